@@ -1,0 +1,233 @@
+"""The SQLite database of a workspace: its schema, its version and its upgrades.
+
+One file, `db/foi.db`, opened with sqlite-utils so that it is also a Datasette database.
+Every change that touches more than one row goes through `db.atomic()` (sqlite-utils'
+transaction, with savepoints when nested), so nothing is ever written half-way.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from foi.errors import FoiError
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+SCHEMA_VERSION = 1
+
+# Version 1: the whole schema. Later versions append a function to MIGRATIONS that takes the
+# database from version N to N+1; `open_db` runs the missing ones in order in one transaction.
+SCHEMA_V1 = """
+CREATE TABLE IF NOT EXISTS meta (
+    key TEXT PRIMARY KEY,
+    value TEXT
+);
+CREATE TABLE IF NOT EXISTS bodies (
+    slug TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    ons_code TEXT,
+    region TEXT,
+    act TEXT NOT NULL DEFAULT 'FOIA',
+    grp TEXT NOT NULL DEFAULT 'custom',
+    website TEXT,
+    foi_email TEXT,
+    email_source TEXT,
+    portal TEXT,
+    note TEXT,
+    aliases TEXT NOT NULL DEFAULT '[]',
+    updated_at TEXT
+);
+CREATE TABLE IF NOT EXISTS batches (
+    name TEXT PRIMARY KEY,
+    template TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    vars TEXT NOT NULL DEFAULT '{}',
+    schema TEXT,
+    ref_prefix TEXT NOT NULL UNIQUE,
+    next_seq INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS requests (
+    id INTEGER PRIMARY KEY,
+    batch TEXT NOT NULL REFERENCES batches(name),
+    body TEXT NOT NULL REFERENCES bodies(slug),
+    reference TEXT NOT NULL UNIQUE,
+    seq INTEGER NOT NULL,
+    status TEXT NOT NULL DEFAULT 'draft',
+    sent_on TEXT,
+    received_on TEXT,
+    due_on TEXT,
+    force_reference TEXT,
+    sections TEXT NOT NULL DEFAULT '[]',
+    ncnd INTEGER NOT NULL DEFAULT 0,
+    message_id TEXT,
+    last_event_on TEXT,
+    created_at TEXT NOT NULL,
+    UNIQUE (batch, body)
+);
+CREATE TABLE IF NOT EXISTS events (
+    id INTEGER PRIMARY KEY,
+    request_id INTEGER NOT NULL REFERENCES requests(id),
+    on_date TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    note TEXT,
+    sections TEXT NOT NULL DEFAULT '[]',
+    ncnd INTEGER NOT NULL DEFAULT 0,
+    question INTEGER,
+    until TEXT,
+    received TEXT,
+    force_reference TEXT,
+    source TEXT NOT NULL DEFAULT 'hand',
+    evidence TEXT,
+    message_row INTEGER REFERENCES messages(id),
+    recorded_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_request ON events(request_id, id);
+CREATE TABLE IF NOT EXISTS messages (
+    id INTEGER PRIMARY KEY,
+    message_id TEXT NOT NULL UNIQUE,
+    request_id INTEGER REFERENCES requests(id),
+    direction TEXT NOT NULL DEFAULT 'in',
+    from_addr TEXT,
+    to_addr TEXT,
+    subject TEXT,
+    date TEXT,
+    kind TEXT,
+    matched_by TEXT,
+    path TEXT,
+    sha256 TEXT,
+    body_text TEXT,
+    imported_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS documents (
+    id INTEGER PRIMARY KEY,
+    request_id INTEGER NOT NULL REFERENCES requests(id),
+    batch TEXT NOT NULL,
+    body TEXT NOT NULL,
+    path TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    original_name TEXT,
+    size INTEGER,
+    source TEXT NOT NULL,
+    message_row INTEGER REFERENCES messages(id),
+    status TEXT NOT NULL DEFAULT 'queued',
+    reader TEXT,
+    parsed_at TEXT,
+    warnings TEXT NOT NULL DEFAULT '[]',
+    added_at TEXT NOT NULL,
+    UNIQUE (request_id, sha256)
+);
+CREATE TABLE IF NOT EXISTS figures (
+    id INTEGER PRIMARY KEY,
+    batch TEXT NOT NULL,
+    body TEXT NOT NULL,
+    document_id INTEGER NOT NULL REFERENCES documents(id),
+    period_start TEXT,
+    period_end TEXT,
+    period_label TEXT,
+    offence TEXT,
+    offence_code TEXT,
+    outcome TEXT,
+    outcome_code TEXT,
+    value REAL,
+    suppressed TEXT,
+    dims TEXT NOT NULL DEFAULT '{}',
+    source_file TEXT NOT NULL,
+    source_sha256 TEXT NOT NULL,
+    sheet TEXT,
+    page INTEGER,
+    table_index INTEGER,
+    row_num INTEGER,
+    col_num INTEGER,
+    location TEXT,
+    raw TEXT
+);
+CREATE INDEX IF NOT EXISTS figures_batch_body ON figures(batch, body);
+CREATE INDEX IF NOT EXISTS figures_document ON figures(document_id);
+"""
+
+# MIGRATIONS[n] takes a database at version n+1 to n+2 (index 0 = from 1 to 2).
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = []
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def _import_sqlite_utils() -> Any:
+    # sqlite-utils imports pandas and numpy when they are installed, only for optional helpers we
+    # never use; that would add half a second to every command. Hide them while it loads.
+    hidden = [name for name in ("pandas", "numpy") if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment]
+    try:
+        import sqlite_utils
+    finally:
+        for name in hidden:
+            del sys.modules[name]
+    return sqlite_utils
+
+
+def open_db(path: Path, create: bool = False) -> sqlite_utils.Database:
+    """Open (and create or upgrade) a workspace database."""
+    sqlite_utils = _import_sqlite_utils()
+    if not path.exists() and not create:
+        raise FoiError(f"No database at {path}. Run `foi init` to create the workspace.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = sqlite3.connect(str(path))
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA busy_timeout = 5000")
+        db = sqlite_utils.Database(conn)
+        version = schema_version(conn)
+    except sqlite3.DatabaseError as exc:
+        raise FoiError(f"{path} is not a foi database ({exc}). Move it aside and run `foi init`.") from exc
+    if version > SCHEMA_VERSION:
+        conn.close()
+        raise FoiError(
+            f"{path} was written by a newer foi (schema {version}, this foi knows {SCHEMA_VERSION}). "
+            "Upgrade foi with `pip install -U foi`."
+        )
+    if version < SCHEMA_VERSION:
+        _upgrade(db, version)
+    return db
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    has_meta = conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
+    if not has_meta:
+        return 0
+    row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def _upgrade(db: sqlite_utils.Database, version: int) -> None:
+    with db.atomic():
+        if version == 0:
+            for statement in SCHEMA_V1.split(";"):
+                if statement.strip():
+                    db.conn.execute(statement)
+            version = 1
+        while version < SCHEMA_VERSION:
+            MIGRATIONS[version - 1](db.conn)
+            version += 1
+        db.conn.execute(
+            "INSERT INTO meta(key, value) VALUES ('schema_version', ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (str(version),),
+        )
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=isinstance(value, dict))
+
+
+def loads_list(text: str | None) -> list[Any]:
+    return json.loads(text) if text else []
