@@ -61,9 +61,13 @@ def sub_app(help: str) -> typer.Typer:
                        rich_markup_mode=None, help=help)
 
 
-# Command modules register themselves on `app`; importing them here wires them in.
-from foi.cli import setup_cmds  # noqa: E402,F401
+# Command modules register themselves on `app`; importing them here wires them in, in this order.
+from foi.cli import setup_cmds  # noqa: E402,F401,I001
 from foi.cli import batch_cmds  # noqa: E402,F401
+from foi.cli import track_cmds  # noqa: E402,F401
+from foi.cli import mail_cmds  # noqa: E402,F401
+from foi.cli import parse_cmds  # noqa: E402,F401
+from foi.cli import output_cmds  # noqa: E402,F401
 
 
 def main() -> None:

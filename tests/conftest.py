@@ -1,0 +1,45 @@
+"""Fixtures shared by the tests: a fresh workspace, a batch, and a CLI runner."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from foi.batches import create_batch
+from foi.cli import app
+from foi.workspace import Workspace, init_workspace
+
+FIXTURES = Path(__file__).parent / "fixtures"
+TODAY = date(2026, 11, 21)
+VARS = {"first_year": "2019/20", "last_year": "2023/24"}
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Workspace:
+    return init_workspace(tmp_path / "w", name="Jo Bloggs", email="jo@example.org",
+                          organisation="The Northern Echo", address="1 High St\nDarlington")
+
+
+@pytest.fixture
+def batch_ws(ws: Workspace) -> Workspace:
+    """A workspace with batch `cautions`: 43 draft requests, FOI-CAUTIONS-0001..0043 in slug order."""
+    create_batch(ws, "cautions", template="request-outcomes", vars=VARS, today=TODAY)
+    return ws
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def cli(runner: CliRunner, ws: Workspace):
+    """Run `foi -w <workspace> ARGS...`."""
+
+    def invoke(*args: str, input: str | None = None):
+        return runner.invoke(app, ["-w", str(ws.root), *args], input=input)
+
+    return invoke
