@@ -2,4 +2,154 @@
 
 from __future__ import annotations
 
-from foi.cli import app  # noqa: F401
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from foi import parse as parse_lib
+from foi.cli import app
+from foi.cli.common import JsonOpt, print_json, table, workspace
+
+
+@app.command()
+def attach(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Batch name.")],
+    slug: Annotated[str, typer.Argument(help="The body that sent the files.")],
+    files: Annotated[list[Path], typer.Argument(help="Files to store (a zip is unpacked, with limits).")],
+    json_out: JsonOpt = False,
+) -> None:
+    """File documents obtained by hand (e.g. from a portal) under responses/NAME/SLUG/."""
+    results = parse_lib.attach(workspace(ctx), name, slug, files)
+    if json_out:
+        print_json(results)
+        return
+    for item in results:
+        if "refused" in item:
+            typer.echo(f"refused  {item['file']}: {item['refused']}")
+        else:
+            state = "already stored" if item["duplicate"] else "stored"
+            typer.echo(f"{state:14} {item['path']}  sha256 {item['sha256'][:12]}")
+
+
+def _progress_callback(total: int):  # pragma: no cover - only on a terminal
+    from rich.progress import Progress
+
+    progress = Progress(transient=True)
+    task = progress.add_task("parsing", total=total)
+    progress.start()
+
+    def step(path: str) -> None:
+        progress.update(task, advance=1, description=f"parsing {Path(path).name[:40]}")
+
+    return progress, step
+
+
+@app.command()
+def parse(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Batch name.")],
+    body: Annotated[str | None, typer.Option(help="Only this body's files.")] = None,
+    file: Annotated[str | None, typer.Option(help="Only this file (path, stored name or document id).")] = None,
+    map_: Annotated[list[str] | None, typer.Option("--map", help="HEADER=DIMENSION for columns foi can't map "
+                                                   "(repeat); kept in FILE.foi.toml beside the file.")] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Read every reply file of a batch into figures, and report what was and wasn't understood."""
+    ws = workspace(ctx)
+    mapping = parse_lib.parse_map_options(map_)
+    progress = None
+    step = None
+    if sys.stdout.isatty() and not json_out:  # pragma: no cover - a bar only for people
+        count = ws.db.execute("SELECT COUNT(*) FROM documents WHERE batch = ?", [name]).fetchone()[0]
+        if count > 3:
+            progress, step = _progress_callback(count)
+    try:
+        reports = parse_lib.parse_batch(ws, name, body=body, file=file, mapping=mapping, progress=step)
+    finally:
+        if progress is not None:
+            progress.stop()
+    if json_out:
+        print_json([r.as_dict() for r in reports])
+        return
+    if not reports:
+        typer.echo(f"No files for {name} yet: `foi inbox import` replies or `foi attach {name} SLUG FILE`.")
+        return
+    table(["body", "file", "reader", "status", "tables", "figures", "suppressed", "skipped", "not understood"],
+          [[r.body, Path(r.path).name, r.reader, r.status, r.tables, r.figures, r.suppressed,
+            ", ".join(f"{k} {v}" for k, v in sorted(r.skipped.items())), len(r.not_understood)] for r in reports])
+    for report in reports:
+        lines = [*(f"warning: {w}" for w in report.warnings),
+                 *(f"not understood {n['location']}: {n['reason']}" for n in report.not_understood[:10])]
+        if report.error:
+            lines.insert(0, f"{report.status}: {report.error}")
+        if report.status == "needs-review":
+            lines.append(f"fix: foi parse {name} --file {report.document_id} --map 'HEADER=DIMENSION'")
+        if lines:
+            typer.echo(f"\n{report.body} {Path(report.path).name}:")
+            for line in lines:
+                typer.echo(f"  {line}")
+    total = sum(r.figures for r in reports)
+    typer.echo(f"\n{len(reports)} file(s), {total} figure(s).")
+
+
+@app.command()
+def figures(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Batch name.")],
+    body: Annotated[str | None, typer.Option(help="Only this body.")] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """List the figures parsed for a batch, each with where it came from."""
+    rows = parse_lib.list_figures(workspace(ctx), name, body)
+    if json_out:
+        print_json(rows)
+        return
+    table(["id", "body", "period", "offence", "outcome", "value", "suppressed", "source"],
+          [[r["id"], r["body"], r["period_label"], r["offence_code"] or r["offence"], r["outcome_code"] or r["outcome"],
+            _number(r["value"]), r["suppressed"], f"{Path(r['source_file']).name} {r['location']}"] for r in rows],
+          title=f"{len(rows)} figures")
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+@app.command()
+def explain(
+    ctx: typer.Context,
+    figure_id: Annotated[int, typer.Argument(help="A figure id from `foi figures`.")],
+    json_out: JsonOpt = False,
+) -> None:
+    """Show where one figure came from: file, hash, sheet or page, cell and the text as written."""
+    info = parse_lib.explain_figure(workspace(ctx), figure_id)
+    if json_out:
+        print_json(info)
+        return
+    figure, document = info["figure"], info["document"]
+    value = figure["suppressed"] and f"suppressed ({figure['suppressed']})" or _number(figure["value"])
+    typer.echo(f"figure {figure['id']}: {value}")
+    for key, label in (("body", "body"), ("period_label", "period"), ("offence", "offence"),
+                       ("outcome", "outcome")):
+        if figure.get(key):
+            extra = ""
+            if key == "period_label" and figure["period_start"]:
+                extra = f"  ({figure['period_start']} to {figure['period_end']})"
+            code = figure.get(f"{key}_code") if key in ("offence", "outcome") else None
+            if code:
+                extra = f"  (Home Office code {code})"
+            typer.echo(f"  {label:9} {figure[key]}{extra}")
+    typer.echo(f"  file      {document['path']}  (sent as {document['original_name']!r}, via {document['source']})")
+    typer.echo(f"  sha256    {figure['source_sha256']}  "
+               f"({'unchanged' if info['file_unchanged'] else 'FILE CHANGED OR MISSING since parsing'})")
+    where = [f"sheet {figure['sheet']!r}" if figure["sheet"] else None,
+             f"page {figure['page']}" if figure["page"] else None]
+    typer.echo(f"  where     {figure['location']}" + "".join(f", {w}" for w in where if w))
+    typer.echo(f"  as written {figure['raw']!r}  (read by {document['reader']})")
+    if info["message"]:
+        message = info["message"]
+        typer.echo(f"  arrived   {message['date']} from {message['from_addr']}: {message['subject']}")
