@@ -253,11 +253,21 @@ def parse_document(ws: Workspace, document: dict[str, Any], schema: Any,
         report.status = "no-figures"
         if not result.tables:
             report.warnings.append("no tables found (a letter?)")
-    if mapping and any(key.lower() in {m.lower() for m in report.mapping} for key in mapping):
-        # A mapping that fixed this file is kept beside it, so a later re-parse gives the same figures.
+    if mapping and _mentions_any(result.tables, mapping):
+        # A mapping that applies to this file is kept beside it, so a later re-parse gives the same figures.
         write_sidecar(sidecar, file_mapping)
     _store(ws, report, rows)
     return report
+
+
+def _mentions_any(grids: list[Any], mapping: dict[str, str], rows: int = 30) -> bool:
+    """Does any header-ish cell (first rows of a table) carry one of the mapped header texts?"""
+    wanted = {key.strip().lower() for key in mapping}
+    for grid in grids:
+        for row in grid.rows[:rows]:
+            if any(isinstance(cell, str) and cell.strip().lower() in wanted for cell in row):
+                return True
+    return False
 
 
 class _Coder:
