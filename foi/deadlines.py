@@ -52,9 +52,7 @@ _RENAME = {
 }
 _OBSERVED = " (observed)"
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = tuple(
-    "January February March April May June July August September October November December".split()
-)
+_MONTHS = tuple("January February March April May June July August September October November December".split())
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _EXTRA_PREFIX = "extra day from foi.toml"
 
@@ -93,9 +91,7 @@ class Deadline:
 def _check_act(act: str) -> str:
     canonical = act.strip().upper() if isinstance(act, str) else ""
     if canonical not in ACTS:
-        raise FoiError(
-            f"Unknown act {act!r}: use FOIA (England, Wales, Northern Ireland) or FOISA (Scotland)."
-        )
+        raise FoiError(f"Unknown act {act!r}: use FOIA (England, Wales, Northern Ireland) or FOISA (Scotland).")
     return canonical
 
 
@@ -346,7 +342,11 @@ def calendar_for(act: str = "FOIA", extra: Iterable[date] | Mapping[date, str] =
         return _plain_calendar(act)  # the common case, kept cheap for the board's many calls
     act = _check_act(act)
     days = _normalise_extra(extra)
-    return Calendar(act, days) if days else _plain_calendar(act)
+    if not days:
+        return _plain_calendar(act)
+    cal = Calendar(act)
+    cal.extra = days  # already turned into reasons; normalising again would repeat the prefix
+    return cal
 
 
 def due_date(

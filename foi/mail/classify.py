@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from email.message import EmailMessage
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -162,7 +163,9 @@ def _find_marker(lines: list[str], start: int) -> tuple[int, int, str] | None:
 
 
 def _skip_headers(lines: list[str], i: int) -> int:
-    while i < len(lines) and (not lines[i].strip() or _HEADER_NEXT_RE.match(lines[i]) or _HEADER_FROM_RE.match(lines[i])):
+    while i < len(lines) and (
+        not lines[i].strip() or _HEADER_NEXT_RE.match(lines[i]) or _HEADER_FROM_RE.match(lines[i])
+    ):
         i += 1
     return i
 
@@ -197,7 +200,8 @@ _REQUEST_HEAD_RE = re.compile(
     re.I,
 )
 _RESPONSE_HEAD_RE = re.compile(
-    r"^\s*(?:our\s+|the\s+force'?s?\s+|force\s+|the\s+)?(?:response|answer|reply|decision|outcome)s?\b\s*(?:[:\-\u2013]|$)",
+    r"^\s*(?:our\s+|the\s+force'?s?\s+|force\s+|the\s+)?(?:response|answer|reply"
+        r"|decision|outcome)s?\b\s*(?:[:\-\u2013]|$)",
     re.I,
 )
 
@@ -224,7 +228,8 @@ def _drop_restated_request(text: str) -> str:
 # Sentences
 
 
-_ABBREV_RE = re.compile(r"(?:\b(?:s|ss|sec|no|nos|ref|refs|e\.g|i\.e|etc|mr|mrs|ms|dr|st|para|paras|approx|tel|vol|ch|art|pt)|\b[A-Z])\.$", re.I)
+_ABBREV_RE = re.compile(r"(?:\b(?:s|ss|sec|no|nos|ref|refs|e\.g|i\.e|etc|mr|mrs|ms|dr|st|para|paras"
+    r"|approx|tel|vol|ch|art|pt)|\b[A-Z])\.$", re.I)
 
 
 def _sentences(text: str) -> list[str]:
@@ -235,7 +240,7 @@ def _sentences(text: str) -> list[str]:
         joined: list[str] = []
         buf = ""
         for ln in lines:
-            tabular = "\t" in ln or "|" in ln or len(re.findall(r"\b\d[\d,]*\b", ln)) >= 3
+            tabular = _is_table_row(ln)
             if tabular or re.match(r"^([-*\u2022]|\d+[.)]|[a-z][.)]|Q\d)\s", ln):
                 if buf:
                     joined.append(buf)
@@ -252,6 +257,17 @@ def _sentences(text: str) -> list[str]:
         for chunk in joined:
             out.extend(_split_sentences(chunk))
     return [s for s in out if s.strip()]
+
+
+def _is_table_row(line: str) -> bool:
+    """A row of figures ("2019/20  8N  Adult caution  112"), not prose that happens to hold numbers."""
+    if "\t" in line or "|" in line:
+        return True
+    tokens = line.split()
+    numeric = [t for t in tokens if re.fullmatch(r"[\d,./*<>\-]+", t) and re.search(r"\d|\*", t)]
+    return len(numeric) >= 2 and len(tokens) <= 12 and bool(re.search(r"(?:\d|\*)\s*$", line)) and (
+        len(numeric) * 2 >= len(tokens) or len(tokens) <= 6
+    )
 
 
 def _split_sentences(chunk: str) -> list[str]:
@@ -309,7 +325,8 @@ _CONT_RE = re.compile(
     re.I,
 )
 _OTHER_ACT_RE = re.compile(
-    r"^\s*(?:\(\d+\)\s*)?(?:,\s*)?(?:of|under|in)\s+(?:the\s+)?(?P<act>(?:[A-Z][\w'\-]*\s+(?:of\s+(?:the\s+)?|and\s+|\(\w+\)\s+)?){1,7}Act\b)",
+    r"^\s*(?:\(\d+\)\s*)?(?:,\s*)?(?:of|under|in)\s+(?:the\s+)?"
+    r"(?P<act>(?:(?:[A-Z][\w'\-]*|of|the|and|against|for|on|in|to|\(\w+\))\s+){1,8}Act\b)",
 )
 _KEYWORD_SECTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bexceed(?:s|ed|ing)?\s+(?:the\s+)?(?:appropriate|cost|fees?)\s+limit|"
@@ -356,7 +373,9 @@ def _sections_in_sentence(sentence: str) -> list[tuple[int, str]]:
             group.append((c.start(), _fmt(num, subs)))
             end = c.end()
         act = _OTHER_ACT_RE.match(sentence[end : end + 120])
-        if act and "freedom of information" not in act.group("act").lower():
+        if act and "freedom of information" not in act.group("act").lower() and re.search(
+            r"\b(?!Act\b|The\b|This\b)[A-Z]", act.group("act")
+        ):
             continue  # "section 38 of the Offences Against the Person Act" is an offence, not an exemption
         found.extend((pos, sec) for pos, sec in group if re.match(r"\d+", sec).group() in REFUSAL_SECTIONS)  # type: ignore[union-attr]
     return found
@@ -414,8 +433,12 @@ _LABELLED_REF_RE = re.compile(
     r"\s*(?:is\s+|of\s+)?[:#=\-\u2013]?\s*" + _TOKEN,
     re.I,
 )
-_FOI_GLUED_RE = re.compile(r"(?<![\w/-])(?P<ref>FOI[A]?[-/_](?:[A-Za-z0-9]+[-/_])*\d[A-Za-z0-9]*(?:[-/_][A-Za-z0-9]+)*)", re.I)
-_FOI_SPACED_RE = re.compile(r"(?<![\w/-])FOI(?:\s+request)?\s+(?:no\.?\s*)?(?P<ref>\d[\d/\-]*\d(?:/[A-Z]{1,3})?)\b", re.I)
+_FOI_GLUED_RE = re.compile(
+    r"(?<![\w/-])(?P<ref>FOI[A]?[-/_](?:[A-Za-z0-9]+[-/_])*\d[A-Za-z0-9]*(?:[-/_][A-Za-z0-9]+)*)", re.I
+)
+_FOI_SPACED_RE = re.compile(
+    r"(?<![\w/-])FOI(?:\s+request)?\s+(?:no\.?\s*)?(?P<ref>\d[\d/\-]*\d(?:/[A-Z]{1,3})?)\b", re.I
+)
 
 
 def _valid_ref(token: str) -> bool:
@@ -475,7 +498,10 @@ def find_force_reference(text: str, subject: str = "") -> str | None:
 
 _MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
-_MON = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_MON = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
 _DATE_RE = re.compile(
     r"\b(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>" + _MON + r")\.?,?\s+(?P<y1>\d{4})\b"
     r"|\b(?P<m2>" + _MON + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4})\b"
@@ -540,7 +566,7 @@ def _tabular_lines(text: str) -> int:
     for line in text.split("\n"):
         cells = [c for c in re.split(r"\t|\s{2,}|\|", line.strip()) if c.strip()]
         numbers = [c for c in cells if re.fullmatch(r"[\d,]+|\*|<\s?\d+|-", c.strip())]
-        if len(cells) >= 2 and len(numbers) >= 1 and len(cells) <= 30:
+        if (len(cells) >= 2 and len(numbers) >= 1 and len(cells) <= 30) or (len(cells) == 1 and _is_table_row(line)):
             count += 1
     return count
 
@@ -614,71 +640,133 @@ _NCND_RE = re.compile(
     re.I,
 )
 
+_SALUTATION_RE = re.compile(r"^(?:dear|hi|hello|good\s+(?:morning|afternoon|evening))\b[^.]{0,40}$", re.I)
+
 # (kind, pattern, weight). Kinds here include helper signals: "data" (information is given),
 # "review" (this is a review outcome letter).
 _SIGNALS: tuple[tuple[str, str, float], ...] = (
     # acknowledgement
-    ("acknowledged", r"\b(?:we|I)\s+(?:have|has)\s+(?:now\s+)?received\s+your\s+(?:request|e-?mail|application|correspondence)", 1.5),
+    ("acknowledged", r"\b(?:we|I)\s+(?:have|has)\s+(?:now\s+)?received\s+your\s+(?:request|e-?mail"
+        r"|application|correspondence)", 1.5),
     ("acknowledged", r"\b(?:your|the)\s+(?:request|e-?mail|application)\s+(?:was|has\s+been)\s+received", 1.5),
-    ("acknowledged", r"\backnowledge\s+(?:the\s+)?receipt|\bthis\s+(?:e-?mail|letter|is\s+to)\s+acknowledge|\backnowledg(?:e|ement)\s+(?:of\s+)?your\s+request", 2.0),
+    ("acknowledged", r"\backnowledge\s+(?:the\s+)?receipt|\bthis\s+(?:e-?mail|letter|is\s+to)\s+acknowledge"
+        r"|\backnowledg(?:e|ement)\s+(?:of\s+)?your\s+request", 2.0),
+    ("acknowledged",
+        r"\b(?:assigned|allocated|given)\s+(?:a|the)?\s*(?:unique\s+)?reference"
+        r"|\brequest\s+which\s+(?:we|was)\s+received", 1.5),
     ("acknowledged", r"\b(?:has|have)\s+been\s+(?:logged|registered|allocated)|\blogged\s+(?:under|with|as)\b", 1.5),
-    ("acknowledged", r"\b(?:will|shall|aim\s+to|endeavour\s+to)\s+(?:\w+\s+){0,4}(?:respond|reply|provide\s+(?:you\s+with\s+)?a\s+response)\s+(?:to\s+you\s+)?(?:promptly\s+(?:and\s+)?)?within\s+(?:the\s+statutory\s+)?(?:20|twenty)\s+working\s+days", 1.5),
-    ("acknowledged", r"\bbeing\s+(?:processed|dealt\s+with|considered)\b|\bis\s+now\s+being\s+(?:processed|handled)", 0.75),
+    ("acknowledged",
+        r"\b(?:will|shall|aim\s+to|endeavour\s+to)\s+(?:\w+\s+){0,4}"
+        r"(?:respond|reply|provide\s+(?:you\s+with\s+)?a\s+response)\s+(?:to\s+you\s+)?"
+        r"(?:promptly\s+(?:and\s+)?)?within\s+(?:the\s+statutory\s+)?(?:20|twenty)\s+working\s+days", 1.5),
+    ("acknowledged",
+        r"\b(?:will|shall)\s+be\s+(?:answered|responded\s+to|dealt\s+with|processed)\s+"
+        r"(?:promptly\s+(?:and\s+)?)?within\s+(?:the\s+statutory\s+)?(?:20|twenty)\s+working\s+days", 1.5),
+    ("acknowledged", r"\bbeing\s+(?:processed|dealt\s+with|considered)\b|\bis\s+now\s+being\s+(?:processed"
+        r"|handled)", 0.75),
     # clarification
     ("clarification", r"\bclarif(?:y|ication)\b", 2.0),
     ("clarification", r"\bsection\s+1\s*\(\s*3\s*\)|\bs\.?\s?1\s*\(\s*3\s*\)", 2.0),
-    ("clarification", r"\b(?:could|can|would)\s+you\s+(?:please\s+)?(?:confirm|specify|indicate|explain|tell\s+us|let\s+us\s+know)\s+(?:which|what|whether|the|exactly|if)\b", 1.5),
-    ("clarification", r"\bplease\s+(?:could\s+you\s+)?(?:confirm|specify|indicate|clarify)\s+(?:which|what|whether|exactly|the\s+(?:period|date|offence|type))", 1.5),
-    ("clarification", r"\b(?:not|unable\s+to)\s+(?:be\s+able\s+to\s+)?(?:proceed|progress)\s+(?:with\s+)?(?:your\s+request\s+)?until\b|\bbefore\s+we\s+can\s+(?:proceed|progress|process|answer|deal)", 1.5),
-    ("clarification", r"\b(?:clock|time\s+limit|20\s+working\s+day\s+(?:period|deadline))\b.{0,40}\b(?:stop|start|paused|restart|begin)", 1.0),
+    ("clarification", r"\b(?:could|can|would)\s+you\s+(?:please\s+)?(?:confirm|specify|indicate"
+        r"|explain|tell\s+us|let\s+us\s+know)\s+(?:which|what|whether|the|exactly"
+        r"|if)\b", 1.5),
+    ("clarification", r"\bplease\s+(?:could\s+you\s+)?(?:confirm|specify|indicate|clarify)\s+(?:which"
+        r"|what|whether|exactly|the\s+(?:period|date|offence|type))", 1.5),
+    ("clarification",
+        r"\b(?:not|unable\s+to)\s+(?:be\s+able\s+to\s+)?(?:proceed|progress)\s+(?:with\s+)?(?:your\s+request\s+)?until\b"
+        r"|\bbefore\s+we\s+can\s+(?:proceed|progress|process|answer|deal)", 1.5),
+    ("clarification", r"\b(?:clock|time\s+limit|20\s+working\s+day\s+(?:period|deadline))\b.{0,40}\b(?:stop"
+        r"|start|paused|restart|begin)", 1.0),
     ("clarification", r"\bon\s+hold\s+(?:until|pending)\b", 1.0),
     # extension
-    ("extended", r"\bextend(?:ed|ing)?\s+(?:the\s+)?(?:time|deadline|period|response\s+date|date|timescale)|\bextension\b", 2.0),
+    ("extended", r"\bextend(?:ed|ing)?\s+(?:the\s+)?(?:time|deadline|period|response\s+date"
+        r"|date|timescale)|\bextension\b", 2.0),
     ("extended", r"\b(?:section\s+|s\.?\s?)10\s*\(\s*3\s*\)", 2.0),
     ("extended", r"\b(?:additional|further|more)\s+time\b|\breasonable\s+(?:period|extension|further\s+period)", 1.5),
-    ("extended", r"\bunable\s+to\s+(?:respond|reply|provide\s+a\s+response)\s+within\s+(?:the\s+)?(?:20|twenty)\s+working\s+days", 1.5),
-    ("extended", r"\b(?:now\s+)?(?:aim|expect|hope|intend|anticipate)\s+to\s+(?:respond|reply|provide\s+(?:you\s+with\s+)?(?:a|our|the)\s+(?:full\s+)?response)\s+(?:to\s+you\s+)?(?:by|no\s+later\s+than|on\s+or\s+before)\b", 1.0),
+    ("extended", r"\bunable\s+to\s+(?:respond|reply|provide\s+a\s+response)\s+within\s+(?:the\s+)?(?:20"
+        r"|twenty)\s+working\s+days", 1.5),
+    ("extended", r"\b(?:now\s+)?(?:aim|expect|hope|intend|anticipate)\s+to\s+(?:respond|reply"
+        r"|provide\s+(?:you\s+with\s+)?(?:a|our|the)\s+(?:full\s+)?response)\s+(?:to\s+you\s+)?(?:by"
+        r"|no\s+later\s+than|on\s+or\s+before)\b", 1.0),
     ("extended", r"\b(?:considering|consider|consideration\s+of)\s+(?:the\s+)?public\s+interest", 0.5),
+    ("extended", r"\bwill\s+(?:therefore\s+|now\s+)?(?:respond|reply|provide\s+(?:you\s+with\s+)?(?:a"
+        r"|our|the)\s+(?:full\s+)?response)\s+(?:to\s+you\s+)?(?:by|no\s+later\s+than"
+        r"|on\s+or\s+before)\b", 1.0),
     # information given
-    ("data", r"\bplease\s+(?:find|see)\s+(?:attached|enclosed|below)\s+(?:the\s+|a\s+)?(?:information|data|figures|spreadsheet|table|statistics|details|excel|csv)", 2.0),
-    ("data", r"\b(?:the\s+)?(?:information|data|figures)\s+(?:(?:that\s+)?you\s+(?:have\s+)?requested|requested)\s+(?:is|are|has\s+been)\s+(?:attached|enclosed|provided|set\s+out|shown|as\s+follows|below|contained)", 2.0),
-    ("data", r"\b(?:I\s+am|we\s+are)\s+(?:pleased|able|happy)\s+to\s+(?:provide|supply|enclose|disclose|release|attach)", 1.5),
-    ("data", r"\b(?:is|are|has\s+been|have\s+been)\s+(?:disclosed|released|provided)\s+(?:below|in\s+(?:the\s+)?(?:attached|table|spreadsheet))|\bthe\s+following\s+(?:information|data|figures)\s+(?:is|are|has\s+been)\s+(?:disclosed|provided|released)", 1.5),
-    ("data", r"\b(?:attached|enclosed)\s+(?:is|are)\s+(?:a|the)\s+(?:spreadsheet|table|file|data|figures|information)", 1.5),
+    ("data", r"\bplease\s+(?:find|see)\s+(?:attached|enclosed|below)\s+(?:the\s+|a\s+)?(?:information"
+        r"|data|figures|spreadsheet|table|statistics|details|excel|csv)", 2.0),
+    ("data", r"\b(?:the\s+)?(?:information|data|figures)\s+(?:(?:that\s+)?you\s+(?:have\s+)?requested"
+        r"|requested)\s+(?:is|are|has\s+been)\s+(?:attached|enclosed|provided|set\s+out"
+        r"|shown|as\s+follows|below|contained)", 2.0),
+    ("data", r"\b(?:I\s+am|we\s+are)\s+(?:pleased|able|happy)\s+to\s+(?:provide|supply"
+        r"|enclose|disclose|release|attach)", 1.5),
+    ("data", r"\b(?:is|are|has\s+been|have\s+been)\s+(?:disclosed|released|provided)\s+(?:below"
+        r"|in\s+(?:the\s+)?(?:attached|table|spreadsheet))|\bthe\s+following\s+(?:information"
+        r"|data|figures)\s+(?:is|are|has\s+been)\s+(?:disclosed|provided|released)", 1.5),
+    ("data", r"\b(?:attached|enclosed)\s+(?:is|are)\s+(?:a|the)\s+(?:spreadsheet|table"
+        r"|file|data|figures|information)", 1.5),
     ("data", r"\bin\s+(?:answer|response)\s+to\s+(?:your\s+)?(?:question|part)\s+\d.{0,80}\b\d", 1.0),
     ("data", r"\bthe\s+answer\s+to\s+(?:your\s+)?question|\bplease\s+see\s+(?:the\s+)?(?:table|figures)\s+below", 1.0),
     # refusal
     ("refused", r"\brefusal\s+notice|\bsection\s+17\b|\bs\.?\s?17\s*\(\s*[145]\s*\)", 2.5),
-    ("refused", r"\b(?:is|are|being)\s+(?:therefore\s+|considered\s+|deemed\s+)?exempt\b|\bexempt(?:ion)?s?\s+(?:applies|apply|is\s+engaged|are\s+engaged|has\s+been\s+applied|have\s+been\s+applied)|\b(?:applies|apply|engaged)\s+to\s+(?:this|the|your)\s+(?:information|request)", 1.5),
-    ("refused", r"\b(?:has|have)\s+(?:therefore\s+)?(?:been\s+)?(?:refused|withheld)|\b(?:refuse|refusing|decline|declining)\s+(?:to\s+(?:comply|disclose|provide)|your\s+request|this\s+request)|\bwithhold(?:ing)?\s+(?:the|this|that)\s+information|\brelying\s+(?:up)?on\b", 2.0),
-    ("refused", r"\b(?:unable|not\s+able|not\s+obliged|not\s+required)\s+to\s+(?:comply|provide|disclose|supply|release)|\bwill\s+not\s+be\s+(?:complying|providing|disclosing|releasing)|\bcannot\s+(?:comply|provide|disclose|release)", 1.5),
-    ("refused", r"\bexceed(?:s|ed|ing)?\s+(?:the\s+)?(?:appropriate|cost|fees?)\s+limit|\b(?:appropriate|cost)\s+limit\b.{0,60}\bexceed", 2.0),
+    ("refused",
+        r"\b(?:is|are|being)\s+(?:therefore\s+|considered\s+|deemed\s+)?exempt\b"
+        r"|\bexempt(?:ion)?s?\s+(?:applies|apply|is\s+engaged|are\s+engaged|has\s+been\s+applied|have\s+been\s+applied)"
+        r"|\b(?:applies|apply|engaged)\s+to\s+(?:this|the|your)\s+(?:information|request)", 1.5),
+    ("refused", r"\b(?:has|have)\s+(?:therefore\s+)?(?:been\s+)?(?:refused|withheld)|\b(?:refuse"
+        r"|refusing|decline|declining)\s+(?:to\s+(?:comply|disclose|provide)|your\s+request"
+        r"|this\s+request)|\bwithhold(?:ing)?\s+(?:the|this|that)\s+information|\brelying\s+(?:up)?on\b", 2.0),
+    ("refused", r"\b(?:unable|not\s+able|not\s+obliged|not\s+required)\s+to\s+(?:comply|provide"
+        r"|disclose|supply|release)|\bwill\s+(?:therefore\s+|now\s+)?not\s+be\s+(?:complying|providing|disclosing"
+        r"|releasing)|\bcannot\s+(?:comply|provide|disclose|release)", 1.5),
+    ("refused", r"\bexceed(?:s|ed|ing)?\s+(?:the\s+)?(?:appropriate|cost|fees?)\s+limit|\b(?:appropriate"
+        r"|cost)\s+limit\b.{0,60}\bexceed", 2.0),
     ("refused", r"(?<!not\s)\bvexatious\b|\brepeated\s+request", 2.0),
-    ("refused", r"\bbalance\s+of\s+(?:the\s+)?public\s+interest\b.{0,80}\b(?:maintain|withhold|non-?disclosure|favour\s+of\s+the\s+exemption)|\bpublic\s+interest\b.{0,60}\bfavou?rs?\s+(?:maintaining|withholding|non-?disclosure)", 1.5),
-    ("refused", r"\bharm\s+(?:in\s+)?(?:disclos|releas)|\bwould\s+(?:be\s+likely\s+to\s+)?(?:prejudice|undermine|compromise)\b", 0.75),
+    ("refused", r"\bbalance\s+of\s+(?:the\s+)?public\s+interest\b.{0,80}\b(?:maintain|withhold"
+        r"|non-?disclosure|favour\s+of\s+the\s+exemption)|\bpublic\s+interest\b.{0,60}\bfavou?rs?\s+(?:maintaining"
+        r"|withholding|non-?disclosure)", 1.5),
+    ("refused", r"\bharm\s+(?:in\s+)?(?:disclos|releas)|\bwould\s+(?:be\s+likely\s+to\s+)?(?:prejudice"
+        r"|undermine|compromise)\b", 0.75),
     # not held
     ("not-held", r"(?<!\bor\s)(?<!\bor\s\s)\b(?:is|are|was|were)\s+not\s+held\b|\bnot\s+held\s+by\b", 2.0),
-    ("not-held", r"\b(?:does|do|did)\s+not\s+hold\b|\bholds?\s+no\s+(?:recorded\s+)?(?:information|data|records)|\bno\s+(?:recorded\s+)?information\s+(?:is\s+)?held", 2.0),
-    ("not-held", r"\b(?:does|do)\s+not\s+(?:record|collate|capture|retain)\b|\bis\s+not\s+(?:recorded|collated|captured)\b|\bno\s+(?:relevant\s+)?(?:information|records?|data)\s+(?:has\s+been|was|were|could\s+be)\s+(?:found|located|identified)", 1.5),
-    ("not-held", r"\bsection\s+1\s*\(\s*1\s*\)\s*\(\s*a\s*\).{0,120}\b(?:not\s+held|does\s+not\s+hold|no\s+information)", 1.0),
+    ("not-held", r"\b(?:does|do|did)\s+not\s+hold\b|\bholds?\s+no\s+(?:recorded\s+)?(?:information"
+        r"|data|records)|\bno\s+(?:recorded\s+)?information\s+(?:is\s+)?held", 2.0),
+    ("not-held", r"\b(?:does|do)\s+not\s+(?:record|collate|capture|retain)\b|\bis\s+not\s+(?:recorded"
+        r"|collated|captured)\b|\bno\s+(?:relevant\s+)?(?:information|records?|data)\s+(?:has\s+been"
+        r"|was|were|could\s+be)\s+(?:found|located|identified)", 1.5),
+    ("not-held", r"\bsection\s+1\s*\(\s*1\s*\)\s*\(\s*a\s*\).{0,120}\b(?:not\s+held|does\s+not\s+hold"
+        r"|no\s+information)", 1.0),
     # review outcome letters
-    ("review", r"\b(?:I|we)\s+have\s+(?:now\s+)?(?:completed|conducted|carried\s+out|undertaken|concluded)\s+(?:an?|the|your)\s+(?:internal\s+)?review|\binternal\s+review\s+(?:has|was)\s+(?:now\s+)?(?:been\s+)?(?:completed|concluded|conducted|carried\s+out|undertaken)", 2.0),
-    ("review", r"\b(?:review(?:ing)?\s+(?:officer|panel|decision|outcome|findings)|outcome\s+of\s+(?:the|your)\s+(?:internal\s+)?review|having\s+reviewed|internal\s+review\s+(?:decision|outcome|result))", 1.5),
-    ("review", r"\b(?:your|the)\s+request\s+for\s+an\s+internal\s+review\b|\binternal\s+review\s+(?:request|of\s+(?:your|the|our))", 1.0),
+    ("review", r"\b(?:I|we)\s+have\s+(?:now\s+)?(?:completed|conducted|carried\s+out|undertaken"
+        r"|concluded)\s+(?:an?|the|your)\s+(?:internal\s+)?review|\binternal\s+review\s+(?:has"
+        r"|was)\s+(?:now\s+)?(?:been\s+)?(?:completed|concluded|conducted|carried\s+out"
+        r"|undertaken)", 2.0),
+    ("review", r"\b(?:review(?:ing)?\s+(?:officer|panel|decision|outcome|findings)|outcome\s+of\s+(?:the"
+        r"|your)\s+(?:internal\s+)?review|having\s+reviewed|internal\s+review\s+(?:decision"
+        r"|outcome|result))", 1.5),
+    ("review", r"\b(?:your|the)\s+request\s+for\s+an\s+internal\s+review\b|\binternal\s+review\s+(?:request"
+        r"|of\s+(?:your|the|our))", 1.0),
 )
 _COMPILED = tuple((kind, re.compile(rx, re.I), w) for kind, rx, w in _SIGNALS)
 
+_REVIEW_SUBJECTS = r"(?:decision|response|refusal|exemptions?|outcome|answer|complaint|appeal|request|application)"
 _UPHELD_RE = re.compile(
-    r"\b(?P<subj>decision|response|refusal|exemptions?|outcome|answer|complaint|appeal|request|application)s?\b[^.]{0,40}?"
+    # The subject nearest to "upheld" decides what was upheld, hence the tempered gap.
+    r"\b(?P<subj>" + _REVIEW_SUBJECTS + r")s?\b(?:(?!\b" + _REVIEW_SUBJECTS + r"\b)[^.]){0,40}?"
     r"\b(?P<neg>not\s+(?:been\s+)?|partially\s+|partly\s+|in\s+part\s+)?upheld\b"
-    r"|\b(?:I|we)\s+(?P<neg2>do\s+not\s+|will\s+not\s+|cannot\s+|partially\s+)?uphold\s+(?:the\s+|your\s+)?(?P<subj2>original\s+)?(?P<what>\w+)"
+    r"|\b(?:I|we)\s+(?:therefore\s+|have\s+|now\s+|\w+ly\s+)*"
+    r"(?P<neg2>do\s+not\s+|will\s+not\s+|cannot\s+|partially\s+)?uphold\s+(?:the\s+|your\s+)?"
+    r"(?P<subj2>original\s+)?(?P<what>\w+)"
     r"|\bupheld\s+(?:the\s+)?(?:original\s+)?(?P<subj3>decision|response|refusal|exemptions?)",
     re.I,
 )
 _MAINTAIN_RE = re.compile(
     r"\b(?:maintain(?:ed|s)?|stand(?:s)?\s+by|agree\s+with)\s+(?:the\s+)?(?:original\s+)?(?:decision|response|refusal|exemptions?|position)|"
     r"\boriginal\s+(?:decision|response|refusal)\s+(?:was|is|remains)\s+(?:correct|appropriate|valid|sound)|"
-    r"\b(?:satisfied|content)\s+that\s+the\s+(?:original\s+)?(?:decision|response|exemptions?|refusal)\s+(?:was|were|is|are)\s+(?:correct|appropriate|properly|correctly)",
+    r"\b(?:were|was|had\s+been|has\s+been)\s+(?:correctly|properly|appropriately|rightly)\s+(?:applied|engaged|relied\s+(?:up)?on)|"
+    r"\b(?:satisfied|content)\s+that\s+the\s+(?:original\s+)?(?:decision|response"
+        r"|exemptions?|refusal)\s+(?:was|were|is|are)\s+(?:correct|appropriate|properly"
+        r"|correctly)",
     re.I,
 )
 _OVERTURN_RE = re.compile(
@@ -697,8 +785,7 @@ _OVERTURN_RE = re.compile(
 
 def _clip(sentences: Sequence[str], limit: int = 300) -> str:
     out = ""
-    for s in sentences:
-        s = re.sub(r"\s+", " ", s).strip()
+    for s in dict.fromkeys(re.sub(r"\s+", " ", s).strip() for s in sentences):
         candidate = f"{out} {s}".strip() if out else s
         if len(candidate) > limit:
             if not out:
@@ -767,10 +854,11 @@ def classify(
     ncnd = bool(ncnd_sentences)
 
     def result(kind: str, evidence: Sequence[str], confidence: float) -> Classification:
+        auto_kind = kind == "auto-reply"  # an automatic reply decides nothing, whatever it quotes
         return Classification(
             kind=kind,
-            sections=sections,
-            ncnd=ncnd,
+            sections=[] if auto_kind else sections,
+            ncnd=False if auto_kind else ncnd,
             force_reference=force_ref,
             until=until if kind == "extended" else None,
             evidence=_clip(evidence),
@@ -806,9 +894,11 @@ def classify(
         scores["refused"] += 2.5
         evidence["refused"] = ncnd_sentences[:1] + [s for s in evidence["refused"] if s not in ncnd_sentences[:1]]
 
-    body_only = _sentences(body)
+    # Salutations are no evidence of anything.
+    body_only = [s for s in _sentences(body) if not _SALUTATION_RE.match(s)]
     if not sentences or (
-        _AUTO_BODY_RE.search(body) and not any(scores[k] >= 1.5 for k in ("acknowledged", "data", "refused", "not-held"))
+        _AUTO_BODY_RE.search(body)
+        and not any(scores[k] >= 1.5 for k in ("acknowledged", "data", "refused", "not-held"))
     ):
         if _AUTO_BODY_RE.search(body):
             return result("auto-reply", [s for s in body_only if _AUTO_BODY_RE.search(s)][:1], 0.8)
@@ -821,7 +911,7 @@ def classify(
         evidence["data"] = [s for s in body_only if re.search(r"\battach|\benclos", s, re.I)][:1]
 
     # 1. Internal review outcomes.
-    if scores["review"] >= 1.5:
+    if scores["review"] >= 1.0:
         up: list[str] = []
         over: list[str] = []
         for s in sentences:
@@ -859,7 +949,8 @@ def classify(
     final_ev: list[str] = []
     final_score = 0.0
     if data_present and exempting:
-        final, final_ev, final_score = "partial", evidence["data"][:1] + evidence["refused"][:1], min(data_score, refusal) + 1
+        final, final_ev = "partial", evidence["data"][:1] + evidence["refused"][:1]
+        final_score = min(data_score, refusal) + 1
     elif data_present:
         final, final_ev, final_score = "responded", evidence["data"][:2], data_score
     elif exempting:
@@ -874,9 +965,14 @@ def classify(
 
     if final is not None:
         rival = max(ext, clar)
-        if rival >= 2.0 and rival >= final_score and not (data_present and final in ("responded", "partial") and has_data):
+        data_in_hand = has_data and final in ("responded", "partial")
+        if rival >= 2.0 and rival >= final_score and not data_in_hand:
             k = "extended" if ext >= clar else "clarification"
-            if final_score < 1.5 or (final == "refused" and not ncnd and refusal < 3.0 and rival >= refusal + 1.5):
+            if (
+                final_score < 1.5
+                or (final == "refused" and not ncnd and refusal < 3.0 and rival >= refusal + 1.5)
+                or (final == "not-held" and rival >= 2 * final_score)
+            ):
                 # A letter about an extension to weigh the public interest cites the exemption
                 # being considered; that is not a refusal yet.
                 until = _deadline_in(evidence["extended"]) if k == "extended" else None
@@ -907,3 +1003,43 @@ def classify(
         return result("acknowledged", evidence["acknowledged"][:2], min(0.95, 0.55 + 0.08 * ack))
     weak = sorted(((v, k) for k, v in scores.items() if v > 0 and evidence[k]), reverse=True)
     return result("needs-review", [evidence[k][0] for _, k in weak[:2]] or body_only[:1], 0.2)
+
+
+def message_parts(msg: EmailMessage) -> tuple[str, str, list[str], list[str], dict[str, str]]:
+    """(subject, text, attachment names, attachment texts, headers) of a parsed mail, in the
+    shape :func:`classify` takes. The plain-text body is preferred; an HTML-only mail is
+    converted with :func:`html_to_text`."""
+    plain: list[str] = []
+    htmls: list[str] = []
+    names: list[str] = []
+    texts: list[str] = []
+    for part in msg.walk():
+        if part.is_multipart():
+            continue
+        filename = part.get_filename()
+        disposition = part.get_content_disposition()
+        if filename or disposition == "attachment":
+            name = filename or "attachment"
+            names.append(name)
+            payload = part.get_payload(decode=True) or b""
+            texts.append(attachment_text(payload, name))
+            continue
+        try:
+            content = part.get_content()
+        except (LookupError, UnicodeDecodeError):
+            content = (part.get_payload(decode=True) or b"").decode("latin-1")
+        if part.get_content_type() == "text/plain":
+            plain.append(str(content))
+        elif part.get_content_type() == "text/html":
+            htmls.append(str(content))
+    text = "\n\n".join(plain)
+    if not text.strip() or (htmls and len(text.strip()) < 80 and "html" in text.lower()):
+        text = "\n\n".join(html_to_text(h) for h in htmls)
+    headers = {k: str(v) for k, v in msg.items()}
+    return str(msg.get("Subject", "")), text, names, texts, headers
+
+
+def classify_message(msg: EmailMessage) -> Classification:
+    """:func:`classify` a parsed mail (``email.message_from_bytes(data, policy=email.policy.default)``)."""
+    subject, text, names, texts, headers = message_parts(msg)
+    return classify(subject, text, names, texts, headers)

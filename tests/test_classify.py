@@ -1,0 +1,453 @@
+"""Tests of foi.mail.classify against the reply corpus in tests/fixtures/mail and tables of real spellings."""
+
+from __future__ import annotations
+
+import csv
+import email
+import email.policy
+import io
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from foi.mail.classify import (
+    KINDS,
+    STATUS_KINDS,
+    attachment_text,
+    classify,
+    classify_message,
+    find_force_reference,
+    find_sections,
+    html_to_text,
+    message_parts,
+    strip_quoted,
+)
+
+CORPUS = Path(__file__).parent / "fixtures" / "mail"
+FORCES = Path(__file__).parents[1] / "foi" / "data" / "police-forces.csv"
+
+
+def _rows() -> list[dict[str, str]]:
+    with open(CORPUS / "expected.csv", newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+ROWS = _rows()
+BY_FILE = {row["file"]: row for row in ROWS}
+
+
+def _load(name: str) -> email.message.EmailMessage:
+    return email.message_from_bytes((CORPUS / name).read_bytes(), policy=email.policy.default)
+
+
+# --------------------------------------------------------------------------------------------
+# The corpus itself
+
+
+def test_corpus_is_big_and_covers_every_kind() -> None:
+    assert len(ROWS) >= 45
+    assert sorted(p.name for p in CORPUS.glob("*.eml")) == sorted(BY_FILE)
+    assert {row["kind"] for row in ROWS} == set(KINDS)
+
+
+def test_corpus_ground_truth_for_matching_is_consistent() -> None:
+    with open(FORCES, newline="", encoding="utf-8") as fh:
+        forces = {row["slug"]: row for row in csv.DictReader(fh)}
+    for row in ROWS:
+        assert row["from_slug"] in forces, row["file"]
+        assert re.fullmatch(r"FOI-[A-Z]+-\d{4}", row["our_reference"]), row["file"]
+        msg = _load(row["file"])
+        sender_domain = email.utils.parseaddr(str(msg["From"]))[1].rsplit("@", 1)[1].lower()
+        assert sender_domain == forces[row["from_slug"]]["foi_email"].rsplit("@", 1)[1].lower(), row["file"]
+        if msg["In-Reply-To"]:
+            assert row["our_reference"].lower() in str(msg["In-Reply-To"]), row["file"]
+        assert msg["Message-ID"], row["file"]
+
+
+@pytest.mark.parametrize("name", sorted(BY_FILE))
+def test_corpus_message(name: str) -> None:
+    row = BY_FILE[name]
+    result = classify_message(_load(name))
+    expected_sections = [s for s in row["sections"].split(";") if s]
+    assert result.kind == row["kind"], result.evidence
+    assert result.sections == expected_sections
+    assert result.ncnd == (row["ncnd"] == "1")
+    assert result.force_reference == (row["force_reference"] or None)
+    assert result.until == (date.fromisoformat(row["until"]) if row["until"] else None)
+    assert 0.0 <= result.confidence <= 1.0
+    assert len(result.evidence) <= 300
+    assert result.evidence, "every decision carries its evidence"
+
+
+@pytest.mark.parametrize("name", sorted(BY_FILE))
+def test_evidence_is_verbatim(name: str) -> None:
+    msg = _load(name)
+    subject, text, names, texts, headers = message_parts(msg)
+    result = classify(subject, text, names, texts, headers)
+    haystack = re.sub(r"\s+", " ", " ".join([subject, text, *texts, *(f"{k}: {v}" for k, v in headers.items())]))
+    for piece in re.split(r"(?<=[.?!:)])\s+(?=[A-Z])", result.evidence.rstrip("\u2026")):
+        assert piece.lower() in haystack.lower(), piece
+
+
+@pytest.mark.parametrize("name", [r["file"] for r in ROWS if r["kind"] in ("auto-reply", "needs-review")])
+def test_auto_replies_and_ambiguous_mail_never_change_a_status(name: str) -> None:
+    result = classify_message(_load(name))
+    assert result.kind not in STATUS_KINDS
+    if result.kind == "needs-review":
+        assert result.confidence < 0.5
+
+
+def test_data_attachment_flag() -> None:
+    assert classify_message(_load("responded-cheshire-xlsx.eml")).has_data_attachment
+    assert classify_message(_load("responded-devon-and-cornwall-zip.eml")).has_data_attachment
+    assert not classify_message(_load("refused-cambridgeshire-in-pdf-only.eml")).has_data_attachment
+    assert not classify_message(_load("ack-kent-quoted-printable.eml")).has_data_attachment
+
+
+# --------------------------------------------------------------------------------------------
+# Sections
+
+
+SECTION_CASES = [
+    ("This request is refused under section 12.", ["12"]),
+    ("We rely on s.12 of the Act.", ["12"]),
+    ("Exemption: s12 applies.", ["12"]),
+    ("The information is exempt under S.40(2).", ["40(2)"]),
+    ("Section 40 (2) personal information applies.", ["40(2)"]),
+    ("section 31(1)(a) and (b) are engaged.", ["31(1)(a)", "31(1)(b)"]),
+    ("sections 30 and 31 apply.", ["30", "31"]),
+    ("Sections 23, 24 and 31 apply.", ["23", "24", "31"]),
+    ("sections 23(5), 24(2), 30(3), 31(3) and 40(5) remove the duty.", ["23(5)", "24(2)", "30(3)", "31(3)", "40(5)"]),
+    ("ss.30(1)(a) and (b) apply.", ["30(1)(a)", "30(1)(b)"]),
+    ("We rely on s.23(5) and s.24(2).", ["23(5)", "24(2)"]),
+    ("Section 40(2) by virtue of section 40(3A)(a) applies.", ["40(2)", "40(3A)(a)"]),
+    ("Section 43 (2) commercial interests applies.", ["43(2)"]),
+    ("To comply would exceed the appropriate limit.", ["12"]),
+    ("The cost limit would be exceeded.", ["12"]),
+    ("It would take more than 18 hours to retrieve.", ["12"]),
+    ("The work would cost more than \u00a3450.", ["12"]),
+    ("Section 12(1) applies as the cost limit is exceeded.", ["12(1)"]),
+    ("We consider the request vexatious.", ["14"]),
+    ("This is a repeated request.", ["14(2)"]),
+    ("The information is reasonably accessible by other means.", ["21"]),
+    ("It is intended for future publication.", ["22"]),
+    ("Section 31 and Section 40 apply. Section 40(2) covers the names.", ["31", "40(2)"]),
+    ("Section 40(2) applies. Section 40(2) also applies to the rest.", ["40(2)"]),
+    # Not refusal grounds, or not FOIA:
+    ("Section 1(1)(a) of the Act places a duty to confirm whether information is held.", []),
+    ("This is a refusal notice under section 17.", []),
+    ("Under section 16 we offer advice and assistance.", []),
+    ("Section 10(3) allows a reasonable extension.", []),
+    ("Assaults under section 38 of the Offences Against the Person Act 1861 are recorded.", []),
+    ("Section 4 of the Public Order Act 1986 offences.", []),
+    ("Section 40(2) of the Freedom of Information Act 2000 applies.", ["40(2)"]),
+    ("Section 31 of the Act applies.", ["31"]),
+    # Hypotheses are not decisions:
+    ("If answering would exceed the cost limit under section 12, please advise under section 16.", []),
+    ("Should the request exceed the appropriate limit we will tell you.", []),
+    ("The cost limit is \u00a3450.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SECTION_CASES)
+def test_find_sections(text: str, expected: list[str]) -> None:
+    assert find_sections(text) == expected
+
+
+# --------------------------------------------------------------------------------------------
+# Force references
+
+
+REF_CASES = [
+    ("Our ref: FOI 2019/01234", "", "2019/01234"),
+    ("FOI 2019/01234", "", "2019/01234"),
+    ("Our ref: 000123/19", "", "000123/19"),
+    ("", "RE: FOI-2019-0456", "FOI-2019-0456"),
+    ("Reference No: 1306/25", "", "1306/25"),
+    ("Ref: 01/FOI/25/006753/Z", "", "01/FOI/25/006753/Z"),
+    ("Request ref 1406745", "", "1406745"),
+    ("", "FOI/2026/001234 - response", "FOI/2026/001234"),
+    ("Freedom of Information Request Reference No: 0412/2026.", "", "0412/2026"),
+    ("Your request has been logged under reference 2024/567.", "", "2024/567"),
+    ("Our Ref: NP/FOI/002201", "", "NP/FOI/002201"),
+    ("Your ref: FOI-CAUTIONS-0007\nOur ref: 1234/25", "", "1234/25"),
+    ("Reference: 1234/25", "RE: Freedom of Information request FOI-CAUTIONS-0007", "1234/25"),
+    ("Our reference: FOI-W-2026-0871", "", "FOI-W-2026-0871"),
+    # Ours, never the force's:
+    ("", "RE: Freedom of Information request FOI-CAUTIONS-0007", None),
+    ("Please quote FOI-CAUTIONS-0007 in your reply.", "", None),
+    ("Our reference: FOI-STOPSEARCH-0012", "", None),
+    ("Your reference: 1234/25", "", None),
+    # Not references at all:
+    ("Under the FOIA 2000 we must respond.", "", None),
+    ("Reference: Freedom of Information Act 2000", "", None),
+    ("Your request dated 15/01/2027.", "", None),
+]
+
+
+@pytest.mark.parametrize(("text", "subject", "expected"), REF_CASES)
+def test_find_force_reference(text: str, subject: str, expected: str | None) -> None:
+    assert find_force_reference(text, subject) == expected
+
+
+# --------------------------------------------------------------------------------------------
+# Quoted text
+
+
+REQUEST = (
+    "Dear Freedom of Information team,\n\nUnder the Freedom of Information Act 2000, I would like the numbers.\n\n"
+    "If answering the whole request would exceed the appropriate cost limit under section 12\n"
+    "(\u00a3450, 18 hours of work for a police force), please tell me what you could provide within it,\n"
+    "as section 16 of the Act asks. Our reference: FOI-CAUTIONS-0007\n\nYours faithfully,\nAlex"
+)
+ACK = "Thank you for your request, which we have received. We will respond within 20 working days.\n\nFOI Team"
+
+
+@pytest.mark.parametrize(
+    "quoted",
+    [
+        "\n\n-----Original Message-----\nFrom: Alex\nSent: 1 December 2026\nTo: FOI\nSubject: FOI\n\n" + REQUEST,
+        "\n\nOn Tue, 1 Dec 2026 at 10:02, Alex <a@b.example> wrote:\n"
+        + "\n".join("> " + ln for ln in REQUEST.split("\n")),
+        "\n\nOn Tue, 1 Dec 2026 at 10:02, Alex Reporter <alex.reporter@newsroom.example>\nwrote:\n\n" + REQUEST,
+        "\n\n________________________________\nFrom: Alex Reporter <a@b.example>\nSent: 01 December 2026 10:02\n"
+        "To: foi@kent.police.uk\nSubject: Freedom of Information request FOI-CAUTIONS-0007\n\n" + REQUEST,
+    ],
+)
+def test_quoted_request_does_not_leak(quoted: str) -> None:
+    text = ACK + quoted
+    assert "section 12" not in strip_quoted(text)
+    result = classify("RE: Freedom of Information request FOI-CAUTIONS-0007", text)
+    assert result.kind == "acknowledged"
+    assert result.sections == []
+    assert result.force_reference is None
+
+
+def test_restated_request_block_is_not_read_as_the_decision() -> None:
+    text = "Request:\n\n" + REQUEST + "\n\nResponse:\n\nPlease find attached the information you requested."
+    result = classify("FOI response", text, ["data.xlsx"], [""])
+    assert result.kind == "responded"
+    assert result.sections == []
+
+
+def test_forwarded_reply_keeps_the_forwarded_message() -> None:
+    text = (
+        "Please see below.\n\n---------- Forwarded message ---------\nFrom: FOI <foi@x.police.uk>\n"
+        "Date: Mon, 14 Dec 2026\nSubject: FOI\nTo: Alex\n\nThe information is exempt under section 41 and is withheld."
+        "\n\nOn Tue, 1 Dec 2026 at 10:02, Alex wrote:\n> " + REQUEST.replace("\n", "\n> ")
+    )
+    stripped = strip_quoted(text)
+    assert "section 41" in stripped and "section 12" not in stripped
+    assert classify("Fwd: FOI", text).sections == ["41"]
+
+
+def test_html_blockquote_is_treated_as_quoted() -> None:
+    html_mail = (
+        "<html><body><p>We have received your request and will respond within 20 working days.</p>"
+        "<blockquote><p>If this exceeds section 12 please advise under section 16.</p></blockquote></body></html>"
+    )
+    result = classify("RE: FOI", html_mail)
+    assert result.kind == "acknowledged"
+    assert result.sections == []
+
+
+# --------------------------------------------------------------------------------------------
+# HTML and attachments
+
+
+def test_html_to_text() -> None:
+    html_text = (
+        "<html><head><title>x</title><style>p{color:red}</style><script>alert('section 12')</script></head>"
+        "<body><p>Dear&nbsp;Alex,</p><p>Line one<br>line two &amp; more</p>"
+        "<table><tr><td>2019/20</td><td>54</td></tr><tr><td>2020/21</td><td>61</td></tr></table>"
+        "<ul><li>first</li><li>second</li></ul></body></html>"
+    )
+    text = html_to_text(html_text)
+    assert "alert" not in text and "color" not in text
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    assert lines[:3] == ["Dear Alex,", "Line one", "line two & more"]
+    assert "2019/20\t54" in lines and "2020/21\t61" in lines
+    assert lines[-2:] == ["first", "second"]
+
+
+def test_attachment_text_reads_pdf_docx_txt_and_never_raises(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.multi_cell(0, 5, "This letter is a refusal notice. Section 40(2) applies.")
+    pdf_data = bytes(pdf.output())
+    assert "Section 40(2) applies" in attachment_text(pdf_data, "letter.pdf")
+    path = tmp_path / "letter.pdf"
+    path.write_bytes(pdf_data)
+    assert "refusal notice" in attachment_text(path, "letter.pdf")
+
+    import docx
+
+    doc = docx.Document()
+    doc.add_paragraph("The information is not held.")
+    buf = io.BytesIO()
+    doc.save(buf)
+    assert attachment_text(buf.getvalue(), "reply.docx") == "The information is not held."
+
+    assert attachment_text("Our ref: 1234/25".encode("cp1252"), "note.txt") == "Our ref: 1234/25"
+    assert attachment_text(b"%PDF-1.4 garbage", "broken.pdf") == ""
+    assert attachment_text(b"not a zip", "broken.docx") == ""
+    assert attachment_text(tmp_path / "missing.pdf", "missing.pdf") == ""
+    assert attachment_text(b"PK\x03\x04", "data.xlsx") == ""
+
+
+def test_refusal_only_in_attached_letter() -> None:
+    letter = "Dear Alex,\nThe information is exempt under section 30(1)(a) and is withheld.\nYours sincerely"
+    result = classify("Your request", "Please find attached our response.", ["Response letter.pdf"], [letter])
+    assert (result.kind, result.sections) == ("refused", ["30(1)(a)"])
+    assert not result.has_data_attachment
+
+
+def test_unreadable_pdf_is_needs_review() -> None:
+    result = classify("Your request", "Please find attached our response.", ["FOI 1234.pdf"], [""])
+    assert result.kind == "needs-review"
+
+
+# --------------------------------------------------------------------------------------------
+# Kinds from short texts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We will extend the time for response under s.10(3). We will respond by 15 January 2027.", date(2027, 1, 15)),
+        ("We need an extension to weigh the public interest; we aim to respond by 15th Jan 2027.", date(2027, 1, 15)),
+        ("Section 10(3) applies and we will respond no later than 15/01/2027.", date(2027, 1, 15)),
+        ("We are extending the deadline to 2027-01-15.", date(2027, 1, 15)),
+        ("Your request of 1 December 2026 needs more time; we have extended the deadline to 15 January 2027.",
+         date(2027, 1, 15)),
+        ("We need additional time and an extension; we cannot give a date yet.", None),
+    ],
+)
+def test_extension_dates(text: str, expected: date | None) -> None:
+    result = classify("FOI", text)
+    assert result.kind == "extended"
+    assert result.until == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "ncnd"),
+    [
+        ("We can neither confirm nor deny that we hold this information, by virtue of section 23(5).", "refused", True),
+        ("The force will not confirm or deny whether the information is held (s.24(2)).", "refused", True),
+        ("NCND: section 31(3) applies to this request.", "refused", True),
+        ("The information you requested is not held by this force.", "not-held", False),
+        ("Essex Police does not hold any recorded information about this.", "not-held", False),
+        ("This should not be taken as an indication that the information is or is not held. "
+         "We neither confirm nor deny under s.40(5).", "refused", True),
+    ],
+)
+def test_refusal_and_not_held_phrases(text: str, kind: str, ncnd: bool) -> None:
+    result = classify("FOI", text)
+    assert (result.kind, result.ncnd) == (kind, ncnd)
+
+
+def test_ncnd_with_data_is_partial() -> None:
+    text = "Please find attached the data you requested. For part 3 we neither confirm nor deny under s.30(3)."
+    result = classify("FOI", text, ["data.xlsx"], [""])
+    assert (result.kind, result.ncnd, result.sections) == ("partial", True, ["30(3)"])
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("I have completed the internal review and I uphold the original decision.", "review-upheld"),
+        ("The internal review has been completed. Your complaint is not upheld.", "review-upheld"),
+        ("Having reviewed your request, the original decision is upheld.", "review-upheld"),
+        ("The internal review has been completed and your complaint is upheld; we will release the information.",
+         "review-overturned"),
+        ("I have completed the internal review. The original decision has been overturned.", "review-overturned"),
+        ("I have completed the internal review. The original decision is not upheld.", "review-overturned"),
+        ("I have completed the internal review and your complaint is partially upheld.", "needs-review"),
+        ("We have received your request for an internal review.", "needs-review"),
+    ],
+)
+def test_review_outcomes(text: str, kind: str) -> None:
+    assert classify("Internal review", text).kind == kind
+
+
+def test_complaint_rights_boilerplate_is_not_a_review() -> None:
+    text = (
+        "Please find attached the information you requested.\n\nIf you are dissatisfied with this response "
+        "you may request an internal review. If you remain dissatisfied after the internal review has been "
+        "completed you may complain to the Information Commissioner."
+    )
+    assert classify("FOI", text, ["data.csv"], [""]).kind == "responded"
+
+
+@pytest.mark.parametrize(
+    ("subject", "headers"),
+    [
+        ("RE: FOI", {"Auto-Submitted": "auto-replied"}),
+        ("RE: FOI", {"X-Autoreply": "yes"}),
+        ("RE: FOI", {"Precedence": "auto_reply"}),
+        ("RE: FOI", {"Precedence": "bulk"}),
+        ("Automatic reply: FOI request", {}),
+        ("Out of Office: FOI request", {}),
+        ("Autoreply: FOI request", {}),
+    ],
+)
+def test_auto_reply_headers_and_subjects(subject: str, headers: dict[str, str]) -> None:
+    text = "This information is exempt under section 40(2). Please find attached the information you requested."
+    result = classify(subject, text, ["data.xlsx"], [""], headers)
+    assert result.kind == "auto-reply"
+    assert result.sections == [] and not result.ncnd
+
+
+def test_auto_generated_ticket_header_is_not_an_auto_reply() -> None:
+    # Ticketing systems mark real acknowledgements "auto-generated"; those still count.
+    result = classify("FOI", ACK, headers={"Auto-Submitted": "auto-generated"})
+    assert result.kind == "acknowledged"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "Thank you for your email.",
+        "Please call me on 01234 567890.",
+        "We need to extend the deadline. Could you please clarify which years you mean?",
+    ],
+)
+def test_weak_or_conflicting_signals_are_needs_review(text: str) -> None:
+    result = classify("RE: FOI", text)
+    assert result.kind == "needs-review"
+    assert result.confidence < 0.5
+
+
+def test_clarification_and_s16_advice_in_a_refusal() -> None:
+    clar = classify("FOI", "Before we can proceed, could you please confirm which offences you mean? (s.1(3))")
+    assert clar.kind == "clarification"
+    refusal = classify(
+        "FOI",
+        "Retrieving this would exceed the appropriate limit of 18 hours, so section 12 applies and we are "
+        "refusing your request. You may wish to narrow your request to one year.",
+    )
+    assert (refusal.kind, refusal.sections) == ("refused", ["12"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    subject=st.text(max_size=80),
+    text=st.lists(
+        st.sampled_from(list("abcdefs .,()/:12345\n>-") + ["section ", "exempt ", "not held ", "attached ", "Dear "]),
+        max_size=120,
+    ).map("".join),
+)
+def test_classify_never_raises(subject: str, text: str) -> None:
+    result = classify(subject, text, ["x.pdf"], [text])
+    assert result.kind in KINDS
+    assert 0.0 <= result.confidence <= 1.0
+    assert len(result.evidence) <= 300
+    assert len(result.sections) == len(set(result.sections))
