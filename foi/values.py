@@ -93,20 +93,41 @@ def _int_if_integral(x: float) -> float | int:
     return int(x) if x.is_integer() else x
 
 
+# Counts are mostly small and repeat endlessly; building a frozen dataclass costs more than the
+# rest of parse_value, so Values for small whole numbers are made once and shared (they are
+# immutable). Filled lazily, bounded by _SMALL.
+_SMALL = 10_000
+_SMALL_INTS: dict[int, Value] = {}
+
+
+def _count(n: int) -> Value:
+    v = _SMALL_INTS.get(n)
+    if v is None:
+        v = Value(n, None, "number")
+        if 0 <= n < _SMALL:
+            _SMALL_INTS[n] = v
+    return v
+
+
 def parse_value(cell: Any) -> Value:
     """Classify one cell. Never raises; unknown objects become text."""
     # Exact type checks first: bool is an int subclass and must not become 1/0.
     t = type(cell)
     if t is int:
-        return Value(cell, None, "number")
+        return _count(cell)
     if t is float:
+        if cell.is_integer():
+            return _count(int(cell))
         if math.isnan(cell):
             # pandas / calamine give NaN for an empty cell.
             return BLANK
         if math.isinf(cell):
             return Value(None, None, "text")
-        return Value(_int_if_integral(cell), None, "number")
+        return Value(cell, None, "number")
     if t is str:
+        # Digit strings skip the cache: they are often all different (row ids, large counts).
+        if cell.isdigit() and cell.isascii():
+            return _count(int(cell))
         return _parse_str(cell)
     if cell is None:
         return BLANK
@@ -160,12 +181,12 @@ def _is_marker(s: str) -> bool:
 def _parse_str(cell: str) -> Value:
     # Fast path: the overwhelmingly common "123".
     if cell.isdigit() and cell.isascii():
-        return Value(int(cell), None, "number")
+        return _count(int(cell))
     s = cell.translate(_SPACE_CHARS).strip()
     if not s:
         return BLANK
     if s.isdigit() and s.isascii():
-        return Value(int(s), None, "number")
+        return _count(int(s))
     s = _WS.sub(" ", s)
     if _is_marker(s):
         return Value(None, s, "suppressed")

@@ -1,0 +1,605 @@
+"""Home Office offence codes and crime outcome types: a label as a force wrote it -> the code.
+
+Offences come from the Home Office list of notifiable offences (shipped as
+`data/home-office-notifiable-offences.csv`) plus a hand-written table of common FOI-reply
+spellings (`data/offence-synonyms.csv`). Outcome types follow the Home Office crime outcomes
+framework (the "Crime outcomes in England and Wales" user guide).
+
+Matching is exact after normalisation (case, punctuation, whitespace, "&"/"and"), or by a code
+written in the label ("19C", "HO 19C", "019/08", "Type 16 - ...", "3A: ..."). Only then, for
+labels of 8+ characters, a fuzzy match with a high threshold that must also agree on numbers and
+on words that flip the meaning (adult/youth, CPS/police, not, attempted ...). When two codes are
+plausible the answer is None: a missing code is visible in the output, a wrong one is not.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter, defaultdict
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "OUTCOME_TYPES",
+    "offence_code",
+    "offence_name",
+    "outcome_code",
+    "outcome_name",
+    "is_pending",
+]
+
+_DATA = Path(__file__).parent / "data"
+_OFFENCES_CSV = _DATA / "home-office-notifiable-offences.csv"
+_SYNONYMS_CSV = _DATA / "offence-synonyms.csv"
+
+_FUZZY_MIN_LEN = 8
+_FUZZY_CUTOFF = 92.0
+
+# Home Office outcome types. 19 is not used by the framework.
+OUTCOME_TYPES: dict[str, str] = {
+    "1": "Charged/Summonsed",
+    "1A": "Charged/Summonsed (alternate offence)",
+    "2": "Youth caution",
+    "2A": "Youth caution (alternate offence)",
+    "3": "Adult caution",
+    "3A": "Adult caution (alternate offence)",
+    "4": "Taken into consideration",
+    "5": "Offender died",
+    "6": "Penalty Notice for Disorder",
+    "7": "Cannabis/Khat warning",
+    "8": "Community resolution",
+    "9": "Prosecution not in the public interest (CPS)",
+    "10": "Formal action not in the public interest (police)",
+    "11": "Prosecution prevented – suspect under age",
+    "12": "Prosecution prevented – suspect too ill",
+    "13": "Prosecution prevented – victim/key witness dead/too ill",
+    "14": "Evidential difficulties: suspect not identified; victim does not support further action",
+    "15": "Evidential difficulties: suspect identified; victim supports action",
+    "16": "Evidential difficulties: suspect identified; victim does not support further action",
+    "17": "Prosecution time limit expired",
+    "18": "Investigation complete – no suspect identified",
+    "20": "Further action by another body/agency",
+    "21": "Not in the public interest – police decision (suspect identified)",
+    "22": "Diversionary, educational or intervention activity",
+}
+
+# Spellings seen in force replies (Cumbria, Durham, Hertfordshire, Humberside ...) and the
+# framework's own long descriptions. Keys are normalised with _outcome_norm, so word order,
+# case, punctuation, "charge"/"charged", "adults"/"adult" etc. do not matter.
+_OUTCOME_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "1": (
+        "charged", "summonsed", "charged/summonsed", "charged or summonsed", "charge/summons",
+        "charged summonsed", "summonsed/postal requisition", "postal requisition",
+        "charged/summonsed/postal requisition", "charged, summonsed or postal requisition",
+        "charge/summons/postal requisition", "charged/summonsed - all offences",
+    ),
+    "1A": (
+        "charged/summonsed with alternate offence", "charge/summonsed with alternate offence",
+        "alternate offence charged", "alternate offence summonsed/postal requisition",
+        "alternate offence charged/summonsed", "charged alternate offence",
+        "summonsed alternate offence", "charged/summonsed alternate offence",
+    ),
+    "2": (
+        "youth caution", "caution - youths", "caution youth", "cautioned - youth",
+        "youth conditional caution", "conditional caution - youths", "youth cautions",
+    ),
+    "2A": (
+        "youth caution with alternate offence", "alternate offence youth caution",
+        "caution youths alternate offence",
+    ),
+    # Conditional cautions are counted under outcome 3 ("Caution - adults") in Home Office data;
+    # Humberside lists "3: Adult conditional caution" the same way. A youth one is outcome 2.
+    # "Simple caution" is adult-only since youth cautions replaced reprimands in 2013.
+    "3": (
+        "adult caution", "caution - adults", "caution adult", "cautioned - adult",
+        "simple caution", "conditional caution", "adult conditional caution",
+        "adult simple caution", "conditional caution - adults", "adult cautions",
+    ),
+    "3A": (
+        "adult caution with alternate offence", "alternate offence adult caution",
+        "caution adults alternate offence",
+    ),
+    "4": ("taken into consideration", "tic", "tics", "offences taken into consideration"),
+    "5": ("offender died", "offender has died", "offender deceased", "suspect died",
+          "suspect has died"),
+    "6": ("pnd", "penalty notice for disorder", "penalty notices for disorder",
+          "penalty notice for disorder pnd"),
+    "7": ("cannabis warning", "khat warning", "cannabis/khat warning", "cannabis or khat warning",
+          "cannabis and khat warning", "cannabis warnings"),
+    # "Youth restorative disposal" is reported under 8 (Humberside "8: Youth restorative disposal").
+    "8": ("community resolution", "cr", "community resolutions", "youth restorative disposal",
+          "community resolution/restorative justice", "restorative justice"),
+    "9": (
+        "prosecution not in the public interest (cps)", "not in the public interest - cps",
+        "cps - prosecution not in public interest", "prosecution not in public interest cps",
+        "prosecution not in the public interest (cps) (all offences)",
+    ),
+    "10": (
+        "formal action not in the public interest (police)",
+        "formal action against the offender is not in the public interest (police)",
+        "police - formal action not in public interest", "not in the public interest - police",
+        "prosecution not in public interest (pol)",
+        "prosecution not in the public interest (police)",
+    ),
+    "11": (
+        "prosecution prevented - suspect under age", "prosecution prevented - offender too young",
+        "prosecution prevented - named suspect identified but is below the age of criminal "
+        "responsibility",
+        "named suspect identified - suspect under age",
+        "named suspect below the age of criminal responsibility",
+    ),
+    "12": (
+        "prosecution prevented - suspect too ill", "prosecution prevented - offender too ill",
+        "named suspect identified - suspect too ill to prosecute",
+        "prosecution prevented - named suspect identified but is too ill (physical or mental "
+        "health) to prosecute",
+        "named suspect identified but is dead or too ill (physical or mental health) to "
+        "prosecute",
+        "prosecution prevented - named suspect too ill to prosecute",
+    ),
+    "13": (
+        "prosecution prevented - victim/key witness dead/too ill",
+        "prosecution prevented - victim too ill/dead",
+        "named suspect identified - victim or key witness is dead or too ill",
+        "named suspect but victim/key witness deceased or too ill",
+        "prosecution prevented - named suspect identified but victim or key witness is dead or "
+        "too ill to give evidence",
+        "prosecution prevented - victim or key witness dead or too ill to give evidence",
+    ),
+    "14": (
+        "evidential difficulties: suspect not identified; victim does not support further action",
+        "evidential difficulties victim based - named suspect not identified",
+        "evidential difficulties victim based - named suspect not identified: the crime is "
+        "confirmed but the victim either declines/ or is unable to support further police "
+        "investigation to identify the offender.",
+        "suspect not identified - evidential difficulties: victim declines or unable to support",
+        "suspect not identified - victim unsupportive",
+        "victim declines/unable to support action to identify offender",
+    ),
+    "15": (
+        "evidential difficulties: suspect identified; victim supports action",
+        "named suspect identified: victim supports police action but evidential difficulties "
+        "prevent further action",
+        "named suspect identified: victim supports police action but evidential difficulties",
+        "named suspect identified - evidential difficulties: victim supportive",
+        "named suspect - evidential difficulties",
+        "cps - named suspect, victim supports but evidential difficulties",
+        "police - named suspect, victim supports but evidential difficulties",
+    ),
+    "16": (
+        "evidential difficulties: suspect identified; victim does not support further action",
+        "named suspect identified: evidential difficulties prevent further action; victim does "
+        "not support (or has withdrawn support from) police action",
+        "named suspect identified: evidential difficulties - victim does not support police "
+        "action",
+        "named suspect identified - evidential difficulties: victim not supportive",
+        "named suspect - victim unsupportive",
+        "victim declines/withdraws support - named suspect identified",
+    ),
+    "17": (
+        "prosecution time limit expired",
+        "prosecution time limit expired: suspect identified but prosecution time limit has "
+        "expired.",
+        "suspect identified but prosecution time limit expired", "time limit expired",
+    ),
+    "18": (
+        "investigation complete - no suspect identified", "no suspect identified",
+        "investigation complete: no suspect identified. crime investigated as far as reasonably "
+        "possible - case closed pending further investigative opportunities becoming available",
+        "investigation complete no suspect identified",
+    ),
+    "20": (
+        "further action by another body/agency", "further action by another body or agency",
+        "other agency delegations", "other agency delegation",
+        "other body/agency has investigation primacy",
+        "action undertaken by another body/agency",
+    ),
+    "21": (
+        "not in the public interest - police decision (suspect identified)",
+        "named suspect - further investigation not in public interest",
+        "further investigation is not in the public interest - police",
+        "further investigation not in public interest (pol)",
+        "police - named suspect, investigation not in the public interest",
+        "further investigation to support formal action not in the public interest",
+    ),
+    "22": (
+        "diversionary, educational or intervention activity",
+        "diversionary, educational or intervention activity undertaken",
+        "diversionary educational or intervention activity resulting from the crime report has "
+        "been undertaken and it is not in the public interest to take any further action",
+        "deferred prosecution", "outcome 22 diversionary activity",
+    ),
+}
+
+# Not an outcome type at all: the investigation has no outcome yet.
+_PENDING = frozenset(
+    {
+        "ongoing", "on going", "under investigation", "pending", "investigation ongoing",
+        "ongoing investigation", "still under investigation", "open", "open investigation",
+        "investigation open", "live", "live investigation", "not yet assigned an outcome",
+        "not yet assigned", "no outcome", "no outcome assigned", "no outcome yet",
+        "awaiting outcome", "outcome pending", "pending outcome", "unfinalised",
+        "unfinalised investigation", "no outcome unfinalised investigation", "not finalised",
+        "not yet finalised", "investigation continuing", "under enquiry", "enquiries ongoing",
+        "awaiting finalisation",
+    }
+)
+
+# Words whose presence or absence changes the meaning; a fuzzy match must agree on all of them.
+_GUARD_WORDS = frozenset(
+    {
+        "not", "no", "non", "without", "with", "attempted", "attempt", "adult", "youth", "male",
+        "female", "child", "alternate", "cps", "police", "pol", "cannabis", "excluding",
+        "aggravated", "racially", "religiously", "business", "residential", "home", "vehicle",
+        "identified", "supports", "unsupportive", "supportive", "conditional", "intent",
+        "dead", "ill", "young", "age",
+    }
+)
+
+_DASHES = str.maketrans({"–": "-", "—": "-", "‒": "-", "―": "-", "−": "-", "‐": "-", "‑": "-",
+                         "’": "'", "‘": "'", "\xa0": " ", "\u202f": " ", "\u2009": " "})
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_DIGITS = re.compile(r"\d+")
+
+# Outcome-only spelling folds, so "Charge/summons" meets "Charged/Summonsed".
+_OUTCOME_FOLD = {
+    "alternative": "alternate", "alt": "alternate", "youths": "youth", "adults": "adult",
+    "cautioned": "caution", "cautions": "caution", "charge": "charged", "charges": "charged",
+    "summons": "summonsed", "summoned": "summonsed", "summonses": "summonsed",
+    "deceased": "died", "requisitions": "requisition", "delegations": "delegation",
+    "pol": "police",
+}
+
+
+def _norm(text: str) -> str:
+    """Lower case, '&' -> 'and', '+' -> ' plus', punctuation -> spaces, collapsed."""
+    s = text.translate(_DASHES).lower().replace("&", " and ").replace("+", " plus ")
+    s = s.replace("'", "")
+    return _NON_ALNUM.sub(" ", s).strip()
+
+
+def _outcome_norm(text: str) -> str:
+    return " ".join(_OUTCOME_FOLD.get(w, w) for w in _norm(text).split())
+
+
+def _sorted_key(norm: str) -> str:
+    return " ".join(sorted(norm.split()))
+
+
+def _guards_agree(a: str, b: str) -> bool:
+    if set(_DIGITS.findall(a)) != set(_DIGITS.findall(b)):
+        return False
+    return (set(a.split()) & _GUARD_WORDS) == (set(b.split()) & _GUARD_WORDS)
+
+
+def _fuzzy(norm: str, keys: list[str], index: dict[str, str]) -> str | None:
+    """The code of the single close key, or None when nothing or more than one code is close."""
+    if len(norm) < _FUZZY_MIN_LEN or not keys:
+        return None
+    from rapidfuzz import fuzz, process  # heavy-ish import, only needed for odd labels
+
+    hits = process.extract(norm, keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF, limit=10)
+    codes = {index[key] for key, _score, _i in hits if _guards_agree(norm, key)}
+    if len(codes) == 1:
+        return codes.pop()
+    return None
+
+
+def _as_text(label: Any) -> str | None:
+    if isinstance(label, str):
+        return label
+    if isinstance(label, bool) or label is None:
+        return None
+    if isinstance(label, int):
+        return str(label)
+    if isinstance(label, float) and label.is_integer():
+        return str(int(label))
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Offences
+
+
+class _OffenceIndex:
+    def __init__(self) -> None:
+        self.names: dict[str, str] = {}  # code -> category name
+        self.detailed: dict[str, str] = {}  # "019/08" -> "19C" (unambiguous ones only)
+        self.by_label: dict[str, str] = {}  # normalised label -> code
+        self.words: dict[str, set[str]] = {}  # code -> words of its labels, to check "19C Rape"
+        self.keys: list[str] = []
+
+
+_CATEGORY = re.compile(r"\s*(?P<code>NFIB\s*\d{1,3}[A-Z]?|\d{1,3}(?:/\d{1,2})?[A-Z]?)\s+(?P<name>\S.*)",
+                       re.IGNORECASE)
+_CODE_TOKEN = (
+    r"(?:h\s*o\s*(?:code|offence)?\s*|code\s*|class\s*)?"
+    r"(?P<code>nfib\s*\d{1,3}[a-z]?|\d{1,3}\s*/\s*\d{1,2}|\d{1,3}[a-z]?)"
+)
+_CODE_ONLY = re.compile(_CODE_TOKEN)
+_CODE_LEAD = re.compile(_CODE_TOKEN + r"(?:\s*[-:.)]\s*|\s+)(?P<rest>.*[a-z].*)")
+_CODE_TRAIL = re.compile(r"(?P<rest>.*[a-z].*?)\s*(?:[-:]\s*|\(\s*)" + _CODE_TOKEN + r"\s*\)?")
+_STOP = frozenset({"of", "a", "an", "the", "and", "or", "on", "in", "to", "by", "for", "etc", "other",
+                   "offences", "offence", "aged", "over", "under", "plus"})
+
+# The list names 92D and 92E identically; the difference is cannabis.
+_NAME_OVERRIDES = {
+    "92D": "Possession of controlled drugs (excluding cannabis)",
+    "92E": "Possession of controlled drugs (cannabis)",
+}
+
+
+@lru_cache(maxsize=1024)
+def _canonical_code(raw: str) -> str:
+    s = re.sub(r"\s+", "", raw).upper()
+    if s.startswith("NFIB"):
+        return "NFIB" + s[4:].lstrip("0")
+    if "/" in s:
+        a, b = s.split("/", 1)
+        return f"{int(a)}/{int(b)}"
+    m = re.fullmatch(r"0*(\d+)([A-Z]?)", s)
+    return (m.group(1) + m.group(2)) if m else s
+
+
+@cache
+def _offences() -> _OffenceIndex:
+    idx = _OffenceIndex()
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    detail_votes: dict[str, Counter[str]] = defaultdict(Counter)
+    offence_labels: dict[str, set[str]] = defaultdict(set)
+    with _OFFENCES_CSV.open(encoding="utf-8-sig", newline="") as f:
+        for row in csv.DictReader(f):
+            m = _CATEGORY.fullmatch((row.get("Offence category") or "").strip())
+            if m is None:
+                continue  # a few NFIB rows have no category of their own
+            code = _canonical_code(m.group("code"))
+            name = re.sub(r"\s+", " ", m.group("name")).strip()
+            spellings[code][name] += 1
+            detailed = (row.get("Home Office code") or "").strip()
+            if re.fullmatch(r"\d{3}/\d{2}", detailed):
+                detail_votes[detailed][code] += 1
+            offence = (row.get("Offence") or "").strip()
+            if offence:
+                offence_labels[_norm(offence)].add(code)
+
+    for code, names in spellings.items():
+        idx.names[code] = _NAME_OVERRIDES.get(code) or names.most_common(1)[0][0]
+
+    catch_all = {c for c, names in spellings.items()
+                 if any("multiple undefined" in n.lower() for n in names)}
+    for detailed, votes in detail_votes.items():
+        pick = _pick_detailed(detailed, votes, catch_all)
+        if pick is not None:
+            idx.detailed[detailed] = pick
+
+    # Lowest priority first; a later (more trusted) source overwrites.
+    for key, codes in offence_labels.items():
+        if len(codes) > 1 and codes - catch_all:
+            # "Attempted rape of a female aged 16 or over" is listed under 19C and under the
+            # "multiple undefined offenders" catch-all 19J; the specific category is the answer.
+            codes = codes - catch_all
+        if len(codes) == 1:
+            idx.by_label[key] = next(iter(codes))
+    name_codes: dict[str, set[str]] = defaultdict(set)
+    for code, names in spellings.items():
+        for name in names:
+            name_codes[_norm(name)].add(code)
+    for key, codes in name_codes.items():
+        if len(codes) == 1:
+            idx.by_label[key] = next(iter(codes))
+        else:
+            # Two categories share this name (92D/92E): an earlier offence-label entry must go too.
+            idx.by_label.pop(key, None)
+    with _SYNONYMS_CSV.open(encoding="utf-8-sig", newline="") as f:
+        for row in csv.DictReader(f):
+            code = _canonical_code(row["code"])
+            if code not in idx.names:
+                raise ValueError(f"offence-synonyms.csv: unknown code {row['code']!r}")
+            idx.by_label[_norm(row["label"])] = code
+    # A label that normalises to nothing (all punctuation) must not match anything.
+    for key in list(idx.by_label):
+        if not key:
+            del idx.by_label[key]
+
+    for key, code in idx.by_label.items():
+        idx.words.setdefault(code, set()).update(w for w in key.split() if w not in _STOP)
+    for code, name in idx.names.items():
+        idx.words.setdefault(code, set()).update(w for w in _norm(name).split() if w not in _STOP)
+    idx.keys = list(idx.by_label)
+    return idx
+
+
+def _pick_detailed(detailed: str, votes: Counter[str], catch_all: set[str]) -> str | None:
+    """The category a detailed code ("019/08") belongs to, or None when the list is ambiguous.
+
+    The list repeats some detailed codes under catch-all categories ("19J Rape of a female -
+    multiple undefined offenders") or under several categories (028/03 is split by kind of
+    building). Prefer categories whose number matches the detailed code, and specific ones over
+    the "multiple undefined" catch-alls; a remaining tie stays unresolved.
+    """
+    cands = list(votes)
+    if len(cands) == 1:
+        return cands[0]
+    major = str(int(detailed.split("/")[0]))
+    same = [c for c in cands if re.match(rf"{major}(?:[A-Z]|/|$)", c)]
+    if same:
+        cands = same
+    specific = [c for c in cands if c not in catch_all]
+    if specific:
+        cands = specific
+    return cands[0] if len(cands) == 1 else None
+
+
+def _lookup_offence_code(raw: str, idx: _OffenceIndex) -> str | None:
+    """A code as written ("19C", "019c", "4/1", "NFIB 90", "019/08") -> category code."""
+    s = re.sub(r"\s+", "", raw).upper()
+    m = re.fullmatch(r"(\d{1,3})/(\d{1,2})", s)
+    if m:
+        a, b = m.groups()
+        if len(a) == 3 and len(b) == 2:
+            return idx.detailed.get(s)
+        # Only the written-out "019/08" form is a detailed code: "19/20" is far more likely a
+        # year than a code, and the slash categories (4/1, 37/2) are short.
+        code = f"{int(a)}/{int(b)}"
+        return code if code in idx.names else None
+    code = _canonical_code(s)
+    return code if code in idx.names else None
+
+
+def _offence_from_words(rest: str, code: str, idx: _OffenceIndex) -> bool:
+    """Does the text beside a written code talk about that offence (not some other thing)?"""
+    norm = _norm(rest)
+    named = idx.by_label.get(norm)
+    if named is not None:
+        return named == code
+    words = {w for w in norm.split() if w not in _STOP}
+    return bool(words & idx.words.get(code, set()))
+
+
+@lru_cache(maxsize=8192)
+def _offence_code(label: str) -> str | None:
+    idx = _offences()
+    s = label.translate(_DASHES).strip()
+    if not s:
+        return None
+    low = re.sub(r"\s+", " ", s.lower())
+
+    m = _CODE_ONLY.fullmatch(low)
+    if m:
+        return _lookup_offence_code(m.group("code"), idx)
+
+    norm = _norm(s)
+    found = idx.by_label.get(norm)
+    if found is not None:
+        return found
+
+    for rx in (_CODE_LEAD, _CODE_TRAIL):
+        m = rx.fullmatch(low)
+        if m:
+            code = _lookup_offence_code(m.group("code"), idx)
+            if code is not None and _offence_from_words(m.group("rest"), code, idx):
+                return code
+            if code is not None:
+                return None  # a code that disagrees with its own label: leave it to a human
+
+    return _fuzzy(norm, idx.keys, idx.by_label)
+
+
+def offence_code(label: str) -> str | None:
+    """'19C', 'HO 19C', '019/08', 'Rape of a female aged 16 and over' -> '19C'; unknown -> None."""
+    text = _as_text(label)
+    return None if text is None else _offence_code(text)
+
+
+def offence_name(code: str) -> str | None:
+    """'19C' (or '019c', '019/08') -> 'Rape of a Female aged 16 and over'."""
+    text = _as_text(code)
+    if text is None:
+        return None
+    idx = _offences()
+    m = _CODE_ONLY.fullmatch(re.sub(r"\s+", " ", text.translate(_DASHES).strip().lower()))
+    if m is None:
+        return None
+    canonical = _lookup_offence_code(m.group("code"), idx)
+    return None if canonical is None else idx.names[canonical]
+
+
+# ---------------------------------------------------------------------------------------------
+# Outcomes
+
+
+class _OutcomeIndex:
+    def __init__(self) -> None:
+        self.by_label: dict[str, str] = {}
+        self.by_sorted: dict[str, str] = {}
+        self.words: dict[str, set[str]] = defaultdict(set)
+        self.keys: list[str] = []
+
+
+@cache
+def _outcomes() -> _OutcomeIndex:
+    idx = _OutcomeIndex()
+    pairs = [(name, code) for code, name in OUTCOME_TYPES.items()]
+    pairs += [(label, code) for code, labels in _OUTCOME_SYNONYMS.items() for label in labels]
+    seen: dict[str, set[str]] = defaultdict(set)
+    seen_sorted: dict[str, set[str]] = defaultdict(set)
+    for label, code in pairs:
+        key = _outcome_norm(label)
+        seen[key].add(code)
+        seen_sorted[_sorted_key(key)].add(code)
+        idx.words[code].update(w for w in key.split() if w not in _STOP)
+    # A spelling listed under two codes is a mistake in the table; refuse it rather than guess.
+    idx.by_label = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+    idx.by_sorted = {k: next(iter(v)) for k, v in seen_sorted.items() if len(v) == 1}
+    idx.keys = list(idx.by_label)
+    return idx
+
+
+# "3", "3A", "Type 1 - ...", "3A: ...", "Outcome 8", "OT16", "Outcome type 15 - ...".
+_OUTCOME_CODE = re.compile(
+    r"(?P<pre>(?:outcome|type|ot|oc)\s*(?:type|group|code|no|number)?\s*[:#.]?\s*)?"
+    r"(?P<n>\d{1,2})(?P<a>[a-z](?![a-z]))?(?![0-9])"
+    r"(?P<sep>\s*[:\-.)]\s*|\s+|$)(?P<rest>.*)"
+)
+
+
+@lru_cache(maxsize=8192)
+def _outcome_code(label: str) -> str | None:
+    idx = _outcomes()
+    low = re.sub(r"\s+", " ", label.translate(_DASHES).strip().lower())
+    if not low:
+        return None
+
+    m = _OUTCOME_CODE.fullmatch(low)
+    if m:
+        code = m.group("n").lstrip("0") + (m.group("a") or "").upper()
+        rest = m.group("rest").strip()
+        if rest and not re.search(r"[a-z]", rest):
+            return None  # "1-4", "3.5": numbers, not an outcome
+        if code in OUTCOME_TYPES:
+            # A code with its own punctuation or prefix ("3A: ...", "Type 16 - ...") is taken as
+            # written. A bare "1 Charged" must also read like that outcome, so "12 months" is not
+            # outcome 12.
+            if not rest or m.group("pre") or m.group("sep").strip():
+                return code
+            words = {w for w in _outcome_norm(rest).split() if w not in _STOP}
+            if words & idx.words[code]:
+                return code
+            return None
+        if m.group("pre") or m.group("sep").strip():
+            return None  # "Type 19 - ..." names a code that does not exist
+
+    key = _outcome_norm(low)
+    if key in _PENDING:
+        return None
+    found = idx.by_label.get(key)
+    if found is None:
+        found = idx.by_sorted.get(_sorted_key(key))
+    if found is not None:
+        return found
+    return _fuzzy(key, idx.keys, idx.by_label)
+
+
+def outcome_code(label: str) -> str | None:
+    """'Adult caution' -> '3', 'CR' -> '8', 'Type 1 - Charged/Summonsed' -> '1'; unknown -> None."""
+    text = _as_text(label)
+    return None if text is None else _outcome_code(text)
+
+
+def outcome_name(code: str) -> str | None:
+    text = _as_text(code)
+    if text is None:
+        return None
+    key = text.strip().upper().lstrip("0")
+    return OUTCOME_TYPES.get(key)
+
+
+def is_pending(label: str) -> bool:
+    """True for 'Ongoing', 'Under investigation', 'No outcome - unfinalised investigation' ...:
+    crimes with no outcome yet, which are not an outcome type."""
+    text = _as_text(label)
+    if text is None:
+        return False
+    return _outcome_norm(text) in _PENDING

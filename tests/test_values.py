@@ -1,0 +1,176 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from foi.values import Value, excel_serial_to_date, is_suppression_marker, parse_value
+
+SUPPRESSION_MARKERS = [
+    "*", "**", "***", "<5", "< 5", "<3", "<10", "≤5", "<=5", "1-4", "0-5", "1 - 4", "1–4",
+    "-", "–", "—", "..", "...", "x", "X", ":", "n/a", "N/A", "na", "NA", "redacted", "REDACTED",
+    "[redacted]", "Redacted", "withheld", "Withheld", "suppressed", "s.40", "s40", "S40(2)",
+    "S.40(2)", "section 40", "Section 40(2)", "*s40", "[c]", "[x]", "exempt",
+]
+
+
+@pytest.mark.parametrize("marker", SUPPRESSION_MARKERS)
+def test_suppression_markers(marker: str) -> None:
+    v = parse_value(marker)
+    assert v.kind == "suppressed"
+    assert v.number is None
+    assert v.suppressed == marker.strip()
+    assert is_suppression_marker(marker)
+
+
+@pytest.mark.parametrize("marker", ["  *  ", "\xa0<5\xa0", " redacted\n"])
+def test_marker_is_kept_stripped(marker: str) -> None:
+    v = parse_value(marker)
+    assert v == Value(None, marker.replace("\xa0", " ").strip(), "suppressed")
+
+
+@pytest.mark.parametrize(
+    ("cell", "number"),
+    [
+        ("1,234", 1234),
+        (" 12 ", 12),
+        ("1 234", 1234),
+        ("1\xa0234", 1234),
+        ("12.5", 12.5),
+        ("(35)", -35),
+        ("£1,234", 1234),
+        ("£1,234.50", 1234.5),
+        ("-5", -5),
+        ("−5", -5),
+        ("+7", 7),
+        ("0", 0),
+        ("007", 7),
+        ("12.0", 12),
+        (".5", 0.5),
+        ("1,234,567", 1234567),
+        ("17~", 17),
+        ("2*", 2),
+        ("3^", 3),
+        ("2**", 2),
+        ("5 *", 5),
+        ("12 [note 3]", 12),
+    ],
+)
+def test_numbers_written_as_text(cell: str, number: float) -> None:
+    v = parse_value(cell)
+    assert v.kind == "number"
+    assert v.number == number
+    assert type(v.number) is type(number)
+    assert v.suppressed is None
+
+
+def test_footnoted_number_is_not_suppression() -> None:
+    assert parse_value("17~").kind == "number"
+    assert parse_value("*").kind == "suppressed"
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        (12, Value(12, None, "number")),
+        (12.0, Value(12, None, "number")),
+        (12.5, Value(12.5, None, "number")),
+        (-3, Value(-3, None, "number")),
+        (0, Value(0, None, "number")),
+        (Decimal("4"), Value(4, None, "number")),
+        (None, Value(None, None, "blank")),
+        ("", Value(None, None, "blank")),
+        ("   ", Value(None, None, "blank")),
+        ("\xa0", Value(None, None, "blank")),
+        (float("nan"), Value(None, None, "blank")),
+        (True, Value(None, None, "text")),
+        (False, Value(None, None, "text")),
+        ("Total", Value(None, None, "text")),
+        ("Adult caution", Value(None, None, "text")),
+        ("1,23", Value(None, None, "text")),
+        ("12%", Value(None, None, "text")),
+        ("(35", Value(None, None, "text")),
+        ("2014/15", Value(None, None, "text")),
+        ("10-12a", Value(None, None, "text")),
+    ],
+)
+def test_exact_values(cell: object, expected: Value) -> None:
+    assert parse_value(cell) == expected
+
+
+def test_integral_float_becomes_int() -> None:
+    v = parse_value(41.0)
+    assert v.number == 41 and type(v.number) is int
+
+
+def test_dates() -> None:
+    assert parse_value(date(2019, 4, 1)) == Value(None, None, "date", date(2019, 4, 1))
+    assert parse_value(datetime(2019, 4, 1, 13, 5)) == Value(None, None, "date", date(2019, 4, 1))
+
+
+def test_wide_ranges_are_not_suppression() -> None:
+    # "5-3" is not a band and "20-40" is too wide to be a small-number band.
+    assert parse_value("5-3").kind == "text"
+    assert parse_value("20-40").kind == "text"
+
+
+@pytest.mark.parametrize(
+    ("serial", "expected"),
+    [
+        (1, date(1900, 1, 1)),
+        (59, date(1900, 2, 28)),
+        (61, date(1900, 3, 1)),
+        (43556, date(2019, 4, 1)),
+        (43556.75, date(2019, 4, 1)),
+        (45292, date(2024, 1, 1)),
+    ],
+)
+def test_excel_serial_to_date(serial: float, expected: date) -> None:
+    assert excel_serial_to_date(serial) == expected
+
+
+@pytest.mark.parametrize("serial", [0, -1, 60, float("nan"), float("inf")])
+def test_excel_serial_rejects(serial: float) -> None:
+    with pytest.raises(ValueError):
+        excel_serial_to_date(serial)
+
+
+# --- properties ---------------------------------------------------------------------------
+
+_marker = st.sampled_from(SUPPRESSION_MARKERS)
+_pad = st.text(alphabet=" \t\xa0", max_size=3)
+
+
+@given(_pad, _marker, _pad)
+def test_suppression_is_never_a_number(left: str, marker: str, right: str) -> None:
+    v = parse_value(left + marker + right)
+    assert v.kind == "suppressed"
+    assert v.number is None
+    assert v.suppressed
+
+
+@given(st.integers(min_value=-(10**12), max_value=10**12))
+def test_ints_round_trip_as_text(n: int) -> None:
+    assert parse_value(str(n)) == Value(n, None, "number")
+    assert parse_value(f"{n:,}") == Value(n, None, "number")
+    assert parse_value(n) == Value(n, None, "number")
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False, min_value=-1e9, max_value=1e9))
+def test_floats_keep_their_value(x: float) -> None:
+    v = parse_value(x)
+    assert v.kind == "number"
+    assert v.number == x
+
+
+@given(st.text(max_size=20))
+def test_never_raises_and_kind_is_consistent(text: str) -> None:
+    v = parse_value(text)
+    assert v.kind in {"number", "suppressed", "blank", "text"}
+    assert (v.number is not None) == (v.kind == "number")
+    assert (v.suppressed is not None) == (v.kind == "suppressed")
+    if v.kind == "suppressed":
+        assert v.number is None
