@@ -53,6 +53,33 @@ def _contained(inner: tuple[float, ...], outer: tuple[float, ...], tol: float = 
     )
 
 
+def _is_frame(rows: list[list[Any]]) -> bool:
+    """A "table" of a few cells each holding many lines is a frame, not a grid."""
+    return len(rows) <= 3 and any(isinstance(v, str) and v.count("\n") >= 5 for row in rows for v in row)
+
+
+def _split_stacked(rows: list[list[Any]]) -> tuple[list[list[Any]], list[int]]:
+    """Split ruled bands that hold several records each (rules drawn every 5 rows, as in
+    the FBI's NICS tables): when every filled cell of a row has the same k > 1 lines and a
+    column is all numbers, the row is k rows. Returns rows and their 1-based ruled row."""
+    out: list[list[Any]] = []
+    numbers: list[int] = []
+    for n, row in enumerate(rows, start=1):
+        filled = [v.split("\n") for v in row if isinstance(v, str)]
+        k = len(filled[0]) if filled else 1
+        if (
+            k > 1 and len(filled) >= 2 and all(len(parts) == k for parts in filled)
+            and any(all(_is_numeric(x) for x in parts) for parts in filled)
+        ):
+            for i in range(k):
+                out.append([v.split("\n")[i] if isinstance(v, str) else None for v in row])
+                numbers.append(n)
+        else:
+            out.append(row)
+            numbers.append(n)
+    return out, numbers
+
+
 def _lines_within(page: Any, top: float, bottom: float) -> list[str]:
     top, bottom = max(top, 0.0), min(bottom, float(page.height))
     if bottom - top < 1:
@@ -78,8 +105,11 @@ def _process_page(page: Any) -> dict[str, Any]:
         if any(j != i and _contained(t.bbox, b) and b != t.bbox for j, b in enumerate(boxes)):
             continue  # the rules of a header cell, already inside the bigger table
         rows = [[_cell(v) for v in row] for row in t.extract()]
+        if _is_frame(rows):
+            continue  # a box drawn round a whole text table: read it by its spacing instead
         if any(v is not None for row in rows for v in row):
-            tables.append({"rows": rows, "bbox": tuple(t.bbox), "strategy": "lines"})
+            rows, numbers = _split_stacked(rows)
+            tables.append({"rows": rows, "numbers": numbers, "bbox": tuple(t.bbox), "strategy": "lines"})
     if not tables:
         tables = _whitespace_tables(page)
     result["tables"] = tables
@@ -213,7 +243,7 @@ def _grid_from_lines(
     top = min(p["top"] for p in lines[0])
     bottom = max(p["bottom"] for p in lines[-1])
     bbox = (min(c[0] for c in cols), top, max(c[1] for c in cols), bottom)
-    return {"rows": rows, "bbox": bbox, "strategy": "text"}
+    return {"rows": rows, "numbers": list(range(1, len(rows) + 1)), "bbox": bbox, "strategy": "text"}
 
 
 # --- joining and grids (parent process) ---------------------------------------------------
@@ -264,7 +294,7 @@ def _build_grids(pages: list[dict[str, Any]]) -> list[Grid]:
                 grid = open_grid
                 grid.rows.extend(rows[skip:])
                 assert grid.row_numbers is not None and grid.pages is not None
-                grid.row_numbers.extend(range(skip + 1, len(rows) + 1))
+                grid.row_numbers.extend(table["numbers"][skip:])
                 grid.pages.extend([res["page"]] * (len(rows) - skip))
             else:
                 width = _width(rows)
@@ -276,7 +306,7 @@ def _build_grids(pages: list[dict[str, Any]]) -> list[Grid]:
                     rows=rows,
                     page=res["page"],
                     table_index=len(grids),
-                    row_numbers=list(range(1, len(rows) + 1)),
+                    row_numbers=list(table["numbers"]),
                     col_numbers=list(range(1, width + 1)),
                     pages=[res["page"]] * len(rows),
                 )
@@ -342,13 +372,16 @@ def read_pdf(path: Path, workers: int | None = None) -> ReadResult:
     grids = _build_grids(pages)
     joined = [g for g in grids if g.pages and g.pages[0] != g.pages[-1]]
     for g in joined:
-        warnings.append(f"{g.name} continues to page {g.pages[-1]}; joined" if g.pages else "")
+        assert g.pages is not None
+        warnings.append(f"{g.name} continues to page {g.pages[-1]}; joined")
     text_tables = [p["page"] for p in pages if any(t["strategy"] == "text" for t in p["tables"])]
     if text_tables:
         warnings.append(
             f"tables without ruling lines on page(s) {_page_list(text_tables)}: columns guessed from spacing"
         )
-    return ReadResult(path=path, reader="pdf", status="ok", tables=grids, warnings=warnings, error=None, text=text)
+    return ReadResult(
+        path=path, reader="pdf", status="ok", tables=grids, warnings=warnings, error=None, text=text
+    )
 
 
 def _page_list(pages: Iterable[int]) -> str:

@@ -59,13 +59,19 @@ def read_spreadsheet(path: Path, kind: str) -> ReadResult:
                 sheet = wb.get_sheet_by_name(name)
                 data = sheet.to_python()
             except pc.CalamineError as exc:
-                warnings.append(f"sheet '{name}' could not be read: {_one_line(exc)}")
-                continue
+                # Half a workbook read silently would be worse than none: the force resends.
+                return _err(path, kind, f"corrupt {kind}: sheet '{name}': {_one_line(exc)}")
             if not data:
                 continue
             r0, c0 = sheet.start or (0, 0)
-            # One pass building fresh lists: "" is calamine's empty cell; the contract says None.
-            rows: list[list[Any]] = [[None if v == "" else v for v in row] for row in data]
+            # calamine's lists are fresh, so blank them in place ("" is calamine's empty cell,
+            # the contract says None): no copy, and rows without blanks cost one C-level scan.
+            rows: list[list[Any]] = data
+            for row in rows:
+                if "" in row:
+                    for i, v in enumerate(row):
+                        if v == "":
+                            row[i] = None
             height, width = len(rows), max(len(r) for r in rows)
             grid = Grid(
                 name=label,
@@ -130,6 +136,7 @@ def _letter_ranges(letters: list[str]) -> str:
 _HIDDEN_ATTR = re.compile(rb'\shidden="(?:1|true)"')
 _TAG_NAME = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|col)\b")
 _ATTR = re.compile(rb'([\w:]+)="([^"]*)"')
+_FIRST_ROW = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>][^>]*>")
 _CHUNK = 1 << 22
 
 
@@ -174,6 +181,7 @@ def _scan_hidden(zf: zipfile.ZipFile, member: str) -> tuple[list[int], list[tupl
     rows: list[int] = []
     cols: list[tuple[int, int]] = []
     rows_before = 0  # row tags in text already consumed (for rows without r=)
+    numbered: bool | None = None
     carry = b""
     with zf.open(member) as fh:
         while True:
@@ -188,7 +196,12 @@ def _scan_hidden(zf: zipfile.ZipFile, member: str) -> tuple[list[int], list[tupl
                 data, carry = data[:cut], data[cut:]
             else:
                 carry = b""
-            if _HIDDEN_ATTR.search(data):
+            if numbered is None:
+                first = _FIRST_ROW.search(data)
+                if first:
+                    # Writers either number every row (r="5") or none; check once.
+                    numbered = b' r="' in first.group(0)
+            if b'hidden="1"' in data or b'hidden="true"' in data:
                 last = 0
                 for hit in _HIDDEN_ATTR.finditer(data):
                     start = data.rfind(b"<", 0, hit.start())
@@ -198,13 +211,17 @@ def _scan_hidden(zf: zipfile.ZipFile, member: str) -> tuple[list[int], list[tupl
                     end = data.find(b">", hit.end())
                     attrs = dict(_ATTR.findall(data, start, end))
                     if m.group(1) == b"row":
-                        rows_before += _count_rows(data[last:start])
-                        last = start
-                        rows.append(int(attrs[b"r"]) if b"r" in attrs else rows_before + 1)
+                        if b"r" in attrs:
+                            rows.append(int(attrs[b"r"]))
+                        else:
+                            rows_before += _count_rows(data[last:start])
+                            last = start
+                            rows.append(rows_before + 1)
                     elif b"min" in attrs:
                         cols.append((int(attrs[b"min"]), int(attrs.get(b"max", attrs[b"min"]))))
-                rows_before += _count_rows(data[last:])
-            else:
+                if not numbered:
+                    rows_before += _count_rows(data[last:])
+            elif not numbered:
                 rows_before += _count_rows(data)
             if not block:
                 break
