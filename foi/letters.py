@@ -42,13 +42,22 @@ class LettersResult:
 
 
 def render_letters(ws: Workspace, batch_name: str, *, today: date, template: str | None = None,
-                   only: list[str] | None = None, requests: list[dict[str, Any]] | None = None) -> list[Letter]:
-    """Render the batch's template (or another, such as `chaser`) for each request."""
+                   only: list[str] | None = None, requests: list[dict[str, Any]] | None = None,
+                   only_status: list[str] | None = None) -> list[Letter]:
+    """Render the batch's template (or another, such as `chaser`) for each request; `only_status`
+    keeps the requests whose board status on `today` is one of those (e.g. overdue)."""
     db = ws.db
     batch = get_batch(db, batch_name)
     path = find_template(ws, template or batch["template"])
     if requests is None:
         requests = batch_requests(db, batch_name, only)
+    if only_status:
+        from foi.board import check_statuses, current_status, keep_in_step
+
+        wanted = check_statuses(only_status, "--only-status") or []
+        keep_in_step(ws)  # due dates must count foi.toml's extra holidays before deciding who is overdue
+        by_id = {r["id"]: r for r in batch_requests(db, batch_name)}
+        requests = [r for r in requests if current_status(by_id.get(r["id"], r), today) in wanted]
     letters = []
     for request in requests:
         body = get_body(db, request["body"])
@@ -113,11 +122,13 @@ def _safe_filename(text: str) -> str:
 
 def write_letters(ws: Workspace, batch_name: str, *, out: Path, fmt: str = "txt", today: date,
                   only: list[str] | None = None, template: str | None = None,
-                  requests: list[dict[str, Any]] | None = None) -> LettersResult:
+                  requests: list[dict[str, Any]] | None = None,
+                  only_status: list[str] | None = None) -> LettersResult:
     """Write one file per request; bodies without an e-mail are reported with where to send instead."""
     if fmt not in FORMATS:
         raise FoiError(f"Unknown format {fmt!r}: use txt, md or eml.")
-    letters = render_letters(ws, batch_name, today=today, template=template, only=only, requests=requests)
+    letters = render_letters(ws, batch_name, today=today, template=template, only=only, requests=requests,
+                             only_status=only_status)
     result = LettersResult(out=out)
     files: list[tuple[Path, bytes]] = []
     for letter in letters:

@@ -110,13 +110,15 @@ def letters(
     fmt: Annotated[str, typer.Option("--format", "-f", help="txt, md or eml.")] = "txt",
     only: Annotated[str | None, typer.Option(help="Only these bodies: SLUG,SLUG.")] = None,
     template: Annotated[str | None, typer.Option(help="Another template, e.g. chaser or internal-review.")] = None,
+    only_status: Annotated[str | None, typer.Option("--only-status", help="Only requests with these board "
+                           "statuses on --today, e.g. overdue.")] = None,
     today: TodayOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
     """Write one letter per request of a batch."""
     ws = workspace(ctx)
     result = write_letters(ws, name, out=out, fmt=fmt, today=parse_day(today), only=split_list(only),
-                           template=template)
+                           template=template, only_status=split_list(only_status))
     if json_out:
         print_json({"out": str(out), "written": [str(p) for p in result.written], "no_email": result.no_email})
         return

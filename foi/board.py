@@ -1,0 +1,213 @@
+"""The status board, batch statistics and what falls due: read-only views of `requests`.
+
+The board reads the derived columns that `foi.tracking` keeps in step with the event log, so it
+costs one query however long the history is; only `stats` replays events (for reply times).
+
+Two statuses exist only here, because they depend on the day you look:
+  overdue         awaiting a reply (sent, acknowledged, clarified, extended) after the due date;
+                  this is the "no reply" editors ask about.
+  review-overdue  an internal review not decided by its due date (20 working days after we asked,
+                  or the extended date, 40 at most).
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from foi.db import dumps
+from foi.deadlines import Calendar, calendar_for
+from foi.errors import FoiError
+from foi.tracking import AWAITING, CLOSED, STATUSES, derive_state, event_from_row, rederive, section_base
+
+if TYPE_CHECKING:
+    from foi.workspace import Workspace
+
+BOARD_STATUSES = (*STATUSES, "overdue", "review-overdue")
+OPEN = AWAITING | {"internal-review"}  # a deadline is running
+WAITING = frozenset({"clarification", "sending", "ico-complaint"})  # open, but no s.10 deadline running
+_EXTRA_KEY = "tracking_extra_holidays"
+
+
+def current_status(row: Mapping[str, Any], today: date) -> str:
+    """The status the board shows for a `requests` row on `today` (adds overdue, review-overdue)."""
+    status = row["status"]
+    due = row.get("due_on")
+    if due is None or status not in OPEN:
+        return status
+    if isinstance(due, str):
+        due = date.fromisoformat(due)
+    if today > due:
+        return "review-overdue" if status == "internal-review" else "overdue"
+    return status
+
+
+def check_statuses(statuses: Sequence[str] | None, what: str = "--only") -> list[str] | None:
+    if not statuses:
+        return None
+    bad = [s for s in statuses if s not in BOARD_STATUSES]
+    if bad:
+        raise FoiError(f"Unknown status {', '.join(map(repr, bad))} for {what}: use {', '.join(BOARD_STATUSES)}.")
+    return list(statuses)
+
+
+def keep_in_step(ws: Workspace) -> None:
+    """Re-derive every request once after foi.toml's extra holidays change, so stored due dates
+    always count the days the user says are not working days."""
+    db = ws.db
+    current = dumps(sorted(d.isoformat() for d in ws.extra_holidays))
+    row = db.conn.execute("SELECT value FROM meta WHERE key = ?", (_EXTRA_KEY,)).fetchone()
+    stored = row[0] if row else "[]"
+    if stored == current:
+        return
+    with db.atomic():
+        ids = [r[0] for r in db.conn.execute("SELECT DISTINCT request_id FROM events").fetchall()]
+        rederive(db, ids, ws.extra_holidays)
+        db.conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = "
+                        "excluded.value", (_EXTRA_KEY, current))
+
+
+class _Calendars(dict[str, Calendar]):
+    def __init__(self, extra: Mapping[date, str]) -> None:
+        super().__init__()
+        self.extra = extra
+
+    def __missing__(self, act: str) -> Calendar:
+        cal = self[act] = calendar_for(act or "FOIA", self.extra)
+        return cal
+
+
+def _query(ws: Workspace, batch: str | None) -> list[dict[str, Any]]:
+    db = ws.db
+    if batch is not None:
+        from foi.batches import get_batch
+
+        get_batch(db, batch)  # an unknown name is an error, not an empty board
+    sql = ("SELECT r.id, r.batch, r.body, b.name AS body_name, b.act, r.reference, r.status, r.sent_on, "
+           "r.received_on, r.due_on, r.force_reference, r.sections, r.ncnd, r.last_event_on "
+           "FROM requests r JOIN bodies b ON b.slug = r.body")
+    cur = db.conn.execute(sql + (" WHERE r.batch = ?" if batch else ""), (batch,) if batch else ())
+    names = [c[0] for c in cur.description]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+def _board_row(raw: dict[str, Any], today: date, cals: _Calendars) -> dict[str, Any]:
+    status = current_status(raw, today)
+    left = overdue = None
+    if raw["status"] in OPEN and raw["due_on"]:
+        due = date.fromisoformat(raw["due_on"])
+        days = cals[raw["act"]].working_days_between(today, due)
+        left, overdue = (days, 0) if today <= due else (0, -days)
+    return {
+        "batch": raw["batch"], "body": raw["body"], "body_name": raw["body_name"], "act": raw["act"],
+        "status": status, "recorded_status": raw["status"], "sent_on": raw["sent_on"],
+        "received_on": raw["received_on"], "due_on": raw["due_on"], "working_days_left": left,
+        "working_days_overdue": overdue, "reference": raw["reference"], "force_reference": raw["force_reference"],
+        "sections": json.loads(raw["sections"]) if raw["sections"] not in (None, "[]") else [],
+        "ncnd": bool(raw["ncnd"]),
+        "last_event_on": raw["last_event_on"], "id": raw["id"],
+    }
+
+
+def urgency(row: Mapping[str, Any]) -> tuple[Any, ...]:
+    """Most urgent first: overdue (most working days first), then due soonest, then open without a
+    deadline, then drafts, then closed."""
+    status, due = row["status"], row["due_on"] or "9999-12-31"
+    if status in ("overdue", "review-overdue"):
+        head: tuple[Any, ...] = (0, -row["working_days_overdue"], due)
+    elif row["recorded_status"] in OPEN:
+        head = (1, row["working_days_left"], due)
+    elif status in WAITING:
+        head = (2, 0, row["last_event_on"] or "")
+    elif status == "draft":
+        head = (3, 0, "")
+    else:
+        head = (4, 0, "")
+    return (*head, row["batch"], row["body"])
+
+
+def board(ws: Workspace, batch: str | None = None, *, today: date,
+          only: Sequence[str] | None = None) -> list[dict[str, Any]]:
+    """One row per request (of one batch, or all), most urgent first."""
+    only = check_statuses(only)
+    keep_in_step(ws)
+    cals = _Calendars(ws.extra_holidays)
+    rows = [_board_row(raw, today, cals) for raw in _query(ws, batch)]
+    if only:
+        rows = [r for r in rows if r["status"] in only]
+    rows.sort(key=urgency)
+    return rows
+
+
+def counts(rows: Sequence[Mapping[str, Any]]) -> dict[str, int]:
+    """Requests per board status, in the order of a request's life."""
+    found = Counter(r["status"] for r in rows)
+    return {s: found[s] for s in BOARD_STATUSES if found[s]}
+
+
+def due(ws: Workspace, *, today: date, within: int = 5) -> list[dict[str, Any]]:
+    """Across all batches: what is overdue, or falls due within `within` working days of today."""
+    if within < 0:
+        raise FoiError(f"--within must be 0 or more working days, not {within}.")
+    return [r for r in board(ws, today=today)
+            if r["working_days_left"] is not None
+            and (r["status"] in ("overdue", "review-overdue") or r["working_days_left"] <= within)]
+
+
+def stats(ws: Workspace, batch: str, *, today: date) -> dict[str, Any]:
+    """Counts by status (as on the board), refusals by section, reply times, who is still silent.
+
+    Working days to reply count from the receipt in force when the reply came (after a clarification
+    the clock restarted) to the first substantive reply. A reply is on time when it came by the due
+    date then in force (an s.10(3) extension included); a request past due with no reply is late.
+    """
+    rows = board(ws, batch, today=today)
+    db = ws.db
+    cals = _Calendars(ws.extra_holidays)
+    events: dict[int, list[Any]] = {}
+    cur = db.conn.execute("SELECT e.* FROM events e JOIN requests r ON r.id = e.request_id WHERE r.batch = ? "
+                          "ORDER BY e.on_date, e.id", (batch,))
+    names = [c[0] for c in cur.description]
+    for values in cur.fetchall():
+        raw = dict(zip(names, values, strict=True))
+        events.setdefault(raw["request_id"], []).append(event_from_row(raw))
+
+    by_section: Counter[str] = Counter()
+    by_citation: Counter[str] = Counter()
+    reply_days: list[tuple[int, str]] = []
+    on_time = late = 0
+    for row in rows:
+        for base in dict.fromkeys(section_base(s) for s in row["sections"]):
+            by_section[base] += 1  # a reply citing 12 and 40 counts under both
+        for section in row["sections"]:
+            by_citation[section] += 1
+        state = derive_state(events.get(row["id"], []), calendar=cals[row["act"]])
+        if state.replied_on is not None and state.received_at_reply is not None:
+            reply_days.append((cals[row["act"]].working_days_between(state.received_at_reply, state.replied_on),
+                               row["body"]))
+            if state.due_at_reply is None or state.replied_on <= state.due_at_reply:
+                on_time += 1
+            else:
+                late += 1
+        elif row["status"] == "overdue":
+            late += 1
+    silent = [r for r in rows if r["status"] in AWAITING or r["status"] == "overdue"]
+    days = [d for d, _ in reply_days]
+    slowest = max(reply_days, default=None)
+    return {
+        "batch": batch, "today": today, "requests": len(rows), "by_status": counts(rows),
+        "closed": sum(1 for r in rows if r["status"] in CLOSED),
+        "refusals_by_section": dict(sorted(by_section.items(), key=lambda kv: (-kv[1], int(kv[0])))),
+        "citations": dict(sorted(by_citation.items(), key=lambda kv: (-kv[1], kv[0]))),
+        "ncnd": sum(1 for r in rows if r["ncnd"]),
+        "replied": len(reply_days), "on_time": on_time, "late": late,
+        "on_time_rate": round(on_time / (on_time + late), 3) if on_time + late else None,
+        "median_working_days_to_reply": statistics.median(days) if days else None,
+        "slowest": {"body": slowest[1], "working_days": slowest[0]} if slowest else None,
+        "still_silent": [{"body": r["body"], "status": r["status"], "sent_on": r["sent_on"], "due_on": r["due_on"],
+                          "working_days_overdue": r["working_days_overdue"]} for r in silent],
+    }
