@@ -2,4 +2,245 @@
 
 from __future__ import annotations
 
-from foi.cli import app  # noqa: F401
+import sys
+from contextlib import nullcontext
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from foi.cli import app, sub_app
+from foi.cli.common import JsonOpt, TodayOpt, parse_day, print_json, split_list, table, workspace
+
+inbox_app = sub_app("Replies: import them, see what didn't match, file it by hand.")
+app.add_typer(inbox_app, name="inbox")
+
+
+def _progress_bar(enabled: bool, total: int, what: str) -> Any:
+    """A rich progress bar on a terminal; nothing when piped or printing JSON."""
+    if not enabled or total == 0 or not sys.stdout.isatty():
+        return nullcontext(None)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    progress = Progress(TextColumn(what), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+                        transient=True)
+    progress.add_task("", total=total)
+    return progress
+
+
+@app.command()
+def send(
+    ctx: typer.Context,
+    name: str,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be sent; send nothing.")] = False,
+    only: Annotated[str | None, typer.Option(help="Only these bodies: SLUG,SLUG.")] = None,
+    limit: Annotated[int | None, typer.Option(help="Send at most N messages this run.")] = None,
+    delay: Annotated[float, typer.Option(help="Seconds to wait between messages.")] = 0.0,
+    retry_unconfirmed: Annotated[bool, typer.Option(
+        "--retry-unconfirmed", help="Send again requests an earlier run left as `sending`.")] = False,
+    outbox: Annotated[Path | None, typer.Option(help="Write .eml files here instead of sending.")] = None,
+    mark_sent: Annotated[bool, typer.Option("--mark-sent", help="With --outbox: record them as sent.")] = False,
+    today: TodayOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Send a batch's draft requests by e-mail (SMTP settings in foi.toml [smtp])."""
+    from foi.batches import batch_requests
+    from foi.mail.send import send_batch
+
+    ws = workspace(ctx)
+    total = len([r for r in batch_requests(ws.db, name, split_list(only)) if r["status"] in ("draft", "failed")])
+    if limit:
+        total = min(total, limit)
+    bar_cm = _progress_bar(not json_out and not dry_run, total, "sending" if outbox is None else "writing")
+    with bar_cm as bar:
+        def advance(item: dict[str, Any]) -> None:
+            if bar is not None:
+                bar.update(bar.task_ids[0], advance=1, description=f"{item['body']} {item['outcome']}")
+
+        result = send_batch(ws, name, today=parse_day(today), only=split_list(only), limit=limit, delay=delay,
+                            dry_run=dry_run, retry_unconfirmed=retry_unconfirmed, outbox=outbox,
+                            mark_sent=mark_sent, progress=advance)
+    if json_out:
+        print_json({"batch": name, "dry_run": dry_run, "sent": result.sent, "failed": result.failed,
+                    "unconfirmed": result.unconfirmed, "skipped": result.skipped,
+                    "already_sent": result.already_sent, "remaining": result.remaining,
+                    "written": [str(p) for p in result.written], "would_send": result.would_send,
+                    "interrupted": result.interrupted})
+    else:
+        _send_summary(name, result, dry_run, outbox, mark_sent, retry_unconfirmed)
+    if result.failed or result.interrupted:
+        raise typer.Exit(1)
+
+
+def _send_summary(name: str, result: Any, dry_run: bool, outbox: Path | None, mark_sent: bool,
+                  retry: bool) -> None:
+    echo = typer.echo
+    if dry_run:
+        for item in result.would_send:
+            echo(f"would send {item['reference']} to {item['body']} <{item['to']}>: {item['subject']}")
+        echo(f"Dry run: {len(result.would_send)} message(s) would be sent; nothing was sent.")
+    elif outbox is not None:
+        marked = "; marked as sent" if mark_sent else "; not marked as sent (add --mark-sent once you send them)"
+        echo(f"Wrote {len(result.written)} message(s) to {outbox}/{marked if result.written else ''}")
+    else:
+        echo(f"Sent {len(result.sent)} of {name}'s requests.")
+    if result.already_sent:
+        echo(f"{result.already_sent} already sent or answered: not sent again.")
+    for item in result.skipped:
+        echo(f"skipped {item['reference']} ({item['body']}): {item['reason']}")
+    if result.unconfirmed:
+        refs = ", ".join(f"{u['reference']} ({u['body']})" for u in result.unconfirmed)
+        if retry:
+            echo(f"Retried after an unconfirmed earlier attempt: {refs}")
+        else:
+            echo(f"Unconfirmed: {refs} were being sent when an earlier run stopped, and may have gone. "
+                 f"Check your sent mail, then `foi send {name} --retry-unconfirmed` or "
+                 f"`foi mark {name} SLUG sent`.")
+    for item in result.failed:
+        echo(f"FAILED {item['reference']} ({item['body']} <{item['to']}>): {item['error']}", err=True)
+    if result.failed:
+        echo(f"{len(result.failed)} refused by the server. Fix the address (`foi bodies set SLUG --email ...`) "
+             f"and run `foi send {name}` again.", err=True)
+    if result.interrupted:
+        echo(result.interrupted, err=True)
+    elif result.remaining:
+        echo(f"{len(result.remaining)} not sent yet (--limit): run `foi send {name}` again.")
+
+
+def _item_json(item: Any) -> dict[str, Any]:
+    return {"origin": item.origin, "message_id": item.message_id, "row": item.row, "outcome": item.outcome,
+            "reference": item.reference, "body": item.body, "matched_by": item.matched_by, "kind": item.kind,
+            "classified": item.classified, "evidence": item.evidence, "note": item.note,
+            "documents": item.documents, "refused": item.refusals}
+
+
+def _import_report(result: Any, json_out: bool) -> None:
+    if json_out:
+        print_json({"counts": result.counts(), "messages": [_item_json(i) for i in result.items],
+                    "errors": result.errors})
+        return
+    rows = [[i.row, i.outcome, i.reference or "-", i.body or "-", i.kind or "-", i.matched_by or "-",
+             len(i.documents)] for i in result.items]
+    if rows:
+        table(["#", "outcome", "request", "body", "recorded", "matched by", "files"], rows)
+    for item in result.items:
+        for refusal in item.refusals:
+            typer.echo(f"refused in message {item.row}: {refusal}", err=True)
+        if item.note:
+            typer.echo(f"message {item.row}: {item.note}")
+    for error in result.errors:
+        typer.echo(f"not imported: {error['origin']}: {error['error']}", err=True)
+    counts = result.counts()
+    typer.echo(f"{counts['imported']} imported, {counts['duplicate']} already there, {counts['unmatched']} unmatched, "
+               f"{counts['needs-review']} to review, {counts['errors']} not readable.")
+    if counts["unmatched"]:
+        typer.echo("See `foi inbox unmatched`, then `foi inbox assign MSG BATCH SLUG`.")
+    if counts["needs-review"]:
+        typer.echo("See `foi inbox review`.")
+
+
+@inbox_app.command("import")
+def inbox_import(
+    ctx: typer.Context,
+    paths: Annotated[list[Path], typer.Argument(help=".eml, .mbox or .msg files, Maildir or other folders.")],
+    batch: Annotated[str | None, typer.Option(help="Replies from a body are about its request in this batch.")]
+    = None,
+    today: TodayOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Import replies: match each to its request, read it, store its attachments."""
+    from foi.mail.inbox import import_paths
+
+    result = import_paths(workspace(ctx), paths, today=parse_day(today), batch=batch)
+    _import_report(result, json_out)
+    if result.errors:
+        raise typer.Exit(1)
+
+
+@inbox_app.command("fetch")
+def inbox_fetch(
+    ctx: typer.Context,
+    folder: Annotated[str | None, typer.Option(help="IMAP folder (default: [imap] folder, INBOX).")] = None,
+    since: Annotated[str | None, typer.Option(metavar="YYYY-MM-DD", help="Only messages since this date.")]
+    = None,
+    batch: Annotated[str | None, typer.Option(help="Replies from a body are about its request in this batch.")]
+    = None,
+    today: TodayOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Import replies straight from an IMAP mailbox ([imap] in foi.toml, password in FOI_IMAP_PASSWORD)."""
+    from foi.mail.inbox import fetch
+
+    since_day = parse_day(since, "--since") if since else None
+    result = fetch(workspace(ctx), today=parse_day(today), folder=folder, since=since_day, batch=batch)
+    _import_report(result, json_out)
+    if result.errors:
+        raise typer.Exit(1)
+
+
+@inbox_app.command("unmatched")
+def inbox_unmatched(ctx: typer.Context, json_out: JsonOpt = False) -> None:
+    """Messages that matched no request (nothing is ever dropped)."""
+    from foi.mail.inbox import list_unmatched
+
+    rows = list_unmatched(workspace(ctx))
+    if json_out:
+        print_json(rows)
+        return
+    if not rows:
+        typer.echo("No unmatched messages.")
+        return
+    table(["#", "date", "from", "subject", "sender looks like"],
+          [[r["id"], r["date"], r["from_addr"], r["subject"], r["guess"] or "-"] for r in rows])
+    typer.echo("File one with `foi inbox assign # BATCH SLUG`.")
+
+
+@inbox_app.command("assign")
+def inbox_assign(
+    ctx: typer.Context,
+    message: Annotated[str, typer.Argument(metavar="MSG_ID",
+                                           help="Number from `foi inbox unmatched`, or Message-ID.")],
+    name: Annotated[str, typer.Argument(metavar="NAME", help="Batch.")],
+    slug: Annotated[str, typer.Argument(metavar="SLUG", help="Body.")],
+    today: TodayOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """File an unmatched message under a request, then read and record it."""
+    from foi.mail.inbox import assign_message
+
+    item = assign_message(workspace(ctx), message, name, slug, today=parse_day(today))
+    if json_out:
+        print_json(_item_json(item))
+        return
+    typer.echo(f"Message {item.row} filed under {item.reference} ({item.body}): recorded {item.kind}"
+               + (f", {len(item.documents)} file(s) stored" if item.documents else "") + ".")
+    if item.note:
+        typer.echo(item.note)
+
+
+@inbox_app.command("review")
+def inbox_review(
+    ctx: typer.Context,
+    batch: Annotated[str | None, typer.Option(help="Only this batch.")] = None,
+    all_: Annotated[bool, typer.Option("--all", help="Include those already dealt with.")] = False,
+    json_out: JsonOpt = False,
+) -> None:
+    """Replies foi could not read with confidence: decide, then `foi mark`."""
+    from foi.mail.inbox import review_queue
+
+    ws = workspace(ctx)
+    if batch:
+        from foi.batches import get_batch
+
+        get_batch(ws.db, batch)
+    rows = review_queue(ws, batch, include_done=all_)
+    if json_out:
+        print_json(rows)
+        return
+    if not rows:
+        typer.echo("Nothing to review.")
+        return
+    table(["event", "date", "request", "body", "status", "subject", "why", "evidence"],
+          [[r["event_id"], r["on_date"], r["reference"], r["body"], r["status"], r["subject"] or "-",
+            r["note"] or "-", r["evidence"] or "-"] for r in rows])
+    typer.echo("Record what each one is with `foi mark BATCH SLUG STATUS`.")
