@@ -21,7 +21,7 @@ def attach(
     files: Annotated[list[Path], typer.Argument(help="Files to store (a zip is unpacked, with limits).")],
     json_out: JsonOpt = False,
 ) -> None:
-    """File documents obtained by hand (e.g. from a portal) under responses/NAME/SLUG/."""
+    """File documents obtained by hand, such as portal downloads, under responses/NAME/SLUG/."""
     results = parse_lib.attach(workspace(ctx), name, slug, files)
     if json_out:
         print_json(results)
