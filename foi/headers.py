@@ -13,9 +13,11 @@ from typing import Any
 
 from foi.schema import Schema, match_header
 
+# "Total", "Grand Total", "Sub-total", "All offences", "Sum", and labels that start with the
+# word total ("Total recorded crime", "Total INCIDENTS"): checked against the figures, not stored.
 TOTAL_RE = re.compile(
-    r"^(grand|overall|sub|sub-|sub )?\s*totals?\s*:?$|^all(\s+(offences|crimes|outcomes|types))?$"
-    r"|^sum$|^total\s+(all|crimes|offences|outcomes)$",
+    r"^(grand|overall|sub|sub-|sub )?\s*totals?\b[^/]*$"
+    r"|^all(\s+(offences|crimes|outcomes|types|forces|years))?\s*:?$|^sum$",
     re.I,
 )
 NOTE_RE = re.compile(
@@ -24,8 +26,8 @@ NOTE_RE = re.compile(
     re.I,
 )
 TITLE_RE = re.compile(
-    r"^(table|figure|chart|sheet|source|freedom\s+of\s+information|foi\b|request|ref|"
-    r"reference|question|q\d|note)|\b(foi|request)\b.*\d",
+    r"^(table|figure|chart|sheet|source|freedom\s+of\s+information|foi|request|ref|"
+    r"reference|question|notes?)\b|\b(foi|request)\b.*\d",
     re.I,
 )
 # Derived columns (shares, rates) are not counts of anything; they are dropped, not guessed.
@@ -125,8 +127,13 @@ def is_year_header(row: list[Any], kinds: list[str], cells: Cells, schema: Schem
         return False
     if len(set(nums)) != len(nums):
         return False
+    first_num = next(i for i, k in enumerate(kinds) if k in (N, S))
+    if any(k in (T, D) and not TOTAL_RE.match(label_text(c))
+           for c, k in zip(row[first_num:], kinds[first_num:], strict=False)):
+        return False  # 2019 | Burglary | 2020: a long row with a year label, not a header
     if len(nums) >= 2:
-        return True
+        # Years across the top are a run of nearby years, not any numbers near 2000.
+        return max(nums) - min(nums) <= 30
     # A single year: only a header if the row's label cell is blank or names a dimension.
     first = next((label_text(c) for c, k in zip(row, kinds, strict=False) if k != B), "")
     if first == label_text(nums[0]):
@@ -163,6 +170,17 @@ def _is_title_row(row: list[Any], r: int, kinds: list[str], merges: dict[tuple[i
     return not (m and m[0][1] >= schema.threshold)
 
 
+def _is_section_like(row: list[Any], cells: Cells) -> bool:
+    kinds = cells.kinds(row)
+    filled = [i for i, k in enumerate(kinds) if k != B]
+    return filled == [0] and kinds[0] == T and not TITLE_RE.search(label_text(row[0]))
+
+
+def _mostly_header(cell: Any, schema: Schema) -> bool:
+    m = match_header(schema, label_text(cell))
+    return bool(m) and m[0][1] >= schema.threshold
+
+
 def find_header(rows: list[list[Any]], cells: Cells, schema: Schema,
                 merges: dict[tuple[int, int], tuple[int, int]], scan: int = 300,
                 ) -> tuple[int | None, list[int]]:
@@ -177,6 +195,39 @@ def find_header(rows: list[list[Any]], cells: Cells, schema: Schema,
         return None, []
     header: list[int] = []
     r = d0 - 1
+    # Section headings ("Violence against the person") and rows of labels whose figures are
+    # all blank, between the header and the first figures, belong to the data: step over
+    # them when a header row sits above them.
+    num_cols: set[int] = set()
+    text_cols: set[int] = set()
+    for row in rows[d0:d0 + 50]:
+        kinds = cells.kinds(row)
+        if is_data_kinds(kinds):
+            num_cols.update(c for c, k in enumerate(kinds) if k in (N, S))
+            text_cols.update(c for c, k in enumerate(kinds) if k in (T, D))
+    first = cells.kinds(rows[d0])
+
+    def same_kind(a: str, b: str) -> bool:
+        return a == b or {a, b} <= {N, S} or {a, b} <= {T, D}
+
+    while r >= 0:
+        kinds = cells.kinds(rows[r])
+        filled = {c for c, k in enumerate(kinds) if k != B}
+        # A row shaped like the first data row but with fewer figures is a data row with
+        # blank cells (2019 | Burglary | Charged | <blank>), not a header.
+        shaped = (len(filled) >= 2
+                  and all(c < len(first) and same_kind(kinds[c], first[c]) for c in filled)
+                  and sum(k in (N, S) for k in kinds) < sum(k in (N, S) for k in first))
+        if not (_is_section_like(rows[r], cells)
+                or ((shaped or (len(filled) >= 2 and filled <= text_cols - num_cols))
+                    and not any(_mostly_header(rows[r][c], schema) for c in filled))):
+            break
+        r -= 1
+    if r < d0 - 1 and r >= 0 and any(k != B for k in cells.kinds(rows[r])) and not (
+            _is_title_row(rows[r], r, cells.kinds(rows[r]), merges, schema)):
+        d0 = r + 1
+    else:
+        r = d0 - 1
     while r >= 0 and len(header) < 6:
         kinds = cells.kinds(rows[r])
         if all(k == B for k in kinds) or _is_title_row(rows[r], r, kinds, merges, schema):
@@ -207,6 +258,9 @@ def header_parts(rows: list[list[Any]], header: list[int], ncols: int,
         parts.append(line)
     for h in range(len(parts) - 1):
         line = parts[h]
+        r = header[h]
+        if any((r, c) in merges and merges[(r, c)][0] == r for c in range(ncols)):
+            continue  # real merges in this row already say how far each header reaches
         for c in range(1, ncols):
             if line[c] or c in label_cols or (c - 1) in label_cols or not line[c - 1]:
                 continue

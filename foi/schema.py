@@ -52,6 +52,8 @@ POLICE_OUTCOMES: dict[str, Any] = {
         "figures", "number of crimes", "number of offences", "crimes recorded",
         "number of crimes recorded", "recorded crimes", "recorded crime", "frequency", "n",
         "outcomes", "number of outcomes", "count of crimes", "count of offences",
+        "crime count", "offence count", "total crimes", "total offences", "number of records",
+        "records", "incidents", "number of incidents", "occurrences", "amount", "quantity",
     ],
     "dimensions": [
         {
