@@ -1,4 +1,5 @@
-"""Tests of foi.mail.classify against the reply corpus in tests/fixtures/mail and tables of real spellings."""
+"""Tests of foi.mail.classify, and of the text, sections and references modules it reads replies with,
+against the reply corpus in tests/fixtures/mail and tables of real spellings."""
 
 from __future__ import annotations
 
@@ -14,18 +15,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from foi.mail.classify import (
-    KINDS,
-    STATUS_KINDS,
-    attachment_text,
-    classify,
-    classify_message,
-    find_force_reference,
-    find_sections,
-    html_to_text,
-    message_parts,
-    strip_quoted,
-)
+from foi.mail.classify import KINDS, STATUS_KINDS, classify, classify_message
+from foi.mail.references import find_force_reference
+from foi.mail.sections import find_sections
+from foi.mail.text import attachment_text, html_to_text, message_parts, strip_quoted
 
 CORPUS = Path(__file__).parent / "fixtures" / "mail"
 FORCES = Path(__file__).parents[1] / "foi" / "data" / "police-forces.csv"

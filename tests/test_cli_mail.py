@@ -139,7 +139,8 @@ def test_inbox_import_unmatched_assign_review(cli, sent: Workspace, tmp_path: Pa
                  str(tmp_path / "call.eml"), "--today", LATER, "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert data["counts"] == {"imported": 2, "duplicate": 0, "unmatched": 1, "needs-review": 1, "errors": 0}
+    assert data["counts"] == {"imported": 2, "duplicate": 0, "unmatched": 1, "ours": 0, "needs-review": 1,
+                              "errors": 0}
     ack, who, call = data["messages"]
     assert (ack["reference"], ack["kind"], ack["matched_by"]) == ("FOI-CAUTIONS-0020", "acknowledged", "reference")
     assert who["outcome"] == "unmatched" and who["reference"] is None
@@ -167,6 +168,35 @@ def test_inbox_import_unmatched_assign_review(cli, sent: Workspace, tmp_path: Pa
         1, f"Error: Message {who['row']} is already filed under FOI-CAUTIONS-0020; it can't be moved.\n")
     history = json.loads(cli("batch", "show", "cautions", "--json").stdout)["requests"]
     assert {r["body"]: r["status"] for r in history}["kent"] == "responded"
+
+
+def test_inbox_import_of_the_sent_folder_skips_ours(cli, sent: Workspace, tmp_path: Path) -> None:
+    sent.db.conn.execute("UPDATE requests SET message_id = '<foi-cautions-0020.a1@example.org>' WHERE body = 'kent'")
+    sent.db.conn.commit()
+    folder = tmp_path / "Sent"
+    folder.mkdir()
+    (folder / "request.eml").write_bytes(make_mail("FOI-CAUTIONS-0020", "Dear Kent Police, ...",
+                                                   sender="Jo Bloggs <jo@example.org>",
+                                                   message_id="<foi-cautions-0020.a1@example.org>"))
+    (folder / "chase.eml").write_bytes(make_mail("RE: FOI-CAUTIONS-0013", "Any news?", sender="jo@example.org",
+                                                 message_id="<chase@example.org>"))
+    (folder / "ack.eml").write_bytes(make_mail("RE: FOI-CAUTIONS-0020", ACK))
+    data = json.loads(cli("inbox", "import", str(folder), "--today", LATER, "--json").stdout)
+    assert data["counts"] == {"imported": 1, "duplicate": 0, "unmatched": 0, "ours": 2, "needs-review": 0,
+                              "errors": 0}
+    by_origin = {m["origin"].rsplit("/", 1)[-1]: m for m in data["messages"]}
+    assert [(by_origin[n]["outcome"], by_origin[n]["row"]) for n in ("chase.eml", "request.eml")] == [
+        ("ours", None), ("ours", None)]
+    assert by_origin["request.eml"]["note"] == "our request FOI-CAUTIONS-0020 (its Message-ID), not a reply"
+    assert by_origin["ack.eml"]["kind"] == "acknowledged"
+    again = cli("inbox", "import", str(folder), "--today", LATER)
+    assert again.exit_code == 0
+    assert again.stdout.endswith(
+        "0 imported, 1 already there, 0 unmatched, 0 to review, 0 not readable; 2 ours, skipped.\n"
+        "Skipped messages you sent (from your [requester] email, or requests foi sent): they aren't replies.\n")
+    assert "not a reply" not in again.stdout  # one line for all of them, not one per message
+    history = json.loads(cli("batch", "show", "cautions", "--json").stdout)["requests"]
+    assert {r["body"]: r["status"] for r in history}["essex"] == "sent"
 
 
 def test_inbox_errors(cli, sent: Workspace, tmp_path: Path) -> None:

@@ -215,6 +215,78 @@ def test_unknown_batch_is_an_error(sent_ws: Workspace, tmp_path: Path) -> None:
 
 
 # ---------------------------------------------------------------------------------------------
+# Our own messages (an import of the Sent folder)
+
+
+def test_our_sent_folder_is_skipped_not_filed_as_replies(batch_ws: Workspace, tmp_path: Path) -> None:
+    from foi.mail.send import send_batch
+
+    out = tmp_path / "out"
+    # Kent's request written for the user's own mail client (so only requests.message_id knows it),
+    # Essex's written and marked sent (a messages row, direction 'out').
+    send_batch(batch_ws, "cautions", today=SENT, only=["kent"], outbox=out)
+    send_batch(batch_ws, "cautions", today=SENT, only=["essex"], outbox=out, mark_sent=True)
+    kent_id = get_request(batch_ws.db, "cautions", "kent")["message_id"]
+    essex_row = batch_ws.db.execute("SELECT id FROM messages WHERE direction = 'out'").fetchone()[0]
+    box = mailbox.mbox(str(tmp_path / "Sent.mbox"))
+    box.add((out / "FOI-CAUTIONS-0020-kent.eml").read_bytes())
+    box.add((out / "FOI-CAUTIONS-0013-essex.eml").read_bytes())
+    # A follow-up the user wrote in their mail client: our address (in another case), their Message-ID.
+    box.add(make_mail("RE: FOI-CAUTIONS-0013", "Thank you, I look forward to your response.",
+                      sender="Jo Bloggs <JO@Example.org>", message_id="<followup@example.org>"))
+    # Essex's reply in the thread of our request is a reply, whatever Message-IDs of ours it names.
+    box.add(make_mail("RE: FOI-CAUTIONS-0013", ACK, sender=ESSEX, message_id="<r@essex>",
+                      in_reply_to=get_request(batch_ws.db, "cautions", "essex")["message_id"]))
+    box.close()
+    messages_before = batch_ws.db.execute("SELECT COUNT(*) FROM messages").fetchone()[0]
+
+    result = import_paths(batch_ws, [tmp_path / "Sent.mbox"], today=LATER)
+
+    assert [i.outcome for i in result.items] == ["ours", "ours", "ours", "imported"]
+    kent, essex, followup, reply = result.items
+    assert (kent.message_id, kent.row, kent.kind) == (kent_id, None, None)
+    assert kent.note == "our request FOI-CAUTIONS-0020 (its Message-ID), not a reply"
+    assert essex.note == f"a copy of message {essex_row}, which we sent"
+    assert followup.note == "sent from your own address jo@example.org ([requester] email in foi.toml), not a reply"
+    assert (reply.reference, reply.matched_by, reply.kind) == ("FOI-CAUTIONS-0013", "thread", "acknowledged")
+    assert result.counts() == {"imported": 1, "duplicate": 0, "unmatched": 0, "ours": 3, "needs-review": 0,
+                               "errors": 0}
+    # Nothing of ours was stored or recorded: one new row, the reply's.
+    assert batch_ws.db.execute("SELECT COUNT(*) FROM messages").fetchone()[0] == messages_before + 1
+    assert list_unmatched(batch_ws) == []
+    assert (status(batch_ws, "kent"), status(batch_ws, "essex")) == ("draft", "acknowledged")
+    assert not (batch_ws.responses_dir / "cautions" / "kent").exists()
+    # Importing the folder again: still ours, and the reply is a duplicate.
+    again = import_paths(batch_ws, [tmp_path / "Sent.mbox"], today=LATER)
+    assert [i.outcome for i in again.items] == ["ours", "ours", "ours", "duplicate"]
+
+
+def test_our_address_is_only_ours_in_from(sent_ws: Workspace, tmp_path: Path) -> None:
+    # A reply addressed to us, or naming us as Reply-To, is still a reply.
+    data = make_mail("RE: FOI-CAUTIONS-0020", ACK, headers={"Reply-To": "jo@example.org", "Cc": "jo@example.org"})
+    item = import_paths(sent_ws, [write(tmp_path, "a.eml", data)], today=LATER).items[0]
+    assert (item.outcome, item.reference, item.kind) == ("imported", "FOI-CAUTIONS-0020", "acknowledged")
+
+
+def test_without_a_requester_address_only_message_ids_say_ours(sent_ws: Workspace, tmp_path: Path) -> None:
+    sent_ws.config["requester"]["email"] = ""
+    # No From at all must not count as "from our (blank) address".
+    data = make_mail("RE: FOI-CAUTIONS-0020", ACK, sender="")
+    item = import_paths(sent_ws, [write(tmp_path, "a.eml", data)], today=LATER).items[0]
+    assert (item.outcome, item.reference) == ("imported", "FOI-CAUTIONS-0020")
+
+
+def test_a_reply_stored_before_stays_a_duplicate_even_from_our_address(sent_ws: Workspace, tmp_path: Path) -> None:
+    # Imported by an older foi, before messages of ours were skipped: it is there, so a duplicate.
+    path = write(tmp_path, "a.eml", make_mail("RE: FOI-CAUTIONS-0020", ACK, sender="jo@example.org"))
+    sent_ws.config["requester"]["email"] = ""
+    first = import_paths(sent_ws, [path], today=LATER).items[0]
+    sent_ws.config["requester"]["email"] = "jo@example.org"
+    again = import_paths(sent_ws, [path], today=LATER).items[0]
+    assert (first.outcome, again.outcome, again.row) == ("imported", "duplicate", first.row)
+
+
+# ---------------------------------------------------------------------------------------------
 # Storing once, never losing
 
 

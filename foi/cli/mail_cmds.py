@@ -126,13 +126,18 @@ def _import_report(result: Any, json_out: bool) -> None:
     for item in result.items:
         for refusal in item.refusals:
             typer.echo(f"refused in message {item.row}: {refusal}", err=True)
-        if item.note:
+        if item.note and item.outcome != "ours":  # one line for all of ours, below
             typer.echo(f"message {item.row}: {item.note}")
     for error in result.errors:
         typer.echo(f"not imported: {error['origin']}: {error['error']}", err=True)
     counts = result.counts()
+    # Only said when there are some, so an import of an ordinary inbox reads as it always has.
+    ours = f"; {counts['ours']} ours, skipped" if counts["ours"] else ""
     typer.echo(f"{counts['imported']} imported, {counts['duplicate']} already there, {counts['unmatched']} unmatched, "
-               f"{counts['needs-review']} to review, {counts['errors']} not readable.")
+               f"{counts['needs-review']} to review, {counts['errors']} not readable{ours}.")
+    if counts["ours"]:
+        typer.echo("Skipped messages you sent (from your [requester] email, or requests foi sent): they aren't "
+                   "replies.")
     if counts["unmatched"]:
         typer.echo("See `foi inbox unmatched`, then `foi inbox assign MSG BATCH SLUG`.")
     if counts["needs-review"]:

@@ -4,6 +4,10 @@ Matching tries, in order: the thread (In-Reply-To/References to a Message-ID of 
 reference in the subject or text, a force reference already recorded, and the sender's body plus
 the batch. A message that matches nothing is kept, unmatched, until `assign_message`.
 
+Our own messages are not replies: an import of the user's Sent folder would otherwise file
+their requests and follow-ups as answers. A message from the [requester] address in foi.toml, or
+with the Message-ID of something we sent, is skipped and reported as "ours".
+
 Reading is `foi.mail.classify`; a kind it is unsure of, or a move `record_event` refuses, becomes
 `needs-review` with the reason, and the status is left alone. A message is never lost: its .eml is
 written and its row committed before anything else is attempted, and an import interrupted after
@@ -64,7 +68,7 @@ class Imported:
     origin: str
     message_id: str
     row: int | None = None
-    outcome: str = "imported"  # imported | duplicate | unmatched
+    outcome: str = "imported"  # imported | duplicate | unmatched | ours (sent by us: skipped, not stored)
     reference: str | None = None
     body: str | None = None
     matched_by: str | None = None
@@ -82,7 +86,8 @@ class ImportResult:
     errors: list[dict[str, str]] = field(default_factory=list)  # origin, error: files that aren't mail
 
     def counts(self) -> dict[str, int]:
-        counts = {"imported": 0, "duplicate": 0, "unmatched": 0, "needs-review": 0, "errors": len(self.errors)}
+        counts = {"imported": 0, "duplicate": 0, "unmatched": 0, "ours": 0, "needs-review": 0,
+                  "errors": len(self.errors)}
         for item in self.items:
             counts[item.outcome] += 1
             if item.kind == "needs-review":
@@ -102,23 +107,30 @@ def _header(msg: Message, name: str) -> str:
     return " ".join(str(value).split()) if value is not None else ""
 
 
-def header_message_id(data: bytes) -> str:
-    """The Message-ID a message will be stored under, from its headers alone (cheap)."""
+def _message_id(msg: Message, digest: str) -> str:
+    # A message without a Message-ID gets one from its content, so importing it again is a no-op.
+    tokens = _MSGID_TOKEN.findall(_header(msg, "Message-ID"))
+    return tokens[0] if tokens else (_header(msg, "Message-ID") or f"<sha256-{digest}@foi.invalid>")
+
+
+def _read_headers(data: bytes) -> Message:
+    """The headers alone: enough to skip a message without reading its attachments."""
     from email.parser import BytesHeaderParser
 
-    headers = BytesHeaderParser(policy=default_policy).parsebytes(data)
-    tokens = _MSGID_TOKEN.findall(_header(headers, "Message-ID"))
-    return tokens[0] if tokens else (_header(headers, "Message-ID")
-                                     or f"<sha256-{hashlib.sha256(data).hexdigest()}@foi.invalid>")
+    return BytesHeaderParser(policy=default_policy).parsebytes(data)
+
+
+def header_message_id(data: bytes) -> str:
+    """The Message-ID a message will be stored under, from its headers alone (cheap)."""
+    return _message_id(_read_headers(data), hashlib.sha256(data).hexdigest())
 
 
 def parse_mail(data: bytes) -> ParsedMail:
-    from foi.mail.classify import message_parts
+    from foi.mail.text import message_parts
 
     msg = email.message_from_bytes(data, policy=default_policy)
     digest = hashlib.sha256(data).hexdigest()
-    tokens = _MSGID_TOKEN.findall(_header(msg, "Message-ID"))
-    message_id = tokens[0] if tokens else (_header(msg, "Message-ID") or f"<sha256-{digest}@foi.invalid>")
+    message_id = _message_id(msg, digest)
     headers: dict[str, str] = {}
     for key in msg.keys():
         headers.setdefault(key, _header(msg, key))
@@ -270,12 +282,18 @@ def import_raw(ws: Workspace, raws: Iterable[RawMessage], *, today: date, batch:
 
 
 def import_message(ws: Workspace, data: bytes, *, origin: str, today: date, batch: str | None = None) -> Imported:
-    """Store, match and record one message. Importing it again changes nothing."""
+    """Store, match and record one message. Importing it again changes nothing; a message of
+    our own is skipped (outcome "ours", the note says why)."""
     db = ws.db
-    message_id = header_message_id(data)
+    headers = _read_headers(data)
+    message_id = _message_id(headers, hashlib.sha256(data).hexdigest())
     item = Imported(origin=origin, message_id=message_id)
-    existing = db.execute("SELECT id, request_id, kind FROM messages WHERE message_id = ?",
+    existing = db.execute("SELECT id, request_id, kind, direction FROM messages WHERE message_id = ?",
                           [message_id]).fetchone()
+    why_ours = _why_ours(ws, headers, message_id, existing)
+    if why_ours:
+        item.outcome, item.note = "ours", why_ours
+        return item
     if existing:
         item.row = existing[0]
         if existing[1] is not None and existing[2] is None:
@@ -306,9 +324,26 @@ def import_message(ws: Workspace, data: bytes, *, origin: str, today: date, batc
     return _take_in(ws, item, mail, request, today)
 
 
+def _why_ours(ws: Workspace, headers: Message, message_id: str, existing: Any) -> str | None:
+    """Why a message is one we sent, not a reply; None when it isn't ours. `existing` is its
+    messages row (id, request_id, kind, direction) if it was stored before."""
+    if existing is not None:
+        # A reply stored earlier stays a duplicate, whoever sent it.
+        return f"a copy of message {existing[0]}, which we sent" if existing[3] == "out" else None
+    request = ws.db.execute("SELECT reference FROM requests WHERE message_id = ?", [message_id]).fetchone()
+    if request:
+        return f"our request {request[0]} (its Message-ID), not a reply"
+    own = parseaddr(ws.requester["email"])[1].lower()
+    sender = parseaddr(_header(headers, "From"))[1].lower()
+    if own and sender == own:
+        return f"sent from your own address {own} ([requester] email in foi.toml), not a reply"
+    return None
+
+
 def _take_in(ws: Workspace, item: Imported, mail: ParsedMail, request: dict[str, Any], today: date) -> Imported:
     """Attachments stored, the reply read, one event recorded."""
-    from foi.mail.classify import STATUS_KINDS, attachment_text, classify
+    from foi.mail.classify import STATUS_KINDS, classify
+    from foi.mail.text import attachment_text
     from foi.tracking import record_event
 
     db = ws.db

@@ -13,6 +13,8 @@ from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
 
+from foi.mail.dates import MONTH_ABBRS
+
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAIL_SUFFIXES = (".eml", ".msg", ".mbox", ".mbx")
 
@@ -150,7 +152,6 @@ def msg_to_bytes(msg: Any) -> bytes:
 # IMAP
 
 IMAP_PASSWORD_ENV = "FOI_IMAP_PASSWORD"
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @dataclass(frozen=True)
@@ -234,7 +235,7 @@ def imap_messages(config: ImapConfig, *, folder: str, since: Any = None,
         typ, data = conn.select(mailbox_name, readonly=True)
         if typ != "OK":
             raise FoiError(f"No folder {folder!r} on {config.host}: {_imap_text(data)}.")
-        criteria = ["SINCE", f"{since.day}-{_MONTHS[since.month - 1]}-{since.year}"] if since else ["ALL"]
+        criteria = ["SINCE", f"{since.day}-{MONTH_ABBRS[since.month - 1]}-{since.year}"] if since else ["ALL"]
         typ, data = conn.uid("SEARCH", None, *criteria)
         if typ != "OK":
             raise FoiError(f"IMAP search failed on {config.host}: {_imap_text(data)}.")

@@ -1,0 +1,125 @@
+"""Which FOIA sections a reply relies on to refuse, normalised ("12", "40(2)", "31(1)(a)").
+
+Replies cite many sections that are not refusal grounds (duties and advice under s.1, s.10,
+s.16, s.17, s.50) and sections of other Acts ("section 38 of the Offences Against the Person
+Act"); only the grounds below are collected. Cost-limit and vexatious wording count as the
+section they invoke even when the number is not written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from foi.mail.sentences import is_boilerplate, is_conditional, split_sentences
+
+# FOIA Part II grounds a police force actually refuses under, plus the procedural refusals
+# (s.12 cost, s.14 vexatious/repeated). Other section numbers in a reply are duties or advice
+# (s.1, s.10, s.16, s.17, s.50) or belong to other Acts and are not refusal grounds.
+REFUSAL_SECTIONS = frozenset({"12", "14", "21", "22", "23", "24", "30", "31", "38", "40", "41", "42", "43"})
+
+_SUB = r"(?:\s*\(\s*(?:\d+[A-Za-z]?|[a-z]{1,4})\s*\))"
+_CITE_RE = re.compile(
+    r"(?<![\w.])(?:sections?|secs?\.?|ss?\.\s*|s(?=\s?\d)|§)\s*(?P<num>\d{1,3}[A-Z]?)(?P<subs>" + _SUB + r"*)",
+    re.I,
+)
+_CONT_RE = re.compile(
+    r"\s*(?:,\s*(?:and|or|&)?|and|or|&|/)\s*(?:(?:sections?|secs?\.?|ss?\.|s)\s*)?"
+    r"(?:(?P<num>\d{1,3}[A-Z]?)(?![\d/.:,]\d)(?P<subs>" + _SUB + r"*)|(?P<bare>" + _SUB + r"+))"
+    r"(?!\s*(?:hours|working|days|years|months|%|per\s+cent|pounds|officers|cases|records|people))",
+    re.I,
+)
+_OTHER_ACT_RE = re.compile(
+    r"^\s*(?:\(\d+\)\s*)?(?:,\s*)?(?:of|under|in)\s+(?:the\s+)?"
+    r"(?P<act>(?:(?:[A-Z][\w'\-]*|of|the|and|against|for|on|in|to|\(\w+\))\s+){1,8}Act\b)",
+)
+_KEYWORD_SECTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bexceed(?:s|ed|ing)?\s+(?:the\s+)?(?:appropriate|cost|fees?)\s+limit|"
+                r"(?:appropriate|cost|fees?)\s+limit\b.{0,80}\bexceed|"
+                r"\b(?:exceed|beyond|more\s+than|in\s+excess\s+of|over|above)\b.{0,60}(?:18\s+hours|\u00a3\s?450|appropriate\s+limit|cost\s+limit)|"
+                r"(?:18\s+hours|\u00a3\s?450).{0,60}\bexceed", re.I), "12"),
+    (re.compile(r"\brepeated\s+request|\brepeat(?:ed)?\s+of\s+(?:a|an|your)\s+(?:previous|earlier)\s+request|"
+                r"substantially\s+similar\s+to\s+(?:a|an|your)\s+(?:previous|earlier)", re.I), "14(2)"),
+    (re.compile(r"(?<!not\s)\bvexatious\b", re.I), "14"),
+    (re.compile(r"\breasonably\s+accessible\s+(?:to\s+(?:you|the\s+applicant)\s+)?by\s+other\s+means", re.I), "21"),
+    (re.compile(r"\bintended\s+for\s+(?:future\s+)?publication|\bfuture\s+publication\b", re.I), "22"),
+)
+
+
+def _norm_subs(subs: str) -> list[str]:
+    parts = re.findall(r"\(\s*([0-9A-Za-z]+)\s*\)", subs)
+    return [p.upper() if p[0].isdigit() else p.lower() for p in parts]
+
+
+def _fmt(num: str, subs: list[str]) -> str:
+    return num.upper() + "".join(f"({s})" for s in subs)
+
+
+def sections_in_sentence(sentence: str) -> list[tuple[int, str]]:
+    """(position, section) for every refusal-ground citation in one sentence."""
+    found: list[tuple[int, str]] = []
+    for m in _CITE_RE.finditer(sentence):
+        group: list[tuple[int, str]] = []
+        num, subs = m.group("num"), _norm_subs(m.group("subs") or "")
+        group.append((m.start(), _fmt(num, subs)))
+        end = m.end()
+        while True:
+            c = _CONT_RE.match(sentence, end)
+            if not c:
+                break
+            if c.group("bare"):
+                # "31(1)(a) and (b)": a sibling of the last subsection of the previous cite.
+                bare = _norm_subs(c.group("bare"))
+                if not subs:
+                    break
+                subs = subs[: max(0, len(subs) - len(bare))] + bare
+            else:
+                num, subs = c.group("num"), _norm_subs(c.group("subs") or "")
+            group.append((c.start(), _fmt(num, subs)))
+            end = c.end()
+        act = _OTHER_ACT_RE.match(sentence[end : end + 120])
+        if act and "freedom of information" not in act.group("act").lower() and re.search(
+            r"\b(?!Act\b|The\b|This\b)[A-Z]", act.group("act")
+        ):
+            continue  # "section 38 of the Offences Against the Person Act" is an offence, not an exemption
+        found.extend((pos, sec) for pos, sec in group if re.match(r"\d+", sec).group() in REFUSAL_SECTIONS)  # type: ignore[union-attr]
+    return found
+
+
+def collect_sections(sentences: Sequence[str]) -> list[str]:
+    """:func:`find_sections` over a reply already split into sentences."""
+    explicit: list[tuple[int, int, str]] = []
+    implied: list[tuple[int, int, str]] = []
+    for idx, sentence in enumerate(sentences):
+        if is_conditional(sentence) or is_boilerplate(sentence):
+            continue  # "If this exceeds section 12 ..." is a hypothesis, not a decision
+        explicit.extend((idx, pos, sec) for pos, sec in sections_in_sentence(sentence))
+        for rx, sec in _KEYWORD_SECTIONS:
+            m = rx.search(sentence)
+            if m:
+                implied.append((idx, m.start(), sec))
+    ordered = sorted(explicit) + sorted(implied)
+    result: list[tuple[tuple[int, int], str]] = []
+    seen: set[str] = set()
+    for idx, pos, sec in ordered:
+        base = re.match(r"\d+[A-Z]?", sec).group()  # type: ignore[union-attr]
+        if sec in seen:
+            continue
+        is_implied = (idx, pos, sec) in implied
+        if is_implied and any(re.match(r"\d+[A-Z]?", s).group() == base for s in seen):  # type: ignore[union-attr]
+            continue  # "section 12(1)" already cited; "cost limit" adds nothing
+        seen.add(sec)
+        result.append(((idx, pos), sec))
+    # A bare "40" is subsumed by "40(2)" cited elsewhere; keep the specific one.
+    specific_bases = {re.match(r"\d+[A-Z]?", s).group() for _, s in result if "(" in s}  # type: ignore[union-attr]
+    result = [r for r in result if "(" in r[1] or r[1] not in specific_bases]
+    result.sort(key=lambda r: r[0])
+    return [sec for _, sec in result]
+
+
+def find_sections(text: str) -> list[str]:
+    """FOIA refusal grounds cited in ``text``, normalised ("12", "40(2)", "31(1)(a)"), in order of
+    first mention without duplicates. Cost-limit and vexatious wording count as s.12 / s.14.
+    Sections of other Acts, non-refusal sections (1, 10, 16, 17 ...) and citations in
+    hypothetical sentences ("If this exceeds section 12 ...") are ignored."""
+    return collect_sections(split_sentences(text))
