@@ -1,7 +1,9 @@
 """The status board, batch statistics and what falls due: read-only views of `requests`.
 
 The board reads the derived columns that `foi.tracking` keeps in step with the event log, so it
-costs one query however long the history is; only `stats` replays events (for reply times).
+costs one query however long the history is; only `stats` replays events (for reply times). The
+bank holiday tables it counts working days with are kept in `meta` too (see `_kept_bank_holidays`):
+building them means importing the holidays package, which would cost more than the board itself.
 
 Two statuses exist only here, because they depend on the day you look:
   overdue         awaiting a reply (sent, acknowledged, clarified, extended) after the due date;
@@ -13,24 +15,28 @@ Two statuses exist only here, because they depend on the day you look:
 from __future__ import annotations
 
 import json
-import statistics
+import sqlite3
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from foi.db import dumps
-from foi.deadlines import Calendar, calendar_for
+from foi.deadlines import Calendar, bank_holiday_tables, bank_holidays_source, calendar_for, seed_bank_holidays
 from foi.errors import FoiError
 from foi.tracking import AWAITING, CLOSED, STATUSES, derive_state, event_from_row, rederive, section_base
 
 if TYPE_CHECKING:
+    import sqlite_utils
+
     from foi.workspace import Workspace
 
 BOARD_STATUSES = (*STATUSES, "overdue", "review-overdue")
 OPEN = AWAITING | {"internal-review"}  # a deadline is running
 WAITING = frozenset({"clarification", "sending", "ico-complaint"})  # open, but no s.10 deadline running
 _EXTRA_KEY = "tracking_extra_holidays"
+_HOLIDAYS_KEY = "bank_holidays"
 
 
 def current_status(row: Mapping[str, Any], today: date) -> str:
@@ -41,9 +47,11 @@ def current_status(row: Mapping[str, Any], today: date) -> str:
         return status
     if isinstance(due, str):
         due = date.fromisoformat(due)
-    if today > due:
-        return "review-overdue" if status == "internal-review" else "overdue"
-    return status
+    return _late(status) if today > due else status
+
+
+def _late(status: str) -> str:
+    return "review-overdue" if status == "internal-review" else "overdue"
 
 
 def check_statuses(statuses: Sequence[str] | None, what: str = "--only") -> list[str] | None:
@@ -71,6 +79,36 @@ def keep_in_step(ws: Workspace) -> None:
                         "excluded.value", (_EXTRA_KEY, current))
 
 
+@contextmanager
+def _kept_bank_holidays(db: sqlite_utils.Database) -> Iterator[None]:
+    """Count with the bank holiday tables kept in `meta` by an earlier run, and keep any new ones.
+
+    Only tables built under the same `bank_holidays_source` (holidays version and foi.deadlines
+    code) are used, so an upgrade rebuilds them.
+    """
+    source = bank_holidays_source()
+    row = db.conn.execute("SELECT value FROM meta WHERE key = ?", (_HOLIDAYS_KEY,)).fetchone()
+    kept: set[str] = set()
+    if row:
+        try:
+            data = json.loads(row[0])
+            if isinstance(data, dict) and data.get("source") == source:
+                seed_bank_holidays(data.get("tables"))
+                kept = set(data["tables"])
+        except ValueError:
+            pass  # a damaged copy is rebuilt from the package below
+    yield
+    tables = bank_holiday_tables()
+    if set(tables) <= kept:
+        return
+    try:
+        with db.atomic():
+            db.conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = "
+                            "excluded.value", (_HOLIDAYS_KEY, dumps({"source": source, "tables": tables})))
+    except sqlite3.OperationalError:
+        pass  # a read-only or busy database still shows the board; the tables are built again next time
+
+
 class _Calendars(dict[str, Calendar]):
     def __init__(self, extra: Mapping[date, str]) -> None:
         super().__init__()
@@ -81,7 +119,7 @@ class _Calendars(dict[str, Calendar]):
         return cal
 
 
-def _query(ws: Workspace, batch: str | None) -> list[dict[str, Any]]:
+def _query(ws: Workspace, batch: str | None) -> list[tuple[Any, ...]]:
     db = ws.db
     if batch is not None:
         from foi.batches import get_batch
@@ -90,26 +128,29 @@ def _query(ws: Workspace, batch: str | None) -> list[dict[str, Any]]:
     sql = ("SELECT r.id, r.batch, r.body, b.name AS body_name, b.act, r.reference, r.status, r.sent_on, "
            "r.received_on, r.due_on, r.force_reference, r.sections, r.ncnd, r.last_event_on "
            "FROM requests r JOIN bodies b ON b.slug = r.body")
-    cur = db.conn.execute(sql + (" WHERE r.batch = ?" if batch else ""), (batch,) if batch else ())
-    names = [c[0] for c in cur.description]
-    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+    # Plain tuples, unpacked by _board_row: a dict per row only to read it once costs more than the query.
+    return db.conn.execute(sql + (" WHERE r.batch = ?" if batch else ""), (batch,) if batch else ()).fetchall()
 
 
-def _board_row(raw: dict[str, Any], today: date, cals: _Calendars) -> dict[str, Any]:
-    status = current_status(raw, today)
+def _board_row(raw: tuple[Any, ...], today: date, cals: _Calendars) -> dict[str, Any]:
+    (request_id, batch, body, body_name, act, reference, recorded, sent_on, received_on, due_on, force_reference,
+     sections, ncnd, last_event_on) = raw
+    status = recorded
     left = overdue = None
-    if raw["status"] in OPEN and raw["due_on"]:
-        due = date.fromisoformat(raw["due_on"])
-        days = cals[raw["act"]].working_days_between(today, due)
-        left, overdue = (days, 0) if today <= due else (0, -days)
+    if recorded in OPEN and due_on:  # current_status's rule, with the due date parsed once
+        due = date.fromisoformat(due_on)
+        days = cals[act].working_days_between(today, due)
+        if today <= due:
+            left, overdue = days, 0
+        else:
+            left, overdue, status = 0, -days, _late(recorded)
     return {
-        "batch": raw["batch"], "body": raw["body"], "body_name": raw["body_name"], "act": raw["act"],
-        "status": status, "recorded_status": raw["status"], "sent_on": raw["sent_on"],
-        "received_on": raw["received_on"], "due_on": raw["due_on"], "working_days_left": left,
-        "working_days_overdue": overdue, "reference": raw["reference"], "force_reference": raw["force_reference"],
-        "sections": json.loads(raw["sections"]) if raw["sections"] not in (None, "[]") else [],
-        "ncnd": bool(raw["ncnd"]),
-        "last_event_on": raw["last_event_on"], "id": raw["id"],
+        "batch": batch, "body": body, "body_name": body_name, "act": act, "status": status,
+        "recorded_status": recorded, "sent_on": sent_on, "received_on": received_on, "due_on": due_on,
+        "working_days_left": left, "working_days_overdue": overdue, "reference": reference,
+        "force_reference": force_reference,
+        "sections": json.loads(sections) if sections not in (None, "[]") else [],
+        "ncnd": bool(ncnd), "last_event_on": last_event_on, "id": request_id,
     }
 
 
@@ -134,9 +175,10 @@ def board(ws: Workspace, batch: str | None = None, *, today: date,
           only: Sequence[str] | None = None) -> list[dict[str, Any]]:
     """One row per request (of one batch, or all), most urgent first."""
     only = check_statuses(only)
-    keep_in_step(ws)
-    cals = _Calendars(ws.extra_holidays)
-    rows = [_board_row(raw, today, cals) for raw in _query(ws, batch)]
+    with _kept_bank_holidays(ws.db):
+        keep_in_step(ws)
+        cals = _Calendars(ws.extra_holidays)
+        rows = [_board_row(raw, today, cals) for raw in _query(ws, batch)]
     if only:
         rows = [r for r in rows if r["status"] in only]
     rows.sort(key=urgency)
@@ -167,7 +209,14 @@ def stats(ws: Workspace, batch: str, *, today: date) -> dict[str, Any]:
     """
     rows = board(ws, batch, today=today)
     db = ws.db
-    cals = _Calendars(ws.extra_holidays)
+    with _kept_bank_holidays(db):
+        return _stats(db, batch, rows, _Calendars(ws.extra_holidays), today)
+
+
+def _stats(db: sqlite_utils.Database, batch: str, rows: list[dict[str, Any]], cals: _Calendars,
+           today: date) -> dict[str, Any]:
+    import statistics  # only here: it pulls in decimal and fractions, which the board never needs
+
     events: dict[int, list[Any]] = {}
     cur = db.conn.execute("SELECT e.* FROM events e JOIN requests r ON r.id = e.request_id WHERE r.batch = ? "
                           "ORDER BY e.on_date, e.id", (batch,))

@@ -14,7 +14,11 @@ Sunday, Christmas Day or a bank holiday in Scotland under the 1971 Act.
 
 Bank holidays come from the `holidays` package (offline; the GB subdivisions ENG/WLS/SCT/NIR,
 which include substitute days and one-off proclaimed days). The package is imported and each
-year's table is built only when a date in that year is first asked about.
+year's table is built only when a date in that year is first asked about. Importing the package
+and building a table costs a noticeable part of a second, so a caller that runs often (the status
+board) may keep the built tables (`bank_holiday_tables`) and hand them back in a later run
+(`seed_bank_holidays`), checked against `bank_holidays_source` so that a new package version or a
+change to this module never reuses stale tables.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
+from pathlib import Path
 
 from foi.errors import FoiError
 
@@ -132,12 +137,20 @@ def _display_name(raw: str) -> str:
     return _RENAME.get(raw, raw)
 
 
-@cache
-def _bank_holidays(act: str, year: int) -> dict[date, str]:
-    """Non-working days other than weekends for one Act and year, with a reason for each.
+# (act, year) -> that year's non-working days other than weekends, with a reason for each. The board
+# asks about the same few years thousands of times; filled on demand, or ahead by seed_bank_holidays.
+_TABLES: dict[tuple[str, int], dict[date, str]] = {}
 
-    Cached per (act, year): the board asks about the same few years thousands of times.
-    """
+
+def _bank_holidays(act: str, year: int) -> dict[date, str]:
+    table = _TABLES.get((act, year))
+    if table is None:
+        table = _TABLES[(act, year)] = _package_bank_holidays(act, year)
+    return table
+
+
+def _package_bank_holidays(act: str, year: int) -> dict[date, str]:
+    """Non-working days other than weekends for one Act and year, with a reason for each."""
     # Imported here so that importing foi.deadlines costs nothing until a day is counted.
     import holidays
     from dateutil.easter import easter  # installed with holidays
@@ -328,6 +341,53 @@ class Calendar:
             working_days=days,
             skipped=[skipped[o] for o in off[low:high]],
         )
+
+
+def bank_holidays_source() -> str:
+    """What the tables depend on: the holidays package's version and this module's code (hashed, so
+    that any change here, to a name or a rule, makes tables kept from before stale)."""
+    import hashlib
+    from importlib.metadata import version
+
+    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+    return f"holidays {version('holidays')}; foi.deadlines {code}"
+
+
+def bank_holiday_tables() -> dict[str, dict[str, str]]:
+    """Every table built or seeded so far, as JSON-ready text: {"FOIA 2025": {"2025-01-01": reason}}."""
+    return {f"{act} {year}": {day.isoformat(): reason for day, reason in table.items()}
+            for (act, year), table in sorted(_TABLES.items())}
+
+
+def seed_bank_holidays(tables: Mapping[str, Mapping[str, str]]) -> None:
+    """Take tables an earlier run built (`bank_holiday_tables`, kept under the same
+    `bank_holidays_source`) instead of asking the package. ValueError if they are malformed."""
+    # Kept in a database a user can edit, so checked as closely as anything a user types.
+    if not isinstance(tables, Mapping):
+        raise ValueError("bank holiday tables must be a mapping")
+    parsed: dict[tuple[str, int], dict[date, str]] = {}
+    for key, table in tables.items():
+        act, _, year = str(key).partition(" ")
+        if act not in ACTS or not year.isdigit() or not FIRST_YEAR <= int(year) <= LAST_YEAR:
+            raise ValueError(f"bad bank holiday table name {key!r}")
+        if not isinstance(table, Mapping):
+            raise ValueError(f"bad bank holiday table {key!r}")
+        days: dict[date, str] = {}
+        for day, reason in table.items():
+            if not (isinstance(day, str) and _ISO_DATE.fullmatch(day) and isinstance(reason, str) and reason):
+                raise ValueError(f"bad day {day!r} in bank holiday table {key!r}")
+            days[date.fromisoformat(day)] = reason
+        if any(day.year != int(year) for day in days):
+            raise ValueError(f"bank holiday table {key!r} holds a day of another year")
+        parsed[(act, int(year))] = days
+    for key, days in parsed.items():  # nothing is taken from a malformed set of tables
+        _TABLES.setdefault(key, days)
+
+
+def forget_bank_holidays() -> None:
+    """Drop every built or seeded table, and the shared calendars built from them."""
+    _TABLES.clear()
+    _plain_calendar.cache_clear()
 
 
 @cache

@@ -39,9 +39,16 @@ B, N, S, T, D = "b", "n", "s", "t", "d"
 
 
 def fmt_num(x: float | int) -> str:
+    """A number as a cell shows it: 2019.0 -> "2019", 15860.77 -> "15860.77" (never rounded:
+    it is the raw text a figure is traced back to)."""
     if isinstance(x, float) and x.is_integer():
         x = int(x)
-    return str(x) if isinstance(x, int) else f"{x:.6g}"
+    return str(x) if isinstance(x, int) else repr(x)
+
+
+def fmt_sum(x: float | int) -> str:
+    """A computed total for a message: float noise (0.1 + 0.2) rounded away."""
+    return fmt_num(round(x, 9) if isinstance(x, float) else x)
 
 
 def label_text(cell: Any) -> str:

@@ -271,57 +271,135 @@ def _mentions_any(grids: list[Any], mapping: dict[str, str], rows: int = 30) -> 
 
 
 class _Coder:
-    """Labels -> periods and Home Office codes, cached, since labels repeat thousands of times."""
+    """Labels -> periods and Home Office codes, and figures -> database rows.
+
+    Runs once per figure (200,000 for a big spreadsheet), so every label-level answer is cached:
+    a reply has thousands of figures but only dozens of distinct labels.
+    """
 
     def __init__(self, schema: Any) -> None:
-        self.kinds = {d.name: d.kind for d in schema.dimensions}
-        self.dims_json: dict[tuple[tuple[str, str], ...], str] = {}
-        self.seen: dict[tuple[Any, ...], str] = {}
+        by_kind: dict[str, str] = {}
+        for dimension in schema.dimensions:
+            by_kind.setdefault(dimension.kind, dimension.name)
+        self.period_dim = by_kind.get("period")
+        self.offence_dim = by_kind.get("offence")
+        self.outcome_dim = by_kind.get("outcome")
+        # Dimensions with columns of their own are not repeated in `dims`.
+        self.own_columns = {self.period_dim, self.offence_dim, self.outcome_dim} - {None}
+        self.quoted: dict[str, str] = {}
+        self.key_order: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self.periods: dict[str, tuple[str | None, str | None]] = {}
+        self.offences: dict[str, str | None] = {}
+        self.outcomes: dict[str, str | None] = {}
+        self.first_seen: dict[tuple[tuple[str, str], ...], str] = {}
+        self.tables: list[tuple[list[Any], Callable[[int, int], str]]] = []
         self.duplicates: list[str] = []
+
+    def _json(self, dims: dict[str, str]) -> str:
+        """json.dumps of the dimensions without a column of their own, keys sorted, built from
+        cached pieces."""
+        keys = tuple(dims)
+        order = self.key_order.get(keys)
+        if order is None:
+            order = self.key_order[keys] = tuple(sorted(k for k in keys if k not in self.own_columns))
+        if not order:
+            return "{}"
+        quoted = self.quoted
+        parts = []
+        for key in order:
+            for text in (key, dims[key]):
+                if text not in quoted:
+                    quoted[text] = json.dumps(text, ensure_ascii=False)
+            parts.append(f"{quoted[key]}: {quoted[dims[key]]}")
+        return "{" + ", ".join(parts) + "}"
 
     def rows(self, document: dict[str, Any], grid: Any, records: list[Any], sha256: str) -> list[tuple[Any, ...]]:
         from foi.codes import offence_code, outcome_code
         from foi.periods import parse_period
 
-        out = []
         sheet_period = parse_period(grid.sheet) if grid.sheet else None
-        by_kind: dict[str, str] = {}
-        for name, kind in self.kinds.items():
-            by_kind.setdefault(kind, name)
-        period_dim, offence_dim, outcome_dim = by_kind.get("period"), by_kind.get("offence"), by_kind.get("outcome")
+        default_period = (sheet_period.start.isoformat(), sheet_period.end.isoformat()) if sheet_period else (
+            None, None)
+        default_label = sheet_period.label if sheet_period else None
+        locate = _locator(grid)
+        periods, offences, outcomes = self.periods, self.offences, self.outcomes
+        row_numbers, col_numbers, pages = grid.row_numbers, grid.col_numbers, grid.pages
+        batch, body, doc_id, path = document["batch"], document["body"], document["id"], document["path"]
+        out = []
         for record in records:
             dims = record.dims
-            key = tuple(sorted(dims.items()))
-            dims_json = self.dims_json.get(key)
-            if dims_json is None:
-                dims_json = self.dims_json[key] = dumps(dims)
-            period_label = dims.get(period_dim) if period_dim else None
-            period = parse_period(period_label) if period_label else sheet_period
-            if period is not None and period_label is None:
-                period_label = period.label
-            offence = dims.get(offence_dim) if offence_dim else None
-            outcome = dims.get(outcome_dim) if outcome_dim else None
-            location = grid.location(record.row, record.col)
-            seen_at = self.seen.setdefault(key, location)
-            if seen_at != location:
-                self.duplicates.append(f"the figure for {_describe(dims)} appears twice: {seen_at} and {location}")
-            page = grid.pages[record.row] if grid.pages else grid.page
-            row_num = grid.row_numbers[record.row] if grid.row_numbers else record.row + 1
-            col_num = grid.col_numbers[record.col] if grid.col_numbers else record.col + 1
+            period_label = dims.get(self.period_dim) if self.period_dim else None
+            if period_label:
+                span = periods.get(period_label)
+                if span is None:
+                    found = parse_period(period_label)
+                    span = periods[period_label] = (
+                        (found.start.isoformat(), found.end.isoformat()) if found else (None, None))
+            else:
+                span, period_label = default_period, default_label
+            offence = dims.get(self.offence_dim) if self.offence_dim else None
+            if offence and offence not in offences:
+                offences[offence] = offence_code(offence)
+            outcome = dims.get(self.outcome_dim) if self.outcome_dim else None
+            if outcome and outcome not in outcomes:
+                outcomes[outcome] = outcome_code(outcome)
+            r, c = record.row, record.col
             out.append((
-                document["batch"], document["body"], document["id"],
-                period.start.isoformat() if period else None, period.end.isoformat() if period else None,
-                period_label, offence, offence_code(offence) if offence else None,
-                outcome, outcome_code(outcome) if outcome else None,
-                record.value, record.suppressed, dims_json, document["path"], sha256,
-                grid.sheet, page, grid.table_index, row_num, col_num, location, record.raw,
+                batch, body, doc_id, span[0], span[1], period_label,
+                offence, offences[offence] if offence else None,
+                outcome, outcomes[outcome] if outcome else None,
+                record.value, record.suppressed, self._json(dims), path, sha256,
+                grid.sheet, pages[r] if pages else grid.page, grid.table_index,
+                row_numbers[r] if row_numbers else r + 1, col_numbers[c] if col_numbers else c + 1,
+                locate(r, c), record.raw,
             ))
+        self._note_duplicates(records, locate)
         return out
+
+    def _note_duplicates(self, records: list[Any], locate: Callable[[int, int], str]) -> None:
+        """The same figure in two tables of one file (a summary sheet and a detail sheet, say)
+        must not be counted twice silently; within one table, tables.understand checks.
+        The index is built only once a second table has figures: most files have one."""
+        if not records:
+            return
+        self.tables.append((records, locate))
+        if len(self.tables) < 2:
+            return
+        first_seen = self.first_seen
+        if not first_seen:
+            for earlier, earlier_locate in self.tables[:-1]:
+                for record in earlier:
+                    first_seen.setdefault(tuple(record.dims.items()), earlier_locate(record.row, record.col))
+        for record in records:
+            key = tuple(record.dims.items())
+            where = first_seen.get(key)
+            if where is not None and len(self.duplicates) <= 20:
+                self.duplicates.append(f"the figure for {_describe(record.dims)} appears twice: {where} "
+                                       f"and {locate(record.row, record.col)}")
+            first_seen.setdefault(key, locate(record.row, record.col))
 
     def duplicate_warnings(self) -> list[str]:
         shown = self.duplicates[:20]
-        more = len(self.duplicates) - len(shown)
-        return shown + ([f"... and {more} more figures that appear twice"] if more > 0 else [])
+        return shown + (["... and more figures that appear twice"] if len(self.duplicates) > 20 else [])
+
+
+def _locator(grid: Any) -> Callable[[int, int], str]:
+    """grid.location, with a fast path for spreadsheet cells ("Data!B7"), the common big case."""
+    from foi.readers import col_letter
+
+    if grid.sheet is None:
+        return grid.location
+    prefix = grid.location(0, 0).rsplit("!", 1)[0] + "!"
+    row_numbers, col_numbers = grid.row_numbers, grid.col_numbers
+    letters: dict[int, str] = {}
+
+    def locate(r: int, c: int) -> str:
+        letter = letters.get(c)
+        if letter is None:
+            letter = letters[c] = col_letter(col_numbers[c] if col_numbers else c + 1)
+        return f"{prefix}{letter}{row_numbers[r] if row_numbers else r + 1}"
+
+    return locate
 
 
 def _describe(dims: dict[str, str]) -> str:
@@ -356,12 +434,27 @@ def list_figures(ws: Workspace, batch: str, body: str | None = None) -> list[dic
     if body:
         sql += " AND body = ?"
         params.append(body)
-    rows = []
-    for row in ws.db.query(sql + " ORDER BY body, document_id, id", params):
-        row = dict(row)
-        row["dims"] = json.loads(row["dims"])
-        rows.append(row)
-    return rows
+    columns = _dimension_columns(ws, batch)
+    return [_with_dims(dict(row), columns) for row in ws.db.query(sql + " ORDER BY body, document_id, id", params)]
+
+
+def _dimension_columns(ws: Workspace, batch: str) -> dict[str, str]:
+    """Dimension name -> the figures column that holds it, for the batch's schema."""
+    from foi.schema import load_schema
+
+    columns: dict[str, str] = {}
+    for dimension in load_schema(get_batch(ws.db, batch)["schema"]).dimensions:
+        column = {"period": "period_label", "offence": "offence", "outcome": "outcome"}.get(dimension.kind)
+        if column and column not in columns.values():
+            columns[dimension.name] = column
+    return columns
+
+
+def _with_dims(row: dict[str, Any], columns: dict[str, str]) -> dict[str, Any]:
+    """A figure row whose `dims` lists every dimension again, as it was read."""
+    dims = {name: row[column] for name, column in columns.items() if row[column] is not None}
+    row["dims"] = {**dims, **json.loads(row["dims"])}
+    return row
 
 
 def explain_figure(ws: Workspace, figure_id: int) -> dict[str, Any]:
@@ -369,8 +462,7 @@ def explain_figure(ws: Workspace, figure_id: int) -> dict[str, Any]:
     rows = list(ws.db.query("SELECT * FROM figures WHERE id = ?", [figure_id]))
     if not rows:
         raise FoiError(f"No figure {figure_id}. `foi figures BATCH --json` lists figure ids.")
-    figure = dict(rows[0])
-    figure["dims"] = json.loads(figure["dims"])
+    figure = _with_dims(dict(rows[0]), _dimension_columns(ws, rows[0]["batch"]))
     document = dict(next(iter(ws.db.query("SELECT * FROM documents WHERE id = ?", [figure["document_id"]]))))
     path = ws.root / document["path"]
     current = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from foi.headers import NOTE_RE, TOTAL_RE, B, N, S, fmt_num, is_year_header, label_text
+from foi.headers import NOTE_RE, TOTAL_RE, B, N, S, fmt_num, fmt_sum, is_year_header, label_text
 from foi.schema import normalise
 
 if TYPE_CHECKING:
@@ -22,6 +22,15 @@ def _raw(cell: Any) -> str:
         return cell.strip()
     if isinstance(cell, int | float) and not isinstance(cell, bool):
         return fmt_num(cell)
+    return label_text(cell)
+
+
+def _serial_label(cell: Any) -> str:
+    """A label in a date column: an Excel serial number (a date the reader didn't type) as ISO."""
+    if type(cell) in (int, float) and 10000 <= cell <= 80000:
+        from foi.values import excel_serial_to_date
+
+        return excel_serial_to_date(cell).isoformat()
     return label_text(cell)
 
 
@@ -73,9 +82,9 @@ class _Walker:
         value_cols = [c for c, _ in emit] + [c for c, _ in lay.totals] + lay.unmapped
         n_emit = len(emit)
         unmapped_label = next((lay.label_names[c] for c, k, _ in labels if k is None), None)
-        serial_fn = None
-        if any(s for _, _, s in labels):
-            from foi.values import excel_serial_to_date as serial_fn
+        texts = _Memo(label_text)
+        serial_texts = _Memo(_serial_label) if any(s for _, _, s in labels) else texts
+        col_texts = [serial_texts if serial else texts for _c, _k, serial in labels]
         last = [""] * nlab
         records = res.records
         first = len(records)
@@ -84,11 +93,12 @@ class _Walker:
         acc = self.acc
         keys = [key for _c, key, _s in labels]
         lab_cols = [c for c, _k, _s in labels]
-        special = bool(merges) or serial_fn is not None
+        special = bool(merges)
         width = max(lab_cols + value_cols, default=-1) + 1
-        # value -> label text / parsed cell; dict lookups in C, Python only on a new value.
-        texts = _Memo(label_text)
+        # value -> label text / parsed cell / raw text; dict lookups in C, Python only on a new value.
         parsed = _Memo(parse)
+        raws = _Memo(_raw)
+        lab_pairs = list(zip(lab_cols, col_texts, strict=True))
         n_, s_, b_ = N, S, B
 
         for r in range(lay.d0, len(rows)):
@@ -96,9 +106,9 @@ class _Walker:
             if len(row) < width:
                 row = row + [None] * (width - len(row))
             if special:
-                labs = self._labels_slow(r, row, texts)
+                labs = self._labels_slow(r, row, col_texts)
             else:
-                labs = [texts[row[c]] for c in lab_cols]
+                labs = [memo[row[c]] for c, memo in lab_pairs]
             vals = [parsed[row[c]] for c in value_cols]
             for v in vals:
                 if v[0] is n_ or v[0] is s_:
@@ -156,7 +166,7 @@ class _Walker:
                     c, cdims = emit[i]
                     dims = {**base, **cdims} if cdims else base.copy()
                     cell = row[c]
-                    raw = cell.strip() if type(cell) is str else _raw(cell)
+                    raw = cell.strip() if type(cell) is str else raws[cell]
                     if kind is n_:
                         records.append(Record(dims, v[1], None, raw, r, c))
                         a = acc[i]
@@ -186,21 +196,16 @@ class _Walker:
         self._flush_pending(end=True)
         self._check_duplicates(first)
 
-    def _labels_slow(self, r: int, row: list[Any], texts: _Memo) -> list[str]:
-        """Labels with merged cells spread down and Excel serial numbers made dates."""
+    def _labels_slow(self, r: int, row: list[Any], col_texts: list[_Memo]) -> list[str]:
+        """Labels with merged cells spread down."""
         rows, merges = self.lay.grid.rows, self.lay.merges
         out = []
-        for c, _key, serial in self.lay.labels:
+        for (c, _key, _serial), texts in zip(self.lay.labels, col_texts, strict=True):
             v = row[c]
             if (v is None or v == "") and (r, c) in merges:
                 r0, c0 = merges[(r, c)]
                 v = rows[r0][c0]
-            if serial and type(v) in (int, float) and 10000 <= v <= 80000:
-                from foi.values import excel_serial_to_date
-
-                out.append(excel_serial_to_date(v).isoformat())
-            else:
-                out.append(texts[v])
+            out.append(texts[v])
         return out
 
     def _no_label_reason(self, k: int) -> str:
@@ -334,11 +339,11 @@ class _Walker:
         if supp:
             self.res.warnings.append(
                 f"{self.name}: {where}: check partial, {int(supp)} suppressed cell(s); stated "
-                f"{fmt_num(stated)}, figures shown sum to {fmt_num(s)}")
+                f"{fmt_sum(stated)}, figures shown sum to {fmt_sum(s)}")
         else:
             self.res.warnings.append(
-                f"{self.name}: {where}: stated {fmt_num(stated)}, figures sum to {fmt_num(s)} "
-                f"(difference {fmt_num(stated - s)})")
+                f"{self.name}: {where}: stated {fmt_sum(stated)}, figures sum to {fmt_sum(s)} "
+                f"(difference {fmt_sum(stated - s)})")
 
     def _total_row(self, r: int, label: str, vals: list[tuple[str, Any, Any]]) -> None:
         self.res.skipped["total"] += 1

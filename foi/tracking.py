@@ -1,5 +1,7 @@
 """The append-only event log of each request, and the request state derived from it.
 
+Marking by hand or from a spreadsheet, and a request's history, are in `foi.marking`.
+
 Nothing here overwrites or deletes an event. A request's current state (`requests.status`,
 `due_on`, ...) is a pure function of its events, `derive_state`, and is written back to
 `requests` in the same transaction as every new event, so the board can read it without replaying
@@ -8,8 +10,8 @@ Nothing here overwrites or deletes an event. A request's current state (`request
 Events are replayed in (on_date, id) order, so a reply typed in late with its real date
 (back-filling) lands in the right place. A mistaken entry is put right by a later `correction`
 event that voids it: corrections name the events they void, which keeps them meaningful whatever
-order the dates put things in. The schema has no column for that list yet, so a correction keeps it
-in its `evidence` column as "voids 12,15"; nothing else ever writes evidence on a correction.
+order the dates put things in. The list is the correction's `events.voids` column (schema 2; a
+version 1 database kept it in `evidence` as "voids 12,15" and `foi.db` moves it on upgrade).
 
 Deadlines come from `foi.deadlines` (FOIA s.10, FOISA s.10): receipt is the date sent unless an
 acknowledgement or an explicit received date says otherwise; a request for clarification stops the
@@ -33,8 +35,6 @@ from foi.errors import FoiError
 
 if TYPE_CHECKING:
     import sqlite_utils
-
-    from foi.workspace import Workspace
 
 # What a user can mark, in the order of a request's life.
 USER_KINDS = ("sent", "acknowledged", "clarification", "clarified", "extended", "responded", "partial",
@@ -80,7 +80,6 @@ NCND_KINDS = frozenset({"partial", "refused", "not-held", "review-upheld", "revi
 QUESTION_KINDS = REPLIES
 
 _SECTION = re.compile(r"^(?:s(?:ection)?s?\.?\s*)?(\d{1,2})\s*((?:\(\s*[0-9a-z]{1,4}\s*\)\s*)*)$", re.IGNORECASE)
-_VOIDS = re.compile(r"^voids (\d+(?:,\d+)*)$")
 EXTENSION_WARN_DAYS = 40
 REVIEW_DAYS = 20
 REVIEW_MAX_DAYS = 40
@@ -125,13 +124,7 @@ class Event:
     evidence: str | None = None
     message_row: int | None = None
     recorded_at: str | None = None
-
-    @property
-    def voids(self) -> tuple[int, ...]:
-        if self.kind != "correction" or not self.evidence:
-            return ()
-        match = _VOIDS.match(self.evidence)
-        return tuple(int(n) for n in match.group(1).split(",")) if match else ()
+    voids: tuple[int, ...] = ()  # ids of the events a correction voids; honoured only on a correction
 
 
 def event_from_row(row: Mapping[str, Any]) -> Event:
@@ -143,7 +136,7 @@ def event_from_row(row: Mapping[str, Any]) -> Event:
         sections=tuple(json.loads(row["sections"] or "[]")), ncnd=bool(row["ncnd"]), question=row["question"],
         until=day(row["until"]), received=day(row["received"]), force_reference=row["force_reference"],
         source=row["source"], evidence=row["evidence"], message_row=row["message_row"],
-        recorded_at=row["recorded_at"],
+        recorded_at=row["recorded_at"], voids=tuple(json.loads(row["voids"] or "[]")),
     )
 
 
@@ -254,8 +247,9 @@ def derive_state(events: Sequence[Event], act: str = "FOIA",
     cal = calendar or calendar_for(act, extra_holidays)
     state = State(act=cal.act)
     for event in events:
-        for target in event.voids:
-            state.voided.setdefault(target, event.id)
+        if event.kind == "correction":
+            for target in event.voids:
+                state.voided.setdefault(target, event.id)
     for event in order(events):
         if event.id in state.voided:
             continue
@@ -406,7 +400,7 @@ def workspace_extra_holidays(db: sqlite_utils.Database) -> dict[date, str]:
     return {}
 
 
-def _write_state(db: sqlite_utils.Database, request_id: int, state: State) -> None:
+def write_state(db: sqlite_utils.Database, request_id: int, state: State) -> None:
     def iso(d: date | None) -> str | None:
         return d.isoformat() if d else None
 
@@ -464,14 +458,15 @@ def _build_event(request: Mapping[str, Any], existing: Sequence[Event], kind: st
         received = parse_date(received, "--received")
     if (to_status or voids) and kind != "correction":
         raise FoiError("Only a correction can name a status to return to or events to void.")
+    resolved: tuple[int, ...] = ()
     if kind == "correction":
         if not (note and note.strip()):
             raise FoiError("A correction needs --note saying what was wrong.")
-        evidence = "voids " + ",".join(str(i) for i in _resolve_voids(existing, to_status, voids, request, cal))
+        resolved = tuple(_resolve_voids(existing, to_status, voids, request, cal))
     return Event(id=new_id, on=on, kind=kind, note=note.strip() if note else None, sections=clean_sections,
                  ncnd=bool(ncnd), question=question, until=until, received=received,
                  force_reference=(force_reference or "").strip() or None, source=source, evidence=evidence,
-                 message_row=message_row, recorded_at=now_iso())
+                 message_row=message_row, recorded_at=now_iso(), voids=resolved)
 
 
 def _resolve_voids(existing: Sequence[Event], to_status: str | None, voids: Sequence[int] | None,
@@ -507,7 +502,7 @@ def _resolve_voids(existing: Sequence[Event], to_status: str | None, voids: Sequ
     return [e.id for e in moving[points[-1]:]]
 
 
-def _prepare(db: sqlite_utils.Database, request: Mapping[str, Any], pending: Sequence[Event], kind: str,
+def prepare_event(db: sqlite_utils.Database, request: Mapping[str, Any], pending: Sequence[Event], kind: str,
              on: date, cal: Calendar, new_id: int, **fields: Any) -> tuple[Event, State]:
     existing = list(load_events(db, request["id"])) + list(pending)
     event = _build_event(request, existing, kind, on, cal=cal, new_id=new_id, **fields)
@@ -524,14 +519,15 @@ def _prepare(db: sqlite_utils.Database, request: Mapping[str, Any], pending: Seq
     return event, state
 
 
-def _insert(db: sqlite_utils.Database, request_id: int, event: Event) -> int:
+def insert_event(db: sqlite_utils.Database, request_id: int, event: Event) -> int:
     cur = db.conn.execute(
         "INSERT INTO events (id, request_id, on_date, kind, note, sections, ncnd, question, until, received, "
-        "force_reference, source, evidence, message_row, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "force_reference, source, evidence, message_row, recorded_at, voids) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (event.id, request_id, event.on.isoformat(), event.kind, event.note, dumps(list(event.sections)),
          int(event.ncnd), event.question, event.until.isoformat() if event.until else None,
          event.received.isoformat() if event.received else None, event.force_reference, event.source,
-         event.evidence, event.message_row, event.recorded_at),
+         event.evidence, event.message_row, event.recorded_at, dumps(list(event.voids))),
     )
     return int(cur.lastrowid)  # type: ignore[arg-type]
 
@@ -558,13 +554,13 @@ def _record(db: sqlite_utils.Database, request_id: int, kind: str, on: date, *,
         request = _request_row(db, request_id)
         cal = calendar_for(request["act"], extra)
         before = derive_state(load_events(db, request_id), calendar=cal)
-        event, state = _prepare(db, request, [], kind, on, cal, new_id=_next_event_id(db), **fields)
-        event_id = _insert(db, request_id, event)
-        _write_state(db, request_id, state)
+        event, state = prepare_event(db, request, [], kind, on, cal, new_id=next_event_id(db), **fields)
+        event_id = insert_event(db, request_id, event)
+        write_state(db, request_id, state)
     return Recorded(event_id, state, [w for w in state.warnings if w not in before.warnings])
 
 
-def _next_event_id(db: sqlite_utils.Database) -> int:
+def next_event_id(db: sqlite_utils.Database) -> int:
     # The id the new event will get, so that replay order (on_date, id) is the same before and
     # after it is stored. Called inside the transaction that inserts it.
     row = db.conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM events").fetchone()
@@ -582,255 +578,15 @@ def rederive(db: sqlite_utils.Database, request_ids: Iterable[int] | None = None
         for request_id in ids:
             request = _request_row(db, request_id)
             cal = cals.setdefault(request["act"], calendar_for(request["act"], extra))
-            _write_state(db, request_id, derive_state(load_events(db, request_id), calendar=cal))
+            write_state(db, request_id, derive_state(load_events(db, request_id), calendar=cal))
     return len(ids)
 
 
-# --- marking by hand and from an editor's spreadsheet ---------------------------------------------
+def __getattr__(name: str) -> Any:
+    # `mark` moved to foi.marking; tests/test_calendar.py and tests/test_export.py still import it
+    # from here. Resolved lazily because foi.marking imports this module.
+    if name == "mark":
+        from foi.marking import mark
 
-
-@dataclass
-class Marked:
-    body: str
-    reference: str
-    event_id: int
-    kind: str
-    status: str
-    due_on: date | None
-    row: int | None = None  # the CSV row it came from
-
-
-@dataclass
-class MarkResult:
-    batch: str
-    marked: list[Marked] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-
-
-def _requests_by_slug(ws: Workspace, batch: str) -> dict[str, dict[str, Any]]:
-    from foi.batches import batch_requests
-
-    return {r["body"]: r for r in batch_requests(ws.db, batch)}
-
-
-def mark(ws: Workspace, batch: str, slugs: Sequence[str], kind: str, *, on: date, source: str = "hand",
-         note: str | None = None, sections: Sequence[str] | None = None, ncnd: bool = False,
-         question: int | None = None, until: date | None = None, force_reference: str | None = None,
-         received: date | None = None, to_status: str | None = None,
-         voids: Sequence[int] | None = None) -> MarkResult:
-    """Record one event on each of the named requests of a batch ("all" = every request): every
-    request is checked first and nothing is written unless all of them can take the event."""
-    requests = _requests_by_slug(ws, batch)
-    wanted = list(dict.fromkeys(s.strip() for s in slugs if s.strip()))
-    if not wanted:
-        raise FoiError(f"Name the bodies to mark (SLUG,SLUG or all); see `foi batch show {batch}`.")
-    if wanted == ["all"]:
-        wanted = list(requests)
-    missing = [s for s in wanted if s not in requests]
-    if missing:
-        raise FoiError(f"Not in batch {batch!r}: {', '.join(missing)}. See `foi batch show {batch}`.")
-    if force_reference and len(wanted) > 1:
-        raise FoiError("--ref is one force's reference: mark one body at a time with it.")
-    if voids and len(wanted) > 1:
-        raise FoiError("Event ids belong to one request: correct one body at a time with --event.")
-    fields = {"source": source, "note": note, "sections": sections, "ncnd": ncnd, "question": question,
-              "until": until, "force_reference": force_reference, "evidence": None, "message_row": None,
-              "received": received, "to_status": to_status, "voids": voids}
-    return _apply_all(ws, batch, [(None, requests[s], kind, on, fields) for s in wanted])
-
-
-def _apply_all(ws: Workspace, batch: str,
-               items: Sequence[tuple[int | None, Mapping[str, Any], str, date, dict[str, Any]]]) -> MarkResult:
-    """Validate every (row, request, kind, on, fields), then write them all in one transaction."""
-    db = ws.db
-    extra = ws.extra_holidays
-    result = MarkResult(batch=batch)
-    errors: list[str] = []
-    with db.atomic():
-        next_id = _next_event_id(db)
-        pending: dict[int, list[Event]] = {}
-        planned: list[tuple[int | None, Mapping[str, Any], Event, State]] = []
-        for row, request, kind, on, fields in items:
-            cal = calendar_for(request["act"], extra)
-            try:
-                event, state = _prepare(db, request, pending.get(request["id"], []), kind, on, cal,
-                                        new_id=next_id, **fields)
-            except FoiError as exc:
-                errors.append(f"row {row} ({request['body']}): {exc}" if row is not None else str(exc))
-                continue
-            next_id += 1
-            before = derive_state([*load_events(db, request["id"]), *pending.get(request["id"], [])], calendar=cal)
-            pending.setdefault(request["id"], []).append(event)
-            planned.append((row, request, event, state))
-            result.warnings.extend(f"{request['body']}: {w}" for w in state.warnings if w not in before.warnings)
-        if errors:
-            raise FoiError(_errors_message(errors, len(items)))
-        final: dict[int, State] = {}
-        for row, request, event, state in planned:
-            _insert(db, request["id"], event)
-            final[request["id"]] = state
-            result.marked.append(Marked(request["body"], request["reference"], event.id, event.kind, state.status,
-                                        state.open_due_on or state.due_on, row))
-        for request_id, state in final.items():
-            _write_state(db, request_id, state)
-    return result
-
-
-def _errors_message(errors: list[str], total: int) -> str:
-    if len(errors) == 1 and total == 1:
-        return errors[0]
-    shown = "; ".join(e.rstrip(".") for e in errors[:5]) + (f"; and {len(errors) - 5} more" if len(errors) > 5 else "")
-    return f"{len(errors)} of {total} rejected, nothing recorded: {shown}."
-
-
-_CSV_COLUMNS = {
-    "body": ("body", "slug", "force", "body slug", "force slug", "police force"),
-    "reference": ("reference", "our reference", "our ref"),
-    "status": ("status", "kind", "outcome"),
-    "on": ("on", "date", "on date"),
-    "force_reference": ("ref", "force reference", "force ref", "their reference", "their ref"),
-    "sections": ("sections", "section", "exemptions"),
-    "ncnd": ("ncnd", "neither confirm nor deny"),
-    "until": ("until", "extended until", "new due date"),
-    "question": ("question", "q"),
-    "note": ("note", "notes", "comment", "comments"),
-    "received": ("received", "received on"),
-}
-_TRUE = {"1", "y", "yes", "true", "x", "ncnd"}
-_FALSE = {"", "0", "n", "no", "false"}
-
-
-def _csv_date(text: str, what: str) -> date:
-    text = text.strip()
-    uk = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text)
-    if uk:  # spreadsheets in the UK write dates day first
-        try:
-            return date(int(uk.group(3)), int(uk.group(2)), int(uk.group(1)))
-        except ValueError:
-            raise FoiError(f"Bad date {text!r} for {what}: there is no such day.") from None
-    return parse_date(text, what)
-
-
-def read_marks_csv(path: Path) -> tuple[list[tuple[int, dict[str, str]]], list[str]]:
-    """(row number as a spreadsheet shows it, {field: text}) for each non-blank row, and ignored columns."""
-    import csv
-
-    try:
-        with path.open(newline="", encoding="utf-8-sig") as fh:
-            rows = list(csv.reader(fh))
-    except FileNotFoundError:
-        raise FoiError(f"No such file: {path}") from None
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise FoiError(f"Can't read {path} as a UTF-8 CSV file ({exc}). Save it as 'CSV UTF-8'.") from None
-    if not rows:
-        raise FoiError(f"{path} is empty: it needs a header row (body,status,on,...).")
-    lookup = {name: key for key, names in _CSV_COLUMNS.items() for name in names}
-    columns: dict[int, str] = {}
-    ignored = []
-    for i, header in enumerate(rows[0]):
-        key = lookup.get(re.sub(r"[\s_-]+", " ", header.strip().lower()))
-        if key is None:
-            if header.strip():
-                ignored.append(header.strip())
-        elif key in columns.values():
-            raise FoiError(f"{path}: two columns mean {key} (the second is {header!r}).")
-        else:
-            columns[i] = key
-    keys = set(columns.values())
-    if "status" not in keys or not keys & {"body", "reference"}:
-        raise FoiError(f"{path} needs a 'status' column and a 'body' (or 'reference') column; "
-                       f"its header is: {', '.join(rows[0])}.")
-    out = []
-    for number, cells in enumerate(rows[1:], start=2):
-        if not any(c.strip() for c in cells):
-            continue
-        out.append((number, {key: (cells[i].strip() if i < len(cells) else "") for i, key in columns.items()}))
-    return out, ignored
-
-
-def mark_from_csv(ws: Workspace, batch: str, path: Path, *, today: date) -> MarkResult:
-    """Apply a spreadsheet of marks: every row is checked first; one bad row and nothing changes."""
-    from foi.bodies import resolve_body
-
-    requests = _requests_by_slug(ws, batch)
-    by_reference = {r["reference"]: r for r in requests.values()}
-    rows, ignored = read_marks_csv(path)
-    if not rows:
-        raise FoiError(f"{path} has a header but no rows.")
-    items = []
-    errors = []
-    for number, cells in rows:
-        try:
-            request = _csv_request(ws, cells, requests, by_reference, batch, resolve_body)
-            kind = cells["status"].strip().lower()
-            on = _csv_date(cells["on"], "on") if cells.get("on") else today
-            ncnd_text = cells.get("ncnd", "").lower()
-            if ncnd_text not in _TRUE | _FALSE:
-                raise FoiError(f"Bad ncnd {cells['ncnd']!r}: use yes or no.")
-            question_text = cells.get("question", "")
-            if question_text and not question_text.isdigit():
-                raise FoiError(f"Bad question number {question_text!r}: use 1 for the first question.")
-            fields = {
-                "source": "import", "note": cells.get("note") or None,
-                "sections": split_sections(cells.get("sections", "")),
-                "ncnd": ncnd_text in _TRUE, "question": int(question_text) if question_text else None,
-                "until": _csv_date(cells["until"], "until") if cells.get("until") else None,
-                "force_reference": cells.get("force_reference") or None, "evidence": None,
-                "message_row": None,
-                "received": _csv_date(cells["received"], "received") if cells.get("received") else None,
-                "to_status": None, "voids": None,
-            }
-        except FoiError as exc:
-            errors.append(f"row {number}: {exc}")
-            continue
-        items.append((number, request, kind, on, fields))
-    if errors:
-        raise FoiError(f"{path.name}: " + _errors_message(errors, len(rows)))
-    try:
-        result = _apply_all(ws, batch, items)
-    except FoiError as exc:
-        raise FoiError(f"{path.name}: {exc}") from None
-    if ignored:
-        result.warnings.insert(0, f"ignored column(s) in {path.name}: {', '.join(ignored)}")
-    return result
-
-
-def _csv_request(ws: Workspace, cells: Mapping[str, str], requests: Mapping[str, dict[str, Any]],
-                 by_reference: Mapping[str, dict[str, Any]], batch: str, resolve: Any) -> dict[str, Any]:
-    reference = cells.get("reference", "").strip().upper()
-    if reference:
-        if reference not in by_reference:
-            raise FoiError(f"reference {reference} is not in batch {batch!r}")
-        return by_reference[reference]
-    text = cells.get("body", "").strip()
-    if not text:
-        raise FoiError("no body given")
-    slug = text if text in requests else resolve(ws.db, text)
-    if slug not in requests:
-        raise FoiError(f"{text!r} is not a body in batch {batch!r}")
-    return requests[slug]
-
-
-# --- history ------------------------------------------------------------------------------------
-
-
-def history(ws: Workspace, batch: str, slug: str) -> dict[str, Any]:
-    """A request's events in the order they count, with what each did to its status."""
-    from foi.batches import get_request
-
-    request = get_request(ws.db, batch, slug)
-    events = load_events(ws.db, request["id"])
-    state = derive_state(events, calendar=calendar_for(request["act"], ws.extra_holidays))
-    rows = []
-    for e in order(events):
-        rows.append({
-            "id": e.id, "on": e.on, "kind": e.kind, "status_after": state.status_after.get(e.id),
-            "voided_by": state.voided.get(e.id), "voids": list(e.voids), "note": e.note,
-            "sections": list(e.sections), "ncnd": e.ncnd, "question": e.question, "until": e.until,
-            "received": e.received, "force_reference": e.force_reference, "source": e.source,
-            "evidence": None if e.kind == "correction" else e.evidence, "message_row": e.message_row,
-            "recorded_at": e.recorded_at,
-        })
-    return {"batch": batch, "body": request["body"], "body_name": request["body_name"],
-            "reference": request["reference"], "state": state.as_dict(), "problems": state.problems,
-            "events": rows}
+        return mark
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

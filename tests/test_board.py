@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
 from datetime import date
 
+import holidays
 import pytest
 
+from foi import deadlines
 from foi.batches import create_batch
 from foi.board import board, counts, current_status, due, stats, urgency
 from foi.errors import FoiError
-from foi.tracking import mark
+from foi.marking import mark
 from foi.workspace import Workspace, find_workspace
 
 D = date
@@ -115,3 +119,59 @@ def test_extra_holidays_added_later_move_stored_due_dates(busy: Workspace) -> No
     rows = {r["body"]: r for r in board(ws, "cautions", today=D(2025, 10, 29))}
     assert rows["kent"]["due_on"] == "2025-10-30"
     assert rows["kent"]["status"] == "sent"
+
+
+# --- bank holiday tables kept in the database ------------------------------------------------------
+
+
+@pytest.fixture
+def no_tables() -> Iterator[None]:
+    """Start with no bank holiday tables built in this process, and leave none behind."""
+    deadlines.forget_bank_holidays()
+    yield
+    deadlines.forget_bank_holidays()
+
+
+def _kept(ws: Workspace) -> dict:
+    row = ws.db.execute("SELECT value FROM meta WHERE key = 'bank_holidays'").fetchone()
+    return json.loads(row[0]) if row else {}
+
+
+def _no_package(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the holidays package was asked")
+
+    monkeypatch.setattr(holidays, "country_holidays", refuse)
+
+
+def test_board_keeps_bank_holidays_for_the_next_run(busy: Workspace, no_tables: None,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    today = D(2025, 12, 29)  # counting over Christmas: kent is overdue by working days
+    fresh, fresh_stats = board(busy, "cautions", today=today), stats(busy, "cautions", today=today)
+    kept = _kept(busy)
+    assert kept["source"] == deadlines.bank_holidays_source()
+    assert kept["tables"]["FOIA 2025"]["2025-12-26"] == "Boxing Day"
+    # The next run (a new process: no tables built) counts the same without the package.
+    deadlines.forget_bank_holidays()
+    _no_package(monkeypatch)
+    assert board(busy, "cautions", today=today) == fresh
+    assert stats(busy, "cautions", today=today) == fresh_stats
+    assert _kept(busy) == kept
+
+
+@pytest.mark.parametrize("stored", [
+    # Kept under another version of the package: Boxing Day 2025 a working day, 15 October not.
+    json.dumps({"source": "holidays 0.1; foi.deadlines 0", "tables": {"FOIA 2025": {"2025-10-15": "Made up"}}}),
+    '{"source": ',  # damaged
+    json.dumps({"source": "SOURCE", "tables": {"FOIA 2025": {"2025-10-15": ""}}}),  # malformed table
+    json.dumps(["SOURCE"]),
+])
+def test_stale_or_damaged_kept_tables_are_rebuilt(busy: Workspace, no_tables: None, stored: str) -> None:
+    today = D(2025, 12, 29)
+    fresh = board(busy, "cautions", today=today)
+    kept = _kept(busy)
+    busy.db.conn.execute("UPDATE meta SET value = ? WHERE key = 'bank_holidays'",
+                         (stored.replace("SOURCE", kept["source"]),))
+    deadlines.forget_bank_holidays()
+    assert board(busy, "cautions", today=today) == fresh
+    assert _kept(busy) == kept

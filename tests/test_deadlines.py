@@ -11,6 +11,7 @@ import subprocess
 import sys
 from datetime import date, datetime, timedelta
 from functools import cache
+from importlib.metadata import version
 from pathlib import Path
 
 import holidays
@@ -452,7 +453,7 @@ def test_christmas_and_good_friday_do_not_depend_on_the_package(monkeypatch: pyt
             return []
 
     monkeypatch.setattr(holidays, "country_holidays", lambda *args, **kwargs: Empty())
-    deadlines._bank_holidays.cache_clear()
+    deadlines.forget_bank_holidays()
     try:
         for act in ACTS:
             cal = Calendar(act)
@@ -460,7 +461,55 @@ def test_christmas_and_good_friday_do_not_depend_on_the_package(monkeypatch: pyt
             assert cal.why_not_working(D(2025, 4, 18)) == "Good Friday"
             assert cal.is_working_day(D(2025, 12, 26))  # only the package knows Boxing Day
     finally:
-        deadlines._bank_holidays.cache_clear()
+        deadlines.forget_bank_holidays()
+
+
+def test_kept_tables_stand_in_for_the_package(monkeypatch: pytest.MonkeyPatch) -> None:
+    import foi.deadlines as deadlines
+
+    deadlines.forget_bank_holidays()
+    try:
+        fresh = calendar_for("FOIA").due_date(D(2025, 12, 18))
+        kept = deadlines.bank_holiday_tables()
+        assert kept["FOIA 2025"]["2025-12-26"] == "Boxing Day"
+        assert kept["FOIA 2025"]["2025-03-17"] == "St Patrick's Day (Northern Ireland)"
+
+        def no_package(*args: object, **kwargs: object) -> None:
+            raise AssertionError("the package was asked although the tables were seeded")
+
+        monkeypatch.setattr(holidays, "country_holidays", no_package)
+        deadlines.forget_bank_holidays()
+        deadlines.seed_bank_holidays(kept)
+        seeded = calendar_for("FOIA").due_date(D(2025, 12, 18))
+        assert (seeded.due, seeded.skipped) == (fresh.due, fresh.skipped)
+        assert deadlines.bank_holiday_tables() == kept
+    finally:
+        deadlines.forget_bank_holidays()
+
+
+@pytest.mark.parametrize("tables", [
+    [], {"FOIA 2025": []}, {"FOIA": {}}, {"FOIA 1999": {}}, {"GB 2025": {}}, {"FOIA 2025": {"2025-1-1": "x"}},
+    {"FOIA 2025": {"2025-02-30": "x"}}, {"FOIA 2025": {"2025-12-26": ""}}, {"FOIA 2025": {"2024-12-26": "x"}},
+    {"FOIA 2026": {"2026-12-28": "x"}, "FOIA 2025": {"2025-12-26": 3}},
+])
+def test_malformed_kept_tables_are_refused_whole(tables: object) -> None:
+    import foi.deadlines as deadlines
+
+    deadlines.forget_bank_holidays()
+    try:
+        with pytest.raises(ValueError):
+            deadlines.seed_bank_holidays(tables)  # type: ignore[arg-type]
+        assert deadlines.bank_holiday_tables() == {}
+    finally:
+        deadlines.forget_bank_holidays()
+
+
+def test_kept_tables_are_tied_to_the_package_version() -> None:
+    import foi.deadlines as deadlines
+
+    source = deadlines.bank_holidays_source()
+    assert source.startswith(f"holidays {version('holidays')}; foi.deadlines ")
+    assert source == deadlines.bank_holidays_source()
 
 
 # --- property tests --------------------------------------------------------------------------------

@@ -235,3 +235,18 @@ def test_parse_with_no_files_says_how_to_add_them(cli, batch_ws: Workspace) -> N
     assert result.exit_code == 0
     assert result.stdout == ("No files for cautions yet: `foi inbox import` replies or "
                              "`foi attach cautions SLUG FILE`.\n")
+
+
+def test_the_same_figure_in_two_sheets_is_flagged(batch_ws: Workspace, tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    for title in ("Summary", "Detail"):
+        sheet = wb.create_sheet(title)
+        sheet.append(["Outcome", "2021/22"])
+        sheet.append(["Adult caution", 12])
+    del wb["Sheet"]
+    wb.save(tmp_path / "two.xlsx")
+    attach(batch_ws, "cautions", "kent", [tmp_path / "two.xlsx"])
+    [report] = parse_batch(batch_ws, "cautions")
+    assert report.figures == 2
+    assert [w for w in report.warnings if "appears twice" in w] == [
+        "the figure for outcome=Adult caution, period=2021/22 appears twice: Summary!B2 and Detail!B2"]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 import zipfile
 from datetime import date, datetime
 from pathlib import Path
@@ -237,9 +236,9 @@ def test_corrupt_xlsx(tmp_path: Path) -> None:
     assert result.tables == []
 
 
-def test_big_xlsx_costs_little_more_than_calamine(tmp_path: Path) -> None:
+def test_big_xlsx_reads_every_row_with_sheet_coordinates(tmp_path: Path) -> None:
+    # How much it costs over calamine alone is measured in bench/bench_parse.py, not asserted here.
     import openpyxl
-    import python_calamine as pc
 
     wb = openpyxl.Workbook(write_only=True)
     ws = wb.create_sheet("Big")
@@ -247,25 +246,9 @@ def test_big_xlsx_costs_little_more_than_calamine(tmp_path: Path) -> None:
         ws.append([i, f"force {i % 43}", i * 0.5, "" if i % 7 else None, i % 11])
     path = tmp_path / "big.xlsx"
     wb.save(path)
-
-    def calamine_only() -> list[list[object]]:
-        with pc.CalamineWorkbook.from_path(str(path)) as w:
-            return w.get_sheet_by_name("Big").to_python()
-
-    # Interleaved, best of five: the machine may be busy with other work.
-    base, ours = float("inf"), float("inf")
-    for _ in range(5):
-        base = min(base, _timed(calamine_only))
-        ours = min(ours, _timed(lambda: read_file(path)))
     grid = read_file(path).tables[0]
     assert len(grid.rows) == 40_000 and grid.location(39_999, 4) == "Big!E40000"
-    assert ours < base * 1.6 + 0.05, (ours, base)
-
-
-def _timed(fn) -> float:  # noqa: ANN001
-    t = time.perf_counter()
-    fn()
-    return time.perf_counter() - t
+    assert grid.rows[39_999][:3] == [39_999, "force 42", 39_999 * 0.5]
 
 
 # --- delimited ----------------------------------------------------------------------------

@@ -1,5 +1,4 @@
 import csv
-import time
 from datetime import date
 from pathlib import Path
 
@@ -476,7 +475,8 @@ def test_no_figures_at_all() -> None:
     assert understand(Grid("t", []), POLICE).records == []
 
 
-def test_long_table_speed() -> None:
+def test_long_table_of_200k_rows_comes_back_whole() -> None:
+    # Its speed is measured in bench/bench_parse.py, not asserted here.
     offences = [f"Offence {i}" for i in range(60)]
     outcomes = ["Charged/Summonsed", "Adult caution", "Community resolution", "Other"]
     rows: list[list[object]] = [["Year", "Offence", "Outcome", "Count"]]
@@ -484,14 +484,10 @@ def test_long_table_speed() -> None:
         rows.append([f"20{10 + i % 12}/{11 + i % 12}", offences[i % 60], outcomes[i % 4],
                      str(i % 97) if i % 13 else "*"])
     g = Grid("big", rows)
-    understand(Grid("warm-up", rows[:3]), POLICE)  # lazy imports and code tables load once
-    # CPU time, not wall time: the suite shares machines with other jobs.
-    t = time.process_time()
     res = understand(g, POLICE)
-    elapsed = time.process_time() - t
     assert len(res.records) == 200_000
     assert res.records[-1].dims["outcome"] == outcomes[199_999 % 4]
-    assert elapsed < 2.0, elapsed   # ~1 s target; slack for slow CI machines
+    assert sum(1 for r in res.records if r.suppressed == "*") == sum(1 for i in range(200_000) if i % 13 == 0)
 
 
 # ------------------------------------------------------------------ real corpus

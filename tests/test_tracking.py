@@ -1,4 +1,4 @@
-"""The event log: derive_state (pure), record_event (validated, transactional), mark and its CSV.
+"""The event log: derive_state (pure), record_event (validated, transactional), voids and schema 2.
 
 Expected due dates were counted by hand: "(n)" is working day n, "x" a day not counted.
 """
@@ -6,6 +6,7 @@ Expected due dates were counted by hand: "(n)" is working day n, "x" a day not c
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -14,23 +15,22 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from foi.batches import add_bodies, get_request
+from foi.db import SCHEMA_V1, open_db, schema_version
 from foi.errors import FoiError
+from foi.marking import history, mark
 from foi.tracking import (
     KINDS,
     STATUSES,
     Event,
     ImpossibleMove,
     derive_state,
-    history,
     load_events,
-    mark,
-    mark_from_csv,
     normalise_section,
     record_event,
     rederive,
     split_sections,
 )
-from foi.workspace import Workspace
+from foi.workspace import Workspace, find_workspace
 
 D = date
 
@@ -183,9 +183,19 @@ def test_impossible_moves(events: list[Event], message: str) -> None:
 
 def test_correction_voids_events() -> None:
     events = [SENT, ev(2, "refused", D(2025, 10, 20), sections=("40(2)",)),
-              ev(3, "correction", D(2025, 10, 21), note="that was Essex", evidence="voids 2")]
+              ev(3, "correction", D(2025, 10, 21), note="that was Essex", voids=(2,))]
     state = derive_state(events)
     assert (state.status, state.sections, state.voided) == ("sent", [], {2: 3})
+
+
+def test_only_a_correction_voids() -> None:
+    # Evidence is free text now: the old "voids N" encoding in it voids nothing, nor do voids on
+    # anything but a correction.
+    events = [SENT, ev(2, "refused", D(2025, 10, 20), sections=("40(2)",)),
+              ev(3, "note", D(2025, 10, 21), voids=(2,)),
+              ev(4, "correction", D(2025, 10, 22), note="x", evidence="voids 2")]
+    state = derive_state(events)
+    assert (state.status, state.sections, state.voided) == ("refused", ["40(2)"], {})
 
 
 def test_normalise_section() -> None:
@@ -250,79 +260,75 @@ def test_system_kinds_from_the_mailer(batch_ws: Workspace) -> None:
         "sent", "2025-10-29", [], "2025-10-02")
 
 
-def test_mark_many_is_all_or_nothing(batch_ws: Workspace) -> None:
+def test_correction_keeps_its_voids_apart_from_its_evidence(batch_ws: Workspace) -> None:
     ws = batch_ws
-    mark(ws, "cautions", ["kent"], "sent", on=D(2025, 10, 1))
-    with pytest.raises(FoiError, match=r"1 of 2 rejected, nothing recorded: Can't record acknowledged for essex"):
-        mark(ws, "cautions", ["kent", "essex"], "acknowledged", on=D(2025, 10, 2))
+    kent = _request(ws, "kent")["id"]
+    record_event(ws.db, kent, "sent", D(2025, 10, 1))
+    refused = record_event(ws.db, kent, "refused", D(2025, 10, 20), sections=["40(2)"])
+    fix = record_event(ws.db, kent, "correction", D(2025, 10, 21), note="that was Essex", voids=[refused],
+                       evidence="Essex's letter was filed under Kent")
+    row = ws.db.execute("SELECT voids, evidence FROM events WHERE id = ?", [fix]).fetchone()
+    assert row == (f"[{refused}]", "Essex's letter was filed under Kent")
+    assert load_events(ws.db, kent)[-1].voids == (refused,)
     assert _request(ws, "kent")["status"] == "sent"
-    result = mark(ws, "cautions", ["all"], "withdrawn", on=D(2025, 10, 3))
-    assert len(result.marked) == 43
-    assert {r["status"] for r in ws.db.query("SELECT status FROM requests")} == {"withdrawn"}
+    events = history(ws, "cautions", "kent")["events"]
+    assert [(e["kind"], e["voided_by"], e["voids"], e["evidence"]) for e in events] == [
+        ("sent", None, [], None), ("refused", fix, [], None),
+        ("correction", None, [refused], "Essex's letter was filed under Kent")]
 
 
-def test_extension_warning_reaches_the_caller(batch_ws: Workspace) -> None:
-    ws = batch_ws
-    mark(ws, "cautions", ["kent"], "sent", on=D(2025, 10, 1))
-    result = mark(ws, "cautions", ["kent"], "extended", on=D(2025, 10, 28), until=D(2025, 12, 10))
-    assert result.marked[0].due_on == D(2025, 12, 10)
-    assert result.warnings == ["kent: the extension to 2025-12-10 makes 49 working days from receipt; the ICO "
-                               "expects no more than 40 in total (20 more than the usual 20)"]
-    with pytest.raises(FoiError, match="is not a working day"):
-        mark(ws, "cautions", ["kent"], "extended", on=D(2025, 10, 28), until=D(2025, 12, 13))
+def _v1_database(path: Path) -> None:
+    """A schema 1 database as the first foi left it: kent sent, refused, and the refusal voided by a
+    correction that kept its list in `evidence`; then a note whose evidence merely reads alike."""
+    stamp = "2025-09-01T00:00:00+00:00"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.executescript(SCHEMA_V1)
+        conn.execute("INSERT INTO meta (key, value) VALUES ('schema_version', '1')")
+        conn.execute("INSERT INTO bodies (slug, name, act, grp) VALUES ('kent', 'Kent Police', 'FOIA', "
+                     "'england-wales')")
+        conn.execute("INSERT INTO batches (name, template, subject, ref_prefix, created_at) VALUES "
+                     "('cautions', 'request-outcomes', 'FOI request', 'CAUTIONS', ?)", (stamp,))
+        # The derived columns as the schema 1 code wrote them.
+        conn.execute("INSERT INTO requests (id, batch, body, reference, seq, status, sent_on, received_on, due_on, "
+                     "sections, ncnd, last_event_on, created_at) VALUES (1, 'cautions', 'kent', "
+                     "'FOI-CAUTIONS-0001', 1, 'sent', '2025-10-01', '2025-10-01', '2025-10-29', '[]', 0, "
+                     "'2025-10-22', ?)", (stamp,))
+        conn.executemany(
+            "INSERT INTO events (id, request_id, on_date, kind, note, sections, evidence, recorded_at) "
+            "VALUES (?, 1, ?, ?, ?, ?, ?, ?)",
+            [(1, "2025-10-01", "sent", None, "[]", None, stamp),
+             (2, "2025-10-20", "refused", None, '["40(2)"]', None, stamp),
+             (3, "2025-10-21", "correction", "that was Essex", "[]", "voids 2", stamp),
+             (4, "2025-10-22", "note", "rang them", "[]", "voids 1", stamp)])
+    conn.close()
 
 
-def test_back_fill_that_contradicts_a_later_event_is_refused(batch_ws: Workspace) -> None:
-    ws = batch_ws
-    mark(ws, "cautions", ["kent"], "sent", on=D(2025, 10, 1))
-    mark(ws, "cautions", ["kent"], "refused", on=D(2025, 10, 20), sections=["12"])
-    # A withdrawal dated before the refusal would leave the refusal impossible.
-    with pytest.raises(FoiError, match=r"event \d+ \(refused on 2025-10-20\) would come after it and be impossible"):
-        mark(ws, "cautions", ["kent"], "withdrawn", on=D(2025, 10, 10))
-    mark(ws, "cautions", ["kent"], "acknowledged", on=D(2025, 10, 2), force_reference="K/9")
-    row = _request(ws, "kent")
-    assert (row["status"], row["force_reference"], row["due_on"]) == ("refused", "K/9", "2025-10-30")
-
-
-def test_correction_back_to_a_named_status(batch_ws: Workspace) -> None:
-    ws = batch_ws
-    mark(ws, "cautions", ["kent"], "sent", on=D(2025, 10, 1))
-    mark(ws, "cautions", ["kent"], "acknowledged", on=D(2025, 10, 2), force_reference="K/1")
-    mark(ws, "cautions", ["kent"], "refused", on=D(2025, 10, 20), sections=["40(2)"])
-    with pytest.raises(FoiError, match="A correction needs --note"):
-        mark(ws, "cautions", ["kent"], "correction", on=D(2025, 10, 21), to_status="sent")
-    with pytest.raises(FoiError, match="kent was never clarification"):
-        mark(ws, "cautions", ["kent"], "correction", on=D(2025, 10, 21), note="x", to_status="clarification")
-    mark(ws, "cautions", ["kent"], "correction", on=D(2025, 10, 21), note="wrong force", to_status="sent")
-    row = _request(ws, "kent")
-    assert (row["status"], row["force_reference"], row["sections"], row["due_on"]) == (
-        "sent", None, [], "2025-10-29")
-    # Fixing a wrong sent date: back to draft, then the right date, earlier than the correction.
-    mark(ws, "cautions", ["kent"], "correction", on=D(2025, 10, 22), note="sent on the 2nd", to_status="draft")
-    mark(ws, "cautions", ["kent"], "sent", on=D(2025, 10, 2))
-    row = _request(ws, "kent")
-    assert (row["status"], row["sent_on"], row["due_on"]) == ("sent", "2025-10-02", "2025-10-30")
-    data = history(ws, "cautions", "kent")
-    assert [(e["kind"], e["status_after"], bool(e["voided_by"])) for e in data["events"]] == [
-        ("sent", None, True), ("acknowledged", None, True), ("sent", "sent", False),
-        ("refused", None, True), ("correction", "sent", False), ("correction", "sent", False)]
-    # Nothing was deleted.
-    assert ws.db.execute("SELECT COUNT(*) FROM events").fetchone()[0] == 6
-
-
-def test_correction_of_one_event_and_undo(batch_ws: Workspace) -> None:
-    ws = batch_ws
-    mark(ws, "cautions", ["kent"], "sent", on=D(2025, 10, 1))
-    note = record_event(ws.db, _request(ws, "kent")["id"], "note", D(2025, 10, 2), note="typo")
-    mark(ws, "cautions", ["kent"], "correction", on=D(2025, 10, 3), note="not about kent", voids=[note])
-    with pytest.raises(FoiError, match=f"Event {note} was already voided"):
-        mark(ws, "cautions", ["kent"], "correction", on=D(2025, 10, 3), note="again", voids=[note])
-    with pytest.raises(FoiError, match="Event 999 is not in the history of kent"):
-        mark(ws, "cautions", ["kent"], "correction", on=D(2025, 10, 3), note="?", voids=[999])
-    mark(ws, "cautions", ["kent"], "correction", on=D(2025, 10, 3), note="never sent")  # undo the last change
-    assert _request(ws, "kent")["status"] == "draft"
-    with pytest.raises(FoiError, match="Nothing to correct"):
-        mark(ws, "cautions", ["kent"], "correction", on=D(2025, 10, 3), note="again")
+def test_v1_correction_is_upgraded_and_derives_the_same_state(ws: Workspace) -> None:
+    ws.db.conn.close()
+    ws.db_path.unlink()
+    _v1_database(ws.db_path)
+    db = open_db(ws.db_path)
+    assert schema_version(db.conn) == 2
+    assert db.execute("SELECT id, voids FROM events ORDER BY id").fetchall() == [
+        (1, "[]"), (2, "[]"), (3, "[2]"), (4, "[]")]
+    state = derive_state(load_events(db, 1))
+    # The same history written the schema 2 way.
+    expected = derive_state([SENT, ev(2, "refused", D(2025, 10, 20), sections=("40(2)",)),
+                             ev(3, "correction", D(2025, 10, 21), note="that was Essex", voids=(2,)),
+                             ev(4, "note", D(2025, 10, 22), note="rang them")])
+    assert state.as_dict() == expected.as_dict()
+    assert (state.status, state.sections, state.last_event_on) == ("sent", [], D(2025, 10, 22))
+    assert (state.voided, state.status_after, state.problems) == ({2: 3}, {1: "sent", 3: "sent", 4: "sent"}, [])
+    # Re-deriving writes back exactly what the schema 1 code had stored.
+    before = db.execute("SELECT * FROM requests").fetchall()
+    assert rederive(db, extra_holidays={}) == 1
+    assert db.execute("SELECT * FROM requests").fetchall() == before
+    # history shows the voids, and not the old encoding as if it were evidence.
+    events = history(find_workspace(ws.root), "cautions", "kent")["events"]
+    assert [(e["id"], e["voided_by"], e["voids"], e["evidence"]) for e in events] == [
+        (1, None, [], None), (2, 3, [], None), (3, None, [2], None), (4, None, [], "voids 1")]
 
 
 def test_stored_state_can_be_rederived(batch_ws: Workspace) -> None:
@@ -340,64 +346,6 @@ def test_police_scotland_counts_under_foisa(batch_ws: Workspace) -> None:
     mark(ws, "cautions", ["police-scotland", "kent"], "sent", on=D(2026, 4, 2))
     assert _request(ws, "police-scotland")["due_on"] == "2026-05-01"
     assert _request(ws, "kent")["due_on"] == "2026-05-05"
-
-
-# --- the CSV ---------------------------------------------------------------------------------------
-
-
-def _csv(tmp_path: Path, text: str) -> Path:
-    path = tmp_path / "marks.csv"
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def test_mark_from_csv(batch_ws: Workspace, tmp_path: Path) -> None:
-    ws = batch_ws
-    path = _csv(tmp_path, "\ufeffForce,Status,Date,Their ref,Sections,NCND,Question,Notes,Editor\n"
-                          "kent,sent,2025-10-01,,,,,,Jo\n"
-                          "Kent Police,acknowledged,03/10/2025,KP-77,,,,,Jo\n"
-                          "essex,sent,2025-10-01,,,,,,\n"
-                          "essex,refused,2025-10-20,,\"40(2), 31(1)(a)\",yes,2,rang them,\n"
-                          ",,,,,,,,\n")
-    result = mark_from_csv(ws, "cautions", path, today=D(2025, 11, 1))
-    assert [(m.row, m.body, m.kind) for m in result.marked] == [
-        (2, "kent", "sent"), (3, "kent", "acknowledged"), (4, "essex", "sent"), (5, "essex", "refused")]
-    assert result.warnings == ["ignored column(s) in marks.csv: Editor"]
-    kent, essex = _request(ws, "kent"), _request(ws, "essex")
-    assert (kent["status"], kent["received_on"], kent["due_on"], kent["force_reference"]) == (
-        "acknowledged", "2025-10-03", "2025-10-31", "KP-77")
-    assert (essex["status"], essex["sections"], essex["ncnd"]) == ("refused", ["40(2)", "31(1)(a)"], 1)
-    assert {e.source for e in load_events(ws.db, essex["id"])} == {"import"}
-
-
-def test_csv_with_one_bad_row_changes_nothing(batch_ws: Workspace, tmp_path: Path) -> None:
-    ws = batch_ws
-    path = _csv(tmp_path, "body,status,on,sections\n"
-                          "kent,sent,2025-10-01,\n"
-                          "essex,sent,2025-10-01,\n"
-                          "essex,refused,2025-10-20,44\n")
-    with pytest.raises(FoiError, match=r"^marks\.csv: 1 of 3 rejected, nothing recorded: row 4 \(essex\): "
-                       r"Bad FOIA section '44'"):
-        mark_from_csv(ws, "cautions", path, today=D(2025, 11, 1))
-    path = _csv(tmp_path, "body,status,on\nkent,sent,2025-10-01\nkent,clarified,2025-10-02\n")
-    with pytest.raises(FoiError, match=r"^marks\.csv: 1 of 2 rejected, nothing recorded: row 3 \(kent\): "
-                       r"Can't record clarified"):
-        mark_from_csv(ws, "cautions", path, today=D(2025, 11, 1))
-    path = _csv(tmp_path, "body,status,on\nkent,sent,2025-10-01\nnowhere,sent,2025-10-01\n")
-    with pytest.raises(FoiError, match=r"^marks\.csv: 1 of 2 rejected, nothing recorded: row 3: 'nowhere' is "
-                       r"not a body in batch 'cautions'\.$"):
-        mark_from_csv(ws, "cautions", path, today=D(2025, 11, 1))
-    assert ws.db.execute("SELECT COUNT(*) FROM events").fetchone()[0] == 0
-    assert {r["status"] for r in ws.db.query("SELECT status FROM requests")} == {"draft"}
-
-
-def test_csv_header_problems(batch_ws: Workspace, tmp_path: Path) -> None:
-    with pytest.raises(FoiError, match="needs a 'status' column"):
-        mark_from_csv(batch_ws, "cautions", _csv(tmp_path, "body,on\nkent,2025-10-01\n"), today=D(2025, 11, 1))
-    with pytest.raises(FoiError, match="has a header but no rows"):
-        mark_from_csv(batch_ws, "cautions", _csv(tmp_path, "body,status\n"), today=D(2025, 11, 1))
-    with pytest.raises(FoiError, match="No such file"):
-        mark_from_csv(batch_ws, "cautions", tmp_path / "missing.csv", today=D(2025, 11, 1))
 
 
 # --- properties ---------------------------------------------------------------------------------

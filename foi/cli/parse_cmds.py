@@ -143,6 +143,10 @@ def explain(
             if code:
                 extra = f"  (Home Office code {code})"
             typer.echo(f"  {label:9} {figure[key]}{extra}")
+    shown = {figure.get("period_label"), figure.get("offence"), figure.get("outcome")}
+    for name, label in figure["dims"].items():
+        if label not in shown:
+            typer.echo(f"  {name:9} {label}")
     typer.echo(f"  file      {document['path']}  (sent as {document['original_name']!r}, via {document['source']})")
     typer.echo(f"  sha256    {figure['source_sha256']}  "
                f"({'unchanged' if info['file_unchanged'] else 'FILE CHANGED OR MISSING since parsing'})")
