@@ -161,7 +161,8 @@ def _v2_event_voids(conn: sqlite3.Connection) -> None:
     rows = conn.execute("SELECT id, evidence FROM events WHERE kind = 'correction' AND evidence LIKE 'voids %'")
     for event_id, evidence in rows.fetchall():
         ids = [int(x) for x in evidence.removeprefix("voids ").split(",") if x.strip().isdigit()]
-        conn.execute("UPDATE events SET voids = ? WHERE id = ?", (json.dumps(ids), event_id))
+        # v1 kept the list in `evidence`; it moves, so reports and exports don't show "voids 12".
+        conn.execute("UPDATE events SET voids = ?, evidence = NULL WHERE id = ?", (json.dumps(ids), event_id))
 
 
 # MIGRATIONS[n] takes a database at version n+1 to n+2 (index 0 = from 1 to 2).

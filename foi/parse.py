@@ -241,11 +241,19 @@ def parse_document(ws: Workspace, document: dict[str, Any], schema: Any,
         report.warnings += table.warnings
         for row, reason in table.not_understood:
             report.not_understood.append({"location": grid.location(row, 0), "reason": reason})
+        listed = _record_list_rows(grid) if not table.records else 0
+        if listed:
+            # One row per crime is evidence, not a count: summing it is the journalist's call.
+            needs_review = True
+            report.warnings.append(
+                f"{grid.name}: looks like a list of {listed} records (one row per case), not counts; "
+                "foi stores no figures from it: count the rows yourself or ask the force for totals")
         rows += coder.rows(document, grid, table.records, sha256)
     report.warnings += coder.duplicate_warnings()
     report.figures = len(rows)
     report.suppressed = sum(1 for r in rows if r[11] is not None)
-    if needs_review:
+    if needs_review or report.not_understood:
+        # Rows whose figures were left out are the user's to look at, even when the rest parsed.
         report.status = "needs-review"
     elif rows:
         report.status = "parsed"
@@ -258,6 +266,12 @@ def parse_document(ws: Workspace, document: dict[str, Any], schema: Any,
         write_sidecar(sidecar, file_mapping)
     _store(ws, report, rows)
     return report
+
+
+def _record_list_rows(grid: Any, at_least: int = 20) -> int:
+    """How many rows of a table with no figures look like records (two or more filled cells)."""
+    rows = sum(1 for row in grid.rows if sum(1 for cell in row if cell not in (None, "")) >= 2)
+    return rows - 1 if rows > at_least else 0
 
 
 def _mentions_any(grids: list[Any], mapping: dict[str, str], rows: int = 30) -> bool:

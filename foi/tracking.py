@@ -580,13 +580,3 @@ def rederive(db: sqlite_utils.Database, request_ids: Iterable[int] | None = None
             cal = cals.setdefault(request["act"], calendar_for(request["act"], extra))
             write_state(db, request_id, derive_state(load_events(db, request_id), calendar=cal))
     return len(ids)
-
-
-def __getattr__(name: str) -> Any:
-    # `mark` moved to foi.marking; tests/test_calendar.py and tests/test_export.py still import it
-    # from here. Resolved lazily because foi.marking imports this module.
-    if name == "mark":
-        from foi.marking import mark
-
-        return mark
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -75,7 +75,7 @@ _NUMBER = re.compile(
     (?P<int>\d{1,3}(?:(?P<sep>[,\u2009\u202f ])\d{3})(?:(?P=sep)\d{3})*|\d+)?
     (?P<frac>\.\d+)?
     (?P<close>\))?
-    (?P<foot>\s*(?:[*~^†‡¹²³]+|\[\s*(?:note\s*)?\d+\s*\]))?   # footnote glued on: 17~, 2*, 3^
+    (?P<foot>\s*(?:[*~^†‡¹²³"]+|\[\s*(?:note\s*)?\d+\s*\]))?   # footnote glued on: 17~, 2*, 3^, 1"
     """,
     re.VERBOSE,
 )

@@ -8,7 +8,7 @@ from pathlib import Path
 from icalendar import Calendar
 
 from foi.calendar import write_calendar
-from foi.tracking import mark
+from foi.marking import mark
 from foi.workspace import Workspace
 
 D = date

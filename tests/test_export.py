@@ -18,7 +18,8 @@ import pytest
 
 from foi.errors import FoiError
 from foi.export import FIGURE_COLUMNS, export, neutralise
-from foi.tracking import mark, record_event
+from foi.marking import mark
+from foi.tracking import record_event
 from foi.workspace import Workspace
 from tests.conftest import TODAY
 

@@ -174,3 +174,9 @@ def test_never_raises_and_kind_is_consistent(text: str) -> None:
     assert (v.suppressed is not None) == (v.kind == "suppressed")
     if v.kind == "suppressed":
         assert v.number is None
+
+
+def test_iopc_double_quote_footnote_marker_glued_to_a_number() -> None:
+    # IOPC "Other contact by force": City of London 16/17 is written '1"' (footnote marker).
+    assert parse_value('1"') == Value(number=1, suppressed=None, kind="number")
+    assert parse_value('"').kind == "text"

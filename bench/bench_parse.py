@@ -1,0 +1,209 @@
+"""Benchmark foi's whole parse path on a 200,000-row long-format xlsx.
+
+    python bench/bench_parse.py [--rows 200000] [--json] [--profile]
+
+In one run, on the same generated file:
+  (i)   foi: attach + parse_batch in a fresh workspace (read, understand, code, insert into SQLite);
+  (ii)  python-calamine merely reading the sheet into Python lists;
+  (iii) pandas.read_excel(engine="openpyxl").
+Each runs in a fresh subprocess so its peak memory (ru_maxrss of that child) is its own.
+Goals: (i)/(ii) <= 2, (iii)/(i) >= 8, peak memory < 300 MB. The figures foi stores must be one
+per data row (suppressed rows are figures too, with value None).
+--profile runs (i) again under cProfile and prints the top cumulative entries.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+
+OUTCOMES = [
+    "Charged/Summonsed", "Youth caution", "Adult caution", "Taken into consideration", "Offender died",
+    "Penalty Notice for Disorder", "Cannabis warning", "Community resolution",
+    "Prosecution prevented - named suspect under age", "Not in public interest (police)",
+    "Evidential difficulties - suspect not identified; victim does not support",
+    "Investigation complete - no suspect identified", "Action undertaken by another body/agency",
+]
+MONTHS = [f"{m}-{y}" for y in range(2014, 2025)
+          for m in ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")][3:123]
+
+
+def offences() -> list[str]:
+    """Real Home Office offence descriptions (the registry foi ships), so every key is distinct."""
+    import csv
+
+    with open(ROOT / "foi" / "data" / "home-office-notifiable-offences.csv", newline="", encoding="utf-8") as fh:
+        names = [" ".join(row["Offence"].split()) for row in csv.DictReader(fh)]
+    return list(dict.fromkeys(n for n in names if n))
+
+
+MARKERS = ["*", "<5", "[x]"]
+
+
+def make_xlsx(path: Path, rows: int, seed: int = 7) -> int:
+    """Write the long table with openpyxl's write_only mode; returns the number of suppressed cells."""
+    import openpyxl
+
+    rng = random.Random(seed)
+    names = offences()
+    per_offence = len(MONTHS) * len(OUTCOMES)
+    if rows > len(names) * per_offence:
+        raise SystemExit(f"at most {len(names) * per_offence:,} distinct rows")
+    wb = openpyxl.Workbook(write_only=True)
+    sheet = wb.create_sheet("Outcomes")
+    # One row per (month, offence, outcome): a force's long export, every key distinct.
+    sheet.append(["Month", "Offence", "Outcome", "Count"])
+    suppressed = 0
+    for i in range(rows):
+        if rng.random() < 0.03:
+            count: int | str = rng.choice(MARKERS)
+            suppressed += 1
+        else:
+            count = rng.randint(0, 900)
+        sheet.append([MONTHS[i % len(MONTHS)], names[i // per_offence],
+                      OUTCOMES[(i // len(MONTHS)) % len(OUTCOMES)], count])
+    wb.save(path)
+    return suppressed
+
+
+# --- the three contenders, each run in its own child process ---------------------------------
+
+
+def run_foi(path: str) -> dict[str, Any]:
+    from datetime import date
+
+    from foi.batches import create_batch
+    from foi.parse import attach, parse_batch
+    from foi.workspace import init_workspace
+
+    with tempfile.TemporaryDirectory() as tmp:
+        ws = init_workspace(Path(tmp) / "w", name="Bench", email="b@example.org", organisation="x", address="y")
+        create_batch(ws, "bench", template="request-outcomes",
+                     vars={"first_year": "2014/15", "last_year": "2023/24"}, today=date(2026, 11, 21))
+        start = time.perf_counter()
+        attach(ws, "bench", "kent", [Path(path)])
+        [report] = parse_batch(ws, "bench")
+        elapsed = time.perf_counter() - start
+        stored = next(iter(ws.db.query("SELECT count(*) n, sum(suppressed IS NOT NULL) s FROM figures")))
+        return {"seconds": elapsed, "figures": stored["n"], "suppressed": stored["s"], "status": report.status,
+                "warnings": report.warnings[:5]}
+
+
+def run_calamine(path: str) -> dict[str, Any]:
+    from python_calamine import CalamineWorkbook
+
+    start = time.perf_counter()
+    rows = CalamineWorkbook.from_path(path).get_sheet_by_index(0).to_python()
+    return {"seconds": time.perf_counter() - start, "rows": len(rows)}
+
+
+def run_pandas(path: str) -> dict[str, Any]:
+    import pandas as pd
+
+    start = time.perf_counter()
+    frame = pd.read_excel(path, engine="openpyxl")
+    return {"seconds": time.perf_counter() - start, "rows": len(frame)}
+
+
+def run_profile(path: str) -> dict[str, Any]:
+    import cProfile
+    import io
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    result = run_foi(path)
+    profiler.disable()
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out).sort_stats("cumulative")
+    stats.print_stats(40)
+    return {**result, "profile": out.getvalue()}
+
+
+CONTENDERS = {"foi": run_foi, "calamine": run_calamine, "pandas": run_pandas, "profile": run_profile}
+
+
+def child(which: str, path: str) -> dict[str, Any]:
+    """Run one contender in a fresh interpreter; its peak RSS is read from RUSAGE_CHILDREN."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    proc = subprocess.run([sys.executable, __file__, "--child", which, path], capture_output=True, text=True,
+                          cwd=ROOT)
+    if proc.returncode != 0:
+        raise SystemExit(f"{which} failed:\n{proc.stderr}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    # ru_maxrss of RUSAGE_CHILDREN is the largest child so far (KiB on Linux); children run largest
+    # last would hide a smaller one, so each child also reports its own.
+    result["peak_mb"] = result.pop("self_peak_kb") / 1024
+    result["children_peak_mb"] = max(before, after) / 1024
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rows", type=int, default=200_000)
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--profile", action="store_true", help="also profile foi's run (cProfile)")
+    parser.add_argument("--child", nargs=2, metavar=("WHICH", "PATH"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        sys.path.insert(0, str(ROOT))
+        result = CONTENDERS[args.child[0]](args.child[1])
+        result["self_peak_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        print(json.dumps(result))
+        return
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "long.xlsx"
+        t0 = time.perf_counter()
+        suppressed = make_xlsx(path, args.rows)
+        generate = time.perf_counter() - t0
+        file_mb = round(path.stat().st_size / 2**20, 2)
+        results = {name: child(name, str(path)) for name in ("foi", "calamine", "pandas")}
+        profile = child("profile", str(path))["profile"] if args.profile else None
+    ours, cal, pd_ = results["foi"], results["calamine"], results["pandas"]
+    checks = {
+        "figures_equal_data_rows": ours["figures"] == args.rows,
+        "suppressed_equal_markers_written": ours["suppressed"] == suppressed,
+        "foi_over_calamine_le_2": ours["seconds"] / cal["seconds"] <= 2,
+        "pandas_over_foi_ge_8": pd_["seconds"] / ours["seconds"] >= 8,
+        "peak_memory_lt_300mb": all(r["peak_mb"] < 300 for r in results.values()),
+    }
+    summary = {
+        "rows": args.rows, "suppressed_written": suppressed, "file_mb": file_mb, "generate_seconds": round(generate, 2),
+        "results": results,
+        "ratios": {"foi/calamine": ours["seconds"] / cal["seconds"], "pandas/foi": pd_["seconds"] / ours["seconds"]},
+        "checks": checks,
+    }
+    if args.json:
+        if profile:
+            summary["profile"] = profile
+        print(json.dumps(summary, indent=2))
+        return
+    print(f"{args.rows:,} data rows ({suppressed:,} suppressed), generated in {generate:.1f}s\n")
+    print(f"{'':28}{'seconds':>10}{'peak MB':>10}")
+    labels = {"foi": "(i) foi attach+parse_batch", "calamine": "(ii) calamine read",
+              "pandas": "(iii) pandas/openpyxl"}
+    for name, r in results.items():
+        print(f"{labels[name]:28}{r['seconds']:>10.2f}{r['peak_mb']:>10.0f}")
+    print(f"\n(i)/(ii)  = {summary['ratios']['foi/calamine']:.2f}   (goal <= 2)")
+    print(f"(iii)/(i) = {summary['ratios']['pandas/foi']:.2f}   (goal >= 8)")
+    print(f"foi stored {ours['figures']:,} figures ({ours['suppressed']:,} suppressed), status {ours['status']}")
+    for name, ok in checks.items():
+        print(f"  {'ok  ' if ok else 'FAIL'} {name}")
+    if profile:
+        print("\n" + profile)
+
+
+if __name__ == "__main__":
+    main()
