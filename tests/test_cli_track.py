@@ -82,6 +82,21 @@ def test_history(sent: Workspace, cli) -> None:
         1, "Error: Not in batch 'cautions': nowhere. See `foi batch show cautions`.\n")
 
 
+def test_history_shows_the_sentence_behind_an_automatic_event(sent: Workspace, cli) -> None:
+    from datetime import date
+
+    from foi.batches import get_request
+    from foi.tracking import record_event
+
+    kent = get_request(sent.db, "cautions", "kent")
+    sentence = "We estimate that complying with your request would exceed the appropriate limit of 18 hours."
+    record_event(sent.db, kent["id"], "refused", date(2025, 10, 24), source="mail", sections=["12"],
+                 evidence=sentence)
+    result = cli("history", "cautions", "kent")
+    assert result.exit_code == 0
+    assert result.output.endswith(f'Why:\n  #5 refused: "{sentence}"\n')
+
+
 def test_status_json_reports_overdue_exactly(sent: Workspace, cli) -> None:
     result = cli("status", "cautions", "--json", "--today", "2025-10-29")
     data = json.loads(result.output)

@@ -122,6 +122,12 @@ def history(ctx: typer.Context, name: str, slug: str, json_out: JsonOpt = False)
         after = f"voided by {e['voided_by']}" if e["voided_by"] else (e["status_after"] or "")
         rows.append([e["id"], e["on"], e["kind"], after, "; ".join(d for d in detail if d), e["source"]])
     table(["#", "on", "event", "status after", "detail", "by"], rows)
+    evidence = [e for e in data["events"] if e["evidence"]]
+    if evidence:
+        # What the reply said that made foi record this event: the sentence a reader can check.
+        typer.echo("Why:")
+        for e in evidence:
+            typer.echo(f"  #{e['id']} {e['kind']}: \"{e['evidence']}\"")
     for problem in data["problems"]:
         typer.echo(f"Warning: {problem}", err=True)
 
