@@ -31,10 +31,10 @@ from foi.batches import batch_requests, get_batch
 from foi.db import now_iso
 from foi.errors import FoiError
 from foi.letters import Letter, build_message, new_message_id, render_letters
+from foi.mail.servers import server_settings
 from foi.storage import request_dir, write_unique
 from foi.workspace import Workspace
 
-SECURITY = ("starttls", "ssl", "none")
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
 PASSWORD_ENV = "FOI_SMTP_PASSWORD"
 KEYRING_SERVICE = "foi-smtp"
@@ -67,26 +67,11 @@ class SendResult:
 
 def smtp_config(ws: Workspace) -> SmtpConfig:
     """[smtp] from foi.toml; `security` or the older `starttls = true` / `ssl = true` forms."""
-    raw = ws.section("smtp")
-    where = f"[smtp] in {ws.root / 'foi.toml'}"
-    host = str(raw.get("host") or "").strip()
-    if not host:
-        raise FoiError(f"No SMTP server set: add host = \"smtp.example.org\" to {where}, "
-                       "or use `foi send NAME --outbox DIR` to send from your own mail client.")
-    security = raw.get("security")
-    if security is None:
-        security = "ssl" if raw.get("ssl") is True else "none" if raw.get("starttls") is False else "starttls"
-    security = str(security).strip().lower()
-    if security not in SECURITY:
-        raise FoiError(f"Bad security {security!r} in {where}: use starttls, ssl or none.")
-    port = raw.get("port") or DEFAULT_PORTS[security]
-    if not isinstance(port, int) or isinstance(port, bool) or not 0 < port < 65536:
-        raise FoiError(f"Bad port {port!r} in {where}: a number such as 587 (starttls) or 465 (ssl).")
-    timeout = raw.get("timeout", 30)
-    if not isinstance(timeout, int | float) or timeout <= 0:
-        raise FoiError(f"Bad timeout {timeout!r} in {where}: seconds, e.g. 30.")
-    return SmtpConfig(host=host, port=port, security=security, username=str(raw.get("username") or "").strip(),
-                      timeout=float(timeout))
+    settings, _raw = server_settings(
+        ws, "smtp", default_security="starttls", ports=DEFAULT_PORTS,
+        missing_host="use `foi send NAME --outbox DIR` to send from your own mail client")
+    return SmtpConfig(host=settings.host, port=settings.port, security=settings.security,
+                      username=settings.username, timeout=settings.timeout)
 
 
 def secret(env: str, service: str, username: str) -> str | None:

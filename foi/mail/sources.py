@@ -166,27 +166,16 @@ class ImapConfig:
 
 def imap_config(ws: Any) -> ImapConfig:
     from foi.errors import FoiError
+    from foi.mail.servers import server_settings
 
-    raw = ws.section("imap")
-    where = f"[imap] in {ws.root / 'foi.toml'}"
-    host = str(raw.get("host") or "").strip()
-    if not host:
-        raise FoiError(f"No IMAP server set: add host = \"imap.example.org\" to {where}, "
-                       "or save the replies as files and use `foi inbox import PATH`.")
-    security = raw.get("security")
-    if security is None:
-        security = "starttls" if raw.get("starttls") is True else "none" if raw.get("ssl") is False else "ssl"
-    security = str(security).strip().lower()
-    if security not in ("ssl", "starttls", "none"):
-        raise FoiError(f"Bad security {security!r} in {where}: use ssl, starttls or none.")
-    port = raw.get("port") or (993 if security == "ssl" else 143)
-    if not isinstance(port, int) or isinstance(port, bool) or not 0 < port < 65536:
-        raise FoiError(f"Bad port {port!r} in {where}: a number such as 993.")
-    username = str(raw.get("username") or "").strip()
-    if not username:
-        raise FoiError(f"Set username in {where} (and the password in {IMAP_PASSWORD_ENV}).")
-    return ImapConfig(host=host, port=port, security=security, username=username,
-                      folder=str(raw.get("folder") or "INBOX"), timeout=float(raw.get("timeout", 30)))
+    settings, raw = server_settings(
+        ws, "imap", default_security="ssl", ports={"ssl": 993, "starttls": 143, "none": 143},
+        missing_host="save the replies as files and use `foi inbox import PATH`")
+    if not settings.username:
+        raise FoiError(f"Set username in {settings.where} (and the password in {IMAP_PASSWORD_ENV}).")
+    return ImapConfig(host=settings.host, port=settings.port, security=settings.security,
+                      username=settings.username, folder=str(raw.get("folder") or "INBOX"),
+                      timeout=settings.timeout)
 
 
 def imap_connect(config: ImapConfig, password: str) -> Any:
