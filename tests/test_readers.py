@@ -248,7 +248,7 @@ def test_big_xlsx_reads_every_row_with_sheet_coordinates(tmp_path: Path) -> None
     wb.save(path)
     grid = read_file(path).tables[0]
     assert len(grid.rows) == 40_000 and grid.location(39_999, 4) == "Big!E40000"
-    assert grid.rows[39_999][:3] == [39_999, "force 42", 39_999 * 0.5]
+    assert grid.rows[39_999][:3] == [39_999, f"force {39_999 % 43}", 39_999 * 0.5]
 
 
 # --- delimited ----------------------------------------------------------------------------
