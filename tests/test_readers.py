@@ -8,6 +8,7 @@ import sys
 import zipfile
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -430,6 +431,83 @@ def test_pdf_parallel_equals_serial(tables_pdf: tuple[Path, ReadResult, int], tm
     assert [g.rows for g in result.tables] == [g.rows for g in tables_pdf[1].tables]
 
 
+def make_pdf_reruled(path: Path) -> tuple[Path, int]:
+    """Page 1: a ruled table running to the bottom. Page 2: its last rows at the top, each
+    figure's cell drawn as three (thin padding cells either side, as Cumbria's page 3 does),
+    then a second table. Page 3: a table with the second table's outer edges whose two
+    middle columns sit under one of its columns."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.set_font("helvetica", size=10)
+    widths = [140, 80, 80]
+    pdf.add_page()
+    pdf.set_xy(40, 400)
+    _ruled_row(pdf, ["Offence", "2022/23", "2023/24"], widths)
+    n = 0
+    while pdf.get_y() < 780:
+        n += 1
+        pdf.set_x(40)
+        _ruled_row(pdf, [f"Offence {n}", str(n), str(2 * n)], widths)
+    pdf.add_page()
+    pdf.set_xy(40, 40)
+    for row in ([f"Offence {n + 1}", str(n + 1), str(2 * (n + 1))], ["Grand Total", "999", "1998"]):
+        pdf.set_x(40)
+        _ruled_row(pdf, [row[0], "", row[1], "", "", row[2], ""], [140, 6, 68, 6, 6, 68, 6])
+    pdf.set_xy(40, 300)
+    for row in (["Outcome", "Count", "Rate"], ["Charged", "7", "0.5"]):
+        pdf.set_x(40)
+        _ruled_row(pdf, row, widths)
+    pdf.add_page()
+    pdf.set_xy(40, 40)
+    for row in (["Age", "Male", "Female", "Total"], ["18-24", "3", "4", "7"]):
+        pdf.set_x(40)
+        _ruled_row(pdf, row, [140, 40, 40, 80])
+    pdf.output(str(path))
+    return path, n
+
+
+def test_pdf_continuation_ruled_differently_is_joined_in_the_first_pages_columns(tmp_path: Path) -> None:
+    path, n = make_pdf_reruled(tmp_path / "reruled.pdf")
+    result = read_file(path)
+    assert result.status == "ok", result.error
+    assert [g.name for g in result.tables] == ["page 1 table 1", "page 2 table 2", "page 3 table 1"]
+    big = result.tables[0]
+    assert len(big.rows) == 1 + n + 2 and all(len(r) == 3 for r in big.rows)
+    assert big.rows[-2:] == [[f"Offence {n + 1}", str(n + 1), str(2 * (n + 1))], ["Grand Total", "999", "1998"]]
+    assert big.pages is not None and big.pages[-2:] == [2, 2]
+    assert big.location(len(big.rows) - 1, 2) == "p2 t1 r2 c3"
+    assert "page 1 table 1 continues to page 2; joined" in result.warnings
+    # Same outer edges and nothing but a page break between them, but page 3's middle
+    # columns would fall into one column of page 2's table: a table of its own.
+    assert result.tables[1].rows == [["Outcome", "Count", "Rate"], ["Charged", "7", "0.5"]]
+    assert result.tables[2].rows == [["Age", "Male", "Female", "Total"], ["18-24", "3", "4", "7"]]
+
+
+@pytest.mark.parametrize("name", ["Cumbria.pdf", "nics-background-checks-2015-11.pdf", "us-020.pdf",
+                                  "spanning_cells.pdf", "column_span_2.pdf", "offense.pdf"])
+def test_pdf_fast_paths_equal_pdfplumber(name: str) -> None:
+    """The reader's quicker char dicts and cell text are pdfplumber's, exactly."""
+    import pdfplumber
+    from pdfplumber.page import Page
+    from pdfplumber.table import TableSettings
+
+    from foi.readers.pdf_layout import CharIndex, fast_chars
+
+    settings = TableSettings.resolve(None).text_settings or {}
+    with pdfplumber.open(REAL / name) as pdf:
+        for page in pdf.pages:
+            theirs = Page.parse_objects(page)
+            fast_chars(page)
+            ours = page.parse_objects()
+            assert ours == theirs
+            assert [list(o) for o in ours.get("char", [])] == [list(o) for o in theirs.get("char", [])]
+            index = CharIndex(page.chars)
+            for t in page.find_tables():
+                assert index.cell_text(t, settings) == t.extract(**settings)
+
+
 def test_pdf_without_text_layer_needs_ocr(tmp_path: Path) -> None:
     from fpdf import FPDF
 
@@ -500,8 +578,9 @@ def test_cumbria_cells_match_pdfplumber() -> None:
 
     result = read_file(REAL / "Cumbria.pdf")
     assert result.status == "ok"
+    expected: dict[int, list[list[list[str | None]]]] = {}
     with pdfplumber.open(REAL / "Cumbria.pdf") as pdf:
-        for page_no in (2, 3):
+        for page_no in (2, 3, 4):
             page = pdf.pages[page_no - 1]
             found = page.find_tables()
             # pdfplumber also reports the inner rules of header cells as tiny tables inside
@@ -510,12 +589,34 @@ def test_cumbria_cells_match_pdfplumber() -> None:
                 t for t in found
                 if not any(o is not t and o.bbox != t.bbox and _inside(t.bbox, o.bbox) for o in found)
             ]
-            expected = [[[None if v == "" else v for v in row] for row in t.extract()] for t in outer]
-            ours = [g.rows for g in result.tables if g.page == page_no]
-            assert ours == expected
-    # The offence sub-group table carries the year totals 635/505/569/513/278 on page 3.
-    grand = next(r for g in result.tables if g.page == 3 for r in g.rows if "Grand Total" in r)
-    assert [v for v in grand if v and v[0].isdigit()] == ["635", "505", "569", "513", "278", "2500"]
+            expected[page_no] = [[[None if v == "" else v for v in row] for row in t.extract()] for t in outer]
+
+    def rows_on(g: Grid, page_no: int) -> list[list[Any]]:
+        assert g.pages is not None
+        return [r for r, p in zip(g.rows, g.pages, strict=True) if p == page_no]
+
+    # Page 2's tables are pdfplumber's, cell for cell.
+    assert [rows_on(g, 2) for g in result.tables if g.page == 2] == expected[2]
+    # The offence sub-group table goes on at the top of page 3, ruled 21 cells a row against
+    # 9: joined, with each figure under its page-2 column and the same cells in order.
+    offences = next(g for g in result.tables if g.rows[0][0] == "Offence Sub Group")
+    assert offences.page == 2 and offences.pages is not None and offences.pages[-1] == 3
+    on_3 = rows_on(offences, 3)
+    assert [[v for v in r if v] for r in on_3] == [[v for v in r if v] for r in expected[3][0]]
+    assert on_3 == [
+        ["Violence without Injury", "259", "257", "246", "218", "128", "1108", None, None],
+        ["Grand Total", "635", "505", "569", "513", "278", "2500", None, None],
+    ]
+    assert all(len(r) == 9 for r in offences.rows)
+    assert offences.location(len(offences.rows) - 1, 6) == "p3 t1 r2 c7"
+    # The hospital table that starts on page 3 is pdfplumber's too, and goes on to page 4
+    # (whose first ruled table splits the same columns more coarsely).
+    hospitals = next(g for g in result.tables if g.page == 3)
+    assert rows_on(hospitals, 3) == expected[3][1]
+    assert [[v for v in r if v] for r in rows_on(hospitals, 4)] == [
+        [v for v in r if v] for r in expected[4][0]
+    ]
+    assert [g.name for g in result.tables if g.page == 3] == ["page 3 table 2"]
 
 
 def _inside(inner: tuple[float, ...], outer: tuple[float, ...]) -> bool:

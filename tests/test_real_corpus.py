@@ -236,9 +236,6 @@ def test_cumbria_offence_by_year_page_2_matches_transcription(corpus: Run) -> No
     assert (f["value"], f["period_start"], f["page"], f["raw"]) == (99, "2019-04-01", 2, "99")
 
 
-@pytest.mark.xfail(strict=True, reason="readers/pdf.py: the last row of Cumbria's offence table ('Violence "
-                   "without Injury') and its Grand Total row sit on page 3 with a different column split "
-                   "(21 vs 9 columns) and are not joined to the page-2 table, so those figures are lost")
 def test_cumbria_offence_by_year_matches_transcription_and_year_sums(corpus: Run) -> None:
     ours = _cumbria_offence_figures(corpus)
     assert ours == _expected_cumbria()

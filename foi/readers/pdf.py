@@ -1,16 +1,15 @@
 """PDF tables via pdfplumber.
 
 Per page: ruled tables first (pdfplumber's default "lines" settings, so cells are exactly
-what `page.extract_tables()` gives); small tables nested inside another table's box (inner
-rules of a header cell) are dropped. A page with no ruled table is searched for
-whitespace-aligned tables: lines of words with wide gaps and numbers in them, several in a
-row, columns taken from where the words of those lines sit (as camelot's stream mode and
-tabula do). Prose never has numbers in gap-separated columns over several lines, which is
-what keeps letters out.
+what `page.extract_tables()` gives; see pdf_layout.CharIndex); small tables nested inside
+another table's box (inner rules of a header cell) are dropped. A page with no ruled table is searched for
+whitespace-aligned tables (pdf_layout.whitespace_tables).
 
-A table that ends a page and one that starts the next are joined into one Grid when they
-have the same number of columns and only running headers/footers (letterhead, page
-numbers, protective marking) lie between them; a repeated header row is dropped.
+A table that ends a page and one that starts the next are joined into one Grid when only
+running headers/footers (letterhead, page numbers, protective marking) lie between them
+and they have the same number of columns, or the same columns ruled differently (each
+cell of the continuation lies within one cell of the previous table's last row); a
+repeated header row is dropped.
 
 Pages are processed in worker processes for long documents; joining happens afterwards
 in the parent over plain data, so the output is identical to the serial path.
@@ -26,11 +25,12 @@ from pathlib import Path
 from typing import Any
 
 from foi.readers import Grid, ReadResult, _one_line
+from foi.readers.pdf_layout import CharIndex, fast_chars, is_numeric, lines_within, whitespace_tables
 
 PARALLEL_MIN_PAGES = 8
 WORKERS = 2
+CHUNKS_PER_WORKER = 4
 
-_NUMERIC = re.compile(r"^[(£$€-]*\d[\d,.\s]*%?\)?[*~^†]*$|^[-–*]$|^<\s?\d+$")
 _PAGE_FURNITURE = re.compile(
     r"^(?:page\s*)?[-–]?\s*\d+\s*[-–]?(?:\s*(?:of|/)\s*\d+)?$"
     r"|^(?:official|official[\s-]+sensitive|not protectively marked|unclassified|restricted)$"
@@ -69,7 +69,7 @@ def _split_stacked(rows: list[list[Any]]) -> tuple[list[list[Any]], list[int]]:
         k = len(filled[0]) if filled else 1
         if (
             k > 1 and len(filled) >= 2 and all(len(parts) == k for parts in filled)
-            and any(all(_is_numeric(x) for x in parts) for parts in filled)
+            and any(all(is_numeric(x) for x in parts) for parts in filled)
         ):
             for i in range(k):
                 out.append([v.split("\n")[i] if isinstance(v, str) else None for v in row])
@@ -80,15 +80,14 @@ def _split_stacked(rows: list[list[Any]]) -> tuple[list[list[Any]], list[int]]:
     return out, numbers
 
 
-def _lines_within(page: Any, top: float, bottom: float) -> list[str]:
-    top, bottom = max(top, 0.0), min(bottom, float(page.height))
-    if bottom - top < 1:
-        return []
-    region = page.within_bbox((0, top, float(page.width), bottom))
-    return [ln.strip() for ln in (region.extract_text() or "").splitlines() if ln.strip()]
+def _spans(row: Any) -> list[tuple[float, float] | None]:
+    return [None if c is None else (float(c[0]), float(c[2])) for c in row.cells]
 
 
 def _process_page(page: Any) -> dict[str, Any]:
+    from pdfplumber.table import TableSettings
+
+    fast_chars(page)
     chars = page.chars
     has_text = any(not c["text"].isspace() for c in chars)
     result: dict[str, Any] = {
@@ -98,152 +97,72 @@ def _process_page(page: Any) -> dict[str, Any]:
     if not has_text:
         return result
     result["text"] = page.extract_text() or ""
-    found = page.find_tables()
+    settings = TableSettings.resolve(None)
+    found = page.find_tables(settings)
     boxes = [t.bbox for t in found]
+    index = CharIndex(chars) if found else None
     tables: list[dict[str, Any]] = []
     for i, t in enumerate(found):
         if any(j != i and _contained(t.bbox, b) and b != t.bbox for j, b in enumerate(boxes)):
             continue  # the rules of a header cell, already inside the bigger table
-        rows = [[_cell(v) for v in row] for row in t.extract()]
+        assert index is not None
+        # The same settings `page.extract_tables()` passes, so the cells are the same.
+        rows = [[_cell(v) for v in row] for row in index.cell_text(t, settings.text_settings or {})]
         if _is_frame(rows):
             continue  # a box drawn round a whole text table: read it by its spacing instead
         if any(v is not None for row in rows for v in row):
             rows, numbers = _split_stacked(rows)
-            tables.append({"rows": rows, "numbers": numbers, "bbox": tuple(t.bbox), "strategy": "lines"})
+            tables.append({"rows": rows, "numbers": numbers, "bbox": tuple(t.bbox), "strategy": "lines",
+                           "spans": [_spans(r) for r in t.rows]})
     if not tables:
-        tables = _whitespace_tables(page)
+        tables = whitespace_tables(page)
     result["tables"] = tables
     if tables:
         first = min(tables, key=lambda t: t["bbox"][1])
         last = max(tables, key=lambda t: t["bbox"][3])
-        result["above"] = _lines_within(page, 0, first["bbox"][1] - 0.5)
-        result["below"] = _lines_within(page, last["bbox"][3] + 0.5, float(page.height))
+        # Cell extents matter only where a table may continue from or onto another page;
+        # dropping the rest keeps what the workers send back small.
+        for t in tables:
+            if t is not first and t is not last:
+                t.pop("spans", None)
+        result["above"] = lines_within(page, 0, first["bbox"][1] - 0.5)
+        result["below"] = lines_within(page, last["bbox"][3] + 0.5, float(page.height))
     return result
 
 
-def _process_range(path: str, start: int, stop: int) -> list[dict[str, Any]]:
-    """Worker entry: open the PDF itself (pdfplumber objects don't pickle)."""
+def _process_pages(pdf: Any, numbers: Iterable[int]) -> list[dict[str, Any]]:
+    out = []
+    for i in numbers:
+        page = pdf.pages[i]
+        out.append(_process_page(page))
+        page.close()  # drop the page's cached objects: memory stays flat on long PDFs
+        vars(page).pop("process_object", None)  # fast_chars' override holds the page in a cycle
+    return out
+
+
+_worker_pdf: Any = None  # the PDF a pool worker reads, opened once by _init_worker
+
+
+def _init_worker(path: str) -> None:
+    """Pool worker start-up: open the PDF once for all the chunks this worker is given
+    (pdfplumber objects don't pickle, and reopening re-parses the xref and fonts)."""
+    global _worker_pdf
+    import gc
+
     import pdfplumber
 
-    out = []
-    with pdfplumber.open(path) as pdf:
-        for i in range(start, stop):
-            page = pdf.pages[i]
-            out.append(_process_page(page))
-            page.close()  # drop the page's cached objects: memory stays flat on long PDFs
-    return out
+    # A page is thousands of short-lived dicts: at the default gen-0 threshold (700) the
+    # cyclic collector runs hundreds of times a page, and its full passes walk everything
+    # the worker inherited from the parent (touching, so copying, the forked memory).
+    # Freezing that and collecting less often costs some memory within a page, not across
+    # pages (page.close() frees a page's objects by refcount).
+    gc.freeze()
+    gc.set_threshold(20_000, 20, 20)
+    _worker_pdf = pdfplumber.open(path)
 
 
-# --- whitespace-aligned tables -----------------------------------------------------------
-
-
-def _phrases(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    """Words -> lines -> phrases (words closer than ~0.75 em belong together)."""
-    lines: list[list[dict[str, Any]]] = []
-    for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
-        if lines and abs(w["top"] - lines[-1][0]["top"]) <= 2.5:
-            lines[-1].append(w)
-        else:
-            lines.append([w])
-    out: list[list[dict[str, Any]]] = []
-    for line in lines:
-        line.sort(key=lambda w: w["x0"])
-        phrases: list[dict[str, Any]] = []
-        for w in line:
-            size = w["bottom"] - w["top"]
-            if phrases and w["x0"] - phrases[-1]["x1"] <= 0.75 * size:
-                p = phrases[-1]
-                p["text"] += " " + w["text"]
-                p["x1"] = max(p["x1"], w["x1"])
-                p["bottom"] = max(p["bottom"], w["bottom"])
-            else:
-                phrases.append({"text": w["text"], "x0": w["x0"], "x1": w["x1"],
-                                "top": w["top"], "bottom": w["bottom"]})
-        out.append(phrases)
-    return out
-
-
-def _is_numeric(text: str) -> bool:
-    return bool(_NUMERIC.match(text.strip()))
-
-
-def _tabular(line: list[dict[str, Any]]) -> bool:
-    return len(line) >= 2 and any(_is_numeric(p["text"]) for p in line)
-
-
-def _whitespace_tables(page: Any) -> list[dict[str, Any]]:
-    lines = _phrases(page.extract_words(x_tolerance=1.5, y_tolerance=2.5))
-    tables: list[dict[str, Any]] = []
-    i = 0
-    while i < len(lines):
-        if not _tabular(lines[i]):
-            i += 1
-            continue
-        # Grow a block of tabular lines; a short label line may sit between two of them.
-        block = [i]
-        j = i + 1
-        while j < len(lines):
-            height = lines[j - 1][0]["bottom"] - lines[j - 1][0]["top"]
-            if lines[j][0]["top"] - lines[j - 1][0]["bottom"] > 2.0 * height:
-                break
-            if _tabular(lines[j]):
-                block.append(j)
-            elif (
-                j + 1 < len(lines) and _tabular(lines[j + 1]) and len(lines[j]) <= 2
-                and sum(len(p["text"]) for p in lines[j]) < 40
-            ):
-                block.append(j)
-            else:
-                break
-            j += 1
-        data_lines = [k for k in block if _tabular(lines[k])]
-        if len(data_lines) >= 3:
-            # Header lines: up to three multi-phrase lines right above the block.
-            head = block[0]
-            while head > 0 and block[0] - head < 3 and len(lines[head - 1]) >= 2:
-                gap = lines[head][0]["top"] - lines[head - 1][0]["bottom"]
-                if gap > 2.0 * (lines[head - 1][0]["bottom"] - lines[head - 1][0]["top"]):
-                    break
-                head -= 1
-            table = _grid_from_lines([lines[k] for k in range(head, block[-1] + 1)],
-                                     [lines[k] for k in data_lines])
-            if table is not None:
-                tables.append(table)
-        i = j if j > i + 1 else i + 1
-    return tables
-
-
-def _grid_from_lines(
-    lines: list[list[dict[str, Any]]], data: list[list[dict[str, Any]]]
-) -> dict[str, Any] | None:
-    # Columns: union of the data phrases' x-extents, overlapping extents merged.
-    spans = sorted((p["x0"], p["x1"]) for line in data for p in line)
-    cols: list[list[float]] = []
-    for x0, x1 in spans:
-        if cols and x0 <= cols[-1][1] + 1.0:
-            cols[-1][1] = max(cols[-1][1], x1)
-        else:
-            cols.append([x0, x1])
-    if len(cols) < 2:
-        return None
-    rows: list[list[Any]] = []
-    for line in lines:
-        row: list[Any] = [None] * len(cols)
-        for p in line:
-            overlaps = [min(p["x1"], c1) - max(p["x0"], c0) for c0, c1 in cols]
-            best = max(range(len(cols)), key=lambda k: overlaps[k])
-            if overlaps[best] <= 0:
-                centre = (p["x0"] + p["x1"]) / 2
-                best = min(range(len(cols)), key=lambda k: abs((cols[k][0] + cols[k][1]) / 2 - centre))
-            row[best] = p["text"] if row[best] is None else f"{row[best]} {p['text']}"
-        rows.append(row)
-    numeric_rows = sum(1 for row in rows if any(v is not None and _is_numeric(v) for v in row[1:]))
-    if numeric_rows < 2:
-        return None
-    top = min(p["top"] for p in lines[0])
-    bottom = max(p["bottom"] for p in lines[-1])
-    bbox = (min(c[0] for c in cols), top, max(c[1] for c in cols), bottom)
-    return {"rows": rows, "numbers": list(range(1, len(rows) + 1)), "bbox": bbox, "strategy": "text"}
+def _process_chunk(start: int, stop: int) -> list[dict[str, Any]]:
+    return _process_pages(_worker_pdf, range(start, stop))
 
 
 # --- joining and grids (parent process) ---------------------------------------------------
@@ -267,35 +186,85 @@ def _repeated_header(a: list[list[Any]], b: list[list[Any]]) -> int:
     """How many leading rows of b repeat a's header (0 if none)."""
     for h in (3, 2, 1):
         if len(a) > h and len(b) > h and [_norm(r) for r in a[:h]] == [_norm(r) for r in b[:h]]:
-            if any(v and not _is_numeric(v) for v in _norm(a[0])):
+            if any(v and not is_numeric(v) for v in _norm(a[0])):
                 return h
     return 0
+
+
+Tail = list[tuple[int, float, float]]  # (column, x0, x1) of each cell in a table's last row
+
+
+def _tail(table: dict[str, Any]) -> Tail | None:
+    spans = table.get("spans")
+    if not spans:
+        return None
+    return [(c, s[0], s[1]) for c, s in enumerate(spans[table["numbers"][-1] - 1]) if s is not None]
+
+
+def _realign(table: dict[str, Any], tail: Tail | None, width: int, tol: float = 2.0) -> list[list[Any]] | None:
+    """A continuation whose ruling splits the columns differently from the page before
+    (Cumbria's page 3 draws 21 cells a row where page 2 has 9), put into the previous
+    table's columns.
+
+    Each cell must lie within one cell of the previous table's last row, the tables' outer
+    edges must line up, and no two filled cells may land in the same column: anything else
+    is a different table, and None says so. The last row is the reference because its cells
+    are where the figures sit; header rows are often split differently."""
+    spans = table.get("spans")
+    if not spans or not tail:
+        return None
+    x0, _, x1, _ = table["bbox"]
+    if abs(x0 - tail[0][1]) > tol or abs(x1 - tail[-1][2]) > tol:
+        return None
+    out: list[list[Any]] = []
+    for row, n in zip(table["rows"], table["numbers"], strict=True):
+        new: list[Any] = [None] * width
+        for value, span in zip(row, spans[n - 1], strict=False):
+            if span is None:
+                continue
+            col = next((c for c, c0, c1 in tail if span[0] >= c0 - tol and span[1] <= c1 + tol), None)
+            if col is None or (value is not None and new[col] is not None):
+                return None
+            if value is not None:
+                new[col] = value
+        out.append(new)
+    return out
 
 
 def _build_grids(pages: list[dict[str, Any]]) -> list[Grid]:
     grids: list[Grid] = []
     open_grid: Grid | None = None  # the last table of the previous page, if it may continue
+    open_tail: Tail | None = None  # its last row's cells, in its columns
     prev: dict[str, Any] | None = None
     for res in pages:
         tables = res["tables"]
         first = min(range(len(tables)), key=lambda k: tables[k]["bbox"][1]) if tables else -1
         last = max(range(len(tables)), key=lambda k: tables[k]["bbox"][3]) if tables else -1
         carry: Grid | None = None
+        carry_tail: Tail | None = None
         for t_no, table in enumerate(tables, start=1):
             rows = table["rows"]
+            tail = _tail(table)
+            cont: list[list[Any]] | None = None
             if (
                 t_no - 1 == first and open_grid is not None and prev is not None
                 and prev["page"] + 1 == res["page"]
-                and _width(rows) == _width(open_grid.rows)
                 and _furniture_only(res["above"], prev["text"].splitlines()[: len(res["above"]) + 3])
                 and _furniture_only(prev["below"], res["text"].splitlines()[-(len(prev["below"]) + 3):])
             ):
-                skip = _repeated_header(open_grid.rows, rows)
+                if _width(rows) == _width(open_grid.rows):
+                    cont = rows
+                else:
+                    cont = _realign(table, open_tail, _width(open_grid.rows))
+                    if cont is not None:
+                        tail = open_tail  # its rows are now in the previous table's columns
+            if open_grid is not None and cont is not None:
+                skip = _repeated_header(open_grid.rows, cont)
                 grid = open_grid
-                grid.rows.extend(rows[skip:])
+                grid.rows.extend(cont[skip:])
                 assert grid.row_numbers is not None and grid.pages is not None
                 grid.row_numbers.extend(table["numbers"][skip:])
-                grid.pages.extend([res["page"]] * (len(rows) - skip))
+                grid.pages.extend([res["page"]] * (len(cont) - skip))
             else:
                 width = _width(rows)
                 for r in rows:
@@ -312,8 +281,8 @@ def _build_grids(pages: list[dict[str, Any]]) -> list[Grid]:
                 )
                 grids.append(grid)
             if t_no - 1 == last:
-                carry = grid
-        open_grid = carry
+                carry, carry_tail = grid, tail
+        open_grid, open_tail = carry, carry_tail
         prev = res
     return grids
 
@@ -335,15 +304,12 @@ def extract_pages(path: Path, workers: int | None = None) -> list[dict[str, Any]
         if workers is None:
             workers = min(WORKERS, os.cpu_count() or 1)
         if workers <= 1 or n_pages <= PARALLEL_MIN_PAGES:
-            out = []
-            for page in pdf.pages:
-                out.append(_process_page(page))
-                page.close()
-            return out
-    # Two chunks per worker evens out pages of uneven cost without reopening the file often.
-    ranges = _chunks(n_pages, workers * 2)
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        parts = pool.map(_process_range, [str(path)] * len(ranges), *zip(*ranges, strict=True))
+            return _process_pages(pdf, range(n_pages))
+    # Each worker opens the file once; the pages go out in small contiguous chunks so a
+    # worker slowed by other load on the machine doesn't leave the other idle at the end.
+    ranges = _chunks(n_pages, workers * CHUNKS_PER_WORKER)
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(str(path),)) as pool:
+        parts = pool.map(_process_chunk, *zip(*ranges, strict=True))
         return [page for part in parts for page in part]
 
 

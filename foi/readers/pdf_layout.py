@@ -1,0 +1,251 @@
+"""Page geometry for the PDF reader: cell text of ruled tables, text lines in a band of the
+page, and tables without ruling lines.
+
+Cell text is what pdfplumber's `Table.extract()` gives, char for char: a char belongs to
+the cell its midpoint falls in and the cell's chars go through `utils.extract_text` in page
+order. pdfplumber tests every char of the page against every row and then every cell;
+here the chars are sorted by vertical midpoint once per page and each row takes its slice
+by bisection, which is most of pdfplumber's table time on a dense page.
+
+Tables without ruling lines: lines of words with wide gaps and numbers in them, several in a row, are a table; columns
+are taken from where the words of those lines sit (as camelot's stream mode and tabula do).
+Prose never has numbers in gap-separated columns over several lines, which is what keeps
+letters out.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from typing import Any
+
+_NUMERIC = re.compile(r"^[(£$€-]*\d[\d,.\s]*%?\)?[*~^†]*$|^[-–*]$|^<\s?\d+$")
+
+
+class CharIndex:
+    """A page's chars by midpoint, for pulling out the chars of many boxes cheaply."""
+
+    def __init__(self, chars: list[dict[str, Any]]) -> None:
+        self.chars = chars
+        # Same arithmetic as pdfplumber's char_in_bbox, so boundary cases fall the same way.
+        self.h = [(c["x0"] + c["x1"]) / 2 for c in chars]
+        self.v = [(c["top"] + c["bottom"]) / 2 for c in chars]
+        self.by_v = sorted(range(len(chars)), key=self.v.__getitem__)
+        self.v_sorted = [self.v[i] for i in self.by_v]
+
+    def in_band(self, top: float, bottom: float) -> list[int]:
+        """Indices of chars whose midpoint lies in [top, bottom), in page order."""
+        lo, hi = bisect_left(self.v_sorted, top), bisect_left(self.v_sorted, bottom)
+        return sorted(self.by_v[lo:hi])
+
+    def cell_text(self, table: Any, text_settings: dict[str, Any]) -> list[list[str | None]]:
+        """`table.extract(**text_settings)`, without testing every char against every cell."""
+        from pdfplumber.utils import extract_text
+
+        chars, h, v = self.chars, self.h, self.v
+        out: list[list[str | None]] = []
+        for row in table.rows:
+            r_x0, r_top, r_x1, r_bottom = row.bbox
+            row_idx = [i for i in self.in_band(r_top, r_bottom) if r_x0 <= h[i] < r_x1]
+            texts: list[str | None] = []
+            for cell in row.cells:
+                if cell is None:
+                    texts.append(None)
+                    continue
+                x0, top, x1, bottom = cell
+                cell_chars = [chars[i] for i in row_idx if x0 <= h[i] < x1 and top <= v[i] < bottom]
+                texts.append(extract_text(cell_chars, **text_settings) if cell_chars else "")
+            out.append(texts)
+        return out
+
+
+def lines_within(page: Any, top: float, bottom: float) -> list[str]:
+    """Text lines of the chars wholly inside a full-width band of the page: what
+    `page.within_bbox(band).extract_text()` gives, without cropping every rect and curve."""
+    from pdfplumber import utils
+
+    top, bottom = max(top, 0.0), min(bottom, float(page.height))
+    if bottom - top < 1:
+        return []
+    bbox = (0.0, top, float(page.width), bottom)
+    chars = utils.within_bbox(page.chars, bbox)
+    if not chars:
+        return []
+    text = utils.chars_to_textmap(
+        chars, layout_bbox=bbox, layout_width=bbox[2], layout_height=bottom - top
+    ).as_string
+    return [ln.strip() for ln in text.splitlines() if ln.strip()]
+
+
+def _phrases(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Words -> lines -> phrases (words closer than ~0.75 em belong together)."""
+    lines: list[list[dict[str, Any]]] = []
+    for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if lines and abs(w["top"] - lines[-1][0]["top"]) <= 2.5:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    out: list[list[dict[str, Any]]] = []
+    for line in lines:
+        line.sort(key=lambda w: w["x0"])
+        phrases: list[dict[str, Any]] = []
+        for w in line:
+            size = w["bottom"] - w["top"]
+            if phrases and w["x0"] - phrases[-1]["x1"] <= 0.75 * size:
+                p = phrases[-1]
+                p["text"] += " " + w["text"]
+                p["x1"] = max(p["x1"], w["x1"])
+                p["bottom"] = max(p["bottom"], w["bottom"])
+            else:
+                phrases.append({"text": w["text"], "x0": w["x0"], "x1": w["x1"],
+                                "top": w["top"], "bottom": w["bottom"]})
+        out.append(phrases)
+    return out
+
+
+def is_numeric(text: str) -> bool:
+    return bool(_NUMERIC.match(text.strip()))
+
+
+def _tabular(line: list[dict[str, Any]]) -> bool:
+    return len(line) >= 2 and any(is_numeric(p["text"]) for p in line)
+
+
+def whitespace_tables(page: Any) -> list[dict[str, Any]]:
+    lines = _phrases(page.extract_words(x_tolerance=1.5, y_tolerance=2.5))
+    tables: list[dict[str, Any]] = []
+    i = 0
+    while i < len(lines):
+        if not _tabular(lines[i]):
+            i += 1
+            continue
+        # Grow a block of tabular lines; a short label line may sit between two of them.
+        block = [i]
+        j = i + 1
+        while j < len(lines):
+            height = lines[j - 1][0]["bottom"] - lines[j - 1][0]["top"]
+            if lines[j][0]["top"] - lines[j - 1][0]["bottom"] > 2.0 * height:
+                break
+            if _tabular(lines[j]):
+                block.append(j)
+            elif (
+                j + 1 < len(lines) and _tabular(lines[j + 1]) and len(lines[j]) <= 2
+                and sum(len(p["text"]) for p in lines[j]) < 40
+            ):
+                block.append(j)
+            else:
+                break
+            j += 1
+        data_lines = [k for k in block if _tabular(lines[k])]
+        if len(data_lines) >= 3:
+            # Header lines: up to three multi-phrase lines right above the block.
+            head = block[0]
+            while head > 0 and block[0] - head < 3 and len(lines[head - 1]) >= 2:
+                gap = lines[head][0]["top"] - lines[head - 1][0]["bottom"]
+                if gap > 2.0 * (lines[head - 1][0]["bottom"] - lines[head - 1][0]["top"]):
+                    break
+                head -= 1
+            table = _grid_from_lines([lines[k] for k in range(head, block[-1] + 1)],
+                                     [lines[k] for k in data_lines])
+            if table is not None:
+                tables.append(table)
+        i = j if j > i + 1 else i + 1
+    return tables
+
+
+def _grid_from_lines(
+    lines: list[list[dict[str, Any]]], data: list[list[dict[str, Any]]]
+) -> dict[str, Any] | None:
+    # Columns: union of the data phrases' x-extents, overlapping extents merged.
+    spans = sorted((p["x0"], p["x1"]) for line in data for p in line)
+    cols: list[list[float]] = []
+    for x0, x1 in spans:
+        if cols and x0 <= cols[-1][1] + 1.0:
+            cols[-1][1] = max(cols[-1][1], x1)
+        else:
+            cols.append([x0, x1])
+    if len(cols) < 2:
+        return None
+    rows: list[list[Any]] = []
+    for line in lines:
+        row: list[Any] = [None] * len(cols)
+        for p in line:
+            overlaps = [min(p["x1"], c1) - max(p["x0"], c0) for c0, c1 in cols]
+            best = max(range(len(cols)), key=lambda k: overlaps[k])
+            if overlaps[best] <= 0:
+                centre = (p["x0"] + p["x1"]) / 2
+                best = min(range(len(cols)), key=lambda k: abs((cols[k][0] + cols[k][1]) / 2 - centre))
+            row[best] = p["text"] if row[best] is None else f"{row[best]} {p['text']}"
+        rows.append(row)
+    numeric_rows = sum(1 for row in rows if any(v is not None and is_numeric(v) for v in row[1:]))
+    if numeric_rows < 2:
+        return None
+    top = min(p["top"] for p in lines[0])
+    bottom = max(p["bottom"] for p in lines[-1])
+    bbox = (min(c[0] for c in cols), top, max(c[1] for c in cols), bottom)
+    return {"rows": rows, "numbers": list(range(1, len(rows) + 1)), "bbox": bbox, "strategy": "text"}
+
+
+# --- char objects --------------------------------------------------------------------------
+
+_PLAIN = frozenset({float, int, str, bool, type(None)})
+
+
+def fast_chars(page: Any) -> None:
+    """Make `page` turn pdfminer's chars into dicts faster than pdfplumber does.
+
+    Turning layout objects into dicts is a third of a page's time, and nearly all of them
+    are chars whose attributes are plain numbers and strings, which pdfplumber still sends
+    one by one through `resolve_all`. This does the same steps for chars with that call
+    skipped for plain values, giving equal dicts (tests/test_readers.py checks); every
+    other object, and any pdfplumber other than the 0.11 series this mirrors, goes through
+    pdfplumber's own `process_object`."""
+    import pdfplumber
+    from pdfminer.layout import LTChar
+    from pdfplumber.page import ALL_ATTRS
+    from pdfplumber.utils import resolve_all, resolve_and_decode
+
+    if not pdfplumber.__version__.startswith("0.11.") or page.pdf.unicode_norm is not None:
+        return
+    slow = page.process_object
+    page_number, height, doctop = page.page_number, page.height, page.initial_doctop
+    mb_x0, mb_top = page.mediabox[:2]
+    decoded: dict[str, Any] = {}
+
+    def process_object(obj: Any) -> dict[str, Any]:
+        if type(obj) is not LTChar or isinstance(obj.fontname, bytes):
+            return slow(obj)
+        attr: dict[str, Any] = {}
+        for k, v in obj.__dict__.items():
+            if k in ALL_ATTRS:
+                t = type(v)
+                if t in _PLAIN or (t is tuple and all(type(x) in _PLAIN for x in v)):
+                    attr[k] = v
+                else:
+                    attr[k] = resolve_all(v)
+        attr["object_type"] = "char"
+        attr["page_number"] = page_number
+        for cs in ("ncs", "scs"):
+            if hasattr(obj, cs):
+                name = getattr(obj, cs).name
+                if type(name) is not str:
+                    attr[cs] = resolve_and_decode(name)
+                    continue
+                # Decoded char by char each time in pdfplumber; a page has a handful of names.
+                if name not in decoded:
+                    decoded[name] = resolve_and_decode(name)
+                attr[cs] = decoded[name]
+        attr["text"] = obj.get_text()
+        gs = obj.graphicstate
+        attr["stroking_color"] = gs.scolor if isinstance(gs.scolor, tuple) else (gs.scolor,)
+        attr["non_stroking_color"] = gs.ncolor if isinstance(gs.ncolor, tuple) else (gs.ncolor,)
+        attr["top"] = (height - attr["y1"]) + mb_top
+        attr["bottom"] = (height - attr["y0"]) + mb_top
+        attr["doctop"] = doctop + attr["top"]
+        if mb_x0 != 0:
+            attr["x0"] = attr["x0"] + mb_x0
+            attr["x1"] = attr["x1"] + mb_x0
+        return attr
+
+    # An instance attribute: only this page object is affected, not pdfplumber.
+    page.process_object = process_object
