@@ -70,7 +70,7 @@ EXTRA_ALIASES: dict[str, list[str]] = {
 
 _SUFFIXES = ("police service", "police force", "constabulary", "police")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
-_EMAIL = re.compile(r"^[^@\s<>\"',;]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+EMAIL = re.compile(r"^[^@\s<>\"',;]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 _URL = re.compile(r"^https?://[^\s]+$")
 
 
@@ -155,7 +155,7 @@ def set_body(db: sqlite_utils.Database, slug: str, *, email: str | None = None, 
     get_body(db, slug)
     changes: dict[str, Any] = {}
     if email is not None:
-        if email and not _EMAIL.match(email):
+        if email and not EMAIL.match(email):
             raise FoiError(f"{email!r} is not an e-mail address (expected name@domain).")
         changes["foi_email"] = email or None
         changes["email_source"] = "set by hand" if email else None
@@ -171,7 +171,6 @@ def set_body(db: sqlite_utils.Database, slug: str, *, email: str | None = None, 
     with db.atomic():
         assignments = ", ".join(f"{key} = ?" for key in changes)
         db.conn.execute(f"UPDATE bodies SET {assignments} WHERE slug = ?", [*changes.values(), slug])
-    _alias_index.cache_clear()
     return get_body(db, slug)
 
 
@@ -214,7 +213,7 @@ def _validate_row(row: dict[str, str]) -> list[str]:
     if act and act not in ACTS:
         errors.append(f"act {row['act']!r} must be FOIA or FOISA")
     email = row.get("foi_email", "")
-    if email and not _EMAIL.match(email):
+    if email and not EMAIL.match(email):
         errors.append(f"foi_email {email!r} is not an e-mail address")
     for key in ("website", "portal"):
         if row.get(key) and not _URL.match(row[key]):
@@ -255,7 +254,6 @@ def import_bodies(db: sqlite_utils.Database, path: Path) -> dict[str, int]:
                 marks = ", ".join("?" for _ in values)
                 db.conn.execute(f"INSERT INTO bodies ({keys}) VALUES ({marks})", list(values.values()))
                 counts["added"] += 1
-    _alias_index.cache_clear()
     return counts
 
 
@@ -279,7 +277,7 @@ def _domains(body: dict[str, Any]) -> set[str]:
 
 
 @lru_cache(maxsize=8)
-def _alias_index(db_key: int, rows_key: tuple[tuple[Any, ...], ...]) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+def _alias_index(rows_key: tuple[tuple[Any, ...], ...]) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
     names: dict[str, set[str]] = {}
     domains: dict[str, set[str]] = {}
     for slug, name, website, email, portal, aliases in rows_key:
@@ -301,7 +299,8 @@ def _indexes(db: sqlite_utils.Database) -> tuple[dict[str, set[str]], dict[str, 
             "SELECT slug, name, website, foi_email, portal, aliases FROM bodies ORDER BY slug"
         )
     )
-    return _alias_index(id(db), rows)
+    # Keyed by the rows themselves, so an edited or imported body is seen at once.
+    return _alias_index(rows)
 
 
 def resolve_body(db: sqlite_utils.Database, text: str | None) -> str | None:

@@ -17,13 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from foi.batches import batch_requests, get_batch
-from foi.bodies import get_body
+from foi.bodies import EMAIL, get_body
 from foi.errors import FoiError
 from foi.templating import build_context, find_template, render, render_string
 from foi.workspace import Workspace
 
 FORMATS = ("txt", "md", "eml")
-_EMAIL = re.compile(r"^[^@\s<>\"',;]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 
 
 @dataclass
@@ -93,10 +92,10 @@ def build_message(ws: Workspace, letter: Letter, *, message_id: str, when: datet
                   in_reply_to: str | None = None) -> EmailMessage:
     """The letter as an e-mail; FoiError when an address or header value is unusable."""
     requester = ws.requester
-    if not _EMAIL.match(requester.get("email", "")):
+    if not EMAIL.match(requester.get("email", "")):
         raise FoiError("Set your e-mail address in foi.toml ([requester] email) before writing .eml letters.")
     to_addr = letter.body.get("foi_email") or ""
-    if not _EMAIL.match(to_addr):
+    if not EMAIL.match(to_addr):
         raise FoiError(f"{letter.body['slug']} has no usable FOI e-mail. Set one: foi bodies set "
                        f"{letter.body['slug']} --email ADDRESS")
     msg = EmailMessage(policy=SMTP)

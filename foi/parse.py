@@ -162,7 +162,7 @@ def parse_batch(ws: Workspace, batch: str, *, body: str | None = None, file: str
         _request(ws, batch, body)
     scan_responses(ws, batch, body)
     documents = _documents(ws, batch, body, file)
-    if mapping and schema is not None:
+    if mapping:
         _check_targets(mapping, schema)
     reports = []
     for document in documents:
