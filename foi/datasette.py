@@ -81,6 +81,12 @@ _TABLES: dict[str, dict[str, Any]] = {
             "raw": "The cell's text exactly as written",
         },
     },
+    "figure_cells": {
+        "title": "Figure cells",
+        "description": "What `figures` is made of: each figure's own columns. Use `figures`, which adds "
+                       "batch, body and the source file's path and hash from `documents`.",
+        "hidden": True,
+    },
     "bodies": {
         "title": "Public bodies",
         "description": "The registry: the 43 police forces of England and Wales, other UK police bodies and "

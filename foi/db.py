@@ -20,7 +20,7 @@ from foi.errors import FoiError
 if TYPE_CHECKING:
     import sqlite_utils
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Version 1: the whole schema. Later versions append a function to MIGRATIONS that takes the
 # database from version N to N+1; `open_db` runs the missing ones in order in one transaction.
@@ -165,8 +165,41 @@ def _v2_event_voids(conn: sqlite3.Connection) -> None:
         conn.execute("UPDATE events SET voids = ?, evidence = NULL WHERE id = ?", (json.dumps(ids), event_id))
 
 
+# What a figure holds itself; batch, body and the source file's path and hash are its document's.
+FIGURE_CELL_COLUMNS = ("document_id", "period_start", "period_end", "period_label", "offence", "offence_code",
+                       "outcome", "outcome_code", "value", "suppressed", "dims", "sheet", "page", "table_index",
+                       "row_num", "col_num", "location", "raw")
+
+FIGURES_VIEW = """
+CREATE VIEW figures AS
+SELECT f.id, d.batch, d.body, f.document_id, f.period_start, f.period_end, f.period_label, f.offence,
+       f.offence_code, f.outcome, f.outcome_code, f.value, f.suppressed, f.dims,
+       d.path AS source_file, d.sha256 AS source_sha256, f.sheet, f.page, f.table_index, f.row_num,
+       f.col_num, f.location, f.raw
+FROM figure_cells f JOIN documents d ON d.id = f.document_id
+"""
+
+
+def _v3_figure_cells(conn: sqlite3.Connection) -> None:
+    # A 200,000-row reply wrote its batch, body, file path and 64-character hash 200,000 times;
+    # they are the document's, so figures become a view over narrower rows (half the bytes, one
+    # index fewer) and a figure can no longer disagree with the document it came from.
+    conn.execute(
+        "CREATE TABLE figure_cells (id INTEGER PRIMARY KEY, "
+        "document_id INTEGER NOT NULL REFERENCES documents(id), period_start TEXT, period_end TEXT, "
+        "period_label TEXT, offence TEXT, offence_code TEXT, outcome TEXT, outcome_code TEXT, value REAL, "
+        "suppressed TEXT, dims TEXT NOT NULL DEFAULT '{}', sheet TEXT, page INTEGER, table_index INTEGER, "
+        "row_num INTEGER, col_num INTEGER, location TEXT, raw TEXT)")
+    columns = ", ".join(FIGURE_CELL_COLUMNS)
+    conn.execute(f"INSERT INTO figure_cells (id, {columns}) SELECT id, {columns} FROM figures ORDER BY id")
+    conn.execute("DROP TABLE figures")
+    conn.execute("CREATE INDEX figure_cells_document ON figure_cells(document_id)")
+    conn.execute("CREATE INDEX IF NOT EXISTS documents_batch_body ON documents(batch, body)")
+    conn.execute(FIGURES_VIEW)
+
+
 # MIGRATIONS[n] takes a database at version n+1 to n+2 (index 0 = from 1 to 2).
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v2_event_voids]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v2_event_voids, _v3_figure_cells]
 
 
 def now_iso() -> str:

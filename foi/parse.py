@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from foi.batches import batch_requests, get_batch
-from foi.db import dumps, now_iso
+from foi.db import FIGURE_CELL_COLUMNS, dumps, now_iso
 from foi.errors import FoiError
 from foi.workspace import Workspace
 
@@ -24,9 +24,7 @@ SIDECAR_SUFFIX = ".foi.toml"
 # Files kept beside replies that are not replies: our sidecars and the saved messages themselves.
 NOT_DOCUMENTS = (SIDECAR_SUFFIX, ".eml")
 
-FIGURE_COLUMNS = ("batch", "body", "document_id", "period_start", "period_end", "period_label", "offence",
-                  "offence_code", "outcome", "outcome_code", "value", "suppressed", "dims", "source_file",
-                  "source_sha256", "sheet", "page", "table_index", "row_num", "col_num", "location", "raw")
+FIGURE_COLUMNS = FIGURE_CELL_COLUMNS  # the order of the tuples _Coder.rows builds
 
 
 @dataclass
@@ -251,7 +249,7 @@ def parse_document(ws: Workspace, document: dict[str, Any], schema: Any,
         rows += coder.rows(document, grid, table.records, sha256)
     report.warnings += coder.duplicate_warnings()
     report.figures = len(rows)
-    report.suppressed = sum(1 for r in rows if r[11] is not None)
+    report.suppressed = sum(1 for r in rows if r[9] is not None)
     if needs_review or report.not_understood:
         # Rows whose figures were left out are the user's to look at, even when the rest parsed.
         report.status = "needs-review"
@@ -338,7 +336,7 @@ class _Coder:
         locate = _locator(grid)
         periods, offences, outcomes = self.periods, self.offences, self.outcomes
         row_numbers, col_numbers, pages = grid.row_numbers, grid.col_numbers, grid.pages
-        batch, body, doc_id, path = document["batch"], document["body"], document["id"], document["path"]
+        doc_id = document["id"]
         out = []
         for record in records:
             dims = record.dims
@@ -359,10 +357,10 @@ class _Coder:
                 outcomes[outcome] = outcome_code(outcome)
             r, c = record.row, record.col
             out.append((
-                batch, body, doc_id, span[0], span[1], period_label,
+                doc_id, span[0], span[1], period_label,
                 offence, offences[offence] if offence else None,
                 outcome, outcomes[outcome] if outcome else None,
-                record.value, record.suppressed, self._json(dims), path, sha256,
+                record.value, record.suppressed, self._json(dims),
                 grid.sheet, pages[r] if pages else grid.page, grid.table_index,
                 row_numbers[r] if row_numbers else r + 1, col_numbers[c] if col_numbers else c + 1,
                 locate(r, c), record.raw,
@@ -433,8 +431,8 @@ def _store(ws: Workspace, report: FileReport, rows: list[tuple[Any, ...]]) -> No
     """Replace this document's figures in one transaction: never doubled, never half-written."""
     marks = ", ".join("?" for _ in FIGURE_COLUMNS)
     with ws.db.atomic():
-        ws.db.conn.execute("DELETE FROM figures WHERE document_id = ?", (report.document_id,))
-        ws.db.conn.executemany(f"INSERT INTO figures ({', '.join(FIGURE_COLUMNS)}) VALUES ({marks})", rows)
+        ws.db.conn.execute("DELETE FROM figure_cells WHERE document_id = ?", (report.document_id,))
+        ws.db.conn.executemany(f"INSERT INTO figure_cells ({', '.join(FIGURE_COLUMNS)}) VALUES ({marks})", rows)
         _save_status(ws, report)
 
 

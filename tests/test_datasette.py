@@ -16,10 +16,10 @@ from foi.workspace import Workspace
 from tests.test_export import seed
 
 
-def test_metadata_describes_every_table(batch_ws: Workspace) -> None:
+def test_metadata_describes_every_table_and_view(batch_ws: Workspace) -> None:
     meta = metadata(batch_ws)
     tables = meta["databases"]["foi"]["tables"]
-    real = {r[0] for r in batch_ws.db.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    real = {r[0] for r in batch_ws.db.conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
     assert set(tables) == real
     assert tables["requests"]["facets"] == ["status", "batch", "body", {"array": "sections"}, "ncnd"]
     assert tables["meta"] == {"hidden": True}

@@ -69,14 +69,14 @@ def add_document(ws: Workspace, body: str, name: str, content: bytes, status: st
 
 def add_figure(ws: Workspace, body: str, doc: tuple[int, str, str], *, year: str, outcome: tuple[str, str | None],
                value: float | None, suppressed: str | None = None, offence: str = "Rape of a female aged 16 and over",
-               location: str = "Sheet1!B2", dims: dict[str, str] | None = None, batch: str = "cautions") -> None:
+               location: str = "Sheet1!B2", dims: dict[str, str] | None = None) -> None:
     first = int(year[:4])
     ws.db.conn.execute(
-        "INSERT INTO figures (batch, body, document_id, period_start, period_end, period_label, offence, "
-        "offence_code, outcome, outcome_code, value, suppressed, dims, source_file, source_sha256, sheet, "
-        "row_num, col_num, location, raw) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        (batch, body, doc[0], f"{first}-04-01", f"{first + 1}-03-31", year, offence, "19C", outcome[0], outcome[1],
-         value, suppressed, json.dumps(dims or {"period": year, "outcome": outcome[0]}), doc[1], doc[2], "Sheet1",
+        "INSERT INTO figure_cells (document_id, period_start, period_end, period_label, offence, "
+        "offence_code, outcome, outcome_code, value, suppressed, dims, sheet, "
+        "row_num, col_num, location, raw) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (doc[0], f"{first}-04-01", f"{first + 1}-03-31", year, offence, "19C", outcome[0], outcome[1],
+         value, suppressed, json.dumps(dims or {"period": year, "outcome": outcome[0]}), "Sheet1",
          2, 2, location, suppressed or str(value)),
     )
 

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from foi.batches import add_bodies, get_request
-from foi.db import SCHEMA_V1, open_db, schema_version
+from foi.db import SCHEMA_V1, SCHEMA_VERSION, open_db, schema_version
 from foi.errors import FoiError
 from foi.marking import history, mark
 from foi.tracking import (
@@ -310,7 +310,7 @@ def test_v1_correction_is_upgraded_and_derives_the_same_state(ws: Workspace) -> 
     ws.db_path.unlink()
     _v1_database(ws.db_path)
     db = open_db(ws.db_path)
-    assert schema_version(db.conn) == 2
+    assert schema_version(db.conn) == SCHEMA_VERSION
     assert db.execute("SELECT id, voids FROM events ORDER BY id").fetchall() == [
         (1, "[]"), (2, "[]"), (3, "[2]"), (4, "[]")]
     state = derive_state(load_events(db, 1))

@@ -12,6 +12,8 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -21,6 +23,9 @@ from foi.readers import Grid, ReadResult, _one_line
 _NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _NS_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+# Sheet name -> (hidden 1-based row numbers, hidden 1-based column ranges).
+_Hidden = dict[str, tuple[list[int], list[tuple[int, int]]]]
 
 
 def read_spreadsheet(path: Path, kind: str) -> ReadResult:
@@ -35,14 +40,15 @@ def read_spreadsheet(path: Path, kind: str) -> ReadResult:
     except (pc.CalamineError, ValueError, OSError) as exc:
         return _err(path, kind, f"corrupt {kind}: {_one_line(exc)}")
 
-    hidden: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}
+    hidden: _Hidden | None = None  # collected from `scan` where first needed
+    scan: Future[_Hidden] | None = None
+    pool: ThreadPoolExecutor | nullcontext[None] = nullcontext()
     if kind in ("xlsx", "xlsm"):
-        try:
-            hidden = _xlsx_hidden(path)
-        except (zipfile.BadZipFile, ElementTree.ParseError, KeyError, OSError) as exc:
-            warnings.append(f"could not check for hidden rows/columns: {_one_line(exc)}")
+        # calamine releases the GIL while it parses a sheet, so the scan overlaps it for free.
+        pool = ThreadPoolExecutor(max_workers=1)
+        scan = pool.submit(_xlsx_hidden, path)
 
-    with wb:
+    with wb, pool:  # the pool's exit joins the scan thread, on every path out
         for meta in wb.sheets_metadata:
             name = meta.name
             if meta.typ == pc.SheetTypeEnum.ChartSheet:
@@ -59,6 +65,8 @@ def read_spreadsheet(path: Path, kind: str) -> ReadResult:
                 sheet = wb.get_sheet_by_name(name)
                 data = sheet.to_python()
             except pc.CalamineError as exc:
+                if hidden is None:
+                    _collect_hidden(scan, warnings)  # an unexpected scan error still raises, as before
                 # Half a workbook read silently would be worse than none: the force resends.
                 return _err(path, kind, f"corrupt {kind}: sheet '{name}': {_one_line(exc)}")
             if not data:
@@ -88,6 +96,8 @@ def read_spreadsheet(path: Path, kind: str) -> ReadResult:
                 c, d = min(mr1 - r0, height - 1), min(mc1 - c0, width - 1)
                 if a <= c and b <= d and (a, b) != (c, d):
                     grid.merged.append((a, b, c, d))
+            if hidden is None:
+                hidden = _collect_hidden(scan, warnings)
             if name in hidden:
                 hrows, hcols = hidden[name]
                 grid.hidden_rows = [r - 1 - r0 for r in hrows if 0 <= r - 1 - r0 < height]
@@ -100,7 +110,21 @@ def read_spreadsheet(path: Path, kind: str) -> ReadResult:
                     letters = [_letter(c0 + 1 + i) for i in grid.hidden_cols]
                     warnings.append(f"hidden columns {_letter_ranges(letters)} on '{name}'")
             tables.append(grid)
+        if hidden is None:  # no sheet had cells: the scan's warning still counts
+            _collect_hidden(scan, warnings)
     return ReadResult(path=path, reader=kind, status="ok", tables=tables, warnings=warnings, error=None)
+
+
+def _collect_hidden(scan: Future[_Hidden] | None, warnings: list[str]) -> _Hidden:
+    """Wait for the hidden rows/columns scan; a file it cannot read becomes a warning."""
+    if scan is None:
+        return {}
+    try:
+        return scan.result()
+    except (zipfile.BadZipFile, ElementTree.ParseError, KeyError, OSError) as exc:
+        # First, as when the scan ran before the sheets were read.
+        warnings.insert(0, f"could not check for hidden rows/columns: {_one_line(exc)}")
+        return {}
 
 
 def _err(path: Path, kind: str, message: str) -> ReadResult:
