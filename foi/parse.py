@@ -10,8 +10,9 @@ from __future__ import annotations
 import hashlib
 import json
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
+from itertools import chain, repeat
 from pathlib import Path
 from typing import Any
 
@@ -226,7 +227,6 @@ def parse_document(ws: Workspace, document: dict[str, Any], schema: Any,
         report.status, report.error = result.status, result.error or "no text layer: needs OCR"
         _save_status(ws, report)
         return report
-    sha256 = document["sha256"]
     rows: list[tuple[Any, ...]] = []
     needs_review = False
     coder = _Coder(schema)
@@ -239,14 +239,17 @@ def parse_document(ws: Workspace, document: dict[str, Any], schema: Any,
         report.warnings += table.warnings
         for row, reason in table.not_understood:
             report.not_understood.append({"location": grid.location(row, 0), "reason": reason})
-        listed = _record_list_rows(grid) if not table.records else 0
+        listed = _record_list_rows(grid) if not table.records and not table.blocks else 0
         if listed:
             # One row per crime is evidence, not a count: summing it is the journalist's call.
             needs_review = True
             report.warnings.append(
                 f"{grid.name}: looks like a list of {listed} records (one row per case), not counts; "
                 "foi stores no figures from it: count the rows yourself or ask the force for totals")
-        rows += coder.rows(document, grid, table.records, sha256)
+        for block in table.blocks:
+            rows += coder.block_rows(document, grid, block)
+        rows += coder.rows(document, grid, table.records)
+        coder.note_duplicates([*table.blocks, *table.records], _locator(grid))
     report.warnings += coder.duplicate_warnings()
     report.figures = len(rows)
     report.suppressed = sum(1 for r in rows if r[9] is not None)
@@ -325,7 +328,7 @@ class _Coder:
             parts.append(f"{quoted[key]}: {quoted[dims[key]]}")
         return "{" + ", ".join(parts) + "}"
 
-    def rows(self, document: dict[str, Any], grid: Any, records: list[Any], sha256: str) -> list[tuple[Any, ...]]:
+    def rows(self, document: dict[str, Any], grid: Any, records: list[Any]) -> list[tuple[Any, ...]]:
         from foi.codes import offence_code, outcome_code
         from foi.periods import parse_period
 
@@ -365,24 +368,109 @@ class _Coder:
                 row_numbers[r] if row_numbers else r + 1, col_numbers[c] if col_numbers else c + 1,
                 locate(r, c), record.raw,
             ))
-        self._note_duplicates(records, locate)
         return out
 
-    def _note_duplicates(self, records: list[Any], locate: Callable[[int, int], str]) -> None:
+    def _code_of(self, memo: dict[str, Any], fn: Callable[[str], Any]) -> Callable[[str], Any]:
+        def code(label: str) -> Any:
+            if label not in memo:
+                memo[label] = fn(label)
+            return memo[label]
+        return code
+
+    def block_rows(self, document: dict[str, Any], grid: Any, block: Any) -> list[tuple[Any, ...]]:
+        """The database rows of a Block, built a column at a time: the same rows `rows` would
+        build from the block's Records, in the same order, without a Python step per figure."""
+        from foi.codes import offence_code, outcome_code
+        from foi.periods import parse_period
+        from foi.readers import col_letter
+
+        n = block.stop - block.start
+        by_key = dict(zip(block.keys, block.labels, strict=True))
+
+        def span_of(label: str) -> tuple[str | None, str | None]:
+            found = parse_period(label)
+            return (found.start.isoformat(), found.end.isoformat()) if found else (None, None)
+
+        spans = self._code_of(self.periods, span_of)
+        codes = {self.offence_dim: self._code_of(self.offences, offence_code),
+                 self.outcome_dim: self._code_of(self.outcomes, outcome_code)}
+        row_numbers, col_numbers, pages = grid.row_numbers, grid.col_numbers, grid.pages
+        nums = row_numbers[block.start:block.stop] if row_numbers else range(block.start + 1, block.stop + 1)
+        page = pages[block.start:block.stop] if pages else repeat(grid.page)
+        per_column = []
+        for column in block.columns:
+            dims = {**dict.fromkeys(block.keys, ""), **column.dims}
+
+            def labels(dim: str | None, column: Any = column, dims: dict[str, str] = dims) -> Any:
+                """(each row's label, each row's code) of a dimension with a column of its own."""
+                if dim is None or dim not in dims:
+                    return repeat(None), repeat(None)
+                if dim in column.dims:
+                    label = column.dims[dim]
+                    return repeat(label), repeat(codes[dim](label) if dim in codes else None)
+                texts = by_key[dim]
+                return texts, (list(map(codes[dim], texts)) if dim in codes else None)
+
+            if self.period_dim in dims:
+                period_labels, _ = labels(self.period_dim)
+                span = list(map(spans, by_key[self.period_dim])) if self.period_dim in by_key else None
+                starts = [s[0] for s in span] if span else repeat(spans(column.dims[self.period_dim])[0])
+                ends = [s[1] for s in span] if span else repeat(spans(column.dims[self.period_dim])[1])
+            else:
+                default = self._sheet_period(grid)
+                period_labels, starts, ends = repeat(default[2]), repeat(default[0]), repeat(default[1])
+            offences, offence_codes = labels(self.offence_dim)
+            outcomes, outcome_codes = labels(self.outcome_dim)
+            others = [k for k in sorted(dims) if k not in self.own_columns]
+            if not others:
+                dims_json: Any = repeat("{}")
+            elif all(k in column.dims for k in others):
+                dims_json = repeat(self._json(dims | column.dims))
+            else:
+                dims_json = [self._json(dict(zip(others, values, strict=True))) for values in zip(
+                    *[by_key[k] if k in by_key else repeat(column.dims[k], n) for k in others], strict=True)]
+            if grid.sheet is not None or grid.name == "csv":
+                prefix = grid.location(0, 0).rsplit("!", 1)[0] + "!" if grid.sheet is not None else ""
+                letter = col_letter(col_numbers[column.col] if col_numbers else column.col + 1)
+                where = [f"{prefix}{letter}{num}" for num in nums]
+            else:
+                where = [grid.location(r, column.col) for r in range(block.start, block.stop)]
+            built: Any = zip(
+                repeat(document["id"]), starts, ends, period_labels, offences, offence_codes, outcomes,
+                outcome_codes, column.values, column.suppressed, dims_json, repeat(grid.sheet), page,
+                repeat(grid.table_index), nums, repeat(col_numbers[column.col] if col_numbers else column.col + 1),
+                where, column.raws)
+            if column.present is None:
+                per_column.append(list(built))
+            else:
+                per_column.append([t if keep else None for t, keep in zip(built, column.present, strict=True)])
+        if len(per_column) == 1:
+            return per_column[0] if block.columns[0].present is None else [t for t in per_column[0] if t]
+        # Row by row, columns left to right, as the Records come.
+        return [t for t in chain.from_iterable(zip(*per_column, strict=True)) if t]
+
+    def _sheet_period(self, grid: Any) -> tuple[str | None, str | None, str | None]:
+        from foi.periods import parse_period
+
+        found = parse_period(grid.sheet) if grid.sheet else None
+        return (found.start.isoformat(), found.end.isoformat(), found.label) if found else (None, None, None)
+
+    def note_duplicates(self, items: list[Any], locate: Callable[[int, int], str]) -> None:
         """The same figure in two tables of one file (a summary sheet and a detail sheet, say)
         must not be counted twice silently; within one table, tables.understand checks.
-        The index is built only once a second table has figures: most files have one."""
-        if not records:
+        The index is built only once a second table has figures: most files have one.
+        `items` are a table's Blocks and Records."""
+        if not items:
             return
-        self.tables.append((records, locate))
+        self.tables.append((items, locate))
         if len(self.tables) < 2:
             return
         first_seen = self.first_seen
         if not first_seen:
             for earlier, earlier_locate in self.tables[:-1]:
-                for record in earlier:
+                for record in _each_record(earlier):
                     first_seen.setdefault(tuple(record.dims.items()), earlier_locate(record.row, record.col))
-        for record in records:
+        for record in _each_record(items):
             key = tuple(record.dims.items())
             where = first_seen.get(key)
             if where is not None and len(self.duplicates) <= 20:
@@ -393,6 +481,14 @@ class _Coder:
     def duplicate_warnings(self) -> list[str]:
         shown = self.duplicates[:20]
         return shown + (["... and more figures that appear twice"] if len(self.duplicates) > 20 else [])
+
+
+def _each_record(items: list[Any]) -> Iterator[Any]:
+    for item in items:
+        if hasattr(item, "records"):
+            yield from item.records()
+        else:
+            yield item
 
 
 def _locator(grid: Any) -> Callable[[int, int], str]:

@@ -6,6 +6,8 @@ per distinct text (200,000-row long tables go through in about a second).
 
 from __future__ import annotations
 
+from functools import reduce
+from operator import add
 from typing import TYPE_CHECKING, Any
 
 from foi.headers import NOTE_RE, TOTAL_RE, B, N, S, fmt_num, fmt_sum, is_year_header, label_text
@@ -15,6 +17,8 @@ if TYPE_CHECKING:
     from foi.tables import _Layout
 
 _BLANK = (B, None, None)
+# Tables shorter than this go through the row loop alone: the column pass pays off on long ones.
+COLUMNAR_MIN_ROWS = 1000
 
 
 def _raw(cell: Any) -> str:
@@ -32,6 +36,11 @@ def _serial_label(cell: Any) -> str:
 
         return excel_serial_to_date(cell).isoformat()
     return label_text(cell)
+
+
+def _first_each(items: list[Any], wanted: set[Any]) -> list[int]:
+    """The index of the first occurrence of each of `wanted` in `items` (a C-level scan each)."""
+    return [items.index(w) for w in wanted if w in items] if wanted else []
 
 
 class _Memo(dict):  # type: ignore[type-arg]
@@ -87,7 +96,7 @@ class _Walker:
         col_texts = [serial_texts if serial else texts for _c, _k, serial in labels]
         last = [""] * nlab
         records = res.records
-        first = len(records)
+        first, first_block = len(records), len(res.blocks)
         skipped = res.skipped
         is_total = self.is_total
         acc = self.acc
@@ -101,7 +110,10 @@ class _Walker:
         lab_pairs = list(zip(lab_cols, col_texts, strict=True))
         n_, s_, b_ = N, S, B
 
-        for r in range(lay.d0, len(rows)):
+        start = lay.d0
+        if not special or not any(r >= lay.d0 for r, _c in merges):
+            start, last = self._columnar(lab_pairs, parsed, raws, last)
+        for r in range(start, len(rows)):
             row = rows[r]
             if len(row) < width:
                 row = row + [None] * (width - len(row))
@@ -194,7 +206,77 @@ class _Walker:
                         (r, "figures under unmapped column(s) " + ", ".join(
                             f"'{x}'" for x in left[:5]) + " left out"))
         self._flush_pending(end=True)
-        self._check_duplicates(first)
+        self._check_duplicates(first, first_block)
+
+    # ---------------------------------------------------------------- the fast path
+    def _columnar(self, lab_pairs: list[tuple[int, _Memo]], parsed: _Memo, raws: _Memo,
+                  last: list[str]) -> tuple[int, list[str]]:
+        """Read the leading plain data rows column by column, into one Block.
+
+        Plain: every label filled and none a total, every figure cell a number, a marker or
+        blank, and a figure in every row. That is the whole of a long export, and what the row
+        loop would do with such rows is simple enough to do a column at a time, with the same
+        results (tests compare the two). Returns the first row left for the row loop, and the
+        labels of the row above it (for fill-down).
+        """
+        from foi.tables import Block, BlockColumn
+
+        lay, res = self.lay, self.res
+        rows, d0 = lay.grid.rows, lay.d0
+        keys = [key for _c, key, _s in lay.labels]
+        emit = lay.emit
+        if (len(rows) - d0 < COLUMNAR_MIN_ROWS or not keys or not emit or lay.totals or lay.unmapped
+                or None in keys or len(set(keys)) != len(keys)
+                or any(set(keys) & cdims.keys() for _c, cdims in emit)):
+            return d0, last
+        width = max([c for c, _m in lab_pairs] + [c for c, _d in emit]) + 1
+        data = rows[d0:]
+        stop = next((i for i, row in enumerate(data) if len(row) < width), len(data))
+        data = data[:stop]
+        labels = []
+        for c, memo in lab_pairs:
+            texts = list(map(memo.__getitem__, [row[c] for row in data]))
+            labels.append(texts)
+            cut = [i for i in _first_each(texts, {""} | {t for t in set(texts) if self._total(t)})]
+            stop = min([stop, *cut])
+        columns = []
+        for c, _cdims in emit:
+            cells = [row[c] for row in data]
+            found = list(map(parsed.__getitem__, cells))
+            # Text or a date where a figure should be: the row loop reports it.
+            odd = {p for p in set(found) if p[0] is not N and p[0] is not S and p[0] is not B}
+            stop = min([stop, *_first_each(found, odd)])
+            columns.append((cells, found))
+        has_figure = [any(k) for k in zip(*[[p[0] is not B for p in found] for _cells, found in columns], strict=True)]
+        stop = min([stop, *_first_each(has_figure, {False})])
+        if stop < COLUMNAR_MIN_ROWS:
+            return d0, last
+        block_columns = []
+        for i, ((c, cdims), (cells, found)) in enumerate(zip(emit, columns, strict=True)):
+            found = found[:stop]
+            kinds = [p[0] for p in found]
+            values = [p[1] for p in found]
+            blanks = kinds.count(B)
+            marked = kinds.count(S)
+            a = self.acc[i]
+            # Added one at a time, in row order, exactly as the row loop adds them.
+            a[0] = reduce(add, (v for v in values if v is not None), a[0])
+            a[1] += marked
+            a[2] += stop - blanks
+            if blanks:
+                res.skipped["blank_cell"] += blanks
+            block_columns.append(BlockColumn(
+                c, cdims, values, [p[2] for p in found], list(map(raws.__getitem__, cells[:stop])),
+                [k is not B for k in kinds] if blanks else None))
+        labels = [texts[:stop] for texts in labels]
+        res.blocks.append(Block(d0, d0 + stop, keys, labels, block_columns))
+        return d0 + stop, [texts[-1] for texts in labels]
+
+    def _total(self, text: str) -> bool:
+        hit = self.is_total.get(text)
+        if hit is None:
+            hit = self.is_total[text] = bool(TOTAL_RE.match(text))
+        return hit
 
     def _labels_slow(self, r: int, row: list[Any], col_texts: list[_Memo]) -> list[str]:
         """Labels with merged cells spread down."""
@@ -307,16 +389,23 @@ class _Walker:
         self.res.skipped["section"] += 1
         self.section = text
 
-    def _check_duplicates(self, first: int) -> None:
+    def _check_duplicates(self, first: int, first_block: int) -> None:
         """Two figures for the same dims (repeated rows, or headings that couldn't be used)
         can't both be right: say so rather than let one silently overwrite the other."""
+        blocks = self.res.blocks[first_block:]
+        records = self.res.records[first:]
+        if blocks and not records and all(
+                len(set(zip(*b.labels, strict=True))) == b.stop - b.start for b in blocks):
+            # Headers tell a block's columns apart (else they'd be left out), so only two rows
+            # with the same labels could clash: the common case is answered without a loop.
+            return
+        figures = [rec for b in blocks for rec in b.records()] + records
         seen: dict[tuple[tuple[str, str], ...], int] = {}
-        records = self.res.records
-        for i in range(first, len(records)):
-            key = tuple(records[i].dims.items())
+        for i, rec in enumerate(figures):
+            key = tuple(rec.dims.items())
             j = seen.setdefault(key, i)
             if j != i:
-                a, b = records[j], records[i]
+                a, b = figures[j], rec
                 dims = ", ".join(f"{k}={v}" for k, v in key)
                 self.res.needs_review = True
                 self.res.warnings.append(

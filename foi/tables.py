@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any
@@ -49,6 +50,44 @@ class Record:                    # one figure, before it is stored
     col: int                     # index into grid.rows[row]
 
 
+@dataclass(slots=True)
+class BlockColumn:
+    col: int                              # index into grid.rows[row]
+    dims: dict[str, str]                  # dimensions from the column's headers
+    values: list[float | int | None]      # per row of the block
+    suppressed: list[str | None]
+    raws: list[str]
+    present: list[bool] | None            # per row: is there a figure? None: in every row
+
+
+@dataclass(slots=True)
+class Block:
+    """The figures of a run of plain data rows, held column by column.
+
+    A long export (200,000 rows of month, offence, outcome, count) would otherwise cost a
+    Record and a dict per figure; a block holds the same figures as a few lists. Its figures
+    are, in order, the Records `records()` gives.
+    """
+    start: int                            # grid rows [start, stop)
+    stop: int
+    keys: list[str]                       # the dims key of each label column
+    labels: list[list[str]]               # per label column, each row's label
+    columns: list[BlockColumn]
+
+    def __len__(self) -> int:
+        n = self.stop - self.start
+        return sum(n if col.present is None else sum(col.present) for col in self.columns)
+
+    def records(self) -> Iterator[Record]:
+        """The block's figures as Records, row by row, columns left to right."""
+        for i, labs in enumerate(zip(*self.labels, strict=True)):
+            base = dict(zip(self.keys, labs, strict=True))
+            for col in self.columns:
+                if col.present is None or col.present[i]:
+                    dims = {**base, **col.dims} if col.dims else base.copy()
+                    yield Record(dims, col.values[i], col.suppressed[i], col.raws[i], self.start + i, col.col)
+
+
 @dataclass
 class TableResult:
     records: list[Record]
@@ -57,6 +96,13 @@ class TableResult:
     warnings: list[str]          # totals mismatches, low-confidence or failed column matches
     needs_review: bool           # a column's mapping was below the threshold
     mapping: dict[str, str] = field(default_factory=dict)  # header -> dimension used
+    blocks: list[Block] = field(default_factory=list)  # more figures, before those in records
+
+    def figures(self) -> Iterator[Record]:
+        """Every figure, blocks first (they are the leading rows of their table)."""
+        for block in self.blocks:
+            yield from block.records()
+        yield from self.records
 
 
 class _Recogniser:
@@ -171,7 +217,10 @@ def _read_rest(grid: Any, start: int, schema: Schema, mapping: dict[str, str] | 
     more = understand(sub, schema, mapping)
     for rec in more.records:
         rec.row += start
+    for block in more.blocks:
+        block.start, block.stop = block.start + start, block.stop + start
     res.records.extend(more.records)
+    res.blocks.extend(more.blocks)
     res.skipped.update(more.skipped)  # Counter.update adds
     res.not_understood.extend((r + start, why) for r, why in more.not_understood)
     res.warnings.extend(more.warnings)
