@@ -200,7 +200,7 @@ def _documents(ws: Workspace, batch: str, body: str | None, file: str | None) ->
 def parse_document(ws: Workspace, document: dict[str, Any], schema: Any,
                    mapping: dict[str, str] | None = None) -> FileReport:
     from foi.readers import read_file
-    from foi.tables import understand
+    from foi.tables import gc_paused
 
     report = FileReport(document_id=document["id"], body=document["body"], path=document["path"],
                         original_name=document.get("original_name"))
@@ -219,6 +219,16 @@ def parse_document(ws: Workspace, document: dict[str, Any], schema: Any,
     sidecar = sidecar_path(ws, document)
     file_mapping = {**read_sidecar(sidecar), **(mapping or {})}
     result = read_file(path)
+    with gc_paused():
+        return _parse_read(ws, document, schema, mapping, file_mapping, report, result)
+
+
+def _parse_read(ws: Workspace, document: dict[str, Any], schema: Any, mapping: dict[str, str] | None,
+                file_mapping: dict[str, str], report: FileReport, result: Any) -> FileReport:
+    """parse_document, once the file is read: understand its tables, code and store the figures."""
+    from foi.tables import understand
+
+    sidecar = sidecar_path(ws, document)
     report.reader = result.reader
     report.warnings += result.warnings
     report.tables = len(result.tables)
@@ -303,9 +313,12 @@ class _Coder:
         self.own_columns = {self.period_dim, self.offence_dim, self.outcome_dim} - {None}
         self.quoted: dict[str, str] = {}
         self.key_order: dict[tuple[str, ...], tuple[str, ...]] = {}
-        self.periods: dict[str, tuple[str | None, str | None]] = {}
-        self.offences: dict[str, str | None] = {}
-        self.outcomes: dict[str, str | None] = {}
+        from foi.codes import offence_code, outcome_code
+        from foi.tablerows import Memo
+
+        self.periods: dict[str, tuple[str | None, str | None]] = Memo(_span)
+        self.offences: dict[str, str | None] = Memo(offence_code)
+        self.outcomes: dict[str, str | None] = Memo(outcome_code)
         self.first_seen: dict[tuple[tuple[str, str], ...], str] = {}
         self.tables: list[tuple[list[Any], Callable[[int, int], str]]] = []
         self.duplicates: list[str] = []
@@ -329,13 +342,7 @@ class _Coder:
         return "{" + ", ".join(parts) + "}"
 
     def rows(self, document: dict[str, Any], grid: Any, records: list[Any]) -> list[tuple[Any, ...]]:
-        from foi.codes import offence_code, outcome_code
-        from foi.periods import parse_period
-
-        sheet_period = parse_period(grid.sheet) if grid.sheet else None
-        default_period = (sheet_period.start.isoformat(), sheet_period.end.isoformat()) if sheet_period else (
-            None, None)
-        default_label = sheet_period.label if sheet_period else None
+        default_start, default_end, default_label = self._sheet_period(grid)
         locate = _locator(grid)
         periods, offences, outcomes = self.periods, self.offences, self.outcomes
         row_numbers, col_numbers, pages = grid.row_numbers, grid.col_numbers, grid.pages
@@ -345,19 +352,11 @@ class _Coder:
             dims = record.dims
             period_label = dims.get(self.period_dim) if self.period_dim else None
             if period_label:
-                span = periods.get(period_label)
-                if span is None:
-                    found = parse_period(period_label)
-                    span = periods[period_label] = (
-                        (found.start.isoformat(), found.end.isoformat()) if found else (None, None))
+                span = periods[period_label]
             else:
-                span, period_label = default_period, default_label
+                span, period_label = (default_start, default_end), default_label
             offence = dims.get(self.offence_dim) if self.offence_dim else None
-            if offence and offence not in offences:
-                offences[offence] = offence_code(offence)
             outcome = dims.get(self.outcome_dim) if self.outcome_dim else None
-            if outcome and outcome not in outcomes:
-                outcomes[outcome] = outcome_code(outcome)
             r, c = record.row, record.col
             out.append((
                 doc_id, span[0], span[1], period_label,
@@ -370,30 +369,16 @@ class _Coder:
             ))
         return out
 
-    def _code_of(self, memo: dict[str, Any], fn: Callable[[str], Any]) -> Callable[[str], Any]:
-        def code(label: str) -> Any:
-            if label not in memo:
-                memo[label] = fn(label)
-            return memo[label]
-        return code
-
     def block_rows(self, document: dict[str, Any], grid: Any, block: Any) -> list[tuple[Any, ...]]:
         """The database rows of a Block, built a column at a time: the same rows `rows` would
         build from the block's Records, in the same order, without a Python step per figure."""
-        from foi.codes import offence_code, outcome_code
-        from foi.periods import parse_period
         from foi.readers import col_letter
 
         n = block.stop - block.start
         by_key = dict(zip(block.keys, block.labels, strict=True))
-
-        def span_of(label: str) -> tuple[str | None, str | None]:
-            found = parse_period(label)
-            return (found.start.isoformat(), found.end.isoformat()) if found else (None, None)
-
-        spans = self._code_of(self.periods, span_of)
-        codes = {self.offence_dim: self._code_of(self.offences, offence_code),
-                 self.outcome_dim: self._code_of(self.outcomes, outcome_code)}
+        # Memo lookups: a dict's own __getitem__, so Python runs only for a label not seen before.
+        spans = self.periods.__getitem__
+        codes = {self.offence_dim: self.offences.__getitem__, self.outcome_dim: self.outcomes.__getitem__}
         row_numbers, col_numbers, pages = grid.row_numbers, grid.col_numbers, grid.pages
         nums = row_numbers[block.start:block.stop] if row_numbers else range(block.start + 1, block.stop + 1)
         page = pages[block.start:block.stop] if pages else repeat(grid.page)
@@ -481,6 +466,14 @@ class _Coder:
     def duplicate_warnings(self) -> list[str]:
         shown = self.duplicates[:20]
         return shown + (["... and more figures that appear twice"] if len(self.duplicates) > 20 else [])
+
+
+def _span(label: str) -> tuple[str | None, str | None]:
+    """A period label's first and last day, ISO, or (None, None) when it isn't a period."""
+    from foi.periods import parse_period
+
+    found = parse_period(label)
+    return (found.start.isoformat(), found.end.isoformat()) if found else (None, None)
 
 
 def _each_record(items: list[Any]) -> Iterator[Any]:

@@ -43,7 +43,7 @@ def _first_each(items: list[Any], wanted: set[Any]) -> list[int]:
     return [items.index(w) for w in wanted if w in items] if wanted else []
 
 
-class _Memo(dict):  # type: ignore[type-arg]
+class Memo(dict):  # type: ignore[type-arg]
     """fn(value) cached by value; rows repeat the same few labels and figures."""
 
     def __init__(self, fn: Any) -> None:
@@ -91,8 +91,8 @@ class _Walker:
         value_cols = [c for c, _ in emit] + [c for c, _ in lay.totals] + lay.unmapped
         n_emit = len(emit)
         unmapped_label = next((lay.label_names[c] for c, k, _ in labels if k is None), None)
-        texts = _Memo(label_text)
-        serial_texts = _Memo(_serial_label) if any(s for _, _, s in labels) else texts
+        texts = Memo(label_text)
+        serial_texts = Memo(_serial_label) if any(s for _, _, s in labels) else texts
         col_texts = [serial_texts if serial else texts for _c, _k, serial in labels]
         last = [""] * nlab
         records = res.records
@@ -105,8 +105,8 @@ class _Walker:
         special = bool(merges)
         width = max(lab_cols + value_cols, default=-1) + 1
         # value -> label text / parsed cell / raw text; dict lookups in C, Python only on a new value.
-        parsed = _Memo(parse)
-        raws = _Memo(_raw)
+        parsed = Memo(parse)
+        raws = Memo(_raw)
         lab_pairs = list(zip(lab_cols, col_texts, strict=True))
         n_, s_, b_ = N, S, B
 
@@ -209,7 +209,7 @@ class _Walker:
         self._check_duplicates(first, first_block)
 
     # ---------------------------------------------------------------- the fast path
-    def _columnar(self, lab_pairs: list[tuple[int, _Memo]], parsed: _Memo, raws: _Memo,
+    def _columnar(self, lab_pairs: list[tuple[int, Memo]], parsed: Memo, raws: Memo,
                   last: list[str]) -> tuple[int, list[str]]:
         """Read the leading plain data rows column by column, into one Block.
 
@@ -231,7 +231,9 @@ class _Walker:
             return d0, last
         width = max([c for c, _m in lab_pairs] + [c for c, _d in emit]) + 1
         data = rows[d0:]
-        stop = next((i for i, row in enumerate(data) if len(row) < width), len(data))
+        stop = len(data)
+        if min(map(len, data), default=width) < width:
+            stop = next(i for i, row in enumerate(data) if len(row) < width)
         data = data[:stop]
         labels = []
         for c, memo in lab_pairs:
@@ -278,7 +280,7 @@ class _Walker:
             hit = self.is_total[text] = bool(TOTAL_RE.match(text))
         return hit
 
-    def _labels_slow(self, r: int, row: list[Any], col_texts: list[_Memo]) -> list[str]:
+    def _labels_slow(self, r: int, row: list[Any], col_texts: list[Memo]) -> list[str]:
         """Labels with merged cells spread down."""
         rows, merges = self.lay.grid.rows, self.lay.merges
         out = []

@@ -250,3 +250,31 @@ def test_the_same_figure_in_two_sheets_is_flagged(batch_ws: Workspace, tmp_path:
     assert report.figures == 2
     assert [w for w in report.warnings if "appears twice" in w] == [
         "the figure for outcome=Adult caution, period=2021/22 appears twice: Summary!B2 and Detail!B2"]
+
+
+def test_schema_2_figures_move_to_figure_cells_and_read_the_same(batch_ws: Workspace, tmp_path: Path) -> None:
+    """A v2 database kept batch, body, path and hash on every figure; after the upgrade the
+    `figures` view gives the same rows, ids included."""
+    from foi.db import SCHEMA_VERSION, open_db, schema_version
+
+    ws = batch_ws
+    sheet = tmp_path / "outcomes.csv"
+    sheet.write_text("Year,Outcome,Count\n2014/15,Adult caution,12\n2015/16,Adult caution,*\n", encoding="utf-8")
+    attach(ws, "cautions", "kent", [sheet])
+    parse_batch(ws, "cautions")
+    before = [dict(r) for r in ws.db.query("SELECT * FROM figures ORDER BY id")]
+    assert len(before) == 2
+    # Turn it back into a schema 2 file: figures as a table of its own.
+    conn = ws.db.conn
+    with conn:
+        conn.execute("CREATE TABLE old AS SELECT * FROM figures")
+        conn.execute("DROP VIEW figures")
+        conn.execute("DROP TABLE figure_cells")
+        conn.execute("ALTER TABLE old RENAME TO figures")
+        conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    conn.close()
+    db = open_db(ws.db_path)
+    assert schema_version(db.conn) == SCHEMA_VERSION == 3
+    assert [dict(r) for r in db.query("SELECT * FROM figures ORDER BY id")] == before
+    kinds = dict(db.conn.execute("SELECT name, type FROM sqlite_master WHERE name IN ('figures', 'figure_cells')"))
+    assert kinds == {"figures": "view", "figure_cells": "table"}
