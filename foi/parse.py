@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import tomllib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from itertools import chain, repeat
 from pathlib import Path
@@ -24,9 +24,6 @@ from foi.workspace import Workspace
 SIDECAR_SUFFIX = ".foi.toml"
 # Files kept beside replies that are not replies: our sidecars and the saved messages themselves.
 NOT_DOCUMENTS = (SIDECAR_SUFFIX, ".eml")
-
-FIGURE_COLUMNS = FIGURE_CELL_COLUMNS  # the order of the tuples _Coder.rows builds
-
 
 @dataclass
 class FileReport:
@@ -259,7 +256,7 @@ def _parse_read(ws: Workspace, document: dict[str, Any], schema: Any, mapping: d
         for block in table.blocks:
             rows += coder.block_rows(document, grid, block)
         rows += coder.rows(document, grid, table.records)
-        coder.note_duplicates([*table.blocks, *table.records], _locator(grid))
+        coder.note_duplicates(table, _locator(grid))
     report.warnings += coder.duplicate_warnings()
     report.figures = len(rows)
     report.suppressed = sum(1 for r in rows if r[9] is not None)
@@ -414,8 +411,8 @@ class _Coder:
             else:
                 dims_json = [self._json(dict(zip(others, values, strict=True))) for values in zip(
                     *[by_key[k] if k in by_key else repeat(column.dims[k], n) for k in others], strict=True)]
-            if grid.sheet is not None or grid.name == "csv":
-                prefix = grid.location(0, 0).rsplit("!", 1)[0] + "!" if grid.sheet is not None else ""
+            prefix = _cell_prefix(grid)
+            if prefix is not None:
                 letter = col_letter(col_numbers[column.col] if col_numbers else column.col + 1)
                 where = [f"{prefix}{letter}{num}" for num in nums]
             else:
@@ -440,22 +437,21 @@ class _Coder:
         found = parse_period(grid.sheet) if grid.sheet else None
         return (found.start.isoformat(), found.end.isoformat(), found.label) if found else (None, None, None)
 
-    def note_duplicates(self, items: list[Any], locate: Callable[[int, int], str]) -> None:
+    def note_duplicates(self, table: Any, locate: Callable[[int, int], str]) -> None:
         """The same figure in two tables of one file (a summary sheet and a detail sheet, say)
         must not be counted twice silently; within one table, tables.understand checks.
-        The index is built only once a second table has figures: most files have one.
-        `items` are a table's Blocks and Records."""
-        if not items:
+        The index is built only once a second table has figures: most files have one."""
+        if not table.records and not table.blocks:
             return
-        self.tables.append((items, locate))
+        self.tables.append((table, locate))
         if len(self.tables) < 2:
             return
         first_seen = self.first_seen
         if not first_seen:
             for earlier, earlier_locate in self.tables[:-1]:
-                for record in _each_record(earlier):
+                for record in earlier.figures():
                     first_seen.setdefault(tuple(record.dims.items()), earlier_locate(record.row, record.col))
-        for record in _each_record(items):
+        for record in table.figures():
             key = tuple(record.dims.items())
             where = first_seen.get(key)
             if where is not None and len(self.duplicates) <= 20:
@@ -476,21 +472,21 @@ def _span(label: str) -> tuple[str | None, str | None]:
     return (found.start.isoformat(), found.end.isoformat()) if found else (None, None)
 
 
-def _each_record(items: list[Any]) -> Iterator[Any]:
-    for item in items:
-        if hasattr(item, "records"):
-            yield from item.records()
-        else:
-            yield item
+def _cell_prefix(grid: Any) -> str | None:
+    """What comes before "B7" in a cell's location: "Data!" for a sheet, "" for a CSV; None where
+    locations are not cell references (PDF, Word, HTML)."""
+    if grid.sheet is not None:
+        return grid.location(0, 0).rsplit("!", 1)[0] + "!"
+    return "" if grid.name == "csv" and grid.pages is None else None
 
 
 def _locator(grid: Any) -> Callable[[int, int], str]:
-    """grid.location, with a fast path for spreadsheet cells ("Data!B7"), the common big case."""
+    """grid.location, with a fast path for cell references ("Data!B7"), the common big case."""
     from foi.readers import col_letter
 
-    if grid.sheet is None:
+    prefix = _cell_prefix(grid)
+    if prefix is None:
         return grid.location
-    prefix = grid.location(0, 0).rsplit("!", 1)[0] + "!"
     row_numbers, col_numbers = grid.row_numbers, grid.col_numbers
     letters: dict[int, str] = {}
 
@@ -518,10 +514,10 @@ def _save_status(ws: Workspace, report: FileReport) -> None:
 
 def _store(ws: Workspace, report: FileReport, rows: list[tuple[Any, ...]]) -> None:
     """Replace this document's figures in one transaction: never doubled, never half-written."""
-    marks = ", ".join("?" for _ in FIGURE_COLUMNS)
+    marks = ", ".join("?" for _ in FIGURE_CELL_COLUMNS)
     with ws.db.atomic():
         ws.db.conn.execute("DELETE FROM figure_cells WHERE document_id = ?", (report.document_id,))
-        ws.db.conn.executemany(f"INSERT INTO figure_cells ({', '.join(FIGURE_COLUMNS)}) VALUES ({marks})", rows)
+        ws.db.conn.executemany(f"INSERT INTO figure_cells ({', '.join(FIGURE_CELL_COLUMNS)}) VALUES ({marks})", rows)
         _save_status(ws, report)
 
 
