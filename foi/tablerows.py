@@ -6,8 +6,8 @@ per distinct text (200,000-row long tables go through in about a second).
 
 from __future__ import annotations
 
-from functools import reduce
-from operator import add
+from functools import partial, reduce
+from operator import add, is_not, itemgetter
 from typing import TYPE_CHECKING, Any
 
 from foi.headers import NOTE_RE, TOTAL_RE, B, N, S, fmt_num, fmt_sum, is_year_header, label_text
@@ -237,32 +237,32 @@ class _Walker:
         data = data[:stop]
         labels = []
         for c, memo in lab_pairs:
-            texts = list(map(memo.__getitem__, [row[c] for row in data]))
+            texts = list(map(memo.__getitem__, map(itemgetter(c), data)))
             labels.append(texts)
-            cut = [i for i in _first_each(texts, {""} | {t for t in set(texts) if self._total(t)})]
-            stop = min([stop, *cut])
+            stop = min([stop, *_first_each(texts, {""} | {t for t in set(texts) if self._total(t)})])
         columns = []
         for c, _cdims in emit:
-            cells = [row[c] for row in data]
+            cells = list(map(itemgetter(c), data))
             found = list(map(parsed.__getitem__, cells))
+            kinds = [p[0] for p in found]
             # Text or a date where a figure should be: the row loop reports it.
-            odd = {p for p in set(found) if p[0] is not N and p[0] is not S and p[0] is not B}
-            stop = min([stop, *_first_each(found, odd)])
-            columns.append((cells, found))
-        has_figure = [any(k) for k in zip(*[[p[0] is not B for p in found] for _cells, found in columns], strict=True)]
-        stop = min([stop, *_first_each(has_figure, {False})])
+            stop = min([stop, *_first_each(kinds, set(kinds) - {N, S, B})])
+            columns.append((cells, found, kinds))
+        if all(B in kinds for _cells, _found, kinds in columns):
+            # A row with every figure cell blank is a blank row, a heading or a note.
+            empty = list(map(all, zip(*[[k is B for k in kinds] for _c, _f, kinds in columns], strict=True)))
+            stop = min([stop, *_first_each(empty, {True})])
         if stop < COLUMNAR_MIN_ROWS:
             return d0, last
         block_columns = []
-        for i, ((c, cdims), (cells, found)) in enumerate(zip(emit, columns, strict=True)):
-            found = found[:stop]
-            kinds = [p[0] for p in found]
+        for i, ((c, cdims), (cells, found, kinds)) in enumerate(zip(emit, columns, strict=True)):
+            found, kinds = found[:stop], kinds[:stop]
             values = [p[1] for p in found]
             blanks = kinds.count(B)
             marked = kinds.count(S)
             a = self.acc[i]
             # Added one at a time, in row order, exactly as the row loop adds them.
-            a[0] = reduce(add, (v for v in values if v is not None), a[0])
+            a[0] = reduce(add, filter(partial(is_not, None), values), a[0])
             a[1] += marked
             a[2] += stop - blanks
             if blanks:
