@@ -343,6 +343,12 @@ def _canonical_code(raw: str) -> str:
     return (m.group(1) + m.group(2)) if m else s
 
 
+def load_indexes() -> None:
+    """Build the offence and outcome indexes now rather than on the first label (both are cached)."""
+    _offences()
+    _outcomes()
+
+
 @cache
 def _offences() -> _OffenceIndex:
     idx = _OffenceIndex()

@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 import tomllib
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
-from itertools import chain, repeat
+from itertools import chain, islice, repeat
+from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from foi.batches import batch_requests, get_batch
-from foi.db import FIGURE_CELL_COLUMNS, dumps, now_iso
+from foi.db import FIGURE_CELL_COLUMNS, dumps, now_iso, nulls_bound_directly
 from foi.errors import FoiError
 from foi.workspace import Workspace
 
@@ -215,9 +218,24 @@ def parse_document(ws: Workspace, document: dict[str, Any], schema: Any,
         return report
     sidecar = sidecar_path(ws, document)
     file_mapping = {**read_sidecar(sidecar), **(mapping or {})}
-    result = read_file(path)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        # calamine and pdfplumber's worker spend most of a read outside the GIL, so what the
+        # first table will need is loaded meanwhile; after that first file, this is a no-op.
+        ready = pool.submit(_load_understanding)
+        result = read_file(path)
+        ready.result()
     with gc_paused():
         return _parse_read(ws, document, schema, mapping, file_mapping, report, result)
+
+
+def _load_understanding() -> None:
+    """The modules and indexes that understanding and coding a table use (about 0.2 s cold)."""
+    import rapidfuzz.fuzz
+    import rapidfuzz.process  # noqa: F401
+
+    from foi import codes, tablerows, tables  # noqa: F401
+
+    codes.load_indexes()
 
 
 def _parse_read(ws: Workspace, document: dict[str, Any], schema: Any, mapping: dict[str, str] | None,
@@ -234,7 +252,7 @@ def _parse_read(ws: Workspace, document: dict[str, Any], schema: Any, mapping: d
         report.status, report.error = result.status, result.error or "no text layer: needs OCR"
         _save_status(ws, report)
         return report
-    rows: list[tuple[Any, ...]] = []
+    figures: list[_Figures] = []
     needs_review = False
     coder = _Coder(schema)
     for grid in result.tables:
@@ -254,16 +272,16 @@ def _parse_read(ws: Workspace, document: dict[str, Any], schema: Any, mapping: d
                 f"{grid.name}: looks like a list of {listed} records (one row per case), not counts; "
                 "foi stores no figures from it: count the rows yourself or ask the force for totals")
         for block in table.blocks:
-            rows += coder.block_rows(document, grid, block)
-        rows += coder.rows(document, grid, table.records)
+            figures.append(coder.block_rows(document, grid, block))
+        figures.append(coder.rows(document, grid, table.records))
         coder.note_duplicates(table, _locator(grid))
     report.warnings += coder.duplicate_warnings()
-    report.figures = len(rows)
-    report.suppressed = sum(1 for r in rows if r[9] is not None)
+    report.figures = sum(len(part.rows) for part in figures)
+    report.suppressed = sum(part.suppressed() for part in figures)
     if needs_review or report.not_understood:
         # Rows whose figures were left out are the user's to look at, even when the rest parsed.
         report.status = "needs-review"
-    elif rows:
+    elif report.figures:
         report.status = "parsed"
     else:
         report.status = "no-figures"
@@ -272,7 +290,7 @@ def _parse_read(ws: Workspace, document: dict[str, Any], schema: Any, mapping: d
     if mapping and _mentions_any(result.tables, mapping):
         # A mapping that applies to this file is kept beside it, so a later re-parse gives the same figures.
         write_sidecar(sidecar, file_mapping)
-    _store(ws, report, rows)
+    _store(ws, report, figures)
     return report
 
 
@@ -290,6 +308,82 @@ def _mentions_any(grids: list[Any], mapping: dict[str, str], rows: int = 30) -> 
             if any(isinstance(cell, str) and cell.strip().lower() in wanted for cell in row):
                 return True
     return False
+
+
+# Rows per INSERT statement when storing figures (bench/bench_parse.py: 100 took a quarter off
+# storing 200,000 figures; 1,000 was slower again).
+ROWS_PER_INSERT = 100
+
+
+class _Same(NamedTuple):
+    """One value for every row of a block column."""
+
+    value: Any
+
+
+def _literal(value: Any) -> str | None:
+    """`value` as an SQL literal, or None where it is better bound (a float, a NUL in text)."""
+    if value is None:
+        return "NULL"
+    if type(value) is int:
+        return str(value)
+    if type(value) is str and "\x00" not in value:
+        return "'" + value.replace("'", "''") + "'"
+    return None
+
+
+def _same_in_all(per_column: list[dict[str, Any]], name: str) -> bool:
+    """Whether database column `name` has one value, writable as a literal, in every block column."""
+    first = per_column[0][name]
+    return (isinstance(first, _Same) and _literal(first.value) is not None
+            and all(isinstance(v := out[name], _Same) and type(v.value) is type(first.value)
+                    and v.value == first.value for out in per_column))
+
+
+@dataclass
+class _Figures:
+    """figure_cells rows to insert: each row holds the `varying` columns; every row has the
+    values in `fixed`, and, with `location_prefix`, the location "<prefix><row_num>"."""
+
+    varying: tuple[str, ...]
+    rows: list[tuple[Any, ...]]
+    fixed: dict[str, Any] = field(default_factory=dict)
+    location_prefix: str | None = None
+
+    def suppressed(self) -> int:
+        if "suppressed" in self.fixed:
+            return len(self.rows) if self.fixed["suppressed"] is not None else 0
+        markers = list(map(itemgetter(self.varying.index("suppressed")), self.rows))
+        return len(markers) - markers.count(None)
+
+    def insert(self, conn: sqlite3.Connection) -> None:
+        """INSERT the rows, in order, ROWS_PER_INSERT to a statement."""
+        per = max(1, min(ROWS_PER_INSERT, conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // len(self.varying)))
+        whole = len(self.rows) - len(self.rows) % per
+        if whole:
+            rows = iter(self.rows[:whole])
+            chunks = (tuple(chain.from_iterable(islice(rows, per))) for _ in range(whole // per))
+            conn.executemany(self._sql(per), chunks)
+        if whole < len(self.rows):
+            conn.executemany(self._sql(1), self.rows[whole:])
+
+    def _sql(self, rows: int) -> str:
+        # Binding a value costs about what SQLite takes to store it, so a value common to all rows
+        # is written into the statement once (only ints and quoted text: see _literal); and a
+        # statement step costs about a row's binding, so one statement carries many rows.
+        names = [*self.fixed, *self.varying]
+        fixed = [str(_literal(v)) for v in self.fixed.values()]
+        at = self.varying.index("row_num") if self.location_prefix is not None else -1
+        if at >= 0:
+            names.append("location")
+        width = len(self.varying)
+        values = []
+        for k in range(rows):
+            row = [*fixed, *(f"?{k * width + i}" for i in range(1, width + 1))]
+            if at >= 0:
+                row.append(f"{_literal(self.location_prefix)} || ?{k * width + at + 1}")
+            values.append(f"({', '.join(row)})")
+        return f"INSERT INTO figure_cells ({', '.join(names)}) VALUES {', '.join(values)}"
 
 
 class _Coder:
@@ -338,7 +432,7 @@ class _Coder:
             parts.append(f"{quoted[key]}: {quoted[dims[key]]}")
         return "{" + ", ".join(parts) + "}"
 
-    def rows(self, document: dict[str, Any], grid: Any, records: list[Any]) -> list[tuple[Any, ...]]:
+    def rows(self, document: dict[str, Any], grid: Any, records: list[Any]) -> _Figures:
         default_start, default_end, default_label = self._sheet_period(grid)
         locate = _locator(grid)
         periods, offences, outcomes = self.periods, self.offences, self.outcomes
@@ -364,11 +458,13 @@ class _Coder:
                 row_numbers[r] if row_numbers else r + 1, col_numbers[c] if col_numbers else c + 1,
                 locate(r, c), record.raw,
             ))
-        return out
+        return _Figures(FIGURE_CELL_COLUMNS, out)
 
-    def block_rows(self, document: dict[str, Any], grid: Any, block: Any) -> list[tuple[Any, ...]]:
+    def block_rows(self, document: dict[str, Any], grid: Any, block: Any) -> _Figures:
         """The database rows of a Block, built a column at a time: the same rows `rows` would
-        build from the block's Records, in the same order, without a Python step per figure."""
+        build from the block's Records, in the same order, without a Python step per figure.
+        What is the same in every row (the sheet, the table, often the column) is left out of
+        the rows and written into the INSERT once; a cell reference is built by SQLite."""
         from foi.readers import col_letter
 
         n = block.stop - block.start
@@ -377,59 +473,79 @@ class _Coder:
         spans = self.periods.__getitem__
         codes = {self.offence_dim: self.offences.__getitem__, self.outcome_dim: self.outcomes.__getitem__}
         row_numbers, col_numbers, pages = grid.row_numbers, grid.col_numbers, grid.pages
-        nums = row_numbers[block.start:block.stop] if row_numbers else range(block.start + 1, block.stop + 1)
-        page = pages[block.start:block.stop] if pages else repeat(grid.page)
-        per_column = []
+        nums = row_numbers[block.start:block.stop] if row_numbers else list(range(block.start + 1, block.stop + 1))
+        prefix = _cell_prefix(grid)
+        # Per block column: each database column's values, a list or _Same(value) for all rows.
+        per_column: list[dict[str, Any]] = []
         for column in block.columns:
             dims = {**dict.fromkeys(block.keys, ""), **column.dims}
 
-            def labels(dim: str | None, column: Any = column, dims: dict[str, str] = dims) -> Any:
+            def labels(dim: str | None, column: Any = column, dims: dict[str, str] = dims) -> tuple[Any, Any]:
                 """(each row's label, each row's code) of a dimension with a column of its own."""
                 if dim is None or dim not in dims:
-                    return repeat(None), repeat(None)
+                    return _Same(None), _Same(None)
                 if dim in column.dims:
                     label = column.dims[dim]
-                    return repeat(label), repeat(codes[dim](label) if dim in codes else None)
+                    return _Same(label), _Same(codes[dim](label) if dim in codes else None)
                 texts = by_key[dim]
-                return texts, (list(map(codes[dim], texts)) if dim in codes else None)
+                return texts, (list(map(codes[dim], texts)) if dim in codes else _Same(None))
 
+            out: dict[str, Any] = {"document_id": _Same(document["id"])}
             if self.period_dim in dims:
-                period_labels, _ = labels(self.period_dim)
-                span = list(map(spans, by_key[self.period_dim])) if self.period_dim in by_key else None
-                starts = [s[0] for s in span] if span else repeat(spans(column.dims[self.period_dim])[0])
-                ends = [s[1] for s in span] if span else repeat(spans(column.dims[self.period_dim])[1])
+                out["period_label"], _ = labels(self.period_dim)
+                if self.period_dim in by_key:
+                    span = list(map(spans, by_key[self.period_dim]))
+                    out["period_start"], out["period_end"] = [s[0] for s in span], [s[1] for s in span]
+                else:
+                    start, end = spans(column.dims[self.period_dim])
+                    out["period_start"], out["period_end"] = _Same(start), _Same(end)
             else:
-                default = self._sheet_period(grid)
-                period_labels, starts, ends = repeat(default[2]), repeat(default[0]), repeat(default[1])
-            offences, offence_codes = labels(self.offence_dim)
-            outcomes, outcome_codes = labels(self.outcome_dim)
+                start, end, label = self._sheet_period(grid)
+                out["period_start"], out["period_end"], out["period_label"] = _Same(start), _Same(end), _Same(label)
+            out["offence"], out["offence_code"] = labels(self.offence_dim)
+            out["outcome"], out["outcome_code"] = labels(self.outcome_dim)
             others = [k for k in sorted(dims) if k not in self.own_columns]
             if not others:
-                dims_json: Any = repeat("{}")
+                out["dims"] = _Same("{}")
             elif all(k in column.dims for k in others):
-                dims_json = repeat(self._json(dims | column.dims))
+                out["dims"] = _Same(self._json(dims | column.dims))
             else:
-                dims_json = [self._json(dict(zip(others, values, strict=True))) for values in zip(
+                out["dims"] = [self._json(dict(zip(others, values, strict=True))) for values in zip(
                     *[by_key[k] if k in by_key else repeat(column.dims[k], n) for k in others], strict=True)]
-            prefix = _cell_prefix(grid)
+            col_num = col_numbers[column.col] if col_numbers else column.col + 1
             if prefix is not None:
-                letter = col_letter(col_numbers[column.col] if col_numbers else column.col + 1)
-                where = [f"{prefix}{letter}{num}" for num in nums]
+                out["location"] = _Same(f"{prefix}{col_letter(col_num)}")  # + the row number
             else:
-                where = [grid.location(r, column.col) for r in range(block.start, block.stop)]
-            built: Any = zip(
-                repeat(document["id"]), starts, ends, period_labels, offences, offence_codes, outcomes,
-                outcome_codes, column.values, column.suppressed, dims_json, repeat(grid.sheet), page,
-                repeat(grid.table_index), nums, repeat(col_numbers[column.col] if col_numbers else column.col + 1),
-                where, column.raws)
+                out["location"] = [grid.location(r, column.col) for r in range(block.start, block.stop)]
+            out.update(value=column.values, suppressed=column.suppressed, sheet=_Same(grid.sheet),
+                       page=pages[block.start:block.stop] if pages else _Same(grid.page),
+                       table_index=_Same(grid.table_index), row_num=nums, col_num=_Same(col_num), raw=column.raws)
+            per_column.append(out)
+
+        fixed = {name: per_column[0][name].value for name in FIGURE_CELL_COLUMNS
+                 if name != "location" and _same_in_all(per_column, name)}
+        location_prefix = None
+        if prefix is not None:
+            if _same_in_all(per_column, "location") and "row_num" not in fixed:
+                location_prefix = per_column[0]["location"].value
+            else:  # several columns of cell references: each row's is built here
+                for out in per_column:
+                    out["location"] = list(map(out["location"].value.__add__, map(str, nums)))
+        varying = tuple(name for name in FIGURE_CELL_COLUMNS
+                        if name not in fixed and not (name == "location" and location_prefix is not None))
+        built = []
+        for out, column in zip(per_column, block.columns, strict=True):
+            rows: Any = zip(*[repeat(v.value, n) if isinstance(v := out[name], _Same) else v for name in varying],
+                            strict=True)
             if column.present is None:
-                per_column.append(list(built))
+                built.append(list(rows))
             else:
-                per_column.append([t if keep else None for t, keep in zip(built, column.present, strict=True)])
-        if len(per_column) == 1:
-            return per_column[0] if block.columns[0].present is None else [t for t in per_column[0] if t]
-        # Row by row, columns left to right, as the Records come.
-        return [t for t in chain.from_iterable(zip(*per_column, strict=True)) if t]
+                built.append([t if keep else None for t, keep in zip(rows, column.present, strict=True)])
+        if len(built) == 1:
+            rows_out = built[0] if block.columns[0].present is None else [t for t in built[0] if t]
+        else:  # row by row, columns left to right, as the Records come
+            rows_out = [t for t in chain.from_iterable(zip(*built, strict=True)) if t]
+        return _Figures(varying, rows_out, fixed, location_prefix)
 
     def _sheet_period(self, grid: Any) -> tuple[str | None, str | None, str | None]:
         from foi.periods import parse_period
@@ -512,12 +628,12 @@ def _save_status(ws: Workspace, report: FileReport) -> None:
         )
 
 
-def _store(ws: Workspace, report: FileReport, rows: list[tuple[Any, ...]]) -> None:
+def _store(ws: Workspace, report: FileReport, figures: list[_Figures]) -> None:
     """Replace this document's figures in one transaction: never doubled, never half-written."""
-    marks = ", ".join("?" for _ in FIGURE_CELL_COLUMNS)
-    with ws.db.atomic():
+    with ws.db.atomic(), nulls_bound_directly():
         ws.db.conn.execute("DELETE FROM figure_cells WHERE document_id = ?", (report.document_id,))
-        ws.db.conn.executemany(f"INSERT INTO figure_cells ({', '.join(FIGURE_CELL_COLUMNS)}) VALUES ({marks})", rows)
+        for part in figures:
+            part.insert(ws.db.conn)
         _save_status(ws, report)
 
 

@@ -244,7 +244,7 @@ class _Walker:
         for c, _cdims in emit:
             cells = list(map(itemgetter(c), data))
             found = list(map(parsed.__getitem__, cells))
-            kinds = [p[0] for p in found]
+            kinds = list(map(itemgetter(0), found))
             # Text or a date where a figure should be: the row loop reports it.
             stop = min([stop, *_first_each(kinds, set(kinds) - {N, S, B})])
             columns.append((cells, found, kinds))
@@ -257,7 +257,7 @@ class _Walker:
         block_columns = []
         for i, ((c, cdims), (cells, found, kinds)) in enumerate(zip(emit, columns, strict=True)):
             found, kinds = found[:stop], kinds[:stop]
-            values = [p[1] for p in found]
+            values = list(map(itemgetter(1), found))
             blanks = kinds.count(B)
             marked = kinds.count(S)
             a = self.acc[i]
@@ -268,7 +268,7 @@ class _Walker:
             if blanks:
                 res.skipped["blank_cell"] += blanks
             block_columns.append(BlockColumn(
-                c, cdims, values, [p[2] for p in found], list(map(raws.__getitem__, cells[:stop])),
+                c, cdims, values, list(map(itemgetter(2), found)), list(map(raws.__getitem__, cells[:stop])),
                 [k is not B for k in kinds] if blanks else None))
         labels = [texts[:stop] for texts in labels]
         res.blocks.append(Block(d0, d0 + stop, keys, labels, block_columns))

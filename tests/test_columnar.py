@@ -144,3 +144,32 @@ def test_parsed_figures_in_the_database_are_the_same_either_way(ws: Workspace, t
     assert figures[0]["location"] == "'Outcomes 2019'!C4" and figures[1]["raw"] == "0"
     assert (figures[1]["outcome"], figures[1]["outcome_code"], figures[1]["period_label"]) == (
         "Community resolution", "8", "Jan-2010")
+
+
+def test_a_long_sheet_whose_name_has_a_quote_stores_the_same_either_way(ws: Workspace, tmp_path: Path) -> None:
+    # The fast path writes the sheet name and the cell-reference prefix into the INSERT itself.
+    create_batch(ws, "long", template="request-outcomes", vars={"first_year": "2014/15", "last_year": "2023/24"},
+                 today=date(2026, 11, 21))
+    wb = openpyxl.Workbook()
+    sheet = wb.active
+    sheet.title = "Kent's 'data'"
+    sheet.append(["Month", "Offence", "Outcome", "Count"])
+    for i in range(1234):
+        sheet.append([f"{['Jan', 'Feb', 'Mar'][i % 3]}-{2015 + i // 300}", f"Offence {i // 3 % 100}",
+                      ["Adult caution", "Youth caution", "Community resolution"][i // 300 % 3],
+                      "*" if i % 17 == 0 else i % 40])
+    path = tmp_path / "long.xlsx"
+    wb.save(path)
+    attach(ws, "long", "kent", [path])
+    stored = []
+    for min_rows in (10**9, 1):
+        with columnar(min_rows):
+            [report] = parse_batch(ws, "long")
+        rows = [dict(r) for r in ws.db.query("SELECT * FROM figures ORDER BY id")]
+        stored.append(([{k: v for k, v in r.items() if k != "id"} for r in rows], report.figures, report.suppressed))
+    assert stored[0] == stored[1]
+    figures, count, suppressed = stored[1]
+    assert (count, suppressed) == (1234, len(range(0, 1234, 17)))
+    assert (figures[0]["sheet"], figures[0]["location"], figures[0]["raw"]) == (
+        "Kent's 'data'", "'Kent''s ''data'''!D2", "*")
+    assert figures[-1]["location"] == "'Kent''s ''data'''!D1235"

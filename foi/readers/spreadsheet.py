@@ -80,7 +80,7 @@ def read_spreadsheet(path: Path, kind: str) -> ReadResult:
                     for i, v in enumerate(row):
                         if v == "":
                             row[i] = None
-            height, width = len(rows), max(len(r) for r in rows)
+            height, width = len(rows), max(map(len, rows))
             grid = Grid(
                 name=label,
                 rows=rows,
