@@ -84,7 +84,14 @@ _TABLES: dict[str, dict[str, Any]] = {
     "figure_cells": {
         "title": "Figure cells",
         "description": "What `figures` is made of: each figure's own columns. Use `figures`, which adds "
-                       "batch, body and the source file's path and hash from `documents`.",
+                       "batch, body and the source file's path and hash from `documents`, and the "
+                       "period, offence and outcome from `figure_labels`.",
+        "hidden": True,
+    },
+    "figure_labels": {
+        "title": "Figure labels",
+        "description": "Each document's periods (with their dates), offences and outcomes (with their Home "
+                       "Office codes), numbered within the document; `figures` shows them on every figure.",
         "hidden": True,
     },
     "bodies": {

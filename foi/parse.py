@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from foi.batches import batch_requests, get_batch
-from foi.db import FIGURE_CELL_COLUMNS, dumps, now_iso, nulls_bound_directly
+from foi.db import FIGURE_CELL_COLUMNS, FIGURE_LABEL_COLUMNS, dumps, now_iso, nulls_bound_directly
 from foi.errors import FoiError
 from foi.workspace import Workspace
 
@@ -290,7 +290,7 @@ def _parse_read(ws: Workspace, document: dict[str, Any], schema: Any, mapping: d
     if mapping and _mentions_any(result.tables, mapping):
         # A mapping that applies to this file is kept beside it, so a later re-parse gives the same figures.
         write_sidecar(sidecar, file_mapping)
-    _store(ws, report, figures)
+    _store(ws, report, coder.labels, figures)
     return report
 
 
@@ -407,12 +407,30 @@ class _Coder:
         from foi.codes import offence_code, outcome_code
         from foi.tablerows import Memo
 
-        self.periods: dict[str, tuple[str | None, str | None]] = Memo(_span)
-        self.offences: dict[str, str | None] = Memo(offence_code)
-        self.outcomes: dict[str, str | None] = Memo(outcome_code)
+        # This document's labels (figure_labels rows, numbered by position) and, per label text,
+        # its number: a figure stores three small numbers instead of seven texts.
+        self.labels: list[tuple[str, str | None, str | None, str | None, str | None]] = []
+        self.numbers: dict[tuple[str, str | None, str | None, str | None, str | None], int] = {}
+        self.period_ns: dict[str, int | None] = Memo(lambda label: self.number("period", label, None, *_span(label)))
+        self.offence_ns: dict[str, int | None] = Memo(
+            lambda label: self.number("offence", label, offence_code(label) if label else None))
+        self.outcome_ns: dict[str, int | None] = Memo(
+            lambda label: self.number("outcome", label, outcome_code(label) if label else None))
         self.first_seen: dict[tuple[tuple[str, str], ...], str] = {}
         self.tables: list[tuple[list[Any], Callable[[int, int], str]]] = []
         self.duplicates: list[str] = []
+
+    def number(self, dimension: str, label: str | None, code: str | None, start: str | None = None,
+               end: str | None = None) -> int | None:
+        """The number of this label among the document's labels (None for no label at all)."""
+        key = (dimension, label, code, start, end)
+        if label is None and code is None and start is None and end is None:
+            return None
+        n = self.numbers.get(key)
+        if n is None:
+            n = self.numbers[key] = len(self.labels)
+            self.labels.append(key)
+        return n
 
     def _json(self, dims: dict[str, str]) -> str:
         """json.dumps of the dimensions without a column of their own, keys sorted, built from
@@ -433,26 +451,28 @@ class _Coder:
         return "{" + ", ".join(parts) + "}"
 
     def rows(self, document: dict[str, Any], grid: Any, records: list[Any]) -> _Figures:
-        default_start, default_end, default_label = self._sheet_period(grid)
         locate = _locator(grid)
-        periods, offences, outcomes = self.periods, self.offences, self.outcomes
+        period_ns, offence_ns, outcome_ns = self.period_ns, self.offence_ns, self.outcome_ns
         row_numbers, col_numbers, pages = grid.row_numbers, grid.col_numbers, grid.pages
         doc_id = document["id"]
+        sheet_period: list[int | None] = []  # numbered when a figure first needs it
         out = []
         for record in records:
             dims = record.dims
             period_label = dims.get(self.period_dim) if self.period_dim else None
             if period_label:
-                span = periods[period_label]
+                period_n = period_ns[period_label]
             else:
-                span, period_label = (default_start, default_end), default_label
+                if not sheet_period:
+                    start, end, label = self._sheet_period(grid)
+                    sheet_period.append(self.number("period", label, None, start, end))
+                period_n = sheet_period[0]
             offence = dims.get(self.offence_dim) if self.offence_dim else None
             outcome = dims.get(self.outcome_dim) if self.outcome_dim else None
             r, c = record.row, record.col
             out.append((
-                doc_id, span[0], span[1], period_label,
-                offence, offences[offence] if offence else None,
-                outcome, outcomes[outcome] if outcome else None,
+                doc_id, period_n, None if offence is None else offence_ns[offence],
+                None if outcome is None else outcome_ns[outcome],
                 record.value, record.suppressed, self._json(dims),
                 grid.sheet, pages[r] if pages else grid.page, grid.table_index,
                 row_numbers[r] if row_numbers else r + 1, col_numbers[c] if col_numbers else c + 1,
@@ -470,8 +490,8 @@ class _Coder:
         n = block.stop - block.start
         by_key = dict(zip(block.keys, block.labels, strict=True))
         # Memo lookups: a dict's own __getitem__, so Python runs only for a label not seen before.
-        spans = self.periods.__getitem__
-        codes = {self.offence_dim: self.offences.__getitem__, self.outcome_dim: self.outcomes.__getitem__}
+        numbers = {self.period_dim: self.period_ns.__getitem__, self.offence_dim: self.offence_ns.__getitem__,
+                   self.outcome_dim: self.outcome_ns.__getitem__}
         row_numbers, col_numbers, pages = grid.row_numbers, grid.col_numbers, grid.pages
         nums = row_numbers[block.start:block.stop] if row_numbers else list(range(block.start + 1, block.stop + 1))
         prefix = _cell_prefix(grid)
@@ -480,30 +500,22 @@ class _Coder:
         for column in block.columns:
             dims = {**dict.fromkeys(block.keys, ""), **column.dims}
 
-            def labels(dim: str | None, column: Any = column, dims: dict[str, str] = dims) -> tuple[Any, Any]:
-                """(each row's label, each row's code) of a dimension with a column of its own."""
+            def label_numbers(dim: str | None, column: Any = column, dims: dict[str, str] = dims) -> Any:
+                """Each row's label number in a dimension with a column of its own."""
                 if dim is None or dim not in dims:
-                    return _Same(None), _Same(None)
+                    return _Same(None)
                 if dim in column.dims:
-                    label = column.dims[dim]
-                    return _Same(label), _Same(codes[dim](label) if dim in codes else None)
-                texts = by_key[dim]
-                return texts, (list(map(codes[dim], texts)) if dim in codes else _Same(None))
+                    return _Same(numbers[dim](column.dims[dim]))
+                return list(map(numbers[dim], by_key[dim]))
 
             out: dict[str, Any] = {"document_id": _Same(document["id"])}
             if self.period_dim in dims:
-                out["period_label"], _ = labels(self.period_dim)
-                if self.period_dim in by_key:
-                    span = list(map(spans, by_key[self.period_dim]))
-                    out["period_start"], out["period_end"] = [s[0] for s in span], [s[1] for s in span]
-                else:
-                    start, end = spans(column.dims[self.period_dim])
-                    out["period_start"], out["period_end"] = _Same(start), _Same(end)
+                out["period_n"] = label_numbers(self.period_dim)
             else:
                 start, end, label = self._sheet_period(grid)
-                out["period_start"], out["period_end"], out["period_label"] = _Same(start), _Same(end), _Same(label)
-            out["offence"], out["offence_code"] = labels(self.offence_dim)
-            out["outcome"], out["outcome_code"] = labels(self.outcome_dim)
+                out["period_n"] = _Same(self.number("period", label, None, start, end))
+            out["offence_n"] = label_numbers(self.offence_dim)
+            out["outcome_n"] = label_numbers(self.outcome_dim)
             others = [k for k in sorted(dims) if k not in self.own_columns]
             if not others:
                 out["dims"] = _Same("{}")
@@ -628,12 +640,17 @@ def _save_status(ws: Workspace, report: FileReport) -> None:
         )
 
 
-def _store(ws: Workspace, report: FileReport, figures: list[_Figures]) -> None:
+def _store(ws: Workspace, report: FileReport, labels: list[tuple[Any, ...]], figures: list[_Figures]) -> None:
     """Replace this document's figures in one transaction: never doubled, never half-written."""
+    conn, doc_id = ws.db.conn, report.document_id
     with ws.db.atomic(), nulls_bound_directly():
-        ws.db.conn.execute("DELETE FROM figure_cells WHERE document_id = ?", (report.document_id,))
+        conn.execute("DELETE FROM figure_cells WHERE document_id = ?", (doc_id,))
+        conn.execute("DELETE FROM figure_labels WHERE document_id = ?", (doc_id,))
+        conn.executemany(f"INSERT INTO figure_labels ({', '.join(FIGURE_LABEL_COLUMNS)}) "
+                         f"VALUES ({', '.join('?' for _ in FIGURE_LABEL_COLUMNS)})",
+                         [(doc_id, n, *label) for n, label in enumerate(labels)])
         for part in figures:
-            part.insert(ws.db.conn)
+            part.insert(conn)
         _save_status(ws, report)
 
 

@@ -71,14 +71,30 @@ def add_figure(ws: Workspace, body: str, doc: tuple[int, str, str], *, year: str
                value: float | None, suppressed: str | None = None, offence: str = "Rape of a female aged 16 and over",
                location: str = "Sheet1!B2", dims: dict[str, str] | None = None) -> None:
     first = int(year[:4])
+    numbers = [label_number(ws, doc[0], "period", year, None, f"{first}-04-01", f"{first + 1}-03-31"),
+               label_number(ws, doc[0], "offence", offence, "19C"),
+               label_number(ws, doc[0], "outcome", outcome[0], outcome[1])]
     ws.db.conn.execute(
-        "INSERT INTO figure_cells (document_id, period_start, period_end, period_label, offence, "
-        "offence_code, outcome, outcome_code, value, suppressed, dims, sheet, "
-        "row_num, col_num, location, raw) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        (doc[0], f"{first}-04-01", f"{first + 1}-03-31", year, offence, "19C", outcome[0], outcome[1],
-         value, suppressed, json.dumps(dims or {"period": year, "outcome": outcome[0]}), "Sheet1",
+        "INSERT INTO figure_cells (document_id, period_n, offence_n, outcome_n, value, suppressed, dims, sheet, "
+        "row_num, col_num, location, raw) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        (doc[0], *numbers, value, suppressed, json.dumps(dims or {"period": year, "outcome": outcome[0]}), "Sheet1",
          2, 2, location, suppressed or str(value)),
     )
+
+
+def label_number(ws: Workspace, document_id: int, dimension: str, label: str, code: str | None,
+                 start: str | None = None, end: str | None = None) -> int:
+    """The document's number for this label, adding it if new (as foi.parse numbers them)."""
+    conn = ws.db.conn
+    found = conn.execute(
+        "SELECT n FROM figure_labels WHERE document_id = ? AND dimension = ? AND label = ? AND code IS ? "
+        "AND period_start IS ? AND period_end IS ?", (document_id, dimension, label, code, start, end)).fetchone()
+    if found:
+        return int(found[0])
+    n = conn.execute("SELECT count(*) FROM figure_labels WHERE document_id = ?", (document_id,)).fetchone()[0]
+    conn.execute("INSERT INTO figure_labels (document_id, n, dimension, label, code, period_start, period_end) "
+                 "VALUES (?,?,?,?,?,?,?)", (document_id, n, dimension, label, code, start, end))
+    return int(n)
 
 
 def seed(ws: Workspace) -> dict[str, int]:

@@ -270,11 +270,57 @@ def test_schema_2_figures_move_to_figure_cells_and_read_the_same(batch_ws: Works
         conn.execute("CREATE TABLE old AS SELECT * FROM figures")
         conn.execute("DROP VIEW figures")
         conn.execute("DROP TABLE figure_cells")
+        conn.execute("DROP TABLE figure_labels")
         conn.execute("ALTER TABLE old RENAME TO figures")
         conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
     conn.close()
     db = open_db(ws.db_path)
-    assert schema_version(db.conn) == SCHEMA_VERSION == 3
+    assert schema_version(db.conn) == SCHEMA_VERSION == 4
     assert [dict(r) for r in db.query("SELECT * FROM figures ORDER BY id")] == before
-    kinds = dict(db.conn.execute("SELECT name, type FROM sqlite_master WHERE name IN ('figures', 'figure_cells')"))
-    assert kinds == {"figures": "view", "figure_cells": "table"}
+    kinds = dict(db.conn.execute(
+        "SELECT name, type FROM sqlite_master WHERE name IN ('figures', 'figure_cells', 'figure_labels')"))
+    assert kinds == {"figures": "view", "figure_cells": "table", "figure_labels": "table"}
+
+
+def test_schema_3_figures_get_numbered_labels_and_read_the_same(batch_ws: Workspace, tmp_path: Path) -> None:
+    """A v3 database wrote each figure's period, offence and outcome texts, dates and codes on
+    the figure; after the upgrade they are its document's labels and `figures` reads the same,
+    ids, blanks and a period with no dates included."""
+    from foi.db import _V3_CELL_COLUMNS, _V3_FIGURES_VIEW, open_db, schema_version
+
+    ws = batch_ws
+    one = tmp_path / "outcomes.csv"
+    one.write_text("Year,Offence,Outcome,Count\n2014/15,19C,Adult caution,12\n2015/16,19C,Adult caution,*\n"
+                   "2015/16,Burglary,Youth caution,3\nLast year,Burglary,Youth caution,4\n", encoding="utf-8")
+    two = tmp_path / "two.csv"
+    two.write_text("Year,Outcome,Count\n2014/15,Community resolution,7\n2014/15,Adult caution,1\n", encoding="utf-8")
+    attach(ws, "cautions", "kent", [one])
+    attach(ws, "cautions", "essex", [two])
+    parse_batch(ws, "cautions")
+    before = [dict(r) for r in ws.db.query("SELECT * FROM figures ORDER BY id")]
+    assert len(before) == 6 and {r["offence"] for r in before} == {"19C", "Burglary", None}
+    assert any(r["period_label"] == "Last year" and r["period_start"] is None for r in before)
+    conn = ws.db.conn
+    with conn:  # back to schema 3: every figure's texts on the figure
+        columns = ", ".join(_V3_CELL_COLUMNS)
+        conn.execute(f"CREATE TABLE old AS SELECT id, {columns} FROM figures")
+        conn.execute("DROP VIEW figures")
+        conn.execute("DROP TABLE figure_cells")
+        conn.execute("DROP TABLE figure_labels")
+        conn.execute("ALTER TABLE old RENAME TO figure_cells")
+        conn.execute("CREATE INDEX figure_cells_document ON figure_cells(document_id)")
+        conn.execute(_V3_FIGURES_VIEW)
+        conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    conn.close()
+    db = open_db(ws.db_path)
+    assert schema_version(db.conn) == 4
+    assert [dict(r) for r in db.query("SELECT * FROM figures ORDER BY id")] == before
+    labels = db.conn.execute("SELECT document_id, dimension, count(*) FROM figure_labels GROUP BY 1, 2").fetchall()
+    assert sorted(labels) == sorted([(1, "offence", 2), (1, "outcome", 2), (1, "period", 3),
+                                     (2, "outcome", 2), (2, "period", 1)])
+    # And a re-parse after the upgrade replaces the document's labels along with its figures.
+    ws.db = db
+    parse_batch(ws, "cautions")
+    assert [{k: v for k, v in dict(r).items() if k != "id"} for r in db.query("SELECT * FROM figures ORDER BY id")] == [
+        {k: v for k, v in r.items() if k != "id"} for r in before]
+    assert db.conn.execute("SELECT count(*) FROM figure_labels").fetchone() == (10,)

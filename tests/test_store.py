@@ -20,10 +20,8 @@ VALUE = st.one_of(st.none(), st.integers(-(2**40), 2**40), st.floats(allow_nan=F
 
 def _table() -> sqlite3.Connection:
     conn = sqlite3.connect(":memory:")
-    conn.execute(
-        "CREATE TABLE figure_cells (id INTEGER PRIMARY KEY, document_id, period_start, period_end, period_label, "
-        "offence, offence_code, outcome, outcome_code, value, suppressed, dims NOT NULL DEFAULT '{}', sheet, page, "
-        "table_index, row_num, col_num, location, raw)")
+    columns = ", ".join("dims NOT NULL DEFAULT '{}'" if c == "dims" else c for c in FIGURE_CELL_COLUMNS)
+    conn.execute(f"CREATE TABLE figure_cells (id INTEGER PRIMARY KEY, {columns})")
     return conn
 
 
