@@ -1,4 +1,4 @@
-"""Storing figures: what `_Figures.insert` writes must be exactly what a plain row-by-row INSERT
+"""Storing figures: what `FigureRows.insert` writes must be exactly what a plain row-by-row INSERT
 of the same figures writes, whatever goes into the statement text (values common to every row,
 cell references built by SQLite) and however many rows share a statement."""
 
@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from foi.db import FIGURE_CELL_COLUMNS, nulls_bound_directly
-from foi.parse import ROWS_PER_INSERT, _Figures, _literal
+from foi.figurerows import ROWS_PER_INSERT, FigureRows, literal
 
 TEXT = st.one_of(st.text(max_size=12), st.sampled_from(["Kent's data", "a''b", "x\x00y", "'", "", "é–£"]))
 VALUE = st.one_of(st.none(), st.integers(-(2**40), 2**40), st.floats(allow_nan=False), TEXT)
@@ -38,13 +38,13 @@ def _plain(rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
 
 
 @st.composite
-def figures(draw: st.DrawFn) -> tuple[list[dict[str, Any]], _Figures]:
-    """Rows, and the same rows as a _Figures with some columns fixed and maybe a location prefix."""
+def figures(draw: st.DrawFn) -> tuple[list[dict[str, Any]], FigureRows]:
+    """Rows, and the same rows as a FigureRows with some columns fixed and maybe a location prefix."""
     n = draw(st.integers(0, 2 * ROWS_PER_INSERT + 7))
     candidates = [c for c in FIGURE_CELL_COLUMNS if c not in ("row_num", "location")]
     fixed = {c: v for c in draw(st.sets(st.sampled_from(candidates)))
-             if _literal(v := draw(VALUE)) is not None and not (c == "dims" and v is None)}
-    prefix = draw(st.one_of(st.none(), TEXT.filter(lambda t: _literal(t) is not None)))
+             if literal(v := draw(VALUE)) is not None and not (c == "dims" and v is None)}
+    prefix = draw(st.one_of(st.none(), TEXT.filter(lambda t: literal(t) is not None)))
     varying = tuple(c for c in FIGURE_CELL_COLUMNS if c not in fixed and not (prefix is not None and c == "location"))
     rows = []
     for i in range(n):
@@ -56,12 +56,12 @@ def figures(draw: st.DrawFn) -> tuple[list[dict[str, Any]], _Figures]:
         if prefix is not None:
             row["location"] = f"{prefix}{row['row_num']}"
         rows.append(row)
-    return rows, _Figures(varying, [tuple(row[c] for c in varying) for row in rows], fixed, prefix)
+    return rows, FigureRows(varying, [tuple(row[c] for c in varying) for row in rows], fixed, prefix)
 
 
 @settings(max_examples=120, deadline=None)
 @given(figures())
-def test_figures_insert_stores_what_a_plain_insert_stores(case: tuple[list[dict[str, Any]], _Figures]) -> None:
+def test_figures_insert_stores_what_a_plain_insert_stores(case: tuple[list[dict[str, Any]], FigureRows]) -> None:
     rows, part = case
     conn = _table()
     with nulls_bound_directly():
@@ -75,16 +75,16 @@ def test_a_low_bound_variable_limit_still_takes_every_row_in_order() -> None:
     conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 999)
     rows = [{**dict.fromkeys(FIGURE_CELL_COLUMNS), "document_id": 1, "dims": "{}", "row_num": i, "value": i}
             for i in range(250)]
-    _Figures(FIGURE_CELL_COLUMNS, [tuple(r[c] for c in FIGURE_CELL_COLUMNS) for r in rows]).insert(conn)
+    FigureRows(FIGURE_CELL_COLUMNS, [tuple(r[c] for c in FIGURE_CELL_COLUMNS) for r in rows]).insert(conn)
     assert _stored(conn) == _plain(rows)
 
 
-@pytest.mark.parametrize(("value", "literal"), [
+@pytest.mark.parametrize(("value", "expected"), [
     (None, "NULL"), (7, "7"), ("Kent's", "'Kent''s'"), ("", "''"),
     (True, None), (1.5, None), ("a\x00b", None), (b"x", None),
 ])
-def test_only_ints_none_and_text_without_nul_go_into_the_statement(value: Any, literal: str | None) -> None:
-    assert _literal(value) == literal
+def test_only_ints_none_and_text_without_nul_go_into_the_statement(value: Any, expected: str | None) -> None:
+    assert literal(value) == expected
 
 
 def test_binding_none_fast_leaves_the_sqlite3_adapters_as_found() -> None:
