@@ -239,6 +239,8 @@ def _v4_figure_labels(conn: sqlite3.Connection) -> None:
               UNION
               SELECT DISTINCT document_id, 'outcome', outcome, outcome_code, NULL, NULL
               FROM figure_cells WHERE coalesce(outcome, outcome_code) IS NOT NULL)""")
+    # For the join below only: without it, each figure would scan its document's labels.
+    conn.execute("CREATE INDEX figure_labels_text ON figure_labels(document_id, dimension, label)")
     conn.execute("ALTER TABLE figure_cells RENAME TO figure_cells_v3")
     conn.execute(
         "CREATE TABLE figure_cells (id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL REFERENCES documents(id), "
@@ -259,6 +261,7 @@ def _v4_figure_labels(conn: sqlite3.Connection) -> None:
              AND u.label IS c.outcome AND u.code IS c.outcome_code
         ORDER BY c.id""")
     conn.execute("DROP TABLE figure_cells_v3")
+    conn.execute("DROP INDEX figure_labels_text")
     conn.execute("CREATE INDEX figure_cells_document ON figure_cells(document_id)")
     conn.execute(FIGURES_VIEW)
 
