@@ -357,7 +357,10 @@ def nulls_bound_directly() -> Iterator[None]:
     NoneType that returns None makes it one dict hit. Scoped, so the module's registry is left
     as it was found (an adapter someone else registered is put back).
     """
-    adapters = sqlite3.adapters
+    adapters = getattr(sqlite3, "adapters", None)  # the registry is not documented API: don't rely on it
+    if adapters is None:
+        yield
+        return
     saved = adapters.get(_NONE_KEY)
     adapters[_NONE_KEY] = {}.get  # a C-level callable: {}.get(None) is None
     try:

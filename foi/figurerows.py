@@ -71,7 +71,7 @@ class FigureRows:
         per = max(1, min(ROWS_PER_INSERT, conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // len(self.varying)))
         whole = len(self.rows) - len(self.rows) % per
         if whole:
-            rows = iter(self.rows[:whole])
+            rows = iter(self.rows)  # the chunks take the first `whole` rows
             chunks = (tuple(chain.from_iterable(islice(rows, per))) for _ in range(whole // per))
             conn.executemany(self._sql(per), chunks)
         if whole < len(self.rows):
