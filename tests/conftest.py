@@ -13,6 +13,26 @@ from foi.cli import app
 from foi.workspace import Workspace, init_workspace
 
 FIXTURES = Path(__file__).parent / "fixtures"
+# Third-party files stay in the shared corpus beside the project root, never in the repository.
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+CORPUS = SHARED / "corpus" / "real"
+
+
+def corpus_at(relative: str) -> Path:
+    """A file of the shared real corpus (`../shared/corpus/real/RELATIVE`); the test is skipped
+    with the reason when the corpus is not beside the project, as on a user's fresh clone."""
+    path = CORPUS / relative
+    if not path.is_file():
+        pytest.skip(f"shared corpus file not found: {path} (the corpus lives in ../shared beside the project)")
+    return path
+
+
+def corpus_file(name: str) -> Path:
+    """The shared corpus file called NAME, wherever it sits under ../shared/corpus/real."""
+    found = sorted(CORPUS.rglob(name)) if CORPUS.is_dir() else []
+    if not found:
+        pytest.skip(f"shared corpus file {name!r} not found under {CORPUS}")
+    return found[0]
 TODAY = date(2026, 11, 21)
 VARS = {"first_year": "2019/20", "last_year": "2023/24"}
 

@@ -13,10 +13,7 @@ from typing import Any
 import pytest
 
 from foi.readers import Grid, ReadResult, read_file, sniff
-
-REAL = Path(__file__).parent / "fixtures" / "real"
-CORPUS = Path("/work/shared/corpus/real")
-
+from tests.conftest import CORPUS, corpus_file
 
 # --- builders ---------------------------------------------------------------------------
 
@@ -143,8 +140,8 @@ def test_sniff_kinds(tmp_path: Path) -> None:
     assert sniff(tmp_path / "b.dat") == "binary"
     assert sniff(tmp_path / "c.txt") == "csv"
     assert sniff(tmp_path / "d.pdf") == "empty"
-    assert sniff(REAL / "police-use-of-conducted-energy-devices-2016.ods") == "ods"
-    assert sniff(REAL / "ott.xls") == "xls"
+    assert sniff(corpus_file("police-use-of-conducted-energy-devices-2016.ods")) == "ods"
+    assert sniff(corpus_file("ott.xls")) == "xls"
 
 
 def test_unknown_binary_is_an_error_not_an_exception(tmp_path: Path) -> None:
@@ -194,7 +191,7 @@ def test_xlsx_coordinates_merges_hidden(tmp_path: Path) -> None:
 
 
 def test_sheet_names_with_spaces_are_quoted() -> None:
-    result = read_file(REAL / "ott.xls")
+    result = read_file(corpus_file("ott.xls"))
     assert result.reader == "xls" and result.status == "ok"
     t1 = next(g for g in result.tables if g.sheet == "Table 1")
     assert t1.location(2, 2) == "'Table 1'!C3"
@@ -205,7 +202,7 @@ def test_sheet_names_with_spaces_are_quoted() -> None:
 
 
 def test_ods_from_corpus() -> None:
-    result = read_file(REAL / "police-use-of-conducted-energy-devices-2016.ods")
+    result = read_file(corpus_file("police-use-of-conducted-energy-devices-2016.ods"))
     assert result.reader == "ods" and result.status == "ok"
     t2 = next(g for g in result.tables if g.sheet == "Table_2")
     assert t2.rows[2][0] == "Police Force/Region"
@@ -214,7 +211,7 @@ def test_ods_from_corpus() -> None:
 
 
 def test_xlsx_openpyxl_cannot_open_reads_via_calamine() -> None:
-    result = read_file(REAL / "travelExpensesData_veryhorrible.xlsx")
+    result = read_file(corpus_file("travelExpensesData_veryhorrible.xlsx"))
     assert result.status == "ok" and len(result.tables) == 16
     assert result.tables[0].rows[0][0] == "Top-Up Service Journeys per Department/Minister 2012-13FY"
 
@@ -286,7 +283,7 @@ def test_cr_only_csv_and_line_numbers(tmp_path: Path) -> None:
 
 
 def test_real_cr_only_csv() -> None:
-    grid = read_file(REAL / "outcomes_by_force.csv").tables[0]
+    grid = read_file(corpus_file("outcomes_by_force.csv")).tables[0]
     assert len(grid.rows) == 46 and len(grid.rows[0]) == 27
     assert grid.rows[1][0] == "Avon and Somerset Constabulary" and grid.rows[1][1] == "615"
 
@@ -496,7 +493,7 @@ def test_pdf_fast_paths_equal_pdfplumber(name: str) -> None:
     from foi.readers.pdf_layout import CharIndex, fast_chars
 
     settings = TableSettings.resolve(None).text_settings or {}
-    with pdfplumber.open(REAL / name) as pdf:
+    with pdfplumber.open(corpus_file(name)) as pdf:
         for page in pdf.pages:
             theirs = Page.parse_objects(page)
             fast_chars(page)
@@ -546,8 +543,8 @@ def test_truncated_pdf(tmp_path: Path) -> None:
 
 
 def test_nics_expectations() -> None:
-    expected = json.loads((REAL / "nics-background-checks-2015-11_expected.json").read_text())
-    result = read_file(REAL / "nics-background-checks-2015-11.pdf")
+    expected = json.loads((corpus_file("nics-background-checks-2015-11_expected.json")).read_text())
+    result = read_file(corpus_file("nics-background-checks-2015-11.pdf"))
     assert result.status == "ok" and len(result.tables) == 1
     g = result.tables[0]
     rows = g.rows
@@ -576,10 +573,10 @@ def test_nics_expectations() -> None:
 def test_cumbria_cells_match_pdfplumber() -> None:
     import pdfplumber
 
-    result = read_file(REAL / "Cumbria.pdf")
+    result = read_file(corpus_file("Cumbria.pdf"))
     assert result.status == "ok"
     expected: dict[int, list[list[list[str | None]]]] = {}
-    with pdfplumber.open(REAL / "Cumbria.pdf") as pdf:
+    with pdfplumber.open(corpus_file("Cumbria.pdf")) as pdf:
         for page_no in (2, 3, 4):
             page = pdf.pages[page_no - 1]
             found = page.find_tables()
@@ -624,7 +621,7 @@ def _inside(inner: tuple[float, ...], outer: tuple[float, ...]) -> bool:
 
 
 def test_hertfordshire_record_list_joined() -> None:
-    result = read_file(REAL / "Hertfordshire.pdf")
+    result = read_file(corpus_file("Hertfordshire.pdf"))
     assert result.status == "ok"
     years, records = result.tables[0], result.tables[1]
     assert years.rows[-1] == ["Grand Total", "4492"]
@@ -663,10 +660,3 @@ def test_package_import_is_cheap() -> None:
                          cwd=Path(__file__).parent.parent)
     assert out.stdout.strip() == "[]"
 
-
-def test_fixture_copies_unchanged() -> None:
-    if not CORPUS.is_dir():
-        pytest.skip("shared corpus not mounted")
-    for f in REAL.iterdir():
-        match = list(CORPUS.rglob(f.name))
-        assert match and match[0].read_bytes() == f.read_bytes(), f.name

@@ -12,8 +12,6 @@ below only look at the stored reports and figures.
 from __future__ import annotations
 
 import csv
-import gzip
-import hashlib
 import json
 import re
 from collections import Counter, defaultdict
@@ -28,24 +26,9 @@ from foi.parse import FileReport, attach, list_figures, parse_batch
 from foi.schema import schema_from_toml
 from foi.values import parse_value
 from foi.workspace import Workspace, init_workspace
-from tests.conftest import TODAY, VARS
+from tests.conftest import CORPUS, TODAY, VARS, corpus_at
 
-FIXTURES = Path(__file__).parent / "fixtures"
-REAL = FIXTURES / "real"
-PACKED = FIXTURES / "real-packed"
-EXPECTED = FIXTURES / "real-expected"
-CORPUS = Path("/work/shared/corpus/real")
-
-# Corpus path -> sha256 of the original bytes, for the files kept gzipped in real-packed/ (they
-# are 2.9 MB smaller that way; the test unpacks them and checks the bytes are the original ones).
-PACKED_SHA256 = {
-    "bbc-data-unit-unsolved-crime/crime outcomes by category force year 2012-16.csv":
-        "029f699cefab08fe3cfbae01677d8bf52de262774c0940e3fe6becbc2d2e8a0b",
-    "paulbradshaw-cleaning/Disposals by region 2012-13 Table.xls":
-        "841a0cd30d4d5246c0258ab0e6d120911cc171eff7929bd2abd80db9eae5b8cd",
-    "paulbradshaw-cleaning/Offences by region 2012-13 v2.xls":
-        "db769f1bae21fde8595e757dcf833230560bc2b56bb41eb64a86ffc707e54837",
-}
+EXPECTED = CORPUS
 
 # Every source file of the shared corpus (expected-value files are not replies, so not here).
 CORPUS_FILES = [
@@ -96,18 +79,6 @@ synonyms = ["year", "financial year", "as at"]
 """
 
 
-def fixture_file(corpus_path: str, unpack_to: Path) -> Path:
-    """The fixture copy of a corpus file (unpacked into `unpack_to` if it is kept gzipped)."""
-    name = Path(corpus_path).name
-    if corpus_path in PACKED_SHA256:
-        data = gzip.decompress((PACKED / f"{name}.gz").read_bytes())
-        assert hashlib.sha256(data).hexdigest() == PACKED_SHA256[corpus_path], name
-        out = unpack_to / name
-        out.write_bytes(data)
-        return out
-    return REAL / name
-
-
 @dataclass
 class Run:
     ws: Workspace
@@ -130,7 +101,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Run:
     assert len(slugs) >= len(CORPUS_FILES)
     by_body: dict[str, str] = {}
     for slug, corpus_path in zip(slugs, CORPUS_FILES, strict=False):
-        [stored] = attach(ws, "corpus", slug, [fixture_file(corpus_path, tmp)])
+        [stored] = attach(ws, "corpus", slug, [corpus_at(corpus_path)])
         assert not stored["duplicate"]
         by_body[slug] = corpus_path
     reports = {by_body[r.body]: r for r in parse_batch(ws, "corpus")}
@@ -146,7 +117,7 @@ def _custom_batch(tmp: Path, corpus_path: str, mapping: dict[str, str] | None = 
     (tmp / "schema.toml").write_text(FORCE_SCHEMA, encoding="utf-8")
     create_batch(ws, "byforce", template="request-outcomes", vars=VARS, today=TODAY,
                  schema=schema_from_toml(tmp / "schema.toml"))
-    attach(ws, "byforce", "kent", [fixture_file(corpus_path, tmp)])
+    attach(ws, "byforce", "kent", [corpus_at(corpus_path)])
     [report] = parse_batch(ws, "byforce", mapping=mapping)
     return report, list_figures(ws, "byforce")
 
@@ -332,8 +303,8 @@ def test_nics_reader_level(corpus: Run) -> None:
 
     report = corpus.reports["pdfplumber/nics-background-checks-2015-11.pdf"]
     assert report.status == "needs-review"
-    expected = json.loads((REAL / "nics-background-checks-2015-11_expected.json").read_text())
-    [grid] = read_file(REAL / "nics-background-checks-2015-11.pdf").tables
+    expected = json.loads((CORPUS / "pdfplumber/expected/nics-background-checks-2015-11_expected.json").read_text())
+    [grid] = read_file(CORPUS / "pdfplumber/nics-background-checks-2015-11.pdf").tables
     rows = [r for r in grid.rows if r[0] and r[1:] and any(c for c in r[1:])]
     alabama = next(r for r in rows if r[0] == "Alabama")
     assert alabama[-1] == expected["first_row"]["col22"] == "71,137"

@@ -8,6 +8,7 @@ from foi.errors import FoiError
 from foi.readers import Grid
 from foi.schema import load_schema
 from foi.tables import Record, TableResult, understand
+from tests.conftest import CORPUS
 
 POLICE = load_schema(None)
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -495,8 +496,9 @@ def test_long_table_of_200k_rows_comes_back_whole() -> None:
 
 # ------------------------------------------------------------------ real corpus
 
-CUMBRIA_PDF = FIXTURES / "real" / "Cumbria.pdf"
-CUMBRIA_EXPECTED = FIXTURES / "real" / "cumbria_crimes_by_category_year.csv"
+CUMBRIA_PDF = CORPUS / "paulbradshaw-mass_foi_projects/Cumbria.pdf"
+CUMBRIA_EXPECTED = (CORPUS / "paulbradshaw-mass_foi_projects/expected-aresbr-Dataharvest"
+                    / "cumbria_crimes_by_category_year.csv")
 
 
 def _cumbria_offence_table() -> Grid:
@@ -532,7 +534,7 @@ def _check_cumbria(g: Grid) -> TableResult:
     return res
 
 
-@pytest.mark.skipif(not CUMBRIA_PDF.exists(), reason="fixture missing")
+@pytest.mark.skipif(not CUMBRIA_PDF.exists(), reason="shared corpus not beside the project")
 def test_cumbria_offence_by_year_from_pdfplumber_rows() -> None:
     """The raw pdfplumber table: "Grand" / "Total" one column right of its figures, blank
     cells for zero, wrapped labels, and the last two rows on page 3."""
@@ -548,14 +550,14 @@ def test_cumbria_offence_by_year_from_pdfplumber_rows() -> None:
     _check_cumbria(Grid("Cumbria p2", rows))
 
 
-@pytest.mark.skipif(not CUMBRIA_PDF.exists(), reason="fixture missing")
+@pytest.mark.skipif(not CUMBRIA_PDF.exists(), reason="shared corpus not beside the project")
 def test_cumbria_offence_by_year_via_reader() -> None:
     res = _check_cumbria(g := _cumbria_offence_table())
     # Provenance: every record points at its cell on page 2 or 3.
     assert {g.location(r.row, r.col).split()[0] for r in res.records} <= {"p2", "p3"}
 
 
-@pytest.mark.skipif(not CUMBRIA_PDF.exists(), reason="fixture missing")
+@pytest.mark.skipif(not CUMBRIA_PDF.exists(), reason="shared corpus not beside the project")
 def test_cumbria_hospital_tables_need_review() -> None:
     from foi.readers import read_file
 
