@@ -73,6 +73,12 @@ class Arithmetic:
                 prec.append(decimals(cell) if k[c] == NUM else 0)
             self.vals[r] = vals
             self.prec[r] = prec
+        # A column holding the same number on every row (a unit such as "1000") adds up nothing.
+        for x in range(len(vcols)):
+            seen = {self.vals[r][x] for r in order[:500]}
+            if len(order) >= 3 and len(seen) == 1:
+                for r in order:
+                    self.vals[r][x] = UNKNOWN
         self.sums: dict[int, list[int]] = {}
         self.below: dict[int, list[int]] = {}   # total row -> its children below it
         self.child_of: dict[int, int] = {}      # child row -> its total above it
@@ -108,12 +114,14 @@ class Arithmetic:
         p = order[i]
         pv = vals[p]
         m = len(pv)
-        key = next((c for c in range(m) if pv[c] == pv[c] and pv[c] != 0), None)
+        # Walk with the largest figure: the one a run of children overshoots last.
+        key = max((c for c in range(m) if pv[c] == pv[c] and pv[c] != 0), key=lambda c: abs(pv[c]), default=None)
         if key is None:
             return None
         g = self.group[p]
         acc = [0.0] * m
         kids: list[int] = []
+        best: tuple[float, list[int]] | None = None
         j = i + step
         nonneg = pv[key] > 0
         while 0 <= j < len(order) and len(kids) < MAX_CHILDREN:
@@ -133,16 +141,29 @@ class Arithmetic:
             kids.append(c)
             j = span_end.get(c, j) + 1 if step > 0 else j - 1
             if len(kids) >= 2 and self._matches(p, kids, acc):
-                return sorted(kids)
+                # Rounded totals can match a run that is one row short: keep the closest run.
+                err = self._error(pv, acc)
+                if best is None or err < best[0]:
+                    best = (err, sorted(kids))
+                if err == 0:
+                    break
+            elif best is not None and len(kids) > len(best[1]) + 2:
+                break
             if nonneg and acc[key] == acc[key] and acc[key] > pv[key] + self._tol(p, kids, key):
                 break
-        return None
+        return best[1] if best else None
+
+    @staticmethod
+    def _error(pv: list[float], acc: list[float]) -> float:
+        return sum(abs(a - v) / max(abs(v), 1e-9) for a, v in zip(acc, pv, strict=True) if a == a and v == v)
 
     def _tol(self, p: int, kids: list[int], x: int) -> float:
         """Rounding slack: published figures rounded to their last digit may miss by a unit
         or two once added up."""
         d = max([self.prec[p][x], *(self.prec[c][x] for c in kids)])
-        return 10.0 ** -d * (1.0 if len(kids) <= 4 else 2.0) + 1e-9 * abs(self.vals[p][x]) + 1e-9
+        unit = 10.0 ** -d * (1.0 if len(kids) <= 4 else 2.0)
+        # Independently rounded estimates (thousands, millions) can miss by a few units more.
+        return max(unit, 0.005 * abs(self.vals[p][x])) + 1e-9
 
     @staticmethod
     def _exact(a: float, b: float) -> bool:
