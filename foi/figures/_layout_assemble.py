@@ -17,6 +17,18 @@ CODE_HEADER = re.compile(
     re.I,
 )
 ARITHMETIC_ROWS = 5000   # rows of a body checked for sums (head of a long table)
+# Columns whose figures never add up across rows: shares, rates, averages, indexes.
+NON_ADDITIVE = re.compile(
+    r"%|\bper\s?cent|\bpercent|\bproportion|\bshare\b|\brates?\b|\bper\s+(?:\d|head|capita|1,?000|100)|"
+    r"\baverage\b|\bmean\b|\bmedian\b|\bratio\b|\bindex\b|\bchange\b",
+    re.I,
+)
+# Lines that close a table with a statistic of the rows above: not a sum, still not data.
+AGGREGATE_WORD = re.compile(
+    r"^\s*(?:(?:annual\s+)?average|mean|median|(?:per\s?cent(?:age)?|%)\s+change|change\b|"
+    r"(?:average\s+)?annual\s+(?:average\s+)?(?:growth|change|rate))|\b(?:average|mean|median)\s*$",
+    re.I,
+)
 
 
 def assemble(rows: list[list[Any]], b: Blocks, t: _Table, merged: list[tuple[int, int, int, int]],
@@ -50,7 +62,8 @@ def assemble(rows: list[list[Any]], b: Blocks, t: _Table, merged: list[tuple[int
     doubts: list[str] = []
     lab = label_cols[0] if label_cols else None
     if kind == "table" and value_cols:
-        sums, col_sums = _totals(rows, b, t, roles, value_cols, label_cols, data, levels, parents, doubts)
+        ratios = {c for c in value_cols if any(NON_ADDITIVE.search(h) for h in paths[c])}
+        sums, col_sums = _totals(rows, b, t, roles, value_cols, label_cols, data, levels, parents, doubts, ratios)
     elif lab is not None:
         _sections_only(rows, t, roles, levels, parents)
     if not t.header:
@@ -141,7 +154,7 @@ def _record_list(rows: list[list[Any]], K: Any, body: range, data: bytearray, va
 
 def _totals(rows: list[list[Any]], b: Blocks, t: _Table, roles: list[str], value_cols: list[int],
             label_cols: list[int], data: bytearray, levels: list[int], parents: list[int | None],
-            doubts: list[str]) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
+            doubts: list[str], ratios: set[int]) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
     K = b.K
     start = t.start
     lab = label_cols[0] if label_cols else None
@@ -200,12 +213,22 @@ def _totals(rows: list[list[Any]], b: Blocks, t: _Table, roles: list[str], value
         edge_after.add(last_data)
     if not order:
         return {}, {}
-    ar = Arithmetic(rows, K, order, value_cols, group, edge_before, edge_after, labels, indent)
+    ar = Arithmetic(rows, K, order, value_cols, group, edge_before, edge_after, labels, indent,
+                    skip={i for i, c in enumerate(value_cols) if c in ratios})
     ar.find_row_totals()
     for p in ar.sums:
         roles[p - start] = "total"
     for p in sorted(ar.failed):
         doubts.append(f"row {p + 1} reads like a total ({labels.get(p, '')!r}) but does not add up")
+    for p in ar.unchecked:
+        # "Total" over rates or withheld figures: nothing to add up, and a word alone never
+        # makes a total, so the row stays data and the reader is told.
+        doubts.append(f"row {p + 1} ({labels.get(p, '')!r}) reads like a total but its figures "
+                      "(rates, shares or withheld) cannot be added up to check")
+    for p in reversed(order[-3:]):
+        if roles[p - start] != "data" or not AGGREGATE_WORD.search(labels.get(p, "")):
+            break
+        roles[p - start] = "total"
     _hierarchy(order, ar, labels, indent, levels, parents, start)
     col_sums = ar.find_column_totals()
     return dict(ar.sums), col_sums

@@ -53,7 +53,7 @@ class Arithmetic:
 
     def __init__(self, rows: list[list[Any]], kinds: Sequence[tuple[int, ...]], order: list[int],
                  vcols: list[int], group: dict[int, int], edge_before: set[int], edge_after: set[int],
-                 labels: dict[int, str], indent: dict[int, int]) -> None:
+                 labels: dict[int, str], indent: dict[int, int], skip: set[int] | None = None) -> None:
         self.order = order
         self.vcols = vcols
         self.group = group
@@ -73,16 +73,18 @@ class Arithmetic:
                 prec.append(decimals(cell) if k[c] == NUM else 0)
             self.vals[r] = vals
             self.prec[r] = prec
-        # A column holding the same number on every row (a unit such as "1000") adds up nothing.
+        # A column holding the same number on every row (a unit such as "1000") adds up nothing,
+        # nor does a column of rates or shares (`skip`, from its header).
         for x in range(len(vcols)):
             seen = {self.vals[r][x] for r in order[:500]}
-            if len(order) >= 3 and len(seen) == 1:
+            if len(order) >= 3 and len(seen) == 1 or skip and x in skip:
                 for r in order:
                     self.vals[r][x] = UNKNOWN
         self.sums: dict[int, list[int]] = {}
         self.below: dict[int, list[int]] = {}   # total row -> its children below it
         self.child_of: dict[int, int] = {}      # child row -> its total above it
         self.failed: set[int] = set()           # rows with a total word that do not add up
+        self.unchecked: list[int] = []          # rows with a total word that cannot be checked
 
     # ---------------------------------------------------------------- rows
     def find_row_totals(self) -> None:
@@ -106,8 +108,12 @@ class Arithmetic:
                 if kids:
                     self.sums[p] = kids
         for p in order:
-            if p not in self.sums and TOTAL_WORD.search(self.labels.get(p, "")) and self._checkable(p, pos):
+            if p in self.sums or not TOTAL_WORD.search(self.labels.get(p, "")):
+                continue
+            if self._checkable(p, pos) and self._counts(p):
                 self.failed.add(p)
+            else:
+                self.unchecked.append(p)
 
     def _run(self, i: int, step: int, span_end: dict[int, int], pos: dict[int, int]) -> list[int] | None:
         order, vals = self.order, self.vals
@@ -119,6 +125,8 @@ class Arithmetic:
         if key is None:
             return None
         g = self.group[p]
+        # The first and last rows of a table may add up every block, across its sections.
+        across = (step > 0 and i == 0) or (step < 0 and i == len(order) - 1)
         acc = [0.0] * m
         kids: list[int] = []
         best: tuple[float, list[int]] | None = None
@@ -126,13 +134,13 @@ class Arithmetic:
         nonneg = pv[key] > 0
         while 0 <= j < len(order) and len(kids) < MAX_CHILDREN:
             c = order[j]
-            if self.group[c] != g:
+            if self.group[c] != g and not across:
                 break
             if step < 0:
                 # Walking up into the children of a parent row above them: count the parent.
                 while c in self.child_of and pos[self.child_of[c]] < pos[c]:
                     c = self.child_of[c]
-                if self.group[c] != g:
+                if self.group[c] != g and not across:
                     break
                 j = pos[c]
             cv = vals[c]
@@ -210,6 +218,11 @@ class Arithmetic:
                 if 0 <= j < len(self.order) and self.group[self.order[j]] == g]
         pv = self.vals[p]
         return len(near) >= 2 and any(v == v and v != 0 for v in pv)
+
+    def _counts(self, p: int) -> bool:
+        """Does the row hold whole numbers (counts), which a total must add up exactly?"""
+        vals = [v for v in self.vals[p] if v == v]
+        return bool(vals) and sum(1 for v in vals if float(v).is_integer()) * 2 > len(vals)
 
     # ---------------------------------------------------------------- columns
     def find_column_totals(self) -> dict[int, list[int]]:
