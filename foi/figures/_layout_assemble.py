@@ -25,8 +25,8 @@ NON_ADDITIVE = re.compile(
 )
 # Lines that close a table with a statistic of the rows above: not a sum, still not data.
 AGGREGATE_WORD = re.compile(
-    r"^\s*(?:(?:annual\s+)?average|mean|median|(?:per\s?cent(?:age)?|%)\s+change|change\b|"
-    r"(?:average\s+)?annual\s+(?:average\s+)?(?:growth|change|rate))|\b(?:average|mean|median)\s*$",
+    r"^\s*(?:(?:annual\s+)?average\b|(?:per\s?cent(?:age)?|%)\s+change|change\b|"
+    r"(?:average\s+)?annual\s+(?:average\s+)?(?:growth|change|rate))|\b(?:average|mean)\s*$",
     re.I,
 )
 

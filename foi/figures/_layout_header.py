@@ -49,12 +49,24 @@ def column_headers(rows: list[list[Any]], kinds: Sequence[tuple[int, ...]], head
                 if r0 == h or r0 not in hset:
                     _add(paths[c], text_of(rows[r0][c0]) if c0 < len(rows[r0]) else "")
                 continue
-            if c in label_cols or c not in used_cols or not lower:
+            if c in label_cols or not lower:
                 continue
             left = _spanning_from(k, c, label_cols)
             if left is not None and _split_below(kinds, lower, left, c):
                 _add(paths[c], text_of(row[left]))
+    _realign(paths, label_cols, used_cols, width)
     return cells, paths
+
+
+def _realign(paths: list[list[str]], label_cols: set[int], used_cols: set[int], width: int) -> None:
+    """A column of figures with no header of its own, beside a headed column with no figures,
+    takes that header: the text sits one cell off the figures (merged or centred cells)."""
+    for c in range(width):
+        if c in used_cols and c not in label_cols and not paths[c]:
+            for d in (c - 1, c + 1):
+                if 0 <= d < width and d not in used_cols and paths[d]:
+                    paths[c] = list(paths[d])
+                    break
 
 
 def _add(path: list[str], text: str) -> None:

@@ -173,6 +173,9 @@ class Arithmetic:
         # Independently rounded estimates (thousands, millions) can miss by a few units more.
         return max(unit, 0.005 * abs(self.vals[p][x])) + 1e-9
 
+    def _unit(self, p: int, kids: list[int], x: int) -> float:
+        return 10.0 ** -max([self.prec[p][x], *(self.prec[c][x] for c in kids)])
+
     @staticmethod
     def _exact(a: float, b: float) -> bool:
         return abs(a - b) <= 1e-7 * max(1.0, abs(b))
@@ -188,9 +191,11 @@ class Arithmetic:
             if pv[x] == 0 and acc[x] == 0:
                 continue   # 0 = 0 + 0 proves nothing
             comparable += 1
-            if abs(acc[x] - pv[x]) <= self._tol(p, kids, x):
+            if self._exact(acc[x], pv[x]):
                 good += 1
-                exact += self._exact(acc[x], pv[x])
+                exact += 1
+            elif abs(acc[x] - pv[x]) <= self._tol(p, kids, x) and abs(pv[x]) >= 50 * self._unit(p, kids, x):
+                good += 1    # within rounding, on a figure big enough for that to mean something
         if good == 0 or good < math.ceil(0.6 * comparable):
             return False
         if good >= 2:
