@@ -86,8 +86,8 @@ class Blocks:
         # A column of years ("1990", "1991", ...) beside columns of other figures is a label.
         counts = [c for c in range(width) if out[c] and yr[c] < 0.8 * (num[c] + yr[c])]
         if counts:
-            for c in range(width):
-                if out[c] and yr[c] >= 0.8 * (num[c] + yr[c]):
+            for c in range(counts[0]):
+                if out[c] and yr[c] >= 0.8 * (num[c] + yr[c]) and num[counts[0]] * 2 >= yr[c]:
                     out[c] = False
         return out
 
@@ -329,13 +329,23 @@ _STRONG_NOTE = re.compile(r"^(?:notes?|sources?|footnotes?)\b", re.I)
 
 
 def _gap_breaks(rows: list[list[Any]], b: Blocks, a: int, z: int, header_sig: set[tuple[str, ...]]) -> bool:
-    """Do the rows [a, z) between two runs of data rows end one table and start another?"""
+    """Do the rows [a, z) between two runs of data rows end one table and start another?
+
+    A new header breaks the table when it heads most of the figures below it; a header line
+    over one or two columns (a stub heading, "Total incidents" over the total column, written
+    between a grand total row and the rest) continues the table above.
+    """
     K, vc = b.K, b.vcols
+    below = [c for c in range(b.width) if vc[c] and any(
+        K[r][c] in NUMERIC for r in range(z, min(z + 5, b.n)))]
     for j in range(a, z):
         if b.headerish(j, vc):
             if tuple(row_texts(rows[j])) in header_sig:
                 continue   # the header repeated (a PDF page break, a long sheet)
-            return True
+            over = sum(1 for c in below if K[j][c] != BLANK)
+            if j in b.forced_header or not below or over * 2 >= len(below):
+                return True
+            continue
         t = first_text(rows[j])
         if t and (looks_title(t) or _STRONG_NOTE.match(t)):
             return True

@@ -81,6 +81,7 @@ class Arithmetic:
                 for r in order:
                     self.vals[r][x] = UNKNOWN
         self.sums: dict[int, list[int]] = {}
+        self.span_start = {}
         self.below: dict[int, list[int]] = {}   # total row -> its children below it
         self.child_of: dict[int, int] = {}      # child row -> its total above it
         self.failed: set[int] = set()           # rows with a total word that do not add up
@@ -100,13 +101,15 @@ class Arithmetic:
                 for c in kids:
                     self.child_of[c] = p
                 span_end[p] = span_end.get(kids[-1], pos[kids[-1]])
-        # ... then totals closing the rows above them.
+        # ... then totals closing the rows above them, innermost first (top down).
+        self.span_start: dict[int, int] = {}   # total row -> position of the first row it covers
         for i in range(len(order)):
             p = order[i]
             if p not in self.sums:
                 kids = self._run(i, -1, span_end, pos)
                 if kids:
                     self.sums[p] = kids
+                    self.span_start[p] = self.span_start.get(kids[0], pos[kids[0]])
         for p in order:
             if p in self.sums or not TOTAL_WORD.search(self.labels.get(p, "")):
                 continue
@@ -147,7 +150,7 @@ class Arithmetic:
             for x in range(m):
                 acc[x] += cv[x]
             kids.append(c)
-            j = span_end.get(c, j) + 1 if step > 0 else j - 1
+            j = span_end.get(c, j) + 1 if step > 0 else self.span_start.get(c, j) - 1
             if len(kids) >= 2 and self._matches(p, kids, acc):
                 # Rounded totals can match a run that is one row short: keep the closest run.
                 err = self._error(pv, acc)
@@ -253,19 +256,24 @@ class Arithmetic:
         return out
 
     def _col_sum_ok(self, ti: int, span: list[int], rows: list[int]) -> bool:
-        good = checked = 0
+        """The column equals the sum of `span` in nine rows of ten, and in enough rows two or
+        more of the added figures are not zero (0 + 1 = 1 proves nothing)."""
+        good = checked = telling = 0
         for r in rows:
             v = self.vals[r]
             t = v[ti]
             if t != t or t == 0:
                 continue
             s = 0.0
+            nonzero = 0
             for x in span:
                 s += v[x]
+                nonzero += v[x] != 0
             if s != s:
                 continue
             checked += 1
             d = max(self.prec[r][x] for x in [ti, *span])
             if abs(s - t) <= 10.0 ** -d * (1 if len(span) <= 4 else 2) + 1e-9 * abs(t):
                 good += 1
-        return checked >= 2 and good >= 0.8 * checked
+                telling += nonzero >= 2
+        return checked >= 3 and good >= 0.9 * checked and telling >= max(2, checked / 3)
