@@ -45,7 +45,7 @@ def assemble(rows: list[list[Any]], b: Blocks, t: _Table, merged: list[tuple[int
     body = range(t.first, t.last + 1)
     label_cols, value_cols, ignored = _column_kinds(K, body, data, vc, width)
     cells, paths = column_headers(rows, K, t.header, width, set(label_cols), set(label_cols) | set(value_cols),
-                                  merged)
+                                  merged, wrapped=b.from_pdf)
     for c in list(value_cols):
         if paths[c] and CODE_HEADER.search(paths[c][-1]) and _identifier_like(rows, K, body, data, c):
             value_cols.remove(c)

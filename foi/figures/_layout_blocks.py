@@ -43,7 +43,13 @@ class Blocks:
         self.n = scan.n
         self.width = scan.width
         self.forced_header: set[int] = set()   # rows with numbers that are still header rows
+        self.from_pdf = False                   # header lines may be one cell's wrapped text
         self.vcols = self.value_columns(range(self.n))
+        # The figure area: value columns, and the columns right of the first one that are not
+        # label columns (a PDF's header text often sits one column off its figures).
+        first = next((c for c in range(self.width) if self.vcols[c]), self.width)
+        self.area = [self.vcols[c] or (c > first and self._wordy[c] * 10 <= 3 * max(self._numeric_rows, 1))
+                     for c in range(self.width)]
 
     # ------------------------------------------------------------------ columns
     def value_columns(self, rows: range | list[int]) -> list[bool]:
@@ -76,6 +82,8 @@ class Blocks:
                     wd[c] += mult
                 elif x == FOOT:
                     foot[c] += mult
+        self._wordy = wd
+        self._numeric_rows = sum(mult for key, mult in seen.items() if any(x in NUMERIC for x in objs[key]))
         out = [num[c] + yr[c] > 0 and num[c] + yr[c] >= wd[c] for c in range(width)]
         # A running number (1, 2, 3, ...: a rank or a row number) left of other figures is a label.
         for c in range(width):
@@ -122,10 +130,11 @@ class Blocks:
         if i in self.forced_header:
             return True
         over = 0
+        area = self.area
         for c, x in enumerate(self.K[i]):
-            if not vcols[c] or x == BLANK:
+            if x == BLANK or not (vcols[c] or area[c]):
                 continue
-            if x == NUM or x == MARK:
+            if (x == NUM or x == MARK) and vcols[c]:
                 return False
             if x != FOOT:
                 over += 1
@@ -227,11 +236,12 @@ class _Table:
         self.title_from = first                  # where the rows above the header block end
 
 
-def build_tables(rows: list[list[Any]], merged: list[tuple[int, int, int, int]]) -> list[Any]:
+def build_tables(rows: list[list[Any]], merged: list[tuple[int, int, int, int]], from_pdf: bool = False) -> list[Any]:
     from foi.figures._layout_assemble import assemble
 
     scan = Scan(rows)
     b = Blocks(scan)
+    b.from_pdf = from_pdf
     K, n = b.K, b.n
     memo: dict[int, bool] = {}
     vc = b.vcols

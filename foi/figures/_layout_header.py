@@ -19,8 +19,14 @@ from foi.figures._layout_cells import BLANK, text_of
 
 def column_headers(rows: list[list[Any]], kinds: Sequence[tuple[int, ...]], header: list[int], width: int,
                    label_cols: set[int], used_cols: set[int],
-                   merged: list[tuple[int, int, int, int]]) -> tuple[list[list[int]], list[list[str]]]:
-    """(header rows per column, header path per column) for a table's header rows."""
+                   merged: list[tuple[int, int, int, int]],
+                   wrapped: bool = False) -> tuple[list[list[int]], list[list[str]]]:
+    """(header rows per column, header path per column) for a table's header rows.
+
+    `wrapped`: the grid comes from a PDF, where a header cell's text wrapped over several
+    lines comes back as several rows; a header row right under another, with text only in
+    columns the row above has text in, continues those cells ("Brampton" / "War Memorial").
+    """
     cells: list[list[int]] = [[] for _ in range(width)]
     paths: list[list[str]] = [[] for _ in range(width)]
     if not header:
@@ -34,14 +40,23 @@ def column_headers(rows: list[list[Any]], kinds: Sequence[tuple[int, ...]], head
             for c in range(c0, c1 + 1):
                 if (r, c) != (r0, c0):
                     cover[(r, c)] = (r0, c0)
+    last_from: list[int | None] = [None] * width    # header row each path's last text came from
     for pos, h in enumerate(header):
         k = kinds[h]
         row = rows[h]
         lower = header[pos + 1:]
+        prev = header[pos - 1] if pos else None
+        cont = (wrapped and prev is not None and prev == h - 1
+                and all(kinds[prev][c] != BLANK for c in range(width) if k[c] != BLANK))
         for c in range(width):
             if k[c] != BLANK:
                 cells[c].append(h)
-                _add(paths[c], text_of(row[c]))
+                text = text_of(row[c])
+                if cont and paths[c] and last_from[c] == prev:
+                    paths[c][-1] = f"{paths[c][-1]} {text}"
+                else:
+                    _add(paths[c], text)
+                last_from[c] = h
                 continue
             src = cover.get((h, c))
             if src is not None:
