@@ -59,6 +59,7 @@ class Blocks:
         yr = [0] * width
         wd = [0] * width
         foot = [0] * width
+        plain = [0] * width
         seen: dict[int, int] = {}   # id(kinds) -> multiplicity, so template rows cost one count
         objs: dict[int, Kinds] = {}
         for i in rows:
@@ -76,6 +77,8 @@ class Blocks:
             for c, x in enumerate(k):
                 if x == NUM or x == MARK:
                     num[c] += mult
+                    if x == NUM:
+                        plain[c] += mult
                 elif x == YEAR:
                     yr[c] += mult
                 elif x == TEXT or x == DATE:
@@ -92,10 +95,11 @@ class Blocks:
                     out[c] = False
                 break
         # A column of years ("1990", "1991", ...) beside columns of other figures is a label.
-        counts = [c for c in range(width) if out[c] and yr[c] < 0.8 * (num[c] + yr[c])]
+        years = [out[c] and yr[c] >= 3 and yr[c] >= 2 * plain[c] for c in range(width)]
+        counts = [c for c in range(width) if out[c] and not years[c]]
         if counts:
             for c in range(counts[0]):
-                if out[c] and yr[c] >= 0.8 * (num[c] + yr[c]) and num[counts[0]] * 2 >= yr[c]:
+                if years[c] and num[counts[0]] * 2 >= yr[c]:
                     out[c] = False
         return out
 
