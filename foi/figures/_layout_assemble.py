@@ -165,11 +165,9 @@ def _totals(rows: list[list[Any]], b: Blocks, t: _Table, roles: list[str], value
     edge_after: set[int] = set()
     labels: dict[int, str] = {}
     indent: dict[int, int] = {}
-    sections: list[tuple[int, int]] = []     # (row, indent) of open sections, outermost first
     g = 0
     last_data: int | None = None
     gap = True
-    after_data = False
     # From the row under the header block: sections can open before the first figures.
     begin = max([h + 1 for h in t.header if h < t.first], default=t.first)
     for r in range(begin, end):
@@ -183,32 +181,13 @@ def _totals(rows: list[list[Any]], b: Blocks, t: _Table, roles: list[str], value
             order.append(r)
             group[r] = g
             row = rows[r]
-            text = _label_text(row, label_cols)
-            labels[r] = text
-            cell = row[lab] if lab is not None and lab < len(row) else None
-            indent[r] = indent_of(cell)
+            labels[r] = _label_text(row, label_cols)
+            indent[r] = indent_of(row[lab] if lab is not None and lab < len(row) else None)
             last_data = r
-            if sections:
-                parents[r - start] = sections[-1][0]
-                levels[r - start] = len(sections)
-            after_data = True
         else:
             gap = True
             if role in ("section", "header", "note"):
                 g += 1
-            if role == "section":
-                ind = indent_of(rows[r][lab]) if lab is not None and lab < len(rows[r]) else 0
-                if after_data and sections:
-                    # A new section after figures: a sibling of the last one, unless it is
-                    # indented less (then it closes the ones indented more).
-                    sections.pop()
-                while sections and sections[-1][1] > ind:
-                    sections.pop()
-                if sections:
-                    parents[r - start] = sections[-1][0]
-                levels[r - start] = len(sections)
-                sections.append((r, ind))
-                after_data = False
     if last_data is not None:
         edge_after.add(last_data)
     if not order:
@@ -229,9 +208,52 @@ def _totals(rows: list[list[Any]], b: Blocks, t: _Table, roles: list[str], value
         if roles[p - start] != "data" or not AGGREGATE_WORD.search(labels.get(p, "")):
             break
         roles[p - start] = "total"
+    _sections(rows, roles, begin, end, start, lab, ar, levels, parents)
     _hierarchy(order, ar, labels, indent, levels, parents, start)
     col_sums = ar.find_column_totals()
     return dict(ar.sums), col_sums
+
+
+def _sections(rows: list[list[Any]], roles: list[str], begin: int, end: int, start: int, lab: int | None,
+              ar: Arithmetic, levels: list[int], parents: list[int | None]) -> None:
+    """Rows under section lines: parent = the innermost open section, level = its depth.
+
+    Consecutive section lines nest ("Region" / "Sex"); a section after figures replaces the
+    last one (or the ones indented more than it). A total that adds up rows across sections
+    closes them and the section they sit in ("London" / "Pre-court" ... / "TOTAL").
+    """
+    sections: list[tuple[int, int]] = []     # (row, indent) of open sections, outermost first
+    opened: dict[int, int] = {}               # data row -> depth of the section stack there
+    after_data = False
+    for r in range(begin, end):
+        role = roles[r - start]
+        if role in ("data", "total"):
+            if r in ar.sums and sections and r not in ar.below:
+                first = min(ar.sums[r])
+                crossed = [s for s, _ in sections if first < s < r]
+                if crossed:
+                    depth = opened.get(first, 0)
+                    del sections[max(depth - 2, 0):]
+                    after_data = False
+                    continue
+            opened[r] = len(sections)
+            if sections:
+                parents[r - start] = sections[-1][0]
+                levels[r - start] = len(sections)
+            after_data = True
+        elif role == "section":
+            ind = indent_of(rows[r][lab]) if lab is not None and lab < len(rows[r]) else 0
+            if after_data and sections:
+                # A new section after figures: a sibling of the last one, unless it is
+                # indented less (then it closes the ones indented more).
+                sections.pop()
+            while sections and sections[-1][1] > ind:
+                sections.pop()
+            if sections:
+                parents[r - start] = sections[-1][0]
+            levels[r - start] = len(sections)
+            sections.append((r, ind))
+            after_data = False
 
 
 def _hierarchy(order: list[int], ar: Arithmetic, labels: dict[int, str], indent: dict[int, int],

@@ -95,7 +95,7 @@ class Blocks:
                     out[c] = False
                 break
         # A column of years ("1990", "1991", ...) beside columns of other figures is a label.
-        years = [out[c] and yr[c] >= 3 and yr[c] >= 2 * plain[c] for c in range(width)]
+        years = [out[c] and yr[c] >= 2 and yr[c] >= 2 * plain[c] for c in range(width)]
         counts = [c for c in range(width) if out[c] and not years[c]]
         if counts:
             for c in range(counts[0]):

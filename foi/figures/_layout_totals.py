@@ -128,8 +128,10 @@ class Arithmetic:
         if key is None:
             return None
         g = self.group[p]
-        # The first and last rows of a table may add up every block, across its sections.
-        across = (step > 0 and i == 0) or (step < 0 and i == len(order) - 1)
+        # The first and last rows of a table may add up every block, across its sections; so
+        # may a line that says it is a total, closing the blocks above it.
+        across = ((step > 0 and i == 0) or (step < 0 and i == len(order) - 1)
+                  or (step < 0 and bool(TOTAL_WORD.search(self.labels.get(p, "")))))
         acc = [0.0] * m
         kids: list[int] = []
         best: tuple[float, list[int]] | None = None
