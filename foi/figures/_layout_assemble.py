@@ -16,7 +16,7 @@ CODE_HEADER = re.compile(
     r"\bsic\b|\bons\b|^#$|\bserial\b|\burn\b",
     re.I,
 )
-ARITHMETIC_ROWS = 5000   # rows of a body checked for sums (head of a long table)
+ARITHMETIC_ROWS = 2000   # rows of a body checked for sums (head of a long table)
 # Columns whose figures never add up across rows: shares, rates, averages, indexes.
 NON_ADDITIVE = re.compile(
     r"%|\bper\s?cent|\bpercent|\bproportion|\bshare\b|\brates?\b|\bper\s+(?:\d|head|capita|1,?000|100)|"
@@ -81,8 +81,9 @@ def assemble(rows: list[list[Any]], b: Blocks, t: _Table, merged: list[tuple[int
         columns.append(ColumnLayout(col=c, role=role, header_rows=cells[c], header=paths[c],
                                     sums=col_sums.get(c)))
     del ignored
-    title = [" ".join(row_texts(rows[r])) for r in range(start, stop) if roles[r - start] == "title"]
-    notes = [" ".join(row_texts(rows[r])) for r in range(start, stop) if roles[r - start] == "note"]
+    # Title and note lines are among the few rows decided one by one (t.roles), never data.
+    title = [" ".join(row_texts(rows[r])) for r in sorted(t.roles) if start <= r < stop and roles[r - start] == "title"]
+    notes = [" ".join(row_texts(rows[r])) for r in sorted(t.roles) if start <= r < stop and roles[r - start] == "note"]
     return TableLayout(start=start, stop=stop, roles=roles, levels=levels, parents=parents, columns=columns,
                        title=title, notes=notes, sums=sums, kind=kind, doubts=doubts + t.doubts)
 
@@ -93,14 +94,8 @@ def _column_kinds(K: Any, body: range, data: bytearray, vc: list[bool],
     wordy = [0] * width
     numeric = [0] * width
     foot = [0] * width
-    seen: set[int] = set()
-    for r in body:
-        if not data[r]:
-            continue
-        k = K[r]
-        if id(k) in seen:
-            continue
-        seen.add(id(k))
+    distinct = set(K[body.start:body.stop]) if len(body) > 5000 else {K[r] for r in body if data[r]}
+    for k in distinct:
         for c, x in enumerate(k):
             if x in WORDY:
                 wordy[c] += 1

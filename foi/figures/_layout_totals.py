@@ -162,7 +162,14 @@ class Arithmetic:
                     break
             elif best is not None and len(kids) > len(best[1]) + 2:
                 break
-            if nonneg and acc[key] == acc[key] and acc[key] > pv[key] + self._tol(p, kids, key):
+            if acc[key] != acc[key]:
+                # A withheld figure in the walking column: walk with another, or give up.
+                key = max((x for x in range(m) if pv[x] == pv[x] and pv[x] != 0 and acc[x] == acc[x]),
+                          key=lambda x: abs(pv[x]), default=None)
+                if key is None:
+                    break
+                nonneg = pv[key] > 0
+            if nonneg and acc[key] > pv[key] + self._tol(p, kids, key):
                 break
         return best[1] if best else None
 
