@@ -556,3 +556,27 @@ def test_header_text_one_cell_off_its_figures_in_a_pdf():
     assert t.roles[:2] == ["header", "header"]
     assert t.columns[1].header == ["Hospital A Ward"]
     assert t.columns[2].header_rows == [0, 1]
+
+
+def test_counts_in_the_range_of_years_are_figures():
+    rows = [["Force", "2017", "2018", "2019"], ["Westshire", 2010, 2084, 1999], ["Eastshire", 1950, 2020, 2075],
+            ["Northshire", 980, 1012, 1100]]
+    [t] = find_tables(grid(rows))
+    assert t.roles == ["header", "data", "data", "data"]
+
+
+def test_list_of_cases_with_an_age_column_is_a_record_list():
+    rows = [["Surname", "Sex", "Age", "Date", "Custody suite", "Cause"]]
+    for i in range(30):
+        rows.append([f"Person{i}", "Male" if i % 3 else "Female", 20 + i % 40, f"{1 + i % 28:02d}/03/2019",
+                     ["North", "South", "East"][i % 3], ["Natural causes", "Other"][i % 2]])
+    [t] = find_tables(grid(rows))
+    assert t.kind == "record-list"
+
+
+def test_long_table_of_counts_is_not_a_record_list():
+    rows = [["Month", "Force", "Offence", "Count"]]
+    for i in range(60):
+        rows.append([f"2023-{1 + i // 20:02d}", f"Force {i % 5}", f"Offence {i % 4}", i * 3 % 17])
+    [t] = find_tables(grid(rows))
+    assert t.kind == "table"
