@@ -77,10 +77,19 @@ class Scan:
 
 
 def _template(head: list[Kinds]) -> Kinds | None:
-    """The commonest kinds of a row with a number in the head sample, if it is most rows."""
-    # Coarse kinds: a suppressed cell or a count that looks like a year is still a value.
-    counts = Counter(tuple(NUM if x in NUMERIC else x for x in k) for k in head if any(x in NUMERIC for x in k))
+    """The commonest kinds of a row with a number in the head sample, if it is most rows.
+
+    Rows are grouped coarsely (a withheld figure or a count that looks like a year is still a
+    figure); the template is the commonest exact kinds within the commonest group, so a
+    column of years stays a column of years."""
+    def coarse(k: Kinds) -> Kinds:
+        return tuple(NUM if x in NUMERIC else x for x in k)
+
+    numeric = [k for k in head if any(x in NUMERIC for x in k)]
+    counts = Counter(map(coarse, numeric))
     if not counts:
         return None
-    tmpl, count = counts.most_common(1)[0]
-    return tmpl if count >= len(head) // 2 else None
+    group, count = counts.most_common(1)[0]
+    if count < len(head) // 2:
+        return None
+    return Counter(k for k in numeric if coarse(k) == group).most_common(1)[0][0]
