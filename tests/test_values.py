@@ -29,7 +29,8 @@ def test_suppression_markers(marker: str) -> None:
 @pytest.mark.parametrize("marker", ["  *  ", "\xa0<5\xa0", " redacted\n"])
 def test_marker_is_kept_stripped(marker: str) -> None:
     v = parse_value(marker)
-    assert v == Value(None, marker.replace("\xa0", " ").strip(), "suppressed")
+    assert (v.number, v.suppressed, v.kind) == (None, marker.replace("\xa0", " ").strip(), "suppressed")
+    assert v.meaning == "withheld"
 
 
 @pytest.mark.parametrize(
@@ -90,8 +91,8 @@ def test_footnoted_number_is_not_suppression() -> None:
         (False, Value(None, None, "text")),
         ("Total", Value(None, None, "text")),
         ("Adult caution", Value(None, None, "text")),
-        ("1,23", Value(None, None, "text")),
-        ("12%", Value(None, None, "text")),
+        ("1,23", Value(1.23, None, "number")),  # cannot be a thousands group: a decimal comma
+        ("12%", Value(12, None, "number", unit="%")),
         ("(35", Value(None, None, "text")),
         ("2014/15", Value(None, None, "text")),
         ("10-12a", Value(None, None, "text")),
@@ -178,5 +179,5 @@ def test_never_raises_and_kind_is_consistent(text: str) -> None:
 
 def test_iopc_double_quote_footnote_marker_glued_to_a_number() -> None:
     # IOPC "Other contact by force": City of London 16/17 is written '1"' (footnote marker).
-    assert parse_value('1"') == Value(number=1, suppressed=None, kind="number")
+    assert parse_value('1"') == Value(number=1, suppressed=None, kind="number", note='"')
     assert parse_value('"').kind == "text"
