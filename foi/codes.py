@@ -74,6 +74,7 @@ OUTCOME_TYPES: dict[str, str] = {
 _OUTCOME_SYNONYMS: dict[str, tuple[str, ...]] = {
     "1": (
         "charged", "summonsed", "charged/summonsed", "charged or summonsed", "charge/summons",
+        "summons / charged by post", "summons/charged by post", "suspect summonsed to court",
         "charged summonsed", "summonsed/postal requisition", "postal requisition",
         "charged/summonsed/postal requisition", "charged, summonsed or postal requisition",
         "charge/summons/postal requisition", "charged/summonsed - all offences",
@@ -200,6 +201,7 @@ _OUTCOME_SYNONYMS: dict[str, tuple[str, ...]] = {
     "20": (
         "further action by another body/agency", "further action by another body or agency",
         "action to be taken by another organisation",
+        "responsibility for further investigation transferred to another body",
         "other agency delegations", "other agency delegation",
         "other body/agency has investigation primacy",
         "action undertaken by another body/agency",
@@ -257,6 +259,21 @@ _OTHER_OUTCOMES = frozenset(
         "found guilty", "convicted", "conviction", "dismissed", "discontinued", "withdrawn",
         "caution", "cautioned", "warning", "words of advice", "no crime", "cancelled", "cancelled crime",
         "charge", "charged", "summons", "outcome not recorded", "no outcome recorded",
+        # police.uk stop and search outcomes
+        "a no further action disposal", "no further action disposal", "arrest", "arrested",
+        "caution simple or conditional", "summons charged by post", "local resolution",
+        "suspect arrested", "suspect summonsed to court", "offender cautioned", "offender given pnd",
+        "nothing found no further action", "article found detailed outcome unavailable",
+        # Home Office outcome groups ("Crime outcomes in England and Wales")
+        "out of court formal", "out of court informal", "evidential difficulties victim does not support action",
+        "evidential difficulties suspect identified victim supports action",
+        "evidential difficulties suspect not identified victim does not support further action",
+        "prosecution prevented or not in the public interest", "investigation complete no suspect identified",
+        "responsibility for further investigation transferred to another body",
+        "action undertaken by another body agency",
+        "not yet assigned an outcome", "charged summonsed", "taken into consideration",
+        "further investigation to support formal action not in the public interest police decision",
+        "diversionary educational or intervention activity",
     }
 )
 
@@ -681,6 +698,7 @@ _GROUPS = (
     "Possession of weapons offences", "Possession of weapons", "Public order offences", "Public order",
     "Miscellaneous crimes against society", "Fraud offences", "Fraud", "NFIB fraud", "Computer misuse",
     "Other crime", "Other crimes", "Violence and sexual offences", "Violent crime",
+    "Public disorder and weapons",
     "Anti-social behaviour", "Hate crime", "Domestic abuse", "Knife crime", "Cyber crime",
     "Sexual offences against children", "Child sexual abuse", "Child sexual exploitation",
     "Modern slavery", "Human trafficking", "Online crime", "Firearms offences",
@@ -751,10 +769,14 @@ def offence_group(label: str) -> str | None:
     return None if text is None else _offence_group(text)
 
 
+_LEGISLATION = re.compile(r"\bact\s+(?:of\s+)?\d{4}\b|\bsection\s+\d+|\bs\.?\s?\d+\b|\bpace\b", re.IGNORECASE)
+
+
 def looks_like_offence(label: str) -> bool:
     """A label that reads like an offence ('Larceny-theft', 'Aggravated assault') though no list
-    has it: a word only offences use. For recognising a column, never for a code."""
+    has it: a word only offences use. A power cited by its Act ('Misuse of Drugs Act 1971, section
+    23') is a legislation label, not an offence. For recognising a column, never for a code."""
     text = _as_text(label)
-    if text is None:
+    if text is None or _LEGISLATION.search(text):
         return False
     return any(w in _OFFENCE_WORDS for w in _norm(text).split())

@@ -228,7 +228,7 @@ def test_sex(label: str, expected: str | None, aggregate: bool) -> None:
     [("Under 10", "0-9"), ("10-17", "10-17"), ("10 - 14", "10-14"), ("18 to 20", "18-20"),
      ("21 and over", "21+"), ("65+", "65+"), ("Aged 25-34", "25-34"), ("Aged 21 and over", "21+"),
      ("Under 18s", "0-17"), ("17+", "17+"), ("Age unknown", "unknown"), ("18-24 yrs", "18-24"),
-     ("Juveniles", "10-17"), ("Over 65", "65+")],
+     ("Juveniles", "10-17"), ("Over 65", "66+"), ("over 34", "35+"), ("65 and over", "65+")],
 )
 def test_age_groups(label: str, expected: str) -> None:
     assert code("age_group", label).code == expected

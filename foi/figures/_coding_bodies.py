@@ -161,8 +161,9 @@ _ONS = re.compile(r"^[EWKSN]\d{8}$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=16384)
-def match_body(text: str) -> BodyMatch | None:
-    """A clean label -> the body or aggregate it names, or None."""
+def match_body(text: str, fuzzy: bool = True) -> BodyMatch | None:
+    """A clean label -> the body or aggregate it names, or None. `fuzzy=False`: exact spellings
+    only (recognising a column samples many labels; the near-spelling search is for coding one)."""
     index, _names = _index()
     key = _key(text)
     if not key:
@@ -180,7 +181,7 @@ def match_body(text: str) -> BodyMatch | None:
         found = index.get(inner)
         if found is not None and found.kind != "force":
             return found
-    return _near(core)
+    return _near(core) if fuzzy else None
 
 
 def _near(core: str) -> BodyMatch | None:

@@ -31,7 +31,8 @@ _WS = re.compile(r"\s+")
 _LEADERS = re.compile(r"(?:\s*[.·…]){3,}\s*$|\s*[…]+\s*$|\s*_{3,}\s*$|(?:\s+\.){2,}\s*$")
 _BRACKET_NOTE = re.compile(r"\s*\[\s*(?:notes?|n)\s*(?P<n>[\w]+(?:\s*(?:,|and|&)\s*[\w]+)*)\s*\]$", re.IGNORECASE)
 _BRACKET_SHORT = re.compile(r"\s*\[(?P<n>\d{1,2}|[a-z]|[A-Z]|\*+|[a-z]{1,4})\]$")
-_PAREN_FLAG = re.compile(r"\s*\((?P<n>[RPErpe]|[a-h]|\*+|revised|provisional|estimated?|note \d{1,2})\)$")
+_PAREN_FLAG = re.compile(r"\s*\((?P<n>[RPErpe]|[a-h]|\*+|revised|provisional|estimated?|note \d{1,2})\)$"
+                         r"|(?<=[A-Za-z])\((?P<g>\d{1,2})\)$")  # "Essex(5)": a number glued on in brackets
 _SYMBOLS = re.compile(r"\s*(?P<n>[*†‡§^~#¶]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:,[¹²³⁴⁵⁶⁷⁸⁹⁰]+)*)$")
 # Digits glued to a word: "Robbery3", "West Midlands4,5", "London, City of4", "(%)2".
 _GLUED = re.compile(r"(?P<head>.*?(?:[a-z]{2}|[a-z]\)|[A-Za-z]\)|[%)\]]))(?P<n>\d{1,2}(?:\s*,\s*\d{1,2})*)$")
@@ -120,7 +121,7 @@ def clean_text(raw: str) -> tuple[str, tuple[str, ...]]:
             continue
         m = _PAREN_FLAG.search(s)
         if m and m.start() > 0:
-            notes.insert(0, m.group("n").removeprefix("note ").strip())
+            notes.insert(0, (m.group("n") or m.group("g")).removeprefix("note ").strip())
             s = s[: m.start()].rstrip()
             continue
         m = _SYMBOLS.search(s)
@@ -206,11 +207,8 @@ def refine_with_siblings(text: str, notes: tuple[str, ...],
         return text, notes
     num = m.group("num")
     head = m.group("head") or ""
-    sibs = tuple(s for s in siblings if isinstance(s, str) and s != text)
-    if not sibs:
-        return text, notes
     if head and re.search(r"(?i)\b(?:under|less than|below|over|aged?|<)\s*$", head):
-        numbers = _sibling_numbers(sibs)
+        numbers = _sibling_numbers(tuple(s for s in siblings if isinstance(s, str) and s != text))
         n, stem = int(num), int(num[:-1])
         if n not in numbers and stem in numbers and (n + 1) not in numbers:
             return head + num[:-1], (num[-1], *notes)

@@ -24,6 +24,7 @@ __all__ = ["AGGREGATE_WORDS", "AREA_GENERIC", "NEUTRAL", "agg_word", "header_dim
 _NON_ALNUM = re.compile(r"[^a-z0-9+%£]+")
 
 
+@lru_cache(maxsize=65536)
 def norm(text: str) -> str:
     """Lower case, '&' -> 'and', punctuation -> spaces (keeping '+', '%', '£'), collapsed."""
     s = text.lower().replace("&", " and ").replace("’", "'").replace("'", "")
@@ -138,7 +139,8 @@ def match_age(text: str, explicit_only: bool = False) -> tuple[str | None, bool]
         return None
     m = _AGE_OVER.fullmatch(k)
     if m:
-        n = int(m.group("n") or m.group("n2"))
+        # "65 and over" includes 65; "over 34" (police.uk's top band after "25-34") does not.
+        n = int(m.group("n")) if m.group("n") else int(m.group("n2")) + 1
         if n <= 110:
             return f"{n}+", False
         return None
@@ -181,6 +183,8 @@ _ETH_EXACT = {
     "afro caribbean": "IC3", "black african or caribbean": "IC3",
     "chinese japanese or other south east asian": "IC5", "chinese japanese or south east asian": "IC5",
     "oriental": "IC5", "south east asian": "IC5", "arabic or north african": "IC6",
+    "chinese japanese south east asian": "IC5", "chinese japanese se asian": "IC5",
+    "chinese japanese or se asian": "IC5",
     "arab or north african": "IC6", "middle eastern": "IC6", "arabic": "IC6", "north african": "IC6",
     "asian or indian subcontinent": "IC4", "indian subcontinent": "IC4",
 }
@@ -201,7 +205,8 @@ _SUBGROUPS = (
 
 
 @lru_cache(maxsize=8192)
-def match_ethnicity(key: str) -> tuple[str | None, bool] | None:
+def match_ethnicity(key: str, text: str = "") -> tuple[str | None, bool] | None:
+    text = text or key
     if key in _ETH_ALL or agg_word(key):
         return None, True
     if key in _ETH_AGG:
@@ -216,19 +221,50 @@ def match_ethnicity(key: str) -> tuple[str | None, bool] | None:
     m = _ONS_CODE.fullmatch(key)
     if m and (len(key) == len(m.group("code")) or _has_group_word(key)):
         return m.group("code").upper(), False
-    # "Asian or Asian British - Indian", "Black / Black British: African", "White - Any other White".
-    group = next((code for word, code in _GROUP_WORDS if re.search(rf"\b{word}\b", key)), None)
+    return _ethnicity_parts(key, text)
+
+
+_DETAIL_SPLIT = re.compile(r"\s+[-–:]\s+|\s*:\s*")
+# Categories that join two groups ("Other/not stated", "Mixed/Other"): ethnicity, no one code.
+_ETH_WORDS = frozenset({"white", "black", "asian", "mixed", "chinese", "other", "not", "stated", "unknown",
+                        "known", "arab", "british", "irish", "african", "caribbean", "indian", "pakistani",
+                        "bangladeshi", "ethnic", "group", "groups", "any", "or", "and", "background",
+                        "multiple", "recorded", "minority"})
+
+
+def _ethnicity_parts(key: str, text: str) -> tuple[str | None, bool] | None:
+    """"Asian or Asian British - Indian", "Black/African/Caribbean/Black British - African",
+    "Other ethnic group - Not stated": the group before the dash, the detail after it."""
+    parts = _DETAIL_SPLIT.split(text.lower(), maxsplit=1)
+    head = norm(parts[0])
+    detail = norm(parts[1]) if len(parts) > 1 else ""
+    group = next((code for word, code in _GROUP_WORDS if re.search(rf"\b{word}\b", head)), None)
+    if group is None and head.startswith("other") and ("ethnic" in head or "any other" in head):
+        group = "O"
+    if detail:
+        exact = _ETH_EXACT.get(detail)
+        if exact is not None and (len(exact) > 1 or exact == "NS"):
+            return exact, False
     if group is None:
-        if key.startswith("other") and ("ethnic" in key or "any other" in key):
-            return "O9", False
+        words = set(key.split())
+        if words and words <= _ETH_WORDS and ("/" in text or " or " in f" {key} ") and \
+                words & {"white", "black", "asian", "mixed", "chinese", "other"}:
+            return None, False  # "Other/not stated", "Mixed/Other": a value, no single code
         return None
+    scope = detail or key
+    if group == "W" and re.search(r"\b(?:english|welsh|scottish)\b", scope):
+        return "W1", False  # "White - English/Welsh/Scottish/Northern Irish/British"
     for word, code in _SUBGROUPS:
-        if re.search(rf"\b{word}\b", key):
+        if re.search(rf"\b{word}\b", scope):
             return code, False
-    if re.search(r"\bother\b", key):
+    if re.search(r"\bother\b", scope):
         return f"{group}9", False
-    if group == "W" and re.search(r"\bbritish\b", key):
+    if detail and re.search(r"\b(?:british|english|welsh|scottish)\b", detail) and group == "W":
         return "W1", False
+    if not detail and group == "W" and re.search(r"\bbritish\b", key):
+        return "W1", False
+    if group == "O" and detail:
+        return "O9", False
     return group, False
 
 

@@ -86,15 +86,21 @@ class Recognised:
 # --- clean_label -------------------------------------------------------------------------------
 
 
-def clean_label(raw: Any, siblings: Sequence[str] = ()) -> Clean:
+def clean_label(raw: Any, siblings: Sequence[Any] = ()) -> Clean:
     """A label cell -> Clean. `siblings`: the other labels of the same column or header row, to
     tell "Under 102" (note 2) from a real number and "20191" (2019, note 1) from a count."""
     text, notes = clean_text(as_text(raw))
     if siblings and text and text[-1].isdigit():
-        sibs = [as_text(s) for s in siblings]
+        sibs = [s if isinstance(s, str) else as_text(s) for s in siblings]
         text, notes = refine_with_siblings(text, notes, sibs)
         text, notes = refine_digits_beside_periods(text, notes, sibs)
     return _clean_obj(text, notes)
+
+
+def _with_siblings(text: str, siblings: list[str]) -> str:
+    found, _notes = refine_with_siblings(text, (), siblings)
+    found, _notes = refine_digits_beside_periods(found, (), siblings)
+    return found
 
 
 @lru_cache(maxsize=32768)
@@ -105,6 +111,7 @@ def _clean_obj(text: str, notes: tuple[str, ...]) -> Clean:
 # --- code ----------------------------------------------------------------------------------------
 
 _UNIT_SUFFIX = re.compile(r"\s*\((?P<u>[^()]{1,20})\)$")
+_TOTAL = re.compile(r"(?:grand |sub ?)?totals?\b")
 
 
 def code(dimension: str, label: Any) -> Coded:
@@ -119,7 +126,7 @@ def _code(dimension: str, text: str) -> Coded:
     if found is not None:
         return found
     key = norm(text)
-    return Coded(dimension, text, aggregate=agg_word(key), unit=_label_unit(text))
+    return Coded(dimension, text, aggregate=agg_word(key) or bool(_TOTAL.match(key)), unit=_label_unit(text))
 
 
 def _label_unit(text: str) -> str | None:
@@ -138,7 +145,7 @@ def _match(dimension: str, text: str, fuzzy: bool) -> Coded | None:
     if dimension == "period":
         return _match_period(text, key)
     if dimension == "body":
-        m = match_body(text)
+        m = match_body(text, fuzzy)
         if m is None:
             return None
         return Coded("body", text, m.code, aggregate=m.aggregate)
@@ -166,6 +173,9 @@ def _match(dimension: str, text: str, fuzzy: bool) -> Coded | None:
         return None
     r = matcher(key, text)
     if r is None:
+        if _TOTAL.match(key) and dimension != "measure":
+            # "Total fatalities", "Totals": the column's total, whatever it counts.
+            return Coded(dimension, text, aggregate=True)
         return None
     c, agg = r
     unit = c if dimension == "unit" else (unit_in(text) if dimension == "measure" else _label_unit(text))
@@ -198,7 +208,7 @@ def _match_period(text: str, key: str) -> Coded | None:
 _VOCAB = {
     "sex": lambda key, text: match_sex(key),
     "age_group": lambda key, text: match_age(text),
-    "ethnicity": lambda key, text: match_ethnicity(key),
+    "ethnicity": match_ethnicity,
     "area": lambda key, text: match_area(key),
     "measure": match_measure,
     "unit": match_unit,
@@ -214,7 +224,9 @@ _DESCRIBE = {
 }
 # Dimensions whose values no list holds (any place name can be a district): the header decides.
 _OPEN = frozenset({"area", "measure"})
-_SAMPLE = 400
+# Distinct labels looked at per column: enough to tell the dimension, cheap on long columns
+# (evenly spread, so a sorted column's ends are both seen).
+_SAMPLE = 80
 _YEAR = re.compile(r"(?:19[9]\d|20\d\d|2100)$")
 _PLAIN_NUMBER = re.compile(r"\d{1,3}$")
 
@@ -223,7 +235,7 @@ _PLAIN_NUMBER = re.compile(r"\d{1,3}$")
 def _label_dims(text: str) -> tuple[frozenset[str], str]:
     """(dimensions the label is a value of, kind) with kind "neutral", "year", "number", "text"."""
     key = norm(text)
-    if not key or key in NEUTRAL:
+    if not key or key in NEUTRAL or _TOTAL.match(key) and not match_body(text, False):
         return frozenset(), "neutral"
     if _YEAR.fullmatch(text):
         return frozenset({"period"}), "year"
@@ -243,19 +255,20 @@ def recognise(header: str | None, labels: Sequence[Any]) -> Recognised:
     head_text = clean_text(as_text(header))[0] if header is not None else ""
     distinct = list(dict.fromkeys(as_text(x) for x in labels))
     distinct = [t for t in distinct if t.strip()]
-    if len(distinct) > _SAMPLE:
-        step = len(distinct) / _SAMPLE
+    total = len(distinct)
+    if total > _SAMPLE:
+        step = total / _SAMPLE
         distinct = [distinct[int(i * step)] for i in range(_SAMPLE)]
-    return _recognise(head_text, tuple(distinct))
+    return _recognise(head_text, tuple(distinct), total)
 
 
 @lru_cache(maxsize=4096)
-def _recognise(head_text: str, raw_labels: tuple[str, ...]) -> Recognised:
+def _recognise(head_text: str, raw_labels: tuple[str, ...], total: int = 0) -> Recognised:
     head_key = norm(head_text)
     named = header_dimensions(head_key) if head_key else ()
     texts = [clean_text(t)[0] for t in raw_labels]
-    if texts and any(t[-1:].isdigit() for t in texts):
-        texts = [clean_label(t, texts).text if t[-1:].isdigit() else t for t in texts]
+    if any(t[-1:].isdigit() for t in texts):
+        texts = [_with_siblings(t, texts) if t[-1:].isdigit() else t for t in texts]
     counts: dict[str, int] = {}
     informative = 0
     numbers: list[str] = []
@@ -320,7 +333,8 @@ def _recognise(head_text: str, raw_labels: tuple[str, ...]) -> Recognised:
         evidence = f"header {head_text!r} names {_DESCRIBE[d]}"
     else:
         conf = share if not in_header else 0.5 + 0.5 * share
-        evidence = f"{hits} of {informative} labels are {_DESCRIBE[d]}"
+        sampled = f" (sampled from {total})" if total > len(raw_labels) else ""
+        evidence = f"{hits} of {informative} labels{sampled} are {_DESCRIBE[d]}"
         if in_header:
             evidence += f"; header {head_text!r} agrees"
     if informative < 3:
