@@ -429,3 +429,72 @@ def test_import_loads_no_reader_library() -> None:
              "print(bad)")
     out = subprocess.run([sys.executable, "-c", code_], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+# --- patterns found on error analysis of the first held-out measurement ---------------------
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("White - English/Welsh/Scottish/Northern Irish/British", "W1"),
+        ("White - Gypsy or Irish Traveller", "W3"),
+        ("Asian/Asian British - Pakistani", "A2"),
+        ("Black/African/Caribbean/Black British - African", "B2"),
+        ("Black/African/Caribbean/Black British - Caribbean", "B1"),
+        ("Mixed/Multiple ethnic groups - White and Asian", "M3"),
+        ("Other ethnic group - Not stated", "NS"),
+        ("Other ethnic group - Arab", "O2"),
+        ("Other ethnic group - Any other ethnic group", "O9"),
+        ("Chinese, Japanese, SE Asian", "IC5"),
+        ("Arabic or North African", "IC6"),
+    ],
+)
+def test_census_style_ethnicity_reads_group_then_detail(label: str, expected: str) -> None:
+    assert code("ethnicity", label).code == expected
+
+
+@pytest.mark.parametrize("label", ["Other/not stated", "Mixed/Other", "Other/Unknown"])
+def test_joined_ethnicity_categories_have_no_single_code(label: str) -> None:
+    assert recognise("Ethnicity", ["White", "Black", label]).dimension == "ethnicity"
+    assert code("ethnicity", label).code is None
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [("Summons / charged by post", "1"), ("Responsibility for further investigation transferred to another body", "20"),
+     ("Out-of-court (informal)", None), ("A no further action disposal", None), ("Arrest", None)],
+)
+def test_outcome_groups_and_search_outcomes(label: str, expected: str | None) -> None:
+    assert recognise("Outcome", [label, "Community resolution", "Charged"]).dimension == "outcome"
+    assert code("outcome", label).code == expected
+
+
+def test_number_in_brackets_glued_to_a_name_is_a_note() -> None:
+    assert clean_label("Essex(5)") == Clean("Essex", ("5",))
+    assert code("body", "Metropolitan Police(5)").code == "metropolitan"
+    assert clean_label("Section 226 (3)").text == "Section 226 (3)"  # spaced: part of the label
+
+
+def test_glued_note_on_an_age_range() -> None:
+    assert clean_label("Aged 18-202") == Clean("Aged 18-20", ("2",))
+
+
+def test_powers_cited_by_their_act_are_not_offences() -> None:
+    r = recognise("Reason", ["Misuse of Drugs Act 1971, section 23", "Firearms Act 1968, section 47",
+                             "Police and Criminal Evidence Act 1984, section 1"])
+    assert r.dimension == "Reason"
+
+
+def test_total_of_what_is_counted_is_an_aggregate() -> None:
+    assert code("sex", "Total fatalities").aggregate
+    assert recognise("Gender", ["Male", "Female", "Total fatalities"]).dimension == "sex"
+
+
+def test_long_columns_are_sampled_and_say_so() -> None:
+    labels = [f"District {i}" for i in range(500)]
+    r = recognise("District", labels)
+    assert r.dimension == "area"
+    r = recognise(None, ["Kent", "Essex", "Surrey"] * 2 + [f"Place {i}" for i in range(200)])
+    assert r.dimension == ""
+    assert "sampled from" in r.evidence or "no known dimension" in r.evidence

@@ -45,7 +45,8 @@ _KEEP = re.compile(r"(?:nfib|covid|cv|mp|eu|ic|q|h|fy|yr|y|p|m|a|b|k|w|e|s|tier|
                    r"year|week|day|area|zone|ward|beat|sector|unit|team|division|district|bcu|lpa)$",
                    re.IGNORECASE)
 _COMMA_LIST = re.compile(r"(?P<head>.*?)(?P<tail>(?:\s*,\s*\d{1,2})+)$")
-_AGE_GLUED = re.compile(r"(?P<head>(?:aged?\s+)?(?:under|less than|below|over|<)\s*\d{2})(?P<n>\d)$", re.IGNORECASE)
+_AGE_GLUED = re.compile(r"(?P<head>(?:aged?\s+)?(?:under|less than|below|over|<)\s*\d{2}|"
+                        r"(?:aged?\s+)?\d{1,2}\s*(?:-|–|to)\s*\d{2})(?P<n>\d)$", re.IGNORECASE)
 
 
 def as_text(raw: Any) -> str:

@@ -211,6 +211,9 @@ def match_ethnicity(key: str, text: str = "") -> tuple[str | None, bool] | None:
         return None, True
     if key in _ETH_AGG:
         return "BAME", True
+    if "/" in text and any(norm(part) in ("other", "not stated", "unknown", "not known", "other unknown")
+                           for part in text.split("/")[1:]):
+        return None, False  # "Mixed/Other", "Other/not stated": two categories joined, no one code
     found = _ETH_EXACT.get(key)
     if found is not None:
         return found, False
