@@ -86,6 +86,9 @@ _AGE_RANGE = re.compile(_AGE_PREFIX + r"(?P<lo>\d{1,3})" + _AGE_UNIT + r"\s*(?:-
                         + _AGE_UNIT + r"$")
 _AGE_UNDER = re.compile(_AGE_PREFIX + r"(?:under|less than|below|younger than|<|up to)\s*(?P<n>\d{1,3})"
                         + _AGE_UNIT + r"(?:s)?$")
+# "10 and under", "10 or younger": the bound is included.
+_AGE_UPTO = re.compile(_AGE_PREFIX + r"(?P<n>\d{1,3})" + _AGE_UNIT
+                       + r"\s*(?:and under|or under|and below|or below|and younger|or younger)$")
 _AGE_OVER = re.compile(_AGE_PREFIX + r"(?:(?P<n>\d{1,3})" + _AGE_UNIT
                        + r"\s*(?:\+|plus|and over|or over|and above|or above|and older|or older|and up|\+ years)"
                        + r"|(?:over|above|older than|>=?)\s*(?P<n2>\d{1,3})" + _AGE_UNIT + r")$")
@@ -137,6 +140,10 @@ def match_age(text: str, explicit_only: bool = False) -> tuple[str | None, bool]
         if 1 <= n <= 100:
             return f"0-{n - 1}", False
         return None
+    m = _AGE_UPTO.fullmatch(k)
+    if m:
+        n = int(m.group("n"))
+        return (f"0-{n}", False) if n <= 100 else None
     m = _AGE_OVER.fullmatch(k)
     if m:
         # "65 and over" includes 65; "over 34" (police.uk's top band after "25-34") does not.
@@ -441,7 +448,7 @@ _HEADER_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
                    "ethnicity group", "ethnic category", "ethnicities")),
     ("area", AREA_HEADER_WORDS),
     ("measure", ("measure", "measures", "statistic", "statistics", "indicator", "metric", "type of data",
-                 "variable", "data type", "item", "description")),
+                 "variable", "data type")),
     ("unit", ("unit", "units", "unit of measure")),
 )
 

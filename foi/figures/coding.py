@@ -156,7 +156,8 @@ def _match(dimension: str, text: str, fuzzy: bool) -> Coded | None:
         group = offence_group(text)
         if group == "Total" or agg_word(key) or key in ("all offences", "all crime", "total crime"):
             return Coded("offence", text, aggregate=True)
-        if group is not None:
+        if group is not None or looks_like_offence(text):
+            # An offence group ("Violence with injury") or an offence's own wording ("Affray").
             return Coded("offence", text)
         return None
     if dimension == "outcome":
@@ -242,9 +243,11 @@ def _label_dims(text: str) -> tuple[frozenset[str], str]:
     if _PLAIN_NUMBER.fullmatch(text):
         return frozenset(), "number"
     dims = {d for d in KNOWN if _match(d, text, False) is not None}
-    # An offence's wording with no code is still an offence; checked only when nothing else fits.
-    if not dims & {"offence", "outcome"} and looks_like_offence(text):
-        dims.add("offence_like")
+    # An outcome that mentions an offence ("Alternate offence charged") is an outcome: a label
+    # counts as an offence by its words alone only when nothing else fits.
+    if "offence" in dims and len(dims) > 1 and offence_group(text) is None and \
+            offence_code(text, fuzzy=False) is None and not agg_word(key):
+        dims.discard("offence")
     if "age_group" in dims and match_age(text, explicit_only=True) is None:
         dims.discard("age_group")
     return frozenset(dims), "text"
@@ -292,9 +295,6 @@ def _recognise(head_text: str, raw_labels: tuple[str, ...], total: int = 0) -> R
         for d in ("offence", "outcome"):
             if d in named:
                 counts[d] = counts.get(d, 0) + sum(1 for n in numbers if _match(d, n, False) is not None)
-    if counts.get("offence_like"):
-        counts["offence"] = counts.get("offence", 0) + counts.pop("offence_like")
-    counts.pop("offence_like", None)
     own = _own_name(head_text)
     if informative == 0:
         open_named = [d for d in named]
@@ -443,7 +443,8 @@ def context(texts: Sequence[Any]) -> dict[str, Coded]:
 def _context_of(text: str) -> dict[str, Coded]:
     out: dict[str, Coded] = {}
     # A heading that is one value: "Males", "2019/20", "Cumbria", "Violence against the person".
-    whole = [d for d in _CONTEXT_DIMS if d != "measure" and _match(d, text, False) is not None]
+    whole = [d for d in _CONTEXT_DIMS if d != "measure" and _match(d, text, False) is not None
+             and (d != "offence" or offence_code(text, fuzzy=False) or offence_group(text))]
     key = norm(text)
     if whole and not agg_word(key) and key not in NEUTRAL:
         d = whole[0]
