@@ -123,6 +123,8 @@ _COMMA_NUMBER = re.compile(
     re.VERBOSE,
 )
 
+_PLAIN_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
+_PLAIN_DECIMAL = re.compile(r"\d+\.\d+")
 _WS = re.compile(r"\s+")
 _SPACE_CHARS = str.maketrans({"\xa0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\ufeff": ""})
 _SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
@@ -249,6 +251,12 @@ def _parse_str(cell: str) -> Value:
         return BLANK
     if s.isdigit() and s.isascii():
         return _count(int(s))
+    if s[0].isdigit() and s[-1].isdigit():
+        # The common written numbers, before the general pattern: "1,234", "12.5".
+        if _PLAIN_THOUSANDS.fullmatch(s):
+            return _count(int(s.replace(",", "")))
+        if _PLAIN_DECIMAL.fullmatch(s):
+            return Value(_int_if_integral(float(s)), None, "number")
     s = _WS.sub(" ", s)
     meaning = _marker_meaning(s)
     if meaning is not None:

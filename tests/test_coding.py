@@ -498,3 +498,10 @@ def test_long_columns_are_sampled_and_say_so() -> None:
     r = recognise(None, ["Kent", "Essex", "Surrey"] * 2 + [f"Place {i}" for i in range(200)])
     assert r.dimension == ""
     assert "sampled from" in r.evidence or "no known dimension" in r.evidence
+
+
+def test_two_digit_financial_years_are_not_age_bands() -> None:
+    # False friend: "04/05" has the shape of an age band written with a slash.
+    assert code("age_group", "04/05").code is None
+    assert recognise(None, ["04/05", "05/06", "10/11*", '15/16" **', "19/20"]).dimension == "period"
+    assert clean_label('15/16" **') == Clean("15/16", ('"', "**"))

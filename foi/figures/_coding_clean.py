@@ -125,6 +125,10 @@ def clean_text(raw: str) -> tuple[str, tuple[str, ...]]:
             notes.insert(0, (m.group("n") or m.group("g")).removeprefix("note ").strip())
             s = s[: m.start()].rstrip()
             continue
+        if s.endswith('"') and s.count('"') % 2 == 1 and len(s) > 1:
+            notes.insert(0, '"')  # '1"', '15/16"': an inch mark used as a footnote mark
+            s = s[:-1].rstrip()
+            continue
         m = _SYMBOLS.search(s)
         if m and m.start() > 0:
             notes[:0] = _split_notes(m.group("n").translate(_SUPER)) if m.group("n")[0].isdigit() or \

@@ -82,7 +82,7 @@ def match_sex(key: str) -> tuple[str | None, bool] | None:
 
 _AGE_PREFIX = r"(?:aged?|ages|age group|age band|age range|persons aged|people aged)?\s*"
 _AGE_UNIT = r"\s*(?:years?|yrs?|y o|yo|year olds?)?(?:\s+old)?"
-_AGE_RANGE = re.compile(_AGE_PREFIX + r"(?P<lo>\d{1,3})" + _AGE_UNIT + r"\s*(?:-|to|–|\s)\s*(?P<hi>\d{1,3})"
+_AGE_RANGE = re.compile(_AGE_PREFIX + r"(?P<lo>\d{1,3})" + _AGE_UNIT + r"\s*(?:-|to|–)\s*(?P<hi>\d{1,3})"
                         + _AGE_UNIT + r"$")
 _AGE_UNDER = re.compile(_AGE_PREFIX + r"(?:under|less than|below|younger than|<|up to)\s*(?P<n>\d{1,3})"
                         + _AGE_UNIT + r"(?:s)?$")
@@ -111,7 +111,7 @@ _AGE_DASHES = str.maketrans({"–": "-", "—": "-", "‒": "-", "−": "-", "�
 def age_key(text: str) -> str:
     """Lower case keeping '-', '+', '<' and '>' (which norm() drops)."""
     s = text.lower().translate(_AGE_DASHES).replace("&", " and ")
-    s = re.sub(r"[^a-z0-9+<>=\-]+", " ", s)
+    s = re.sub(r"[^a-z0-9+<>=/\-]+", " ", s)
     return re.sub(r"\s+", " ", s).strip()
 
 
@@ -447,7 +447,7 @@ _HEADER_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
                    "officer defined ethnicity", "race", "ethnic background", "ethnic groups",
                    "ethnicity group", "ethnic category", "ethnicities")),
     ("area", AREA_HEADER_WORDS),
-    ("measure", ("measure", "measures", "statistic", "statistics", "indicator", "metric", "type of data",
+    ("measure", ("measure", "measures", "statistic", "indicator", "metric", "type of data",
                  "variable", "data type")),
     ("unit", ("unit", "units", "unit of measure")),
 )
