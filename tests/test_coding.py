@@ -505,3 +505,31 @@ def test_two_digit_financial_years_are_not_age_bands() -> None:
     assert code("age_group", "04/05").code is None
     assert recognise(None, ["04/05", "05/06", "10/11*", '15/16" **', "19/20"]).dimension == "period"
     assert clean_label('15/16" **') == Clean("15/16", ('"', "**"))
+
+
+def test_ethnicity_evidence_says_who_defined_it() -> None:
+    assert "officer-defined" in recognise("Officer-defined ethnicity", ["White", "Black", "Asian"]).evidence
+    assert "self-defined" in recognise("Self-defined ethnicity", ["White", "Black", "Asian"]).evidence
+    assert "officer-defined" in recognise(None, ["White - North European", "Middle Eastern", "IC3"]).evidence
+
+
+@given(st.integers(min_value=1990, max_value=2098), st.sampled_from(["{y}/{z:02d}", "{y}-{z:02d}", "FY {y}/{z:02d}",
+                                                                   "{y}/{y1}", "Financial year {y}/{z:02d}"]))
+def test_financial_year_labels_round_trip(y: int, form: str) -> None:
+    label = form.format(y=y, z=(y + 1) % 100, y1=y + 1)
+    c = code("period", label)
+    assert (c.start, c.end) == (date(y, 4, 1), date(y + 1, 3, 31))
+
+
+@given(st.integers(min_value=1990, max_value=2099),
+       st.sampled_from(["During {y}", "Calendar year {y}", "In {y}", "{y}"]))
+def test_calendar_year_labels_round_trip(y: int, form: str) -> None:
+    c = code("period", form.format(y=y))
+    assert (c.start, c.end) == (date(y, 1, 1), date(y, 12, 31))
+
+
+@given(st.integers(min_value=0, max_value=90), st.integers(min_value=1, max_value=20))
+def test_age_band_labels_round_trip(lo: int, width: int) -> None:
+    hi = min(lo + width, 99)  # bands above 100 read as a band with a footnote digit glued on
+    for form in ("{lo}-{hi}", "{lo} - {hi}", "{lo} to {hi}", "Aged {lo}-{hi}", "{lo}-{hi} years"):
+        assert code("age_group", form.format(lo=lo, hi=hi)).code == f"{lo}-{hi}"

@@ -249,3 +249,10 @@ def test_legend_overrides_what_markers_mean() -> None:
                     "[c] confidential", "Source: Home Office", "1. All tables exclude Lancashire."])
     assert found == {"..": "not-available", "-": "nil", "NA": "not-available", "(Z)": "rounds-to-zero",
                      "[c]": "withheld"}
+
+
+@given(st.integers(min_value=0, max_value=10**9))
+def test_money_and_spaced_thousands_round_trip(n: int) -> None:
+    v = parse_value(f"£{n:,}")
+    assert (v.number, v.unit) == (n, "£")
+    assert parse_value(f"{n:,}".replace(",", " ")).number == n

@@ -337,9 +337,29 @@ def _recognise(head_text: str, raw_labels: tuple[str, ...], total: int = 0) -> R
         evidence = f"{hits} of {informative} labels{sampled} are {_DESCRIBE[d]}"
         if in_header:
             evidence += f"; header {head_text!r} agrees"
+        if d == "ethnicity":
+            evidence += _ethnicity_kind(head_key, texts)
     if informative < 3:
         conf *= 0.8
     return Recognised(d, round(min(conf, 1.0), 3), evidence)
+
+
+_OFFICER = re.compile(r"\b(?:officer|perceived|visual|observed|appearance|police)\b")
+_SELF = re.compile(r"\b(?:self|self defined|stated|declared)\b")
+
+
+def _ethnicity_kind(head_key: str, texts: list[str]) -> str:
+    """Self-defined (the 16+1 / 18+1 census categories) or officer-defined (identity codes)."""
+    if _OFFICER.search(head_key):
+        return " (officer-defined, by the header)"
+    if _SELF.search(head_key):
+        return " (self-defined, by the header)"
+    codes = [c for c in (_code("ethnicity", t).code for t in texts) if c]
+    if codes and sum(c.startswith("IC") for c in codes) * 2 > len(codes):
+        return " (officer-defined identity codes)"
+    if any(len(c) == 2 and c[1].isdigit() for c in codes):
+        return " (self-defined census categories)"
+    return ""
 
 
 def _generic_area(head_key: str) -> bool:
