@@ -310,6 +310,16 @@ def _norm(text: str) -> str:
     return _NON_ALNUM.sub(" ", s).strip()
 
 
+_OFFENCE_FILLER = frozenset({"a", "an", "the", "aged"})
+
+
+def _offence_norm(text: str) -> str:
+    """_norm, with the ways lists and forces say the same age bound made equal: "aged 16 or
+    over", "16+", "16 and over" -> "16 and over"; articles dropped."""
+    s = _norm(text).replace(" or over", " and over").replace(" plus", " and over")
+    return " ".join(w for w in s.split() if w not in _OFFENCE_FILLER)
+
+
 def _outcome_norm(text: str) -> str:
     return " ".join(_OUTCOME_FOLD.get(w, w) for w in _norm(text).split())
 
@@ -418,7 +428,7 @@ def _offences() -> _OffenceIndex:
                 detail_votes[detailed][code] += 1
             offence = (row.get("Offence") or "").strip()
             if offence:
-                offence_labels[_norm(offence)].add(code)
+                offence_labels[_offence_norm(offence)].add(code)
 
     for code, names in spellings.items():
         idx.names[code] = _NAME_OVERRIDES.get(code) or names.most_common(1)[0][0]
@@ -441,7 +451,7 @@ def _offences() -> _OffenceIndex:
     name_codes: dict[str, set[str]] = defaultdict(set)
     for code, names in spellings.items():
         for name in names:
-            name_codes[_norm(name)].add(code)
+            name_codes[_offence_norm(name)].add(code)
     for key, codes in name_codes.items():
         if len(codes) == 1:
             idx.by_label[key] = next(iter(codes))
@@ -453,7 +463,7 @@ def _offences() -> _OffenceIndex:
             code = _canonical_code(row["code"])
             if code not in idx.names:
                 raise ValueError(f"offence-synonyms.csv: unknown code {row['code']!r}")
-            idx.by_label[_norm(row["label"])] = code
+            idx.by_label[_offence_norm(row["label"])] = code
     # A label that normalises to nothing (all punctuation) must not match anything.
     for key in list(idx.by_label):
         if not key:
@@ -462,7 +472,7 @@ def _offences() -> _OffenceIndex:
     for key, code in idx.by_label.items():
         idx.words.setdefault(code, set()).update(w for w in key.split() if w not in _STOP)
     for code, name in idx.names.items():
-        idx.words.setdefault(code, set()).update(w for w in _norm(name).split() if w not in _STOP)
+        idx.words.setdefault(code, set()).update(w for w in _offence_norm(name).split() if w not in _STOP)
     idx.keys = list(idx.by_label)
     return idx
 
@@ -506,7 +516,7 @@ def _lookup_offence_code(raw: str, idx: _OffenceIndex) -> str | None:
 
 def _offence_from_words(rest: str, code: str, idx: _OffenceIndex) -> bool:
     """Does the text beside a written code talk about that offence (not some other thing)?"""
-    norm = _norm(rest)
+    norm = _offence_norm(rest)
     named = idx.by_label.get(norm)
     if named is not None:
         return named == code
@@ -526,7 +536,7 @@ def _offence_code(label: str, fuzzy: bool = True) -> str | None:
     if m:
         return _lookup_offence_code(m.group("code"), idx)
 
-    norm = _norm(s)
+    norm = _offence_norm(s)
     found = idx.by_label.get(norm)
     if found is not None:
         return found
@@ -664,6 +674,17 @@ def is_pending(label: str) -> bool:
     return _outcome_norm(text) in _PENDING
 
 
+# Words only outcome labels use ("Evidential difficulties - victim does not support",
+# "Released under investigation"): an outcome, though no list has the whole label.
+_OUTCOME_WORDS = frozenset(
+    {"charged", "summonsed", "cautioned", "caution", "cautions", "nfa", "evidential", "prosecution",
+     "penalty", "resolution", "disposal", "disposals", "released", "bail", "rui", "acquitted", "sentence",
+     "sentenced", "fined", "discharge", "convicted", "conviction", "summons", "outcome", "outcomes"}
+)
+_OUTCOME_PHRASES = re.compile(r"\b(?:investigation complete|no suspect|suspect identified|suspect not identified|"
+                              r"further action|public interest|victim (?:declines|does not support|supports))\b")
+
+
 def is_outcome_label(label: str) -> bool:
     """An outcome as tables write it: a Home Office outcome type, 'Ongoing' and the like (no
     outcome yet), or a court/youth-justice result that has no outcome type ('Referral order',
@@ -674,7 +695,12 @@ def is_outcome_label(label: str) -> bool:
     if _outcome_code(text, False) is not None:
         return True
     key = _outcome_norm(text)
-    return key in _PENDING or key in _OTHER_OUTCOMES or _norm(text) in _OTHER_OUTCOMES
+    if key in _PENDING or key in _OTHER_OUTCOMES or _norm(text) in _OTHER_OUTCOMES:
+        return True
+    plain = _norm(text)
+    if _LEGISLATION.search(text) or len(plain.split()) > 25:
+        return False
+    return bool(set(plain.split()) & _OUTCOME_WORDS or _OUTCOME_PHRASES.search(plain))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -725,7 +751,7 @@ _OFFENCE_WORDS = frozenset(
         "dangerous", "careless", "drunkenness", "drunk", "damage", "misconduct", "abuse", "neglect",
         "battery", "gbh", "abh", "malicious", "coercive", "slavery", "terrorism", "hacking", "cyber",
         "cannabis", "cocaine", "heroin", "possession", "supply", "upskirting", "revenge",
-        "intimidation", "sextortion",
+        "intimidation", "sextortion", "driving", "speeding", "motoring", "dui",
     }
 )
 
@@ -769,7 +795,7 @@ def offence_group(label: str) -> str | None:
     return None if text is None else _offence_group(text)
 
 
-_LEGISLATION = re.compile(r"\bact\s+(?:of\s+)?\d{4}\b|\bsection\s+\d+|\bs\.?\s?\d+\b|\bpace\b", re.IGNORECASE)
+_LEGISLATION = re.compile(r"\bact\s+(?:of\s+)?\d{4}\b|\bpace\b", re.IGNORECASE)
 
 
 def looks_like_offence(label: str) -> bool:

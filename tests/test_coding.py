@@ -533,3 +533,35 @@ def test_age_band_labels_round_trip(lo: int, width: int) -> None:
     hi = min(lo + width, 99)  # bands above 100 read as a band with a footnote digit glued on
     for form in ("{lo}-{hi}", "{lo} - {hi}", "{lo} to {hi}", "Aged {lo}-{hi}", "{lo}-{hi} years"):
         assert code("age_group", form.format(lo=lo, hi=hi)).code == f"{lo}-{hi}"
+
+
+@pytest.mark.parametrize(
+    ("label", "slug"),
+    [("South Wales Police/Heddlu De Cymru", "south-wales"),
+     ("Heddlu Gogledd Cymru / North Wales Police", "north-wales"),
+     ("Dyfed-Powys Police (Heddlu Dyfed-Powys)", "dyfed-powys"), ("Metropolitan Police Service (MPS)", "metropolitan"),
+     ("N. Yorkshire", "north-yorkshire"), ("W. Midlands", "west-midlands"), ("Northants", "northamptonshire")],
+)
+def test_bilingual_bracketed_and_abbreviated_force_names(label: str, slug: str) -> None:
+    assert code("body", label).code == slug
+
+
+def test_two_forces_joined_are_not_one() -> None:
+    assert code("body", "Kent / Essex").code is None
+
+
+def test_offence_age_bounds_written_differently() -> None:
+    assert code("offence", "Rape of Female 16 or over").code == "19C"
+    assert code("offence", "Rape of a female 16+").code == "19C"
+
+
+@pytest.mark.parametrize("label", ["Evidential difficulties - victim does not support",
+                                   "Released Under Investigation (RUI)", "Investigation complete - no suspect"])
+def test_outcomes_by_their_wording(label: str) -> None:
+    assert recognise("Result", [label, "Charged", "Adult caution"]).dimension == "outcome"
+
+
+def test_joined_sex_categories() -> None:
+    assert code("sex", "Unknown/Not stated").code == "U"
+    assert code("sex", "Other / Not stated") == Coded("sex", "Other / Not stated")
+    assert code("sex", "Men and boys").code == "M"

@@ -160,10 +160,34 @@ def _index() -> tuple[dict[str, BodyMatch], dict[str, str]]:
 _ONS = re.compile(r"^[EWKSN]\d{8}$", re.IGNORECASE)
 
 
+_COMPASS = re.compile(r"\b([NSEW])\.?\s+(?=[A-Z])")
+_COMPASS_WORDS = {"N": "North ", "S": "South ", "E": "East ", "W": "West "}
+_PARTS = re.compile(r"\s*/\s*|\s*\(([^()]*)\)\s*$")
+
+
 @lru_cache(maxsize=16384)
 def match_body(text: str, fuzzy: bool = True) -> BodyMatch | None:
     """A clean label -> the body or aggregate it names, or None. `fuzzy=False`: exact spellings
-    only (recognising a column samples many labels; the near-spelling search is for coding one)."""
+    only (recognising a column samples many labels; the near-spelling search is for coding one).
+    Bilingual and bracketed forms ("South Wales Police/Heddlu De Cymru", "Dyfed-Powys Police
+    (Heddlu Dyfed-Powys)") count when every part that names a body names the same one."""
+    found = _match_one(text, fuzzy)
+    if found is not None:
+        return found
+    expanded = _COMPASS.sub(lambda m: _COMPASS_WORDS[m.group(1)], text)
+    if expanded != text:
+        found = _match_one(expanded, fuzzy)
+        if found is not None:
+            return found
+    if "/" in text or text.endswith(")"):
+        parts = [p for p in _PARTS.split(text) if p and p.strip()]
+        matches = [m for m in (_match_one(p.strip(), False) for p in parts) if m is not None]
+        if matches and len({(m.code, m.kind) for m in matches}) == 1:
+            return matches[0]
+    return None
+
+
+def _match_one(text: str, fuzzy: bool) -> BodyMatch | None:
     index, _names = _index()
     key = _key(text)
     if not key:

@@ -54,8 +54,10 @@ def agg_word(key: str) -> bool:
 
 _SEX = {
     **dict.fromkeys(("male", "males", "men", "man", "boys", "boy", "m", "male persons", "males all ages",
+                     "men and boys", "boys and men", "adult males", "adult male",
                      "male all", "all males", "boys and men", "male offenders", "male victims"), "M"),
     **dict.fromkeys(("female", "females", "women", "woman", "girls", "girl", "f", "female persons",
+                     "women and girls", "adult females", "adult female",
                      "all females", "girls and women", "female offenders", "female victims"), "F"),
     **dict.fromkeys(("not stated", "unknown", "not known", "not recorded", "sex unknown", "gender unknown",
                      "unknown sex", "unknown gender", "sex not known", "gender not known", "not specified",
@@ -69,10 +71,15 @@ _SEX_ALL = frozenset({"persons", "all persons", "people", "all people", "both se
                       "total persons", "persons total", "all"})
 
 
-def match_sex(key: str) -> tuple[str | None, bool] | None:
+def match_sex(key: str, text: str = "") -> tuple[str | None, bool] | None:
     code = _SEX.get(key)
     if code is not None:
         return code, False
+    if "/" in text:
+        # "Unknown/Not stated" (one code), "Other / Not stated" (two joined: a sex, no one code).
+        codes = {_SEX.get(norm(part)) for part in text.split("/")}
+        if None not in codes:
+            return (codes.pop() if len(codes) == 1 else None), False
     if key in _SEX_ALL or agg_word(key):
         return None, True
     return None

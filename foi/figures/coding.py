@@ -207,7 +207,7 @@ def _match_period(text: str, key: str) -> Coded | None:
 
 
 _VOCAB = {
-    "sex": lambda key, text: match_sex(key),
+    "sex": match_sex,
     "age_group": lambda key, text: match_age(text),
     "ethnicity": match_ethnicity,
     "area": lambda key, text: match_area(key),
