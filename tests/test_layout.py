@@ -580,3 +580,15 @@ def test_long_table_of_counts_is_not_a_record_list():
         rows.append([f"2023-{1 + i // 20:02d}", f"Force {i % 5}", f"Offence {i % 4}", i * 3 % 17])
     [t] = find_tables(grid(rows))
     assert t.kind == "table"
+
+
+def test_centred_heading_heads_every_column_of_figures():
+    rows = [
+        [None, None, "2022", None],
+        ["Force", "Total", "Female", "Male"],
+        ["Kent", 10, 4, 6],
+        ["Essex", 12, 5, 7],
+    ]
+    [t] = find_tables(grid(rows))
+    assert [c.header for c in t.columns[1:]] == [["2022", "Total"], ["2022", "Female"], ["2022", "Male"]]
+    assert t.columns[1].header_rows == [1] and t.columns[2].header_rows == [0, 1]

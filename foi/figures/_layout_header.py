@@ -69,6 +69,12 @@ def column_headers(rows: list[list[Any]], kinds: Sequence[tuple[int, ...]], head
             left = _spanning_from(k, c, label_cols)
             if left is not None and _split_below(kinds, lower, left, c):
                 _add(paths[c], text_of(row[left]))
+            elif left is None and _split_below(kinds, lower, c, c):
+                # The row's one heading over the figures, centred rather than written at the
+                # left ("2004" over Total / Males / Females): it heads all of them.
+                only = [j for j in range(width) if k[j] != BLANK and j not in label_cols]
+                if len(only) == 1 and only[0] in used_cols:
+                    _add(paths[c], text_of(row[only[0]]))
     _realign(paths, label_cols, used_cols, width)
     return cells, paths
 
