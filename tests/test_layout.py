@@ -592,3 +592,21 @@ def test_centred_heading_heads_every_column_of_figures():
     [t] = find_tables(grid(rows))
     assert [c.header for c in t.columns[1:]] == [["2022", "Total"], ["2022", "Female"], ["2022", "Male"]]
     assert t.columns[1].header_rows == [1] and t.columns[2].header_rows == [0, 1]
+
+
+def test_unquoted_title_split_at_its_comma_is_a_title():
+    rows = [["Arrests by force area", " 2023", None], [None, None, None], ["Force", "Female", "Male"],
+            ["Kent", 4, 6], ["Essex", 5, 7]]
+    [t] = find_tables(grid(rows))
+    assert t.roles[:3] == ["title", "blank", "header"]
+
+
+def test_heading_left_of_its_span_heads_only_the_columns_under_it():
+    rows = [
+        [None, None, None, "Change", None],
+        ["Force", "2022", "2023", "number", "%"],
+        ["Kent", 10, 12, 2, 20.0],
+        ["Essex", 8, 6, -2, -25.0],
+    ]
+    [t] = find_tables(grid(rows))
+    assert t.columns[1].header == ["2022"] and t.columns[4].header == ["Change", "%"]

@@ -387,7 +387,7 @@ def _header_block(rows: list[list[Any]], b: Blocks, t: _Table, lo: int, first_ta
         text = first_text(rows[i])
         one = len(nb) == 1
         if b.headerish(i, vc) and not (one and (looks_title(text) or words(text) > 12 or looks_note(text)
-                                                and words(text) > 4)):
+                                                and words(text) > 4)) and not _comma_split_title(rows[i]):
             (between if header else below).extend(pending)
             pending = []
             header.append(i)
@@ -441,6 +441,17 @@ def _header_block(rows: list[list[Any]], b: Blocks, t: _Table, lo: int, first_ta
         stop_at += 1
     t.start = lo if first_table else stop_at
     t.title_from = stop_at   # rows [start, title_from) of a stacked table are decided by _split_gaps
+
+
+def _comma_split_title(row: list[Any]) -> bool:
+    """A title with a comma in it, written to CSV without quotes: "Arrests by force area, 2023"
+    comes back as two cells, the second starting with the space after the comma."""
+    cols = [c for c, v in enumerate(row) if v is not None and str(v).strip()]
+    if len(cols) < 2 or cols != list(range(len(cols))) or not all(isinstance(row[c], str) for c in cols):
+        return False   # the pieces of a split line sit side by side from the first column
+    first = row[0]
+    return (first[:1] != " " and words(first) >= 3
+            and all(row[c][:1] == " " and row[c][1:2] != " " for c in cols[1:]))
 
 
 def vc_has(k: Kinds, vc: list[bool]) -> bool:
