@@ -71,6 +71,7 @@ def test_corpus_message(name: str) -> None:
     assert result.ncnd == (row["ncnd"] == "1")
     assert result.force_reference == (row["force_reference"] or None)
     assert result.until == (date.fromisoformat(row["until"]) if row["until"] else None)
+    assert result.received == (date.fromisoformat(row["received"]) if row["received"] else None)
     assert 0.0 <= result.confidence <= 1.0
     assert len(result.evidence) <= 300
     assert result.evidence, "every decision carries its evidence"
@@ -362,8 +363,12 @@ def test_ncnd_with_data_is_partial() -> None:
          "review-overturned"),
         ("I have completed the internal review. The original decision has been overturned.", "review-overturned"),
         ("I have completed the internal review. The original decision is not upheld.", "review-overturned"),
-        ("I have completed the internal review and your complaint is partially upheld.", "needs-review"),
-        ("We have received your request for an internal review.", "needs-review"),
+        ("I have completed the internal review and your complaint is partially upheld.", "review-overturned"),
+        ("We have received your request for an internal review.", "acknowledged"),
+        ("I write about your e-mail of 15 November. Findings of the review: the exemption was correctly applied "
+         "and I uphold the original decision.", "review-upheld"),
+        ("Internal review: the section 31 arguments of the original decision have been disregarded; the "
+         "information is now released.", "review-overturned"),
     ],
 )
 def test_review_outcomes(text: str, kind: str) -> None:

@@ -28,7 +28,8 @@ def sent(batch_ws: Workspace, cli) -> Workspace:
 def test_mark_one(batch_ws: Workspace, cli) -> None:
     result = cli("mark", "cautions", "kent", "sent", "--on", "2025-10-01")
     assert (result.exit_code, result.output) == (0, "kent: sent recorded (event 1); now sent, due 2025-10-29.\n")
-    result = cli("mark", "cautions", "kent", "acknowledged", "--on", "2025-10-03", "--ref", "KP/9", "--json")
+    result = cli("mark", "cautions", "kent", "acknowledged", "--on", "2025-10-06", "--received", "2025-10-03",
+                 "--ref", "KP/9", "--json")
     assert result.exit_code == 0
     data = json.loads(result.output)
     assert data["marked"] == [{"body": "kent", "reference": "FOI-CAUTIONS-0020", "event_id": 2,
