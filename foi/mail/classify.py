@@ -28,6 +28,7 @@ from foi.mail.segments import read_message
 from foi.mail.sentences import tabular_lines
 from foi.mail.signals import (
     ACK_SUBJECT_RE,
+    ATTACHED_RESPONSE_RE,
     AUTO_BODY_RE,
     AUTO_SUBJECT_RE,
     DATA_CAVEAT_RE,
@@ -299,6 +300,10 @@ def classify(
 
     # ---- what the new text says ------------------------------------------------------------
     caveat = any(DATA_CAVEAT_RE.search(s) for s in reading.of("boilerplate", "new"))
+    pointers = [s for s in new if ATTACHED_RESPONSE_RE.search(s)]
+    if pointers and not letters:
+        scores["data"] += 1.0
+        evidence["data"] += pointers
     data = (scores["data"] + (3.0 if has_data else 0.0) + (2.0 if reading.tables >= 3 else 0.0)
             + 0.75 * min(reading.answers, 3) + (1.5 if caveat else 0.0))
     if has_data and not evidence["data"]:
@@ -348,10 +353,11 @@ def classify(
         final, final_ev = "refused", evidence["refused"][:2]
         conf = 0.55 + 0.06 * min(refuse, 6)
         if data >= 1:
-            conf -= 0.15
+            conf -= 0.2
             reasons.append("some information may also be given")
-        if partial_marks >= 1.5 and not whole_nh and not part_nh:
-            conf -= 0.1
+        cost_only = set(collect_sections(new)) <= {"12", "12(1)", "14", "14(1)", "14(2)"}
+        if partial_marks >= 1.5 and not whole_nh and not part_nh and not (cost_only and data < 1):
+            conf -= 0.2
             reasons.append("says only part is withheld")
         reasons.append("an exemption or the cost limit is relied on")
     elif data >= 2 or (part_nh and reading.answers):
@@ -370,8 +376,9 @@ def classify(
         conf = 0.72 + (0.08 if len(whole_nh) > 1 or scores["not-held"] >= 3.5 else 0.0)
         if part_nh or partial_marks >= 1.5:
             conf -= 0.15
-        if scores["held"] and not whole_nh:
+        if data >= 1:
             conf -= 0.2
+            reasons.append("some information may also be given")
         reasons.append("the information is not held")
     elif part_nh and not (ext or clar or ack):
         final, final_ev, conf = "not-held", part_nh[:2], 0.4

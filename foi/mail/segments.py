@@ -78,6 +78,7 @@ _REQUEST_LEAD_RE = re.compile(
     r"|you\s+(?:requested|asked\s+for|sought)\s+"
     r"|(?:which|this\s+request)\s*,?\s*(?:for\s+clarity\s*,?\s*)?(?:has\s+been|is)\s+(?:repeated|replicated|reproduced)\s+below"
     r"|your\s+request\s+is\s+(?:repeated|replicated|reproduced)\s+below"
+    r"|your\s+request\s+for\s+information\s+as\s+(?:shown|set\s+out)\s+below"
     r"|you\s+made\s+the\s+following\s+request)"
     r"(?:the\s+following(?:\s+information)?)?[^.:\n]{0,40}[:.]?\s*$",
     re.I,

@@ -60,6 +60,9 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|letter)\s+(?:which\s+was\s+)?received\b|\bin\s+the\s+process\s+of"
         r"\s+dealing\s+with\s+your\s+request|\b(?:is|are)\s+(?:now\s+)?being\s+(?:processed|dealt\s+with|considered"
         r"|handled)\b", 1.0),
+    ("acknowledged", r"\b(?:required|obliged)\s+to\s+(?:supply|provide|respond|reply)\b.{0,60}\bwithin\s+(?:20"
+        r"|twenty)\s+"
+        r"(?:working\s+)?days", 1.0),
     ("review-ack", r"\ba\s+review\s+will\s+now\s+be\s+(?:conducted|carried\s+out|undertaken)"
         r"|\breviewing\s+officer\s+will"
         r"|\b(?:your|the)\s+request\s+for\s+(?:an?\s+)?(?:internal\s+)?review\b.{0,80}\b(?:has\s+been|was|is)\s+"
@@ -108,7 +111,8 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|will\s+(?:start"
         r"|restart|begin|resume))|\bon\s+hold\s+(?:until|pending)\b", 1.0),
     # information given
-    ("data", r"\b(?:find|see)\s+(?:attached|enclosed)\s+(?:(?:a|the|our|an)\s+)?(?:\w+\s+)?(?:information|data|figures"
+    ("data", r"\b(?:find|see)\s+(?:the\s+|our\s+)?(?:attached|enclosed)\s+(?:(?:a|the|our"
+        r"|an)\s+)?(?:\w+\s+)?(?:information|data|figures"
         r"|spreadsheet|table|document|file|list|details|cop(?:y|ies)|breakdown|answers?)\b", 2.0),
     ("data", r"\b(?:see|find)\s+(?:the\s+)?(?:attached|enclosed)\W*$|\b(?:as|see)\s+attached\b"
         r"|\bdisclose\s+the\s+located"
@@ -225,6 +229,10 @@ DATA_CAVEAT_RE = re.compile(r"every\s+effort\s+is\s+made\s+to\s+ensure\s+that\s+
                             r"\s+system|figures\s+provided\s+therefore|use\s+the\s+enclosed\s+data", re.I)
 # A reply that names its force reference or the request makes an acknowledgement more than a receipt.
 SPECIFIC_RE = re.compile(r"\breference\b|\bref\b|\byour\s+(?:freedom\s+of\s+information\s+|foi\s+)?request\b", re.I)
+# "Please find attached our response": data, unless the response is an attached letter we read.
+ATTACHED_RESPONSE_RE = re.compile(r"\b(?:find|see)\s+(?:the\s+)?(?:attached|enclosed)\s+(?:our"
+    r"|the)\s+(?:response|reply)\b",
+                                  re.I)
 # A subject that says what the message is.
 ACK_SUBJECT_RE = re.compile(r"^\W*(?:re:\s*|fw:\s*)?(?:acknowledge?ment|receipt)\b|\backnowledge?ment\s+(?:of"
     r"|for|-|:)", re.I)
