@@ -243,6 +243,8 @@ def inbox_review(
                         "of receipt they state.")] = None,
     ref: Annotated[str | None, typer.Option("--ref", help="With --set: their reference.")] = None,
     note: Annotated[str | None, typer.Option(help="With --set: a note kept with the event.")] = None,
+    interactive: Annotated[bool | None, typer.Option("--interactive/--list", help="Go through them one by one "
+                           "(the default in a terminal), or only list them.")] = None,
     json_out: JsonOpt = False,
 ) -> None:
     """Replies foi would not decide on its own, each with its best guess: Enter accepts it, or
@@ -277,7 +279,7 @@ def inbox_review(
     if not items:
         typer.echo("Nothing to review.")
         return
-    if sys.stdin.isatty() and sys.stdout.isatty() and not all_:
+    if interactive or (interactive is None and sys.stdin.isatty() and sys.stdout.isatty() and not all_):
         _review_interactively(ws, items)
         return
     table(["#", "date", "request", "body", "status", "best guess", "evidence"],

@@ -41,7 +41,7 @@ _KEYWORD_SECTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"(?:appropriate|cost|fees?)\s+(?:limit|level|threshold)\b.{0,80}\bexceed|"
                 r"\b(?:exceed|beyond|more\s+than|in\s+excess\s+of|over|above)\b.{0,60}(?:18\s+hours|\u00a3\s?(?:450|600)"
                 r"|appropriate\s+limit|cost\s+limit|cost\s+threshold)|\btoo\s+costly|\bexcess(?:ive)?\s+cost|"
-                r"(?:18\s+hours|\u00a3\s?(?:450|600)).{0,60}\bexceed", re.I), "12"),
+                r"(?:18\s+hours|\u00a3\s?(?:450|600)).{0,80}\b(?:exceed|in\s+excess)", re.I), "12"),
     (re.compile(r"\brepeated\s+request|\brepeat(?:ed)?\s+of\s+(?:a|an|your)\s+(?:previous|earlier)\s+request|"
                 r"substantially\s+similar\s+to\s+(?:a|an|your)\s+(?:previous|earlier)", re.I), "14(2)"),
     (re.compile(r"(?<!not\s)\bvexatious\b", re.I), "14"),

@@ -182,12 +182,14 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|threshold)|(?:appropriate|cost|fees?)\s+(?:limit|level|threshold)\b.{0,80}\bexceed|\b(?:exceed"
         r"|in\s+excess\s+of"
         r"|more\s+than|beyond|over|above)\b.{0,60}(?:18\s+hours|\u00a3\s?(?:450|600)|cost\s+threshold|time\s+threshold)"
-        r"|\bexcess(?:ive)?\s+cost|\btoo\s+costly|\bexceed\s+the\s+(?:18\s+hour|time)", 2.0),
+        r"|\bexcess(?:ive)?\s+cost|\btoo\s+costly|\bexceed\s+the\s+(?:18\s+hour|time)"
+        r"|(?:18\s+hours|\u00a3\s?(?:450|600)).{0,80}\b(?:exceed|in\s+excess)", 2.0),
     ("firm", r"\bexceed(?:s|ed|ing)?\s+(?:the\s+)?['\u2018\"]?(?:appropriate|cost|fees?)\s+(?:limit|level"
         r"|threshold)|(?:appropriate|cost|fees?)\s+(?:limit|level|threshold)\b.{0,80}\bexceed|\b(?:exceed"
         r"|in\s+excess\s+of"
         r"|more\s+than|beyond|over|above)\b.{0,60}(?:18\s+hours|\u00a3\s?(?:450|600)|cost\s+threshold|time\s+threshold)"
-        r"|\bexcess(?:ive)?\s+cost|\btoo\s+costly|\bexceed\s+the\s+(?:18\s+hour|time)", 2.0),
+        r"|\bexcess(?:ive)?\s+cost|\btoo\s+costly|\bexceed\s+the\s+(?:18\s+hour|time)"
+        r"|(?:18\s+hours|\u00a3\s?(?:450|600)).{0,80}\b(?:exceed|in\s+excess)", 2.0),
     ("refused", r"(?<!not\s)\bvexatious\b|\brepeated\s+request", 2.0),
     ("refused", r"\bbalance\s+of\s+(?:the\s+)?public\s+interest\b.{0,80}\b(?:maintain|withhold|non-?disclosure"
         r"|favour\s+of"
