@@ -609,3 +609,12 @@ def test_received_today_is_the_date_of_the_acknowledgement() -> None:
                       "request and expect to come back to you shortly.",
                       headers={"Date": "Wed, 2 Dec 2026 09:00 +0000"})
     assert (result.kind, result.received, result.force_reference) == ("acknowledged", date(2026, 12, 2), "1187/26")
+
+
+def test_an_attached_letter_we_cannot_read_is_evidence_of_an_answer() -> None:
+    result = classify("Your request", "The information you asked for is in the attached letter.",
+                      ["Response letter.pdf", "Complaint rights.pdf"], ["", ""])
+    assert (result.kind, result.guess) == ("needs-review", "responded")
+    rights_only = classify("Your request", "We have received your request, reference 4412/26.",
+                           ["Complaint rights.pdf"], [""])
+    assert rights_only.kind == "acknowledged"

@@ -105,6 +105,7 @@ _LETTERISH_RE = re.compile(
     r"decision|reply|response|outcome|signature|logo|disclaimer",
     re.I,
 )
+_NOT_AN_ANSWER_RE = re.compile(r"appeal|complaint|rights|signature|logo|disclaimer|privacy|guidance|leaflet", re.I)
 _LETTER_TEXT_RE = re.compile(r"\bdear\b|yours\s+(?:sincerely|faithfully)|freedom\s+of\s+information", re.I)
 
 
@@ -121,7 +122,9 @@ def _is_data_attachment(name: str, text: str | None) -> bool | None:
         if _LETTER_TEXT_RE.search(text) or _LETTERISH_RE.search(name):
             return False
         return True
-    return None if not _LETTERISH_RE.search(name) else False
+    # A letter we cannot read is still evidence of an answer (issue 12), unless it is the rights
+    # sheet, a logo or a disclaimer that comes with every reply.
+    return False if _NOT_AN_ANSWER_RE.search(name) else None
 
 
 
