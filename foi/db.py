@@ -314,7 +314,21 @@ def open_db(path: Path, create: bool = False) -> sqlite_utils.Database:
         )
     if version < SCHEMA_VERSION:
         _upgrade(db, version)
+    _ensure_message_reading(conn)
     return db
+
+
+def _ensure_message_reading(conn: sqlite3.Connection) -> None:
+    """messages.reading (JSON: how foi read an incoming reply, its best guess and confidence, for
+    `foi inbox review`). Added in place on every open, without a schema version of its own (the
+    lead folds it into a numbered migration)."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(messages)").fetchall()}
+    if columns and "reading" not in columns:
+        try:
+            with conn:
+                conn.execute("ALTER TABLE messages ADD COLUMN reading TEXT")
+        except sqlite3.OperationalError:
+            pass  # a read-only database: readers cope without the column
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

@@ -27,7 +27,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import cache
 from pathlib import Path
 
@@ -419,6 +419,62 @@ def due_date(
     return calendar_for(act, extra).due_date(received, days)
 
 
+# A request sent by e-mail after this time reaches them the next working day.
+CLOSE_OF_BUSINESS = time(17, 0)
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """The date of receipt of a request, and why (in plain words, for --explain)."""
+
+    sent: date | datetime
+    received: date
+    reason: str
+
+
+def receipt(sent: date | datetime, act: str = "FOIA", extra: Iterable[date] | Mapping[date, str] = (), *,
+            close: time = CLOSE_OF_BUSINESS) -> Receipt:
+    """When a request sent by e-mail is received: the day it was sent, or the next working day
+    when it was sent on a non-working day or after `close` (UK time) on a working day. A date
+    without a time is taken to be within working hours."""
+    cal = calendar_for(act, extra)
+    moment = sent
+    if isinstance(sent, datetime):
+        if sent.tzinfo is not None:
+            from zoneinfo import ZoneInfo
+
+            moment = sent.astimezone(ZoneInfo("Europe/London"))
+        day = moment.date()  # type: ignore[union-attr]
+    else:
+        day = _as_date(sent)
+    why_not = cal.why_not_working(day)
+    if why_not:
+        received = cal.add_working_days(day, 1)
+        return Receipt(sent, received, f"sent on {long_date(day)}, not a working day ({why_not}): received on the "
+                                       f"next working day, {long_date(received)}")
+    if isinstance(moment, datetime) and moment.time() >= close:
+        received = cal.add_working_days(day, 1)
+        return Receipt(sent, received, f"sent at {moment:%H:%M} on {long_date(day)}, after working hours (they end "
+                                       f"at {close:%H:%M}): received on the next working day, {long_date(received)}")
+    when = f"at {moment:%H:%M} " if isinstance(moment, datetime) else ""
+    return Receipt(sent, day, f"sent {when}on {long_date(day)}, a working day: received the same day")
+
+
+def parse_moment(text: str, what: str = "date") -> date | datetime:
+    """YYYY-MM-DD, or YYYY-MM-DD HH:MM (also with a T): a date, or a date and time."""
+    raw = text.strip() if isinstance(text, str) else ""
+    m = re.fullmatch(r"([0-9]{4}-[0-9]{2}-[0-9]{2})(?:[T ]([0-9]{1,2}):([0-9]{2}))?", raw)
+    if not m:
+        raise FoiError(f"Bad date {text!r} for {what}: use YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2026-12-18 18:30.")
+    day = parse_date(m.group(1), what)
+    if m.group(2) is None:
+        return day
+    hour, minute = int(m.group(2)), int(m.group(3))
+    if hour > 23 or minute > 59:
+        raise FoiError(f"Bad time in {text!r} for {what}: use HH:MM between 00:00 and 23:59.")
+    return datetime.combine(day, time(hour, minute))
+
+
 def parse_date(text: str, what: str = "date") -> date:
     """A strict YYYY-MM-DD date; FoiError naming `what` (e.g. "--on") otherwise."""
     if isinstance(text, date) and not isinstance(text, datetime):
@@ -446,8 +502,9 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def explain(deadline: Deadline) -> str:
-    """How the due date was counted, day by day, in words fit to send to a force or the ICO."""
+def explain(deadline: Deadline, receipt_: Receipt | None = None) -> str:
+    """How the due date was counted, day by day, in words fit to send to a force or the ICO.
+    With the request's `receipt_`, how the date of receipt was found comes first."""
     title, definition = _LAW.get(deadline.act, (deadline.act, ""))
     reasons = {s.day: s.reason for s in deadline.skipped}
     n = deadline.working_days
@@ -474,11 +531,11 @@ def explain(deadline: Deadline) -> str:
     if run is not None:
         lines.append(_run_line(run, deadline.due, count))
 
-    head = [
-        f"{title}: reply no later than the {_ordinal(n)} working day following the date of receipt.",
-        f"Received: {long_date(deadline.received)} ({deadline.received.isoformat()}). "
-        "The day of receipt is not counted.",
-    ]
+    head = [f"{title}: reply no later than the {_ordinal(n)} working day following the date of receipt."]
+    if receipt_ is not None:
+        head.append(f"Date of receipt: the request was {receipt_.reason}.")
+    head.append(f"Received: {long_date(deadline.received)} ({deadline.received.isoformat()}). "
+                "The day of receipt is not counted.")
     if first_working is not None:
         head.append(f"Working day 1: {long_date(first_working)} ({first_working.isoformat()}).")
     head.append(f"Due: {long_date(deadline.due)} ({deadline.due.isoformat()}), working day {n}.")

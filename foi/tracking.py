@@ -13,10 +13,12 @@ event that voids it: corrections name the events they void, which keeps them mea
 order the dates put things in. The list is the correction's `events.voids` column (schema 2; a
 version 1 database kept it in `evidence` as "voids 12,15" and `foi.db` moves it on upgrade).
 
-Deadlines come from `foi.deadlines` (FOIA s.10, FOISA s.10): receipt is the date sent unless an
-acknowledgement or an explicit received date says otherwise; a request for clarification stops the
-clock and our clarification restarts it; an s.10(3) extension moves the due date; an internal
-review is due 20 working days after we ask (40 at most, when they extend it).
+Deadlines come from `foi.deadlines` (FOIA s.10, FOISA s.10): receipt is the day the request
+reached them: the day sent, or the next working day when sent on a non-working day (or after
+working hours: `sent` events from `foi send` carry that date in `received`). An acknowledgement
+moves it only when it states a different date of receipt, never to its own date. A request for
+clarification stops the clock and our clarification restarts it; an s.10(3) extension moves the
+due date; an internal review is due 20 working days after we ask (40 at most, when extended).
 """
 
 from __future__ import annotations
@@ -92,7 +94,9 @@ def normalise_section(text: str) -> str:
         allowed = ", ".join(sorted(REFUSAL_SECTIONS, key=int))
         raise FoiError(f"Bad FOIA section {text!r}: use one of {allowed}, with subsections such as 40(2) "
                        "or 31(1)(a).")
-    subs = re.sub(r"\s+", "", match.group(2)).lower()
+    # "40(5B)(a)(i)": a subsection's letter after its number stays capital, as the Act writes it.
+    subs = "".join(f"({p.upper() if p[0].isdigit() else p.lower()})"
+                   for p in re.findall(r"\(\s*([0-9a-z]+)\s*\)", match.group(2), re.I))
     return match.group(1) + subs
 
 
@@ -264,6 +268,12 @@ def derive_state(events: Sequence[Event], act: str = "FOIA",
     return state
 
 
+def _receipt_day(sent: date, cal: Calendar) -> date:
+    """The day a message sent on `sent` reaches them: that day, or the next working day when it
+    is not a working day (foi.deadlines.receipt; the time of day, when known, is in `received`)."""
+    return sent if cal.is_working_day(sent) else cal.add_working_days(sent, 1)
+
+
 def _start_clock(state: State, received: date, cal: Calendar) -> None:
     state.received_on = received
     state.due_on = cal.due_date(received).due
@@ -283,16 +293,18 @@ def _apply(state: State, e: Event, cal: Calendar) -> None:
         return
     if kind == "sent":
         state.sent_on = e.on
-        _start_clock(state, max(e.received or e.on, e.on), cal)
+        _start_clock(state, max(e.received, e.on) if e.received else _receipt_day(e.on, cal), cal)
     elif kind == "acknowledged":
-        # Receipt is the date sent unless the acknowledgement says otherwise; only the first
-        # acknowledgement since the clock started counts, and never before the clock started.
+        # Receipt is the day the request reached them (the day sent, or the next working day). An
+        # acknowledgement moves it only when it states a different date of receipt: the date of
+        # the acknowledgement itself is never the date of receipt. Only the first acknowledgement
+        # since the clock started counts, and a stated date before we sent it is impossible.
         if not state.acknowledged and state.received_on is not None:
-            clock_start = state.received_on
-            received = e.received or e.on
-            if received > clock_start and state.status in ("sent", "clarified"):
-                state.received_on = received
-                state.due_on = cal.due_date(received).due
+            floor = state.sent_on if state.status == "sent" else state.received_on
+            if (e.received is not None and e.received != state.received_on and state.status in ("sent", "clarified")
+                    and (floor is None or e.received >= floor)):
+                state.received_on = e.received
+                state.due_on = cal.due_date(e.received).due
             state.acknowledged = True
         if state.status in ("sent", "clarified"):
             state.status = "acknowledged"
@@ -300,7 +312,7 @@ def _apply(state: State, e: Event, cal: Calendar) -> None:
     elif kind == "clarification":
         state.due_on = None  # s.1(3): no duty to reply until the clarification arrives
     elif kind == "clarified":
-        _start_clock(state, e.received or e.on, cal)
+        _start_clock(state, e.received or _receipt_day(e.on, cal), cal)
     elif kind == "extended":
         if state.status == "internal-review":
             _extend_review(state, e, cal)

@@ -71,6 +71,7 @@ def test_corpus_message(name: str) -> None:
     assert result.ncnd == (row["ncnd"] == "1")
     assert result.force_reference == (row["force_reference"] or None)
     assert result.until == (date.fromisoformat(row["until"]) if row["until"] else None)
+    assert result.received == (date.fromisoformat(row["received"]) if row["received"] else None)
     assert 0.0 <= result.confidence <= 1.0
     assert len(result.evidence) <= 300
     assert result.evidence, "every decision carries its evidence"
@@ -139,6 +140,16 @@ SECTION_CASES = [
     ("Section 4 of the Public Order Act 1986 offences.", []),
     ("Section 40(2) of the Freedom of Information Act 2000 applies.", ["40(2)"]),
     ("Section 31 of the Act applies.", ["31"]),
+    ("exempt by virtue of Section 23(5) of the FOI Act.", ["23(5)"]),
+    ("Section 31 (1)(a)(b) - Law Enforcement", ["31(1)(a)", "31(1)(b)"]),
+    ("Section 40(5B)(a)(i) - Personal Information", ["40(5B)(a)(i)"]),
+    ("exempt by virtue of Section 40 and 38 of FOIA", ["40", "38"]),
+    ("Section 21 & 22 apply to requests 4 and 6.", ["21", "22"]),
+    ("S30(3) Investigations; S40(5) Personal. Section 40 (5A) is an absolute and class-based exemption.",
+     ["30(3)", "40(5)"]),
+    ("The cost exceeds the 'appropriate level' in the Fees Regulations.", ["12"]),
+    ("The current cost threshold is £600 and it would cost in excess of this amount.", ["12"]),
+    ("The section 31 arguments in the original decision have been disregarded at review.", []),
     # Hypotheses are not decisions:
     ("If answering would exceed the cost limit under section 12, please advise under section 16.", []),
     ("Should the request exceed the appropriate limit we will tell you.", []),
@@ -170,6 +181,20 @@ REF_CASES = [
     ("Your ref: FOI-CAUTIONS-0007\nOur ref: 1234/25", "", "1234/25"),
     ("Reference: 1234/25", "RE: Freedom of Information request FOI-CAUTIONS-0007", "1234/25"),
     ("Our reference: FOI-W-2026-0871", "", "FOI-W-2026-0871"),
+    # Shapes seen in real replies (issue 12):
+    ("FOI Ref: 21/03/112", "", "21/03/112"),
+    ("Our Ref: XY/FOI 123/19", "", "XY/FOI 123/19"),
+    ("Request 512/14 - Cautions", "", "512/14"),
+    ("Ref: ABCD- 1QWERT", "", "ABCD- 1QWERT"),
+    ("Our ref:\nHQ/PA/003493/18\n19th December 2018", "", "HQ/PA/003493/18"),
+    ("FREEDOM OF INFORMATION REQUEST REFERENCE NO:\n72029\n\nI write", "", "72029"),
+    ("", "Misconduct (615/20)", "615/20"),
+    ("Cocaine Arrests - 131/20", "", "131/20"),
+    ("Dear Mr U FOI Reference No: Our ref: FOI-20122/304268 Thank you", "", "FOI-20122/304268"),
+    ("Request Number: FOI/16016", "", "FOI/16016"),
+    ("Your ref\n\nOur ref RFI 2015-096", "", "RFI 2015-096"),
+    ("Date of request: April 28, 2021\nReference: 575/21", "", "575/21"),
+    ("Your request is identical to request FOI-2026-1871.\nOur ref: 3321/26", "", "3321/26"),
     # Ours, never the force's:
     ("", "RE: Freedom of Information request FOI-CAUTIONS-0007", None),
     ("Please quote FOI-CAUTIONS-0007 in your reply.", "", None),
@@ -179,6 +204,8 @@ REF_CASES = [
     ("Under the FOIA 2000 we must respond.", "", None),
     ("Reference: Freedom of Information Act 2000", "", None),
     ("Your request dated 15/01/2027.", "", None),
+    ("Our ref:\n05 January 2018\nDear Mr Innes", "", None),
+    ("Thank you for your enquiry which has been logged under the above reference.", "", None),
 ]
 
 
@@ -362,8 +389,12 @@ def test_ncnd_with_data_is_partial() -> None:
          "review-overturned"),
         ("I have completed the internal review. The original decision has been overturned.", "review-overturned"),
         ("I have completed the internal review. The original decision is not upheld.", "review-overturned"),
-        ("I have completed the internal review and your complaint is partially upheld.", "needs-review"),
-        ("We have received your request for an internal review.", "needs-review"),
+        ("I have completed the internal review and your complaint is partially upheld.", "review-overturned"),
+        ("We have received your request for an internal review.", "acknowledged"),
+        ("I write about your e-mail of 15 November. Findings of the review: the exemption was correctly applied "
+         "and I uphold the original decision.", "review-upheld"),
+        ("Internal review: the section 31 arguments of the original decision have been disregarded; the "
+         "information is now released.", "review-overturned"),
     ],
 )
 def test_review_outcomes(text: str, kind: str) -> None:
@@ -444,3 +475,146 @@ def test_classify_never_raises(subject: str, text: str) -> None:
     assert 0.0 <= result.confidence <= 1.0
     assert len(result.evidence) <= 300
     assert len(result.sections) == len(set(result.sections))
+
+
+# --------------------------------------------------------------------------------------------
+# Reading in context (issue 12): roles, dates of receipt, and the patterns that fooled the reader
+
+
+def _roles(text: str, **kw: object) -> dict[str, list[str]]:
+    from foi.mail.segments import read_message
+
+    out: dict[str, list[str]] = {}
+    for s in read_message(text, **kw).sentences:  # type: ignore[arg-type]
+        out.setdefault(s.role, []).append(s.text)
+    return out
+
+
+def test_a_restated_request_is_the_request_not_their_words() -> None:
+    text = ("You asked:\n1. How many requests did you refuse under section 14?\n2. And under section 40(2)?\n"
+            "In Response:\nTo answer would exceed the appropriate limit of 18 hours.")
+    roles = _roles(text)
+    assert any("section 14" in s for s in roles["request"])
+    assert all("section" not in s for s in roles["new"])
+    assert find_sections("\n".join(roles["new"])) == ["12"]
+
+
+def test_a_hard_wrapped_lead_and_its_bullets_are_the_request() -> None:
+    text = ("I write in connection with your request which was received on 30/07/2010. I note you seek\n"
+            "access to the following information:\n\n* the number of cautions under section 12 of the Act\n\n"
+            "Your request will now be considered in accordance with the Act.")
+    roles = _roles(text)
+    assert roles["request"] == ["* the number of cautions under section 12 of the Act"]
+    assert "Your request will now be considered in accordance with the Act." in roles["new"]
+
+
+def test_a_sign_off_inside_a_restated_request_is_not_the_end_of_the_letter() -> None:
+    text = ("Your request:\nDear FOI team,\nPlease send the figures.\nYours faithfully,\nJo\n\nOur response:\n"
+            "Could you please confirm which years you need?\n\nYours sincerely,\nFOI Unit\nAppendix A\nSection 31 ...")
+    roles = _roles(text)
+    assert "Could you please confirm which years you need?" in roles["new"]
+    assert "Jo" in roles["request"] and "Section 31 ..." in roles["annex"]
+
+
+def test_history_conditionals_and_boilerplate_are_not_news() -> None:
+    text = ("Following your reply to our request for clarification, we have searched again.\n\n"
+            "If your request is unclear and we need clarification, the 20 working day clock will stop.\n\n"
+            "If you are dissatisfied you may ask for an internal review.\n\n"
+            "This e-mail and any attachments are confidential and intended for the named recipient only.")
+    roles = _roles(text)
+    assert roles["history"] == ["Following your reply to our request for clarification, we have searched again."]
+    assert len(roles["conditional"]) == 1 and len(roles["boilerplate"]) == 2
+    assert "new" not in roles
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("your request for information which was received by the MPS on 30/07/2010.", date(2010, 7, 30)),
+        ("Received on 23/08/2017 Our Ref: DC/FOI 782/17", date(2017, 8, 23)),
+        ("your request dated 23rd November 2011 which was received by the MPS on the same date.",
+         date(2011, 11, 23)),
+        ("your request, which reached the force on 1 December 2026.", date(2026, 12, 1)),
+        ("which was received on 12^th April 2021.", date(2021, 4, 12)),
+        ("Thank you for your request. We will respond by 31/12/2026.", None),
+        ("Dated 14 December 2026. We have received your request.", None),
+    ],
+)
+def test_stated_receipt(text: str, expected: date | None) -> None:
+    from foi.mail.dates import stated_receipt
+
+    assert stated_receipt([text]) == expected
+
+
+@pytest.mark.parametrize(
+    ("subject", "text", "names", "kind", "sections"),
+    [
+        # 1. Conditional boilerplate is not the decision.
+        ("FOI", "We have received your request, reference 4412/26. If your request is unclear and we need "
+         "clarification, the 20-day clock will stop. If you are dissatisfied you may ask for a review.", [],
+         "acknowledged", []),
+        # 2. History is not news.
+        ("FOI", "Following your reply to our request for clarification, please find attached the figures you "
+         "asked for.", ["figures.xlsx"], "responded", []),
+        # 3. An extension that cites exemptions is an extension.
+        ("FOI", "We need more time to consider the public interest; sections 24 and 31 are engaged. We will "
+         "reply by 12 March 2027.", [], "extended", ["24", "31"]),
+        # 4. Partial answers.
+        ("FOI", "We hold some of the information and it is provided below; parts are exempt under sections 30 "
+         "and 40. This letter is a refusal notice for the parts not released.\n\nYear\tCount\n2023\t12\n"
+         "2024\t15\n2025\t9", [], "partial", ["30", "40"]),
+        # 5. One part not held is not the whole reply.
+        ("FOI", "We do not hold the figures by ward, but the attached spreadsheet gives them by constituency.",
+         ["constituency.xlsx"], "responded", []),
+        # 6. The request's own words are not the authority's.
+        ("FOI", "You asked:\nHow many requests did you refuse as vexatious under section 14?\nIn Response:\n"
+         "We would have to read 1,900 requests, which would exceed the appropriate limit of 18 hours. This is "
+         "a refusal notice.", [], "refused", ["12"]),
+        # 8. Automated receipts.
+        ("FOI", "Your e-mail has been received by the disclosure team and will receive attention. We are "
+         "experiencing a high volume of requests.", [], "auto-reply", []),
+        # A subject that says "Acknowledgement".
+        ("Acknowledgement - FOI 4410/26", "Thank you for your email.", [], "acknowledged", []),
+        # A clarification only when they ask us something.
+        ("FOI", "Before we can answer, could you tell us whether you want financial or calendar years?", [],
+         "clarification", []),
+        # "Does not hold it in a retrievable format" with a cost estimate is a cost refusal.
+        ("FOI", "The force does not hold this information in a retrievable format. The cost of finding it "
+         "exceeds the 'appropriate level': it would cost more than £450.", [], "refused", ["12"]),
+    ],
+)
+def test_patterns_from_real_replies(subject: str, text: str, names: list[str], kind: str,
+                                    sections: list[str]) -> None:
+    result = classify(subject, text, names, [""] * len(names))
+    assert (result.kind, result.sections) == (kind, sections), result.reasons
+
+
+def test_an_unsure_reading_keeps_its_best_guess_and_why() -> None:
+    result = classify("FOI", "Please find attached our response. In relation to question 2, the information is "
+                      "exempt by virtue of section 40(2).")
+    assert (result.kind, result.guess, result.automatic) == ("needs-review", "refused", False)
+    assert result.sections == ["40(2)"] and result.reasons and result.confidence < 0.6
+
+
+def test_a_review_outcome_keeps_the_sections_of_the_decision_it_reviewed() -> None:
+    text = ("Your request and our response\nOn 9 December you were sent a response which said the information "
+            "was exempt by virtue of section 40(2).\n\nFindings of the review\nI have now conducted a review. "
+            "I am satisfied that section 40(2) was correctly applied and I uphold the original decision.")
+    result = classify("Internal review", text)
+    assert (result.kind, result.sections, result.review_outcome) == ("review-upheld", ["40(2)"], "upheld")
+
+
+def test_received_today_is_the_date_of_the_acknowledgement() -> None:
+    result = classify("Request 1187/26", "Thank you for your email received today. We are dealing with your "
+                      "request and expect to come back to you shortly.",
+                      headers={"Date": "Wed, 2 Dec 2026 09:00 +0000"})
+    assert (result.kind, result.received, result.force_reference) == ("acknowledged", date(2026, 12, 2), "1187/26")
+
+
+def test_an_attached_letter_we_cannot_read_is_evidence_of_an_answer() -> None:
+    result = classify("Your request", "The information you asked for is in the attached letter.",
+                      ["Response letter.pdf", "Complaint rights.pdf"], ["", ""])
+    assert (result.kind, result.guess) == ("needs-review", "responded")
+    rights_only = classify("Your request", "We have received your request, reference 4412/26.",
+                           ["Complaint rights.pdf"], [""])
+    assert rights_only.kind == "acknowledged"

@@ -215,3 +215,65 @@ def test_inbox_errors(cli, sent: Workspace, tmp_path: Path) -> None:
     assert (bad_since.exit_code, bad_since.stderr) == (
         1, "Error: Bad date 'yesterday' for --since: use YYYY-MM-DD, e.g. 2026-12-18.\n")
     assert cli("inbox", "review").stdout == "Nothing to review.\n"
+
+
+UNSURE = ("Dear Jo,\n\nPlease find attached our response.\n\nIn relation to question 2, the information is exempt "
+          "by virtue of section 40(2).\n\nFOI Team\n")
+
+
+def _import_unsure(cli, tmp_path: Path, name: str = "u.eml", message_id: str = "<u1@kent.police.uk>") -> int:
+    (tmp_path / name).write_bytes(make_mail("RE: FOI-CAUTIONS-0020", UNSURE, message_id=message_id))
+    result = cli("inbox", "import", str(tmp_path / name), "--today", LATER, "--json")
+    [item] = json.loads(result.stdout)["messages"]
+    assert item["kind"] == "needs-review"
+    return int(item["row"])
+
+
+def test_inbox_review_shows_the_best_guess_and_accepts_it(cli, sent: Workspace, tmp_path: Path) -> None:
+    row = _import_unsure(cli, tmp_path)
+    listed = cli("inbox", "review", "--list")
+    assert listed.exit_code == 0
+    assert "refused (0." in listed.stdout and "40(2)" in listed.stdout
+    assert listed.stdout.endswith("Accept a guess with `foi inbox review --accept #`, or correct it with "
+                                  "`foi inbox review --set # STATUS`.\n")
+    [pending] = json.loads(cli("inbox", "review", "--json").stdout)
+    assert (pending["key"], pending["guess"], pending["sections"]) == (str(row), "refused", ["40(2)"])
+    accepted = cli("inbox", "review", "--accept", str(row))
+    assert (accepted.exit_code, accepted.stdout) == (
+        0, f"Reply {row} (kent, FOI-CAUTIONS-0020): recorded refused as foi read it; now refused.\n")
+    assert cli("inbox", "review").stdout == "Nothing to review.\n"
+    again = cli("inbox", "review", "--accept", str(row))
+    assert (again.exit_code, again.stderr) == (
+        1, f"Error: No reply '{row}' is waiting for review. `foi inbox review` lists them with their numbers.\n")
+
+
+def test_inbox_review_set_and_its_errors(cli, sent: Workspace, tmp_path: Path) -> None:
+    row = _import_unsure(cli, tmp_path)
+    lonely = cli("inbox", "review", "--section", "12")
+    assert (lonely.exit_code, lonely.stderr) == (
+        1, "Error: --section, --ncnd, --until, --received, --ref and --note go with --set ID STATUS.\n")
+    bad = cli("inbox", "review", "--set", str(row), "maybe")
+    assert bad.exit_code == 1 and bad.stderr.startswith("Error: Unknown status 'maybe' for a reply: use one of ")
+    done = cli("inbox", "review", "--set", str(row), "partial", "--section", "40(2), 31(1)(a)", "--json")
+    assert done.exit_code == 0
+    [decided] = json.loads(done.stdout)
+    assert (decided["kind"], decided["accepted"], decided["status"]) == ("partial", False, "partial")
+    history = json.loads(cli("history", "cautions", "kent", "--json").stdout)
+    assert history["state"]["sections"] == ["40(2)", "31(1)(a)"]
+
+
+def test_inbox_review_one_keystroke(cli, sent: Workspace, tmp_path: Path) -> None:
+    first = _import_unsure(cli, tmp_path)
+    (tmp_path / "call.eml").write_bytes(make_mail("Call", "Hi Jo, can you give me a ring?", sender=ESSEX,
+                                                  message_id="<c1@essex.police.uk>"))
+    cli("inbox", "import", str(tmp_path / "call.eml"), "--today", LATER)
+    # Enter accepts Kent's guess; Essex has no guess, so Enter skips it.
+    result = cli("inbox", "review", "--interactive", input="\n\n")
+    assert result.exit_code == 0, result.output
+    assert f"reply {first}: kent FOI-CAUTIONS-0020 (sent)" in result.stdout
+    assert "  guess:    refused (0." in result.stdout and "recorded refused; kent is now refused." in result.stdout
+    assert "  guess:    none" in result.stdout
+    assert [p["body"] for p in json.loads(cli("inbox", "review", "--json").stdout)] == ["essex"]
+    corrected = cli("inbox", "review", "--interactive", input="note\n")
+    assert "recorded note; essex is now sent." in corrected.stdout
+    assert cli("inbox", "review").stdout == "Nothing to review.\n"

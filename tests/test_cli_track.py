@@ -28,7 +28,8 @@ def sent(batch_ws: Workspace, cli) -> Workspace:
 def test_mark_one(batch_ws: Workspace, cli) -> None:
     result = cli("mark", "cautions", "kent", "sent", "--on", "2025-10-01")
     assert (result.exit_code, result.output) == (0, "kent: sent recorded (event 1); now sent, due 2025-10-29.\n")
-    result = cli("mark", "cautions", "kent", "acknowledged", "--on", "2025-10-03", "--ref", "KP/9", "--json")
+    result = cli("mark", "cautions", "kent", "acknowledged", "--on", "2025-10-06", "--received", "2025-10-03",
+                 "--ref", "KP/9", "--json")
     assert result.exit_code == 0
     data = json.loads(result.output)
     assert data["marked"] == [{"body": "kent", "reference": "FOI-CAUTIONS-0020", "event_id": 2,
@@ -165,6 +166,13 @@ def test_due_date(cli) -> None:
     data = json.loads(cli("due-date", "2026-04-02", "--act", "foisa", "--json").output)
     assert (data["due"], data["act"], data["skipped"][0]) == (
         "2026-05-01", "FOISA", {"day": "2026-04-03", "reason": "Good Friday"})
+    sent = cli("due-date", "2026-12-04 18:30", "--sent", "--explain").output
+    assert ("Date of receipt: the request was sent at 18:30 on Friday 4 December 2026, after working hours (they "
+            "end at 17:00): received on the next working day, Monday 7 December 2026.") in sent
+    assert "Due: Friday 8 January 2027 (2027-01-08), working day 20." in sent
+    weekend = json.loads(cli("due-date", "2026-12-05", "--sent", "--json").output)
+    assert (weekend["sent"], weekend["received"], weekend["due"]) == ("2026-12-05", "2026-12-07", "2027-01-08")
+    assert cli("due-date", "2026-12-05 18:30").exit_code == 1  # a time only goes with --sent
     result = cli("due-date", "2026-02-30")
     assert result.exit_code == 1 and result.output.startswith("Error: Bad date '2026-02-30' for the received date")
 

@@ -651,3 +651,49 @@ def test_parse_date_rejects_days_that_do_not_exist() -> None:
 def test_import_is_cheap() -> None:
     code = "import sys, foi.deadlines; assert 'holidays' not in sys.modules, 'holidays imported'"
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parents[1])
+
+
+# --- the date of receipt of an e-mailed request (issue 12) ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sent", "received", "why"),
+    [
+        (date(2026, 12, 4), date(2026, 12, 4), "a working day: received the same day"),
+        (datetime(2026, 12, 4, 16, 59), date(2026, 12, 4), "a working day: received the same day"),
+        (datetime(2026, 12, 4, 17, 0), date(2026, 12, 7), "after working hours (they end at 17:00)"),
+        (datetime(2026, 12, 4, 23, 30), date(2026, 12, 7), "after working hours"),
+        (date(2026, 12, 5), date(2026, 12, 7), "not a working day (Saturday)"),
+        (date(2026, 12, 25), date(2026, 12, 29), "not a working day (Christmas Day)"),
+        (datetime(2026, 12, 24, 18, 0), date(2026, 12, 29), "after working hours"),
+    ],
+)
+def test_receipt_of_an_emailed_request(sent: date, received: date, why: str) -> None:
+    from foi.deadlines import receipt
+
+    result = receipt(sent)
+    assert result.received == received
+    assert why in result.reason
+
+
+def test_receipt_reads_the_time_in_uk_time() -> None:
+    from datetime import UTC
+
+    from foi.deadlines import receipt
+
+    # 16:30 UTC in June is 17:30 in London (BST): after working hours.
+    assert receipt(datetime(2026, 6, 5, 16, 30, tzinfo=UTC)).received == date(2026, 6, 8)
+    assert receipt(datetime(2026, 12, 4, 16, 30, tzinfo=UTC)).received == date(2026, 12, 4)
+    # FOISA: 2 January is a bank holiday in Scotland.
+    assert receipt(date(2026, 1, 2), act="FOISA").received == date(2026, 1, 5)
+
+
+def test_parse_moment() -> None:
+    from foi.deadlines import parse_moment
+
+    assert parse_moment("2026-12-04") == date(2026, 12, 4)
+    assert parse_moment("2026-12-04 18:30") == datetime(2026, 12, 4, 18, 30)
+    assert parse_moment("2026-12-04T09:05") == datetime(2026, 12, 4, 9, 5)
+    for bad in ("4/12/2026", "2026-12-04 25:00", "2026-12-04 9"):
+        with pytest.raises(FoiError):
+            parse_moment(bad)

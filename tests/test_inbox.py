@@ -92,8 +92,7 @@ def test_corpus_lands_on_the_right_request_with_the_right_kind(ws: Workspace) ->
     assert len(rows) >= 40
 
     def about_a_review(row: dict[str, str]) -> bool:
-        return row["kind"].startswith("review-") or row["file"].startswith(
-            ("needs-review-west-mercia-partially", "needs-review-warwickshire-review"))
+        return row["kind"].startswith("review-") or row["file"].startswith("review-")
 
     results = {}
     for stage in (False, True):
@@ -126,11 +125,13 @@ def test_corpus_lands_on_the_right_request_with_the_right_kind(ws: Workspace) ->
         event = ws.db.execute("SELECT kind, sections, ncnd, until, force_reference, evidence FROM events "
                               "WHERE message_row = ?", [item.row]).fetchone()
         got = (item.reference, item.outcome, event[0])
-        want = (row["our_reference"], "imported", row["kind"])
+        # Their acknowledgement of our request for a review decides nothing: a note, no date moves.
+        expected = "note" if about_a_review(row) and row["kind"] == "acknowledged" else row["kind"]
+        want = (row["our_reference"], "imported", expected)
         if got != want:
             wrong.append(f"{row['file']}: {got} != {want} ({item.note or item.evidence})")
             continue
-        if row["kind"] in ("auto-reply", "needs-review"):
+        if expected in ("auto-reply", "needs-review", "note"):
             # Nothing automatic or ambiguous moves a request.
             assert after == before, row["file"]
             continue
@@ -527,3 +528,118 @@ def test_imap_fetch_reads_without_marking(sent_ws: Workspace, monkeypatch: pytes
     assert [i.reference for i in result.items] == ["FOI-CAUTIONS-0020", "FOI-CAUTIONS-0013"]
     with pytest.raises(FoiError, match="No folder 'Replies' on 127.0.0.1"):
         inbox.fetch(sent_ws, today=LATER, folder="Replies", opener=lambda c, p: fake)
+
+
+# ---------------------------------------------------------------------------------------------
+# Issue 12: the best guess kept for review, acknowledgements and the date of receipt
+
+
+UNSURE = ("Dear Jo,\n\nPlease find attached our response.\n\nIn relation to question 2, the information is exempt "
+          "by virtue of section 40(2).\n\nFOI Team\n")
+
+
+def _review_one(ws: Workspace, tmp_path: Path, body: str, name: str = "u.eml") -> Any:
+    item = import_paths(ws, [write(tmp_path, name, make_mail("RE: FOI-CAUTIONS-0020", body))], today=LATER).items[0]
+    assert item.kind == "needs-review", item.evidence
+    return item
+
+
+def test_an_unsure_reading_waits_for_review_with_its_best_guess(sent_ws: Workspace, tmp_path: Path) -> None:
+    from foi.mail import review
+
+    item = _review_one(sent_ws, tmp_path, UNSURE)
+    assert status(sent_ws, "kent") == "sent"
+    [pending] = review.pending(sent_ws)
+    assert (pending.key, pending.body, pending.guess, pending.sections) == (str(item.row), "kent", "refused", ["40(2)"])
+    assert 0 < pending.confidence < 0.6 and pending.evidence and pending.reasons
+    decided = review.accept(sent_ws, pending.key)
+    assert (decided.kind, decided.accepted, decided.status) == ("refused", True, "refused")
+    request = get_request(sent_ws.db, "cautions", "kent")
+    assert request["sections"] == ["40(2)"]
+    event = sent_ws.db.execute("SELECT source, message_row, evidence FROM events WHERE id = ?",
+                               [decided.event_id]).fetchone()
+    assert (event[0], event[1]) == ("hand", item.row) and event[2]
+    assert review.pending(sent_ws) == []
+    with pytest.raises(FoiError, match="No reply"):
+        review.accept(sent_ws, pending.key)
+
+
+def test_correcting_a_guess_keeps_what_was_read_unless_told(sent_ws: Workspace, tmp_path: Path) -> None:
+    from foi.mail import review
+
+    item = _review_one(sent_ws, tmp_path, UNSURE)
+    decided = review.decide(sent_ws, str(item.row), "partial")
+    assert (decided.kind, decided.accepted, decided.status) == ("partial", False, "partial")
+    assert get_request(sent_ws.db, "cautions", "kent")["sections"] == ["40(2)"]
+    note = sent_ws.db.execute("SELECT note FROM events WHERE id = ?", [decided.event_id]).fetchone()[0]
+    assert note.startswith("corrected by hand (foi read refused")
+    with pytest.raises(FoiError, match="Unknown status 'maybe'"):
+        review.decide(sent_ws, str(item.row), "maybe")
+
+
+def test_a_reviewed_reply_can_be_set_with_its_own_fields(sent_ws: Workspace, tmp_path: Path) -> None:
+    from foi.mail import review
+
+    item = _review_one(sent_ws, tmp_path, UNSURE)
+    with pytest.raises(FoiError, match="Sections go with"):
+        review.decide(sent_ws, str(item.row), "responded", sections=["12"])
+    review.decide(sent_ws, str(item.row), "extended", until=date(2027, 1, 29), sections=[])
+    request = get_request(sent_ws.db, "cautions", "kent")
+    assert (request["status"], request["due_on"]) == ("extended", "2027-01-29")
+    assert sent_ws.db.execute("SELECT kind FROM messages WHERE id = ?", [item.row]).fetchone()[0] == "extended"
+
+
+def test_the_reading_is_kept_with_the_message(sent_ws: Workspace, tmp_path: Path) -> None:
+    import json
+
+    item = import_paths(sent_ws, [write(tmp_path, "a.eml", make_mail("RE: FOI-CAUTIONS-0020", ACK))],
+                        today=LATER).items[0]
+    reading = json.loads(sent_ws.db.execute("SELECT reading FROM messages WHERE id = ?", [item.row]).fetchone()[0])
+    assert (reading["kind"], reading["guess"], reading["force_reference"]) == ("acknowledged", "acknowledged",
+                                                                               "2026/4412")
+    assert reading["confidence"] >= 0.6 and reading["evidence"]
+
+
+def test_an_acknowledgement_moves_the_due_date_only_when_it_states_the_date_of_receipt(
+        sent_ws: Workspace, tmp_path: Path) -> None:
+    # Sent Tue 1 Dec 2026: due Thu 31 Dec. An acknowledgement dated 14 December states nothing.
+    import_paths(sent_ws, [write(tmp_path, "a.eml", make_mail("RE: FOI-CAUTIONS-0020", ACK))], today=LATER)
+    kent = get_request(sent_ws.db, "cautions", "kent")
+    assert (kent["status"], kent["received_on"], kent["due_on"]) == ("acknowledged", "2026-12-01", "2026-12-31")
+    # Essex says it received the request on Thursday 3 December: due Wednesday 6 January 2027 (25, 28 Dec,
+    # 1 Jan and 4 Jan, a Scottish bank holiday, are not working days).
+    stated = ("Dear Jo,\n\nYour request for information was received by Essex Police on 03/12/2026 and has been "
+              "logged under reference 7841/26. We will respond within 20 working days.\n")
+    item = import_paths(sent_ws, [write(tmp_path, "b.eml", make_mail("RE: FOI-CAUTIONS-0013", stated, sender=ESSEX,
+                                                                      message_id="<e1@essex.police.uk>"))],
+                        today=LATER).items[0]
+    essex = get_request(sent_ws.db, "cautions", "essex")
+    assert item.kind == "acknowledged"
+    assert (essex["received_on"], essex["due_on"], essex["force_reference"]) == ("2026-12-03", "2027-01-06", "7841/26")
+
+
+def test_their_acknowledgement_of_a_review_request_is_a_note(sent_ws: Workspace, tmp_path: Path) -> None:
+    kent = get_request(sent_ws.db, "cautions", "kent")["id"]
+    record_event(sent_ws.db, kent, "refused", date(2026, 12, 10))
+    record_event(sent_ws.db, kent, "internal-review", date(2026, 12, 11))
+    body = "Dear Jo,\n\nWe have received your request for an internal review. A review will now be conducted.\n"
+    item = import_paths(sent_ws, [write(tmp_path, "a.eml", make_mail("RE: FOI-CAUTIONS-0020", body))],
+                        today=LATER).items[0]
+    assert (item.classified, item.kind) == ("acknowledged", "note")
+    assert status(sent_ws, "kent") == "internal-review"
+    assert review_queue(sent_ws) == []
+
+
+def test_our_own_request_quoted_without_marks_is_not_read_as_theirs(sent_ws: Workspace, tmp_path: Path) -> None:
+    # The reply pastes our request (which speaks of section 12 and the cost limit) with no quoting
+    # marks or heading; foi knows our words from the letter it sent.
+    from foi.letters import render_letters
+
+    ours = render_letters(sent_ws, "cautions", today=TODAY, only=["kent"])[0].text
+    pasted = "\n".join(line for line in ours.split("\n") if line.strip() and not line.startswith("Our reference"))
+    body = f"Dear Jo,\n\nWe have received your request, logged as 2026/4412.\n\n{pasted}\n"
+    item = import_paths(sent_ws, [write(tmp_path, "a.eml", make_mail("RE: FOI-CAUTIONS-0020", body))],
+                        today=LATER).items[0]
+    assert item.kind == "acknowledged", item.evidence
+    event = sent_ws.db.execute("SELECT sections FROM events WHERE message_row = ?", [item.row]).fetchone()[0]
+    assert event == "[]"

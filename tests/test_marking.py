@@ -57,7 +57,7 @@ def test_back_fill_that_contradicts_a_later_event_is_refused(batch_ws: Workspace
         mark(ws, "cautions", ["kent"], "withdrawn", on=D(2025, 10, 10))
     mark(ws, "cautions", ["kent"], "acknowledged", on=D(2025, 10, 2), force_reference="K/9")
     row = _request(ws, "kent")
-    assert (row["status"], row["force_reference"], row["due_on"]) == ("refused", "K/9", "2025-10-30")
+    assert (row["status"], row["force_reference"], row["due_on"]) == ("refused", "K/9", "2025-10-29")
 
 
 def test_correction_back_to_a_named_status(batch_ws: Workspace) -> None:
@@ -123,8 +123,9 @@ def test_mark_from_csv(batch_ws: Workspace, tmp_path: Path) -> None:
         (2, "kent", "sent"), (3, "kent", "acknowledged"), (4, "essex", "sent"), (5, "essex", "refused")]
     assert result.warnings == ["ignored column(s) in marks.csv: Editor"]
     kent, essex = _request(ws, "kent"), _request(ws, "essex")
+    # The acknowledgement's own date is not the date of receipt (issue 12).
     assert (kent["status"], kent["received_on"], kent["due_on"], kent["force_reference"]) == (
-        "acknowledged", "2025-10-03", "2025-10-31", "KP-77")
+        "acknowledged", "2025-10-01", "2025-10-29", "KP-77")
     assert (essex["status"], essex["sections"], essex["ncnd"]) == ("refused", ["40(2)", "31(1)(a)"], 1)
     assert {e.source for e in load_events(ws.db, essex["id"])} == {"import"}
 

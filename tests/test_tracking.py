@@ -53,16 +53,31 @@ def test_sent_starts_the_clock() -> None:
     assert derive_state([]).status == "draft"
 
 
-def test_acknowledgement_on_a_later_day_is_the_receipt() -> None:
-    # Received Fri 3 Oct: Oct 6-10 (1-5), 13-17 (6-10), 20-24 (11-15), 27-31 (16-20) -> Fri 31 Oct.
+def test_an_acknowledgement_never_moves_receipt_to_its_own_date() -> None:
+    # Issue 12: three real acknowledgements moved the statutory due date by being taken as the
+    # date of receipt. Sent Wed 1 Oct; acknowledged Fri 3 Oct without a date: still due Wed 29 Oct.
     state = derive_state([SENT, ev(2, "acknowledged", D(2025, 10, 3), force_reference="F/1")])
     assert (state.status, state.received_on, state.due_on, state.force_reference) == (
-        "acknowledged", D(2025, 10, 3), D(2025, 10, 31), "F/1")
-    # An explicit received date wins over the acknowledgement's own date, and only the first
-    # acknowledgement moves receipt.
+        "acknowledged", D(2025, 10, 1), D(2025, 10, 29), "F/1")
+
+
+def test_an_acknowledgement_that_states_a_date_of_receipt_moves_it() -> None:
+    # Received Fri 3 Oct (stated): Oct 6-10 (1-5), 13-17 (6-10), 20-24 (11-15), 27-31 (16-20) -> Fri 31 Oct.
     state = derive_state([SENT, ev(2, "acknowledged", D(2025, 10, 6), received=D(2025, 10, 3)),
-                          ev(3, "acknowledged", D(2025, 10, 8))])
-    assert state.received_on == D(2025, 10, 3)
+                          ev(3, "acknowledged", D(2025, 10, 8), received=D(2025, 10, 7))])
+    assert (state.received_on, state.due_on) == (D(2025, 10, 3), D(2025, 10, 31))  # only the first counts
+    # The same date as ours changes nothing, and a date before we sent it is impossible.
+    for stated in (D(2025, 10, 1), D(2025, 9, 30)):
+        assert derive_state([SENT, ev(2, "acknowledged", D(2025, 10, 2), received=stated)]).due_on == D(2025, 10, 29)
+
+
+def test_a_request_sent_on_a_non_working_day_is_received_the_next_working_day() -> None:
+    # Sent Sat 4 Oct 2025: received Mon 6 Oct, day 1 Tue 7 Oct, due Mon 3 Nov.
+    state = derive_state([ev(1, "sent", D(2025, 10, 4))])
+    assert (state.sent_on, state.received_on, state.due_on) == (D(2025, 10, 4), D(2025, 10, 6), D(2025, 11, 3))
+    # Sent after working hours on Fri 3 Oct (`foi send` records the next working day as received).
+    state = derive_state([ev(1, "sent", D(2025, 10, 3), received=D(2025, 10, 6))])
+    assert (state.received_on, state.due_on) == (D(2025, 10, 6), D(2025, 11, 3))
 
 
 def test_received_on_sent_for_a_posted_request() -> None:
@@ -152,7 +167,8 @@ def test_sections_union_keeps_order_and_ncnd() -> None:
 
 def test_back_filled_events_count_in_date_order() -> None:
     # The acknowledgement typed in after the reply still comes between send and reply.
-    state = derive_state([SENT, ev(2, "responded", D(2025, 10, 20)), ev(3, "acknowledged", D(2025, 10, 2))])
+    state = derive_state([SENT, ev(2, "responded", D(2025, 10, 20)),
+                          ev(3, "acknowledged", D(2025, 10, 3), received=D(2025, 10, 2))])
     assert (state.status, state.received_on, state.last_event_on) == ("responded", D(2025, 10, 2),
                                                                       D(2025, 10, 20))
 

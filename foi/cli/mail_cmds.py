@@ -11,6 +11,7 @@ import typer
 
 from foi.cli import app, sub_app
 from foi.cli.common import JsonOpt, TodayOpt, parse_day, print_json, split_list, table, workspace
+from foi.errors import FoiError
 
 inbox_app = sub_app("Replies: import them, see what didn't match, file it by hand.")
 app.add_typer(inbox_app, name="inbox")
@@ -228,24 +229,96 @@ def inbox_review(
     ctx: typer.Context,
     batch: Annotated[str | None, typer.Option(help="Only this batch.")] = None,
     all_: Annotated[bool, typer.Option("--all", help="Include those already dealt with.")] = False,
+    accept: Annotated[list[str] | None, typer.Option("--accept", metavar="ID",
+                      help="Record foi's best guess for this reply (repeat for more).")] = None,
+    set_: Annotated[tuple[str, str] | None, typer.Option("--set", metavar="ID STATUS",
+                    help="Record what this reply is instead of foi's guess.")] = None,
+    section: Annotated[list[str] | None, typer.Option("--section", "-s", help="With --set: FOIA section cited "
+                       "(repeat); default: the sections foi read.")] = None,
+    ncnd: Annotated[bool | None, typer.Option("--ncnd/--no-ncnd", help="With --set: neither confirm nor deny.")]
+    = None,
+    until: Annotated[str | None, typer.Option(metavar="YYYY-MM-DD", help="With --set extended: the new due date.")]
+    = None,
+    received: Annotated[str | None, typer.Option(metavar="YYYY-MM-DD", help="With --set acknowledged: the date "
+                        "of receipt they state.")] = None,
+    ref: Annotated[str | None, typer.Option("--ref", help="With --set: their reference.")] = None,
+    note: Annotated[str | None, typer.Option(help="With --set: a note kept with the event.")] = None,
+    interactive: Annotated[bool | None, typer.Option("--interactive/--list", help="Go through them one by one "
+                           "(the default in a terminal), or only list them.")] = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """Replies foi could not read with confidence: decide, then `foi mark`."""
-    from foi.mail.inbox import review_queue
+    """Replies foi would not decide on its own, each with its best guess: Enter accepts it, or
+    type what it is. Scripts: --accept ID, --set ID STATUS, --json."""
+    from foi import tracking
+    from foi.mail import review
 
     ws = workspace(ctx)
-    if batch:
-        from foi.batches import get_batch
-
-        get_batch(ws.db, batch)
-    rows = review_queue(ws, batch, include_done=all_)
-    if json_out:
-        print_json(rows)
+    decided = []
+    for key in accept or []:
+        decided.append(review.accept(ws, key))
+    if set_ is not None:
+        sections = [s for text in section or [] for s in tracking.split_sections(text)] if section else None
+        decided.append(review.decide(ws, set_[0], set_[1], sections=sections, ncnd=ncnd,
+                                     until=parse_day(until, "--until") if until else None,
+                                     received=parse_day(received, "--received") if received else None,
+                                     force_reference=ref, note=note))
+    elif section or ncnd is not None or until or received or ref or note:
+        raise FoiError("--section, --ncnd, --until, --received, --ref and --note go with --set ID STATUS.")
+    if decided:
+        if json_out:
+            print_json([d.__dict__ for d in decided])
+        else:
+            for d in decided:
+                how = "as foi read it" if d.accepted else "by hand"
+                typer.echo(f"Reply {d.key} ({d.body}, {d.reference}): recorded {d.kind} {how}; now {d.status}.")
         return
-    if not rows:
+    items = review.pending(ws, batch, include_done=all_)
+    if json_out:
+        print_json([i.as_dict() for i in items])
+        return
+    if not items:
         typer.echo("Nothing to review.")
         return
-    table(["event", "date", "request", "body", "status", "subject", "why", "evidence"],
-          [[r["event_id"], r["on_date"], r["reference"], r["body"], r["status"], r["subject"] or "-",
-            r["note"] or "-", r["evidence"] or "-"] for r in rows])
-    typer.echo("Record what each one is with `foi mark BATCH SLUG STATUS`.")
+    if interactive or (interactive is None and sys.stdin.isatty() and sys.stdout.isatty() and not all_):
+        _review_interactively(ws, items)
+        return
+    table(["#", "date", "request", "body", "status", "best guess", "evidence"],
+          [[i.key, i.on, i.reference, i.body, i.status, _guess(i), i.evidence or "-"] for i in items])
+    typer.echo("Accept a guess with `foi inbox review --accept #`, or correct it with "
+               "`foi inbox review --set # STATUS`.")
+
+
+def _guess(item: Any) -> str:
+    if item.guess == "needs-review":
+        return "none"
+    extra = ", ".join(x for x in (", ".join(item.sections), "NCND" if item.ncnd else "",
+                                  f"until {item.until}" if item.until and item.guess == "extended" else "") if x)
+    return f"{item.guess} ({item.confidence:.2f})" + (f" {extra}" if extra else "")
+
+
+def _review_interactively(ws: Any, items: list[Any]) -> None:
+    """One reply at a time: Enter (or a) accepts the guess, s skips, q stops, a status records it."""
+    from foi.mail import review
+
+    for n, item in enumerate(items, start=1):
+        typer.echo(f"\n[{n}/{len(items)}] reply {item.key}: {item.body} {item.reference} ({item.status}), {item.on}")
+        typer.echo(f"  subject:  {item.subject or '-'}")
+        typer.echo(f"  guess:    {_guess(item)}")
+        typer.echo(f"  evidence: {item.evidence or '-'}")
+        for reason in item.reasons:
+            typer.echo(f"  why:      {reason}")
+        while True:
+            default = "a" if item.guess != "needs-review" else "s"
+            answer = typer.prompt("  Enter/a accept, s skip, q quit, or a status", default=default,
+                                  show_default=False).strip().lower()
+            if answer == "q":
+                return
+            if answer == "s":
+                break
+            try:
+                done = review.accept(ws, item.key) if answer in ("", "a") else review.decide(ws, item.key, answer)
+            except FoiError as exc:
+                typer.echo(f"  {exc}", err=True)
+                continue
+            typer.echo(f"  recorded {done.kind}; {done.body} is now {done.status}.")
+            break

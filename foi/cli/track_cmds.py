@@ -44,7 +44,7 @@ def mark(
     question: Annotated[int | None, typer.Option(help="The outcome is for question N only.")] = None,
     note: Annotated[str | None, typer.Option(help="A note kept with the event.")] = None,
     received: Annotated[str | None, typer.Option(metavar="YYYY-MM-DD", help="When they received it, if not the "
-                        "day sent (or the day of an acknowledgement).")] = None,
+                        "day sent (an acknowledgement that states its date of receipt).")] = None,
     to: Annotated[str | None, typer.Option("--to", help="correction: go back to this earlier status.")] = None,
     event: Annotated[str | None, typer.Option("--event", help="correction: void these event ids (N,N).")] = None,
     from_csv: Annotated[Path | None, typer.Option("--from-csv", help="Apply many rows: body,status,on,ref,"
@@ -135,9 +135,13 @@ def history(ctx: typer.Context, name: str, slug: str, json_out: JsonOpt = False)
 @app.command("due-date")
 def due_date_cmd(
     ctx: typer.Context,
-    received: Annotated[str, typer.Argument(metavar="YYYY-MM-DD", help="Date the body received the request.")],
+    received: Annotated[str, typer.Argument(metavar="YYYY-MM-DD", help="Date the body received the request (with "
+                                            "--sent: when the e-mail was sent, optionally with HH:MM).")],
     act: Annotated[str, typer.Option(help="FOIA (England, Wales, NI) or FOISA (Scotland).")] = "FOIA",
     days: Annotated[int, typer.Option(help="Working days allowed.")] = 20,
+    sent: Annotated[bool, typer.Option("--sent", help="The date is when the e-mail was sent: receipt is that day, "
+                                       "or the next working day if sent on a non-working day or after 17:00.")]
+    = False,
     explain: Annotated[bool, typer.Option("--explain", help="Show every day skipped and why.")] = False,
     json_out: JsonOpt = False,
 ) -> None:
@@ -151,15 +155,21 @@ def due_date_cmd(
     except FoiError:
         if root.get("workspace"):
             raise  # a workspace was named and is broken; outside any workspace, no extra days
-    deadline = deadlines.due_date(deadlines.parse_date(received, "the received date"), act=act, days=days,
-                                  extra=extra)
+    receipt = None
+    if sent:
+        receipt = deadlines.receipt(deadlines.parse_moment(received, "the sent date"), act=act, extra=extra)
+        day = receipt.received
+    else:
+        day = deadlines.parse_date(received, "the received date")
+    deadline = deadlines.due_date(day, act=act, days=days, extra=extra)
     if json_out:
         print_json({"received": deadline.received, "due": deadline.due, "act": deadline.act,
                     "working_days": deadline.working_days,
-                    "skipped": [{"day": s.day, "reason": s.reason} for s in deadline.skipped]})
+                    "skipped": [{"day": s.day, "reason": s.reason} for s in deadline.skipped]}
+                   | ({"sent": receipt.sent.isoformat(), "receipt_rule": receipt.reason} if receipt else {}))
         return
     if explain:
-        typer.echo(deadlines.explain(deadline))
+        typer.echo(deadlines.explain(deadline, receipt))
         return
     typer.echo(f"{deadline.due.isoformat()} ({deadlines.long_date(deadline.due)}): working day {days} after "
                f"receipt on {deadline.received.isoformat()} under {deadline.act}.")

@@ -2,9 +2,13 @@
 
 Everything here is a pure function of the text: no database, no clock. The inbox importer
 feeds it the mail's subject, text, headers and the text of attached letters, and records the
-result as an event. A wrong automatic status change is worse than asking the user, so the
-classifier answers ``needs-review`` whenever the signals are weak or point two ways, and it
-always returns the sentence(s) it relied on as evidence.
+result as an event.
+
+A reply is read in context first (:mod:`foi.mail.segments`): only the authority's new text
+decides, never our request quoted back, earlier correspondence, history, hypotheticals or the
+rights paragraph. Each decision carries its evidence and a confidence. A wrong automatic status
+change is worse than asking the user, so below :data:`AUTOMATIC` the reply is ``needs-review``
+with the best guess kept in ``guess``, for a one-keystroke review (:mod:`foi.mail.review`).
 """
 
 from __future__ import annotations
@@ -12,25 +16,35 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from email.message import EmailMessage
+from email.utils import parsedate_to_datetime
 
-from foi.mail.dates import deadline_in
+from foi.mail.dates import deadline_in, stated_receipt
 from foi.mail.references import find_force_reference
 from foi.mail.sections import collect_sections, sections_in_sentence
-from foi.mail.sentences import is_boilerplate, is_conditional, split_sentences, tabular_lines
+from foi.mail.segments import read_message
+from foi.mail.sentences import tabular_lines
 from foi.mail.signals import (
+    ACK_SUBJECT_RE,
+    ATTACHED_RESPONSE_RE,
     AUTO_BODY_RE,
     AUTO_SUBJECT_RE,
+    DATA_CAVEAT_RE,
     MAINTAIN_RE,
     NCND_RE,
+    NOT_HELD_COST_RE,
+    NOT_HELD_PART_RE,
     OVERTURN_RE,
+    PARTLY_RE,
+    RECEIVED_TODAY_RE,
     SALUTATION_RE,
     SIGNALS,
+    SPECIFIC_RE,
     UPHELD_RE,
 )
-from foi.mail.text import drop_restated_request, html_to_text, looks_like_html, message_parts, strip_quoted
+from foi.mail.text import message_parts
 
 KINDS = (
     "acknowledged",
@@ -48,6 +62,12 @@ KINDS = (
 
 # Kinds that change a request's status; auto-reply and needs-review never do.
 STATUS_KINDS = frozenset(KINDS) - {"auto-reply", "needs-review"}
+# Confidence from which a reading changes a status on its own; below it the reply is
+# needs-review with the reading as its best guess.
+AUTOMATIC = 0.6
+# Kinds that keep the sections and NCND flag they cite (as tracking accepts them).
+_SECTION_KINDS = frozenset({"partial", "refused", "not-held", "review-upheld", "review-overturned", "extended"})
+_NCND_KINDS = frozenset({"partial", "refused", "not-held", "review-upheld", "review-overturned"})
 
 
 @dataclass
@@ -60,6 +80,18 @@ class Classification:
     evidence: str  # the sentence(s) that justified the kind, <= 300 chars
     confidence: float  # 0..1
     has_data_attachment: bool = False
+    guess: str = ""  # the best reading, also when kind is needs-review
+    received: date | None = None  # the date of receipt the authority states, if it states one
+    review_outcome: str | None = None  # "upheld", "overturned" or "partly upheld"
+    reasons: list[str] = field(default_factory=list)  # why it is (or is not) decided automatically
+
+    def __post_init__(self) -> None:
+        self.guess = self.guess or self.kind
+
+    @property
+    def automatic(self) -> bool:
+        """True when this reading changes a request's status without asking."""
+        return self.kind in STATUS_KINDS
 
 
 # ---------------------------------------------------------------------------------------------
@@ -73,6 +105,7 @@ _LETTERISH_RE = re.compile(
     r"decision|reply|response|outcome|signature|logo|disclaimer",
     re.I,
 )
+_NOT_AN_ANSWER_RE = re.compile(r"appeal|complaint|rights|signature|logo|disclaimer|privacy|guidance|leaflet", re.I)
 _LETTER_TEXT_RE = re.compile(r"\bdear\b|yours\s+(?:sincerely|faithfully)|freedom\s+of\s+information", re.I)
 
 
@@ -89,7 +122,9 @@ def _is_data_attachment(name: str, text: str | None) -> bool | None:
         if _LETTER_TEXT_RE.search(text) or _LETTERISH_RE.search(name):
             return False
         return True
-    return None if not _LETTERISH_RE.search(name) else False
+    # A letter we cannot read is still evidence of an answer (issue 12), unless it is the rights
+    # sheet, a logo or a disclaimer that comes with every reply.
+    return False if _NOT_AN_ANSWER_RE.search(name) else None
 
 
 
@@ -135,191 +170,281 @@ def _auto_reply(subject: str, headers: Mapping[str, str] | None) -> str | None:
     return None
 
 
+def _score(sentences: Sequence[str]) -> tuple[dict[str, float], dict[str, list[str]]]:
+    """Each signal's score over `sentences` and the sentences that scored, in order."""
+    scores: dict[str, float] = defaultdict(float)
+    evidence: dict[str, list[str]] = defaultdict(list)
+    for sentence in sentences:
+        best: dict[str, float] = {}
+        for kind, rx, weight in SIGNALS:
+            if weight > best.get(kind, 0.0) and rx.search(sentence):
+                best[kind] = weight
+        for kind, weight in best.items():
+            scores[kind] += weight
+            evidence[kind].append(sentence)
+    return scores, evidence
+
+
+def _date_header(headers: Mapping[str, str] | None) -> date | None:
+    try:
+        return parsedate_to_datetime(_header(headers, "date")).date()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _review_outcome(sentences: Sequence[str]) -> tuple[str | None, list[str]]:
+    """("upheld" | "overturned" | "partly upheld" | None, the sentences that say so)."""
+    up: list[str] = []
+    over: list[str] = []
+    partly: list[str] = []
+    for s in sentences:
+        if PARTLY_RE.search(s):
+            partly.append(s)
+            continue
+        for m in UPHELD_RE.finditer(s):
+            subj = (m.group("subj") or m.group("subj2") or m.group("what") or m.group("subj3") or "").lower()
+            neg = (m.group("neg") or m.group("neg2") or "").lower()
+            complaint = subj in ("complaint", "appeal", "request", "application", "your")
+            # "your complaint is upheld" means the force was wrong; "the decision is upheld" right.
+            (over if complaint != bool(neg) else up).append(s)
+        if MAINTAIN_RE.search(s):
+            up.append(s)
+        if OVERTURN_RE.search(s):
+            over.append(s)
+    if partly or (up and over):
+        return "partly upheld", list(dict.fromkeys(partly + up + over))
+    if up:
+        return "upheld", list(dict.fromkeys(up))
+    if over:
+        return "overturned", list(dict.fromkeys(over))
+    return None, []
+
+
 def classify(
     subject: str,
     text: str,
     attachment_names: Sequence[str] = (),
     attachment_texts: Sequence[str] = (),
     headers: Mapping[str, str] | None = None,
+    *,
+    request_text: str | None = None,
 ) -> Classification:
     """Classify one reply. ``attachment_texts`` are the texts of attached letters (from
-    :func:`foi.mail.text.attachment_text`), in the order of ``attachment_names`` when both are given."""
+    :func:`foi.mail.text.attachment_text`), in the order of ``attachment_names`` when both are
+    given. ``request_text`` is our request as sent, when known: wherever they quote it, it is
+    never read as theirs."""
     subject = subject or ""
-    text = text or ""
-    if looks_like_html(text):
-        text = html_to_text(text)
-    body = drop_restated_request(strip_quoted(text))
     texts = list(attachment_texts)
-    letters = [drop_restated_request(strip_quoted(t)) for t in texts if t and t.strip()]
-    full = "\n\n".join([body, *letters])
-    force_ref = find_force_reference(full, subject)
-
-    # Attachments: spreadsheets carry data; PDFs/Word files carry data unless they read as letters.
     paired = len(texts) == len(attachment_names)
     data_flags = [
         _is_data_attachment(name, texts[i] if paired else None) for i, name in enumerate(attachment_names)
     ]
     has_data = any(flag is True for flag in data_flags)
     unseen_docs = any(flag is None for flag in data_flags)
+    letters = [(attachment_names[i] if paired else f"attachment {i + 1}", t) for i, t in enumerate(texts)
+               if t and t.strip()]
+    reading = read_message(text or "", letters, subject=subject, request_text=request_text)
+    new = reading.of("new")
+    own = reading.of("new", "history", "conditional", "boilerplate", "annex")
+    reference_text = "\n".join(own)
+    force_ref = find_force_reference(reference_text, subject)
+    received = stated_receipt(reading.of("new", "history", "conditional"))
+    if received is None and any(RECEIVED_TODAY_RE.search(s) for s in reading.of("new", "conditional")):
+        received = _date_header(headers)
 
-    sentences = split_sentences(full)
-    sections = collect_sections(sentences)
-    ncnd_sentences = [s for s in sentences if NCND_RE.search(s) and not is_boilerplate(s)]
-    ncnd = bool(ncnd_sentences)
+    scores, evidence = _score(new)
+    # History ("Following your clarification, please find attached ...") may still give the news
+    # that information is attached; it never asks, refuses, extends or acknowledges.
+    past_scores, past_evidence = _score(reading.of("history"))
+    for kind in ("data", "held"):
+        scores[kind] += past_scores[kind]
+        evidence[kind] += past_evidence[kind]
+    pool_scores, pool_evidence = _score(reading.of("conditional"))
+    for kind in ("acknowledged", "generic", "review-ack"):
+        scores[kind] += pool_scores[kind]
+        evidence[kind] += pool_evidence[kind]
+    if ACK_SUBJECT_RE.search(subject):
+        scores["acknowledged"] += 2.0
+        evidence["acknowledged"].append(subject.strip())
+    body_only = [s for s in new if not SALUTATION_RE.match(s)]
 
-    def result(kind: str, evidence: Sequence[str], confidence: float) -> Classification:
-        auto_kind = kind == "auto-reply"  # an automatic reply decides nothing, whatever it quotes
+    def result(kind: str, evidence_: Sequence[str], confidence: float, *, guess: str | None = None,
+               reasons: Sequence[str] = (), review: str | None = None, until: date | None = None,
+               history_too: bool = False) -> Classification:
+        confidence = round(max(0.0, min(1.0, confidence)), 2)
+        best = guess or kind
+        if kind in STATUS_KINDS and confidence < AUTOMATIC:
+            reasons = [*reasons, f"not sure enough to decide on its own ({best}, confidence {confidence:.2f})"]
+            kind = "needs-review"
+        pool = [*new, *reading.of("history")] if history_too else new
+        cited = collect_sections(pool) if best in _SECTION_KINDS or best == "needs-review" else []
+        ncnd_hits = [s for s in pool if NCND_RE.search(s)] if best in _NCND_KINDS else []
         return Classification(
             kind=kind,
-            sections=[] if auto_kind else sections,
-            ncnd=False if auto_kind else ncnd,
+            sections=cited if kind != "auto-reply" else [],
+            ncnd=bool(ncnd_hits) and kind != "auto-reply",
             force_reference=force_ref,
-            until=until if kind == "extended" else None,
-            evidence=_clip(evidence),
-            confidence=round(max(0.0, min(1.0, confidence)), 2),
+            until=until if best == "extended" else None,
+            evidence=_clip(evidence_) or _clip(body_only[:1] or [subject]),
+            confidence=confidence,
             has_data_attachment=has_data,
+            guess=best,
+            received=received if best == "acknowledged" else None,
+            review_outcome=review,
+            reasons=list(reasons),
         )
 
-    until: date | None = None
     auto = _auto_reply(subject, headers)
     if auto:
-        return result("auto-reply", [auto], 0.97)
+        return result("auto-reply", [auto], 0.97, reasons=["marked as an automatic reply"])
+    if any(AUTO_BODY_RE.search(s) for s in reading.of("new", "conditional")) and scores["data"] < 2:
+        return result("auto-reply", [s for s in reading.of("new", "conditional") if AUTO_BODY_RE.search(s)][:1], 0.85,
+                      reasons=["reads as an out-of-office reply"])
 
-    scores: dict[str, float] = defaultdict(float)
-    evidence: dict[str, list[str]] = defaultdict(list)
-    for sentence in sentences:
-        if is_boilerplate(sentence):
-            continue
-        factor = 0.25 if is_conditional(sentence) else 1.0
-        hit: set[str] = set()
-        for kind, rx, weight in SIGNALS:
-            if kind in hit or not rx.search(sentence):
-                continue
-            hit.add(kind)
-            scores[kind] += weight * factor
-            if factor == 1.0:
-                evidence[kind].append(sentence)
-        if factor == 1.0 and sections_in_sentence(sentence):
-            # A sentence that names an exemption is evidence of a refusal, a little.
-            scores["refused"] += 0.75
-            if "refused" not in hit:
-                evidence["refused"].append(sentence)
-    if ncnd:
-        scores["refused"] += 2.5
-        evidence["refused"] = ncnd_sentences[:1] + [s for s in evidence["refused"] if s not in ncnd_sentences[:1]]
+    # ---- what the new text says ------------------------------------------------------------
+    caveat = any(DATA_CAVEAT_RE.search(s) for s in reading.of("boilerplate", "new"))
+    pointers = [s for s in new if ATTACHED_RESPONSE_RE.search(s)]
+    if pointers and not letters:
+        scores["data"] += 1.0
+        evidence["data"] += pointers
+    data = (scores["data"] + (3.0 if has_data else 0.0) + (2.0 if reading.tables >= 3 else 0.0)
+            + 0.75 * min(reading.answers, 3) + (1.5 if caveat else 0.0))
+    if has_data and not evidence["data"]:
+        evidence["data"] = [s for s in reading.of("new", "history", "conditional")
+                            if re.search(r"\battach|\benclos", s, re.I)][:1] or [subject]
+    named = [s for s in new if sections_in_sentence(s)]
+    refuse = scores["refused"] + 0.75 * len(named)
+    if named and not evidence["refused"]:
+        evidence["refused"] = named[:1]
+    ncnd_new = [s for s in new if NCND_RE.search(s)]
+    firm = scores["firm"] + (2.5 if ncnd_new else 0.0)
+    if ncnd_new:
+        refuse += 2.5
+        evidence["refused"] = ncnd_new[:1] + [s for s in evidence["refused"] if s not in ncnd_new[:1]]
+    whole_nh = [s for s in evidence["not-held"] if not NOT_HELD_COST_RE.search(s) and not NOT_HELD_PART_RE.search(s)]
+    part_nh = [s for s in evidence["not-held"] if s not in whole_nh and not NOT_HELD_COST_RE.search(s)]
+    exempt = bool(ncnd_new) or firm >= 2 or refuse >= 2.5 or (bool(named) and refuse >= 1.5)
+    partial_marks = scores["partial"]
+    ext, clar, ack = scores["extended"], scores["clarification"], scores["acknowledged"]
 
-    # Salutations are no evidence of anything.
-    body_only = [s for s in split_sentences(body) if not SALUTATION_RE.match(s)]
-    if not sentences or (
-        AUTO_BODY_RE.search(body)
-        and not any(scores[k] >= 1.5 for k in ("acknowledged", "data", "refused", "not-held"))
-    ):
-        if AUTO_BODY_RE.search(body):
-            return result("auto-reply", [s for s in body_only if AUTO_BODY_RE.search(s)][:1], 0.8)
-        return result("needs-review", body_only[:1] or [subject], 0.1)
+    # ---- internal reviews --------------------------------------------------------------------
+    outcome, outcome_ev = _review_outcome(new)
+    review_context = scores["review"] >= 1.5 or bool(re.search(r"\binternal\s+review|\breview\b", subject, re.I))
+    if outcome and (review_context or scores["review"] > 0):
+        kind = "review-upheld" if outcome == "upheld" else "review-overturned"
+        conf = 0.85 if outcome != "partly upheld" else 0.7
+        return result(kind, outcome_ev[:1] + evidence["review"][:1], conf, review=outcome, history_too=True,
+                      reasons=[f"internal review outcome: {outcome}"])
+    if scores["review-ack"] >= 2 and not outcome:
+        return result("acknowledged", evidence["review-ack"][:2], 0.75,
+                      reasons=["acknowledges a request for an internal review; no date changes"])
+    if scores["review"] >= 1.5:
+        guess = "review-upheld" if exempt and data < 2 else "review-overturned" if data >= 2 else "review-upheld"
+        return result("needs-review", evidence["review"][:2], 0.35, guess=guess, history_too=True,
+                      reasons=["an internal review letter whose outcome is not stated plainly"])
 
-    tabular = tabular_lines(full) >= 3
-    data_score = scores["data"] + (2.0 if has_data else 0.0) + (1.5 if tabular else 0.0)
-    data_present = has_data or tabular or scores["data"] >= 2.0
-    if data_present and not evidence["data"] and has_data:
-        evidence["data"] = [s for s in body_only if re.search(r"\battach|\benclos", s, re.I)][:1]
-
-    # 1. Internal review outcomes.
-    if scores["review"] >= 1.0:
-        up: list[str] = []
-        over: list[str] = []
-        for s in sentences:
-            if is_boilerplate(s):
-                continue
-            for m in UPHELD_RE.finditer(s):
-                subj = (m.group("subj") or m.group("subj2") or m.group("what") or m.group("subj3") or "").lower()
-                neg = (m.group("neg") or m.group("neg2") or "").lower()
-                if "partial" in neg or "part" in neg:
-                    up.append(s)
-                    over.append(s)
-                    continue
-                complaint = subj in ("complaint", "appeal", "request", "application", "your")
-                # "your complaint is upheld" means the force was wrong; "the decision is upheld"
-                # means it was right.
-                (over if complaint != bool(neg) else up).append(s)
-            if MAINTAIN_RE.search(s):
-                up.append(s)
-            if OVERTURN_RE.search(s):
-                over.append(s)
-        up = list(dict.fromkeys(up))
-        over = list(dict.fromkeys(over))
-        review_ev = evidence["review"][:1]
-        if up and not over:
-            return result("review-upheld", up[:1] + review_ev, 0.85)
-        if over and not up:
-            return result("review-overturned", over[:1] + review_ev, 0.85)
-        return result("needs-review", (up[:1] + over[:1]) or review_ev, 0.3)
-
-    # 2. Final answers.
-    refusal = scores["refused"]
-    exempting = ncnd or refusal >= 2.0 or (bool(sections) and refusal >= 1.5)
-    not_held = scores["not-held"] >= 1.5
+    # ---- final answers ------------------------------------------------------------------------
     final: str | None = None
     final_ev: list[str] = []
-    final_score = 0.0
-    if data_present and exempting:
+    conf = 0.0
+    reasons: list[str] = []
+    if exempt and (data >= 2 or (partial_marks >= 1.5 and data >= 1)):
         final, final_ev = "partial", evidence["data"][:1] + evidence["refused"][:1]
-        final_score = min(data_score, refusal) + 1
-    elif data_present:
-        final, final_ev, final_score = "responded", evidence["data"][:2], data_score
-    elif exempting:
-        final, final_ev, final_score = "refused", evidence["refused"][:2], refusal
-    elif not_held:
-        final, final_ev, final_score = "not-held", evidence["not-held"][:2], scores["not-held"]
+        conf = 0.72 + 0.04 * min(data, 4) + (0.05 if partial_marks else 0.0)
+        reasons.append("information given, part of it withheld")
+    elif exempt:
+        final, final_ev = "refused", evidence["refused"][:2]
+        conf = 0.55 + 0.06 * min(refuse, 6)
+        if data >= 1:
+            conf -= 0.2
+            reasons.append("some information may also be given")
+        cost_only = set(collect_sections(new)) <= {"12", "12(1)", "14", "14(1)", "14(2)"}
+        if partial_marks >= 1.5 and not whole_nh and not part_nh and not (cost_only and data < 1):
+            conf -= 0.2
+            reasons.append("says only part is withheld")
+        reasons.append("an exemption or the cost limit is relied on")
+    elif data >= 2 or (part_nh and reading.answers):
+        # Some parts answered, others not held: an answer (issue 12, pattern 5).
+        final, final_ev = "responded", evidence["data"][:2] or body_only[:1]
+        conf = 0.6 + 0.06 * min(data, 5)
+        if whole_nh:
+            conf -= 0.1
+            reasons.append("information given; some of it is not held")
+        if refuse >= 1.5:
+            conf -= 0.15
+            reasons.append("also speaks of refusing")
+        reasons.append("information given")
+    elif whole_nh:
+        final, final_ev = "not-held", whole_nh[:2]
+        conf = 0.72 + (0.08 if len(whole_nh) > 1 or scores["not-held"] >= 3.5 else 0.0)
+        if part_nh or partial_marks >= 1.5:
+            conf -= 0.15
+        if data >= 1:
+            conf -= 0.2
+            reasons.append("some information may also be given")
+        reasons.append("the information is not held")
+    elif part_nh and not (ext or clar or ack):
+        final, final_ev, conf = "not-held", part_nh[:2], 0.4
+        reasons.append("only part of the request is said to be not held")
 
-    # 3. Interim letters. An earlier-stage wording inside a later-stage letter ("we received
-    # your request on ...", s.16 advice to narrow the request) must not pull it back.
-    interim = {k: scores[k] for k in ("extended", "clarification", "acknowledged")}
-    ext, clar, ack = interim["extended"], interim["clarification"], interim["acknowledged"]
-
+    interim = max(ext, clar)
+    questions = [s for s in new if s.rstrip().endswith("?") and re.search(r"\byou\b", s, re.I)]
+    if final == "not-held" and clar >= 2 and questions and len(whole_nh) <= 1:
+        # "We do not hold it before 2020. Which years do you need?": the question is the news.
+        final = None
     if final is not None:
-        rival = max(ext, clar)
-        data_in_hand = has_data and final in ("responded", "partial")
-        if rival >= 2.0 and rival >= final_score and not data_in_hand:
+        if ext >= 2 and final in ("refused", "partial") and firm < 2 and data < 2:
+            # An s.10(3) letter names the exemptions whose public interest it is weighing.
+            replies = [s for s in new if re.search(r"\b(?:respond|response|reply)\b", s)]
+            until = deadline_in(evidence["extended"] + replies)
+            return result("extended", evidence["extended"][:2], 0.55 + 0.08 * ext, until=until,
+                          reasons=["more time to weigh the public interest; exemptions only named"])
+        if interim >= 2 and interim >= max(refuse, data):
             k = "extended" if ext >= clar else "clarification"
-            if (
-                final_score < 1.5
-                or (final == "refused" and not ncnd and refusal < 3.0 and rival >= refusal + 1.5)
-                or (final == "not-held" and rival >= 2 * final_score)
-            ):
-                # A letter about an extension to weigh the public interest cites the exemption
-                # being considered; that is not a refusal yet.
-                until = deadline_in(evidence["extended"]) if k == "extended" else None
-                return result(k, evidence[k][:2], 0.6)
-            return result("needs-review", final_ev[:1] + evidence[k][:1], 0.35)
-        if final in ("responded", "partial") and not has_data and not tabular and unseen_docs:
-            # "Please find attached our response" with a PDF we cannot read: could be a refusal.
-            return result("needs-review", final_ev or body_only[:1], 0.35)
-        if final == "refused" and not_held and not sections and not ncnd:
-            return result("needs-review", final_ev[:1] + evidence["not-held"][:1], 0.35)
-        confidence = 0.55 + 0.08 * final_score - (0.1 if rival >= 1.5 else 0.0)
-        if final_score < 1.5:
-            return result("needs-review", final_ev or body_only[:1], 0.3)
-        return result(final, final_ev, min(0.95, confidence))
+            return result("needs-review", final_ev[:1] + evidence[k][:1], 0.35, guess=final,
+                          reasons=[f"reads as {final} and as {k}"])
+        if final in ("responded", "partial") and not has_data and reading.tables < 3 and unseen_docs:
+            return result("needs-review", final_ev, 0.4, guess=final,
+                          reasons=["the attached document could not be read"])
+        return result(final, final_ev, min(0.95, conf), reasons=reasons)
 
-    if unseen_docs and not any(v >= 1.5 for v in interim.values()):
-        return result("needs-review", body_only[:1], 0.3)
+    # ---- letters before the answer -------------------------------------------------------------
     if ext >= 1.5 and clar >= 1.5:
-        return result("needs-review", evidence["extended"][:1] + evidence["clarification"][:1], 0.3)
+        return result("needs-review", evidence["extended"][:1] + evidence["clarification"][:1], 0.3, guess="extended",
+                      reasons=["asks for more time and asks us a question"])
     if ext >= 1.5:
         until = deadline_in(evidence["extended"]) or deadline_in(
-            [s for s in sentences if re.search(r"\b(?:respond|response|reply)\b", s, re.I) and not is_boilerplate(s)]
-        )
-        return result("extended", evidence["extended"][:2], min(0.95, 0.55 + 0.08 * ext))
-    if clar >= 1.5:
-        return result("clarification", evidence["clarification"][:2], min(0.95, 0.55 + 0.08 * clar))
-    if ack >= 1.5:
-        return result("acknowledged", evidence["acknowledged"][:2], min(0.95, 0.55 + 0.08 * ack))
-    weak = sorted(((v, k) for k, v in scores.items() if v > 0 and evidence[k]), reverse=True)
-    return result("needs-review", [evidence[k][0] for _, k in weak[:2]] or body_only[:1], 0.2)
+            [s for s in new if re.search(r"\b(?:respond|response|reply|decision)\b", s, re.I)])
+        conf = 0.55 + 0.08 * ext + (0.05 if until else -0.05)
+        when = f"new date {until.isoformat()}" if until else "no date given"
+        return result("extended", evidence["extended"][:2], min(0.95, conf), until=until,
+                      reasons=[f"more time is taken; {when}"])
+    if clar >= 1.5 or (questions and clar >= 1.0):
+        conf = 0.55 + 0.08 * clar + (0.05 if questions else 0.0)
+        return result("clarification", (evidence["clarification"] + questions)[:2], min(0.95, conf),
+                      reasons=["they ask us a question before they can answer"])
+    if unseen_docs and not any(v >= 1.5 for v in (ack, scores["generic"])):
+        return result("needs-review", body_only[:1], 0.35, guess="responded",
+                      reasons=["an attached document could not be read"])
+    specific = bool(force_ref or received or reading.of("request")
+                    or any(SPECIFIC_RE.search(s) for s in evidence["acknowledged"] if s in new))
+    if scores["generic"] >= 1.5 and not specific:
+        return result("auto-reply", evidence["generic"][:1], 0.8,
+                      reasons=["an automatic receipt from their mailbox; no date changes"])
+    if ack >= 1.5 or (ack >= 1.0 and specific):
+        conf = 0.6 + 0.08 * min(ack, 4) + (0.05 if specific else -0.1)
+        note = ("states the date of receipt " + received.isoformat()) if received else "states no date of receipt"
+        return result("acknowledged", evidence["acknowledged"][:2], min(0.95, conf),
+                      reasons=[f"acknowledgement; {note}"])
+    if scores["generic"] >= 1.5:
+        return result("auto-reply", evidence["generic"][:1], 0.7, reasons=["an automatic receipt"])
+    weak = sorted(((v, k) for k, v in scores.items() if v > 0 and evidence[k] and k in KINDS), reverse=True)
+    guess = weak[0][1] if weak else "needs-review"
+    return result("needs-review", [evidence[k][0] for _, k in weak[:2]] or body_only[:1], 0.2, guess=guess,
+                  reasons=["no clear signal of what kind of reply this is"])
 
 
-def classify_message(msg: EmailMessage) -> Classification:
+def classify_message(msg: EmailMessage, *, request_text: str | None = None) -> Classification:
     """:func:`classify` a parsed mail (``email.message_from_bytes(data, policy=email.policy.default)``)."""
     subject, text, names, texts, headers = message_parts(msg)
-    return classify(subject, text, names, texts, headers)
+    return classify(subject, text, names, texts, headers, request_text=request_text)

@@ -18,7 +18,7 @@ _MON = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 _DATE_RE = re.compile(
-    r"\b(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>" + _MON + r")\.?,?\s+(?P<y1>\d{4})\b"
+    r"\b(?P<d1>\d{1,2})\^?(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>" + _MON + r")\.?,?\s+(?P<y1>\d{4})\b"
     r"|\b(?P<m2>" + _MON + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4})\b"
     r"|\b(?P<y4>\d{4})-(?P<m4>\d{1,2})-(?P<d4>\d{1,2})\b"
     r"|(?<![\d/])(?P<d3>\d{1,2})[/.](?P<m3>\d{1,2})[/.](?P<y3>\d{4}|\d{2})(?![\d/])",
@@ -61,3 +61,28 @@ def deadline_in(sentences: Sequence[str]) -> date | None:
     if led:
         return max(led)
     return max(other) if other else None
+
+
+_RECEIVED_RE = re.compile(r"\b(?:received|reached)\b", re.I)
+_ON_RE = re.compile(r"\bon\s+(?:the\s+)?$", re.I)
+_SAME_DAY_RE = re.compile(r"^[^.;]{0,100}?\bon\s+the\s+same\s+(?:date|day)\b", re.I)
+_DATED_RE = re.compile(r"\bdated\s+(?:the\s+)?$", re.I)
+
+
+def stated_receipt(sentences: Sequence[str]) -> date | None:
+    """The date the authority says it received the request ("which was received by the MPS on
+    30/07/2010", "Received on 23/08/2017", "dated 23rd November 2011 which was received ... on the
+    same date"), or None when it states none. The date of the letter itself is never taken."""
+    for s in sentences:
+        for m in _RECEIVED_RE.finditer(s):
+            after = s[m.end() : m.end() + 140]
+            if _SAME_DAY_RE.match(after):
+                dated = [d for pos, d in dates_in(s[: m.start()]) if _DATED_RE.search(s[max(0, pos - 12) : pos])]
+                if dated:
+                    return dated[-1]
+                continue
+            for pos, d in dates_in(after):
+                lead = after[:pos]
+                if _ON_RE.search(lead) and len(lead) <= 120 and not re.search(r"[.;]\s", lead):
+                    return d
+    return None

@@ -366,7 +366,8 @@ def _take_in(ws: Workspace, item: Imported, mail: ParsedMail, request: dict[str,
             if source == "zip":  # the mail's own attachments are already in letter_names
                 names.append(safe_name(original))
                 texts.append(attachment_text(content, safe_name(original)))
-    verdict = classify(mail.subject, mail.text, names, texts, mail.headers)
+    verdict = classify(mail.subject, mail.text, names, texts, mail.headers,
+                       request_text=_request_text(ws, request, today))
     item.classified, item.evidence = verdict.kind, verdict.evidence
     on = min(mail.sent_on or today, today)
     notes = [f"from {mail.from_addr or 'unknown sender'}: {mail.subject or '(no subject)'}"[:200]]
@@ -375,7 +376,14 @@ def _take_in(ws: Workspace, item: Imported, mail: ParsedMail, request: dict[str,
     kind = verdict.kind
     if kind in STATUS_KINDS and verdict.confidence < MIN_CONFIDENCE:
         kind = "needs-review"
-        notes.append(f"classifier unsure ({verdict.kind}, confidence {verdict.confidence:.2f})")
+    if kind == "needs-review":
+        notes.append(f"best guess {verdict.guess} (confidence {verdict.confidence:.2f})")
+    elif kind == "acknowledged" and request["status"] == "internal-review":
+        # Their acknowledgement of our request for a review: nothing to decide, no date moves.
+        kind = "note"
+        notes.append("acknowledges the request for an internal review")
+    with db.atomic():
+        db.conn.execute("UPDATE messages SET reading = ? WHERE id = ?", (reading_json(verdict), item.row))
     # Replayed after an interrupted import: the event may already be there.
     done = db.execute("SELECT kind FROM events WHERE message_row = ? ORDER BY id DESC LIMIT 1", [item.row]).fetchone()
     if done:
@@ -391,11 +399,13 @@ def _take_in(ws: Workspace, item: Imported, mail: ParsedMail, request: dict[str,
 def _record(record_event: Callable[..., int], db: Any, request_id: int, kind: str, on: date, verdict: Any,
             note: str, item: Imported) -> str:
     """Record the reply's event; a refused move becomes needs-review with the reason."""
-    if kind in ("needs-review", "auto-reply"):
+    if kind in ("needs-review", "auto-reply", "note"):
         extra: dict[str, Any] = {}
     else:
         extra = {"sections": verdict.sections or None, "ncnd": verdict.ncnd, "until": verdict.until,
                  "force_reference": verdict.force_reference}
+        if kind == "acknowledged" and verdict.received and verdict.received <= on:
+            extra["received"] = verdict.received  # only a date of receipt they state moves the clock
     try:
         record_event(db, request_id, kind, on, source="mail", note=note, evidence=verdict.evidence or None,
                      message_row=item.row, **extra)
@@ -407,6 +417,38 @@ def _record(record_event: Callable[..., int], db: Any, request_id: int, kind: st
     record_event(db, request_id, "needs-review", on, source="mail", note=f"{note}; {item.note}",
                  evidence=verdict.evidence or None, message_row=item.row)
     return "needs-review"
+
+
+def reading_json(verdict: Any) -> str:
+    """How foi read a reply, kept with the message for `foi inbox review`."""
+    import json
+
+    return json.dumps({
+        "kind": verdict.kind, "guess": verdict.guess, "confidence": verdict.confidence,
+        "evidence": verdict.evidence, "sections": verdict.sections, "ncnd": verdict.ncnd,
+        "until": verdict.until.isoformat() if verdict.until else None,
+        "received": verdict.received.isoformat() if verdict.received else None,
+        "force_reference": verdict.force_reference, "review_outcome": verdict.review_outcome,
+        "reasons": verdict.reasons,
+    })
+
+
+def _request_text(ws: Workspace, request: dict[str, Any], today: date) -> str | None:
+    """Our request as sent (the stored copy, else the batch's letter rendered again), so that the
+    reader knows our own words wherever a reply quotes them. None when neither is available."""
+    row = ws.db.execute("SELECT path FROM messages WHERE request_id = ? AND direction = 'out' ORDER BY id DESC LIMIT 1",
+                        [request["id"]]).fetchone()
+    try:
+        if row and row[0]:
+            from foi.mail.text import message_parts
+
+            sent = email.message_from_bytes((ws.root / row[0]).read_bytes(), policy=default_policy)
+            return message_parts(sent)[1]  # type: ignore[arg-type]
+        from foi.letters import render_letters
+
+        return render_letters(ws, request["batch"], today=today, requests=[request])[0].text
+    except Exception:  # noqa: BLE001 - without it the reply is still read, only less surely
+        return None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -466,8 +508,9 @@ def assign_message(ws: Workspace, key: str, batch: str, slug: str, *, today: dat
 def review_queue(ws: Workspace, batch: str | None = None, *, include_done: bool = False) -> list[dict[str, Any]]:
     """Replies recorded as needs-review that nobody has dealt with since (no later event by hand)."""
     sql = (
-        "SELECT e.id AS event_id, e.on_date, e.note, e.evidence, e.message_row, r.batch, r.body, r.reference, "
-        "r.status, m.subject, m.from_addr, m.path FROM events e JOIN requests r ON r.id = e.request_id "
+        "SELECT e.id AS event_id, e.on_date, e.note, e.evidence, e.message_row, e.request_id, r.batch, r.body, "
+        "r.reference, r.status, m.subject, m.from_addr, m.path, m.reading FROM events e "
+        "JOIN requests r ON r.id = e.request_id "
         "LEFT JOIN messages m ON m.id = e.message_row WHERE e.kind = 'needs-review'"
     )
     params: list[Any] = []

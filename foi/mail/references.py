@@ -1,29 +1,69 @@
 """The force's own reference for a request ("Our ref: 000123/19", "FOI-2019-0456").
 
-Forces quote our reference back to us as well as their own, so ours (FOI-CAUTIONS-0007) and
-anything labelled "your ref" are never taken for theirs.
+References come in many shapes: "FOI Ref: 21/03/112", "Our Ref: XY/FOI 123/19", "Request 512/14",
+"ABCD- 1QWERT", "Our ref:" with the number on the next line, "Freedom of Information Request
+Reference No: 2010080000104", a disclosure-log title "Misconduct (615/20)" or "Cocaine Arrests -
+131/20", or only the subject line. Forces quote our reference back to us as well as their own, so
+ours (FOI-CAUTIONS-0007) and anything labelled "your ref" are never taken for theirs.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date
 
 _OUR_REF_RE = re.compile(r"^FOI-(?=[A-Z0-9]*[A-Z])[A-Z0-9]+-\d{4}$", re.I)
-_TOKEN = r"(?P<ref>[A-Za-z0-9](?:[A-Za-z0-9/_.\-]*[A-Za-z0-9])?)"
+_NO = r"(?:\s*(?:n\s?o\b\.?|number|num\b\.?|nr\b\.?|#))"
+_LABEL = (
+    r"(?:(?:our|force|foi|foia|freedom\s+of\s+information(?:\s+\(foi\))?(?:\s+act)?|request|case|unique|review|"
+    r"information\s+request)\s+(?:request\s+)?(?:ref(?:erence)?\b\.?|number|no\b\.?)" + _NO + r"?"
+    r"|(?:freedom\s+of\s+information|foi)\s+(?:review\s+)?request\s+(?:ref(?:erence)?\b\.?)?" + _NO + r"?"
+    r"|ref(?:erence)?\b\.?" + _NO + r"?"
+    r"|request" + _NO + r"?"
+    r"|(?:logged|registered|recorded|allocated)\s+(?:under|with|as)(?:\s+(?:the\s+)?(?:ref(?:erence)?|number)"
+    r"(?:\s+number)?)?)"
+)
+# A reference: one token, or a short prefix and a number ("RFI 2015-096", "DC/FOI 782/17"), or a
+# prefix whose hyphen is followed by a stray space ("ABCD- 1QWERT").
+_TOKEN = (
+    r"(?P<ref>(?:(?-i:[A-Z]{2,5}(?:/[A-Z]{2,5})?)\s(?=\d)|[A-Za-z0-9]+-\s(?=[A-Za-z0-9]*\d))?"
+    r"[A-Za-z0-9](?:[A-Za-z0-9/_.\-]*[A-Za-z0-9])?)"
+)
 _LABELLED_REF_RE = re.compile(
-    r"(?P<pre>\b\w+\s+)?(?P<label>\b(?:(?:our|force|foi|foia|freedom\s+of\s+information|request|case|unique)\s+"
-    r"(?:ref(?:erence)?|number|no)\b\.?(?:\s*(?:no\b\.?|number|num\b\.?|nr\b\.?))?|"
-    r"ref(?:erence)?\b\.?(?:\s*(?:no\b\.?|number|num\b\.?|nr\b\.?))?|"
-    r"(?:logged|registered|recorded|allocated)\s+(?:under|with|as)(?:\s+(?:the\s+)?(?:ref(?:erence)?|number)(?:\s+number)?)?))"
-    r"\s*(?:is\s+|of\s+)?[:#=\-\u2013]?\s*" + _TOKEN,
+    r"(?P<pre>\b\w+\s+)?(?P<label>\b" + _LABEL + r")"
+    r"(?:\s*(?:is|of)\b)?\s*[:#=\-\u2013]?[ \t]*(?:\n\s*)?"
+    r"(?:(?:our\s+)?ref(?:erence)?\b\.?" + _NO + r"?\s*[:#=\-\u2013]?\s*)?"
+    + _TOKEN,
     re.I,
 )
 _FOI_GLUED_RE = re.compile(
-    r"(?<![\w/-])(?P<ref>FOI[A]?[-/_](?:[A-Za-z0-9]+[-/_])*\d[A-Za-z0-9]*(?:[-/_][A-Za-z0-9]+)*)", re.I
+    r"(?<![\w/-])(?P<ref>(?:FOI[A]?|RFI)[-/_]?(?:[A-Za-z0-9]+[-/_])*\d[A-Za-z0-9]*(?:[-/_][A-Za-z0-9]+)*)", re.I
 )
 _FOI_SPACED_RE = re.compile(
     r"(?<![\w/-])FOI(?:\s+request)?\s+(?:no\.?\s*)?(?P<ref>\d[\d/\-]*\d(?:/[A-Z]{1,3})?)\b", re.I
 )
+# A disclosure-log title: "Misconduct (615/20)", "Cocaine Arrests - 131/20".
+_TITLE_REF_RE = re.compile(
+    r"(?m)^[^\n]{3,90}?(?:\((?P<a>\d{1,7}[A-Z]?[/_-]\d{2,4})\)|\s[-\u2013]\s(?P<b>\d{1,7}[A-Z]?/\d{2,4}))\s*$", re.I
+)
+
+
+# The word before a label that makes it someone else's reference: ours ("your ref"), a date
+# ("date of request"), or an earlier request ("identical to request FOI-2026-1871").
+_NOT_THEIRS = frozenset({"your", "my", "yr", "of", "date", "to", "previous", "earlier", "prior", "original",
+                         "another", "similar", "separate"})
+
+
+def _is_date(token: str) -> bool:
+    m = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})", token)
+    if m:
+        day, month, year = (int(g) for g in m.groups())
+        try:
+            date(year + (2000 if year < 100 else 0), month, day)
+            return True
+        except ValueError:
+            return False
+    return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", token))
 
 
 def _valid_ref(token: str) -> bool:
@@ -34,31 +74,47 @@ def _valid_ref(token: str) -> bool:
         return False  # that is our own reference, quoted back to us
     if re.fullmatch(r"(?:19|20)\d\d", token):
         return False  # "FOIA 2000", "reference 2024"
-    if re.fullmatch(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}", token) or re.fullmatch(r"\d{4}-\d{2}-\d{2}", token):
+    if _is_date(token):
         return False  # a date, not a reference
+    if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", token) or re.fullmatch(r"\d+(?:\.\d+)?", token) and len(token) < 4:
+        return False
     if "@" in token or token.lower().startswith(("http", "www")):
         return False
     return True
 
 
+def _clean(ref: str) -> str:
+    ref = ref.rstrip(".-/")
+    # "FOI 2019/01234": the word FOI is a label, not part of the reference.
+    return re.sub(r"^FOI\s+(?=\d)", "", ref, flags=re.I)
+
+
 def _ref_candidates(text: str) -> list[tuple[int, int, str]]:
     """(priority, position, reference); lower priority number wins."""
     out: list[tuple[int, int, str]] = []
-    for m in _LABELLED_REF_RE.finditer(text):
+    pos = 0
+    while (m := _LABELLED_REF_RE.search(text, pos)) is not None:
+        pos = m.end()
         pre = (m.group("pre") or "").strip().lower()
-        if pre in ("your", "my", "yr"):
-            continue  # "your reference FOI-CAUTIONS-0007" is ours
-        ref = m.group("ref").rstrip(".-/")
+        if pre in _NOT_THEIRS:
+            # "your reference FOI-CAUTIONS-0007" is ours, "date of request: ..." a date; "Our ref" may follow.
+            pos = m.end("label")
+            continue
+        ref = _clean(m.group("ref"))
         if _valid_ref(ref):
             out.append((0, m.start(), ref))
+    for m in _TITLE_REF_RE.finditer(text):
+        ref = m.group("a") or m.group("b")
+        if _valid_ref(ref):
+            out.append((1, m.start(), ref))
     for m in _FOI_GLUED_RE.finditer(text):
         ref = m.group("ref").rstrip(".-/")
         if _valid_ref(ref):
-            out.append((1, m.start(), ref))
+            out.append((2, m.start(), ref))
     for m in _FOI_SPACED_RE.finditer(text):
         ref = m.group("ref").rstrip(".-/")
         if _valid_ref(ref):
-            out.append((2, m.start(), ref))
+            out.append((3, m.start(), ref))
     return out
 
 

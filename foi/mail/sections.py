@@ -33,11 +33,15 @@ _OTHER_ACT_RE = re.compile(
     r"^\s*(?:\(\d+\)\s*)?(?:,\s*)?(?:of|under|in)\s+(?:the\s+)?"
     r"(?P<act>(?:(?:[A-Z][\w'\-]*|of|the|and|against|for|on|in|to|\(\w+\))\s+){1,8}Act\b)",
 )
+# "section 23(5) of the FOI Act", "of the FOIA": this Act, not another one.
+_OUR_ACT_RE = re.compile(r"^(?:the\s+)?(?:FOI|FOIA|FOISA|FoI)\b", re.I)
+
 _KEYWORD_SECTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\bexceed(?:s|ed|ing)?\s+(?:the\s+)?(?:appropriate|cost|fees?)\s+limit|"
-                r"(?:appropriate|cost|fees?)\s+limit\b.{0,80}\bexceed|"
-                r"\b(?:exceed|beyond|more\s+than|in\s+excess\s+of|over|above)\b.{0,60}(?:18\s+hours|\u00a3\s?450|appropriate\s+limit|cost\s+limit)|"
-                r"(?:18\s+hours|\u00a3\s?450).{0,60}\bexceed", re.I), "12"),
+    (re.compile(r"\bexceed(?:s|ed|ing)?\s+(?:the\s+)?['\u2018\"]?(?:appropriate|cost|fees?)\s+(?:limit|level|threshold)|"
+                r"(?:appropriate|cost|fees?)\s+(?:limit|level|threshold)\b.{0,80}\bexceed|"
+                r"\b(?:exceed|beyond|more\s+than|in\s+excess\s+of|over|above)\b.{0,60}(?:18\s+hours|\u00a3\s?(?:450|600)"
+                r"|appropriate\s+limit|cost\s+limit|cost\s+threshold)|\btoo\s+costly|\bexcess(?:ive)?\s+cost|"
+                r"(?:18\s+hours|\u00a3\s?(?:450|600)).{0,80}\b(?:exceed|in\s+excess)", re.I), "12"),
     (re.compile(r"\brepeated\s+request|\brepeat(?:ed)?\s+of\s+(?:a|an|your)\s+(?:previous|earlier)\s+request|"
                 r"substantially\s+similar\s+to\s+(?:a|an|your)\s+(?:previous|earlier)", re.I), "14(2)"),
     (re.compile(r"(?<!not\s)\bvexatious\b", re.I), "14"),
@@ -55,13 +59,25 @@ def _fmt(num: str, subs: list[str]) -> str:
     return num.upper() + "".join(f"({s})" for s in subs)
 
 
+def _expand(num: str, subs: list[str]) -> list[str]:
+    """"31(1)(a)(b)" names two sections, 31(1)(a) and 31(1)(b): trailing single letters in
+    alphabetical sequence are siblings. "40(5B)(a)(i)" is one section ((i) is a roman level)."""
+    tail = 0
+    while tail < len(subs) and re.fullmatch(r"[a-z]", subs[len(subs) - 1 - tail]):
+        tail += 1
+    letters = subs[len(subs) - tail :]
+    if tail >= 2 and all(ord(b) == ord(a) + 1 for a, b in zip(letters, letters[1:], strict=False)):
+        return [_fmt(num, subs[: len(subs) - tail] + [letter]) for letter in letters]
+    return [_fmt(num, subs)]
+
+
 def sections_in_sentence(sentence: str) -> list[tuple[int, str]]:
     """(position, section) for every refusal-ground citation in one sentence."""
     found: list[tuple[int, str]] = []
     for m in _CITE_RE.finditer(sentence):
         group: list[tuple[int, str]] = []
         num, subs = m.group("num"), _norm_subs(m.group("subs") or "")
-        group.append((m.start(), _fmt(num, subs)))
+        group.extend((m.start(), sec) for sec in _expand(num, subs))
         end = m.end()
         while True:
             c = _CONT_RE.match(sentence, end)
@@ -75,29 +91,42 @@ def sections_in_sentence(sentence: str) -> list[tuple[int, str]]:
                 subs = subs[: max(0, len(subs) - len(bare))] + bare
             else:
                 num, subs = c.group("num"), _norm_subs(c.group("subs") or "")
-            group.append((c.start(), _fmt(num, subs)))
+            group.extend((c.start(), sec) for sec in _expand(num, subs))
             end = c.end()
         act = _OTHER_ACT_RE.match(sentence[end : end + 120])
-        if act and "freedom of information" not in act.group("act").lower() and re.search(
-            r"\b(?!Act\b|The\b|This\b)[A-Z]", act.group("act")
-        ):
+        if act and "freedom of information" not in act.group("act").lower() and not _OUR_ACT_RE.match(
+            act.group("act")
+        ) and re.search(r"\b(?!Act\b|The\b|This\b)[A-Z]", act.group("act")):
             continue  # "section 38 of the Offences Against the Person Act" is an offence, not an exemption
         found.extend((pos, sec) for pos, sec in group if re.match(r"\d+", sec).group() in REFUSAL_SECTIONS)  # type: ignore[union-attr]
     return found
+
+
+# A ground the letter no longer relies on ("the section 31 arguments have been disregarded").
+_DROPPED_RE = re.compile(r"\bdisregarded\b|\bno\s+longer\s+(?:rel(?:y|ies|ying)|applies|apply)|\bwithdrawn\b", re.I)
+# A sentence that explains an exemption rather than applying it.
+_EXPLAINING_RE = re.compile(
+    r"\b(?:is|are)\s+(?:an?\s+)?(?:absolute|qualified|prejudice[- ]based|class[- ]based)\b", re.I)
 
 
 def collect_sections(sentences: Sequence[str]) -> list[str]:
     """:func:`find_sections` over a reply already split into sentences."""
     explicit: list[tuple[int, int, str]] = []
     implied: list[tuple[int, int, str]] = []
+    explaining: list[tuple[int, int, str]] = []
     for idx, sentence in enumerate(sentences):
-        if is_conditional(sentence) or is_boilerplate(sentence):
-            continue  # "If this exceeds section 12 ..." is a hypothesis, not a decision
-        explicit.extend((idx, pos, sec) for pos, sec in sections_in_sentence(sentence))
+        if is_conditional(sentence) or is_boilerplate(sentence) or _DROPPED_RE.search(sentence):
+            continue  # "If this exceeds section 12 ...", "section 31 ... has been disregarded"
+        found = [(idx, pos, sec) for pos, sec in sections_in_sentence(sentence)]
+        (explaining if _EXPLAINING_RE.search(sentence) else explicit).extend(found)
         for rx, sec in _KEYWORD_SECTIONS:
             m = rx.search(sentence)
             if m:
                 implied.append((idx, m.start(), sec))
+    # "Section 40(5A) is an absolute exemption" explains a ground already cited (40(5)); it
+    # cites a new one only when its section is not cited otherwise.
+    cited_bases = {re.match(r"\d+", sec).group() for _, _, sec in explicit}  # type: ignore[union-attr]
+    explicit += [e for e in explaining if re.match(r"\d+", e[2]).group() not in cited_bases]  # type: ignore[union-attr]
     ordered = sorted(explicit) + sorted(implied)
     result: list[tuple[tuple[int, int], str]] = []
     seen: set[str] = set()

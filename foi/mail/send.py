@@ -298,7 +298,7 @@ def send_batch(ws: Workspace, name: str, *, today: date, only: list[str] | None 
                 if progress:
                     progress(result.failed[-1] | {"outcome": "failed"})
                 continue
-            row = _record_sent(ws, letter, msg, data, today, record_event)
+            row = _record_sent(ws, letter, msg, data, today, record_event, received=_after_hours(msg, today, letter))
             result.sent.append(_item(letter) | {"message_id": message_id, "message_row": row})
             if progress:
                 progress(result.sent[-1] | {"outcome": "sent"})
@@ -338,8 +338,25 @@ def _ensure_message_id(ws: Workspace, request: dict[str, Any]) -> str:
     return row[0]
 
 
+def _after_hours(msg: EmailMessage, today: date, letter: Letter) -> date | None:
+    """The date of receipt of a request e-mailed after working hours today: the next working day
+    (foi.deadlines.receipt). None when it is today (tracking applies the non-working-day rule)."""
+    from email.utils import parsedate_to_datetime
+
+    from foi.deadlines import receipt
+
+    try:
+        sent_at = parsedate_to_datetime(str(msg["Date"]))
+    except (TypeError, ValueError, IndexError):
+        return None
+    if sent_at.tzinfo is None or sent_at.date() != today:
+        return None
+    received = receipt(sent_at, act=letter.body.get("act") or "FOIA").received
+    return received if received != today else None
+
+
 def _record_sent(ws: Workspace, letter: Letter, msg: EmailMessage, data: bytes, today: date,
-                 record_event: Callable[..., int], note: str | None = None) -> int:
+                 record_event: Callable[..., int], note: str | None = None, received: date | None = None) -> int:
     """A copy of what went out, kept with the replies; then the `sent` event."""
     import hashlib
 
@@ -357,7 +374,7 @@ def _record_sent(ws: Workspace, letter: Letter, msg: EmailMessage, data: bytes, 
              hashlib.sha256(data).hexdigest(), now_iso()),
         )
         row = int(cursor.fetchone()[0])
-        record_event(db, request["id"], "sent", today, source="send", note=note, message_row=row)
+        record_event(db, request["id"], "sent", today, source="send", note=note, message_row=row, received=received)
     return row
 
 

@@ -66,21 +66,62 @@ def _split_chunk(chunk: str) -> list[str]:
 
 
 _BOILERPLATE_RE = re.compile(
-    r"dissatisfied|complaint\s+rights|your\s+right\s+to\s+(?:request|complain|ask)|information\s+commissioner|"
-    r"ico\.org\.uk|\bif\s+you\s+are\s+(?:not\s+)?(?:unhappy|satisfied|content)|"
-    r"(?:may|can|wish\s+to|right\s+to)\s+(?:request|ask\s+for|apply\s+for)\s+an\s+internal\s+review|"
-    r"within\s+(?:40|forty)\s+(?:working|calendar)\s+days|re-?use\s+of|copyright|open\s+government\s+licen[cs]e|"
-    r"intended\s+recipient|this\s+e-?mail\s+(?:and\s+any|is\s+(?:intended|confidential))|monitored|disclaimer|"
-    r"privacy\s+notice|wycombe|water\s+lane|wilmslow|cheshire\s+sk9|^tel(?:ephone)?\b|^www\.|^https?://|"
-    r"please\s+consider\s+the\s+environment",
+    # Rights and the ICO
+    r"dissatisfied|complaint\s+rights|right\s+of\s+(?:complaint|appeal)|your\s+right\s+to\s+(?:request|complain|ask|appeal)"
+    r"|rights?\s+to\s+(?:complain|appeal|require)|information\s+commissioner|\bico\b|ico\.org\.uk|wycliffe\s+house"
+    r"|\bif\s+you\s+are\s+(?:not\s+)?(?:unhappy|satisfied|content)|are\s+you\s+unhappy|remain\s+unhappy"
+    r"|(?:may|can|wish\s+to|right\s+to)\s+(?:request|ask\s+for|apply\s+for|require)\s+(?:an\s+)?internal\s+review"
+    r"|within\s+(?:40|forty)\s+(?:working|calendar)\s+days|within\s+two\s+months\s+of\s+the\s+date"
+    r"|lodge\s+a\s+complaint|appeals?\s+procedure"
+    # Licences, caveats about figures, links
+    r"|re-?use\s+of|copyright|open\s+government\s+licen[cs]e|every\s+effort\s+is\s+made\s+to\s+ensure"
+    r"|inaccuracies\s+inherent|care\s+should\s+be\s+taken|best\s+interpretation|collation\s+of\s+figures"
+    r"|if\s+you\s+decide\s+to\s+write\s+an\s+article|mislead\s+members\s+of\s+the\s+public|extracted\s+from\s+a\s+live\s+system"
+    r"|should\s+not\s+be\s+taken\s+as\s+(?:a\s+precedent|necessarily|an?\s+indication|indicative)"
+    r"|a\s+full\s+copy\s+of\s+the\s+freedom\s+of\s+information|not\s+responsible\s+for\s+the\s+content|opsi\.gov|legislation\.gov"
+    r"|further\s+information\s+(?:on|about)\s+section|links?\s+to\s+guidance|visible\s+links|show\s+quoted\s+sections"
+    # Disclaimers and notices
+    r"|intended\s+(?:solely\s+)?for\s+the\s+(?:named|use|addressee|exclusive|recipient)|intended\s+recipient"
+    r"|this\s+e-?mail\s+(?:and\s+any|is\s+(?:intended|confidential)|contains|may\s+contain)|accompanying\s+document"
+    r"|(?:is|are)\s+(?:strictly\s+)?confidential|privileged|unauthori[sz]ed\s+(?:use|disclosure)|received\s+(?:this|it)\s+in\s+error"
+    r"|views\s+or\s+opinions|do\s+not\s+necessarily\s+represent|monitored|disclaimer|privacy\s+(?:notice|policy|statement)"
+    r"|use\s+of\s+personal\s+data|terms\s+and\s+conditions|please\s+consider\s+the\s+environment"
+    r"|^\W*classification\s*:|\bofficial(?:\s+sensitive)?\s*$|not\s+protectively\s+marked"
+    # Contact details and courtesy
+    r"|wycombe|water\s+lane|wilmslow|cheshire\s+sk9|^\W*(?:tel(?:ephone)?|fax|e-?mail|website|direct\s+dial|minicom|text\s+relay)\b"
+    r"|^\W*www\.|^\W*https?://|\bpo\s+box\b|dial\s+(?:999|101)|\b101\b.{0,40}\b999\b|non-?emergency|if\s+it'?s\s+not\s+999"
+    r"|working\s+in\s+partnership|hours\s+of\s+work|should\s+you\s+have\s+any\s+(?:further\s+)?(?:queries|enquiries|questions)"
+    r"|(?:contact|write\s+to)\s+(?:me|us)\b.{0,80}quoting|quoting\s+the\s+reference|remember\s+to\s+quote"
+    r"|thank\s+you\s+for\s+your\s+interest|take\s+this\s+opportunity\s+to\s+thank",
     re.I,
 )
 _CONDITIONAL_RE = re.compile(
-    r"^\s*(?:please\s+note,?\s+(?:that\s+)?)?(?:if|should|where|in\s+the\s+event|unless|once|in\s+some\s+cases|"
-    r"occasionally|on\s+occasion|sometimes)\b|\b(?:may|might|could)\s+(?:need|have|be\s+required|require|apply|be\s+exempt|"
-    r"engage|be\s+necessary|be\s+engaged|be\s+withheld|be\s+refused)\b|\bif\s+(?:we|the|your|it|this|any|there)\b",
+    r"^\s*(?:please\s+note,?\s+(?:that\s+)?)?(?:if|should|where|in\s+the\s+event|unless|once|in\s+some\s+cases"
+    r"|in\s+some\s+circumstances|occasionally|on\s+occasion|sometimes|valid\s+(?:foi\s+)?requests|other\s+arrangements"
+    r"|there\s+may\s+be|some\s+requests\s+may|depending\s+on)\b"
+    r"|\b(?:may|might|could)\s+(?:need|have|be\s+required|require|apply|be\s+exempt|engage|be\s+necessary|be\s+engaged"
+    r"|be\s+withheld|be\s+refused|be\s+extended|be\s+unable|not\s+be\s+able|be\s+delayed|be\s+unavoidable|occur)\b"
+    r"|\bif\s+(?:we|the|your|it|this|any|there|a|an|one|you)\b|\bsubject\s+to\s+(?:the|any)\b"
+    r"|\bwhere\s+consideration\s+is\s+being\s+given|\bwill\s+be\s+(?:informed|notified|advised)\b|\bin\s+such\s+cases\b",
     re.I,
 )
+# What happened before this letter: our clarification, an earlier reply, a review being asked for.
+_HISTORY_RE = re.compile(
+    r"\byou\s+(?:then\s+|have\s+|subsequently\s+|later\s+)?clarified|\bclarification\s+(?:was\s+)?(?:requested\s+and\s+)?"
+    r"(?:received|provided|given)|^\W*clarification(?:\s+received)?\W*$|\brequest(?:o|e)r\s+(?:has\s+)?clarified"
+    r"|\b(?:following|further\s+to|after|in)\s+(?:your|the|receipt\s+of\s+your)\s+(?:reply\s+to\s+our\s+request\s+for\s+)?"
+    r"clarification|\bthank\s+you\s+for\s+(?:your\s+)?clarif"
+    r"|\byou\s+were\s+(?:sent|provided|informed|told|advised|given)\b"
+    r"|\b(?:we|i|the\s+force)\s+(?:previously|originally|initially)\s+(?:advised|informed|told|refused|provided|responded|wrote)"
+    r"|\bwithin\s+your\s+(?:e-?mail|letter)\s+of\b|\byou\s+made\s+the\s+following\s+request"
+    r"|\byour\s+request\s+and\s+(?:our|the\s+force'?s|\w+'s)\s+response"
+    r"|\bin\s+(?:our|my)\s+(?:letter|response|reply|e-?mail)\s+(?:dated|of)\b|\bas\s+(?:previously|already)\s+(?:stated|advised|explained)"
+    r"|\byou\s+(?:requested|asked\s+(?:for|that))\s+(?:an?\s+)?(?:internal\s+)?review|\bwithin\s+which\s+you\s+requested"
+    r"|\boriginal\s+decision\s*=",
+    re.I,
+)
+# An outcome in the same sentence keeps it from being history ("the original decision is upheld").
+_OUTCOME_RE = re.compile(r"\buph[eo]ld|\boverturn|\bmaintain|\brevers|\bdisregarded\b|\bwithdrawn\b", re.I)
 
 
 def is_boilerplate(sentence: str) -> bool:
@@ -89,6 +130,10 @@ def is_boilerplate(sentence: str) -> bool:
 
 def is_conditional(sentence: str) -> bool:
     return bool(_CONDITIONAL_RE.search(sentence))
+
+
+def is_history(sentence: str) -> bool:
+    return bool(_HISTORY_RE.search(sentence)) and not _OUTCOME_RE.search(sentence)
 
 
 def tabular_lines(text: str) -> int:

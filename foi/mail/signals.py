@@ -15,12 +15,14 @@ AUTO_SUBJECT_RE = re.compile(
     re.I,
 )
 AUTO_BODY_RE = re.compile(
-    r"\b(?:I\s+am|I'm)\s+(?:currently\s+)?(?:out\s+of\s+(?:the\s+)?office|away\s+from\s+(?:the\s+|my\s+)?(?:office|desk)|"
+    r"\b(?:I\s+am|I'm)\s+(?:currently\s+)?(?:out\s+of\s+(?:the\s+)?office|away\s+from\s+(?:the\s+"
+    r"|my\s+)?(?:office|desk)|"
     r"on\s+(?:annual\s+)?leave)|this\s+is\s+an\s+automat(?:ic|ed)\s+(?:reply|response|message)",
     re.I,
 )
 NCND_RE = re.compile(
-    r"\bneither\s+confirm\s+n?or\s+deny|\bNCND\b|\b(?:will|can|would|shall|does|do)\s*(?:not|n't)\s+(?:either\s+)?confirm\s+or\s+deny|"
+    r"\bneither\s+confirm\s+n?or\s+deny|\bNCND\b|\b(?:will|can|would|shall|does|do)\s*(?:not"
+    r"|n't)\s+(?:either\s+)?confirm\s+or\s+deny|"
     r"\bnot\s+(?:obliged|required)\s+to\s+confirm\s+or\s+deny|duty\s+to\s+confirm\s+or\s+deny\s+does\s+not\s+apply|"
     r"(?:excluded|exempt)\s+from\s+the\s+duty\s+to\s+confirm\s+or\s+deny",
     re.I,
@@ -28,114 +30,219 @@ NCND_RE = re.compile(
 
 SALUTATION_RE = re.compile(r"^(?:dear|hi|hello|good\s+(?:morning|afternoon|evening))\b[^.]{0,40}$", re.I)
 
-# (kind, pattern, weight). Kinds here include helper signals: "data" (information is given),
-# "review" (this is a review outcome letter).
+# (signal, pattern, weight). A pattern adds its weight to its signal once per sentence it matches.
+# Signals: the kinds of reply, plus "data" (information is given), "partial" (only part of it),
+# "firm" (a definite refusal, as against a section merely named), "review" (an internal review
+# outcome letter), "review-ack" (a review is being started), "generic" (a mailbox's automatic
+# receipt), "held" (they say they hold the information).
 _SIGNALS: tuple[tuple[str, str, float], ...] = (
     # acknowledgement
-    ("acknowledged", r"\b(?:we|I)\s+(?:have|has)\s+(?:now\s+)?received\s+your\s+(?:request|e-?mail"
-        r"|application|correspondence)", 1.5),
-    ("acknowledged", r"\b(?:your|the)\s+(?:request|e-?mail|application)\s+(?:was|has\s+been)\s+received", 1.5),
-    ("acknowledged", r"\backnowledge\s+(?:the\s+)?receipt|\bthis\s+(?:e-?mail|letter|is\s+to)\s+acknowledge"
-        r"|\backnowledg(?:e|ement)\s+(?:of\s+)?your\s+request", 2.0),
-    ("acknowledged",
-        r"\b(?:assigned|allocated|given)\s+(?:a|the)?\s*(?:unique\s+)?reference"
-        r"|\brequest\s+which\s+(?:we|was)\s+received", 1.5),
-    ("acknowledged", r"\b(?:has|have)\s+been\s+(?:logged|registered|allocated)|\blogged\s+(?:under|with|as)\b", 1.5),
-    ("acknowledged",
-        r"\b(?:will|shall|aim\s+to|endeavour\s+to)\s+(?:\w+\s+){0,4}"
-        r"(?:respond|reply|provide\s+(?:you\s+with\s+)?a\s+response)\s+(?:to\s+you\s+)?"
-        r"(?:promptly\s+(?:and\s+)?)?within\s+(?:the\s+statutory\s+)?(?:20|twenty)\s+working\s+days", 1.5),
-    ("acknowledged",
-        r"\b(?:will|shall)\s+be\s+(?:answered|responded\s+to|dealt\s+with|processed)\s+"
-        r"(?:promptly\s+(?:and\s+)?)?within\s+(?:the\s+statutory\s+)?(?:20|twenty)\s+working\s+days", 1.5),
-    ("acknowledged", r"\bbeing\s+(?:processed|dealt\s+with|considered)\b|\bis\s+now\s+being\s+(?:processed"
-        r"|handled)", 0.75),
-    # clarification
-    ("clarification", r"\bclarif(?:y|ication)\b", 2.0),
-    ("clarification", r"\bsection\s+1\s*\(\s*3\s*\)|\bs\.?\s?1\s*\(\s*3\s*\)", 2.0),
-    ("clarification", r"\b(?:could|can|would)\s+you\s+(?:please\s+)?(?:confirm|specify|indicate"
-        r"|explain|tell\s+us|let\s+us\s+know)\s+(?:which|what|whether|the|exactly"
-        r"|if)\b", 1.5),
-    ("clarification", r"\bplease\s+(?:could\s+you\s+)?(?:confirm|specify|indicate|clarify)\s+(?:which"
-        r"|what|whether|exactly|the\s+(?:period|date|offence|type))", 1.5),
-    ("clarification",
-        r"\b(?:not|unable\s+to)\s+(?:be\s+able\s+to\s+)?(?:proceed|progress)\s+(?:with\s+)?(?:your\s+request\s+)?until\b"
-        r"|\bbefore\s+we\s+can\s+(?:proceed|progress|process|answer|deal)", 1.5),
-    ("clarification", r"\b(?:clock|time\s+limit|20\s+working\s+day\s+(?:period|deadline))\b.{0,40}\b(?:stop"
-        r"|start|paused|restart|begin)", 1.0),
-    ("clarification", r"\bon\s+hold\s+(?:until|pending)\b", 1.0),
+    ("acknowledged", r"\b(?:we|I)\s+(?:have|has)\s+(?:now\s+)?received\s+your\s+(?:request|application|freedom|foi"
+        r"|enquiry)", 1.5),
+    ("acknowledged", r"\b(?:your|the|this)\s+(?:request|application|enquiry)\s+(?:for\s+information\s+)?(?:which\s+)?"
+        r"(?:was|has\s+been|is|had\s+been)\s+(?:received|logged|registered)", 1.5),
+    ("acknowledged", r"\backnowledge\s+(?:the\s+)?receipt\s+of\s+your\s+(?:request|freedom|foi|application|enquiry)"
+        r"|\backnowledg(?:e|ement)\s+(?:of\s+)?your\s+(?:request|foi)|\bthis\s+(?:e-?mail|letter)\s+(?:is\s+to\s+)?"
+        r"acknowledges?\s+(?:receipt\s+of\s+)?your\s+request|\bwe\s+acknowledge\s+receipt", 2.0),
+    ("acknowledged", r"\b(?:has|have)\s+been\s+(?:logged|registered|allocated)|\blogged\s+(?:under|with|as)\b"
+        r"|\b(?:assigned|allocated|given)\s+(?:a|the)?\s*(?:unique\s+)?reference", 1.5),
+    ("acknowledged", r"\bwill\s+(?:now\s+)?be\s+(?:considered|dealt\s+with|processed"
+        r"|handled)\s+(?:in\s+accordance|under"
+        r"|within)", 1.5),
+    ("acknowledged", r"\byou\s+(?:will|should)\s+(?:receive|get)\s+a\s+(?:response|reply)\s+within"
+        r"|\b(?:will|shall|aim\s+to|endeavour\s+to|expect\s+to)\s+(?:\w+\s+){0,4}(?:respond|reply"
+        r"|provide\s+(?:you\s+with\s+)?"
+        r"a\s+response)\s+(?:to\s+you\s+)?(?:promptly\s+(?:and\s+)?)?within\s+(?:the\s+statutory\s+)?(?:timescale\s+of\s+)?"
+        r"(?:20|twenty)\s+working\s+days", 1.5),
+    ("acknowledged", r"\brespond\s+(?:to\s+you\s+)?in\s+due\s+course|\bexpect\s+to\s+(?:revert|come\s+back|get\s+back)"
+        r"|\b(?:are|is)\s+(?:now\s+)?dealing\s+with\s+your\s+request|\bthank\s+you\s+for\s+your\s+(?:e-?mail"
+        r"|request|enquiry"
+        r"|letter)\s+(?:which\s+was\s+)?received\b|\bin\s+the\s+process\s+of"
+        r"\s+dealing\s+with\s+your\s+request|\b(?:is|are)\s+(?:now\s+)?being\s+(?:processed|dealt\s+with|considered"
+        r"|handled)\b", 1.0),
+    ("acknowledged", r"\b(?:required|obliged)\s+to\s+(?:supply|provide|respond|reply)\b.{0,60}\bwithin\s+(?:20"
+        r"|twenty)\s+"
+        r"(?:working\s+)?days", 1.0),
+    ("review-ack", r"\ba\s+review\s+will\s+now\s+be\s+(?:conducted|carried\s+out|undertaken)"
+        r"|\breviewing\s+officer\s+will"
+        r"|\b(?:your|the)\s+request\s+for\s+(?:an?\s+)?(?:internal\s+)?review\b.{0,80}\b(?:has\s+been|was|is)\s+"
+        r"(?:received|logged|passed)|\b(?:we|I)\s+have\s+received\s+your\s+request\s+for\s+an?\s+(?:internal\s+)?review"
+        r"|\bhas\s+been\s+passed\s+to\s+a\s+(?:senior|reviewing)\s+officer", 2.0),
+    # a mailbox's automatic receipt, not about this request in particular
+    ("generic", r"\byour\s+e-?mail\s+(?:has\s+been|was|is)\s+(?:received|acknowledged)|\be-?mail\s+to\s+the\s+.{0,60}"
+        r"(?:in\s*box|mailbox)\s+is\s+acknowledged|\backnowledge\s+receipt\s+of\s+your\s+e-?mail|\bwe\s+have\s+received"
+        r"\s+your\s+e-?mail|\byou\s+have\s+contacted\s+the\b|\bthank\s+you\s+for\s+contacting\b", 1.5),
+    ("generic", r"\bthis\s+is\s+an\s+automat|\bautomated\s+(?:reply|response|message|acknowledge?ment)"
+        r"|\bdo\s+not\s+reply"
+        r"\s+to\s+this|\bhigh\s+volume\s+of\s+(?:requests|e-?mails|correspondence|enquiries)"
+        r"|\bindividual\s+acknowledge?ment"
+        r"|\bwill\s+receive\s+attention|\bthis\s+(?:mailbox|inbox)\b|\bplease\s+accept\s+this\s+(?:reply|e-?mail)\s+as"
+        r"\s+(?:an\s+)?acknowledge?ment|\bfrequently\s+asked\s+questions", 1.5),
     # extension
-    ("extended", r"\bextend(?:ed|ing)?\s+(?:the\s+)?(?:time|deadline|period|response\s+date"
-        r"|date|timescale)|\bextension\b", 2.0),
+    ("extended", r"\bextend(?:ed|ing)?\s+(?:the\s+)?(?:time|deadline|period|response\s+(?:time|date|period)|date"
+        r"|timescale)|\bextension\b", 2.0),
     ("extended", r"\b(?:section\s+|s\.?\s?)10\s*\(\s*3\s*\)", 2.0),
     ("extended", r"\b(?:additional|further|more)\s+time\b|\breasonable\s+(?:period|extension|further\s+period)", 1.5),
-    ("extended", r"\bunable\s+to\s+(?:respond|reply|provide\s+a\s+response)\s+within\s+(?:the\s+)?(?:20"
-        r"|twenty)\s+working\s+days", 1.5),
-    ("extended", r"\b(?:now\s+)?(?:aim|expect|hope|intend|anticipate)\s+to\s+(?:respond|reply"
-        r"|provide\s+(?:you\s+with\s+)?(?:a|our|the)\s+(?:full\s+)?response)\s+(?:to\s+you\s+)?(?:by"
-        r"|no\s+later\s+than|on\s+or\s+before)\b", 1.0),
-    ("extended", r"\b(?:considering|consider|consideration\s+of)\s+(?:the\s+)?public\s+interest", 0.5),
-    ("extended", r"\bwill\s+(?:therefore\s+|now\s+)?(?:respond|reply|provide\s+(?:you\s+with\s+)?(?:a"
-        r"|our|the)\s+(?:full\s+)?response)\s+(?:to\s+you\s+)?(?:by|no\s+later\s+than"
-        r"|on\s+or\s+before)\b", 1.0),
+    ("extended", r"\bunable\s+to\s+(?:respond|reply|provide\s+(?:you\s+with\s+)?a\s+(?:full\s+)?response)\s+within\s+"
+        r"(?:the\s+)?(?:20|twenty)\s+working\s+days", 1.5),
+    ("extended", r"\b(?:now\s+)?(?:plan|aim|expect|hope|intend|anticipate)\s+to\s+(?:let\s+you\s+have\s+a\s+response"
+        r"|respond|reply|provide\s+(?:you\s+with\s+)?(?:a|our|the)\s+(?:full\s+)?(?:response"
+        r"|decision))\s+(?:to\s+you\s+)?"
+        r"(?:by|no\s+later\s+than|on\s+or\s+before)\b", 1.0),
+    ("extended", r"\bwill\s+(?:therefore\s+|now\s+)?(?:respond|reply|provide\s+(?:you\s+with\s+)?(?:a|our|the)\s+"
+        r"(?:full\s+)?(?:response|decision))\s+(?:to\s+you\s+)?(?:by|no\s+later\s+than|on\s+or\s+before)\b", 1.0),
+    ("extended", r"\b(?:considering|consider"
+        r"|consideration\s+of)\s+(?:the\s+)?(?:balance\s+of\s+the\s+)?public\s+interest"
+        r"|\bpublic\s+interest\s+test\b.{0,60}\b(?:not\s+yet|further\s+time|more\s+time|additional\s+time)", 0.5),
+    # clarification: they ask us a question
+    ("clarification", r"\b(?:could|can|would|will)\s+you\s+(?:please\s+)?(?:confirm|specify|indicate|explain"
+        r"|tell\s+(?:me|us)"
+        r"|let\s+(?:me|us)\s+know|clarify|provide\s+(?:some\s+)?(?:further|more)\s+(?:details|information))", 1.5),
+    ("clarification", r"\bplease\s+(?:could\s+you\s+)?(?:confirm|specify|indicate|clarify|let\s+(?:me|us)\s+know)\s+"
+        r"(?:which|what|whether|exactly|if|the\s+(?:period|date|offence|type|time))", 1.5),
+    ("clarification", r"\b(?:we|I)\s+(?:require|need|would\s+be\s+grateful\s+for|seek"
+        r"|request)\s+(?:some\s+)?(?:further\s+)?"
+        r"clarification|\b(?:please|to)\s+clarify\s+(?:your\s+request|what\s+you|which|whether|the)", 2.0),
+    ("clarification", r"\bsection\s+1\s*\(\s*3\s*\)|\bs\.?\s?1\s*\(\s*3\s*\)", 1.5),
+    ("clarification", r"\bbefore\s+we\s+can\s+(?:proceed|progress|process|answer|deal)|\b(?:not"
+        r"|unable\s+to)\s+(?:be\s+able"
+        r"\s+to\s+)?(?:proceed|progress)\s+(?:with\s+)?(?:your\s+request\s+)?until\b", 1.0),
+    ("clarification", r"\b(?:clock|20\s+working\s+days?(?:\s+period)?)\b.{0,60}\b(?:stopped|paused|on\s+hold"
+        r"|will\s+(?:start"
+        r"|restart|begin|resume))|\bon\s+hold\s+(?:until|pending)\b", 1.0),
     # information given
-    ("data", r"\bplease\s+(?:find|see)\s+(?:attached|enclosed|below)\s+(?:the\s+|a\s+)?(?:information"
-        r"|data|figures|spreadsheet|table|statistics|details|excel|csv)", 2.0),
+    ("data", r"\b(?:find|see)\s+(?:the\s+|our\s+)?(?:attached|enclosed)\s+(?:(?:a|the|our"
+        r"|an)\s+)?(?:\w+\s+)?(?:information|data|figures"
+        r"|spreadsheet|table|document|file|list|details|cop(?:y|ies)|breakdown|answers?)\b", 2.0),
+    ("data", r"\b(?:see|find)\s+(?:the\s+)?(?:attached|enclosed)\W*$|\b(?:as|see)\s+attached\b"
+        r"|\bdisclose\s+the\s+located"
+        r"|\bare\s+attached\s+to\s+this|\b(?:majority|rest|remainder)\s+of\s+the\s+information\s+is\s+attached", 1.5),
+    ("data", r"\bprovided\s+the\s+following\s+(?:information|figures|data|details)"
+        r"|\bthe\s+following\s+(?:information|figures"
+        r"|data)\s+(?:is|are|has\s+been|have\s+been)\s+(?:provided|disclosed|released)", 2.0),
+    ("data", r"\b(?:am|are)\s+(?:pleased|able|happy)\s+to\s+(?:provide|supply|enclose|disclose|release|attach)"
+        r"|\b(?:is|are)\s+(?:being\s+)?(?:provided|disclosed|released)\s+"
+        r"(?:to\s+you|below|as\s+follows|in\s+the)", 2.0),
+    ("data", r"\bplease\s+find\s+below\s+(?:the\s+)?(?:answers?|responses?|information|details|figures)"
+        r"|\bour\s+response\s+"
+        r"is\s+(?:below|as\s+follows)|\b(?:the|our)\s+response\s+(?:provided\s+)?(?:is\s+)?below\s+is\b"
+        r"|\bresponse\s+is\s+below"
+        r"|\b(?:table|figures|details)\s+below"
+        r"|\bplease\s+see\s+(?:the\s+)?(?:table|figures|details|below|overleaf)", 1.5),
     ("data", r"\b(?:the\s+)?(?:information|data|figures)\s+(?:(?:that\s+)?you\s+(?:have\s+)?requested"
-        r"|requested)\s+(?:is|are|has\s+been)\s+(?:attached|enclosed|provided|set\s+out"
-        r"|shown|as\s+follows|below|contained)", 2.0),
-    ("data", r"\b(?:I\s+am|we\s+are)\s+(?:pleased|able|happy)\s+to\s+(?:provide|supply"
-        r"|enclose|disclose|release|attach)", 1.5),
-    ("data", r"\b(?:is|are|has\s+been|have\s+been)\s+(?:disclosed|released|provided)\s+(?:below"
-        r"|in\s+(?:the\s+)?(?:attached|table|spreadsheet))|\bthe\s+following\s+(?:information"
-        r"|data|figures)\s+(?:is|are|has\s+been)\s+(?:disclosed|provided|released)", 1.5),
-    ("data", r"\b(?:attached|enclosed)\s+(?:is|are)\s+(?:a|the)\s+(?:spreadsheet|table"
-        r"|file|data|figures|information)", 1.5),
-    ("data", r"\bin\s+(?:answer|response)\s+to\s+(?:your\s+)?(?:question|part)\s+\d.{0,80}\b\d", 1.0),
-    ("data", r"\bthe\s+answer\s+to\s+(?:your\s+)?question|\bplease\s+see\s+(?:the\s+)?(?:table|figures)\s+below", 1.0),
+        r"|requested)\s+(?:is"
+        r"|are|has\s+been)\s+(?:attached|enclosed|provided|set\s+out|shown|as\s+follows|below|contained)"
+        r"|\b(?:figures|information|data)\s+(?:have|has)\s+been\s+(?:provided|attached|included)", 2.0),
+    ("data", r"\bgesture\s+of\s+goodwill|\b(?:I|we)\s+have\s+(?:also\s+)?(?:been\s+able\s+to\s+)?(?:supplied|provided"
+        r"|included|run\s+a\s+report)\b|\bhave\s+been\s+able\s+to\s+run\s+a\s+report", 1.5),
+    ("data", r"\bin\s+(?:answer|response)\s+to\s+(?:your\s+)?(?:question|part)\s+\d.{0,80}\b\d|\bthe\s+answer\s+to\s+"
+        r"(?:your\s+)?question", 1.0),
+    ("held", r"\b(?:can|do)\s+confirm\s+that\s+.{0,80}\b(?:does|do)\s+hold\b|\bthe\s+information\s+(?:you\s+have\s+"
+        r"requested\s+)?is\s+held\s+by", 1.0),
+    # only part of the information
+    ("partial", r"\brefusal\s+notice\s+(?:under\s+section\s+17\s+.{0,60})?for\s+(?:this|the)\s+(?:part|parts|redacted"
+        r"|requested\s+information\s+that|information\s+that)\b|\bfor\s+the\s+(?:requested\s+)?(?:information"
+        r"|parts?)\s+"
+        r"(?:of\s+\w+\s+)?that\s+(?:has|have)\s+not\s+been\s+released", 2.0),
+    ("partial", r"\bhold(?:s)?\s+some\s+(?:of\s+the\s+)?(?:relevant\s+)?information"
+        r"|\bsome\s+(?:relevant\s+)?information\s+"
+        r"is\s+held|\bnot\s+possible\s+to\s+meet\s+your\s+requirements\s+in\s+full|\bparts?\s+of\s+(?:this"
+        r"|your)\s+request"
+        r"\s+(?:are|is)\s+exempt|\bredact(?:ed|ion)|\bremainder\s+of\s+(?:the|your)\s+request"
+        r"|\bin\s+addition\s+to\s+the"
+        r"\s+attached|\bany\s+(?:other|further)\s+information\b|\bfurther\s+breakdown"
+        r"|\bnot\s+obliged\s+to\s+supply\s+.{0,40}"
+        r"\bin\s+full\b|\bnot\s+all\s+of\s+the\s+information", 1.5),
     # refusal
-    ("refused", r"\brefusal\s+notice|\bsection\s+17\b|\bs\.?\s?17\s*\(\s*[145]\s*\)", 2.5),
+    ("refused", r"\brefusal\s+notice", 2.0),
+    ("firm", r"\brefusal\s+notice|\bnot\s+(?:obliged|required)\s+to\s+(?:supply|provide|disclose|release|comply)(?!"
+        r"[^.]{0,80}\buntil\b)"
+        r"|\bthis\s+request\s+is\s+(?:being\s+)?refused|\b(?:is|are|has|have)\s+(?:being\s+|been\s+)?(?:refused"
+        r"|withheld)\b"
+        r"|\brefus(?:e|ing)\s+(?:to\s+(?:comply|disclose|provide)|your\s+request|this\s+request)|\bwithhold(?:ing)?\s+"
+        r"(?:the|this|that)\s+information|\bcannot\s+be\s+disclosed|\bunable\s+to\s+(?:provide|disclose|supply"
+        r"|release|answer)"
+        r"|\bwill\s+not\s+be\s+able\s+to\s+(?:answer|provide|comply)"
+        r"|\bexempt\s+(?:from\s+disclosure\s+)?by\s+virtue", 2.0),
+    ("refused", r"\bnot\s+obliged\s+to\s+(?:supply|provide|disclose|release|comply)(?![^.]{0,80}\buntil\b)", 2.0),
     ("refused",
-        r"\b(?:is|are|being)\s+(?:therefore\s+|considered\s+|deemed\s+)?exempt\b"
-        r"|\bexempt(?:ion)?s?\s+(?:applies|apply|is\s+engaged|are\s+engaged|has\s+been\s+applied|have\s+been\s+applied)"
-        r"|\b(?:applies|apply|engaged)\s+to\s+(?:this|the|your)\s+(?:information|request)", 1.5),
-    ("refused", r"\b(?:has|have)\s+(?:therefore\s+)?(?:been\s+)?(?:refused|withheld)|\b(?:refuse"
-        r"|refusing|decline|declining)\s+(?:to\s+(?:comply|disclose|provide)|your\s+request"
-        r"|this\s+request)|\bwithhold(?:ing)?\s+(?:the|this|that)\s+information|\brelying\s+(?:up)?on\b", 2.0),
-    ("refused", r"\b(?:unable|not\s+able|not\s+obliged|not\s+required)\s+to\s+(?:comply|provide"
-        r"|disclose|supply|release)|\bwill\s+(?:therefore\s+|now\s+)?not\s+be\s+(?:complying|providing|disclosing"
-        r"|releasing)|\bcannot\s+(?:comply|provide|disclose|release)", 1.5),
-    ("refused", r"\bexceed(?:s|ed|ing)?\s+(?:the\s+)?(?:appropriate|cost|fees?)\s+limit|\b(?:appropriate"
-        r"|cost)\s+limit\b.{0,60}\bexceed", 2.0),
+        r"\b(?:is|are|being)\s+(?:therefore\s+|considered\s+|deemed\s+)?exempt\b|\bexempt\s+(?:from\s+disclosure\s+)?"
+        r"(?:by\s+virtue|under)|\bexempt(?:ion)?s?\s+(?:applies|apply|is\s+engaged|are\s+engaged|has\s+been\s+applied"
+        r"|have\s+been\s+applied|being\s+applied)|\bthe\s+following\s+exemptions?\s+(?:applies|apply)", 1.5),
+    ("refused", r"\b(?:has|have)\s+(?:therefore\s+)?(?:been\s+)?(?:refused|withheld)|\b(?:refuse|refusing"
+        r"|decline|declining)"
+        r"\s+(?:to\s+(?:comply|disclose|provide)|your\s+request|this\s+request)|\bwithhold(?:ing)?\s+(?:the|this"
+        r"|that)\s+"
+        r"information|\brelying\s+(?:up)?on\b|\b(?:will|to)\s+rely\s+on\b"
+        r"|\bthis\s+request\s+is\s+(?:being\s+)?refused", 2.0),
+    ("refused", r"\b(?:unable|not\s+able)\s+to\s+(?:comply|provide|disclose|supply|release|answer)|\bcannot\s+(?:comply"
+        r"|provide|disclose|release)|\bcannot\s+be\s+disclosed|\bwill\s+not\s+be\s+able\s+to\s+(?:answer|provide"
+        r"|comply)", 1.5),
+    ("refused", r"\bexceed(?:s|ed|ing)?\s+(?:the\s+)?['\u2018\"]?(?:appropriate|cost|fees?)\s+(?:limit|level"
+        r"|threshold)|(?:appropriate|cost|fees?)\s+(?:limit|level|threshold)\b.{0,80}\bexceed|\b(?:exceed"
+        r"|in\s+excess\s+of"
+        r"|more\s+than|beyond|over|above)\b.{0,60}(?:18\s+hours|\u00a3\s?(?:450|600)|cost\s+threshold|time\s+threshold)"
+        r"|\bexcess(?:ive)?\s+cost|\btoo\s+costly|\bexceed\s+the\s+(?:18\s+hour|time)"
+        r"|(?:18\s+hours|\u00a3\s?(?:450|600)).{0,80}\b(?:exceed|in\s+excess)", 2.0),
+    ("firm", r"\bexceed(?:s|ed|ing)?\s+(?:the\s+)?['\u2018\"]?(?:appropriate|cost|fees?)\s+(?:limit|level"
+        r"|threshold)|(?:appropriate|cost|fees?)\s+(?:limit|level|threshold)\b.{0,80}\bexceed|\b(?:exceed"
+        r"|in\s+excess\s+of"
+        r"|more\s+than|beyond|over|above)\b.{0,60}(?:18\s+hours|\u00a3\s?(?:450|600)|cost\s+threshold|time\s+threshold)"
+        r"|\bexcess(?:ive)?\s+cost|\btoo\s+costly|\bexceed\s+the\s+(?:18\s+hour|time)"
+        r"|(?:18\s+hours|\u00a3\s?(?:450|600)).{0,80}\b(?:exceed|in\s+excess)", 2.0),
     ("refused", r"(?<!not\s)\bvexatious\b|\brepeated\s+request", 2.0),
-    ("refused", r"\bbalance\s+of\s+(?:the\s+)?public\s+interest\b.{0,80}\b(?:maintain|withhold"
-        r"|non-?disclosure|favour\s+of\s+the\s+exemption)|\bpublic\s+interest\b.{0,60}\bfavou?rs?\s+(?:maintaining"
-        r"|withholding|non-?disclosure)", 1.5),
-    ("refused", r"\bharm\s+(?:in\s+)?(?:disclos|releas)|\bwould\s+(?:be\s+likely\s+to\s+)?(?:prejudice"
-        r"|undermine|compromise)\b", 0.75),
+    ("refused", r"\bbalance\s+of\s+(?:the\s+)?public\s+interest\b.{0,80}\b(?:maintain|withhold|non-?disclosure"
+        r"|favour\s+of"
+        r"\s+the\s+exemption)"
+        r"|\bpublic\s+interest\b.{0,60}\bfavou?rs?\s+(?:maintaining|withholding|non-?disclosure)", 1.5),
     # not held
-    ("not-held", r"(?<!\bor\s)(?<!\bor\s\s)\b(?:is|are|was|were)\s+not\s+held\b|\bnot\s+held\s+by\b", 2.0),
-    ("not-held", r"\b(?:does|do|did)\s+not\s+hold\b|\bholds?\s+no\s+(?:recorded\s+)?(?:information"
-        r"|data|records)|\bno\s+(?:recorded\s+)?information\s+(?:is\s+)?held", 2.0),
-    ("not-held", r"\b(?:does|do)\s+not\s+(?:record|collate|capture|retain)\b|\bis\s+not\s+(?:recorded"
-        r"|collated|captured)\b|\bno\s+(?:relevant\s+)?(?:information|records?|data)\s+(?:has\s+been"
-        r"|was|were|could\s+be)\s+(?:found|located|identified)", 1.5),
-    ("not-held", r"\bsection\s+1\s*\(\s*1\s*\)\s*\(\s*a\s*\).{0,120}\b(?:not\s+held|does\s+not\s+hold"
-        r"|no\s+information)", 1.0),
-    # review outcome letters
-    ("review", r"\b(?:I|we)\s+have\s+(?:now\s+)?(?:completed|conducted|carried\s+out|undertaken"
-        r"|concluded)\s+(?:an?|the|your)\s+(?:internal\s+)?review|\binternal\s+review\s+(?:has"
-        r"|was)\s+(?:now\s+)?(?:been\s+)?(?:completed|concluded|conducted|carried\s+out"
-        r"|undertaken)", 2.0),
-    ("review", r"\b(?:review(?:ing)?\s+(?:officer|panel|decision|outcome|findings)|outcome\s+of\s+(?:the"
-        r"|your)\s+(?:internal\s+)?review|having\s+reviewed|internal\s+review\s+(?:decision"
-        r"|outcome|result))", 1.5),
-    ("review", r"\b(?:your|the)\s+request\s+for\s+an\s+internal\s+review\b|\binternal\s+review\s+(?:request"
-        r"|of\s+(?:your|the|our))", 1.0),
+    ("not-held", r"(?<!\bor\s)\b(?:is|are|was|were)\s+not\s+held\b|\bnot\s+held\s+by\b|\binformation\s+not\s+held\b"
+        r"|^\W*(?:[a-z](?:\s*(?:&|and)\s*[a-z])?\)?\s*)?(?:information\s+)?not\s+held\W*$", 2.0),
+    ("not-held", r"\b(?:does|do|did)\s+not\s+hold\b|\bholds?\s+no\s+(?:recorded\s+)?(?:information|data|records)"
+        r"|\bno\s+"
+        r"(?:recorded\s+)?information\s+(?:is\s+)?held", 2.0),
+    ("not-held", r"\bno\s+(?:relevant\s+)?(?:information|records?|data|correspondence)\s+(?:has\s+been|was|were"
+        r"|could\s+be)"
+        r"\s+(?:found|located|identified)|\bzero\s+results|\bfailed\s+to\s+locate|\bidentified\s+no\s+information"
+        r"|\bthere\s+(?:is|was)\s+no\s+(?:correspondence|record|information|data)\b", 1.5),
+    # internal review outcome letters
+    ("review", r"\b(?:I|we)\s+have\s+(?:now\s+)?(?:completed|conducted|carried\s+out|undertaken|concluded)\s+(?:an?|the"
+        r"|your|a\s+full)\s+(?:internal\s+)?review|\binternal\s+review\s+(?:has"
+        r"|was)\s+(?:now\s+)?(?:been\s+)?(?:completed"
+        r"|concluded|conducted|carried\s+out|undertaken)|\b(?:I|we)\s+have\s+now\s+conducted\s+a\s+review", 2.0),
+    ("review", r"\b(?:findings|outcome|result)\s+of\s+(?:the|your|this)\s+(?:internal\s+)?review|\binternal\s+review\s+"
+        r"(?:\(ir\)\s+)?(?:decision|outcome|result)|\bir\s+decision|\breview(?:ing)?\s+(?:panel|decision|outcome"
+        r"|findings)"
+        r"|\bhaving\s+reviewed", 1.5),
 )
 SIGNALS = tuple((kind, re.compile(rx, re.I), w) for kind, rx, w in _SIGNALS)
 
+# A "not held" that is really about cost ("not held in a retrievable format", "not held in a
+# format that allows its extraction within 18 hours") or about part of a request.
+NOT_HELD_COST_RE = re.compile(r"retrievable|readily|easily|in\s+a\s+format|18\s+hours|cost|centrally", re.I)
+NOT_HELD_PART_RE = re.compile(r"(?i:\b(?:some|part|parts|all\s+of\s+it)\s+of\b|\bsome\s+of\s+the"
+    r"|\bin\s+relation\s+to\s+"
+                              r"(?:request|question|part)s?\s+(?:number\s+)?\d|\bquestions?\s+\d|\bparts?\s+\d)"
+                              r"|^\W*(?i:q\s?)?(?:[a-z]|\d{1,2})(?:\s*(?:&|and|,)\s*(?:[a-z]|\d{1,2}))*\s*[.):]"
+                              r"|^\W*[a-z](?:\s*(?:&|and|,)\s*[a-z])+\s")
+# The caveat forces print under figures they release.
+DATA_CAVEAT_RE = re.compile(r"every\s+effort\s+is\s+made\s+to\s+ensure\s+that\s+the\s+figures"
+    r"|extracted\s+from\s+a\s+live"
+                            r"\s+system|figures\s+provided\s+therefore|use\s+the\s+enclosed\s+data", re.I)
+# A reply that names its force reference or the request makes an acknowledgement more than a receipt.
+SPECIFIC_RE = re.compile(r"\breference\b|\bref\b|\byour\s+(?:freedom\s+of\s+information\s+|foi\s+)?request\b", re.I)
+# "Please find attached our response": data, unless the response is an attached letter we read.
+ATTACHED_RESPONSE_RE = re.compile(r"\b(?:find|see)\s+(?:the\s+)?(?:attached|enclosed)\s+(?:our"
+    r"|the)\s+(?:response|reply)\b",
+                                  re.I)
+# A subject that says what the message is.
+ACK_SUBJECT_RE = re.compile(r"^\W*(?:re:\s*|fw:\s*)?(?:acknowledge?ment|receipt)\b|\backnowledge?ment\s+(?:of"
+    r"|for|-|:)", re.I)
+# "Thank you for your email received today ...": the receipt date is the letter's own.
+RECEIVED_TODAY_RE = re.compile(r"\breceived\s+today\b", re.I)
+
 _REVIEW_SUBJECTS = r"(?:decision|response|refusal|exemptions?|outcome|answer|complaint|appeal|request|application)"
+PARTLY_RE = re.compile(r"\b(?:partially|partly)\s+upheld|\bupheld\s+in\s+part|\bpartially\s+uphold", re.I)
 UPHELD_RE = re.compile(
     # The subject nearest to "upheld" decides what was upheld, hence the tempered gap.
     r"\b(?P<subj>" + _REVIEW_SUBJECTS + r")s?\b(?:(?!\b" + _REVIEW_SUBJECTS + r"\b)[^.]){0,40}?"
@@ -147,9 +254,11 @@ UPHELD_RE = re.compile(
     re.I,
 )
 MAINTAIN_RE = re.compile(
-    r"\b(?:maintain(?:ed|s)?|stand(?:s)?\s+by|agree\s+with)\s+(?:the\s+)?(?:original\s+)?(?:decision|response|refusal|exemptions?|position)|"
+    r"\b(?:maintain(?:ed|s)?|stand(?:s)?\s+by|agree\s+with)\s+(?:the\s+)?(?:original\s+)?(?:decision|response"
+    r"|refusal|exemptions?|position)|"
     r"\boriginal\s+(?:decision|response|refusal)\s+(?:was|is|remains)\s+(?:correct|appropriate|valid|sound)|"
-    r"\b(?:were|was|had\s+been|has\s+been)\s+(?:correctly|properly|appropriately|rightly)\s+(?:applied|engaged|relied\s+(?:up)?on)|"
+    r"\b(?:were|was|had\s+been|has\s+been)\s+(?:correctly|properly|appropriately|rightly)\s+(?:applied|engaged"
+    r"|relied\s+(?:up)?on)|"
     r"\b(?:satisfied|content)\s+that\s+the\s+(?:original\s+)?(?:decision|response"
         r"|exemptions?|refusal)\s+(?:was|were|is|are)\s+(?:correct|appropriate|properly"
         r"|correctly)",
@@ -159,7 +268,8 @@ OVERTURN_RE = re.compile(
     r"\boverturn(?:ed|ing)?\b|\breversed?\s+(?:the\s+)?(?:original\s+)?decision|"
     r"\b(?:original\s+)?(?:decision|response|refusal)\s+(?:was|is)\s+(?:not\s+correct|incorrect|wrong|flawed)|"
     r"\bshould\s+(?:have\s+been|be)\s+(?:disclosed|released|provided)|"
-    r"\b(?:will|now|are\s+now\s+able\s+to|decided\s+to)\s+(?:be\s+)?(?:release|disclose|provide)\s+(?:the\s+|this\s+)?(?:information|data|figures)|"
-    r"\bfound\s+in\s+your\s+favour",
+    r"\b(?:will|now|are\s+now\s+able\s+to|decided\s+to)\s+(?:be\s+)?(?:release|disclose|provide)\s+(?:the\s+"
+    r"|this\s+)?(?:information|data|figures)|"
+    r"\bfound\s+in\s+your\s+favour|\bhave\s+been\s+disregarded|\bno\s+longer\s+(?:rely|relying)",
     re.I,
 )

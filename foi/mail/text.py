@@ -134,15 +134,17 @@ def _skip_headers(lines: list[str], i: int) -> int:
     return i
 
 
-def strip_quoted(text: str) -> str:
-    """The new part of a reply: without "> " lines, "-----Original Message-----", "On ... wrote:"
-    and Outlook "From: ... Sent: ..." blocks, so our own request quoted back cannot trigger
-    matches. A short covering note that forwards a colleague's reply ("please see below")
-    keeps the forwarded message, up to the next quoted one."""
-    lines = [ln for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n") if not ln.lstrip().startswith(">")]
+def split_quoted(text: str) -> tuple[str, str]:
+    """(the new part of a reply, the earlier correspondence it quotes). Quoted text is "> " lines,
+    what follows "-----Original Message-----", "On ... wrote:" and Outlook "From: ... Sent: ..."
+    blocks. A short covering note that forwards a colleague's reply ("please see below") keeps the
+    forwarded message as new text, up to the next quoted one."""
+    all_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = [ln for ln in all_lines if not ln.lstrip().startswith(">")]
+    angle = [ln.lstrip()[1:].lstrip() for ln in all_lines if ln.lstrip().startswith(">")]
     marker = _find_marker(lines, 0)
     if marker is None:
-        return "\n".join(lines).strip()
+        return "\n".join(lines).strip(), "\n".join(angle).strip()
     at, body_start, kind = marker
     own = "\n".join(lines[:at]).strip()
     own = re.sub(r"\n\s*_{5,}\s*$", "", own).strip()
@@ -150,11 +152,18 @@ def strip_quoted(text: str) -> str:
         len(re.sub(r"\s", "", own)) < 400 and (not own or _SEE_BELOW_RE.search(own) is not None)
     )
     if not forwarding:
-        return own
+        return own, "\n".join([*lines[at:], *angle]).strip()
     nxt = _find_marker(lines, body_start)
     forwarded = "\n".join(lines[body_start : nxt[0] if nxt else len(lines)]).strip()
     forwarded = re.sub(r"\n\s*_{5,}\s*$", "", forwarded).strip()
-    return (own + "\n\n" + forwarded).strip()
+    rest = "\n".join([*(lines[nxt[0]:] if nxt else []), *angle]).strip()
+    return (own + "\n\n" + forwarded).strip(), rest
+
+
+def strip_quoted(text: str) -> str:
+    """The new part of a reply (see :func:`split_quoted`), so that our own request quoted back
+    cannot trigger matches."""
+    return split_quoted(text)[0]
 
 
 _REQUEST_HEAD_RE = re.compile(

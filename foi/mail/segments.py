@@ -1,0 +1,313 @@
+"""A reply read in context: which sentences are the authority's new decision, and which are not.
+
+A real reply carries much more than its decision: our request quoted back (ours mentions the cost
+limit and sections 12 and 16), earlier correspondence quoted below, a restatement of the request
+("You asked: ...", "I note you seek access to the following information: ..."), history ("You then
+clarified ...", "On 14 November you were sent a refusal ..."), hypotheticals ("If we need
+clarification the clock will stop"), rights paragraphs, disclaimers, signatures and legal
+annexes. Each sentence of a reply gets one role; only ``new`` sentences decide what the reply is.
+
+Roles:
+    new          the authority's own new text: the decision is read from these
+    request      our request, restated or quoted by them (never supplies a section or a kind)
+    quoted       earlier messages below the reply
+    history      what happened before ("following your clarification", "you were sent ...")
+    conditional  hypotheticals and general statements of what may happen
+    boilerplate  rights, ICO, disclaimers, data caveats, contact details, signatures
+    annex        anything after the signature: complaint-rights sheets, legal annexes
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from foi.mail.sentences import is_boilerplate, is_conditional, is_history, split_sentences, tabular_lines
+from foi.mail.text import html_to_text, looks_like_html, split_quoted
+
+ROLES = ("new", "request", "quoted", "history", "conditional", "boilerplate", "annex")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    role: str
+    source: str  # "body", "subject" or an attachment's name
+
+
+@dataclass
+class Reading:
+    """Every sentence of a message (body, then each attached letter) with its role."""
+
+    sentences: list[Sentence] = field(default_factory=list)
+    tables: int = 0  # lines of figures in the new text (a table in the body is data)
+    answers: int = 0  # short answers with figures under a restated question ("- 190", "222")
+
+    def of(self, *roles: str) -> list[str]:
+        return [s.text for s in self.sentences if s.role in roles]
+
+    @property
+    def new(self) -> list[str]:
+        return self.of("new")
+
+    def text(self, *roles: str) -> str:
+        return "\n".join(self.of(*roles))
+
+
+# ---------------------------------------------------------------------------------------------
+# Restated requests
+
+
+# A line that introduces the request as they restate it.
+_REQUEST_HEAD_RE = re.compile(
+    r"^\s*(?:\d+[.)]\s*)?(?:"
+    r"you\s+(?:asked|requested|wrote|write)(?:\s+(?:for|us|the\s+following(?:\s+information)?))?\s*(?:[:\-\u2013]|$)"
+    r"|your\s+(?:original\s+)?request(?:\s+(?:details|reads|read|was|is|states?))?(?:\s+as\s+follows)?\s*[:\-\u2013]"
+    r"|(?:the\s+)?request(?:\s+details)?\s*[:\-\u2013]?\s*$"
+    r"|information\s+requested\s*[:\-\u2013]?\s*$"
+    r"|(?:request|question)\s+\d+[a-z]?\s*[:\-\u2013]?\s*$"
+    r"|(?:description\s+of\s+)?information\s+sought\s*[:\-\u2013]"
+    r"|in\s+your\s+(?:request|e-?mail)[^:\n]{0,60}?you\s+(?:asked|requested|wrote)(?:\s+for)?\s*[:\-\u2013]"
+    r")",
+    re.I,
+)
+# A head in the middle of a sentence: "I note you seek access to the following information:".
+_REQUEST_LEAD_RE = re.compile(
+    r"(?:(?:I|we)\s+note\s+(?:that\s+)?you\s+(?:seek|sought|have\s+sought|requested)\s+(?:access\s+to\s+)?"
+    r"|in\s+which\s+you\s+(?:sought|seek|requested|asked\s+for)\s+(?:access\s+to\s+)?"
+    r"|you\s+(?:requested|asked\s+for|sought)\s+"
+    r"|(?:which|this\s+request)\s*,?\s*(?:for\s+clarity\s*,?\s*)?(?:has\s+been|is)\s+(?:repeated|replicated|reproduced)\s+below"
+    r"|your\s+request\s+is\s+(?:repeated|replicated|reproduced)\s+below"
+    r"|your\s+request\s+for\s+information\s+as\s+(?:shown|set\s+out)\s+below"
+    r"|you\s+made\s+the\s+following\s+request)"
+    r"(?:the\s+following(?:\s+information)?)?[^.:\n]{0,40}[:.]?\s*$",
+    re.I,
+)
+# A line that ends a restated request: their answer starts.
+_RESPONSE_HEAD_RE = re.compile(
+    r"^\s*(?:"
+    r"(?:in\s+)?(?:our\s+|the\s+force'?s?\s+|force\s+)?(?:response|answer|reply|decision|outcome)s?"
+    r"(?:\s+(?:to\s+your\s+request|\d+(?:\s*(?:&|and)\s*\d+)?))?\s*(?:[:\-\u2013]|$)"
+    r"|answers?\s+\d+"
+    r"|response\s+to\s+your\s+request"
+    r"|(?:result|findings)\s+of\s+(?:searches|the\s+review)"
+    r"|(?:please\s+(?:find|see)|i\s+(?:can|am\s+able\s+to|write|have)|we\s+(?:can|are|have)|unfortunately"
+    r"|following\s+receipt|thank\s+you|having\s+considered|this\s+(?:request|letter)|in\s+relation\s+to"
+    r"|your\s+request\s+(?:for\s+information\s+)?(?:will|has)|please\s+be\s+advised|our\s+data"
+    r"|i\s+am\s+(?:writing|afraid|not\s+obliged|pleased)|the\s+information\s+(?:you|requested)|under\s+s\s*1)\b"
+    r"|(?:the\s+)?[A-Z][\w&'.]*(?:\s+(?:and\s+)?[A-Z][\w&'.]*){0,4}\s+(?:police|constabulary|constabularies"
+    r"|police\s+service)\s+(?:does|do|can|cannot|is|are|has|have|holds?|will|would|currently|were)\b"
+    r")",
+    re.I,
+)
+# Lines that read as the request's own words (numbered asks, questions, "please provide").
+_ASK_RE = re.compile(
+    r"^\s*(?:[-*\u2022\u2013]|\(?[0-9]{1,2}[a-z]?[.)]|\(?[a-z]{1,3}[.)]|q\d+|\d+\.\d+)"
+    r"|\?\s*[\"\u201d']?\s*$"
+    r"|^\s*[\"\u201c']"
+    r"|^\s*(?:please\s+(?:provide|could|can|tell|give|list|supply|send|break|include|specify|disclose|state|identify)"
+    r"|how\s+many|how\s+much|what|which|when|where|whether|could\s+you|can\s+you|would\s+you|i\s+would|i\s+am"
+    r"|i'd|i\s+wish|i\s+note|for\s+each|for\s+the|the\s+number|number\s+of|do\s+you|does|is\s+there|are\s+there"
+    r"|has|have|if\s+(?:possible|going|this|my)|under\s+the\s+freedom|by\s+\w+\s+i\s+mean|nb\b|many\s+thanks|thank\s+you"
+    r"|yours|dear|in\s+order\s+to\s+assist|broken\s+down|the\s+(?:total|name|date|location|type|make|cost|current)"
+    r"|any\s+(?:relevant|other)|copies\s+of|a\s+(?:copy|list|breakdown))\b",
+    re.I,
+)
+
+
+def _request_lines(lines: list[str]) -> set[int]:
+    """Indices of lines that restate the request."""
+    out: set[int] = set()
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        head = _REQUEST_HEAD_RE.match(line) is not None
+        # A hard-wrapped lead ("... I note you seek\naccess to the following information:").
+        joined = f"{lines[i - 1].strip()} {line.strip()}" if i and line.rstrip().endswith(":") else line
+        lead = not head and _REQUEST_LEAD_RE.search(joined) is not None
+        if not (head or lead):
+            i += 1
+            continue
+        start = i + 1 if head else i + 1
+        # A "Request" heading followed at once by "Response" is a two-column table flattened by
+        # the PDF reader: its lines interleave both columns and cannot be told apart.
+        nxt = next((j for j in range(start, min(len(lines), start + 3)) if lines[j].strip()), None)
+        if nxt is not None and _RESPONSE_HEAD_RE.match(lines[nxt]) and re.match(r"^\s*response\s*$", lines[nxt], re.I):
+            i = nxt + 1
+            continue
+        end = start
+        explicit = None
+        for j in range(start, min(len(lines), start + 80)):
+            if _RESPONSE_HEAD_RE.match(lines[j]) and j > start - 1:
+                explicit = j
+                break
+        if explicit is not None:
+            end = explicit
+        else:
+            # No answer heading: the request runs while its lines read as asks.
+            j = start
+            while j < len(lines) and (not lines[j].strip() or _ASK_RE.search(lines[j]) or len(lines[j].strip()) < 3):
+                j += 1
+            end = j
+        out.update(range(start, end))
+        if lead:
+            # "I note you seek access to the following information: * ..." keeps its own line.
+            pass
+        i = max(end, i + 1)
+    return out
+
+
+_STOP = frozenset("a an and are as at be by for from has have i in is it of on or our please the this that to "
+                  "we which will with you your".split())
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP}
+
+
+def _request_words(request_text: str | None) -> list[set[str]]:
+    """Content-word sets of the sentences of our own request, to recognise it when quoted
+    without any quoting marks."""
+    if not request_text:
+        return []
+    return [words for s in split_sentences(request_text) if len(words := _content_words(s)) >= 4]
+
+
+def _is_ours(sentence: str, ours: list[set[str]]) -> bool:
+    if not ours:
+        return False
+    words = _content_words(sentence)
+    if len(words) < 4:
+        return False
+    return any(len(words & mine) >= 0.8 * len(words) for mine in ours)
+
+
+def _lines(text: str) -> list[str]:
+    """The text's lines; a long line (a letter flattened by a PDF reader) is cut into its
+    sentences, and a sentence that introduces the request ("You requested the following
+    information: ...") is cut after its colon, so that headings can be found in it."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        if len(line) <= 200:
+            out.append(line)
+            continue
+        for sentence in split_sentences(line):
+            m = re.search(r"(?:information|following|request|below)\s*:-?\s*", sentence, re.I)
+            if m and (_REQUEST_LEAD_RE.search(sentence[: m.end()].rstrip(" -")) or
+                      _REQUEST_HEAD_RE.match(sentence[: m.end()])):
+                out.extend([sentence[: m.end()].strip(), sentence[m.end():].strip()])
+            else:
+                out.append(sentence)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Signatures and annexes
+
+
+_SIGNOFF_RE = re.compile(r"^\s*(?:yours\s+(?:sincerely|faithfully|truly)|kind\s+regards|best\s+regards|many\s+thanks"
+                         r"|regards|with\s+regards)\s*[,.]?\s*$", re.I)
+_ANNEX_HEAD_RE = re.compile(r"^\s*(?:appendix\s+[a-z0-9]|legal\s+annex|annex\b|complaint\s+rights|your\s+right\s+to"
+                            r"|are\s+you\s+unhappy|requesting\s+an\s+internal\s+review|freedom\s+of\s+information"
+                            r"\s+request\s+appeals\s+procedure)", re.I)
+
+
+def _annex_start(lines: list[str], skip: set[int]) -> int | None:
+    """The first line of what follows the letter proper: its sign-off, or an annex heading
+    ("Appendix A", "Complaint Rights"). Lines in `skip` (a restated request, which has its own
+    "Yours faithfully") are not looked at."""
+    for i, line in enumerate(lines):
+        if i in skip:
+            continue
+        if (_ANNEX_HEAD_RE.match(line) and i > 0) or _SIGNOFF_RE.match(line):
+            return i
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Figures
+
+
+# Letterheads are full of numbers that are not figures: telephone numbers, postcodes, dates.
+_CONTACT_LINE_RE = re.compile(
+    r"\b(?:tel(?:ephone)?|fax|direct\s+dial|minicom|text\s+relay|phone|mobile|ext\.?)\b|\b0\d{2,4}\s?\d{3,4}\s?\d{3,4}\b"
+    r"|^\W*(?:101|999|18001)\b|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s\d[A-Z]{2}\b|^\W*(?:date\W*)?\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\W*$",
+    re.I,
+)
+# "... the number of police stations on 31/12/09 was 27." A figure given as an answer, not a
+# count of the records they would have to search ("there were 798 incidents to review").
+_ANSWER_RE = re.compile(
+    r"\b(?:was|were|is|are|totall?ed|there\s+(?:were|are|was|is))\s+(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?:$|[.;,)]|\s+(?!"
+    r"(?:working\s+)?(?:days|hours|minutes|weeks|months|years|per\s*cent|%|records|occurrences|incidents|offences"
+    r"|reports|crimes|results|calls|cases|requests|logs|files|documents|emails|e-mails)\b))",
+    re.I,
+)
+
+
+def _is_answer(sentence: str) -> int:
+    m = _ANSWER_RE.search(sentence)
+    return int(bool(m) and len(sentence[: m.start()].split()) >= 5)
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading
+
+
+def _roles_for(text: str, source: str, ours: list[set[str]], reading: Reading) -> None:
+    if looks_like_html(text):
+        text = html_to_text(text)
+    own, quoted = split_quoted(text)
+    lines = _lines(own)
+    request_idx = _request_lines(lines)
+    annex = _annex_start(lines, request_idx)
+    main = lines[:annex] if annex is not None else lines
+    rest = lines[annex:] if annex is not None else []
+    # Group consecutive lines of one kind, then split each group into sentences.
+    groups: list[tuple[str, list[str]]] = []
+    for idx, line in enumerate(main):
+        kind = "request" if idx in request_idx else "own"
+        if groups and groups[-1][0] == kind:
+            groups[-1][1].append(line)
+        else:
+            groups.append((kind, [line]))
+    own_text: list[str] = []
+    for kind, group in groups:
+        chunk = "\n".join(group)
+        if kind == "own":
+            own_text.append(chunk)
+        for sentence in split_sentences(chunk):
+            if kind == "request" or _is_ours(sentence, ours):
+                role = "request"
+            elif is_boilerplate(sentence):
+                role = "boilerplate"
+            elif is_history(sentence):
+                role = "history"
+            elif is_conditional(sentence):
+                role = "conditional"
+            else:
+                role = "new"
+                reading.answers += _is_answer(sentence)
+            reading.sentences.append(Sentence(sentence, role, source))
+    figures = "\n".join(line for line in "\n".join(own_text).split("\n") if not _CONTACT_LINE_RE.search(line))
+    reading.tables += tabular_lines(figures)
+    reading.answers += len(re.findall(r"(?m)^\s*(?:[-*\u2022]\s*)?(?:\d[\d,.]*|£\s?[\d,.]+)\s*$", figures))
+    for sentence in split_sentences("\n".join(rest)):
+        reading.sentences.append(Sentence(sentence, "annex", source))
+    for sentence in split_sentences(quoted):
+        reading.sentences.append(Sentence(sentence, "request" if _is_ours(sentence, ours) else "quoted", source))
+
+
+def read_message(text: str, letters: list[tuple[str, str]] | None = None, *, subject: str = "",
+                 request_text: str | None = None) -> Reading:
+    """Each sentence of a reply's body and of its attached letters ((name, text) pairs), with its
+    role. ``request_text`` is our own request as sent, when known: its sentences are recognised
+    wherever they are quoted."""
+    ours = _request_words(request_text)
+    reading = Reading()
+    if subject.strip():
+        reading.sentences.append(Sentence(subject.strip(), "subject", "subject"))
+    _roles_for(text or "", "body", ours, reading)
+    for name, letter in letters or []:
+        if letter and letter.strip():
+            _roles_for(letter, name, ours, reading)
+    return reading
