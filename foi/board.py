@@ -156,7 +156,8 @@ def _board_row(raw: tuple[Any, ...], today: date, cals: _Calendars) -> dict[str,
         else:
             left, overdue, status = 0, -days, _late(recorded)
     act_by = act_step = act_left = None
-    if recorded not in OPEN and (review_by or complain_by):  # while their deadline runs, ours waits
+    # While their deadline runs, ours waits; once a review is overdue, the time to complain shows.
+    if (recorded not in OPEN or status == "review-overdue") and (review_by or complain_by):
         act_by, act_step = (review_by, "review") if review_by else (complain_by, "complaint")
         act_left = cals[act].working_days_between(today, date.fromisoformat(act_by))
     return {

@@ -42,7 +42,7 @@ FOISA_NUMBERS = {"12": "12", "14": "14", "21": "25", "22": "27", "23": "31", "24
 # Qualified exemptions need a public interest test; prejudice-based ones a harm shown to follow.
 QUALIFIED = frozenset({"22", "24", "30", "31", "38", "42", "43"})
 PREJUDICE = frozenset({"31", "38"})
-ANSWERED = frozenset({"responded", "partial", "review-overturned"})
+ANSWERED = frozenset({"responded", "partial"})  # information released, in full or in part
 
 
 @dataclass

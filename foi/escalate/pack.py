@@ -163,7 +163,8 @@ def correspondence(ws: Workspace, request_id: int) -> tuple[list[PackFile], list
             missing.append(f"{relative} ({what})")
             continue
         prefix = f"{index:02d}-{on}-" if on else f"{index:02d}-"
-        files.append(PackFile(name=safe_name(prefix + name), source=source, what=what, on=on))
+        # The original name is untrusted: made plain first, so the numbered prefix survives it.
+        files.append(PackFile(name=safe_name(prefix + safe_name(name)), source=source, what=what, on=on))
     return files, missing
 
 

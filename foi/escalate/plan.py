@@ -71,6 +71,7 @@ class Step:
     reference: str
     force_reference: str | None
     request_id: int
+    last_event_id: int  # the newest event when planned: a letter is sent only if none came since
     status: str  # as the board shows it today
     step: str  # one of STEPS
     # What a chase, review or complaint is about: "reply" (none came), "refusal" (what it withheld),
@@ -210,7 +211,8 @@ def plan_request(request: dict[str, Any], events: Sequence[Event], cal: Calendar
     return Step(
         batch=request["batch"], body=request["body"], body_name=request.get("body_name") or request["body"],
         act=cal.act, reference=request["reference"], force_reference=state.force_reference,
-        request_id=request["id"], status=status, step=decision.step, target=decision.target, why=decision.why,
+        request_id=request["id"], last_event_id=max((e.id for e in events), default=0), status=status,
+        step=decision.step, target=decision.target, why=decision.why,
         dates=dates, sections=list(state.sections), ncnd=state.ncnd,
         evidence=_evidence(effective) if decision.step in ("review", "complaint") else [],
         late=decision.late, request=request, state=state, events=effective,
