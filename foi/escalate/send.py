@@ -246,6 +246,17 @@ def _transmit(smtp: smtplib.SMTP, from_addr: str, to_addr: str, data: bytes) -> 
         options = ["BODY=8BITMIME"] if smtp.has_extn("8bitmime") and any(b > 127 for b in data) else []
     except (smtplib.SMTPException, OSError) as exc:
         raise _Lost(str(exc) or "connection closed", maybe_sent=False) from None
+    # sendmail does not say at which command a connection went; watching for DATA tells "not sent"
+    # (lost before the message was offered) from "may have gone" (lost while or after handing it over).
+    offered = False
+    send_data = smtp.data
+
+    def watched_data(msg: bytes) -> tuple[int, bytes]:
+        nonlocal offered
+        offered = True
+        return send_data(msg)
+
+    smtp.data = watched_data  # type: ignore[method-assign]
     try:
         smtp.sendmail(from_addr, [to_addr], data, mail_options=options)
     except smtplib.SMTPSenderRefused as exc:
@@ -262,9 +273,9 @@ def _transmit(smtp: smtplib.SMTP, from_addr: str, to_addr: str, data: bytes) -> 
     except smtplib.SMTPHeloError as exc:
         raise _Lost(_reply(exc.smtp_code, exc.smtp_error), maybe_sent=False) from None
     except (smtplib.SMTPException, OSError) as exc:
-        # sendmail does not say at which command the connection went: it may have been after the
-        # message was handed over, so the letter is in doubt (never sent twice without the user).
-        raise _Lost(str(exc) or "connection closed", maybe_sent=True) from None
+        raise _Lost(str(exc) or "connection closed", maybe_sent=offered) from None
+    finally:
+        del smtp.data  # the instance's own method again
     return None
 
 
