@@ -95,6 +95,12 @@ def batch_facts(db: sqlite_utils.Database, batch: str) -> BatchFacts:
     )
 
 
+def specific(sections: Iterable[str]) -> list[str]:
+    """The citations without those a more precise one covers: ["12", "12(1)"] -> ["12(1)"]."""
+    found = list(dict.fromkeys(sections))
+    return [s for s in found if not any(t != s and t.startswith(s + "(") for t in found)]
+
+
 def cite(section: str, act: str) -> str:
     """How a letter cites a section foi recorded (in FOIA's numbering): "s.40(2)", or for a body
     under FOISA its own number, "s.38 of FOISA" (FOISA's subsections differ, so none are given)."""
@@ -105,7 +111,7 @@ def cite(section: str, act: str) -> str:
 
 
 def cite_all(sections: Iterable[str], act: str) -> str:
-    return ", ".join(dict.fromkeys(cite(s, act) for s in sections))
+    return ", ".join(dict.fromkeys(cite(s, act) for s in specific(sections)))
 
 
 def arguments_for(step: Step, facts: BatchFacts) -> list[Argument]:
@@ -131,7 +137,7 @@ def arguments_for(step: Step, facts: BatchFacts) -> list[Argument]:
             flags[label] = (base in QUALIFIED, base in PREJUDICE or bool(re.match(r"43\(2\)", section)))
     found = []
     for label, sections in cited.items():
-        sections = sorted(sections, key=_section_order)
+        sections = sorted(specific(sections), key=_section_order)
         found.append(Argument(key=label.split("-")[0], cited=sections, title=titles[label],
                               labels=list(dict.fromkeys(cite(s, step.act) for s in sections)),
                               qualified=flags[label][0], prejudice=flags[label][1]))

@@ -238,7 +238,9 @@ def _law(act: str) -> str:
 
 
 def _cited(state: State) -> str:
-    parts = [f"s.{s}" for s in state.sections]
+    from foi.escalate.arguments import specific
+
+    parts = [f"s.{s}" for s in specific(state.sections)]
     if state.ncnd:
         parts.append("neither confirm nor deny")
     return ", ".join(parts) if parts else "no section named"
