@@ -60,8 +60,15 @@ def find_template(ws: Workspace | None, name: str) -> Path:
     raise FoiError(f"Unknown template {name!r}. Templates: {', '.join(known)} (or give a file path).")
 
 
+ESCALATION_PREFIX = "escalate-"
+
+
 def render(path: Path, context: dict[str, Any]) -> str:
     import jinja2
+
+    if path.name.startswith(ESCALATION_PREFIX) and "escalation" not in context:
+        raise FoiError(f"{path.name} is a letter that `foi escalate NAME --write DIR` fills from a request's "
+                       "record; it can't be a batch's request or a `foi letters` template.")
 
     env = _environment(str(path.parent))
     try:
@@ -132,7 +139,7 @@ def check_template(ws: Workspace, template: str, bodies: list[dict[str, Any]], *
 def _variants(path: Path, context: dict[str, Any]) -> list[dict[str, Any]]:
     """The contexts a template is checked with: escalation letters (`escalate-*`) get made-up
     escalations that take every branch they have."""
-    if path.name.startswith("escalate-"):
+    if path.name.startswith(ESCALATION_PREFIX):
         from foi.escalate.drafts import sample_contexts
 
         return sample_contexts(context)

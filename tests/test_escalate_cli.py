@@ -140,3 +140,28 @@ def test_complaint_send_without_an_address(small: Workspace, cli) -> None:
     assert result.stderr.startswith("Error: Complaints to the Information Commissioner go through its website "
                                     "(https://ico.org.uk/make-a-complaint/), not by e-mail")
     assert result.stderr.count("\n") == 1
+
+
+def test_escalation_templates_are_not_request_templates(small: Workspace, cli, tmp_path: Path) -> None:
+    result = cli("letters", "cautions", "--template", "escalate-chase", "-o", str(tmp_path / "x"))
+    assert (result.exit_code, result.stderr) == (1, (
+        "Error: escalate-chase.txt.j2 is a letter that `foi escalate NAME --write DIR` fills from a request's record; "
+        "it can't be a batch's request or a `foi letters` template.\n"))
+    assert not (tmp_path / "x").exists()
+    result = cli("batch", "create", "other", "-t", "escalate-review")
+    assert (result.exit_code, result.stderr) == (1, (
+        "Error: escalate-review.txt.j2 is a letter for `foi escalate`, not a request: choose the request's template, "
+        "e.g. request-outcomes.\n"))
+
+
+def test_template_check_renders_every_branch(small: Workspace, cli) -> None:
+    for name in ("escalate-chase", "escalate-review", "escalate-complaint"):
+        result = cli("template", "check", name, "--to", "kent,police-scotland")
+        assert (result.exit_code, result.stdout) == (0, f"{name}: 2 of 2 recipients render.\n")
+    (small.templates_dir / "_escalate-arguments.txt.j2").write_text(
+        "{% macro review(a, e, body) %}{{ a.nowhere.deeper }}{% endmacro %}"
+        "{% macro ground(a, e, body) %}{% endmacro %}")
+    result = cli("template", "check", "escalate-review", "--to", "kent")
+    assert result.exit_code == 1
+    assert result.stderr == ("kent: escalate-review.txt.j2: 'dict object' has no attribute 'nowhere'. Pass it with "
+                             "--var KEY=VALUE or fix the template.\n")
