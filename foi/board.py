@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 from foi.db import dumps
 from foi.deadlines import Calendar, bank_holiday_tables, bank_holidays_source, calendar_for, seed_bank_holidays
 from foi.errors import FoiError
-from foi.tracking import AWAITING, CLOSED, STATUSES, derive_state, event_from_row, rederive, section_base
+from foi.tracking import AWAITING, CLOSED, STATUSES, derive_state, load_batch_events, rederive, section_base
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -236,13 +236,7 @@ def _stats(db: sqlite_utils.Database, batch: str, rows: list[dict[str, Any]], ca
            today: date) -> dict[str, Any]:
     import statistics  # only here: it pulls in decimal and fractions, which the board never needs
 
-    events: dict[int, list[Any]] = {}
-    cur = db.conn.execute("SELECT e.* FROM events e JOIN requests r ON r.id = e.request_id WHERE r.batch = ? "
-                          "ORDER BY e.on_date, e.id", (batch,))
-    names = [c[0] for c in cur.description]
-    for values in cur.fetchall():
-        raw = dict(zip(names, values, strict=True))
-        events.setdefault(raw["request_id"], []).append(event_from_row(raw))
+    events = load_batch_events(db, batch)
 
     by_section: Counter[str] = Counter()
     by_citation: Counter[str] = Counter()

@@ -456,6 +456,18 @@ def load_events(db: sqlite_utils.Database, request_id: int) -> list[Event]:
     return [event_from_row(dict(zip(names, row, strict=True))) for row in rows.fetchall()]
 
 
+def load_batch_events(db: sqlite_utils.Database, batch: str) -> dict[int, list[Event]]:
+    """Every event of a batch's requests, by request id, in replay order: one query for a whole batch."""
+    found: dict[int, list[Event]] = {}
+    cur = db.conn.execute("SELECT e.* FROM events e JOIN requests r ON r.id = e.request_id WHERE r.batch = ? "
+                          "ORDER BY e.on_date, e.id", (batch,))
+    names = [c[0] for c in cur.description]
+    for values in cur.fetchall():
+        raw = dict(zip(names, values, strict=True))
+        found.setdefault(raw["request_id"], []).append(event_from_row(raw))
+    return found
+
+
 def _request_row(db: sqlite_utils.Database, request_id: int) -> dict[str, Any]:
     cur = db.conn.execute(
         "SELECT r.*, b.act FROM requests r JOIN bodies b ON b.slug = r.body WHERE r.id = ?", (request_id,))

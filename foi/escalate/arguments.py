@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from foi.report import SECTION_NAMES
 from foi.tracking import section_base
 
 if TYPE_CHECKING:
@@ -29,14 +30,9 @@ if TYPE_CHECKING:
 # Section (FOIA numbering, as foi records it) -> the key of its argument macro.
 KEYS = {"12": "s12", "14": "s14", "21": "s21", "30": "s30", "31": "s31", "40": "s40"}
 ORDER = ("s12", "s14", "s21", "s30", "s31", "s40", "exemption", "ncnd", "partial", "shared")
-# What each section is about, and its number under FOISA (Police Scotland) where it differs.
-TITLES = {
-    "12": "cost limit", "14": "vexatious request", "21": "information accessible by other means",
-    "22": "intended for future publication", "23": "security bodies", "24": "national security",
-    "30": "investigations and proceedings", "31": "law enforcement", "38": "health and safety",
-    "40": "personal information", "41": "information provided in confidence", "42": "legal professional privilege",
-    "43": "commercial interests",
-}
+# What each section is about (as the report names them), and its number under FOISA (Police
+# Scotland) where it differs.
+TITLES = SECTION_NAMES
 FOISA_NUMBERS = {"12": "12", "14": "14", "21": "25", "22": "27", "23": "31", "24": "31", "30": "34", "31": "35",
                  "38": "39", "40": "38", "41": "36", "42": "36", "43": "33"}
 # Qualified exemptions need a public interest test; prejudice-based ones a harm shown to follow.

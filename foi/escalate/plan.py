@@ -39,7 +39,7 @@ from foi.tracking import (
     Event,
     State,
     derive_state,
-    event_from_row,
+    load_batch_events,
     order,
     reviewable,
 )
@@ -141,7 +141,7 @@ def plan_batch(ws: Workspace, batch: str, *, today: date, only: Sequence[str] | 
     wanted = check_steps(only)
     db = ws.db
     requests = batch_requests(db, batch, list(bodies) if bodies else None)
-    events = _batch_events(db, batch)
+    events = load_batch_events(db, batch)
     pending = pending_sends(db, batch)
     extra = ws.extra_holidays
     calendars: dict[str, Calendar] = {}
@@ -160,17 +160,6 @@ def plan_batch(ws: Workspace, batch: str, *, today: date, only: Sequence[str] | 
     if wanted:
         steps = [s for s in steps if s.step in wanted]
     return Plan(batch=batch, today=today, steps=steps)
-
-
-def _batch_events(db: sqlite_utils.Database, batch: str) -> dict[int, list[Event]]:
-    found: dict[int, list[Event]] = {}
-    cur = db.conn.execute("SELECT e.* FROM events e JOIN requests r ON r.id = e.request_id WHERE r.batch = ? "
-                          "ORDER BY e.on_date, e.id", (batch,))
-    names = [c[0] for c in cur.description]
-    for values in cur.fetchall():
-        raw = dict(zip(names, values, strict=True))
-        found.setdefault(raw["request_id"], []).append(event_from_row(raw))
-    return found
 
 
 def pending_sends(db: sqlite_utils.Database, batch: str) -> dict[int, dict[str, Any]]:
