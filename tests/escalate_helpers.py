@@ -123,6 +123,7 @@ class Recorder:
 
     refuse: set[str] = field(default_factory=set)
     drop_after: int | None = None
+    delay: float = 0.0  # seconds before answering the end of a message (a slow server)
     messages: list[tuple[str, list[str], bytes]] = field(default_factory=list)
 
     async def handle_MAIL(self, server: Any, session: Any, envelope: Any, address: str,  # noqa: N802
@@ -143,6 +144,10 @@ class Recorder:
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
         self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.original_content))
+        if self.delay:
+            import asyncio
+
+            await asyncio.sleep(self.delay)
         return "250 OK queued"
 
     def parsed(self) -> list[email.message.EmailMessage]:

@@ -13,7 +13,7 @@ import pytest
 from escalate_helpers import TODAY, Recorder, build_every_state, request_of, smtp_server, use_server
 
 from foi.errors import FoiError
-from foi.escalate.plan import plan_batch
+from foi.escalate.plan import pending_sends, plan_batch
 from foi.escalate.send import send_escalations
 from foi.mail.send import SmtpConfig
 from foi.marking import mark
@@ -158,6 +158,7 @@ def test_marking_an_unconfirmed_letter_by_hand_settles_it(batch_ws: Workspace, s
     rerun = send_escalations(ws, "cautions", today=TODAY, only=["chase"])
     assert [s["body"] for s in rerun.sent] == ["kent"] and rerun.unconfirmed == []
     assert [m["X-FOI-Reference"] for m in server.parsed()].count("FOI-CAUTIONS-0007") == 1
+    assert pending_rows(ws) == []  # the row kept as sent, without a copy
 
 
 def test_complaints_go_by_e_mail_only_to_a_configured_address(batch_ws: Workspace, server: Recorder) -> None:
@@ -228,3 +229,76 @@ def test_a_force_without_an_address_is_skipped(batch_ws: Workspace, server: Reco
     assert [s["body"] for s in result.sent] == ["cumbria"]
     assert result.skipped == [{"reference": "FOI-CAUTIONS-0020", "body": "kent", "step": "chase", "to": None,
                                "reason": "no e-mail address: send via https://kent.example/foi"}]
+
+
+@pytest.mark.parametrize("after", [1, 4, 9])
+def test_killed_at_any_message_nothing_goes_twice(batch_ws: Workspace, server: Recorder, after: int) -> None:
+    ws = batch_ws
+    DiesAfterAccept.count, DiesAfterAccept.after = 0, after
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            send_escalations(ws, "cautions", today=TODAY, only=["review"], opener=_dies)
+    finally:
+        DiesAfterAccept.after = 2
+    rerun = send_escalations(ws, "cautions", today=TODAY, only=["review"])
+    refs = [m["X-FOI-Reference"] for m in server.parsed()]
+    assert len(refs) == 9 and len(set(refs)) == 9
+    assert len(rerun.unconfirmed) == 1 and len(rerun.sent) == 9 - after
+    assert all(request_of(ws, slug)["status"] == "internal-review" for slug in REVIEWS
+               if slug != rerun.unconfirmed[0]["body"])
+
+
+def test_kill_9_mid_run_then_resume(batch_ws: Workspace, tmp_path: Any) -> None:
+    """A real SIGKILL of a separate process while it sends; whenever it lands, nothing goes twice and,
+    once the user settles the one in doubt as the sent folder says, every letter went once and is
+    recorded."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    ws = batch_ws
+    build_every_state(ws)
+    ws.db.conn.close()
+    with smtp_server() as (handler, port):
+        handler.delay = 0.3
+        root = Path(__file__).resolve().parents[1]
+        script = (
+            "from datetime import date\n"
+            "from foi.workspace import find_workspace\n"
+            "from foi.escalate.send import send_escalations\n"
+            f"ws = find_workspace({str(ws.root)!r})\n"
+            f"ws.config['smtp'] = {{'host': '127.0.0.1', 'port': {port}, 'security': 'none', 'username': ''}}\n"
+            f"send_escalations(ws, 'cautions', today=date({TODAY.year}, {TODAY.month}, {TODAY.day}), "
+            "only=['review'])\n")
+        child = subprocess.Popen([sys.executable, "-c", script], cwd=root, env=os.environ | {"PYTHONPATH": str(root)})
+        try:
+            for _ in range(600):  # wait (up to a minute) for the server to hold two letters
+                if len(handler.messages) >= 2 or child.poll() is not None:
+                    break
+                time.sleep(0.1)
+            os.kill(child.pid, signal.SIGKILL)
+        finally:
+            child.wait()
+        from foi.workspace import find_workspace
+
+        again = find_workspace(ws.root)
+        use_server(again, port)
+        handler.delay = 0.0
+        rerun = send_escalations(again, "cautions", today=TODAY, only=["review"])
+        delivered = [m["X-FOI-Reference"] for m in handler.parsed()]
+        assert len(delivered) == len(set(delivered))  # nothing went twice
+        for item in rerun.unconfirmed:  # the user checks the sent folder
+            if item["reference"] in delivered:
+                mark(again, "cautions", [item["body"]], "internal-review", on=TODAY)
+            else:
+                send_escalations(again, "cautions", today=TODAY, only=["review"], bodies=[item["body"]],
+                                 retry_unconfirmed=True)
+        delivered = [m["X-FOI-Reference"] for m in handler.parsed()]
+        assert len(delivered) == 9 and len(set(delivered)) == 9
+        assert all(request_of(again, slug)["status"] == "internal-review" for slug in REVIEWS)
+        assert pending_sends(again.db, "cautions") == {}
+        assert send_escalations(again, "cautions", today=TODAY, only=["review"]).sent == []
+        assert pending_rows(again) == []  # one settled by hand is tidied by the next run

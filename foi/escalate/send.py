@@ -80,6 +80,7 @@ def send_escalations(ws: Workspace, batch: str, *, today: date, only: Sequence[s
     if not wanted:
         raise FoiError(f"Say which letters to send: foi escalate {batch} --send --only chase (or review, complaint; "
                        "several with commas). Read them first with --write DIR.")
+    _settle(ws, batch)
     plan = plan_batch(ws, batch, today=today, only=wanted, bodies=bodies)
     result = SendResult(batch=batch, steps=wanted)
     retry: dict[int, dict[str, Any]] = {}
@@ -135,6 +136,19 @@ def send_escalations(ws: Workspace, batch: str, *, today: date, only: Sequence[s
         except (smtplib.SMTPException, OSError):
             smtp.close()
     return result
+
+
+def _settle(ws: Workspace, batch: str) -> None:
+    """Letters left unconfirmed that the user has since recorded by hand (`foi mark ... chased`) are
+    no longer in doubt: their rows take the event's kind (without a stored copy)."""
+    db = ws.db
+    with db.atomic():
+        db.conn.execute(
+            "UPDATE messages SET kind = substr(kind, ?) WHERE direction = 'out' AND kind LIKE ? "
+            "AND request_id IN (SELECT id FROM requests WHERE batch = ?) AND EXISTS (SELECT 1 FROM events e "
+            "WHERE e.request_id = messages.request_id AND e.kind = substr(messages.kind, ?) "
+            "AND e.on_date >= messages.date)",
+            (len(PENDING_PREFIX) + 1, PENDING_PREFIX + "%", batch, len(PENDING_PREFIX) + 1))
 
 
 def _send_one(ws: Workspace, smtp: smtplib.SMTP, from_addr: str, draft: Draft, msg: EmailMessage, today: date,
