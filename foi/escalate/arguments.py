@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 # Section (FOIA numbering, as foi records it) -> the key of its argument macro.
 KEYS = {"12": "s12", "14": "s14", "21": "s21", "30": "s30", "31": "s31", "40": "s40"}
-ORDER = ("s12", "s14", "s21", "s30", "s31", "s40", "exemption", "ncnd", "partial", "shared")
+ORDER = ("s12", "s14", "repeat", "s21", "s30", "s31", "s40", "exemption", "ncnd", "partial", "shared")
 # What each section is about (as the report names them), and its number under FOISA (Police
 # Scotland) where it differs.
 TITLES = SECTION_NAMES
@@ -125,11 +125,12 @@ def arguments_for(step: Step, facts: BatchFacts) -> list[Argument]:
         ncnd = ncnd or (body != step.body and facts.ncnd.get(body, False))
         for section in sections:
             base = section_base(section)
-            key = KEYS.get(base, "exemption")
+            # s.14(2), a repeated request, is a different ground from s.14(1), a vexatious one.
+            key = "repeat" if section.startswith("14(2)") else KEYS.get(base, "exemption")
             label = key if key != "exemption" else f"exemption-{base}"
             if section not in cited[label]:
                 cited[label].append(section)
-            titles[label] = TITLES.get(base, "exemption")
+            titles[label] = "repeated request" if key == "repeat" else TITLES.get(base, "exemption")
             flags[label] = (base in QUALIFIED, base in PREJUDICE or bool(re.match(r"43\(2\)", section)))
     found = []
     for label, sections in cited.items():

@@ -296,6 +296,7 @@ def sample_contexts(context: dict[str, Any]) -> list[dict[str, Any]]:
                  for key, cited, title, q, p in (
                      ("s12", ["12"], "cost limit", False, False),
                      ("s14", ["14(1)"], "vexatious request", False, False),
+                     ("repeat", ["14(2)"], "repeated request", False, False),
                      ("s21", ["21"], "information accessible by other means", False, False),
                      ("s30", ["30(1)(a)"], "investigations and proceedings", True, False),
                      ("s31", ["31(1)(a)"], "law enforcement", True, True),
