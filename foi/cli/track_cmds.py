@@ -32,7 +32,7 @@ def mark(
     name: str,
     slugs: Annotated[str | None, typer.Argument(metavar="[SLUG,SLUG...]", help="Bodies, or all.")] = None,
     status: Annotated[str | None, typer.Argument(metavar="[STATUS]", help="sent, acknowledged, clarification, "
-                      "clarified, extended, responded, partial, refused, not-held, withdrawn, internal-review, "
+                      "clarified, extended, chased, responded, partial, refused, not-held, withdrawn, internal-review, "
                       "review-upheld, review-overturned, ico-complaint, note or correction.")] = None,
     on: Annotated[str | None, typer.Option(metavar="YYYY-MM-DD", help="When it happened (default today).")]
     = None,
