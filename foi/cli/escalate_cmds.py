@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
 from foi.cli import app
 from foi.cli.common import JsonOpt, TodayOpt, parse_day, print_json, split_list, workspace
 from foi.errors import FoiError
+from foi.workspace import Workspace
 
 
 @app.command()
@@ -58,7 +60,7 @@ def escalate(
                           if set(actions) - {"complaint"} else ""))
 
 
-def _write(ws: Any, name: str, day: Any, steps: list[str] | None, bodies: list[str] | None, out: Path,
+def _write(ws: Workspace, name: str, day: date, steps: list[str] | None, bodies: list[str] | None, out: Path,
            json_out: bool) -> None:
     from foi.escalate.drafts import write_drafts
 
@@ -80,7 +82,7 @@ def _write(ws: Any, name: str, day: Any, steps: list[str] | None, bodies: list[s
         typer.echo(f"Warning: a stored file is missing from a complaint pack: {missing}", err=True)
 
 
-def _send(ws: Any, name: str, day: Any, steps: list[str] | None, bodies: list[str] | None, dry_run: bool,
+def _send(ws: Workspace, name: str, day: date, steps: list[str] | None, bodies: list[str] | None, dry_run: bool,
           retry: bool, json_out: bool) -> None:
     from foi.escalate.send import send_escalations
 

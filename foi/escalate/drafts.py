@@ -178,16 +178,16 @@ _SUBJECT = {  # (step, target) -> (FOIA wording, FOISA wording)
 
 
 def build_draft_message(ws: Workspace, draft: Draft, today: date, *, message_id: str | None = None,
-                        when: datetime | None | bool = True) -> EmailMessage:
+                        sending: bool = False) -> EmailMessage:
     """The letter as an e-mail in the request's thread; a complaint carries its pack as attachments.
-    Dated 09:00 on `today` for a draft; `when=None` dates it now (a letter being sent)."""
+    A draft is dated 09:00 on `today`; a letter being sent, now."""
     from foi.letters import Letter, build_message, new_message_id
 
     step = draft.step
     recipient = {"slug": step.body, "name": draft.to_name, "foi_email": draft.to}
     letter = Letter(request=step.request, body=recipient, subject=draft.subject, text=draft.text)
     msg = build_message(ws, letter, message_id=message_id or new_message_id(ws, step.reference),
-                        when=datetime.combine(today, time(9, 0)) if when is True else when or None,
+                        when=None if sending else datetime.combine(today, time(9, 0)),
                         in_reply_to=step.request.get("message_id"))
     msg.replace_header("To", formataddr((draft.to_name, draft.to or "")))
     if draft.pack is not None:

@@ -400,8 +400,9 @@ def _replied(state: State, cal: Calendar, today: date, effective: Sequence[Event
     review_by = state.review_by
     assert review_by is not None
     dates["review_by"] = review_by
-    from_when = ("the deadline" if state.act == "FOISA" and state.due_on and state.due_on > (replied or state.due_on)
-                 else "the reply")
+    # FOISA s.20(5): a reply that came on time leaves 40 working days from the deadline instead.
+    on_time_foisa = state.act == "FOISA" and state.due_on is not None and replied is not None and state.due_on > replied
+    from_when = "the deadline" if on_time_foisa else "the reply"
     why = [f"{what} on {replied} ({_cited(state)}).",
            f"Ask for an internal review by {review_by} (40 working days after {from_when})."]
     return _Decision("review", why, target="refusal", dates=dates, late=_review_late(today, review_by))

@@ -11,7 +11,7 @@ Message-ID), or not at all once it is recorded by hand (`foi mark ... chased`).
 
 A refusal the server states (550, or a 5xx/4xx to the message itself) means not sent: the claim
 is dropped, a note is recorded, and the run goes on. A lost connection stops the run; the letter
-in hand counts as sent-or-not only if the connection went after the message was handed over.
+in hand is in doubt (unconfirmed) only if the connection went once the message was being handed over.
 
 Complaints go to the Commissioner by e-mail only when foi.toml names an address ([escalate]
 ico_email / sic_email); the ICO's own route is its online form, for which `--write` makes the pack.
@@ -113,8 +113,8 @@ def send_escalations(ws: Workspace, batch: str, *, today: date, only: Sequence[s
             continue
         pending = retry.get(draft.step.request_id)
         # Every message is built before anything is sent, so a bad address stops the run up front.
-        built.append((draft, build_draft_message(ws, draft, today, message_id=pending["message_id"] if pending
-                                                 else None, when=None)))
+        message_id = pending["message_id"] if pending else None  # a retry goes with the same Message-ID
+        built.append((draft, build_draft_message(ws, draft, today, message_id=message_id, sending=True)))
     if dry_run:
         result.would_send = [_item(d) | {"subject": d.subject} for d, _ in built]
         return result
