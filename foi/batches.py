@@ -90,6 +90,9 @@ def create_batch(ws: Workspace, name: str, *, template: str, to: str = "all", va
     vars = vars or {}
     subject = subject or DEFAULT_SUBJECT
     template_path = find_template(ws, template)
+    if template_path.name.startswith("escalate-"):
+        raise FoiError(f"{template_path.name} is a letter for `foi escalate`, not a request: choose the request's "
+                       "template, e.g. request-outcomes.")
     bodies = select_bodies(db, to)
     prefix = _prefix_for(db, name)
     references = {body["slug"]: make_reference(prefix, i) for i, body in enumerate(bodies, start=1)}

@@ -10,6 +10,11 @@ Two statuses exist only here, because they depend on the day you look:
                   this is the "no reply" editors ask about.
   review-overdue  an internal review not decided by its due date (20 working days after we asked,
                   or the extended date, 40 at most).
+
+Besides the force's deadline, a row carries ours once the force has answered: the last day to ask
+for an internal review of a refusal (`review_by`) and to complain to the Commissioner
+(`complain_by`), kept on `requests` by `foi.tracking`; `act_by`/`act_step` is the one that matters
+now, and `foi escalate` says what to do about it.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 from foi.db import dumps
 from foi.deadlines import Calendar, bank_holiday_tables, bank_holidays_source, calendar_for, seed_bank_holidays
 from foi.errors import FoiError
-from foi.tracking import AWAITING, CLOSED, STATUSES, derive_state, event_from_row, rederive, section_base
+from foi.tracking import AWAITING, CLOSED, STATUSES, derive_state, load_batch_events, rederive, section_base
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -126,15 +131,21 @@ def _query(ws: Workspace, batch: str | None) -> list[tuple[Any, ...]]:
 
         get_batch(db, batch)  # an unknown name is an error, not an empty board
     sql = ("SELECT r.id, r.batch, r.body, b.name AS body_name, b.act, r.reference, r.status, r.sent_on, "
-           "r.received_on, r.due_on, r.force_reference, r.sections, r.ncnd, r.last_event_on "
-           "FROM requests r JOIN bodies b ON b.slug = r.body")
+           "r.received_on, r.due_on, r.force_reference, r.sections, r.ncnd, r.last_event_on, "
+           f"{_escalation_columns(db)} FROM requests r JOIN bodies b ON b.slug = r.body")
     # Plain tuples, unpacked by _board_row: a dict per row only to read it once costs more than the query.
     return db.conn.execute(sql + (" WHERE r.batch = ?" if batch else ""), (batch,) if batch else ()).fetchall()
 
 
+def _escalation_columns(db: sqlite_utils.Database) -> str:
+    # A read-only database made before these columns existed still shows its board, without them.
+    have = {row[1] for row in db.conn.execute("PRAGMA table_info(requests)").fetchall()}
+    return "r.review_by, r.complain_by" if {"review_by", "complain_by"} <= have else "NULL, NULL"
+
+
 def _board_row(raw: tuple[Any, ...], today: date, cals: _Calendars) -> dict[str, Any]:
     (request_id, batch, body, body_name, act, reference, recorded, sent_on, received_on, due_on, force_reference,
-     sections, ncnd, last_event_on) = raw
+     sections, ncnd, last_event_on, review_by, complain_by) = raw
     status = recorded
     left = overdue = None
     if recorded in OPEN and due_on:  # current_status's rule, with the due date parsed once
@@ -144,13 +155,19 @@ def _board_row(raw: tuple[Any, ...], today: date, cals: _Calendars) -> dict[str,
             left, overdue = days, 0
         else:
             left, overdue, status = 0, -days, _late(recorded)
+    act_by = act_step = act_left = None
+    # While their deadline runs, ours waits; once a review is overdue, the time to complain shows.
+    if (recorded not in OPEN or status == "review-overdue") and (review_by or complain_by):
+        act_by, act_step = (review_by, "review") if review_by else (complain_by, "complaint")
+        act_left = cals[act].working_days_between(today, date.fromisoformat(act_by))
     return {
         "batch": batch, "body": body, "body_name": body_name, "act": act, "status": status,
         "recorded_status": recorded, "sent_on": sent_on, "received_on": received_on, "due_on": due_on,
         "working_days_left": left, "working_days_overdue": overdue, "reference": reference,
         "force_reference": force_reference,
         "sections": json.loads(sections) if sections not in (None, "[]") else [],
-        "ncnd": bool(ncnd), "last_event_on": last_event_on, "id": request_id,
+        "ncnd": bool(ncnd), "last_event_on": last_event_on, "review_by": review_by, "complain_by": complain_by,
+        "act_by": act_by, "act_step": act_step, "act_days_left": act_left, "id": request_id,
     }
 
 
@@ -192,12 +209,14 @@ def counts(rows: Sequence[Mapping[str, Any]]) -> dict[str, int]:
 
 
 def due(ws: Workspace, *, today: date, within: int = 5) -> list[dict[str, Any]]:
-    """Across all batches: what is overdue, or falls due within `within` working days of today."""
+    """Across all batches: what is overdue, or falls due within `within` working days of today: the
+    forces' deadlines, and ours to ask for a review or complain (not yet passed)."""
     if within < 0:
         raise FoiError(f"--within must be 0 or more working days, not {within}.")
     return [r for r in board(ws, today=today)
-            if r["working_days_left"] is not None
-            and (r["status"] in ("overdue", "review-overdue") or r["working_days_left"] <= within)]
+            if (r["working_days_left"] is not None
+                and (r["status"] in ("overdue", "review-overdue") or r["working_days_left"] <= within))
+            or (r["act_days_left"] is not None and 0 <= r["act_days_left"] <= within)]
 
 
 def stats(ws: Workspace, batch: str, *, today: date) -> dict[str, Any]:
@@ -217,24 +236,19 @@ def _stats(db: sqlite_utils.Database, batch: str, rows: list[dict[str, Any]], ca
            today: date) -> dict[str, Any]:
     import statistics  # only here: it pulls in decimal and fractions, which the board never needs
 
-    events: dict[int, list[Any]] = {}
-    cur = db.conn.execute("SELECT e.* FROM events e JOIN requests r ON r.id = e.request_id WHERE r.batch = ? "
-                          "ORDER BY e.on_date, e.id", (batch,))
-    names = [c[0] for c in cur.description]
-    for values in cur.fetchall():
-        raw = dict(zip(names, values, strict=True))
-        events.setdefault(raw["request_id"], []).append(event_from_row(raw))
+    events = load_batch_events(db, batch)
 
     by_section: Counter[str] = Counter()
     by_citation: Counter[str] = Counter()
     reply_days: list[tuple[int, str]] = []
-    on_time = late = 0
+    on_time = late = chased = 0
     for row in rows:
         for base in dict.fromkeys(section_base(s) for s in row["sections"]):
             by_section[base] += 1  # a reply citing 12 and 40 counts under both
         for section in row["sections"]:
             by_citation[section] += 1
         state = derive_state(events.get(row["id"], []), calendar=cals[row["act"]])
+        chased += state.chased_on is not None
         if state.replied_on is not None and state.received_at_reply is not None:
             reply_days.append((cals[row["act"]].working_days_between(state.received_at_reply, state.replied_on),
                                row["body"]))
@@ -259,4 +273,11 @@ def _stats(db: sqlite_utils.Database, batch: str, rows: list[dict[str, Any]], ca
         "slowest": {"body": slowest[1], "working_days": slowest[0]} if slowest else None,
         "still_silent": [{"body": r["body"], "status": r["status"], "sent_on": r["sent_on"], "due_on": r["due_on"],
                           "working_days_overdue": r["working_days_overdue"]} for r in silent],
+        "chased": chased,
+        "reviews_pending": sum(1 for r in rows if r["recorded_status"] == "internal-review"),
+        "reviews_overdue": sum(1 for r in rows if r["status"] == "review-overdue"),
+        "complaints": sum(1 for r in rows if r["status"] == "ico-complaint"),
+        "our_deadlines": [{"body": r["body"], "step": r["act_step"], "by": r["act_by"],
+                           "working_days_left": r["act_days_left"]}
+                          for r in sorted((r for r in rows if r["act_by"]), key=lambda r: (r["act_by"], r["body"]))],
     }

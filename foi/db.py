@@ -315,6 +315,7 @@ def open_db(path: Path, create: bool = False) -> sqlite_utils.Database:
     if version < SCHEMA_VERSION:
         _upgrade(db, version)
     _ensure_message_reading(conn)
+    _escalation_columns(db)
     return db
 
 
@@ -329,6 +330,34 @@ def _ensure_message_reading(conn: sqlite3.Connection) -> None:
                 conn.execute("ALTER TABLE messages ADD COLUMN reading TEXT")
         except sqlite3.OperationalError:
             pass  # a read-only database: readers cope without the column
+
+
+# requests.review_by / complain_by (the last day to ask for an internal review, to complain to the
+# Commissioner), kept by foi.tracking.write_state for the board. Not a numbered migration yet
+# (SCHEMA_VERSION 5 is reserved for the figure tables): added in place, idempotently, on every open
+# of a writable database, and filled for the requests they concern.
+ESCALATION_COLUMNS = ("review_by", "complain_by")
+
+
+def _escalation_columns(db: sqlite_utils.Database) -> None:
+    conn = db.conn
+    have = {row[1] for row in conn.execute("PRAGMA table_info(requests)").fetchall()}
+    missing = [c for c in ESCALATION_COLUMNS if c not in have]
+    if not missing:
+        return
+    try:
+        with db.atomic():
+            for column in missing:
+                conn.execute(f"ALTER TABLE requests ADD COLUMN {column} TEXT")
+            ids = [r[0] for r in conn.execute(
+                "SELECT id FROM requests WHERE status IN ('refused', 'partial', 'not-held', 'internal-review', "
+                "'review-upheld')").fetchall()]
+            if ids:
+                from foi.tracking import rederive
+
+                rederive(db, ids)
+    except sqlite3.OperationalError:
+        pass  # read-only, or another process added them first; readers do without them
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

@@ -233,6 +233,7 @@ def _run(ws: Workspace, replies: list[Path], today: date, sink: _Sink, port: int
     by_outcome, by_body = _summary(ws, echo)
     outputs = _outputs(ws, today)
     echo(f"7. Wrote report.html ({outputs['report_bodies']} forces) and the figures as xlsx and csv.")
+    escalations = _escalate(ws, today, echo)
     return {
         "workspace": str(root),
         "config": str(root / CONFIG_NAME),
@@ -259,6 +260,7 @@ def _run(ws: Workspace, replies: list[Path], today: date, sink: _Sink, port: int
         "refusals_by_section": stats["refusals_by_section"],
         "summary_by_outcome": by_outcome,
         "summary_by_body": by_body,
+        "escalations": escalations,
     }
 
 
@@ -341,3 +343,30 @@ def _outputs(ws: Workspace, today: date) -> dict[str, Any]:
         export(ws, BATCH, what="figures", fmt=fmt, out=out, today=today)
         exports[fmt] = str(out)
     return {"report": str(report.path), "report_bodies": report.bodies, "exports": exports}
+
+
+def _escalate(ws: Workspace, today: date, echo: Callable[[str], None]) -> dict[str, Any]:
+    """The next step for every force, and the letters for them (`foi escalate cautions --write`)."""
+    from foi.escalate.drafts import write_drafts
+
+    out = ws.root / "escalations"
+    result = write_drafts(ws, BATCH, out, today=today)
+    plan = result.plan
+    counts = plan.counts()
+    echo(f"8. Next steps on {today:%a %d %b %Y}: " + ", ".join(f"{n} {step}" for step, n in counts.items()) + ":")
+    for name in ("chase", "review", "wait", "complaint"):
+        steps = sorted((s for s in plan.steps if s.step == name), key=lambda s: s.body)
+        if not steps:
+            continue
+        if name == "chase":
+            late = sorted(s.dates.get("working_days_overdue", 0) for s in steps)
+            echo(f"   {name:<9} {len(steps):>2}  overdue by {late[0]}-{late[-1]} working days: "
+                 f"{', '.join(s.body for s in steps[:4])}, ...")
+            continue
+        for step in steps:
+            echo(f"   {name:<9} {step.body:<14} {' '.join(step.why)}")
+    letters = sum(1 for d in result.drafts if d.pack is None)
+    echo(f"   Wrote {letters} letters (txt and eml) and {len(result.drafts) - letters} complaint packs to "
+         f"{out.relative_to(ws.root)}/, with the plan in plan.txt.")
+    return {"out": str(out), "counts": counts, "letters": letters, "packs": len(result.drafts) - letters,
+            "files": len(result.written)}

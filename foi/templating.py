@@ -23,8 +23,11 @@ SUFFIXES = (".txt.j2", ".md.j2", ".j2", "")
 def _environment(search_dir: str) -> Any:
     import jinja2
 
+    # foi's own templates come second, so a letter copied into a workspace still finds the partials
+    # it imports (`_escalate-arguments.txt.j2`) when the workspace has no copy of them.
+    folders = list(dict.fromkeys([search_dir, str(bundled_templates_dir())]))
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(search_dir),
+        loader=jinja2.FileSystemLoader(folders),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         autoescape=False,  # letters are plain text; e-mail headers are built and checked separately
@@ -51,12 +54,21 @@ def find_template(ws: Workspace | None, name: str) -> Path:
             candidate = folder / f"{name}{suffix}"
             if candidate.is_file():
                 return candidate
-    known = sorted({p.name.split(".")[0] for f in folders if f.is_dir() for p in f.glob("*.j2")})
+    # Names starting with "_" are partials that letters import, not letters.
+    known = sorted({p.name.split(".")[0] for f in folders if f.is_dir() for p in f.glob("*.j2")
+                    if not p.name.startswith("_")})
     raise FoiError(f"Unknown template {name!r}. Templates: {', '.join(known)} (or give a file path).")
+
+
+ESCALATION_PREFIX = "escalate-"
 
 
 def render(path: Path, context: dict[str, Any]) -> str:
     import jinja2
+
+    if path.name.startswith(ESCALATION_PREFIX) and "escalation" not in context:
+        raise FoiError(f"{path.name} is a letter that `foi escalate NAME --write DIR` fills from a request's "
+                       "record; it can't be a batch's request or a `foi letters` template.")
 
     env = _environment(str(path.parent))
     try:
@@ -115,12 +127,23 @@ def check_template(ws: Workspace, template: str, bodies: list[dict[str, Any]], *
         context = build_context(ws, body, reference=reference, vars=vars, today=today, batch=batch,
                                 request=(requests or {}).get(body["slug"]))
         try:
-            render(path, context)
+            for variant in _variants(path, context):
+                render(path, variant)
             if subject is not None:
                 render_string(subject, context)
         except FoiError as exc:
             failures.append(CheckFailure(body=body["slug"], error=str(exc)))
     return failures
+
+
+def _variants(path: Path, context: dict[str, Any]) -> list[dict[str, Any]]:
+    """The contexts a template is checked with: escalation letters (`escalate-*`) get made-up
+    escalations that take every branch they have."""
+    if path.name.startswith(ESCALATION_PREFIX):
+        from foi.escalate.drafts import sample_contexts
+
+        return sample_contexts(context)
+    return [context]
 
 
 def parse_vars(pairs: list[str] | None) -> dict[str, str]:

@@ -19,6 +19,11 @@ working hours: `sent` events from `foi send` carry that date in `received`). An 
 moves it only when it states a different date of receipt, never to its own date. A request for
 clarification stops the clock and our clarification restarts it; an s.10(3) extension moves the
 due date; an internal review is due 20 working days after we ask (40 at most, when extended).
+
+Escalation (`foi.escalate`) adds `chased` (a reminder sent; the status stays as it was) and reads the
+dates kept here for it: the last substantive reply, the last chase, the review's outcome, and from
+them the last day to ask for an internal review (`review_by`) and to complain to the Commissioner
+(`complain_by`), which `write_state` keeps on `requests` for the board.
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,7 +44,7 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 # What a user can mark, in the order of a request's life.
-USER_KINDS = ("sent", "acknowledged", "clarification", "clarified", "extended", "responded", "partial",
+USER_KINDS = ("sent", "acknowledged", "clarification", "clarified", "extended", "chased", "responded", "partial",
               "refused", "not-held", "withdrawn", "internal-review", "review-upheld", "review-overturned",
               "ico-complaint")
 SYSTEM_KINDS = ("sending", "failed", "needs-review", "auto-reply", "note", "correction")
@@ -50,24 +55,31 @@ AWAITING = frozenset({"sent", "acknowledged", "clarified", "extended"})  # the s
 REPLIES = frozenset({"responded", "partial", "refused", "not-held"})
 REVIEW_OUTCOMES = frozenset({"review-upheld", "review-overturned"})
 CLOSED = REPLIES | REVIEW_OUTCOMES | {"withdrawn"}
-STATUSES = ("draft", "sending") + USER_KINDS
+# A chaser is recorded but never becomes the status: the request is as late as it was.
+STAYS = frozenset({"chased"})
+STATUSES = ("draft", "sending") + tuple(k for k in USER_KINDS if k not in STAYS)
 # Events that never move the status; they may arrive at any time, even on a draft.
 PASSIVE = frozenset({"needs-review", "auto-reply", "note"})
 
 # Which status may follow which; a reply kind may also follow a reply (a later, fuller answer or
 # one more question answered).
+# A review may be answered by the reply itself (a review asked for because none came, or a fresh
+# decision that releases or refuses); a late request may be put to review (FOISA requires it before
+# an appeal; see _early_review).
 _ALLOWED: dict[str, frozenset[str]] = {
     "draft": frozenset({"sending", "sent", "failed", "withdrawn"}),
     "sending": frozenset({"sent", "failed"}),
     "clarification": frozenset({"clarified", "withdrawn"}) | REPLIES,
-    "internal-review": frozenset({"review-upheld", "review-overturned", "extended", "withdrawn", "ico-complaint"}),
+    "internal-review": frozenset({"review-upheld", "review-overturned", "extended", "withdrawn", "ico-complaint",
+                                  "chased"}) | REPLIES,
     "review-upheld": frozenset({"ico-complaint"}),
-    "review-overturned": REPLIES | {"ico-complaint"},
+    "review-overturned": REPLIES | {"ico-complaint", "chased"},
     "ico-complaint": REPLIES | {"withdrawn"},
     "withdrawn": frozenset(),
 }
 for _state in AWAITING:
-    _ALLOWED[_state] = frozenset({"acknowledged", "clarification", "extended", "withdrawn", "ico-complaint"}) | REPLIES
+    _ALLOWED[_state] = frozenset({"acknowledged", "clarification", "extended", "withdrawn", "ico-complaint",
+                                  "chased", "internal-review"}) | REPLIES
 for _state in REPLIES:
     _ALLOWED[_state] = frozenset({"internal-review", "ico-complaint"}) | REPLIES
 
@@ -85,6 +97,15 @@ _SECTION = re.compile(r"^(?:s(?:ection)?s?\.?\s*)?(\d{1,2})\s*((?:\(\s*[0-9a-z]{
 EXTENSION_WARN_DAYS = 40
 REVIEW_DAYS = 20
 REVIEW_MAX_DAYS = 40
+# Asking for a review: within 40 working days of the reply (FOIA: the s.45 code of practice, after
+# which a force may decline; FOISA s.20(5): of the reply, or of the deadline when it came on time).
+REVIEW_REQUEST_DAYS = 40
+# Complaining: the ICO asks for complaints within six weeks of the last substantive contact; FOISA
+# s.47(4) gives six months from the review's answer (or from the day it fell due).
+COMPLAINT_WEEKS = 6
+FOISA_APPEAL_MONTHS = 6
+# Reply kinds worth asking a review of (with NCND whatever the kind).
+REVIEWABLE = frozenset({"refused", "partial"})
 
 
 def normalise_section(text: str) -> str:
@@ -172,6 +193,11 @@ class State:
     due_at_reply: date | None = None  # the deadline in force when that reply came
     received_at_reply: date | None = None
     acknowledged: bool = False  # since the clock last started
+    last_reply_on: date | None = None  # the latest substantive reply
+    chased_on: date | None = None  # the latest chaser
+    review_outcome_on: date | None = None
+    review_by: date | None = None  # the last day to ask for an internal review of the reply
+    complain_by: date | None = None  # the last day to complain to the Commissioner
     voided: dict[int, int] = field(default_factory=dict)  # event id -> id of the correction voiding it
     status_after: dict[int, str] = field(default_factory=dict)  # event id -> status once applied
     warnings: list[str] = field(default_factory=list)
@@ -190,6 +216,9 @@ class State:
             "due_on": self.due_on, "force_reference": self.force_reference, "sections": list(self.sections),
             "ncnd": self.ncnd, "last_event_on": self.last_event_on, "review_asked_on": self.review_asked_on,
             "review_due_on": self.review_due_on, "replied_on": self.replied_on,
+            "last_reply_on": self.last_reply_on, "chased_on": self.chased_on,
+            "review_outcome_on": self.review_outcome_on, "review_by": self.review_by,
+            "complain_by": self.complain_by,
             "questions": {str(n): {"status": q.status, "on": q.on, "sections": q.sections, "ncnd": q.ncnd}
                           for n, q in sorted(self.questions.items())},
         }
@@ -257,7 +286,7 @@ def derive_state(events: Sequence[Event], act: str = "FOIA",
     for event in order(events):
         if event.id in state.voided:
             continue
-        reason = impossible_reason(state.status, event.kind)
+        reason = impossible_reason(state.status, event.kind) or _early_review(state, event)
         if reason:
             if strict:
                 raise ImpossibleMove(event, reason)
@@ -265,6 +294,7 @@ def derive_state(events: Sequence[Event], act: str = "FOIA",
             continue
         _apply(state, event, cal)
         state.status_after[event.id] = state.status
+    _escalation_deadlines(state, cal)
     return state
 
 
@@ -272,6 +302,50 @@ def _receipt_day(sent: date, cal: Calendar) -> date:
     """The day a message sent on `sent` reaches them: that day, or the next working day when it
     is not a working day (foi.deadlines.receipt; the time of day, when known, is in `received`)."""
     return sent if cal.is_working_day(sent) else cal.add_working_days(sent, 1)
+
+
+def _early_review(state: State, e: Event) -> str | None:
+    """A review of a request still awaiting its reply is for a missed deadline only."""
+    if e.kind != "internal-review" or state.status not in AWAITING:
+        return None
+    if state.due_on is not None and e.on > state.due_on:
+        return None
+    due = f" (due {state.due_on.isoformat()})" if state.due_on else ""
+    return (f"the request is {state.status}{due}: an internal review needs a reply to review, or a reply "
+            "deadline that has passed")
+
+
+def complaint_deadline(act: str, base: date) -> date:
+    """The last day to complain to the Commissioner about something that happened on `base`."""
+    if act == "FOISA":
+        from dateutil.relativedelta import relativedelta  # installed with holidays
+
+        return base + relativedelta(months=FOISA_APPEAL_MONTHS)
+    return base + timedelta(weeks=COMPLAINT_WEEKS)
+
+
+def reviewable(state: State) -> bool:
+    """The last reply withheld something: worth an internal review (or, after one, a complaint)."""
+    return state.status in REVIEWABLE or (state.status == "not-held" and state.ncnd)
+
+
+def _escalation_deadlines(state: State, cal: Calendar) -> None:
+    status = state.status
+    if status in REPLIES and state.last_reply_on is not None and reviewable(state):
+        if state.review_asked_on is not None and state.last_reply_on >= state.review_asked_on:
+            state.complain_by = complaint_deadline(cal.act, state.last_reply_on)  # the review's answer
+        else:
+            start = state.last_reply_on
+            if cal.act == "FOISA" and state.due_on is not None and state.due_on > start:
+                start = state.due_on  # s.20(5)(a): a reply on time leaves 40 days from the deadline
+            state.review_by = cal.add_working_days(start, REVIEW_REQUEST_DAYS)
+    elif status == "review-upheld" and state.review_outcome_on is not None:
+        state.complain_by = complaint_deadline(cal.act, state.review_outcome_on)
+    elif status == "internal-review" and state.review_asked_on is not None:
+        # FOISA allows 20 working days and no extension (s.21(1)); the ICO takes a complaint once 40
+        # have passed. The six weeks (six months) run from then.
+        days = REVIEW_DAYS if cal.act == "FOISA" else REVIEW_MAX_DAYS
+        state.complain_by = complaint_deadline(cal.act, cal.add_working_days(state.review_asked_on, days))
 
 
 def _start_clock(state: State, received: date, cal: Calendar) -> None:
@@ -287,6 +361,9 @@ def _apply(state: State, e: Event, cal: Calendar) -> None:
         state.force_reference = e.force_reference
     kind = e.kind
     if kind in PASSIVE or kind == "correction":
+        return
+    if kind in STAYS:
+        state.chased_on = e.on
         return
     if kind == "failed":
         state.status = "draft"
@@ -325,6 +402,7 @@ def _apply(state: State, e: Event, cal: Calendar) -> None:
         state.review_asked_on = e.on
         state.review_due_on = cal.add_working_days(e.on, REVIEW_DAYS)
     elif kind in REVIEW_OUTCOMES:
+        state.review_outcome_on = e.on
         _add_sections(state, e)
     state.status = kind
 
@@ -368,6 +446,7 @@ def _add_sections(state: State, e: Event) -> None:
 
 
 def _reply(state: State, e: Event) -> None:
+    state.last_reply_on = e.on
     if state.replied_on is None:
         state.replied_on = e.on
         state.due_at_reply = state.due_on
@@ -387,6 +466,18 @@ def load_events(db: sqlite_utils.Database, request_id: int) -> list[Event]:
     rows = db.conn.execute("SELECT * FROM events WHERE request_id = ? ORDER BY on_date, id", (request_id,))
     names = [c[0] for c in rows.description]
     return [event_from_row(dict(zip(names, row, strict=True))) for row in rows.fetchall()]
+
+
+def load_batch_events(db: sqlite_utils.Database, batch: str) -> dict[int, list[Event]]:
+    """Every event of a batch's requests, by request id, in replay order: one query for a whole batch."""
+    found: dict[int, list[Event]] = {}
+    cur = db.conn.execute("SELECT e.* FROM events e JOIN requests r ON r.id = e.request_id WHERE r.batch = ? "
+                          "ORDER BY e.on_date, e.id", (batch,))
+    names = [c[0] for c in cur.description]
+    for values in cur.fetchall():
+        raw = dict(zip(names, values, strict=True))
+        found.setdefault(raw["request_id"], []).append(event_from_row(raw))
+    return found
 
 
 def _request_row(db: sqlite_utils.Database, request_id: int) -> dict[str, Any]:
@@ -421,9 +512,10 @@ def write_state(db: sqlite_utils.Database, request_id: int, state: State) -> Non
     due = state.review_due_on if state.status == "internal-review" else state.due_on
     db.conn.execute(
         "UPDATE requests SET status = ?, sent_on = ?, received_on = ?, due_on = ?, force_reference = ?, "
-        "sections = ?, ncnd = ?, last_event_on = ? WHERE id = ?",
+        "sections = ?, ncnd = ?, last_event_on = ?, review_by = ?, complain_by = ? WHERE id = ?",
         (state.status, iso(state.sent_on), iso(state.received_on), iso(due), state.force_reference,
-         dumps(state.sections), int(state.ncnd), iso(state.last_event_on), request_id),
+         dumps(state.sections), int(state.ncnd), iso(state.last_event_on), iso(state.review_by),
+         iso(state.complain_by), request_id),
     )
 
 

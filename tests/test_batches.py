@@ -50,8 +50,8 @@ def test_create_to_a_group_and_to_slugs(cli) -> None:
     [
         (["batch", "create", "Bad Name", "-t", "chaser"], "Error: Bad batch name 'Bad Name': use lower-case letters, "
          "digits, - and _ (e.g. cautions-2025).\n"),
-        (["batch", "create", "x", "-t", "nope"], "Error: Unknown template 'nope'. Templates: chaser, internal-review, "
-         "request-outcomes (or give a file path).\n"),
+        (["batch", "create", "x", "-t", "nope"], "Error: Unknown template 'nope'. Templates: chaser, escalate-chase, "
+         "escalate-complaint, escalate-review, internal-review, request-outcomes (or give a file path).\n"),
         (["batch", "create", "x", "-t", "chaser", "--to", "kent,atlantis"],
          "Error: Unknown body 'atlantis'. Run `foi bodies list --group any` to see them.\n"),
         (["batch", "create", "x", "-t", "chaser", "--var", "=1"],

@@ -140,8 +140,8 @@ def test_template_check_missing_var_fails_for_everyone(cli) -> None:
 def test_template_check_unknown_template_and_bad_var(cli) -> None:
     result = cli("template", "check", "nope")
     assert result.exit_code == 1
-    assert result.stderr == ("Error: Unknown template 'nope'. Templates: chaser, internal-review, request-outcomes "
-                             "(or give a file path).\n")
+    assert result.stderr == ("Error: Unknown template 'nope'. Templates: chaser, escalate-chase, escalate-complaint, "
+                             "escalate-review, internal-review, request-outcomes (or give a file path).\n")
     result = cli("template", "check", "chaser", "--var", "novalue")
     assert result.exit_code == 1
     assert result.stderr == "Error: Bad --var 'novalue': write KEY=VALUE, e.g. --var first_year=2019/20.\n"

@@ -110,9 +110,13 @@ def test_status_json_reports_overdue_exactly(sent: Workspace, cli) -> None:
         "batch": "cautions", "body": "kent", "body_name": "Kent Police", "status": "overdue",
         "recorded_status": "sent", "sent_on": "2025-10-01", "received_on": "2025-10-01", "due_on": "2025-10-29",
         "working_days_left": 0, "working_days_overdue": 1, "reference": "FOI-CAUTIONS-0020",
-        "force_reference": None, "sections": [], "ncnd": False, "last_event_on": "2025-10-01", "act": "FOIA"}
+        "force_reference": None, "sections": [], "ncnd": False, "last_event_on": "2025-10-01", "act": "FOIA",
+        "review_by": None, "complain_by": None, "act_by": None, "act_step": None, "act_days_left": None}
     essex = next(r for r in data["requests"] if r["body"] == "essex")
     assert (essex["sections"], essex["ncnd"], essex["force_reference"]) == (["40(2)", "12"], True, "EX/1")
+    # Refused on 20 Oct: an internal review may be asked for until the 40th working day after.
+    assert (essex["review_by"], essex["act_by"], essex["act_step"], essex["act_days_left"]) == (
+        "2025-12-16", "2025-12-16", "review", 32)
     only = json.loads(cli("status", "--only", "overdue", "--json", "--today", "2025-10-30").output)
     assert [r["body"] for r in only["requests"]] == ["kent", "surrey"]
     result = cli("status", "--only", "late", "--today", "2025-10-30")
@@ -124,10 +128,12 @@ def test_status_table_is_plain_when_piped(sent: Workspace, cli) -> None:
     assert result.exit_code == 0
     assert result.output == (
         "cautions on 2025-11-03: 3 request(s): 1 refused, 2 overdue\n"
-        "body    status   sent        due         working days  their ref  sections   NCND  last activity\n"
-        "kent    overdue  2025-10-01  2025-10-29  3 overdue     -          -          -     2025-10-01\n"
-        "surrey  overdue  2025-10-01  2025-10-29  3 overdue     -          -          -     2025-10-01\n"
-        "essex   refused  2025-10-01  2025-10-29  -             EX/1       40(2), 12  yes   2025-10-20\n")
+        "body    status   sent        due         working days  their ref  sections   NCND  last activity  "
+        "our deadline\n"
+        "kent    overdue  2025-10-01  2025-10-29  3 overdue     -          -          -     2025-10-01     -\n"
+        "surrey  overdue  2025-10-01  2025-10-29  3 overdue     -          -          -     2025-10-01     -\n"
+        "essex   refused  2025-10-01  2025-10-29  -             EX/1       40(2), 12  yes   2025-10-20     "
+        "review by 2025-12-16 (30 left)\n")
     assert "\x1b[" not in result.output
 
 

@@ -68,7 +68,7 @@ def test_demo_suggests_commands_that_work_in_its_workspace(demo_run: dict[str, A
     lines = demo_run["output"].splitlines()
     start = lines.index("Try next:")
     commands = [shlex.split(line.split("    #")[0]) for line in lines[start + 1:] if line.startswith("  foi ")]
-    assert len(commands) == 3
+    assert len(commands) == 4
     for command in commands:
         result = CliRunner().invoke(app, command[1:])
         assert result.exit_code == 0, (command, result.output)
@@ -248,3 +248,19 @@ def test_demo_stops_its_smtp_server_when_a_step_fails(tmp_path: Path, monkeypatc
     with pytest.raises(OSError), socket.create_connection(("127.0.0.1", ports[0]), timeout=2):
         pass
     assert (tmp_path / "d" / MARKER).is_file()  # so --force may rebuild it
+
+
+def test_demo_plans_the_next_steps_and_drafts_the_letters(demo_run: dict[str, Any]) -> None:
+    output = demo_run["output"]
+    assert "8. Next steps on Sat 21 Nov 2026: 34 chase, 3 review, 6 none:" in output
+    assert ("   review    metropolitan   Refused on 2026-10-14 (s.12(1)). Ask for an internal review by 2026-12-10 "
+            "(40 working days after the reply).") in output
+    folder = demo_run["root"] / "escalations"
+    letters = sorted(p.name for p in folder.glob("*.txt") if p.name != "plan.txt")
+    assert len(letters) == 37 and len(list(folder.glob("*.eml"))) == 37
+    assert sum(name.endswith("-chase.txt") for name in letters) == 34
+    drafts = {name.split("-", 3)[3]: (folder / name).read_text(encoding="utf-8") for name in letters}
+    assert "Cost limit (s.12(1))." in drafts["metropolitan-review.txt"]
+    assert "\n4. Neither confirm nor deny. " in drafts["sussex-review.txt"]
+    assert "Personal information (s.40(2))." in drafts["west-yorkshire-review.txt"]
+    assert "Your reference: 2026/1432" in drafts["sussex-review.txt"]  # theirs, as their reply gave it

@@ -69,6 +69,7 @@ from foi.cli import mail_cmds  # noqa: E402,F401
 from foi.cli import parse_cmds  # noqa: E402,F401
 from foi.cli import tables_cmds  # noqa: E402,F401
 from foi.cli import output_cmds  # noqa: E402,F401
+from foi.cli import escalate_cmds  # noqa: E402,F401
 from foi.cli import demo_cmds  # noqa: E402,F401
 
 

@@ -19,6 +19,7 @@ def _where(result: dict[str, Any]) -> list[tuple[str, str, str]]:
         ("figures csv", result["exports"]["csv"], "the same, as CSV"),
         ("database", result["database"], "SQLite: requests, events, messages, documents, figures"),
         ("replies", result["responses"], "each force's saved mails, attachments and sent request"),
+        ("escalations", result["escalations"]["out"], "chasers and internal review requests, from the record"),
         ("smtp sink", result["smtp_sink"], "the 43 requests as the local SMTP server received them"),
         ("settings", result["config"], "foi.toml; [smtp] points at the stopped demo server"),
         ("workspace", result["workspace"], "run further commands here"),
@@ -66,4 +67,6 @@ def next_commands(result: dict[str, Any]) -> list[tuple[str, str]]:
         (f"{ws} status {result['batch']} --today {result['today']}", "the status board"),
         (f"{ws} figures {result['batch']} --body durham", "Durham's figures, each with its cell"),
         (f"{ws} explain 1", "where one figure came from"),
+        (f"{ws} escalate {result['batch']} --today {result['today']} --only review",
+         "who refused, and the review to ask for by when"),
     ]

@@ -32,7 +32,7 @@ def mark(
     name: str,
     slugs: Annotated[str | None, typer.Argument(metavar="[SLUG,SLUG...]", help="Bodies, or all.")] = None,
     status: Annotated[str | None, typer.Argument(metavar="[STATUS]", help="sent, acknowledged, clarification, "
-                      "clarified, extended, responded, partial, refused, not-held, withdrawn, internal-review, "
+                      "clarified, extended, chased, responded, partial, refused, not-held, withdrawn, internal-review, "
                       "review-upheld, review-overturned, ico-complaint, note or correction.")] = None,
     on: Annotated[str | None, typer.Option(metavar="YYYY-MM-DD", help="When it happened (default today).")]
     = None,
@@ -185,7 +185,17 @@ def _left(row: dict[str, Any]) -> str:
 
 _BOARD_KEYS = ("batch", "body", "body_name", "status", "recorded_status", "sent_on", "received_on", "due_on",
                "working_days_left", "working_days_overdue", "reference", "force_reference", "sections", "ncnd",
-               "last_event_on", "act")
+               "last_event_on", "act", "review_by", "complain_by", "act_by", "act_step", "act_days_left")
+_ACT_WORDS = {"review": "review by", "complaint": "complain by"}
+
+
+def _ours(row: dict[str, Any]) -> str:
+    """Our own next deadline: ask for an internal review, or complain to the Commissioner."""
+    if not row["act_by"]:
+        return ""
+    left = row["act_days_left"]
+    when = "passed" if left < 0 else "today" if left == 0 else f"{left} left"
+    return f"{_ACT_WORDS[row['act_step']]} {row['act_by']} ({when})"
 
 
 def _print_board(rows: list[dict[str, Any]], title: str, show_batch: bool) -> None:
@@ -200,11 +210,11 @@ def _print_board(rows: list[dict[str, Any]], title: str, show_batch: bool) -> No
     if not rows:
         return
     header = (["batch"] if show_batch else []) + ["body", "status", "sent", "due", "working days", "their ref",
-                                                  "sections", "NCND", "last activity"]
+                                                  "sections", "NCND", "last activity", "our deadline"]
     cells = [([r["batch"]] if show_batch else []) + [
         r["body"], r["status"], r["sent_on"] or "-", r["due_on"] or "-", _left(r) or "-",
         r["force_reference"] or "-", ", ".join(r["sections"]) or "-", "yes" if r["ncnd"] else "-",
-        r["last_event_on"] or "-"] for r in rows]
+        r["last_event_on"] or "-", _ours(r) or "-"] for r in rows]
     widths = [max(len(head), *map(len, column)) for head, column in zip(header, zip(*cells, strict=True), strict=True)]
     colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     layout = "  ".join(f"{{:<{w}}}" for w in widths)  # one format per line: ljust cell by cell is slower
@@ -285,6 +295,12 @@ def stats(ctx: typer.Context, name: str, today: TodayOpt = None, json_out: JsonO
     typer.echo(f"  still silent ({len(silent)}): " + (", ".join(
         s["body"] + (f" ({s['working_days_overdue']} overdue)" if s["status"] == "overdue" else "") for s in silent)
         or "none"))
+    typer.echo(f"  chased {data['chased']}; internal reviews pending {data['reviews_pending']}"
+               f" ({data['reviews_overdue']} overdue); complaints to the Commissioner {data['complaints']}")
+    if data["our_deadlines"]:
+        typer.echo("  our deadlines: " + ", ".join(
+            f"{_ACT_WORDS[d['step']]} {d['by']} {d['body']}" + (" (passed)" if d["working_days_left"] < 0 else "")
+            for d in data["our_deadlines"]))
 
 
 @app.command()
@@ -303,6 +319,8 @@ def due(
         _print_rows_json({"today": day.isoformat(), "within": within}, rows)
         return
     _print_board(rows, f"Overdue or due within {within} working day(s) of {day.isoformat()}", show_batch=True)
+    if any(r["act_by"] or r["status"] == "review-overdue" for r in rows):
+        typer.echo("Reviews and complaints, drafted from the record: foi escalate BATCH --write DIR")
     if any(r["status"] == "overdue" for r in rows):
         typer.echo("Chase them: foi letters BATCH --template chaser --only-status overdue")
 
