@@ -39,6 +39,7 @@ class Recorder:
     refuse: set[str] = field(default_factory=set)
     drop_after: int | None = None
     messages: list[tuple[str, list[str], bytes]] = field(default_factory=list)
+    data_replies: dict[str, str] = field(default_factory=dict)  # recipient -> reply to the message itself
 
     async def handle_MAIL(self, server: Any, session: Any, envelope: Any, address: str, options: list[str]) -> str:
         if self.drop_after is not None and len(self.messages) >= self.drop_after:
@@ -55,6 +56,9 @@ class Recorder:
         return "250 OK"
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        for rcpt in envelope.rcpt_tos:
+            if rcpt.lower() in self.data_replies:
+                return self.data_replies[rcpt.lower()]
         self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.original_content))
         return "250 OK queued"
 
@@ -348,3 +352,70 @@ def test_redact_removes_plain_and_base64_password() -> None:
     encoded = base64.b64encode(PASSWORD.encode()).decode()
     assert redact(f"535 bad {PASSWORD} / {encoded}", PASSWORD) == "535 bad ******** / ********"
     assert redact("535 bad", None) == "535 bad"
+
+
+@pytest.mark.parametrize("reply", ["451 4.3.0 Temporary local problem, try later", "554 5.7.1 Message rejected as spam"])
+def test_regression_refusal_after_data_is_failed_and_retried(batch_ws: Workspace, smtp_server: Server,
+                                                             reply: str) -> None:
+    """Issue 13.1: a 451/554 answer to the message itself was ignored and the request marked sent."""
+    kent = email_of(batch_ws, "kent")
+    smtp_server.handler.data_replies = {kent.lower(): reply}
+    use_server(batch_ws, smtp_server.port)
+    result = send_batch(batch_ws, "cautions", today=TODAY)
+    assert len(result.sent) == 42 and result.interrupted is None
+    assert result.failed == [{"reference": "FOI-CAUTIONS-0020", "body": "kent", "to": kent, "error": reply}]
+    assert statuses(batch_ws)["kent"] != "sent"
+    note = batch_ws.db.execute(
+        "SELECT note FROM events WHERE kind='failed' AND request_id=(SELECT id FROM requests WHERE body='kent')"
+    ).fetchone()[0]
+    assert note == f"refused by server: {reply}"
+    assert result.in_doubt == []
+    # The server takes it the next time: the next run sends Kent's request, and only that.
+    smtp_server.handler.data_replies = {}
+    retry = send_batch(batch_ws, "cautions", today=TODAY)
+    assert [s["body"] for s in retry.sent] == ["kent"] and retry.already_sent == 42
+    refs = [m["X-FOI-Reference"] for m in smtp_server.handler.parsed()]
+    assert len(refs) == 43 and len(set(refs)) == 43
+
+
+def test_regression_421_after_data_stops_the_batch(batch_ws: Workspace, smtp_server: Server) -> None:
+    kent = email_of(batch_ws, "kent")
+    smtp_server.handler.data_replies = {kent.lower(): "421 4.3.2 System shutting down"}
+    use_server(batch_ws, smtp_server.port)
+    result = send_batch(batch_ws, "cautions", today=TODAY)
+    assert len(result.sent) == 19
+    assert result.failed[0]["error"] == "421 4.3.2 System shutting down"
+    assert result.interrupted is not None and "closed the connection" in result.interrupted
+    assert len(result.remaining) == 23 and result.in_doubt == []
+    assert statuses(batch_ws)["kent"] != "sent"
+    smtp_server.handler.data_replies = {}
+    rest = send_batch(batch_ws, "cautions", today=TODAY)
+    assert len(rest.sent) == 24
+    refs = [m["X-FOI-Reference"] for m in smtp_server.handler.parsed()]
+    assert len(refs) == 43 and len(set(refs)) == 43
+
+
+def test_a_second_send_of_the_same_batch_says_another_is_running(batch_ws: Workspace, smtp_server: Server) -> None:
+    from foi.mail.send import send_lock
+
+    use_server(batch_ws, smtp_server.port)
+    with send_lock(batch_ws, "cautions"):
+        with pytest.raises(FoiError, match=r"^Another `foi send cautions` is running \(process \d+\)"):
+            send_batch(batch_ws, "cautions", today=TODAY)
+    assert smtp_server.handler.messages == []
+    assert set(statuses(batch_ws).values()) == {"draft"}
+    # Released with the holder: the next run sends.
+    assert len(send_batch(batch_ws, "cautions", today=TODAY).sent) == 43
+
+
+def test_in_doubt_requests_are_named_after_the_run(batch_ws: Workspace, smtp_server: Server) -> None:
+    use_server(batch_ws, smtp_server.port)
+    DiesAfterAccept.count = 0
+
+    def opener(config: SmtpConfig, password: str | None) -> smtplib.SMTP:
+        return DiesAfterAccept(config.host, config.port)
+
+    with pytest.raises(KeyboardInterrupt):
+        send_batch(batch_ws, "cautions", today=TODAY, opener=opener)
+    rerun = send_batch(batch_ws, "cautions", today=TODAY)
+    assert rerun.in_doubt == [{"reference": "FOI-CAUTIONS-0005", "body": "city-of-london"}]
