@@ -260,13 +260,19 @@ def store_file(ws: Workspace, request: dict[str, Any], data: bytes, original_nam
     path = write_unique(request_dir(ws, request), original_name, data)
     relative = path.relative_to(ws.root)
     with db.atomic():
-        cursor = db.conn.execute(
+        # Another command may have stored the same content meanwhile: then the document is theirs.
+        row = db.conn.execute(
             "INSERT INTO documents (request_id, batch, body, path, sha256, original_name, size, source, "
-            "message_row, status, added_at) VALUES (?,?,?,?,?,?,?,?,?, 'queued', ?)",
+            "message_row, status, added_at) VALUES (?,?,?,?,?,?,?,?,?, 'queued', ?) "
+            "ON CONFLICT(request_id, sha256) DO NOTHING RETURNING id",
             (request["id"], request["batch"], request["body"], relative.as_posix(), digest, original_name,
              len(data), source, message_row, now_iso()),
-        )
-    return StoredFile(int(cursor.lastrowid), relative, digest, original_name, False)
+        ).fetchone()
+    if row is None:
+        existing = db.execute("SELECT id, path, original_name FROM documents WHERE request_id = ? AND sha256 = ?",
+                              [request["id"], digest]).fetchone()
+        return StoredFile(existing[0], Path(existing[1]), digest, existing[2] or original_name, True)
+    return StoredFile(int(row[0]), relative, digest, original_name, False)
 
 
 def is_zip(data: bytes, name: str = "") -> bool:

@@ -163,7 +163,7 @@ def inbox_import(
 
     result = import_paths(workspace(ctx), paths, today=parse_day(today), batch=batch)
     _import_report(result, json_out)
-    if result.errors:
+    if result.errors or any(item.outcome == "unreadable" for item in result.items):
         raise typer.Exit(1)
 
 
@@ -184,7 +184,7 @@ def inbox_fetch(
     since_day = parse_day(since, "--since") if since else None
     result = fetch(workspace(ctx), today=parse_day(today), folder=folder, since=since_day, batch=batch)
     _import_report(result, json_out)
-    if result.errors:
+    if result.errors or any(item.outcome == "unreadable" for item in result.items):
         raise typer.Exit(1)
 
 
