@@ -25,7 +25,17 @@ from typing import TYPE_CHECKING, Any
 from foi.db import dumps
 from foi.deadlines import Calendar, bank_holiday_tables, bank_holidays_source, calendar_for, seed_bank_holidays
 from foi.errors import FoiError
-from foi.tracking import AWAITING, CLOSED, STATUSES, derive_state, event_from_row, rederive, section_base
+from foi.tracking import (
+    AWAITING,
+    CLOSED,
+    DEADLINE_RUNNING,
+    OPEN,
+    STATUSES,
+    derive_state,
+    event_from_row,
+    rederive,
+    section_base,
+)
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -33,8 +43,7 @@ if TYPE_CHECKING:
     from foi.workspace import Workspace
 
 BOARD_STATUSES = (*STATUSES, "overdue", "review-overdue")
-OPEN = AWAITING | {"internal-review"}  # a deadline is running
-WAITING = frozenset({"clarification", "sending", "ico-complaint"})  # open, but no s.10 deadline running
+WAITING = OPEN - DEADLINE_RUNNING  # open, but no s.10 deadline running
 _EXTRA_KEY = "tracking_extra_holidays"
 _HOLIDAYS_KEY = "bank_holidays"
 
@@ -43,7 +52,7 @@ def current_status(row: Mapping[str, Any], today: date) -> str:
     """The status the board shows for a `requests` row on `today` (adds overdue, review-overdue)."""
     status = row["status"]
     due = row.get("due_on")
-    if due is None or status not in OPEN:
+    if due is None or status not in DEADLINE_RUNNING:
         return status
     if isinstance(due, str):
         due = date.fromisoformat(due)
@@ -137,7 +146,7 @@ def _board_row(raw: tuple[Any, ...], today: date, cals: _Calendars) -> dict[str,
      sections, ncnd, last_event_on) = raw
     status = recorded
     left = overdue = None
-    if recorded in OPEN and due_on:  # current_status's rule, with the due date parsed once
+    if recorded in DEADLINE_RUNNING and due_on:  # current_status's rule, with the due date parsed once
         due = date.fromisoformat(due_on)
         days = cals[act].working_days_between(today, due)
         if today <= due:
@@ -160,7 +169,7 @@ def urgency(row: Mapping[str, Any]) -> tuple[Any, ...]:
     status, due = row["status"], row["due_on"] or "9999-12-31"
     if status in ("overdue", "review-overdue"):
         head: tuple[Any, ...] = (0, -row["working_days_overdue"], due)
-    elif row["recorded_status"] in OPEN:
+    elif row["recorded_status"] in DEADLINE_RUNNING:
         head = (1, row["working_days_left"], due)
     elif status in WAITING:
         head = (2, 0, row["last_event_on"] or "")

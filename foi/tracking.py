@@ -48,6 +48,10 @@ AWAITING = frozenset({"sent", "acknowledged", "clarified", "extended"})  # the s
 REPLIES = frozenset({"responded", "partial", "refused", "not-held"})
 REVIEW_OUTCOMES = frozenset({"review-upheld", "review-overturned"})
 CLOSED = REPLIES | REVIEW_OUTCOMES | {"withdrawn"}
+# A deadline is running: the s.10 clock, or an internal review's.
+DEADLINE_RUNNING = AWAITING | {"internal-review"}
+# Waiting for something from the body, with or without a running deadline: the one OPEN set.
+OPEN = DEADLINE_RUNNING | {"sending", "clarification", "ico-complaint"}
 STATUSES = ("draft", "sending") + USER_KINDS
 # Events that never move the status; they may arrive at any time, even on a draft.
 PASSIVE = frozenset({"needs-review", "auto-reply", "note"})

@@ -354,7 +354,8 @@ def test_redact_removes_plain_and_base64_password() -> None:
     assert redact("535 bad", None) == "535 bad"
 
 
-@pytest.mark.parametrize("reply", ["451 4.3.0 Temporary local problem, try later", "554 5.7.1 Message rejected as spam"])
+@pytest.mark.parametrize("reply", ["451 4.3.0 Temporary local problem, try later",
+                                   "554 5.7.1 Message rejected as spam"])
 def test_regression_refusal_after_data_is_failed_and_retried(batch_ws: Workspace, smtp_server: Server,
                                                              reply: str) -> None:
     """Issue 13.1: a 451/554 answer to the message itself was ignored and the request marked sent."""

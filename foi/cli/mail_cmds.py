@@ -55,7 +55,9 @@ def send(
     with bar_cm as bar:
         def advance(item: dict[str, Any]) -> None:
             if bar is not None:
-                bar.update(bar.task_ids[0], advance=1, description=f"{item['body']} {item['outcome']}")
+                from rich.markup import escape
+
+                bar.update(bar.task_ids[0], advance=1, description=escape(f"{item['body']} {item['outcome']}"))
 
         result = send_batch(ws, name, today=parse_day(today), only=split_list(only), limit=limit, delay=delay,
                             dry_run=dry_run, retry_unconfirmed=retry_unconfirmed, outbox=outbox,

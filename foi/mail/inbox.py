@@ -36,14 +36,12 @@ from foi.db import now_iso
 from foi.errors import FoiError
 from foi.mail.sources import RawMessage, iter_sources
 from foi.storage import ZipLimits, is_zip, request_dir, safe_name, store_file, unpack_zip, write_unique
+from foi.tracking import OPEN  # statuses in which a request is waiting for something from the body
 from foi.workspace import Workspace
 
 UNMATCHED_DIR = "_unmatched"
 UNREADABLE_DIR = "_unreadable"
 MAX_HEADER_FIELDS = 500  # a message with 100,000 header fields is read by its first 500
-# Statuses in which a request is waiting for something from the body.
-OPEN = ("sending", "sent", "acknowledged", "clarification", "clarified", "extended", "internal-review",
-        "ico-complaint")
 NEVER_SENT = ("draft", "failed", "withdrawn")
 MIN_CONFIDENCE = 0.5
 _OUR_MESSAGE_ID = re.compile(r"^<?foi-([a-z][a-z0-9]*)-(\d{4,})\.", re.I)

@@ -220,7 +220,8 @@ def send_lock(ws: Workspace, name: str) -> Iterator[None]:
     try:
         fh = open(path, "a+")  # noqa: SIM115 - held for the whole block
     except OSError as exc:
-        raise FoiError(f"Can't create the send lock {path}: {exc.strerror or exc}. Is the workspace writable?") from None
+        raise FoiError(f"Can't create the send lock {path}: {exc.strerror or exc}. "
+                       "Is the workspace writable?") from None
     try:
         try:
             _lock_file(fh)

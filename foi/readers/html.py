@@ -17,9 +17,11 @@ from foi.readers.delimited import decode_bytes
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
 _MAX_SPAN = 1000  # a rowspan="65535" must not allocate a million cells
-MAX_BYTES = 64 * 1024 * 1024  # an HTML table export bigger than this is not a reply we can hold
+# Python's HTMLParser reads about a megabyte a second and a cell costs ~200 bytes here, so an
+# HTML "spreadsheet" is held to what a reply plausibly is.
+MAX_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 32  # tables nested deeper are read as the text of the cell that holds them
-MAX_CELLS = 2_000_000  # per table, spans included
+MAX_CELLS = 1_000_000  # per table, spans included
 
 
 class _Table:
@@ -32,6 +34,7 @@ class _Table:
         self.text: list[str] | None = None
         self.span = (1, 1)
         self.clipped = False
+        self.too_large = False
 
     def start_row(self) -> None:
         self.row += 1
@@ -50,6 +53,10 @@ class _Table:
 
     def end_cell(self) -> None:
         if self.text is None:
+            return
+        if self.too_large or len(self.cells) >= MAX_CELLS:
+            self.too_large = True  # stop holding cells; the table is reported, not read
+            self.text = None
             return
         text = " ".join("".join(self.text).split(" ")).strip()
         text = "\n".join(" ".join(line.split()) for line in text.split("\n")).strip()
@@ -171,6 +178,9 @@ def read_html(path: Path) -> ReadResult:
     for t in parser.tables:
         height = max((r for r, _ in t.cells), default=-1) + 1
         width = max((c for _, c in t.cells), default=-1) + 1
+        if t.too_large:
+            warnings.append(f"table {t.index + 1} skipped: more than {MAX_CELLS:,} cells")
+            continue
         if height * width > MAX_CELLS:
             warnings.append(f"table {t.index + 1} skipped: {height:,} rows by {width:,} columns is too large")
             continue

@@ -1,0 +1,221 @@
+"""Hostile files made on the spot: small on disk, huge or deep once opened (issue 13).
+
+Shared by tests/test_faults.py and bench/bench_faults.py. Each maker writes one file and
+returns its path; sizes are parameters so the tests use a quick version and the bench the
+full one. Nothing here is copied from anywhere: the shapes are the classic ones (a zip member
+of repeated bytes, a declared range far larger than its contents, nesting without end).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from email.message import EmailMessage
+from pathlib import Path
+
+_CT = ('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+       '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+       '<Default Extension="xml" ContentType="application/xml"/>'
+       '<Override PartName="/xl/workbook.xml" '
+       'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+       '<Override PartName="/xl/worksheets/sheet1.xml" '
+       'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>')
+_RELS = ('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+         '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+         'officeDocument" Target="xl/workbook.xml"/></Relationships>')
+_WB = ('<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
+       '<sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>')
+_WB_RELS = ('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+            'worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
+_SHEET_HEAD = '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+_TABLE = ('<row r="1"><c r="A1" t="inlineStr"><is><t>Outcome</t></is></c><c r="B1" t="inlineStr"><is><t>2019/20'
+          '</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>Charged</t></is></c><c r="B2"><v>12</v></c>'
+          '</row>')
+_MB = 1 << 20
+
+
+def _xlsx(path: Path, parts: list[str | int]) -> Path:
+    """An xlsx whose sheet XML is `parts` in order: text as is, an int as that many MB of spaces."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        zf.writestr("[Content_Types].xml", _CT)
+        zf.writestr("_rels/.rels", _RELS)
+        zf.writestr("xl/workbook.xml", _WB)
+        zf.writestr("xl/_rels/workbook.xml.rels", _WB_RELS)
+        with zf.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as fh:
+            spaces = b" " * _MB
+            for part in parts:
+                if isinstance(part, int):
+                    for _ in range(part):
+                        fh.write(spaces)
+                else:
+                    fh.write(part.encode())
+    return path
+
+
+def xlsx_col_bomb(path: Path, elements: int = 40) -> Path:
+    """`<col min="1" max="2147483647" hidden="1"/>`, many times: 2^31 hidden columns each."""
+    cols = "<cols>" + '<col min="1" max="2147483647" hidden="1"/>' * elements + "</cols>"
+    return _xlsx(path, [_SHEET_HEAD, cols, "<sheetData>", _TABLE, "</sheetData></worksheet>"])
+
+
+def xlsx_whitespace_bomb(path: Path, mb: int = 1024) -> Path:
+    """MB megabytes of spaces inside a row tag and between tags (1 GB packs into about 1 MB)."""
+    half = max(mb // 2, 1)
+    return _xlsx(path, [_SHEET_HEAD, "<sheetData>", _TABLE, '<row r="3"', half, ' hidden="1"><c r="A3"><v>1</v></c>',
+                        half, "</row></sheetData></worksheet>"])
+
+
+def xlsx_far_cells(path: Path) -> Path:
+    """Two cells, at A1 and XFD200000: calamine would hold every cell between them."""
+    return _xlsx(path, [_SHEET_HEAD, '<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="200000">'
+                        '<c r="XFD200000"><v>2</v></c></row></sheetData></worksheet>'])
+
+
+def docx_bomb(path: Path, mb: int = 1024) -> Path:
+    """A .docx whose document.xml is MB megabytes, nearly all of it spaces."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        zf.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+                    'package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/>'
+                    '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
+                    'officedocument.wordprocessingml.document.main+xml"/></Types>')
+        zf.writestr("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+                    'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+                    'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+        with zf.open("word/document.xml", "w", force_zip64=True) as fh:
+            fh.write(b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/'
+                     b'2006/main"><w:body><w:p><w:r><w:t>')
+            spaces = b" " * _MB
+            for _ in range(mb):
+                fh.write(spaces)
+            fh.write(b"</w:t></w:r></w:p></w:body></w:document>")
+    return path
+
+
+def zip_bomb(path: Path, mb: int = 1024, members: int = 1) -> Path:
+    """A plain .zip whose members unpack to MB megabytes of zeros in all."""
+    per = max(mb // members, 1)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for i in range(members):
+            with zf.open(f"figures-{i}.csv", "w", force_zip64=True) as fh:
+                zeros = b"0" * _MB
+                for _ in range(per):
+                    fh.write(zeros)
+    return path
+
+
+def pdf_pages(path: Path, pages: int = 2000) -> Path:
+    """A PDF of PAGES pages that all share one small content stream (a few KB for 2,000 pages)."""
+    content = b"BT /F1 12 Tf 72 720 Td (Outcome 2019/20 Charged 12) Tj ET"
+    objects: list[bytes] = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"",  # the page tree, filled in below
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+    ]
+    first_page = len(objects) + 1
+    kids = " ".join(f"{first_page + i} 0 R" for i in range(pages)).encode()
+    objects[1] = b"<< /Type /Pages /Count %d /Kids [" % pages + kids + b"] >>"
+    for _ in range(pages):
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+                       b"/Resources << /Font << /F1 3 0 R >> >> >>")
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    path.write_bytes(out.getvalue())
+    return path
+
+
+def html_deep(path: Path, depth: int = 100_000) -> Path:
+    """Tables nested DEPTH deep, each holding the next in its only cell."""
+    path.write_text("<html><body>" + "<table><tr><td>x" * depth + "</td></tr></table>" * depth + "</body></html>")
+    return path
+
+
+def html_spans(path: Path, cells: int = 2000) -> Path:
+    """Many cells each spanning 1000 rows by 1000 columns (a million cells apiece)."""
+    row = '<td rowspan="1000" colspan="1000">1</td>' * cells
+    path.write_text(f"<html><body><table><tr><th>a</th></tr><tr>{row}</tr></table></body></html>")
+    return path
+
+
+def html_huge(path: Path, mb: int = 100) -> Path:
+    """An HTML "spreadsheet" of MB megabytes of cells."""
+    row = ("<tr>" + "<td>12</td>" * 20 + "</tr>\n").encode()
+    with path.open("wb") as fh:
+        fh.write(b"<html><body><table>")
+        for _ in range(mb * _MB // len(row)):
+            fh.write(row)
+        fh.write(b"</table></body></html>")
+    return path
+
+
+def csv_with_nuls(path: Path) -> Path:
+    path.write_bytes(b"Outcome,2019/20\r\nCharged,12\x00\r\nCautioned,\x007\r\n")
+    return path
+
+
+# --- messages -------------------------------------------------------------------------------
+
+
+def _mail(subject: str, reference: str = "FOI-CAUTIONS-0020", sender: str = "foi@kent.police.uk") -> EmailMessage:
+    msg = EmailMessage()
+    msg["From"] = f"Kent Police <{sender}>"
+    msg["To"] = "jo@example.org"
+    msg["Subject"] = f"RE: {reference} {subject}"
+    msg["Date"] = "Mon, 02 Nov 2026 10:00:00 +0000"
+    msg.set_content(f"Dear Jo,\n\nPlease find attached our response to {reference}.\n\nKent Police")
+    return msg
+
+
+def mail_with_attachment(name: str, data: bytes, message_id: str, reference: str = "FOI-CAUTIONS-0020") -> bytes:
+    msg = _mail("response", reference)
+    msg["Message-ID"] = message_id
+    msg.add_attachment(data, maintype="application", subtype="octet-stream", filename=name)
+    return bytes(msg)
+
+
+def mail_crlf_display_name(message_id: str = "<crlf@kent.example>") -> bytes:
+    """An encoded From display name that hides CR/LF (the email package refuses the address)."""
+    return (b"From: =?utf-8?q?Kent=0D=0AFOI?= <foi@kent.police.uk>\r\nTo: jo@example.org\r\n"
+            b"Subject: RE: FOI-CAUTIONS-0020 acknowledgement\r\nMessage-ID: " + message_id.encode() +
+            b"\r\nDate: Mon, 02 Nov 2026 10:00:00 +0000\r\n\r\nWe have received your request.\r\n")
+
+
+def mail_broken_mime(message_id: str = "<mime@kent.example>") -> bytes:
+    """multipart without a boundary, a part with bad base64 and an unknown transfer encoding."""
+    return (b"From: foi@kent.police.uk\r\nTo: jo@example.org\r\nSubject: RE: FOI-CAUTIONS-0020\r\n"
+            b"Message-ID: " + message_id.encode() + b"\r\nMIME-Version: 1.0\r\n"
+            b"Content-Type: multipart/mixed\r\n\r\n--\r\nContent-Type: text/plain\r\n"
+            b"Content-Transfer-Encoding: base64\r\n\r\n@@@not base64@@@\r\n--\r\n"
+            b"Content-Type: application/pdf; name=x.pdf\r\nContent-Transfer-Encoding: x-unheard-of\r\n\r\n%PDF-1\r\n")
+
+
+def mail_bad_charset(message_id: str = "<charset@kent.example>") -> bytes:
+    return (b"From: foi@kent.police.uk\r\nTo: jo@example.org\r\n"
+            b"Subject: =?x-no-such-charset?q?RE=3A_FOI-CAUTIONS-0020?=\r\nMessage-ID: " + message_id.encode() +
+            b"\r\nContent-Type: text/plain; charset=x-no-such-charset\r\n\r\nOur response \xff\xfe\r\n")
+
+
+def mail_huge_headers(message_id: str = "<headers@kent.example>", fields: int = 100_000) -> bytes:
+    head = b"".join(b"X-Filler-%d: %d\r\n" % (i, i) for i in range(fields))
+    return (b"From: foi@kent.police.uk\r\nTo: jo@example.org\r\nSubject: RE: FOI-CAUTIONS-0020\r\n"
+            b"Message-ID: " + message_id.encode() + b"\r\n" + head + b"\r\nBody\r\n")
+
+
+def mail_deep_multipart(message_id: str = "<deep@kent.example>", depth: int = 3000) -> bytes:
+    """multipart/mixed nested DEPTH deep."""
+    head = (b"From: foi@kent.police.uk\r\nTo: jo@example.org\r\nSubject: RE: FOI-CAUTIONS-0020\r\n"
+            b"Message-ID: " + message_id.encode() + b"\r\nMIME-Version: 1.0\r\n")
+    body = b"".join(b'Content-Type: multipart/mixed; boundary="b%d"\r\n\r\n--b%d\r\n' % (i, i) for i in range(depth))
+    tail = b"Content-Type: text/plain\r\n\r\nhello\r\n" + b"".join(b"--b%d--\r\n" % i for i in reversed(range(depth)))
+    return head + body + tail
