@@ -79,8 +79,8 @@ def keep_in_step(ws: Workspace) -> None:
     current = dumps(sorted(d.isoformat() for d in ws.extra_holidays))
     row = db.conn.execute("SELECT value FROM meta WHERE key = ?", (_EXTRA_KEY,)).fetchone()
     stored = row[0] if row else "[]"
-    if stored == current:
-        return
+    if stored == current or getattr(db, "foi_read_only", False):
+        return  # on read-only storage the board shows the due dates as last stored
     with db.atomic():
         ids = [r[0] for r in db.conn.execute("SELECT DISTINCT request_id FROM events").fetchall()]
         rederive(db, ids, ws.extra_holidays)
@@ -114,7 +114,7 @@ def _kept_bank_holidays(db: sqlite_utils.Database) -> Iterator[None]:
         with db.atomic():
             db.conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = "
                             "excluded.value", (_HOLIDAYS_KEY, dumps({"source": source, "tables": tables})))
-    except sqlite3.OperationalError:
+    except (sqlite3.OperationalError, FoiError):
         pass  # a read-only or busy database still shows the board; the tables are built again next time
 
 

@@ -219,3 +219,66 @@ def mail_deep_multipart(message_id: str = "<deep@kent.example>", depth: int = 30
     body = b"".join(b'Content-Type: multipart/mixed; boundary="b%d"\r\n\r\n--b%d\r\n' % (i, i) for i in range(depth))
     tail = b"Content-Type: text/plain\r\n\r\nhello\r\n" + b"".join(b"--b%d--\r\n" % i for i in reversed(range(depth)))
     return head + body + tail
+
+
+# --- running a command in a child process and measuring it -----------------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_child(code: str, *, env: dict[str, str] | None = None, timeout: float = 600) -> tuple[int, str, str, float]:
+    """Run `python -c CODE` with the project importable; (exit status, stdout, stderr, peak MB).
+
+    The peak is the child's maximum resident set (its own worker processes included), read
+    from wait4, so it measures what the command really held."""
+    import os
+    import subprocess
+    import sys
+    import tempfile
+
+    environment = dict(os.environ, PYTHONPATH=str(ROOT), **(env or {}))
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen([sys.executable, "-c", code], stdout=out, stderr=err, env=environment)
+        try:
+            _, status, usage = _wait4(proc.pid, timeout)
+        except TimeoutError:
+            proc.kill()
+            proc.wait()
+            raise
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return (proc.returncode, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"),
+                usage.ru_maxrss / 1024)
+
+
+def _wait4(pid: int, timeout: float) -> tuple[int, int, object]:
+    import os
+    import time
+
+    deadline = time.monotonic() + timeout
+    while True:
+        got, status, usage = os.wait4(pid, os.WNOHANG)
+        if got:
+            return got, status, usage
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"child {pid} still running after {timeout} s")
+        time.sleep(0.02)
+
+
+READ_PROBE = """
+import json, sys
+from foi.readers import read_file
+r = read_file(sys.argv[1] if len(sys.argv) > 1 else {path!r})
+print(json.dumps({{"status": r.status, "error": r.error, "warnings": r.warnings, "tables": len(r.tables)}}))
+"""
+
+
+def read_in_child(path: Path) -> tuple[dict[str, object], float]:
+    """`read_file(path)` in a fresh process: (what it returned, peak MB)."""
+    import json
+
+    code, out, err, peak = run_child(READ_PROBE.format(path=str(path)))
+    if code != 0:
+        raise AssertionError(f"reader process died with {code}: {err[-2000:]}")
+    return json.loads(out.strip().splitlines()[-1]), peak

@@ -9,9 +9,11 @@ sheet must cost next to nothing on top of calamine itself).
 Crafted files must not exhaust the machine, so before calamine sees a workbook:
 - the sizes its archive declares are checked (calamine and zipfile both stop at the declared
   size, so a member can't expand past it): at most MAX_MEMBER bytes per part, MAX_TOTAL in all;
-- a sheet whose XML is small is checked for cells placed far apart (A1 and XFD200000 make
-  calamine allocate every cell between them, and an allocation failure aborts the process):
-  at most MAX_CELLS cells between its first and last cell;
+- a sheet of up to EXTENT_CHECK_BYTES of XML is checked for cells placed far apart (A1 and
+  XFD200000 make calamine allocate every cell between them, and an allocation failure aborts
+  the process): at most MAX_CELLS cells between its first and last cell. Checking bigger sheets
+  would cost about as much as calamine's own read (measured: 0.9 s against 1.1 s on 60 MB), so
+  a far-apart pair padded past that size is not caught (see README, known limits);
 - the hidden-rows scan keeps at most one tag of bounded size between chunks, and hidden column
   ranges are clipped to the cells that exist (`<col max="2147483647">` is one range, not a set).
 """
@@ -40,7 +42,7 @@ _Hidden = dict[str, tuple[list[int], list[tuple[int, int]]]]
 MAX_MEMBER = 200 * 1024 * 1024  # one part of the archive, unpacked
 MAX_TOTAL = 400 * 1024 * 1024  # all parts together
 MAX_CELLS = 8_000_000  # cells between a sheet's first and last (calamine holds them all)
-EXTENT_CHECK_BYTES = 16 * 1024 * 1024  # sheets with less XML than this are checked for far-apart cells
+EXTENT_CHECK_BYTES = 16 * 1024 * 1024
 
 
 def archive_problem(path: Path, max_member: int = MAX_MEMBER, max_total: int = MAX_TOTAL) -> str | None:
@@ -312,7 +314,8 @@ _CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)\b([^>]*)>")
 
 
 def _extent_problem(path: Path) -> str | None:
-    """Why a sheet would make calamine hold too many cells, or None; small sheets only."""
+    """Why a sheet would make calamine hold too many cells, or None (sheets up to
+    EXTENT_CHECK_BYTES of XML)."""
     try:
         with zipfile.ZipFile(path) as zf:
             members = _sheet_members(zf)
@@ -320,13 +323,40 @@ def _extent_problem(path: Path) -> str | None:
             for sheet, member in members.items():
                 if member not in names or zf.getinfo(member).file_size > EXTENT_CHECK_BYTES:
                     continue
-                rows, cols = _extent(zf.read(member))
+                xml = zf.read(member)
+                rows, cols = _extent_fast(xml) or _extent(xml)
+                del xml
                 if rows * cols > MAX_CELLS:
                     return (f"sheet '{sheet}' spreads its cells over {rows:,} rows by {cols:,} columns "
                             f"({rows * cols:,} cells; limit {MAX_CELLS:,}): too large to read safely")
     except (zipfile.BadZipFile, ElementTree.ParseError, KeyError, OSError, ValueError):
         return None  # calamine reports the damage in its own words
     return None
+
+
+_PLAIN_REF = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"')
+
+
+def _col_number(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n
+
+
+def _extent_fast(xml: bytes) -> tuple[int, int] | None:
+    """(rows, columns) when every cell tag starts with its reference (`<c r="B7"`), as Excel,
+    LibreOffice and openpyxl write them; None when some cell is written another way."""
+    tags = xml.count(b"<c ") + xml.count(b"<c>") + xml.count(b"<c/>")
+    refs = _PLAIN_REF.findall(xml)
+    if len(refs) != tags or b":c " in xml or b":c>" in xml:
+        return None
+    if not refs:
+        return 0, 0
+    letters = {ref[0] for ref in refs}
+    cols = [_col_number(x) for x in letters]
+    rows = list(map(int, {ref[1] for ref in refs}))
+    return max(rows) - min(rows) + 1, max(cols) - min(cols) + 1
 
 
 def _extent(xml: bytes) -> tuple[int, int]:
