@@ -282,3 +282,178 @@ def read_in_child(path: Path) -> tuple[dict[str, object], float]:
     if code != 0:
         raise AssertionError(f"reader process died with {code}: {err[-2000:]}")
     return json.loads(out.strip().splitlines()[-1]), peak
+
+
+# --- servers a test starts on 127.0.0.1 ----------------------------------------------------------
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def make_certificate(folder: Path) -> tuple[Path, Path, Path]:
+    """A throwaway CA and a server certificate for 127.0.0.1 and localhost it signed:
+    (ca.pem, server-cert.pem, server-key.pem). Clients trust ca.pem via SSL_CERT_FILE."""
+    import datetime
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+    now = datetime.datetime.now(datetime.UTC)
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "foi test CA")])
+    ca = (x509.CertificateBuilder().subject_name(ca_name).issuer_name(ca_name).public_key(ca_key.public_key())
+          .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(days=1))
+          .not_valid_after(now + datetime.timedelta(days=2))
+          .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+          .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=False, key_encipherment=False,
+                                       data_encipherment=False, key_agreement=False, key_cert_sign=True,
+                                       crl_sign=True, encipher_only=False, decipher_only=False), critical=True)
+          .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), critical=False)
+          .sign(ca_key, hashes.SHA256()))
+    key = ec.generate_private_key(ec.SECP256R1())
+    cert = (x509.CertificateBuilder()
+            .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")]))
+            .issuer_name(ca_name).public_key(key.public_key()).serial_number(x509.random_serial_number())
+            .not_valid_before(now - datetime.timedelta(days=1)).not_valid_after(now + datetime.timedelta(days=2))
+            .add_extension(x509.SubjectAlternativeName([x509.DNSName("localhost"),
+                                                        x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+                           critical=False)
+            .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+            .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
+            .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False)
+            .sign(ca_key, hashes.SHA256()))
+    ca_path, cert_path, key_path = folder / "ca.pem", folder / "server-cert.pem", folder / "server-key.pem"
+    ca_path.write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    return ca_path, cert_path, key_path
+
+
+DOVECOT_CONF = """\
+base_dir = {dir}/run
+state_dir = {dir}/state
+log_path = {dir}/dovecot.log
+info_log_path = {dir}/dovecot.log
+protocols = imap
+listen = 127.0.0.1
+{ssl}
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+default_login_user = dovenull
+default_internal_user = dovecot
+default_internal_group = dovecot
+first_valid_uid = 1
+mail_location = maildir:{dir}/mail/%u
+passdb {{
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u {dir}/users
+}}
+userdb {{
+  driver = static
+  args = uid={uid} gid={gid} home={dir}/home/%u
+}}
+service imap-login {{
+  inet_listener imap {{
+    address = 127.0.0.1
+    port = {port}
+  }}
+  inet_listener imaps {{
+    address = 127.0.0.1
+    port = {tls_port}
+  }}
+}}
+"""
+
+
+class Dovecot:
+    """A throwaway Dovecot IMAP server on 127.0.0.1 with one user, its own config, Maildir and
+    log in a temporary folder; nothing system-wide is touched. Needs root (Dovecot switches to
+    its own users) and the dovecot binary; `stop()` ends exactly the process it started."""
+
+    user = "reporter"
+    password = "test-Pa55"
+
+    def __init__(self, folder: Path, *, tls: tuple[Path, Path] | None = None) -> None:
+        import pwd
+
+        self.dir = folder
+        self.port = free_port()
+        self.tls_port = free_port() if tls else 0
+        nobody = pwd.getpwnam("nobody")
+        for sub in ("run", "state", "mail", "home"):
+            (folder / sub).mkdir(parents=True, exist_ok=True)
+        ssl = "ssl = no"
+        if tls:
+            ssl = f"ssl = yes\nssl_cert = <{tls[0]}\nssl_key = <{tls[1]}"
+        (folder / "users").write_text(f"{self.user}:{{PLAIN}}{self.password}\n")
+        (folder / "dovecot.conf").write_text(DOVECOT_CONF.format(
+            dir=folder, uid=nobody.pw_uid, gid=nobody.pw_gid, port=self.port, tls_port=self.tls_port, ssl=ssl))
+        for path in [folder, *folder.rglob("*")]:
+            path.chmod(0o755 if path.is_dir() else 0o644)
+        for sub in ("mail", "home"):
+            import os
+
+            os.chown(folder / sub, nobody.pw_uid, nobody.pw_gid)
+        self.proc = None
+
+    def start(self) -> Dovecot:
+        import socket
+        import subprocess
+        import time
+
+        self.proc = subprocess.Popen(["dovecot", "-F", "-c", str(self.dir / "dovecot.conf")],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"dovecot exited: {self.proc.stderr.read().decode()[-2000:]} "
+                                   f"{self.log()[-2000:]}")
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
+                return self
+            except OSError:
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError(f"dovecot did not listen on {self.port}: {self.log()[-2000:]}")
+
+    def log(self) -> str:
+        path = self.dir / "dovecot.log"
+        return path.read_text(errors="replace") if path.exists() else ""
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except Exception:  # noqa: BLE001 - still running: end exactly this process
+                self.proc.kill()
+                self.proc.wait()
+
+    def append(self, messages: list[bytes], folder: str = "INBOX") -> None:
+        import imaplib
+
+        conn = imaplib.IMAP4("127.0.0.1", self.port)
+        conn.login(self.user, self.password)
+        for data in messages:
+            typ, detail = conn.append(folder, None, None, data)
+            assert typ == "OK", detail
+        conn.logout()
+
+    def flags(self, folder: str = "INBOX") -> list[bytes]:
+        import imaplib
+
+        conn = imaplib.IMAP4("127.0.0.1", self.port)
+        conn.login(self.user, self.password)
+        conn.select(folder, readonly=True)
+        _, data = conn.fetch("1:*", "(FLAGS)")
+        conn.logout()
+        return [d for d in data if isinstance(d, bytes)]

@@ -420,3 +420,57 @@ def test_in_doubt_requests_are_named_after_the_run(batch_ws: Workspace, smtp_ser
         send_batch(batch_ws, "cautions", today=TODAY, opener=opener)
     rerun = send_batch(batch_ws, "cautions", today=TODAY)
     assert rerun.in_doubt == [{"reference": "FOI-CAUTIONS-0005", "body": "city-of-london"}]
+
+
+# --- TLS: STARTTLS and implicit TLS with a certificate the test makes ------------------------
+
+
+def accept_password(server: Any, session: Any, envelope: Any, mechanism: str, auth_data: Any) -> AuthResult:
+    ok = getattr(auth_data, "login", None) == b"jo" and getattr(auth_data, "password", None) == PASSWORD.encode()
+    return AuthResult(success=ok, handled=False)
+
+
+@pytest.fixture
+def certificate(tmp_path: Path) -> tuple[Path, Path, Path]:
+    from crafted import make_certificate
+
+    return make_certificate(tmp_path)
+
+
+def _server_context(cert: Path, key: Path) -> Any:
+    import ssl
+
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    return context
+
+
+@pytest.mark.parametrize("security", ["starttls", "ssl"])
+def test_sends_over_tls_with_a_password_and_refuses_an_untrusted_certificate(
+        batch_ws: Workspace, certificate: tuple[Path, Path, Path], monkeypatch: pytest.MonkeyPatch,
+        security: str) -> None:
+    ca, cert, key = certificate
+    context = _server_context(cert, key)
+    handler = Recorder()
+    if security == "starttls":
+        kwargs: dict[str, Any] = {"tls_context": context, "require_starttls": True, "auth_require_tls": True}
+    else:
+        # The whole connection is TLS; aiosmtpd's own "require TLS for AUTH" check only knows STARTTLS.
+        kwargs = {"ssl_context": context, "auth_require_tls": False}
+    monkeypatch.setenv("SSL_CERT_FILE", str(ca))  # the client trusts the test's CA (and its controller check)
+    port = free_port()
+    controller = Controller(handler, hostname="127.0.0.1", port=port, authenticator=accept_password, **kwargs)
+    controller.start()
+    try:
+        use_server(batch_ws, port, security=security, username="jo")
+        monkeypatch.setenv("FOI_SMTP_PASSWORD", PASSWORD)
+        result = send_batch(batch_ws, "cautions", today=TODAY, only=["kent", "essex"])
+        assert [s["body"] for s in result.sent] == ["essex", "kent"] and result.failed == []
+        assert len(handler.messages) == 2
+        # Without the CA the certificate can't be checked: nothing is sent, the password never leaves.
+        monkeypatch.delenv("SSL_CERT_FILE")
+        with pytest.raises(FoiError, match=r"^TLS with 127\.0\.0\.1:\d+ failed \(CERTIFICATE_VERIFY_FAILED\)"):
+            send_batch(batch_ws, "cautions", today=TODAY, only=["durham"])
+        assert len(handler.messages) == 2
+    finally:
+        controller.stop()
