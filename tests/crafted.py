@@ -457,3 +457,176 @@ class Dovecot:
         _, data = conn.fetch("1:*", "(FLAGS)")
         conn.logout()
         return [d for d in data if isinstance(d, bytes)]
+
+
+# --- an Outlook .msg, written from the published formats ----------------------------------------
+# [MS-CFB] (the compound file: 512-byte sectors, a 64-byte mini stream for small streams) and
+# [MS-OXMSG] (MAPI properties in __properties_version1.0, variable ones in __substg1.0_ streams,
+# recipients and attachments in storages of their own). Small, but a real file: extract-msg
+# (through olefile) reads it exactly as it reads one saved by Outlook.
+
+_FREE, _END, _FAT, _NOSTREAM = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD, 0xFFFFFFFF
+
+
+class _Node:
+    def __init__(self, name: str, data: bytes | None = None) -> None:
+        self.name = name
+        self.data = data  # None: a storage
+        self.children: list[_Node] = []
+        self.index = 0
+        self.start = _END
+        self.left = self.right = self.child = _NOSTREAM
+
+    def add(self, node: _Node) -> _Node:
+        self.children.append(node)
+        return node
+
+
+def _cfb(root: _Node) -> bytes:
+    import struct
+
+    nodes: list[_Node] = []
+
+    def number(node: _Node) -> None:
+        node.index = len(nodes)
+        nodes.append(node)
+        for child in node.children:
+            number(child)
+
+    number(root)
+
+    def tree(children: list[_Node]) -> int:
+        # Siblings form a binary search tree ordered by name length, then upper-cased name.
+        if not children:
+            return _NOSTREAM
+        ordered = sorted(children, key=lambda n: (len(n.name), n.name.upper()))
+        mid = len(ordered) // 2
+        ordered[mid].left = tree(ordered[:mid])
+        ordered[mid].right = tree(ordered[mid + 1:])
+        return ordered[mid].index
+
+    for node in nodes:
+        if node.data is None:
+            node.child = tree(node.children)
+    # Small streams go into the mini stream (64-byte sectors); the rest into 512-byte sectors.
+    mini = bytearray()
+    mini_fat: list[int] = []
+    big: list[tuple[_Node, bytes]] = []
+    for node in nodes:
+        if node.data is None or not node.data:
+            continue
+        if len(node.data) < 4096:
+            node.start = len(mini) // 64
+            count = -(-len(node.data) // 64)
+            mini_fat.extend(list(range(node.start + 1, node.start + count)) + [_END])
+            mini.extend(node.data.ljust(count * 64, b"\0"))
+        else:
+            big.append((node, node.data))
+    sectors: list[bytes] = []
+    fat: list[int] = []
+
+    def place(data: bytes) -> int:
+        if not data:
+            return _END
+        start = len(sectors)
+        count = -(-len(data) // 512)
+        for i in range(count):
+            sectors.append(data[i * 512:(i + 1) * 512].ljust(512, b"\0"))
+            fat.append(start + i + 1 if i < count - 1 else _END)
+        return start
+
+    for node, data in big:
+        node.start = place(data)
+    root.start = place(bytes(mini))
+    mini_fat_start = place(b"".join(struct.pack("<I", v) for v in mini_fat).ljust(512, b"\xff")) if mini_fat else _END
+    entries = bytearray()
+    for node in nodes:
+        name = node.name.encode("utf-16-le") + b"\0\0"
+        kind = 5 if node is root else (1 if node.data is None else 2)
+        size = len(mini) if node is root else len(node.data or b"")
+        entries += (name.ljust(64, b"\0") + struct.pack("<HBB", len(name), kind, 1)
+                    + struct.pack("<III", node.left, node.right, node.child) + b"\0" * 16 + b"\0" * 4
+                    + b"\0" * 16 + struct.pack("<IQ", node.start if size or node is root else _END, size))
+    directory_start = place(bytes(entries).ljust(-(-len(entries) // 512) * 512, b"\0"))
+    # The FAT describes every sector, its own included.
+    fat_count = 1
+    while (len(sectors) + fat_count) > fat_count * 128:
+        fat_count += 1
+    fat_start = len(sectors)
+    fat.extend([_FAT] * fat_count)
+    table = b"".join(struct.pack("<I", v) for v in fat).ljust(fat_count * 512, b"\xff")
+    sectors.extend(table[i * 512:(i + 1) * 512] for i in range(fat_count))
+    difat = [fat_start + i for i in range(fat_count)] + [_FREE] * (109 - fat_count)
+    header = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 16 + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
+              + b"\0" * 6 + struct.pack("<IIIIIIIII", 0, fat_count, directory_start, 0, 4096, mini_fat_start,
+                                        1 if mini_fat else 0, _END, 0)
+              + b"".join(struct.pack("<I", v) for v in difat))
+    return header + b"".join(sectors)
+
+
+def _properties(props: list[tuple[int, int, bytes]], header: bytes) -> tuple[bytes, list[_Node]]:
+    """(the __properties_version1.0 stream, the __substg1.0_ streams) for (id, type, value)."""
+    import struct
+
+    stream = bytearray(header)
+    streams = []
+    for prop_id, prop_type, value in props:
+        tag = (prop_id << 16) | prop_type
+        if prop_type in (0x001F, 0x0102):
+            # A string's stream holds no terminator; its size here counts one (two bytes).
+            stream += struct.pack("<IIII", tag, 6, len(value) + (2 if prop_type == 0x001F else 0), 0)
+            streams.append(_Node(f"__substg1.0_{prop_id:04X}{prop_type:04X}", value))
+        else:
+            stream += struct.pack("<II", tag, 6) + value.ljust(8, b"\0")
+    return bytes(stream), streams
+
+
+def make_msg(path: Path, *, subject: str, body: str, sender: str, sender_name: str, to: str,
+             message_id: str, sent: str, in_reply_to: str | None = None,
+             attachments: list[tuple[str, bytes]] | None = None) -> Path:
+    """An Outlook .msg with transport headers (where Message-ID and In-Reply-To live), a body,
+    one recipient and attachments. `sent` is an RFC 5322 date."""
+    import struct
+    from email.utils import parsedate_to_datetime
+
+    def text(value: str) -> bytes:
+        return value.encode("utf-16-le")
+
+    when = parsedate_to_datetime(sent)
+    filetime = int((when.timestamp() + 11644473600) * 10_000_000)
+    headers = (f"From: {sender_name} <{sender}>\r\nTo: {to}\r\nSubject: {subject}\r\nDate: {sent}\r\n"
+               f"Message-ID: {message_id}\r\n" + (f"In-Reply-To: {in_reply_to}\r\n" if in_reply_to else "")
+               + "MIME-Version: 1.0\r\n\r\n")
+    attachments = attachments or []
+    props = [(0x001A, 0x001F, text("IPM.Note")), (0x0037, 0x001F, text(subject)), (0x1000, 0x001F, text(body)),
+             (0x0C1A, 0x001F, text(sender_name)), (0x0C1F, 0x001F, text(sender)), (0x0C1E, 0x001F, text("SMTP")),
+             (0x0042, 0x001F, text(sender_name)), (0x0065, 0x001F, text(sender)), (0x0E04, 0x001F, text(to)),
+             (0x007D, 0x001F, text(headers)), (0x1035, 0x001F, text(message_id)),
+             (0x0039, 0x0040, struct.pack("<Q", filetime)), (0x0E06, 0x0040, struct.pack("<Q", filetime)),
+             (0x340D, 0x0003, struct.pack("<I", 0x00040000)), (0x0E07, 0x0003, struct.pack("<I", 1))]
+    root = _Node("Root Entry")
+    stream, streams = _properties(props, b"\0" * 8 + struct.pack("<IIII", 1, len(attachments), 1,
+                                                                      len(attachments)) + b"\0" * 8)
+    root.add(_Node("__properties_version1.0", stream))
+    for node in streams:
+        root.add(node)
+    names = root.add(_Node("__nameid_version1.0"))
+    for stream_name in ("__substg1.0_00020102", "__substg1.0_00030102", "__substg1.0_00040102"):
+        names.add(_Node(stream_name, b""))
+    recipient = root.add(_Node("__recip_version1.0_#00000000"))
+    stream, streams = _properties([(0x3001, 0x001F, text(to)), (0x3003, 0x001F, text(to)),
+                                   (0x39FE, 0x001F, text(to)), (0x3002, 0x001F, text("SMTP")),
+                                   (0x0C15, 0x0003, struct.pack("<I", 1))], b"\0" * 8)
+    recipient.add(_Node("__properties_version1.0", stream))
+    for node in streams:
+        recipient.add(node)
+    for index, (name, data) in enumerate(attachments):
+        attachment = root.add(_Node(f"__attach_version1.0_#{index:08X}"))
+        stream, streams = _properties([(0x3707, 0x001F, text(name)), (0x3704, 0x001F, text(name[:12])),
+                                       (0x3701, 0x0102, data), (0x3705, 0x0003, struct.pack("<I", 1)),
+                                       (0x0E21, 0x0003, struct.pack("<I", index))], b"\0" * 8)
+        attachment.add(_Node("__properties_version1.0", stream))
+        for node in streams:
+            attachment.add(node)
+    path.write_bytes(_cfb(root))
+    return path

@@ -145,3 +145,32 @@ def test_inbox_fetch_over_imaps_with_a_certificate_the_test_made(cli, batch_ws: 
         assert json.loads(result.stdout)["counts"]["unmatched"] + json.loads(result.stdout)["counts"]["imported"] == 1
     finally:
         server.stop()
+
+
+def test_an_outlook_msg_file_is_imported_with_its_thread_and_attachment(cli, batch_ws: Workspace,
+                                                                        tmp_path: Path) -> None:
+    """A real .msg (an OLE2 compound file of MAPI properties, made by tests/crafted.make_msg from
+    the published formats): matched by its In-Reply-To, attachment stored and parsed."""
+    from crafted import make_msg
+
+    from foi.marking import mark
+
+    mark(batch_ws, "cautions", ["all"], "sent", on=TODAY)
+    ours = batch_ws.db.execute("SELECT message_id FROM requests WHERE body = 'kent'").fetchone()[0]
+    if not ours:
+        ours = "<foi-cautions-0020.test@example.org>"
+        batch_ws.db.conn.execute("UPDATE requests SET message_id = ? WHERE body = 'kent'", [ours])
+        batch_ws.db.conn.commit()
+    path = make_msg(tmp_path / "Kent reply.msg", subject="RE: Freedom of Information request", sender_name="Kent FOI",
+                    body="Dear Jo,\r\n\r\nPlease find attached the information you asked for.\r\n\r\nKent Police",
+                    sender="freedomofinformation@kent.police.uk", to="jo@example.org",
+                    message_id="<outlook-1@kent.example>", sent="Mon, 02 Nov 2026 10:00:00 +0000",
+                    in_reply_to=ours, attachments=[("Outcomes.csv", CSV)])
+    result = cli("inbox", "import", str(path), "--json")
+    assert result.exit_code == 0, result.output
+    item = json.loads(result.stdout)["messages"][0]
+    assert (item["message_id"], item["reference"], item["matched_by"]) == (
+        "<outlook-1@kent.example>", "FOI-CAUTIONS-0020", "thread")
+    assert [Path(d).name for d in item["documents"]] == ["Outcomes.csv"]
+    parsed = json.loads(cli("parse", "cautions", "--json").stdout)
+    assert [(r["reader"], r["figures"]) for r in parsed] == [("csv", 1)]
