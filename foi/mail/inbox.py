@@ -520,6 +520,11 @@ def assign_message(ws: Workspace, key: str, batch: str, slug: str, *, today: dat
         data = old.read_bytes()
     except OSError as exc:
         raise FoiError(f"The stored copy of message {message['id']} is missing ({old}): {exc.strerror}.") from None
+    try:
+        mail = parse_mail(data)
+    except Exception as exc:  # noqa: BLE001 - said, not a traceback
+        raise FoiError(f"Message {message['id']} can't be read ({_reason(exc)}). Open {old} and record what it "
+                       f"says with `foi mark {batch} {slug} STATUS`.") from None
     new = write_unique(request_dir(ws, request), old.name, data)
     with db.atomic():
         db.conn.execute("UPDATE messages SET request_id = ?, matched_by = 'hand', path = ? WHERE id = ?",
@@ -527,7 +532,7 @@ def assign_message(ws: Workspace, key: str, batch: str, slug: str, *, today: dat
     if new != old:
         old.unlink(missing_ok=True)
     item = Imported(origin=str(new), message_id=message["message_id"], row=message["id"], matched_by="hand")
-    return _take_in(ws, item, parse_mail(data), request, today)
+    return _take_in(ws, item, mail, request, today)
 
 
 def review_queue(ws: Workspace, batch: str | None = None, *, include_done: bool = False) -> list[dict[str, Any]]:
