@@ -203,6 +203,8 @@ def matrix_send(base: Path, tally: Tally, rng: random.Random, kills: int) -> dic
                 tally.check("mark sent", foi(ws, "mark", "cautions", body, "sent").stderr)
         result = foi(ws, "send", "cautions", "--retry-unconfirmed")
         tally.check("send (after kills)", result.stderr)
+        delivered = list(sink.references)
+        sink.references.clear()
         # Two sends of the same batch at once: one sends, the other says another is running.
         other = workspace(base / "send-twice")
         (other / "foi.toml").write_text(config.read_text())
@@ -213,12 +215,16 @@ def matrix_send(base: Path, tally: Tally, rng: random.Random, kills: int) -> dic
         tally.check("send (first of two)", err)
         tally.check("send (second of two)", second.stderr)
         got = db_counts(ws)
-        counts = {ref: sink.references.count(ref) for ref in set(sink.references)}
+        counts = {ref: delivered.count(ref) for ref in set(delivered)}
+        twice = {ref: sink.references.count(ref) for ref in set(sink.references)}
         return {
-            "delivered": len(sink.references), "distinct": len(counts), "recorded_sent": got["sent"],
-            "left_in_doubt": got["sending"],
+            "delivered": len(delivered), "distinct": len(counts), "recorded_sent": got["sent"],
+            "left_in_doubt": got["sending"], "settled_by_hand": len(doubtful),
             "sent_twice": sum(1 for n in counts.values() if n > 1),
             "lost": 43 - len(counts),
+            "two_at_once_delivered": len(sink.references),
+            "two_at_once_sent_twice": sum(1 for n in twice.values() if n > 1),
+            "second_send_exit": second.returncode,
             "second_send_said": second.stderr.strip()[:120],
         }
     finally:
@@ -385,7 +391,10 @@ def report(results: dict[str, Any]) -> None:
           f"{ip['documents_doubled']} documents doubled, figures off by {ip['figures_doubled_or_lost']} "
           f"(expected {ip['expected']['figures']}), {ip['part_files_left']} part files left")
     print(f"send after kills: {send['delivered']} delivered, {send['lost']} lost, {send['sent_twice']} sent "
-          f"twice, {send['recorded_sent']} recorded sent, {send['left_in_doubt']} left in doubt; a second send said: "
+          f"twice, {send['recorded_sent']} recorded sent, {send['left_in_doubt']} left in doubt "
+          f"({send['settled_by_hand']} settled from the server's copy)")
+    print(f"two sends of one batch at once: {send['two_at_once_delivered']} delivered, "
+          f"{send['two_at_once_sent_twice']} twice; the second exited {send['second_send_exit']} saying "
           f"{send['second_send_said']!r}")
     print(f"two imports at once, then an import during parse: {cc['messages']} messages ({cc['distinct']} distinct), "
           f"{cc['documents']} documents, {cc['reply_events']} reply events")
