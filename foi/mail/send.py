@@ -364,22 +364,18 @@ def _send_built(ws: Workspace, name: str, built: list[tuple[Letter, EmailMessage
                        if exc.accepted_unknown else "") + "."
                 )
                 break
-            except _RefusedAndClosing as exc:
-                record_event(db, request["id"], "failed", today, source="send", note=f"refused by server: {exc}")
+            except (_RefusedAndClosing, _SenderRefused) as exc:
+                # Refused, and nothing more can go this run: the sender is refused, or the server is closing.
+                closing = isinstance(exc, _RefusedAndClosing)
+                record_event(db, request["id"], "failed", today, source="send",
+                             note=f"{'refused by server' if closing else 'sender refused'}: {exc}")
                 result.failed.append(_item(letter) | {"error": str(exc)})
                 result.remaining = [r.request["reference"] for r, _ in built[index + 1:]] + result.remaining
                 result.interrupted = (
                     f"{config.host} refused {request['reference']} and closed the connection ({exc}) after "
-                    f"{len(result.sent)} sent. Run `foi send {name}` again later to send the rest.")
-                break
-            except _SenderRefused as exc:
-                record_event(db, request["id"], "failed", today, source="send", note=f"sender refused: {exc}")
-                result.failed.append(_item(letter) | {"error": str(exc)})
-                result.remaining = [r.request["reference"] for r, _ in built[index + 1:]] + result.remaining
-                result.interrupted = (
+                    f"{len(result.sent)} sent. Run `foi send {name}` again later to send the rest." if closing else
                     f"{config.host} refused the sender {from_addr} ({exc}); nothing more was sent. Check "
-                    f"[requester] email and [smtp] username in foi.toml, then run `foi send {name}` again."
-                )
+                    f"[requester] email and [smtp] username in foi.toml, then run `foi send {name}` again.")
                 break
             if refusal:
                 record_event(db, request["id"], "failed", today, source="send", note=f"refused by server: {refusal}")
