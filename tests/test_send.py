@@ -462,3 +462,39 @@ def test_sends_over_tls_with_a_password_and_refuses_an_untrusted_certificate(
         assert len(handler.messages) == 2
     finally:
         controller.stop()
+
+
+def test_regression_disk_full_while_sending_names_what_went_and_what_did_not(
+        batch_ws: Workspace, smtp_server: Server, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full disk after the server took a message: it is named as accepted-but-unrecorded, nothing
+    more is sent, and a full disk before a message goes stops the run with nothing handed over."""
+    from foi.mail import send
+
+    use_server(batch_ws, smtp_server.port)
+    real = send._record_sent
+    calls = []
+
+    def full_disk(*args: Any, **kwargs: Any) -> int:
+        calls.append(1)
+        if len(calls) == 3:
+            raise FoiError("The disk holding db/foi.db is full (or failing): nothing was written.")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(send, "_record_sent", full_disk)
+    result = send_batch(batch_ws, "cautions", today=TODAY)
+    assert len(result.sent) == 2 and len(smtp_server.handler.messages) == 3
+    assert result.in_doubt == [{"reference": "FOI-CAUTIONS-0003", "body": "cambridgeshire"}]
+    assert result.interrupted is not None
+    assert "FOI-CAUTIONS-0003 WAS accepted by the server but is not recorded as sent" in result.interrupted
+    assert "foi mark cautions cambridgeshire sent" in result.interrupted and len(result.remaining) == 40
+    monkeypatch.setattr(send, "_record_sent", real)
+
+    from foi import tracking
+
+    def no_space(*args: Any, **kwargs: Any) -> int:
+        raise FoiError("The disk holding db/foi.db is full (or failing): nothing was written.")
+
+    monkeypatch.setattr(tracking, "record_event", no_space)
+    stopped = send_batch(batch_ws, "cautions", today=TODAY)
+    assert stopped.sent == [] and len(smtp_server.handler.messages) == 3  # nothing handed over
+    assert stopped.interrupted is not None and "Stopped before sending FOI-CAUTIONS-0004" in stopped.interrupted
