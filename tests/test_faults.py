@@ -227,6 +227,10 @@ def test_regression_a_killed_import_leaves_no_half_file_to_adopt(ws: Workspace, 
     assert not (folder / "outcomes.csv").exists()  # the name appears only with the whole file
     leftovers = [p.name for p in folder.iterdir() if p.name.endswith(".foi-part")]
     assert len(leftovers) == 1 and leftovers[0].startswith(".")
+    # A parse now (which registers files dropped into the folder) does not adopt the part file.
+    early = foi(ws, "parse", "cautions", "--json")
+    no_traceback(early)
+    assert json.loads(early.stdout) == []
     # Run again, then parse: one document, complete, and the part file gone.
     assert foi(ws, "inbox", "import", str(box)).returncode == 0
     parsed = foi(ws, "parse", "cautions", "--json")
