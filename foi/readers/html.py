@@ -19,7 +19,7 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGN
 _MAX_SPAN = 1000  # a rowspan="65535" must not allocate a million cells
 # Python's HTMLParser reads about a megabyte a second and a cell costs ~200 bytes here, so an
 # HTML "spreadsheet" is held to what a reply plausibly is.
-MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 32  # tables nested deeper are read as the text of the cell that holds them
 MAX_CELLS = 1_000_000  # per table, spans included
 
