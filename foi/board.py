@@ -30,7 +30,17 @@ from typing import TYPE_CHECKING, Any
 from foi.db import dumps
 from foi.deadlines import Calendar, bank_holiday_tables, bank_holidays_source, calendar_for, seed_bank_holidays
 from foi.errors import FoiError
-from foi.tracking import AWAITING, CLOSED, STATUSES, derive_state, load_batch_events, rederive, section_base
+from foi.tracking import (
+    AWAITING,
+    CLOSED,
+    DEADLINE_RUNNING,
+    OPEN,
+    STATUSES,
+    derive_state,
+    load_batch_events,
+    rederive,
+    section_base,
+)
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -38,8 +48,7 @@ if TYPE_CHECKING:
     from foi.workspace import Workspace
 
 BOARD_STATUSES = (*STATUSES, "overdue", "review-overdue")
-OPEN = AWAITING | {"internal-review"}  # a deadline is running
-WAITING = frozenset({"clarification", "sending", "ico-complaint"})  # open, but no s.10 deadline running
+WAITING = OPEN - DEADLINE_RUNNING  # open, but no s.10 deadline running
 _EXTRA_KEY = "tracking_extra_holidays"
 _HOLIDAYS_KEY = "bank_holidays"
 
@@ -48,7 +57,7 @@ def current_status(row: Mapping[str, Any], today: date) -> str:
     """The status the board shows for a `requests` row on `today` (adds overdue, review-overdue)."""
     status = row["status"]
     due = row.get("due_on")
-    if due is None or status not in OPEN:
+    if due is None or status not in DEADLINE_RUNNING:
         return status
     if isinstance(due, str):
         due = date.fromisoformat(due)
@@ -75,8 +84,8 @@ def keep_in_step(ws: Workspace) -> None:
     current = dumps(sorted(d.isoformat() for d in ws.extra_holidays))
     row = db.conn.execute("SELECT value FROM meta WHERE key = ?", (_EXTRA_KEY,)).fetchone()
     stored = row[0] if row else "[]"
-    if stored == current:
-        return
+    if stored == current or getattr(db, "foi_read_only", False):
+        return  # on read-only storage the board shows the due dates as last stored
     with db.atomic():
         ids = [r[0] for r in db.conn.execute("SELECT DISTINCT request_id FROM events").fetchall()]
         rederive(db, ids, ws.extra_holidays)
@@ -110,7 +119,7 @@ def _kept_bank_holidays(db: sqlite_utils.Database) -> Iterator[None]:
         with db.atomic():
             db.conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = "
                             "excluded.value", (_HOLIDAYS_KEY, dumps({"source": source, "tables": tables})))
-    except sqlite3.OperationalError:
+    except (sqlite3.OperationalError, FoiError):
         pass  # a read-only or busy database still shows the board; the tables are built again next time
 
 
@@ -148,7 +157,7 @@ def _board_row(raw: tuple[Any, ...], today: date, cals: _Calendars) -> dict[str,
      sections, ncnd, last_event_on, review_by, complain_by) = raw
     status = recorded
     left = overdue = None
-    if recorded in OPEN and due_on:  # current_status's rule, with the due date parsed once
+    if recorded in DEADLINE_RUNNING and due_on:  # current_status's rule, with the due date parsed once
         due = date.fromisoformat(due_on)
         days = cals[act].working_days_between(today, due)
         if today <= due:
@@ -177,7 +186,7 @@ def urgency(row: Mapping[str, Any]) -> tuple[Any, ...]:
     status, due = row["status"], row["due_on"] or "9999-12-31"
     if status in ("overdue", "review-overdue"):
         head: tuple[Any, ...] = (0, -row["working_days_overdue"], due)
-    elif row["recorded_status"] in OPEN:
+    elif row["recorded_status"] in DEADLINE_RUNNING:
         head = (1, row["working_days_left"], due)
     elif status in WAITING:
         head = (2, 0, row["last_event_on"] or "")

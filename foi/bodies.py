@@ -70,8 +70,9 @@ EXTRA_ALIASES: dict[str, list[str]] = {
 
 _SUFFIXES = ("police service", "police force", "constabulary", "police")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
-EMAIL = re.compile(r"^[^@\s<>\"',;]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
-_URL = re.compile(r"^https?://[^\s]+$")
+# \Z, not $: "$" also matches before a trailing newline, which must not pass as an address.
+EMAIL = re.compile(r"^[^@\s<>\"',;]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+\Z")
+_URL = re.compile(r"^https?://[^\s]+\Z")
 
 
 def normalise(text: str) -> str:

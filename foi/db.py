@@ -1,13 +1,20 @@
 """The SQLite database of a workspace: its schema, its version and its upgrades.
 
 One file, `db/foi.db`, opened with sqlite-utils so that it is also a Datasette database.
-Every change that touches more than one row goes through `db.atomic()` (sqlite-utils'
-transaction, with savepoints when nested), so nothing is ever written half-way.
+Every change goes through `transaction(db)` (what `db.atomic()` also is on a database opened
+here), so nothing is ever written half-way.
+
+Two foi commands may run at once (an import while a parse runs, say). In WAL mode a deferred
+transaction that reads and then writes fails at once with "database is locked" when another
+writer got in between, so a write transaction takes the write lock up front (`BEGIN IMMEDIATE`)
+and waits for it up to BUSY_TIMEOUT seconds; only then does it say the database is busy.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import secrets
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator
@@ -22,6 +29,8 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 SCHEMA_VERSION = 4
+# How long a writer waits for another command's write transaction to end (seconds).
+BUSY_TIMEOUT = float(os.environ.get("FOI_BUSY_TIMEOUT", "120"))
 
 # Version 1: the whole schema. Later versions append a function to MIGRATIONS that takes the
 # database from version N to N+1; `open_db` runs the missing ones in order in one transaction.
@@ -288,22 +297,81 @@ def _import_sqlite_utils() -> Any:
     return sqlite_utils
 
 
+def _database_class() -> Any:
+    """sqlite-utils' Database whose `atomic()` is `transaction()` (BEGIN IMMEDIATE, waits)."""
+    global _DATABASE_CLASS
+    if _DATABASE_CLASS is None:
+        sqlite_utils = _import_sqlite_utils()
+
+        class FoiDatabase(sqlite_utils.Database):  # type: ignore[misc,name-defined]
+            def atomic(self) -> Any:  # type: ignore[override]
+                return transaction(self)
+
+        _DATABASE_CLASS = FoiDatabase
+    return _DATABASE_CLASS
+
+
+_DATABASE_CLASS: Any = None
+
+
+def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+    if read_only:
+        # A workspace on read-only storage. Read-only mode works when SQLite finds the WAL files
+        # it needs; when it can't create them, open the file as immutable (nothing can be
+        # writing to a read-only folder, and a cleanly closed database has no WAL left).
+        base = path.resolve().as_uri()
+        try:
+            conn = sqlite3.connect(base + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT, check_same_thread=False)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError:
+            conn = sqlite3.connect(base + "?mode=ro&immutable=1", uri=True, timeout=BUSY_TIMEOUT,
+                                   check_same_thread=False)
+    else:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT, check_same_thread=False)
+    # Python's implicit transactions (sqlite-utils' own inserts) take the write lock up front too.
+    conn.isolation_level = "IMMEDIATE"
+    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT * 1000)}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def is_read_only(path: Path) -> bool:
+    """True when the database (or the folder that must hold its journal) can't be written."""
+    folder = path.parent
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        return True
+    try:
+        return os.statvfs(folder).f_flag & os.ST_RDONLY != 0
+    except (OSError, AttributeError):
+        return False
+
+
 def open_db(path: Path, create: bool = False) -> sqlite_utils.Database:
-    """Open (and create or upgrade) a workspace database."""
-    sqlite_utils = _import_sqlite_utils()
+    """Open (and create or upgrade) a workspace database.
+
+    On read-only storage the database opens read-only: commands that only read work, and the
+    first write raises FoiError saying the folder is read-only (see `transaction`)."""
     if not path.exists() and not create:
         raise FoiError(f"No database at {path}. Run `foi init` to create the workspace.")
-    path.parent.mkdir(parents=True, exist_ok=True)
+    read_only = path.exists() and is_read_only(path)
+    if not path.exists():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise FoiError(f"Can't create {path.parent}: {exc.strerror or exc}.") from None
     try:
-        conn = sqlite3.connect(str(path))
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA busy_timeout = 5000")
-        # WAL: readers (Datasette, a second command) don't block a writer, and a commit costs
-        # one sync instead of two; sending records two events per message.
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
-        db = sqlite_utils.Database(conn)
+        conn = _connect(path, read_only)
+        if not read_only:
+            # WAL: readers (Datasette, a second command) don't block a writer, and a commit costs
+            # one sync instead of two; sending records two events per message.
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+        db = _database_class()(conn)
+        db.foi_read_only = read_only
+        db.foi_path = path
         version = schema_version(conn)
+    except sqlite3.OperationalError as exc:
+        raise FoiError(database_problem(path, exc)) from None
     except sqlite3.DatabaseError as exc:
         raise FoiError(f"{path} is not a foi database ({exc}). Move it aside and run `foi init`.") from exc
     if version > SCHEMA_VERSION:
@@ -313,42 +381,108 @@ def open_db(path: Path, create: bool = False) -> sqlite_utils.Database:
             "Upgrade foi with `pip install -U foi`."
         )
     if version < SCHEMA_VERSION:
+        if read_only:
+            raise FoiError(f"{path} needs upgrading (schema {version} to {SCHEMA_VERSION}) but its folder is "
+                           "read-only. Make the workspace writable and run the command again.")
         _upgrade(db, version)
-    _ensure_message_reading(conn)
-    _escalation_columns(db)
+    if not read_only:
+        _ensure_columns(db)
     return db
 
 
-def _ensure_message_reading(conn: sqlite3.Connection) -> None:
-    """messages.reading (JSON: how foi read an incoming reply, its best guess and confidence, for
-    `foi inbox review`). Added in place on every open, without a schema version of its own (the
-    lead folds it into a numbered migration)."""
-    columns = {row[1] for row in conn.execute("PRAGMA table_info(messages)").fetchall()}
-    if columns and "reading" not in columns:
+def database_problem(path: Path | None, exc: BaseException) -> str:
+    """One line for an OperationalError from SQLite: what happened and what to do."""
+    text = str(exc)
+    where = f"{path}" if path else "the database"
+    lowered = text.lower()
+    if "readonly" in lowered or "read-only" in lowered:
+        return (f"The workspace database {where} is read-only: this command needs to write. Make the workspace "
+                "folder writable (or copy it somewhere writable) and run it again; read-only commands still work.")
+    if "disk is full" in lowered or "disk i/o" in lowered:
+        return (f"The disk holding {where} is full (or failing): nothing was written. Free some space and run "
+                "the command again; it carries on where it stopped.")
+    if "locked" in lowered or "busy" in lowered:
+        return (f"The database {where} is busy: another foi command has been writing to it for over "
+                f"{BUSY_TIMEOUT:.0f} s. Let it finish, then run this command again.")
+    if "unable to open" in lowered:
+        return f"Can't open the database {where} ({text}). Check that the workspace folder exists and is readable."
+    return f"Database error on {where}: {text}."
+
+
+@contextmanager
+def transaction(db: Any) -> Iterator[Any]:
+    """A write transaction: everything in the block is committed together or not at all.
+
+    The write lock is taken up front (BEGIN IMMEDIATE), waiting for another command's write to
+    end, so the block never fails half-way with "database is locked". Nested blocks are
+    savepoints. SQLite's own failures (read-only, disk full, busy too long) become FoiError."""
+    conn: sqlite3.Connection = db.conn
+    if getattr(db, "foi_read_only", False):
+        raise FoiError(database_problem(getattr(db, "foi_path", None), sqlite3.OperationalError("readonly")))
+    if conn.in_transaction:
+        savepoint = f"foi_{secrets.token_hex(8)}"
+        conn.execute(f"SAVEPOINT {savepoint}")
         try:
-            with conn:
-                conn.execute("ALTER TABLE messages ADD COLUMN reading TEXT")
-        except sqlite3.OperationalError:
-            pass  # a read-only database: readers cope without the column
-
-
-# requests.review_by / complain_by (the last day to ask for an internal review, to complain to the
-# Commissioner), kept by foi.tracking.write_state for the board. Not a numbered migration yet
-# (SCHEMA_VERSION 5 is reserved for the figure tables): added in place, idempotently, on every open
-# of a writable database, and filled for the requests they concern.
-ESCALATION_COLUMNS = ("review_by", "complain_by")
-
-
-def _escalation_columns(db: sqlite_utils.Database) -> None:
-    conn = db.conn
-    have = {row[1] for row in conn.execute("PRAGMA table_info(requests)").fetchall()}
-    missing = [c for c in ESCALATION_COLUMNS if c not in have]
-    if not missing:
+            yield db
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
+                conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+            raise
+        else:
+            conn.execute(f"RELEASE SAVEPOINT {savepoint}")
         return
     try:
-        with db.atomic():
-            for column in missing:
-                conn.execute(f"ALTER TABLE requests ADD COLUMN {column} TEXT")
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        raise FoiError(database_problem(getattr(db, "foi_path", None), exc)) from None
+    try:
+        yield db
+        conn.execute("COMMIT")
+    except sqlite3.OperationalError as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        if _is_environment(exc):
+            raise FoiError(database_problem(getattr(db, "foi_path", None), exc)) from None
+        raise
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def _is_environment(exc: sqlite3.OperationalError) -> bool:
+    text = str(exc).lower()
+    return any(word in text for word in ("readonly", "read-only", "disk is full", "disk i/o", "locked", "busy"))
+
+
+# Columns added after schema 4 without a version bump (to be folded into a numbered migration):
+# messages.error (why a message could not be read), messages.reading (JSON: how foi read an incoming
+# reply, its best guess and confidence, for `foi inbox review`), requests.review_by / complain_by
+# (the last day to ask for an internal review, to complain to the Commissioner; kept by
+# foi.tracking.write_state for the board).
+LATER_COLUMNS = {"messages": ("error", "reading"), "requests": ("review_by", "complain_by")}
+
+
+def _ensure_columns(db: Any) -> None:
+    conn = db.conn
+
+    def missing() -> dict[str, list[str]]:
+        out = {}
+        for table, wanted in LATER_COLUMNS.items():
+            have = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+            if have and (gone := [c for c in wanted if c not in have]):
+                out[table] = gone
+        return out
+
+    if not missing():
+        return
+    with transaction(db):
+        todo = missing()  # again under the lock: another process may have added them
+        for table, columns in todo.items():
+            for column in columns:
+                conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
+        if "review_by" in todo.get("requests", ()):
             ids = [r[0] for r in conn.execute(
                 "SELECT id FROM requests WHERE status IN ('refused', 'partial', 'not-held', 'internal-review', "
                 "'review-upheld')").fetchall()]
@@ -356,8 +490,6 @@ def _escalation_columns(db: sqlite_utils.Database) -> None:
                 from foi.tracking import rederive
 
                 rederive(db, ids)
-    except sqlite3.OperationalError:
-        pass  # read-only, or another process added them first; readers do without them
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
@@ -369,7 +501,11 @@ def schema_version(conn: sqlite3.Connection) -> int:
 
 
 def _upgrade(db: sqlite_utils.Database, version: int) -> None:
-    with db.atomic():
+    with transaction(db):
+        # Again under the write lock: another command may have upgraded it meanwhile.
+        version = schema_version(db.conn)
+        if version >= SCHEMA_VERSION:
+            return
         if version == 0:
             for statement in SCHEMA_V1.split(";"):
                 if statement.strip():

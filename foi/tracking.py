@@ -57,6 +57,10 @@ REVIEW_OUTCOMES = frozenset({"review-upheld", "review-overturned"})
 CLOSED = REPLIES | REVIEW_OUTCOMES | {"withdrawn"}
 # A chaser is recorded but never becomes the status: the request is as late as it was.
 STAYS = frozenset({"chased"})
+# A deadline is running: the s.10 clock, or an internal review's.
+DEADLINE_RUNNING = AWAITING | {"internal-review"}
+# Waiting for something from the body, with or without a running deadline: the one OPEN set.
+OPEN = DEADLINE_RUNNING | {"sending", "clarification", "ico-complaint"}
 STATUSES = ("draft", "sending") + tuple(k for k in USER_KINDS if k not in STAYS)
 # Events that never move the status; they may arrive at any time, even on a draft.
 PASSIVE = frozenset({"needs-review", "auto-reply", "note"})

@@ -116,12 +116,51 @@ class Workspace:
         return dict(self.config.get(name, {}) or {})
 
 
+# The tables foi reads and the keys of each that must be text (the others are checked where used).
+_TEXT_KEYS = {
+    "requester": ("name", "email", "organisation", "address", "signature"),
+    "deadlines": (),
+    "smtp": ("host", "security", "username"),
+    "imap": ("host", "security", "username", "folder"),
+}
+_EXAMPLES = {
+    "requester": '[requester]\nname = "Jo Bloggs"\nemail = "jo@example.org"',
+    "deadlines": '[deadlines]\nextra_holidays = { "2027-06-07" = "proclaimed bank holiday" }',
+    "smtp": '[smtp]\nhost = "smtp.example.org"\nport = 587',
+    "imap": '[imap]\nhost = "imap.example.org"\nport = 993',
+}
+
+
 def load_config(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as fh:
-            return tomllib.load(fh)
+            config = tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
         raise FoiError(f"{path} is not valid TOML ({exc}). Fix the file or run `foi init` elsewhere.") from exc
+    except OSError as exc:
+        raise FoiError(f"Can't read {path}: {exc.strerror or exc}.") from None
+    check_config(config, path)
+    return config
+
+
+def check_config(config: dict[str, Any], path: Path) -> None:
+    """FoiError naming the table and key when foi.toml has a value of the wrong type
+    (`requester = 5`, `email = 5`, `extra_holidays = "none"`), instead of a traceback later."""
+    for table, keys in _TEXT_KEYS.items():
+        if table not in config:
+            continue
+        value = config[table]
+        if not isinstance(value, dict):
+            example = _EXAMPLES[table].replace("\n", "; ")
+            raise FoiError(f"In {path}, {table} must be a table, not {value!r}: write it as {example}.")
+        for key in keys:
+            if key in value and not isinstance(value[key], str):
+                raise FoiError(f"In {path}, [{table}] {key} must be text in quotes, not {value[key]!r}: "
+                               f'write {key} = "...".')
+    holidays = config.get("deadlines", {}).get("extra_holidays")
+    if holidays is not None and not isinstance(holidays, dict):
+        raise FoiError(f"In {path}, [deadlines] extra_holidays must be a table, not {holidays!r}: write "
+                       'extra_holidays = { "2027-06-07" = "proclaimed bank holiday" }.')
 
 
 def find_workspace(path: str | Path | None = None) -> Workspace:
@@ -147,24 +186,31 @@ def init_workspace(
     signature: str = "",
 ) -> Workspace:
     """Create (or complete) a workspace: config, database with the bodies registry, templates."""
-    from foi.bodies import load_reference_bodies
-
     root = Path(path).expanduser().resolve()
     if root.exists() and not root.is_dir():
         raise FoiError(f"{root} is a file; give `foi init` a folder.")
+    try:
+        return _init(root, name=name, email=email, organisation=organisation, address=address, signature=signature)
+    except OSError as exc:
+        raise FoiError(f"Can't create a workspace at {root}: {exc.strerror or exc}"
+                       f"{f' ({exc.filename})' if exc.filename else ''}. Choose a folder you can write to.") from None
+
+
+def _init(root: Path, *, name: str, email: str, organisation: str, address: str, signature: str) -> Workspace:
+    from foi.bodies import load_reference_bodies
+
     root.mkdir(parents=True, exist_ok=True)
     config_path = root / CONFIG_NAME
     if not config_path.exists():
-        config_path.write_text(
-            CONFIG_TEMPLATE.format(
+        from foi.storage import write_atomic
+
+        write_atomic(config_path, CONFIG_TEMPLATE.format(
                 name=_toml_string(name),
                 email=_toml_string(email),
                 organisation=_toml_string(organisation),
                 address=_toml_string(address),
                 signature=_toml_string(signature or name),
-            ),
-            encoding="utf-8",
-        )
+            ).encode("utf-8"))
     (root / "responses").mkdir(exist_ok=True)
     templates = root / "templates"
     templates.mkdir(exist_ok=True)

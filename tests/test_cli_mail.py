@@ -61,8 +61,8 @@ def test_send_lists_failures_and_exits_1(cli, cautions: Workspace, server: Serve
     assert result.stdout == "Sent 42 of cautions's requests.\n"
     assert result.stderr == (
         "FAILED FOI-CAUTIONS-0020 (kent <freedomofinformation@kent.police.uk>): 550 5.1.1 mailbox unavailable\n"
-        "1 refused by the server. Fix the address (`foi bodies set SLUG --email ...`) and run "
-        "`foi send cautions` again.\n")
+        "1 refused by the server, recorded as failed. Run `foi send cautions` again to retry them (first fix any "
+        "address the server says is wrong: `foi bodies set SLUG --email ...`).\n")
 
 
 def test_send_interrupted_says_how_to_resume(cli, cautions: Workspace, server: Server) -> None:

@@ -108,8 +108,8 @@ def test_send_and_dry_run(small: Workspace, cli) -> None:
                                                  "none."),
     (["escalate", "cautions", "--body", "atlantis"], "Not in batch 'cautions': atlantis. See `foi batch show "
                                                      "cautions`."),
-    (["escalate", "cautions", "--today", "2026-02-30"], "Bad date '2026-02-30' for --today: use YYYY-MM-DD, e.g. "
-                                                        "2026-12-18."),
+    (["escalate", "cautions", "--today", "2026-02-30"], "Bad date '2026-02-30' for --today: there is no such day; "
+                                                        "use YYYY-MM-DD, e.g. 2026-12-18."),
     (["escalate", "cautions", "--write", "d", "--send"], "Give --write DIR or --send, not both: write the letters, "
                                                          "read them, then send."),
     (["escalate", "cautions", "--dry-run"], "--dry-run goes with --send."),

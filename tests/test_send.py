@@ -39,6 +39,7 @@ class Recorder:
     refuse: set[str] = field(default_factory=set)
     drop_after: int | None = None
     messages: list[tuple[str, list[str], bytes]] = field(default_factory=list)
+    data_replies: dict[str, str] = field(default_factory=dict)  # recipient -> reply to the message itself
 
     async def handle_MAIL(self, server: Any, session: Any, envelope: Any, address: str, options: list[str]) -> str:
         if self.drop_after is not None and len(self.messages) >= self.drop_after:
@@ -55,6 +56,9 @@ class Recorder:
         return "250 OK"
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        for rcpt in envelope.rcpt_tos:
+            if rcpt.lower() in self.data_replies:
+                return self.data_replies[rcpt.lower()]
         self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.original_content))
         return "250 OK queued"
 
@@ -210,6 +214,7 @@ def test_a_run_that_dies_between_sending_and_sent_is_not_resent(batch_ws: Worksp
 
     rerun = send_batch(batch_ws, "cautions", today=TODAY)
     assert rerun.unconfirmed == [{"reference": "FOI-CAUTIONS-0005", "body": "city-of-london"}]
+    assert rerun.in_doubt == [{"reference": "FOI-CAUTIONS-0005", "body": "city-of-london"}]  # named after the run
     assert len(rerun.sent) == 38
     refs = [m["X-FOI-Reference"] for m in smtp_server.handler.parsed()]
     assert len(refs) == 43 and len(set(refs)) == 43  # the unconfirmed one was not sent twice
@@ -348,3 +353,148 @@ def test_redact_removes_plain_and_base64_password() -> None:
     encoded = base64.b64encode(PASSWORD.encode()).decode()
     assert redact(f"535 bad {PASSWORD} / {encoded}", PASSWORD) == "535 bad ******** / ********"
     assert redact("535 bad", None) == "535 bad"
+
+
+@pytest.mark.parametrize("reply", ["451 4.3.0 Temporary local problem, try later",
+                                   "554 5.7.1 Message rejected as spam"])
+def test_regression_refusal_after_data_is_failed_and_retried(batch_ws: Workspace, smtp_server: Server,
+                                                             reply: str) -> None:
+    """Issue 13.1: a 451/554 answer to the message itself was ignored and the request marked sent."""
+    kent = email_of(batch_ws, "kent")
+    smtp_server.handler.data_replies = {kent.lower(): reply}
+    use_server(batch_ws, smtp_server.port)
+    result = send_batch(batch_ws, "cautions", today=TODAY)
+    assert len(result.sent) == 42 and result.interrupted is None
+    assert result.failed == [{"reference": "FOI-CAUTIONS-0020", "body": "kent", "to": kent, "error": reply}]
+    assert statuses(batch_ws)["kent"] != "sent"
+    note = batch_ws.db.execute(
+        "SELECT note FROM events WHERE kind='failed' AND request_id=(SELECT id FROM requests WHERE body='kent')"
+    ).fetchone()[0]
+    assert note == f"refused by server: {reply}"
+    assert result.in_doubt == []
+    # The server takes it the next time: the next run sends Kent's request, and only that.
+    smtp_server.handler.data_replies = {}
+    retry = send_batch(batch_ws, "cautions", today=TODAY)
+    assert [s["body"] for s in retry.sent] == ["kent"] and retry.already_sent == 42
+    refs = [m["X-FOI-Reference"] for m in smtp_server.handler.parsed()]
+    assert len(refs) == 43 and len(set(refs)) == 43
+
+
+def test_regression_421_after_data_stops_the_batch(batch_ws: Workspace, smtp_server: Server) -> None:
+    kent = email_of(batch_ws, "kent")
+    smtp_server.handler.data_replies = {kent.lower(): "421 4.3.2 System shutting down"}
+    use_server(batch_ws, smtp_server.port)
+    result = send_batch(batch_ws, "cautions", today=TODAY)
+    assert len(result.sent) == 19
+    assert result.failed[0]["error"] == "421 4.3.2 System shutting down"
+    assert result.interrupted is not None and "closed the connection" in result.interrupted
+    assert len(result.remaining) == 23 and result.in_doubt == []
+    assert statuses(batch_ws)["kent"] != "sent"
+    smtp_server.handler.data_replies = {}
+    rest = send_batch(batch_ws, "cautions", today=TODAY)
+    assert len(rest.sent) == 24
+    refs = [m["X-FOI-Reference"] for m in smtp_server.handler.parsed()]
+    assert len(refs) == 43 and len(set(refs)) == 43
+
+
+def test_a_second_send_of_the_same_batch_says_another_is_running(batch_ws: Workspace, smtp_server: Server) -> None:
+    from foi.mail.send import send_lock
+
+    use_server(batch_ws, smtp_server.port)
+    with send_lock(batch_ws, "cautions"):
+        with pytest.raises(FoiError, match=r"^Another `foi send cautions` is running \(process \d+\)"):
+            send_batch(batch_ws, "cautions", today=TODAY)
+    assert smtp_server.handler.messages == []
+    assert set(statuses(batch_ws).values()) == {"draft"}
+    # Released with the holder: the next run sends.
+    assert len(send_batch(batch_ws, "cautions", today=TODAY).sent) == 43
+
+
+# --- TLS: STARTTLS and implicit TLS with a certificate the test makes ------------------------
+
+
+def accept_password(server: Any, session: Any, envelope: Any, mechanism: str, auth_data: Any) -> AuthResult:
+    ok = getattr(auth_data, "login", None) == b"jo" and getattr(auth_data, "password", None) == PASSWORD.encode()
+    return AuthResult(success=ok, handled=False)
+
+
+@pytest.fixture
+def certificate(tmp_path: Path) -> tuple[Path, Path, Path]:
+    from crafted import make_certificate
+
+    return make_certificate(tmp_path)
+
+
+def _server_context(cert: Path, key: Path) -> Any:
+    import ssl
+
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    return context
+
+
+@pytest.mark.parametrize("security", ["starttls", "ssl"])
+def test_sends_over_tls_with_a_password_and_refuses_an_untrusted_certificate(
+        batch_ws: Workspace, certificate: tuple[Path, Path, Path], monkeypatch: pytest.MonkeyPatch,
+        security: str) -> None:
+    ca, cert, key = certificate
+    context = _server_context(cert, key)
+    handler = Recorder()
+    if security == "starttls":
+        kwargs: dict[str, Any] = {"tls_context": context, "require_starttls": True, "auth_require_tls": True}
+    else:
+        # The whole connection is TLS; aiosmtpd's own "require TLS for AUTH" check only knows STARTTLS.
+        kwargs = {"ssl_context": context, "auth_require_tls": False}
+    monkeypatch.setenv("SSL_CERT_FILE", str(ca))  # the client trusts the test's CA (and its controller check)
+    port = free_port()
+    controller = Controller(handler, hostname="127.0.0.1", port=port, authenticator=accept_password, **kwargs)
+    controller.start()
+    try:
+        use_server(batch_ws, port, security=security, username="jo")
+        monkeypatch.setenv("FOI_SMTP_PASSWORD", PASSWORD)
+        result = send_batch(batch_ws, "cautions", today=TODAY, only=["kent", "essex"])
+        assert [s["body"] for s in result.sent] == ["essex", "kent"] and result.failed == []
+        assert len(handler.messages) == 2
+        # Without the CA the certificate can't be checked: nothing is sent, the password never leaves.
+        monkeypatch.delenv("SSL_CERT_FILE")
+        with pytest.raises(FoiError, match=r"^TLS with 127\.0\.0\.1:\d+ failed \(CERTIFICATE_VERIFY_FAILED\)"):
+            send_batch(batch_ws, "cautions", today=TODAY, only=["durham"])
+        assert len(handler.messages) == 2
+    finally:
+        controller.stop()
+
+
+def test_regression_disk_full_while_sending_names_what_went_and_what_did_not(
+        batch_ws: Workspace, smtp_server: Server, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full disk after the server took a message: it is named as accepted-but-unrecorded, nothing
+    more is sent, and a full disk before a message goes stops the run with nothing handed over."""
+    from foi.mail import send
+
+    use_server(batch_ws, smtp_server.port)
+    real = send._record_sent
+    calls = []
+
+    def full_disk(*args: Any, **kwargs: Any) -> int:
+        calls.append(1)
+        if len(calls) == 3:
+            raise FoiError("The disk holding db/foi.db is full (or failing): nothing was written.")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(send, "_record_sent", full_disk)
+    result = send_batch(batch_ws, "cautions", today=TODAY)
+    assert len(result.sent) == 2 and len(smtp_server.handler.messages) == 3
+    assert result.in_doubt == [{"reference": "FOI-CAUTIONS-0003", "body": "cambridgeshire"}]
+    assert result.interrupted is not None
+    assert "FOI-CAUTIONS-0003 WAS accepted by the server but is not recorded as sent" in result.interrupted
+    assert "foi mark cautions cambridgeshire sent" in result.interrupted and len(result.remaining) == 40
+    monkeypatch.setattr(send, "_record_sent", real)
+
+    from foi import tracking
+
+    def no_space(*args: Any, **kwargs: Any) -> int:
+        raise FoiError("The disk holding db/foi.db is full (or failing): nothing was written.")
+
+    monkeypatch.setattr(tracking, "record_event", no_space)
+    stopped = send_batch(batch_ws, "cautions", today=TODAY)
+    assert stopped.sent == [] and len(smtp_server.handler.messages) == 3  # nothing handed over
+    assert stopped.interrupted is not None and "Stopped before sending FOI-CAUTIONS-0004" in stopped.interrupted

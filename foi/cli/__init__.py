@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Annotated, Any
 
 import typer
@@ -23,6 +24,34 @@ class FoiGroup(TyperGroup):
         except FoiError as exc:
             typer.echo(f"Error: {exc}", err=True)
             raise typer.Exit(1) from None
+        except OSError as exc:
+            # The machine's trouble, not a bug: a full disk or read-only storage under any write
+            # the library did not already explain.
+            message = _storage_message(exc)
+            if message is None:
+                raise
+            typer.echo(f"Error: {message}", err=True)
+            raise typer.Exit(1) from None
+        except sqlite3.OperationalError as exc:
+            from foi.db import database_problem
+
+            text = str(exc).lower()
+            if not any(word in text for word in ("readonly", "disk", "locked", "busy", "unable to open")):
+                raise
+            typer.echo(f"Error: {database_problem(None, exc)}", err=True)
+            raise typer.Exit(1) from None
+
+
+def _storage_message(exc: OSError) -> str | None:
+    import errno
+
+    if exc.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO):
+        return None
+    from pathlib import Path
+
+    from foi.storage import storage_problem
+
+    return str(storage_problem(exc, Path(exc.filename or "a file")))
 
 
 app = typer.Typer(

@@ -11,7 +11,6 @@ from typing import Annotated, Any
 
 import typer
 
-from foi.errors import FoiError
 from foi.workspace import Workspace, find_workspace
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")]
@@ -27,13 +26,13 @@ def workspace(ctx: typer.Context) -> Workspace:
 
 
 def parse_day(text: str | None, what: str = "--today") -> date:
-    """A YYYY-MM-DD date; None means the real today."""
+    """A YYYY-MM-DD date, read exactly as `--on` and every other date option (week dates and
+    basic forms that date.fromisoformat also takes are refused); None means the real today."""
+    from foi.deadlines import parse_date
+
     if text is None:
         return date.today()
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise FoiError(f"Bad date {text!r} for {what}: use YYYY-MM-DD, e.g. 2026-12-18.") from exc
+    return parse_date(text, what)
 
 
 def split_list(text: str | None) -> list[str] | None:
@@ -64,12 +63,20 @@ def console() -> Any:
     return Console(width=width, highlight=False, soft_wrap=False)
 
 
+def plain(value: Any) -> Any:
+    """Text for rich that is shown as written: a subject holding "[/link]" or "[red]" came from a
+    message, a file or a user, and is not markup."""
+    from rich.text import Text
+
+    return Text("" if value is None else str(value))
+
+
 def table(columns: list[str], rows: list[list[Any]], title: str | None = None) -> None:
     from rich.table import Table
 
-    tbl = Table(title=title, show_lines=False, header_style="bold")
+    tbl = Table(title=plain(title) if title is not None else None, show_lines=False, header_style="bold")
     for column in columns:
-        tbl.add_column(column, overflow="fold")
+        tbl.add_column(plain(column), overflow="fold")
     for row in rows:
-        tbl.add_row(*["" if v is None else str(v) for v in row])
+        tbl.add_row(*[plain(v) for v in row])
     console().print(tbl)

@@ -56,7 +56,9 @@ def send(
     with bar_cm as bar:
         def advance(item: dict[str, Any]) -> None:
             if bar is not None:
-                bar.update(bar.task_ids[0], advance=1, description=f"{item['body']} {item['outcome']}")
+                from rich.markup import escape
+
+                bar.update(bar.task_ids[0], advance=1, description=escape(f"{item['body']} {item['outcome']}"))
 
         result = send_batch(ws, name, today=parse_day(today), only=split_list(only), limit=limit, delay=delay,
                             dry_run=dry_run, retry_unconfirmed=retry_unconfirmed, outbox=outbox,
@@ -66,10 +68,11 @@ def send(
                     "unconfirmed": result.unconfirmed, "skipped": result.skipped,
                     "already_sent": result.already_sent, "remaining": result.remaining,
                     "written": [str(p) for p in result.written], "would_send": result.would_send,
-                    "interrupted": result.interrupted})
+                    "interrupted": result.interrupted, "in_doubt": result.in_doubt})
     else:
         _send_summary(name, result, dry_run, outbox, mark_sent, retry_unconfirmed)
-    if result.failed or result.interrupted:
+    # Anything refused, interrupted or still in doubt needs the user: a script must not read success.
+    if result.failed or result.interrupted or result.in_doubt:
         raise typer.Exit(1)
 
 
@@ -100,8 +103,12 @@ def _send_summary(name: str, result: Any, dry_run: bool, outbox: Path | None, ma
     for item in result.failed:
         echo(f"FAILED {item['reference']} ({item['body']} <{item['to']}>): {item['error']}", err=True)
     if result.failed:
-        echo(f"{len(result.failed)} refused by the server. Fix the address (`foi bodies set SLUG --email ...`) "
-             f"and run `foi send {name}` again.", err=True)
+        echo(f"{len(result.failed)} refused by the server, recorded as failed. Run `foi send {name}` again to retry "
+             "them (first fix any address the server says is wrong: `foi bodies set SLUG --email ...`).", err=True)
+    if result.in_doubt and not dry_run and outbox is None:
+        refs = ", ".join(f"{u['reference']} ({u['body']})" for u in result.in_doubt)
+        echo(f"In doubt: {refs} may or may not have reached the server. Check your sent mail, then "
+             f"`foi mark {name} SLUG sent` for those that went, or `foi send {name} --retry-unconfirmed`.", err=True)
     if result.interrupted:
         echo(result.interrupted, err=True)
     elif result.remaining:
@@ -159,7 +166,7 @@ def inbox_import(
 
     result = import_paths(workspace(ctx), paths, today=parse_day(today), batch=batch)
     _import_report(result, json_out)
-    if result.errors:
+    if result.errors or any(item.outcome == "unreadable" for item in result.items):
         raise typer.Exit(1)
 
 
@@ -180,7 +187,7 @@ def inbox_fetch(
     since_day = parse_day(since, "--since") if since else None
     result = fetch(workspace(ctx), today=parse_day(today), folder=folder, since=since_day, batch=batch)
     _import_report(result, json_out)
-    if result.errors:
+    if result.errors or any(item.outcome == "unreadable" for item in result.items):
         raise typer.Exit(1)
 
 

@@ -42,7 +42,10 @@ def _progress_callback(total: int):  # pragma: no cover - only on a terminal
     progress.start()
 
     def step(path: str) -> None:
-        progress.update(task, advance=1, description=f"parsing {Path(path).name[:40]}")
+        from rich.markup import escape
+
+        # A file name comes from whoever sent the file: shown as written, never as markup.
+        progress.update(task, advance=1, description=escape(f"parsing {Path(path).name[:40]}"))
 
     return progress, step
 

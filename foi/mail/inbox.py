@@ -17,8 +17,10 @@ that finishes the job when the same message is imported again.
 from __future__ import annotations
 
 import email
+import errno
 import hashlib
 import re
+import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -34,12 +36,12 @@ from foi.db import now_iso
 from foi.errors import FoiError
 from foi.mail.sources import RawMessage, iter_sources
 from foi.storage import ZipLimits, is_zip, request_dir, safe_name, store_file, unpack_zip, write_unique
+from foi.tracking import OPEN  # statuses in which a request is waiting for something from the body
 from foi.workspace import Workspace
 
 UNMATCHED_DIR = "_unmatched"
-# Statuses in which a request is waiting for something from the body.
-OPEN = ("sending", "sent", "acknowledged", "clarification", "clarified", "extended", "internal-review",
-        "ico-complaint")
+UNREADABLE_DIR = "_unreadable"
+MAX_HEADER_FIELDS = 500  # a message with 100,000 header fields is read by its first 500
 NEVER_SENT = ("draft", "failed", "withdrawn")
 MIN_CONFIDENCE = 0.5
 _OUR_MESSAGE_ID = re.compile(r"^<?foi-([a-z][a-z0-9]*)-(\d{4,})\.", re.I)
@@ -68,7 +70,8 @@ class Imported:
     origin: str
     message_id: str
     row: int | None = None
-    outcome: str = "imported"  # imported | duplicate | unmatched | ours (sent by us: skipped, not stored)
+    # imported | duplicate | unmatched | ours (sent by us: skipped, not stored) | unreadable (kept, with why)
+    outcome: str = "imported"
     reference: str | None = None
     body: str | None = None
     matched_by: str | None = None
@@ -86,10 +89,11 @@ class ImportResult:
     errors: list[dict[str, str]] = field(default_factory=list)  # origin, error: files that aren't mail
 
     def counts(self) -> dict[str, int]:
+        # "errors": files that aren't mail and messages kept as unreadable, together.
         counts = {"imported": 0, "duplicate": 0, "unmatched": 0, "ours": 0, "needs-review": 0,
                   "errors": len(self.errors)}
         for item in self.items:
-            counts[item.outcome] += 1
+            counts["errors" if item.outcome == "unreadable" else item.outcome] += 1
             if item.kind == "needs-review":
                 counts["needs-review"] += 1
         return counts
@@ -132,8 +136,9 @@ def parse_mail(data: bytes) -> ParsedMail:
     digest = hashlib.sha256(data).hexdigest()
     message_id = _message_id(msg, digest)
     headers: dict[str, str] = {}
-    for key in msg.keys():
-        headers.setdefault(key, _header(msg, key))
+    for key in msg.keys()[:MAX_HEADER_FIELDS]:
+        if key not in headers:
+            headers[key] = _header(msg, key)
     senders = [addr for _, addr in getaddresses([_header(msg, h) for h in ("From", "Reply-To", "Sender")]) if addr]
     try:
         sent_on = parsedate_to_datetime(_header(msg, "Date")).date()
@@ -274,11 +279,63 @@ def import_raw(ws: Workspace, raws: Iterable[RawMessage], *, today: date, batch:
         if raw.data is None:
             result.errors.append({"origin": raw.origin, "error": raw.error or "unreadable"})
             continue
-        item = import_message(ws, raw.data, origin=raw.origin, today=today, batch=batch)
+        try:
+            item = import_message(ws, raw.data, origin=raw.origin, today=today, batch=batch)
+        except (FoiError, sqlite3.OperationalError, MemoryError, KeyboardInterrupt):
+            raise  # the workspace's trouble (disk full, read-only), not this message's: stop, say why
+        except OSError as exc:
+            if exc.errno in _STORAGE_ERRNOS:
+                raise
+            item = record_unreadable(ws, raw.data, origin=raw.origin, reason=_reason(exc), today=today)
+        except Exception as exc:  # noqa: BLE001 - one bad message must never stop a mailbox
+            item = record_unreadable(ws, raw.data, origin=raw.origin, reason=_reason(exc), today=today)
         result.items.append(item)
         if progress:
             progress(item)
     return result
+
+
+_STORAGE_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO}
+
+
+def _reason(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())[:200]
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def record_unreadable(ws: Workspace, data: bytes, *, origin: str, reason: str, today: date) -> Imported:
+    """Keep a message foi could not read: its bytes under responses/_unreadable/, a row with the
+    reason (messages.error, kind 'unreadable'). Importing it again changes nothing."""
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        message_id = header_message_id(data)
+    except Exception:  # noqa: BLE001 - the headers themselves may be what is broken
+        message_id = f"<sha256-{digest}@foi.invalid>"
+    item = Imported(origin=origin, message_id=message_id, outcome="unreadable", note=f"unreadable: {reason}")
+    db = ws.db
+    existing = db.execute("SELECT id FROM messages WHERE message_id = ?", [message_id]).fetchone()
+    if existing:
+        # Stored before the failure (matched, then reading it failed): keep it where it is, say why.
+        with db.atomic():
+            db.conn.execute("UPDATE messages SET error = ? WHERE id = ?", (reason, existing[0]))
+        item.row = existing[0]
+        return item
+    path = write_unique(ws.responses_dir / UNREADABLE_DIR, f"mail-{today.isoformat()}-{digest[:10]}.eml", data)
+    with db.atomic():
+        row = db.conn.execute(
+            "INSERT INTO messages (message_id, request_id, direction, subject, kind, path, sha256, error, imported_at) "
+            "VALUES (?, NULL, 'in', ?, 'unreadable', ?, ?, ?, ?) ON CONFLICT(message_id) DO NOTHING RETURNING id",
+            (message_id, _safe_subject(data), path.relative_to(ws.root).as_posix(), digest, reason, now_iso()),
+        ).fetchone()
+    item.row = row[0] if row else None
+    return item
+
+
+def _safe_subject(data: bytes) -> str | None:
+    try:
+        return _header(_read_headers(data), "Subject")[:300] or None
+    except Exception:  # noqa: BLE001
+        return None
 
 
 def import_message(ws: Workspace, data: bytes, *, origin: str, today: date, batch: str | None = None) -> Imported:
@@ -288,7 +345,7 @@ def import_message(ws: Workspace, data: bytes, *, origin: str, today: date, batc
     headers = _read_headers(data)
     message_id = _message_id(headers, hashlib.sha256(data).hexdigest())
     item = Imported(origin=origin, message_id=message_id)
-    existing = db.execute("SELECT id, request_id, kind, direction FROM messages WHERE message_id = ?",
+    existing = db.execute("SELECT id, request_id, kind, direction, error FROM messages WHERE message_id = ?",
                           [message_id]).fetchone()
     why_ours = _why_ours(ws, headers, message_id, existing)
     if why_ours:
@@ -296,6 +353,9 @@ def import_message(ws: Workspace, data: bytes, *, origin: str, today: date, batc
         return item
     if existing:
         item.row = existing[0]
+        if existing[2] == "unreadable":
+            item.outcome, item.note = "duplicate", f"already kept as unreadable: {existing[4]}"
+            return item
         if existing[1] is not None and existing[2] is None:
             # Stored by an import that stopped before recording it: finish the job.
             request = dict(next(iter(db.query("SELECT * FROM requests WHERE id = ?", [existing[1]]))))
@@ -308,14 +368,20 @@ def import_message(ws: Workspace, data: bytes, *, origin: str, today: date, batc
     day = (mail.sent_on or today).isoformat()
     path = write_unique(folder, f"mail-{day}-{mail.sha256[:10]}.eml", data)
     with db.atomic():
-        cursor = db.conn.execute(
+        # Another import of the same mailbox may have stored it meanwhile: then it is theirs.
+        row = db.conn.execute(
             "INSERT INTO messages (message_id, request_id, direction, from_addr, to_addr, subject, date, "
-            "matched_by, path, sha256, body_text, imported_at) VALUES (?,?,'in',?,?,?,?,?,?,?,?,?)",
+            "matched_by, path, sha256, body_text, imported_at) VALUES (?,?,'in',?,?,?,?,?,?,?,?,?) "
+            "ON CONFLICT(message_id) DO NOTHING RETURNING id",
             (mail.message_id, request["id"] if request else None, mail.from_addr, mail.to_addr, mail.subject,
              mail.sent_on.isoformat() if mail.sent_on else None, matched_by,
              path.relative_to(ws.root).as_posix(), mail.sha256, mail.text, now_iso()),
-        )
-    item.row = int(cursor.lastrowid)
+        ).fetchone()
+    if row is None:
+        item.outcome = "duplicate"
+        item.row = db.execute("SELECT id FROM messages WHERE message_id = ?", [message_id]).fetchone()[0]
+        return item
+    item.row = int(row[0])
     item.matched_by = matched_by
     if request is None:
         item.outcome = "unmatched"
@@ -382,16 +448,16 @@ def _take_in(ws: Workspace, item: Imported, mail: ParsedMail, request: dict[str,
         # Their acknowledgement of our request for a review: nothing to decide, no date moves.
         kind = "note"
         notes.append("acknowledges the request for an internal review")
-    with db.atomic():
+    with db.atomic():  # the check and the event under one lock: two imports can't both record it
         db.conn.execute("UPDATE messages SET reading = ? WHERE id = ?", (reading_json(verdict), item.row))
-    # Replayed after an interrupted import: the event may already be there.
-    done = db.execute("SELECT kind FROM events WHERE message_row = ? ORDER BY id DESC LIMIT 1", [item.row]).fetchone()
-    if done:
-        kind = done[0]
-    else:
-        kind = _record(record_event, db, request["id"], kind, on, verdict, "; ".join(notes), item)
-    with db.atomic():
-        db.conn.execute("UPDATE messages SET kind = ? WHERE id = ?", (kind, item.row))
+        # Replayed after an interrupted import: the event may already be there.
+        done = db.execute("SELECT kind FROM events WHERE message_row = ? ORDER BY id DESC LIMIT 1",
+                          [item.row]).fetchone()
+        if done:
+            kind = done[0]
+        else:
+            kind = _record(record_event, db, request["id"], kind, on, verdict, "; ".join(notes), item)
+        db.conn.execute("UPDATE messages SET kind = ?, error = NULL WHERE id = ?", (kind, item.row))
     item.kind = kind
     return item
 
@@ -495,6 +561,11 @@ def assign_message(ws: Workspace, key: str, batch: str, slug: str, *, today: dat
         data = old.read_bytes()
     except OSError as exc:
         raise FoiError(f"The stored copy of message {message['id']} is missing ({old}): {exc.strerror}.") from None
+    try:
+        mail = parse_mail(data)
+    except Exception as exc:  # noqa: BLE001 - said, not a traceback
+        raise FoiError(f"Message {message['id']} can't be read ({_reason(exc)}). Open {old} and record what it "
+                       f"says with `foi mark {batch} {slug} STATUS`.") from None
     new = write_unique(request_dir(ws, request), old.name, data)
     with db.atomic():
         db.conn.execute("UPDATE messages SET request_id = ?, matched_by = 'hand', path = ? WHERE id = ?",
@@ -502,7 +573,7 @@ def assign_message(ws: Workspace, key: str, batch: str, slug: str, *, today: dat
     if new != old:
         old.unlink(missing_ok=True)
     item = Imported(origin=str(new), message_id=message["message_id"], row=message["id"], matched_by="hand")
-    return _take_in(ws, item, parse_mail(data), request, today)
+    return _take_in(ws, item, mail, request, today)
 
 
 def review_queue(ws: Workspace, batch: str | None = None, *, include_done: bool = False) -> list[dict[str, Any]]:

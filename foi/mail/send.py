@@ -3,8 +3,10 @@
 Before a message is handed over the request is recorded as `sending`; once the server has
 accepted it, `sent`. If the run dies in between, the request stays `sending`: we cannot know
 whether the server took the message, so the next run reports it and sends it again only with
-`retry_unconfirmed`. A refusal the server states (550 ...) is a `failed` event and the batch
-goes on; a lost connection stops the batch with how to resume.
+`retry_unconfirmed`. A refusal the server states (550 at RCPT, or 451/554 after the message
+itself) is a `failed` event with the server's words, retried by the next run, and the batch goes
+on; a lost connection (or 421) stops the batch with how to resume. Only one `foi send` of a
+batch runs at a time (`send_lock`): a second one says so and sends nothing.
 
 The password comes from FOI_SMTP_PASSWORD or the system keyring and is never stored, logged or
 put into an error message.
@@ -12,11 +14,12 @@ put into an error message.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import smtplib
 import ssl
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from email.generator import BytesGenerator
@@ -63,6 +66,7 @@ class SendResult:
     already_sent: int = 0
     remaining: list[str] = field(default_factory=list)  # references not attempted (limit, interruption)
     interrupted: str | None = None  # why the run stopped early, with how to resume
+    in_doubt: list[dict[str, Any]] = field(default_factory=list)  # still `sending` when the run ended
 
 
 def smtp_config(ws: Workspace) -> SmtpConfig:
@@ -159,6 +163,10 @@ class _SenderRefused(Exception):
     """MAIL FROM refused: every message of the run would fail the same way."""
 
 
+class _RefusedAndClosing(Exception):
+    """421 after the message: not taken, and the server is closing the connection."""
+
+
 def _transmit(smtp: smtplib.SMTP, from_addr: str, to_addr: str, data: bytes) -> str | None:
     """Hand one message over. None when accepted, else the server's refusal; _Disconnected on loss."""
     try:
@@ -179,7 +187,9 @@ def _transmit(smtp: smtplib.SMTP, from_addr: str, to_addr: str, data: bytes) -> 
     except (smtplib.SMTPServerDisconnected, OSError) as exc:
         raise _Disconnected(str(exc) or "connection closed", accepted_unknown=False) from None
     try:
-        smtp.data(data)
+        # smtplib raises for a refused DATA command, but *returns* the reply to the message
+        # itself: 451/554 there means the server did not take it.
+        code, resp = smtp.data(data)
     except smtplib.SMTPDataError as exc:
         # The server answered: the message was not taken.
         try:
@@ -189,7 +199,56 @@ def _transmit(smtp: smtplib.SMTP, from_addr: str, to_addr: str, data: bytes) -> 
         return _reply(exc.smtp_code, exc.smtp_error)
     except (smtplib.SMTPServerDisconnected, OSError) as exc:
         raise _Disconnected(str(exc) or "connection closed", accepted_unknown=True) from None
+    if code == 421:
+        raise _RefusedAndClosing(_reply(code, resp))
+    if not 200 <= code < 300:
+        try:
+            smtp.rset()
+        except (smtplib.SMTPException, OSError):
+            pass
+        return _reply(code, resp)
     return None
+
+
+@contextlib.contextmanager
+def send_lock(ws: Workspace, name: str) -> Iterator[None]:
+    """Hold the batch's send lock; FoiError at once when another `foi send NAME` holds it.
+
+    An OS file lock, so a run killed with -9 never leaves it held."""
+    folder = ws.db_path.parent
+    path = folder / f".send-{name}.lock"
+    try:
+        fh = open(path, "a+")  # noqa: SIM115 - held for the whole block
+    except OSError as exc:
+        raise FoiError(f"Can't create the send lock {path}: {exc.strerror or exc}. "
+                       "Is the workspace writable?") from None
+    try:
+        try:
+            _lock_file(fh)
+        except OSError:
+            fh.seek(0)
+            holder = fh.read().strip()
+            raise FoiError(f"Another `foi send {name}` is running{f' (process {holder})' if holder else ''}: "
+                           "wait for it to finish, then run `foi send` again if anything is left.") from None
+        fh.seek(0)
+        fh.truncate()
+        fh.write(str(os.getpid()))
+        fh.flush()
+        yield
+    finally:
+        fh.close()  # closing releases the lock
+
+
+def _lock_file(fh: Any) -> None:
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        import msvcrt
+
+        fh.seek(0)
+        msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
+        return
+    fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
 def _item(letter: Letter) -> dict[str, Any]:
@@ -242,12 +301,29 @@ def send_batch(ws: Workspace, name: str, *, today: date, only: list[str] | None 
     if dry_run:
         result.would_send = [_item(letter) | {"subject": letter.subject} for letter in ready]
         return result
-    _assign_message_ids(ws, [letter.request for letter, _ in built])
-    if outbox is not None:
-        return _write_outbox(ws, built, outbox, mark_sent, today, result, progress, record_event)
-    if not ready:
-        return result
+    with send_lock(ws, name):
+        if outbox is None and ready:
+            # Another run may have sent some of these while this one waited to start.
+            fresh = {r["id"]: r["status"] for r in batch_requests(db, name, only)}
+            built = [(letter, msg) for letter, msg in built
+                     if fresh.get(letter.request["id"]) == letter.request["status"]]
+        _assign_message_ids(ws, [letter.request for letter, _ in built])
+        if outbox is not None:
+            _write_outbox(ws, built, outbox, mark_sent, today, result, progress, record_event)
+        elif built:
+            _send_built(ws, name, built, result, today=today, delay=delay, progress=progress, opener=opener,
+                        sleep=sleep, record_event=record_event)
+    result.in_doubt = [{"reference": r["reference"], "body": r["body"]}
+                       for r in batch_requests(db, name, only) if r["status"] == "sending"]
+    return result
 
+
+def _send_built(ws: Workspace, name: str, built: list[tuple[Letter, EmailMessage]], result: SendResult, *,
+                today: date, delay: float, progress: Callable[[dict[str, Any]], None] | None,
+                opener: Callable[[SmtpConfig, str | None], smtplib.SMTP], sleep: Callable[[float], None],
+                record_event: Callable[..., int]) -> None:
+    """The SMTP part of `send_batch`, under the batch's send lock."""
+    db = ws.db
     config = smtp_config(ws)
     password = secret(PASSWORD_ENV, KEYRING_SERVICE, config.username) if config.username else None
     from_addr = parseaddr(ws.requester["email"])[1]
@@ -262,7 +338,12 @@ def send_batch(ws: Workspace, name: str, *, today: date, only: list[str] | None 
             data = message_bytes(msg)
             to_addr = letter.body["foi_email"]
             if request["status"] != "sending":  # a --retry-unconfirmed one is already recorded as sending
-                record_event(db, request["id"], "sending", today, source="send", note=f"to {to_addr}")
+                try:
+                    record_event(db, request["id"], "sending", today, source="send", note=f"to {to_addr}")
+                except FoiError as exc:  # disk full, read-only: nothing was handed over
+                    result.remaining = [r.request["reference"] for r, _ in built[index:]] + result.remaining
+                    result.interrupted = f"{exc} Stopped before sending {request['reference']}; nothing more was sent."
+                    break
             try:
                 refusal = _transmit(smtp, from_addr, to_addr, data)
             except _Disconnected as exc:
@@ -283,14 +364,18 @@ def send_batch(ws: Workspace, name: str, *, today: date, only: list[str] | None 
                        if exc.accepted_unknown else "") + "."
                 )
                 break
-            except _SenderRefused as exc:
-                record_event(db, request["id"], "failed", today, source="send", note=f"sender refused: {exc}")
+            except (_RefusedAndClosing, _SenderRefused) as exc:
+                # Refused, and nothing more can go this run: the sender is refused, or the server is closing.
+                closing = isinstance(exc, _RefusedAndClosing)
+                record_event(db, request["id"], "failed", today, source="send",
+                             note=f"{'refused by server' if closing else 'sender refused'}: {exc}")
                 result.failed.append(_item(letter) | {"error": str(exc)})
                 result.remaining = [r.request["reference"] for r, _ in built[index + 1:]] + result.remaining
                 result.interrupted = (
+                    f"{config.host} refused {request['reference']} and closed the connection ({exc}) after "
+                    f"{len(result.sent)} sent. Run `foi send {name}` again later to send the rest." if closing else
                     f"{config.host} refused the sender {from_addr} ({exc}); nothing more was sent. Check "
-                    f"[requester] email and [smtp] username in foi.toml, then run `foi send {name}` again."
-                )
+                    f"[requester] email and [smtp] username in foi.toml, then run `foi send {name}` again.")
                 break
             if refusal:
                 record_event(db, request["id"], "failed", today, source="send", note=f"refused by server: {refusal}")
@@ -298,7 +383,18 @@ def send_batch(ws: Workspace, name: str, *, today: date, only: list[str] | None 
                 if progress:
                     progress(result.failed[-1] | {"outcome": "failed"})
                 continue
-            row = _record_sent(ws, letter, msg, data, today, record_event, received=_after_hours(msg, today, letter))
+            try:
+                row = _record_sent(ws, letter, msg, data, today, record_event,
+                                   received=_after_hours(msg, today, letter))
+            except FoiError as exc:
+                # The server has it, but we could not write that down: it stays `sending`, named.
+                result.unconfirmed.append(_item(letter))
+                result.remaining = [r.request["reference"] for r, _ in built[index + 1:]] + result.remaining
+                result.interrupted = (
+                    f"{exc} {request['reference']} WAS accepted by the server but is not recorded as sent: "
+                    f"once the workspace is writable run `foi mark {name} {request['body']} sent` "
+                    f"(not --retry-unconfirmed), then `foi send {name}` for the rest.")
+                break
             result.sent.append(_item(letter) | {"message_id": message_id, "message_row": row})
             if progress:
                 progress(result.sent[-1] | {"outcome": "sent"})
@@ -307,7 +403,6 @@ def send_batch(ws: Workspace, name: str, *, today: date, only: list[str] | None 
             smtp.quit()
         except (smtplib.SMTPException, OSError):
             smtp.close()
-    return result
 
 
 def _assign_message_ids(ws: Workspace, requests: list[dict[str, Any]]) -> None:
@@ -362,7 +457,12 @@ def _record_sent(ws: Workspace, letter: Letter, msg: EmailMessage, data: bytes, 
 
     db = ws.db
     request = letter.request
-    path = write_unique(request_dir(ws, request), f"sent-{request['reference']}.eml", data)
+    try:
+        path: Path | None = write_unique(request_dir(ws, request), f"sent-{request['reference']}.eml", data)
+    except OSError as exc:
+        # The message has gone: recording that matters more than our copy of it.
+        path = None
+        note = "; ".join(filter(None, [note, f"copy not saved: {exc.strerror or exc}"]))
     # One transaction for the copy's row and the event: one commit per message, not two.
     with db.atomic():
         cursor = db.conn.execute(
@@ -370,7 +470,7 @@ def _record_sent(ws: Workspace, letter: Letter, msg: EmailMessage, data: bytes, 
             "matched_by, path, sha256, imported_at) VALUES (?,?,'out',?,?,?,?,'sent','sent',?,?,?) "
             "ON CONFLICT(message_id) DO UPDATE SET date = excluded.date RETURNING id",
             (msg["Message-ID"], request["id"], parseaddr(str(msg["From"]))[1], letter.body["foi_email"],
-             str(msg["Subject"]), today.isoformat(), path.relative_to(ws.root).as_posix(),
+             str(msg["Subject"]), today.isoformat(), path.relative_to(ws.root).as_posix() if path else None,
              hashlib.sha256(data).hexdigest(), now_iso()),
         )
         row = int(cursor.fetchone()[0])
@@ -381,13 +481,18 @@ def _record_sent(ws: Workspace, letter: Letter, msg: EmailMessage, data: bytes, 
 def _write_outbox(ws: Workspace, built: list[tuple[Letter, EmailMessage]], outbox: Path, mark_sent: bool,
                   today: date, result: SendResult, progress: Callable[[dict[str, Any]], None] | None,
                   record_event: Callable[..., int]) -> SendResult:
-    outbox.mkdir(parents=True, exist_ok=True)
+    from foi.storage import write_atomic
+
+    try:
+        outbox.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise FoiError(f"Can't create the outbox folder {outbox}: {exc.strerror or exc}.") from None
     for letter, _ in built:
         message_id = _ensure_message_id(ws, letter.request)
         msg = build_message(ws, letter, message_id=message_id)
         data = message_bytes(msg)
         path = outbox / f"{letter.request['reference']}-{letter.body['slug']}.eml"
-        path.write_bytes(data)
+        write_atomic(path, data)
         result.written.append(path)
         if mark_sent:
             _record_sent(ws, letter, msg, data, today, record_event, note=f"sent from own mail client ({path.name})")

@@ -202,6 +202,9 @@ def drop_restated_request(text: str) -> str:
 # Attachments and whole messages
 
 
+MAX_LETTER_PAGES = 30
+
+
 def attachment_text(path_or_bytes: str | Path | bytes, filename: str) -> str:
     """Text of an attached letter: PDF via pdfplumber, .docx via python-docx, plain text and
     HTML directly. Returns "" for anything else or anything unreadable; never raises."""
@@ -211,11 +214,22 @@ def attachment_text(path_or_bytes: str | Path | bytes, filename: str) -> str:
         if data[:5] == b"%PDF-" or ext == "pdf":
             import pdfplumber
 
-            with pdfplumber.open(io.BytesIO(data)) as pdf:
-                return "\n\n".join((page.extract_text() or "") for page in pdf.pages).strip()
+            # A letter is a few pages: read at most MAX_LETTER_PAGES, closing each page, so a
+            # 2,000-page attachment costs what its first pages cost (the parser reads the rest).
+            with pdfplumber.open(io.BytesIO(data), pages=range(1, MAX_LETTER_PAGES + 1)) as pdf:
+                texts = []
+                for page in pdf.pages:
+                    texts.append(page.extract_text() or "")
+                    page.close()
+                return "\n\n".join(texts).strip()
         if ext == "docx":
             import docx
 
+            from foi.readers.docx import MAX_PART, MAX_TOTAL
+            from foi.readers.spreadsheet import archive_problem
+
+            if archive_problem(io.BytesIO(data), MAX_PART, MAX_TOTAL):  # type: ignore[arg-type]
+                return ""  # a bomb: the parser reports it when it reads the file
             doc = docx.Document(io.BytesIO(data))
             parts = [p.text for p in doc.paragraphs]
             for table in doc.tables:
@@ -265,5 +279,19 @@ def message_parts(msg: EmailMessage) -> tuple[str, str, list[str], list[str], di
     text = "\n\n".join(plain)
     if not text.strip() or (htmls and len(text.strip()) < 80 and "html" in text.lower()):
         text = "\n\n".join(html_to_text(h) for h in htmls)
-    headers = {k: str(v) for k, v in msg.items()}
-    return str(msg.get("Subject", "")), text, names, texts, headers
+    headers: dict[str, str] = {}
+    for key in msg.keys()[:500]:
+        if key not in headers:
+            headers[key] = _safe_header(msg, key)
+    return _safe_header(msg, "Subject"), text, names, texts, headers
+
+
+def _safe_header(msg: EmailMessage, name: str) -> str:
+    """A header's text; a value the email package refuses (CR/LF hidden in an encoded display
+    name) is read as its raw text instead of stopping the import."""
+    try:
+        value = msg.get(name)
+        return "" if value is None else str(value)
+    except Exception:  # noqa: BLE001 - malformed headers must not stop an import
+        raw = next((v for k, v in msg.raw_items() if k.lower() == name.lower()), "")
+        return " ".join(str(raw).split())

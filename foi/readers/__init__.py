@@ -156,9 +156,12 @@ def _looks_text(head: bytes) -> bool:
         # UTF-16 without a BOM: every other byte is NUL for Latin text.
         even = head[0::2].count(0)
         odd = head[1::2].count(0)
-        return max(even, odd) > len(head) // 4 and min(even, odd) < len(head) // 50 + 1
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
-    return controls <= len(head) // 100
+        if max(even, odd) > len(head) // 4 and min(even, odd) < len(head) // 50 + 1:
+            return True
+    # A few stray NULs (or other control bytes) in text exported by a database are still text.
+    nuls = head.count(0)
+    controls = sum(1 for b in head if b < 32 and b not in (0, 9, 10, 12, 13))
+    return controls <= len(head) // 100 and nuls <= len(head) // 100 + 4
 
 
 def sniff(path: Path | str) -> str:

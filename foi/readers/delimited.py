@@ -84,6 +84,10 @@ def read_delimited(path: Path) -> ReadResult:
     raw = path.read_bytes()
     text, encoding = decode_bytes(raw)
     warnings: list[str] = []
+    if "\x00" in text:
+        # Stray NUL bytes from a database export: dropped, said.
+        warnings.append(f"{text.count(chr(0))} NUL byte(s) removed")
+        text = text.replace("\x00", "")
     if "\ufffd" in text:
         warnings.append(f"some characters could not be decoded as {encoding}; shown as \ufffd")
     delim = detect_delimiter(text[:65536])

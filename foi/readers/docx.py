@@ -76,9 +76,19 @@ def table_grid(tbl: Any, index: int) -> Grid:
     )
 
 
+# python-docx holds the whole document.xml as an lxml tree (several times its size in memory).
+MAX_PART = 50 * 1024 * 1024
+MAX_TOTAL = 200 * 1024 * 1024
+
+
 def read_docx(path: Path) -> ReadResult:
     import docx
 
+    from foi.readers.spreadsheet import archive_problem
+
+    problem = archive_problem(path, MAX_PART, MAX_TOTAL)
+    if problem:
+        return ReadResult(path=path, reader="docx", status="error", tables=[], warnings=[], error=problem)
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # noqa: BLE001 - python-docx raises KeyError/BadZipFile/XML errors

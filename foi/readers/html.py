@@ -17,6 +17,11 @@ from foi.readers.delimited import decode_bytes
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
 _MAX_SPAN = 1000  # a rowspan="65535" must not allocate a million cells
+# Python's HTMLParser reads about a megabyte a second and a cell costs ~200 bytes here, so an
+# HTML "spreadsheet" is held to what a reply plausibly is.
+MAX_BYTES = 10 * 1024 * 1024
+MAX_DEPTH = 32  # tables nested deeper are read as the text of the cell that holds them
+MAX_CELLS = 1_000_000  # per table, spans included
 
 
 class _Table:
@@ -28,6 +33,8 @@ class _Table:
         self.col = 0
         self.text: list[str] | None = None
         self.span = (1, 1)
+        self.clipped = False
+        self.too_large = False
 
     def start_row(self) -> None:
         self.row += 1
@@ -38,11 +45,18 @@ class _Table:
             self.start_row()
         while (self.row, self.col) in self.cells:
             self.col += 1
+        if len(self.cells) + rowspan * colspan > MAX_CELLS:
+            rowspan = colspan = 1  # spans past the table's budget are not expanded
+            self.clipped = True
         self.span = (rowspan, colspan)
         self.text = []
 
     def end_cell(self) -> None:
         if self.text is None:
+            return
+        if self.too_large or len(self.cells) >= MAX_CELLS:
+            self.too_large = True  # stop holding cells; the table is reported, not read
+            self.text = None
             return
         text = " ".join("".join(self.text).split(" ")).strip()
         text = "\n".join(" ".join(line.split()) for line in text.split("\n")).strip()
@@ -84,14 +98,22 @@ class _Parser(HTMLParser):
         self.tables: list[_Table] = []
         self.text: list[str] = []
         self.skip = 0  # inside <script>/<style>
+        self.too_deep = 0  # <table> tags nested past MAX_DEPTH, still open
+        self.deep_tables = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("script", "style"):
             self.skip += 1
         elif tag == "table":
+            if len(self.stack) >= MAX_DEPTH:
+                self.too_deep += 1
+                self.deep_tables += 1
+                return
             t = _Table(len(self.tables))
             self.tables.append(t)
             self.stack.append(t)
+        elif self.too_deep:
+            return  # inside a table nested too deep: only its text counts
         elif not self.stack:
             if tag in ("br", "p", "div", "li"):
                 self.text.append("\n")
@@ -108,6 +130,10 @@ class _Parser(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in ("script", "style"):
             self.skip = max(self.skip - 1, 0)
+        elif tag == "table" and self.too_deep:
+            self.too_deep -= 1
+        elif self.too_deep:
+            return
         elif tag == "table" and self.stack:
             self.stack[-1].end_cell()
             self.stack.pop()
@@ -125,6 +151,11 @@ class _Parser(HTMLParser):
 
 
 def read_html(path: Path) -> ReadResult:
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        return ReadResult(path=path, reader="html", status="error", tables=[], warnings=[],
+                          error=f"too large to read safely: {size:,} bytes of HTML (limit {MAX_BYTES:,}); "
+                                "ask the force for xlsx or CSV")
     raw = path.read_bytes()
     m = _META_CHARSET.search(raw[:4096])
     text = None
@@ -140,7 +171,23 @@ def read_html(path: Path) -> ReadResult:
     parser.close()
     for t in parser.stack:
         t.end_cell()
-    grids = [t.grid() for t in parser.tables]
-    grids = [g for g in grids if g.rows]
+    warnings: list[str] = []
+    if parser.deep_tables:
+        warnings.append(f"{parser.deep_tables:,} table(s) nested more than {MAX_DEPTH} deep read as text only")
+    grids = []
+    for t in parser.tables:
+        height = max((r for r, _ in t.cells), default=-1) + 1
+        width = max((c for _, c in t.cells), default=-1) + 1
+        if t.too_large:
+            warnings.append(f"table {t.index + 1} skipped: more than {MAX_CELLS:,} cells")
+            continue
+        if height * width > MAX_CELLS:
+            warnings.append(f"table {t.index + 1} skipped: {height:,} rows by {width:,} columns is too large")
+            continue
+        if t.clipped:
+            warnings.append(f"table {t.index + 1}: spans beyond {MAX_CELLS:,} cells were not expanded")
+        grid = t.grid()
+        if grid.rows:
+            grids.append(grid)
     body = re.sub(r"\n\s*\n+", "\n", "".join(parser.text)).strip()
-    return ReadResult(path=path, reader="html", status="ok", tables=grids, warnings=[], error=None, text=body)
+    return ReadResult(path=path, reader="html", status="ok", tables=grids, warnings=warnings, error=None, text=body)

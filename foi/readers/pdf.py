@@ -28,6 +28,9 @@ from foi.readers import Grid, ReadResult, _one_line
 from foi.readers.pdf_layout import CharIndex, fast_chars, is_numeric, lines_within, whitespace_tables
 
 PARALLEL_MIN_PAGES = 8
+# A reply longer than this is not read: pdfplumber's time grows with every page, and a crafted
+# file can hold thousands of pages in a few kilobytes.
+MAX_PAGES = 1000
 WORKERS = 2
 CHUNKS_PER_WORKER = 4
 
@@ -301,6 +304,8 @@ def extract_pages(path: Path, workers: int | None = None) -> list[dict[str, Any]
 
     with pdfplumber.open(str(path)) as pdf:
         n_pages = len(pdf.pages)
+        if n_pages > MAX_PAGES:
+            raise _TooLarge(n_pages)
         if workers is None:
             workers = min(WORKERS, os.cpu_count() or 1)
         if workers <= 1 or n_pages <= PARALLEL_MIN_PAGES:
@@ -313,11 +318,20 @@ def extract_pages(path: Path, workers: int | None = None) -> list[dict[str, Any]
         return [page for part in parts for page in part]
 
 
+class _TooLarge(Exception):
+    def __init__(self, pages: int) -> None:
+        super().__init__(pages)
+        self.pages = pages
+
+
 def read_pdf(path: Path, workers: int | None = None) -> ReadResult:
     from pdfplumber.utils.exceptions import PdfminerException
 
     try:
         pages = extract_pages(path, workers)
+    except _TooLarge as exc:
+        return _err(path, f"too large to read: {exc.pages:,} pages (limit {MAX_PAGES:,}); ask the force for the "
+                          "figures as xlsx or CSV")
     except PdfminerException as exc:
         inner = exc.args[0] if exc.args else exc
         if type(inner).__name__ in ("PDFPasswordIncorrect", "PDFEncryptionError"):

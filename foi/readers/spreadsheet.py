@@ -5,6 +5,17 @@ real sheet coordinates are start + index; merged ranges come in absolute 0-based
 coordinates and are shifted the same way. calamine does not expose hidden rows/columns, so
 for xlsx/xlsm they are scanned from the sheet XML (a byte search, not a parse: a 200,000-row
 sheet must cost next to nothing on top of calamine itself).
+
+Crafted files must not exhaust the machine, so before calamine sees a workbook:
+- the sizes its archive declares are checked (calamine and zipfile both stop at the declared
+  size, so a member can't expand past it): at most MAX_MEMBER bytes per part, MAX_TOTAL in all;
+- a sheet of up to EXTENT_CHECK_BYTES of XML is checked for cells placed far apart (A1 and
+  XFD200000 make calamine allocate every cell between them, and an allocation failure aborts
+  the process): at most MAX_CELLS cells between its first and last cell. Checking bigger sheets
+  would cost about as much as calamine's own read (measured: 0.9 s against 1.1 s on 60 MB), so
+  a far-apart pair padded past that size is not caught (see README, known limits);
+- the hidden-rows scan keeps at most one tag of bounded size between chunks, and hidden column
+  ranges are clipped to the cells that exist (`<col max="2147483647">` is one range, not a set).
 """
 
 from __future__ import annotations
@@ -28,11 +39,42 @@ _NS_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _Hidden = dict[str, tuple[list[int], list[tuple[int, int]]]]
 
 
+MAX_MEMBER = 200 * 1024 * 1024  # one part of the archive, unpacked
+MAX_TOTAL = 400 * 1024 * 1024  # all parts together
+MAX_CELLS = 8_000_000  # cells between a sheet's first and last (calamine holds them all)
+EXTENT_CHECK_BYTES = 16 * 1024 * 1024
+
+
+def archive_problem(path: Path, max_member: int = MAX_MEMBER, max_total: int = MAX_TOTAL) -> str | None:
+    """Why a zip-based document is too large to open (from the sizes its archive declares), or None."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None  # the reader reports the damage in its own words
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > max_member:
+            return (f"too large to read safely: part {info.filename!r} unpacks to {info.file_size:,} bytes "
+                    f"(limit {max_member:,}); ask the force for a smaller file or CSV")
+    if total > max_total:
+        return (f"too large to read safely: unpacks to {total:,} bytes (limit {max_total:,}); ask the force for "
+                "a smaller file or CSV")
+    return None
+
+
 def read_spreadsheet(path: Path, kind: str) -> ReadResult:
     import python_calamine as pc
 
     warnings: list[str] = []
     tables: list[Grid] = []
+    if kind in ("xlsx", "xlsm", "xlsb", "ods"):
+        problem = archive_problem(path)
+        if problem is None and kind in ("xlsx", "xlsm"):
+            problem = _extent_problem(path)
+        if problem:
+            return _err(path, kind, problem)
     try:
         wb = pc.CalamineWorkbook.from_path(str(path))
     except pc.PasswordError:
@@ -101,8 +143,9 @@ def read_spreadsheet(path: Path, kind: str) -> ReadResult:
             if name in hidden:
                 hrows, hcols = hidden[name]
                 grid.hidden_rows = [r - 1 - r0 for r in hrows if 0 <= r - 1 - r0 < height]
+                # Clipped to the columns that exist: a range's ends come from the file.
                 grid.hidden_cols = sorted(
-                    {c - 1 - c0 for lo, hi in hcols for c in range(lo, hi + 1) if 0 <= c - 1 - c0 < width}
+                    {c - 1 - c0 for lo, hi in hcols for c in range(max(lo, c0 + 1), min(hi, c0 + width) + 1)}
                 )
                 if grid.hidden_rows:
                     warnings.append(f"hidden rows {_ranges(hrows)} on '{name}'")
@@ -121,7 +164,7 @@ def _collect_hidden(scan: Future[_Hidden] | None, warnings: list[str]) -> _Hidde
         return {}
     try:
         return scan.result()
-    except (zipfile.BadZipFile, ElementTree.ParseError, KeyError, OSError) as exc:
+    except (zipfile.BadZipFile, ElementTree.ParseError, KeyError, OSError, ValueError) as exc:
         # First, as when the scan ran before the sheets were read.
         warnings.insert(0, f"could not check for hidden rows/columns: {_one_line(exc)}")
         return {}
@@ -162,6 +205,7 @@ _TAG_NAME = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|col)\b")
 _ATTR = re.compile(rb'([\w:]+)="([^"]*)"')
 _FIRST_ROW = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>][^>]*>")
 _CHUNK = 1 << 22
+_MAX_TAG = 1 << 16
 
 
 def _xlsx_hidden(path: Path) -> dict[str, tuple[list[int], list[tuple[int, int]]]]:
@@ -212,12 +256,17 @@ def _scan_hidden(zf: zipfile.ZipFile, member: str) -> tuple[list[int], list[tupl
             block = fh.read(_CHUNK)
             data = carry + block
             if block:
-                # Keep an unfinished tag for the next round.
+                # Keep an unfinished tag for the next round; text between tags needs no keeping.
                 cut = data.rfind(b"<")
-                if cut <= 0:
-                    carry = data
-                    continue
-                data, carry = data[:cut], data[cut:]
+                if cut == -1 or data.find(b">", cut) != -1:
+                    carry = b""
+                else:
+                    data, carry = data[:cut], data[cut:]
+                    if len(carry) > _MAX_TAG:
+                        # A tag padded with whitespace (a "whitespace bomb"): keep its words only.
+                        carry = b" ".join(carry.split())
+                        if len(carry) > _MAX_TAG:
+                            carry = b""  # no real row or col tag is this long
             else:
                 carry = b""
             if numbered is None:
@@ -236,12 +285,13 @@ def _scan_hidden(zf: zipfile.ZipFile, member: str) -> tuple[list[int], list[tupl
                     attrs = dict(_ATTR.findall(data, start, end))
                     if m.group(1) == b"row":
                         if b"r" in attrs:
-                            rows.append(int(attrs[b"r"]))
+                            if attrs[b"r"].isdigit():
+                                rows.append(int(attrs[b"r"]))
                         else:
                             rows_before += _count_rows(data[last:start])
                             last = start
                             rows.append(rows_before + 1)
-                    elif b"min" in attrs:
+                    elif attrs.get(b"min", b"").isdigit() and attrs.get(b"max", attrs[b"min"]).isdigit():
                         cols.append((int(attrs[b"min"]), int(attrs.get(b"max", attrs[b"min"]))))
                 if not numbered:
                     rows_before += _count_rows(data[last:])
@@ -255,3 +305,83 @@ def _scan_hidden(zf: zipfile.ZipFile, member: str) -> tuple[list[int], list[tupl
 def _count_rows(data: bytes) -> int:
     # bytes.count is far cheaper than a regex over millions of cell tags.
     return data.count(b"<row ") + data.count(b"<row>") + data.count(b":row ") + data.count(b":row>")
+
+
+# --- cells far apart (xlsx) ----------------------------------------------------------------
+
+_REF = re.compile(rb'\sr="([A-Z]{0,3})(\d{1,7})"')
+_CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)\b([^>]*)>")
+
+
+def _extent_problem(path: Path) -> str | None:
+    """Why a sheet would make calamine hold too many cells, or None (sheets up to
+    EXTENT_CHECK_BYTES of XML)."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            members = _sheet_members(zf)
+            names = set(zf.namelist())
+            for sheet, member in members.items():
+                if member not in names or zf.getinfo(member).file_size > EXTENT_CHECK_BYTES:
+                    continue
+                xml = zf.read(member)
+                rows, cols = _extent_fast(xml) or _extent(xml)
+                del xml
+                if rows * cols > MAX_CELLS:
+                    return (f"sheet '{sheet}' spreads its cells over {rows:,} rows by {cols:,} columns "
+                            f"({rows * cols:,} cells; limit {MAX_CELLS:,}): too large to read safely")
+    except (zipfile.BadZipFile, ElementTree.ParseError, KeyError, OSError, ValueError):
+        return None  # calamine reports the damage in its own words
+    return None
+
+
+_PLAIN_REF = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"')
+
+
+def _col_number(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n
+
+
+def _extent_fast(xml: bytes) -> tuple[int, int] | None:
+    """(rows, columns) when every cell tag starts with its reference (`<c r="B7"`), as Excel,
+    LibreOffice and openpyxl write them; None when some cell is written another way."""
+    tags = xml.count(b"<c ") + xml.count(b"<c>") + xml.count(b"<c/>")
+    refs = _PLAIN_REF.findall(xml)
+    if len(refs) != tags or b":c " in xml or b":c>" in xml:
+        return None
+    if not refs:
+        return 0, 0
+    letters = {ref[0] for ref in refs}
+    cols = [_col_number(x) for x in letters]
+    rows = list(map(int, {ref[1] for ref in refs}))
+    return max(rows) - min(rows) + 1, max(cols) - min(cols) + 1
+
+
+def _extent(xml: bytes) -> tuple[int, int]:
+    """(rows, columns) from the first to the last cell, as calamine places them: a cell's r= if
+    it has one, else the next column of its row (whose r= or count gives the row)."""
+    min_r = min_c = 1 << 40
+    max_r = max_c = 0
+    row = 0
+    col = 0
+    for m in _CELL_TAG.finditer(xml):
+        ref = _REF.search(m.group(2))
+        if m.group(1) == b"row":
+            row = int(ref.group(2)) if ref and not ref.group(1) else row + 1
+            col = 0
+            continue
+        if ref and ref.group(1):
+            c = 0
+            for ch in ref.group(1):
+                c = c * 26 + ch - 64
+            r = int(ref.group(2))
+        else:
+            r, c = row, col + 1
+        col = c
+        min_r, max_r = min(min_r, r), max(max_r, r)
+        min_c, max_c = min(min_c, c), max(max_c, c)
+    if not max_r:
+        return 0, 0
+    return max_r - min_r + 1, max_c - min_c + 1
