@@ -556,9 +556,10 @@ def test_stated_receipt(text: str, expected: date | None) -> None:
         # 2. History is not news.
         ("FOI", "Following your reply to our request for clarification, please find attached the figures you "
          "asked for.", ["figures.xlsx"], "responded", []),
-        # 3. An extension that cites exemptions is an extension.
+        # 3. An extension that cites exemptions is an extension; it decides nothing, so it records no
+        # sections.
         ("FOI", "We need more time to consider the public interest; sections 24 and 31 are engaged. We will "
-         "reply by 12 March 2027.", [], "extended", ["24", "31"]),
+         "reply by 12 March 2027.", [], "extended", []),
         # 4. Partial answers.
         ("FOI", "We hold some of the information and it is provided below; parts are exempt under sections 30 "
          "and 40. This letter is a refusal notice for the parts not released.\n\nYear\tCount\n2023\t12\n"

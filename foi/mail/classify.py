@@ -66,7 +66,7 @@ STATUS_KINDS = frozenset(KINDS) - {"auto-reply", "needs-review"}
 # needs-review with the reading as its best guess.
 AUTOMATIC = 0.6
 # Kinds that keep the sections and NCND flag they cite (as tracking accepts them).
-_SECTION_KINDS = frozenset({"partial", "refused", "not-held", "review-upheld", "review-overturned", "extended"})
+_SECTION_KINDS = frozenset({"partial", "refused", "not-held", "review-upheld", "review-overturned"})
 _NCND_KINDS = frozenset({"partial", "refused", "not-held", "review-upheld", "review-overturned"})
 
 
@@ -344,22 +344,34 @@ def classify(
                       reasons=["an internal review letter whose outcome is not stated plainly"])
 
     # ---- final answers ------------------------------------------------------------------------
+    # Two sets of evidence are weighed: that requested information is given (figures, tables,
+    # answers, "please find attached", "above is all the information we hold") and that some is
+    # withheld (an exemption relied on, NCND, the cost limit). Both: partial. Only the second:
+    # refused, however long the explanation. When the evidence of giving is weak, or the two are
+    # balanced, the reply goes to review with the better reading as its guess (issue 12, pattern 1).
     final: str | None = None
     final_ev: list[str] = []
     conf = 0.0
     reasons: list[str] = []
-    if exempt and (data >= 2 or (partial_marks >= 1.5 and data >= 1)):
-        final, final_ev = "partial", evidence["data"][:1] + evidence["refused"][:1]
-        conf = 0.72 + 0.04 * min(data, 4) + (0.05 if partial_marks else 0.0)
+    cost_only = set(collect_sections(new)) <= {"12", "12(1)", "12(2)", "14", "14(1)", "14(2)"}
+    # "Any other information" in a cost refusal ("if any part exceeds the limit ...") says nothing
+    # about giving; after an exemption ("NCND for any other information") it says some was given.
+    implied = partial_marks >= 2.0 and not (cost_only and data < 0.75)
+    abstain: str | None = None
+    if exempt and (data >= 2 or (implied and (data >= 0.75 or partial_marks >= 3.5))):
+        final, final_ev = "partial", evidence["data"][:1] + evidence["partial"][:1] + evidence["refused"][:1]
+        conf = 0.7 + 0.05 * min(data, 4) + (0.05 if partial_marks >= 1.5 else 0.0)
+        if data < 2:
+            conf -= 0.1
         reasons.append("information given, part of it withheld")
+    elif exempt and (data >= 0.75 or implied):
+        final, final_ev = ("partial" if implied or data >= 1.5 else "refused"), (evidence["data"][:1]
+                                                                               + evidence["refused"][:1])
+        abstain = "some information may be given as well as refused"
     elif exempt:
         final, final_ev = "refused", evidence["refused"][:2]
-        conf = 0.55 + 0.06 * min(refuse, 6)
-        if data >= 1:
-            conf -= 0.2
-            reasons.append("some information may also be given")
-        cost_only = set(collect_sections(new)) <= {"12", "12(1)", "14", "14(1)", "14(2)"}
-        if partial_marks >= 1.5 and not whole_nh and not part_nh and not (cost_only and data < 1):
+        conf = 0.6 + 0.06 * min(refuse, 6)
+        if partial_marks >= 1.5 and not whole_nh and not part_nh and not cost_only:
             conf -= 0.2
             reasons.append("says only part is withheld")
         reasons.append("an exemption or the cost limit is relied on")
@@ -374,14 +386,14 @@ def classify(
             conf -= 0.15
             reasons.append("also speaks of refusing")
         reasons.append("information given")
+    elif whole_nh and data >= 1:
+        final, final_ev = "not-held", whole_nh[:1] + evidence["data"][:1]
+        abstain = "not held, but some information may also be given"
     elif whole_nh:
         final, final_ev = "not-held", whole_nh[:2]
         conf = 0.72 + (0.08 if len(whole_nh) > 1 or scores["not-held"] >= 3.5 else 0.0)
         if part_nh or partial_marks >= 1.5:
             conf -= 0.15
-        if data >= 1:
-            conf -= 0.2
-            reasons.append("some information may also be given")
         reasons.append("the information is not held")
     elif part_nh and not (ext or clar or ack):
         final, final_ev, conf = "not-held", part_nh[:2], 0.4
@@ -394,15 +406,18 @@ def classify(
         final = None
     if final is not None:
         if ext >= 2 and final in ("refused", "partial") and firm < 2 and data < 2:
-            # An s.10(3) letter names the exemptions whose public interest it is weighing.
-            replies = [s for s in new if re.search(r"\b(?:respond|response|reply)\b", s)]
-            until = deadline_in(evidence["extended"] + replies)
-            return result("extended", evidence["extended"][:2], 0.55 + 0.08 * ext, until=until,
-                          reasons=["more time to weigh the public interest; exemptions only named"])
+            # An s.10(3) letter names the exemptions whose public interest it is weighing; it
+            # decides nothing, so it records no sections (issue 12, pattern 3).
+            replies = [s for s in new if re.search(r"\b(?:respond|response|reply|decision)\b", s, re.I)]
+            until = deadline_in(evidence["extended"]) or deadline_in(replies)
+            return result("extended", evidence["extended"][:2], 0.55 + 0.08 * ext + (0.05 if until else 0.0),
+                          until=until, reasons=["more time to weigh the public interest; exemptions only named"])
         if interim >= 2 and interim >= max(refuse, data):
             k = "extended" if ext >= clar else "clarification"
             return result("needs-review", final_ev[:1] + evidence[k][:1], 0.35, guess=final,
                           reasons=[f"reads as {final} and as {k}"])
+        if abstain:
+            return result("needs-review", final_ev, 0.45, guess=final, reasons=[abstain])
         if final in ("responded", "partial") and not has_data and reading.tables < 3 and unseen_docs:
             return result("needs-review", final_ev, 0.4, guess=final,
                           reasons=["the attached document could not be read"])

@@ -22,7 +22,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from foi.mail.sentences import is_boilerplate, is_conditional, is_history, split_sentences, tabular_lines
+from foi.mail.sentences import (
+    is_boilerplate,
+    is_conditional,
+    is_history,
+    is_table_row,
+    split_sentences,
+    tabular_lines,
+)
 from foi.mail.text import html_to_text, looks_like_html, split_quoted
 
 ROLES = ("new", "request", "quoted", "history", "conditional", "boilerplate", "annex")
@@ -75,18 +82,21 @@ _REQUEST_HEAD_RE = re.compile(
 _REQUEST_LEAD_RE = re.compile(
     r"(?:(?:I|we)\s+note\s+(?:that\s+)?you\s+(?:seek|sought|have\s+sought|requested)\s+(?:access\s+to\s+)?"
     r"|in\s+which\s+you\s+(?:sought|seek|requested|asked\s+for)\s+(?:access\s+to\s+)?"
-    r"|you\s+(?:requested|asked\s+for|sought)\s+"
+    r"|you\s+(?:have\s+)?(?:requested|asked\s+for|sought)\s+"
     r"|(?:which|this\s+request)\s*,?\s*(?:for\s+clarity\s*,?\s*)?(?:has\s+been|is)\s+(?:repeated|replicated|reproduced)\s+below"
     r"|your\s+request\s+is\s+(?:repeated|replicated|reproduced)\s+below"
     r"|your\s+request\s+for\s+information\s+as\s+(?:shown|set\s+out)\s+below"
-    r"|you\s+made\s+the\s+following\s+request)"
-    r"(?:the\s+following(?:\s+information)?)?[^.:\n]{0,40}[:.]?\s*$",
+    r"|you\s+made\s+the\s+following\s+request"
+    r")"
+    r"(?:the\s+following(?:\s+information)?[^.:\n]{0,40}[:.]?|[^.:\n]{0,40}:-?)\s*$",
     re.I,
 )
 # A line that ends a restated request: their answer starts.
 _RESPONSE_HEAD_RE = re.compile(
     r"^\s*(?:"
-    r"(?:in\s+)?(?:our\s+|the\s+force'?s?\s+|force\s+)?(?:response|answer|reply|decision|outcome)s?"
+    r"[A-Z][\w&'.]*(?:\s+[A-Z][\w&'.]*){0,3}\s+response\s*:"
+    r"|exemptions?\s+(?:applied|used|relied\s+(?:up)?on)\s*:?\s*$"
+    r"|(?:in\s+)?(?:our\s+|the\s+force'?s?\s+|force\s+)?(?:response|answer|reply|decision|outcome)s?"
     r"(?:\s+(?:to\s+your\s+request|\d+(?:\s*(?:&|and)\s*\d+)?))?\s*(?:[:\-\u2013]|$)"
     r"|answers?\s+\d+"
     r"|response\s+to\s+your\s+request"
@@ -98,6 +108,13 @@ _RESPONSE_HEAD_RE = re.compile(
     r"|(?:the\s+)?[A-Z][\w&'.]*(?:\s+(?:and\s+)?[A-Z][\w&'.]*){0,4}\s+(?:police|constabulary|constabularies"
     r"|police\s+service)\s+(?:does|do|can|cannot|is|are|has|have|holds?|will|would|currently|were)\b"
     r")",
+    re.I,
+)
+# A sentence that announces the request below it and ends there: "Below are the questions raised
+# in your request and ...,", "I write in connection with your request for information as shown below."
+_REQUEST_INTRO_RE = re.compile(
+    r"(?:(?:below|above)\s+(?:is|are)\s+(?:the\s+)?(?:questions?|details)\s+(?:raised\s+)?(?:in|of)\s+your\s+request"
+    r"[^.:\n]{0,80}?|\byour\s+request\s+(?:for\s+information\s+)?as\s+(?:shown|set\s+out|detailed)\s+below)[,:.]?\s*$",
     re.I,
 )
 # Lines that read as the request's own words (numbered asks, questions, "please provide").
@@ -115,6 +132,31 @@ _ASK_RE = re.compile(
 )
 
 
+# The authority's own voice: a restated request ends where they start answering, with or without
+# a heading ("Having made enquiries ...", "For question 2 we rely on ...", "Below is the headcount",
+# a row of figures).
+_AUTHORITY_VOICE_RE = re.compile(
+    r"^\W*(?:(?:[a-z]|q?\d{1,2})[.)]\s+)?(?:"
+    r"having\s+made\s+enquiries|following\s+(?:enquiries|searches|receipt|a\s+search)|searches\s+(?:were|have\s+been)"
+    r"|(?:below|above)\s+(?:is|are)\s+(?!your\b|the\s+(?:questions?|details)\s+(?:raised\s+)?(?:in|of)\s+your)"
+    r"|for\s+(?:question|part|q)\s*\d+[a-z]?\b[^.]{0,40}\b(?:we|i)\b"
+    r"|(?:please\s+(?:find|see)\s+(?:attached|below|enclosed|the\s+(?:attached|table|information)))"
+    r"|no\s+(?:information|data|records?)\s+(?:is\s+|are\s+|was\s+)?held|(?:this\s+)?information\s+(?:is\s+)?not\s+held"
+    r")"
+    r"|\b(?:we|i)\s+(?:can(?:not)?|do\s+not|don.t|would|are\s+(?:unable|not\s+able|able|pleased)|am\s+(?:unable|not\s+obliged"
+    r"|able|pleased)|have\s+(?:attached|enclosed|provided|located|been\s+able|no\s+record)|hold|rely)\b(?!\s+(?:like|be\s+grateful))"
+    r"|\b(?:the\s+)?(?:force|constabulary|police(?:\s+service)?)\s+(?:does|do|can|cannot|holds?|has\s+(?:no|not))\b",
+    re.I,
+)
+
+
+def _is_their_voice(line: str) -> bool:
+    """A line in which the authority answers, or a row of figures."""
+    if _AUTHORITY_VOICE_RE.search(line):
+        return True
+    return bool(re.match(r"^\s*(?:19|20)\d\d(?:/\d\d)?\s*[-\u2013:|]\s*[\d,]+\s*$", line)) or is_table_row(line.strip())
+
+
 def _request_lines(lines: list[str]) -> set[int]:
     """Indices of lines that restate the request."""
     out: set[int] = set()
@@ -124,7 +166,7 @@ def _request_lines(lines: list[str]) -> set[int]:
         head = _REQUEST_HEAD_RE.match(line) is not None
         # A hard-wrapped lead ("... I note you seek\naccess to the following information:").
         joined = f"{lines[i - 1].strip()} {line.strip()}" if i and line.rstrip().endswith(":") else line
-        lead = not head and _REQUEST_LEAD_RE.search(joined) is not None
+        lead = not head and (_REQUEST_LEAD_RE.search(joined) is not None or _REQUEST_INTRO_RE.search(joined) is not None)
         if not (head or lead):
             i += 1
             continue
@@ -138,7 +180,7 @@ def _request_lines(lines: list[str]) -> set[int]:
         end = start
         explicit = None
         for j in range(start, min(len(lines), start + 80)):
-            if _RESPONSE_HEAD_RE.match(lines[j]) and j > start - 1:
+            if _RESPONSE_HEAD_RE.match(lines[j]) or (j > start and _is_their_voice(lines[j])):
                 explicit = j
                 break
         if explicit is not None:
@@ -290,7 +332,8 @@ def _roles_for(text: str, source: str, ours: list[set[str]], reading: Reading) -
             reading.sentences.append(Sentence(sentence, role, source))
     figures = "\n".join(line for line in "\n".join(own_text).split("\n") if not _CONTACT_LINE_RE.search(line))
     reading.tables += tabular_lines(figures)
-    reading.answers += len(re.findall(r"(?m)^\s*(?:[-*\u2022]\s*)?(?:\d[\d,.]*|£\s?[\d,.]+)\s*$", figures))
+    # A bare figure on its own line is an answer; an item number ("1.", "2)") is not.
+    reading.answers += len(re.findall(r"(?m)^\s*(?:[-*\u2022]\s*)?(?:\d[\d,]*(?:\.\d+)?|£\s?[\d,.]+)\s*$", figures))
     for sentence in split_sentences("\n".join(rest)):
         reading.sentences.append(Sentence(sentence, "annex", source))
     for sentence in split_sentences(quoted):

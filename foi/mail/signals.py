@@ -28,6 +28,21 @@ NCND_RE = re.compile(
     re.I,
 )
 
+# The cost limit (s.12), in the words forces use, whether or not they print the section number:
+# "exceeds the 'appropriate limit'", "above the amount to which we are legally required to
+# respond", "well in excess of ... £450", "would take more than 18 hours".
+COST_LIMIT = (
+    r"\bexceed(?:s|ed|ing)?\s+(?:the\s+)?['\u2018\u2019\u201c\u201d\"]?(?:appropriate|cost|fees?|time)\s+"
+    r"(?:limit|level|threshold)|(?:appropriate|cost|fees?)\s+(?:limit|level|threshold)\b.{0,80}\b(?:exceed|in\s+excess)"
+    r"|\b(?:exceed|in\s+excess\s+of|more\s+than|beyond|over|above)\b.{0,90}(?:18\s*(?:-\s*)?hours?|\u00a3\s?(?:450|600)"
+    r"|cost\s+threshold|time\s+threshold|appropriate\s+limit|cost\s+limit)"
+    r"|\bexcess(?:ive)?\s+cost|\btoo\s+costly|\bexceed\s+the\s+(?:18\s*(?:-\s*)?hour|time)"
+    r"|(?:18\s*(?:-\s*)?hours|\u00a3\s?(?:450|600)).{0,80}\b(?:exceed|in\s+excess)"
+    r"|\babove\s+the\s+amount\s+(?:to\s+)?which\s+(?:we\s+are|the\s+\w+\s+is)\s+(?:legally\s+)?required\s+to\s+respond"
+    r"|\bcost\s+of\s+compliance\s+exceeds"
+)
+COST_LIMIT_RE = re.compile(COST_LIMIT, re.I)
+
 SALUTATION_RE = re.compile(r"^(?:dear|hi|hello|good\s+(?:morning|afternoon|evening))\b[^.]{0,40}$", re.I)
 
 # (signal, pattern, weight). A pattern adds its weight to its signal once per sentence it matches.
@@ -82,6 +97,12 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("extended", r"\bextend(?:ed|ing)?\s+(?:the\s+)?(?:time|deadline|period|response\s+(?:time|date|period)|date"
         r"|timescale)|\bextension\b", 2.0),
     ("extended", r"\b(?:section\s+|s\.?\s?)10\s*\(\s*3\s*\)", 2.0),
+    # Still weighing it: "we are currently assessing the public interest", "we have not yet reached
+    # a decision on the balance of the public interest", "allows us to exceed the 20 working days".
+    ("extended", r"\b(?:are|am)\s+(?:currently\s+|still\s+|now\s+)?(?:assessing|considering|weighing|balancing)\s+"
+        r"(?:the\s+|where\s+the\s+)?(?:balance\s+of\s+the\s+)?public\s+interest"
+        r"|\bnot\s+yet\s+(?:reached|made|come\s+to|completed)\s+(?:a|our|the)\s+(?:decision|consideration|assessment)"
+        r"|\bexceed\s+the\s+(?:20|twenty)(?:\s+|-)working(?:\s+|-)days?", 1.5),
     ("extended", r"\b(?:additional|further|more)\s+time\b|\breasonable\s+(?:period|extension|further\s+period)", 1.5),
     ("extended", r"\bunable\s+to\s+(?:respond|reply|provide\s+(?:you\s+with\s+)?a\s+(?:full\s+)?response)\s+within\s+"
         r"(?:the\s+)?(?:20|twenty)\s+working\s+days", 1.5),
@@ -121,8 +142,19 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|\bthe\s+following\s+(?:information|figures"
         r"|data)\s+(?:is|are|has\s+been|have\s+been)\s+(?:provided|disclosed|released)", 2.0),
     ("data", r"\b(?:am|are)\s+(?:pleased|able|happy)\s+to\s+(?:provide|supply|enclose|disclose|release|attach)"
-        r"|\b(?:is|are)\s+(?:being\s+)?(?:provided|disclosed|released)\s+"
+        r"|(?<!response\s)(?<!reply\s)(?<!answer\s)\b(?:is|are)\s+(?:being\s+)?(?:provided|disclosed|released)\s+"
         r"(?:to\s+you|below|as\s+follows|in\s+the)", 2.0),
+    # "Above is all the information we hold", "the information provided above is all that we have
+    # been able to retrieve", "I can confirm the following", "we have attached a document",
+    # "He provided me with the enclosed spreadsheet".
+    ("data", r"\b(?:above|below)\s+is\s+(?:all\s+)?(?:the\s+)?(?:information|data|figures)\b"
+        r"|\bis\s+all\s+(?:of\s+)?(?:the\s+)?(?:information\s+)?(?:that\s+)?we\s+(?:hold|have\s+been\s+able|could)"
+        r"|\b(?:information|data|figures|details)\s+(?:provided|given|shown|supplied|set\s+out)\s+(?:above|below)\b"
+        r"|\b(?:we|I)\s+have\s+(?:attached|enclosed)\b|\bthe\s+information\s+asked\s+for\s+is\s+as\s+follows"
+        r"|\b(?:decided|able|pleased|happy)\s+to\s+(?:disclose|release|provide|supply)\s+(?:some|part)\s+of\b"
+        r"|\b(?:I|we)\s+can\s+(?:however\s+)?confirm\s+the\s+following\b", 2.0),
+    ("data", r"\b(?:the\s+)?(?:enclosed|attached)\s+(?:excel\s+|pdf\s+|word\s+)?(?:spreadsheet|document|table|file"
+        r"|list|data|figures|breakdown|report|copy|copies)\b", 1.5),
     ("data", r"\bplease\s+find\s+below\s+(?:the\s+)?(?:answers?|responses?|information|details|figures)"
         r"|\bour\s+response\s+"
         r"is\s+(?:below|as\s+follows)|\b(?:the|our)\s+response\s+(?:provided\s+)?(?:is\s+)?below\s+is\b"
@@ -144,7 +176,7 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|requested\s+information\s+that|information\s+that)\b|\bfor\s+the\s+(?:requested\s+)?(?:information"
         r"|parts?)\s+"
         r"(?:of\s+\w+\s+)?that\s+(?:has|have)\s+not\s+been\s+released", 2.0),
-    ("partial", r"\bhold(?:s)?\s+some\s+(?:of\s+the\s+)?(?:relevant\s+)?information"
+    ("partial", r"(?<!not\s)(?<!n't\s)\bhold(?:s)?\s+some\s+(?:of\s+the\s+)?(?:relevant\s+)?information"
         r"|\bsome\s+(?:relevant\s+)?information\s+"
         r"is\s+held|\bnot\s+possible\s+to\s+meet\s+your\s+requirements\s+in\s+full|\bparts?\s+of\s+(?:this"
         r"|your)\s+request"
@@ -153,6 +185,15 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"\s+attached|\bany\s+(?:other|further)\s+information\b|\bfurther\s+breakdown"
         r"|\bnot\s+obliged\s+to\s+supply\s+.{0,40}"
         r"\bin\s+full\b|\bnot\s+all\s+of\s+the\s+information", 1.5),
+    # "Some data has been withheld", "held in part", "for anything else we rely on ...", "this
+    # letter acts as a refusal notice to those aspects of your request", "exempting part of the
+    # information", "holds further information ... however I am not obliged".
+    ("partial", r"\bsome\s+(?:of\s+the\s+)?(?:data|information|details)\s+(?:has|have)\s+been\s+(?:withheld|redacted"
+        r"|exempted|removed)|\bheld\s+in\s+part\b|\b(?:partly|partially)\s+held\b|\bfor\s+anything\s+else\b"
+        r"|\brefusal\s+notice\s+(?:to|for|in\s+respect\s+of)\s+(?:those|these|the\s+remaining|that|this|the\s+other)\s+"
+        r"(?:aspects?|parts?|elements?|questions?|points?)\b|\b(?:to|for)\s+part\s+of\s+the\s+(?:requested\s+)?information"
+        r"|\bexempting\s+part\s+of|\bholds?\s+further\s+information|\b(?:disclose|release|provide)\s+some\s+of\s+the"
+        r"|\bconfirm\s+n?or\s+deny\s+(?:whether\s+|that\s+)?(?:it\s+|we\s+)?(?:holds?\s+)?any\s+(?:other|further)\b", 2.0),
     # refusal
     ("refused", r"\brefusal\s+notice", 2.0),
     ("firm", r"\brefusal\s+notice|\bnot\s+(?:obliged|required)\s+to\s+(?:supply|provide|disclose|release|comply)(?!"
@@ -166,7 +207,7 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|\bexempt\s+(?:from\s+disclosure\s+)?by\s+virtue", 2.0),
     ("refused", r"\bnot\s+obliged\s+to\s+(?:supply|provide|disclose|release|comply)(?![^.]{0,80}\buntil\b)", 2.0),
     ("refused",
-        r"\b(?:is|are|being)\s+(?:therefore\s+|considered\s+|deemed\s+)?exempt\b|\bexempt\s+(?:from\s+disclosure\s+)?"
+        r"\b(?:is|are|being)\s+(?:therefore\s+|considered\s+|deemed\s+)?(?:(?:considered|deemed)\s+to\s+be\s+)?exempt\b|\bexempt\s+(?:from\s+disclosure\s+)?"
         r"(?:by\s+virtue|under)|\bexempt(?:ion)?s?\s+(?:applies|apply|is\s+engaged|are\s+engaged|has\s+been\s+applied"
         r"|have\s+been\s+applied|being\s+applied)|\bthe\s+following\s+exemptions?\s+(?:applies|apply)", 1.5),
     ("refused", r"\b(?:has|have)\s+(?:therefore\s+)?(?:been\s+)?(?:refused|withheld)|\b(?:refuse|refusing"
@@ -178,18 +219,8 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("refused", r"\b(?:unable|not\s+able)\s+to\s+(?:comply|provide|disclose|supply|release|answer)|\bcannot\s+(?:comply"
         r"|provide|disclose|release)|\bcannot\s+be\s+disclosed|\bwill\s+not\s+be\s+able\s+to\s+(?:answer|provide"
         r"|comply)", 1.5),
-    ("refused", r"\bexceed(?:s|ed|ing)?\s+(?:the\s+)?['\u2018\"]?(?:appropriate|cost|fees?)\s+(?:limit|level"
-        r"|threshold)|(?:appropriate|cost|fees?)\s+(?:limit|level|threshold)\b.{0,80}\bexceed|\b(?:exceed"
-        r"|in\s+excess\s+of"
-        r"|more\s+than|beyond|over|above)\b.{0,60}(?:18\s+hours|\u00a3\s?(?:450|600)|cost\s+threshold|time\s+threshold)"
-        r"|\bexcess(?:ive)?\s+cost|\btoo\s+costly|\bexceed\s+the\s+(?:18\s+hour|time)"
-        r"|(?:18\s+hours|\u00a3\s?(?:450|600)).{0,80}\b(?:exceed|in\s+excess)", 2.0),
-    ("firm", r"\bexceed(?:s|ed|ing)?\s+(?:the\s+)?['\u2018\"]?(?:appropriate|cost|fees?)\s+(?:limit|level"
-        r"|threshold)|(?:appropriate|cost|fees?)\s+(?:limit|level|threshold)\b.{0,80}\bexceed|\b(?:exceed"
-        r"|in\s+excess\s+of"
-        r"|more\s+than|beyond|over|above)\b.{0,60}(?:18\s+hours|\u00a3\s?(?:450|600)|cost\s+threshold|time\s+threshold)"
-        r"|\bexcess(?:ive)?\s+cost|\btoo\s+costly|\bexceed\s+the\s+(?:18\s+hour|time)"
-        r"|(?:18\s+hours|\u00a3\s?(?:450|600)).{0,80}\b(?:exceed|in\s+excess)", 2.0),
+    ("refused", COST_LIMIT, 2.0),
+    ("firm", COST_LIMIT, 2.0),
     ("refused", r"(?<!not\s)\bvexatious\b|\brepeated\s+request", 2.0),
     ("refused", r"\bbalance\s+of\s+(?:the\s+)?public\s+interest\b.{0,80}\b(?:maintain|withhold|non-?disclosure"
         r"|favour\s+of"
