@@ -166,7 +166,7 @@ def _request_lines(lines: list[str]) -> set[int]:
         head = _REQUEST_HEAD_RE.match(line) is not None
         # A hard-wrapped lead ("... I note you seek\naccess to the following information:").
         joined = f"{lines[i - 1].strip()} {line.strip()}" if i and line.rstrip().endswith(":") else line
-        lead = not head and (_REQUEST_LEAD_RE.search(joined) is not None or _REQUEST_INTRO_RE.search(joined) is not None)
+        lead = not head and bool(_REQUEST_LEAD_RE.search(joined) or _REQUEST_INTRO_RE.search(joined))
         if not (head or lead):
             i += 1
             continue

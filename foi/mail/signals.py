@@ -193,7 +193,8 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|\brefusal\s+notice\s+(?:to|for|in\s+respect\s+of)\s+(?:those|these|the\s+remaining|that|this|the\s+other)\s+"
         r"(?:aspects?|parts?|elements?|questions?|points?)\b|\b(?:to|for)\s+part\s+of\s+the\s+(?:requested\s+)?information"
         r"|\bexempting\s+part\s+of|\bholds?\s+further\s+information|\b(?:disclose|release|provide)\s+some\s+of\s+the"
-        r"|\bconfirm\s+n?or\s+deny\s+(?:whether\s+|that\s+)?(?:it\s+|we\s+)?(?:holds?\s+)?any\s+(?:other|further)\b", 2.0),
+        r"|\bconfirm\s+n?or\s+deny\s+(?:whether\s+|that\s+)?(?:it\s+|we\s+)?(?:holds?\s+)?any\s+"
+        r"(?:other|further)\b", 2.0),
     # refusal
     ("refused", r"\brefusal\s+notice", 2.0),
     ("firm", r"\brefusal\s+notice|\bnot\s+(?:obliged|required)\s+to\s+(?:supply|provide|disclose|release|comply)(?!"
