@@ -37,6 +37,7 @@ from foi.mail.signals import (
     NOT_HELD_COST_RE,
     NOT_HELD_PART_RE,
     OVERTURN_RE,
+    PART_START_RE,
     PARTLY_RE,
     RECEIVED_TODAY_RE,
     SALUTATION_RE,
@@ -220,6 +221,40 @@ def _review_outcome(sentences: Sequence[str]) -> tuple[str | None, list[str]]:
     return None, []
 
 
+def _parts(sentences: Sequence[str]) -> tuple[list[str], list[str]]:
+    """(parts answered, parts refused) of a reply answered question by question. A part runs from
+    one "Question 2:" / "Q3." / "2)" to the next; it is answered when it gives a figure, a yes or
+    no, or says information is attached or provided, and refused when it relies on an exemption or
+    the cost limit. Each part is named by its first sentence; replies not laid out in parts give
+    ([], [])."""
+    parts: list[list[str]] = []
+    for s in sentences:
+        if PART_START_RE.match(s):
+            parts.append([s])
+        elif parts:
+            parts[-1].append(s)
+    if len(parts) < 2:
+        return [], []
+    answered: list[str] = []
+    refused: list[str] = []
+    for part in parts:
+        text = " ".join(part)
+        body = PART_START_RE.sub("", text, count=1)
+        scores, _ = _score(part)
+        no = bool(sections_in_sentence(text) or NCND_RE.search(text) or scores["refused"] >= 1.5
+                  or scores["firm"] >= 2)
+        yes = bool(scores["data"] >= 1.5 or _FIGURE_RE.search(body) or re.match(r"\W*(?:yes|no)\b", body, re.I))
+        if no:
+            refused.append(part[0])
+        elif yes:
+            answered.append(part[0])
+    return answered, refused
+
+
+# A figure given as an answer: "23 vehicles", "412", "£1,200" (not a year, a date or a section).
+_FIGURE_RE = re.compile(r"(?<![\w/£(.-])(?!(?:19|20)\d\d\b)£?\d[\d,]*(?:\.\d+)?(?![\d/:)(.]|\s*(?:hours|working|days))")
+
+
 def classify(
     subject: str,
     text: str,
@@ -308,7 +343,13 @@ def classify(
         scores["data"] += 1.0
         evidence["data"] += pointers
     data = (scores["data"] + (3.0 if has_data else 0.0) + (2.0 if reading.tables >= 3 else 0.0)
-            + 0.75 * min(reading.answers, 3) + (1.5 if caveat else 0.0))
+            + 1.0 * min(reading.answers, 3) + (1.5 if caveat else 0.0))
+    answered, withheld = _parts(new)
+    if answered and withheld:
+        # Answered question by question: some parts carry the information, others an exemption.
+        data += 2.0
+        scores["partial"] += 2.0
+        evidence["partial"] = answered[:1] + withheld[:1] + evidence["partial"]
     if has_data and not evidence["data"]:
         evidence["data"] = [s for s in reading.of("new", "history", "conditional")
                             if re.search(r"\battach|\benclos", s, re.I)][:1] or [subject]

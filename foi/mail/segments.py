@@ -286,9 +286,15 @@ _ANSWER_RE = re.compile(
 )
 
 
+_ITEM_ANSWER_RE = re.compile(
+    r"(?im)^\s*(?:q(?:uestion)?\s*\d{1,2}[a-z]?|\d{1,2}[a-z]?|[a-h])\s*[.):\-\u2013]\s*"
+    r"(?:(?:yes|no)\b[.,]?|(?:£\s?)?\d[\d,]*(?:\.\d+)?\s*(?:[a-z]+\s*)?[.,]?\s*$)"
+)
+
+
 def _is_answer(sentence: str) -> int:
     m = _ANSWER_RE.search(sentence)
-    return int(bool(m) and len(sentence[: m.start()].split()) >= 5)
+    return int(bool(m) and len(sentence[: m.start()].split()) >= 3)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -332,8 +338,10 @@ def _roles_for(text: str, source: str, ours: list[set[str]], reading: Reading) -
             reading.sentences.append(Sentence(sentence, role, source))
     figures = "\n".join(line for line in "\n".join(own_text).split("\n") if not _CONTACT_LINE_RE.search(line))
     reading.tables += tabular_lines(figures)
-    # A bare figure on its own line is an answer; an item number ("1.", "2)") is not.
+    # A bare figure on its own line is an answer; an item number ("1.", "2)") is not. Under an
+    # item number, a figure or a yes/no is an answer ("1. 23 vehicles", "Q2. No.").
     reading.answers += len(re.findall(r"(?m)^\s*(?:[-*\u2022]\s*)?(?:\d[\d,]*(?:\.\d+)?|£\s?[\d,.]+)\s*$", figures))
+    reading.answers += len(_ITEM_ANSWER_RE.findall(figures))
     for sentence in split_sentences("\n".join(rest)):
         reading.sentences.append(Sentence(sentence, "annex", source))
     for sentence in split_sentences(quoted):

@@ -152,7 +152,9 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|\b(?:information|data|figures|details)\s+(?:provided|given|shown|supplied|set\s+out)\s+(?:above|below)\b"
         r"|\b(?:we|I)\s+have\s+(?:attached|enclosed)\b|\bthe\s+information\s+asked\s+for\s+is\s+as\s+follows"
         r"|\b(?:decided|able|pleased|happy)\s+to\s+(?:disclose|release|provide|supply)\s+(?:some|part)\s+of\b"
-        r"|\b(?:I|we)\s+can\s+(?:however\s+)?confirm\s+the\s+following\b", 2.0),
+        r"|\b(?:I|we)\s+can\s+(?:however\s+)?confirm\s+the\s+following\b"
+        r"|\b(?:is|are|has\s+been|have\s+been)\s+(?:answered|set\s+out|listed|shown|detailed|tabulated)\s+(?:below|above"
+        r"|in\s+the\s+(?:table|attached))", 2.0),
     ("data", r"\b(?:the\s+)?(?:enclosed|attached)\s+(?:excel\s+|pdf\s+|word\s+)?(?:spreadsheet|document|table|file"
         r"|list|data|figures|breakdown|report|copy|copies)\b", 1.5),
     ("data", r"\bplease\s+find\s+below\s+(?:the\s+)?(?:answers?|responses?|information|details|figures)"
@@ -197,6 +199,9 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"(?:other|further)\b", 2.0),
     # refusal
     ("refused", r"\brefusal\s+notice", 2.0),
+    # "Officers' names have been removed under section 40(2)": withheld, part or whole.
+    ("refused", r"\b(?:removed|redacted|omitted|withheld|excluded)\s+(?:\w+\s+){0,3}(?:under|by\s+virtue\s+of|in\s+line\s+with"
+        r"|in\s+accordance\s+with|pursuant\s+to)\s+(?:the\s+)?(?:section|s\.?)\s*\d", 2.0),
     ("firm", r"\brefusal\s+notice|\bnot\s+(?:obliged|required)\s+to\s+(?:supply|provide|disclose|release|comply)(?!"
         r"[^.]{0,80}\buntil\b)"
         r"|\bthis\s+request\s+is\s+(?:being\s+)?refused|\b(?:is|are|has|have)\s+(?:being\s+|been\s+)?(?:refused"
@@ -264,9 +269,19 @@ DATA_CAVEAT_RE = re.compile(r"every\s+effort\s+is\s+made\s+to\s+ensure\s+that\s+
 # A reply that names its force reference or the request makes an acknowledgement more than a receipt.
 SPECIFIC_RE = re.compile(r"\breference\b|\bref\b|\byour\s+(?:freedom\s+of\s+information\s+|foi\s+)?request\b", re.I)
 # "Please find attached our response": data, unless the response is an attached letter we read.
-ATTACHED_RESPONSE_RE = re.compile(r"\b(?:find|see)\s+(?:the\s+)?(?:attached|enclosed)\s+(?:our"
-    r"|the)\s+(?:response|reply)\b",
-                                  re.I)
+ATTACHED_RESPONSE_RE = re.compile(
+    r"\b(?:find|see)\s+(?:the\s+)?(?:attached|enclosed)\s+(?:our|the|my)?\s*(?:\w+\s+)?(?:response|reply|letter|decision)\b"
+    r"|\b(?:our|the|my)\s+(?:full\s+|formal\s+)?(?:response|reply|decision)\s+(?:letter\s+)?(?:is|are)\s+(?:attached"
+    r"|enclosed)",
+    re.I,
+)
+# The start of one part of a reply answered question by question: "Question 2:", "Q3.",
+# "Response 1 & 2", "2)", "b.".
+PART_START_RE = re.compile(
+    r"^\W*(?:(?:question|q|request|response|answer|part)\s*\d{1,2}[a-z]?(?:\s*(?:&|and|-|to)\s*\d{1,2}[a-z]?)?"
+    r"\s*[.):\-\u2013]?(?:\s|$)|(?:\d{1,2}[a-z]?|[a-h])\s*[.):\-\u2013](?:\s|$))",
+    re.I,
+)
 # A subject that says what the message is.
 ACK_SUBJECT_RE = re.compile(r"^\W*(?:re:\s*|fw:\s*)?(?:acknowledge?ment|receipt)\b|\backnowledge?ment\s+(?:of"
     r"|for|-|:)", re.I)
