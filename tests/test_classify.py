@@ -83,7 +83,8 @@ def test_evidence_is_verbatim(name: str) -> None:
     subject, text, names, texts, headers = message_parts(msg)
     result = classify(subject, text, names, texts, headers)
     haystack = re.sub(r"\s+", " ", " ".join([subject, text, *texts, *(f"{k}: {v}" for k, v in headers.items())]))
-    for piece in re.split(r"(?<=[.?!:)])\s+(?=[A-Z])", result.evidence.rstrip("\u2026")):
+    for piece in re.split(r"(?<=[.?!:)])\s+(?=[A-Z])|(?<=\u2026)\s+", result.evidence):
+        piece = piece.rstrip("\u2026")
         assert piece.lower() in haystack.lower(), piece
 
 

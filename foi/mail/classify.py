@@ -135,7 +135,11 @@ def _is_data_attachment(name: str, text: str | None) -> bool | None:
 
 def _clip(sentences: Sequence[str], limit: int = 300) -> str:
     out = ""
-    for s in dict.fromkeys(re.sub(r"\s+", " ", s).strip() for s in sentences):
+    pieces = [re.sub(r"\s+", " ", s).strip() for s in sentences]
+    # A fragment (a narrow column cut mid-sentence) is marked as such, so that joined evidence does
+    # not read as one sentence.
+    pieces = [p if re.search(r"[.?!:;)\]\"'\u2019\u201d\u2026]$", p) else p + "\u2026" for p in pieces if p]
+    for s in dict.fromkeys(pieces):
         candidate = f"{out} {s}".strip() if out else s
         if len(candidate) > limit:
             if not out:
@@ -459,7 +463,7 @@ def classify(
                           reasons=[f"reads as {final} and as {k}"])
         if abstain:
             return result("needs-review", final_ev, 0.45, guess=final, reasons=[abstain])
-        if final in ("responded", "partial") and not has_data and reading.tables < 3 and unseen_docs:
+        if final in ("responded", "partial") and not has_data and data - 1.0 * len(pointers) < 2 and unseen_docs:
             return result("needs-review", final_ev, 0.4, guess=final,
                           reasons=["the attached document could not be read"])
         return result(final, final_ev, min(0.95, conf), reasons=reasons)

@@ -141,18 +141,27 @@ _AUTHORITY_VOICE_RE = re.compile(
     r"|(?:below|above)\s+(?:is|are)\s+(?!your\b|the\s+(?:questions?|details)\s+(?:raised\s+)?(?:in|of)\s+your)"
     r"|for\s+(?:question|part|q)\s*\d+[a-z]?\b[^.]{0,40}\b(?:we|i)\b"
     r"|(?:please\s+(?:find|see)\s+(?:attached|below|enclosed|the\s+(?:attached|table|information)))"
-    r"|no\s+(?:information|data|records?)\s+(?:is\s+|are\s+|was\s+)?held|(?:this\s+)?information\s+(?:is\s+)?not\s+held"
     r")"
+    r"|\bno\s+(?:recorded\s+|relevant\s+)?(?:information|data|records?)\s+(?:is\s+|are\s+|was\s+)?held\b"
+    r"|\binformation\s+(?:is\s+)?not\s+held\b|\bthere\s+(?:is|are|were|was)\s+no\s+(?:information|records?|data)\b"
     r"|\b(?:we|i)\s+(?:can(?:not)?|do\s+not|don.t|would|are\s+(?:unable|not\s+able|able|pleased)|am\s+(?:unable|not\s+obliged"
     r"|able|pleased)|have\s+(?:attached|enclosed|provided|located|been\s+able|no\s+record)|hold|rely)\b(?!\s+(?:like|be\s+grateful))"
-    r"|\b(?:the\s+)?(?:force|constabulary|police(?:\s+service)?)\s+(?:does|do|can|cannot|holds?|has\s+(?:no|not))\b",
+    r"|\b(?:the\s+)?(?:force|constabulary|police(?:\s+service)?)\s+(?:does|do|can|cannot|holds?|has\s+(?:no|not))\b"
+    r"|\bthis\s+request\s+is\s+(?:being\s+)?refused|\brepresents\s+a\s+refusal\s+notice|\bnot\s+obliged\s+to\s+(?:supply"
+    r"|provide|comply|disclose)",
     re.I,
+)
+
+
+_ITEM_ANSWER_RE = re.compile(
+    r"(?im)^\s*(?:q(?:uestion)?\s*\d{1,2}[a-z]?|\d{1,2}[a-z]?|[a-h])\s*[.):\-\u2013]\s*"
+    r"(?:(?:yes|no)\b[.,]?|(?:£\s?)?\d[\d,]*(?:\.\d+)?\s*(?:[a-z]+\s*)?[.,]?\s*$)"
 )
 
 
 def _is_their_voice(line: str) -> bool:
     """A line in which the authority answers, or a row of figures."""
-    if _AUTHORITY_VOICE_RE.search(line):
+    if _AUTHORITY_VOICE_RE.search(line) or _ITEM_ANSWER_RE.search(line):
         return True
     return bool(re.match(r"^\s*(?:19|20)\d\d(?:/\d\d)?\s*[-\u2013:|]\s*[\d,]+\s*$", line)) or is_table_row(line.strip())
 
@@ -164,6 +173,11 @@ def _request_lines(lines: list[str]) -> set[int]:
     while i < len(lines):
         line = lines[i]
         head = _REQUEST_HEAD_RE.match(line) is not None
+        if head and re.match(r"^\s*(?:\d+[.)]\s*)?(?:the\s+)?(?:request|question)\b", line, re.I):
+            # "Question 2" heads the question as restated, or the answer to it: it is the request's
+            # only when the next line reads as an ask.
+            nxt_line = next((ln for ln in lines[i + 1 : i + 4] if ln.strip()), "")
+            head = bool(_ASK_RE.search(nxt_line)) and not _is_their_voice(nxt_line)
         # A hard-wrapped lead ("... I note you seek\naccess to the following information:").
         joined = f"{lines[i - 1].strip()} {line.strip()}" if i and line.rstrip().endswith(":") else line
         lead = not head and bool(_REQUEST_LEAD_RE.search(joined) or _REQUEST_INTRO_RE.search(joined))
@@ -283,12 +297,6 @@ _ANSWER_RE = re.compile(
     r"(?:working\s+)?(?:days|hours|minutes|weeks|months|years|per\s*cent|%|records|occurrences|incidents|offences"
     r"|reports|crimes|results|calls|cases|requests|logs|files|documents|emails|e-mails)\b))",
     re.I,
-)
-
-
-_ITEM_ANSWER_RE = re.compile(
-    r"(?im)^\s*(?:q(?:uestion)?\s*\d{1,2}[a-z]?|\d{1,2}[a-z]?|[a-h])\s*[.):\-\u2013]\s*"
-    r"(?:(?:yes|no)\b[.,]?|(?:£\s?)?\d[\d,]*(?:\.\d+)?\s*(?:[a-z]+\s*)?[.,]?\s*$)"
 )
 
 

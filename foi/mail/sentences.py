@@ -21,7 +21,7 @@ def split_sentences(text: str) -> list[str]:
         lines = [ln.strip() for ln in para.split("\n") if ln.strip()]
         joined: list[str] = []
         buf = ""
-        for ln in lines:
+        for k, ln in enumerate(lines):
             tabular = is_table_row(ln)
             if tabular or re.match(r"^([-*\u2022]|\d+[.)]|[a-z][.)]|Q\d)\s", ln):
                 if buf:
@@ -31,7 +31,11 @@ def split_sentences(text: str) -> list[str]:
                     joined.append(ln)
                     continue
             buf = f"{buf} {ln}".strip() if buf else ln
-            if len(ln) < 45 or ln.endswith(":"):
+            # A short line is a heading or the end of a paragraph, unless the sentence plainly runs
+            # on: no closing punctuation and the next line starts in lower case (a narrow column).
+            nxt = lines[k + 1] if k + 1 < len(lines) else ""
+            runs_on = bool(nxt) and not re.search(r"[.:;?!)]\s*$", ln) and nxt[:1].islower()
+            if (len(ln) < 45 and not runs_on) or ln.endswith(":"):
                 joined.append(buf)
                 buf = ""
         if buf:

@@ -154,7 +154,9 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|\b(?:decided|able|pleased|happy)\s+to\s+(?:disclose|release|provide|supply)\s+(?:some|part)\s+of\b"
         r"|\b(?:I|we)\s+can\s+(?:however\s+)?confirm\s+the\s+following\b"
         r"|\b(?:is|are|has\s+been|have\s+been)\s+(?:answered|set\s+out|listed|shown|detailed|tabulated)\s+(?:below|above"
-        r"|in\s+the\s+(?:table|attached))", 2.0),
+        r"|in\s+the\s+(?:table|attached))"
+        r"|\b(?:continued|gone\s+on|been\s+able|decided)\s+to\s+provide\s+(?:some\s+|the\s+following\s+)?(?:information"
+        r"|data|figures)|\bthe\s+provision\s+of\s+(?:this|the)\s+(?:data|information|figures)", 2.0),
     ("data", r"\b(?:the\s+)?(?:enclosed|attached)\s+(?:excel\s+|pdf\s+|word\s+)?(?:spreadsheet|document|table|file"
         r"|list|data|figures|breakdown|report|copy|copies)\b", 1.5),
     ("data", r"\bplease\s+find\s+below\s+(?:the\s+)?(?:answers?|responses?|information|details|figures)"
@@ -190,7 +192,8 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     # "Some data has been withheld", "held in part", "for anything else we rely on ...", "this
     # letter acts as a refusal notice to those aspects of your request", "exempting part of the
     # information", "holds further information ... however I am not obliged".
-    ("partial", r"\bsome\s+(?:of\s+the\s+)?(?:data|information|details)\s+(?:has|have)\s+been\s+(?:withheld|redacted"
+    ("partial", r"\bfor\s+the\s+(?:rest|remainder)\s+of\s+(?:your|the|this)\s+request"
+        r"|\bsome\s+(?:of\s+the\s+)?(?:data|information|details)\s+(?:has|have)\s+been\s+(?:withheld|redacted"
         r"|exempted|removed)|\bheld\s+in\s+part\b|\b(?:partly|partially)\s+held\b|\bfor\s+anything\s+else\b"
         r"|\brefusal\s+notice\s+(?:to|for|in\s+respect\s+of)\s+(?:those|these|the\s+remaining|that|this|the\s+other)\s+"
         r"(?:aspects?|parts?|elements?|questions?|points?)\b|\b(?:to|for)\s+part\s+of\s+the\s+(?:requested\s+)?information"
