@@ -203,8 +203,8 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     # refusal
     ("refused", r"\brefusal\s+notice", 2.0),
     # "Officers' names have been removed under section 40(2)": withheld, part or whole.
-    ("refused", r"\b(?:removed|redacted|omitted|withheld|excluded)\s+(?:\w+\s+){0,3}(?:under|by\s+virtue\s+of|in\s+line\s+with"
-        r"|in\s+accordance\s+with|pursuant\s+to)\s+(?:the\s+)?(?:section|s\.?)\s*\d", 2.0),
+    ("refused", r"\b(?:removed|redacted|omitted|withheld|excluded)\s+(?:\w+\s+){0,3}(?:under|by\s+virtue\s+of"
+        r"|in\s+line\s+with|in\s+accordance\s+with|pursuant\s+to)\s+(?:the\s+)?(?:section|s\.?)\s*\d", 2.0),
     ("firm", r"\brefusal\s+notice|\bnot\s+(?:obliged|required)\s+to\s+(?:supply|provide|disclose|release|comply)(?!"
         r"[^.]{0,80}\buntil\b)"
         r"|\bthis\s+request\s+is\s+(?:being\s+)?refused|\b(?:is|are|has|have)\s+(?:being\s+|been\s+)?(?:refused"
