@@ -347,7 +347,7 @@ def classify(
         scores["data"] += 1.0
         evidence["data"] += pointers
     data = (scores["data"] + (3.0 if has_data else 0.0) + (2.0 if reading.tables >= 3 else 0.0)
-            + 1.0 * min(reading.answers, 3) + (1.5 if caveat else 0.0))
+            + (1.0 + 1.0 * min(reading.answers, 3) if reading.answers else 0.0) + (1.5 if caveat else 0.0))
     answered, withheld = _parts(new)
     if answered and withheld:
         # Answered question by question: some parts carry the information, others an exemption.

@@ -292,21 +292,45 @@ _CONTACT_LINE_RE = re.compile(
 )
 # "... the number of police stations on 31/12/09 was 27." A figure given as an answer, not a
 # count of the records they would have to search ("there were 798 incidents to review").
+_NUM = r"(?P<n>£\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|m|k|bn))?|\d[\d,]*(?:\.\d+)?)"
 _ANSWER_RE = re.compile(
-    r"\b(?:was|were|is|are|totall?ed|there\s+(?:were|are|was|is))\s+(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?:$|[.;,)]|\s+(?!"
-    r"(?:working\s+)?(?:days|hours|minutes|weeks|months|years|per\s*cent|%|records|occurrences|incidents|offences"
-    r"|reports|crimes|results|calls|cases|requests|logs|files|documents|emails|e-mails)\b))",
+    # "... in 2023 was 27", "there were 412 arrests", "the budget was £1.2 million"
+    r"\b(?:was|were|is|are|totall?ed|amounted\s+to|stands?\s+at|there\s+(?:were|are|was|is))\s+(?:a\s+total\s+of\s+)?"
+    + _NUM + r"(?=\s*(?:$|[.;,)]|\s+(?!(?:working\s+)?(?:days|hours|minutes|weeks|months|years|per\s*cent|%|records"
+    r"|occurrences|incidents|offences|reports|crimes|results|calls|cases|requests|logs|files|documents|e-?mails)\b)[a-z]))"
+    # "1,204 incidents were recorded", "312 tasers have been issued"
+    r"|(?<![\w/£.])(?!(?:19|20)\d\d\b)" + _NUM.replace("?P<n>", "?P<m>")
+    + r"\s+(?:[a-z]+\s+){1,3}(?:were|was|have\s+been|had\s+been)\s+"
+    r"(?:recorded|issued|made|reported|received|arrested|charged|cautioned|dealt|employed|stopped|seized|found|given"
+    r"|paid|spent|purchased|bought|deployed|trained|dismissed|suspended)\b"
+    # "we employ 14 dog handlers", "the force has 42 marked cars"
+    r"|\b(?:we|the\s+(?:force|constabulary|service))\s+(?:currently\s+)?(?:employ|employs|ha[sv]e?|own|owns|operate"
+    r"|operates|recorded|received|issued|made|spent|paid)\s+(?:a\s+total\s+of\s+)?" + _NUM.replace("?P<n>", "?P<k>")
+    + r"\s+[a-z]",
+    re.I,
+)
+# Figures in an explanation of the cost limit are the size of the search, not an answer: "there
+# were 7,069 occurrences to review", "1,144 records would need to be read".
+_SEARCH_SIZE_RE = re.compile(
+    r"\b(?:review|reviewed|reviewing|search(?:ed|ing)?|examin\w+|read|manual\w*|interrogat\w+|each|every|hours"
+    r"|would\s+(?:need|have)\s+to|to\s+be\s+(?:checked|looked))\b",
     re.I,
 )
 
 
+_REF_LABEL_END_RE = re.compile(r"\b(?:ref(?:erence)?|n\s?o\.?|number|request)\s*[:.#-]?\s*$", re.I)
+
+
 def _is_answer(sentence: str) -> int:
-    m = _ANSWER_RE.search(sentence)
-    return int(bool(m) and len(sentence[: m.start()].split()) >= 3)
-
-
-# ---------------------------------------------------------------------------------------------
-# Reading
+    """How many figures `sentence` gives as answers (0, 1 or 2)."""
+    if _SEARCH_SIZE_RE.search(sentence):
+        return 0
+    count = 0
+    for m in _ANSWER_RE.finditer(sentence):
+        if m.group("n") is not None and len(sentence[: m.start()].split()) < 3:
+            continue  # "Is 2019 ..." opening a sentence is not an answer
+        count += 1
+    return min(count, 2)
 
 
 def _roles_for(text: str, source: str, ours: list[set[str]], reading: Reading) -> None:
@@ -344,7 +368,10 @@ def _roles_for(text: str, source: str, ours: list[set[str]], reading: Reading) -
                 role = "new"
                 reading.answers += _is_answer(sentence)
             reading.sentences.append(Sentence(sentence, role, source))
-    figures = "\n".join(line for line in "\n".join(own_text).split("\n") if not _CONTACT_LINE_RE.search(line))
+    own_lines = "\n".join(own_text).split("\n")
+    # A number on the line after "Reference No:" is the reference, not a figure.
+    figures = "\n".join(line for k, line in enumerate(own_lines) if not _CONTACT_LINE_RE.search(line)
+                        and not (k and _REF_LABEL_END_RE.search(own_lines[k - 1])))
     reading.tables += tabular_lines(figures)
     # A bare figure on its own line is an answer; an item number ("1.", "2)") is not. Under an
     # item number, a figure or a yes/no is an answer ("1. 23 vehicles", "Q2. No.").

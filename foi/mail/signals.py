@@ -104,7 +104,8 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|\bnot\s+yet\s+(?:reached|made|come\s+to|completed)\s+(?:a|our|the)\s+(?:decision|consideration|assessment)"
         r"|\bexceed\s+the\s+(?:20|twenty)(?:\s+|-)working(?:\s+|-)days?", 1.5),
     ("extended", r"\b(?:additional|further|more)\s+time\b|\breasonable\s+(?:period|extension|further\s+period)", 1.5),
-    ("extended", r"\bunable\s+to\s+(?:respond|reply|provide\s+(?:you\s+with\s+)?a\s+(?:full\s+)?response)\s+within\s+"
+    ("extended", r"\b(?:unable|not\s+be\s+able|not\s+able)\s+to\s+(?:respond|reply|provide\s+(?:you\s+with\s+)?a\s+(?:full\s+)?"
+        r"response)\s+(?:to\s+you\s+)?within\s+"
         r"(?:the\s+)?(?:20|twenty)\s+working\s+days", 1.5),
     ("extended", r"\b(?:now\s+)?(?:plan|aim|expect|hope|intend|anticipate)\s+to\s+(?:let\s+you\s+have\s+a\s+response"
         r"|respond|reply|provide\s+(?:you\s+with\s+)?(?:a|our|the)\s+(?:full\s+)?(?:response"
@@ -169,7 +170,9 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|requested)\s+(?:is"
         r"|are|has\s+been)\s+(?:attached|enclosed|provided|set\s+out|shown|as\s+follows|below|contained)"
         r"|\b(?:figures|information|data)\s+(?:have|has)\s+been\s+(?:provided|attached|included)", 2.0),
-    ("data", r"\bgesture\s+of\s+goodwill|\b(?:I|we)\s+have\s+(?:also\s+)?(?:been\s+able\s+to\s+)?(?:supplied|provided"
+    ("data", r"\bgesture\s+of\s+goodwill|\b(?:we|I)\s+can\s+(?:however\s+)?(?:tell|advise|inform)\s+you\s+that\b"
+        r"|\bin\s+(?:answer|response)\s+to\s+your\s+questions?\s*:"
+        r"|\b(?:I|we)\s+have\s+(?:also\s+)?(?:been\s+able\s+to\s+)?(?:supplied|provided|released|disclosed"
         r"|included|run\s+a\s+report)\b|\bhave\s+been\s+able\s+to\s+run\s+a\s+report", 1.5),
     ("data", r"\bin\s+(?:answer|response)\s+to\s+(?:your\s+)?(?:question|part)\s+\d.{0,80}\b\d|\bthe\s+answer\s+to\s+"
         r"(?:your\s+)?question", 1.0),
@@ -192,7 +195,7 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     # "Some data has been withheld", "held in part", "for anything else we rely on ...", "this
     # letter acts as a refusal notice to those aspects of your request", "exempting part of the
     # information", "holds further information ... however I am not obliged".
-    ("partial", r"\bfor\s+the\s+(?:rest|remainder)\s+of\s+(?:your|the|this)\s+request"
+    ("partial", r"\bfor\s+the\s+(?:rest|remainder)\s+of\s+(?:your|the|this)\s+request|\bwith\s+the\s+exception\s+of\b"
         r"|\bsome\s+(?:of\s+the\s+)?(?:data|information|details)\s+(?:has|have)\s+been\s+(?:withheld|redacted"
         r"|exempted|removed)|\bheld\s+in\s+part\b|\b(?:partly|partially)\s+held\b|\bfor\s+anything\s+else\b"
         r"|\brefusal\s+notice\s+(?:to|for|in\s+respect\s+of)\s+(?:those|these|the\s+remaining|that|this|the\s+other)\s+"
@@ -203,7 +206,7 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     # refusal
     ("refused", r"\brefusal\s+notice", 2.0),
     # "Officers' names have been removed under section 40(2)": withheld, part or whole.
-    ("refused", r"\b(?:removed|redacted|omitted|withheld|excluded)\s+(?:\w+\s+){0,3}(?:under|by\s+virtue\s+of"
+    ("refused", r"\b(?:removed|redacted|omitted|withheld|withholding|excluded)\s+(?:\w+\s+){0,3}(?:under|by\s+virtue\s+of"
         r"|in\s+line\s+with|in\s+accordance\s+with|pursuant\s+to)\s+(?:the\s+)?(?:section|s\.?)\s*\d", 2.0),
     ("firm", r"\brefusal\s+notice|\bnot\s+(?:obliged|required)\s+to\s+(?:supply|provide|disclose|release|comply)(?!"
         r"[^.]{0,80}\buntil\b)"
@@ -225,6 +228,9 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|that)\s+"
         r"information|\brelying\s+(?:up)?on\b|\b(?:will|to)\s+rely\s+on\b"
         r"|\bthis\s+request\s+is\s+(?:being\s+)?refused", 2.0),
+    ("refused", r"\bwill\s+not\s+(?:be\s+)?(?:answer|respond|comply|provid|disclos|releas|supply)\w*"
+        r"|\b(?:section|s\.?)\s*\d{2}(?:\s*\(\w+\))*\s+(?:therefore\s+)?(?:applies|is\s+engaged|has\s+been\s+(?:applied"
+        r"|engaged))|\brepeats?\s+(?:a|one|the|your)\s+(?:previous\s+|earlier\s+)?(?:request|one)\b", 1.5),
     ("refused", r"\b(?:unable|not\s+able)\s+to\s+(?:comply|provide|disclose|supply|release|answer)|\bcannot\s+(?:comply"
         r"|provide|disclose|release)|\bcannot\s+be\s+disclosed|\bwill\s+not\s+be\s+able\s+to\s+(?:answer|provide"
         r"|comply)", 1.5),
@@ -315,7 +321,8 @@ MAINTAIN_RE = re.compile(
     re.I,
 )
 OVERTURN_RE = re.compile(
-    r"\boverturn(?:ed|ing)?\b|\breversed?\s+(?:the\s+)?(?:original\s+)?decision|"
+    r"\b(?:was|were|had\s+been)\s+not\s+(?:correctly|properly|appropriately|rightly)\s+(?:applied|engaged|relied)"
+    r"|\b(?:is|are)\s+now\s+(?:being\s+)?(?:disclosed|released|provided)\b|\boverturn(?:ed|ing)?\b|\breversed?\s+(?:the\s+)?(?:original\s+)?decision|"
     r"\b(?:original\s+)?(?:decision|response|refusal)\s+(?:was|is)\s+(?:not\s+correct|incorrect|wrong|flawed)|"
     r"\bshould\s+(?:have\s+been|be)\s+(?:disclosed|released|provided)|"
     r"\b(?:will|now|are\s+now\s+able\s+to|decided\s+to)\s+(?:be\s+)?(?:release|disclose|provide)\s+(?:the\s+"
