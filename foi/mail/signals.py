@@ -104,7 +104,8 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|\bnot\s+yet\s+(?:reached|made|come\s+to|completed)\s+(?:a|our|the)\s+(?:decision|consideration|assessment)"
         r"|\bexceed\s+the\s+(?:20|twenty)(?:\s+|-)working(?:\s+|-)days?", 1.5),
     ("extended", r"\b(?:additional|further|more)\s+time\b|\breasonable\s+(?:period|extension|further\s+period)", 1.5),
-    ("extended", r"\b(?:unable|not\s+be\s+able|not\s+able)\s+to\s+(?:respond|reply|provide\s+(?:you\s+with\s+)?a\s+(?:full\s+)?"
+    ("extended", r"\b(?:unable|not\s+be\s+able|not\s+able)\s+to\s+(?:respond|reply"
+        r"|provide\s+(?:you\s+with\s+)?a\s+(?:full\s+)?"
         r"response)\s+(?:to\s+you\s+)?within\s+"
         r"(?:the\s+)?(?:20|twenty)\s+working\s+days", 1.5),
     ("extended", r"\b(?:now\s+)?(?:plan|aim|expect|hope|intend|anticipate)\s+to\s+(?:let\s+you\s+have\s+a\s+response"
@@ -206,7 +207,8 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     # refusal
     ("refused", r"\brefusal\s+notice", 2.0),
     # "Officers' names have been removed under section 40(2)": withheld, part or whole.
-    ("refused", r"\b(?:removed|redacted|omitted|withheld|withholding|excluded)\s+(?:\w+\s+){0,3}(?:under|by\s+virtue\s+of"
+    ("refused", r"\b(?:removed|redacted|omitted|withheld|withholding|excluded)\s+(?:\w+\s+){0,3}"
+        r"(?:under|by\s+virtue\s+of"
         r"|in\s+line\s+with|in\s+accordance\s+with|pursuant\s+to)\s+(?:the\s+)?(?:section|s\.?)\s*\d", 2.0),
     ("firm", r"\brefusal\s+notice|\bnot\s+(?:obliged|required)\s+to\s+(?:supply|provide|disclose|release|comply)(?!"
         r"[^.]{0,80}\buntil\b)"
