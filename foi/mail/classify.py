@@ -483,9 +483,9 @@ def classify(
         conf = 0.55 + 0.08 * clar + (0.05 if questions else 0.0)
         return result("clarification", (evidence["clarification"] + questions)[:2], min(0.95, conf),
                       reasons=["they ask us a question before they can answer"])
-    if unseen_docs and not any(v >= 1.5 for v in (ack, scores["generic"])):
-        return result("needs-review", body_only[:1], 0.35, guess="responded",
-                      reasons=["an attached document could not be read"])
+    if (unseen_docs or pointers) and not any(v >= 1.5 for v in (ack, scores["generic"])):
+        why = "an attached document could not be read" if unseen_docs else "the answer is in an attachment not seen here"
+        return result("needs-review", pointers[:1] or body_only[:1], 0.35, guess="responded", reasons=[why])
     specific = bool(force_ref or received or reading.of("request")
                     or any(SPECIFIC_RE.search(s) for s in evidence["acknowledged"] if s in new))
     if scores["generic"] >= 1.5 and not specific:
