@@ -349,6 +349,10 @@ def classify(
     data = (scores["data"] + (3.0 if has_data else 0.0) + (2.0 if reading.tables >= 3 else 0.0)
             + (1.0 + 1.0 * min(reading.answers, 3) if reading.answers else 0.0) + (1.5 if caveat else 0.0))
     answered, withheld = _parts(new)
+    if withheld and not answered and data < 2:
+        # Answered part by part and no part is answered: "we have decided to disclose the located
+        # information" above nothing but refusals gives nothing.
+        data = 0.0
     if answered and withheld:
         # Answered question by question: some parts carry the information, others an exemption.
         data += 2.0

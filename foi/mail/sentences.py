@@ -156,6 +156,9 @@ _DECISION_RE = re.compile(
 def is_conditional(sentence: str) -> bool:
     if _LEADING_CONDITION_RE.search(sentence):
         return True
+    # "The cost of determining if the information is held ..." asks a question, sets no condition.
+    sentence = re.sub(r"\b(determin\w*|establish\w*|ascertain\w*|know|confirm\w*|check\w*|see)\s+if\b", r"\1 whether",
+                      sentence, flags=re.I)
     return bool(_CONDITIONAL_RE.search(sentence)) and not _DECISION_RE.search(sentence)
 
 

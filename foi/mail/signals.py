@@ -138,7 +138,7 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|an)\s+)?(?:\w+\s+)?(?:information|data|figures"
         r"|spreadsheet|table|document|file|list|details|cop(?:y|ies)|breakdown|answers?)\b", 2.0),
     ("data", r"\b(?:see|find)\s+(?:the\s+)?(?:attached|enclosed)\W*$|\b(?:as|see)\s+attached\b"
-        r"|\bdisclose\s+the\s+located"
+
         r"|\bare\s+attached\s+to\s+this|\b(?:majority|rest|remainder)\s+of\s+the\s+information\s+is\s+attached", 1.5),
     ("data", r"\bprovided\s+the\s+following\s+(?:information|figures|data|details)"
         r"|\bthe\s+following\s+(?:information|figures"
@@ -205,9 +205,11 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|\bconfirm\s+n?or\s+deny\s+(?:whether\s+|that\s+)?(?:it\s+|we\s+)?(?:holds?\s+)?any\s+"
         r"(?:other|further)\b", 2.0),
     # refusal
-    ("refused", r"\brefusal\s+notice", 2.0),
+    ("refused", r"\brefusal\s+notice|\b(?:am|are|is|have\s+been|has\s+been)\s+exempting\b|\bexempting\s+(?:any|all|the"
+        r"|this|that|part)\b", 2.0),
+    ("data", r"\bdisclose\s+the\s+located", 1.0),
     # "Officers' names have been removed under section 40(2)": withheld, part or whole.
-    ("refused", r"\b(?:removed|redacted|omitted|withheld|withholding|excluded)\s+(?:\w+\s+){0,3}"
+    ("refused", r"\b(?:removed|redacted|omitted|withheld|withholding|excluded|taken\s+out)\s+(?:\w+\s+){0,3}"
         r"(?:under|by\s+virtue\s+of"
         r"|in\s+line\s+with|in\s+accordance\s+with|pursuant\s+to)\s+(?:the\s+)?(?:section|s\.?)\s*\d", 2.0),
     ("firm", r"\brefusal\s+notice|\bnot\s+(?:obliged|required)\s+to\s+(?:supply|provide|disclose|release|comply)(?!"
