@@ -488,7 +488,8 @@ def classify(
         return result("clarification", (evidence["clarification"] + questions)[:2], min(0.95, conf),
                       reasons=["they ask us a question before they can answer"])
     if (unseen_docs or pointers) and not any(v >= 1.5 for v in (ack, scores["generic"])):
-        why = "an attached document could not be read" if unseen_docs else "the answer is in an attachment not seen here"
+        why = ("an attached document could not be read" if unseen_docs
+               else "the answer is in an attachment not seen here")
         return result("needs-review", pointers[:1] or body_only[:1], 0.35, guess="responded", reasons=[why])
     specific = bool(force_ref or received or reading.of("request")
                     or any(SPECIFIC_RE.search(s) for s in evidence["acknowledged"] if s in new))
