@@ -14,10 +14,11 @@ from collections.abc import Sequence
 from foi.mail.sentences import is_boilerplate, is_conditional, split_sentences
 from foi.mail.signals import COST_LIMIT_RE, NCND_RE
 
-# FOIA Part II grounds a police force actually refuses under, plus the procedural refusals
-# (s.12 cost, s.14 vexatious/repeated). Other section numbers in a reply are duties or advice
+# FOIA Part II grounds (ss.21-44; s.25 is about certificates), plus the procedural refusals
+# (s.12 cost, s.14 vexatious/repeated). Forces mostly cite 21-24, 30, 31, 38 and 40-43; government
+# departments also 27, 35 and 36. Other section numbers in a reply are duties or advice
 # (s.1, s.10, s.16, s.17, s.50) or belong to other Acts and are not refusal grounds.
-REFUSAL_SECTIONS = frozenset({"12", "14", "21", "22", "23", "24", "30", "31", "38", "40", "41", "42", "43"})
+REFUSAL_SECTIONS = frozenset({"12", "14", *(str(n) for n in range(21, 45) if n != 25), "22A"})
 
 _SUB = r"(?:\s*\(\s*(?:\d+[A-Za-z]?|[a-z]{1,4})\s*\))"
 _CITE_RE = re.compile(
