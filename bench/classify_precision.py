@@ -1,7 +1,7 @@
 """How well foi.mail.classify reads replies: precision of the statuses it sets on its own, the share
 it decides on its own, and the fields it extracts.
 
-    python bench/classify_precision.py [--json] [--corpus DIR] [--split tune|heldout|all] [--mistakes]
+    python bench/classify_precision.py [--json] [--corpus DIR] [--split tune|heldout|all] [--mistakes] [--curve]
 
 A corpus is either the project's own (tests/fixtures/mail: .eml files and expected.csv) or an
 external set of real replies kept outside the repository: a folder of .txt bodies (or .eml files)
@@ -21,7 +21,9 @@ tuning). Reported:
 - sections exact (as a set) over the replies that cite any, NCND right, the authority's reference
   found (over replies that give one), the extension's new date (over extensions that state one);
 - receipt dates: a reply must give a stated receipt date only when the authority states one
-  (acknowledgements that state none must never move the due date).
+  (acknowledgements that state none must never move the due date);
+- with --curve, the precision and coverage automatic decisions would have at other confidence
+  thresholds (the reader decides from foi.mail.classify.AUTOMATIC).
 """
 
 from __future__ import annotations
@@ -40,7 +42,14 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from foi.mail.classify import KINDS, STATUS_KINDS, Classification, classify, classify_message  # noqa: E402
+from foi.mail.classify import (  # noqa: E402
+    AUTOMATIC,
+    KINDS,
+    STATUS_KINDS,
+    Classification,
+    classify,
+    classify_message,
+)
 
 
 @dataclass
@@ -183,6 +192,22 @@ def score(items: list[Item]) -> dict[str, Any]:
     }
 
 
+THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
+
+
+def curve(items: list[Item]) -> list[dict[str, Any]]:
+    """Precision and coverage of automatic decisions if the best guess were decided on its own from
+    each confidence threshold (the reader uses AUTOMATIC; this shows what another value would do)."""
+    out = []
+    for t in THRESHOLDS:
+        auto = [i for i in items if i.got and i.got.guess in STATUS_KINDS and i.got.confidence >= t]
+        right = [i for i in auto if i.got and i.got.guess == i.kind]
+        out.append({"threshold": t, "automatic": len(auto), "right": len(right),
+                    "precision": round(len(right) / len(auto), 3) if auto else None,
+                    "coverage": round(len(auto) / len(items), 3) if items else None})
+    return out
+
+
 def mistakes(items: list[Item]) -> list[dict[str, Any]]:
     out = []
     for i in items:
@@ -215,6 +240,7 @@ def evaluate(corpus: Path, split: str = "all", with_mistakes: bool = False) -> d
     splits = sorted({i.split for i in items})
     for name in splits:
         result[name] = score([i for i in items if i.split == name])
+        result[name]["curve"] = curve([i for i in items if i.split == name])
     if len(splits) > 1:
         result["all"] = score(items)
     if with_mistakes:
@@ -253,6 +279,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=ROOT / "tests" / "fixtures" / "mail")
     parser.add_argument("--split", default="all", help="whose mistakes --mistakes lists: tune, heldout or all")
     parser.add_argument("--mistakes", action="store_true", help="list each reply read wrongly (of --split)")
+    parser.add_argument("--curve", action="store_true",
+                        help="print precision and coverage of automatic decisions at other confidence thresholds")
     args = parser.parse_args(argv)
     result = evaluate(args.corpus, args.split, args.mistakes)
     if args.json:
@@ -261,6 +289,12 @@ def main(argv: list[str] | None = None) -> int:
     for name in ("tune", "heldout", "all"):
         if name in result:
             _print(name, result[name])
+            if args.curve and "curve" in result[name]:
+                print(f"  {'threshold':<11}{'automatic':>10}{'precision':>11}{'coverage':>10}"
+                      f"   (the reader decides from {AUTOMATIC})")
+                for row in result[name]["curve"]:
+                    print(f"  {row['threshold']:<11}{row['automatic']:>10}{_fmt(row['precision']):>11}"
+                          f"{_fmt(row['coverage']):>10}")
     for m in result.get("mistakes", []):
         print(f"  {m['file']}: {'; '.join(m['problems'])}\n      ({m['evidence'][:110]})")
     return 0

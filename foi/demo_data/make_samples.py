@@ -512,7 +512,7 @@ Section 40(2) is an absolute exemption and no public interest test is required.
 West Yorkshire Police Information Management"""))
     r.append(Reply(
         "essex", datetime(2026, 10, 28, 16, 2, tzinfo=GMT), "extended",
-        "FOI EP/FOI/4821/26 - extension of time", force_reference="EP/FOI/4821/26", sections=["31"],
+        "FOI EP/FOI/4821/26 - extension of time", force_reference="EP/FOI/4821/26", sections=[],
         until="2026-11-26",
         body="""Dear Demo Reporter,
 

@@ -37,6 +37,7 @@ from foi.mail.signals import (
     NOT_HELD_COST_RE,
     NOT_HELD_PART_RE,
     OVERTURN_RE,
+    PART_START_RE,
     PARTLY_RE,
     RECEIVED_TODAY_RE,
     SALUTATION_RE,
@@ -66,7 +67,7 @@ STATUS_KINDS = frozenset(KINDS) - {"auto-reply", "needs-review"}
 # needs-review with the reading as its best guess.
 AUTOMATIC = 0.6
 # Kinds that keep the sections and NCND flag they cite (as tracking accepts them).
-_SECTION_KINDS = frozenset({"partial", "refused", "not-held", "review-upheld", "review-overturned", "extended"})
+_SECTION_KINDS = frozenset({"partial", "refused", "not-held", "review-upheld", "review-overturned"})
 _NCND_KINDS = frozenset({"partial", "refused", "not-held", "review-upheld", "review-overturned"})
 
 
@@ -134,7 +135,11 @@ def _is_data_attachment(name: str, text: str | None) -> bool | None:
 
 def _clip(sentences: Sequence[str], limit: int = 300) -> str:
     out = ""
-    for s in dict.fromkeys(re.sub(r"\s+", " ", s).strip() for s in sentences):
+    pieces = [re.sub(r"\s+", " ", s).strip() for s in sentences]
+    # A fragment (a narrow column cut mid-sentence) is marked as such, so that joined evidence does
+    # not read as one sentence.
+    pieces = [p if re.search(r"[.?!:;)\]\"'\u2019\u201d\u2026]$", p) else p + "\u2026" for p in pieces if p]
+    for s in dict.fromkeys(pieces):
         candidate = f"{out} {s}".strip() if out else s
         if len(candidate) > limit:
             if not out:
@@ -218,6 +223,40 @@ def _review_outcome(sentences: Sequence[str]) -> tuple[str | None, list[str]]:
     if over:
         return "overturned", list(dict.fromkeys(over))
     return None, []
+
+
+def _parts(sentences: Sequence[str]) -> tuple[list[str], list[str]]:
+    """(parts answered, parts refused) of a reply answered question by question. A part runs from
+    one "Question 2:" / "Q3." / "2)" to the next; it is answered when it gives a figure, a yes or
+    no, or says information is attached or provided, and refused when it relies on an exemption or
+    the cost limit. Each part is named by its first sentence; replies not laid out in parts give
+    ([], [])."""
+    parts: list[list[str]] = []
+    for s in sentences:
+        if PART_START_RE.match(s):
+            parts.append([s])
+        elif parts:
+            parts[-1].append(s)
+    if len(parts) < 2:
+        return [], []
+    answered: list[str] = []
+    refused: list[str] = []
+    for part in parts:
+        text = " ".join(part)
+        body = PART_START_RE.sub("", text, count=1)
+        scores, _ = _score(part)
+        no = bool(sections_in_sentence(text) or NCND_RE.search(text) or scores["refused"] >= 1.5
+                  or scores["firm"] >= 2)
+        yes = bool(scores["data"] >= 1.5 or _FIGURE_RE.search(body) or re.match(r"\W*(?:yes|no)\b", body, re.I))
+        if no:
+            refused.append(part[0])
+        elif yes:
+            answered.append(part[0])
+    return answered, refused
+
+
+# A figure given as an answer: "23 vehicles", "412", "£1,200" (not a year, a date or a section).
+_FIGURE_RE = re.compile(r"(?<![\w/£(.-])(?!(?:19|20)\d\d\b)£?\d[\d,]*(?:\.\d+)?(?![\d/:)(.]|\s*(?:hours|working|days))")
 
 
 def classify(
@@ -308,7 +347,17 @@ def classify(
         scores["data"] += 1.0
         evidence["data"] += pointers
     data = (scores["data"] + (3.0 if has_data else 0.0) + (2.0 if reading.tables >= 3 else 0.0)
-            + 0.75 * min(reading.answers, 3) + (1.5 if caveat else 0.0))
+            + (1.0 + 1.0 * min(reading.answers, 3) if reading.answers else 0.0) + (1.5 if caveat else 0.0))
+    answered, withheld = _parts(new)
+    if withheld and not answered and data < 2:
+        # Answered part by part and no part is answered: "we have decided to disclose the located
+        # information" above nothing but refusals gives nothing.
+        data = 0.0
+    if answered and withheld:
+        # Answered question by question: some parts carry the information, others an exemption.
+        data += 2.0
+        scores["partial"] += 2.0
+        evidence["partial"] = answered[:1] + withheld[:1] + evidence["partial"]
     if has_data and not evidence["data"]:
         evidence["data"] = [s for s in reading.of("new", "history", "conditional")
                             if re.search(r"\battach|\benclos", s, re.I)][:1] or [subject]
@@ -344,22 +393,34 @@ def classify(
                       reasons=["an internal review letter whose outcome is not stated plainly"])
 
     # ---- final answers ------------------------------------------------------------------------
+    # Two sets of evidence are weighed: that requested information is given (figures, tables,
+    # answers, "please find attached", "above is all the information we hold") and that some is
+    # withheld (an exemption relied on, NCND, the cost limit). Both: partial. Only the second:
+    # refused, however long the explanation. When the evidence of giving is weak, or the two are
+    # balanced, the reply goes to review with the better reading as its guess (issue 12, pattern 1).
     final: str | None = None
     final_ev: list[str] = []
     conf = 0.0
     reasons: list[str] = []
-    if exempt and (data >= 2 or (partial_marks >= 1.5 and data >= 1)):
-        final, final_ev = "partial", evidence["data"][:1] + evidence["refused"][:1]
-        conf = 0.72 + 0.04 * min(data, 4) + (0.05 if partial_marks else 0.0)
+    cost_only = set(collect_sections(new)) <= {"12", "12(1)", "12(2)", "14", "14(1)", "14(2)"}
+    # "Any other information" in a cost refusal ("if any part exceeds the limit ...") says nothing
+    # about giving; after an exemption ("NCND for any other information") it says some was given.
+    implied = partial_marks >= 2.0 and not (cost_only and data < 0.75)
+    abstain: str | None = None
+    if exempt and (data >= 2 or (implied and (data >= 0.75 or partial_marks >= 3.5))):
+        final, final_ev = "partial", evidence["data"][:1] + evidence["partial"][:1] + evidence["refused"][:1]
+        conf = 0.7 + 0.05 * min(data, 4) + (0.05 if partial_marks >= 1.5 else 0.0)
+        if data < 2:
+            conf -= 0.1
         reasons.append("information given, part of it withheld")
+    elif exempt and (data >= 0.75 or implied):
+        final, final_ev = ("partial" if implied or data >= 1.5 else "refused"), (evidence["data"][:1]
+                                                                               + evidence["refused"][:1])
+        abstain = "some information may be given as well as refused"
     elif exempt:
         final, final_ev = "refused", evidence["refused"][:2]
-        conf = 0.55 + 0.06 * min(refuse, 6)
-        if data >= 1:
-            conf -= 0.2
-            reasons.append("some information may also be given")
-        cost_only = set(collect_sections(new)) <= {"12", "12(1)", "14", "14(1)", "14(2)"}
-        if partial_marks >= 1.5 and not whole_nh and not part_nh and not (cost_only and data < 1):
+        conf = 0.6 + 0.06 * min(refuse, 6)
+        if partial_marks >= 1.5 and not whole_nh and not part_nh and not cost_only:
             conf -= 0.2
             reasons.append("says only part is withheld")
         reasons.append("an exemption or the cost limit is relied on")
@@ -374,14 +435,14 @@ def classify(
             conf -= 0.15
             reasons.append("also speaks of refusing")
         reasons.append("information given")
+    elif whole_nh and data >= 1:
+        final, final_ev = "not-held", whole_nh[:1] + evidence["data"][:1]
+        abstain = "not held, but some information may also be given"
     elif whole_nh:
         final, final_ev = "not-held", whole_nh[:2]
         conf = 0.72 + (0.08 if len(whole_nh) > 1 or scores["not-held"] >= 3.5 else 0.0)
         if part_nh or partial_marks >= 1.5:
             conf -= 0.15
-        if data >= 1:
-            conf -= 0.2
-            reasons.append("some information may also be given")
         reasons.append("the information is not held")
     elif part_nh and not (ext or clar or ack):
         final, final_ev, conf = "not-held", part_nh[:2], 0.4
@@ -394,16 +455,19 @@ def classify(
         final = None
     if final is not None:
         if ext >= 2 and final in ("refused", "partial") and firm < 2 and data < 2:
-            # An s.10(3) letter names the exemptions whose public interest it is weighing.
-            replies = [s for s in new if re.search(r"\b(?:respond|response|reply)\b", s)]
-            until = deadline_in(evidence["extended"] + replies)
-            return result("extended", evidence["extended"][:2], 0.55 + 0.08 * ext, until=until,
-                          reasons=["more time to weigh the public interest; exemptions only named"])
+            # An s.10(3) letter names the exemptions whose public interest it is weighing; it
+            # decides nothing, so it records no sections (issue 12, pattern 3).
+            replies = [s for s in new if re.search(r"\b(?:respond|response|reply|decision)\b", s, re.I)]
+            until = deadline_in(evidence["extended"]) or deadline_in(replies)
+            return result("extended", evidence["extended"][:2], 0.55 + 0.08 * ext + (0.05 if until else 0.0),
+                          until=until, reasons=["more time to weigh the public interest; exemptions only named"])
         if interim >= 2 and interim >= max(refuse, data):
             k = "extended" if ext >= clar else "clarification"
             return result("needs-review", final_ev[:1] + evidence[k][:1], 0.35, guess=final,
                           reasons=[f"reads as {final} and as {k}"])
-        if final in ("responded", "partial") and not has_data and reading.tables < 3 and unseen_docs:
+        if abstain:
+            return result("needs-review", final_ev, 0.45, guess=final, reasons=[abstain])
+        if final in ("responded", "partial") and not has_data and data - 1.0 * len(pointers) < 2 and unseen_docs:
             return result("needs-review", final_ev, 0.4, guess=final,
                           reasons=["the attached document could not be read"])
         return result(final, final_ev, min(0.95, conf), reasons=reasons)
@@ -423,9 +487,10 @@ def classify(
         conf = 0.55 + 0.08 * clar + (0.05 if questions else 0.0)
         return result("clarification", (evidence["clarification"] + questions)[:2], min(0.95, conf),
                       reasons=["they ask us a question before they can answer"])
-    if unseen_docs and not any(v >= 1.5 for v in (ack, scores["generic"])):
-        return result("needs-review", body_only[:1], 0.35, guess="responded",
-                      reasons=["an attached document could not be read"])
+    if (unseen_docs or pointers) and not any(v >= 1.5 for v in (ack, scores["generic"])):
+        why = ("an attached document could not be read" if unseen_docs
+               else "the answer is in an attachment not seen here")
+        return result("needs-review", pointers[:1] or body_only[:1], 0.35, guess="responded", reasons=[why])
     specific = bool(force_ref or received or reading.of("request")
                     or any(SPECIFIC_RE.search(s) for s in evidence["acknowledged"] if s in new))
     if scores["generic"] >= 1.5 and not specific:

@@ -83,6 +83,7 @@ def stated_receipt(sentences: Sequence[str]) -> date | None:
                 continue
             for pos, d in dates_in(after):
                 lead = after[:pos]
-                if _ON_RE.search(lead) and len(lead) <= 120 and not re.search(r"[.;]\s", lead):
-                    return d
+                adjacent = _ON_RE.search(lead) or not lead.strip(" ,:")
+                if adjacent and len(lead) <= 120 and not re.search(r"[.;]\s", lead):
+                    return d  # "received by the MPS on 30/07/2010", "your correspondence received 19/10/2015"
     return None

@@ -89,6 +89,34 @@ def _clean(ref: str) -> str:
     return re.sub(r"^FOI\s+(?=\d)", "", ref, flags=re.I)
 
 
+_STRONG_LABEL_RE = re.compile(r"\b(?:our|force|foi|foia|freedom\s+of\s+information|case|unique|enquiry|review)\b"
+                              r"|\b(?:ref(?:erence)?|request)\s*(?:n\s?o\b|number|num\b|nr\b|#)", re.I)
+
+
+def _label_rank(m: re.Match[str], text: str) -> int:
+    """0 for a label that names the authority's reference ("Our ref:", "Reference No:", "FOI
+    request 512/14") or is followed by a colon; 2 for a bare word in prose ("ref G20 protest",
+    "request G20 - ..."), which a labelled reference elsewhere beats (issue 12, pattern 6)."""
+    if _STRONG_LABEL_RE.search(m.group("label")):
+        return 0
+    between = text[m.end("label") : m.start("ref")]
+    if re.search(r"[:#=]", between):
+        return 0
+    line_start = text.rfind("\n", 0, m.start("label")) + 1
+    if not text[line_start : m.start("label")].strip():
+        return 1  # a label at the start of its line ("Ref 4505")
+    return 2
+
+
+def _token_rank(ref: str) -> int:
+    """A long number or a token with separators reads as a case reference; a short token such as
+    "G20" or "A1" is as likely a word of the text."""
+    digits = sum(ch.isdigit() for ch in ref)
+    if digits >= 4 or (digits >= 2 and re.search(r"[/_\-.]", ref)):
+        return 0
+    return 1
+
+
 def _ref_candidates(text: str) -> list[tuple[int, int, str]]:
     """(priority, position, reference); lower priority number wins."""
     out: list[tuple[int, int, str]] = []
@@ -102,19 +130,19 @@ def _ref_candidates(text: str) -> list[tuple[int, int, str]]:
             continue
         ref = _clean(m.group("ref"))
         if _valid_ref(ref):
-            out.append((0, m.start(), ref))
+            out.append((_label_rank(m, text) + _token_rank(ref), m.start(), ref))
     for m in _TITLE_REF_RE.finditer(text):
         ref = m.group("a") or m.group("b")
         if _valid_ref(ref):
-            out.append((1, m.start(), ref))
+            out.append((3, m.start(), ref))
     for m in _FOI_GLUED_RE.finditer(text):
         ref = m.group("ref").rstrip(".-/")
         if _valid_ref(ref):
-            out.append((2, m.start(), ref))
+            out.append((3 + _token_rank(ref), m.start(), ref))
     for m in _FOI_SPACED_RE.finditer(text):
         ref = m.group("ref").rstrip(".-/")
         if _valid_ref(ref):
-            out.append((3, m.start(), ref))
+            out.append((5, m.start(), ref))
     return out
 
 

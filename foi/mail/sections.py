@@ -12,11 +12,13 @@ import re
 from collections.abc import Sequence
 
 from foi.mail.sentences import is_boilerplate, is_conditional, split_sentences
+from foi.mail.signals import COST_LIMIT_RE, NCND_RE
 
-# FOIA Part II grounds a police force actually refuses under, plus the procedural refusals
-# (s.12 cost, s.14 vexatious/repeated). Other section numbers in a reply are duties or advice
+# FOIA Part II grounds (ss.21-44; s.25 is about certificates), plus the procedural refusals
+# (s.12 cost, s.14 vexatious/repeated). Forces mostly cite 21-24, 30, 31, 38 and 40-43; government
+# departments also 27, 35 and 36. Other section numbers in a reply are duties or advice
 # (s.1, s.10, s.16, s.17, s.50) or belong to other Acts and are not refusal grounds.
-REFUSAL_SECTIONS = frozenset({"12", "14", "21", "22", "23", "24", "30", "31", "38", "40", "41", "42", "43"})
+REFUSAL_SECTIONS = frozenset({"12", "14", *(str(n) for n in range(21, 45) if n != 25), "22A"})
 
 _SUB = r"(?:\s*\(\s*(?:\d+[A-Za-z]?|[a-z]{1,4})\s*\))"
 _CITE_RE = re.compile(
@@ -37,17 +39,20 @@ _OTHER_ACT_RE = re.compile(
 _OUR_ACT_RE = re.compile(r"^(?:the\s+)?(?:FOI|FOIA|FOISA|FoI)\b", re.I)
 
 _KEYWORD_SECTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\bexceed(?:s|ed|ing)?\s+(?:the\s+)?['\u2018\"]?(?:appropriate|cost|fees?)\s+(?:limit|level|threshold)|"
-                r"(?:appropriate|cost|fees?)\s+(?:limit|level|threshold)\b.{0,80}\bexceed|"
-                r"\b(?:exceed|beyond|more\s+than|in\s+excess\s+of|over|above)\b.{0,60}(?:18\s+hours|\u00a3\s?(?:450|600)"
-                r"|appropriate\s+limit|cost\s+limit|cost\s+threshold)|\btoo\s+costly|\bexcess(?:ive)?\s+cost|"
-                r"(?:18\s+hours|\u00a3\s?(?:450|600)).{0,80}\b(?:exceed|in\s+excess)", re.I), "12"),
+    (COST_LIMIT_RE, "12"),
     (re.compile(r"\brepeated\s+request|\brepeat(?:ed)?\s+of\s+(?:a|an|your)\s+(?:previous|earlier)\s+request|"
                 r"substantially\s+similar\s+to\s+(?:a|an|your)\s+(?:previous|earlier)", re.I), "14(2)"),
     (re.compile(r"(?<!not\s)\bvexatious\b", re.I), "14"),
     (re.compile(r"\breasonably\s+accessible\s+(?:to\s+(?:you|the\s+applicant)\s+)?by\s+other\s+means", re.I), "21"),
     (re.compile(r"\bintended\s+for\s+(?:future\s+)?publication|\bfuture\s+publication\b", re.I), "22"),
 )
+
+
+# "the cost of determining whether any information is held": s.12(2), the duty to confirm or deny.
+_WHETHER_HELD_RE = re.compile(r"\b(?:determin\w*|establish\w*|confirm\w*|ascertain\w*|know)\s+(?:whether|if)\s+"
+                              r"[^.;]{0,80}?\b(?:is|was|are|were)\s+(?:or\s+(?:isn.t|is\s+not)\s+)?held", re.I)
+# "... determining if it is held, locating and retrieving it exceeds ...": s.12(1) as well.
+_RETRIEVE_RE = re.compile(r"\blocat\w*|\bretriev\w*|\bextract\w*|\bcollat\w*", re.I)
 
 
 def _norm_subs(subs: str) -> list[str]:
@@ -122,6 +127,9 @@ def collect_sections(sentences: Sequence[str]) -> list[str]:
         for rx, sec in _KEYWORD_SECTIONS:
             m = rx.search(sentence)
             if m:
+                if sec == "12" and (NCND_RE.search(sentence) or (_WHETHER_HELD_RE.search(sentence)
+                                                                 and not _RETRIEVE_RE.search(sentence))):
+                    sec = "12(2)"  # the cost of finding out whether anything is held: s.12(2)
                 implied.append((idx, m.start(), sec))
     # "Section 40(5A) is an absolute exemption" explains a ground already cited (40(5)); it
     # cites a new one only when its section is not cited otherwise.

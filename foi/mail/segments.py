@@ -22,7 +22,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from foi.mail.sentences import is_boilerplate, is_conditional, is_history, split_sentences, tabular_lines
+from foi.mail.sentences import (
+    is_boilerplate,
+    is_conditional,
+    is_history,
+    is_table_row,
+    split_sentences,
+    tabular_lines,
+)
 from foi.mail.text import html_to_text, looks_like_html, split_quoted
 
 ROLES = ("new", "request", "quoted", "history", "conditional", "boilerplate", "annex")
@@ -75,18 +82,21 @@ _REQUEST_HEAD_RE = re.compile(
 _REQUEST_LEAD_RE = re.compile(
     r"(?:(?:I|we)\s+note\s+(?:that\s+)?you\s+(?:seek|sought|have\s+sought|requested)\s+(?:access\s+to\s+)?"
     r"|in\s+which\s+you\s+(?:sought|seek|requested|asked\s+for)\s+(?:access\s+to\s+)?"
-    r"|you\s+(?:requested|asked\s+for|sought)\s+"
+    r"|you\s+(?:have\s+)?(?:requested|asked\s+for|sought)\s+"
     r"|(?:which|this\s+request)\s*,?\s*(?:for\s+clarity\s*,?\s*)?(?:has\s+been|is)\s+(?:repeated|replicated|reproduced)\s+below"
     r"|your\s+request\s+is\s+(?:repeated|replicated|reproduced)\s+below"
     r"|your\s+request\s+for\s+information\s+as\s+(?:shown|set\s+out)\s+below"
-    r"|you\s+made\s+the\s+following\s+request)"
-    r"(?:the\s+following(?:\s+information)?)?[^.:\n]{0,40}[:.]?\s*$",
+    r"|you\s+made\s+the\s+following\s+request"
+    r")"
+    r"(?:the\s+following(?:\s+information)?[^.:\n]{0,40}[:.]?|[^.:\n]{0,40}:-?)\s*$",
     re.I,
 )
 # A line that ends a restated request: their answer starts.
 _RESPONSE_HEAD_RE = re.compile(
     r"^\s*(?:"
-    r"(?:in\s+)?(?:our\s+|the\s+force'?s?\s+|force\s+)?(?:response|answer|reply|decision|outcome)s?"
+    r"[A-Z][\w&'.]*(?:\s+[A-Z][\w&'.]*){0,3}\s+response\s*:"
+    r"|exemptions?\s+(?:applied|used|relied\s+(?:up)?on)\s*:?\s*$"
+    r"|(?:in\s+)?(?:our\s+|the\s+force'?s?\s+|force\s+)?(?:response|answer|reply|decision|outcome)s?"
     r"(?:\s+(?:to\s+your\s+request|\d+(?:\s*(?:&|and)\s*\d+)?))?\s*(?:[:\-\u2013]|$)"
     r"|answers?\s+\d+"
     r"|response\s+to\s+your\s+request"
@@ -98,6 +108,13 @@ _RESPONSE_HEAD_RE = re.compile(
     r"|(?:the\s+)?[A-Z][\w&'.]*(?:\s+(?:and\s+)?[A-Z][\w&'.]*){0,4}\s+(?:police|constabulary|constabularies"
     r"|police\s+service)\s+(?:does|do|can|cannot|is|are|has|have|holds?|will|would|currently|were)\b"
     r")",
+    re.I,
+)
+# A sentence that announces the request below it and ends there: "Below are the questions raised
+# in your request and ...,", "I write in connection with your request for information as shown below."
+_REQUEST_INTRO_RE = re.compile(
+    r"(?:(?:below|above)\s+(?:is|are)\s+(?:the\s+)?(?:questions?|details)\s+(?:raised\s+)?(?:in|of)\s+your\s+request"
+    r"[^.:\n]{0,80}?|\byour\s+request\s+(?:for\s+information\s+)?as\s+(?:shown|set\s+out|detailed)\s+below)[,:.]?\s*$",
     re.I,
 )
 # Lines that read as the request's own words (numbered asks, questions, "please provide").
@@ -115,6 +132,40 @@ _ASK_RE = re.compile(
 )
 
 
+# The authority's own voice: a restated request ends where they start answering, with or without
+# a heading ("Having made enquiries ...", "For question 2 we rely on ...", "Below is the headcount",
+# a row of figures).
+_AUTHORITY_VOICE_RE = re.compile(
+    r"^\W*(?:(?:[a-z]|q?\d{1,2})[.)]\s+)?(?:"
+    r"having\s+made\s+enquiries|following\s+(?:enquiries|searches|receipt|a\s+search)|searches\s+(?:were|have\s+been)"
+    r"|(?:below|above)\s+(?:is|are)\s+(?!your\b|the\s+(?:questions?|details)\s+(?:raised\s+)?(?:in|of)\s+your)"
+    r"|for\s+(?:question|part|q)\s*\d+[a-z]?\b[^.]{0,40}\b(?:we|i)\b"
+    r"|(?:please\s+(?:find|see)\s+(?:attached|below|enclosed|the\s+(?:attached|table|information)))"
+    r")"
+    r"|\bno\s+(?:recorded\s+|relevant\s+)?(?:information|data|records?)\s+(?:is\s+|are\s+|was\s+)?held\b"
+    r"|\binformation\s+(?:is\s+)?not\s+held\b|\bthere\s+(?:is|are|were|was)\s+no\s+(?:information|records?|data)\b"
+    r"|\b(?:we|i)\s+(?:can(?:not)?|do\s+not|don.t|would|are\s+(?:unable|not\s+able|able|pleased)|am\s+(?:unable|not\s+obliged"
+    r"|able|pleased)|have\s+(?:attached|enclosed|provided|located|been\s+able|no\s+record)|hold|rely)\b(?!\s+(?:like|be\s+grateful))"
+    r"|\b(?:the\s+)?(?:force|constabulary|police(?:\s+service)?)\s+(?:does|do|can|cannot|holds?|has\s+(?:no|not))\b"
+    r"|\bthis\s+request\s+is\s+(?:being\s+)?refused|\brepresents\s+a\s+refusal\s+notice|\bnot\s+obliged\s+to\s+(?:supply"
+    r"|provide|comply|disclose)",
+    re.I,
+)
+
+
+_ITEM_ANSWER_RE = re.compile(
+    r"(?im)^\s*(?:q(?:uestion)?\s*\d{1,2}[a-z]?|\d{1,2}[a-z]?|[a-h])\s*[.):\-\u2013]\s*"
+    r"(?:(?:yes|no)\b[.,]?|(?:£\s?)?\d[\d,]*(?:\.\d+)?\s*(?:[a-z]+\s*)?[.,]?\s*$)"
+)
+
+
+def _is_their_voice(line: str) -> bool:
+    """A line in which the authority answers, or a row of figures."""
+    if _AUTHORITY_VOICE_RE.search(line) or _ITEM_ANSWER_RE.search(line):
+        return True
+    return bool(re.match(r"^\s*(?:19|20)\d\d(?:/\d\d)?\s*[-\u2013:|]\s*[\d,]+\s*$", line)) or is_table_row(line.strip())
+
+
 def _request_lines(lines: list[str]) -> set[int]:
     """Indices of lines that restate the request."""
     out: set[int] = set()
@@ -122,9 +173,14 @@ def _request_lines(lines: list[str]) -> set[int]:
     while i < len(lines):
         line = lines[i]
         head = _REQUEST_HEAD_RE.match(line) is not None
+        if head and re.match(r"^\s*(?:\d+[.)]\s*)?(?:the\s+)?(?:request|question)\b", line, re.I):
+            # "Question 2" heads the question as restated, or the answer to it: it is the request's
+            # only when the next line reads as an ask.
+            nxt_line = next((ln for ln in lines[i + 1 : i + 4] if ln.strip()), "")
+            head = bool(_ASK_RE.search(nxt_line)) and not _is_their_voice(nxt_line)
         # A hard-wrapped lead ("... I note you seek\naccess to the following information:").
         joined = f"{lines[i - 1].strip()} {line.strip()}" if i and line.rstrip().endswith(":") else line
-        lead = not head and _REQUEST_LEAD_RE.search(joined) is not None
+        lead = not head and bool(_REQUEST_LEAD_RE.search(joined) or _REQUEST_INTRO_RE.search(joined))
         if not (head or lead):
             i += 1
             continue
@@ -138,7 +194,7 @@ def _request_lines(lines: list[str]) -> set[int]:
         end = start
         explicit = None
         for j in range(start, min(len(lines), start + 80)):
-            if _RESPONSE_HEAD_RE.match(lines[j]) and j > start - 1:
+            if _RESPONSE_HEAD_RE.match(lines[j]) or (j > start and _is_their_voice(lines[j])):
                 explicit = j
                 break
         if explicit is not None:
@@ -236,21 +292,45 @@ _CONTACT_LINE_RE = re.compile(
 )
 # "... the number of police stations on 31/12/09 was 27." A figure given as an answer, not a
 # count of the records they would have to search ("there were 798 incidents to review").
+_NUM = r"(?P<n>£\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|m|k|bn))?|\d[\d,]*(?:\.\d+)?)"
 _ANSWER_RE = re.compile(
-    r"\b(?:was|were|is|are|totall?ed|there\s+(?:were|are|was|is))\s+(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?:$|[.;,)]|\s+(?!"
-    r"(?:working\s+)?(?:days|hours|minutes|weeks|months|years|per\s*cent|%|records|occurrences|incidents|offences"
-    r"|reports|crimes|results|calls|cases|requests|logs|files|documents|emails|e-mails)\b))",
+    # "... in 2023 was 27", "there were 412 arrests", "the budget was £1.2 million"
+    r"\b(?:was|were|is|are|totall?ed|amounted\s+to|stands?\s+at|there\s+(?:were|are|was|is))\s+(?:a\s+total\s+of\s+)?"
+    + _NUM + r"(?=\s*(?:$|[.;,)]|\s+(?!(?:working\s+)?(?:days|hours|minutes|weeks|months|years|per\s*cent|%|records"
+    r"|occurrences|incidents|offences|reports|crimes|results|calls|cases|requests|logs|files|documents|e-?mails)\b)[a-z]))"
+    # "1,204 incidents were recorded", "312 tasers have been issued"
+    r"|(?<![\w/£.])(?!(?:19|20)\d\d\b)" + _NUM.replace("?P<n>", "?P<m>")
+    + r"\s+(?:[a-z]+\s+){1,3}(?:were|was|have\s+been|had\s+been)\s+"
+    r"(?:recorded|issued|made|reported|received|arrested|charged|cautioned|dealt|employed|stopped|seized|found|given"
+    r"|paid|spent|purchased|bought|deployed|trained|dismissed|suspended)\b"
+    # "we employ 14 dog handlers", "the force has 42 marked cars"
+    r"|\b(?:we|the\s+(?:force|constabulary|service))\s+(?:currently\s+)?(?:employ|employs|ha[sv]e?|own|owns|operate"
+    r"|operates|recorded|received|issued|made|spent|paid)\s+(?:a\s+total\s+of\s+)?" + _NUM.replace("?P<n>", "?P<k>")
+    + r"\s+[a-z]",
+    re.I,
+)
+# Figures in an explanation of the cost limit are the size of the search, not an answer: "there
+# were 7,069 occurrences to review", "1,144 records would need to be read".
+_SEARCH_SIZE_RE = re.compile(
+    r"\b(?:review|reviewed|reviewing|search(?:ed|ing)?|examin\w+|read|manual\w*|interrogat\w+|each|every|hours"
+    r"|would\s+(?:need|have)\s+to|to\s+be\s+(?:checked|looked))\b",
     re.I,
 )
 
 
+_REF_LABEL_END_RE = re.compile(r"\b(?:ref(?:erence)?|n\s?o\.?|number|request)\s*[:.#-]?\s*$", re.I)
+
+
 def _is_answer(sentence: str) -> int:
-    m = _ANSWER_RE.search(sentence)
-    return int(bool(m) and len(sentence[: m.start()].split()) >= 5)
-
-
-# ---------------------------------------------------------------------------------------------
-# Reading
+    """How many figures `sentence` gives as answers (0, 1 or 2)."""
+    if _SEARCH_SIZE_RE.search(sentence):
+        return 0
+    count = 0
+    for m in _ANSWER_RE.finditer(sentence):
+        if m.group("n") is not None and len(sentence[: m.start()].split()) < 3:
+            continue  # "Is 2019 ..." opening a sentence is not an answer
+        count += 1
+    return min(count, 2)
 
 
 def _roles_for(text: str, source: str, ours: list[set[str]], reading: Reading) -> None:
@@ -288,9 +368,15 @@ def _roles_for(text: str, source: str, ours: list[set[str]], reading: Reading) -
                 role = "new"
                 reading.answers += _is_answer(sentence)
             reading.sentences.append(Sentence(sentence, role, source))
-    figures = "\n".join(line for line in "\n".join(own_text).split("\n") if not _CONTACT_LINE_RE.search(line))
+    own_lines = "\n".join(own_text).split("\n")
+    # A number on the line after "Reference No:" is the reference, not a figure.
+    figures = "\n".join(line for k, line in enumerate(own_lines) if not _CONTACT_LINE_RE.search(line)
+                        and not (k and _REF_LABEL_END_RE.search(own_lines[k - 1])))
     reading.tables += tabular_lines(figures)
-    reading.answers += len(re.findall(r"(?m)^\s*(?:[-*\u2022]\s*)?(?:\d[\d,.]*|£\s?[\d,.]+)\s*$", figures))
+    # A bare figure on its own line is an answer; an item number ("1.", "2)") is not. Under an
+    # item number, a figure or a yes/no is an answer ("1. 23 vehicles", "Q2. No.").
+    reading.answers += len(re.findall(r"(?m)^\s*(?:[-*\u2022]\s*)?(?:\d[\d,]*(?:\.\d+)?|£\s?[\d,.]+)\s*$", figures))
+    reading.answers += len(_ITEM_ANSWER_RE.findall(figures))
     for sentence in split_sentences("\n".join(rest)):
         reading.sentences.append(Sentence(sentence, "annex", source))
     for sentence in split_sentences(quoted):

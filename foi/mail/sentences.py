@@ -21,7 +21,7 @@ def split_sentences(text: str) -> list[str]:
         lines = [ln.strip() for ln in para.split("\n") if ln.strip()]
         joined: list[str] = []
         buf = ""
-        for ln in lines:
+        for k, ln in enumerate(lines):
             tabular = is_table_row(ln)
             if tabular or re.match(r"^([-*\u2022]|\d+[.)]|[a-z][.)]|Q\d)\s", ln):
                 if buf:
@@ -31,7 +31,11 @@ def split_sentences(text: str) -> list[str]:
                     joined.append(ln)
                     continue
             buf = f"{buf} {ln}".strip() if buf else ln
-            if len(ln) < 45 or ln.endswith(":"):
+            # A short line is a heading or the end of a paragraph, unless the sentence plainly runs
+            # on: no closing punctuation and the next line starts in lower case (a narrow column).
+            nxt = lines[k + 1] if k + 1 < len(lines) else ""
+            runs_on = bool(nxt) and not re.search(r"[.:;?!)]\s*$", ln) and nxt[:1].islower()
+            if (len(ln) < 45 and not runs_on) or ln.endswith(":"):
                 joined.append(buf)
                 buf = ""
         if buf:
@@ -100,7 +104,8 @@ _CONDITIONAL_RE = re.compile(
     r"|in\s+some\s+circumstances|occasionally|on\s+occasion|sometimes|valid\s+(?:foi\s+)?requests|other\s+arrangements"
     r"|there\s+may\s+be|some\s+requests\s+may|depending\s+on)\b"
     r"|\b(?:may|might|could)\s+(?:need|have|be\s+required|require|apply|be\s+exempt|engage|be\s+necessary|be\s+engaged"
-    r"|be\s+withheld|be\s+refused|be\s+extended|be\s+unable|not\s+be\s+able|be\s+delayed|be\s+unavoidable|occur)\b"
+    r"|be\s+withheld|be\s+refused|be\s+extended|be\s+unable|not\s+be\s+able|be\s+delayed|be\s+unavoidable|occur"
+    r"|be\s+used|be\s+relied\s+(?:up)?on)\b"
     r"|\bif\s+(?:we|the|your|it|this|any|there|a|an|one|you)\b|\bsubject\s+to\s+(?:the|any)\b"
     r"|\bwhere\s+consideration\s+is\s+being\s+given|\bwill\s+be\s+(?:informed|notified|advised)\b|\bin\s+such\s+cases\b",
     re.I,
@@ -128,8 +133,33 @@ def is_boilerplate(sentence: str) -> bool:
     return bool(_BOILERPLATE_RE.search(sentence))
 
 
+# A sentence that opens with a condition is hypothetical whatever follows ("If this exceeds the
+# limit, section 12 applies").
+_LEADING_CONDITION_RE = re.compile(
+    r"^\W*(?:please\s+note,?\s+(?:that\s+)?)?(?:if|should|where|in\s+the\s+event|unless|once|in\s+some\s+cases"
+    r"|in\s+some\s+circumstances|occasionally|on\s+occasion|sometimes|there\s+may\s+be|some\s+requests\s+may"
+    r"|depending\s+on)\b",
+    re.I,
+)
+# A sentence that states a decision stays a decision even with an "if" inside it: "I can neither
+# confirm nor deny ... as to determine if it is held would exceed the limit", a citation heading
+# followed by the statute's own words ("Section 30(3) - ... (or if it were held would be) exempt").
+_DECISION_RE = re.compile(
+    r"\bneither\s+confirm\s+n?or\s+deny|\btherefore\b|\bis\s+(?:therefore\s+)?exempt\b|\bare\s+exempt\b"
+    r"|\bnot\s+obliged\b|\bhas\s+been\s+applied|\bhave\s+been\s+applied|\b(?:I|we)\s+(?:can|do)\s+confirm"
+    r"|\b(?:does|do)\s+not\s+hold\b|\bhave\s+(?:today\s+)?decided\b|\bwe\s+are\s+(?:unable|refusing)\b"
+    r"|^\W*(?:section|s\.?)\s*\d",
+    re.I,
+)
+
+
 def is_conditional(sentence: str) -> bool:
-    return bool(_CONDITIONAL_RE.search(sentence))
+    if _LEADING_CONDITION_RE.search(sentence):
+        return True
+    # "The cost of determining if the information is held ..." asks a question, sets no condition.
+    sentence = re.sub(r"\b(determin\w*|establish\w*|ascertain\w*|know|confirm\w*|check\w*|see)\s+if\b", r"\1 whether",
+                      sentence, flags=re.I)
+    return bool(_CONDITIONAL_RE.search(sentence)) and not _DECISION_RE.search(sentence)
 
 
 def is_history(sentence: str) -> bool:

@@ -28,6 +28,21 @@ NCND_RE = re.compile(
     re.I,
 )
 
+# The cost limit (s.12), in the words forces use, whether or not they print the section number:
+# "exceeds the 'appropriate limit'", "above the amount to which we are legally required to
+# respond", "well in excess of ... £450", "would take more than 18 hours".
+COST_LIMIT = (
+    r"\bexceed(?:s|ed|ing)?\s+(?:the\s+)?['\u2018\u2019\u201c\u201d\"]?(?:appropriate|cost|fees?|time)\s+"
+    r"(?:limit|level|threshold)|(?:appropriate|cost|fees?)\s+(?:limit|level|threshold)\b.{0,80}\b(?:exceed|in\s+excess)"
+    r"|\b(?:exceed|in\s+excess\s+of|more\s+than|beyond|over|above)\b.{0,90}(?:18\s*(?:-\s*)?hours?|\u00a3\s?(?:450|600)"
+    r"|cost\s+threshold|time\s+threshold|appropriate\s+limit|cost\s+limit)"
+    r"|\bexcess(?:ive)?\s+cost|\btoo\s+costly|\bexceed\s+the\s+(?:18\s*(?:-\s*)?hour|time)"
+    r"|(?:18\s*(?:-\s*)?hours|\u00a3\s?(?:450|600)).{0,80}\b(?:exceed|in\s+excess)"
+    r"|\babove\s+the\s+amount\s+(?:to\s+)?which\s+(?:we\s+are|the\s+\w+\s+is)\s+(?:legally\s+)?required\s+to\s+respond"
+    r"|\bcost\s+of\s+compliance\s+exceeds"
+)
+COST_LIMIT_RE = re.compile(COST_LIMIT, re.I)
+
 SALUTATION_RE = re.compile(r"^(?:dear|hi|hello|good\s+(?:morning|afternoon|evening))\b[^.]{0,40}$", re.I)
 
 # (signal, pattern, weight). A pattern adds its weight to its signal once per sentence it matches.
@@ -82,8 +97,16 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("extended", r"\bextend(?:ed|ing)?\s+(?:the\s+)?(?:time|deadline|period|response\s+(?:time|date|period)|date"
         r"|timescale)|\bextension\b", 2.0),
     ("extended", r"\b(?:section\s+|s\.?\s?)10\s*\(\s*3\s*\)", 2.0),
+    # Still weighing it: "we are currently assessing the public interest", "we have not yet reached
+    # a decision on the balance of the public interest", "allows us to exceed the 20 working days".
+    ("extended", r"\b(?:are|am)\s+(?:currently\s+|still\s+|now\s+)?(?:assessing|considering|weighing|balancing)\s+"
+        r"(?:the\s+|where\s+the\s+)?(?:balance\s+of\s+the\s+)?public\s+interest"
+        r"|\bnot\s+yet\s+(?:reached|made|come\s+to|completed)\s+(?:a|our|the)\s+(?:decision|consideration|assessment)"
+        r"|\bexceed\s+the\s+(?:20|twenty)(?:\s+|-)working(?:\s+|-)days?", 1.5),
     ("extended", r"\b(?:additional|further|more)\s+time\b|\breasonable\s+(?:period|extension|further\s+period)", 1.5),
-    ("extended", r"\bunable\s+to\s+(?:respond|reply|provide\s+(?:you\s+with\s+)?a\s+(?:full\s+)?response)\s+within\s+"
+    ("extended", r"\b(?:unable|not\s+be\s+able|not\s+able)\s+to\s+(?:respond|reply"
+        r"|provide\s+(?:you\s+with\s+)?a\s+(?:full\s+)?"
+        r"response)\s+(?:to\s+you\s+)?within\s+"
         r"(?:the\s+)?(?:20|twenty)\s+working\s+days", 1.5),
     ("extended", r"\b(?:now\s+)?(?:plan|aim|expect|hope|intend|anticipate)\s+to\s+(?:let\s+you\s+have\s+a\s+response"
         r"|respond|reply|provide\s+(?:you\s+with\s+)?(?:a|our|the)\s+(?:full\s+)?(?:response"
@@ -115,14 +138,29 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|an)\s+)?(?:\w+\s+)?(?:information|data|figures"
         r"|spreadsheet|table|document|file|list|details|cop(?:y|ies)|breakdown|answers?)\b", 2.0),
     ("data", r"\b(?:see|find)\s+(?:the\s+)?(?:attached|enclosed)\W*$|\b(?:as|see)\s+attached\b"
-        r"|\bdisclose\s+the\s+located"
+
         r"|\bare\s+attached\s+to\s+this|\b(?:majority|rest|remainder)\s+of\s+the\s+information\s+is\s+attached", 1.5),
     ("data", r"\bprovided\s+the\s+following\s+(?:information|figures|data|details)"
         r"|\bthe\s+following\s+(?:information|figures"
         r"|data)\s+(?:is|are|has\s+been|have\s+been)\s+(?:provided|disclosed|released)", 2.0),
     ("data", r"\b(?:am|are)\s+(?:pleased|able|happy)\s+to\s+(?:provide|supply|enclose|disclose|release|attach)"
-        r"|\b(?:is|are)\s+(?:being\s+)?(?:provided|disclosed|released)\s+"
+        r"|(?<!response\s)(?<!reply\s)(?<!answer\s)\b(?:is|are)\s+(?:being\s+)?(?:provided|disclosed|released)\s+"
         r"(?:to\s+you|below|as\s+follows|in\s+the)", 2.0),
+    # "Above is all the information we hold", "the information provided above is all that we have
+    # been able to retrieve", "I can confirm the following", "we have attached a document",
+    # "He provided me with the enclosed spreadsheet".
+    ("data", r"\b(?:above|below)\s+is\s+(?:all\s+)?(?:the\s+)?(?:information|data|figures)\b"
+        r"|\bis\s+all\s+(?:of\s+)?(?:the\s+)?(?:information\s+)?(?:that\s+)?we\s+(?:hold|have\s+been\s+able|could)"
+        r"|\b(?:information|data|figures|details)\s+(?:provided|given|shown|supplied|set\s+out)\s+(?:above|below)\b"
+        r"|\b(?:we|I)\s+have\s+(?:attached|enclosed)\b|\bthe\s+information\s+asked\s+for\s+is\s+as\s+follows"
+        r"|\b(?:decided|able|pleased|happy)\s+to\s+(?:disclose|release|provide|supply)\s+(?:some|part)\s+of\b"
+        r"|\b(?:I|we)\s+can\s+(?:however\s+)?confirm\s+the\s+following\b"
+        r"|\b(?:is|are|has\s+been|have\s+been)\s+(?:answered|set\s+out|listed|shown|detailed|tabulated)\s+(?:below|above"
+        r"|in\s+the\s+(?:table|attached))"
+        r"|\b(?:continued|gone\s+on|been\s+able|decided)\s+to\s+provide\s+(?:some\s+|the\s+following\s+)?(?:information"
+        r"|data|figures)|\bthe\s+provision\s+of\s+(?:this|the)\s+(?:data|information|figures)", 2.0),
+    ("data", r"\b(?:the\s+)?(?:enclosed|attached)\s+(?:excel\s+|pdf\s+|word\s+)?(?:spreadsheet|document|table|file"
+        r"|list|data|figures|breakdown|report|copy|copies)\b", 1.5),
     ("data", r"\bplease\s+find\s+below\s+(?:the\s+)?(?:answers?|responses?|information|details|figures)"
         r"|\bour\s+response\s+"
         r"is\s+(?:below|as\s+follows)|\b(?:the|our)\s+response\s+(?:provided\s+)?(?:is\s+)?below\s+is\b"
@@ -133,7 +171,9 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|requested)\s+(?:is"
         r"|are|has\s+been)\s+(?:attached|enclosed|provided|set\s+out|shown|as\s+follows|below|contained)"
         r"|\b(?:figures|information|data)\s+(?:have|has)\s+been\s+(?:provided|attached|included)", 2.0),
-    ("data", r"\bgesture\s+of\s+goodwill|\b(?:I|we)\s+have\s+(?:also\s+)?(?:been\s+able\s+to\s+)?(?:supplied|provided"
+    ("data", r"\bgesture\s+of\s+goodwill|\b(?:we|I)\s+can\s+(?:however\s+)?(?:tell|advise|inform)\s+you\s+that\b"
+        r"|\bin\s+(?:answer|response)\s+to\s+your\s+questions?\s*:"
+        r"|\b(?:I|we)\s+have\s+(?:also\s+)?(?:been\s+able\s+to\s+)?(?:supplied|provided|released|disclosed"
         r"|included|run\s+a\s+report)\b|\bhave\s+been\s+able\s+to\s+run\s+a\s+report", 1.5),
     ("data", r"\bin\s+(?:answer|response)\s+to\s+(?:your\s+)?(?:question|part)\s+\d.{0,80}\b\d|\bthe\s+answer\s+to\s+"
         r"(?:your\s+)?question", 1.0),
@@ -144,7 +184,7 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|requested\s+information\s+that|information\s+that)\b|\bfor\s+the\s+(?:requested\s+)?(?:information"
         r"|parts?)\s+"
         r"(?:of\s+\w+\s+)?that\s+(?:has|have)\s+not\s+been\s+released", 2.0),
-    ("partial", r"\bhold(?:s)?\s+some\s+(?:of\s+the\s+)?(?:relevant\s+)?information"
+    ("partial", r"(?<!not\s)(?<!n't\s)\bhold(?:s)?\s+some\s+(?:of\s+the\s+)?(?:relevant\s+)?information"
         r"|\bsome\s+(?:relevant\s+)?information\s+"
         r"is\s+held|\bnot\s+possible\s+to\s+meet\s+your\s+requirements\s+in\s+full|\bparts?\s+of\s+(?:this"
         r"|your)\s+request"
@@ -153,8 +193,25 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"\s+attached|\bany\s+(?:other|further)\s+information\b|\bfurther\s+breakdown"
         r"|\bnot\s+obliged\s+to\s+supply\s+.{0,40}"
         r"\bin\s+full\b|\bnot\s+all\s+of\s+the\s+information", 1.5),
+    # "Some data has been withheld", "held in part", "for anything else we rely on ...", "this
+    # letter acts as a refusal notice to those aspects of your request", "exempting part of the
+    # information", "holds further information ... however I am not obliged".
+    ("partial", r"\bfor\s+the\s+(?:rest|remainder)\s+of\s+(?:your|the|this)\s+request|\bwith\s+the\s+exception\s+of\b"
+        r"|\bsome\s+(?:of\s+the\s+)?(?:data|information|details)\s+(?:has|have)\s+been\s+(?:withheld|redacted"
+        r"|exempted|removed)|\bheld\s+in\s+part\b|\b(?:partly|partially)\s+held\b|\bfor\s+anything\s+else\b"
+        r"|\brefusal\s+notice\s+(?:to|for|in\s+respect\s+of)\s+(?:those|these|the\s+remaining|that|this|the\s+other)\s+"
+        r"(?:aspects?|parts?|elements?|questions?|points?)\b|\b(?:to|for)\s+part\s+of\s+the\s+(?:requested\s+)?information"
+        r"|\bexempting\s+part\s+of|\bholds?\s+further\s+information|\b(?:disclose|release|provide)\s+some\s+of\s+the"
+        r"|\bconfirm\s+n?or\s+deny\s+(?:whether\s+|that\s+)?(?:it\s+|we\s+)?(?:holds?\s+)?any\s+"
+        r"(?:other|further)\b", 2.0),
     # refusal
-    ("refused", r"\brefusal\s+notice", 2.0),
+    ("refused", r"\brefusal\s+notice|\b(?:am|are|is|have\s+been|has\s+been)\s+exempting\b|\bexempting\s+(?:any|all|the"
+        r"|this|that|part)\b", 2.0),
+    ("data", r"\bdisclose\s+the\s+located", 1.0),
+    # "Officers' names have been removed under section 40(2)": withheld, part or whole.
+    ("refused", r"\b(?:removed|redacted|omitted|withheld|withholding|excluded|taken\s+out)\s+(?:\w+\s+){0,3}"
+        r"(?:under|by\s+virtue\s+of"
+        r"|in\s+line\s+with|in\s+accordance\s+with|pursuant\s+to)\s+(?:the\s+)?(?:section|s\.?)\s*\d", 2.0),
     ("firm", r"\brefusal\s+notice|\bnot\s+(?:obliged|required)\s+to\s+(?:supply|provide|disclose|release|comply)(?!"
         r"[^.]{0,80}\buntil\b)"
         r"|\bthis\s+request\s+is\s+(?:being\s+)?refused|\b(?:is|are|has|have)\s+(?:being\s+|been\s+)?(?:refused"
@@ -166,7 +223,7 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|\bexempt\s+(?:from\s+disclosure\s+)?by\s+virtue", 2.0),
     ("refused", r"\bnot\s+obliged\s+to\s+(?:supply|provide|disclose|release|comply)(?![^.]{0,80}\buntil\b)", 2.0),
     ("refused",
-        r"\b(?:is|are|being)\s+(?:therefore\s+|considered\s+|deemed\s+)?exempt\b|\bexempt\s+(?:from\s+disclosure\s+)?"
+        r"\b(?:is|are|being)\s+(?:therefore\s+|considered\s+|deemed\s+)?(?:(?:considered|deemed)\s+to\s+be\s+)?exempt\b|\bexempt\s+(?:from\s+disclosure\s+)?"
         r"(?:by\s+virtue|under)|\bexempt(?:ion)?s?\s+(?:applies|apply|is\s+engaged|are\s+engaged|has\s+been\s+applied"
         r"|have\s+been\s+applied|being\s+applied)|\bthe\s+following\s+exemptions?\s+(?:applies|apply)", 1.5),
     ("refused", r"\b(?:has|have)\s+(?:therefore\s+)?(?:been\s+)?(?:refused|withheld)|\b(?:refuse|refusing"
@@ -175,21 +232,14 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|that)\s+"
         r"information|\brelying\s+(?:up)?on\b|\b(?:will|to)\s+rely\s+on\b"
         r"|\bthis\s+request\s+is\s+(?:being\s+)?refused", 2.0),
+    ("refused", r"\bwill\s+not\s+(?:be\s+)?(?:answer|respond|comply|provid|disclos|releas|supply)\w*"
+        r"|\b(?:section|s\.?)\s*\d{2}(?:\s*\(\w+\))*\s+(?:therefore\s+)?(?:applies|is\s+engaged|has\s+been\s+(?:applied"
+        r"|engaged))|\brepeats?\s+(?:a|one|the|your)\s+(?:previous\s+|earlier\s+)?(?:request|one)\b", 1.5),
     ("refused", r"\b(?:unable|not\s+able)\s+to\s+(?:comply|provide|disclose|supply|release|answer)|\bcannot\s+(?:comply"
         r"|provide|disclose|release)|\bcannot\s+be\s+disclosed|\bwill\s+not\s+be\s+able\s+to\s+(?:answer|provide"
         r"|comply)", 1.5),
-    ("refused", r"\bexceed(?:s|ed|ing)?\s+(?:the\s+)?['\u2018\"]?(?:appropriate|cost|fees?)\s+(?:limit|level"
-        r"|threshold)|(?:appropriate|cost|fees?)\s+(?:limit|level|threshold)\b.{0,80}\bexceed|\b(?:exceed"
-        r"|in\s+excess\s+of"
-        r"|more\s+than|beyond|over|above)\b.{0,60}(?:18\s+hours|\u00a3\s?(?:450|600)|cost\s+threshold|time\s+threshold)"
-        r"|\bexcess(?:ive)?\s+cost|\btoo\s+costly|\bexceed\s+the\s+(?:18\s+hour|time)"
-        r"|(?:18\s+hours|\u00a3\s?(?:450|600)).{0,80}\b(?:exceed|in\s+excess)", 2.0),
-    ("firm", r"\bexceed(?:s|ed|ing)?\s+(?:the\s+)?['\u2018\"]?(?:appropriate|cost|fees?)\s+(?:limit|level"
-        r"|threshold)|(?:appropriate|cost|fees?)\s+(?:limit|level|threshold)\b.{0,80}\bexceed|\b(?:exceed"
-        r"|in\s+excess\s+of"
-        r"|more\s+than|beyond|over|above)\b.{0,60}(?:18\s+hours|\u00a3\s?(?:450|600)|cost\s+threshold|time\s+threshold)"
-        r"|\bexcess(?:ive)?\s+cost|\btoo\s+costly|\bexceed\s+the\s+(?:18\s+hour|time)"
-        r"|(?:18\s+hours|\u00a3\s?(?:450|600)).{0,80}\b(?:exceed|in\s+excess)", 2.0),
+    ("refused", COST_LIMIT, 2.0),
+    ("firm", COST_LIMIT, 2.0),
     ("refused", r"(?<!not\s)\bvexatious\b|\brepeated\s+request", 2.0),
     ("refused", r"\bbalance\s+of\s+(?:the\s+)?public\s+interest\b.{0,80}\b(?:maintain|withhold|non-?disclosure"
         r"|favour\s+of"
@@ -232,9 +282,19 @@ DATA_CAVEAT_RE = re.compile(r"every\s+effort\s+is\s+made\s+to\s+ensure\s+that\s+
 # A reply that names its force reference or the request makes an acknowledgement more than a receipt.
 SPECIFIC_RE = re.compile(r"\breference\b|\bref\b|\byour\s+(?:freedom\s+of\s+information\s+|foi\s+)?request\b", re.I)
 # "Please find attached our response": data, unless the response is an attached letter we read.
-ATTACHED_RESPONSE_RE = re.compile(r"\b(?:find|see)\s+(?:the\s+)?(?:attached|enclosed)\s+(?:our"
-    r"|the)\s+(?:response|reply)\b",
-                                  re.I)
+ATTACHED_RESPONSE_RE = re.compile(
+    r"\b(?:find|see)\s+(?:the\s+)?(?:attached|enclosed)\s+(?:our|the|my)?\s*(?:\w+\s+)?(?:response|reply|letter|decision)\b"
+    r"|\b(?:our|the|my)\s+(?:full\s+|formal\s+)?(?:response|reply|decision)\s+(?:letter\s+)?(?:is|are)\s+(?:attached"
+    r"|enclosed)",
+    re.I,
+)
+# The start of one part of a reply answered question by question: "Question 2:", "Q3.",
+# "Response 1 & 2", "2)", "b.".
+PART_START_RE = re.compile(
+    r"^\W*(?:(?:question|q|request|response|answer|part)\s*\d{1,2}[a-z]?(?:\s*(?:&|and|-|to)\s*\d{1,2}[a-z]?)?"
+    r"\s*[.):\-\u2013]?(?:\s|$)|(?:\d{1,2}[a-z]?|[a-h])\s*[.):\-\u2013](?:\s|$))",
+    re.I,
+)
 # A subject that says what the message is.
 ACK_SUBJECT_RE = re.compile(r"^\W*(?:re:\s*|fw:\s*)?(?:acknowledge?ment|receipt)\b|\backnowledge?ment\s+(?:of"
     r"|for|-|:)", re.I)
@@ -265,7 +325,8 @@ MAINTAIN_RE = re.compile(
     re.I,
 )
 OVERTURN_RE = re.compile(
-    r"\boverturn(?:ed|ing)?\b|\breversed?\s+(?:the\s+)?(?:original\s+)?decision|"
+    r"\b(?:was|were|had\s+been)\s+not\s+(?:correctly|properly|appropriately|rightly)\s+(?:applied|engaged|relied)"
+    r"|\b(?:is|are)\s+now\s+(?:being\s+)?(?:disclosed|released|provided)\b|\boverturn(?:ed|ing)?\b|\breversed?\s+(?:the\s+)?(?:original\s+)?decision|"
     r"\b(?:original\s+)?(?:decision|response|refusal)\s+(?:was|is)\s+(?:not\s+correct|incorrect|wrong|flawed)|"
     r"\bshould\s+(?:have\s+been|be)\s+(?:disclosed|released|provided)|"
     r"\b(?:will|now|are\s+now\s+able\s+to|decided\s+to)\s+(?:be\s+)?(?:release|disclose|provide)\s+(?:the\s+"
