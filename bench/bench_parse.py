@@ -89,7 +89,8 @@ def run_foi(path: str) -> dict[str, Any]:
     from datetime import date
 
     from foi.batches import create_batch
-    from foi.parse import attach, parse_batch
+    from foi.figures.filing import attach
+    from foi.figures.parsing import parse_batch
     from foi.workspace import init_workspace
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -190,9 +190,9 @@ def run_demo(path: Path, *, today: date = DEFAULT_TODAY, force: bool = False,
 def _run(ws: Workspace, replies: list[Path], today: date, sink: _Sink, port: int,
          echo: Callable[[str], None]) -> dict[str, Any]:
     from foi.batches import batch_requests, create_batch
+    from foi.figures.parsing import parse_batch
     from foi.mail.inbox import import_paths
     from foi.mail.send import send_batch
-    from foi.parse import parse_batch
 
     root = ws.root
     create_batch(ws, BATCH, template=TEMPLATE, to="all", vars=VARS, today=SENT_ON)

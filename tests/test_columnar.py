@@ -17,11 +17,12 @@ import openpyxl
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import foi.tablerows as tablerows
+import foi.figures._tablerows as tablerows
 from foi.batches import create_batch
-from foi.parse import attach, parse_batch
+from foi.figures._tables import TableResult, understand
+from foi.figures.filing import attach
+from foi.figures.parsing import parse_batch
 from foi.readers import Grid
-from foi.tables import TableResult, understand
 from foi.workspace import Workspace
 from tests.test_tables_hypothesis import POLICE, lay_out, tables
 

@@ -10,7 +10,10 @@ import openpyxl
 import pytest
 
 from foi.errors import FoiError
-from foi.parse import attach, explain_figure, list_figures, parse_batch, parse_map_options
+from foi.figures.filing import attach
+from foi.figures.parsing import parse_batch
+from foi.figures.query import explain_figure, list_figures
+from foi.figures.review import parse_map_options
 from foi.workspace import Workspace
 
 
@@ -324,3 +327,63 @@ def test_schema_3_figures_get_numbered_labels_and_read_the_same(batch_ws: Worksp
     assert [{k: v for k, v in dict(r).items() if k != "id"} for r in db.query("SELECT * FROM figures ORDER BY id")] == [
         {k: v for k, v in r.items() if k != "id"} for r in before]
     assert db.conn.execute("SELECT count(*) FROM figure_labels").fetchone() == (10,)
+
+
+# --- issue 13 item 8: archives and sidecars ---------------------------------------------------
+
+
+def _zip_of(path: Path, members: dict[str, str]) -> Path:
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, text in members.items():
+            zf.writestr(name, text)
+    return path
+
+
+def test_zip_kept_beside_its_unpacked_members_is_not_a_document(batch_ws: Workspace, tmp_path: Path) -> None:
+    """The inbox keeps a mail's archive beside the members it stored; parse must not take it
+    for a document (it was reported as an unreadable file on every parse)."""
+    from foi.batches import batch_requests
+    from foi.storage import request_dir, store_file, write_unique
+
+    archive = _zip_of(tmp_path / "reply.zip", {"a.csv": "Outcome,2020\nAdult caution,1\n"})
+    request = batch_requests(batch_ws.db, "cautions", ["kent"])[0]
+    store_file(batch_ws, request, b"Outcome,2020\nAdult caution,1\n", "reply.zip/a.csv", source="zip")
+    write_unique(request_dir(batch_ws, request), "reply.zip", archive.read_bytes())
+    for _ in range(2):
+        reports = parse_batch(batch_ws, "cautions")
+        assert [(Path(r.path).name, r.status) for r in reports] == [("a.csv", "parsed")]
+    assert [d["path"] for d in batch_ws.db.query("SELECT path FROM documents")] == ["responses/cautions/kent/a.csv"]
+
+
+def test_zip_dropped_into_the_folder_gives_its_members(batch_ws: Workspace, tmp_path: Path) -> None:
+    folder = batch_ws.responses_dir / "cautions" / "kent"
+    folder.mkdir(parents=True)
+    _zip_of(folder / "portal download.zip", {"t/a.csv": "Outcome,2020\nAdult caution,1\n"})
+    for _ in range(2):
+        reports = parse_batch(batch_ws, "cautions")
+        assert [(Path(r.path).name, r.status, r.figures) for r in reports] == [("a.csv", "parsed", 1)]
+
+
+def test_zip_registered_by_an_older_foi_is_forgotten(batch_ws: Workspace, tmp_path: Path) -> None:
+    from foi.batches import batch_requests
+    from foi.storage import store_file
+
+    request = batch_requests(batch_ws.db, "cautions", ["kent"])[0]
+    archive = _zip_of(tmp_path / "old.zip", {"a.csv": "Outcome,2020\nAdult caution,1\n"})
+    store_file(batch_ws, request, archive.read_bytes(), "old.zip", source="folder")
+    reports = parse_batch(batch_ws, "cautions")
+    assert [(Path(r.path).name, r.status) for r in reports] == [("a.csv", "parsed")]
+
+
+def test_a_bad_sidecar_is_that_files_error_and_the_others_still_parse(batch_ws: Workspace, tmp_path: Path) -> None:
+    attach(batch_ws, "cautions", "durham", [title_block_xlsx(tmp_path / "r.xlsx")])
+    attach(batch_ws, "cautions", "kent", [unmappable_csv(tmp_path / "odd.csv")])
+    attach(batch_ws, "cautions", "essex", [title_block_xlsx(tmp_path / "s.xlsx")])
+    (batch_ws.responses_dir / "cautions" / "essex" / "s.xlsx.foi.toml").write_text('[map]\n"Offence" = 5\n')
+    reports = {r.body: r for r in parse_batch(batch_ws, "cautions")}
+    assert reports["essex"].status == "error"
+    assert reports["essex"].error.startswith("s.xlsx.foi.toml: [map] must hold header = \"target\" pairs")
+    assert "responses/cautions/essex/s.xlsx.foi.toml" in reports["essex"].error
+    assert reports["durham"].status == "parsed" and reports["kent"].status != "queued"
+    statuses = {r["body"]: r["status"] for r in batch_ws.db.query("SELECT body, status FROM documents")}
+    assert "queued" not in statuses.values() and statuses["essex"] == "error"

@@ -22,7 +22,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from foi.batches import create_batch
-from foi.parse import attach, list_figures, parse_batch
+from foi.figures.filing import attach
+from foi.figures.parsing import parse_batch
+from foi.figures.query import list_figures
 from foi.values import parse_value
 from foi.workspace import Workspace, init_workspace
 

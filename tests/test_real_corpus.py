@@ -22,7 +22,9 @@ from typing import Any
 import pytest
 
 from foi.batches import create_batch
-from foi.parse import FileReport, attach, list_figures, parse_batch
+from foi.figures.filing import attach
+from foi.figures.parsing import FileReport, parse_batch
+from foi.figures.query import list_figures
 from foi.schema import schema_from_toml
 from foi.values import parse_value
 from foi.workspace import Workspace, init_workspace

@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 
 from foi.errors import FoiError
+from foi.figures._tables import Record, TableResult, understand
 from foi.readers import Grid
 from foi.schema import load_schema
-from foi.tables import Record, TableResult, understand
 from tests.conftest import CORPUS
 
 POLICE = load_schema(None)

@@ -5,9 +5,9 @@ from typing import Any
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from foi.figures._tables import understand
 from foi.readers import Grid
 from foi.schema import load_schema
-from foi.tables import understand
 
 POLICE = load_schema(None)
 PERIODS = ["2019/20", "2020/21", "2021/22", "2022/23"]

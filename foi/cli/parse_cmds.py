@@ -8,9 +8,9 @@ from typing import Annotated
 
 import typer
 
-from foi import parse as parse_lib
 from foi.cli import app
 from foi.cli.common import JsonOpt, print_json, table, workspace
+from foi.figures import filing, parsing, query, review
 
 
 @app.command()
@@ -22,7 +22,7 @@ def attach(
     json_out: JsonOpt = False,
 ) -> None:
     """File documents obtained by hand, such as portal downloads, under responses/NAME/SLUG/."""
-    results = parse_lib.attach(workspace(ctx), name, slug, files)
+    results = filing.attach(workspace(ctx), name, slug, files)
     if json_out:
         print_json(results)
         return
@@ -59,7 +59,7 @@ def parse(
 ) -> None:
     """Read every reply file of a batch into figures, and report what was and wasn't understood."""
     ws = workspace(ctx)
-    mapping = parse_lib.parse_map_options(map_)
+    mapping = review.parse_map_options(map_)
     progress = None
     step = None
     if sys.stdout.isatty() and not json_out:  # pragma: no cover - a bar only for people
@@ -67,7 +67,7 @@ def parse(
         if count > 3:
             progress, step = _progress_callback(count)
     try:
-        reports = parse_lib.parse_batch(ws, name, body=body, file=file, mapping=mapping, progress=step)
+        reports = parsing.parse_batch(ws, name, body=body, file=file, mapping=mapping, progress=step)
     finally:
         if progress is not None:
             progress.stop()
@@ -103,7 +103,7 @@ def figures(
     json_out: JsonOpt = False,
 ) -> None:
     """List the figures parsed for a batch, each with where it came from."""
-    rows = parse_lib.list_figures(workspace(ctx), name, body)
+    rows = query.list_figures(workspace(ctx), name, body)
     if json_out:
         print_json(rows)
         return
@@ -126,7 +126,7 @@ def explain(
     json_out: JsonOpt = False,
 ) -> None:
     """Show where one figure came from: file, hash, sheet or page, cell and the text as written."""
-    info = parse_lib.explain_figure(workspace(ctx), figure_id)
+    info = query.explain_figure(workspace(ctx), figure_id)
     if json_out:
         print_json(info)
         return

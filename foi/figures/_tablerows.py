@@ -10,11 +10,11 @@ from functools import partial, reduce
 from operator import add, is_not, itemgetter
 from typing import TYPE_CHECKING, Any
 
-from foi.headers import NOTE_RE, TOTAL_RE, B, N, S, fmt_num, fmt_sum, is_year_header, label_text
+from foi.figures._headers import NOTE_RE, TOTAL_RE, B, N, S, fmt_num, fmt_sum, is_year_header, label_text
 from foi.schema import normalise
 
 if TYPE_CHECKING:
-    from foi.tables import _Layout
+    from foi.figures._tables import _Layout
 
 _BLANK = (B, None, None)
 # Tables shorter than this go through the row loop alone: the column pass pays off on long ones.
@@ -79,7 +79,7 @@ class _Walker:
 
     # ---------------------------------------------------------------- main loop
     def run(self) -> None:
-        from foi.tables import Record
+        from foi.figures._tables import Record
 
         lay, res = self.lay, self.res
         rows = lay.grid.rows
@@ -219,7 +219,7 @@ class _Walker:
         results (tests compare the two). Returns the first row left for the row loop, and the
         labels of the row above it (for fill-down).
         """
-        from foi.tables import Block, BlockColumn
+        from foi.figures._tables import Block, BlockColumn
 
         lay, res = self.lay, self.res
         rows, d0 = lay.grid.rows, lay.d0

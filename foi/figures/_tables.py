@@ -18,7 +18,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from foi.errors import FoiError
-from foi.headers import (
+from foi.figures._headers import (
     DATEISH_RE,
     DERIVED_RE,
     TOTAL_RE,
@@ -190,7 +190,7 @@ def understand(grid: Any, schema: Schema, mapping: dict[str, str] | None = None)
         return _done(res)
     for r in range(header[0] if header else d0):
         res.skipped["blank" if all(cells.parse(c)[0] == B for c in rows[r]) else "title"] += 1
-    from foi.tablerows import _Walker  # the row loop; imported here as it needs Record
+    from foi.figures._tablerows import _Walker  # the row loop; imported here as it needs Record
 
     layout = _Layout(grid, schema, maps, cells, merges, d0, header, res)
     layout.decide()

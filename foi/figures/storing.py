@@ -116,7 +116,7 @@ class Coder:
         self.quoted: dict[str, str] = {}
         self.key_order: dict[tuple[str, ...], tuple[str, ...]] = {}
         from foi.codes import offence_code, outcome_code
-        from foi.tablerows import Memo
+        from foi.figures._tablerows import Memo
 
         # This document's labels (figure_labels rows, numbered by position) and, per label text,
         # its number: a figure stores three small numbers instead of seven texts.
