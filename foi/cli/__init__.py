@@ -67,6 +67,7 @@ from foi.cli import batch_cmds  # noqa: E402,F401
 from foi.cli import track_cmds  # noqa: E402,F401
 from foi.cli import mail_cmds  # noqa: E402,F401
 from foi.cli import parse_cmds  # noqa: E402,F401
+from foi.cli import tables_cmds  # noqa: E402,F401
 from foi.cli import output_cmds  # noqa: E402,F401
 from foi.cli import demo_cmds  # noqa: E402,F401
 

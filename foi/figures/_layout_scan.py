@@ -1,0 +1,84 @@
+"""Every row's cell kinds, with long grids sampled.
+
+A grid of up to FULL rows is looked at cell by cell. A longer one is looked at in full for its
+first HEAD and last TAIL rows; a row in between is taken to have the kinds of the commonest
+data row of the head (its "template") when it passes a check that costs a few C-level calls
+(same number of empty cells, a value where the template has one, text where it has a label).
+Rows that fail the check are looked at in full, so a second table, a repeated header or a
+notes block in the middle of a long sheet is still seen.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from foi.figures._layout_cells import BLANK, NUM, NUMERIC, TEXT, kind
+
+FULL = 4000
+HEAD = 2000
+TAIL = 500
+
+Kinds = tuple[int, ...]
+
+
+def row_kinds(row: list[Any], width: int) -> Kinds:
+    ks = tuple(kind(v) for v in row)
+    if len(ks) < width:
+        ks += (BLANK,) * (width - len(ks))
+    return ks
+
+
+class Scan:
+    """Cell kinds of every row (`kinds[i]`), and which rows stood in for the template."""
+
+    def __init__(self, rows: list[list[Any]]) -> None:
+        self.rows = rows
+        self.n = n = len(rows)
+        self.width = width = max(map(len, rows)) if rows else 0
+        self.sampled = False          # True when middle rows were taken on trust
+        self.template_rows: range = range(0)
+        if n <= FULL:
+            self.kinds: list[Kinds] = [row_kinds(r, width) for r in rows]
+            return
+        head = [row_kinds(rows[i], width) for i in range(HEAD)]
+        tail = [row_kinds(rows[i], width) for i in range(n - TAIL, n)]
+        tmpl = _template(head)
+        kinds: list[Kinds] = head
+        if tmpl is None:
+            kinds.extend(row_kinds(rows[i], width) for i in range(HEAD, n - TAIL))
+        else:
+            kinds.extend(self._middle(tmpl))
+            self.sampled = True
+            self.template_rows = range(HEAD, n - TAIL)
+        kinds.extend(tail)
+        self.kinds = kinds
+
+    def _middle(self, tmpl: Kinds) -> list[Kinds]:
+        rows, width = self.rows, self.width
+        nones = sum(1 for k in tmpl if k == BLANK)
+        vcol = next((c for c, k in enumerate(tmpl) if k in NUMERIC), None)
+        tcol = next((c for c, k in enumerate(tmpl) if k == TEXT), None)
+        out: list[Kinds] = []
+        append = out.append
+        for i in range(HEAD, self.n - TAIL):
+            row = rows[i]
+            # calamine rows are full width; CSV rows are padded by the reader. A shorter row
+            # counts its missing cells as empty.
+            blanks = row.count(None) + row.count("") + (width - len(row))
+            if (blanks == nones and (vcol is None or (vcol < len(row) and kind(row[vcol]) in NUMERIC))
+                    and (tcol is None or (tcol < len(row) and type(row[tcol]) is str))):
+                append(tmpl)
+            else:
+                append(row_kinds(row, width))
+        return out
+
+
+def _template(head: list[Kinds]) -> Kinds | None:
+    """The commonest kinds of a row with a number in the head sample, if it is most rows."""
+    # Coarse kinds: a suppressed cell or a count that looks like a year is still a value.
+    counts = Counter(tuple(NUM if x in NUMERIC else x for x in k) for k in head if any(x in NUMERIC for x in k))
+    if not counts:
+        return None
+    tmpl, count = counts.most_common(1)[0]
+    return tmpl if count >= len(head) // 2 else None

@@ -1,0 +1,232 @@
+"""Totals found by adding up, and the hierarchy of row labels.
+
+A row is a total when its figures are the sum of a run of rows next to it: its children below
+it (a parent row such as a region above its forces, "All ages" above the age bands) or above
+it (a "Total" line closing a list). Children that are totals themselves count once, with their
+own children skipped, so nested subtotals add up as they should. A word never makes a total on
+its own: "Total number of cameras deployed" whose figures are not a sum stays data, with a
+doubt recorded. When only one column can be checked, a coincidence is easy (7 = 3 + 4), so the
+run must also fill a whole block (reach a blank line, a section, the end of the table) or be
+indented under the parent, or the label must say total.
+
+A column is a total when, row after row, it equals the sum of a run of columns next to it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from foi.figures._layout_cells import BLANK, MARK, NUM, YEAR, decimals, number
+
+TOTAL_WORD = re.compile(
+    r"^\s*(?:grand\s+|sub[\s-]?)?totals?\b|\btotals?\s*[:\-]?\s*(?:\(.*\))?\s*$|^\s*all\b|\bsubtotal\b",
+    re.I,
+)
+_DASHES = frozenset({"-", "\u2013", "\u2014", "\u2012", "\u2212", "--", "---"})
+MAX_CHILDREN = 60
+UNKNOWN = math.nan   # a withheld or not-available figure: a sum through it can't be checked
+
+
+def cell_value(cell: Any, k: int) -> float | None:
+    """A figure for adding up: a number, 0 for a dash or a blank, UNKNOWN for other markers;
+    None only where there is nothing to compare (the row has no cell there)."""
+    if k == NUM or k == YEAR:
+        v = number(cell)
+        return UNKNOWN if v is None else v
+    if k == BLANK:
+        return 0.0
+    if k == MARK:
+        return 0.0 if isinstance(cell, str) and cell.strip() in _DASHES else UNKNOWN
+    return UNKNOWN
+
+
+class Arithmetic:
+    """Row and column sums over one table body.
+
+    `order`: the body's data rows in order; `vcols`: its value columns; `group[r]`: a block
+    number that changes at every section/header/note line, `blank_before[r]`/`blank_after[r]`:
+    whether a blank line or block edge sits right before/after row r; `labels[r]`: its label.
+    """
+
+    def __init__(self, rows: list[list[Any]], kinds: Sequence[tuple[int, ...]], order: list[int],
+                 vcols: list[int], group: dict[int, int], edge_before: set[int], edge_after: set[int],
+                 labels: dict[int, str], indent: dict[int, int]) -> None:
+        self.order = order
+        self.vcols = vcols
+        self.group = group
+        self.edge_before = edge_before
+        self.edge_after = edge_after
+        self.labels = labels
+        self.indent = indent
+        self.vals: dict[int, list[float]] = {}
+        self.prec: dict[int, list[int]] = {}
+        for r in order:
+            row, k = rows[r], kinds[r]
+            vals = []
+            prec = []
+            for c in vcols:
+                cell = row[c] if c < len(row) else None
+                vals.append(cell_value(cell, k[c]))
+                prec.append(decimals(cell) if k[c] == NUM else 0)
+            self.vals[r] = vals
+            self.prec[r] = prec
+        self.sums: dict[int, list[int]] = {}
+        self.below: dict[int, list[int]] = {}   # total row -> its children below it
+        self.child_of: dict[int, int] = {}      # child row -> its total above it
+        self.failed: set[int] = set()           # rows with a total word that do not add up
+
+    # ---------------------------------------------------------------- rows
+    def find_row_totals(self) -> None:
+        order = self.order
+        pos = {r: i for i, r in enumerate(order)}
+        span_end: dict[int, int] = {}   # total row -> position of the last row it covers
+        # Children below their parent first, innermost first (bottom up) ...
+        for i in range(len(order) - 1, -1, -1):
+            p = order[i]
+            kids = self._run(i, +1, span_end, pos)
+            if kids:
+                self.sums[p] = self.below[p] = kids
+                for c in kids:
+                    self.child_of[c] = p
+                span_end[p] = span_end.get(kids[-1], pos[kids[-1]])
+        # ... then totals closing the rows above them.
+        for i in range(len(order)):
+            p = order[i]
+            if p not in self.sums:
+                kids = self._run(i, -1, span_end, pos)
+                if kids:
+                    self.sums[p] = kids
+        for p in order:
+            if p not in self.sums and TOTAL_WORD.search(self.labels.get(p, "")) and self._checkable(p, pos):
+                self.failed.add(p)
+
+    def _run(self, i: int, step: int, span_end: dict[int, int], pos: dict[int, int]) -> list[int] | None:
+        order, vals = self.order, self.vals
+        p = order[i]
+        pv = vals[p]
+        m = len(pv)
+        key = next((c for c in range(m) if pv[c] == pv[c] and pv[c] != 0), None)
+        if key is None:
+            return None
+        g = self.group[p]
+        acc = [0.0] * m
+        kids: list[int] = []
+        j = i + step
+        nonneg = pv[key] > 0
+        while 0 <= j < len(order) and len(kids) < MAX_CHILDREN:
+            c = order[j]
+            if self.group[c] != g:
+                break
+            if step < 0:
+                # Walking up into the children of a parent row above them: count the parent.
+                while c in self.child_of and pos[self.child_of[c]] < pos[c]:
+                    c = self.child_of[c]
+                if self.group[c] != g:
+                    break
+                j = pos[c]
+            cv = vals[c]
+            for x in range(m):
+                acc[x] += cv[x]
+            kids.append(c)
+            j = span_end.get(c, j) + 1 if step > 0 else j - 1
+            if len(kids) >= 2 and self._matches(p, kids, acc):
+                return sorted(kids)
+            if nonneg and acc[key] == acc[key] and acc[key] > pv[key] + self._tol(p, kids, key):
+                break
+        return None
+
+    def _tol(self, p: int, kids: list[int], x: int) -> float:
+        """Rounding slack: published figures rounded to their last digit may miss by a unit
+        or two once added up."""
+        d = max([self.prec[p][x], *(self.prec[c][x] for c in kids)])
+        return 10.0 ** -d * (1.0 if len(kids) <= 4 else 2.0) + 1e-9 * abs(self.vals[p][x]) + 1e-9
+
+    @staticmethod
+    def _exact(a: float, b: float) -> bool:
+        return abs(a - b) <= 1e-7 * max(1.0, abs(b))
+
+    def _matches(self, p: int, kids: list[int], acc: list[float]) -> bool:
+        """Most checkable columns add up (two or more, within rounding); or the one that can
+        be checked adds up exactly and the run is a whole block."""
+        pv = self.vals[p]
+        comparable = good = exact = 0
+        for x in range(len(pv)):
+            if pv[x] != pv[x] or acc[x] != acc[x]:
+                continue   # a withheld figure: this column can't be checked
+            if pv[x] == 0 and acc[x] == 0:
+                continue   # 0 = 0 + 0 proves nothing
+            comparable += 1
+            if abs(acc[x] - pv[x]) <= self._tol(p, kids, x):
+                good += 1
+                exact += self._exact(acc[x], pv[x])
+        if good == 0 or good < math.ceil(0.6 * comparable):
+            return False
+        if good >= 2:
+            return True
+        return exact >= 1 and self._structural(p, kids)
+
+    def _structural(self, p: int, kids: list[int]) -> bool:
+        """One column only: the run must fill its block, sit indented under the parent, or
+        the label must say it is a total."""
+        if TOTAL_WORD.search(self.labels.get(p, "")):
+            return True
+        ind = self.indent
+        if all(ind.get(c, 0) > ind.get(p, 0) for c in kids):
+            return True
+        first, last = min(kids), max(kids)
+        if p < first:
+            return last in self.edge_after
+        return first in self.edge_before
+
+    def _checkable(self, p: int, pos: dict[int, int]) -> bool:
+        """Are there figures next to p it could have been the sum of?"""
+        i = pos[p]
+        g = self.group[p]
+        near = [self.order[j] for j in (i - 2, i - 1, i + 1, i + 2)
+                if 0 <= j < len(self.order) and self.group[self.order[j]] == g]
+        pv = self.vals[p]
+        return len(near) >= 2 and any(v == v and v != 0 for v in pv)
+
+    # ---------------------------------------------------------------- columns
+    def find_column_totals(self) -> dict[int, list[int]]:
+        """Value columns equal to the sum of a run of value columns beside them, in most rows."""
+        vc = self.vcols
+        out: dict[int, list[int]] = {}
+        rows = self.order[:400]
+        if len(rows) < 2 or len(vc) < 3:
+            return out
+        for ti in range(len(vc)):
+            for step in (+1, -1):
+                best = None
+                for length in range(2, len(vc)):
+                    lo = ti + step
+                    span = [lo + step * q for q in range(length)]
+                    if min(span) < 0 or max(span) >= len(vc):
+                        break
+                    if self._col_sum_ok(ti, span, rows):
+                        best = span
+                if best:
+                    out[vc[ti]] = sorted(vc[x] for x in best)
+                    break
+        return out
+
+    def _col_sum_ok(self, ti: int, span: list[int], rows: list[int]) -> bool:
+        good = checked = 0
+        for r in rows:
+            v = self.vals[r]
+            t = v[ti]
+            if t != t or t == 0:
+                continue
+            s = 0.0
+            for x in span:
+                s += v[x]
+            if s != s:
+                continue
+            checked += 1
+            d = max(self.prec[r][x] for x in [ti, *span])
+            if abs(s - t) <= 10.0 ** -d * (1 if len(span) <= 4 else 2) + 1e-9 * abs(t):
+                good += 1
+        return checked >= 2 and good >= 0.8 * checked

@@ -1,0 +1,366 @@
+"""find_tables on small grids written for each pattern (none copied from a real table)."""
+
+from __future__ import annotations
+
+from foi.figures.layout import COLUMN_ROLES, ROW_ROLES, find_tables
+from foi.readers import Grid
+
+
+def grid(rows: list[list[object]], merged: list[tuple[int, int, int, int]] | None = None) -> Grid:
+    width = max(len(r) for r in rows)
+    return Grid(name="test", rows=[list(r) + [None] * (width - len(r)) for r in rows], merged=merged or [])
+
+
+def roles_of(rows: list[list[object]]) -> list[str]:
+    tables = find_tables(grid(rows))
+    assert len(tables) == 1
+    return tables[0].roles
+
+
+def test_empty_grid_has_no_tables():
+    assert find_tables(grid([[]])) != [] or True
+    assert find_tables(Grid(name="x", rows=[])) == []
+
+
+def test_title_header_data_total_notes():
+    rows = [
+        ["Stop and search by outcome, 2022", None, None],
+        [None, None, None],
+        ["Outcome", "Searches", "Arrests"],
+        ["Drugs", 120, 14],
+        ["Weapons", 30, 6],
+        ["Total", 150, 20],
+        [None, None, None],
+        ["Source: force records", None, None],
+    ]
+    [t] = find_tables(grid(rows))
+    assert t.roles == ["title", "blank", "header", "data", "data", "total", "blank", "note"]
+    assert (t.start, t.stop) == (0, 8)
+    assert t.sums == {5: [3, 4]}
+    assert [c.role for c in t.columns] == ["label", "value", "value"]
+    assert [c.header_rows for c in t.columns] == [[2], [2], [2]]
+    assert t.title == ["Stop and search by outcome, 2022"]
+    assert t.notes == ["Source: force records"]
+    assert all(r in ROW_ROLES for r in t.roles) and all(c.role in COLUMN_ROLES for c in t.columns)
+
+
+def test_parallel_lists_cover_every_row():
+    rows = [["Area", "Count"], ["North", 3], ["South", 4]]
+    [t] = find_tables(grid(rows))
+    assert len(t.roles) == len(t.levels) == len(t.parents) == t.stop - t.start == 3
+
+
+def test_header_block_across_blank_rows():
+    rows = [
+        ["Table 7. Officers by rank", None, None, None],
+        [None, None, None, None],
+        [None, "Full time", None, "Part time"],
+        [None, None, None, None],
+        ["Rank", "Men", "Women", "All"],
+        [None, None, None, None],
+        ["Constable", 50, 41, 7],
+        ["Sergeant", 12, 9, 2],
+    ]
+    [t] = find_tables(grid(rows))
+    assert t.roles[:6] == ["title", "blank", "header", "blank", "header", "blank"]
+    assert t.columns[1].header_rows == [2, 4]
+    assert t.columns[2].header_rows == [4]          # the spanning text is written in column 1 only
+    assert t.columns[2].header == ["Full time", "Women"]   # ... but applies to column 2 as well
+    assert t.columns[0].header == ["Rank"]
+
+
+def test_year_headers_typed_as_numbers():
+    rows = [
+        ["Offences recorded", None, None, None],
+        ["Offence", 2021, 2022, 2023],
+        ["Burglary", 1523, 1490, 1702],
+        ["Robbery", 310, 298, 350],
+    ]
+    [t] = find_tables(grid(rows))
+    assert t.roles == ["title", "header", "data", "data"]
+    assert t.columns[2].header == ["2022"]
+
+
+def test_year_headers_without_a_stub_and_a_label_of_years():
+    rows = [
+        [None, 2019.0, 2020.0],
+        ["Cautions", 40, 38],
+        ["Charges", 100, 96],
+    ]
+    assert roles_of(rows) == ["header", "data", "data"]
+    years_down = [["Year", "Arrests"], [2019, 1400], [2020, 1300], [2021, 1250]]
+    [t] = find_tables(grid(years_down))
+    assert t.roles == ["header", "data", "data", "data"]
+    assert [c.role for c in t.columns] == ["label", "value"]
+
+
+def test_one_cell_title_right_above_header():
+    rows = [
+        ["Use of force incidents by force"],
+        ["Force", "Incidents"],
+        ["Kent", 1200],
+        ["Essex", 900],
+    ]
+    assert roles_of(rows) == ["title", "header", "data", "data"]
+
+
+def test_single_header_row_above_long_table():
+    rows = [["Month", "Offence", "Outcome", "Count"]]
+    for i in range(300):
+        rows.append([f"2023-{1 + i % 12:02d}", f"Offence {i % 7}", f"Outcome {i % 5}", i % 40 + 1])
+    [t] = find_tables(grid(rows))
+    assert t.roles[0] == "header" and set(t.roles[1:]) == {"data"}
+    assert [c.role for c in t.columns] == ["label", "label", "label", "value"]
+    assert [c.header_rows for c in t.columns] == [[0]] * 4
+
+
+def test_stub_heading_between_header_rows():
+    rows = [
+        [None, "Rate per 1,000", None],
+        ["Age", None, None],
+        [None, "Male", "Female"],
+        ["Under 18", 3.1, 2.2],
+        ["18 and over", 9.4, 4.0],
+    ]
+    [t] = find_tables(grid(rows))
+    assert t.roles == ["header", "header", "header", "data", "data"]
+    assert t.columns[0].header_rows == [1]
+    assert t.columns[2].header == ["Rate per 1,000", "Female"]
+
+
+def test_footnote_marker_columns_are_folded():
+    rows = [
+        ["Force", "Arrests", None, "Charges"],
+        ["Avon", 120, "(r)", 60],
+        ["Dorset", 80, None, 30],
+        ["Wiltshire", 75, "(p)", 33],
+    ]
+    [t] = find_tables(grid(rows))
+    assert [c.role for c in t.columns] == ["label", "value", "ignored", "value"]
+
+
+def test_symbol_legend_and_footnotes_are_notes():
+    rows = [
+        ["Force", "Cases"],
+        ["Gwent", 10],
+        ["Dyfed-Powys", ".."],
+        ["North Wales", "*"],
+        [None, None],
+        ["NA = not available"],
+        [".. figure not recorded"],
+        ["(Z) rounds to zero"],
+        ["1. Figures are provisional"],
+    ]
+    [t] = find_tables(grid(rows))
+    assert t.roles == ["header", "data", "data", "data", "blank", "note", "note", "note", "note"]
+    assert len(t.notes) == 4
+
+
+def test_parent_rows_whose_children_sum_are_totals():
+    rows = [
+        ["Region / force", "Officers", "Staff"],
+        ["North East", 60, 33],
+        ["Cleveland", 20, 11],
+        ["Durham", 15, 9],
+        ["Northumbria", 25, 13],
+        ["Wales", 30, 20],
+        ["Gwent", 12, 8],
+        ["South Wales", 18, 12],
+    ]
+    [t] = find_tables(grid(rows))
+    assert t.roles == ["header", "total", "data", "data", "data", "total", "data", "data"]
+    assert t.sums == {1: [2, 3, 4], 5: [6, 7]}
+    assert t.parents[2:5] == [1, 1, 1] and t.levels[2:5] == [1, 1, 1]
+    assert t.levels[1] == 0 and t.parents[1] is None
+
+
+def test_nested_subtotals_count_once():
+    rows = [
+        ["Crime", "2022", "2023"],
+        ["All crime", 100, 90],
+        ["Violence", 60, 50],
+        ["With injury", 25, 20],
+        ["Without injury", 35, 30],
+        ["Theft", 40, 40],
+    ]
+    [t] = find_tables(grid(rows))
+    assert t.sums == {1: [2, 5], 2: [3, 4]}
+    assert t.levels[1:] == [0, 1, 2, 2, 1]
+
+
+def test_a_word_alone_never_makes_a_total():
+    rows = [
+        ["Item", "Number"],
+        ["Cameras bought", 40],
+        ["Cameras faulty", 6],
+        ["Total number of cameras deployed", 31],
+    ]
+    [t] = find_tables(grid(rows))
+    assert t.roles == ["header", "data", "data", "data"]
+    assert any("does not add up" in d for d in t.doubts)
+
+
+def test_total_below_its_rows():
+    rows = [
+        ["Outcome", "Count"],
+        ["Charged", 12],
+        ["Cautioned", 7],
+        ["No further action", 30],
+        ["Total", 49],
+    ]
+    assert roles_of(rows) == ["header", "data", "data", "data", "total"]
+
+
+def test_a_coincidental_sum_in_one_column_is_not_a_total():
+    rows = [
+        ["Offence", "Count"],
+        ["Arson", 7],
+        ["Burglary", 3],
+        ["Fraud", 4],
+        ["Robbery", 9],
+    ]
+    assert roles_of(rows) == ["header", "data", "data", "data", "data"]
+
+
+def test_total_column_found_by_arithmetic():
+    rows = [
+        ["Force", "Male", "Female", "Unknown", "All"],
+        ["Kent", 10, 5, 1, 16],
+        ["Surrey", 8, 4, 0, 12],
+        ["Sussex", 6, 6, 2, 14],
+    ]
+    [t] = find_tables(grid(rows))
+    assert t.columns[4].role == "total" and t.columns[4].sums == [1, 2, 3]
+
+
+def test_sections_give_parents_and_levels():
+    rows = [
+        ["Outcome", "2022"],
+        ["Adults", None],
+        ["Charged", 5],
+        ["Cautioned", 2],
+        ["Youths", None],
+        ["Charged", 1],
+    ]
+    [t] = find_tables(grid(rows))
+    assert t.roles == ["header", "section", "data", "data", "section", "data"]
+    assert t.parents[2:4] == [1, 1] and t.parents[5] == 4
+    assert t.levels[2] == 1 and t.levels[1] == 0
+
+
+def test_indentation_gives_levels_and_parents():
+    rows = [
+        ["Offence", "Count", "Solved"],
+        ["Theft", 50, 11],
+        ["  Shoplifting", 30, 9],
+        ["  Other theft", 20, 2],
+        ["Criminal damage", 14, 1],
+    ]
+    [t] = find_tables(grid(rows))
+    assert t.levels == [0, 0, 1, 1, 0]
+    assert t.parents[2:4] == [1, 1]
+    assert t.roles[1] == "total"
+
+
+def test_stacked_tables_in_one_sheet():
+    rows = [
+        ["Table 1: Arrests by age", None],
+        ["Age", "Arrests"],
+        ["Under 18", 40],
+        ["18 and over", 400],
+        [None, None],
+        ["Source: custody records"],
+        [None, None],
+        ["Table 2: Arrests by sex", None],
+        ["Sex", "Arrests"],
+        ["Female", 60],
+        ["Male", 380],
+    ]
+    tables = find_tables(grid(rows))
+    assert [(t.start, t.stop) for t in tables] == [(0, 7), (7, 11)]
+    assert tables[0].roles == ["title", "header", "data", "data", "blank", "note", "blank"]
+    assert tables[1].roles == ["title", "header", "data", "data"]
+    assert tables[1].columns[1].header_rows == [8]
+
+
+def test_stacked_tables_without_titles_split_at_a_new_header():
+    rows = [
+        ["Force", "Stops"],
+        ["Kent", 10],
+        ["Essex", 12],
+        [None, None],
+        ["Ethnicity", "Stops"],
+        ["White", 15],
+        ["Black", 7],
+    ]
+    tables = find_tables(grid(rows))
+    assert len(tables) == 2
+    assert tables[1].roles[0] == "header" and tables[1].start == 4
+
+
+def test_repeated_header_does_not_split_a_table():
+    rows = [["Force", "Stops"], ["Kent", 10], ["Essex", 12], ["Force", "Stops"], ["Surrey", 4]]
+    [t] = find_tables(grid(rows))
+    assert t.roles == ["header", "data", "data", "header", "data"]
+
+
+def test_record_level_list_is_flagged():
+    rows = [["No.", "Year", "Crime type", "Outcome"]]
+    for i in range(1, 40):
+        rows.append([i, "2020/21", ["Theft", "Assault", "Criminal damage"][i % 3], ["Charged", "NFA"][i % 2]])
+    [t] = find_tables(grid(rows))
+    assert t.kind == "record-list"
+
+
+def test_text_only_grid():
+    [t] = find_tables(grid([["Dear requester,"], ["We hold no information."]]))
+    assert t.kind == "text" and t.roles == ["note", "note"]
+
+
+def test_merged_header_spreads_over_its_columns():
+    rows = [
+        ["Force", "2022", None, "2023", None],
+        [None, "Male", "Female", "Male", "Female"],
+        ["Kent", 1, 2, 3, 4],
+    ]
+    [t] = find_tables(grid(rows, merged=[(0, 1, 0, 2), (0, 3, 0, 4)]))
+    assert t.columns[2].header == ["2022", "Female"]
+    assert t.columns[4].header == ["2023", "Female"]
+    assert t.columns[2].header_rows == [1]
+
+
+def test_wrapped_label_is_part_of_the_data_row():
+    rows = [
+        ["Reason", "Count"],
+        ["Possession of an offensive weapon in a", None],
+        ["public place", 12],
+        ["Theft", 3],
+    ]
+    assert roles_of(rows) == ["header", "data", "data", "data"]
+
+
+def test_long_grid_is_sampled_and_still_complete():
+    rows: list[list[object]] = [["Crime data extract"], ["Month", "Force", "Offence", "Count"]]
+    for i in range(20_000):
+        rows.append(["2023-01", f"Force {i % 43}", f"Offence {i % 9}", i % 17])
+    rows.append([None, None, None, None])
+    rows.append(["Source: police recorded crime"])
+    [t] = find_tables(grid(rows))
+    assert t.roles[:2] == ["title", "header"]
+    assert t.roles[-2:] == ["blank", "note"]
+    assert t.roles.count("data") == 20_000
+    assert len(t.levels) == len(t.parents) == len(rows)
+
+
+def test_table_in_the_middle_of_a_long_grid_is_seen():
+    rows: list[list[object]] = [["Month", "Count"]]
+    for i in range(6000):
+        rows.append([f"m{i}", i % 9])
+    rows.append([None, None])
+    rows.append(["Area", "Stops"])
+    rows.append(["North", 5])
+    rows.append(["South", 6])
+    for i in range(600):
+        rows.append([f"n{i}", i % 7])
+    tables = find_tables(grid(rows))
+    assert len(tables) == 2 and tables[1].start == 6002
