@@ -23,11 +23,14 @@ from typing import Any
 
 __all__ = [
     "OUTCOME_TYPES",
+    "is_outcome_label",
     "offence_code",
+    "offence_group",
     "offence_name",
     "outcome_code",
     "outcome_name",
     "is_pending",
+    "looks_like_offence",
 ]
 
 _DATA = Path(__file__).parent / "data"
@@ -71,6 +74,7 @@ OUTCOME_TYPES: dict[str, str] = {
 _OUTCOME_SYNONYMS: dict[str, tuple[str, ...]] = {
     "1": (
         "charged", "summonsed", "charged/summonsed", "charged or summonsed", "charge/summons",
+        "summons / charged by post", "summons/charged by post", "suspect summonsed to court",
         "charged summonsed", "summonsed/postal requisition", "postal requisition",
         "charged/summonsed/postal requisition", "charged, summonsed or postal requisition",
         "charge/summons/postal requisition", "charged/summonsed - all offences",
@@ -105,11 +109,13 @@ _OUTCOME_SYNONYMS: dict[str, tuple[str, ...]] = {
     "5": ("offender died", "offender has died", "offender deceased", "suspect died",
           "suspect has died"),
     "6": ("pnd", "penalty notice for disorder", "penalty notices for disorder",
-          "penalty notice for disorder pnd"),
+          "penalty notice for disorder pnd", "offender given penalty notice"),
     "7": ("cannabis warning", "khat warning", "cannabis/khat warning", "cannabis or khat warning",
-          "cannabis and khat warning", "cannabis warnings"),
+          "cannabis and khat warning", "cannabis warnings", "offender given a drugs possession warning",
+          "drugs possession warning"),
     # "Youth restorative disposal" is reported under 8 (Humberside "8: Youth restorative disposal").
     "8": ("community resolution", "cr", "community resolutions", "youth restorative disposal",
+          "local resolution",
           "community resolution/restorative justice", "restorative justice"),
     "9": (
         "prosecution not in the public interest (cps)", "not in the public interest - cps",
@@ -119,6 +125,7 @@ _OUTCOME_SYNONYMS: dict[str, tuple[str, ...]] = {
     "10": (
         "formal action not in the public interest (police)",
         "formal action against the offender is not in the public interest (police)",
+        "formal action is not in the public interest",
         "police - formal action not in public interest", "not in the public interest - police",
         "prosecution not in public interest (pol)",
         "prosecution not in the public interest (police)",
@@ -186,12 +193,15 @@ _OUTCOME_SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "18": (
         "investigation complete - no suspect identified", "no suspect identified",
+        "investigation complete; no suspect identified",
         "investigation complete: no suspect identified. crime investigated as far as reasonably "
         "possible - case closed pending further investigative opportunities becoming available",
         "investigation complete no suspect identified",
     ),
     "20": (
         "further action by another body/agency", "further action by another body or agency",
+        "action to be taken by another organisation",
+        "responsibility for further investigation transferred to another body",
         "other agency delegations", "other agency delegation",
         "other body/agency has investigation primacy",
         "action undertaken by another body/agency",
@@ -203,6 +213,7 @@ _OUTCOME_SYNONYMS: dict[str, tuple[str, ...]] = {
         "further investigation not in public interest (pol)",
         "police - named suspect, investigation not in the public interest",
         "further investigation to support formal action not in the public interest",
+        "further investigation is not in the public interest",
     ),
     "22": (
         "diversionary, educational or intervention activity",
@@ -224,6 +235,45 @@ _PENDING = frozenset(
         "unfinalised investigation", "no outcome unfinalised investigation", "not finalised",
         "not yet finalised", "investigation continuing", "under enquiry", "enquiries ongoing",
         "awaiting finalisation",
+    }
+)
+
+# Outcomes and disposals tables give that have no Home Office outcome type of their own: court
+# results (police.uk "last outcome category"), youth justice disposals, custody decisions.
+_OTHER_OUTCOMES = frozenset(
+    {
+        "awaiting court outcome", "court case unable to proceed", "court result unavailable",
+        "defendant found not guilty", "defendant sent to crown court", "offender deprived of property",
+        "offender fined", "offender given a caution", "offender given absolute discharge",
+        "offender given community sentence", "offender given conditional discharge",
+        "offender given suspended prison sentence", "offender ordered to pay compensation",
+        "offender otherwise dealt with", "offender sent to prison", "suspect charged as part of another case",
+        "unable to prosecute suspect", "status update unavailable", "no further action", "nfa",
+        "released under investigation", "rui", "released on bail", "bail", "pre charge bail",
+        "released without charge", "reprimand", "final warning", "referral order", "reparation order",
+        "youth rehabilitation order", "detention and training order", "absolute discharge",
+        "conditional discharge", "fine", "fined", "compensation order", "bind over", "bound over",
+        "sentence deferred", "deferred sentence", "youth default order", "community order",
+        "community sentence", "suspended sentence", "suspended sentence order", "immediate custody",
+        "custodial sentence", "custody", "prison", "imprisonment", "acquitted", "not guilty",
+        "found guilty", "convicted", "conviction", "dismissed", "discontinued", "withdrawn",
+        "caution", "cautioned", "warning", "words of advice", "no crime", "cancelled", "cancelled crime",
+        "charge", "charged", "summons", "outcome not recorded", "no outcome recorded",
+        # police.uk stop and search outcomes
+        "a no further action disposal", "no further action disposal", "arrest", "arrested",
+        "caution simple or conditional", "summons charged by post", "local resolution",
+        "suspect arrested", "suspect summonsed to court", "offender cautioned", "offender given pnd",
+        "nothing found no further action", "article found detailed outcome unavailable",
+        # Home Office outcome groups ("Crime outcomes in England and Wales")
+        "out of court formal", "out of court informal", "evidential difficulties victim does not support action",
+        "evidential difficulties suspect identified victim supports action",
+        "evidential difficulties suspect not identified victim does not support further action",
+        "prosecution prevented or not in the public interest", "investigation complete no suspect identified",
+        "responsibility for further investigation transferred to another body",
+        "action undertaken by another body agency",
+        "not yet assigned an outcome", "charged summonsed", "taken into consideration",
+        "further investigation to support formal action not in the public interest police decision",
+        "diversionary educational or intervention activity",
     }
 )
 
@@ -258,6 +308,16 @@ def _norm(text: str) -> str:
     s = text.translate(_DASHES).lower().replace("&", " and ").replace("+", " plus ")
     s = s.replace("'", "")
     return _NON_ALNUM.sub(" ", s).strip()
+
+
+_OFFENCE_FILLER = frozenset({"a", "an", "the", "aged"})
+
+
+def _offence_norm(text: str) -> str:
+    """_norm, with the ways lists and forces say the same age bound made equal: "aged 16 or
+    over", "16+", "16 and over" -> "16 and over"; articles dropped."""
+    s = _norm(text).replace(" or over", " and over").replace(" plus", " and over")
+    return " ".join(w for w in s.split() if w not in _OFFENCE_FILLER)
 
 
 def _outcome_norm(text: str) -> str:
@@ -368,7 +428,7 @@ def _offences() -> _OffenceIndex:
                 detail_votes[detailed][code] += 1
             offence = (row.get("Offence") or "").strip()
             if offence:
-                offence_labels[_norm(offence)].add(code)
+                offence_labels[_offence_norm(offence)].add(code)
 
     for code, names in spellings.items():
         idx.names[code] = _NAME_OVERRIDES.get(code) or names.most_common(1)[0][0]
@@ -391,7 +451,7 @@ def _offences() -> _OffenceIndex:
     name_codes: dict[str, set[str]] = defaultdict(set)
     for code, names in spellings.items():
         for name in names:
-            name_codes[_norm(name)].add(code)
+            name_codes[_offence_norm(name)].add(code)
     for key, codes in name_codes.items():
         if len(codes) == 1:
             idx.by_label[key] = next(iter(codes))
@@ -403,7 +463,7 @@ def _offences() -> _OffenceIndex:
             code = _canonical_code(row["code"])
             if code not in idx.names:
                 raise ValueError(f"offence-synonyms.csv: unknown code {row['code']!r}")
-            idx.by_label[_norm(row["label"])] = code
+            idx.by_label[_offence_norm(row["label"])] = code
     # A label that normalises to nothing (all punctuation) must not match anything.
     for key in list(idx.by_label):
         if not key:
@@ -412,7 +472,7 @@ def _offences() -> _OffenceIndex:
     for key, code in idx.by_label.items():
         idx.words.setdefault(code, set()).update(w for w in key.split() if w not in _STOP)
     for code, name in idx.names.items():
-        idx.words.setdefault(code, set()).update(w for w in _norm(name).split() if w not in _STOP)
+        idx.words.setdefault(code, set()).update(w for w in _offence_norm(name).split() if w not in _STOP)
     idx.keys = list(idx.by_label)
     return idx
 
@@ -456,7 +516,7 @@ def _lookup_offence_code(raw: str, idx: _OffenceIndex) -> str | None:
 
 def _offence_from_words(rest: str, code: str, idx: _OffenceIndex) -> bool:
     """Does the text beside a written code talk about that offence (not some other thing)?"""
-    norm = _norm(rest)
+    norm = _offence_norm(rest)
     named = idx.by_label.get(norm)
     if named is not None:
         return named == code
@@ -465,7 +525,7 @@ def _offence_from_words(rest: str, code: str, idx: _OffenceIndex) -> bool:
 
 
 @lru_cache(maxsize=8192)
-def _offence_code(label: str) -> str | None:
+def _offence_code(label: str, fuzzy: bool = True) -> str | None:
     idx = _offences()
     s = label.translate(_DASHES).strip()
     if not s:
@@ -476,7 +536,7 @@ def _offence_code(label: str) -> str | None:
     if m:
         return _lookup_offence_code(m.group("code"), idx)
 
-    norm = _norm(s)
+    norm = _offence_norm(s)
     found = idx.by_label.get(norm)
     if found is not None:
         return found
@@ -490,13 +550,16 @@ def _offence_code(label: str) -> str | None:
             if code is not None:
                 return None  # a code that disagrees with its own label: leave it to a human
 
-    return _fuzzy(norm, idx.keys, idx.by_label)
+    return _fuzzy(norm, idx.keys, idx.by_label) if fuzzy else None
 
 
-def offence_code(label: str) -> str | None:
-    """'19C', 'HO 19C', '019/08', 'Rape of a female aged 16 and over' -> '19C'; unknown -> None."""
+def offence_code(label: str, *, fuzzy: bool = True) -> str | None:
+    """'19C', 'HO 19C', '019/08', 'Rape of a female aged 16 and over' -> '19C'; unknown -> None.
+
+    `fuzzy=False` skips the (slower) near-spelling match: exact names, synonyms and codes only.
+    """
     text = _as_text(label)
-    return None if text is None else _offence_code(text)
+    return None if text is None else _offence_code(text, fuzzy)
 
 
 def offence_name(code: str) -> str | None:
@@ -552,7 +615,7 @@ _OUTCOME_CODE = re.compile(
 
 
 @lru_cache(maxsize=8192)
-def _outcome_code(label: str) -> str | None:
+def _outcome_code(label: str, fuzzy: bool = True) -> str | None:
     idx = _outcomes()
     low = re.sub(r"\s+", " ", label.translate(_DASHES).strip().lower())
     if not low:
@@ -585,13 +648,13 @@ def _outcome_code(label: str) -> str | None:
         found = idx.by_sorted.get(_sorted_key(key))
     if found is not None:
         return found
-    return _fuzzy(key, idx.keys, idx.by_label)
+    return _fuzzy(key, idx.keys, idx.by_label) if fuzzy else None
 
 
-def outcome_code(label: str) -> str | None:
+def outcome_code(label: str, *, fuzzy: bool = True) -> str | None:
     """'Adult caution' -> '3', 'CR' -> '8', 'Type 1 - Charged/Summonsed' -> '1'; unknown -> None."""
     text = _as_text(label)
-    return None if text is None else _outcome_code(text)
+    return None if text is None else _outcome_code(text, fuzzy)
 
 
 def outcome_name(code: str) -> str | None:
@@ -609,3 +672,137 @@ def is_pending(label: str) -> bool:
     if text is None:
         return False
     return _outcome_norm(text) in _PENDING
+
+
+# Words only outcome labels use ("Evidential difficulties - victim does not support",
+# "Released under investigation"): an outcome, though no list has the whole label.
+_OUTCOME_WORDS = frozenset(
+    {"charged", "summonsed", "cautioned", "caution", "cautions", "nfa", "evidential", "prosecution",
+     "penalty", "resolution", "disposal", "disposals", "released", "bail", "rui", "acquitted", "sentence",
+     "sentenced", "fined", "discharge", "convicted", "conviction", "summons", "outcome", "outcomes"}
+)
+_OUTCOME_PHRASES = re.compile(r"\b(?:investigation complete|no suspect|suspect identified|suspect not identified|"
+                              r"further action|public interest|victim (?:declines|does not support|supports))\b")
+
+
+def is_outcome_label(label: str) -> bool:
+    """An outcome as tables write it: a Home Office outcome type, 'Ongoing' and the like (no
+    outcome yet), or a court/youth-justice result that has no outcome type ('Referral order',
+    'Offender sent to prison', 'No further action')."""
+    text = _as_text(label)
+    if text is None or not text.strip():
+        return False
+    if _outcome_code(text, False) is not None:
+        return True
+    key = _outcome_norm(text)
+    if key in _PENDING or key in _OTHER_OUTCOMES or _norm(text) in _OTHER_OUTCOMES:
+        return True
+    plain = _norm(text)
+    if _LEGISLATION.search(text) or len(plain.split()) > 25:
+        return False
+    return bool(set(plain.split()) & _OUTCOME_WORDS or _OUTCOME_PHRASES.search(plain))
+
+
+# ---------------------------------------------------------------------------------------------
+# Offence groups
+
+# The groupings tables use instead of (or above) Home Office codes: the list's classes and
+# sub-classes, the ONS crime groups and sub-groups, police.uk crime types, the Home Office arrests
+# "reason for arrest" groups. Keys are folded with _group_norm ("Drug Offence" = "Drug offences").
+_GROUPS = (
+    "Violence against the person", "Homicide", "Death or serious injury caused by unlawful driving",
+    "Death or serious injury caused by illegal driving", "Violence with injury",
+    "Violence without injury", "Stalking and harassment", "Sexual offences", "Rape",
+    "Other sexual offences", "Robbery", "Robbery of business property", "Robbery of personal property",
+    "Theft offences", "Theft", "Burglary", "Residential burglary", "Domestic burglary",
+    "Non-domestic burglary", "Non-residential burglary", "Burglary business and community",
+    "Residential burglary of a home", "Residential burglary of unconnected building",
+    "Vehicle offences", "Vehicle crime", "Theft of or from a vehicle", "Theft from the person",
+    "Bicycle theft", "Shoplifting", "All other theft offences", "Other theft",
+    "Criminal damage and arson", "Arson and criminal damage", "Criminal damage", "Arson",
+    "Drug offences", "Drugs", "Trafficking of drugs", "Possession of drugs",
+    "Possession of weapons offences", "Possession of weapons", "Public order offences", "Public order",
+    "Miscellaneous crimes against society", "Fraud offences", "Fraud", "NFIB fraud", "Computer misuse",
+    "Other crime", "Other crimes", "Violence and sexual offences", "Violent crime",
+    "Public disorder and weapons",
+    "Anti-social behaviour", "Hate crime", "Domestic abuse", "Knife crime", "Cyber crime",
+    "Sexual offences against children", "Child sexual abuse", "Child sexual exploitation",
+    "Modern slavery", "Human trafficking", "Online crime", "Firearms offences",
+    "Summary offences", "Motoring offences", "Indictable offences", "Notifiable offences",
+)
+_AGGREGATE_GROUPS = ("Total recorded crime", "All offences", "All crime", "Total crime",
+                     "Total offences", "Total recorded crime excluding fraud", "All crimes",
+                     "Total notifiable offences", "All notifiable offences", "Total police recorded crime")
+_GROUP_FOLD = {"misc": "miscellaneous", "offence": "", "offences": "", "crimes": "", "crime": "",
+               "drug": "drugs", "weapon": "weapons", "sexual": "sexual", "antisocial": "anti social",
+               "asb": "anti social behaviour", "and": "and"}
+# Words that say a label names an offence even when no list has it ("Larceny-theft", "Affray").
+_OFFENCE_WORDS = frozenset(
+    {
+        "theft", "thefts", "burglary", "burglaries", "assault", "assaults", "rape", "rapes", "robbery",
+        "robberies", "murder", "murders", "manslaughter", "wounding", "harassment", "stalking", "fraud",
+        "frauds", "drug", "drugs", "weapon", "weapons", "firearm", "firearms", "arson", "sexual",
+        "violence", "violent", "homicide", "homicides", "shoplifting", "offence", "offences", "offense",
+        "offenses", "crime", "crimes", "exposure", "voyeurism", "kidnap", "kidnapping", "abduction",
+        "blackmail", "forgery", "counterfeiting", "trafficking", "handling", "affray", "riot", "bigamy",
+        "perjury", "cruelty", "grooming", "exploitation", "indecent", "indecency", "obscene", "trespass",
+        "larceny", "embezzlement", "gambling", "vagrancy", "prostitution", "disorderly", "vandalism",
+        "stolen", "knife", "bladed", "threats", "extortion", "bribery", "smuggling", "poaching",
+        "dangerous", "careless", "drunkenness", "drunk", "damage", "misconduct", "abuse", "neglect",
+        "battery", "gbh", "abh", "malicious", "coercive", "slavery", "terrorism", "hacking", "cyber",
+        "cannabis", "cocaine", "heroin", "possession", "supply", "upskirting", "revenge",
+        "intimidation", "sextortion", "driving", "speeding", "motoring", "dui",
+    }
+)
+
+
+def _group_norm(text: str) -> str:
+    words = (_GROUP_FOLD.get(w, w) for w in _norm(text).split())
+    return " ".join(w for w in words if w)
+
+
+@cache
+def _group_index() -> tuple[dict[str, str], frozenset[str]]:
+    groups: dict[str, str] = {}
+    for g in _GROUPS:
+        groups.setdefault(_group_norm(g), g)  # the first spelling listed names the group
+    aggregates = frozenset(_group_norm(g) for g in _AGGREGATE_GROUPS)
+    return groups, aggregates
+
+
+@lru_cache(maxsize=8192)
+def _offence_group(text: str) -> str | None:
+    groups, aggregates = _group_index()
+    key = _group_norm(text)
+    if not key:
+        return None
+    if key in aggregates:
+        return "Total"
+    found = groups.get(key)
+    if found is not None:
+        return found
+    # "Total Violence against the person", "All theft offences": a group total.
+    for prefix in ("total ", "all "):
+        if key.startswith(prefix) and key[len(prefix):] in groups:
+            return groups[key[len(prefix):]]
+    return None
+
+
+def offence_group(label: str) -> str | None:
+    """The offence group a label names ('Drug Offence', 'Misc crimes against society',
+    'VIOLENCE WITH INJURY' -> the group's usual name), 'Total' for all offences, else None."""
+    text = _as_text(label)
+    return None if text is None else _offence_group(text)
+
+
+_LEGISLATION = re.compile(r"\bact\s+(?:of\s+)?\d{4}\b|\bpace\b", re.IGNORECASE)
+
+
+def looks_like_offence(label: str) -> bool:
+    """A label that reads like an offence ('Larceny-theft', 'Aggravated assault') though no list
+    has it: a word only offences use. A power cited by its Act ('Misuse of Drugs Act 1971, section
+    23') is a legislation label, not an offence. For recognising a column, never for a code."""
+    text = _as_text(label)
+    if text is None or _LEGISLATION.search(text):
+        return False
+    return any(w in _OFFENCE_WORDS for w in _norm(text).split())

@@ -66,7 +66,15 @@ _SPACES = str.maketrans({"\xa0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " 
                          "’": "'", "‘": "'"})
 _WS = re.compile(r"\s+")
 # Footnote and status markers that do not change the period: "2023/24*", "2023/24 (p)".
-_TRAILER = re.compile(r"\s*(?:\*+|[¹²³†‡]+|\((?:p|r|provisional|revised|final)\)|provisional|revised)$")
+_TRAILER = re.compile(r"\s*(?:\*+|[¹²³†‡]+|\((?:p|r|e|provisional|revised|final|estimated?)\)"
+                      r"|\[(?:p|r|e|provisional|revised)\]|provisional|revised)$")
+# A unit written after the period: "2018/19 (£)", "2019 (%)", "2020/21 (£000s)", "2019 (FTE)".
+_UNIT_TRAILER = re.compile(r"\s*\((?:£[^()]{0,12}|%|per ?cent|numbers?|count|fte|headcount|thousands?"
+                           r"|millions?|rates?(?: per [\d,]+)?)\)$")
+# Words that only introduce the period: "During 2023", "In 2019/20", "As at 31 March 2019".
+_LEAD = re.compile(r"^(?:during|in|for|as at|as of|at|period|data for|figures for|the)\s*:?\s+(?=\S*\d|\w)")
+# "Year ending (YE) Mar 21": an abbreviation repeated in brackets.
+_ABBREV = re.compile(r"\s*\((?:ye|fye|fy|cy|ytd)\)")
 
 _FY_PREFIX = r"(?:fy|f/y|fin(?:ancial)?\.?\s*(?:year|yr)|year|yr)"
 _FY_BODY = (
@@ -105,7 +113,7 @@ _QUARTER_FY = [
 
 # "Year ending March 2019", "12 months to March 2019", "FYE 2019", "YE 31/03/2019".
 _ENDING = re.compile(
-    r"(?P<what>(?P<fin>fin(?:ancial)?\.?\s*)?(?:year|yr)|fye|ye|(?P<n>\d{1,2}|twelve)\s*months?)"
+    r"(?P<what>(?P<fin>fin(?:ancial)?\.?\s*)?(?:year|yr)|fye|ye|y/e|(?P<n>\d{1,2}|twelve)\s*months?)"
     r"\s*(?:ending|ended|end|to|until|up\s+to)?\s*:?\s*(?P<rest>.+)"
 )
 
@@ -234,6 +242,33 @@ def _as_quarter(s: str) -> tuple[date, date] | None:
     return None
 
 
+_HALF_CAL = re.compile(r"(?:h|half\s*)(?P<h>[12])\s*[\s\-/,]*(?P<y>\d{4})"
+                       r"|(?P<y2>\d{4})\s*[\s\-/,]*(?:h|half\s*)(?P<h2>[12])")
+_HALF_FY = re.compile(r"(?:h|half\s*)(?P<h>[12])\s*[\s\-/,]*" + _FY_INNER)
+
+
+def _as_half(s: str) -> tuple[date, date] | None:
+    """"H1 2020" (January-June), "H2 2019/20" (October-March of a financial year)."""
+    m = _HALF_FY.fullmatch(s)
+    if m is not None:
+        if len(m.group("y1")) == 2 and len(m.group("y2")) == 4:
+            return None
+        y = _fy_pair(m.group("y1"), m.group("y2"))
+        if y is None or not _YEAR_MIN <= y < _YEAR_MAX:
+            return None
+        sy, sm = _add_months(y, 4, 6 * (int(m.group("h")) - 1))
+        ey, em = _add_months(sy, sm, 5)
+        return date(sy, sm, 1), _month_end(ey, em)
+    m = _HALF_CAL.fullmatch(s)
+    if m is None:
+        return None
+    y = int(m.group("y") or m.group("y2"))
+    h = int(m.group("h") or m.group("h2"))
+    if not _YEAR_MIN <= y <= _YEAR_MAX:
+        return None
+    return date(y, 6 * h - 5, 1), _month_end(y, 6 * h)
+
+
 def _as_month_span(s: str) -> tuple[date, date] | None:
     m = _MONTH_SPAN.fullmatch(s)
     if m is None:
@@ -280,7 +315,7 @@ def _as_ending(s: str) -> tuple[date, date] | None:
 
 def _single(s: str) -> tuple[date, date, bool] | None:
     """One period without a range separator -> (start, end, is_single_day)."""
-    for fn in (_as_fy, _as_calendar_year, _as_quarter, _as_month, _as_month_span, _as_ending):
+    for fn in (_as_fy, _as_calendar_year, _as_quarter, _as_half, _as_month, _as_month_span, _as_ending):
         r = fn(s)
         if r is not None:
             return r[0], r[1], False
@@ -311,7 +346,12 @@ def _as_range(s: str) -> tuple[date, date] | None:
 
 def _normalise(label: str) -> str:
     s = _WS.sub(" ", label.translate(_SPACES)).strip().lower()
-    return _TRAILER.sub("", s).strip()
+    for _ in range(2):  # "2019/20 (R) (£)"
+        s = _UNIT_TRAILER.sub("", _TRAILER.sub("", s)).strip()
+    s = _ABBREV.sub("", s)
+    for _ in range(3):  # "For the period 1 April 2019 to ..."
+        s = _LEAD.sub("", s, count=1).strip()
+    return s
 
 
 def _from_date(d: date, label: str) -> Period:

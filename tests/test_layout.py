@@ -364,3 +364,195 @@ def test_table_in_the_middle_of_a_long_grid_is_seen():
         rows.append([f"n{i}", i % 7])
     tables = find_tables(grid(rows))
     assert len(tables) == 2 and tables[1].start == 6002
+
+
+def test_years_with_footnote_marks_are_a_header():
+    rows = [
+        ["Arrests by year", None, None, None],
+        [None, 2021, "2022*", "20231"],
+        ["Kent", 120, 130, 140],
+        ["Essex", 80, 90, 95],
+    ]
+    [t] = find_tables(grid(rows))
+    assert t.roles == ["title", "header", "data", "data"]
+    assert t.columns[2].header == ["2022*"]
+
+
+def test_a_count_that_looks_like_a_year_stays_data():
+    rows = [["Offence", "Crimes"], ["Burglary", 2003], ["Robbery", 150], ["Theft", 1999], ["Fraud", 2020]]
+    [t] = find_tables(grid(rows))
+    assert t.roles == ["header", "data", "data", "data", "data"]
+
+
+def test_a_range_header_with_a_number_in_it():
+    rows = [
+        ["Band", "0", "1-5", "6-10", "11+"],
+        ["Kent", 4, 12, 30, 9],
+        ["Essex", 2, 10, 21, 7],
+    ]
+    assert roles_of(rows)[0] == "header"
+
+
+def test_running_number_column_is_a_label():
+    rows = [
+        ["Rank", "Force", "Stops", "Arrests"],
+        [1, "Kent", 900, 120],
+        [2, "Essex", 850, 100],
+        [3, "Surrey", 700, 90],
+    ]
+    [t] = find_tables(grid(rows))
+    assert [c.role for c in t.columns] == ["label", "label", "value", "value"]
+
+
+def test_stub_heading_set_apart_under_the_header():
+    rows = [
+        ["Table 4. Stops", None, None],
+        [None, "Stops", "Arrests"],
+        ["Force", None, None],
+        [None, None, None],
+        ["Kent", 900, 120],
+        ["Essex", 850, 100],
+    ]
+    [t] = find_tables(grid(rows))
+    assert t.roles == ["title", "header", "header", "blank", "data", "data"]
+    assert t.columns[0].header_rows == [2]
+
+
+def test_section_right_above_the_figures_is_not_a_heading():
+    rows = [
+        [None, "Stops", "Arrests"],
+        ["North", None, None],
+        ["Kent", 900, 120],
+        ["Essex", 850, 100],
+    ]
+    assert roles_of(rows)[1] == "section"
+
+
+def test_first_line_of_a_sheet_is_a_title_not_a_stub_heading():
+    rows = [["Stop and search"], [None, "Stops", "Arrests"], ["Kent", 900, 120], ["Essex", 850, 100]]
+    assert roles_of(rows)[0] == "title"
+
+
+def test_rates_columns_are_left_out_of_sums():
+    rows = [
+        ["Force", "Stops", "Arrests", "Arrest rate (%)"],
+        ["All forces", 30, 6, 20.0],
+        ["Kent", 10, 2, 20.0],
+        ["Essex", 20, 4, 20.0],
+    ]
+    [t] = find_tables(grid(rows))
+    assert t.roles[1] == "total" and t.sums == {1: [2, 3]}
+
+
+def test_figures_rounded_to_thousands_still_add_up():
+    rows = [
+        ["Region", "2019", "2020", "2021"],
+        ["All regions", 4879, 4681, 4242],
+        ["North", 2670, 2733, 2580],
+        ["South", 2208, 1945, 1661],
+    ]
+    [t] = find_tables(grid(rows))
+    assert t.roles[1] == "total"
+
+
+def test_small_figures_near_a_sum_are_not_a_total():
+    rows = [["Force", "Stops", "Searches", "Arrests"], ["Kent", 20, 24, 25], ["Essex", 10, 12, 11],
+            ["Surrey", 9, 11, 13]]
+    [t] = find_tables(grid(rows))
+    assert "total" not in t.roles
+
+
+def test_closing_average_is_an_aggregate_but_a_median_row_is_data():
+    rows = [
+        ["Year", "Stops", "Arrests"],
+        ["2019", 100, 10],
+        ["2020", 120, 14],
+        ["Annual average", 110, 12],
+    ]
+    assert roles_of(rows)[-1] == "total"
+    rows[-1][0] = "Median age of suspects"
+    assert roles_of(rows)[-1] == "data"
+
+
+def test_total_over_rates_stays_data_with_a_doubt():
+    rows = [["Force", "Rate per 1,000"], ["Kent", 3.5], ["Essex", 2.1], ["Total", 2.9]]
+    [t] = find_tables(grid(rows))
+    assert t.roles[-1] == "data"
+    assert any("cannot be added up" in d for d in t.doubts)
+
+
+def test_grand_total_adds_up_across_sections():
+    rows = [
+        ["Outcome", "Count"],
+        ["Adults", None],
+        ["Charged", 5],
+        ["Cautioned", 2],
+        ["Youths", None],
+        ["Charged", 1],
+        ["Cautioned", 4],
+        ["TOTAL", 12],
+    ]
+    [t] = find_tables(grid(rows))
+    assert t.roles[-1] == "total" and t.sums[7] == [2, 3, 5, 6]
+
+
+def test_block_total_closes_its_sections():
+    rows = [["Outcome", "Count"]]
+    for area in ("North", "South"):
+        rows += [[area, None], ["Pre-court", None], ["Caution", 3], ["Warning", 2],
+                 ["Court", None], ["Fine", 4], ["Custody", 1], ["TOTAL", 10]]
+    [t] = find_tables(grid(rows))
+    south = 9
+    assert t.roles[south] == "section" and t.levels[south] == 0 and t.parents[south] is None
+    assert t.parents[south + 1] == south
+
+
+def test_total_closing_rows_skips_nested_totals():
+    rows = [
+        ["Use", "2015", "2016"],
+        ["Drawn", 10, 12],
+        ["Aimed", 5, 6],
+        ["Total non-discharge", 15, 18],
+        ["Fired", 3, 4],
+        ["Stun", 1, 1],
+        ["Total discharge", 4, 5],
+        ["Not stated", 1, 0],
+        ["Total", 20, 23],
+    ]
+    [t] = find_tables(grid(rows))
+    assert t.sums[8] == [3, 6, 7]
+
+
+def test_sparse_small_counts_do_not_make_total_columns():
+    rows = [["Force", "2017", "2018", "2019", "2020"]]
+    for i, vals in enumerate([(1, 0, 0, 1), (0, 1, 0, 0), (2, 0, 1, 0), (0, 0, 0, 3), (1, 1, 0, 0)]):
+        rows.append([f"Force {i}", *vals])
+    [t] = find_tables(grid(rows))
+    assert all(c.role != "total" for c in t.columns)
+
+
+def test_header_line_over_one_column_continues_the_table():
+    rows = [
+        [None, "Under 18", "18 and over", None],
+        ["All incidents", 60, 310, None],
+        ["Type", None, None, "All ages"],
+        ["Restraint", 30, 200, 230],
+        ["Spray", 20, 100, 120],
+    ]
+    [t] = find_tables(grid(rows))
+    assert t.roles == ["header", "data", "header", "data", "data"]
+
+
+def test_header_text_one_cell_off_its_figures_in_a_pdf():
+    rows = [
+        ["Outcome", None, "Hospital A", "Hospital B"],
+        [None, None, "Ward", None],
+        ["Charged", 3, None, 4],
+        ["Cautioned", 1, None, 2],
+    ]
+    g = grid(rows)
+    g.pages = [1, 1, 1, 1]
+    [t] = find_tables(g)
+    assert t.roles[:2] == ["header", "header"]
+    assert t.columns[1].header == ["Hospital A Ward"]
+    assert t.columns[2].header_rows == [0, 1]

@@ -29,7 +29,8 @@ def test_suppression_markers(marker: str) -> None:
 @pytest.mark.parametrize("marker", ["  *  ", "\xa0<5\xa0", " redacted\n"])
 def test_marker_is_kept_stripped(marker: str) -> None:
     v = parse_value(marker)
-    assert v == Value(None, marker.replace("\xa0", " ").strip(), "suppressed")
+    assert (v.number, v.suppressed, v.kind) == (None, marker.replace("\xa0", " ").strip(), "suppressed")
+    assert v.meaning == "withheld"
 
 
 @pytest.mark.parametrize(
@@ -90,8 +91,8 @@ def test_footnoted_number_is_not_suppression() -> None:
         (False, Value(None, None, "text")),
         ("Total", Value(None, None, "text")),
         ("Adult caution", Value(None, None, "text")),
-        ("1,23", Value(None, None, "text")),
-        ("12%", Value(None, None, "text")),
+        ("1,23", Value(1.23, None, "number")),  # cannot be a thousands group: a decimal comma
+        ("12%", Value(12, None, "number", unit="%")),
         ("(35", Value(None, None, "text")),
         ("2014/15", Value(None, None, "text")),
         ("10-12a", Value(None, None, "text")),
@@ -178,5 +179,80 @@ def test_never_raises_and_kind_is_consistent(text: str) -> None:
 
 def test_iopc_double_quote_footnote_marker_glued_to_a_number() -> None:
     # IOPC "Other contact by force": City of London 16/17 is written '1"' (footnote marker).
-    assert parse_value('1"') == Value(number=1, suppressed=None, kind="number")
+    assert parse_value('1"') == Value(number=1, suppressed=None, kind="number", note='"')
     assert parse_value('"').kind == "text"
+
+
+# --- units, notes, marker meanings, comma decimals, legends ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cell", "number", "unit", "note"),
+    [
+        ("12.5%", 12.5, "%", None), ("-3%", -3, "%", None), ("(3.5%)", -3.5, "%", None), ("12 %", 12, "%", None),
+        ("£1,234", 1234, "£", None), ("£1.2m", 1.2, "£ millions", None), ("£3k", 3, "£ thousands", None),
+        ("17~", 17, None, "~"), ("2**", 2, None, "**"), ("12 [note 3]", 12, None, "3"), ("5 [r]", 5, None, "r"),
+        ("5¹", 5, None, "1"), ("11,062 .6", 11062.6, None, None),
+    ],
+)
+def test_numbers_keep_unit_and_note(cell: str, number: float, unit: str | None, note: str | None) -> None:
+    v = parse_value(cell)
+    assert (v.kind, v.number, v.unit, v.note) == ("number", number, unit, note)
+
+
+@pytest.mark.parametrize(
+    ("cell", "meaning"),
+    [
+        ("*", "withheld"), ("<5", "withheld"), ("[c]", "withheld"), ("~", "withheld"), ("s.40", "withheld"),
+        ("..", "not-available"), ("[x]", "not-available"), ("x", "not-available"), ("n/a", "not-available"),
+        ("NA", "not-available"), ("[z]", "not-applicable"), ("Z", "not-applicable"), ("(X)", "not-applicable"),
+        ("(Z)", "rounds-to-zero"), ("[low]", "rounds-to-zero"), ("-", "nil"), ("–", "nil"),
+    ],
+)
+def test_markers_say_what_they_stand_for(cell: str, meaning: str) -> None:
+    v = parse_value(cell)
+    assert (v.kind, v.number, v.suppressed, v.meaning) == ("suppressed", None, cell, meaning)
+
+
+@pytest.mark.parametrize(("cell", "number"), [("35,8", 35.8), ("(35,8)", -35.8), ("-0,5", -0.5), ("1.234,5", 1234.5),
+                                              ("1 234,5", 1234.5)])
+def test_comma_decimals_where_unambiguous(cell: str, number: float) -> None:
+    assert parse_value(cell).number == number
+
+
+def test_comma_decimal_hint_for_a_column() -> None:
+    column = ["35,8", "1,234", "(2,5)", "..", 7]
+    from foi.values import decimal_separator
+
+    assert decimal_separator(column) == ","
+    assert parse_value("1,234", decimal=",").number == 1.234
+    assert parse_value("1,234").number == 1234
+    assert decimal_separator(["1,234", "12.5", "3"]) == "."
+
+
+@given(st.floats(min_value=-1e6, max_value=1e6, allow_nan=False).map(lambda x: round(x, 2)))
+def test_comma_decimals_round_trip(x: float) -> None:
+    text = f"{x:.2f}".replace(".", ",")
+    assert parse_value(text, decimal=",").number == pytest.approx(x)
+
+
+@given(st.floats(min_value=-1e6, max_value=1e6, allow_nan=False).map(lambda x: round(x, 1)))
+def test_percentages_round_trip(x: float) -> None:
+    v = parse_value(f"{x:,.1f}%")
+    assert v.unit == "%" and v.number == pytest.approx(x)
+
+
+def test_legend_overrides_what_markers_mean() -> None:
+    from foi.values import legend
+
+    found = legend(["' .. ' = Data not available", "' - ' = Nil", "NA = not available", "(Z) rounds to zero",
+                    "[c] confidential", "Source: Home Office", "1. All tables exclude Lancashire."])
+    assert found == {"..": "not-available", "-": "nil", "NA": "not-available", "(Z)": "rounds-to-zero",
+                     "[c]": "withheld"}
+
+
+@given(st.integers(min_value=0, max_value=10**9))
+def test_money_and_spaced_thousands_round_trip(n: int) -> None:
+    v = parse_value(f"£{n:,}")
+    assert (v.number, v.unit) == (n, "£")
+    assert parse_value(f"{n:,}".replace(",", " ")).number == n

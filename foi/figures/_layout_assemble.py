@@ -17,6 +17,18 @@ CODE_HEADER = re.compile(
     re.I,
 )
 ARITHMETIC_ROWS = 5000   # rows of a body checked for sums (head of a long table)
+# Columns whose figures never add up across rows: shares, rates, averages, indexes.
+NON_ADDITIVE = re.compile(
+    r"%|\bper\s?cent|\bpercent|\bproportion|\bshare\b|\brates?\b|\bper\s+(?:\d|head|capita|1,?000|100)|"
+    r"\baverage\b|\bmean\b|\bmedian\b|\bratio\b|\bindex\b|\bchange\b",
+    re.I,
+)
+# Lines that close a table with a statistic of the rows above: not a sum, still not data.
+AGGREGATE_WORD = re.compile(
+    r"^\s*(?:(?:annual\s+)?average\b|(?:per\s?cent(?:age)?|%)\s+change|change\b|"
+    r"(?:average\s+)?annual\s+(?:average\s+)?(?:growth|change|rate))|\b(?:average|mean)\s*$",
+    re.I,
+)
 
 
 def assemble(rows: list[list[Any]], b: Blocks, t: _Table, merged: list[tuple[int, int, int, int]],
@@ -33,7 +45,7 @@ def assemble(rows: list[list[Any]], b: Blocks, t: _Table, merged: list[tuple[int
     body = range(t.first, t.last + 1)
     label_cols, value_cols, ignored = _column_kinds(K, body, data, vc, width)
     cells, paths = column_headers(rows, K, t.header, width, set(label_cols), set(label_cols) | set(value_cols),
-                                  merged)
+                                  merged, wrapped=b.from_pdf)
     for c in list(value_cols):
         if paths[c] and CODE_HEADER.search(paths[c][-1]) and _identifier_like(rows, K, body, data, c):
             value_cols.remove(c)
@@ -50,7 +62,8 @@ def assemble(rows: list[list[Any]], b: Blocks, t: _Table, merged: list[tuple[int
     doubts: list[str] = []
     lab = label_cols[0] if label_cols else None
     if kind == "table" and value_cols:
-        sums, col_sums = _totals(rows, b, t, roles, value_cols, label_cols, data, levels, parents, doubts)
+        ratios = {c for c in value_cols if any(NON_ADDITIVE.search(h) for h in paths[c])}
+        sums, col_sums = _totals(rows, b, t, roles, value_cols, label_cols, data, levels, parents, doubts, ratios)
     elif lab is not None:
         _sections_only(rows, t, roles, levels, parents)
     if not t.header:
@@ -141,7 +154,7 @@ def _record_list(rows: list[list[Any]], K: Any, body: range, data: bytearray, va
 
 def _totals(rows: list[list[Any]], b: Blocks, t: _Table, roles: list[str], value_cols: list[int],
             label_cols: list[int], data: bytearray, levels: list[int], parents: list[int | None],
-            doubts: list[str]) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
+            doubts: list[str], ratios: set[int]) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
     K = b.K
     start = t.start
     lab = label_cols[0] if label_cols else None
@@ -152,11 +165,9 @@ def _totals(rows: list[list[Any]], b: Blocks, t: _Table, roles: list[str], value
     edge_after: set[int] = set()
     labels: dict[int, str] = {}
     indent: dict[int, int] = {}
-    sections: list[tuple[int, int]] = []     # (row, indent) of open sections, outermost first
     g = 0
     last_data: int | None = None
     gap = True
-    after_data = False
     # From the row under the header block: sections can open before the first figures.
     begin = max([h + 1 for h in t.header if h < t.first], default=t.first)
     for r in range(begin, end):
@@ -170,45 +181,79 @@ def _totals(rows: list[list[Any]], b: Blocks, t: _Table, roles: list[str], value
             order.append(r)
             group[r] = g
             row = rows[r]
-            text = _label_text(row, label_cols)
-            labels[r] = text
-            cell = row[lab] if lab is not None and lab < len(row) else None
-            indent[r] = indent_of(cell)
+            labels[r] = _label_text(row, label_cols)
+            indent[r] = indent_of(row[lab] if lab is not None and lab < len(row) else None)
             last_data = r
-            if sections:
-                parents[r - start] = sections[-1][0]
-                levels[r - start] = len(sections)
-            after_data = True
         else:
             gap = True
             if role in ("section", "header", "note"):
                 g += 1
-            if role == "section":
-                ind = indent_of(rows[r][lab]) if lab is not None and lab < len(rows[r]) else 0
-                if after_data and sections:
-                    # A new section after figures: a sibling of the last one, unless it is
-                    # indented less (then it closes the ones indented more).
-                    sections.pop()
-                while sections and sections[-1][1] > ind:
-                    sections.pop()
-                if sections:
-                    parents[r - start] = sections[-1][0]
-                levels[r - start] = len(sections)
-                sections.append((r, ind))
-                after_data = False
     if last_data is not None:
         edge_after.add(last_data)
     if not order:
         return {}, {}
-    ar = Arithmetic(rows, K, order, value_cols, group, edge_before, edge_after, labels, indent)
+    ar = Arithmetic(rows, K, order, value_cols, group, edge_before, edge_after, labels, indent,
+                    skip={i for i, c in enumerate(value_cols) if c in ratios})
     ar.find_row_totals()
     for p in ar.sums:
         roles[p - start] = "total"
     for p in sorted(ar.failed):
         doubts.append(f"row {p + 1} reads like a total ({labels.get(p, '')!r}) but does not add up")
+    for p in ar.unchecked:
+        # "Total" over rates or withheld figures: nothing to add up, and a word alone never
+        # makes a total, so the row stays data and the reader is told.
+        doubts.append(f"row {p + 1} ({labels.get(p, '')!r}) reads like a total but its figures "
+                      "(rates, shares or withheld) cannot be added up to check")
+    for p in reversed(order[-3:]):
+        if roles[p - start] != "data" or not AGGREGATE_WORD.search(labels.get(p, "")):
+            break
+        roles[p - start] = "total"
+    _sections(rows, roles, begin, end, start, lab, ar, levels, parents)
     _hierarchy(order, ar, labels, indent, levels, parents, start)
     col_sums = ar.find_column_totals()
     return dict(ar.sums), col_sums
+
+
+def _sections(rows: list[list[Any]], roles: list[str], begin: int, end: int, start: int, lab: int | None,
+              ar: Arithmetic, levels: list[int], parents: list[int | None]) -> None:
+    """Rows under section lines: parent = the innermost open section, level = its depth.
+
+    Consecutive section lines nest ("Region" / "Sex"); a section after figures replaces the
+    last one (or the ones indented more than it). A total that adds up rows across sections
+    closes them and the section they sit in ("London" / "Pre-court" ... / "TOTAL").
+    """
+    sections: list[tuple[int, int]] = []     # (row, indent) of open sections, outermost first
+    opened: dict[int, int] = {}               # data row -> depth of the section stack there
+    after_data = False
+    for r in range(begin, end):
+        role = roles[r - start]
+        if role in ("data", "total"):
+            if r in ar.sums and sections and r not in ar.below:
+                first = min(ar.sums[r])
+                crossed = [s for s, _ in sections if first < s < r]
+                if crossed:
+                    depth = opened.get(first, 0)
+                    del sections[max(depth - 2, 0):]
+                    after_data = False
+                    continue
+            opened[r] = len(sections)
+            if sections:
+                parents[r - start] = sections[-1][0]
+                levels[r - start] = len(sections)
+            after_data = True
+        elif role == "section":
+            ind = indent_of(rows[r][lab]) if lab is not None and lab < len(rows[r]) else 0
+            if after_data and sections:
+                # A new section after figures: a sibling of the last one, unless it is
+                # indented less (then it closes the ones indented more).
+                sections.pop()
+            while sections and sections[-1][1] > ind:
+                sections.pop()
+            if sections:
+                parents[r - start] = sections[-1][0]
+            levels[r - start] = len(sections)
+            sections.append((r, ind))
+            after_data = False
 
 
 def _hierarchy(order: list[int], ar: Arithmetic, labels: dict[int, str], indent: dict[int, int],

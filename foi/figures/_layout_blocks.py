@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from foi.figures._layout_cells import BLANK, DATE, FOOT, MARK, NUM, NUMERIC, TEXT, WORDY, YEAR, text_of
+from foi.figures._layout_cells import BLANK, DATE, FOOT, MARK, NUM, NUMERIC, TEXT, WORDY, YEAR, number, text_of
 from foi.figures._layout_scan import Kinds, Scan
 
 # A line that opens a table: "Table 3.1", "Figure 2:", "Table A_07".
@@ -42,7 +42,14 @@ class Blocks:
         self.K = scan.kinds
         self.n = scan.n
         self.width = scan.width
+        self.forced_header: set[int] = set()   # rows with numbers that are still header rows
+        self.from_pdf = False                   # header lines may be one cell's wrapped text
         self.vcols = self.value_columns(range(self.n))
+        # The figure area: value columns, and the columns right of the first one that are not
+        # label columns (a PDF's header text often sits one column off its figures).
+        first = next((c for c in range(self.width) if self.vcols[c]), self.width)
+        self.area = [self.vcols[c] or (c > first and self._wordy[c] * 10 <= 3 * max(self._numeric_rows, 1))
+                     for c in range(self.width)]
 
     # ------------------------------------------------------------------ columns
     def value_columns(self, rows: range | list[int]) -> list[bool]:
@@ -52,6 +59,7 @@ class Blocks:
         yr = [0] * width
         wd = [0] * width
         foot = [0] * width
+        plain = [0] * width
         seen: dict[int, int] = {}   # id(kinds) -> multiplicity, so template rows cost one count
         objs: dict[int, Kinds] = {}
         for i in rows:
@@ -69,52 +77,114 @@ class Blocks:
             for c, x in enumerate(k):
                 if x == NUM or x == MARK:
                     num[c] += mult
+                    if x == NUM:
+                        plain[c] += mult
                 elif x == YEAR:
                     yr[c] += mult
                 elif x == TEXT or x == DATE:
                     wd[c] += mult
                 elif x == FOOT:
                     foot[c] += mult
+        self._wordy = wd
+        self._numeric_rows = sum(mult for key, mult in seen.items() if any(x in NUMERIC for x in objs[key]))
         out = [num[c] + yr[c] > 0 and num[c] + yr[c] >= wd[c] for c in range(width)]
+        # A running number (1, 2, 3, ...: a rank or a row number) left of other figures is a label.
+        for c in range(width):
+            if out[c]:
+                if sum(out) > 1 and self._running_number(c, rows):
+                    out[c] = False
+                break
         # A column of years ("1990", "1991", ...) beside columns of other figures is a label.
-        counts = [c for c in range(width) if out[c] and yr[c] < 0.8 * (num[c] + yr[c])]
+        years = [out[c] and yr[c] >= 2 and yr[c] >= 2 * plain[c] for c in range(width)]
+        counts = [c for c in range(width) if out[c] and not years[c]]
         if counts:
-            for c in range(width):
-                if out[c] and yr[c] >= 0.8 * (num[c] + yr[c]):
+            for c in range(counts[0]):
+                if years[c] and num[counts[0]] * 2 >= yr[c]:
                     out[c] = False
         return out
+
+    def _running_number(self, c: int, rows: range | list[int]) -> bool:
+        cells = self.scan.rows
+        prev = None
+        steps = good = 0
+        for i in rows:
+            if i >= len(cells) or c >= len(cells[i]) or self.K[i][c] != NUM:
+                continue
+            v = number(cells[i][c])
+            if v is None:
+                return False
+            if prev is not None:
+                steps += 1
+                good += v == prev + 1
+            prev = v
+            if steps >= 200:
+                break
+        return steps >= 2 and good == steps
 
     # ------------------------------------------------------------------ rows
     def is_data(self, k: Kinds, vcols: list[bool]) -> bool:
         """A row with a number or marker in a value column."""
         for c, x in enumerate(k):
-            if (x == NUM or x == MARK) and vcols[c]:
+            if (x == NUM or x == MARK or x == YEAR) and vcols[c]:
                 return True
         return False
 
-    def year_header(self, k: Kinds, vcols: list[bool]) -> bool:
-        """Years typed as numbers over the value columns (and no figure among them)."""
-        years = 0
-        for c, x in enumerate(k):
-            if not vcols[c]:
-                continue
-            if x == NUM or x == MARK:
-                return False
-            if x == YEAR:
-                years += 1
-        return years >= 1
-
-    def headerish(self, k: Kinds, vcols: list[bool]) -> bool:
+    def headerish(self, i: int, vcols: list[bool]) -> bool:
         """Text or years over value columns, and no figure: reads like a header row."""
+        if i in self.forced_header:
+            return True
         over = 0
-        for c, x in enumerate(k):
-            if not vcols[c] or x == BLANK:
+        area = self.area
+        for c, x in enumerate(self.K[i]):
+            if x == BLANK or not (vcols[c] or area[c]):
                 continue
-            if x == NUM or x == MARK:
+            if (x == NUM or x == MARK) and vcols[c]:
                 return False
             if x != FOOT:
                 over += 1
         return over >= 1
+
+    def header_over_figures(self, i: int, vcols: list[bool], header_above: bool = True) -> bool:
+        """A row with numbers in it that is still a header: years (possibly with a footnote
+        mark, "2007*", "20081") over the value columns, or mostly text over them with a number
+        among it ("Total | 50000 | 51 000-100 000")."""
+        k, row = self.K[i], self.scan.rows[i]
+        years: list[int] = []
+        num = wordy = 0
+        labels_blank = True
+        for c, x in enumerate(k):
+            if x == BLANK:
+                continue
+            if not vcols[c]:
+                if x in WORDY:
+                    labels_blank = False
+                continue
+            if x == YEAR:
+                years.append(int(float(str(row[c]).strip()[:4])) if not isinstance(row[c], int | float)
+                             else int(row[c]))
+            elif x == NUM:
+                m = _MARKED_YEAR.match(text_of(row[c]))
+                if m:
+                    years.append(int(m.group(1)))
+                else:
+                    num += 1
+            elif x == MARK:
+                num += 1
+            elif x in WORDY:
+                wordy += 1
+        if num == 0 and years:
+            if labels_blank:
+                return True
+            if len(years) == 1:
+                return not header_above   # "Offence | 2022" heading a table that has no other header
+            # Beside a label, only a run of years a few apart reads as a header ("Item | 2019 |
+            # 2020 | 2021"); figures that happen to fall in 1800-2100 rarely line up like that.
+            steps = [b - a for a, b in zip(years, years[1:], strict=False)]
+            return all(0 < d <= 10 for d in steps) or all(-10 <= d < 0 for d in steps)
+        return wordy >= 2 and wordy > num + len(years)
+
+
+_MARKED_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)(?:\s?[*\u2020\u2021%]{1,2}|\s?[a-z]|\d)$", re.I)
 
 
 def row_texts(row: list[Any]) -> list[str]:
@@ -170,11 +240,12 @@ class _Table:
         self.title_from = first                  # where the rows above the header block end
 
 
-def build_tables(rows: list[list[Any]], merged: list[tuple[int, int, int, int]]) -> list[Any]:
+def build_tables(rows: list[list[Any]], merged: list[tuple[int, int, int, int]], from_pdf: bool = False) -> list[Any]:
     from foi.figures._layout_assemble import assemble
 
     scan = Scan(rows)
     b = Blocks(scan)
+    b.from_pdf = from_pdf
     K, n = b.K, b.n
     memo: dict[int, bool] = {}
     vc = b.vcols
@@ -186,6 +257,7 @@ def build_tables(rows: list[list[Any]], merged: list[tuple[int, int, int, int]])
             hit = memo[id(k)] = b.is_data(k, vc)
         if hit:
             data[i] = 1
+    _headers_over_figures(b, data)
     D = [i for i in range(n) if data[i]] if n <= 4 * 4000 else _data_rows(data)
     if not D:
         return [_no_data(rows, b, merged)]
@@ -200,6 +272,32 @@ def build_tables(rows: list[list[Any]], merged: list[tuple[int, int, int, int]])
     for t in tables:
         _body_roles(rows, b, t, data)
     return [assemble(rows, b, t, merged, data) for t in tables]
+
+
+def _headers_over_figures(b: Blocks, data: bytearray) -> None:
+    """Rows with numbers at the top of a run of data rows that are header rows (years typed
+    as numbers, ranges with a number among them) stop being data rows."""
+    K, vc, n = b.K, b.vcols, b.n
+    prev_data = False
+    i = data.find(1)
+    while i != -1:
+        j = i - 1
+        while j >= 0 and not any(x != BLANK for x in K[j]):
+            j -= 1
+        prev_data = j >= 0 and bool(data[j])
+        if not prev_data and b.header_over_figures(i, vc, header_above=j >= 0 and b.headerish(j, vc)):
+            nxt = data.find(1, i + 1)
+            if nxt != -1:
+                data[i] = 0
+                b.forced_header.add(i)
+                i = nxt
+                continue
+        # Skip to the end of this run of data rows.
+        z = data.find(0, i)
+        if z == -1:
+            break
+        i = data.find(1, z)
+    del n
 
 
 def _data_rows(data: bytearray) -> list[int]:
@@ -236,7 +334,7 @@ def _header_signature(rows: list[list[Any]], b: Blocks, start: int) -> set[tuple
     """Texts of the header-like rows just above a body, to know a repeated header again."""
     sig: set[tuple[str, ...]] = set()
     for j in range(start - 1, max(-1, start - 12), -1):
-        if b.headerish(b.K[j], b.vcols):
+        if b.headerish(j, b.vcols):
             sig.add(tuple(row_texts(rows[j])))
     return sig
 
@@ -245,14 +343,23 @@ _STRONG_NOTE = re.compile(r"^(?:notes?|sources?|footnotes?)\b", re.I)
 
 
 def _gap_breaks(rows: list[list[Any]], b: Blocks, a: int, z: int, header_sig: set[tuple[str, ...]]) -> bool:
-    """Do the rows [a, z) between two runs of data rows end one table and start another?"""
+    """Do the rows [a, z) between two runs of data rows end one table and start another?
+
+    A new header breaks the table when it heads most of the figures below it; a header line
+    over one or two columns (a stub heading, "Total incidents" over the total column, written
+    between a grand total row and the rest) continues the table above.
+    """
     K, vc = b.K, b.vcols
+    below = [c for c in range(b.width) if vc[c] and any(
+        K[r][c] in NUMERIC for r in range(z, min(z + 5, b.n)))]
     for j in range(a, z):
-        k = K[j]
-        if b.headerish(k, vc):
+        if b.headerish(j, vc):
             if tuple(row_texts(rows[j])) in header_sig:
                 continue   # the header repeated (a PDF page break, a long sheet)
-            return True
+            over = sum(1 for c in below if K[j][c] != BLANK)
+            if j in b.forced_header or not below or over * 2 >= len(below):
+                return True
+            continue
         t = first_text(rows[j])
         if t and (looks_title(t) or _STRONG_NOTE.match(t)):
             return True
@@ -289,16 +396,19 @@ def _header_block(rows: list[list[Any]], b: Blocks, t: _Table, lo: int, first_ta
             continue
         text = first_text(rows[i])
         one = len(nb) == 1
-        if b.headerish(k, vc) and not (one and (looks_title(text) or words(text) > 12 or looks_note(text)
+        if b.headerish(i, vc) and not (one and (looks_title(text) or words(text) > 12 or looks_note(text)
                                                 and words(text) > 4)):
             (between if header else below).extend(pending)
             pending = []
             header.append(i)
-        elif not one and sum(1 for c in nb if is_wordy(k[c])) >= 2 and not vc_has(k, vc) and header:
-            # Stub headings over several label columns ("Region", "Force"), inside a header block.
-            between.extend(pending)
-            pending = []
-            header.append(i)
+        elif not one and sum(1 for c in nb if is_wordy(k[c])) >= 2 and not vc_has(k, vc):
+            if header:
+                # Stub headings over several label columns ("Region", "Force"), in a header block.
+                between.extend(pending)
+                pending = []
+                header.append(i)
+            else:
+                pending.append(i)    # a section line with a code beside it ("Wales: | W")
         elif one and not vc[nb[0]] and short_label(text) and not looks_note(text):
             pending.append(i)
         else:
@@ -309,21 +419,26 @@ def _header_block(rows: list[list[Any]], b: Blocks, t: _Table, lo: int, first_ta
         below, pending = [], below + pending
     headed = {c for h in header + between for c in nonblank_cols(K[h])}
     for p in sorted(below):
-        c = nonblank_cols(K[p])[0]
+        cols = nonblank_cols(K[p])
         if p == t.first - 1 and _wrapped(rows, b, p, first_text(rows[p]), None, t.first):
             t.roles[p] = "data"
-        elif c not in headed and _stub_word(first_text(rows[p])):
+        elif (len(cols) == 1 and cols[0] not in headed and p < t.first - 1 and _stub_word(first_text(rows[p]))
+              and all(not any(x != BLANK for x in K[j]) for j in range(p + 1, t.first))):
+            # The label column's own heading, set apart from the figures by a blank line ("State").
             t.roles[p] = "header"
-            headed.add(c)
+            headed.add(cols[0])
         else:
             t.roles[p] = "section"
     for p in between:
         t.roles[p] = "header"
     if header and pending:
+        # A stub heading right above the header block ("Commodity" over a header row with a
+        # blank first cell), when a title is above it; the first line of a sheet is a title.
         top = header[-1]
         p = pending[0]
         c = nonblank_cols(K[p])[0]
-        if p == top - 1 and c not in headed and _stub_word(first_text(rows[p])):
+        titled = any(x != BLANK for j in range(lo, p) for x in K[j])
+        if p == top - 1 and c not in headed and _stub_word(first_text(rows[p])) and titled:
             t.roles[p] = "header"
             pending = pending[1:]
     for p in pending:
@@ -414,7 +529,7 @@ def _body_roles(rows: list[list[Any]], b: Blocks, t: _Table, data: bytearray) ->
         nb = nonblank_cols(k)
         if not nb:
             t.roles[i] = "blank"
-        elif b.headerish(k, vc):
+        elif b.headerish(i, vc):
             t.roles[i] = "header"
         else:
             text = first_text(rows[i])

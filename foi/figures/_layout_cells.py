@@ -27,9 +27,9 @@ _NUMBER = re.compile(
     re.I,
 )
 _DECIMAL_COMMA = re.compile(r"^[+\-]?\d+,\d{1,2}$")
-# A year written as a column or row heading ("2019", "FY2019"); ranges such as "2019/20"
-# and months such as "2023-01" are labels (text), never figures.
-_YEARISH = re.compile(r"^(?:(?:FY|CY)\s?)?(1[89]\d\d|20\d\d)$")
+# A year written as a column or row heading ("2019", "FY2019", "2019.0" as a spreadsheet float
+# exported to CSV); ranges such as "2019/20" and months such as "2023-01" are labels (text).
+_YEARISH = re.compile(r"^(?:(?:FY|CY)\s?)?(1[89]\d\d|20\d\d)(?:\.0+)?$")
 # Not-available / withheld / rounds-to-zero markers used in statistical tables.
 _MARKERS = frozenset({
     "-", "\u2013", "\u2014", "\u2012", "\u2015", "\u2212", "--", "---", "..", "...", "\u2026", ". .",
@@ -141,6 +141,8 @@ def decimals(cell: Any) -> int:
     if type(cell) is str:
         s = cell.strip().rstrip("%~*^ ")
         if "." in s:
+            # "4879.0" is a spreadsheet float written out, not a figure given to one decimal.
+            s = s.rstrip("0")
             return min(len(s) - s.rindex(".") - 1, 6)
         return 0
     if type(cell) is float and not cell.is_integer():

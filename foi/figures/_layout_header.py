@@ -19,8 +19,14 @@ from foi.figures._layout_cells import BLANK, text_of
 
 def column_headers(rows: list[list[Any]], kinds: Sequence[tuple[int, ...]], header: list[int], width: int,
                    label_cols: set[int], used_cols: set[int],
-                   merged: list[tuple[int, int, int, int]]) -> tuple[list[list[int]], list[list[str]]]:
-    """(header rows per column, header path per column) for a table's header rows."""
+                   merged: list[tuple[int, int, int, int]],
+                   wrapped: bool = False) -> tuple[list[list[int]], list[list[str]]]:
+    """(header rows per column, header path per column) for a table's header rows.
+
+    `wrapped`: the grid comes from a PDF, where a header cell's text wrapped over several
+    lines comes back as several rows; a header row right under another, with text only in
+    columns the row above has text in, continues those cells ("Brampton" / "War Memorial").
+    """
     cells: list[list[int]] = [[] for _ in range(width)]
     paths: list[list[str]] = [[] for _ in range(width)]
     if not header:
@@ -34,14 +40,23 @@ def column_headers(rows: list[list[Any]], kinds: Sequence[tuple[int, ...]], head
             for c in range(c0, c1 + 1):
                 if (r, c) != (r0, c0):
                     cover[(r, c)] = (r0, c0)
+    last_from: list[int | None] = [None] * width    # header row each path's last text came from
     for pos, h in enumerate(header):
         k = kinds[h]
         row = rows[h]
         lower = header[pos + 1:]
+        prev = header[pos - 1] if pos else None
+        cont = (wrapped and prev is not None and prev == h - 1
+                and all(kinds[prev][c] != BLANK for c in range(width) if k[c] != BLANK))
         for c in range(width):
             if k[c] != BLANK:
                 cells[c].append(h)
-                _add(paths[c], text_of(row[c]))
+                text = text_of(row[c])
+                if cont and paths[c] and last_from[c] == prev:
+                    paths[c][-1] = f"{paths[c][-1]} {text}"
+                else:
+                    _add(paths[c], text)
+                last_from[c] = h
                 continue
             src = cover.get((h, c))
             if src is not None:
@@ -49,12 +64,24 @@ def column_headers(rows: list[list[Any]], kinds: Sequence[tuple[int, ...]], head
                 if r0 == h or r0 not in hset:
                     _add(paths[c], text_of(rows[r0][c0]) if c0 < len(rows[r0]) else "")
                 continue
-            if c in label_cols or c not in used_cols or not lower:
+            if c in label_cols or not lower:
                 continue
             left = _spanning_from(k, c, label_cols)
             if left is not None and _split_below(kinds, lower, left, c):
                 _add(paths[c], text_of(row[left]))
+    _realign(paths, label_cols, used_cols, width)
     return cells, paths
+
+
+def _realign(paths: list[list[str]], label_cols: set[int], used_cols: set[int], width: int) -> None:
+    """A column of figures with no header of its own, beside a headed column with no figures,
+    takes that header: the text sits one cell off the figures (merged or centred cells)."""
+    for c in range(width):
+        if c in used_cols and c not in label_cols and not paths[c]:
+            for d in (c - 1, c + 1):
+                if 0 <= d < width and d not in used_cols and paths[d]:
+                    paths[c] = list(paths[d])
+                    break
 
 
 def _add(path: list[str], text: str) -> None:

@@ -53,7 +53,7 @@ class Arithmetic:
 
     def __init__(self, rows: list[list[Any]], kinds: Sequence[tuple[int, ...]], order: list[int],
                  vcols: list[int], group: dict[int, int], edge_before: set[int], edge_after: set[int],
-                 labels: dict[int, str], indent: dict[int, int]) -> None:
+                 labels: dict[int, str], indent: dict[int, int], skip: set[int] | None = None) -> None:
         self.order = order
         self.vcols = vcols
         self.group = group
@@ -73,10 +73,19 @@ class Arithmetic:
                 prec.append(decimals(cell) if k[c] == NUM else 0)
             self.vals[r] = vals
             self.prec[r] = prec
+        # A column holding the same number on every row (a unit such as "1000") adds up nothing,
+        # nor does a column of rates or shares (`skip`, from its header).
+        for x in range(len(vcols)):
+            seen = {self.vals[r][x] for r in order[:500]}
+            if len(order) >= 3 and len(seen) == 1 or skip and x in skip:
+                for r in order:
+                    self.vals[r][x] = UNKNOWN
         self.sums: dict[int, list[int]] = {}
+        self.span_start = {}
         self.below: dict[int, list[int]] = {}   # total row -> its children below it
         self.child_of: dict[int, int] = {}      # child row -> its total above it
         self.failed: set[int] = set()           # rows with a total word that do not add up
+        self.unchecked: list[int] = []          # rows with a total word that cannot be checked
 
     # ---------------------------------------------------------------- rows
     def find_row_totals(self) -> None:
@@ -92,57 +101,85 @@ class Arithmetic:
                 for c in kids:
                     self.child_of[c] = p
                 span_end[p] = span_end.get(kids[-1], pos[kids[-1]])
-        # ... then totals closing the rows above them.
+        # ... then totals closing the rows above them, innermost first (top down).
+        self.span_start: dict[int, int] = {}   # total row -> position of the first row it covers
         for i in range(len(order)):
             p = order[i]
             if p not in self.sums:
                 kids = self._run(i, -1, span_end, pos)
                 if kids:
                     self.sums[p] = kids
+                    self.span_start[p] = self.span_start.get(kids[0], pos[kids[0]])
         for p in order:
-            if p not in self.sums and TOTAL_WORD.search(self.labels.get(p, "")) and self._checkable(p, pos):
+            if p in self.sums or not TOTAL_WORD.search(self.labels.get(p, "")):
+                continue
+            if self._checkable(p, pos) and self._counts(p):
                 self.failed.add(p)
+            else:
+                self.unchecked.append(p)
 
     def _run(self, i: int, step: int, span_end: dict[int, int], pos: dict[int, int]) -> list[int] | None:
         order, vals = self.order, self.vals
         p = order[i]
         pv = vals[p]
         m = len(pv)
-        key = next((c for c in range(m) if pv[c] == pv[c] and pv[c] != 0), None)
+        # Walk with the largest figure: the one a run of children overshoots last.
+        key = max((c for c in range(m) if pv[c] == pv[c] and pv[c] != 0), key=lambda c: abs(pv[c]), default=None)
         if key is None:
             return None
         g = self.group[p]
+        # The first and last rows of a table may add up every block, across its sections; so
+        # may a line that says it is a total, closing the blocks above it.
+        across = ((step > 0 and i == 0) or (step < 0 and i == len(order) - 1)
+                  or (step < 0 and bool(TOTAL_WORD.search(self.labels.get(p, "")))))
         acc = [0.0] * m
         kids: list[int] = []
+        best: tuple[float, list[int]] | None = None
         j = i + step
         nonneg = pv[key] > 0
         while 0 <= j < len(order) and len(kids) < MAX_CHILDREN:
             c = order[j]
-            if self.group[c] != g:
+            if self.group[c] != g and not across:
                 break
             if step < 0:
                 # Walking up into the children of a parent row above them: count the parent.
                 while c in self.child_of and pos[self.child_of[c]] < pos[c]:
                     c = self.child_of[c]
-                if self.group[c] != g:
+                if self.group[c] != g and not across:
                     break
                 j = pos[c]
             cv = vals[c]
             for x in range(m):
                 acc[x] += cv[x]
             kids.append(c)
-            j = span_end.get(c, j) + 1 if step > 0 else j - 1
+            j = span_end.get(c, j) + 1 if step > 0 else self.span_start.get(c, j) - 1
             if len(kids) >= 2 and self._matches(p, kids, acc):
-                return sorted(kids)
+                # Rounded totals can match a run that is one row short: keep the closest run.
+                err = self._error(pv, acc)
+                if best is None or err < best[0]:
+                    best = (err, sorted(kids))
+                if err == 0:
+                    break
+            elif best is not None and len(kids) > len(best[1]) + 2:
+                break
             if nonneg and acc[key] == acc[key] and acc[key] > pv[key] + self._tol(p, kids, key):
                 break
-        return None
+        return best[1] if best else None
+
+    @staticmethod
+    def _error(pv: list[float], acc: list[float]) -> float:
+        return sum(abs(a - v) / max(abs(v), 1e-9) for a, v in zip(acc, pv, strict=True) if a == a and v == v)
 
     def _tol(self, p: int, kids: list[int], x: int) -> float:
         """Rounding slack: published figures rounded to their last digit may miss by a unit
         or two once added up."""
         d = max([self.prec[p][x], *(self.prec[c][x] for c in kids)])
-        return 10.0 ** -d * (1.0 if len(kids) <= 4 else 2.0) + 1e-9 * abs(self.vals[p][x]) + 1e-9
+        unit = 10.0 ** -d * (1.0 if len(kids) <= 4 else 2.0)
+        # Independently rounded estimates (thousands, millions) can miss by a few units more.
+        return max(unit, 0.005 * abs(self.vals[p][x])) + 1e-9
+
+    def _unit(self, p: int, kids: list[int], x: int) -> float:
+        return 10.0 ** -max([self.prec[p][x], *(self.prec[c][x] for c in kids)])
 
     @staticmethod
     def _exact(a: float, b: float) -> bool:
@@ -159,9 +196,11 @@ class Arithmetic:
             if pv[x] == 0 and acc[x] == 0:
                 continue   # 0 = 0 + 0 proves nothing
             comparable += 1
-            if abs(acc[x] - pv[x]) <= self._tol(p, kids, x):
+            if self._exact(acc[x], pv[x]):
                 good += 1
-                exact += self._exact(acc[x], pv[x])
+                exact += 1
+            elif abs(acc[x] - pv[x]) <= self._tol(p, kids, x) and abs(pv[x]) >= 50 * self._unit(p, kids, x):
+                good += 1    # within rounding, on a figure big enough for that to mean something
         if good == 0 or good < math.ceil(0.6 * comparable):
             return False
         if good >= 2:
@@ -190,6 +229,11 @@ class Arithmetic:
         pv = self.vals[p]
         return len(near) >= 2 and any(v == v and v != 0 for v in pv)
 
+    def _counts(self, p: int) -> bool:
+        """Does the row hold whole numbers (counts), which a total must add up exactly?"""
+        vals = [v for v in self.vals[p] if v == v]
+        return bool(vals) and sum(1 for v in vals if float(v).is_integer()) * 2 > len(vals)
+
     # ---------------------------------------------------------------- columns
     def find_column_totals(self) -> dict[int, list[int]]:
         """Value columns equal to the sum of a run of value columns beside them, in most rows."""
@@ -214,19 +258,24 @@ class Arithmetic:
         return out
 
     def _col_sum_ok(self, ti: int, span: list[int], rows: list[int]) -> bool:
-        good = checked = 0
+        """The column equals the sum of `span` in nine rows of ten, and in enough rows two or
+        more of the added figures are not zero (0 + 1 = 1 proves nothing)."""
+        good = checked = telling = 0
         for r in rows:
             v = self.vals[r]
             t = v[ti]
             if t != t or t == 0:
                 continue
             s = 0.0
+            nonzero = 0
             for x in span:
                 s += v[x]
+                nonzero += v[x] != 0
             if s != s:
                 continue
             checked += 1
             d = max(self.prec[r][x] for x in [ti, *span])
             if abs(s - t) <= 10.0 ** -d * (1 if len(span) <= 4 else 2) + 1e-9 * abs(t):
                 good += 1
-        return checked >= 2 and good >= 0.8 * checked
+                telling += nonzero >= 2
+        return checked >= 3 and good >= 0.9 * checked and telling >= max(2, checked / 3)

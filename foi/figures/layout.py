@@ -74,4 +74,4 @@ def find_tables(grid: Any) -> list[TableLayout]:
     if not rows:
         return []
     merged = list(getattr(grid, "merged", None) or ())
-    return build_tables(rows, merged)
+    return build_tables(rows, merged, from_pdf=getattr(grid, "pages", None) is not None)
