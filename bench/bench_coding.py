@@ -5,7 +5,7 @@ police.uk tables write them, each with the code foi should give (and columns wit
 they hold). Rows are split into `tune` (from files the rules were studied on) and `held-out`
 (from files kept out of that study); the two are scored separately. Expected codes:
 "-" = a value of the dimension with no code; "!" = not a value of the dimension;
-periods as "START..END".
+periods as "START..END"; `context` rows: a title and the period it states.
 
 Speed: `recognise` on a 300-label column (offence categories, force names, districts), cold
 (caches cleared) and warm, against the obvious alternative of coding every label in every
@@ -64,7 +64,13 @@ def accuracy() -> dict[str, dict[str, list[int]]]:
     with LABELS.open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh, delimiter="\t"):
             split = row["split"]
-            if row["kind"] == "label":
+            if row["kind"] == "context":
+                found = coding.context([row["label_or_header"]]).get(row["dimension"])
+                start, end = (date.fromisoformat(x) for x in row["code_or_labels"].split(".."))
+                ok = found is not None and (found.start, found.end) == (start, end)
+                key = "context:" + row["dimension"]
+                label = row["label_or_header"]
+            elif row["kind"] == "label":
                 dim = row["dimension"]
                 label = _decode(row["label_or_header"])
                 ok = _label_ok(dim, str(label), row["code_or_labels"], row["aggregate_or_expected"])

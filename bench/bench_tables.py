@@ -11,6 +11,12 @@ every dataset), into a tuning split (~70%) and a held-out split (~30%). Rules ar
 first only; the held-out scores are reported to show how the rules generalise.
 
     python bench/bench_tables.py [--json] [--split tune|held-out|all] [--baseline] [--keep DIR]
+    python bench/bench_tables.py --speed [--rounds 5]
+
+`--speed` measures, as ratios in one run (medians of interleaved rounds): `describe_file` (read +
+layout + dimensions, what `foi tables` does per file) against `read_file` alone on all the
+benchmark's CSVs; and `find_tables` on a 200,000-row grid (title, code column, withheld cells)
+against one bare pass over its cells.
 """
 
 from __future__ import annotations
@@ -153,13 +159,64 @@ def summary(result: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
+def speed(rounds: int) -> dict[str, Any]:
+    import random
+    import statistics
+
+    from foi.figures.describe import describe_file
+    from foi.figures.layout import find_tables
+    from foi.readers import Grid, read_file
+
+    files = sorted((BENCH / "tables").rglob("*.csv"))
+    random.seed(7)
+    rows: list[list[Any]] = [["Crimes recorded by month, force, offence and outcome", None, None, None, None, None],
+                             ["Month", "Force", "HO code", "Offence", "Outcome", "Count"]]
+    for i in range(200_000):
+        v = random.randint(0, 50)
+        rows.append([f"2023-{i % 12 + 1:02d}", f"Force {i % 43}", f"{i % 90}{'ABC'[i % 3]}", f"Offence {i % 90}",
+                     f"Outcome {i % 20}", "*" if v < 3 else v])
+    grid = Grid(name="bench", rows=rows, sheet="bench")
+    times: dict[str, list[float]] = {"read": [], "describe": [], "bare": [], "find_tables": []}
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        for f in files:
+            read_file(f)
+        times["read"].append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        for f in files:
+            describe_file(f)
+        times["describe"].append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        sum(1 for r in rows for v in r if v is not None)
+        times["bare"].append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        find_tables(grid)
+        times["find_tables"].append(time.perf_counter() - t0)
+    med = {k: statistics.median(v) for k, v in times.items()}
+    return {"files": len(files), "rounds": rounds, **{f"{k}_s": round(v, 3) for k, v in med.items()},
+            "describe_over_read": round(med["describe"] / med["read"], 2),
+            "find_tables_over_bare_pass": round(med["find_tables"] / med["bare"], 2)}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--json", action="store_true", help="print JSON")
     ap.add_argument("--split", choices=["tune", "held-out", "all", "both"], default="both")
     ap.add_argument("--baseline", action="store_true", help="also score the old layout (approximate)")
     ap.add_argument("--keep", help="write predictions to this folder (tune/held-out subfolders)")
+    ap.add_argument("--speed", action="store_true", help="measure speed instead of scoring")
+    ap.add_argument("--rounds", type=int, default=5)
     a = ap.parse_args()
+    if a.speed:
+        result = speed(a.rounds)
+        if a.json:
+            print(json.dumps(result, indent=1))
+        else:
+            print(f"{result['files']} CSVs: read_file {result['read_s']} s, describe_file {result['describe_s']} s "
+                  f"(x{result['describe_over_read']}); 200,000-row grid: find_tables {result['find_tables_s']} s, "
+                  f"bare cell pass {result['bare_s']} s (x{result['find_tables_over_bare_pass']}); "
+                  f"medians of {result['rounds']} interleaved rounds")
+        return
     if not (BENCH / "score.py").exists():
         sys.exit(f"tablebench not found at {BENCH} (it lives in ../shared beside the project)")
     splits = ["tune", "held-out"] if a.split == "both" else [a.split]

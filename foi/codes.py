@@ -685,10 +685,11 @@ _OUTCOME_PHRASES = re.compile(r"\b(?:investigation complete|no suspect|suspect i
                               r"further action|public interest|victim (?:declines|does not support|supports))\b")
 
 
-def is_outcome_label(label: str) -> bool:
+def is_outcome_label(label: str, *, by_words: bool = True) -> bool:
     """An outcome as tables write it: a Home Office outcome type, 'Ongoing' and the like (no
     outcome yet), or a court/youth-justice result that has no outcome type ('Referral order',
-    'Offender sent to prison', 'No further action')."""
+    'Offender sent to prison', 'No further action'). `by_words=False` accepts listed outcomes
+    only, not labels that merely use an outcome's words ('Released under investigation')."""
     text = _as_text(label)
     if text is None or not text.strip():
         return False
@@ -698,7 +699,7 @@ def is_outcome_label(label: str) -> bool:
     if key in _PENDING or key in _OTHER_OUTCOMES or _norm(text) in _OTHER_OUTCOMES:
         return True
     plain = _norm(text)
-    if _LEGISLATION.search(text) or len(plain.split()) > 25:
+    if not by_words or _LEGISLATION.search(text) or len(plain.split()) > 25:
         return False
     return bool(set(plain.split()) & _OUTCOME_WORDS or _OUTCOME_PHRASES.search(plain))
 

@@ -39,7 +39,7 @@ from functools import lru_cache
 from typing import Any
 
 __all__ = ["Value", "parse_value", "excel_serial_to_date", "is_suppression_marker", "marker_meaning",
-           "legend", "decimal_separator", "MEANINGS"]
+           "legend", "decimal_separator", "bracket_convention", "MEANINGS"]
 
 MEANINGS = ("withheld", "not-available", "not-applicable", "rounds-to-zero", "nil")
 
@@ -155,13 +155,20 @@ def _count(n: int) -> Value:
     return v
 
 
-def parse_value(cell: Any, decimal: str = ".") -> Value:
+def parse_value(cell: Any, decimal: str = ".", brackets: str = "negative") -> Value:
     """Classify one cell. Never raises; unknown objects become text.
 
     `decimal=","` reads a column whose numbers use a decimal comma ("1,234" -> 1.234); see
     `decimal_separator`. The default reads commas as thousands separators except where the form
     cannot be one ("35,8", "1.234,5").
+    `brackets="note"` reads a whole number in brackets ("(2)") as a footnote reference standing
+    in for a figure (marker, meaning "not-available", note "2"), for a column `bracket_convention`
+    found to use them so; the default reads it as an accounting negative.
     """
+    if brackets == "note" and type(cell) is str and cell.strip().startswith("("):
+        found = _bracket_note(cell)
+        if found is not None:
+            return found
     # Exact type checks first: bool is an int subclass and must not become 1/0.
     t = type(cell)
     if t is int:
@@ -383,6 +390,51 @@ def decimal_separator(cells: Iterable[Any]) -> str:
         elif _NUMBER.fullmatch(s) and ("." in s or s.count(",") > 1):
             point += 1
     return "," if comma > point else "."
+
+
+_BRACKETED = re.compile(r"\(\s*(\d+(?:[.,]\d+)?)\s*\)")
+_MINUS = re.compile(r"^\s*[-−]\s*\d")
+
+
+def _bracket_note(cell: str) -> Value | None:
+    s = cell.strip()
+    m = _BRACKETED.fullmatch(s)
+    if m is None or not m.group(1).isdigit():
+        return None
+    return Value(None, s, "suppressed", note=m.group(1), meaning=_NA)
+
+
+def bracket_convention(cells: Iterable[Any]) -> str:
+    """"note" when whole numbers in brackets in a column are footnote references standing in for
+    figures ("(2)" in a column of counts, as Hansard tables write them), else "negative".
+
+    Brackets are notes only when every bracketed number is a whole number up to 20 and nothing
+    else in the column is negative or fractional: accounting tables show losses in brackets
+    beside other signed or decimal figures.
+    """
+    bracketed = 0
+    for cell in cells:
+        if isinstance(cell, bool):
+            continue
+        if isinstance(cell, (int, float)):
+            if cell < 0 or isinstance(cell, float) and not cell.is_integer():
+                return "negative"
+            continue
+        if not isinstance(cell, str):
+            continue
+        s = cell.strip()
+        m = _BRACKETED.fullmatch(s)
+        if m is not None:
+            if not m.group(1).isdigit() or int(m.group(1)) > 20:
+                return "negative"
+            bracketed += 1
+            continue
+        if _MINUS.match(s) or "%" in s:
+            return "negative"
+        v = _parse_str(cell)
+        if v.kind == "number" and (v.number is not None and (v.number < 0 or not float(v.number).is_integer())):
+            return "negative"
+    return "note" if bracketed else "negative"
 
 
 _LEGEND = re.compile(

@@ -42,6 +42,8 @@ def test_json_output_for_a_csv(tmp_path: Path):
     ]
     assert [(c["col"], c["header_rows"], c["role"], c["header"]) for c in table["columns"]] == [
         (1, [3], "label", ["Force"]), (2, [3], "value", ["Arrests"]), (3, [3], "value", ["Charged"])]
+    # Dimensions come from foi.figures.coding.recognise: a column of force names is `body`.
+    assert table["columns"][0]["dimension"] == "body"
     assert all("dimension" in c for c in table["columns"])
 
 
@@ -71,7 +73,7 @@ def test_human_output(tmp_path: Path):
     assert lines[1] == "  table 1"
     assert lines[2] == "    rows: 1 title, 2 blank, 3 header, 4-5 data, 6 total, 7 blank, 8 note"
     assert lines[3].split() == ["col", "role", "header", "rows", "header", "dimension"]
-    assert lines[4].split()[:4] == ["1", "label", "3", "Force"]
+    assert lines[4].split() == ["1", "label", "3", "Force", "body"]
     assert lines[5].split()[:4] == ["2", "value", "3", "Arrests"]
 
 

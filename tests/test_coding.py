@@ -565,3 +565,12 @@ def test_joined_sex_categories() -> None:
     assert code("sex", "Unknown/Not stated").code == "U"
     assert code("sex", "Other / Not stated") == Coded("sex", "Other / Not stated")
     assert code("sex", "Men and boys").code == "M"
+
+
+def test_context_ignores_publication_dates_and_reads_periods_in_long_titles() -> None:
+    found = context(["Use of force statistics, England and Wales, 1 April 2017 to 31 March 2018",
+                     "Publication Date: 13 December 2018"])
+    assert (found["period"].start, found["period"].end) == (date(2017, 4, 1), date(2018, 3, 31))
+    found = context(["Regional Disposals 2012/13"])
+    assert found["period"].start == date(2012, 4, 1)
+    assert "outcome" not in found

@@ -556,3 +556,57 @@ def test_header_text_one_cell_off_its_figures_in_a_pdf():
     assert t.roles[:2] == ["header", "header"]
     assert t.columns[1].header == ["Hospital A Ward"]
     assert t.columns[2].header_rows == [0, 1]
+
+
+def test_counts_in_the_range_of_years_are_figures():
+    rows = [["Force", "2017", "2018", "2019"], ["Westshire", 2010, 2084, 1999], ["Eastshire", 1950, 2020, 2075],
+            ["Northshire", 980, 1012, 1100]]
+    [t] = find_tables(grid(rows))
+    assert t.roles == ["header", "data", "data", "data"]
+
+
+def test_list_of_cases_with_an_age_column_is_a_record_list():
+    rows = [["Surname", "Sex", "Age", "Date", "Custody suite", "Cause"]]
+    for i in range(30):
+        rows.append([f"Person{i}", "Male" if i % 3 else "Female", 20 + i % 40, f"{1 + i % 28:02d}/03/2019",
+                     ["North", "South", "East"][i % 3], ["Natural causes", "Other"][i % 2]])
+    [t] = find_tables(grid(rows))
+    assert t.kind == "record-list"
+
+
+def test_long_table_of_counts_is_not_a_record_list():
+    rows = [["Month", "Force", "Offence", "Count"]]
+    for i in range(60):
+        rows.append([f"2023-{1 + i // 20:02d}", f"Force {i % 5}", f"Offence {i % 4}", i * 3 % 17])
+    [t] = find_tables(grid(rows))
+    assert t.kind == "table"
+
+
+def test_centred_heading_heads_every_column_of_figures():
+    rows = [
+        [None, None, "2022", None],
+        ["Force", "Total", "Female", "Male"],
+        ["Kent", 10, 4, 6],
+        ["Essex", 12, 5, 7],
+    ]
+    [t] = find_tables(grid(rows))
+    assert [c.header for c in t.columns[1:]] == [["2022", "Total"], ["2022", "Female"], ["2022", "Male"]]
+    assert t.columns[1].header_rows == [1] and t.columns[2].header_rows == [0, 1]
+
+
+def test_unquoted_title_split_at_its_comma_is_a_title():
+    rows = [["Arrests by force area", " 2023", None], [None, None, None], ["Force", "Female", "Male"],
+            ["Kent", 4, 6], ["Essex", 5, 7]]
+    [t] = find_tables(grid(rows))
+    assert t.roles[:3] == ["title", "blank", "header"]
+
+
+def test_heading_left_of_its_span_heads_only_the_columns_under_it():
+    rows = [
+        [None, None, None, "Change", None],
+        ["Force", "2022", "2023", "number", "%"],
+        ["Kent", 10, 12, 2, 20.0],
+        ["Essex", 8, 6, -2, -25.0],
+    ]
+    [t] = find_tables(grid(rows))
+    assert t.columns[1].header == ["2022"] and t.columns[4].header == ["Change", "%"]

@@ -256,3 +256,17 @@ def test_money_and_spaced_thousands_round_trip(n: int) -> None:
     v = parse_value(f"£{n:,}")
     assert (v.number, v.unit) == (n, "£")
     assert parse_value(f"{n:,}".replace(",", " ")).number == n
+
+
+def test_numbers_in_brackets_in_a_column_of_counts_are_footnotes() -> None:
+    from foi.values import bracket_convention
+
+    counts = ["3", "(2)", "18", "(2)", 41]
+    assert bracket_convention(counts) == "note"
+    v = parse_value("(2)", brackets="note")
+    assert (v.kind, v.number, v.suppressed, v.note, v.meaning) == ("suppressed", None, "(2)", "2", "not-available")
+    assert parse_value("(2)").number == -2  # the default stays the accounting convention
+    assert bracket_convention(["12.5", "(3)", "4"]) == "negative"
+    assert bracket_convention(["-4", "(3)", "4"]) == "negative"
+    assert bracket_convention(["(350)", "4"]) == "negative"
+    assert bracket_convention(["1", "2"]) == "negative"

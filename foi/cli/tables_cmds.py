@@ -28,6 +28,7 @@ def tables(
 
 
 def _show(described: list[dict[str, Any]]) -> None:
+    from rich.padding import Padding
     from rich.table import Table
 
     from foi.figures.describe import row_runs
@@ -44,13 +45,13 @@ def _show(described: list[dict[str, Any]]) -> None:
             out.print("    rows: " + ", ".join(f"{a}" + (f"-{b}" if b != a else "") + f" {role}"
                                                 for a, b, role in runs), soft_wrap=False)
             cols = [c for c in t["columns"] if c["role"] != "ignored"]
-            tbl = Table(show_lines=False, header_style="bold", box=None, padding=(0, 2, 0, 4))
+            tbl = Table(show_lines=False, header_style="bold", box=None, padding=(0, 2, 0, 0))
             for name in ("col", "role", "header rows", "header", "dimension"):
                 tbl.add_column(name, overflow="fold")
             for c in cols:
                 tbl.add_row(str(c["col"]), c["role"], ",".join(map(str, c["header_rows"])),
                             " / ".join(c["header"])[:60], c["dimension"] or "")
-            out.print(tbl)
+            out.print(Padding(tbl, (0, 0, 0, 4)))
             ignored = [str(c["col"]) for c in t["columns"] if c["role"] == "ignored"]
             if ignored:
                 out.print(f"    ignored columns: {', '.join(ignored)}")

@@ -16,7 +16,7 @@ CODE_HEADER = re.compile(
     r"\bsic\b|\bons\b|^#$|\bserial\b|\burn\b",
     re.I,
 )
-ARITHMETIC_ROWS = 5000   # rows of a body checked for sums (head of a long table)
+ARITHMETIC_ROWS = 2000   # rows of a body checked for sums (head of a long table)
 # Columns whose figures never add up across rows: shares, rates, averages, indexes.
 NON_ADDITIVE = re.compile(
     r"%|\bper\s?cent|\bpercent|\bproportion|\bshare\b|\brates?\b|\bper\s+(?:\d|head|capita|1,?000|100)|"
@@ -81,8 +81,9 @@ def assemble(rows: list[list[Any]], b: Blocks, t: _Table, merged: list[tuple[int
         columns.append(ColumnLayout(col=c, role=role, header_rows=cells[c], header=paths[c],
                                     sums=col_sums.get(c)))
     del ignored
-    title = [" ".join(row_texts(rows[r])) for r in range(start, stop) if roles[r - start] == "title"]
-    notes = [" ".join(row_texts(rows[r])) for r in range(start, stop) if roles[r - start] == "note"]
+    # Title and note lines are among the few rows decided one by one (t.roles), never data.
+    title = [" ".join(row_texts(rows[r])) for r in sorted(t.roles) if start <= r < stop and roles[r - start] == "title"]
+    notes = [" ".join(row_texts(rows[r])) for r in sorted(t.roles) if start <= r < stop and roles[r - start] == "note"]
     return TableLayout(start=start, stop=stop, roles=roles, levels=levels, parents=parents, columns=columns,
                        title=title, notes=notes, sums=sums, kind=kind, doubts=doubts + t.doubts)
 
@@ -93,14 +94,8 @@ def _column_kinds(K: Any, body: range, data: bytearray, vc: list[bool],
     wordy = [0] * width
     numeric = [0] * width
     foot = [0] * width
-    seen: set[int] = set()
-    for r in body:
-        if not data[r]:
-            continue
-        k = K[r]
-        if id(k) in seen:
-            continue
-        seen.add(id(k))
+    distinct = set(K[body.start:body.stop]) if len(body) > 5000 else {K[r] for r in body if data[r]}
+    for k in distinct:
         for c, x in enumerate(k):
             if x in WORDY:
                 wordy[c] += 1
@@ -131,25 +126,36 @@ def _identifier_like(rows: list[list[Any]], K: Any, body: range, data: bytearray
 
 def _record_list(rows: list[list[Any]], K: Any, body: range, data: bytearray, value_cols: list[int],
                  label_cols: list[int]) -> bool:
-    """One row per case: no column of figures except a running number, and text columns."""
+    """One row per case: no column of figures but a running number; or three or more text
+    columns, one of them (a name, a place, a date) different on nearly every row, beside at
+    most two columns of numbers (an age, a grid reference) -- not a table of counts."""
     if len(label_cols) < 2 or len(body) < 5:
         return False
-    for c in value_cols:
-        prev = None
-        steps = good = 0
-        for r in body[:2000]:
-            if not data[r]:
-                continue
-            v = number(rows[r][c]) if K[r][c] in (NUM, YEAR) else None
-            if v is None:
-                continue
-            if prev is not None:
-                steps += 1
-                good += v == prev + 1
-            prev = v
-        if not steps or good < 0.9 * steps:
-            return False
-    return True
+    sample = [r for r in body[:2000] if data[r]]
+    if all(_running(rows, K, sample, c) for c in value_cols):
+        return True
+    if len(label_cols) < 3 or len(value_cols) > 2 or len(sample) < 20:
+        return False
+    for c in label_cols:
+        texts = [text_of(rows[r][c]) for r in sample if c < len(rows[r])]
+        texts = [t for t in texts if t]
+        if len(texts) >= 0.8 * len(sample) and len(set(texts)) >= 0.9 * len(texts):
+            return True
+    return False
+
+
+def _running(rows: list[list[Any]], K: Any, sample: list[int], c: int) -> bool:
+    prev = None
+    steps = good = 0
+    for r in sample:
+        v = number(rows[r][c]) if K[r][c] in (NUM, YEAR) else None
+        if v is None:
+            continue
+        if prev is not None:
+            steps += 1
+            good += v == prev + 1
+        prev = v
+    return bool(steps) and good >= 0.9 * steps
 
 
 def _totals(rows: list[list[Any]], b: Blocks, t: _Table, roles: list[str], value_cols: list[int],

@@ -13,6 +13,7 @@ Below the last body, and between a body and the next table's title, rows are not
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from foi.figures._layout_cells import BLANK, DATE, FOOT, MARK, NUM, NUMERIC, TEXT, WORDY, YEAR, number, text_of
@@ -60,16 +61,11 @@ class Blocks:
         wd = [0] * width
         foot = [0] * width
         plain = [0] * width
-        seen: dict[int, int] = {}   # id(kinds) -> multiplicity, so template rows cost one count
-        objs: dict[int, Kinds] = {}
-        for i in rows:
-            k = K[i]
-            key = id(k)
-            if key in seen:
-                seen[key] += 1
-            else:
-                seen[key] = 1
-                objs[key] = k
+        # Distinct kinds with their multiplicity: template rows of a long grid cost one count.
+        picked = K if isinstance(rows, range) and rows == range(len(K)) else (
+            K[rows.start:rows.stop] if isinstance(rows, range) and rows.step == 1 else [K[i] for i in rows])
+        seen: dict[Kinds, int] = Counter(picked)
+        objs = {key: key for key in seen}
         for key, mult in seen.items():
             k = objs[key]
             if not any(x in NUMERIC for x in k):
@@ -247,16 +243,9 @@ def build_tables(rows: list[list[Any]], merged: list[tuple[int, int, int, int]],
     b = Blocks(scan)
     b.from_pdf = from_pdf
     K, n = b.K, b.n
-    memo: dict[int, bool] = {}
     vc = b.vcols
-    data = bytearray(n)
-    for i in range(n):
-        k = K[i]
-        hit = memo.get(id(k))
-        if hit is None:
-            hit = memo[id(k)] = b.is_data(k, vc)
-        if hit:
-            data[i] = 1
+    memo = {k: int(b.is_data(k, vc)) for k in set(K)}
+    data = bytearray(map(memo.__getitem__, K))
     _headers_over_figures(b, data)
     D = [i for i in range(n) if data[i]] if n <= 4 * 4000 else _data_rows(data)
     if not D:
@@ -265,7 +254,8 @@ def build_tables(rows: list[list[Any]], merged: list[tuple[int, int, int, int]],
     tables = [_Table(f, last) for f, last in bodies]
     lo = 0
     for t_i, t in enumerate(tables):
-        t.vcols = _table_vcols(b, t, vc)
+        # One table in a long grid: the grid's value columns are its own (not recounted).
+        t.vcols = list(vc) if len(tables) == 1 and scan.sampled else _table_vcols(b, t, vc)
         _header_block(rows, b, t, lo, first_table=(t_i == 0))
         lo = t.last + 1
     _split_gaps(rows, b, tables)
@@ -397,7 +387,7 @@ def _header_block(rows: list[list[Any]], b: Blocks, t: _Table, lo: int, first_ta
         text = first_text(rows[i])
         one = len(nb) == 1
         if b.headerish(i, vc) and not (one and (looks_title(text) or words(text) > 12 or looks_note(text)
-                                                and words(text) > 4)):
+                                                and words(text) > 4)) and not _comma_split_title(rows[i]):
             (between if header else below).extend(pending)
             pending = []
             header.append(i)
@@ -451,6 +441,17 @@ def _header_block(rows: list[list[Any]], b: Blocks, t: _Table, lo: int, first_ta
         stop_at += 1
     t.start = lo if first_table else stop_at
     t.title_from = stop_at   # rows [start, title_from) of a stacked table are decided by _split_gaps
+
+
+def _comma_split_title(row: list[Any]) -> bool:
+    """A title with a comma in it, written to CSV without quotes: "Arrests by force area, 2023"
+    comes back as two cells, the second starting with the space after the comma."""
+    cols = [c for c, v in enumerate(row) if v is not None and str(v).strip()]
+    if len(cols) < 2 or cols != list(range(len(cols))) or not all(isinstance(row[c], str) for c in cols):
+        return False   # the pieces of a split line sit side by side from the first column
+    first = row[0]
+    return (first[:1] != " " and words(first) >= 3
+            and all(row[c][:1] == " " and row[c][1:2] != " " for c in cols[1:]))
 
 
 def vc_has(k: Kinds, vc: list[bool]) -> bool:

@@ -27,6 +27,14 @@ _NUMBER = re.compile(
     re.I,
 )
 _DECIMAL_COMMA = re.compile(r"^[+\-]?\d+,\d{1,2}$")
+# Continental style, thousands with dots and a decimal comma: "1.393,4", "15.178,1".
+# ("239.857" alone is a decimal: only a decimal comma or two dot groups make it continental.)
+_CONTINENTAL = re.compile(
+    r"^[+\-\u2212]?\d{1,3}(?:\.\d{3})+,\d+$|^[+\-\u2212]?\d{1,3}(?:\.\d{3}){2,}$|^[+\-\u2212]?\d+,\d{1,2}$")
+# A negative written in brackets, "(35,8)", "(1,234)"; but "(1,000)" or "(000)" over a column
+# is a unit, not a figure.
+_BRACKETED = re.compile(r"^\((\d[\d,.\s]*)\)$")
+_UNIT_IN_BRACKETS = re.compile(r"^(?:1(?:[,.]?000)+|0+|10+)$")
 # A year written as a column or row heading ("2019", "FY2019", "2019.0" as a spreadsheet float
 # exported to CSV); ranges such as "2019/20" and months such as "2023-01" are labels (text).
 _YEARISH = re.compile(r"^(?:(?:FY|CY)\s?)?(1[89]\d\d|20\d\d)(?:\.0+)?$")
@@ -88,7 +96,11 @@ def _kind_str(cell: str) -> int:
         return MARK
     if _YEARISH.match(s):
         return YEAR
-    if _NUMBER.match(s) or _DECIMAL_COMMA.match(s):
+    if _NUMBER.match(s) or _DECIMAL_COMMA.match(s) or _CONTINENTAL.match(s):
+        return NUM
+    m = _BRACKETED.match(s)
+    if m and not _UNIT_IN_BRACKETS.match(m.group(1).strip()) and (
+            _NUMBER.match(m.group(1)) or _CONTINENTAL.match(m.group(1))):
         return NUM
     if _FOOTNOTE.match(s):
         return FOOT
@@ -127,11 +139,16 @@ def number(cell: Any) -> float | None:
     s = cell.strip().replace("\u00a0", "").replace("\u202f", "").replace("\u2212", "-")
     if not s:
         return None
+    negative = s.startswith("(") and s.endswith(")")
+    if negative:
+        s = s[1:-1]
+    if _CONTINENTAL.match(s):
+        s = s.replace(".", "").replace(",", ".")
     s = s.lstrip("£$€").rstrip("%~*^†‡# ").replace(",", "").replace(" ", "")
     if s[-1:].isalpha() and s[:-1].replace(".", "").replace("-", "").isdigit():
         s = s[:-1]
     try:
-        return float(s)
+        return -float(s) if negative else float(s)
     except ValueError:
         return None
 

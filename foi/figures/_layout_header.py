@@ -69,6 +69,15 @@ def column_headers(rows: list[list[Any]], kinds: Sequence[tuple[int, ...]], head
             left = _spanning_from(k, c, label_cols)
             if left is not None and _split_below(kinds, lower, left, c):
                 _add(paths[c], text_of(row[left]))
+            elif left is None and _split_below(kinds, lower, c, c):
+                # The row's one heading over the figures, centred across them rather than
+                # written at the left ("2004" over Total / Males / Females): it heads them all.
+                # Only an exact middle says so; merged cells keep their text at the left.
+                only = [j for j in range(width) if k[j] != BLANK and j not in label_cols]
+                area = sorted(used_cols - label_cols)
+                if (len(only) == 1 and len(area) >= 3 and len(area) % 2 == 1
+                        and only[0] == area[len(area) // 2]):
+                    _add(paths[c], text_of(row[only[0]]))
     _realign(paths, label_cols, used_cols, width)
     return cells, paths
 

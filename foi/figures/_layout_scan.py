@@ -11,6 +11,7 @@ notes block in the middle of a long sheet is still seen.
 from __future__ import annotations
 
 from collections import Counter
+from operator import itemgetter, methodcaller
 from typing import Any
 
 from foi.figures._layout_cells import BLANK, NUM, NUMERIC, TEXT, kind
@@ -55,30 +56,40 @@ class Scan:
         self.kinds = kinds
 
     def _middle(self, tmpl: Kinds) -> list[Kinds]:
+        """Kinds of the rows between the head and tail samples, checked column-wise in C:
+        the number of empty cells per row, the kinds of a value column's distinct cells and
+        the types of a label column's cells. Rows failing a check are looked at in full."""
         rows, width = self.rows, self.width
         nones = sum(1 for k in tmpl if k == BLANK)
         vcol = next((c for c, k in enumerate(tmpl) if k in NUMERIC), None)
         tcol = next((c for c, k in enumerate(tmpl) if k == TEXT), None)
-        out: list[Kinds] = []
-        append = out.append
-        for i in range(HEAD, self.n - TAIL):
-            row = rows[i]
-            # calamine rows are full width; CSV rows are padded by the reader. A shorter row
-            # counts its missing cells as empty.
-            blanks = row.count(None) + row.count("") + (width - len(row))
-            if (blanks == nones and (vcol is None or (vcol < len(row) and kind(row[vcol]) in NUMERIC))
-                    and (tcol is None or (tcol < len(row) and type(row[tcol]) is str))):
-                append(tmpl)
-            else:
-                append(row_kinds(row, width))
-        return out
+        mid = rows[HEAD:self.n - TAIL]
+        counts = list(map(methodcaller("count", None), mid))
+        if set(map(len, mid)) != {width}:
+            # A short row counts its missing cells as empty (the readers pad, others may not).
+            mid = [r if len(r) == width else r + [None] * (width - len(r)) for r in mid]
+            counts = list(map(methodcaller("count", None), mid))
+        vals = list(map(itemgetter(vcol), mid)) if vcol is not None else [0] * len(mid)
+        texts = list(map(itemgetter(tcol), mid)) if tcol is not None else [""] * len(mid)
+        numeric = {v: kind(v) in NUMERIC for v in set(vals)}
+        ok = [n == nones and numeric[v] and type(t) is str for n, v, t in zip(counts, vals, texts, strict=True)]
+        return [tmpl if o else row_kinds(r, width) for o, r in zip(ok, mid, strict=True)]
 
 
 def _template(head: list[Kinds]) -> Kinds | None:
-    """The commonest kinds of a row with a number in the head sample, if it is most rows."""
-    # Coarse kinds: a suppressed cell or a count that looks like a year is still a value.
-    counts = Counter(tuple(NUM if x in NUMERIC else x for x in k) for k in head if any(x in NUMERIC for x in k))
+    """The commonest kinds of a row with a number in the head sample, if it is most rows.
+
+    Rows are grouped coarsely (a withheld figure or a count that looks like a year is still a
+    figure); the template is the commonest exact kinds within the commonest group, so a
+    column of years stays a column of years."""
+    def coarse(k: Kinds) -> Kinds:
+        return tuple(NUM if x in NUMERIC else x for x in k)
+
+    numeric = [k for k in head if any(x in NUMERIC for x in k)]
+    counts = Counter(map(coarse, numeric))
     if not counts:
         return None
-    tmpl, count = counts.most_common(1)[0]
-    return tmpl if count >= len(head) // 2 else None
+    group, count = counts.most_common(1)[0]
+    if count < len(head) // 2:
+        return None
+    return Counter(k for k in numeric if coarse(k) == group).most_common(1)[0][0]

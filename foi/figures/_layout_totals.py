@@ -27,6 +27,7 @@ TOTAL_WORD = re.compile(
 )
 _DASHES = frozenset({"-", "\u2013", "\u2014", "\u2012", "\u2212", "--", "---"})
 MAX_CHILDREN = 60
+COLUMN_ROWS = 60     # rows checked when looking for total columns
 UNKNOWN = math.nan   # a withheld or not-available figure: a sum through it can't be checked
 
 
@@ -133,6 +134,7 @@ class Arithmetic:
         across = ((step > 0 and i == 0) or (step < 0 and i == len(order) - 1)
                   or (step < 0 and bool(TOTAL_WORD.search(self.labels.get(p, "")))))
         acc = [0.0] * m
+        dmax = list(self.prec[p])   # decimals of the figures added so far, per column
         kids: list[int] = []
         best: tuple[float, list[int]] | None = None
         j = i + step
@@ -149,11 +151,14 @@ class Arithmetic:
                     break
                 j = pos[c]
             cv = vals[c]
+            cp = self.prec[c]
             for x in range(m):
                 acc[x] += cv[x]
+                if cp[x] > dmax[x]:
+                    dmax[x] = cp[x]
             kids.append(c)
             j = span_end.get(c, j) + 1 if step > 0 else self.span_start.get(c, j) - 1
-            if len(kids) >= 2 and self._matches(p, kids, acc):
+            if len(kids) >= 2 and self._matches(p, kids, acc, dmax):
                 # Rounded totals can match a run that is one row short: keep the closest run.
                 err = self._error(pv, acc)
                 if best is None or err < best[0]:
@@ -162,7 +167,14 @@ class Arithmetic:
                     break
             elif best is not None and len(kids) > len(best[1]) + 2:
                 break
-            if nonneg and acc[key] == acc[key] and acc[key] > pv[key] + self._tol(p, kids, key):
+            if acc[key] != acc[key]:
+                # A withheld figure in the walking column: walk with another, or give up.
+                key = max((x for x in range(m) if pv[x] == pv[x] and pv[x] != 0 and acc[x] == acc[x]),
+                          key=lambda x: abs(pv[x]), default=None)
+                if key is None:
+                    break
+                nonneg = pv[key] > 0
+            if nonneg and acc[key] > pv[key] + self._tol(pv[key], dmax[key], len(kids)):
                 break
         return best[1] if best else None
 
@@ -170,22 +182,19 @@ class Arithmetic:
     def _error(pv: list[float], acc: list[float]) -> float:
         return sum(abs(a - v) / max(abs(v), 1e-9) for a, v in zip(acc, pv, strict=True) if a == a and v == v)
 
-    def _tol(self, p: int, kids: list[int], x: int) -> float:
+    @staticmethod
+    def _tol(value: float, decimals: int, n_kids: int) -> float:
         """Rounding slack: published figures rounded to their last digit may miss by a unit
-        or two once added up."""
-        d = max([self.prec[p][x], *(self.prec[c][x] for c in kids)])
-        unit = 10.0 ** -d * (1.0 if len(kids) <= 4 else 2.0)
-        # Independently rounded estimates (thousands, millions) can miss by a few units more.
-        return max(unit, 0.005 * abs(self.vals[p][x])) + 1e-9
-
-    def _unit(self, p: int, kids: list[int], x: int) -> float:
-        return 10.0 ** -max([self.prec[p][x], *(self.prec[c][x] for c in kids)])
+        or two once added up; independently rounded estimates (thousands, millions) by a few
+        units more."""
+        unit = 10.0 ** -decimals * (1.0 if n_kids <= 4 else 2.0)
+        return max(unit, 0.005 * abs(value)) + 1e-9
 
     @staticmethod
     def _exact(a: float, b: float) -> bool:
         return abs(a - b) <= 1e-7 * max(1.0, abs(b))
 
-    def _matches(self, p: int, kids: list[int], acc: list[float]) -> bool:
+    def _matches(self, p: int, kids: list[int], acc: list[float], dmax: list[int]) -> bool:
         """Most checkable columns add up (two or more, within rounding); or the one that can
         be checked adds up exactly and the run is a whole block."""
         pv = self.vals[p]
@@ -199,7 +208,8 @@ class Arithmetic:
             if self._exact(acc[x], pv[x]):
                 good += 1
                 exact += 1
-            elif abs(acc[x] - pv[x]) <= self._tol(p, kids, x) and abs(pv[x]) >= 50 * self._unit(p, kids, x):
+            elif (abs(acc[x] - pv[x]) <= self._tol(pv[x], dmax[x], len(kids))
+                  and abs(pv[x]) >= 50 * 10.0 ** -dmax[x]):
                 good += 1    # within rounding, on a figure big enough for that to mean something
         if good == 0 or good < math.ceil(0.6 * comparable):
             return False
@@ -239,43 +249,56 @@ class Arithmetic:
         """Value columns equal to the sum of a run of value columns beside them, in most rows."""
         vc = self.vcols
         out: dict[int, list[int]] = {}
-        rows = self.order[:400]
-        if len(rows) < 2 or len(vc) < 3:
+        rows = self.order[:COLUMN_ROWS]
+        m = len(vc)
+        if len(rows) < 3 or m < 3:
             return out
-        for ti in range(len(vc)):
+        # Per row: prefix sums (withheld figures as 0), prefix counts of withheld and of non-zero
+        # figures, so any run of columns is added up in O(1).
+        pre, nan, nz, unit = [], [], [], []
+        for r in rows:
+            v = self.vals[r]
+            ps, pn, pz = [0.0], [0], [0]
+            for x in range(m):
+                bad = v[x] != v[x]
+                ps.append(ps[-1] + (0.0 if bad else v[x]))
+                pn.append(pn[-1] + bad)
+                pz.append(pz[-1] + (not bad and v[x] != 0))
+            pre.append(ps)
+            nan.append(pn)
+            nz.append(pz)
+            unit.append(10.0 ** -max(self.prec[r]) if self.prec[r] else 1.0)
+        for ti in range(m):
             for step in (+1, -1):
                 best = None
-                for length in range(2, len(vc)):
-                    lo = ti + step
-                    span = [lo + step * q for q in range(length)]
-                    if min(span) < 0 or max(span) >= len(vc):
+                for length in range(2, m):
+                    a, b = (ti + 1, ti + length) if step > 0 else (ti - length, ti - 1)
+                    if a < 0 or b >= m:
                         break
-                    if self._col_sum_ok(ti, span, rows):
-                        best = span
+                    if self._col_sum_ok(ti, a, b, rows, pre, nan, nz, unit):
+                        best = (a, b)
                 if best:
-                    out[vc[ti]] = sorted(vc[x] for x in best)
+                    out[vc[ti]] = [vc[x] for x in range(best[0], best[1] + 1)]
                     break
         return out
 
-    def _col_sum_ok(self, ti: int, span: list[int], rows: list[int]) -> bool:
-        """The column equals the sum of `span` in nine rows of ten, and in enough rows two or
-        more of the added figures are not zero (0 + 1 = 1 proves nothing)."""
-        good = checked = telling = 0
-        for r in rows:
-            v = self.vals[r]
-            t = v[ti]
-            if t != t or t == 0:
-                continue
-            s = 0.0
-            nonzero = 0
-            for x in span:
-                s += v[x]
-                nonzero += v[x] != 0
-            if s != s:
+    def _col_sum_ok(self, ti: int, a: int, b: int, rows: list[int], pre: list[list[float]], nan: list[list[int]],
+                    nz: list[list[int]], unit: list[float]) -> bool:
+        """Column ti equals the sum of columns a..b in nine rows of ten, and in enough rows two
+        or more of the added figures are not zero (0 + 1 = 1 proves nothing)."""
+        good = checked = telling = bad = 0
+        allowed = max(1, len(rows) // 10)
+        slack = 1 if b - a < 4 else 2
+        for i, r in enumerate(rows):
+            t = self.vals[r][ti]
+            if t != t or t == 0 or nan[i][b + 1] - nan[i][a]:
                 continue
             checked += 1
-            d = max(self.prec[r][x] for x in [ti, *span])
-            if abs(s - t) <= 10.0 ** -d * (1 if len(span) <= 4 else 2) + 1e-9 * abs(t):
+            if abs(pre[i][b + 1] - pre[i][a] - t) <= unit[i] * slack + 1e-9 * abs(t):
                 good += 1
-                telling += nonzero >= 2
+                telling += nz[i][b + 1] - nz[i][a] >= 2
+            else:
+                bad += 1
+                if bad > allowed:
+                    return False
         return checked >= 3 and good >= 0.9 * checked and telling >= max(2, checked / 3)

@@ -459,12 +459,29 @@ def context(texts: Sequence[Any]) -> dict[str, Coded]:
     return found
 
 
+# Dates that are not the data's period: when the table was published or the request answered.
+_NOT_DATA_DATE = re.compile(r"^\s*(?:publication date|published|date of publication|date published|last updated|"
+                            r"updated|next update|release date|released|date responded|date of response|"
+                            r"date of request|request date|response date|version date|date created|created|"
+                            r"review date|date)\b", re.IGNORECASE)
+
+
+def _whole_value(d: str, text: str) -> bool:
+    """Is the whole text one listed value of the dimension (not merely a text using its words)?"""
+    if _match(d, text, False) is None:
+        return False
+    if d == "offence":
+        return bool(offence_code(text, fuzzy=False) or offence_group(text))
+    if d == "outcome":
+        return is_outcome_label(text, by_words=False)
+    return True
+
+
 @lru_cache(maxsize=8192)
 def _context_of(text: str) -> dict[str, Coded]:
     out: dict[str, Coded] = {}
     # A heading that is one value: "Males", "2019/20", "Cumbria", "Violence against the person".
-    whole = [d for d in _CONTEXT_DIMS if d != "measure" and _match(d, text, False) is not None
-             and (d != "offence" or offence_code(text, fuzzy=False) or offence_group(text))]
+    whole = [d for d in _CONTEXT_DIMS if d != "measure" and _whole_value(d, text)]
     key = norm(text)
     if whole and not agg_word(key) and key not in NEUTRAL:
         d = whole[0]
@@ -473,7 +490,7 @@ def _context_of(text: str) -> dict[str, Coded]:
         if unit not in ("", "count"):
             out["unit"] = Coded("unit", text, unit, unit=unit)
         return out
-    period = _period_in(text)
+    period = None if _NOT_DATA_DATE.match(text) else _period_in(text)
     if period is not None:
         out["period"] = period
     bodies = find_bodies(text)

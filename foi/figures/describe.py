@@ -107,8 +107,9 @@ def _recogniser() -> Any:
 
 
 def _dimensions(grid: Any, layout: Any, recognise: Any) -> dict[int, str | None]:
-    """Column -> recognised dimension: a label column by its header and labels, a value
-    column by the header texts beside it in its lowest header row."""
+    """Column -> recognised dimension: a label column by its header and labels; a value column
+    by the header text right above its figures ("2019/20" -> period, "Female" -> sex), or,
+    when that alone says nothing, by the texts beside it in the same header row."""
     if recognise is None:
         return {}
     from foi.figures._layout_cells import text_of
@@ -122,11 +123,12 @@ def _dimensions(grid: Any, layout: Any, recognise: Any) -> dict[int, str | None]
             labels = _distinct(text_of(rows[r][col.col]) for r in data_rows if col.col < len(rows[r]))
             header = " ".join(col.header) if col.header else None
             out[col.col] = _dimension(recognise, header, labels)
-        elif col.role in ("value", "total") and col.header_rows:
-            by_row.setdefault(col.header_rows[-1], []).append(col.col)
+        elif col.role in ("value", "total") and col.header:
+            out[col.col] = _dimension(recognise, None, [col.header[-1]])
+            if out[col.col] is None and col.header_rows:
+                by_row.setdefault(col.header_rows[-1], []).append(col.col)
     for h, cols in by_row.items():
-        texts = _distinct(text_of(rows[h][c]) for c in cols)
-        dim = _dimension(recognise, None, texts)
+        dim = _dimension(recognise, None, _distinct(text_of(rows[h][c]) for c in cols))
         for c in cols:
             out[c] = dim
     return out
