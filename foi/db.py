@@ -21,7 +21,7 @@ from foi.errors import FoiError
 if TYPE_CHECKING:
     import sqlite_utils
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # Version 1: the whole schema. Later versions append a function to MIGRATIONS that takes the
 # database from version N to N+1; `open_db` runs the missing ones in order in one transaction.
@@ -166,13 +166,39 @@ def _v2_event_voids(conn: sqlite3.Connection) -> None:
         conn.execute("UPDATE events SET voids = ?, evidence = NULL WHERE id = ?", (json.dumps(ids), event_id))
 
 
-# What a figure holds itself; batch, body and the source file's path and hash are its document's,
-# and its period, offence and outcome (with their dates and codes) are its document's labels.
-FIGURE_CELL_COLUMNS = ("document_id", "period_n", "offence_n", "outcome_n", "value", "suppressed", "dims",
-                       "sheet", "page", "table_index", "row_num", "col_num", "location", "raw")
-FIGURE_LABEL_COLUMNS = ("document_id", "n", "dimension", "label", "code", "period_start", "period_end")
+# What a figure holds itself; batch, the sender and the source file's path and hash are its document's,
+# and its labels (with their dates and codes) are its document's numbered labels: the period,
+# offence, outcome and body ones in columns of their own, the others as a JSON array of numbers.
+FIGURE_CELL_COLUMNS = ("document_id", "period_n", "offence_n", "outcome_n", "body_n", "labels", "value",
+                       "suppressed", "unit", "total", "note", "sheet", "page", "table_index", "row_num", "col_num",
+                       "location", "raw")
+FIGURE_LABEL_COLUMNS = ("document_id", "n", "header", "dimension", "label", "code", "period_start", "period_end",
+                        "aggregate", "source", "position", "note")
 
-FIGURES_VIEW = """
+# A figure's labels as (label number) rows: its four labels with columns of their own, then the rest.
+_FIGURE_LABEL_NUMBERS = """(SELECT f.period_n AS n UNION ALL SELECT f.offence_n UNION ALL SELECT f.outcome_n
+      UNION ALL SELECT f.body_n UNION ALL SELECT value FROM json_each(coalesce(f.labels, '[]')))"""
+
+FIGURES_VIEW = f"""
+CREATE VIEW figures AS
+SELECT f.id, d.batch, coalesce(b.code, d.body) AS body, f.document_id, p.period_start, p.period_end,
+       p.label AS period_label, o.label AS offence, o.code AS offence_code, u.label AS outcome,
+       u.code AS outcome_code, f.value, f.suppressed, f.unit, f.total,
+       (SELECT json_group_object(l.dimension, l.label) FROM {_FIGURE_LABEL_NUMBERS} k
+        JOIN figure_labels l ON l.document_id = f.document_id AND l.n = k.n) AS dims,
+       (SELECT json_group_object(l.header, l.label) FROM {_FIGURE_LABEL_NUMBERS} k
+        JOIN figure_labels l ON l.document_id = f.document_id AND l.n = k.n) AS labels,
+       f.note, d.body AS sender, d.path AS source_file, d.sha256 AS source_sha256, f.sheet, f.page,
+       f.table_index, f.row_num, f.col_num, f.location, f.raw
+FROM figure_cells f JOIN documents d ON d.id = f.document_id
+LEFT JOIN figure_labels p ON p.document_id = f.document_id AND p.n = f.period_n
+LEFT JOIN figure_labels o ON o.document_id = f.document_id AND o.n = f.offence_n
+LEFT JOIN figure_labels u ON u.document_id = f.document_id AND u.n = f.outcome_n
+LEFT JOIN figure_labels b ON b.document_id = f.document_id AND b.n = f.body_n
+"""
+
+# Schema 4's figures view, as its upgrade from 3 made it (MIGRATIONS must not change with the schema).
+_V4_FIGURES_VIEW = """
 CREATE VIEW figures AS
 SELECT f.id, d.batch, d.body, f.document_id, p.period_start, p.period_end, p.label AS period_label,
        o.label AS offence, o.code AS offence_code, u.label AS outcome, u.code AS outcome_code,
@@ -263,11 +289,50 @@ def _v4_figure_labels(conn: sqlite3.Connection) -> None:
     conn.execute("DROP TABLE figure_cells_v3")
     conn.execute("DROP INDEX figure_labels_text")
     conn.execute("CREATE INDEX figure_cells_document ON figure_cells(document_id)")
+    conn.execute(_V4_FIGURES_VIEW)
+
+
+def _v5_every_label(conn: sqlite3.Connection) -> None:
+    # Every label of a figure is kept (its header, dimension, code, dates, whether it is an aggregate,
+    # where it came from); a figure may have its own body (a table with a row per force), a unit and
+    # a total mark. Schema 4's `dims` (custom dimensions, JSON per figure) become numbered labels too.
+    conn.execute("DROP VIEW figures")
+    for column in ("header TEXT", "aggregate INTEGER NOT NULL DEFAULT 0", "source TEXT", "position INTEGER",
+                   "note TEXT"):
+        conn.execute(f"ALTER TABLE figure_labels ADD COLUMN {column}")
+    conn.execute("UPDATE figure_labels SET header = dimension")
+    conn.execute("""
+        INSERT INTO figure_labels (document_id, n, header, dimension, label)
+        SELECT document_id, base + row_number() OVER (PARTITION BY document_id ORDER BY key, value), key, key, value
+        FROM (SELECT DISTINCT c.document_id, j.key, CAST(j.value AS TEXT) AS value,
+                     coalesce((SELECT max(n) FROM figure_labels l WHERE l.document_id = c.document_id), -1) AS base
+              FROM figure_cells c, json_each(c.dims) j WHERE c.dims NOT IN ('', '{}'))""")
+    conn.execute("CREATE INDEX figure_labels_text ON figure_labels(document_id, dimension, label)")
+    conn.execute("ALTER TABLE figure_cells RENAME TO figure_cells_v4")
+    conn.execute(
+        "CREATE TABLE figure_cells (id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL REFERENCES documents(id), "
+        "period_n INTEGER, offence_n INTEGER, outcome_n INTEGER, body_n INTEGER, labels TEXT, value REAL, "
+        "suppressed TEXT, unit TEXT, total INTEGER NOT NULL DEFAULT 0, note TEXT, sheet TEXT, page INTEGER, "
+        "table_index INTEGER, row_num INTEGER, col_num INTEGER, location TEXT, raw TEXT)")
+    conn.execute("""
+        INSERT INTO figure_cells (id, document_id, period_n, offence_n, outcome_n, labels, value, suppressed, sheet,
+                                  page, table_index, row_num, col_num, location, raw)
+        SELECT c.id, c.document_id, c.period_n, c.offence_n, c.outcome_n,
+               CASE WHEN c.dims IN ('', '{}') THEN NULL ELSE
+                 (SELECT json_group_array(l.n) FROM json_each(c.dims) j JOIN figure_labels l
+                  ON l.document_id = c.document_id AND l.dimension = j.key AND l.label = CAST(j.value AS TEXT)
+                  AND l.source IS NULL AND l.header = j.key AND l.code IS NULL) END,
+               c.value, c.suppressed, c.sheet, c.page, c.table_index, c.row_num, c.col_num, c.location, c.raw
+        FROM figure_cells_v4 c ORDER BY c.id""")
+    conn.execute("DROP TABLE figure_cells_v4")
+    conn.execute("DROP INDEX figure_labels_text")
+    conn.execute("CREATE INDEX figure_cells_document ON figure_cells(document_id)")
     conn.execute(FIGURES_VIEW)
 
 
 # MIGRATIONS[n] takes a database at version n+1 to n+2 (index 0 = from 1 to 2).
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v2_event_voids, _v3_figure_cells, _v4_figure_labels]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v2_event_voids, _v3_figure_cells, _v4_figure_labels,
+                                                            _v5_every_label]
 
 
 def now_iso() -> str:

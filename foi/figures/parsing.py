@@ -11,15 +11,18 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from foi.batches import get_batch
 from foi.db import dumps, now_iso
 from foi.errors import FoiError
 from foi.figures.filing import SIDECAR_SUFFIX, request_of, scan_responses
-from foi.figures.review import read_sidecar, write_sidecar
-from foi.figures.storing import Coder, FigureRows, locator, replace_figures
+from foi.figures.review import check_targets, read_sidecar, write_sidecar
 from foi.workspace import Workspace
+
+if TYPE_CHECKING:
+    from foi.figures.rows import Label, TableFigures
+    from foi.figures.storing import FigureRows
 
 
 @dataclass
@@ -35,11 +38,13 @@ class FileReport:
     tables: int = 0
     figures: int = 0
     suppressed: int = 0
+    totals: int = 0   # of the figures, how many are totals, subtotals or aggregates (never summed)
     skipped: dict[str, int] = field(default_factory=dict)
     not_understood: list[dict[str, str]] = field(default_factory=list)  # {"location", "reason"}
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
-    mapping: dict[str, str] = field(default_factory=dict)
+    mapping: dict[str, str] = field(default_factory=dict)   # header -> dimension it was read as
+    mapping_applied: dict[str, str] = field(default_factory=dict)  # your mappings that applied (as typed)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -58,24 +63,16 @@ def parse_batch(ws: Workspace, batch: str, *, body: str | None = None, file: str
     schema = load_schema(batch_row["schema"])
     if body:
         request_of(ws, batch, body)
+    extra = [d.name for d in schema.dimensions]
+    mapping = check_targets(mapping, extra) if mapping else None  # before anything is written
     scan_responses(ws, batch, body)
     documents = _documents(ws, batch, body, file)
-    if mapping:
-        _check_targets(mapping, schema)
     reports = []
     for document in documents:
         if progress:
             progress(document["path"])
         reports.append(parse_document(ws, document, schema, mapping))
     return reports
-
-
-def _check_targets(mapping: dict[str, str], schema: Any) -> None:
-    valid = {d.name for d in schema.dimensions} | {"value", "ignore"}
-    bad = sorted({t for t in mapping.values() if t not in valid})
-    if bad:
-        raise FoiError(f"--map target {', '.join(map(repr, bad))} is not a dimension of schema {schema.name!r}: "
-                       f"use one of {', '.join(sorted(valid))}.")
 
 
 def _documents(ws: Workspace, batch: str, body: str | None, file: str | None) -> list[dict[str, Any]]:
@@ -98,7 +95,6 @@ def _documents(ws: Workspace, batch: str, body: str | None, file: str | None) ->
 
 def parse_document(ws: Workspace, document: dict[str, Any], schema: Any,
                    mapping: dict[str, str] | None = None) -> FileReport:
-    from foi.figures._tables import gc_paused
     from foi.figures.reading import read_document
 
     report = FileReport(document_id=document["id"], body=document["body"], path=document["path"],
@@ -117,23 +113,27 @@ def parse_document(ws: Workspace, document: dict[str, Any], schema: Any,
         return report
     sidecar = sidecar_path(ws, document)
     try:
-        file_mapping = {**read_sidecar(sidecar), **(mapping or {})}
+        saved = read_sidecar(sidecar, [d.name for d in schema.dimensions])
     except FoiError as exc:
         # A bad sidecar is this file's problem: named, and the other files still parse.
         report.status, report.error = "error", f"{exc} (in {sidecar.relative_to(ws.root).as_posix()})"
         _save_status(ws, report)
         return report
-    result = read_document(path)
+    result = read_document(path)  # the later stages' modules load meanwhile, in a second thread
+    from foi.figures.rows import gc_paused
+
     with gc_paused():
-        return _parse_read(ws, document, schema, mapping, file_mapping, report, result)
+        return _parse_read(ws, document, schema, saved, mapping or {}, report, result)
 
 
-def _parse_read(ws: Workspace, document: dict[str, Any], schema: Any, mapping: dict[str, str] | None,
-                file_mapping: dict[str, str], report: FileReport, result: Any) -> FileReport:
-    """parse_document, once the file is read: understand its tables, code and store the figures."""
-    from foi.figures._tables import understand
+def _parse_read(ws: Workspace, document: dict[str, Any], schema: Any, saved: dict[str, str],
+                given: dict[str, str], report: FileReport, result: Any) -> FileReport:
+    """parse_document, once the file is read: find its tables, read their figures, store them."""
+    from foi.figures.layout import find_tables
+    from foi.figures.review import Mapper
+    from foi.figures.rows import Reading, observe, repeated_across_tables
+    from foi.figures.storing import table_rows
 
-    sidecar = sidecar_path(ws, document)
     report.reader = result.reader
     report.warnings += result.warnings
     report.tables = len(result.tables)
@@ -142,62 +142,41 @@ def _parse_read(ws: Workspace, document: dict[str, Any], schema: Any, mapping: d
         report.status, report.error = result.status, result.error or "no text layer: needs OCR"
         _save_status(ws, report)
         return report
-    figures: list[FigureRows] = []
-    needs_review = False
-    coder = Coder(schema)
+    mapper = Mapper({**saved, **given})
+    reading = Reading(mapper, schema)
+    tables: list[TableFigures] = []
+    doubts: list[str] = []
     for grid in result.tables:
-        table = understand(grid, schema, file_mapping or None)
-        needs_review |= table.needs_review
-        report.mapping.update(table.mapping)
-        for key, count in table.skipped.items():
-            report.skipped[key] = report.skipped.get(key, 0) + count
-        report.warnings += table.warnings
-        for row, reason in table.not_understood:
-            report.not_understood.append({"location": grid.location(row, 0), "reason": reason})
-        listed = _record_list_rows(grid) if not table.records and not table.blocks else 0
-        if listed:
-            # One row per crime is evidence, not a count: summing it is the journalist's call.
-            needs_review = True
-            report.warnings.append(
-                f"{grid.name}: looks like a list of {listed} records (one row per case), not counts; "
-                "foi stores no figures from it: count the rows yourself or ask the force for totals")
-        for block in table.blocks:
-            figures.append(coder.block_rows(document, grid, block))
-        figures.append(coder.rows(document, grid, table.records))
-        coder.note_duplicates(table, locator(grid))
-    report.warnings += coder.duplicate_warnings()
-    report.figures = sum(len(part.rows) for part in figures)
-    report.suppressed = sum(part.suppressed() for part in figures)
-    if needs_review or report.not_understood:
-        # Rows whose figures were left out are the user's to look at, even when the rest parsed.
+        for layout in find_tables(grid):
+            table = observe(grid, layout, reading)
+            tables.append(table)
+            doubts += table.doubts
+            report.mapping.update(table.mapping)
+            for key, count in table.skipped.items():
+                report.skipped[key] = report.skipped.get(key, 0) + count
+            report.warnings += table.warnings
+            for row, reason in table.not_understood:
+                report.not_understood.append({"location": grid.location(row, 0), "reason": reason})
+    report.warnings += doubts + repeated_across_tables(tables)
+    parts = [table_rows(document["id"], table) for table in tables if table.columns]
+    report.figures = sum(len(part.rows) for part in parts)
+    report.suppressed = sum(part.suppressed() for part in parts)
+    report.totals = sum(part.count("total", 1) for part in parts)
+    if doubts or report.not_understood:
+        # Figures are stored all the same; what made foi unsure is the user's to look at.
         report.status = "needs-review"
     elif report.figures:
         report.status = "parsed"
     else:
         report.status = "no-figures"
-        if not result.tables:
-            report.warnings.append("no tables found (a letter?)")
-    if mapping and _mentions_any(result.tables, mapping):
-        # A mapping that applies to this file is kept beside it, so a later re-parse gives the same figures.
-        write_sidecar(sidecar, file_mapping)
-    _store(ws, report, coder, figures)
+        report.warnings.append("no tables found (a letter?)" if not result.tables else "no figures in its tables")
+    applied = {**{k: v for k, v in saved.items() if k in mapper.used}, **mapper.applied()}
+    if given and any(header in mapper.used for header in given):
+        # What applied to this file is kept beside it (headers as typed), so a re-parse gives the same figures.
+        write_sidecar(sidecar_path(ws, document), {**saved, **{k: v for k, v in given.items() if k in mapper.used}})
+    report.mapping_applied = applied
+    _store(ws, report, reading.book.labels, parts)
     return report
-
-
-def _record_list_rows(grid: Any, at_least: int = 20) -> int:
-    """How many rows of a table with no figures look like records (two or more filled cells)."""
-    rows = sum(1 for row in grid.rows if sum(1 for cell in row if cell not in (None, "")) >= 2)
-    return rows - 1 if rows > at_least else 0
-
-
-def _mentions_any(grids: list[Any], mapping: dict[str, str], rows: int = 30) -> bool:
-    """Does any header-ish cell (first rows of a table) carry one of the mapped header texts?"""
-    wanted = {key.strip().lower() for key in mapping}
-    for grid in grids:
-        for row in grid.rows[:rows]:
-            if any(isinstance(cell, str) and cell.strip().lower() in wanted for cell in row):
-                return True
-    return False
 
 
 def sidecar_path(ws: Workspace, document: dict[str, Any]) -> Path:
@@ -213,10 +192,12 @@ def _save_status(ws: Workspace, report: FileReport) -> None:
         )
 
 
-def _store(ws: Workspace, report: FileReport, coder: Coder, parts: list[FigureRows]) -> None:
+def _store(ws: Workspace, report: FileReport, labels: list[Label], parts: list[FigureRows]) -> None:
     """Replace this document's figures in one transaction: never doubled, never half-written."""
+    from foi.figures.storing import replace_figures
+
     with ws.db.atomic():
-        replace_figures(ws.db.conn, report.document_id, coder.labels, parts)
+        replace_figures(ws.db.conn, report.document_id, labels, parts)
         _save_status(ws, report)
 
 

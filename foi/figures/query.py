@@ -12,33 +12,42 @@ from foi.workspace import Workspace
 
 
 def list_figures(ws: Workspace, batch: str, body: str | None = None) -> list[dict[str, Any]]:
+    """A batch's figures (or one body's), each with all its labels: `dims` {dimension: label} and
+    `labels` {header: label}."""
     get_batch(ws.db, batch)
     sql = "SELECT * FROM figures WHERE batch = ?"
     params: list[Any] = [batch]
     if body:
         sql += " AND body = ?"
         params.append(body)
-    columns = _dimension_columns(ws, batch)
-    return [_with_dims(dict(row), columns) for row in ws.db.query(sql + " ORDER BY body, document_id, id", params)]
+    return [_decoded(dict(row)) for row in ws.db.query(sql + " ORDER BY body, document_id, id", params)]
 
 
-def _dimension_columns(ws: Workspace, batch: str) -> dict[str, str]:
-    """Dimension name -> the figures column that holds it, for the batch's schema."""
-    from foi.schema import load_schema
-
-    columns: dict[str, str] = {}
-    for dimension in load_schema(get_batch(ws.db, batch)["schema"]).dimensions:
-        column = {"period": "period_label", "offence": "offence", "outcome": "outcome"}.get(dimension.kind)
-        if column and column not in columns.values():
-            columns[dimension.name] = column
-    return columns
-
-
-def _with_dims(row: dict[str, Any], columns: dict[str, str]) -> dict[str, Any]:
-    """A figure row whose `dims` lists every dimension again, as it was read."""
-    dims = {name: row[column] for name, column in columns.items() if row[column] is not None}
-    row["dims"] = {**dims, **json.loads(row["dims"])}
+def _decoded(row: dict[str, Any]) -> dict[str, Any]:
+    row["dims"] = json.loads(row["dims"] or "{}")
+    row["labels"] = json.loads(row["labels"] or "{}")
+    row["total"] = bool(row["total"])
     return row
+
+
+def figure_labels(ws: Workspace, figure_id: int) -> list[dict[str, Any]]:
+    """Every label of one figure, with where it came from, in the order the figure carries them."""
+    sql = """
+        WITH f AS (SELECT * FROM figure_cells WHERE id = :id),
+             k(k, n) AS (SELECT 0, period_n FROM f UNION ALL SELECT 1, offence_n FROM f
+                         UNION ALL SELECT 2, outcome_n FROM f UNION ALL SELECT 3, body_n FROM f
+                         UNION ALL SELECT 4 + j.key, j.value FROM f, json_each(coalesce(f.labels, '[]')) j)
+        SELECT l.header, l.dimension, l.label, l.code, l.period_start, l.period_end, l.aggregate, l.source,
+               l.position, l.note
+        FROM k JOIN f JOIN figure_labels l ON l.document_id = f.document_id AND l.n = k.n
+        ORDER BY CASE l.source WHEN 'section' THEN 0 WHEN 'parent' THEN 1 WHEN 'row' THEN 2 WHEN 'column' THEN 3
+                 ELSE 4 END, l.position, k.k"""
+    out = []
+    for row in ws.db.query(sql, {"id": figure_id}):
+        label = dict(row)
+        label["aggregate"] = bool(label["aggregate"])
+        out.append(label)
+    return out
 
 
 def explain_figure(ws: Workspace, figure_id: int) -> dict[str, Any]:
@@ -46,7 +55,7 @@ def explain_figure(ws: Workspace, figure_id: int) -> dict[str, Any]:
     rows = list(ws.db.query("SELECT * FROM figures WHERE id = ?", [figure_id]))
     if not rows:
         raise FoiError(f"No figure {figure_id}. `foi figures BATCH --json` lists figure ids.")
-    figure = _with_dims(dict(rows[0]), _dimension_columns(ws, rows[0]["batch"]))
+    figure = _decoded(dict(rows[0]))
     document = dict(next(iter(ws.db.query("SELECT * FROM documents WHERE id = ?", [figure["document_id"]]))))
     path = ws.root / document["path"]
     current = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
@@ -57,6 +66,7 @@ def explain_figure(ws: Workspace, figure_id: int) -> dict[str, Any]:
         message = dict(found[0]) if found else None
     return {
         "figure": figure,
+        "labels": figure_labels(ws, figure_id),
         "document": {key: document[key] for key in ("id", "path", "original_name", "sha256", "source", "reader",
                                                     "parsed_at", "status")},
         "file_unchanged": current == figure["source_sha256"],

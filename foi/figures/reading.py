@@ -27,12 +27,12 @@ def read_document(path: Path) -> ReadResult:
 
 
 def _load_later_stages() -> None:
-    """The modules and indexes that understanding and coding a table use (about 0.2 s cold);
+    """The modules and indexes that finding, coding and storing a table use (about 0.2 s cold);
     after the first file, a no-op."""
     import rapidfuzz.fuzz
     import rapidfuzz.process  # noqa: F401
 
     from foi import codes
-    from foi.figures import _tablerows, _tables  # noqa: F401
+    from foi.figures import rows, storing  # noqa: F401
 
     codes.load_indexes()
