@@ -169,6 +169,7 @@ def _v2_event_voids(conn: sqlite3.Connection) -> None:
 # What a figure holds itself; batch, the sender and the source file's path and hash are its document's,
 # and its labels (with their dates and codes) are its document's numbered labels: the period,
 # offence, outcome and body ones in columns of their own, the others as a JSON array of numbers.
+# `raw` is NULL where the cell held a whole number written plainly: the view writes it from `value`.
 FIGURE_CELL_COLUMNS = ("document_id", "period_n", "offence_n", "outcome_n", "body_n", "labels", "value",
                        "suppressed", "unit", "total", "note", "sheet", "page", "table_index", "row_num", "col_num",
                        "location", "raw")
@@ -189,7 +190,8 @@ SELECT f.id, d.batch, coalesce(b.code, d.body) AS body, f.document_id, p.period_
        (SELECT json_group_object(l.header, l.label) FROM {_FIGURE_LABEL_NUMBERS} k
         JOIN figure_labels l ON l.document_id = f.document_id AND l.n = k.n) AS labels,
        f.note, d.body AS sender, d.path AS source_file, d.sha256 AS source_sha256, f.sheet, f.page,
-       f.table_index, f.row_num, f.col_num, f.location, f.raw
+       f.table_index, f.row_num, f.col_num, f.location,
+       coalesce(f.raw, CAST(CAST(f.value AS INTEGER) AS TEXT)) AS raw
 FROM figure_cells f JOIN documents d ON d.id = f.document_id
 LEFT JOIN figure_labels p ON p.document_id = f.document_id AND p.n = f.period_n
 LEFT JOIN figure_labels o ON o.document_id = f.document_id AND o.n = f.offence_n

@@ -31,6 +31,10 @@ def codes_as(dimension: str, text: str) -> bool:
 def joined(columns: list[list[int | None]], n: int) -> list[str]:
     """Per row, "[" and its label numbers from `columns` joined by commas ("[3,17", or "[" for none);
     built in C when no row lacks a label, else a row at a time."""
+    if len(columns) == 1:  # one column of other labels (a code beside its offence): a lookup per row
+        memo = {x: f"[{x}" for x in set(columns[0]) if x is not None}
+        memo[None] = "["  # type: ignore[index]
+        return list(map(memo.__getitem__, columns[0]))
     texts = []
     for numbers in columns:
         memo = {x: str(x) for x in set(numbers) if x is not None}

@@ -9,6 +9,7 @@ parts make the comparison partial and say so.
 from __future__ import annotations
 
 import re
+from itertools import compress
 from typing import Any
 
 from foi.figures._cells import fmt_sum
@@ -19,7 +20,7 @@ def check_totals(table: Any) -> None:
     columns = {c.col: c for c in out.columns}
     if not columns:
         return
-    total_rows = [r for r, flag in zip(table.data, table.row_total, strict=True) if flag]
+    total_rows = list(compress(table.data, table.row_total))
     total_cols = [col for col in table.value_cols if col.col in table.total_cols and col.col in columns]
     if not total_rows and not total_cols:
         return

@@ -33,6 +33,12 @@ def _load_later_stages() -> None:
     import rapidfuzz.process  # noqa: F401
 
     from foi import codes
-    from foi.figures import rows, storing  # noqa: F401
+    from foi.figures import coding, rows, storing  # noqa: F401
 
     codes.load_indexes()
+    # coding builds its vocabularies on first use: a first call of each kind, while the file is read.
+    coding.recognise("Police force area", ["Durham", "Kent"])
+    coding.recognise(None, ["2019/20", "Adult caution", "Burglary", "Male", "Under 18", "White"])
+    coding.context(["Arrests, year ending March 2021"])
+    coding.clean_label("Robbery3", ["Burglary"])
+    coding.unit_of(["Rate per 1,000 population"])

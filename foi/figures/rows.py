@@ -18,7 +18,7 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import accumulate, repeat, zip_longest
+from itertools import accumulate, compress, repeat, zip_longest
 from operator import add, itemgetter
 from typing import Any
 
@@ -43,6 +43,8 @@ from foi.figures.layout import TableLayout
 __all__ = ["SLOTS", "Figure", "FigureColumn", "Label", "LabelBook", "Reading", "Same", "TableFigures",
            "gc_paused", "observe", "repeated_across_tables"]
 
+# Rows whose numbers are figures.
+_FIGURE_ROLES = frozenset(("data", "total"))
 # Below this confidence a recognised dimension is used but the file is flagged for review.
 SURE = 0.8
 # A dimension is recognised at all from this confidence.
@@ -130,7 +132,7 @@ class _Table:
             if role not in ("data", "total"):
                 out.skipped[role] = out.skipped.get(role, 0) + 1
         out.doubts += [f"{self.grid.name}: {doubt}" for doubt in t.doubts]
-        self.data = [t.start + i for i, role in enumerate(roles) if role in ("data", "total")]
+        self.data = list(compress(range(t.start, t.stop), map(_FIGURE_ROLES.__contains__, roles)))
         self.data_rows: list[list[Any]] | None = None
         self.min_width = 0
         if t.kind == "record-list":
