@@ -64,14 +64,19 @@ class Arithmetic:
         self.indent = indent
         self.vals: dict[int, list[float]] = {}
         self.prec: dict[int, list[int]] = {}
+        memo: dict[tuple[Any, int], tuple[float | None, int]] = {}   # cells repeat: "0", "-", "12"
         for r in order:
             row, k = rows[r], kinds[r]
             vals = []
             prec = []
             for c in vcols:
                 cell = row[c] if c < len(row) else None
-                vals.append(cell_value(cell, k[c]))
-                prec.append(decimals(cell) if k[c] == NUM else 0)
+                key = (cell, k[c])
+                hit = memo.get(key)
+                if hit is None:
+                    hit = memo[key] = (cell_value(cell, k[c]), decimals(cell) if k[c] == NUM else 0)
+                vals.append(hit[0])
+                prec.append(hit[1])
             self.vals[r] = vals
             self.prec[r] = prec
         # A column holding the same number on every row (a unit such as "1000") adds up nothing,
