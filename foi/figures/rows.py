@@ -225,12 +225,13 @@ class _Table:
             raw_texts = tuple(label_text(x) for x in distinct if x not in (None, ""))
             cleaned = {x: self.reading.clean(x, raw_texts) for x in distinct}
             texts = list(map({x: text for x, (text, _note) in cleaned.items()}.__getitem__, cells))
-            if k < last and "" in texts:
+            every = list(dict.fromkeys(text for text, _note in cleaned.values()))
+            if k < last and "" in every:
                 # A label written once over its block (a year beside its months): filled down.
                 texts = list(accumulate(texts, fill_down))
+                every = list(dict.fromkeys(texts))
             self.row_texts.append(texts)
             self.row_notes.append({text: note for text, note in cleaned.values() if note})
-            every = list(dict.fromkeys(texts))
             self.row_distinct.append(every)
             labels = [t for t in every if t][:SAMPLE_LABELS]
             self.row_sources.append(self._source("row", header, labels, self.forced.get(c), rank=10 + k))
@@ -668,11 +669,17 @@ class _Table:
 
     def _check_repeats(self) -> None:
         """Two rows with the same labels give two figures for one thing: say so."""
-        keys = list(zip(*self.row_texts, strict=True)) if self.row_texts else []
+        columns: list[list[Any]] = [*self.row_numbers]
         if self.chains:
-            keys = [(*k, ch) for k, ch in zip(keys or [()] * len(self.chains), self.chains, strict=True)]
-        if not keys or len(set(keys)) == len(keys):
+            columns.append(self.chains)
+        if not columns:
             return
+        numbers = list(zip(*columns, strict=True))
+        if len(set(numbers)) == len(numbers):
+            return
+        keys = list(zip(*self.row_texts, strict=True)) if self.row_texts else [()] * len(self.data)
+        if self.chains:
+            keys = [(*k, ch) for k, ch in zip(keys, self.chains, strict=True)]
         seen: dict[Any, int] = {}
         for i, key in enumerate(keys):
             j = seen.setdefault(key, i)
