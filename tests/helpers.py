@@ -31,7 +31,7 @@ class Read:
         for f in self.figures:
             if f.total and not totals:
                 continue
-            key = k(**f.dims)
+            key = k(**{d: v for d, v in f.dims.items() if d != "table"})  # the caption: shown apart
             assert key not in out, f"two figures for {key}"
             out[key] = f.value if f.suppressed is None else f.suppressed
         return out

@@ -114,7 +114,7 @@ def figures(
     if json_out:
         print_json(rows)
         return
-    shown = {"period", "offence", "outcome", "body"}
+    shown = {"period", "offence", "outcome", "body", "table"}  # the caption: in `foi explain` and --json
     table(["id", "body", "period", "offence", "outcome", "other labels", "value", "source"],
           [[r["id"], r["body"], r["period_label"], r["offence_code"] or r["offence"], r["outcome_code"] or r["outcome"],
             "; ".join(f"{k}: {v}" for k, v in r["dims"].items() if k not in shown),

@@ -37,7 +37,7 @@ from foi.figures._rows_rules import (
     serial_date,
     sums_others,
 )
-from foi.figures.coding import Recognised, clean_label, code, context, recognise, unit_of
+from foi.figures.coding import Coded, Recognised, clean_label, code, context, recognise, unit_of
 from foi.figures.layout import TableLayout
 
 __all__ = ["SLOTS", "Figure", "FigureColumn", "Label", "LabelBook", "Reading", "Same", "TableFigures",
@@ -437,6 +437,13 @@ class _Table:
                 continue
             where = "title" if any(coded.label in line for line in self.t.title) else "sheet"
             self.context.append((_Source(where, where, dim, dim, 1.0, "", rank=0), coded.label, coded))
+        # The table's own caption ("Table 1.7 Number of INCIDENTS by appropriate authority ..."): which of
+        # a sheet's tables a figure is in, and often what it counts.
+        caption = next((line for line in reversed(self.t.title) if any(ch.isalpha() for ch in line)
+                        and len(line) <= 250), None)
+        if caption:
+            self.context.append((_Source("title", "table", "table", "table", 1.0, "", rank=0), caption,
+                                 Coded("table", caption)))
 
     # ------------------------------------------------------------------ naming
     def _name_dimensions(self) -> None:
