@@ -72,26 +72,35 @@ _TABLES: dict[str, dict[str, Any]] = {
         "title": "Figures",
         "description": "One row per number found in a returned file, with the exact cell it came from "
                        "(`location`, e.g. Sheet1!D7 or p3 t1 r5 c2) and the file's hash.",
-        "facets": ["body", "period_label", "offence_code", "outcome_code", "suppressed"],
+        "facets": ["body", "period_label", "offence_code", "outcome_code", "unit", "total", "suppressed"],
         "columns": {
+            "body": "The force the figure is about: its row's force in a table with a row per force, else the sender",
             "value": "The number as stated; empty when the cell was suppressed",
             "suppressed": "The suppression marker as written (*, <5, redacted ...)",
-            "dims": "Every dimension of the figure as written in the file (JSON object)",
+            "unit": "Empty for a count; %, £, a rate ... as the table states it. Never add figures of different units",
+            "total": "1 for a total, subtotal or aggregate the file states (Total, All ages, England and Wales): "
+                     "never add it to the figures it sums",
+            "dims": "Every label of the figure by dimension: period, offence, outcome, body, sex, age_group, ... "
+                    "or the header's own name where foi recognised nothing (JSON object)",
+            "labels": "Every label of the figure under the header it sits under in the file (JSON object)",
+            "sender": "The body whose reply the file is",
             "location": "Sheet and cell, or PDF page/table/row/column, the figure was read from",
             "raw": "The cell's text exactly as written",
         },
     },
     "figure_cells": {
         "title": "Figure cells",
-        "description": "What `figures` is made of: each figure's own columns. Use `figures`, which adds "
-                       "batch, body and the source file's path and hash from `documents`, and the "
-                       "period, offence and outcome from `figure_labels`.",
+        "description": "What `figures` is made of: each figure's own columns and the numbers of its labels. "
+                       "Use `figures`, which adds batch, body and the source file's path and hash from "
+                       "`documents`, and every label from `figure_labels`.",
         "hidden": True,
     },
     "figure_labels": {
         "title": "Figure labels",
-        "description": "Each document's periods (with their dates), offences and outcomes (with their Home "
-                       "Office codes), numbered within the document; `figures` shows them on every figure.",
+        "description": "Each document's distinct labels, numbered within the document: the header each sits "
+                       "under, the dimension it was recognised as (with Home Office codes, period dates, body "
+                       "slugs), whether it is an aggregate, and where it came from (row, column, section, "
+                       "parent, title, sheet); `figures` shows them on every figure.",
         "hidden": True,
     },
     "bodies": {

@@ -28,7 +28,7 @@ from foi.errors import FoiError
 if TYPE_CHECKING:
     import sqlite_utils
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 6
 # How long a writer waits for another command's write transaction to end (seconds).
 BUSY_TIMEOUT = float(os.environ.get("FOI_BUSY_TIMEOUT", "120"))
 
@@ -175,13 +175,41 @@ def _v2_event_voids(conn: sqlite3.Connection) -> None:
         conn.execute("UPDATE events SET voids = ?, evidence = NULL WHERE id = ?", (json.dumps(ids), event_id))
 
 
-# What a figure holds itself; batch, body and the source file's path and hash are its document's,
-# and its period, offence and outcome (with their dates and codes) are its document's labels.
-FIGURE_CELL_COLUMNS = ("document_id", "period_n", "offence_n", "outcome_n", "value", "suppressed", "dims",
-                       "sheet", "page", "table_index", "row_num", "col_num", "location", "raw")
-FIGURE_LABEL_COLUMNS = ("document_id", "n", "dimension", "label", "code", "period_start", "period_end")
+# What a figure holds itself; batch, the sender and the source file's path and hash are its document's,
+# and its labels (with their dates and codes) are its document's numbered labels: the period,
+# offence, outcome and body ones in columns of their own, the others as a JSON array of numbers.
+# `raw` is NULL where the cell held a whole number written plainly: the view writes it from `value`.
+FIGURE_CELL_COLUMNS = ("document_id", "period_n", "offence_n", "outcome_n", "body_n", "labels", "value",
+                       "suppressed", "unit", "total", "note", "sheet", "page", "table_index", "row_num", "col_num",
+                       "location", "raw")
+FIGURE_LABEL_COLUMNS = ("document_id", "n", "header", "dimension", "label", "code", "period_start", "period_end",
+                        "aggregate", "source", "position", "note")
 
-FIGURES_VIEW = """
+# A figure's labels as (label number) rows: its four labels with columns of their own, then the rest.
+_FIGURE_LABEL_NUMBERS = """(SELECT f.period_n AS n UNION ALL SELECT f.offence_n UNION ALL SELECT f.outcome_n
+      UNION ALL SELECT f.body_n UNION ALL SELECT value FROM json_each(coalesce(f.labels, '[]')))"""
+
+FIGURES_VIEW = f"""
+CREATE VIEW figures AS
+SELECT f.id, d.batch, coalesce(b.code, d.body) AS body, f.document_id, p.period_start, p.period_end,
+       p.label AS period_label, o.label AS offence, o.code AS offence_code, u.label AS outcome,
+       u.code AS outcome_code, f.value, f.suppressed, f.unit, f.total,
+       (SELECT json_group_object(l.dimension, l.label) FROM {_FIGURE_LABEL_NUMBERS} k
+        JOIN figure_labels l ON l.document_id = f.document_id AND l.n = k.n) AS dims,
+       (SELECT json_group_object(l.header, l.label) FROM {_FIGURE_LABEL_NUMBERS} k
+        JOIN figure_labels l ON l.document_id = f.document_id AND l.n = k.n) AS labels,
+       f.note, d.body AS sender, d.path AS source_file, d.sha256 AS source_sha256, f.sheet, f.page,
+       f.table_index, f.row_num, f.col_num, f.location,
+       coalesce(f.raw, CAST(CAST(f.value AS INTEGER) AS TEXT)) AS raw
+FROM figure_cells f JOIN documents d ON d.id = f.document_id
+LEFT JOIN figure_labels p ON p.document_id = f.document_id AND p.n = f.period_n
+LEFT JOIN figure_labels o ON o.document_id = f.document_id AND o.n = f.offence_n
+LEFT JOIN figure_labels u ON u.document_id = f.document_id AND u.n = f.outcome_n
+LEFT JOIN figure_labels b ON b.document_id = f.document_id AND b.n = f.body_n
+"""
+
+# Schema 4's figures view, as its upgrade from 3 made it (MIGRATIONS must not change with the schema).
+_V4_FIGURES_VIEW = """
 CREATE VIEW figures AS
 SELECT f.id, d.batch, d.body, f.document_id, p.period_start, p.period_end, p.label AS period_label,
        o.label AS offence, o.code AS offence_code, u.label AS outcome, u.code AS outcome_code,
@@ -272,11 +300,66 @@ def _v4_figure_labels(conn: sqlite3.Connection) -> None:
     conn.execute("DROP TABLE figure_cells_v3")
     conn.execute("DROP INDEX figure_labels_text")
     conn.execute("CREATE INDEX figure_cells_document ON figure_cells(document_id)")
+    conn.execute(_V4_FIGURES_VIEW)
+
+
+def _v5_every_label(conn: sqlite3.Connection) -> None:
+    # Every label of a figure is kept (its header, dimension, code, dates, whether it is an aggregate,
+    # where it came from); a figure may have its own body (a table with a row per force), a unit and
+    # a total mark. Schema 4's `dims` (custom dimensions, JSON per figure) become numbered labels too.
+    conn.execute("DROP VIEW figures")
+    for column in ("header TEXT", "aggregate INTEGER NOT NULL DEFAULT 0", "source TEXT", "position INTEGER",
+                   "note TEXT"):
+        conn.execute(f"ALTER TABLE figure_labels ADD COLUMN {column}")
+    conn.execute("UPDATE figure_labels SET header = dimension")
+    conn.execute("""
+        INSERT INTO figure_labels (document_id, n, header, dimension, label)
+        SELECT document_id, base + row_number() OVER (PARTITION BY document_id ORDER BY key, value), key, key, value
+        FROM (SELECT DISTINCT c.document_id, j.key, CAST(j.value AS TEXT) AS value,
+                     coalesce((SELECT max(n) FROM figure_labels l WHERE l.document_id = c.document_id), -1) AS base
+              FROM figure_cells c, json_each(c.dims) j WHERE c.dims NOT IN ('', '{}'))""")
+    conn.execute("CREATE INDEX figure_labels_text ON figure_labels(document_id, dimension, label)")
+    conn.execute("ALTER TABLE figure_cells RENAME TO figure_cells_v4")
+    conn.execute(
+        "CREATE TABLE figure_cells (id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL REFERENCES documents(id), "
+        "period_n INTEGER, offence_n INTEGER, outcome_n INTEGER, body_n INTEGER, labels TEXT, value REAL, "
+        "suppressed TEXT, unit TEXT, total INTEGER NOT NULL DEFAULT 0, note TEXT, sheet TEXT, page INTEGER, "
+        "table_index INTEGER, row_num INTEGER, col_num INTEGER, location TEXT, raw TEXT)")
+    conn.execute("""
+        INSERT INTO figure_cells (id, document_id, period_n, offence_n, outcome_n, labels, value, suppressed, sheet,
+                                  page, table_index, row_num, col_num, location, raw)
+        SELECT c.id, c.document_id, c.period_n, c.offence_n, c.outcome_n,
+               CASE WHEN c.dims IN ('', '{}') THEN NULL ELSE
+                 (SELECT json_group_array(l.n) FROM json_each(c.dims) j JOIN figure_labels l
+                  ON l.document_id = c.document_id AND l.dimension = j.key AND l.label = CAST(j.value AS TEXT)
+                  AND l.source IS NULL AND l.header = j.key AND l.code IS NULL) END,
+               c.value, c.suppressed, c.sheet, c.page, c.table_index, c.row_num, c.col_num, c.location, c.raw
+        FROM figure_cells_v4 c ORDER BY c.id""")
+    conn.execute("DROP TABLE figure_cells_v4")
+    conn.execute("DROP INDEX figure_labels_text")
+    conn.execute("CREATE INDEX figure_cells_document ON figure_cells(document_id)")
     conn.execute(FIGURES_VIEW)
 
 
+# Schema 6: messages.error (why a message could not be read), messages.reading (JSON: how foi read an
+# incoming reply, its best guess and confidence, for `foi inbox review`), requests.review_by /
+# complain_by (the last day to ask for an internal review, to complain to the Commissioner; kept by
+# foi.tracking.write_state for the board and `foi escalate`).
+V6_COLUMNS = {"messages": ("error", "reading"), "requests": ("review_by", "complain_by")}
+
+
+def _v6_replies_and_escalation(conn: sqlite3.Connection) -> None:
+    for table, columns in V6_COLUMNS.items():
+        # A development build added some of these on open, without a version: skip those.
+        have = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+        for column in columns:
+            if column not in have:
+                conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
+
+
 # MIGRATIONS[n] takes a database at version n+1 to n+2 (index 0 = from 1 to 2).
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v2_event_voids, _v3_figure_cells, _v4_figure_labels]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v2_event_voids, _v3_figure_cells, _v4_figure_labels,
+                                                            _v5_every_label, _v6_replies_and_escalation]
 
 
 def now_iso() -> str:
@@ -385,8 +468,6 @@ def open_db(path: Path, create: bool = False) -> sqlite_utils.Database:
             raise FoiError(f"{path} needs upgrading (schema {version} to {SCHEMA_VERSION}) but its folder is "
                            "read-only. Make the workspace writable and run the command again.")
         _upgrade(db, version)
-    if not read_only:
-        _ensure_columns(db)
     return db
 
 
@@ -456,42 +537,6 @@ def _is_environment(exc: sqlite3.OperationalError) -> bool:
     return any(word in text for word in ("readonly", "read-only", "disk is full", "disk i/o", "locked", "busy"))
 
 
-# Columns added after schema 4 without a version bump (to be folded into a numbered migration):
-# messages.error (why a message could not be read), messages.reading (JSON: how foi read an incoming
-# reply, its best guess and confidence, for `foi inbox review`), requests.review_by / complain_by
-# (the last day to ask for an internal review, to complain to the Commissioner; kept by
-# foi.tracking.write_state for the board).
-LATER_COLUMNS = {"messages": ("error", "reading"), "requests": ("review_by", "complain_by")}
-
-
-def _ensure_columns(db: Any) -> None:
-    conn = db.conn
-
-    def missing() -> dict[str, list[str]]:
-        out = {}
-        for table, wanted in LATER_COLUMNS.items():
-            have = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
-            if have and (gone := [c for c in wanted if c not in have]):
-                out[table] = gone
-        return out
-
-    if not missing():
-        return
-    with transaction(db):
-        todo = missing()  # again under the lock: another process may have added them
-        for table, columns in todo.items():
-            for column in columns:
-                conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
-        if "review_by" in todo.get("requests", ()):
-            ids = [r[0] for r in conn.execute(
-                "SELECT id FROM requests WHERE status IN ('refused', 'partial', 'not-held', 'internal-review', "
-                "'review-upheld')").fetchall()]
-            if ids:
-                from foi.tracking import rederive
-
-                rederive(db, ids)
-
-
 def schema_version(conn: sqlite3.Connection) -> int:
     has_meta = conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
     if not has_meta:
@@ -511,9 +556,19 @@ def _upgrade(db: sqlite_utils.Database, version: int) -> None:
                 if statement.strip():
                     db.conn.execute(statement)
             version = 1
+        started = version
         while version < SCHEMA_VERSION:
             MIGRATIONS[version - 1](db.conn)
             version += 1
+        if 1 < started < 6:
+            # Requests refused or under review before schema 6 get their review and complaint dates.
+            ids = [r[0] for r in db.conn.execute(
+                "SELECT id FROM requests WHERE status IN ('refused', 'partial', 'not-held', 'internal-review', "
+                "'review-upheld')").fetchall()]
+            if ids:
+                from foi.tracking import rederive
+
+                rederive(db, ids)
         db.conn.execute(
             "INSERT INTO meta(key, value) VALUES ('schema_version', ?) "
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",

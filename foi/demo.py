@@ -190,9 +190,9 @@ def run_demo(path: Path, *, today: date = DEFAULT_TODAY, force: bool = False,
 def _run(ws: Workspace, replies: list[Path], today: date, sink: _Sink, port: int,
          echo: Callable[[str], None]) -> dict[str, Any]:
     from foi.batches import batch_requests, create_batch
+    from foi.figures.parsing import parse_batch
     from foi.mail.inbox import import_paths
     from foi.mail.send import send_batch
-    from foi.parse import parse_batch
 
     root = ws.root
     create_batch(ws, BATCH, template=TEMPLATE, to="all", vars=VARS, today=SENT_ON)
@@ -216,18 +216,20 @@ def _run(ws: Workspace, replies: list[Path], today: date, sink: _Sink, port: int
          f"; {counts['unmatched']} unmatched, {counts['errors']} unreadable.")
 
     reports = parse_batch(ws, BATCH)
-    figures = sum(r.figures for r in reports)
+    totals = sum(r.totals for r in reports)
+    figures = sum(r.figures for r in reports) - totals
     suppressed = sum(r.suppressed for r in reports)
     echo(f"4. Parsed {_plural(len(reports), 'file')} into {_plural(figures, 'figure')} "
-         f"({suppressed} suppressed cells kept as markers, never as numbers):")
+         f"({suppressed} suppressed cells kept as markers, never as numbers; the files' own "
+         f"{_plural(totals, 'total')} kept apart, checked, never added):")
     for report in reports:
         where = Path(report.path).name
         partial = sum(1 for w in report.warnings if "check partial" in w)
         extra = f"; {partial} totals include suppressed cells" if partial else ""
         other = len(report.warnings) - partial
         extra += f"; {_plural(other, 'warning')}" if other else ""
-        echo(f"   {report.body:<13} {report.reader or '-':<5} {report.status:<12} {report.figures:>3} figures"
-             f"  {where}{extra}")
+        echo(f"   {report.body:<13} {report.reader or '-':<5} {report.status:<12} "
+             f"{report.figures - report.totals:>3} figures  {where}{extra}")
 
     board_counts, stats = _board(ws, today, echo)
     by_outcome, by_body = _summary(ws, echo)
@@ -250,9 +252,11 @@ def _run(ws: Workspace, replies: list[Path], today: date, sink: _Sink, port: int
         "smtp_received": len(sink.received),
         "replies": counts,
         "reply_kinds": dict(kinds),
-        "files": [{"body": r.body, "file": r.path, "reader": r.reader, "status": r.status, "figures": r.figures,
-                   "suppressed": r.suppressed, "warnings": len(r.warnings)} for r in reports],
+        "files": [{"body": r.body, "file": r.path, "reader": r.reader, "status": r.status,
+                   "figures": r.figures - r.totals, "totals": r.totals, "suppressed": r.suppressed,
+                   "warnings": len(r.warnings)} for r in reports],
         "figures": figures,
+        "totals": totals,
         "suppressed": suppressed,
         "board": board_counts,
         "on_time": stats["on_time"],

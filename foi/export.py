@@ -68,8 +68,11 @@ def _cols(spec: str) -> list[Column]:
 
 FIGURE_COLUMNS = _cols(
     "batch body period_start:date period_end:date period_label offence offence_code outcome outcome_code "
-    "value:number suppressed source_file source_sha256 source_location"
+    "value:number suppressed source_file source_sha256 source_location unit total:bool note sender sheet:text "
+    "row_num:int col_num:int id:int"
 )
+# Known dimensions first in the wide columns, then the others by name.
+_DIMENSION_ORDER = ("sex", "age_group", "ethnicity", "area", "measure", "unit")
 STATUS_COLUMNS = _cols(
     "batch body body_name status sent_on:date due_on:date working_days_left:int working_days_overdue:int "
     "reference force_reference sections:list ncnd:bool last_event_on:date"
@@ -144,14 +147,41 @@ def _typed(row: dict[str, Any], columns: list[Column]) -> dict[str, Any]:
 
 
 def figure_rows(db: sqlite_utils.Database, batch: str) -> list[dict[str, Any]]:
+    """The batch's figures: today's columns, then `dims` {dimension: label} and `labels` {header: label}."""
     get_batch(db, batch)
     rows = db.query(
         "SELECT batch, body, period_start, period_end, period_label, offence, offence_code, outcome, "
-        "outcome_code, value, suppressed, source_file, source_sha256, location AS source_location "
-        "FROM figures WHERE batch = ? ORDER BY body, id",
+        "outcome_code, value, suppressed, source_file, source_sha256, location AS source_location, unit, total, "
+        "note, sender, sheet, row_num, col_num, id, dims, labels FROM figures WHERE batch = ? ORDER BY body, id",
         [batch],
     )
-    return [_typed(r, FIGURE_COLUMNS) for r in rows]
+    out = []
+    for r in rows:
+        row = _typed(r, FIGURE_COLUMNS)
+        row["dims"] = json.loads(r["dims"] or "{}")
+        row["labels"] = json.loads(r["labels"] or "{}")
+        out.append(row)
+    return out
+
+
+def figure_table(db: sqlite_utils.Database, batch: str, wide: bool) -> Table:
+    """Figures as a table: `wide` (CSV, xlsx, Parquet) gives a column per dimension that has no column
+    of its own, and the labels by header as JSON text; otherwise `dims` and `labels` are objects."""
+    rows = figure_rows(db, batch)
+    if not wide:
+        return Table("figures", [*FIGURE_COLUMNS, Column("dims", "object"), Column("labels", "object")], rows)
+    taken = {c.name for c in FIGURE_COLUMNS} | {"labels"}
+    names = list(dict.fromkeys(k for row in rows for k in row["dims"] if k not in ("period", "offence", "outcome",
+                                                                                     "body")))
+    names.sort(key=lambda k: (_DIMENSION_ORDER.index(k) if k in _DIMENSION_ORDER else len(_DIMENSION_ORDER), k))
+    heads = {name: f"dim:{name}" if name in taken else name for name in names}
+    for row in rows:
+        dims = row.pop("dims")
+        for name, head in heads.items():
+            row[head] = dims.get(name)
+        row["labels"] = json.dumps(row["labels"], ensure_ascii=False) if row["labels"] else None
+    columns = [*FIGURE_COLUMNS, *(Column(head, "text") for head in heads.values()), Column("labels", "text")]
+    return Table("figures", columns, rows)
 
 
 def status_rows(ws: Workspace, batch: str, today: date) -> list[dict[str, Any]]:
@@ -182,9 +212,9 @@ def source_rows(db: sqlite_utils.Database, batch: str) -> list[dict[str, Any]]:
     return [_typed(r, SOURCE_COLUMNS) for r in rows]
 
 
-def collect(ws: Workspace, batch: str, what: str, today: date) -> Table:
+def collect(ws: Workspace, batch: str, what: str, today: date, wide: bool = False) -> Table:
     if what == "figures":
-        return Table("figures", FIGURE_COLUMNS, figure_rows(ws.db, batch))
+        return figure_table(ws.db, batch, wide)
     if what == "status":
         return Table("status", STATUS_COLUMNS, status_rows(ws, batch, today))
     if what == "events":
@@ -368,7 +398,7 @@ def export(ws: Workspace, batch: str, *, what: str = "figures", fmt: str | None 
         import_pyarrow()  # fail before doing any work
     if excel and fmt != "csv":
         raise FoiError("--excel only applies to CSV (xlsx is already an Excel file).")
-    table = collect(ws, batch, what, today)
+    table = collect(ws, batch, what, today, wide=fmt in ("csv", "xlsx", "parquet"))
     tables = [table]
     if fmt == "xlsx":
         # A workbook is read by people: give them the board and the list of files alongside.

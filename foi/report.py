@@ -210,7 +210,7 @@ def coverage(db: sqlite_utils.Database, batch: str) -> tuple[list[dict[str, Any]
     cells: dict[tuple[str, str], dict[str, int]] = {}
     for row in db.query(
         "SELECT body, period_start, period_end, period_label, COUNT(value) AS n, "
-        "SUM(suppressed IS NOT NULL) AS s FROM figures WHERE batch = ? "
+        "SUM(suppressed IS NOT NULL) AS s FROM figures WHERE batch = ? AND total = 0 "
         "GROUP BY body, period_start, period_end, period_label", [batch],
     ):
         key = f"{row['period_start']}..{row['period_end']}" if row["period_start"] else (row["period_label"] or "")
@@ -300,9 +300,9 @@ def report_context(ws: Workspace, batch: str, out_dir: Path, today: date) -> dic
         grid.append({"name": force["name"], "cells": row_cells,
                      "covered": sum(1 for c in row_cells if c)})
 
-    by_body = summarise(db, batch, by=["body"])
+    by_body = summarise(db, batch, by=["body"], counts_only=True)
     body_rows = sorted(by_body.rows, key=lambda r: (-float(r["value"] or 0), r["body"]))
-    by_outcome = summarise(db, batch, by=["outcome_code", "outcome"]) if by_body.rows else None
+    by_outcome = summarise(db, batch, by=["outcome_code", "outcome"], counts_only=True) if by_body.rows else None
     outcome_totals: dict[str, dict[str, Any]] = {}
     for r in by_outcome.rows if by_outcome else []:
         code = r["outcome_code"]

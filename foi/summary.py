@@ -2,11 +2,14 @@
 
 Suppressed cells ("*", "<5", "redacted") are not numbers and are never summed: each group also
 says how many of its cells were suppressed, so a total is never mistaken for a complete count.
+Totals, subtotals and aggregates stated in the files ("Total", "All ages", "England and Wales")
+are stored but never added to the figures they sum (`include_totals` shows them on their own),
+and figures in different units (counts, %, rates, £) are never added together: when the figures
+summed have more than one unit, `unit` becomes one of the groups.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -16,7 +19,8 @@ from foi.errors import FoiError
 if TYPE_CHECKING:
     import sqlite_utils
 
-FIGURE_KEYS = ("body", "period_label", "period_start", "offence", "offence_code", "outcome", "outcome_code")
+FIGURE_KEYS = ("body", "period_label", "period_start", "period_end", "offence", "offence_code", "outcome",
+               "outcome_code", "unit", "sender", "sheet", "source_file")
 
 
 @dataclass
@@ -32,16 +36,10 @@ class Summary:
 
 
 def dims_keys(db: sqlite_utils.Database, batch: str) -> list[str]:
-    """Every dimension name found in the batch's figures (e.g. "ethnicity", "age_band")."""
-    keys: set[str] = set()
-    for row in db.query("SELECT DISTINCT dims FROM figures WHERE batch = ?", [batch]):
-        try:
-            dims = json.loads(row["dims"] or "{}")
-        except ValueError:
-            continue
-        if isinstance(dims, dict):
-            keys.update(str(k) for k in dims)
-    return sorted(keys)
+    """Every dimension name found in the batch's figures (e.g. "ethnicity", "age_group", "Hospital")."""
+    rows = db.query("SELECT DISTINCT l.dimension FROM figure_labels l JOIN documents d ON d.id = l.document_id "
+                    "WHERE d.batch = ? ORDER BY l.dimension", [batch])
+    return [row["dimension"] for row in rows]
 
 
 def parse_where(items: list[str] | None) -> dict[str, list[str]]:
@@ -65,7 +63,10 @@ def _number(value: float | None) -> int | float | None:
 
 
 def summarise(db: sqlite_utils.Database, batch: str, by: list[str] | None = None,
-              where: dict[str, list[str]] | None = None) -> Summary:
+              where: dict[str, list[str]] | None = None, *, include_totals: bool = False,
+              counts_only: bool = False) -> Summary:
+    """Sums of the batch's figures grouped by `by`; with `include_totals`, the stated totals and
+    aggregates are summed instead (on their own, never with their parts)."""
     get_batch(db, batch)
     by = list(dict.fromkeys(by or ["body"]))
     where = where or {}
@@ -74,6 +75,11 @@ def summarise(db: sqlite_utils.Database, batch: str, by: list[str] | None = None
     bad = [k for k in [*by, *where] if k not in valid]
     if bad:
         raise FoiError(f"Unknown column {bad[0]!r}. Use one of: {', '.join(valid)}.")
+    scope = f"batch = ? AND total = {1 if include_totals else 0}" + (" AND unit IS NULL" if counts_only else "")
+    if "unit" not in by and not counts_only:
+        units = db.execute(f"SELECT COUNT(DISTINCT coalesce(unit, '')) FROM figures WHERE {scope}", [batch]).fetchone()
+        if units[0] > 1:
+            by.append("unit")  # a count and a percentage are never added up
 
     params: list[Any] = []
 
@@ -85,24 +91,24 @@ def summarise(db: sqlite_utils.Database, batch: str, by: list[str] | None = None
         return "json_extract(dims, ?)"
 
     select = [f"{expr(k)} AS k{i}" for i, k in enumerate(by)]
-    conditions = ["batch = ?"]
+    conditions = [scope]
     select_params = list(params)
     params.clear()
     params.append(batch)
     for key, values in where.items():
         column = expr(key)
-        conditions.append(f"CAST({column} AS TEXT) IN ({','.join('?' * len(values))})")
+        conditions.append(f"coalesce(CAST({column} AS TEXT), '') IN ({','.join('?' * len(values))})")
         params.extend(values)
     group = ", ".join(f"k{i}" for i in range(len(by)))
     sql = (
-        f"SELECT {', '.join(select)}, SUM(value) AS total, COUNT(value) AS figures, "
+        f"SELECT {', '.join(select)}, SUM(value) AS summed, COUNT(value) AS figures, "
         f"SUM(suppressed IS NOT NULL) AS suppressed FROM figures WHERE {' AND '.join(conditions)} "
         f"GROUP BY {group} ORDER BY {group}"
     )
     rows = []
     for row in db.query(sql, [*select_params, *params]):
         out = {key: row[f"k{i}"] for i, key in enumerate(by)}
-        out.update(value=_number(row["total"]), figures=row["figures"], suppressed=row["suppressed"] or 0)
+        out.update(value=_number(row["summed"]), figures=row["figures"], suppressed=row["suppressed"] or 0)
         rows.append(out)
     total = {
         "value": _number(sum(float(r["value"]) for r in rows if r["value"] is not None)

@@ -127,8 +127,11 @@ def test_demo_replies_are_matched_read_and_recorded(demo_run: dict[str, Any]) ->
 def test_demo_figures_are_exactly_the_samples(demo_run: dict[str, Any]) -> None:
     root = demo_run["root"]
     with _db(root) as conn:
-        figures = [dict(r) for r in conn.execute("SELECT * FROM figures WHERE batch = 'cautions'")]
+        # The samples' stated totals are stored too, marked; the figures they add up are the samples.
+        figures = [dict(r) for r in conn.execute("SELECT * FROM figures WHERE batch = 'cautions' AND NOT total")]
+        totals = [dict(r) for r in conn.execute("SELECT * FROM figures WHERE batch = 'cautions' AND total")]
         documents = {r["id"]: dict(r) for r in conn.execute("SELECT * FROM documents")}
+    assert totals and {f["offence"] for f in totals} <= {"Total", None}
     got: dict[str, dict[tuple[str, str, str], tuple[Any, Any]]] = {}
     for f in figures:
         got.setdefault(f["body"], {})[(f["period_label"], f["offence"], f["outcome"])] = (f["value"], f["suppressed"])

@@ -100,12 +100,17 @@ def test_an_older_database_gets_the_columns_filled_on_open(batch_ws: Workspace) 
     kent = ws.db.execute("SELECT id FROM requests WHERE body = 'kent'").fetchone()[0]
     record_event(ws.db, kent, "sent", D(2026, 1, 5), extra_holidays={})
     record_event(ws.db, kent, "refused", D(2026, 1, 20), sections=["12"], extra_holidays={})
-    ws.db.conn.execute("ALTER TABLE requests DROP COLUMN review_by")
-    ws.db.conn.execute("ALTER TABLE requests DROP COLUMN complain_by")
+    # A schema 5 file: before messages.error/reading and requests.review_by/complain_by.
+    for table, column in (("requests", "review_by"), ("requests", "complain_by"), ("messages", "error"),
+                          ("messages", "reading")):
+        ws.db.conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    ws.db.conn.execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'")
     ws.db.conn.commit()
     ws.db.conn.close()
     reopened = open_db(ws.db_path)
     assert reopened.execute("SELECT review_by FROM requests WHERE id = ?", [kent]).fetchone() == ("2026-03-18",)
+    assert {"error", "reading"} <= {c.name for c in reopened["messages"].columns}
+    assert reopened.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "6"
     reopened.conn.close()
 
 

@@ -1,7 +1,7 @@
 """`foi export`: columns, types, formula neutralising, atomic writes, every format.
 
 `seed` (also used by the report and summary tests) builds a batch the way the other modules would
-leave it: events through foi.tracking, files and figures as foi.parse stores them.
+leave it: events through foi.tracking, files and figures as foi parse stores them.
 """
 
 from __future__ import annotations
@@ -74,17 +74,19 @@ def add_figure(ws: Workspace, body: str, doc: tuple[int, str, str], *, year: str
     numbers = [label_number(ws, doc[0], "period", year, None, f"{first}-04-01", f"{first + 1}-03-31"),
                label_number(ws, doc[0], "offence", offence, "19C"),
                label_number(ws, doc[0], "outcome", outcome[0], outcome[1])]
+    others = [label_number(ws, doc[0], name, text, None) for name, text in (dims or {}).items()
+              if name not in ("period", "offence", "outcome")]
     ws.db.conn.execute(
-        "INSERT INTO figure_cells (document_id, period_n, offence_n, outcome_n, value, suppressed, dims, sheet, "
+        "INSERT INTO figure_cells (document_id, period_n, offence_n, outcome_n, labels, value, suppressed, sheet, "
         "row_num, col_num, location, raw) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-        (doc[0], *numbers, value, suppressed, json.dumps(dims or {"period": year, "outcome": outcome[0]}), "Sheet1",
+        (doc[0], *numbers, json.dumps(others) if others else None, value, suppressed, "Sheet1",
          2, 2, location, suppressed or str(value)),
     )
 
 
 def label_number(ws: Workspace, document_id: int, dimension: str, label: str, code: str | None,
                  start: str | None = None, end: str | None = None) -> int:
-    """The document's number for this label, adding it if new (as foi.parse numbers them)."""
+    """The document's number for this label, adding it if new (as foi parse numbers them)."""
     conn = ws.db.conn
     found = conn.execute(
         "SELECT n FROM figure_labels WHERE document_id = ? AND dimension = ? AND label = ? AND code IS ? "
@@ -92,8 +94,9 @@ def label_number(ws: Workspace, document_id: int, dimension: str, label: str, co
     if found:
         return int(found[0])
     n = conn.execute("SELECT count(*) FROM figure_labels WHERE document_id = ?", (document_id,)).fetchone()[0]
-    conn.execute("INSERT INTO figure_labels (document_id, n, dimension, label, code, period_start, period_end) "
-                 "VALUES (?,?,?,?,?,?,?)", (document_id, n, dimension, label, code, start, end))
+    conn.execute("INSERT INTO figure_labels (document_id, n, header, dimension, label, code, period_start, "
+                 "period_end) VALUES (?,?,?,?,?,?,?,?)",
+                 (document_id, n, dimension, dimension, label, code, start, end))
     return int(n)
 
 
@@ -167,7 +170,9 @@ def test_csv_columns_types_and_inert_formula(seeded: Workspace, tmp_path: Path, 
     raw = out.read_bytes()
     assert not raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8"))))
-    assert list(rows[0]) == [c.name for c in FIGURE_COLUMNS] == [
+    # Today's columns first, then what schema 5 adds, then one per other dimension, then labels by header.
+    assert list(rows[0]) == [*(c.name for c in FIGURE_COLUMNS), "labels"]
+    assert [c.name for c in FIGURE_COLUMNS][:14] == [
         "batch", "body", "period_start", "period_end", "period_label", "offence", "offence_code", "outcome",
         "outcome_code", "value", "suppressed", "source_file", "source_sha256", "source_location"]
     hostile = [r for r in rows if r["source_location"] == INJECT]
@@ -225,6 +230,7 @@ def test_status_export_comes_from_the_board(seeded: Workspace, cli) -> None:
 
 def test_xlsx_typed_sheets_and_round_trip(seeded: Workspace, tmp_path: Path, cli) -> None:
     from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
     from python_calamine import CalamineWorkbook
 
     out = tmp_path / "cautions.xlsx"
@@ -238,7 +244,7 @@ def test_xlsx_typed_sheets_and_round_trip(seeded: Workspace, tmp_path: Path, cli
     assert book.sheet_names == ["figures", "status", "sources"]
     grid = book.get_sheet_by_name("figures").to_python()
     header, rows = grid[0], grid[1:]
-    assert header == [c.name for c in FIGURE_COLUMNS]
+    assert header == [*(c.name for c in FIGURE_COLUMNS), "labels"]
     expected = json.loads(export_json(seeded))
     assert len(rows) == len(expected) == 55
     for got, want in zip(rows, expected, strict=True):
@@ -252,7 +258,7 @@ def test_xlsx_typed_sheets_and_round_trip(seeded: Workspace, tmp_path: Path, cli
     assert hostile["offence"] == "'" + FORMULA and hostile["value"] == -5.0
     wb = load_workbook(out)
     sheet = wb["figures"]
-    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:N56"
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:{get_column_letter(len(header))}56"
     cell = next(c for c in sheet["F"] if c.value and "HYPERLINK" in str(c.value))
     assert cell.data_type == "s"  # a string, never a formula
     assert all(c.data_type != "f" for row in sheet.iter_rows() for c in row)
@@ -277,7 +283,7 @@ def test_parquet(seeded: Workspace, tmp_path: Path) -> None:
     result = export(seeded, "cautions", out=out, today=TODAY)
     assert result.format == "parquet" and result.rows == 55
     table = pq.read_table(out)
-    assert table.column_names == [c.name for c in FIGURE_COLUMNS]
+    assert table.column_names == [*(c.name for c in FIGURE_COLUMNS), "labels"]
     assert str(table.schema.field("value").type) == "double"
     assert str(table.schema.field("period_start").type) == "date32[day]"
     assert table.column("value").to_pylist()[0] == 10.0

@@ -210,8 +210,11 @@ main()
 
 
 def big_csv() -> bytes:
-    rows = [f"{2000 + y}/{(y + 1) % 100:02d},19C,Adult caution,{n}" for y in range(20) for n in range(500)]
-    return ("Year,Offence,Outcome,Count\n" + "\n".join(rows) + "\n").encode()
+    # Every row has its own labels (a ward per row within each year) and counts that are not a running
+    # number: 10,000 figures, not a record-level list.
+    rows = [f"{2000 + y}/{(y + 1) % 100:02d},Ward {n},19C,Adult caution,{(n * 37 + y) % 997}"
+            for y in range(20) for n in range(500)]
+    return ("Year,Ward,Offence,Outcome,Count\n" + "\n".join(rows) + "\n").encode()
 
 
 def test_regression_a_killed_import_leaves_no_half_file_to_adopt(ws: Workspace, tmp_path: Path) -> None:

@@ -10,7 +10,10 @@ import openpyxl
 import pytest
 
 from foi.errors import FoiError
-from foi.parse import attach, explain_figure, list_figures, parse_batch, parse_map_options
+from foi.figures.filing import attach
+from foi.figures.parsing import parse_batch
+from foi.figures.query import explain_figure, list_figures
+from foi.figures.review import parse_map_options
 from foi.workspace import Workspace
 
 
@@ -42,10 +45,15 @@ def figures_by_cell(ws: Workspace) -> dict[str, tuple]:
 def test_title_block_xlsx_becomes_traceable_long_figures(batch_ws: Workspace, tmp_path: Path) -> None:
     attach(batch_ws, "cautions", "durham", [title_block_xlsx(tmp_path / "FOI 1306-25 reply.xlsx")])
     [report] = parse_batch(batch_ws, "cautions")
-    assert (report.reader, report.status, report.figures, report.suppressed) == ("xlsx", "parsed", 8, 1)
-    assert report.skipped["total"] == 1 and report.skipped["note"] == 1
+    # The total row is stored too, marked: 8 figures and 4 totals.
+    assert (report.reader, report.status, report.figures, report.totals, report.suppressed) == (
+        "xlsx", "parsed", 12, 4, 1)
+    assert report.skipped["title"] == 2 and report.skipped["note"] == 1
     assert not any("stated" in w for w in report.warnings)  # the file's own totals agree
-    assert figures_by_cell(batch_ws) == {
+    figures = list_figures(batch_ws, "cautions")
+    assert {f["location"] for f in figures if f["total"]} == {"Outcomes!B8", "Outcomes!C8", "Outcomes!D8",
+                                                              "Outcomes!E8"}
+    assert {k: v for k, v in figures_by_cell(batch_ws).items() if not k.endswith("8")} == {
         "Outcomes!B6": ("2019/20", "19C", "3", 3, None),
         "Outcomes!C6": ("2019/20", "19C", "8", None, "*"),
         "Outcomes!D6": ("2020/21", "19C", "3", 4, None),
@@ -67,7 +75,7 @@ def test_reparse_replaces_figures_never_duplicates(batch_ws: Workspace, tmp_path
     parse_batch(batch_ws, "cautions")
     parse_batch(batch_ws, "cautions")
     parse_batch(batch_ws, "cautions", body="durham")
-    assert len(list_figures(batch_ws, "cautions")) == 8
+    assert len(list_figures(batch_ws, "cautions")) == 12
 
 
 def test_attaching_the_same_file_twice_stores_it_once(batch_ws: Workspace, tmp_path: Path) -> None:
@@ -130,7 +138,7 @@ def test_a_broken_file_does_not_stop_the_others(batch_ws: Workspace, tmp_path: P
     reports = {r.body: r for r in parse_batch(batch_ws, "cautions")}
     assert reports["kent"].status == "error" and reports["kent"].error
     assert "\n" not in reports["kent"].error
-    assert reports["essex"].status == "parsed" and reports["essex"].figures == 8
+    assert reports["essex"].status == "parsed" and reports["essex"].figures == 12
 
 
 def test_a_file_that_fails_to_read_keeps_its_earlier_figures(batch_ws: Workspace, tmp_path: Path) -> None:
@@ -140,7 +148,7 @@ def test_a_file_that_fails_to_read_keeps_its_earlier_figures(batch_ws: Workspace
     stored.write_bytes(b"garbage")
     [report] = parse_batch(batch_ws, "cautions")
     assert report.status == "error"
-    assert len(list_figures(batch_ws, "cautions")) == 8
+    assert len(list_figures(batch_ws, "cautions")) == 12
     assert explain_figure(batch_ws, list_figures(batch_ws, "cautions")[0]["id"])["file_unchanged"] is False
 
 
@@ -150,7 +158,7 @@ def test_files_dropped_into_the_folder_are_picked_up(batch_ws: Workspace, tmp_pa
     title_block_xlsx(folder / "downloaded.xlsx")
     (folder / "downloaded.xlsx.foi.toml").write_text("[map]\n")  # sidecars are not documents
     [report] = parse_batch(batch_ws, "cautions")
-    assert report.body == "cumbria" and report.figures == 8
+    assert report.body == "cumbria" and report.figures == 12
     assert sorted(p.name for p in folder.iterdir()) == ["downloaded.xlsx", "downloaded.xlsx.foi.toml"]
 
 
@@ -159,27 +167,21 @@ def unmappable_csv(path: Path) -> Path:
     return path
 
 
-def test_unmappable_column_needs_review_then_a_map_fixes_it_and_is_kept(batch_ws: Workspace,
-                                                                        tmp_path: Path) -> None:
+def test_a_header_foi_does_not_know_never_blocks_the_table(batch_ws: Workspace, tmp_path: Path) -> None:
     attach(batch_ws, "cautions", "kent", [unmappable_csv(tmp_path / "odd.csv")])
     [report] = parse_batch(batch_ws, "cautions")
-    assert (report.status, report.figures) == ("needs-review", 0)  # never guessed
-    assert report.not_understood[0] == {"location": "A2",
-                                        "reason": "figures under unmapped column(s) 'Zorblax' left out"}
-    mapped = parse_batch(batch_ws, "cautions", mapping={"Zorblax": "value"})[0]
-    assert mapped.status == "parsed" and mapped.figures == 2
-    sidecar = batch_ws.responses_dir / "cautions" / "kent" / "odd.csv.foi.toml"
-    assert 'Zorblax" = "value"' in sidecar.read_text()
-    again = parse_batch(batch_ws, "cautions")[0]  # no --map: the sidecar remembers
-    assert again.figures == 2
-    assert {f["outcome_code"] for f in list_figures(batch_ws, "cautions")} == {"3", "8"}
+    assert (report.status, report.figures) == ("parsed", 2)
+    figures = list_figures(batch_ws, "cautions")
+    assert {f["outcome_code"] for f in figures} == {"3", "8"}
+    assert {f["dims"]["measure"] for f in figures} == {"Zorblax"}  # the one header over the figures
 
 
 def test_map_option_errors(batch_ws: Workspace) -> None:
     assert parse_map_options(["Crime Type=offence", "A=B=outcome"]) == {"Crime Type": "offence", "A=B": "outcome"}
     with pytest.raises(FoiError, match="Bad --map 'offence'"):
         parse_map_options(["offence"])
-    with pytest.raises(FoiError, match="--map target 'ofence' is not a dimension of schema 'police-outcomes'"):
+    with pytest.raises(FoiError, match="Mapping 'Crime=ofence': did you mean 'offence'\\? Use one of the targets: "
+                                       "period, body, offence"):
         parse_batch(batch_ws, "cautions", mapping={"Crime": "ofence"})
 
 
@@ -207,11 +209,11 @@ def test_cli_parse_figures_explain(cli, batch_ws: Workspace, tmp_path: Path) -> 
     result = cli("parse", "cautions", "--json")
     assert result.exit_code == 0
     [report] = json.loads(result.stdout)
-    assert (report["status"], report["figures"], report["suppressed"]) == ("parsed", 8, 1)
+    assert (report["status"], report["figures"], report["totals"], report["suppressed"]) == ("parsed", 12, 4, 1)
     result = cli("parse", "cautions")
-    assert result.stdout.endswith("\n1 file(s), 8 figure(s).\n")
+    assert result.stdout.endswith("\n1 file(s), 12 figure(s).\n")
     figures = json.loads(cli("figures", "cautions", "--body", "durham", "--json").stdout)
-    assert len(figures) == 8
+    assert len(figures) == 12
     suppressed = next(f for f in figures if f["suppressed"])
     result = cli("explain", str(suppressed["id"]))
     assert result.exit_code == 0
@@ -252,75 +254,61 @@ def test_the_same_figure_in_two_sheets_is_flagged(batch_ws: Workspace, tmp_path:
         "the figure for outcome=Adult caution, period=2021/22 appears twice: Summary!B2 and Detail!B2"]
 
 
-def test_schema_2_figures_move_to_figure_cells_and_read_the_same(batch_ws: Workspace, tmp_path: Path) -> None:
-    """A v2 database kept batch, body, path and hash on every figure; after the upgrade the
-    `figures` view gives the same rows, ids included."""
-    from foi.db import SCHEMA_VERSION, open_db, schema_version
-
-    ws = batch_ws
-    sheet = tmp_path / "outcomes.csv"
-    sheet.write_text("Year,Outcome,Count\n2014/15,Adult caution,12\n2015/16,Adult caution,*\n", encoding="utf-8")
-    attach(ws, "cautions", "kent", [sheet])
-    parse_batch(ws, "cautions")
-    before = [dict(r) for r in ws.db.query("SELECT * FROM figures ORDER BY id")]
-    assert len(before) == 2
-    # Turn it back into a schema 2 file: figures as a table of its own.
-    conn = ws.db.conn
-    with conn:
-        conn.execute("CREATE TABLE old AS SELECT * FROM figures")
-        conn.execute("DROP VIEW figures")
-        conn.execute("DROP TABLE figure_cells")
-        conn.execute("DROP TABLE figure_labels")
-        conn.execute("ALTER TABLE old RENAME TO figures")
-        conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
-    conn.close()
-    db = open_db(ws.db_path)
-    assert schema_version(db.conn) == SCHEMA_VERSION == 4
-    assert [dict(r) for r in db.query("SELECT * FROM figures ORDER BY id")] == before
-    kinds = dict(db.conn.execute(
-        "SELECT name, type FROM sqlite_master WHERE name IN ('figures', 'figure_cells', 'figure_labels')"))
-    assert kinds == {"figures": "view", "figure_cells": "table", "figure_labels": "table"}
+# --- issue 13 item 8: archives and sidecars ---------------------------------------------------
 
 
-def test_schema_3_figures_get_numbered_labels_and_read_the_same(batch_ws: Workspace, tmp_path: Path) -> None:
-    """A v3 database wrote each figure's period, offence and outcome texts, dates and codes on
-    the figure; after the upgrade they are its document's labels and `figures` reads the same,
-    ids, blanks and a period with no dates included."""
-    from foi.db import _V3_CELL_COLUMNS, _V3_FIGURES_VIEW, open_db, schema_version
+def _zip_of(path: Path, members: dict[str, str]) -> Path:
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, text in members.items():
+            zf.writestr(name, text)
+    return path
 
-    ws = batch_ws
-    one = tmp_path / "outcomes.csv"
-    one.write_text("Year,Offence,Outcome,Count\n2014/15,19C,Adult caution,12\n2015/16,19C,Adult caution,*\n"
-                   "2015/16,Burglary,Youth caution,3\nLast year,Burglary,Youth caution,4\n", encoding="utf-8")
-    two = tmp_path / "two.csv"
-    two.write_text("Year,Outcome,Count\n2014/15,Community resolution,7\n2014/15,Adult caution,1\n", encoding="utf-8")
-    attach(ws, "cautions", "kent", [one])
-    attach(ws, "cautions", "essex", [two])
-    parse_batch(ws, "cautions")
-    before = [dict(r) for r in ws.db.query("SELECT * FROM figures ORDER BY id")]
-    assert len(before) == 6 and {r["offence"] for r in before} == {"19C", "Burglary", None}
-    assert any(r["period_label"] == "Last year" and r["period_start"] is None for r in before)
-    conn = ws.db.conn
-    with conn:  # back to schema 3: every figure's texts on the figure
-        columns = ", ".join(_V3_CELL_COLUMNS)
-        conn.execute(f"CREATE TABLE old AS SELECT id, {columns} FROM figures")
-        conn.execute("DROP VIEW figures")
-        conn.execute("DROP TABLE figure_cells")
-        conn.execute("DROP TABLE figure_labels")
-        conn.execute("ALTER TABLE old RENAME TO figure_cells")
-        conn.execute("CREATE INDEX figure_cells_document ON figure_cells(document_id)")
-        conn.execute(_V3_FIGURES_VIEW)
-        conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
-    conn.close()
-    db = open_db(ws.db_path)
-    assert schema_version(db.conn) == 4
-    assert [dict(r) for r in db.query("SELECT * FROM figures ORDER BY id")] == before
-    labels = db.conn.execute("SELECT document_id, dimension, count(*) FROM figure_labels GROUP BY 1, 2").fetchall()
-    assert sorted(labels) == sorted([(1, "offence", 2), (1, "outcome", 2), (1, "period", 3),
-                                     (2, "outcome", 2), (2, "period", 1)])
-    # And a re-parse after the upgrade replaces the document's labels along with its figures.
-    ws.db = db
-    parse_batch(ws, "cautions")
-    assert [{k: v for k, v in dict(r).items() if k != "id"} for r in db.query("SELECT * FROM figures ORDER BY id")] == [
-        {k: v for k, v in r.items() if k != "id"} for r in before]
-    assert db.conn.execute("SELECT count(*) FROM figure_labels").fetchone() == (10,)
+
+def test_zip_kept_beside_its_unpacked_members_is_not_a_document(batch_ws: Workspace, tmp_path: Path) -> None:
+    """The inbox keeps a mail's archive beside the members it stored; parse must not take it
+    for a document (it was reported as an unreadable file on every parse)."""
+    from foi.batches import batch_requests
+    from foi.storage import request_dir, store_file, write_unique
+
+    archive = _zip_of(tmp_path / "reply.zip", {"a.csv": "Outcome,2020\nAdult caution,1\n"})
+    request = batch_requests(batch_ws.db, "cautions", ["kent"])[0]
+    store_file(batch_ws, request, b"Outcome,2020\nAdult caution,1\n", "reply.zip/a.csv", source="zip")
+    write_unique(request_dir(batch_ws, request), "reply.zip", archive.read_bytes())
+    for _ in range(2):
+        reports = parse_batch(batch_ws, "cautions")
+        assert [(Path(r.path).name, r.status) for r in reports] == [("a.csv", "parsed")]
+    assert [d["path"] for d in batch_ws.db.query("SELECT path FROM documents")] == ["responses/cautions/kent/a.csv"]
+
+
+def test_zip_dropped_into_the_folder_gives_its_members(batch_ws: Workspace, tmp_path: Path) -> None:
+    folder = batch_ws.responses_dir / "cautions" / "kent"
+    folder.mkdir(parents=True)
+    _zip_of(folder / "portal download.zip", {"t/a.csv": "Outcome,2020\nAdult caution,1\n"})
+    for _ in range(2):
+        reports = parse_batch(batch_ws, "cautions")
+        assert [(Path(r.path).name, r.status, r.figures) for r in reports] == [("a.csv", "parsed", 1)]
+
+
+def test_zip_registered_by_an_older_foi_is_forgotten(batch_ws: Workspace, tmp_path: Path) -> None:
+    from foi.batches import batch_requests
+    from foi.storage import store_file
+
+    request = batch_requests(batch_ws.db, "cautions", ["kent"])[0]
+    archive = _zip_of(tmp_path / "old.zip", {"a.csv": "Outcome,2020\nAdult caution,1\n"})
+    store_file(batch_ws, request, archive.read_bytes(), "old.zip", source="folder")
+    reports = parse_batch(batch_ws, "cautions")
+    assert [(Path(r.path).name, r.status) for r in reports] == [("a.csv", "parsed")]
+
+
+def test_a_bad_sidecar_is_that_files_error_and_the_others_still_parse(batch_ws: Workspace, tmp_path: Path) -> None:
+    attach(batch_ws, "cautions", "durham", [title_block_xlsx(tmp_path / "r.xlsx")])
+    attach(batch_ws, "cautions", "kent", [unmappable_csv(tmp_path / "odd.csv")])
+    attach(batch_ws, "cautions", "essex", [title_block_xlsx(tmp_path / "s.xlsx")])
+    (batch_ws.responses_dir / "cautions" / "essex" / "s.xlsx.foi.toml").write_text('[map]\n"Offence" = 5\n')
+    reports = {r.body: r for r in parse_batch(batch_ws, "cautions")}
+    assert reports["essex"].status == "error"
+    assert reports["essex"].error.startswith("s.xlsx.foi.toml: [map] must hold header = \"target\" pairs")
+    assert "responses/cautions/essex/s.xlsx.foi.toml" in reports["essex"].error
+    assert reports["durham"].status == "parsed" and reports["kent"].status != "queued"
+    statuses = {r["body"]: r["status"] for r in batch_ws.db.query("SELECT body, status FROM documents")}
+    assert "queued" not in statuses.values() and statuses["essex"] == "error"

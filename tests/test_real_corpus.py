@@ -22,7 +22,9 @@ from typing import Any
 import pytest
 
 from foi.batches import create_batch
-from foi.parse import FileReport, attach, list_figures, parse_batch
+from foi.figures.filing import attach
+from foi.figures.parsing import FileReport, parse_batch
+from foi.figures.query import list_figures
 from foi.schema import schema_from_toml
 from foi.values import parse_value
 from foi.workspace import Workspace, init_workspace
@@ -107,7 +109,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Run:
     reports = {by_body[r.body]: r for r in parse_batch(ws, "corpus")}
     figures: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for f in list_figures(ws, "corpus"):
-        figures[by_body[f["body"]]].append(f)
+        figures[by_body[f["sender"]]].append(f)
     return Run(ws, reports, figures)
 
 
@@ -186,7 +188,8 @@ def _expected_cumbria() -> dict[tuple[str, str], int]:
 def _cumbria_offence_figures(corpus: Run) -> dict[tuple[str, str], float]:
     out = {}
     for f in corpus.figures["paulbradshaw-mass_foi_projects/Cumbria.pdf"]:
-        if f["offence"] and f["period_label"] and not f["outcome"]:
+        # The Grand Total row and column are stored too, marked: they are not categories.
+        if f["offence"] and f["period_label"] and not f["outcome"] and not f["total"]:
             key = (_norm(f["offence"]), f["period_label"])
             assert key not in out, f"{key} stored twice"
             out[key] = f["value"]
@@ -282,7 +285,8 @@ def test_hertfordshire_record_numbers_never_become_figures(corpus: Run) -> None:
     (No., FY, crime type, outcome) holds no counts, and its serial numbers must not be taken as counts."""
     figures = corpus.figures[HERTS]
     assert figures and all(f["location"].startswith("p1 t1 ") for f in figures)
-    assert sum(f["value"] for f in figures) == 4492
+    assert sum(f["value"] for f in figures if not f["total"]) == 4492
+    assert [f["value"] for f in figures if f["total"]] == [4492]  # the Grand Total: stored, marked
     assert {f["period_label"] for f in figures} >= {"2019/2020", "2023/2024"}
 
 
@@ -330,24 +334,19 @@ def _expected_by_force(relative: str) -> Counter[tuple[str, str, float]]:
 
 def test_workforce_officer_fte_by_force_with_a_custom_schema(tmp_path: Path) -> None:
     report, figures = _custom_batch(tmp_path, "resistancelab-data/police-workforce-sep19-tables.ods")
-    # The two "number" columns (changes over 12 and 6 months) can't be told apart: asked, not guessed.
-    assert report.status == "needs-review"
-    assert any("'number', 'number'" in w for w in report.warnings)
-    report, figures = _custom_batch(tmp_path / "again", "resistancelab-data/police-workforce-sep19-tables.ods",
-                                    mapping={"number": "ignore"})
     as_at = {"2018-09-30": "September 2018", "2019-03-31": "March 2019", "2019-09-30": "September 2019"}
     # The transcription's pipeline renamed two forces; the ODS says "London, City of" and "Metropolitan Police".
     renamed = {"london, city of": "city of london", "metropolitan police": "metropolitan"}
-    table_1 = [f for f in figures if f["sheet"] == "Table_1"]
-    forces = [_norm(f["dims"]["force"]) for f in table_1]
-    ours = Counter((renamed.get(force, force), as_at[f["period_start"]], round(f["value"], 6))
-                   for force, f in zip(forces, table_1, strict=True))
+    table_1 = [f for f in figures if f["sheet"] == "Table_1" and f["period_start"] in as_at
+               and "As at" in f["dims"].values()]
+    ours = Counter((renamed.get(_norm(f["dims"]["body"]), _norm(f["dims"]["body"])), as_at[f["period_start"]],
+                    round(f["value"], 6)) for f in table_1 if not _norm(f["dims"]["body"]).startswith("total"))
     expected = _expected_by_force("resistancelab-data/expected/police-population/officer-fte/2019.csv")
-    # "Total 43 forces" is the table's own total: checked, not stored as a figure of a force.
+    # Forces, and the regions (stored as aggregates): every one of the transcription's values.
     assert ours == Counter({k: n for k, n in expected.items() if k[0] != "total 43 forces"})
-    cumbria = next(f for f in figures if f["sheet"] == "Table_1" and f["dims"]["force"] == "Cumbria"
-                   and f["period_start"] == "2019-09-30")
-    assert (cumbria["location"], cumbria["value"]) == ("Table_1!D13", 1173.62)
+    cumbria = next(f for f in table_1 if f["body"] == "cumbria" and f["period_start"] == "2019-09-30")
+    assert (cumbria["location"], cumbria["value"], cumbria["total"]) == ("Table_1!D13", 1173.62, False)
+    assert all(f["total"] for f in table_1 if f["dims"]["body"] in ("North East", "Total 43 forces"))
 
 
 IOPC = "resistancelab-data/Time_series_tables_2019-20.ods"
@@ -370,7 +369,7 @@ def test_iopc_other_contact_by_force_matches_the_manual_transcription(iopc: tupl
     for name, (first, last) in {"incidents": (10, 72), "fatalities": (85, 147)}.items():
         # Footnote markers on labels ("Home Office^", "10/11*") are not part of the name.
         ours = Counter((_norm(f["dims"]["force"].rstrip("~*^")), f["period_label"].rstrip("*"), f["value"])
-                       for f in _iopc_table(figures, first, last) if f["period_label"])
+                       for f in _iopc_table(figures, first, last) if f["period_label"] and not f["total"])
         expected = _expected_by_force(f"{IOPC_EXPECTED}/{name}.csv")
         # City of London 16/17 is written '1"' (a quote as footnote marker): it counts too.
         expected = Counter({k: n for k, n in expected.items() if k[1] != "Total"})
@@ -384,11 +383,14 @@ def test_iopc_quote_footnote_marker(iopc: tuple[FileReport, list]) -> None:
     (IOPC City of London 16/17) is now stripped like ~ * ^ are."""
     _, figures = iopc
     f = next(f for f in figures if f["location"] == "Other_contact_by_force!N14")
-    assert (f["raw"], f["value"], f["dims"]) == ('1"', 1, {"force": "City of London", "period": "16/17"})
+    assert (f["raw"], f["value"]) == ('1"', 1)
+    assert (f["dims"]["force"], f["dims"]["period"]) == ("City of London", "16/17")
 
 
 def test_iopc_total_column_is_checked_not_stored(iopc: tuple[FileReport, list]) -> None:
     """Columns headed 'Total  INCIDENTS' / 'Total FATALITIES' are stated totals, not figures with no period."""
     _, figures = iopc
     table = _iopc_table(figures, 10, 147)
-    assert table and all(f["period_label"] for f in table)
+    assert table and all(f["period_label"] for f in table if not f["total"])
+    totals = [f for f in table if f["total"]]
+    assert totals and {f["col_num"] for f in totals} == {max(f["col_num"] for f in table)}

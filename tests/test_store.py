@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from foi.db import FIGURE_CELL_COLUMNS, nulls_bound_directly
-from foi.figurerows import ROWS_PER_INSERT, FigureRows, literal
+from foi.figures.storing import ROWS_PER_INSERT, FigureRows, literal
 
 TEXT = st.one_of(st.text(max_size=12), st.sampled_from(["Kent's data", "a''b", "x\x00y", "'", "", "é–£"]))
 VALUE = st.one_of(st.none(), st.integers(-(2**40), 2**40), st.floats(allow_nan=False), TEXT)

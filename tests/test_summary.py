@@ -81,11 +81,13 @@ def test_no_figures_yet(batch_ws: Workspace, cli) -> None:
     assert (result.exit_code, result.stdout) == (0, "No figures in cautions match.\n")
 
 
+COLUMNS = ("body, period_label, period_start, period_end, offence, offence_code, outcome, outcome_code, unit, "
+           "sender, sheet, source_file, period")
+
+
 @pytest.mark.parametrize(("args", "message"), [
-    (["--by", "force"], "Error: Unknown column 'force'. Use one of: body, period_label, period_start, offence, "
-                        "offence_code, outcome, outcome_code, period.\n"),
-    (["--where", "value=3"], "Error: Unknown column 'value'. Use one of: body, period_label, period_start, "
-                             "offence, offence_code, outcome, outcome_code, period.\n"),
+    (["--by", "force"], f"Error: Unknown column 'force'. Use one of: {COLUMNS}.\n"),
+    (["--where", "value=3"], f"Error: Unknown column 'value'. Use one of: {COLUMNS}.\n"),
     (["--where", "body"], "Error: Bad --where 'body': use KEY=VALUE or KEY=V1,V2, e.g. offence_code=19C.\n"),
 ])
 def test_summary_errors(seeded: Workspace, cli, args: list[str], message: str) -> None:

@@ -99,3 +99,4 @@ def test_not_a_database_is_refused(tmp_path: Path) -> None:
     path.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(FoiError, match="is not a foi database"):
         open_db(path)
+

@@ -42,15 +42,18 @@ def summary(
     ctx: typer.Context,
     name: str,
     by: Annotated[list[str] | None, typer.Option(
-        "--by", help="Group by a figure column or dimension (repeat), e.g. body, outcome_code.")] = None,
+        "--by", help="Group by a figure column or any dimension (repeat), e.g. body, outcome_code, sex.")] = None,
     where: Annotated[list[str] | None, typer.Option(
         "--where", help="KEY=VALUE or KEY=V1,V2 (repeat), e.g. offence_code=19C.")] = None,
+    totals: Annotated[bool, typer.Option(
+        "--totals", help="Sum the totals and aggregates the files state instead of the figures.")] = False,
     json_out: JsonOpt = False,
 ) -> None:
-    """Sum a batch's figures by any columns; suppressed cells are counted, never summed."""
+    """Sum a batch's figures by any columns or dimensions; suppressed cells are counted, never summed;
+    stated totals are never added to their parts, nor counts to percentages."""
     from foi.summary import parse_where, summarise
 
-    result = summarise(workspace(ctx).db, name, by=by, where=parse_where(where))
+    result = summarise(workspace(ctx).db, name, by=by, where=parse_where(where), include_totals=totals)
     if json_out:
         print_json({"batch": name, "by": result.by, "where": result.where, "rows": result.rows,
                     "total": result.total})

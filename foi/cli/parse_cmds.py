@@ -8,9 +8,9 @@ from typing import Annotated
 
 import typer
 
-from foi import parse as parse_lib
 from foi.cli import app
 from foi.cli.common import JsonOpt, print_json, table, workspace
+from foi.figures import filing, parsing, query, review
 
 
 @app.command()
@@ -22,7 +22,7 @@ def attach(
     json_out: JsonOpt = False,
 ) -> None:
     """File documents obtained by hand, such as portal downloads, under responses/NAME/SLUG/."""
-    results = parse_lib.attach(workspace(ctx), name, slug, files)
+    results = filing.attach(workspace(ctx), name, slug, files)
     if json_out:
         print_json(results)
         return
@@ -56,13 +56,16 @@ def parse(
     name: Annotated[str, typer.Argument(help="Batch name.")],
     body: Annotated[str | None, typer.Option(help="Only this body's files.")] = None,
     file: Annotated[str | None, typer.Option(help="Only this file (path, stored name or document id).")] = None,
-    map_: Annotated[list[str] | None, typer.Option("--map", help="HEADER=DIMENSION for columns foi can't map "
-                                                   "(repeat); kept in FILE.foi.toml beside the file.")] = None,
+    map_: Annotated[list[str] | None, typer.Option("--map", help="HEADER=TARGET: read a column or header as a "
+                                                   "dimension (period, body, offence, outcome, sex, age_group, "
+                                                   "ethnicity, area, measure, unit or a name of your own), as "
+                                                   "value or ignore (repeat); kept in FILE.foi.toml beside the "
+                                                   "file.")] = None,
     json_out: JsonOpt = False,
 ) -> None:
     """Read every reply file of a batch into figures, and report what was and wasn't understood."""
     ws = workspace(ctx)
-    mapping = parse_lib.parse_map_options(map_)
+    mapping = review.parse_map_options(map_)
     progress = None
     step = None
     if sys.stdout.isatty() and not json_out:  # pragma: no cover - a bar only for people
@@ -70,7 +73,7 @@ def parse(
         if count > 3:
             progress, step = _progress_callback(count)
     try:
-        reports = parse_lib.parse_batch(ws, name, body=body, file=file, mapping=mapping, progress=step)
+        reports = parsing.parse_batch(ws, name, body=body, file=file, mapping=mapping, progress=step)
     finally:
         if progress is not None:
             progress.stop()
@@ -80,16 +83,20 @@ def parse(
     if not reports:
         typer.echo(f"No files for {name} yet: `foi inbox import` replies or `foi attach {name} SLUG FILE`.")
         return
-    table(["body", "file", "reader", "status", "tables", "figures", "suppressed", "skipped", "not understood"],
-          [[r.body, Path(r.path).name, r.reader, r.status, r.tables, r.figures, r.suppressed,
-            ", ".join(f"{k} {v}" for k, v in sorted(r.skipped.items())), len(r.not_understood)] for r in reports])
+    table(["body", "file", "reader", "status", "tables", "figures", "totals", "suppressed", "not understood"],
+          [[r.body, Path(r.path).name, r.reader, r.status, r.tables, r.figures, r.totals, r.suppressed,
+            len(r.not_understood)] for r in reports])
+    hinted = False
     for report in reports:
         lines = [*(f"warning: {w}" for w in report.warnings),
                  *(f"not understood {n['location']}: {n['reason']}" for n in report.not_understood[:10])]
         if report.error:
             lines.insert(0, f"{report.status}: {report.error}")
         if report.status == "needs-review":
-            lines.append(f"fix: foi parse {name} --file {report.document_id} --map 'HEADER=DIMENSION'")
+            lines.append(f"fix: foi parse {name} --file {report.document_id} --map 'HEADER=TARGET'")
+            if not hinted:
+                lines.append(f"     ({review.hint()})")
+                hinted = True
         if lines:
             typer.echo(f"\n{report.body} {Path(report.path).name}:")
             for line in lines:
@@ -106,14 +113,52 @@ def figures(
     json_out: JsonOpt = False,
 ) -> None:
     """List the figures parsed for a batch, each with where it came from."""
-    rows = parse_lib.list_figures(workspace(ctx), name, body)
+    rows = query.list_figures(workspace(ctx), name, body)
     if json_out:
         print_json(rows)
         return
-    table(["id", "body", "period", "offence", "outcome", "value", "suppressed", "source"],
+    shown = {"period", "offence", "outcome", "body", "table"}  # the caption: in `foi explain` and --json
+    table(["id", "body", "period", "offence", "outcome", "other labels", "value", "source"],
           [[r["id"], r["body"], r["period_label"], r["offence_code"] or r["offence"], r["outcome_code"] or r["outcome"],
-            _number(r["value"]), r["suppressed"], f"{Path(r['source_file']).name} {r['location']}"] for r in rows],
+            "; ".join(f"{k}: {v}" for k, v in r["dims"].items() if k not in shown),
+            _value(r), f"{Path(r['source_file']).name} {r['location']}"] for r in rows],
           title=f"{len(rows)} figures")
+
+
+def _value(figure: dict) -> str:
+    """A figure's value as the table shows it: suppression markers, units and totals said."""
+    if figure["suppressed"] is not None:
+        text = f"suppressed ({figure['suppressed']})"
+    else:
+        text = _number(figure["value"])
+        unit = figure.get("unit")
+        if unit:
+            text = f"{text}%" if unit == "%" else f"{text} ({unit})"
+    return f"{text} (total)" if figure.get("total") else text
+
+
+_SOURCES = {"row": "row label", "column": "column header", "section": "section heading", "parent": "parent row",
+            "title": "title", "sheet": "sheet name"}
+
+
+def _label_detail(label: dict) -> str:
+    """What a label means and where it came from, for `foi explain`."""
+    said = []
+    if label["period_start"]:
+        said.append(f"{label['period_start']} to {label['period_end']}")
+    if label["code"]:
+        said.append({"offence": "Home Office code ", "outcome": "outcome type ",
+                     "body": "body "}.get(label["dimension"], "code ") + label["code"])
+    if label["aggregate"]:
+        said.append("an aggregate")
+    where = _SOURCES.get(label["source"] or "", label["source"] or "")
+    if where:
+        header = label["header"]
+        at = f" {header!r}" if header and header not in (label["dimension"], label["source"]) else ""
+        said.append(f"{where}{at}")
+    if label["note"]:
+        said.append(f"note {label['note']}")
+    return f"  ({'; '.join(said)})" if said else ""
 
 
 def _number(value: float | None) -> str:
@@ -129,27 +174,16 @@ def explain(
     json_out: JsonOpt = False,
 ) -> None:
     """Show where one figure came from: file, hash, sheet or page, cell and the text as written."""
-    info = parse_lib.explain_figure(workspace(ctx), figure_id)
+    info = query.explain_figure(workspace(ctx), figure_id)
     if json_out:
         print_json(info)
         return
     figure, document = info["figure"], info["document"]
-    value = figure["suppressed"] and f"suppressed ({figure['suppressed']})" or _number(figure["value"])
-    typer.echo(f"figure {figure['id']}: {value}")
-    for key, label in (("body", "body"), ("period_label", "period"), ("offence", "offence"),
-                       ("outcome", "outcome")):
-        if figure.get(key):
-            extra = ""
-            if key == "period_label" and figure["period_start"]:
-                extra = f"  ({figure['period_start']} to {figure['period_end']})"
-            code = figure.get(f"{key}_code") if key in ("offence", "outcome") else None
-            if code:
-                extra = f"  (Home Office code {code})"
-            typer.echo(f"  {label:9} {figure[key]}{extra}")
-    shown = {figure.get("period_label"), figure.get("offence"), figure.get("outcome")}
-    for name, label in figure["dims"].items():
-        if label not in shown:
-            typer.echo(f"  {name:9} {label}")
+    typer.echo(f"figure {figure['id']}: {_value(figure)}")
+    sender = f" (the file came from {figure['sender']})" if figure["sender"] != figure["body"] else ""
+    typer.echo(f"  body      {figure['body']}{sender}")
+    for label in info["labels"]:
+        typer.echo(f"  {label['dimension']:9} {label['label']}{_label_detail(label)}")
     typer.echo(f"  file      {document['path']}  (sent as {document['original_name']!r}, via {document['source']})")
     typer.echo(f"  sha256    {figure['source_sha256']}  "
                f"({'unchanged' if info['file_unchanged'] else 'FILE CHANGED OR MISSING since parsing'})")
