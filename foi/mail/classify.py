@@ -28,6 +28,7 @@ from foi.mail.segments import read_message
 from foi.mail.sentences import tabular_lines
 from foi.mail.signals import (
     ACK_SUBJECT_RE,
+    COST_LIMIT_RE,
     ATTACHED_RESPONSE_RE,
     AUTO_BODY_RE,
     AUTO_SUBJECT_RE,
@@ -39,6 +40,7 @@ from foi.mail.signals import (
     OVERTURN_RE,
     PART_START_RE,
     PARTLY_RE,
+    REDIRECT_RE,
     RECEIVED_TODAY_RE,
     SALUTATION_RE,
     SIGNALS,
@@ -225,38 +227,63 @@ def _review_outcome(sentences: Sequence[str]) -> tuple[str | None, list[str]]:
     return None, []
 
 
-def _parts(sentences: Sequence[str]) -> tuple[list[str], list[str]]:
-    """(parts answered, parts refused) of a reply answered question by question. A part runs from
-    one "Question 2:" / "Q3." / "2)" to the next; it is answered when it gives a figure, a yes or
-    no, or says information is attached or provided, and refused when it relies on an exemption or
-    the cost limit. Each part is named by its first sentence; replies not laid out in parts give
-    ([], [])."""
+@dataclass
+class _Parts:
+    """A reply answered question by question, each part named by its first sentence."""
+
+    answered: list[str] = field(default_factory=list)  # a figure, a yes or no, information given
+    refused: list[str] = field(default_factory=list)  # an exemption, NCND or the cost limit
+    not_held: list[str] = field(default_factory=list)  # not held, or sent to another body
+    count: int = 0
+
+
+def _parts(sentences: Sequence[str]) -> _Parts:
+    """How each part of a reply laid out question by question was answered. A part runs from one
+    "Question 2:" / "Q3." / "2)" to the next; it is answered when it gives a figure (outside the
+    question as restated), a yes or no, or says information is attached or provided; refused when
+    it relies on an exemption or the cost limit; not held when it says so or sends us to another
+    body ("this part of your request should go to the NPCC"). Replies not laid out in parts give
+    an empty reading."""
     parts: list[list[str]] = []
     for s in sentences:
         if PART_START_RE.match(s):
             parts.append([s])
         elif parts:
             parts[-1].append(s)
+    out = _Parts(count=len(parts))
     if len(parts) < 2:
-        return [], []
-    answered: list[str] = []
-    refused: list[str] = []
+        return out
     for part in parts:
         text = " ".join(part)
-        body = PART_START_RE.sub("", text, count=1)
+        head = PART_START_RE.sub("", part[0], count=1)
+        # Figures in the question as restated ("Between 1 September 2013 and ...?") answer nothing,
+        # nor do the size of a search ("7,069 records to review") or a section number.
+        said = [x for x in [head, *part[1:]] if x.strip() and not x.rstrip().endswith("?")]
+        figures = [x for x in said if _FIGURE_RE.search(_CITATION_RE.sub(" ", x)) and not _SEARCH_RE.search(x)
+                   and not COST_LIMIT_RE.search(x)]
         scores, _ = _score(part)
         no = bool(sections_in_sentence(text) or NCND_RE.search(text) or scores["refused"] >= 1.5
                   or scores["firm"] >= 2)
-        yes = bool(scores["data"] >= 1.5 or _FIGURE_RE.search(body) or re.match(r"\W*(?:yes|no)\b", body, re.I))
+        nh = scores["not-held"] >= 1.5 or bool(REDIRECT_RE.search(text))
+        yes = bool(scores["data"] >= 1.5 or figures or any(ATTACHED_RESPONSE_RE.search(x) for x in part)
+                   or re.match(r"\W*(?:yes|no)\b(?!\s+(?:information|data|records?|recorded))", " ".join(said), re.I))
+        if yes and not (nh and not figures):
+            out.answered.append(part[0])
         if no:
-            refused.append(part[0])
-        elif yes:
-            answered.append(part[0])
-    return answered, refused
+            out.refused.append(part[0])
+        elif nh and part[0] not in out.answered:
+            out.not_held.append(part[0])
+    return out
 
 
-# A figure given as an answer: "23 vehicles", "412", "£1,200" (not a year, a date or a section).
-_FIGURE_RE = re.compile(r"(?<![\w/£(.-])(?!(?:19|20)\d\d\b)£?\d[\d,]*(?:\.\d+)?(?![\d/:)(.]|\s*(?:hours|working|days))")
+_CITATION_RE = re.compile(r"\b(?:sections?|ss?\.?)\s*\d+[A-Z]?(?:\s*\(\w+\))*|\b(?:questions?|parts?|requests?|answers?"
+                          r"|points?|items?|q)\s*\d+[a-z]?(?:\s*(?:&|and|,|-|to)\s*\d+[a-z]?)*", re.I)
+_SEARCH_RE = re.compile(r"\b(?:review|search|examin|manual|would\s+(?:need|have)\s+to|to\s+be\s+(?:checked|read))\w*", re.I)
+# A figure given as an answer: "23 vehicles", "412", "£1,200" (not a year, a date, an ordinal or a
+# section).
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+_FIGURE_RE = re.compile(r"(?<![\w/£(.-])(?!(?:19|20)\d\d\b)£?\d[\d,]*(?:\.\d+)?(?![\d/:)(]|\.\w|\s*(?:hours|working|days))"
+                        r"(?!\s*(?:st|nd|rd|th)\b)(?!\s+" + _MONTHS + r"\b)", re.I)
 
 
 def classify(
@@ -348,16 +375,22 @@ def classify(
         evidence["data"] += pointers
     data = (scores["data"] + (3.0 if has_data else 0.0) + (2.0 if reading.tables >= 3 else 0.0)
             + (1.0 + 1.0 * min(reading.answers, 3) if reading.answers else 0.0) + (1.5 if caveat else 0.0))
-    answered, withheld = _parts(new)
-    if withheld and not answered and data < 2:
+    parts = _parts(new)
+    answered, withheld = parts.answered, parts.refused
+    if parts.count >= 2 and not answered and (withheld or parts.not_held):
         # Answered part by part and no part is answered: "we have decided to disclose the located
-        # information" above nothing but refusals gives nothing.
-        data = 0.0
+        # information" or "our unit provided the following" above nothing but refusals, redirects
+        # and "not held" gives nothing; only an attached data file still counts.
+        data = 3.0 if has_data else 0.0
     if answered and withheld:
         # Answered question by question: some parts carry the information, others an exemption.
         data += 2.0
         scores["partial"] += 2.0
         evidence["partial"] = answered[:1] + withheld[:1] + evidence["partial"]
+    elif len(answered) >= 2 and data < 2:
+        # Every part that says anything gives a figure or a yes or no: an answer.
+        data = 2.0
+        evidence["data"] = evidence["data"] or answered[:2]
     if has_data and not evidence["data"]:
         evidence["data"] = [s for s in reading.of("new", "history", "conditional")
                             if re.search(r"\battach|\benclos", s, re.I)][:1] or [subject]
@@ -373,6 +406,10 @@ def classify(
     whole_nh = [s for s in evidence["not-held"] if not NOT_HELD_COST_RE.search(s) and not NOT_HELD_PART_RE.search(s)]
     part_nh = [s for s in evidence["not-held"] if s not in whole_nh and not NOT_HELD_COST_RE.search(s)]
     exempt = bool(ncnd_new) or firm >= 2 or refuse >= 2.5 or (bool(named) and refuse >= 1.5)
+    if scores["lead"] and not exempt:
+        # "Our response is as follows" above no refusal: what follows is the answer.
+        data += scores["lead"]
+        evidence["data"] += evidence["lead"]
     partial_marks = scores["partial"]
     ext, clar, ack = scores["extended"], scores["clarification"], scores["acknowledged"]
 

@@ -67,6 +67,12 @@ def _fmt(num: str, subs: list[str]) -> str:
 def _expand(num: str, subs: list[str]) -> list[str]:
     """"31(1)(a)(b)" names two sections, 31(1)(a) and 31(1)(b): trailing single letters in
     alphabetical sequence are siblings. "40(5B)(a)(i)" is one section ((i) is a roman level)."""
+    # "31(1)(g)(2)(a)(b)": the exemption is 31(1)(g), exercised for the purposes listed in 31(2);
+    # a second subsection number after a letter starts that reference, not a deeper level.
+    for k in range(2, len(subs)):
+        if subs[k][0].isdigit() and any(re.fullmatch(r"[a-z]", x) for x in subs[1:k]):
+            subs = subs[:k]
+            break
     tail = 0
     while tail < len(subs) and re.fullmatch(r"[a-z]", subs[len(subs) - 1 - tail]):
         tail += 1

@@ -26,6 +26,7 @@ from foi.mail.sentences import (
     is_boilerplate,
     is_conditional,
     is_history,
+    WAIVED_RE,
     is_table_row,
     split_sentences,
     tabular_lines,
@@ -69,7 +70,8 @@ class Reading:
 _REQUEST_HEAD_RE = re.compile(
     r"^\s*(?:\d+[.)]\s*)?(?:"
     r"you\s+(?:asked|requested|wrote|write)(?:\s+(?:for|us|the\s+following(?:\s+information)?))?\s*(?:[:\-\u2013]|$)"
-    r"|your\s+(?:original\s+)?request(?:\s+(?:details|reads|read|was|is|states?))?(?:\s+as\s+follows)?\s*[:\-\u2013]"
+    r"|your\s+(?:original\s+)?request(?:\s+(?:details|reads|read|was|is|states?))?(?:\s*\(?[\w/\-]*\d[\w/\-]*\)?)?"
+    r"(?:\s+as\s+follows)?\s*[:\-\u2013]"
     r"|(?:the\s+)?request(?:\s+details)?\s*[:\-\u2013]?\s*$"
     r"|information\s+requested\s*[:\-\u2013]?\s*$"
     r"|(?:request|question)\s+\d+[a-z]?\s*[:\-\u2013]?\s*$"
@@ -91,6 +93,21 @@ _REQUEST_LEAD_RE = re.compile(
     r"(?:the\s+following(?:\s+information)?[^.:\n]{0,40}[:.]?|[^.:\n]{0,40}:-?)\s*$",
     re.I,
 )
+# The requester's own opening, pasted into the reply without a heading: "I am writing ... to request
+# the following information", "I would like to get the following data", "Under FOIA, please can you
+# provide me with ...". An authority writes "you asked", never "I would like to get".
+_REQUESTER_RE = re.compile(
+    r"^\W*(?:(?:under|in\s+accordance\s+with)\s+(?:the\s+)?(?:freedom\s+of\s+information|foi)[^,\n]{0,30},?\s*)?"
+    r"(?:i\s+(?:am\s+writing|write)\b(?![^\n]*\bclarif)[^\n]{0,100}?\bto\s+(?:request|ask\s+for)\b"
+    r"|i\s+would\s+(?:like|be\s+grateful)\s+(?:to\s+(?:get|obtain|request|receive|know|ask\s+for|see)\b|if\s+you\s+could"
+    r"\s+(?:provide|send|supply|tell)\s+me\b)"
+    r"|(?:please\s+)?(?:can|could|would)\s+you\s+(?:please\s+)?(?:provide|send|supply|give|tell|disclose\s+to)\s+me\b"
+    r"|please\s+(?:provide|send|supply|give)\s+me\s+(?:with\s+)?(?:the\s+following|copies|a\s+copy|details|information)"
+    r"|i\s+am\s+(?:hereby\s+)?requesting\s+(?:the\s+following|information|copies|a\s+copy|details))",
+    re.I,
+)
+# A "Question 1" / "Request 1" heading answered under a later "Answer(s)" heading.
+_ANSWERS_HEAD_RE = re.compile(r"^\s*(?:answers?|responses?|our\s+response)\s*:?\s*$", re.I)
 # A line that ends a restated request: their answer starts.
 _RESPONSE_HEAD_RE = re.compile(
     r"^\s*(?:"
@@ -119,7 +136,7 @@ _REQUEST_INTRO_RE = re.compile(
 )
 # Lines that read as the request's own words (numbered asks, questions, "please provide").
 _ASK_RE = re.compile(
-    r"^\s*(?:[-*\u2022\u2013]|\(?[0-9]{1,2}[a-z]?[.)]|\(?[a-z]{1,3}[.)]|q\d+|\d+\.\d+)"
+    r"^\s*(?:[-*\u2022\u2013]|\(?[0-9]{1,2}[a-z]?[.),\]](?=\s)|\(?[a-z]{1,3}[.)]|q\d+|\d+\.\d+)"
     r"|\?\s*[\"\u201d']?\s*$"
     r"|^\s*[\"\u201c']"
     r"|^\s*(?:please\s+(?:provide|could|can|tell|give|list|supply|send|break|include|specify|disclose|state|identify)"
@@ -145,9 +162,10 @@ _AUTHORITY_VOICE_RE = re.compile(
     r"|\bno\s+(?:recorded\s+|relevant\s+)?(?:information|data|records?)\s+(?:is\s+|are\s+|was\s+)?held\b"
     r"|\binformation\s+(?:is\s+)?not\s+held\b|\bthere\s+(?:is|are|were|was)\s+no\s+(?:information|records?|data)\b"
     r"|\b(?:we|i)\s+(?:can(?:not)?|do\s+not|don.t|would|are\s+(?:unable|not\s+able|able|pleased)|am\s+(?:unable|not\s+obliged"
-    r"|able|pleased)|have\s+(?:attached|enclosed|provided|located|been\s+able|no\s+record)|hold|rely)\b(?!\s+(?:like|be\s+grateful))"
+    r"|able|pleased)|have\s+(?:attached|enclosed|provided|located|been\s+able|no\s+record)|hold|rely)\b(?!\s+(?:like|be\s+grateful|request|appreciate|prefer|want|also\s+like))"
     r"|\b(?:the\s+)?(?:force|constabulary|police(?:\s+service)?)\s+(?:does|do|can|cannot|holds?|has\s+(?:no|not))\b"
-    r"|\bthis\s+request\s+is\s+(?:being\s+)?refused|\brepresents\s+a\s+refusal\s+notice|\bnot\s+obliged\s+to\s+(?:supply"
+    r"|\bthis\s+request\s+is\s+(?:being\s+)?refused|\b(?:represents|constitutes|serves\s+as|acts\s+as)\s+a\s+refusal"
+    r"\s+notice|\bnot\s+obliged\s+to\s+(?:supply"
     r"|provide|comply|disclose)",
     re.I,
 )
@@ -155,7 +173,8 @@ _AUTHORITY_VOICE_RE = re.compile(
 
 _ITEM_ANSWER_RE = re.compile(
     r"(?im)^\s*(?:q(?:uestion)?\s*\d{1,2}[a-z]?|\d{1,2}[a-z]?|[a-h])\s*[.):\-\u2013]\s*"
-    r"(?:(?:yes|no)\b[.,]?|(?:£\s?)?\d[\d,]*(?:\.\d+)?\s*(?:[a-z]+\s*)?[.,]?\s*$)"
+    r"(?:(?:yes|no)\b(?![ \t]+(?:information|data|records?|recorded|relevant|such|details))[.,]?"
+    r"|(?:£\s?)?\d[\d,]*(?:\.\d+)?[ \t]*(?:[a-z]+[ \t]*)?[.,]?[ \t]*$)"
 )
 
 
@@ -163,7 +182,30 @@ def _is_their_voice(line: str) -> bool:
     """A line in which the authority answers, or a row of figures."""
     if _AUTHORITY_VOICE_RE.search(line) or _ITEM_ANSWER_RE.search(line):
         return True
-    return bool(re.match(r"^\s*(?:19|20)\d\d(?:/\d\d)?\s*[-\u2013:|]\s*[\d,]+\s*$", line)) or is_table_row(line.strip())
+    if re.match(r"^\s*(?:19|20)\d\d(?:/\d\d)?\s*[-\u2013:|]\s*[\d,]+\s*$", line):
+        return True
+    # A row of figures answers; a list of years ("2010, 2011, 2012") is part of a question.
+    return is_table_row(line.strip()) and bool(re.search(r"(?<![\d/])(?!(?:19|20)\d\d\b)\d", line))
+
+
+def _mark_request(lines: list[str], start: int, out: set[int]) -> int:
+    """Mark the restated request that starts at line `start` (up to an answer heading or a line in
+    their voice, or while lines read as asks); return the index of the line after it."""
+    explicit = None
+    for j in range(start, min(len(lines), start + 80)):
+        if _RESPONSE_HEAD_RE.match(lines[j]) or (j > start and _is_their_voice(lines[j])):
+            explicit = j
+            break
+    if explicit is not None:
+        end = explicit
+    else:
+        # No answer heading: the request runs while its lines read as asks.
+        j = start
+        while j < len(lines) and (not lines[j].strip() or _ASK_RE.search(lines[j]) or len(lines[j].strip()) < 3):
+            j += 1
+        end = j
+    out.update(range(start, end))
+    return end
 
 
 def _request_lines(lines: list[str]) -> set[int]:
@@ -178,6 +220,17 @@ def _request_lines(lines: list[str]) -> set[int]:
             # only when the next line reads as an ask.
             nxt_line = next((ln for ln in lines[i + 1 : i + 4] if ln.strip()), "")
             head = bool(_ASK_RE.search(nxt_line)) and not _is_their_voice(nxt_line)
+            if not head:
+                for later in lines[i + 1 : i + 60]:
+                    if _ANSWERS_HEAD_RE.match(later):
+                        head = True
+                        break
+                    if _is_their_voice(later):
+                        break
+        if not head and _REQUESTER_RE.match(line) and not _is_their_voice(line):
+            # Their own words start the request on this very line.
+            i = max(_mark_request(lines, i, out), i + 1)
+            continue
         # A hard-wrapped lead ("... I note you seek\naccess to the following information:").
         joined = f"{lines[i - 1].strip()} {line.strip()}" if i and line.rstrip().endswith(":") else line
         lead = not head and bool(_REQUEST_LEAD_RE.search(joined) or _REQUEST_INTRO_RE.search(joined))
@@ -191,25 +244,7 @@ def _request_lines(lines: list[str]) -> set[int]:
         if nxt is not None and _RESPONSE_HEAD_RE.match(lines[nxt]) and re.match(r"^\s*response\s*$", lines[nxt], re.I):
             i = nxt + 1
             continue
-        end = start
-        explicit = None
-        for j in range(start, min(len(lines), start + 80)):
-            if _RESPONSE_HEAD_RE.match(lines[j]) or (j > start and _is_their_voice(lines[j])):
-                explicit = j
-                break
-        if explicit is not None:
-            end = explicit
-        else:
-            # No answer heading: the request runs while its lines read as asks.
-            j = start
-            while j < len(lines) and (not lines[j].strip() or _ASK_RE.search(lines[j]) or len(lines[j].strip()) < 3):
-                j += 1
-            end = j
-        out.update(range(start, end))
-        if lead:
-            # "I note you seek access to the following information: * ..." keeps its own line.
-            pass
-        i = max(end, i + 1)
+        i = max(_mark_request(lines, start, out), i + 1)
     return out
 
 
@@ -333,6 +368,20 @@ def _is_answer(sentence: str) -> int:
     return min(count, 2)
 
 
+def _waive(reading: Reading, first: int) -> None:
+    """"This would exceed the 18-hour limit. Rather than apply that exemption, we have provided
+    ...": the refusal just before a waiver is hypothetical (sentences from index `first` on)."""
+    sents = reading.sentences
+    for k in range(max(first, 1), len(sents)):
+        if sents[k].role != "new" or not WAIVED_RE.search(sents[k].text):
+            continue
+        for j in (k - 1, k - 2):
+            if j >= first and sents[j].role == "new" and re.search(r"\bsection\s*\d|\bs\.?\s?\d|limit|threshold"
+                                                                   r"|exempt", sents[j].text, re.I):
+                sents[j] = Sentence(sents[j].text, "conditional", sents[j].source)
+                break
+
+
 def _roles_for(text: str, source: str, ours: list[set[str]], reading: Reading) -> None:
     if looks_like_html(text):
         text = html_to_text(text)
@@ -351,6 +400,7 @@ def _roles_for(text: str, source: str, ours: list[set[str]], reading: Reading) -
         else:
             groups.append((kind, [line]))
     own_text: list[str] = []
+    first = len(reading.sentences)
     for kind, group in groups:
         chunk = "\n".join(group)
         if kind == "own":
@@ -368,6 +418,7 @@ def _roles_for(text: str, source: str, ours: list[set[str]], reading: Reading) -
                 role = "new"
                 reading.answers += _is_answer(sentence)
             reading.sentences.append(Sentence(sentence, role, source))
+    _waive(reading, first)
     own_lines = "\n".join(own_text).split("\n")
     # A number on the line after "Reference No:" is the reference, not a figure.
     figures = "\n".join(line for k, line in enumerate(own_lines) if not _CONTACT_LINE_RE.search(line)

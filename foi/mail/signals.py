@@ -21,7 +21,7 @@ AUTO_BODY_RE = re.compile(
     re.I,
 )
 NCND_RE = re.compile(
-    r"\bneither\s+confirm\s+n?or\s+deny|\bNCND\b|\b(?:will|can|would|shall|does|do)\s*(?:not"
+    r"\bneither\s+confirms?\s+n?or\s+den(?:y|ies)|\bNCND\b|\b(?:will|can|would|shall|does|do)\s*(?:not"
     r"|n't)\s+(?:either\s+)?confirm\s+or\s+deny|"
     r"\bnot\s+(?:obliged|required)\s+to\s+confirm\s+or\s+deny|duty\s+to\s+confirm\s+or\s+deny\s+does\s+not\s+apply|"
     r"(?:excluded|exempt)\s+from\s+the\s+duty\s+to\s+confirm\s+or\s+deny",
@@ -32,8 +32,12 @@ NCND_RE = re.compile(
 # "exceeds the 'appropriate limit'", "above the amount to which we are legally required to
 # respond", "well in excess of ... £450", "would take more than 18 hours".
 COST_LIMIT = (
-    r"\bexceed(?:s|ed|ing)?\s+(?:the\s+)?['\u2018\u2019\u201c\u201d\"]?(?:appropriate|cost|fees?|time)\s+"
-    r"(?:limit|level|threshold)|(?:appropriate|cost|fees?)\s+(?:limit|level|threshold)\b.{0,80}\b(?:exceed|in\s+excess)"
+    r"\bexceed(?:s|ed|ing)?\s+(?:the\s+)?['\u2018\u2019\u201c\u201d\"]?(?:appropriate|cost|fees?|time)\s+(?:costs?\s+)?"
+    r"(?:limit|level|threshold)|(?:appropriate|cost|fees?)\s+(?:costs?\s+)?(?:limit|level|threshold)\b.{0,80}\b(?:exceed"
+    r"|in\s+excess)"
+    # "cannot be achieved within the 18 hour threshold", "not possible within the appropriate limit"
+    r"|\b(?:cannot|can\s*not|could\s+not|not\s+(?:be\s+)?(?:possible|able|achievable))\b.{0,80}\bwithin\s+(?:the\s+)?"
+    r"(?:18\s*(?:-\s*)?hours?|appropriate|cost|fees?|time)\s*(?:\(cost\)\s*)?(?:limit|threshold|level)?"
     r"|\b(?:exceed|in\s+excess\s+of|more\s+than|beyond|over|above)\b.{0,90}(?:18\s*(?:-\s*)?hours?|\u00a3\s?(?:450|600)"
     r"|cost\s+threshold|time\s+threshold|appropriate\s+limit|cost\s+limit)"
     r"|\bexcess(?:ive)?\s+cost|\btoo\s+costly|\bexceed\s+the\s+(?:18\s*(?:-\s*)?hour|time)"
@@ -44,6 +48,15 @@ COST_LIMIT = (
 COST_LIMIT_RE = re.compile(COST_LIMIT, re.I)
 
 SALUTATION_RE = re.compile(r"^(?:dear|hi|hello|good\s+(?:morning|afternoon|evening))\b[^.]{0,40}$", re.I)
+
+# Some of what was asked for is held back: "the decision has been taken not to supply some of the
+# information", figures withheld because the numbers are low.
+SOME_WITHHELD = (
+    r"\b(?:decided|decision\s+(?:has\s+been|was)\s+(?:taken|made))\s+not\s+to\s+(?:supply|provide"
+    r"|disclose|release)\s+(?:some|part|parts|certain)\b"
+    r"|\b(?:withheld|suppressed|redacted|removed|not\s+(?:been\s+)?(?:supplied|provided|disclosed|released)"
+    r"|not\s+to\s+(?:supply|provide|disclose|release))\b.{0,100}\b(?:low|small)\s+numbers"
+)
 
 # (signal, pattern, weight). A pattern adds its weight to its signal once per sentence it matches.
 # Signals: the kinds of reply, plus "data" (information is given), "partial" (only part of it),
@@ -124,12 +137,14 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("clarification", r"\bplease\s+(?:could\s+you\s+)?(?:confirm|specify|indicate|clarify|let\s+(?:me|us)\s+know)\s+"
         r"(?:which|what|whether|exactly|if|the\s+(?:period|date|offence|type|time))", 1.5),
     ("clarification", r"\b(?:we|I)\s+(?:require|need|would\s+be\s+grateful\s+for|seek"
-        r"|request)\s+(?:some\s+)?(?:further\s+)?"
-        r"clarification|\b(?:please|to)\s+clarify\s+(?:your\s+request|what\s+you|which|whether|the)", 2.0),
+        r"|request)\s+(?:some\s+)?(?:further\s+)?(?:information\s+(?:and|or)\s+)?"
+        r"clarification|\b(?:please|(?:you|ask\s+you|like\s+you|need\s+you)\s+to)\s+clarify\s+(?:your\s+request|what"
+        r"\s+you|which|whether|the)", 2.0),
     ("clarification", r"\bsection\s+1\s*\(\s*3\s*\)|\bs\.?\s?1\s*\(\s*3\s*\)", 1.5),
     ("clarification", r"\bbefore\s+we\s+can\s+(?:proceed|progress|process|answer|deal)|\b(?:not"
         r"|unable\s+to)\s+(?:be\s+able"
-        r"\s+to\s+)?(?:proceed|progress)\s+(?:with\s+)?(?:your\s+request\s+)?until\b", 1.0),
+        r"\s+to\s+)?(?:proceed|progress|process)\s+(?:with\s+)?(?:your\s+request\s+)?until\b"
+        r"|\bnot\s+respond\b.{0,60}\bmay\s+(?:withdraw|close)\s+(?:your|the)\s+request", 1.0),
     ("clarification", r"\b(?:clock|20\s+working\s+days?(?:\s+period)?)\b.{0,60}\b(?:stopped|paused|on\s+hold"
         r"|will\s+(?:start"
         r"|restart|begin|resume))|\bon\s+hold\s+(?:until|pending)\b", 1.0),
@@ -155,26 +170,40 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|\b(?:we|I)\s+have\s+(?:attached|enclosed)\b|\bthe\s+information\s+asked\s+for\s+is\s+as\s+follows"
         r"|\b(?:decided|able|pleased|happy)\s+to\s+(?:disclose|release|provide|supply)\s+(?:some|part)\s+of\b"
         r"|\b(?:I|we)\s+can\s+(?:however\s+)?confirm\s+the\s+following\b"
-        r"|\b(?:is|are|has\s+been|have\s+been)\s+(?:answered|set\s+out|listed|shown|detailed|tabulated)\s+(?:below|above"
-        r"|in\s+the\s+(?:table|attached))"
+        # ("The exemptions ... are listed below" lists grounds, not information.)
+        r"|^(?![^\n]*\b(?:exemptions?|sections?|factors|reasons)\b)[^\n]*?\b(?:is|are|has\s+been|have\s+been)\s+"
+        r"(?:answered|set\s+out|listed|shown|detailed|tabulated)\s+(?:below|above|in\s+the\s+(?:table|attached))"
         r"|\b(?:continued|gone\s+on|been\s+able|decided)\s+to\s+provide\s+(?:some\s+|the\s+following\s+)?(?:information"
         r"|data|figures)|\bthe\s+provision\s+of\s+(?:this|the)\s+(?:data|information|figures)", 2.0),
     ("data", r"\b(?:the\s+)?(?:enclosed|attached)\s+(?:excel\s+|pdf\s+|word\s+)?(?:spreadsheet|document|table|file"
         r"|list|data|figures|breakdown|report|copy|copies)\b", 1.5),
-    ("data", r"\bplease\s+find\s+below\s+(?:the\s+)?(?:answers?|responses?|information|details|figures)"
-        r"|\bour\s+response\s+"
-        r"is\s+(?:below|as\s+follows)|\b(?:the|our)\s+response\s+(?:provided\s+)?(?:is\s+)?below\s+is\b"
-        r"|\bresponse\s+is\s+below"
+    ("data", r"\bplease\s+find\s+below\s+(?:the\s+)?(?:information|details|figures)"
         r"|\b(?:table|figures|details)\s+below"
-        r"|\bplease\s+see\s+(?:the\s+)?(?:table|figures|details|below|overleaf)", 1.5),
+        r"|\bplease\s+see\s+(?:the\s+)?(?:table|figures|details|overleaf)", 1.5),
+    # A lead says an answer follows, not what it is: "our response is as follows" heads refusals too.
+    ("lead", r"\bplease\s+find\s+below\s+(?:the\s+|our\s+)?(?:answers?|responses?)|\bour\s+response\s+"
+        r"is\s+(?:below|as\s+follows)|\b(?:the|our)\s+response\s+(?:provided\s+)?(?:is\s+)?below\s+is\b"
+        r"|\bresponse\s+is\s+below|\bplease\s+see\s+below|\bin\s+(?:answer|response)\s+to\s+your\s+questions?\s*:", 1.5),
     ("data", r"\b(?:the\s+)?(?:information|data|figures)\s+(?:(?:that\s+)?you\s+(?:have\s+)?requested"
         r"|requested)\s+(?:is"
         r"|are|has\s+been)\s+(?:attached|enclosed|provided|set\s+out|shown|as\s+follows|below|contained)"
         r"|\b(?:figures|information|data)\s+(?:have|has)\s+been\s+(?:provided|attached|included)", 2.0),
     ("data", r"\bgesture\s+of\s+goodwill|\b(?:we|I)\s+can\s+(?:however\s+)?(?:tell|advise|inform)\s+you\s+that\b"
-        r"|\bin\s+(?:answer|response)\s+to\s+your\s+questions?\s*:"
         r"|\b(?:I|we)\s+have\s+(?:also\s+)?(?:been\s+able\s+to\s+)?(?:supplied|provided|released|disclosed"
         r"|included|run\s+a\s+report)\b|\bhave\s+been\s+able\s+to\s+run\s+a\s+report", 1.5),
+    # "the following information can be disclosed", "please find the PDF attached", "see the table
+    # below", "have answered as best we are able", "under section 16 ... can provide information
+    # for questions 1 - 3", "rather than apply that exemption ... we have provided".
+    ("data", r"\bthe\s+following\s+(?:information|data|figures|details)\s+(?:can|may|will)\s+be\s+(?:disclosed|provided"
+        r"|released|supplied)|\b(?:find|see)\s+(?:the\s+|our\s+)?(?:pdf|excel|spreadsheets?|documents?|files?|data"
+        r"|information|figures|tables?|breakdown)\s+(?:\w+\s+)?(?:attached|enclosed)"
+        r"|\b(?:find|see)\s+(?:below|attached|enclosed)\s+(?:a|the)\s+(?:table|spreadsheet|breakdown|list)"
+        r"|\b(?:find|see)\s+(?:a|the)\s+(?:table|spreadsheet|breakdown|list)\s+(?:below|attached|enclosed)", 2.0),
+    ("data", r"\b(?:are|am|is)\s+(?:now\s+)?providing\s+(?:you\s+with\s+)?(?:a|the|some|our)?\s*(?:list|table|figures"
+        r"|information|data|details|breakdown|numbers)|\bhave\s+answered\s+(?:as\s+best|where|the\s+questions?|your\s+questions?|each|all)"
+        r"|\bsection\s+16\b.{0,160}\b(?:can|am\s+able\s+to|are\s+able\s+to|will)\s+provide\s+(?:you\s+with\s+)?"
+        r"(?:some\s+|the\s+|relevant\s+)*(?:information|figures|data|details)"
+        r"|\b(?:rather\s+than|instead\s+of)\s+(?:apply|applying|rely|relying|refus|cit)", 1.5),
     ("data", r"\bin\s+(?:answer|response)\s+to\s+(?:your\s+)?(?:question|part)\s+\d.{0,80}\b\d|\bthe\s+answer\s+to\s+"
         r"(?:your\s+)?question", 1.0),
     ("held", r"\b(?:can|do)\s+confirm\s+that\s+.{0,80}\b(?:does|do)\s+hold\b|\bthe\s+information\s+(?:you\s+have\s+"
@@ -204,6 +233,17 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|\bexempting\s+part\s+of|\bholds?\s+further\s+information|\b(?:disclose|release|provide)\s+some\s+of\s+the"
         r"|\bconfirm\s+n?or\s+deny\s+(?:whether\s+|that\s+)?(?:it\s+|we\s+)?(?:holds?\s+)?any\s+"
         r"(?:other|further)\b", 2.0),
+    # Some held back: "the decision has been taken not to supply some of the information", figures
+    # withheld because the numbers are low.
+    ("partial", SOME_WITHHELD, 2.0),
+    ("firm", SOME_WITHHELD, 2.0),
+    # A refusal scoped to one question: "The question concerning how many ... has engaged an
+    # exemption under section 12(2)"; "some of the information you asked for is exempt".
+    ("partial", r"^\W*(?:however,?\s+)?(?:the|your)\s+(?:question|part|element|aspect)\s+(?:\d+\s+)?(?:concerning"
+        r"|regarding|about|relating\s+to|on|asking)\b.{0,200}\b(?:exempt|exemption|refus\w*|withheld|section\s+\d|cost"
+        r"|limit)"
+        r"|\bsome\s+of\s+the\s+(?:information|data|details)\b.{0,60}\b(?:is|are|has\s+been|have\s+been)\s+(?:\w+\s+){0,6}"
+        r"(?:exempt|withheld|redacted|accessible)", 2.0),
     # refusal
     ("refused", r"\brefusal\s+notice|\b(?:am|are|is|have\s+been|has\s+been)\s+exempting\b|\bexempting\s+(?:any|all|the"
         r"|this|that|part)\b", 2.0),
@@ -293,6 +333,17 @@ ATTACHED_RESPONSE_RE = re.compile(
 PART_START_RE = re.compile(
     r"^\W*(?:(?:question|q|request|response|answer|part)\s*\d{1,2}[a-z]?(?:\s*(?:&|and|-|to)\s*\d{1,2}[a-z]?)?"
     r"\s*[.):\-\u2013]?(?:\s|$)|(?:\d{1,2}[a-z]?|[a-h])\s*[.):\-\u2013](?:\s|$))",
+    re.I,
+)
+# Sent elsewhere: "you may wish to submit this part of your request to the NPCC", "prepared on
+# behalf of the National Police Chiefs' Council", "this information would need to be requested
+# directly from them".
+REDIRECT_RE = re.compile(
+    r"\b(?:submit|direct|redirect|send|address|forward|transfer)\w*\s+(?:this|that|your|the|any)\s+(?:part\s+of\s+"
+    r"(?:your|the|this)\s+)?(?:future\s+)?(?:request|question|enquiry|enquiries|requests)\b.{0,60}?\bto\b"
+    r"|\bmay\s+wish\s+to\s+(?:contact|submit|direct|approach|redirect|write\s+to|ask)\b"
+    r"|\bon\s+behalf\s+of\s+(?:the\s+)?(?:NPCC|National\s+Police\s+Chiefs|Home\s+Office|College\s+of\s+Policing)"
+    r"|\bwould\s+need\s+to\s+be\s+(?:requested|obtained|sought)\s+(?:directly\s+)?from\b",
     re.I,
 )
 # A subject that says what the message is.
