@@ -279,6 +279,9 @@ def _parts(sentences: Sequence[str]) -> _Parts:
 _CITATION_RE = re.compile(r"\b(?:sections?|ss?\.?)\s*\d+[A-Z]?(?:\s*\(\w+\))*|\b(?:questions?|parts?|requests?|answers?"
                           r"|points?|items?|q)\s*\d+[a-z]?(?:\s*(?:&|and|,|-|to)\s*\d+[a-z]?)*", re.I)
 _SEARCH_RE = re.compile(r"\b(?:review|search|examin|manual|would\s+(?:need|have)\s+to|to\s+be\s+(?:checked|read))\w*", re.I)
+# Set to a list to collect the evidence each final answer was weighed on (bench calibration).
+_trace: list[dict[str, object]] | None = None
+
 # A figure given as an answer: "23 vehicles", "412", "£1,200" (not a year, a date, an ordinal or a
 # section).
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
@@ -333,6 +336,7 @@ def classify(
         scores["acknowledged"] += 2.0
         evidence["acknowledged"].append(subject.strip())
     body_only = [s for s in new if not SALUTATION_RE.match(s)]
+    evidence["partial"] = evidence["scoped"] + [s for s in evidence["partial"] if s not in evidence["scoped"]]
 
     def result(kind: str, evidence_: Sequence[str], confidence: float, *, guess: str | None = None,
                reasons: Sequence[str] = (), review: str | None = None, until: date | None = None,
@@ -355,7 +359,7 @@ def classify(
             confidence=confidence,
             has_data_attachment=has_data,
             guess=best,
-            received=received if best == "acknowledged" else None,
+            received=received if best != "auto-reply" else None,
             review_outcome=review,
             reasons=list(reasons),
         )
@@ -410,7 +414,8 @@ def classify(
         # "Our response is as follows" above no refusal: what follows is the answer.
         data += scores["lead"]
         evidence["data"] += evidence["lead"]
-    partial_marks = scores["partial"]
+    scoped = scores["scoped"]
+    partial_marks = scores["partial"] + scoped
     ext, clar, ack = scores["extended"], scores["clarification"], scores["acknowledged"]
 
     # ---- internal reviews --------------------------------------------------------------------
@@ -435,6 +440,29 @@ def classify(
     # withheld (an exemption relied on, NCND, the cost limit). Both: partial. Only the second:
     # refused, however long the explanation. When the evidence of giving is weak, or the two are
     # balanced, the reply goes to review with the better reading as its guess (issue 12, pattern 1).
+    # Independent kinds of evidence ("families"): the more agree, the surer the reading; any
+    # substantive evidence for a competing status costs confidence, so that a reply read one way
+    # but speaking another goes to review with its best guess.
+    statements = scores["data"] - (1.0 * len(pointers) if pointers and not letters else 0.0)
+    give = {
+        "a data file attached": has_data,
+        "a table of figures": reading.tables >= 3,
+        "figures given as answers": reading.answers > 0,
+        "questions answered one by one": bool(answered),
+        "says information is given": statements >= 1.5 or (bool(scores["lead"]) and not exempt) or caveat,
+        "points to an attached answer": bool(pointers) and not letters,
+    }
+    concrete = any(give[k] for k in ("a data file attached", "a table of figures", "figures given as answers",
+                                     "questions answered one by one"))
+    withhold = {
+        "an exemption named": bool(named),
+        "neither confirm nor deny": bool(ncnd_new),
+        "a refusal stated": firm >= 2,
+        "refusing words": scores["refused"] >= 1.5,
+    }
+    n_give = sum(give.values())
+    n_withhold = sum(withhold.values())
+    speaks_of_refusing = scores["refused"] > 0 or bool(named) or bool(ncnd_new)
     final: str | None = None
     final_ev: list[str] = []
     conf = 0.0
@@ -446,31 +474,43 @@ def classify(
     abstain: str | None = None
     if exempt and (data >= 2 or (implied and (data >= 0.75 or partial_marks >= 3.5))):
         final, final_ev = "partial", evidence["data"][:1] + evidence["partial"][:1] + evidence["refused"][:1]
-        conf = 0.7 + 0.05 * min(data, 4) + (0.05 if partial_marks >= 1.5 else 0.0)
-        if data < 2:
+        conf = 0.62 + 0.06 * min(n_give, 3) + 0.04 * min(n_withhold, 3) + (0.05 if partial_marks >= 1.5 else 0.0)
+        if not concrete:
             conf -= 0.1
+            reasons.append("that information is given rests on the letter's words alone")
         reasons.append("information given, part of it withheld")
     elif exempt and (data >= 0.75 or implied):
         final, final_ev = ("partial" if implied or data >= 1.5 else "refused"), (evidence["data"][:1]
                                                                                + evidence["refused"][:1])
         abstain = "some information may be given as well as refused"
+    elif exempt and scoped >= 2 and not whole_nh and not part_nh:
+        # "The question concerning X has engaged section 12(2)", "a refusal notice for this part":
+        # the refusal covers part of the request, and what became of the rest is not plain.
+        final, final_ev = "partial", evidence["partial"][:1] + evidence["refused"][:1]
+        abstain = "the refusal is said to cover only part of the request"
     elif exempt:
         final, final_ev = "refused", evidence["refused"][:2]
-        conf = 0.6 + 0.06 * min(refuse, 6)
+        conf = 0.62 + 0.08 * min(n_withhold, 3) + 0.02 * min(refuse, 6)
         if partial_marks >= 1.5 and not whole_nh and not part_nh and not cost_only:
             conf -= 0.2
             reasons.append("says only part is withheld")
+        if n_give:
+            conf -= 0.1 * n_give
+            reasons.append("also reads as giving some information")
         reasons.append("an exemption or the cost limit is relied on")
     elif data >= 2 or (part_nh and reading.answers):
         # Some parts answered, others not held: an answer (issue 12, pattern 5).
         final, final_ev = "responded", evidence["data"][:2] or body_only[:1]
-        conf = 0.6 + 0.06 * min(data, 5)
+        conf = 0.6 + 0.08 * min(n_give, 3) + 0.03 * min(data, 5)
         if whole_nh:
             conf -= 0.1
             reasons.append("information given; some of it is not held")
-        if refuse >= 1.5:
-            conf -= 0.15
-            reasons.append("also speaks of refusing")
+        if speaks_of_refusing:
+            conf -= 0.1 + 0.1 * min(n_withhold, 2)
+            reasons.append("also speaks of withholding")
+        if partial_marks >= 1.5:
+            conf -= 0.1
+            reasons.append("speaks of part of the information")
         reasons.append("information given")
     elif whole_nh and data >= 1:
         final, final_ev = "not-held", whole_nh[:1] + evidence["data"][:1]
@@ -480,10 +520,18 @@ def classify(
         conf = 0.72 + (0.08 if len(whole_nh) > 1 or scores["not-held"] >= 3.5 else 0.0)
         if part_nh or partial_marks >= 1.5:
             conf -= 0.15
+        if speaks_of_refusing:
+            conf -= 0.15
+            reasons.append("also speaks of withholding")
         reasons.append("the information is not held")
     elif part_nh and not (ext or clar or ack):
         final, final_ev, conf = "not-held", part_nh[:2], 0.4
         reasons.append("only part of the request is said to be not held")
+    if _trace is not None:
+        _trace.append({"give": [k for k, v in give.items() if v], "withhold": [k for k, v in withhold.items() if v],
+                       "data": data, "refuse": refuse, "firm": firm, "scoped": scoped, "partial": partial_marks,
+                       "whole_nh": len(whole_nh), "part_nh": len(part_nh), "final": final, "conf": conf,
+                       "abstain": abstain})
 
     interim = max(ext, clar)
     questions = [s for s in new if s.rstrip().endswith("?") and re.search(r"\byou\b", s, re.I)]

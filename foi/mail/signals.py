@@ -208,8 +208,10 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"(?:your\s+)?question", 1.0),
     ("held", r"\b(?:can|do)\s+confirm\s+that\s+.{0,80}\b(?:does|do)\s+hold\b|\bthe\s+information\s+(?:you\s+have\s+"
         r"requested\s+)?is\s+held\s+by", 1.0),
-    # only part of the information
-    ("partial", r"\brefusal\s+notice\s+(?:under\s+section\s+17\s+.{0,60})?for\s+(?:this|the)\s+(?:part|parts|redacted"
+    # only part of the information: "scoped" says the refusal covers only part of the request (a
+    # refusal notice "for the parts not released", "for the remainder of your request"); "partial"
+    # is weaker talk of part ("we hold some of the information", "redacted", "any other information").
+    ("scoped", r"\brefusal\s+notice\s+(?:under\s+section\s+17\s+.{0,60})?for\s+(?:this|the)\s+(?:part|parts|redacted"
         r"|requested\s+information\s+that|information\s+that)\b|\bfor\s+the\s+(?:requested\s+)?(?:information"
         r"|parts?)\s+"
         r"(?:of\s+\w+\s+)?that\s+(?:has|have)\s+not\s+been\s+released", 2.0),
@@ -225,7 +227,7 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     # "Some data has been withheld", "held in part", "for anything else we rely on ...", "this
     # letter acts as a refusal notice to those aspects of your request", "exempting part of the
     # information", "holds further information ... however I am not obliged".
-    ("partial", r"\bfor\s+the\s+(?:rest|remainder)\s+of\s+(?:your|the|this)\s+request|\bwith\s+the\s+exception\s+of\b"
+    ("scoped", r"\bfor\s+the\s+(?:rest|remainder)\s+of\s+(?:your|the|this)\s+request|\bwith\s+the\s+exception\s+of\b"
         r"|\bsome\s+(?:of\s+the\s+)?(?:data|information|details)\s+(?:has|have)\s+been\s+(?:withheld|redacted"
         r"|exempted|removed)|\bheld\s+in\s+part\b|\b(?:partly|partially)\s+held\b|\bfor\s+anything\s+else\b"
         r"|\brefusal\s+notice\s+(?:to|for|in\s+respect\s+of)\s+(?:those|these|the\s+remaining|that|this|the\s+other)\s+"
@@ -235,11 +237,11 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"(?:other|further)\b", 2.0),
     # Some held back: "the decision has been taken not to supply some of the information", figures
     # withheld because the numbers are low.
-    ("partial", SOME_WITHHELD, 2.0),
+    ("scoped", SOME_WITHHELD, 2.0),
     ("firm", SOME_WITHHELD, 2.0),
     # A refusal scoped to one question: "The question concerning how many ... has engaged an
     # exemption under section 12(2)"; "some of the information you asked for is exempt".
-    ("partial", r"^\W*(?:however,?\s+)?(?:the|your)\s+(?:question|part|element|aspect)\s+(?:\d+\s+)?(?:concerning"
+    ("scoped", r"^\W*(?:however,?\s+)?(?:the|your)\s+(?:question|part|element|aspect)\s+(?:\d+\s+)?(?:concerning"
         r"|regarding|about|relating\s+to|on|asking)\b.{0,200}\b(?:exempt|exemption|refus\w*|withheld|section\s+\d|cost"
         r"|limit)"
         r"|\bsome\s+of\s+the\s+(?:information|data|details)\b.{0,60}\b(?:is|are|has\s+been|have\s+been)\s+(?:\w+\s+){0,6}"
