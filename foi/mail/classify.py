@@ -28,10 +28,10 @@ from foi.mail.segments import read_message
 from foi.mail.sentences import tabular_lines
 from foi.mail.signals import (
     ACK_SUBJECT_RE,
-    COST_LIMIT_RE,
     ATTACHED_RESPONSE_RE,
     AUTO_BODY_RE,
     AUTO_SUBJECT_RE,
+    COST_LIMIT_RE,
     DATA_CAVEAT_RE,
     MAINTAIN_RE,
     NCND_RE,
@@ -40,8 +40,8 @@ from foi.mail.signals import (
     OVERTURN_RE,
     PART_START_RE,
     PARTLY_RE,
-    REDIRECT_RE,
     RECEIVED_TODAY_RE,
+    REDIRECT_RE,
     SALUTATION_RE,
     SIGNALS,
     SPECIFIC_RE,
@@ -278,15 +278,16 @@ def _parts(sentences: Sequence[str]) -> _Parts:
 
 _CITATION_RE = re.compile(r"\b(?:sections?|ss?\.?)\s*\d+[A-Z]?(?:\s*\(\w+\))*|\b(?:questions?|parts?|requests?|answers?"
                           r"|points?|items?|q)\s*\d+[a-z]?(?:\s*(?:&|and|,|-|to)\s*\d+[a-z]?)*", re.I)
-_SEARCH_RE = re.compile(r"\b(?:review|search|examin|manual|would\s+(?:need|have)\s+to|to\s+be\s+(?:checked|read))\w*", re.I)
+_SEARCH_RE = re.compile(r"\b(?:review|search|examin|manual|would\s+(?:need|have)\s+to|to\s+be\s+(?:checked|read))\w*",
+                        re.I)
 # Set to a list to collect the evidence each final answer was weighed on (bench calibration).
 _trace: list[dict[str, object]] | None = None
 
 # A figure given as an answer: "23 vehicles", "412", "£1,200" (not a year, a date, an ordinal or a
 # section).
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
-_FIGURE_RE = re.compile(r"(?<![\w/£(.-])(?!(?:19|20)\d\d\b)£?\d[\d,]*(?:\.\d+)?(?![\d/:)(]|\.\w|\s*(?:hours|working|days))"
-                        r"(?!\s*(?:st|nd|rd|th)\b)(?!\s+" + _MONTHS + r"\b)", re.I)
+_FIGURE_RE = re.compile(r"(?<![\w/£(.-])(?!(?:19|20)\d\d\b)£?\d[\d,]*(?:\.\d+)?"
+                        r"(?![\d/:)(]|\.\w|\s*(?:hours|working|days))(?!\s*(?:st|nd|rd|th)\b)(?!\s+" + _MONTHS + r"\b)", re.I)
 
 
 def classify(

@@ -46,7 +46,8 @@ _FOI_SPACED_RE = re.compile(
 )
 # A disclosure-log title: "Misconduct (615/20)", "Cocaine Arrests - 131/20".
 _TITLE_REF_RE = re.compile(
-    r"(?m)^[^\n]{3,90}?(?:\((?P<a>\d{1,7}[A-Z]?[/_-]\d{2,4})\)|[ \t][-\u2013][ \t](?P<b>\d{1,7}[A-Z]?/\d{2,4}))[ \t]*$", re.I
+    r"(?m)^[^\n]{3,90}?(?:\((?P<a>\d{1,7}[A-Z]?[/_-]\d{2,4})\)|[ \t][-\u2013][ \t](?P<b>\d{1,7}[A-Z]?/\d{2,4}))[ \t]*$",
+    re.I
 )
 
 

@@ -23,10 +23,10 @@ import re
 from dataclasses import dataclass, field
 
 from foi.mail.sentences import (
+    WAIVED_RE,
     is_boilerplate,
     is_conditional,
     is_history,
-    WAIVED_RE,
     is_table_row,
     split_sentences,
     tabular_lines,
