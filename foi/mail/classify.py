@@ -287,7 +287,8 @@ _trace: list[dict[str, object]] | None = None
 # section).
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
 _FIGURE_RE = re.compile(r"(?<![\w/£(.-])(?!(?:19|20)\d\d\b)£?\d[\d,]*(?:\.\d+)?"
-                        r"(?![\d/:)(]|\.\w|\s*(?:hours|working|days))(?!\s*(?:st|nd|rd|th)\b)(?!\s+" + _MONTHS + r"\b)", re.I)
+                        r"(?![\d/:)(]|\.\w|\s*(?:hours|working|days))(?!\s*(?:st|nd|rd|th)\b)(?!\s+" + _MONTHS + r"\b)",
+                        re.I)
 
 
 def classify(
