@@ -23,8 +23,9 @@ tuning). Reported:
 - the best guess shown for the replies sent to review, and how often it was right;
 - sections exact (as a set) over the replies that cite any, NCND right, the authority's reference
   found (over replies that give one), the extension's new date (over extensions that state one);
-- receipt dates: a reply must give a stated receipt date only when the authority states one
-  (acknowledgements that state none must never move the due date);
+- receipt dates: the stated date of receipt, over the replies labelled with one; an
+  acknowledgement must give one only when the authority states it (one that states none must
+  never move the due date);
 - with --curve, the precision and coverage automatic decisions would have at other confidence
   thresholds (the reader decides from foi.mail.classify.AUTOMATIC).
 """
@@ -234,7 +235,9 @@ def mistakes(items: list[Item]) -> list[dict[str, Any]]:
         if i.until and (not g.until or g.until.isoformat() != i.until):
             problems.append(f"until {g.until} want {i.until}")
         got_received = g.received.isoformat() if g.received else ""
-        if got_received != i.received:
+        # Some label sets give the stated receipt only for acknowledgements (the only replies whose
+        # stated receipt moves a due date); a receipt read from another reply is not a mistake there.
+        if got_received != i.received and (i.received or g.kind == "acknowledged"):
             problems.append(f"received {got_received or '-'} want {i.received or '-'}")
         if problems:
             out.append({"file": i.file, "problems": problems, "evidence": g.evidence})

@@ -590,9 +590,17 @@ def classify(
                       reasons=[f"acknowledgement; {note}"])
     if scores["generic"] >= 1.5:
         return result("auto-reply", evidence["generic"][:1], 0.7, reasons=["an automatic receipt"])
-    weak = sorted(((v, k) for k, v in scores.items() if v > 0 and evidence[k] and k in KINDS), reverse=True)
+    # Too little to decide; the strongest hint is still shown as the guess, so that reviewing it is
+    # one keystroke: information given reads as a response, a refusal's words as a refusal.
+    as_kind = {"data": "responded", "lead": "responded", "held": "responded", "firm": "refused",
+               "scoped": "partial", "partial": "partial"}
+    hints = dict(scores)
+    hints["data"] = max(hints.get("data", 0.0), data)
+    weak = sorted(((v, as_kind.get(k, k)) for k, v in hints.items()
+                   if v > 0 and (evidence[k] or k == "data") and as_kind.get(k, k) in STATUS_KINDS), reverse=True)
     guess = weak[0][1] if weak else "needs-review"
-    return result("needs-review", [evidence[k][0] for _, k in weak[:2]] or body_only[:1], 0.2, guess=guess,
+    shown = [evidence[k][0] for k in hints if evidence[k] and as_kind.get(k, k) == guess][:1]
+    return result("needs-review", shown or body_only[:1], 0.2, guess=guess,
                   reasons=["no clear signal of what kind of reply this is"])
 
 

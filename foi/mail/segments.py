@@ -356,6 +356,16 @@ _SEARCH_SIZE_RE = re.compile(
 _REF_LABEL_END_RE = re.compile(r"\b(?:ref(?:erence)?|n\s?o\.?|number|request)\s*[:.#-]?\s*$", re.I)
 
 
+# A labelled figure on its own line: "Female - 477", "Vagrancy arrests in 2023: 214", "Total: £1,200"
+# (not a reference, a telephone number or a question number).
+_LABELLED_FIGURE_RE = re.compile(
+    r"(?im)^[ \t]*(?P<label>[a-z][a-z0-9 ,'/()&.-]{1,60}?)[ \t]*[-\u2013:][ \t]*£?\d[\d,]*(?:\.\d+)?%?[ \t]*$"
+)
+_NOT_A_FIGURE_LABEL_RE = re.compile(
+    r"\b(?:ref|reference|no|number|tel|telephone|fax|phone|mobile|ext|request|case|date|page|foi|year|period|section"
+    r"|question|part|item|q)\b", re.I)
+
+
 def _is_answer(sentence: str) -> int:
     """How many figures `sentence` gives as answers (0, 1 or 2)."""
     if _SEARCH_SIZE_RE.search(sentence):
@@ -428,6 +438,8 @@ def _roles_for(text: str, source: str, ours: list[set[str]], reading: Reading) -
     # item number, a figure or a yes/no is an answer ("1. 23 vehicles", "Q2. No.").
     reading.answers += len(re.findall(r"(?m)^\s*(?:[-*\u2022]\s*)?(?:\d[\d,]*(?:\.\d+)?|£\s?[\d,.]+)\s*$", figures))
     reading.answers += len(_ITEM_ANSWER_RE.findall(figures))
+    reading.answers += sum(1 for m in _LABELLED_FIGURE_RE.finditer(figures)
+                           if not _NOT_A_FIGURE_LABEL_RE.search(m.group("label")))
     for sentence in split_sentences("\n".join(rest)):
         reading.sentences.append(Sentence(sentence, "annex", source))
     for sentence in split_sentences(quoted):

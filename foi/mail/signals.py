@@ -99,7 +99,7 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     # a mailbox's automatic receipt, not about this request in particular
     ("generic", r"\byour\s+e-?mail\s+(?:has\s+been|was|is)\s+(?:received|acknowledged)|\be-?mail\s+to\s+the\s+.{0,60}"
         r"(?:in\s*box|mailbox)\s+is\s+acknowledged|\backnowledge\s+receipt\s+of\s+your\s+e-?mail|\bwe\s+have\s+received"
-        r"\s+your\s+e-?mail|\byou\s+have\s+contacted\s+the\b|\bthank\s+you\s+for\s+contacting\b", 1.5),
+        r"\s+your\s+e-?mail|\byou\s+have\s+(?:contacted|reached)\s+the\b|\bthank\s+you\s+for\s+contacting\b", 1.5),
     ("generic", r"\bthis\s+is\s+an\s+automat|\bautomated\s+(?:reply|response|message|acknowledge?ment)"
         r"|\bdo\s+not\s+reply"
         r"\s+to\s+this|\bhigh\s+volume\s+of\s+(?:requests|e-?mails|correspondence|enquiries)"
@@ -190,7 +190,7 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|are|has\s+been)\s+(?:attached|enclosed|provided|set\s+out|shown|as\s+follows|below|contained)"
         r"|\b(?:figures|information|data)\s+(?:have|has)\s+been\s+(?:provided|attached|included)", 2.0),
     ("data", r"\bgesture\s+of\s+goodwill|\b(?:we|I)\s+can\s+(?:however\s+)?(?:tell|advise|inform)\s+you\s+that\b"
-        r"|\b(?:I|we)\s+have\s+(?:also\s+)?(?:been\s+able\s+to\s+)?(?:supplied|provided|released|disclosed"
+        r"|\b(?:I|we)\s+have\s+(?:also\s+)?(?:been\s+able\s+to\s+)?(?:supplied|provided|released|disclosed|given"
         r"|included|run\s+a\s+report)\b|\bhave\s+been\s+able\s+to\s+run\s+a\s+report", 1.5),
     # "the following information can be disclosed", "please find the PDF attached", "see the table
     # below", "have answered as best we are able", "under section 16 ... can provide information
@@ -274,7 +274,8 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"\s+(?:to\s+(?:comply|disclose|provide)|your\s+request|this\s+request)|\bwithhold(?:ing)?\s+(?:the|this"
         r"|that)\s+"
         r"information|\brelying\s+(?:up)?on\b|\b(?:will|to)\s+rely\s+on\b"
-        r"|\bthis\s+request\s+is\s+(?:being\s+)?refused", 2.0),
+        r"|\bthis\s+request\s+is\s+(?:being\s+)?refused"
+        r"|\b(?:has|have)\s+engaged\s+(?:an?|the)\s+exemptions?\b", 2.0),
     ("refused", r"\bwill\s+not\s+(?:be\s+)?(?:answer|respond|comply|provid|disclos|releas|supply)\w*"
         r"|\b(?:section|s\.?)\s*\d{2}(?:\s*\(\w+\))*\s+(?:therefore\s+)?(?:applies|is\s+engaged|has\s+been\s+(?:applied"
         r"|engaged))|\brepeats?\s+(?:a|one|the|your)\s+(?:previous\s+|earlier\s+)?(?:request|one)\b", 1.5),
