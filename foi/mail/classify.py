@@ -23,7 +23,7 @@ from email.utils import parsedate_to_datetime
 
 from foi.mail.dates import deadline_in, stated_receipt
 from foi.mail.references import find_force_reference
-from foi.mail.sections import collect_sections, sections_in_sentence
+from foi.mail.sections import collect_sections, not_relied_on, sections_in_sentence
 from foi.mail.segments import read_message
 from foi.mail.sentences import tabular_lines
 from foi.mail.signals import (
@@ -400,7 +400,7 @@ def classify(
     if has_data and not evidence["data"]:
         evidence["data"] = [s for s in reading.of("new", "history", "conditional")
                             if re.search(r"\battach|\benclos", s, re.I)][:1] or [subject]
-    named = [s for s in new if sections_in_sentence(s)]
+    named = [s for s in new if sections_in_sentence(s) and not not_relied_on(s)]
     refuse = scores["refused"] + 0.75 * len(named)
     if named and not evidence["refused"]:
         evidence["refused"] = named[:1]

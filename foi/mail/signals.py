@@ -85,7 +85,7 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("acknowledged", r"\brespond\s+(?:to\s+you\s+)?in\s+due\s+course|\bexpect\s+to\s+(?:revert|come\s+back|get\s+back)"
         r"|\b(?:are|is)\s+(?:now\s+)?dealing\s+with\s+your\s+request|\bthank\s+you\s+for\s+your\s+(?:e-?mail"
         r"|request|enquiry"
-        r"|letter)\s+(?:which\s+was\s+)?received\b|\bin\s+the\s+process\s+of"
+        r"|letter)\s+(?:[^.]{0,60}?\b(?:which|that)\s+(?:was|we)\s+)?received\b|\bin\s+the\s+process\s+of"
         r"\s+dealing\s+with\s+your\s+request|\b(?:is|are)\s+(?:now\s+)?being\s+(?:processed|dealt\s+with|considered"
         r"|handled)\b", 1.0),
     ("acknowledged", r"\b(?:required|obliged)\s+to\s+(?:supply|provide|respond|reply)\b.{0,60}\bwithin\s+(?:20"
@@ -200,6 +200,10 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|information|figures|tables?|breakdown)\s+(?:\w+\s+)?(?:attached|enclosed)"
         r"|\b(?:find|see)\s+(?:below|attached|enclosed)\s+(?:a|the)\s+(?:table|spreadsheet|breakdown|list)"
         r"|\b(?:find|see)\s+(?:a|the)\s+(?:table|spreadsheet|breakdown|list)\s+(?:below|attached|enclosed)", 2.0),
+    ("data", r"\b(?:figures|information|data|details|answers)\s+(?:(?:that\s+)?you\s+(?:asked|requested)\s+(?:for\s+)?)?"
+        r"(?:is|are)\s+(?:below|attached|enclosed)\b"
+        r"|\b(?:please\s+)?(?:find|see)\s+attached\b(?!\s+(?:(?:our|the|my|a|an)\s+)?(?:\w+\s+)?(?:response|reply|letter"
+        r"|decision|refusal|notice))", 1.5),
     ("data", r"\b(?:are|am|is)\s+(?:now\s+)?providing\s+(?:you\s+with\s+)?(?:a|the|some|our)?\s*(?:list|table|figures"
         r"|information|data|details|breakdown|numbers)|\bhave\s+answered\s+(?:as\s+best|where|the\s+questions?|your\s+questions?|each|all)"
         r"|\bsection\s+16\b.{0,160}\b(?:can|am\s+able\s+to|are\s+able\s+to|will)\s+provide\s+(?:you\s+with\s+)?"
@@ -220,7 +224,7 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|\bsome\s+(?:relevant\s+)?information\s+"
         r"is\s+held|\bnot\s+possible\s+to\s+meet\s+your\s+requirements\s+in\s+full|\bparts?\s+of\s+(?:this"
         r"|your)\s+request"
-        r"\s+(?:are|is)\s+exempt|\bredact(?:ed|ion)|\bremainder\s+of\s+(?:the|your)\s+request"
+        r"\s+(?:are|is)\s+exempt|\bredact(?:ed|ions?)|\bremainder\s+of\s+(?:the|your)\s+request"
         r"|\bin\s+addition\s+to\s+the"
         r"\s+attached|\bany\s+(?:other|further)\s+information\b|\bfurther\s+breakdown"
         r"|\bnot\s+obliged\s+to\s+supply\s+.{0,40}"
@@ -239,6 +243,8 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     # Some held back: "the decision has been taken not to supply some of the information", figures
     # withheld because the numbers are low.
     ("scoped", SOME_WITHHELD, 2.0),
+    # Released with parts blacked out: "names have been redacted", "a redacted copy".
+    ("scoped", r"\b(?:has|have)\s+been\s+redacted|\bredacted\s+(?:copy|copies|version|document)|\bwith\s+redactions\b", 2.0),
     ("firm", SOME_WITHHELD, 2.0),
     # A refusal scoped to one question: "The question concerning how many ... has engaged an
     # exemption under section 12(2)"; "some of the information you asked for is exempt".
@@ -267,7 +273,7 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("refused", r"\bnot\s+obliged\s+to\s+(?:supply|provide|disclose|release|comply)(?![^.]{0,80}\buntil\b)", 2.0),
     ("refused",
         r"\b(?:is|are|being)\s+(?:therefore\s+|considered\s+|deemed\s+)?(?:(?:considered|deemed)\s+to\s+be\s+)?exempt\b|\bexempt\s+(?:from\s+disclosure\s+)?"
-        r"(?:by\s+virtue|under)|\bexempt(?:ion)?s?\s+(?:applies|apply|is\s+engaged|are\s+engaged|has\s+been\s+applied"
+        r"(?:by\s+virtue|under)|(?<!\bno\s)\bexempt(?:ion)?s?\s+(?:applies|apply|is\s+engaged|are\s+engaged|has\s+been\s+applied"
         r"|have\s+been\s+applied|being\s+applied)|\bthe\s+following\s+exemptions?\s+(?:applies|apply)", 1.5),
     ("refused", r"\b(?:has|have)\s+(?:therefore\s+)?(?:been\s+)?(?:refused|withheld)|\b(?:refuse|refusing"
         r"|decline|declining)"
