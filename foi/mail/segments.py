@@ -96,13 +96,18 @@ _REQUEST_LEAD_RE = re.compile(
 # The requester's own opening, pasted into the reply without a heading: "I am writing ... to request
 # the following information", "I would like to get the following data", "Under FOIA, please can you
 # provide me with ...". An authority writes "you asked", never "I would like to get".
+# What a requester asks for (an authority asking us "please provide me with the dates you mean" is
+# asking a question, not restating the request).
+_WHAT_IS_ASKED = (r"(?:the\s+following|copies|a\s+copy|a\s+list|a\s+breakdown|the\s+(?:number|total|amount)"
+                  r"|(?:any\s+)?(?:information|data|figures|statistics|records)\s+(?:on|about|regarding|relating|held|for|of"
+                  r"|showing))")
 _REQUESTER_RE = re.compile(
     r"^\W*(?:(?:under|in\s+accordance\s+with)\s+(?:the\s+)?(?:freedom\s+of\s+information|foi)[^,\n]{0,30},?\s*)?"
     r"(?:i\s+(?:am\s+writing|write)\b(?![^\n]*\bclarif)[^\n]{0,100}?\bto\s+(?:request|ask\s+for)\b"
-    r"|i\s+would\s+(?:like|be\s+grateful)\s+(?:to\s+(?:get|obtain|request|receive|know|ask\s+for|see)\b|if\s+you\s+could"
-    r"\s+(?:provide|send|supply|tell)\s+me\b)"
-    r"|(?:please\s+)?(?:can|could|would)\s+you\s+(?:please\s+)?(?:provide|send|supply|give|tell|disclose\s+to)\s+me\b"
-    r"|please\s+(?:provide|send|supply|give)\s+me\s+(?:with\s+)?(?:the\s+following|copies|a\s+copy|details|information)"
+    r"|i\s+would\s+like\s+to\s+(?:get|obtain|request|receive|ask\s+for)\b"
+    r"|(?:i\s+would\s+be\s+grateful\s+if\s+you\s+could|(?:please\s+)?(?:can|could|would)\s+you\s+(?:please\s+)?)"
+    r"\s*(?:provide|send|supply|give|disclose\s+to)\s+me\s+(?:with\s+)?" + _WHAT_IS_ASKED +
+    r"|please\s+(?:provide|send|supply|give)\s+me\s+(?:with\s+)?" + _WHAT_IS_ASKED +
     r"|i\s+am\s+(?:hereby\s+)?requesting\s+(?:the\s+following|information|copies|a\s+copy|details))",
     re.I,
 )

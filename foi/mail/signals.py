@@ -140,9 +140,14 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|request)\s+(?:some\s+)?(?:further\s+)?(?:information\s+(?:and|or)\s+)?"
         r"clarification|\b(?:please|(?:you|ask\s+you|like\s+you|need\s+you)\s+to)\s+clarify\s+(?:your\s+request|what"
         r"\s+you|which|whether|the)", 2.0),
+    # "I would be grateful if you could tell us which years you mean", "please can you provide details
+    # of which offences you mean?"
+    ("clarification", r"\b(?:grateful\s+if\s+you\s+could|(?:please\s+)?(?:can|could)\s+you\s+(?:please\s+)?)\s*"
+        r"(?:provide|give|send|tell|let)\s+(?:me|us)\s+(?:with\s+|know\s+)?(?:some\s+|further\s+|more\s+)?(?:details\s+of\s+)?"
+        r"(?:which|what|whether|the\s+(?:dates?|period|years?|offences?|areas?|type)\b)", 1.5),
     ("clarification", r"\bsection\s+1\s*\(\s*3\s*\)|\bs\.?\s?1\s*\(\s*3\s*\)", 1.5),
     ("clarification", r"\bbefore\s+we\s+can\s+(?:proceed|progress|process|answer|deal)|\b(?:not"
-        r"|unable\s+to)\s+(?:be\s+able"
+        r"|unable\s+to|cannot|can't|can\s+not)\s+(?:be\s+able"
         r"\s+to\s+)?(?:proceed|progress|process)\s+(?:with\s+)?(?:your\s+request\s+)?until\b"
         r"|\bnot\s+respond\b.{0,60}\bmay\s+(?:withdraw|close)\s+(?:your|the)\s+request", 1.0),
     ("clarification", r"\b(?:clock|20\s+working\s+days?(?:\s+period)?)\b.{0,60}\b(?:stopped|paused|on\s+hold"
