@@ -586,8 +586,13 @@ def classify(
     if ack >= 1.5 or (ack >= 1.0 and specific):
         conf = 0.6 + 0.08 * min(ack, 4) + (0.05 if specific else -0.1)
         note = ("states the date of receipt " + received.isoformat()) if received else "states no date of receipt"
-        return result("acknowledged", evidence["acknowledged"][:2], min(0.95, conf),
-                      reasons=[f"acknowledgement; {note}"])
+        reasons = [f"acknowledgement; {note}"]
+        if ack < 1.5:
+            # "Thank you for your email received on ..." opens answers as well as receipts: alone,
+            # with nothing about logging it or replying within 20 days, it is only an opening.
+            conf = min(conf, 0.5)
+            reasons.append("only thanks them for the request; says nothing of dealing with it")
+        return result("acknowledged", evidence["acknowledged"][:2], min(0.95, conf), reasons=reasons)
     if scores["generic"] >= 1.5:
         return result("auto-reply", evidence["generic"][:1], 0.7, reasons=["an automatic receipt"])
     # Too little to decide; the strongest hint is still shown as the guess, so that reviewing it is

@@ -77,7 +77,7 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("acknowledged", r"\bwill\s+(?:now\s+)?be\s+(?:considered|dealt\s+with|processed"
         r"|handled)\s+(?:in\s+accordance|under"
         r"|within)", 1.5),
-    ("acknowledged", r"\byou\s+(?:will|should)\s+(?:receive|get)\s+a\s+(?:response|reply)\s+within"
+    ("acknowledged", r"\byou\s+(?:will|should|(?:can|may)\s+expect\s+to)\s+(?:receive|get|have)\s+a\s+(?:full\s+)?(?:response|reply)\s+within"
         r"|\b(?:will|shall|aim\s+to|endeavour\s+to|expect\s+to)\s+(?:\w+\s+){0,4}(?:respond|reply"
         r"|provide\s+(?:you\s+with\s+)?"
         r"a\s+response)\s+(?:to\s+you\s+)?(?:promptly\s+(?:and\s+)?)?within\s+(?:the\s+statutory\s+)?(?:timescale\s+of\s+)?"
@@ -277,7 +277,9 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|\bexempt\s+(?:from\s+disclosure\s+)?by\s+virtue", 2.0),
     ("refused", r"\bnot\s+obliged\s+to\s+(?:supply|provide|disclose|release|comply)(?![^.]{0,80}\buntil\b)", 2.0),
     ("refused",
-        r"\b(?:is|are|being)\s+(?:therefore\s+|considered\s+|deemed\s+)?(?:(?:considered|deemed)\s+to\s+be\s+)?exempt\b|\bexempt\s+(?:from\s+disclosure\s+)?"
+        # ("Information is exempt information if ..." quotes the Act, it applies nothing.)
+        r"\b(?:is|are|being)\s+(?:therefore\s+|considered\s+|deemed\s+)?(?:(?:considered|deemed)\s+to\s+be\s+)?exempt\b"
+        r"(?!\s+information\s+(?:if|to\s+the\s+extent|by\s+virtue\s+of\s+this))|\bexempt\s+(?:from\s+disclosure\s+)?"
         r"(?:by\s+virtue|under)|(?<!\bno\s)\bexempt(?:ion)?s?\s+(?:applies|apply|is\s+engaged|are\s+engaged|has\s+been\s+applied"
         r"|have\s+been\s+applied|being\s+applied)|\bthe\s+following\s+exemptions?\s+(?:applies|apply)", 1.5),
     ("refused", r"\b(?:has|have)\s+(?:therefore\s+)?(?:been\s+)?(?:refused|withheld)|\b(?:refuse|refusing"
