@@ -108,6 +108,9 @@ _REQUESTER_RE = re.compile(
     r"|(?:i\s+would\s+be\s+grateful\s+if\s+you\s+could|(?:please\s+)?(?:can|could|would)\s+you\s+(?:please\s+)?)"
     r"\s*(?:provide|send|supply|give|disclose\s+to)\s+me\s+(?:with\s+)?" + _WHAT_IS_ASKED +
     r"|please\s+(?:provide|send|supply|give)\s+me\s+(?:with\s+)?" + _WHAT_IS_ASKED +
+    # "Please can you tell me how many crimes ...", "Could I have this broken down by ..."
+    r"|(?:please\s+)?(?:can|could|would)\s+you\s+(?:please\s+)?tell\s+me\s+(?:how\s+many|how\s+much|the\s+(?:number|total"
+    r"|amount))\b|(?:could|can|may)\s+i\s+(?:please\s+)?(?:have|see|get|request)\b" +
     r"|i\s+am\s+(?:hereby\s+)?requesting\s+(?:the\s+following|information|copies|a\s+copy|details))",
     re.I,
 )

@@ -91,6 +91,9 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("acknowledged", r"\b(?:required|obliged)\s+to\s+(?:supply|provide|respond|reply)\b.{0,60}\bwithin\s+(?:20"
         r"|twenty)\s+"
         r"(?:working\s+)?days", 1.0),
+    # "We will respond by 31 March": a due date, in a receipt as much as in an extension.
+    ("acknowledged", r"\b(?:will|shall|aim\s+to|expect\s+to)\s+(?:respond|reply)\s+(?:to\s+you\s+)?(?:by|on\s+or\s+before|no\s+later"
+        r"\s+than)\b", 0.5),
     ("review-ack", r"\ba\s+review\s+will\s+now\s+be\s+(?:conducted|carried\s+out|undertaken)"
         r"|\breviewing\s+officer\s+will"
         r"|\b(?:your|the)\s+request\s+for\s+(?:an?\s+)?(?:internal\s+)?review\b.{0,80}\b(?:has\s+been|was|is)\s+"
