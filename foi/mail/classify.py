@@ -237,6 +237,19 @@ class _Parts:
     count: int = 0
 
 
+def _part_label(sentence: str) -> tuple[str, int] | None:
+    """("n", 2) for "2." / "Question 2:", ("a", 1) for "b)"; None when the sentence starts no part."""
+    m = PART_START_RE.match(sentence)
+    if not m:
+        return None
+    head = m.group(0)
+    number = re.search(r"\d{1,2}", head)
+    if number:
+        return ("n", int(number.group()))
+    letter = re.search(r"\b([a-h])\s*[.):\-\u2013]", head, re.I)
+    return ("a", ord(letter.group(1).lower()) - ord("a") + 1) if letter else None
+
+
 def _parts(sentences: Sequence[str]) -> _Parts:
     """How each part of a reply laid out question by question was answered. A part runs from one
     "Question 2:" / "Q3." / "2)" to the next; it is answered when it gives a figure (outside the
@@ -245,9 +258,14 @@ def _parts(sentences: Sequence[str]) -> _Parts:
     body ("this part of your request should go to the NPCC"). Replies not laid out in parts give
     an empty reading."""
     parts: list[list[str]] = []
+    last: tuple[str, int] | None = None
     for s in sentences:
-        if PART_START_RE.match(s):
+        label = _part_label(s)
+        # Parts follow one another (1, 2, 3 or a, b, c; "Request 2" then "Response 2"); a figure
+        # that looks like an item number ("31.") or a sub-item ("a." under "3.") stays in its part.
+        if label and (last is None or (label[0] == last[0] and label[1] in (last[1], last[1] + 1))):
             parts.append([s])
+            last = label
         elif parts:
             parts[-1].append(s)
     out = _Parts(count=len(parts))
@@ -266,7 +284,7 @@ def _parts(sentences: Sequence[str]) -> _Parts:
                   or scores["firm"] >= 2)
         nh = scores["not-held"] >= 1.5 or bool(REDIRECT_RE.search(text))
         yes = bool(scores["data"] >= 1.5 or figures or any(ATTACHED_RESPONSE_RE.search(x) for x in part)
-                   or re.match(r"\W*(?:yes|no)\b(?!\s+(?:information|data|records?|recorded))", " ".join(said), re.I))
+                   or any(_YES_NO_RE.match(PART_START_RE.sub("", x, count=1)) for x in said))
         if yes and not (nh and not figures):
             out.answered.append(part[0])
         if no:
@@ -276,6 +294,7 @@ def _parts(sentences: Sequence[str]) -> _Parts:
     return out
 
 
+_YES_NO_RE = re.compile(r"\W*(?:yes|no)\b(?!\s+(?:information|data|records?|recorded|relevant))", re.I)
 _CITATION_RE = re.compile(r"\b(?:sections?|ss?\.?)\s*\d+[A-Z]?(?:\s*\(\w+\))*|\b(?:questions?|parts?|requests?|answers?"
                           r"|points?|items?|q)\s*\d+[a-z]?(?:\s*(?:&|and|,|-|to)\s*\d+[a-z]?)*", re.I)
 _SEARCH_RE = re.compile(r"\b(?:review|search|examin|manual|would\s+(?:need|have)\s+to|to\s+be\s+(?:checked|read))\w*",

@@ -367,11 +367,12 @@ _REF_LABEL_END_RE = re.compile(r"\b(?:ref(?:erence)?|n\s?o\.?|number|request)\s*
 # A labelled figure on its own line: "Female - 477", "Vagrancy arrests in 2023: 214", "Total: £1,200"
 # (not a reference, a telephone number or a question number).
 _LABELLED_FIGURE_RE = re.compile(
-    r"(?im)^[ \t]*(?P<label>[a-z][a-z0-9 ,'/()&.-]{1,60}?)[ \t]*[-\u2013:][ \t]*£?\d[\d,]*(?:\.\d+)?%?[ \t]*$"
+    r"(?im)^[ \t]*(?:[-*\u2022\u2013][ \t]*)?(?P<label>[a-z][a-z0-9 ,'/()&.-]{1,60}?)[ \t]*[-\u2013:][ \t]*£?\d[\d,]*(?:\.\d+)?%?"
+    r"[ \t]*$"
 )
 _NOT_A_FIGURE_LABEL_RE = re.compile(
-    r"\b(?:ref|reference|no|number|tel|telephone|fax|phone|mobile|ext|request|case|date|page|foi|year|period|section"
-    r"|question|part|item|q)\b", re.I)
+    r"\b(?:ref|reference|tel|telephone|fax|phone|mobile|ext|request|case|date|page|foi|section|question|part|item)\b"
+    r"|^\W*(?:no|number|year|period|q)\W*$", re.I)
 
 
 def _is_answer(sentence: str) -> int:
@@ -380,8 +381,8 @@ def _is_answer(sentence: str) -> int:
         return 0
     count = 0
     for m in _ANSWER_RE.finditer(sentence):
-        if m.group("n") is not None and len(sentence[: m.start()].split()) < 3:
-            continue  # "Is 2019 ..." opening a sentence is not an answer
+        if m.group("n") is not None and (not sentence[: m.start()].strip() or sentence.rstrip().endswith("?")):
+            continue  # "Is 2019 ..." opening a question is not an answer
         count += 1
     return min(count, 2)
 

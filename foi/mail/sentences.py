@@ -152,7 +152,10 @@ _DECISION_RE = re.compile(
     r"|\bnot\s+obliged\b|\bhas\s+been\s+applied|\bhave\s+been\s+applied|\b(?:I|we)\s+(?:can|do)\s+confirm"
     r"|\b(?:does|do)\s+not\s+hold\b|\bhave\s+(?:today\s+)?decided\b|\bwe\s+are\s+(?:unable|refusing)\b"
     r"|^\W*(?:section|s\.?)\s*\d"
-    r"|\b(?:acts|serves)\s+as\s+a\s+refusal\s+notice|\bconstitutes\s+a\s+refusal\s+notice",
+    r"|\b(?:acts|serves)\s+as\s+a\s+refusal\s+notice|\bconstitutes\s+a\s+refusal\s+notice"
+    # "we need further time to consider the public interest, as section 24 may apply": more time is
+    # taken now, whatever may apply later.
+    r"|\b(?:need|require|take|taking)\s+(?:some\s+)?(?:further|more|additional|extra)\s+time\b|\bsection\s+10\s*\(\s*3\s*\)",
     re.I,
 )
 

@@ -191,7 +191,8 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     # A lead says an answer follows, not what it is: "our response is as follows" heads refusals too.
     ("lead", r"\bplease\s+find\s+below\s+(?:the\s+|our\s+)?(?:answers?|responses?)|\bour\s+response\s+"
         r"is\s+(?:below|as\s+follows)|\b(?:the|our)\s+response\s+(?:provided\s+)?(?:is\s+)?below\s+is\b"
-        r"|\bresponse\s+is\s+below|\bplease\s+see\s+below|\bin\s+(?:answer|response)\s+to\s+your\s+questions?\s*:",
+        r"|\bresponse\s+is\s+below|\bplease\s+see\s+below|\bplease\s+(?:see|find)\s+(?:our|the)\s+(?:response|answers?"
+        r"|reply)\s+below|\bin\s+(?:answer|response)\s+to\s+your\s+questions?\s*:",
         1.5),
     ("data", r"\b(?:the\s+)?(?:information|data|figures)\s+(?:(?:that\s+)?you\s+(?:have\s+)?requested"
         r"|requested)\s+(?:is"
