@@ -339,7 +339,8 @@ _NUM = r"(?P<n>£\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|m|k|bn))?|\d[\d,]*(?:\.\d
 _ANSWER_RE = re.compile(
     # "... in 2023 was 27", "there were 412 arrests", "the budget was £1.2 million"
     r"\b(?:was|were|is|are|totall?ed|amounted\s+to|stands?\s+at|there\s+(?:were|are|was|is))\s+(?:a\s+total\s+of\s+)?"
-    + _NUM + r"(?=\s*(?:$|[.;,)]|\s+(?!(?:working\s+)?(?:days|hours|minutes|weeks|months|years|per\s*cent|%|records"
+    + _NUM + r"(?!\s*(?:st|nd|rd|th)\b|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
+    r"(?=\s*(?:$|[.;,)]|\s+(?!(?:working\s+)?(?:days|hours|minutes|weeks|months|years|per\s*cent|%|records"
     r"|occurrences|incidents|offences|reports|crimes|results|calls|cases|requests|logs|files|documents|e-?mails)\b)[a-z]))"
     # "1,204 incidents were recorded", "312 tasers have been issued"
     r"|(?<![\w/£.])(?!(?:19|20)\d\d\b)" + _NUM.replace("?P<n>", "?P<m>")
@@ -361,7 +362,7 @@ _SEARCH_SIZE_RE = re.compile(
 )
 
 
-_REF_LABEL_END_RE = re.compile(r"\b(?:ref(?:erence)?|n\s?o\.?|number|request)\s*[:.#-]?\s*$", re.I)
+_REF_LABEL_END_RE = re.compile(r"(?:\b(?:ref(?:erence)?|number|request)\s*[:#-]?|\bref\.|\bn\s?o\.?\s*[:#-]?)\s*$", re.I)
 
 
 # A labelled figure on its own line: "Female - 477", "Vagrancy arrests in 2023: 214", "Total: £1,200"

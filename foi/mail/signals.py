@@ -181,7 +181,7 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         # ("The exemptions ... are listed below" lists grounds, not information.)
         r"|^(?![^\n]*\b(?:exemptions?|sections?|factors|reasons)\b)[^\n]*?\b(?:is|are|has\s+been|have\s+been)\s+"
         r"(?:answered|set\s+out|listed|shown|detailed|tabulated)\s+(?:below|above|in\s+the\s+(?:table|attached))"
-        r"|\b(?:continued|gone\s+on|been\s+able|decided)\s+to\s+provide\s+(?:some\s+|the\s+following\s+)?(?:information"
+        r"|\b(?:continued|gone\s+on|been\s+able|decided)\s+to\s+provide\s+(?:some\s+|the\s+(?:following\s+)?)?(?:information"
         r"|data|figures)|\bthe\s+provision\s+of\s+(?:this|the)\s+(?:data|information|figures)", 2.0),
     ("data", r"\b(?:the\s+)?(?:enclosed|attached)\s+(?:excel\s+|pdf\s+|word\s+)?(?:spreadsheet|document|table|file"
         r"|list|data|figures|breakdown|report|copy|copies)\b", 1.5),
