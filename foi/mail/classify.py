@@ -299,9 +299,6 @@ _CITATION_RE = re.compile(r"\b(?:sections?|ss?\.?)\s*\d+[A-Z]?(?:\s*\(\w+\))*|\b
                           r"|points?|items?|q)\s*\d+[a-z]?(?:\s*(?:&|and|,|-|to)\s*\d+[a-z]?)*", re.I)
 _SEARCH_RE = re.compile(r"\b(?:review|search|examin|manual|would\s+(?:need|have)\s+to|to\s+be\s+(?:checked|read))\w*",
                         re.I)
-# Set to a list to collect the evidence each final answer was weighed on (bench calibration).
-_trace: list[dict[str, object]] | None = None
-
 # A figure given as an answer: "23 vehicles", "412", "£1,200" (not a year, a date, an ordinal or a
 # section).
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
@@ -548,11 +545,12 @@ def classify(
     elif part_nh and not (ext or clar or ack):
         final, final_ev, conf = "not-held", part_nh[:2], 0.4
         reasons.append("only part of the request is said to be not held")
-    if _trace is not None:
-        _trace.append({"give": [k for k, v in give.items() if v], "withhold": [k for k, v in withhold.items() if v],
-                       "data": data, "refuse": refuse, "firm": firm, "scoped": scoped, "partial": partial_marks,
-                       "whole_nh": len(whole_nh), "part_nh": len(part_nh), "final": final, "conf": conf,
-                       "abstain": abstain})
+    if final is not None:
+        # Say what the reading rests on, so that a reviewer sees both sides at a glance.
+        seen = [k for k, v in give.items() if v]
+        held = [k for k, v in withhold.items() if v]
+        reasons = [*reasons, *(["given: " + ", ".join(seen)] if seen else []),
+                   *(["withheld: " + ", ".join(held)] if held else [])]
 
     interim = max(ext, clar)
     questions = [s for s in new if s.rstrip().endswith("?") and re.search(r"\byou\b", s, re.I)]
@@ -572,7 +570,7 @@ def classify(
             return result("needs-review", final_ev[:1] + evidence[k][:1], 0.35, guess=final,
                           reasons=[f"reads as {final} and as {k}"])
         if abstain:
-            return result("needs-review", final_ev, 0.45, guess=final, reasons=[abstain])
+            return result("needs-review", final_ev, 0.45, guess=final, reasons=[abstain, *reasons])
         if final in ("responded", "partial") and not has_data and data - 1.0 * len(pointers) < 2 and unseen_docs:
             return result("needs-review", final_ev, 0.4, guess=final,
                           reasons=["the attached document could not be read"])

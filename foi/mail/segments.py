@@ -362,14 +362,15 @@ _SEARCH_SIZE_RE = re.compile(
 )
 
 
-_REF_LABEL_END_RE = re.compile(r"(?:\b(?:ref(?:erence)?|number|request)\s*[:#-]?|\bref\.|\bn\s?o\.?\s*[:#-]?)\s*$", re.I)
+_REF_LABEL_END_RE = re.compile(r"(?:\b(?:ref(?:erence)?|number|request)\s*[:#-]?|\bref\.|\bn\s?o\.?\s*[:#-]?)\s*$",
+                               re.I)
 
 
 # A labelled figure on its own line: "Female - 477", "Vagrancy arrests in 2023: 214", "Total: £1,200"
 # (not a reference, a telephone number or a question number).
 _LABELLED_FIGURE_RE = re.compile(
-    r"(?im)^[ \t]*(?:[-*\u2022\u2013][ \t]*)?(?P<label>[a-z][a-z0-9 ,'/()&.-]{1,60}?)[ \t]*[-\u2013:][ \t]*£?\d[\d,]*(?:\.\d+)?%?"
-    r"[ \t]*$"
+    r"(?im)^[ \t]*(?:[-*\u2022\u2013][ \t]*)?(?P<label>[a-z][a-z0-9 ,'/()&.-]{1,60}?)[ \t]*[-\u2013:][ \t]*"
+    r"£?\d[\d,]*(?:\.\d+)?%?[ \t]*$"
 )
 _NOT_A_FIGURE_LABEL_RE = re.compile(
     r"\b(?:ref|reference|tel|telephone|fax|phone|mobile|ext|request|case|date|page|foi|section|question|part|item)\b"
@@ -448,8 +449,8 @@ def _roles_for(text: str, source: str, ours: list[set[str]], reading: Reading) -
     # item number, a figure or a yes/no is an answer ("1. 23 vehicles", "Q2. No.").
     reading.answers += len(re.findall(r"(?m)^\s*(?:[-*\u2022]\s*)?(?:\d[\d,]*(?:\.\d+)?|£\s?[\d,.]+)\s*$", figures))
     # "2023: 38", "2019/20 - 1,204": a year and its figure.
-    reading.answers += len(re.findall(r"(?m)^[ \t]*(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?[ \t]*[-\u2013:|][ \t]*£?\d[\d,]*[ \t]*$",
-                                      figures))
+    reading.answers += len(re.findall(r"(?m)^[ \t]*(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?[ \t]*[-\u2013:|][ \t]*"
+                                      r"£?\d[\d,]*[ \t]*$", figures))
     reading.answers += len(_ITEM_ANSWER_RE.findall(figures))
     reading.answers += sum(1 for m in _LABELLED_FIGURE_RE.finditer(figures)
                            if not _NOT_A_FIGURE_LABEL_RE.search(m.group("label")))

@@ -179,8 +179,8 @@ def is_conditional(sentence: str) -> bool:
     sentence = re.sub(r"\b(determin\w*|establish\w*|ascertain\w*|know|confirm\w*|check\w*|see)\s+if\b", r"\1 whether",
                       sentence, flags=re.I)
     # "I would be grateful if you could tell us ..." is a polite request, not a condition.
-    sentence = re.sub(r"\b(?:grateful|appreciate\s+it|glad|helpful)\s+if\s+you\s+(?:could|would|can)\b", "please", sentence,
-                      flags=re.I)
+    sentence = re.sub(r"\b(?:grateful|appreciate\s+it|glad|helpful)\s+if\s+you\s+(?:could|would|can)\b", "please",
+                      sentence, flags=re.I)
     return bool(_CONDITIONAL_RE.search(sentence)) and not _DECISION_RE.search(sentence)
 
 

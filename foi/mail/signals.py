@@ -77,7 +77,8 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("acknowledged", r"\bwill\s+(?:now\s+)?be\s+(?:considered|dealt\s+with|processed"
         r"|handled)\s+(?:in\s+accordance|under"
         r"|within)", 1.5),
-    ("acknowledged", r"\byou\s+(?:will|should|(?:can|may)\s+expect\s+to)\s+(?:receive|get|have)\s+a\s+(?:full\s+)?(?:response|reply)\s+within"
+    ("acknowledged", r"\byou\s+(?:will|should|(?:can|may)\s+expect\s+to)\s+(?:receive|get|have)\s+a\s+(?:full\s+)?"
+        r"(?:response|reply)\s+within"
         r"|\b(?:will|shall|aim\s+to|endeavour\s+to|expect\s+to)\s+(?:\w+\s+){0,4}(?:respond|reply"
         r"|provide\s+(?:you\s+with\s+)?"
         r"a\s+response)\s+(?:to\s+you\s+)?(?:promptly\s+(?:and\s+)?)?within\s+(?:the\s+statutory\s+)?(?:timescale\s+of\s+)?"
@@ -92,8 +93,8 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|twenty)\s+"
         r"(?:working\s+)?days", 1.0),
     # "We will respond by 31 March": a due date, in a receipt as much as in an extension.
-    ("acknowledged", r"\b(?:will|shall|aim\s+to|expect\s+to)\s+(?:respond|reply)\s+(?:to\s+you\s+)?(?:by|on\s+or\s+before|no\s+later"
-        r"\s+than)\b", 0.5),
+    ("acknowledged", r"\b(?:will|shall|aim\s+to|expect\s+to)\s+(?:respond|reply)\s+(?:to\s+you\s+)?"
+        r"(?:by|on\s+or\s+before|no\s+later\s+than)\b", 0.5),
     ("review-ack", r"\ba\s+review\s+will\s+now\s+be\s+(?:conducted|carried\s+out|undertaken)"
         r"|\breviewing\s+officer\s+will"
         r"|\b(?:your|the)\s+request\s+for\s+(?:an?\s+)?(?:internal\s+)?review\b.{0,80}\b(?:has\s+been|was|is)\s+"
@@ -209,8 +210,8 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|information|figures|tables?|breakdown)\s+(?:\w+\s+)?(?:attached|enclosed)"
         r"|\b(?:find|see)\s+(?:below|attached|enclosed)\s+(?:a|the)\s+(?:table|spreadsheet|breakdown|list)"
         r"|\b(?:find|see)\s+(?:a|the)\s+(?:table|spreadsheet|breakdown|list)\s+(?:below|attached|enclosed)", 2.0),
-    ("data", r"\b(?:figures|information|data|details|answers)\s+(?:(?:that\s+)?you\s+(?:asked|requested)\s+(?:for\s+)?)?"
-        r"(?:is|are)\s+(?:below|attached|enclosed)\b"
+    ("data", r"\b(?:figures|information|data|details|answers)\s+"
+        r"(?:(?:that\s+)?you\s+(?:asked|requested)\s+(?:for\s+)?)?(?:is|are)\s+(?:below|attached|enclosed)\b"
         r"|\b(?:please\s+)?(?:find|see)\s+attached\b(?!\s+(?:(?:our|the|my|a|an)\s+)?(?:\w+\s+)?(?:response|reply|letter"
         r"|decision|refusal|notice))", 1.5),
     ("data", r"\b(?:are|am|is)\s+(?:now\s+)?providing\s+(?:you\s+with\s+)?(?:a|the|some|our)?\s*(?:list|table|figures"
@@ -253,7 +254,8 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     # withheld because the numbers are low.
     ("scoped", SOME_WITHHELD, 2.0),
     # Released with parts blacked out: "names have been redacted", "a redacted copy".
-    ("scoped", r"\b(?:has|have)\s+been\s+redacted|\bredacted\s+(?:copy|copies|version|document)|\bwith\s+redactions\b", 2.0),
+    ("scoped", r"\b(?:has|have)\s+been\s+redacted|\bredacted\s+(?:copy|copies|version|document)"
+        r"|\bwith\s+redactions\b", 2.0),
     ("firm", SOME_WITHHELD, 2.0),
     # A refusal scoped to one question: "The question concerning how many ... has engaged an
     # exemption under section 12(2)"; "some of the information you asked for is exempt".
