@@ -24,7 +24,7 @@ from email.utils import parsedate_to_datetime
 from foi.mail.dates import deadline_in, stated_receipt
 from foi.mail.references import find_force_reference
 from foi.mail.sections import collect_sections, not_relied_on, sections_in_sentence
-from foi.mail.segments import read_message
+from foi.mail.segments import SEARCH_SIZE_RE, read_message
 from foi.mail.sentences import tabular_lines
 from foi.mail.signals import (
     ACK_SUBJECT_RE,
@@ -277,7 +277,7 @@ def _parts(sentences: Sequence[str]) -> _Parts:
         # Figures in the question as restated ("Between 1 September 2013 and ...?") answer nothing,
         # nor do the size of a search ("7,069 records to review") or a section number.
         said = [x for x in [head, *part[1:]] if x.strip() and not x.rstrip().endswith("?")]
-        figures = [x for x in said if _FIGURE_RE.search(_CITATION_RE.sub(" ", x)) and not _SEARCH_RE.search(x)
+        figures = [x for x in said if _FIGURE_RE.search(_CITATION_RE.sub(" ", x)) and not SEARCH_SIZE_RE.search(x)
                    and not COST_LIMIT_RE.search(x)]
         scores, _ = _score(part)
         no = bool(sections_in_sentence(text) or NCND_RE.search(text) or scores["refused"] >= 1.5
@@ -297,8 +297,6 @@ def _parts(sentences: Sequence[str]) -> _Parts:
 _YES_NO_RE = re.compile(r"\W*(?:yes|no)\b(?!\s+(?:information|data|records?|recorded|relevant))", re.I)
 _CITATION_RE = re.compile(r"\b(?:sections?|ss?\.?)\s*\d+[A-Z]?(?:\s*\(\w+\))*|\b(?:questions?|parts?|requests?|answers?"
                           r"|points?|items?|q)\s*\d+[a-z]?(?:\s*(?:&|and|,|-|to)\s*\d+[a-z]?)*", re.I)
-_SEARCH_RE = re.compile(r"\b(?:review|search|examin|manual|would\s+(?:need|have)\s+to|to\s+be\s+(?:checked|read))\w*",
-                        re.I)
 # A figure given as an answer: "23 vehicles", "412", "£1,200" (not a year, a date, an ordinal or a
 # section).
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"

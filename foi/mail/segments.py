@@ -355,7 +355,7 @@ _ANSWER_RE = re.compile(
 )
 # Figures in an explanation of the cost limit are the size of the search, not an answer: "there
 # were 7,069 occurrences to review", "1,144 records would need to be read".
-_SEARCH_SIZE_RE = re.compile(
+SEARCH_SIZE_RE = re.compile(
     r"\b(?:review|reviewed|reviewing|search(?:ed|ing)?|examin\w+|read|manual\w*|interrogat\w+|each|every|hours"
     r"|would\s+(?:need|have)\s+to|to\s+be\s+(?:checked|looked))\b",
     re.I,
@@ -379,7 +379,7 @@ _NOT_A_FIGURE_LABEL_RE = re.compile(
 
 def _is_answer(sentence: str) -> int:
     """How many figures `sentence` gives as answers (0, 1 or 2)."""
-    if _SEARCH_SIZE_RE.search(sentence):
+    if SEARCH_SIZE_RE.search(sentence):
         return 0
     count = 0
     for m in _ANSWER_RE.finditer(sentence):
