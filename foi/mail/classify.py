@@ -23,14 +23,15 @@ from email.utils import parsedate_to_datetime
 
 from foi.mail.dates import deadline_in, stated_receipt
 from foi.mail.references import find_force_reference
-from foi.mail.sections import collect_sections, sections_in_sentence
-from foi.mail.segments import read_message
+from foi.mail.sections import collect_sections, not_relied_on, sections_in_sentence
+from foi.mail.segments import SEARCH_SIZE_RE, read_message
 from foi.mail.sentences import tabular_lines
 from foi.mail.signals import (
     ACK_SUBJECT_RE,
     ATTACHED_RESPONSE_RE,
     AUTO_BODY_RE,
     AUTO_SUBJECT_RE,
+    COST_LIMIT_RE,
     DATA_CAVEAT_RE,
     MAINTAIN_RE,
     NCND_RE,
@@ -40,6 +41,7 @@ from foi.mail.signals import (
     PART_START_RE,
     PARTLY_RE,
     RECEIVED_TODAY_RE,
+    REDIRECT_RE,
     SALUTATION_RE,
     SIGNALS,
     SPECIFIC_RE,
@@ -225,38 +227,82 @@ def _review_outcome(sentences: Sequence[str]) -> tuple[str | None, list[str]]:
     return None, []
 
 
-def _parts(sentences: Sequence[str]) -> tuple[list[str], list[str]]:
-    """(parts answered, parts refused) of a reply answered question by question. A part runs from
-    one "Question 2:" / "Q3." / "2)" to the next; it is answered when it gives a figure, a yes or
-    no, or says information is attached or provided, and refused when it relies on an exemption or
-    the cost limit. Each part is named by its first sentence; replies not laid out in parts give
-    ([], [])."""
+@dataclass
+class _Parts:
+    """A reply answered question by question, each part named by its first sentence."""
+
+    answered: list[str] = field(default_factory=list)  # a figure, a yes or no, information given
+    refused: list[str] = field(default_factory=list)  # an exemption, NCND or the cost limit
+    not_held: list[str] = field(default_factory=list)  # not held, or sent to another body
+    count: int = 0
+
+
+def _part_label(sentence: str) -> tuple[str, int] | None:
+    """("n", 2) for "2." / "Question 2:", ("a", 1) for "b)"; None when the sentence starts no part."""
+    m = PART_START_RE.match(sentence)
+    if not m:
+        return None
+    head = m.group(0)
+    number = re.search(r"\d{1,2}", head)
+    if number:
+        return ("n", int(number.group()))
+    letter = re.search(r"\b([a-h])\s*[.):\-\u2013]", head, re.I)
+    return ("a", ord(letter.group(1).lower()) - ord("a") + 1) if letter else None
+
+
+def _parts(sentences: Sequence[str]) -> _Parts:
+    """How each part of a reply laid out question by question was answered. A part runs from one
+    "Question 2:" / "Q3." / "2)" to the next; it is answered when it gives a figure (outside the
+    question as restated), a yes or no, or says information is attached or provided; refused when
+    it relies on an exemption or the cost limit; not held when it says so or sends us to another
+    body ("this part of your request should go to the NPCC"). Replies not laid out in parts give
+    an empty reading."""
     parts: list[list[str]] = []
+    last: tuple[str, int] | None = None
     for s in sentences:
-        if PART_START_RE.match(s):
+        label = _part_label(s)
+        # Parts follow one another (1, 2, 3 or a, b, c; "Request 2" then "Response 2"); a figure
+        # that looks like an item number ("31.") or a sub-item ("a." under "3.") stays in its part.
+        if label and (last is None or (label[0] == last[0] and label[1] in (last[1], last[1] + 1))):
             parts.append([s])
+            last = label
         elif parts:
             parts[-1].append(s)
+    out = _Parts(count=len(parts))
     if len(parts) < 2:
-        return [], []
-    answered: list[str] = []
-    refused: list[str] = []
+        return out
     for part in parts:
         text = " ".join(part)
-        body = PART_START_RE.sub("", text, count=1)
+        head = PART_START_RE.sub("", part[0], count=1)
+        # Figures in the question as restated ("Between 1 September 2013 and ...?") answer nothing,
+        # nor do the size of a search ("7,069 records to review") or a section number.
+        said = [x for x in [head, *part[1:]] if x.strip() and not x.rstrip().endswith("?")]
+        figures = [x for x in said if _FIGURE_RE.search(_CITATION_RE.sub(" ", x)) and not SEARCH_SIZE_RE.search(x)
+                   and not COST_LIMIT_RE.search(x)]
         scores, _ = _score(part)
         no = bool(sections_in_sentence(text) or NCND_RE.search(text) or scores["refused"] >= 1.5
                   or scores["firm"] >= 2)
-        yes = bool(scores["data"] >= 1.5 or _FIGURE_RE.search(body) or re.match(r"\W*(?:yes|no)\b", body, re.I))
+        nh = scores["not-held"] >= 1.5 or bool(REDIRECT_RE.search(text))
+        yes = bool(scores["data"] >= 1.5 or figures or any(ATTACHED_RESPONSE_RE.search(x) for x in part)
+                   or any(_YES_NO_RE.match(PART_START_RE.sub("", x, count=1)) for x in said))
+        if yes and not (nh and not figures):
+            out.answered.append(part[0])
         if no:
-            refused.append(part[0])
-        elif yes:
-            answered.append(part[0])
-    return answered, refused
+            out.refused.append(part[0])
+        elif nh and part[0] not in out.answered:
+            out.not_held.append(part[0])
+    return out
 
 
-# A figure given as an answer: "23 vehicles", "412", "£1,200" (not a year, a date or a section).
-_FIGURE_RE = re.compile(r"(?<![\w/£(.-])(?!(?:19|20)\d\d\b)£?\d[\d,]*(?:\.\d+)?(?![\d/:)(.]|\s*(?:hours|working|days))")
+_YES_NO_RE = re.compile(r"\W*(?:yes|no)\b(?!\s+(?:information|data|records?|recorded|relevant))", re.I)
+_CITATION_RE = re.compile(r"\b(?:sections?|ss?\.?)\s*\d+[A-Z]?(?:\s*\(\w+\))*|\b(?:questions?|parts?|requests?|answers?"
+                          r"|points?|items?|q)\s*\d+[a-z]?(?:\s*(?:&|and|,|-|to)\s*\d+[a-z]?)*", re.I)
+# A figure given as an answer: "23 vehicles", "412", "£1,200" (not a year, a date, an ordinal or a
+# section).
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+_FIGURE_RE = re.compile(r"(?<![\w/£(.-])(?!(?:19|20)\d\d\b)£?\d[\d,]*(?:\.\d+)?"
+                        r"(?![\d/:)(]|\.\w|\s*(?:hours|working|days))(?!\s*(?:st|nd|rd|th)\b)(?!\s+" + _MONTHS + r"\b)",
+                        re.I)
 
 
 def classify(
@@ -306,6 +352,7 @@ def classify(
         scores["acknowledged"] += 2.0
         evidence["acknowledged"].append(subject.strip())
     body_only = [s for s in new if not SALUTATION_RE.match(s)]
+    evidence["partial"] = evidence["scoped"] + [s for s in evidence["partial"] if s not in evidence["scoped"]]
 
     def result(kind: str, evidence_: Sequence[str], confidence: float, *, guess: str | None = None,
                reasons: Sequence[str] = (), review: str | None = None, until: date | None = None,
@@ -328,7 +375,7 @@ def classify(
             confidence=confidence,
             has_data_attachment=has_data,
             guess=best,
-            received=received if best == "acknowledged" else None,
+            received=received if best != "auto-reply" else None,
             review_outcome=review,
             reasons=list(reasons),
         )
@@ -348,20 +395,26 @@ def classify(
         evidence["data"] += pointers
     data = (scores["data"] + (3.0 if has_data else 0.0) + (2.0 if reading.tables >= 3 else 0.0)
             + (1.0 + 1.0 * min(reading.answers, 3) if reading.answers else 0.0) + (1.5 if caveat else 0.0))
-    answered, withheld = _parts(new)
-    if withheld and not answered and data < 2:
+    parts = _parts(new)
+    answered, withheld = parts.answered, parts.refused
+    if parts.count >= 2 and not answered and (withheld or parts.not_held):
         # Answered part by part and no part is answered: "we have decided to disclose the located
-        # information" above nothing but refusals gives nothing.
-        data = 0.0
+        # information" or "our unit provided the following" above nothing but refusals, redirects
+        # and "not held" gives nothing; only an attached data file still counts.
+        data = 3.0 if has_data else 0.0
     if answered and withheld:
         # Answered question by question: some parts carry the information, others an exemption.
         data += 2.0
         scores["partial"] += 2.0
         evidence["partial"] = answered[:1] + withheld[:1] + evidence["partial"]
+    elif len(answered) >= 2 and data < 2:
+        # Every part that says anything gives a figure or a yes or no: an answer.
+        data = 2.0
+        evidence["data"] = evidence["data"] or answered[:2]
     if has_data and not evidence["data"]:
         evidence["data"] = [s for s in reading.of("new", "history", "conditional")
                             if re.search(r"\battach|\benclos", s, re.I)][:1] or [subject]
-    named = [s for s in new if sections_in_sentence(s)]
+    named = [s for s in new if sections_in_sentence(s) and not not_relied_on(s)]
     refuse = scores["refused"] + 0.75 * len(named)
     if named and not evidence["refused"]:
         evidence["refused"] = named[:1]
@@ -373,7 +426,12 @@ def classify(
     whole_nh = [s for s in evidence["not-held"] if not NOT_HELD_COST_RE.search(s) and not NOT_HELD_PART_RE.search(s)]
     part_nh = [s for s in evidence["not-held"] if s not in whole_nh and not NOT_HELD_COST_RE.search(s)]
     exempt = bool(ncnd_new) or firm >= 2 or refuse >= 2.5 or (bool(named) and refuse >= 1.5)
-    partial_marks = scores["partial"]
+    if scores["lead"] and not exempt:
+        # "Our response is as follows" above no refusal: what follows is the answer.
+        data += scores["lead"]
+        evidence["data"] += evidence["lead"]
+    scoped = scores["scoped"]
+    partial_marks = scores["partial"] + scoped
     ext, clar, ack = scores["extended"], scores["clarification"], scores["acknowledged"]
 
     # ---- internal reviews --------------------------------------------------------------------
@@ -398,6 +456,29 @@ def classify(
     # withheld (an exemption relied on, NCND, the cost limit). Both: partial. Only the second:
     # refused, however long the explanation. When the evidence of giving is weak, or the two are
     # balanced, the reply goes to review with the better reading as its guess (issue 12, pattern 1).
+    # Independent kinds of evidence ("families"): the more agree, the surer the reading; any
+    # substantive evidence for a competing status costs confidence, so that a reply read one way
+    # but speaking another goes to review with its best guess.
+    statements = scores["data"] - (1.0 * len(pointers) if pointers and not letters else 0.0)
+    give = {
+        "a data file attached": has_data,
+        "a table of figures": reading.tables >= 3,
+        "figures given as answers": reading.answers > 0,
+        "questions answered one by one": bool(answered),
+        "says information is given": statements >= 1.5 or (bool(scores["lead"]) and not exempt) or caveat,
+        "points to an attached answer": bool(pointers) and not letters,
+    }
+    concrete = any(give[k] for k in ("a data file attached", "a table of figures", "figures given as answers",
+                                     "questions answered one by one"))
+    withhold = {
+        "an exemption named": bool(named),
+        "neither confirm nor deny": bool(ncnd_new),
+        "a refusal stated": firm >= 2,
+        "refusing words": scores["refused"] >= 1.5,
+    }
+    n_give = sum(give.values())
+    n_withhold = sum(withhold.values())
+    speaks_of_refusing = scores["refused"] > 0 or bool(named) or bool(ncnd_new)
     final: str | None = None
     final_ev: list[str] = []
     conf = 0.0
@@ -409,31 +490,43 @@ def classify(
     abstain: str | None = None
     if exempt and (data >= 2 or (implied and (data >= 0.75 or partial_marks >= 3.5))):
         final, final_ev = "partial", evidence["data"][:1] + evidence["partial"][:1] + evidence["refused"][:1]
-        conf = 0.7 + 0.05 * min(data, 4) + (0.05 if partial_marks >= 1.5 else 0.0)
-        if data < 2:
+        conf = 0.62 + 0.06 * min(n_give, 3) + 0.04 * min(n_withhold, 3) + (0.05 if partial_marks >= 1.5 else 0.0)
+        if not concrete:
             conf -= 0.1
+            reasons.append("that information is given rests on the letter's words alone")
         reasons.append("information given, part of it withheld")
     elif exempt and (data >= 0.75 or implied):
         final, final_ev = ("partial" if implied or data >= 1.5 else "refused"), (evidence["data"][:1]
                                                                                + evidence["refused"][:1])
         abstain = "some information may be given as well as refused"
+    elif exempt and scoped >= 2 and not whole_nh and not part_nh:
+        # "The question concerning X has engaged section 12(2)", "a refusal notice for this part":
+        # the refusal covers part of the request, and what became of the rest is not plain.
+        final, final_ev = "partial", evidence["partial"][:1] + evidence["refused"][:1]
+        abstain = "the refusal is said to cover only part of the request"
     elif exempt:
         final, final_ev = "refused", evidence["refused"][:2]
-        conf = 0.6 + 0.06 * min(refuse, 6)
+        conf = 0.62 + 0.08 * min(n_withhold, 3) + 0.02 * min(refuse, 6)
         if partial_marks >= 1.5 and not whole_nh and not part_nh and not cost_only:
             conf -= 0.2
             reasons.append("says only part is withheld")
+        if n_give:
+            conf -= 0.1 * n_give
+            reasons.append("also reads as giving some information")
         reasons.append("an exemption or the cost limit is relied on")
     elif data >= 2 or (part_nh and reading.answers):
         # Some parts answered, others not held: an answer (issue 12, pattern 5).
         final, final_ev = "responded", evidence["data"][:2] or body_only[:1]
-        conf = 0.6 + 0.06 * min(data, 5)
+        conf = 0.6 + 0.08 * min(n_give, 3) + 0.03 * min(data, 5)
         if whole_nh:
             conf -= 0.1
             reasons.append("information given; some of it is not held")
-        if refuse >= 1.5:
-            conf -= 0.15
-            reasons.append("also speaks of refusing")
+        if speaks_of_refusing:
+            conf -= 0.1 + 0.1 * min(n_withhold, 2)
+            reasons.append("also speaks of withholding")
+        if partial_marks >= 1.5:
+            conf -= 0.1
+            reasons.append("speaks of part of the information")
         reasons.append("information given")
     elif whole_nh and data >= 1:
         final, final_ev = "not-held", whole_nh[:1] + evidence["data"][:1]
@@ -443,10 +536,19 @@ def classify(
         conf = 0.72 + (0.08 if len(whole_nh) > 1 or scores["not-held"] >= 3.5 else 0.0)
         if part_nh or partial_marks >= 1.5:
             conf -= 0.15
+        if speaks_of_refusing:
+            conf -= 0.15
+            reasons.append("also speaks of withholding")
         reasons.append("the information is not held")
     elif part_nh and not (ext or clar or ack):
         final, final_ev, conf = "not-held", part_nh[:2], 0.4
         reasons.append("only part of the request is said to be not held")
+    if final is not None:
+        # Say what the reading rests on, so that a reviewer sees both sides at a glance.
+        seen = [k for k, v in give.items() if v]
+        held = [k for k, v in withhold.items() if v]
+        reasons = [*reasons, *(["given: " + ", ".join(seen)] if seen else []),
+                   *(["withheld: " + ", ".join(held)] if held else [])]
 
     interim = max(ext, clar)
     questions = [s for s in new if s.rstrip().endswith("?") and re.search(r"\byou\b", s, re.I)]
@@ -466,7 +568,7 @@ def classify(
             return result("needs-review", final_ev[:1] + evidence[k][:1], 0.35, guess=final,
                           reasons=[f"reads as {final} and as {k}"])
         if abstain:
-            return result("needs-review", final_ev, 0.45, guess=final, reasons=[abstain])
+            return result("needs-review", final_ev, 0.45, guess=final, reasons=[abstain, *reasons])
         if final in ("responded", "partial") and not has_data and data - 1.0 * len(pointers) < 2 and unseen_docs:
             return result("needs-review", final_ev, 0.4, guess=final,
                           reasons=["the attached document could not be read"])
@@ -499,13 +601,26 @@ def classify(
     if ack >= 1.5 or (ack >= 1.0 and specific):
         conf = 0.6 + 0.08 * min(ack, 4) + (0.05 if specific else -0.1)
         note = ("states the date of receipt " + received.isoformat()) if received else "states no date of receipt"
-        return result("acknowledged", evidence["acknowledged"][:2], min(0.95, conf),
-                      reasons=[f"acknowledgement; {note}"])
+        reasons = [f"acknowledgement; {note}"]
+        if ack < 1.5:
+            # "Thank you for your email received on ..." opens answers as well as receipts: alone,
+            # with nothing about logging it or replying within 20 days, it is only an opening.
+            conf = min(conf, 0.5)
+            reasons.append("only thanks them for the request; says nothing of dealing with it")
+        return result("acknowledged", evidence["acknowledged"][:2], min(0.95, conf), reasons=reasons)
     if scores["generic"] >= 1.5:
         return result("auto-reply", evidence["generic"][:1], 0.7, reasons=["an automatic receipt"])
-    weak = sorted(((v, k) for k, v in scores.items() if v > 0 and evidence[k] and k in KINDS), reverse=True)
+    # Too little to decide; the strongest hint is still shown as the guess, so that reviewing it is
+    # one keystroke: information given reads as a response, a refusal's words as a refusal.
+    as_kind = {"data": "responded", "lead": "responded", "held": "responded", "firm": "refused",
+               "scoped": "partial", "partial": "partial"}
+    hints = dict(scores)
+    hints["data"] = max(hints.get("data", 0.0), data)
+    weak = sorted(((v, as_kind.get(k, k)) for k, v in hints.items()
+                   if v > 0 and (evidence[k] or k == "data") and as_kind.get(k, k) in STATUS_KINDS), reverse=True)
     guess = weak[0][1] if weak else "needs-review"
-    return result("needs-review", [evidence[k][0] for _, k in weak[:2]] or body_only[:1], 0.2, guess=guess,
+    shown = [evidence[k][0] for k in hints if evidence[k] and as_kind.get(k, k) == guess][:1]
+    return result("needs-review", shown or body_only[:1], 0.2, guess=guess,
                   reasons=["no clear signal of what kind of reply this is"])
 
 

@@ -32,7 +32,9 @@ _TOKEN = (
 _LABELLED_REF_RE = re.compile(
     r"(?P<pre>\b\w+\s+)?(?P<label>\b" + _LABEL + r")"
     r"(?:\s*(?:is|of)\b)?\s*[:#=\-\u2013]?[ \t]*(?:\n\s*)?"
-    r"(?:(?:our\s+)?ref(?:erence)?\b\.?" + _NO + r"?\s*[:#=\-\u2013]?\s*)?"
+    # a flattened letterhead puts the next label first: "Our Ref: Date: IM-FOI-2018-1421 06 July 2018"
+    r"(?:(?:date|your\s+ref(?:erence)?)\s*:\s*)?"
+    r"(?:(?:our\s+)?ref(?:erence)?\b\.?" + _NO + r"?\s*[:#=\-\u2013]?\s*)?(?P<paren>\()?"
     + _TOKEN,
     re.I,
 )
@@ -44,7 +46,8 @@ _FOI_SPACED_RE = re.compile(
 )
 # A disclosure-log title: "Misconduct (615/20)", "Cocaine Arrests - 131/20".
 _TITLE_REF_RE = re.compile(
-    r"(?m)^[^\n]{3,90}?(?:\((?P<a>\d{1,7}[A-Z]?[/_-]\d{2,4})\)|\s[-\u2013]\s(?P<b>\d{1,7}[A-Z]?/\d{2,4}))\s*$", re.I
+    r"(?m)^[^\n]{3,90}?(?:\((?P<a>\d{1,7}[A-Z]?[/_-]\d{2,4})\)|[ \t][-\u2013][ \t](?P<b>\d{1,7}[A-Z]?/\d{2,4}))[ \t]*$",
+    re.I
 )
 
 
@@ -76,6 +79,9 @@ def _valid_ref(token: str) -> bool:
         return False  # "FOIA 2000", "reference 2024"
     if _is_date(token):
         return False  # a date, not a reference
+    m = re.fullmatch(r"((?:19|20)\d\d)[/-]((?:19|20)?\d\d)", token)
+    if m and int(m.group(2)[-2:]) == (int(m.group(1)) + 1) % 100:
+        return False  # a financial year ("2010/2011", "2019-20")
     if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", token) or re.fullmatch(r"\d+(?:\.\d+)?", token) and len(token) < 4:
         return False
     if "@" in token or token.lower().startswith(("http", "www")):
@@ -124,7 +130,9 @@ def _ref_candidates(text: str) -> list[tuple[int, int, str]]:
     while (m := _LABELLED_REF_RE.search(text, pos)) is not None:
         pos = m.end()
         pre = (m.group("pre") or "").strip().lower()
-        if pre in _NOT_THEIRS:
+        # "YOUR REQUEST (20262):" is their number for our request; "your ref" is ours.
+        theirs_for_ours = pre == "your" and m.group("paren") and m.group("label").lower().startswith("request")
+        if pre in _NOT_THEIRS and not theirs_for_ours:
             # "your reference FOI-CAUTIONS-0007" is ours, "date of request: ..." a date; "Our ref" may follow.
             pos = m.end("label")
             continue

@@ -67,6 +67,12 @@ def _fmt(num: str, subs: list[str]) -> str:
 def _expand(num: str, subs: list[str]) -> list[str]:
     """"31(1)(a)(b)" names two sections, 31(1)(a) and 31(1)(b): trailing single letters in
     alphabetical sequence are siblings. "40(5B)(a)(i)" is one section ((i) is a roman level)."""
+    # "31(1)(g)(2)(a)(b)": the exemption is 31(1)(g), exercised for the purposes listed in 31(2);
+    # a second subsection number after a letter starts that reference, not a deeper level.
+    for k in range(2, len(subs)):
+        if subs[k][0].isdigit() and any(re.fullmatch(r"[a-z]", x) for x in subs[1:k]):
+            subs = subs[:k]
+            break
     tail = 0
     while tail < len(subs) and re.fullmatch(r"[a-z]", subs[len(subs) - 1 - tail]):
         tail += 1
@@ -108,7 +114,19 @@ def sections_in_sentence(sentence: str) -> list[tuple[int, str]]:
 
 
 # A ground the letter no longer relies on ("the section 31 arguments have been disregarded").
-_DROPPED_RE = re.compile(r"\bdisregarded\b|\bno\s+longer\s+(?:rel(?:y|ies|ying)|applies|apply)|\bwithdrawn\b", re.I)
+# So is one the letter avoided ("presented so as to avoid the application of exemptions (section 40)",
+# "no exemption has been applied").
+_DROPPED_RE = re.compile(
+    r"\bdisregarded\b|\bno\s+longer\s+(?:rel(?:y|ies|ying)|applies|apply)|\bwithdrawn\b"
+    r"|\bavoid\w*\s+(?:the\s+)?(?:application|need|use)\s+of\b|\bwithout\s+(?:the\s+need\s+to\s+)?(?:apply|applying"
+    r"|relying)|\bno\s+exemptions?\s+(?:has|have|is|are|was|were)\s+(?:been\s+)?(?:applied|engaged|needed|relied)",
+    re.I,
+)
+
+
+def not_relied_on(sentence: str) -> bool:
+    """True when a sentence names a ground the letter does not rely on (dropped or avoided)."""
+    return bool(_DROPPED_RE.search(sentence))
 # A sentence that explains an exemption rather than applying it.
 _EXPLAINING_RE = re.compile(
     r"\b(?:is|are)\s+(?:an?\s+)?(?:absolute|qualified|prejudice[- ]based|class[- ]based)\b", re.I)

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from foi.mail.sentences import (
+    WAIVED_RE,
     is_boilerplate,
     is_conditional,
     is_history,
@@ -69,7 +70,8 @@ class Reading:
 _REQUEST_HEAD_RE = re.compile(
     r"^\s*(?:\d+[.)]\s*)?(?:"
     r"you\s+(?:asked|requested|wrote|write)(?:\s+(?:for|us|the\s+following(?:\s+information)?))?\s*(?:[:\-\u2013]|$)"
-    r"|your\s+(?:original\s+)?request(?:\s+(?:details|reads|read|was|is|states?))?(?:\s+as\s+follows)?\s*[:\-\u2013]"
+    r"|your\s+(?:original\s+)?request(?:\s+(?:details|reads|read|was|is|states?))?(?:\s*\(?[\w/\-]*\d[\w/\-]*\)?)?"
+    r"(?:\s+as\s+follows)?\s*[:\-\u2013]"
     r"|(?:the\s+)?request(?:\s+details)?\s*[:\-\u2013]?\s*$"
     r"|information\s+requested\s*[:\-\u2013]?\s*$"
     r"|(?:request|question)\s+\d+[a-z]?\s*[:\-\u2013]?\s*$"
@@ -91,6 +93,29 @@ _REQUEST_LEAD_RE = re.compile(
     r"(?:the\s+following(?:\s+information)?[^.:\n]{0,40}[:.]?|[^.:\n]{0,40}:-?)\s*$",
     re.I,
 )
+# The requester's own opening, pasted into the reply without a heading: "I am writing ... to request
+# the following information", "I would like to get the following data", "Under FOIA, please can you
+# provide me with ...". An authority writes "you asked", never "I would like to get".
+# What a requester asks for (an authority asking us "please provide me with the dates you mean" is
+# asking a question, not restating the request).
+_WHAT_IS_ASKED = (r"(?:the\s+following|copies|a\s+copy|a\s+list|a\s+breakdown|the\s+(?:number|total|amount)"
+                  r"|(?:any\s+)?(?:information|data|figures|statistics|records)\s+(?:on|about|regarding|relating|held|for|of"
+                  r"|showing))")
+_REQUESTER_RE = re.compile(
+    r"^\W*(?:(?:under|in\s+accordance\s+with)\s+(?:the\s+)?(?:freedom\s+of\s+information|foi)[^,\n]{0,30},?\s*)?"
+    r"(?:i\s+(?:am\s+writing|write)\b(?![^\n]*\bclarif)[^\n]{0,100}?\bto\s+(?:request|ask\s+for)\b"
+    r"|i\s+would\s+like\s+to\s+(?:get|obtain|request|receive|ask\s+for)\b"
+    r"|(?:i\s+would\s+be\s+grateful\s+if\s+you\s+could|(?:please\s+)?(?:can|could|would)\s+you\s+(?:please\s+)?)"
+    r"\s*(?:provide|send|supply|give|disclose\s+to)\s+me\s+(?:with\s+)?" + _WHAT_IS_ASKED +
+    r"|please\s+(?:provide|send|supply|give)\s+me\s+(?:with\s+)?" + _WHAT_IS_ASKED +
+    # "Please can you tell me how many crimes ...", "Could I have this broken down by ..."
+    r"|(?:please\s+)?(?:can|could|would)\s+you\s+(?:please\s+)?tell\s+me\s+(?:how\s+many|how\s+much|the\s+(?:number|total"
+    r"|amount))\b|(?:could|can|may)\s+i\s+(?:please\s+)?(?:have|see|get|request)\b" +
+    r"|i\s+am\s+(?:hereby\s+)?requesting\s+(?:the\s+following|information|copies|a\s+copy|details))",
+    re.I,
+)
+# A "Question 1" / "Request 1" heading answered under a later "Answer(s)" heading.
+_ANSWERS_HEAD_RE = re.compile(r"^\s*(?:answers?|responses?|our\s+response)\s*:?\s*$", re.I)
 # A line that ends a restated request: their answer starts.
 _RESPONSE_HEAD_RE = re.compile(
     r"^\s*(?:"
@@ -119,7 +144,7 @@ _REQUEST_INTRO_RE = re.compile(
 )
 # Lines that read as the request's own words (numbered asks, questions, "please provide").
 _ASK_RE = re.compile(
-    r"^\s*(?:[-*\u2022\u2013]|\(?[0-9]{1,2}[a-z]?[.)]|\(?[a-z]{1,3}[.)]|q\d+|\d+\.\d+)"
+    r"^\s*(?:[-*\u2022\u2013]|\(?[0-9]{1,2}[a-z]?[.),\]](?=\s)|\(?[a-z]{1,3}[.)]|q\d+|\d+\.\d+)"
     r"|\?\s*[\"\u201d']?\s*$"
     r"|^\s*[\"\u201c']"
     r"|^\s*(?:please\s+(?:provide|could|can|tell|give|list|supply|send|break|include|specify|disclose|state|identify)"
@@ -145,9 +170,10 @@ _AUTHORITY_VOICE_RE = re.compile(
     r"|\bno\s+(?:recorded\s+|relevant\s+)?(?:information|data|records?)\s+(?:is\s+|are\s+|was\s+)?held\b"
     r"|\binformation\s+(?:is\s+)?not\s+held\b|\bthere\s+(?:is|are|were|was)\s+no\s+(?:information|records?|data)\b"
     r"|\b(?:we|i)\s+(?:can(?:not)?|do\s+not|don.t|would|are\s+(?:unable|not\s+able|able|pleased)|am\s+(?:unable|not\s+obliged"
-    r"|able|pleased)|have\s+(?:attached|enclosed|provided|located|been\s+able|no\s+record)|hold|rely)\b(?!\s+(?:like|be\s+grateful))"
+    r"|able|pleased)|have\s+(?:attached|enclosed|provided|located|been\s+able|no\s+record)|hold|rely)\b(?!\s+(?:like|be\s+grateful|request|appreciate|prefer|want|also\s+like))"
     r"|\b(?:the\s+)?(?:force|constabulary|police(?:\s+service)?)\s+(?:does|do|can|cannot|holds?|has\s+(?:no|not))\b"
-    r"|\bthis\s+request\s+is\s+(?:being\s+)?refused|\brepresents\s+a\s+refusal\s+notice|\bnot\s+obliged\s+to\s+(?:supply"
+    r"|\bthis\s+request\s+is\s+(?:being\s+)?refused|\b(?:represents|constitutes|serves\s+as|acts\s+as)\s+a\s+refusal"
+    r"\s+notice|\bnot\s+obliged\s+to\s+(?:supply"
     r"|provide|comply|disclose)",
     re.I,
 )
@@ -155,7 +181,8 @@ _AUTHORITY_VOICE_RE = re.compile(
 
 _ITEM_ANSWER_RE = re.compile(
     r"(?im)^\s*(?:q(?:uestion)?\s*\d{1,2}[a-z]?|\d{1,2}[a-z]?|[a-h])\s*[.):\-\u2013]\s*"
-    r"(?:(?:yes|no)\b[.,]?|(?:£\s?)?\d[\d,]*(?:\.\d+)?\s*(?:[a-z]+\s*)?[.,]?\s*$)"
+    r"(?:(?:yes|no)\b(?![ \t]+(?:information|data|records?|recorded|relevant|such|details))[.,]?"
+    r"|(?:£\s?)?\d[\d,]*(?:\.\d+)?[ \t]*(?:[a-z]+[ \t]*)?[.,]?[ \t]*$)"
 )
 
 
@@ -163,7 +190,30 @@ def _is_their_voice(line: str) -> bool:
     """A line in which the authority answers, or a row of figures."""
     if _AUTHORITY_VOICE_RE.search(line) or _ITEM_ANSWER_RE.search(line):
         return True
-    return bool(re.match(r"^\s*(?:19|20)\d\d(?:/\d\d)?\s*[-\u2013:|]\s*[\d,]+\s*$", line)) or is_table_row(line.strip())
+    if re.match(r"^\s*(?:19|20)\d\d(?:/\d\d)?\s*[-\u2013:|]\s*[\d,]+\s*$", line):
+        return True
+    # A row of figures answers; a list of years ("2010, 2011, 2012") is part of a question.
+    return is_table_row(line.strip()) and bool(re.search(r"(?<![\d/])(?!(?:19|20)\d\d\b)\d", line))
+
+
+def _mark_request(lines: list[str], start: int, out: set[int]) -> int:
+    """Mark the restated request that starts at line `start` (up to an answer heading or a line in
+    their voice, or while lines read as asks); return the index of the line after it."""
+    explicit = None
+    for j in range(start, min(len(lines), start + 80)):
+        if _RESPONSE_HEAD_RE.match(lines[j]) or (j > start and _is_their_voice(lines[j])):
+            explicit = j
+            break
+    if explicit is not None:
+        end = explicit
+    else:
+        # No answer heading: the request runs while its lines read as asks.
+        j = start
+        while j < len(lines) and (not lines[j].strip() or _ASK_RE.search(lines[j]) or len(lines[j].strip()) < 3):
+            j += 1
+        end = j
+    out.update(range(start, end))
+    return end
 
 
 def _request_lines(lines: list[str]) -> set[int]:
@@ -178,6 +228,17 @@ def _request_lines(lines: list[str]) -> set[int]:
             # only when the next line reads as an ask.
             nxt_line = next((ln for ln in lines[i + 1 : i + 4] if ln.strip()), "")
             head = bool(_ASK_RE.search(nxt_line)) and not _is_their_voice(nxt_line)
+            if not head:
+                for later in lines[i + 1 : i + 60]:
+                    if _ANSWERS_HEAD_RE.match(later):
+                        head = True
+                        break
+                    if _is_their_voice(later):
+                        break
+        if not head and _REQUESTER_RE.match(line) and not _is_their_voice(line):
+            # Their own words start the request on this very line.
+            i = max(_mark_request(lines, i, out), i + 1)
+            continue
         # A hard-wrapped lead ("... I note you seek\naccess to the following information:").
         joined = f"{lines[i - 1].strip()} {line.strip()}" if i and line.rstrip().endswith(":") else line
         lead = not head and bool(_REQUEST_LEAD_RE.search(joined) or _REQUEST_INTRO_RE.search(joined))
@@ -191,25 +252,7 @@ def _request_lines(lines: list[str]) -> set[int]:
         if nxt is not None and _RESPONSE_HEAD_RE.match(lines[nxt]) and re.match(r"^\s*response\s*$", lines[nxt], re.I):
             i = nxt + 1
             continue
-        end = start
-        explicit = None
-        for j in range(start, min(len(lines), start + 80)):
-            if _RESPONSE_HEAD_RE.match(lines[j]) or (j > start and _is_their_voice(lines[j])):
-                explicit = j
-                break
-        if explicit is not None:
-            end = explicit
-        else:
-            # No answer heading: the request runs while its lines read as asks.
-            j = start
-            while j < len(lines) and (not lines[j].strip() or _ASK_RE.search(lines[j]) or len(lines[j].strip()) < 3):
-                j += 1
-            end = j
-        out.update(range(start, end))
-        if lead:
-            # "I note you seek access to the following information: * ..." keeps its own line.
-            pass
-        i = max(end, i + 1)
+        i = max(_mark_request(lines, start, out), i + 1)
     return out
 
 
@@ -296,7 +339,8 @@ _NUM = r"(?P<n>£\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|m|k|bn))?|\d[\d,]*(?:\.\d
 _ANSWER_RE = re.compile(
     # "... in 2023 was 27", "there were 412 arrests", "the budget was £1.2 million"
     r"\b(?:was|were|is|are|totall?ed|amounted\s+to|stands?\s+at|there\s+(?:were|are|was|is))\s+(?:a\s+total\s+of\s+)?"
-    + _NUM + r"(?=\s*(?:$|[.;,)]|\s+(?!(?:working\s+)?(?:days|hours|minutes|weeks|months|years|per\s*cent|%|records"
+    + _NUM + r"(?!\s*(?:st|nd|rd|th)\b|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
+    r"(?=\s*(?:$|[.;,)]|\s+(?!(?:working\s+)?(?:days|hours|minutes|weeks|months|years|per\s*cent|%|records"
     r"|occurrences|incidents|offences|reports|crimes|results|calls|cases|requests|logs|files|documents|e-?mails)\b)[a-z]))"
     # "1,204 incidents were recorded", "312 tasers have been issued"
     r"|(?<![\w/£.])(?!(?:19|20)\d\d\b)" + _NUM.replace("?P<n>", "?P<m>")
@@ -311,26 +355,52 @@ _ANSWER_RE = re.compile(
 )
 # Figures in an explanation of the cost limit are the size of the search, not an answer: "there
 # were 7,069 occurrences to review", "1,144 records would need to be read".
-_SEARCH_SIZE_RE = re.compile(
+SEARCH_SIZE_RE = re.compile(
     r"\b(?:review|reviewed|reviewing|search(?:ed|ing)?|examin\w+|read|manual\w*|interrogat\w+|each|every|hours"
     r"|would\s+(?:need|have)\s+to|to\s+be\s+(?:checked|looked))\b",
     re.I,
 )
 
 
-_REF_LABEL_END_RE = re.compile(r"\b(?:ref(?:erence)?|n\s?o\.?|number|request)\s*[:.#-]?\s*$", re.I)
+_REF_LABEL_END_RE = re.compile(r"(?:\b(?:ref(?:erence)?|number|request)\s*[:#-]?|\bref\.|\bn\s?o\.?\s*[:#-]?)\s*$",
+                               re.I)
+
+
+# A labelled figure on its own line: "Female - 477", "Vagrancy arrests in 2023: 214", "Total: £1,200"
+# (not a reference, a telephone number or a question number).
+_LABELLED_FIGURE_RE = re.compile(
+    r"(?im)^[ \t]*(?:[-*\u2022\u2013][ \t]*)?(?P<label>[a-z][a-z0-9 ,'/()&.-]{1,60}?)[ \t]*[-\u2013:][ \t]*"
+    r"£?\d[\d,]*(?:\.\d+)?%?[ \t]*$"
+)
+_NOT_A_FIGURE_LABEL_RE = re.compile(
+    r"\b(?:ref|reference|tel|telephone|fax|phone|mobile|ext|request|case|date|page|foi|section|question|part|item)\b"
+    r"|^\W*(?:no|number|year|period|q)\W*$", re.I)
 
 
 def _is_answer(sentence: str) -> int:
     """How many figures `sentence` gives as answers (0, 1 or 2)."""
-    if _SEARCH_SIZE_RE.search(sentence):
+    if SEARCH_SIZE_RE.search(sentence):
         return 0
     count = 0
     for m in _ANSWER_RE.finditer(sentence):
-        if m.group("n") is not None and len(sentence[: m.start()].split()) < 3:
-            continue  # "Is 2019 ..." opening a sentence is not an answer
+        if m.group("n") is not None and (not sentence[: m.start()].strip() or sentence.rstrip().endswith("?")):
+            continue  # "Is 2019 ..." opening a question is not an answer
         count += 1
     return min(count, 2)
+
+
+def _waive(reading: Reading, first: int) -> None:
+    """"This would exceed the 18-hour limit. Rather than apply that exemption, we have provided
+    ...": the refusal just before a waiver is hypothetical (sentences from index `first` on)."""
+    sents = reading.sentences
+    for k in range(max(first, 1), len(sents)):
+        if sents[k].role != "new" or not WAIVED_RE.search(sents[k].text):
+            continue
+        for j in (k - 1, k - 2):
+            if j >= first and sents[j].role == "new" and re.search(r"\bsection\s*\d|\bs\.?\s?\d|limit|threshold"
+                                                                   r"|exempt", sents[j].text, re.I):
+                sents[j] = Sentence(sents[j].text, "conditional", sents[j].source)
+                break
 
 
 def _roles_for(text: str, source: str, ours: list[set[str]], reading: Reading) -> None:
@@ -351,6 +421,7 @@ def _roles_for(text: str, source: str, ours: list[set[str]], reading: Reading) -
         else:
             groups.append((kind, [line]))
     own_text: list[str] = []
+    first = len(reading.sentences)
     for kind, group in groups:
         chunk = "\n".join(group)
         if kind == "own":
@@ -368,6 +439,7 @@ def _roles_for(text: str, source: str, ours: list[set[str]], reading: Reading) -
                 role = "new"
                 reading.answers += _is_answer(sentence)
             reading.sentences.append(Sentence(sentence, role, source))
+    _waive(reading, first)
     own_lines = "\n".join(own_text).split("\n")
     # A number on the line after "Reference No:" is the reference, not a figure.
     figures = "\n".join(line for k, line in enumerate(own_lines) if not _CONTACT_LINE_RE.search(line)
@@ -376,7 +448,12 @@ def _roles_for(text: str, source: str, ours: list[set[str]], reading: Reading) -
     # A bare figure on its own line is an answer; an item number ("1.", "2)") is not. Under an
     # item number, a figure or a yes/no is an answer ("1. 23 vehicles", "Q2. No.").
     reading.answers += len(re.findall(r"(?m)^\s*(?:[-*\u2022]\s*)?(?:\d[\d,]*(?:\.\d+)?|£\s?[\d,.]+)\s*$", figures))
+    # "2023: 38", "2019/20 - 1,204": a year and its figure.
+    reading.answers += len(re.findall(r"(?m)^[ \t]*(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?[ \t]*[-\u2013:|][ \t]*"
+                                      r"£?\d[\d,]*[ \t]*$", figures))
     reading.answers += len(_ITEM_ANSWER_RE.findall(figures))
+    reading.answers += sum(1 for m in _LABELLED_FIGURE_RE.finditer(figures)
+                           if not _NOT_A_FIGURE_LABEL_RE.search(m.group("label")))
     for sentence in split_sentences("\n".join(rest)):
         reading.sentences.append(Sentence(sentence, "annex", source))
     for sentence in split_sentences(quoted):

@@ -77,6 +77,9 @@ _BOILERPLATE_RE = re.compile(
     r"|(?:may|can|wish\s+to|right\s+to)\s+(?:request|ask\s+for|apply\s+for|require)\s+(?:an\s+)?internal\s+review"
     r"|within\s+(?:40|forty)\s+(?:working|calendar)\s+days|within\s+two\s+months\s+of\s+the\s+date"
     r"|lodge\s+a\s+complaint|appeals?\s+procedure"
+    # The list every refusal notice recites from s.17: "states that fact, specifies the exemption ..."
+    r"|^\W*(?:[a-z]\)|-)?\s*(?:states\s+that\s+fact|specifies\s+the\s+exemption|states\s+\(?if\s+(?:that\s+)?(?:would\s+)?"
+    r"not\s+(?:be\s+)?otherwise\s+(?:be\s+)?apparent)"
     # Licences, caveats about figures, links
     r"|re-?use\s+of|copyright|open\s+government\s+licen[cs]e|every\s+effort\s+is\s+made\s+to\s+ensure"
     r"|inaccuracies\s+inherent|care\s+should\s+be\s+taken|best\s+interpretation|collation\s+of\s+figures"
@@ -148,16 +151,35 @@ _DECISION_RE = re.compile(
     r"\bneither\s+confirm\s+n?or\s+deny|\btherefore\b|\bis\s+(?:therefore\s+)?exempt\b|\bare\s+exempt\b"
     r"|\bnot\s+obliged\b|\bhas\s+been\s+applied|\bhave\s+been\s+applied|\b(?:I|we)\s+(?:can|do)\s+confirm"
     r"|\b(?:does|do)\s+not\s+hold\b|\bhave\s+(?:today\s+)?decided\b|\bwe\s+are\s+(?:unable|refusing)\b"
-    r"|^\W*(?:section|s\.?)\s*\d",
+    r"|^\W*(?:section|s\.?)\s*\d"
+    r"|\b(?:acts|serves)\s+as\s+a\s+refusal\s+notice|\bconstitutes\s+a\s+refusal\s+notice"
+    # "we need further time to consider the public interest, as section 24 may apply": more time is
+    # taken now, whatever may apply later.
+    r"|\b(?:need|require|take|taking)\s+(?:some\s+)?(?:further|more|additional|extra)\s+time\b|\bsection\s+10\s*\(\s*3\s*\)",
     re.I,
 )
 
 
+# A refusal that did not happen: "... and therefore would have been refused under section 12";
+# "we could have relied on section 12". A counterfactual stays hypothetical even beside "therefore".
+_COUNTERFACTUAL_RE = re.compile(
+    r"\bwould\s+(?:otherwise\s+)?have\s+been\s+(?:refused|withheld|exempt(?:ed)?|declined)\b"
+    r"|\b(?:would|could|might)\s+(?:otherwise\s+)?have\s+(?:applied|relied\s+(?:up)?on|engaged|cited|refused)\b",
+    re.I,
+)
+# "Rather than apply that exemption, ..." turns the refusal just before it into a hypothetical.
+WAIVED_RE = re.compile(r"\b(?:rather\s+than|instead\s+of)\s+(?:apply|applying|rely|relying|refus\w*|cit(?:e|ing))\b",
+                       re.I)
+
+
 def is_conditional(sentence: str) -> bool:
-    if _LEADING_CONDITION_RE.search(sentence):
+    if _LEADING_CONDITION_RE.search(sentence) or _COUNTERFACTUAL_RE.search(sentence):
         return True
     # "The cost of determining if the information is held ..." asks a question, sets no condition.
     sentence = re.sub(r"\b(determin\w*|establish\w*|ascertain\w*|know|confirm\w*|check\w*|see)\s+if\b", r"\1 whether",
+                      sentence, flags=re.I)
+    # "I would be grateful if you could tell us ..." is a polite request, not a condition.
+    sentence = re.sub(r"\b(?:grateful|appreciate\s+it|glad|helpful)\s+if\s+you\s+(?:could|would|can)\b", "please",
                       sentence, flags=re.I)
     return bool(_CONDITIONAL_RE.search(sentence)) and not _DECISION_RE.search(sentence)
 
@@ -171,6 +193,8 @@ def tabular_lines(text: str) -> int:
     count = 0
     for line in text.split("\n"):
         cells = [c for c in re.split(r"\t|\s{2,}|\|", line.strip()) if c.strip()]
+        if len(cells) == 2 and cells[0].strip() in ("*", "-", "\u2022") and not re.search(r"\d", cells[1]):
+            continue  # "*   about yourself": a bulleted line of prose
         numbers = [c for c in cells if re.fullmatch(r"[\d,]+|\*|<\s?\d+|-", c.strip())]
         if (len(cells) >= 2 and len(numbers) >= 1 and len(cells) <= 30) or (len(cells) == 1 and is_table_row(line)):
             count += 1

@@ -21,7 +21,7 @@ AUTO_BODY_RE = re.compile(
     re.I,
 )
 NCND_RE = re.compile(
-    r"\bneither\s+confirm\s+n?or\s+deny|\bNCND\b|\b(?:will|can|would|shall|does|do)\s*(?:not"
+    r"\bneither\s+confirms?\s+n?or\s+den(?:y|ies)|\bNCND\b|\b(?:will|can|would|shall|does|do)\s*(?:not"
     r"|n't)\s+(?:either\s+)?confirm\s+or\s+deny|"
     r"\bnot\s+(?:obliged|required)\s+to\s+confirm\s+or\s+deny|duty\s+to\s+confirm\s+or\s+deny\s+does\s+not\s+apply|"
     r"(?:excluded|exempt)\s+from\s+the\s+duty\s+to\s+confirm\s+or\s+deny",
@@ -32,8 +32,12 @@ NCND_RE = re.compile(
 # "exceeds the 'appropriate limit'", "above the amount to which we are legally required to
 # respond", "well in excess of ... £450", "would take more than 18 hours".
 COST_LIMIT = (
-    r"\bexceed(?:s|ed|ing)?\s+(?:the\s+)?['\u2018\u2019\u201c\u201d\"]?(?:appropriate|cost|fees?|time)\s+"
-    r"(?:limit|level|threshold)|(?:appropriate|cost|fees?)\s+(?:limit|level|threshold)\b.{0,80}\b(?:exceed|in\s+excess)"
+    r"\bexceed(?:s|ed|ing)?\s+(?:the\s+)?['\u2018\u2019\u201c\u201d\"]?(?:appropriate|cost|fees?|time)\s+(?:costs?\s+)?"
+    r"(?:limit|level|threshold)|(?:appropriate|cost|fees?)\s+(?:costs?\s+)?(?:limit|level|threshold)\b.{0,80}\b(?:exceed"
+    r"|in\s+excess)"
+    # "cannot be achieved within the 18 hour threshold", "not possible within the appropriate limit"
+    r"|\b(?:cannot|can\s*not|could\s+not|not\s+(?:be\s+)?(?:possible|able|achievable))\b.{0,80}\bwithin\s+(?:the\s+)?"
+    r"(?:18\s*(?:-\s*)?hours?|appropriate|cost|fees?|time)\s*(?:\(cost\)\s*)?(?:limit|threshold|level)?"
     r"|\b(?:exceed|in\s+excess\s+of|more\s+than|beyond|over|above)\b.{0,90}(?:18\s*(?:-\s*)?hours?|\u00a3\s?(?:450|600)"
     r"|cost\s+threshold|time\s+threshold|appropriate\s+limit|cost\s+limit)"
     r"|\bexcess(?:ive)?\s+cost|\btoo\s+costly|\bexceed\s+the\s+(?:18\s*(?:-\s*)?hour|time)"
@@ -44,6 +48,15 @@ COST_LIMIT = (
 COST_LIMIT_RE = re.compile(COST_LIMIT, re.I)
 
 SALUTATION_RE = re.compile(r"^(?:dear|hi|hello|good\s+(?:morning|afternoon|evening))\b[^.]{0,40}$", re.I)
+
+# Some of what was asked for is held back: "the decision has been taken not to supply some of the
+# information", figures withheld because the numbers are low.
+SOME_WITHHELD = (
+    r"\b(?:decided|decision\s+(?:has\s+been|was)\s+(?:taken|made))\s+not\s+to\s+(?:supply|provide"
+    r"|disclose|release)\s+(?:some|part|parts|certain)\b"
+    r"|\b(?:withheld|suppressed|redacted|removed|not\s+(?:been\s+)?(?:supplied|provided|disclosed|released)"
+    r"|not\s+to\s+(?:supply|provide|disclose|release))\b.{0,100}\b(?:low|small)\s+numbers"
+)
 
 # (signal, pattern, weight). A pattern adds its weight to its signal once per sentence it matches.
 # Signals: the kinds of reply, plus "data" (information is given), "partial" (only part of it),
@@ -64,7 +77,8 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("acknowledged", r"\bwill\s+(?:now\s+)?be\s+(?:considered|dealt\s+with|processed"
         r"|handled)\s+(?:in\s+accordance|under"
         r"|within)", 1.5),
-    ("acknowledged", r"\byou\s+(?:will|should)\s+(?:receive|get)\s+a\s+(?:response|reply)\s+within"
+    ("acknowledged", r"\byou\s+(?:will|should|(?:can|may)\s+expect\s+to)\s+(?:receive|get|have)\s+a\s+(?:full\s+)?"
+        r"(?:response|reply)\s+within"
         r"|\b(?:will|shall|aim\s+to|endeavour\s+to|expect\s+to)\s+(?:\w+\s+){0,4}(?:respond|reply"
         r"|provide\s+(?:you\s+with\s+)?"
         r"a\s+response)\s+(?:to\s+you\s+)?(?:promptly\s+(?:and\s+)?)?within\s+(?:the\s+statutory\s+)?(?:timescale\s+of\s+)?"
@@ -72,12 +86,15 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("acknowledged", r"\brespond\s+(?:to\s+you\s+)?in\s+due\s+course|\bexpect\s+to\s+(?:revert|come\s+back|get\s+back)"
         r"|\b(?:are|is)\s+(?:now\s+)?dealing\s+with\s+your\s+request|\bthank\s+you\s+for\s+your\s+(?:e-?mail"
         r"|request|enquiry"
-        r"|letter)\s+(?:which\s+was\s+)?received\b|\bin\s+the\s+process\s+of"
+        r"|letter)\s+(?:[^.]{0,60}?\b(?:which|that)\s+(?:was|we)\s+)?received\b|\bin\s+the\s+process\s+of"
         r"\s+dealing\s+with\s+your\s+request|\b(?:is|are)\s+(?:now\s+)?being\s+(?:processed|dealt\s+with|considered"
         r"|handled)\b", 1.0),
     ("acknowledged", r"\b(?:required|obliged)\s+to\s+(?:supply|provide|respond|reply)\b.{0,60}\bwithin\s+(?:20"
         r"|twenty)\s+"
         r"(?:working\s+)?days", 1.0),
+    # "We will respond by 31 March": a due date, in a receipt as much as in an extension.
+    ("acknowledged", r"\b(?:will|shall|aim\s+to|expect\s+to)\s+(?:respond|reply)\s+(?:to\s+you\s+)?"
+        r"(?:by|on\s+or\s+before|no\s+later\s+than)\b", 0.5),
     ("review-ack", r"\ba\s+review\s+will\s+now\s+be\s+(?:conducted|carried\s+out|undertaken)"
         r"|\breviewing\s+officer\s+will"
         r"|\b(?:your|the)\s+request\s+for\s+(?:an?\s+)?(?:internal\s+)?review\b.{0,80}\b(?:has\s+been|was|is)\s+"
@@ -86,7 +103,7 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     # a mailbox's automatic receipt, not about this request in particular
     ("generic", r"\byour\s+e-?mail\s+(?:has\s+been|was|is)\s+(?:received|acknowledged)|\be-?mail\s+to\s+the\s+.{0,60}"
         r"(?:in\s*box|mailbox)\s+is\s+acknowledged|\backnowledge\s+receipt\s+of\s+your\s+e-?mail|\bwe\s+have\s+received"
-        r"\s+your\s+e-?mail|\byou\s+have\s+contacted\s+the\b|\bthank\s+you\s+for\s+contacting\b", 1.5),
+        r"\s+your\s+e-?mail|\byou\s+have\s+(?:contacted|reached)\s+the\b|\bthank\s+you\s+for\s+contacting\b", 1.5),
     ("generic", r"\bthis\s+is\s+an\s+automat|\bautomated\s+(?:reply|response|message|acknowledge?ment)"
         r"|\bdo\s+not\s+reply"
         r"\s+to\s+this|\bhigh\s+volume\s+of\s+(?:requests|e-?mails|correspondence|enquiries)"
@@ -124,12 +141,19 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("clarification", r"\bplease\s+(?:could\s+you\s+)?(?:confirm|specify|indicate|clarify|let\s+(?:me|us)\s+know)\s+"
         r"(?:which|what|whether|exactly|if|the\s+(?:period|date|offence|type|time))", 1.5),
     ("clarification", r"\b(?:we|I)\s+(?:require|need|would\s+be\s+grateful\s+for|seek"
-        r"|request)\s+(?:some\s+)?(?:further\s+)?"
-        r"clarification|\b(?:please|to)\s+clarify\s+(?:your\s+request|what\s+you|which|whether|the)", 2.0),
+        r"|request)\s+(?:some\s+)?(?:further\s+)?(?:information\s+(?:and|or)\s+)?"
+        r"clarification|\b(?:please|(?:you|ask\s+you|like\s+you|need\s+you)\s+to)\s+clarify\s+(?:your\s+request|what"
+        r"\s+you|which|whether|the)", 2.0),
+    # "I would be grateful if you could tell us which years you mean", "please can you provide details
+    # of which offences you mean?"
+    ("clarification", r"\b(?:grateful\s+if\s+you\s+could|(?:please\s+)?(?:can|could)\s+you\s+(?:please\s+)?)\s*"
+        r"(?:provide|give|send|tell|let)\s+(?:me|us)\s+(?:with\s+|know\s+)?(?:some\s+|further\s+|more\s+)?(?:details\s+of\s+)?"
+        r"(?:which|what|whether|the\s+(?:dates?|period|years?|offences?|areas?|type)\b)", 1.5),
     ("clarification", r"\bsection\s+1\s*\(\s*3\s*\)|\bs\.?\s?1\s*\(\s*3\s*\)", 1.5),
     ("clarification", r"\bbefore\s+we\s+can\s+(?:proceed|progress|process|answer|deal)|\b(?:not"
-        r"|unable\s+to)\s+(?:be\s+able"
-        r"\s+to\s+)?(?:proceed|progress)\s+(?:with\s+)?(?:your\s+request\s+)?until\b", 1.0),
+        r"|unable\s+to|cannot|can't|can\s+not)\s+(?:be\s+able"
+        r"\s+to\s+)?(?:proceed|progress|process)\s+(?:with\s+)?(?:your\s+request\s+)?until\b"
+        r"|\bnot\s+respond\b.{0,60}\bmay\s+(?:withdraw|close)\s+(?:your|the)\s+request", 1.0),
     ("clarification", r"\b(?:clock|20\s+working\s+days?(?:\s+period)?)\b.{0,60}\b(?:stopped|paused|on\s+hold"
         r"|will\s+(?:start"
         r"|restart|begin|resume))|\bon\s+hold\s+(?:until|pending)\b", 1.0),
@@ -155,32 +179,54 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|\b(?:we|I)\s+have\s+(?:attached|enclosed)\b|\bthe\s+information\s+asked\s+for\s+is\s+as\s+follows"
         r"|\b(?:decided|able|pleased|happy)\s+to\s+(?:disclose|release|provide|supply)\s+(?:some|part)\s+of\b"
         r"|\b(?:I|we)\s+can\s+(?:however\s+)?confirm\s+the\s+following\b"
-        r"|\b(?:is|are|has\s+been|have\s+been)\s+(?:answered|set\s+out|listed|shown|detailed|tabulated)\s+(?:below|above"
-        r"|in\s+the\s+(?:table|attached))"
-        r"|\b(?:continued|gone\s+on|been\s+able|decided)\s+to\s+provide\s+(?:some\s+|the\s+following\s+)?(?:information"
+        # ("The exemptions ... are listed below" lists grounds, not information.)
+        r"|^(?![^\n]*\b(?:exemptions?|sections?|factors|reasons)\b)[^\n]*?\b(?:is|are|has\s+been|have\s+been)\s+"
+        r"(?:answered|set\s+out|listed|shown|detailed|tabulated)\s+(?:below|above|in\s+the\s+(?:table|attached))"
+        r"|\b(?:continued|gone\s+on|been\s+able|decided)\s+to\s+provide\s+(?:some\s+|the\s+(?:following\s+)?)?(?:information"
         r"|data|figures)|\bthe\s+provision\s+of\s+(?:this|the)\s+(?:data|information|figures)", 2.0),
     ("data", r"\b(?:the\s+)?(?:enclosed|attached)\s+(?:excel\s+|pdf\s+|word\s+)?(?:spreadsheet|document|table|file"
         r"|list|data|figures|breakdown|report|copy|copies)\b", 1.5),
-    ("data", r"\bplease\s+find\s+below\s+(?:the\s+)?(?:answers?|responses?|information|details|figures)"
-        r"|\bour\s+response\s+"
-        r"is\s+(?:below|as\s+follows)|\b(?:the|our)\s+response\s+(?:provided\s+)?(?:is\s+)?below\s+is\b"
-        r"|\bresponse\s+is\s+below"
+    ("data", r"\bplease\s+find\s+below\s+(?:the\s+)?(?:information|details|figures)"
         r"|\b(?:table|figures|details)\s+below"
-        r"|\bplease\s+see\s+(?:the\s+)?(?:table|figures|details|below|overleaf)", 1.5),
+        r"|\bplease\s+see\s+(?:the\s+)?(?:table|figures|details|overleaf)", 1.5),
+    # A lead says an answer follows, not what it is: "our response is as follows" heads refusals too.
+    ("lead", r"\bplease\s+find\s+below\s+(?:the\s+|our\s+)?(?:answers?|responses?)|\bour\s+response\s+"
+        r"is\s+(?:below|as\s+follows)|\b(?:the|our)\s+response\s+(?:provided\s+)?(?:is\s+)?below\s+is\b"
+        r"|\bresponse\s+is\s+below|\bplease\s+see\s+below|\bplease\s+(?:see|find)\s+(?:our|the)\s+(?:response|answers?"
+        r"|reply)\s+below|\bin\s+(?:answer|response)\s+to\s+your\s+questions?\s*:",
+        1.5),
     ("data", r"\b(?:the\s+)?(?:information|data|figures)\s+(?:(?:that\s+)?you\s+(?:have\s+)?requested"
         r"|requested)\s+(?:is"
         r"|are|has\s+been)\s+(?:attached|enclosed|provided|set\s+out|shown|as\s+follows|below|contained)"
         r"|\b(?:figures|information|data)\s+(?:have|has)\s+been\s+(?:provided|attached|included)", 2.0),
     ("data", r"\bgesture\s+of\s+goodwill|\b(?:we|I)\s+can\s+(?:however\s+)?(?:tell|advise|inform)\s+you\s+that\b"
-        r"|\bin\s+(?:answer|response)\s+to\s+your\s+questions?\s*:"
-        r"|\b(?:I|we)\s+have\s+(?:also\s+)?(?:been\s+able\s+to\s+)?(?:supplied|provided|released|disclosed"
+        r"|\b(?:I|we)\s+have\s+(?:also\s+)?(?:been\s+able\s+to\s+)?(?:supplied|provided|released|disclosed|given"
         r"|included|run\s+a\s+report)\b|\bhave\s+been\s+able\s+to\s+run\s+a\s+report", 1.5),
+    # "the following information can be disclosed", "please find the PDF attached", "see the table
+    # below", "have answered as best we are able", "under section 16 ... can provide information
+    # for questions 1 - 3", "rather than apply that exemption ... we have provided".
+    ("data", r"\bthe\s+following\s+(?:information|data|figures|details)\s+(?:can|may|will)\s+be\s+(?:disclosed|provided"
+        r"|released|supplied)|\b(?:find|see)\s+(?:the\s+|our\s+)?(?:pdf|excel|spreadsheets?|documents?|files?|data"
+        r"|information|figures|tables?|breakdown)\s+(?:\w+\s+)?(?:attached|enclosed)"
+        r"|\b(?:find|see)\s+(?:below|attached|enclosed)\s+(?:a|the)\s+(?:table|spreadsheet|breakdown|list)"
+        r"|\b(?:find|see)\s+(?:a|the)\s+(?:table|spreadsheet|breakdown|list)\s+(?:below|attached|enclosed)", 2.0),
+    ("data", r"\b(?:figures|information|data|details|answers)\s+"
+        r"(?:(?:that\s+)?you\s+(?:asked|requested)\s+(?:for\s+)?)?(?:is|are)\s+(?:below|attached|enclosed)\b"
+        r"|\b(?:please\s+)?(?:find|see)\s+attached\b(?!\s+(?:(?:our|the|my|a|an)\s+)?(?:\w+\s+)?(?:response|reply|letter"
+        r"|decision|refusal|notice))", 1.5),
+    ("data", r"\b(?:are|am|is)\s+(?:now\s+)?providing\s+(?:you\s+with\s+)?(?:a|the|some|our)?\s*(?:list|table|figures"
+        r"|information|data|details|breakdown|numbers)|\bhave\s+answered\s+(?:as\s+best|where|the\s+questions?|your\s+questions?|each|all)"
+        r"|\bsection\s+16\b.{0,160}\b(?:can|am\s+able\s+to|are\s+able\s+to|will)\s+provide\s+(?:you\s+with\s+)?"
+        r"(?:some\s+|the\s+|relevant\s+)*(?:information|figures|data|details)"
+        r"|\b(?:rather\s+than|instead\s+of)\s+(?:apply|applying|rely|relying|refus|cit)", 1.5),
     ("data", r"\bin\s+(?:answer|response)\s+to\s+(?:your\s+)?(?:question|part)\s+\d.{0,80}\b\d|\bthe\s+answer\s+to\s+"
         r"(?:your\s+)?question", 1.0),
     ("held", r"\b(?:can|do)\s+confirm\s+that\s+.{0,80}\b(?:does|do)\s+hold\b|\bthe\s+information\s+(?:you\s+have\s+"
         r"requested\s+)?is\s+held\s+by", 1.0),
-    # only part of the information
-    ("partial", r"\brefusal\s+notice\s+(?:under\s+section\s+17\s+.{0,60})?for\s+(?:this|the)\s+(?:part|parts|redacted"
+    # only part of the information: "scoped" says the refusal covers only part of the request (a
+    # refusal notice "for the parts not released", "for the remainder of your request"); "partial"
+    # is weaker talk of part ("we hold some of the information", "redacted", "any other information").
+    ("scoped", r"\brefusal\s+notice\s+(?:under\s+section\s+17\s+.{0,60})?for\s+(?:this|the)\s+(?:part|parts|redacted"
         r"|requested\s+information\s+that|information\s+that)\b|\bfor\s+the\s+(?:requested\s+)?(?:information"
         r"|parts?)\s+"
         r"(?:of\s+\w+\s+)?that\s+(?:has|have)\s+not\s+been\s+released", 2.0),
@@ -188,7 +234,7 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|\bsome\s+(?:relevant\s+)?information\s+"
         r"is\s+held|\bnot\s+possible\s+to\s+meet\s+your\s+requirements\s+in\s+full|\bparts?\s+of\s+(?:this"
         r"|your)\s+request"
-        r"\s+(?:are|is)\s+exempt|\bredact(?:ed|ion)|\bremainder\s+of\s+(?:the|your)\s+request"
+        r"\s+(?:are|is)\s+exempt|\bredact(?:ed|ions?)|\bremainder\s+of\s+(?:the|your)\s+request"
         r"|\bin\s+addition\s+to\s+the"
         r"\s+attached|\bany\s+(?:other|further)\s+information\b|\bfurther\s+breakdown"
         r"|\bnot\s+obliged\s+to\s+supply\s+.{0,40}"
@@ -196,7 +242,7 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     # "Some data has been withheld", "held in part", "for anything else we rely on ...", "this
     # letter acts as a refusal notice to those aspects of your request", "exempting part of the
     # information", "holds further information ... however I am not obliged".
-    ("partial", r"\bfor\s+the\s+(?:rest|remainder)\s+of\s+(?:your|the|this)\s+request|\bwith\s+the\s+exception\s+of\b"
+    ("scoped", r"\bfor\s+the\s+(?:rest|remainder)\s+of\s+(?:your|the|this)\s+request|\bwith\s+the\s+exception\s+of\b"
         r"|\bsome\s+(?:of\s+the\s+)?(?:data|information|details)\s+(?:has|have)\s+been\s+(?:withheld|redacted"
         r"|exempted|removed)|\bheld\s+in\s+part\b|\b(?:partly|partially)\s+held\b|\bfor\s+anything\s+else\b"
         r"|\brefusal\s+notice\s+(?:to|for|in\s+respect\s+of)\s+(?:those|these|the\s+remaining|that|this|the\s+other)\s+"
@@ -204,6 +250,20 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|\bexempting\s+part\s+of|\bholds?\s+further\s+information|\b(?:disclose|release|provide)\s+some\s+of\s+the"
         r"|\bconfirm\s+n?or\s+deny\s+(?:whether\s+|that\s+)?(?:it\s+|we\s+)?(?:holds?\s+)?any\s+"
         r"(?:other|further)\b", 2.0),
+    # Some held back: "the decision has been taken not to supply some of the information", figures
+    # withheld because the numbers are low.
+    ("scoped", SOME_WITHHELD, 2.0),
+    # Released with parts blacked out: "names have been redacted", "a redacted copy".
+    ("scoped", r"\b(?:has|have)\s+been\s+redacted|\bredacted\s+(?:copy|copies|version|document)"
+        r"|\bwith\s+redactions\b", 2.0),
+    ("firm", SOME_WITHHELD, 2.0),
+    # A refusal scoped to one question: "The question concerning how many ... has engaged an
+    # exemption under section 12(2)"; "some of the information you asked for is exempt".
+    ("scoped", r"^\W*(?:however,?\s+)?(?:the|your)\s+(?:question|part|element|aspect)\s+(?:\d+\s+)?(?:concerning"
+        r"|regarding|about|relating\s+to|on|asking)\b.{0,200}\b(?:exempt|exemption|refus\w*|withheld|section\s+\d|cost"
+        r"|limit)"
+        r"|\bsome\s+of\s+the\s+(?:information|data|details)\b.{0,60}\b(?:is|are|has\s+been|have\s+been)\s+(?:\w+\s+){0,6}"
+        r"(?:exempt|withheld|redacted|accessible)", 2.0),
     # refusal
     ("refused", r"\brefusal\s+notice|\b(?:am|are|is|have\s+been|has\s+been)\s+exempting\b|\bexempting\s+(?:any|all|the"
         r"|this|that|part)\b", 2.0),
@@ -223,15 +283,18 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|\bexempt\s+(?:from\s+disclosure\s+)?by\s+virtue", 2.0),
     ("refused", r"\bnot\s+obliged\s+to\s+(?:supply|provide|disclose|release|comply)(?![^.]{0,80}\buntil\b)", 2.0),
     ("refused",
-        r"\b(?:is|are|being)\s+(?:therefore\s+|considered\s+|deemed\s+)?(?:(?:considered|deemed)\s+to\s+be\s+)?exempt\b|\bexempt\s+(?:from\s+disclosure\s+)?"
-        r"(?:by\s+virtue|under)|\bexempt(?:ion)?s?\s+(?:applies|apply|is\s+engaged|are\s+engaged|has\s+been\s+applied"
+        # ("Information is exempt information if ..." quotes the Act, it applies nothing.)
+        r"\b(?:is|are|being)\s+(?:therefore\s+|considered\s+|deemed\s+)?(?:(?:considered|deemed)\s+to\s+be\s+)?exempt\b"
+        r"(?!\s+information\s+(?:if|to\s+the\s+extent|by\s+virtue\s+of\s+this))|\bexempt\s+(?:from\s+disclosure\s+)?"
+        r"(?:by\s+virtue|under)|(?<!\bno\s)\bexempt(?:ion)?s?\s+(?:applies|apply|is\s+engaged|are\s+engaged|has\s+been\s+applied"
         r"|have\s+been\s+applied|being\s+applied)|\bthe\s+following\s+exemptions?\s+(?:applies|apply)", 1.5),
     ("refused", r"\b(?:has|have)\s+(?:therefore\s+)?(?:been\s+)?(?:refused|withheld)|\b(?:refuse|refusing"
         r"|decline|declining)"
         r"\s+(?:to\s+(?:comply|disclose|provide)|your\s+request|this\s+request)|\bwithhold(?:ing)?\s+(?:the|this"
         r"|that)\s+"
         r"information|\brelying\s+(?:up)?on\b|\b(?:will|to)\s+rely\s+on\b"
-        r"|\bthis\s+request\s+is\s+(?:being\s+)?refused", 2.0),
+        r"|\bthis\s+request\s+is\s+(?:being\s+)?refused"
+        r"|\b(?:has|have)\s+engaged\s+(?:an?|the)\s+exemptions?\b", 2.0),
     ("refused", r"\bwill\s+not\s+(?:be\s+)?(?:answer|respond|comply|provid|disclos|releas|supply)\w*"
         r"|\b(?:section|s\.?)\s*\d{2}(?:\s*\(\w+\))*\s+(?:therefore\s+)?(?:applies|is\s+engaged|has\s+been\s+(?:applied"
         r"|engaged))|\brepeats?\s+(?:a|one|the|your)\s+(?:previous\s+|earlier\s+)?(?:request|one)\b", 1.5),
@@ -293,6 +356,17 @@ ATTACHED_RESPONSE_RE = re.compile(
 PART_START_RE = re.compile(
     r"^\W*(?:(?:question|q|request|response|answer|part)\s*\d{1,2}[a-z]?(?:\s*(?:&|and|-|to)\s*\d{1,2}[a-z]?)?"
     r"\s*[.):\-\u2013]?(?:\s|$)|(?:\d{1,2}[a-z]?|[a-h])\s*[.):\-\u2013](?:\s|$))",
+    re.I,
+)
+# Sent elsewhere: "you may wish to submit this part of your request to the NPCC", "prepared on
+# behalf of the National Police Chiefs' Council", "this information would need to be requested
+# directly from them".
+REDIRECT_RE = re.compile(
+    r"\b(?:submit|direct|redirect|send|address|forward|transfer)\w*\s+(?:this|that|your|the|any)\s+(?:part\s+of\s+"
+    r"(?:your|the|this)\s+)?(?:future\s+)?(?:request|question|enquiry|enquiries|requests)\b.{0,60}?\bto\b"
+    r"|\bmay\s+wish\s+to\s+(?:contact|submit|direct|approach|redirect|write\s+to|ask)\b"
+    r"|\bon\s+behalf\s+of\s+(?:the\s+)?(?:NPCC|National\s+Police\s+Chiefs|Home\s+Office|College\s+of\s+Policing)"
+    r"|\bwould\s+need\s+to\s+be\s+(?:requested|obtained|sought)\s+(?:directly\s+)?from\b",
     re.I,
 )
 # A subject that says what the message is.
