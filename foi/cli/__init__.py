@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
 from typing import Annotated, Any
 
 import typer
@@ -142,4 +143,44 @@ def load_commands() -> None:
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except SystemExit as exc:
+        _end_now(exc)
+        raise
+
+
+def _end_now(exc: SystemExit) -> None:
+    """End the process without the interpreter's teardown, which frees every object one by one
+    (0.05-0.2 s, a fifth of a small command): exit handlers run, the databases are closed and
+    the output is flushed first, exactly as at a normal exit. Where that can't be done the same
+    way (another thread still running, an exit message to print, output that can't be flushed),
+    this returns and Python exits as usual."""
+    import atexit
+    import os
+    import threading
+
+    code = 0 if exc.code is None else exc.code
+    run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)
+    if type(code) is not int or threading.active_count() > 1 or run_exit_handlers is None:
+        return
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return  # a closed pipe: Python reports it as it always does
+    import gc
+
+    # Garbage goes as the teardown would send it: a database connection no longer used sits in a
+    # reference cycle (with its statement cache) until collected, and closing it folds the WAL back
+    # into the database file.
+    gc.collect()
+    if "foi.db" in sys.modules:
+        sys.modules["foi.db"].close_databases()
+    run_exit_handlers()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        code = 120  # what Python exits with when it can't flush its output at the end
+    os._exit(code)
