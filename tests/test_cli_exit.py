@@ -56,3 +56,11 @@ def test_exit_handlers_run() -> None:
     result = _foi("--version", code="import atexit\natexit.register(lambda: print('handler ran', file=sys.stderr))")
     assert result.returncode == 0
     assert result.stderr == "handler ran\n"
+
+
+def test_a_profiler_still_gets_its_results(tmp_path: Path) -> None:
+    out = tmp_path / "foi.prof"
+    result = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), "-m", "foi", "--version"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert out.stat().st_size > 0

@@ -154,8 +154,8 @@ def _end_now(exc: SystemExit) -> None:
     """End the process without the interpreter's teardown, which frees every object one by one
     (0.05-0.2 s, a fifth of a small command): exit handlers run, the databases are closed and
     the output is flushed first, exactly as at a normal exit. Where that can't be done the same
-    way (another thread still running, an exit message to print, output that can't be flushed),
-    this returns and Python exits as usual."""
+    way (another thread still running, an exit message to print, output that can't be flushed,
+    a profiler or coverage at work), this returns and Python exits as usual."""
     import atexit
     import os
     import threading
@@ -164,6 +164,8 @@ def _end_now(exc: SystemExit) -> None:
     run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)
     if type(code) is not int or threading.active_count() > 1 or run_exit_handlers is None:
         return
+    if sys.gettrace() is not None or sys.getprofile() is not None or "coverage" in sys.modules:
+        return  # a debugger, profiler or coverage writes its results after the program ends
     try:
         sys.stdout.flush()
         sys.stderr.flush()
