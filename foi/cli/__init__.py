@@ -13,6 +13,7 @@ import typer
 from typer.core import TyperGroup
 
 from foi import __version__
+from foi.cli._values import fast_values, plain_values
 from foi.errors import FoiError
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
@@ -25,7 +26,14 @@ class FoiGroup(TyperGroup):
         if cmd_name not in self.commands:
             module = COMMANDS.get(cmd_name)
             self._load([module] if module else MODULES)
-        return super().get_command(ctx, cmd_name)
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:
+            fast_values(command)
+        return command
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        plain_values(self, ctx)
+        return super().parse_args(ctx, args)
 
     def list_commands(self, ctx: Any) -> list[str]:
         self._load(MODULES)  # help and suggestions show every command
