@@ -462,7 +462,9 @@ def open_db(path: Path, create: bool = False) -> sqlite_utils.Database:
             # one sync instead of two; sending records two events per message.
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
-        db = _database_class()(conn)
+        # sqlite-utils plugins (SQL functions a user installed for the sqlite-utils tool) are not
+        # foi's: not looked for (a scan of every installed package, a tenth of a small command).
+        db = _database_class()(conn, execute_plugins=False)
         db.foi_read_only = read_only
         db.foi_path = path
         version = schema_version(conn)
