@@ -15,6 +15,8 @@ median, min and max seconds and the peak memory (max over rounds), ratios of the
 Goals: median (i)/(ii) <= 2, median (iii)/(i) >= 8, peak memory < 300 MB. The figures foi stores
 must be one per data row (suppressed rows are figures too, with value None), in every round.
 --profile runs (i) once more under cProfile and prints the top cumulative entries.
+--baseline DIR also runs (i) from another checkout (an earlier commit, say) in the same rounds, on a
+workspace of its own made the same way, and reports foi's median over the baseline's.
 """
 
 from __future__ import annotations
@@ -105,17 +107,22 @@ def make_xlsx(path: Path, rows: int, seed: int = 7) -> int:
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def _timed(command: list[str]) -> tuple[float, str]:
-    """Wall time of a whole command, and its output; this process's peak child RSS is then its own."""
+def _timed(command: list[str], cwd: Path = ROOT) -> tuple[float, str, float]:
+    """Wall time of a whole command, its output and its CPU seconds (every thread's, user and system:
+    what other load on a shared machine leaves alone); this process's peak child RSS is then its own."""
+    before = os.times()
     start = time.perf_counter()
-    proc = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=ENV)
+    proc = subprocess.run(command, capture_output=True, text=True, cwd=cwd, env=ENV)
     elapsed = time.perf_counter() - start
+    after = os.times()
     if proc.returncode != 0:
         raise SystemExit(f"{command[:4]} failed:\n{proc.stderr}")
-    return elapsed, proc.stdout
+    cpu = after.children_user + after.children_system - before.children_user - before.children_system
+    return elapsed, proc.stdout, cpu
 
 
-def run_foi(path: str) -> dict[str, Any]:
+def run_foi(path: str, tree: Path = ROOT) -> dict[str, Any]:
+    """`foi parse` as the checkout `tree` runs it (`python -m foi` from there)."""
     from datetime import date
 
     from foi.batches import create_batch
@@ -128,14 +135,15 @@ def run_foi(path: str) -> dict[str, Any]:
                      vars={"first_year": "2014/15", "last_year": "2023/24"}, today=date(2026, 11, 21))
         attach(ws, "bench", "kent", [Path(path)])
         ws.db.conn.close()
-        elapsed, out = _timed([sys.executable, "-m", "foi", "-w", str(ws.root), "parse", "bench", "--json"])
+        elapsed, out, cpu = _timed([sys.executable, "-m", "foi", "-w", str(ws.root), "parse", "bench", "--json"],
+                                   tree)
         [report] = json.loads(out)
         from foi.db import open_db
 
         db = open_db(ws.root / "db" / "foi.db")
         stored = next(iter(db.query("SELECT count(*) n, sum(suppressed IS NOT NULL) s, sum(total) t FROM figures")))
-        return {"seconds": elapsed, "figures": stored["n"], "suppressed": stored["s"], "totals": stored["t"],
-                "status": report["status"], "warnings": report["warnings"][:5],
+        return {"seconds": elapsed, "cpu_seconds": cpu, "figures": stored["n"], "suppressed": stored["s"],
+                "totals": stored["t"], "status": report["status"], "warnings": report["warnings"][:5],
                 "command_peak_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}
 
 
@@ -144,9 +152,9 @@ CALAMINE = ("import sys\nfrom python_calamine import CalamineWorkbook\n"
 
 
 def run_calamine(path: str) -> dict[str, Any]:
-    elapsed, out = _timed([sys.executable, "-c", CALAMINE, path])
+    elapsed, out, cpu = _timed([sys.executable, "-c", CALAMINE, path])
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return {"seconds": elapsed, "rows": int(out), "command_peak_kb": peak}
+    return {"seconds": elapsed, "cpu_seconds": cpu, "rows": int(out), "command_peak_kb": peak}
 
 
 def run_pandas(path: str) -> dict[str, Any]:
@@ -185,7 +193,12 @@ def run_profile(path: str) -> dict[str, Any]:
     return {**result, "profile": out.getvalue()}
 
 
-CONTENDERS = {"foi": run_foi, "calamine": run_calamine, "pandas": run_pandas, "profile": run_profile}
+def run_baseline(path: str) -> dict[str, Any]:
+    return run_foi(path, Path(os.environ["FOI_BENCH_BASELINE"]))
+
+
+CONTENDERS = {"foi": run_foi, "baseline": run_baseline, "calamine": run_calamine, "pandas": run_pandas,
+              "profile": run_profile}
 
 
 def child(which: str, path: str) -> dict[str, Any]:
@@ -208,7 +221,9 @@ def child(which: str, path: str) -> dict[str, Any]:
 def summarise(rounds: list[dict[str, Any]]) -> dict[str, Any]:
     """One contender's rounds -> median/min/max seconds, peak memory over all rounds, and the rounds."""
     seconds = [r["seconds"] for r in rounds]
+    cpu = [r["cpu_seconds"] for r in rounds if "cpu_seconds" in r]
     return {"median_seconds": statistics.median(seconds), "min_seconds": min(seconds), "max_seconds": max(seconds),
+            "median_cpu_seconds": statistics.median(cpu) if cpu else None,
             "peak_mb": max(r["peak_mb"] for r in rounds), "seconds": seconds, "rounds": rounds}
 
 
@@ -218,6 +233,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="rounds of foi, calamine, pandas (default 3)")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--profile", action="store_true", help="also profile foi's run (cProfile)")
+    parser.add_argument("--baseline", type=Path, help="another checkout whose `foi parse` runs in the same rounds")
     parser.add_argument("--child", nargs=2, metavar=("WHICH", "PATH"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -230,6 +246,9 @@ def main() -> None:
         parser.error("--repeat must be at least 1")
 
     names = ["foi", "calamine"]
+    if args.baseline:
+        os.environ["FOI_BENCH_BASELINE"] = str(args.baseline.resolve())  # for the child
+        names.insert(1, "baseline")
     if importlib.util.find_spec("pandas") is not None:
         names.append("pandas")
     with tempfile.TemporaryDirectory() as tmp:
@@ -255,7 +274,12 @@ def main() -> None:
         return [x["seconds"] / y["seconds"] for x, y in zip(rounds[a], rounds[b], strict=True)]
 
     round_ratios = {"foi/calamine": each_round("foi", "calamine")}
-    ratios = {"foi/calamine": ours["median_seconds"] / cal["median_seconds"]}
+    ratios = {"foi/calamine": ours["median_seconds"] / cal["median_seconds"],
+              "foi/calamine_cpu": ours["median_cpu_seconds"] / cal["median_cpu_seconds"]}
+    if args.baseline:
+        round_ratios["foi/baseline"] = each_round("foi", "baseline")
+        ratios["foi/baseline"] = ours["median_seconds"] / results["baseline"]["median_seconds"]
+        ratios["baseline/calamine"] = results["baseline"]["median_seconds"] / cal["median_seconds"]
     if pd_:
         round_ratios["pandas/foi"] = each_round("pandas", "foi")
         ratios["pandas/foi"] = pd_["median_seconds"] / ours["median_seconds"]
@@ -279,8 +303,8 @@ def main() -> None:
     print(f"{args.rows:,} data rows ({suppressed:,} suppressed), generated in {generate:.1f}s; "
           f"{args.repeat} round{'s' if args.repeat != 1 else ''}\n")
     print(f"{'seconds':28}{'median':>10}{'min':>10}{'max':>10}{'peak MB':>10}")
-    labels = {"foi": "(i) foi parse (command)", "calamine": "(ii) calamine read (command)",
-              "pandas": "(iii) pandas/openpyxl"}
+    labels = {"foi": "(i) foi parse (command)", "baseline": "    baseline foi parse", "calamine":
+              "(ii) calamine read (command)", "pandas": "(iii) pandas/openpyxl"}
     for name, r in results.items():
         print(f"{labels[name]:28}{r['median_seconds']:>10.2f}{r['min_seconds']:>10.2f}{r['max_seconds']:>10.2f}"
               f"{r['peak_mb']:>10.0f}")
@@ -290,9 +314,14 @@ def main() -> None:
     def per_round(key: str) -> str:
         return " ".join(f"{x:.2f}" for x in round_ratios[key])
 
-    print(f"\n(i)/(ii)  = {ratios['foi/calamine']:.2f}   (goal <= 2; rounds {per_round('foi/calamine')})")
+    print(f"\n(i)/(ii)  = {ratios['foi/calamine']:.2f}   (goal <= 2; rounds {per_round('foi/calamine')}); "
+          f"CPU seconds {ours['median_cpu_seconds']:.2f} / {cal['median_cpu_seconds']:.2f} = "
+          f"{ratios['foi/calamine_cpu']:.2f}")
     if pd_:
         print(f"(iii)/(i) = {ratios['pandas/foi']:.2f}   (goal >= 8; rounds {per_round('pandas/foi')})")
+    if args.baseline:
+        print(f"(i)/baseline = {ratios['foi/baseline']:.2f}   (rounds {per_round('foi/baseline')}); "
+              f"baseline/(ii) = {ratios['baseline/calamine']:.2f}")
     print(f"foi stored {first['figures']:,} figures ({first['suppressed']:,} suppressed), status {first['status']}")
     for name, ok in checks.items():
         print(f"  {'ok  ' if ok else 'FAIL'} {name}")

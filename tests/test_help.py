@@ -8,7 +8,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from foi.cli import app
+from foi.cli import app, load_commands
 
 
 def _commands(group: Any, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
@@ -21,6 +21,7 @@ def _commands(group: Any, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]
     return found
 
 
+load_commands()  # commands are loaded when run; walking them needs every module
 ALL = _commands(typer.main.get_command(app))  # type: ignore[arg-type]
 
 

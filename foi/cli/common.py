@@ -7,11 +7,12 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from foi.workspace import Workspace, find_workspace
+if TYPE_CHECKING:
+    from foi.workspace import Workspace
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")]
 TodayOpt = Annotated[
@@ -20,6 +21,8 @@ TodayOpt = Annotated[
 
 
 def workspace(ctx: typer.Context) -> Workspace:
+    from foi.workspace import find_workspace
+
     root = ctx.find_root()
     path = (root.obj or {}).get("workspace")
     return find_workspace(path)
