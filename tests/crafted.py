@@ -73,6 +73,67 @@ def xlsx_far_cells(path: Path) -> Path:
                         '<c r="XFD200000"><v>2</v></c></row></sheetData></worksheet>'])
 
 
+def xlsx_far_cells_padded(path: Path, mb: int = 17) -> Path:
+    """A1 and XFD1048576, MB megabytes of spaces between them: a sheet too big to have been checked
+    once, whose 2^34 cells between make calamine abort the process."""
+    return _xlsx(path, [_SHEET_HEAD, '<dimension ref="A1:XFD1048576"/><sheetData><row r="1"><c r="A1"><v>1</v></c>'
+                        '</row>', mb, '<row r="1048576"><c r="XFD1048576"><v>2</v></c></row></sheetData></worksheet>'])
+
+
+def xlsx_far_cells_unnumbered(path: Path) -> Path:
+    """Cells without references, in a last row numbered 1048576 and pushed right by 16,383 empty
+    cells: calamine places them by counting, so only counting finds how far apart they are."""
+    return _xlsx(path, [_SHEET_HEAD, '<sheetData><row><c><v>1</v></c></row><row r="1048576">' + "<c/>" * 16_383
+                        + "<c><v>2</v></c></row></sheetData></worksheet>"])
+
+
+def xlsx_many_cells(path: Path, rows: int, columns: int = 8) -> Path:
+    """ROWS x COLUMNS numeric cells with no references (the shortest way to write a cell)."""
+    row = "<row>" + "<c><v>7</v></c>" * columns + "</row>"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        zf.writestr("[Content_Types].xml", _CT)
+        zf.writestr("_rels/.rels", _RELS)
+        zf.writestr("xl/workbook.xml", _WB)
+        zf.writestr("xl/_rels/workbook.xml.rels", _WB_RELS)
+        with zf.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as fh:
+            fh.write((_SHEET_HEAD + "<sheetData>").encode())
+            block = (row * 1000).encode()
+            for _ in range(rows // 1000):
+                fh.write(block)
+            fh.write((row * (rows % 1000) + "</sheetData></worksheet>").encode())
+    return path
+
+
+def xlsx_shared_string_bomb(path: Path, kb: int = 1024, cells: int = 2000) -> Path:
+    """One shared string of KB kilobytes that CELLS cells point at: each cell gets its own copy."""
+    rels = _WB_RELS.replace("</Relationships>", '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/'
+                            'officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+                            "</Relationships>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        zf.writestr("[Content_Types].xml", _CT)
+        zf.writestr("_rels/.rels", _RELS)
+        zf.writestr("xl/workbook.xml", _WB)
+        zf.writestr("xl/_rels/workbook.xml.rels", rels)
+        zf.writestr("xl/sharedStrings.xml", '<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/'
+                    'spreadsheetml/2006/main" count="2" uniqueCount="2"><si><t>Outcome</t></si><si><t>'
+                    + "x" * (kb * 1024) + "</t></si></sst>")
+        def row(r: int) -> str:
+            line = "".join(f'<c r="{_col(c)}{r}" t="s"><v>1</v></c>' for c in range(1, 51))
+            return f'<row r="{r}">{line}</row>'
+
+        rows = "".join(row(r) for r in range(1, max(cells // 50, 1) + 1))
+        zf.writestr("xl/worksheets/sheet1.xml", _SHEET_HEAD + f"<sheetData>{rows}</sheetData></worksheet>")
+    return path
+
+
+def _col(n: int) -> str:
+    letters = ""
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
 def docx_bomb(path: Path, mb: int = 1024) -> Path:
     """A .docx whose document.xml is MB megabytes, nearly all of it spaces."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
