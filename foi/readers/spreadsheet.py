@@ -439,7 +439,7 @@ class _Shared:
         self.lengths = array("q")
         starts: list[int] = []
         offset = 0
-        for data in _chunks(zf, member):
+        for data, _more in _chunks(zf, member):
             starts.extend(offset + m.start() for m in _SI.finditer(data))
             offset += len(data)
             for a, b in zip(starts, starts[1:], strict=False):
@@ -458,15 +458,17 @@ class _Shared:
         return sum(lengths[i] for i in map(int, _SHARED_CELL.findall(xml)) if i < n)
 
 
-def _chunks(zf: zipfile.ZipFile, member: str) -> Iterator[bytes]:
-    """A part's bytes in chunks that end between tags; FoiError-free: a monstrous tag raises _Huge."""
+def _chunks(zf: zipfile.ZipFile, member: str) -> Iterator[tuple[bytes, bool]]:
+    """A part's bytes in chunks that end between tags, each with whether more follows; a monstrous
+    tag raises _Huge."""
     carry = b""
     with zf.open(member) as fh:
+        block = fh.read(_CHUNK)
         while True:
-            block = fh.read(_CHUNK)
+            following = fh.read(_CHUNK) if block else b""
             data = carry + block
             carry = b""
-            if block:
+            if following:
                 cut = data.rfind(b"<")
                 if cut != -1 and data.find(b">", cut) == -1:
                     data, carry = data[:cut], data[cut:]
@@ -475,9 +477,10 @@ def _chunks(zf: zipfile.ZipFile, member: str) -> Iterator[bytes]:
                         carry = b" ".join(carry.split())
                         if len(carry) > MAX_TAG:
                             raise _Huge(f"a tag of more than {MAX_TAG:,} bytes")
-            yield data
-            if not block:
+            yield data, bool(following)
+            if not following:
                 return
+            block = following
 
 
 class _Huge(Exception):
@@ -493,12 +496,16 @@ def _shared_member(zf: zipfile.ZipFile) -> str | None:
     return None
 
 
-def _sheet_extent(zf: zipfile.ZipFile, member: str, extent: _Extent) -> tuple[int, int, int]:
-    """(rows, columns, cells) of a sheet's cells, read in chunks whatever its size."""
-    for data in _chunks(zf, member):
+def _sheet_extent(zf: zipfile.ZipFile, member: str, extent: _Extent) -> tuple[int, int, int, bool]:
+    """(rows, columns, cells, whether all was read) of a sheet's cells, read in chunks whatever its
+    size; reading stops once a limit is passed, whatever the rest holds."""
+    for data, more in _chunks(zf, member):
         extent.feed(data)
+        rows, cols = extent.size()
+        if max(rows * cols, extent.cells) > MAX_CELLS or extent.shared_text > MAX_SHARED_TEXT:
+            return rows, cols, extent.cells, not more
     rows, cols = extent.size()
-    return rows, cols, extent.cells
+    return rows, cols, extent.cells, True
 
 
 def _extent_problem(path: Path) -> str | None:
@@ -522,20 +529,21 @@ def _extent_problem(path: Path) -> str | None:
                     continue
                 extent = _Extent(shared)
                 try:
-                    rows, cols, cells = _sheet_extent(zf, member, extent)
+                    rows, cols, cells, whole = _sheet_extent(zf, member, extent)
                 except _Huge as exc:
                     return f"sheet '{sheet}' has {exc}: too large to read safely; {fix}"
                 text += extent.shared_text
+                least = "" if whole else "at least "
                 if text > MAX_SHARED_TEXT:
-                    return (f"sheet '{sheet}' repeats shared text {text:,} bytes long in all (limit "
+                    return (f"sheet '{sheet}' copies {least}{text:,} bytes of shared text into its cells (limit "
                             f"{MAX_SHARED_TEXT:,}): too large to read safely; save the sheet as CSV, or ask the force "
                             "for a smaller file")
                 if rows * cols > MAX_CELLS:
-                    return (f"sheet '{sheet}' spreads its cells over {rows:,} rows by {cols:,} columns "
+                    return (f"sheet '{sheet}' spreads its cells over {least}{rows:,} rows by {cols:,} columns "
                             f"({rows * cols:,} cells; limit {MAX_CELLS:,}): too large to read safely; {fix}")
                 if cells > MAX_CELLS:
-                    return (f"sheet '{sheet}' has {cells:,} cells (limit {MAX_CELLS:,}): too large to read safely; "
-                            f"{fix}")
+                    return (f"sheet '{sheet}' has {least}{cells:,} cells (limit {MAX_CELLS:,}): too large to read "
+                            f"safely; {fix}")
     except (zipfile.BadZipFile, ElementTree.ParseError, KeyError, OSError, ValueError, EOFError):
         return None  # calamine reports the damage in its own words
     return None
