@@ -14,8 +14,9 @@ Crafted files must not exhaust the machine, so before calamine sees a workbook:
   allocate every cell between them, and an allocation failure aborts the process, so padding
   between them must not hide them), at most MAX_CELLS written, and at most MAX_SHARED_TEXT of shared
   strings copied into the cells that point at them. The declared `<dimension>` is not trusted: only
-  the cells count. Checking costs about 0.7x calamine's own read (4,000,000 cells: 2.7 s against
-  3.9 s), small beside what the rest of `foi parse` does with that many cells;
+  the cells count. Checking costs 0.7x calamine's own read of cells written with references
+  (as Excel writes them) and 1.1x without (2,800,000 cells: `bench/bench_faults.py --only
+  xlsx_check`), small beside what the rest of `foi parse` does with that many cells;
 - the hidden-rows scan keeps at most one tag of bounded size between chunks, and hidden column
   ranges are clipped to the cells that exist (`<col max="2147483647">` is one range, not a set).
 """
