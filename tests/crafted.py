@@ -134,6 +134,42 @@ def _col(n: int) -> str:
     return letters
 
 
+def ods(path: Path, rows_xml: str) -> Path:
+    """An .ods whose one sheet, 'Data', holds ROWS_XML (table:table-row elements)."""
+    content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+               'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body>'
+               f'<office:spreadsheet><table:table table:name="Data">{rows_xml}</table:table></office:spreadsheet>'
+               "</office:body></office:document-content>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", compress_type=zipfile.ZIP_STORED)
+        zf.writestr("META-INF/manifest.xml", '<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:'
+                    'names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" '
+                    'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry '
+                    'manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>')
+        zf.writestr("content.xml", content)
+    return path
+
+
+ODS_VALUE = '<table:table-cell office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell>'
+
+
+def ods_repeat_bomb(path: Path, rows: int = 100_000, columns: int = 1000) -> Path:
+    """One value cell said to repeat COLUMNS times in a row said to repeat ROWS times (calamine's own
+    limit, 100,000,000 cells, is far past any machine's memory)."""
+    return ods(path, f'<table:table-row table:number-rows-repeated="{rows}"><table:table-cell '
+                     f'table:number-columns-repeated="{columns}" office:value-type="float" office:value="1">'
+                     "<text:p>1</text:p></table:table-cell></table:table-row>")
+
+
+def ods_padded_to_the_edge(path: Path) -> Path:
+    """As LibreOffice saves a sheet: a small table, then empty cells and rows repeated to the edge."""
+    return ods(path, "<table:table-row>" + ODS_VALUE * 2 + '<table:table-cell table:number-columns-repeated="16382"/>'
+                     '</table:table-row><table:table-row table:number-rows-repeated="1048575"><table:table-cell '
+                     'table:number-columns-repeated="16384"/></table:table-row>')
+
+
 def docx_bomb(path: Path, mb: int = 1024) -> Path:
     """A .docx whose document.xml is MB megabytes, nearly all of it spaces."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:

@@ -30,6 +30,8 @@ from crafted import (
     mail_deep_multipart,
     mail_huge_headers,
     mail_with_attachment,
+    ods_padded_to_the_edge,
+    ods_repeat_bomb,
     pdf_pages,
     read_in_child,
     run_child,
@@ -81,8 +83,8 @@ def no_traceback(result: subprocess.CompletedProcess[str]) -> None:
      "200,000 rows by 16,384 columns"),
     # Past the size once checked: 17 MB of spaces between A1 and XFD1048576 aborted the process.
     ("xlsx-A1-and-XFD1048576-padded-apart", lambda p: xlsx_far_cells_padded(p / "padded.xlsx", 17), "error",
-     "1,048,576 rows by 16,384 columns (17,179,869,184 cells; limit 3,000,000): too large to read safely; delete the "
-     "empty rows and columns around its table and re-save it, or save the sheet as CSV"),
+     "1,048,576 rows by 16,384 columns (17,179,869,184 cells; at most 3,000,000 cells and rows together): too large "
+     "to read safely; delete the empty rows and columns around its table and re-save it, or save the sheet as CSV"),
     ("xlsx-cells-without-references-far-apart", lambda p: xlsx_far_cells_unnumbered(p / "unnumbered.xlsx"), "error",
      "1,048,576 rows by 16,384 columns"),
     ("xlsx-3.2-million-cells", lambda p: xlsx_many_cells(p / "many.xlsx", 200_000, 16), "error",
@@ -90,6 +92,13 @@ def no_traceback(result: subprocess.CompletedProcess[str]) -> None:
     ("xlsx-one-shared-string-in-400-cells", lambda p: xlsx_shared_string_bomb(p / "sst.xlsx", 1024, 400), "error",
      "419,439,200 bytes of shared text into its cells (limit 67,108,864): too large to read safely; save the "
      "sheet as CSV"),
+    # 1.6 million rows of one cell: each row is a Python list too (2,900,000 such rows peaked at 557 MB).
+    ("xlsx-1.6-million-rows-of-one-cell", lambda p: xlsx_many_cells(p / "tall.xlsx", 1_600_000, 1), "error",
+     "1,600,000 rows by 1 column (1,600,000 cells; at most 3,000,000 cells and rows together)"),
+    ("ods-a-value-repeated-100-million-times", lambda p: ods_repeat_bomb(p / "bomb.ods"), "error",
+     "sheet 'Data' repeats its cells over more than 3,000,000 cells and rows: too large to read safely; delete the "
+     "empty rows and columns around its table and re-save it, or save the sheet as CSV"),
+    ("ods-empty-cells-repeated-to-the-edge", lambda p: ods_padded_to_the_edge(p / "edge.ods"), "ok", ""),
     ("docx-300MB", lambda p: docx_bomb(p / "bomb.docx", 300), "error", "too large to read safely"),
     ("pdf-2000-pages", lambda p: pdf_pages(p / "long.pdf", 2000), "error", "2,000 pages (limit 1,000)"),
     ("html-nested-20000-deep", lambda p: html_deep(p / "deep.html", 20_000), "ok", "nested more than 32 deep"),
@@ -121,8 +130,8 @@ def test_a_refused_workbook_is_one_line_and_parse_records_no_figure(cli, ws: Wor
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr == (
         f"Error: {padded}: sheet 'Data' spreads its cells over 1,048,576 rows by 16,384 columns (17,179,869,184 "
-        "cells; limit 3,000,000): too large to read safely; delete the empty rows and columns around its table and "
-        "re-save it, or save the sheet as CSV, or ask the force for a smaller file\n")
+        "cells; at most 3,000,000 cells and rows together): too large to read safely; delete the empty rows and "
+        "columns around its table and re-save it, or save the sheet as CSV, or ask the force for a smaller file\n")
     sent_ws(ws)
     box = tmp_path / "in"
     box.mkdir()

@@ -17,6 +17,8 @@ Crafted files must not exhaust the machine, so before calamine sees a workbook:
   the cells count. Checking costs 0.7x calamine's own read of cells written with references
   (as Excel writes them) and 1.1x without (2,800,000 cells: `bench/bench_faults.py --only
   xlsx_check`), small beside what the rest of `foi parse` does with that many cells;
+- an ods sheet's repeated cells and rows (`number-columns-repeated="16384"` in a row repeated a
+  million times) are counted before calamine expands those that hold a value: the same limit;
 - the hidden-rows scan keeps at most one tag of bounded size between chunks, and hidden column
   ranges are clipped to the cells that exist (`<col max="2147483647">` is one range, not a set).
 """
@@ -45,8 +47,11 @@ _Hidden = dict[str, tuple[list[int], list[tuple[int, int]]]]
 
 MAX_MEMBER = 200 * 1024 * 1024  # one part of the archive, unpacked
 MAX_TOTAL = 400 * 1024 * 1024  # all parts together
-# Cells between a sheet's first and last, or written in it: calamine holds them all, then Python
-# an object each (measured: 3,000,000 short text cells peak at 450 MB, numbers at about 270 MB).
+# Cells between a sheet's first and last, or written in it, with a row counting as one more cell:
+# calamine holds every cell, then Python an object per cell and a list per row. Measured peaks:
+# 3,000,000 short text cells in 375,000 rows 450 MB, 2,900,000 numbers in 362,500 rows 257 MB, the
+# same in one column (2,900,000 rows) 557 MB; so about 135 MB per million text cells and 118 MB per
+# million rows, and at most 3,000,000 of both together stays under 500 MB.
 MAX_CELLS = 3_000_000
 # Shared text the cells copy: a cell pointing at a shared string gets its own copy in calamine and
 # another in Python, so one long string that many cells share multiplies (a 4 KB file, 820 MB).
@@ -81,6 +86,8 @@ def read_spreadsheet(path: Path, kind: str) -> ReadResult:
         problem = archive_problem(path)
         if problem is None and kind in ("xlsx", "xlsm"):
             problem = _extent_problem(path)
+        elif problem is None and kind == "ods":
+            problem = _ods_problem(path)
         if problem:
             return _err(path, kind, problem)
     try:
@@ -503,7 +510,7 @@ def _sheet_extent(zf: zipfile.ZipFile, member: str, extent: _Extent) -> tuple[in
     for data, more in _chunks(zf, member):
         extent.feed(data)
         rows, cols = extent.size()
-        if max(rows * cols, extent.cells) > MAX_CELLS or extent.shared_text > MAX_SHARED_TEXT:
+        if max(rows * (cols + 1), extent.cells) > MAX_CELLS or extent.shared_text > MAX_SHARED_TEXT:
             return rows, cols, extent.cells, not more
     rows, cols = extent.size()
     return rows, cols, extent.cells, True
@@ -539,9 +546,11 @@ def _extent_problem(path: Path) -> str | None:
                     return (f"sheet '{sheet}' copies {least}{text:,} bytes of shared text into its cells (limit "
                             f"{MAX_SHARED_TEXT:,}): too large to read safely; save the sheet as CSV, or ask the force "
                             "for a smaller file")
-                if rows * cols > MAX_CELLS:
-                    return (f"sheet '{sheet}' spreads its cells over {least}{rows:,} rows by {cols:,} columns "
-                            f"({rows * cols:,} cells; limit {MAX_CELLS:,}): too large to read safely; {fix}")
+                if rows * (cols + 1) > MAX_CELLS:
+                    return (f"sheet '{sheet}' spreads its cells over {least}{rows:,} row{'s' * (rows != 1)} by "
+                            f"{cols:,} column{'s' * (cols != 1)} "
+                            f"({rows * cols:,} cells; at most {MAX_CELLS:,} cells and rows together): too large to "
+                            f"read safely; {fix}")
                 if cells > MAX_CELLS:
                     return (f"sheet '{sheet}' has {least}{cells:,} cells (limit {MAX_CELLS:,}): too large to read "
                             f"safely; {fix}")
@@ -555,3 +564,70 @@ def _col_number(letters: bytes) -> int:
     for ch in letters.upper():
         n = n * 26 + ch - 64
     return n
+
+
+# --- repeated cells (ods) --------------------------------------------------------------------------
+
+_ODS_TAG = re.compile(rb"<(/?)table:(table-row|table-cell|covered-table-cell|table)(?=[\s/>])([^>]*?)(/?)>")
+_ODS_REPEAT = re.compile(rb"""table:number-(rows|columns)-repeated\s*=\s*["'](\d+)["']""")
+_ODS_NAME = re.compile(rb"""table:name\s*=\s*["']([^"']*)["']""")
+
+
+def _ods_problem(path: Path) -> str | None:
+    """Why an ods sheet would make calamine hold too many cells, or None. A cell or row may say it is
+    repeated a million times in a few bytes; calamine expands repeats of cells that hold something
+    (its own limit is 100,000,000 cells, far past this machine's memory), so those are counted here,
+    in chunks, as calamine places them. Empty cells repeated to the sheet's edge cost nothing."""
+    fix = "delete the empty rows and columns around its table and re-save it, or save the sheet as CSV"
+    try:
+        with zipfile.ZipFile(path) as zf:
+            if "content.xml" not in zf.namelist():
+                return None
+            name, cells = "", 0
+            row = col = 0  # where the next row and cell go
+            row_repeat, row_cells, row_last = 1, 0, 0
+            bottom = right = 0  # calamine places an ods sheet's cells from A1: the extent counts from there
+            for data, _more in _chunks(zf, "content.xml"):
+                for m in _ODS_TAG.finditer(data):
+                    closing, tag, attrs, empty = m.group(1), m.group(2), m.group(3), m.group(4)
+                    if tag == b"table":
+                        if not closing:
+                            found = _ODS_NAME.search(attrs)
+                            name = found.group(1).decode("utf-8", "replace") if found else ""
+                            cells = row = bottom = right = 0
+                        continue
+                    if tag == b"table-row":
+                        if empty:
+                            repeat = _ODS_REPEAT.search(attrs)
+                            row_repeat = int(repeat.group(2)) if repeat and repeat.group(1) == b"rows" else 1
+                        if closing or empty:
+                            if row_cells:  # the row holds something: every repeat of it does
+                                cells += row_cells * row_repeat
+                                bottom, right = max(bottom, row + row_repeat), max(right, row_last)
+                            row += row_repeat
+                            row_repeat, row_cells, row_last, col = 1, 0, 0, 0
+                        else:
+                            repeat = _ODS_REPEAT.search(attrs)
+                            row_repeat = int(repeat.group(2)) if repeat and repeat.group(1) == b"rows" else 1
+                            row_cells, row_last, col = 0, 0, 0
+                        continue
+                    if closing:
+                        continue
+                    repeat = _ODS_REPEAT.search(attrs)
+                    n = int(repeat.group(2)) if repeat and repeat.group(1) == b"columns" else 1
+                    if not empty or b"office:value-type" in attrs:  # it holds something
+                        row_cells += n
+                        row_last = col + n
+                    col += n
+                    holding = (row + row_repeat) * (row_last + 1) if row_cells else 0
+                    if max(bottom * (right + 1), cells, holding) > MAX_CELLS:
+                        return (f"sheet '{name}' repeats its cells over more than {MAX_CELLS:,} cells and rows: too "
+                                f"large to read safely; {fix}")
+                if max(bottom * (right + 1), cells) > MAX_CELLS:
+                    return (f"sheet '{name}' repeats its cells over more than {MAX_CELLS:,} cells and rows: too large "
+                            f"to read safely; {fix}")
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return None  # calamine reports the damage in its own words
+    except _Huge as exc:
+        return f"it has {exc}: too large to read safely; {fix}"
+    return None
