@@ -383,9 +383,7 @@ def matrix_xlsx_check(base: Path, tally: Tally, rounds: int = 3) -> dict[str, An
     numbered = base / "numbered.xlsx"
     row_cells = "".join(f'<c r="{c}{{r}}"><v>{{r}}</v></c>' for c in "ABCDEFGH")
     with zipfile.ZipFile(numbered, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, text in (("[Content_Types].xml", crafted._CT), ("_rels/.rels", crafted._RELS),
-                           ("xl/workbook.xml", crafted._WB), ("xl/_rels/workbook.xml.rels", crafted._WB_RELS)):
-            zf.writestr(name, text)
+        crafted._package(zf)
         with zf.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as fh:
             fh.write((crafted._SHEET_HEAD + "<sheetData>").encode())
             for start in range(1, 350_001, 10_000):

@@ -36,13 +36,18 @@ _TABLE = ('<row r="1"><c r="A1" t="inlineStr"><is><t>Outcome</t></is></c><c r="B
 _MB = 1 << 20
 
 
+def _package(zf: zipfile.ZipFile, workbook_rels: str = _WB_RELS) -> None:
+    """The parts of an xlsx besides its sheet: content types, relationships, the workbook."""
+    zf.writestr("[Content_Types].xml", _CT)
+    zf.writestr("_rels/.rels", _RELS)
+    zf.writestr("xl/workbook.xml", _WB)
+    zf.writestr("xl/_rels/workbook.xml.rels", workbook_rels)
+
+
 def _xlsx(path: Path, parts: list[str | int]) -> Path:
     """An xlsx whose sheet XML is `parts` in order: text as is, an int as that many MB of spaces."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        zf.writestr("[Content_Types].xml", _CT)
-        zf.writestr("_rels/.rels", _RELS)
-        zf.writestr("xl/workbook.xml", _WB)
-        zf.writestr("xl/_rels/workbook.xml.rels", _WB_RELS)
+        _package(zf)
         with zf.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as fh:
             spaces = b" " * _MB
             for part in parts:
@@ -91,10 +96,7 @@ def xlsx_many_cells(path: Path, rows: int, columns: int = 8) -> Path:
     """ROWS x COLUMNS numeric cells with no references (the shortest way to write a cell)."""
     row = "<row>" + "<c><v>7</v></c>" * columns + "</row>"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        zf.writestr("[Content_Types].xml", _CT)
-        zf.writestr("_rels/.rels", _RELS)
-        zf.writestr("xl/workbook.xml", _WB)
-        zf.writestr("xl/_rels/workbook.xml.rels", _WB_RELS)
+        _package(zf)
         with zf.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as fh:
             fh.write((_SHEET_HEAD + "<sheetData>").encode())
             block = (row * 1000).encode()
@@ -110,10 +112,7 @@ def xlsx_shared_string_bomb(path: Path, kb: int = 1024, cells: int = 2000) -> Pa
                             'officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
                             "</Relationships>")
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        zf.writestr("[Content_Types].xml", _CT)
-        zf.writestr("_rels/.rels", _RELS)
-        zf.writestr("xl/workbook.xml", _WB)
-        zf.writestr("xl/_rels/workbook.xml.rels", rels)
+        _package(zf, rels)
         zf.writestr("xl/sharedStrings.xml", '<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/'
                     'spreadsheetml/2006/main" count="2" uniqueCount="2"><si><t>Outcome</t></si><si><t>'
                     + "x" * (kb * 1024) + "</t></si></sst>")

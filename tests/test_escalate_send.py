@@ -248,6 +248,17 @@ def test_killed_at_any_message_nothing_goes_twice(batch_ws: Workspace, server: R
                if slug != rerun.unconfirmed[0]["body"])
 
 
+def send_reviews_script(ws: Workspace, port: int) -> str:
+    """Python for a separate process that sends the batch's review letters through the server on PORT."""
+    return ("from datetime import date\n"
+            "from foi.workspace import find_workspace\n"
+            "from foi.escalate.send import send_escalations\n"
+            f"ws = find_workspace({str(ws.root)!r})\n"
+            f"ws.config['smtp'] = {{'host': '127.0.0.1', 'port': {port}, 'security': 'none', 'username': ''}}\n"
+            f"r = send_escalations(ws, 'cautions', today=date({TODAY.year}, {TODAY.month}, {TODAY.day}), "
+            "only=['review'])\n")
+
+
 def test_kill_9_mid_run_then_resume(batch_ws: Workspace, tmp_path: Any) -> None:
     """A real SIGKILL of a separate process while it sends; whenever it lands, nothing goes twice and,
     once the user settles the one in doubt as the sent folder says, every letter went once and is
@@ -265,14 +276,7 @@ def test_kill_9_mid_run_then_resume(batch_ws: Workspace, tmp_path: Any) -> None:
     with smtp_server() as (handler, port):
         handler.delay = 0.3
         root = Path(__file__).resolve().parents[1]
-        script = (
-            "from datetime import date\n"
-            "from foi.workspace import find_workspace\n"
-            "from foi.escalate.send import send_escalations\n"
-            f"ws = find_workspace({str(ws.root)!r})\n"
-            f"ws.config['smtp'] = {{'host': '127.0.0.1', 'port': {port}, 'security': 'none', 'username': ''}}\n"
-            f"send_escalations(ws, 'cautions', today=date({TODAY.year}, {TODAY.month}, {TODAY.day}), "
-            "only=['review'])\n")
+        script = send_reviews_script(ws, port)
         child = subprocess.Popen([sys.executable, "-c", script], cwd=root, env=os.environ | {"PYTHONPATH": str(root)})
         try:
             for _ in range(600):  # wait (up to a minute) for the server to hold two letters
@@ -320,15 +324,7 @@ def test_a_second_send_of_the_batch_while_one_runs_sends_nothing(batch_ws: Works
     with smtp_server() as (handler, port):
         handler.delay = 0.2
         root = Path(__file__).resolve().parents[1]
-        script = (
-            "from datetime import date\n"
-            "from foi.workspace import find_workspace\n"
-            "from foi.escalate.send import send_escalations\n"
-            f"ws = find_workspace({str(ws.root)!r})\n"
-            f"ws.config['smtp'] = {{'host': '127.0.0.1', 'port': {port}, 'security': 'none', 'username': ''}}\n"
-            f"r = send_escalations(ws, 'cautions', today=date({TODAY.year}, {TODAY.month}, {TODAY.day}), "
-            "only=['review'])\n"
-            "print(len(r.sent))\n")
+        script = send_reviews_script(ws, port) + "print(len(r.sent))\n"
         child = subprocess.Popen([sys.executable, "-c", script], cwd=root, env=os.environ | {"PYTHONPATH": str(root)},
                                  stdout=subprocess.PIPE, text=True)
         try:
