@@ -100,6 +100,9 @@ def no_traceback(result: subprocess.CompletedProcess[str]) -> None:
      "empty rows and columns around its table and re-save it, or save the sheet as CSV"),
     ("ods-empty-cells-repeated-to-the-edge", lambda p: ods_padded_to_the_edge(p / "edge.ods"), "ok", ""),
     ("docx-300MB", lambda p: docx_bomb(p / "bomb.docx", 300), "error", "too large to read safely"),
+    ("docx-45MB-in-one-text-node", lambda p: docx_bomb(p / "bomb45.docx", 45), "error",
+     "too large to read safely: a run of text longer than 10,000,000 characters; ask the force for the figures as "
+     "xlsx or CSV"),
     ("pdf-2000-pages", lambda p: pdf_pages(p / "long.pdf", 2000), "error", "2,000 pages (limit 1,000)"),
     ("html-nested-20000-deep", lambda p: html_deep(p / "deep.html", 20_000), "ok", "nested more than 32 deep"),
     ("html-million-cell-spans", lambda p: html_spans(p / "spans.html", 2000), "ok", "were not expanded"),
