@@ -295,6 +295,15 @@ CRAFTED = [
     ("xlsx: 1 GB of whitespace (1 MB file)", lambda d: crafted.xlsx_whitespace_bomb(d / "ws1g.xlsx", 1024)),
     ("xlsx: 190 MB of whitespace in one tag", lambda d: crafted.xlsx_whitespace_bomb(d / "ws190.xlsx", 190)),
     ("xlsx: cells at A1 and XFD200000", lambda d: crafted.xlsx_far_cells(d / "far.xlsx")),
+    ("xlsx: A1 and XFD1048576, 150 MB apart", lambda d: crafted.xlsx_far_cells_padded(d / "padded.xlsx", 150)),
+    ("xlsx: unnumbered cells far apart", lambda d: crafted.xlsx_far_cells_unnumbered(d / "unnumbered.xlsx")),
+    ("xlsx: 8,000,000 cells (128 MB of XML)", lambda d: crafted.xlsx_many_cells(d / "many.xlsx", 1_000_000)),
+    ("xlsx: 2,600,000 cells (under the cap)", lambda d: crafted.xlsx_many_cells(d / "under.xlsx", 325_000)),
+    ("xlsx: 2,900,000 rows of one cell", lambda d: crafted.xlsx_many_cells(d / "tall.xlsx", 2_900_000, 1)),
+    ("xlsx: 1,450,000 rows of one cell (under)", lambda d: crafted.xlsx_many_cells(d / "tall2.xlsx", 1_450_000, 1)),
+    ("ods: a value repeated 100,000,000 times", lambda d: crafted.ods_repeat_bomb(d / "bomb.ods")),
+    ("ods: empty cells repeated to the edge", lambda d: crafted.ods_padded_to_the_edge(d / "edge.ods")),
+    ("xlsx: a 1 MB shared string in 400 cells", lambda d: crafted.xlsx_shared_string_bomb(d / "sst.xlsx", 1024, 400)),
     (".docx: 1 GB document.xml", lambda d: crafted.docx_bomb(d / "bomb.docx", 1024)),
     (".docx: 45 MB of spaces in one text node", lambda d: crafted.docx_bomb(d / "bomb45.docx", 45)),
     ("PDF: 2,000 pages", lambda d: crafted.pdf_pages(d / "p2000.pdf", 2000)),
@@ -361,12 +370,52 @@ def matrix_crafted(base: Path, tally: Tally) -> list[dict[str, Any]]:
     return rows
 
 
+def matrix_xlsx_check(base: Path, tally: Tally, rounds: int = 3) -> dict[str, Any]:
+    """What checking an xlsx before calamine costs: the check against calamine's own read of the
+    same sheet (2,800,000 numbered cells, as Excel writes them, and the same without references),
+    interleaved rounds, medians."""
+    import statistics
+    import zipfile
+
+    import python_calamine as pc
+
+    from foi.readers.spreadsheet import _extent_problem
+
+    numbered = base / "numbered.xlsx"
+    row_cells = "".join(f'<c r="{c}{{r}}"><v>{{r}}</v></c>' for c in "ABCDEFGH")
+    with zipfile.ZipFile(numbered, "w", zipfile.ZIP_DEFLATED) as zf:
+        crafted._package(zf)
+        with zf.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as fh:
+            fh.write((crafted._SHEET_HEAD + "<sheetData>").encode())
+            for start in range(1, 350_001, 10_000):
+                fh.write("".join(f'<row r="{r}">' + row_cells.format(r=r) + "</row>"
+                                 for r in range(start, start + 10_000)).encode())
+            fh.write(b"</sheetData></worksheet>")
+    unnumbered = crafted.xlsx_many_cells(base / "unnumbered.xlsx", 350_000)
+    out: dict[str, Any] = {}
+    for label, path in (("numbered", numbered), ("unnumbered", unnumbered)):
+        checks, reads = [], []
+        for _ in range(rounds):
+            began = time.perf_counter()
+            problem = _extent_problem(path)
+            checks.append(time.perf_counter() - began)
+            began = time.perf_counter()
+            with pc.CalamineWorkbook.from_path(str(path)) as wb:
+                wb.get_sheet_by_index(0).to_python()
+            reads.append(time.perf_counter() - began)
+        check, read = statistics.median(checks), statistics.median(reads)
+        out[label] = {"refused": problem, "check_s": round(check, 2), "calamine_s": round(read, 2),
+                      "ratio": round(check / read, 2)}
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--kills", type=int, default=8, help="kill -9 this many times per command")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--json", type=Path, help="also write the results here")
-    parser.add_argument("--only", help="run only these parts: import_and_parse,send,concurrent,disk_full,crafted")
+    parser.add_argument("--only", help="run only these parts: import_and_parse,send,concurrent,disk_full,crafted,"
+                        "xlsx_check")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     tally = Tally()
@@ -377,7 +426,8 @@ def main() -> None:
                           ("send", lambda d: matrix_send(d, tally, rng, args.kills)),
                           ("concurrent", lambda d: matrix_concurrent(d, tally)),
                           ("disk_full", lambda d: matrix_disk_full(d, tally)),
-                          ("crafted", lambda d: matrix_crafted(d, tally))):
+                          ("crafted", lambda d: matrix_crafted(d, tally)),
+                          ("xlsx_check", lambda d: matrix_xlsx_check(d, tally))):
             if args.only and name not in args.only.split(","):
                 continue
             folder = base / name
@@ -406,6 +456,11 @@ def report(results: dict[str, Any]) -> None:
     print(f"tracebacks: {len(results['tracebacks'])}")
     for tb in results["tracebacks"]:
         print("  " + tb.replace("\n", "\n  "))
+    if "xlsx_check" in results:
+        print("\nchecking an xlsx before calamine (2,800,000 cells; medians of interleaved rounds):")
+        for label, row in results["xlsx_check"].items():
+            print(f"  {label:11} check {row['check_s']} s, calamine {row['calamine_s']} s: {row['ratio']}x "
+                  f"({'refused' if row['refused'] else 'read'})")
     if "crafted" in results:
         print("\ncrafted files (each read in a fresh process):")
         print(f"  {'file':44} {'size':>11} {'status':>11} {'peak MB':>8} {'s':>7}  said")

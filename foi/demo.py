@@ -352,6 +352,7 @@ def _outputs(ws: Workspace, today: date) -> dict[str, Any]:
 def _escalate(ws: Workspace, today: date, echo: Callable[[str], None]) -> dict[str, Any]:
     """The next step for every force, and the letters for them (`foi escalate cautions --write`)."""
     from foi.escalate.drafts import write_drafts
+    from foi.escalate.plan import working_days_span
 
     out = ws.root / "escalations"
     result = write_drafts(ws, BATCH, out, today=today)
@@ -364,8 +365,9 @@ def _escalate(ws: Workspace, today: date, echo: Callable[[str], None]) -> dict[s
             continue
         if name == "chase":
             late = sorted(s.dates.get("working_days_overdue", 0) for s in steps)
-            echo(f"   {name:<9} {len(steps):>2}  overdue by {late[0]}-{late[-1]} working days: "
-                 f"{', '.join(s.body for s in steps[:4])}, ...")
+            more = ", ..." if len(steps) > 4 else ""
+            echo(f"   {name:<9} {len(steps):>2}  overdue by {working_days_span(late[0], late[-1])}: "
+                 f"{', '.join(s.body for s in steps[:4])}{more}")
             continue
         for step in steps:
             echo(f"   {name:<9} {step.body:<14} {' '.join(step.why)}")

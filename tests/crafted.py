@@ -36,13 +36,18 @@ _TABLE = ('<row r="1"><c r="A1" t="inlineStr"><is><t>Outcome</t></is></c><c r="B
 _MB = 1 << 20
 
 
+def _package(zf: zipfile.ZipFile, workbook_rels: str = _WB_RELS) -> None:
+    """The parts of an xlsx besides its sheet: content types, relationships, the workbook."""
+    zf.writestr("[Content_Types].xml", _CT)
+    zf.writestr("_rels/.rels", _RELS)
+    zf.writestr("xl/workbook.xml", _WB)
+    zf.writestr("xl/_rels/workbook.xml.rels", workbook_rels)
+
+
 def _xlsx(path: Path, parts: list[str | int]) -> Path:
     """An xlsx whose sheet XML is `parts` in order: text as is, an int as that many MB of spaces."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        zf.writestr("[Content_Types].xml", _CT)
-        zf.writestr("_rels/.rels", _RELS)
-        zf.writestr("xl/workbook.xml", _WB)
-        zf.writestr("xl/_rels/workbook.xml.rels", _WB_RELS)
+        _package(zf)
         with zf.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as fh:
             spaces = b" " * _MB
             for part in parts:
@@ -71,6 +76,97 @@ def xlsx_far_cells(path: Path) -> Path:
     """Two cells, at A1 and XFD200000: calamine would hold every cell between them."""
     return _xlsx(path, [_SHEET_HEAD, '<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="200000">'
                         '<c r="XFD200000"><v>2</v></c></row></sheetData></worksheet>'])
+
+
+def xlsx_far_cells_padded(path: Path, mb: int = 17) -> Path:
+    """A1 and XFD1048576, MB megabytes of spaces between them: a sheet too big to have been checked
+    once, whose 2^34 cells between make calamine abort the process."""
+    return _xlsx(path, [_SHEET_HEAD, '<dimension ref="A1:XFD1048576"/><sheetData><row r="1"><c r="A1"><v>1</v></c>'
+                        '</row>', mb, '<row r="1048576"><c r="XFD1048576"><v>2</v></c></row></sheetData></worksheet>'])
+
+
+def xlsx_far_cells_unnumbered(path: Path) -> Path:
+    """Cells without references, in a last row numbered 1048576 and pushed right by 16,383 empty
+    cells: calamine places them by counting, so only counting finds how far apart they are."""
+    return _xlsx(path, [_SHEET_HEAD, '<sheetData><row><c><v>1</v></c></row><row r="1048576">' + "<c/>" * 16_383
+                        + "<c><v>2</v></c></row></sheetData></worksheet>"])
+
+
+def xlsx_many_cells(path: Path, rows: int, columns: int = 8) -> Path:
+    """ROWS x COLUMNS numeric cells with no references (the shortest way to write a cell)."""
+    row = "<row>" + "<c><v>7</v></c>" * columns + "</row>"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        _package(zf)
+        with zf.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as fh:
+            fh.write((_SHEET_HEAD + "<sheetData>").encode())
+            block = (row * 1000).encode()
+            for _ in range(rows // 1000):
+                fh.write(block)
+            fh.write((row * (rows % 1000) + "</sheetData></worksheet>").encode())
+    return path
+
+
+def xlsx_shared_string_bomb(path: Path, kb: int = 1024, cells: int = 2000) -> Path:
+    """One shared string of KB kilobytes that CELLS cells point at: each cell gets its own copy."""
+    rels = _WB_RELS.replace("</Relationships>", '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/'
+                            'officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+                            "</Relationships>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        _package(zf, rels)
+        zf.writestr("xl/sharedStrings.xml", '<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/'
+                    'spreadsheetml/2006/main" count="2" uniqueCount="2"><si><t>Outcome</t></si><si><t>'
+                    + "x" * (kb * 1024) + "</t></si></sst>")
+        def row(r: int) -> str:
+            line = "".join(f'<c r="{_col(c)}{r}" t="s"><v>1</v></c>' for c in range(1, 51))
+            return f'<row r="{r}">{line}</row>'
+
+        rows = "".join(row(r) for r in range(1, max(cells // 50, 1) + 1))
+        zf.writestr("xl/worksheets/sheet1.xml", _SHEET_HEAD + f"<sheetData>{rows}</sheetData></worksheet>")
+    return path
+
+
+def _col(n: int) -> str:
+    letters = ""
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def ods(path: Path, rows_xml: str) -> Path:
+    """An .ods whose one sheet, 'Data', holds ROWS_XML (table:table-row elements)."""
+    content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+               'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body>'
+               f'<office:spreadsheet><table:table table:name="Data">{rows_xml}</table:table></office:spreadsheet>'
+               "</office:body></office:document-content>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", compress_type=zipfile.ZIP_STORED)
+        zf.writestr("META-INF/manifest.xml", '<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:'
+                    'names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" '
+                    'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry '
+                    'manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>')
+        zf.writestr("content.xml", content)
+    return path
+
+
+ODS_VALUE = '<table:table-cell office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell>'
+
+
+def ods_repeat_bomb(path: Path, rows: int = 100_000, columns: int = 1000) -> Path:
+    """One value cell said to repeat COLUMNS times in a row said to repeat ROWS times (calamine's own
+    limit, 100,000,000 cells, is far past any machine's memory)."""
+    return ods(path, f'<table:table-row table:number-rows-repeated="{rows}"><table:table-cell '
+                     f'table:number-columns-repeated="{columns}" office:value-type="float" office:value="1">'
+                     "<text:p>1</text:p></table:table-cell></table:table-row>")
+
+
+def ods_padded_to_the_edge(path: Path) -> Path:
+    """As LibreOffice saves a sheet: a small table, then empty cells and rows repeated to the edge."""
+    return ods(path, "<table:table-row>" + ODS_VALUE * 2 + '<table:table-cell table:number-columns-repeated="16382"/>'
+                     '</table:table-row><table:table-row table:number-rows-repeated="1048575"><table:table-cell '
+                     'table:number-columns-repeated="16384"/></table:table-row>')
 
 
 def docx_bomb(path: Path, mb: int = 1024) -> Path:

@@ -211,10 +211,61 @@ def test_mark_from_csv_cli(batch_ws: Workspace, cli, tmp_path: Path) -> None:
 def test_calendar(sent: Workspace, cli, tmp_path: Path) -> None:
     out = tmp_path / "deadlines.ics"
     result = cli("calendar", "cautions", "-o", str(out), "--today", TODAY)
-    assert (result.exit_code, result.output) == (0, f"Wrote 2 deadline(s) to {out}\n")
-    assert out.read_text().count("BEGIN:VEVENT") == 2
+    assert (result.exit_code, result.output) == (0, (
+        f"Wrote 3 deadline(s) to {out}\n"
+        "due         deadline   whose   body    reference          working days\n"
+        "2025-10-29  reply due  theirs  kent    FOI-CAUTIONS-0020  3 overdue\n"
+        "2025-10-29  reply due  theirs  surrey  FOI-CAUTIONS-0036  3 overdue\n"
+        "2025-12-16  review by  ours    essex   FOI-CAUTIONS-0013  30 left\n"))  # as `foi status` says it
+    status = cli("status", "cautions", "--today", TODAY, "--only", "refused").output
+    assert "review by 2025-12-16 (30 left)" in status
+    assert out.read_text().count("BEGIN:VEVENT") == 3
     data = json.loads(cli("calendar", "-o", str(out), "--json", "--today", TODAY).output)
-    assert [e["uid"] for e in data["events"]] == ["foi-cautions-0020-reply@foi", "foi-cautions-0036-reply@foi"]
+    assert [e["uid"] for e in data["events"]] == ["foi-cautions-0020-reply@foi", "foi-cautions-0036-reply@foi",
+                                                  "foi-cautions-0013-ask-review@foi"]
+    assert data["today"] == TODAY and data["events"][2] == {
+        "uid": "foi-cautions-0013-ask-review@foi", "due_on": "2025-12-16", "kind": "ask-review", "whose": "ours",
+        "what": "review by", "working_days_left": 30, "batch": "cautions", "body": "essex",
+        "reference": "FOI-CAUTIONS-0013", "status": "refused",
+        "summary": "FOI: last day to ask for an internal review: Essex Police [FOI-CAUTIONS-0013]"}
+
+
+def test_calendar_of_every_batch_shows_reviews_and_complaints(sent: Workspace, cli, tmp_path: Path) -> None:
+    assert cli("mark", "cautions", "essex", "internal-review", "--on", "2025-10-22").exit_code == 0
+    assert cli("mark", "cautions", "surrey", "refused", "--on", "2025-10-23", "-s", "31").exit_code == 0
+    assert cli("mark", "cautions", "surrey", "internal-review", "--on", "2025-10-24").exit_code == 0
+    assert cli("mark", "cautions", "surrey", "review-upheld", "--on", "2025-11-03", "-s", "31").exit_code == 0
+    out = tmp_path / "all.ics"
+    result = cli("calendar", "-o", str(out), "--today", "2026-01-05")
+    assert (result.exit_code, result.output) == (0, (
+        f"Wrote 5 deadline(s) to {out}\n"
+        "due         deadline              whose   batch     body    reference          working days\n"
+        "2025-10-29  reply due             theirs  cautions  kent    FOI-CAUTIONS-0020  43 overdue\n"
+        "2025-11-19  review due            theirs  cautions  essex   FOI-CAUTIONS-0013  28 overdue\n"
+        "2025-12-15  complain by           ours    cautions  surrey  FOI-CAUTIONS-0036  passed\n"
+        "2025-12-18  review at the latest  theirs  cautions  essex   FOI-CAUTIONS-0013  8 overdue\n"
+        "2026-01-29  complain by           ours    cautions  essex   FOI-CAUTIONS-0013  18 left\n"))
+    # The board's "our deadline" column says the same.
+    board = cli("status", "--today", "2026-01-05").output
+    assert "complain by 2026-01-29 (18 left)" in board and "complain by 2025-12-15 (passed)" in board
+    from icalendar import Calendar
+
+    summaries = {str(e["UID"]): str(e["SUMMARY"]) for e in Calendar.from_ical(out.read_bytes()).walk("VEVENT")}
+    assert summaries["foi-cautions-0036-complaint@foi"] == (
+        "FOI: last day to complain to the ICO: Surrey Police [FOI-CAUTIONS-0036]")
+    assert summaries["foi-cautions-0013-review-latest@foi"] == (
+        "FOI internal review at the latest: Essex Police [FOI-CAUTIONS-0013]")
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["calendar", "nope"], "Unknown batch 'nope'. Batches: cautions."),
+    (["calendar", "--today", "2025-13-01"], "Bad date '2025-13-01' for --today: "),
+    (["calendar", "-o", "."], ". is a folder: give --out a file name, e.g. deadlines.ics."),
+])
+def test_calendar_bad_input(sent: Workspace, cli, args: list[str], message: str) -> None:
+    result = cli(*args)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.startswith(f"Error: {message}") and result.stderr.count("\n") == 1
 
 
 def test_letters_only_status(sent: Workspace, cli, tmp_path: Path) -> None:

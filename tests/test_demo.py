@@ -256,6 +256,8 @@ def test_demo_stops_its_smtp_server_when_a_step_fails(tmp_path: Path, monkeypatc
 def test_demo_plans_the_next_steps_and_drafts_the_letters(demo_run: dict[str, Any]) -> None:
     output = demo_run["output"]
     assert "8. Next steps on Sat 21 Nov 2026: 34 chase, 3 review, 6 none:" in output
+    # Every silent force is as late as the next one: one number, not "16-16".
+    assert "   chase     34  overdue by 16 working days: avon-and-somerset, bedfordshire, " in output
     assert ("   review    metropolitan   Refused on 2026-10-14 (s.12(1)). Ask for an internal review by 2026-12-10 "
             "(40 working days after the reply).") in output
     folder = demo_run["root"] / "escalations"

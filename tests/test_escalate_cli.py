@@ -165,3 +165,24 @@ def test_template_check_renders_every_branch(small: Workspace, cli) -> None:
     assert result.exit_code == 1
     assert result.stderr == ("kent: escalate-review.txt.j2: 'dict object' has no attribute 'nowhere'. Pass it with "
                              "--var KEY=VALUE or fix the template.\n")
+
+
+def test_send_while_another_send_runs_is_one_line_and_exit_1(small: Workspace, cli) -> None:
+    import os
+
+    from foi.mail.send import send_lock
+
+    with smtp_server() as (server, port):
+        (small.root / "foi.toml").write_text((small.root / "foi.toml").read_text().replace(
+            'host = ""\nport = 587\nsecurity = "starttls"', f'host = "127.0.0.1"\nport = {port}\nsecurity = "none"',
+            1))
+        with send_lock(small, "cautions", "foi escalate cautions --send --only review"):
+            result = cli("escalate", "cautions", "--today", TODAY, "--send", "--only", "chase")
+        assert (result.exit_code, result.stdout, result.stderr) == (1, "", (
+            f"Error: Another `foi escalate cautions --send --only review` is running (process {os.getpid()}): wait "
+            "for it to finish, then run `foi escalate cautions --send --only chase` again if anything is left.\n"))
+        assert server.messages == []
+        history = json.loads(cli("history", "cautions", "kent", "--json").stdout)
+        assert [e["kind"] for e in history["events"]] == ["sent"]
+        sent = cli("escalate", "cautions", "--today", TODAY, "--send", "--only", "chase")  # the lock is free again
+        assert (sent.exit_code, len(server.messages)) == (0, 1)

@@ -9,7 +9,7 @@ from escalate_helpers import SENT, TODAY, build_every_state
 
 from foi.board import board, due, stats
 from foi.errors import FoiError
-from foi.escalate.plan import Plan, describe, plan_batch
+from foi.escalate.plan import Plan, describe, plan_batch, working_days_span
 from foi.marking import mark
 from foi.workspace import Workspace
 
@@ -186,3 +186,10 @@ def test_chased_recorded_by_hand_moves_the_plan_on(every: Workspace) -> None:
     step = by_body(plan_batch(every, "cautions", today=TODAY))["kent"]
     assert (step.step, step.dates["chase_wait_until"]) == ("wait", D(2026, 3, 13))
     assert step.status == "overdue"  # a chaser changes nothing about the lateness
+
+
+@pytest.mark.parametrize(("low", "high", "text"), [
+    (16, 16, "16 working days"), (1, 1, "1 working day"), (0, 0, "0 working days"), (3, 16, "3-16 working days"),
+    (1, 2, "1-2 working days")])
+def test_a_span_of_working_days_says_one_number_when_its_ends_are_equal(low: int, high: int, text: str) -> None:
+    assert working_days_span(low, high) == text

@@ -248,6 +248,17 @@ def test_killed_at_any_message_nothing_goes_twice(batch_ws: Workspace, server: R
                if slug != rerun.unconfirmed[0]["body"])
 
 
+def send_reviews_script(ws: Workspace, port: int) -> str:
+    """Python for a separate process that sends the batch's review letters through the server on PORT."""
+    return ("from datetime import date\n"
+            "from foi.workspace import find_workspace\n"
+            "from foi.escalate.send import send_escalations\n"
+            f"ws = find_workspace({str(ws.root)!r})\n"
+            f"ws.config['smtp'] = {{'host': '127.0.0.1', 'port': {port}, 'security': 'none', 'username': ''}}\n"
+            f"r = send_escalations(ws, 'cautions', today=date({TODAY.year}, {TODAY.month}, {TODAY.day}), "
+            "only=['review'])\n")
+
+
 def test_kill_9_mid_run_then_resume(batch_ws: Workspace, tmp_path: Any) -> None:
     """A real SIGKILL of a separate process while it sends; whenever it lands, nothing goes twice and,
     once the user settles the one in doubt as the sent folder says, every letter went once and is
@@ -265,14 +276,7 @@ def test_kill_9_mid_run_then_resume(batch_ws: Workspace, tmp_path: Any) -> None:
     with smtp_server() as (handler, port):
         handler.delay = 0.3
         root = Path(__file__).resolve().parents[1]
-        script = (
-            "from datetime import date\n"
-            "from foi.workspace import find_workspace\n"
-            "from foi.escalate.send import send_escalations\n"
-            f"ws = find_workspace({str(ws.root)!r})\n"
-            f"ws.config['smtp'] = {{'host': '127.0.0.1', 'port': {port}, 'security': 'none', 'username': ''}}\n"
-            f"send_escalations(ws, 'cautions', today=date({TODAY.year}, {TODAY.month}, {TODAY.day}), "
-            "only=['review'])\n")
+        script = send_reviews_script(ws, port)
         child = subprocess.Popen([sys.executable, "-c", script], cwd=root, env=os.environ | {"PYTHONPATH": str(root)})
         try:
             for _ in range(600):  # wait (up to a minute) for the server to hold two letters
@@ -302,3 +306,69 @@ def test_kill_9_mid_run_then_resume(batch_ws: Workspace, tmp_path: Any) -> None:
         assert pending_sends(again.db, "cautions") == {}
         assert send_escalations(again, "cautions", today=TODAY, only=["review"]).sent == []
         assert pending_rows(again) == []  # one settled by hand is tidied by the next run
+
+
+def test_a_second_send_of_the_batch_while_one_runs_sends_nothing(batch_ws: Workspace) -> None:
+    """Two processes: while one sends the reviews (slowly), a second `--send` of the same batch stops
+    at once with one line naming the first, and sends and records nothing; every letter goes once."""
+    import os
+    import re
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    ws = batch_ws
+    build_every_state(ws)
+    ws.db.conn.close()
+    with smtp_server() as (handler, port):
+        handler.delay = 0.2
+        root = Path(__file__).resolve().parents[1]
+        script = send_reviews_script(ws, port) + "print(len(r.sent))\n"
+        child = subprocess.Popen([sys.executable, "-c", script], cwd=root, env=os.environ | {"PYTHONPATH": str(root)},
+                                 stdout=subprocess.PIPE, text=True)
+        try:
+            for _ in range(600):  # until the first run is handing letters over
+                if handler.messages or child.poll() is not None:
+                    break
+                time.sleep(0.05)
+            from foi.workspace import find_workspace
+
+            second = find_workspace(ws.root)
+            use_server(second, port)
+            before = len(handler.messages)
+            events = second.db.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+            with pytest.raises(FoiError) as caught:
+                send_escalations(second, "cautions", today=TODAY, only=["review", "chase"])
+            assert child.poll() is None, "the first run ended before the second started: the test proves nothing"
+            assert re.fullmatch(r"Another `foi escalate cautions --send --only review` is running \(process \d+\): "
+                                r"wait for it to finish, then run `foi escalate cautions --send --only review,chase` "
+                                r"again if anything is left\.", str(caught.value))
+            assert str(child.pid) in str(caught.value)
+            assert len(handler.messages) >= before  # only the first run's letters arrive
+        finally:
+            out, _ = child.communicate(timeout=120)
+        assert child.returncode == 0 and out.strip() == "9"
+        delivered = [m["X-FOI-Reference"] for m in handler.parsed()]
+        assert len(delivered) == 9 and len(set(delivered)) == 9
+        again = find_workspace(ws.root)
+        recorded = again.db.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+        assert recorded == events + 9  # the first run's nine internal-review events, nothing from the second
+        use_server(again, port)
+        assert send_escalations(again, "cautions", today=TODAY, only=["review"]).sent == []  # released
+
+
+def test_foi_send_and_escalate_send_share_the_batch_lock(batch_ws: Workspace, server: Recorder) -> None:
+    from foi.mail.send import send_batch, send_lock
+
+    with send_lock(batch_ws, "cautions"):
+        with pytest.raises(FoiError, match=r"^Another `foi send cautions` is running \(process \d+\): wait for it "
+                                           r"to finish, then run `foi escalate cautions --send --only chase` again"):
+            send_escalations(batch_ws, "cautions", today=TODAY, only=["chase"])
+        # A dry run sends nothing, so it needs no lock.
+        assert len(send_escalations(batch_ws, "cautions", today=TODAY, only=["chase"], dry_run=True).would_send) == 2
+    with send_lock(batch_ws, "cautions", "foi escalate cautions --send --only chase"):
+        with pytest.raises(FoiError, match=r"^Another `foi escalate cautions --send --only chase` is running"):
+            send_batch(batch_ws, "cautions", today=TODAY)
+    assert server.messages == [] and pending_rows(batch_ws) == []
+    assert "chased" not in kinds(batch_ws, "kent")

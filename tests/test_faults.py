@@ -30,11 +30,17 @@ from crafted import (
     mail_deep_multipart,
     mail_huge_headers,
     mail_with_attachment,
+    ods_padded_to_the_edge,
+    ods_repeat_bomb,
     pdf_pages,
     read_in_child,
     run_child,
     xlsx_col_bomb,
     xlsx_far_cells,
+    xlsx_far_cells_padded,
+    xlsx_far_cells_unnumbered,
+    xlsx_many_cells,
+    xlsx_shared_string_bomb,
     xlsx_whitespace_bomb,
     zip_bomb,
 )
@@ -75,7 +81,28 @@ def no_traceback(result: subprocess.CompletedProcess[str]) -> None:
      "hidden rows 3 on 'Data'"),
     ("xlsx-cells-at-A1-and-XFD200000", lambda p: xlsx_far_cells(p / "far.xlsx"), "error",
      "200,000 rows by 16,384 columns"),
+    # Past the size once checked: 17 MB of spaces between A1 and XFD1048576 aborted the process.
+    ("xlsx-A1-and-XFD1048576-padded-apart", lambda p: xlsx_far_cells_padded(p / "padded.xlsx", 17), "error",
+     "1,048,576 rows by 16,384 columns (17,179,869,184 cells; at most 3,000,000 cells and rows together): too large "
+     "to read safely; delete the empty rows and columns around its table and re-save it, or save the sheet as CSV"),
+    ("xlsx-cells-without-references-far-apart", lambda p: xlsx_far_cells_unnumbered(p / "unnumbered.xlsx"), "error",
+     "1,048,576 rows by 16,384 columns"),
+    ("xlsx-3.2-million-cells", lambda p: xlsx_many_cells(p / "many.xlsx", 200_000, 16), "error",
+     "rows by 16 columns"),
+    ("xlsx-one-shared-string-in-400-cells", lambda p: xlsx_shared_string_bomb(p / "sst.xlsx", 1024, 400), "error",
+     "419,439,200 bytes of shared text into its cells (limit 67,108,864): too large to read safely; save the "
+     "sheet as CSV"),
+    # 1.6 million rows of one cell: each row is a Python list too (2,900,000 such rows peaked at 557 MB).
+    ("xlsx-1.6-million-rows-of-one-cell", lambda p: xlsx_many_cells(p / "tall.xlsx", 1_600_000, 1), "error",
+     "1,600,000 rows by 1 column (1,600,000 cells; at most 3,000,000 cells and rows together)"),
+    ("ods-a-value-repeated-100-million-times", lambda p: ods_repeat_bomb(p / "bomb.ods"), "error",
+     "sheet 'Data' repeats its cells over more than 3,000,000 cells and rows: too large to read safely; delete the "
+     "empty rows and columns around its table and re-save it, or save the sheet as CSV"),
+    ("ods-empty-cells-repeated-to-the-edge", lambda p: ods_padded_to_the_edge(p / "edge.ods"), "ok", ""),
     ("docx-300MB", lambda p: docx_bomb(p / "bomb.docx", 300), "error", "too large to read safely"),
+    ("docx-45MB-in-one-text-node", lambda p: docx_bomb(p / "bomb45.docx", 45), "error",
+     "too large to read safely: a run of text longer than 10,000,000 characters; ask the force for the figures as "
+     "xlsx or CSV"),
     ("pdf-2000-pages", lambda p: pdf_pages(p / "long.pdf", 2000), "error", "2,000 pages (limit 1,000)"),
     ("html-nested-20000-deep", lambda p: html_deep(p / "deep.html", 20_000), "ok", "nested more than 32 deep"),
     ("html-million-cell-spans", lambda p: html_spans(p / "spans.html", 2000), "ok", "were not expanded"),
@@ -87,6 +114,44 @@ def test_regression_crafted_file_is_bounded(tmp_path: Path, name: str, make, sta
     assert result["status"] == status, result
     assert says in (result["error"] or "") + " ".join(result["warnings"]), result  # type: ignore[operator]
     assert peak < PEAK_MB, f"{name}: peak {peak:.0f} MB"
+
+
+def test_a_shared_string_used_a_few_times_is_read(tmp_path: Path) -> None:
+    """The shared-text limit counts what the cells copy: a long note used in a few cells is fine."""
+    from foi.readers import read_file
+
+    result = read_file(xlsx_shared_string_bomb(tmp_path / "note.xlsx", 8, 50))
+    assert result.status == "ok", result.error
+    assert result.tables[0].rows[0][:2] == ["x" * 8192] * 2
+
+
+def test_a_refused_workbook_is_one_line_and_parse_records_no_figure(cli, ws: Workspace, tmp_path: Path) -> None:
+    """`foi tables` says what to do in one line, exit 1; `foi parse` keeps the reason on the document and
+    records nothing from it, and the next document is parsed."""
+    padded = xlsx_far_cells_padded(tmp_path / "padded.xlsx", 17)
+    result = cli("tables", str(padded))
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"Error: {padded}: sheet 'Data' spreads its cells over 1,048,576 rows by 16,384 columns (17,179,869,184 "
+        "cells; at most 3,000,000 cells and rows together): too large to read safely; delete the empty rows and "
+        "columns around its table and re-save it, or save the sheet as CSV, or ask the force for a smaller file\n")
+    sent_ws(ws)
+    box = tmp_path / "in"
+    box.mkdir()
+    (box / "1.eml").write_bytes(mail_with_attachment("outcomes.xlsx", padded.read_bytes(), "<x1@kent.example>",
+                                                     reference="FOI-CAUTIONS-0020"))
+    (box / "2.eml").write_bytes(mail_with_attachment("outcomes.csv", CSV, "<x2@kent.example>",
+                                                     reference="FOI-CAUTIONS-0013"))
+    assert foi(ws, "inbox", "import", str(box)).returncode == 0
+    parsed = foi(ws, "parse", "cautions", "--json")
+    no_traceback(parsed)
+    by_file = {Path(r["path"]).name: r for r in json.loads(parsed.stdout)} if parsed.stdout.strip() else {}
+    assert "too large to read safely" in (by_file["outcomes.xlsx"]["error"] or ""), parsed.stdout
+    db = ws.db
+    rows = db.execute("SELECT d.path, COUNT(f.rowid) FROM documents d LEFT JOIN figures f ON f.document_id = d.id "
+                      "GROUP BY d.id").fetchall()
+    counts = {Path(path).name: n for path, n in rows}
+    assert counts["outcomes.xlsx"] == 0 and counts["outcomes.csv"] > 0
 
 
 def test_regression_csv_with_nul_bytes_is_read_not_refused(tmp_path: Path) -> None:

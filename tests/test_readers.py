@@ -660,3 +660,42 @@ def test_package_import_is_cheap() -> None:
                          cwd=Path(__file__).parent.parent)
     assert out.stdout.strip() == "[]"
 
+
+
+# --- where calamine will place a sheet's cells, found before it does (issue 13) ------------------
+
+_SHEETS = {
+    "numbered": '<sheetData><row r="3"><c r="C3"><v>1</v></c><c r="F3"><v>2</v></c></row>'
+                '<row r="9"><c r="B9"><v>3</v></c></row></sheetData>',
+    "unnumbered": "<sheetData><row><c><v>1</v></c><c/><c><v>2</v></c></row><row/><row><c><v>3</v></c><c><v>4</v>"
+                  "</c><c><v>5</v></c><c><v>6</v></c></row></sheetData>",
+    "rows-numbered-cells-not": '<sheetData><row r="4"><c><v>1</v></c><c><v>2</v></c></row><row r="7"><c><v>3</v></c>'
+                               "</row></sheetData>",
+    "mixed": '<sheetData><row r="2"><c r="D2"><v>1</v></c><c><v>2</v></c></row><row><c><v>3</v></c></row>'
+             '<row r="6"><c r="B6"><v>4</v></c></row></sheetData>',
+    "single-quotes-and-spaces": "<sheetData><row r='5'><c  r = 'E5'><v>1</v></c><c\nr='H12'><v>2</v></c></row>"
+                                "</sheetData>",
+    "prefixed": '<x:sheetData xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:row r="2">'
+                '<x:c r="B2"><x:v>1</x:v></x:c></x:row><x:row r="5"><x:c r="K5"><x:v>2</x:v></x:c></x:row>'
+                "</x:sheetData>",
+}
+
+
+@pytest.mark.parametrize("chunk", [1 << 22, 7])
+@pytest.mark.parametrize("name", list(_SHEETS))
+def test_the_extent_check_places_cells_as_calamine_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str,
+                                                        chunk: int) -> None:
+    """Whatever way a writer puts its cells, and wherever a chunk ends, the check finds the same
+    rows and columns as calamine holds."""
+    import python_calamine as pc
+    from crafted import _SHEET_HEAD, _xlsx
+
+    from foi.readers import spreadsheet
+
+    path = _xlsx(tmp_path / f"{name}.xlsx", [_SHEET_HEAD, _SHEETS[name], "</worksheet>"])
+    monkeypatch.setattr(spreadsheet, "_CHUNK", chunk)
+    with zipfile.ZipFile(path) as zf:
+        rows, cols, cells, whole = spreadsheet._sheet_extent(zf, "xl/worksheets/sheet1.xml", spreadsheet._Extent())
+    sheet = pc.CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
+    assert (rows, cols, whole) == (sheet.height, sheet.width, True)
+    assert cells == _SHEETS[name].count("<c") + _SHEETS[name].count("<x:c")

@@ -333,12 +333,32 @@ def calendar_cmd(
     today: TodayOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """Write an .ics calendar of open deadlines (re-import it to update, not duplicate)."""
+    """Write an .ics calendar of deadlines, the forces' (replies, internal reviews) and ours (ask for a
+    review, complain to the Commissioner); re-import it to update, not duplicate."""
     from foi.calendar import write_calendar
 
-    events = write_calendar(workspace(ctx), out, name, today=parse_day(today))
+    day = parse_day(today)
+    events = write_calendar(workspace(ctx), out, name, today=day)
     if json_out:
-        print_json({"out": str(out), "events": [
-            {k: e[k] for k in ("uid", "due_on", "batch", "body", "reference", "status", "summary")} for e in events]})
+        print_json({"out": str(out), "today": day.isoformat(), "events": [
+            {k: e[k] for k in ("uid", "due_on", "kind", "whose", "what", "working_days_left", "batch", "body",
+                               "reference", "status", "summary")} for e in events]})
         return
     typer.echo(f"Wrote {len(events)} deadline(s) to {out}")
+    if not events:
+        return
+    header = ["due", "deadline", "whose"] + (["batch"] if name is None else []) + ["body", "reference",
+                                                                                   "working days"]
+    cells = [[e["due_on"].isoformat(), e["what"], e["whose"]] + ([e["batch"]] if name is None else [])
+             + [e["body"], e["reference"], _calendar_left(e)] for e in events]
+    widths = [max(len(head), *map(len, column)) for head, column in zip(header, zip(*cells, strict=True), strict=True)]
+    layout = "  ".join(f"{{:<{w}}}" for w in widths)
+    typer.echo("\n".join(layout.format(*values).rstrip() for values in [header, *cells]))
+
+
+def _calendar_left(event: dict[str, Any]) -> str:
+    """Working days from today, as the board says them: theirs overdue, ours passed."""
+    left = event["working_days_left"]
+    if left < 0:
+        return f"{-left} overdue" if event["whose"] == "theirs" else "passed"
+    return "due today" if left == 0 else f"{left} left"

@@ -222,6 +222,13 @@ def _wd(n: int) -> str:
     return f"{n} working day{'' if n == 1 else 's'}"
 
 
+def working_days_span(low: int, high: int) -> str:
+    """"3-16 working days", or "16 working days" / "1 working day" when both ends are one number."""
+    if low == high:
+        return _wd(low)
+    return f"{low}-{high} working days"
+
+
 def _law(act: str) -> str:
     return "FOISA" if act == "FOISA" else "FOIA"
 

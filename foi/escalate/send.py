@@ -13,6 +13,9 @@ A refusal the server states (550, or a 5xx/4xx to the message itself) means not 
 is dropped, a note is recorded, and the run goes on. A lost connection stops the run; the letter
 in hand is in doubt (unconfirmed) only if the connection went once the message was being handed over.
 
+The whole run holds the batch's send lock (`foi.mail.send.send_lock`, the one `foi send` takes): a
+second `--send` of the same batch while one runs says so and sends nothing.
+
 Complaints go to the Commissioner by e-mail only when foi.toml names an address ([escalate]
 ico_email / sic_email); the ICO's own route is its online form, for which `--write` makes the pack.
 """
@@ -32,7 +35,16 @@ from foi.db import now_iso
 from foi.errors import FoiError
 from foi.escalate.drafts import CONFIG_KEYS, LAW, Draft, build_draft_message, render_drafts
 from foi.escalate.plan import ACTIONS, EVENT_KIND, PENDING_PREFIX, check_steps, plan_batch
-from foi.mail.send import KEYRING_SERVICE, PASSWORD_ENV, SmtpConfig, connect, message_bytes, secret, smtp_config
+from foi.mail.send import (
+    KEYRING_SERVICE,
+    PASSWORD_ENV,
+    SmtpConfig,
+    connect,
+    message_bytes,
+    secret,
+    send_lock,
+    smtp_config,
+)
 from foi.storage import request_dir, write_unique
 from foi.workspace import Workspace
 
@@ -80,6 +92,22 @@ def send_escalations(ws: Workspace, batch: str, *, today: date, only: Sequence[s
     if not wanted:
         raise FoiError(f"Say which letters to send: foi escalate {batch} --send --only chase (or review, complaint; "
                        "several with commas). Read them first with --write DIR.")
+    from foi.batches import get_batch
+
+    get_batch(ws.db, batch)  # an unknown name is refused before a lock file is made for it
+    if dry_run:
+        return _send_planned(ws, batch, wanted, today=today, bodies=bodies, dry_run=True,
+                             retry_unconfirmed=retry_unconfirmed, progress=progress, opener=opener)
+    # The batch's one send lock, shared with `foi send`: a second run stops here, before planning,
+    # and sends nothing; a run that starts after the first plans from what the first recorded.
+    with send_lock(ws, batch, f"foi escalate {batch} --send --only {','.join(wanted)}"):
+        return _send_planned(ws, batch, wanted, today=today, bodies=bodies, dry_run=False,
+                             retry_unconfirmed=retry_unconfirmed, progress=progress, opener=opener)
+
+
+def _send_planned(ws: Workspace, batch: str, wanted: list[str], *, today: date, bodies: Sequence[str] | None,
+                  dry_run: bool, retry_unconfirmed: bool, progress: Callable[[dict[str, Any]], None] | None,
+                  opener: Callable[[SmtpConfig, str | None], smtplib.SMTP]) -> SendResult:
     _settle(ws, batch)
     plan = plan_batch(ws, batch, today=today, only=wanted, bodies=bodies)
     result = SendResult(batch=batch, steps=wanted)

@@ -211,10 +211,14 @@ def _transmit(smtp: smtplib.SMTP, from_addr: str, to_addr: str, data: bytes) -> 
 
 
 @contextlib.contextmanager
-def send_lock(ws: Workspace, name: str) -> Iterator[None]:
-    """Hold the batch's send lock; FoiError at once when another `foi send NAME` holds it.
+def send_lock(ws: Workspace, name: str, command: str | None = None) -> Iterator[None]:
+    """Hold the batch's send lock; FoiError at once when another run holds it.
 
+    One lock per batch for every command that sends its mail (`foi send NAME`, `foi escalate NAME
+    --send`), so two of them can never hand the same letter over twice. `command` is what this
+    run is (kept in the lock file beside the process id, so the one refused can name the holder).
     An OS file lock, so a run killed with -9 never leaves it held."""
+    command = command or f"foi send {name}"
     folder = ws.db_path.parent
     path = folder / f".send-{name}.lock"
     try:
@@ -227,12 +231,13 @@ def send_lock(ws: Workspace, name: str) -> Iterator[None]:
             _lock_file(fh)
         except OSError:
             fh.seek(0)
-            holder = fh.read().strip()
-            raise FoiError(f"Another `foi send {name}` is running{f' (process {holder})' if holder else ''}: "
-                           "wait for it to finish, then run `foi send` again if anything is left.") from None
+            pid, _, holder = fh.read().strip().partition("\n")
+            raise FoiError(f"Another `{holder.strip() or f'foi send {name}'}` is running"
+                           f"{f' (process {pid})' if pid else ''}: wait for it to finish, then run "
+                           f"`{command}` again if anything is left.") from None
         fh.seek(0)
         fh.truncate()
-        fh.write(str(os.getpid()))
+        fh.write(f"{os.getpid()}\n{command}")
         fh.flush()
         yield
     finally:

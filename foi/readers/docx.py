@@ -92,8 +92,12 @@ def read_docx(path: Path) -> ReadResult:
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # noqa: BLE001 - python-docx raises KeyError/BadZipFile/XML errors
-        return ReadResult(path=path, reader="docx", status="error", tables=[], warnings=[],
-                          error=f"corrupt docx: {_one_line(exc)}")
+        # lxml refuses a text node over 10,000,000 characters: a file too big to read, not a damaged one.
+        error = f"corrupt docx: {_one_line(exc)}"
+        if "Resource limit exceeded" in str(exc):
+            error = ("too large to read safely: a run of text longer than 10,000,000 characters; ask the force for "
+                     "the figures as xlsx or CSV")
+        return ReadResult(path=path, reader="docx", status="error", tables=[], warnings=[], error=error)
     grids = [table_grid(t._tbl, i) for i, t in enumerate(document.tables)]
     text = "\n".join(p.text for p in document.paragraphs)
     return ReadResult(path=path, reader="docx", status="ok", tables=grids, warnings=[], error=None, text=text)

@@ -9,11 +9,16 @@ sheet must cost next to nothing on top of calamine itself).
 Crafted files must not exhaust the machine, so before calamine sees a workbook:
 - the sizes its archive declares are checked (calamine and zipfile both stop at the declared
   size, so a member can't expand past it): at most MAX_MEMBER bytes per part, MAX_TOTAL in all;
-- a sheet of up to EXTENT_CHECK_BYTES of XML is checked for cells placed far apart (A1 and
-  XFD200000 make calamine allocate every cell between them, and an allocation failure aborts
-  the process): at most MAX_CELLS cells between its first and last cell. Checking bigger sheets
-  would cost about as much as calamine's own read (measured: 0.9 s against 1.1 s on 60 MB), so
-  a far-apart pair padded past that size is not caught (see README, known limits);
+- every sheet, whatever its size, is read in chunks (memory stays flat) for where calamine will
+  place its cells: at most MAX_CELLS between its first and last cell (A1 and XFD1048576 make calamine
+  allocate every cell between them, and an allocation failure aborts the process, so padding
+  between them must not hide them), at most MAX_CELLS written, and at most MAX_SHARED_TEXT of shared
+  strings copied into the cells that point at them. The declared `<dimension>` is not trusted: only
+  the cells count. Checking costs 0.7x calamine's own read of cells written with references
+  (as Excel writes them) and 1.1x without (2,800,000 cells: `bench/bench_faults.py --only
+  xlsx_check`), small beside what the rest of `foi parse` does with that many cells;
+- an ods sheet's repeated cells and rows (`number-columns-repeated="16384"` in a row repeated a
+  million times) are counted before calamine expands those that hold a value: the same limit;
 - the hidden-rows scan keeps at most one tag of bounded size between chunks, and hidden column
   ranges are clipped to the cells that exist (`<col max="2147483647">` is one range, not a set).
 """
@@ -43,8 +48,15 @@ _Hidden = dict[str, tuple[list[int], list[tuple[int, int]]]]
 
 MAX_MEMBER = 200 * 1024 * 1024  # one part of the archive, unpacked
 MAX_TOTAL = 400 * 1024 * 1024  # all parts together
-MAX_CELLS = 8_000_000  # cells between a sheet's first and last (calamine holds them all)
-EXTENT_CHECK_BYTES = 16 * 1024 * 1024
+# Cells between a sheet's first and last, or written in it, with a row counting as one more cell:
+# calamine holds every cell, then Python an object per cell and a list per row. Measured peaks:
+# 3,000,000 short text cells in 375,000 rows 450 MB, 2,900,000 numbers in 362,500 rows 257 MB, the
+# same in one column (2,900,000 rows) 557 MB; so about 135 MB per million text cells and 118 MB per
+# million rows, and at most 3,000,000 of both together stays under 500 MB.
+MAX_CELLS = 3_000_000
+# Shared text the cells copy: a cell pointing at a shared string gets its own copy in calamine and
+# another in Python, so one long string that many cells share multiplies (a 4 KB file, 820 MB).
+MAX_SHARED_TEXT = 64 * 1024 * 1024
 
 
 def archive_problem(path: Path, max_member: int = MAX_MEMBER, max_total: int = MAX_TOTAL) -> str | None:
@@ -75,6 +87,8 @@ def read_spreadsheet(path: Path, kind: str) -> ReadResult:
         problem = archive_problem(path)
         if problem is None and kind in ("xlsx", "xlsm"):
             problem = _extent_problem(path)
+        elif problem is None and kind == "ods":
+            problem = _ods_problem(path)
         if problem:
             return _err(path, kind, problem)
     try:
@@ -323,81 +337,312 @@ def _count_rows(data: bytes) -> int:
     return data.count(b"<row ") + data.count(b"<row>") + data.count(b":row ") + data.count(b":row>")
 
 
-# --- cells far apart (xlsx) ----------------------------------------------------------------
+# --- cells far apart, or too many (xlsx) ------------------------------------------------------
 
-_REF = re.compile(rb'\sr="([A-Z]{0,3})(\d{1,7})"')
+# Either quote, spaces around "=", either case: whatever an XML parser (and calamine) would accept.
+_REF = re.compile(rb"""\sr\s*=\s*["']([A-Za-z]*)(\d+)["']""")
 _CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)\b([^>]*)>")
+_ANY_CELL = re.compile(rb"<c[\s/>]")
+_PREFIXED_CELL = re.compile(rb":c[\s/>]")
+_PLAIN_REF = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"')
+_CELL_WITH_REF = re.compile(rb"<c\s[^>]*?\br\s*=")
+_ROW_OPEN = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row\b([^>]*)>")
+MAX_TAG = 1 << 20  # a tag longer than this, spaces aside, is no real writer's
+
+
+class _Extent:
+    """Where a sheet's cells lie, as calamine places them, read in chunks: a cell's r= if it has
+    one, else the next column of its row (whose r= or count gives the row)."""
+
+    def __init__(self, shared: _Shared | None = None) -> None:
+        self.shared = shared
+        self.min_r = self.min_c = 1 << 62
+        self.max_r = self.max_c = 0
+        self.cells = 0
+        self.shared_text = 0  # bytes of shared strings the cells point at
+        self.row = 0  # the current row, for cells written without r=
+        self.col = 0  # the last cell's column in it
+
+    def size(self) -> tuple[int, int]:
+        if not self.max_r:
+            return 0, 0
+        return self.max_r - self.min_r + 1, self.max_c - self.min_c + 1
+
+    def _place(self, r: int, c: int) -> None:
+        self.min_r, self.max_r = min(self.min_r, r), max(self.max_r, r)
+        self.min_c, self.max_c = min(self.min_c, c), max(self.max_c, c)
+
+    def feed(self, xml: bytes) -> None:
+        """One chunk that ends between tags."""
+        if self.shared is not None and self.shared.lengths and (b'"s"' in xml or b"'s'" in xml):
+            self.shared_text += self.shared.text_of(xml)
+        tags = len(_ANY_CELL.findall(xml))
+        refs = _PLAIN_REF.findall(xml)
+        last = _last_row_tag(xml)
+        numbered = _REF.search(last.group(1)) if last is not None else None
+        if (len(refs) != tags or _PREFIXED_CELL.search(xml)
+                or (last is not None and not (numbered and not numbered.group(1)))):
+            if refs or _PREFIXED_CELL.search(xml) or b":row" in xml or _CELL_WITH_REF.search(xml):
+                self._feed_slow(xml)
+            else:
+                self._feed_unnumbered(xml)
+            return
+        # Every cell starts with its reference (`<c r="B7"`) and the last row has its number, as
+        # Excel, LibreOffice and openpyxl write them: C-speed sets instead of a Python step per cell.
+        self.cells += tags
+        if refs:
+            cols = [_col_number(x) for x in {ref[0] for ref in refs}]
+            rows = [int(x) for x in {ref[1] for ref in refs}]
+            self._place(min(rows), min(cols))
+            self._place(max(rows), max(cols))
+        if last is not None and numbered is not None:
+            self.row, self.col = int(numbered.group(2)), 0
+            tail = _PLAIN_REF.findall(xml, last.end())
+            if tail:
+                self.col = _col_number(tail[-1][0])
+        elif refs:
+            self.col = _col_number(refs[-1][0])
+
+    def _feed_unnumbered(self, xml: bytes) -> None:
+        """No cell has a reference: each takes the next column of its row. A step per row, not per cell."""
+        pieces = xml.split(b"<row")
+        for index, piece in enumerate(pieces):
+            if index and piece[:1] in (b" ", b">", b"/", b"\t", b"\n", b"\r"):
+                end = piece.find(b">")
+                ref = _REF.search(b" " + piece[:end]) if end != -1 else None
+                self.row = int(ref.group(2)) if ref and not ref.group(1) else self.row + 1
+                self.col = 0
+            n = len(_ANY_CELL.findall(piece))
+            if n:
+                self.cells += n
+                self._place(self.row, self.col + 1)
+                self.col += n
+                self._place(self.row, self.col)
+
+    def _feed_slow(self, xml: bytes) -> None:
+        for m in _CELL_TAG.finditer(xml):
+            ref = _REF.search(m.group(2))
+            if m.group(1) == b"row":
+                self.row = int(ref.group(2)) if ref and not ref.group(1) else self.row + 1
+                self.col = 0
+                continue
+            self.cells += 1
+            if ref and ref.group(1):
+                r, c = int(ref.group(2)), _col_number(ref.group(1))
+            else:
+                r, c = self.row, self.col + 1
+            self.col = c
+            self._place(r, c)
+
+
+def _last_row_tag(xml: bytes) -> re.Match[bytes] | None:
+    end = len(xml)
+    while True:
+        pos = max(xml.rfind(b"<row", 0, end), xml.rfind(b":row", 0, end))
+        if pos == -1:
+            return None
+        start = pos if xml[pos:pos + 1] == b"<" else xml.rfind(b"<", 0, pos)
+        found = _ROW_OPEN.match(xml, start) if start != -1 else None
+        if found:
+            return found
+        end = pos
+
+
+_SI = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s>/]")
+_SHARED_CELL = re.compile(
+    rb"""<(?:[A-Za-z_][\w.-]*:)?c\s[^>]*?\bt\s*=\s*["']s["'][^>]*>\s*<(?:[A-Za-z_][\w.-]*:)?v>\s*(\d+)""")
+
+
+class _Shared:
+    """The size of each shared string (its `<si>` element, markup included: at least its text)."""
+
+    def __init__(self, zf: zipfile.ZipFile, member: str) -> None:
+        from array import array
+
+        self.lengths = array("q")
+        starts: list[int] = []
+        offset = 0
+        for data, _more in _chunks(zf, member):
+            starts.extend(offset + m.start() for m in _SI.finditer(data))
+            offset += len(data)
+            for a, b in zip(starts, starts[1:], strict=False):
+                self.lengths.append(b - a)
+            del starts[:-1]
+        if starts:
+            self.lengths.append(offset - starts[0])
+        self.longest = max(self.lengths, default=0)
+
+    def text_of(self, xml: bytes) -> int:
+        """Bytes of shared text the cells in `xml` copy."""
+        bound = (xml.count(b'"s"') + xml.count(b"'s'")) * self.longest
+        if bound <= MAX_SHARED_TEXT // 256:
+            return bound  # an upper bound small enough to need no exact count
+        lengths, n = self.lengths, len(self.lengths)
+        return sum(lengths[i] for i in map(int, _SHARED_CELL.findall(xml)) if i < n)
+
+
+def _chunks(zf: zipfile.ZipFile, member: str) -> Iterator[tuple[bytes, bool]]:
+    """A part's bytes in chunks that end between tags, each with whether more follows; a monstrous
+    tag raises _Huge."""
+    carry = b""
+    with zf.open(member) as fh:
+        block = fh.read(_CHUNK)
+        while True:
+            following = fh.read(_CHUNK) if block else b""
+            data = carry + block
+            carry = b""
+            if following:
+                cut = data.rfind(b"<")
+                if cut != -1 and data.find(b">", cut) == -1:
+                    data, carry = data[:cut], data[cut:]
+                    if len(carry) > _MAX_TAG:
+                        # Spaces padding a tag: its words are what calamine reads.
+                        carry = b" ".join(carry.split())
+                        if len(carry) > MAX_TAG:
+                            raise _Huge(f"a tag of more than {MAX_TAG:,} bytes")
+            yield data, bool(following)
+            if not following:
+                return
+            block = following
+
+
+class _Huge(Exception):
+    pass
+
+
+def _shared_member(zf: zipfile.ZipFile) -> str | None:
+    rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+    for rel in rels.iter(f"{_NS_PKG_REL}Relationship"):
+        if rel.get("Type", "").endswith("/sharedStrings"):
+            target = rel.get("Target", "")
+            return target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+    return None
+
+
+def _sheet_extent(zf: zipfile.ZipFile, member: str, extent: _Extent) -> tuple[int, int, int, bool]:
+    """(rows, columns, cells, whether all was read) of a sheet's cells, read in chunks whatever its
+    size; reading stops once a limit is passed, whatever the rest holds."""
+    for data, more in _chunks(zf, member):
+        extent.feed(data)
+        rows, cols = extent.size()
+        if max(rows * (cols + 1), extent.cells) > MAX_CELLS or extent.shared_text > MAX_SHARED_TEXT:
+            return rows, cols, extent.cells, not more
+    rows, cols = extent.size()
+    return rows, cols, extent.cells, True
 
 
 def _extent_problem(path: Path) -> str | None:
-    """Why a sheet would make calamine hold too many cells, or None (sheets up to
-    EXTENT_CHECK_BYTES of XML)."""
+    """Why a sheet would make calamine hold too many cells, or None. Every sheet is read whatever
+    its size (in chunks: memory stays flat): a pair of cells far apart can hide behind any amount of
+    padding, and calamine aborts the process when it can't allocate the cells between them."""
+    fix = ("delete the empty rows and columns around its table and re-save it, or save the sheet as CSV, or ask "
+           "the force for a smaller file")
     try:
         with zipfile.ZipFile(path) as zf:
             members = _sheet_members(zf)
             names = set(zf.namelist())
+            strings = _shared_member(zf)
+            try:
+                shared = _Shared(zf, strings) if strings in names else None
+            except _Huge as exc:
+                return f"its shared strings have {exc}: too large to read safely; {fix}"
+            text = 0
             for sheet, member in members.items():
-                if member not in names or zf.getinfo(member).file_size > EXTENT_CHECK_BYTES:
+                if member not in names:
                     continue
-                xml = zf.read(member)
-                rows, cols = _extent_fast(xml) or _extent(xml)
-                del xml
-                if rows * cols > MAX_CELLS:
-                    return (f"sheet '{sheet}' spreads its cells over {rows:,} rows by {cols:,} columns "
-                            f"({rows * cols:,} cells; limit {MAX_CELLS:,}): too large to read safely")
-    except (zipfile.BadZipFile, ElementTree.ParseError, KeyError, OSError, ValueError):
+                extent = _Extent(shared)
+                try:
+                    rows, cols, cells, whole = _sheet_extent(zf, member, extent)
+                except _Huge as exc:
+                    return f"sheet '{sheet}' has {exc}: too large to read safely; {fix}"
+                text += extent.shared_text
+                least = "" if whole else "at least "
+                if text > MAX_SHARED_TEXT:
+                    return (f"sheet '{sheet}' copies {least}{text:,} bytes of shared text into its cells (limit "
+                            f"{MAX_SHARED_TEXT:,}): too large to read safely; save the sheet as CSV, or ask the force "
+                            "for a smaller file")
+                if rows * (cols + 1) > MAX_CELLS:
+                    return (f"sheet '{sheet}' spreads its cells over {least}{rows:,} row{'s' * (rows != 1)} by "
+                            f"{cols:,} column{'s' * (cols != 1)} "
+                            f"({rows * cols:,} cells; at most {MAX_CELLS:,} cells and rows together): too large to "
+                            f"read safely; {fix}")
+                if cells > MAX_CELLS:
+                    return (f"sheet '{sheet}' has {least}{cells:,} cells (limit {MAX_CELLS:,}): too large to read "
+                            f"safely; {fix}")
+    except (zipfile.BadZipFile, ElementTree.ParseError, KeyError, OSError, ValueError, EOFError):
         return None  # calamine reports the damage in its own words
     return None
 
 
-_PLAIN_REF = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"')
-
-
 def _col_number(letters: bytes) -> int:
     n = 0
-    for ch in letters:
+    for ch in letters.upper():
         n = n * 26 + ch - 64
     return n
 
 
-def _extent_fast(xml: bytes) -> tuple[int, int] | None:
-    """(rows, columns) when every cell tag starts with its reference (`<c r="B7"`), as Excel,
-    LibreOffice and openpyxl write them; None when some cell is written another way."""
-    tags = xml.count(b"<c ") + xml.count(b"<c>") + xml.count(b"<c/>")
-    refs = _PLAIN_REF.findall(xml)
-    if len(refs) != tags or b":c " in xml or b":c>" in xml:
-        return None
-    if not refs:
-        return 0, 0
-    letters = {ref[0] for ref in refs}
-    cols = [_col_number(x) for x in letters]
-    rows = list(map(int, {ref[1] for ref in refs}))
-    return max(rows) - min(rows) + 1, max(cols) - min(cols) + 1
+# --- repeated cells (ods) --------------------------------------------------------------------------
+
+_ODS_TAG = re.compile(rb"<(/?)table:(table-row|table-cell|covered-table-cell|table)(?=[\s/>])([^>]*?)(/?)>")
+_ODS_REPEAT = re.compile(rb"""table:number-(rows|columns)-repeated\s*=\s*["'](\d+)["']""")
+_ODS_NAME = re.compile(rb"""table:name\s*=\s*["']([^"']*)["']""")
 
 
-def _extent(xml: bytes) -> tuple[int, int]:
-    """(rows, columns) from the first to the last cell, as calamine places them: a cell's r= if
-    it has one, else the next column of its row (whose r= or count gives the row)."""
-    min_r = min_c = 1 << 40
-    max_r = max_c = 0
-    row = 0
-    col = 0
-    for m in _CELL_TAG.finditer(xml):
-        ref = _REF.search(m.group(2))
-        if m.group(1) == b"row":
-            row = int(ref.group(2)) if ref and not ref.group(1) else row + 1
-            col = 0
-            continue
-        if ref and ref.group(1):
-            c = 0
-            for ch in ref.group(1):
-                c = c * 26 + ch - 64
-            r = int(ref.group(2))
-        else:
-            r, c = row, col + 1
-        col = c
-        min_r, max_r = min(min_r, r), max(max_r, r)
-        min_c, max_c = min(min_c, c), max(max_c, c)
-    if not max_r:
-        return 0, 0
-    return max_r - min_r + 1, max_c - min_c + 1
+def _ods_problem(path: Path) -> str | None:
+    """Why an ods sheet would make calamine hold too many cells, or None. A cell or row may say it is
+    repeated a million times in a few bytes; calamine expands repeats of cells that hold something
+    (its own limit is 100,000,000 cells, far past this machine's memory), so those are counted here,
+    in chunks, as calamine places them. Empty cells repeated to the sheet's edge cost nothing."""
+    fix = "delete the empty rows and columns around its table and re-save it, or save the sheet as CSV"
+    try:
+        with zipfile.ZipFile(path) as zf:
+            if "content.xml" not in zf.namelist():
+                return None
+            name, cells = "", 0
+            row = col = 0  # where the next row and cell go
+            row_repeat, row_cells, row_last = 1, 0, 0
+            bottom = right = 0  # calamine places an ods sheet's cells from A1: the extent counts from there
+            for data, _more in _chunks(zf, "content.xml"):
+                for m in _ODS_TAG.finditer(data):
+                    closing, tag, attrs, empty = m.group(1), m.group(2), m.group(3), m.group(4)
+                    if tag == b"table":
+                        if not closing:
+                            found = _ODS_NAME.search(attrs)
+                            name = found.group(1).decode("utf-8", "replace") if found else ""
+                            cells = row = bottom = right = 0
+                        continue
+                    if tag == b"table-row":
+                        if empty:
+                            repeat = _ODS_REPEAT.search(attrs)
+                            row_repeat = int(repeat.group(2)) if repeat and repeat.group(1) == b"rows" else 1
+                        if closing or empty:
+                            if row_cells:  # the row holds something: every repeat of it does
+                                cells += row_cells * row_repeat
+                                bottom, right = max(bottom, row + row_repeat), max(right, row_last)
+                            row += row_repeat
+                            row_repeat, row_cells, row_last, col = 1, 0, 0, 0
+                        else:
+                            repeat = _ODS_REPEAT.search(attrs)
+                            row_repeat = int(repeat.group(2)) if repeat and repeat.group(1) == b"rows" else 1
+                            row_cells, row_last, col = 0, 0, 0
+                        continue
+                    if closing:
+                        continue
+                    repeat = _ODS_REPEAT.search(attrs)
+                    n = int(repeat.group(2)) if repeat and repeat.group(1) == b"columns" else 1
+                    if not empty or b"office:value-type" in attrs:  # it holds something
+                        row_cells += n
+                        row_last = col + n
+                    col += n
+                    holding = (row + row_repeat) * (row_last + 1) if row_cells else 0
+                    if max(bottom * (right + 1), cells, holding) > MAX_CELLS:
+                        return (f"sheet '{name}' repeats its cells over more than {MAX_CELLS:,} cells and rows: too "
+                                f"large to read safely; {fix}")
+                if max(bottom * (right + 1), cells) > MAX_CELLS:
+                    return (f"sheet '{name}' repeats its cells over more than {MAX_CELLS:,} cells and rows: too large "
+                            f"to read safely; {fix}")
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return None  # calamine reports the damage in its own words
+    except _Huge as exc:
+        return f"it has {exc}: too large to read safely; {fix}"
+    return None
