@@ -1,7 +1,9 @@
-"""Helpers shared by the figures tests (one module; test files do not import each other)."""
+"""Helpers shared by the tests (one module; test files do not import each other)."""
 
 from __future__ import annotations
 
+import smtplib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -76,3 +78,23 @@ def read_grid(grid: Any, schema: Any = None, mapping: dict[str, str] | None = No
 
 def k(**dims: str) -> Key:
     return tuple(sorted(dims.items()))
+
+
+def dies_after_accept(after: int) -> Callable[[Any, str | None], smtplib.SMTP]:
+    """An SMTP opener whose process "dies" (KeyboardInterrupt) just after the server took the
+    `after`-th message, before the sender could record it: the moment a resend must not repeat."""
+    count = 0
+
+    class Dies(smtplib.SMTP):
+        def data(self, msg: Any) -> tuple[int, bytes]:
+            nonlocal count
+            reply = super().data(msg)
+            count += 1
+            if count == after:
+                raise KeyboardInterrupt
+            return reply
+
+    def opener(config: Any, password: str | None) -> Dies:
+        return Dies(config.host, config.port)
+
+    return opener

@@ -4,18 +4,17 @@
 from __future__ import annotations
 
 import email
-import smtplib
 from collections.abc import Iterator
 from email.policy import default as default_policy
 from typing import Any
 
 import pytest
 from escalate_helpers import TODAY, Recorder, build_every_state, request_of, smtp_server, use_server
+from helpers import dies_after_accept
 
 from foi.errors import FoiError
 from foi.escalate.plan import pending_sends, plan_batch
 from foi.escalate.send import send_escalations
-from foi.mail.send import SmtpConfig
 from foi.marking import mark
 from foi.tracking import load_events
 from foi.workspace import Workspace
@@ -99,29 +98,10 @@ def test_a_lost_connection_resumes_without_duplicates(batch_ws: Workspace, serve
     assert all(request_of(ws, slug)["status"] == "internal-review" for slug in REVIEWS)
 
 
-class DiesAfterAccept(smtplib.SMTP):
-    """The process dies just after the server took the message, before anything is recorded."""
-
-    after = 2
-    count = 0
-
-    def data(self, msg: Any) -> tuple[int, bytes]:
-        reply = super().data(msg)
-        DiesAfterAccept.count += 1
-        if DiesAfterAccept.count == DiesAfterAccept.after:
-            raise KeyboardInterrupt
-        return reply
-
-
-def _dies(config: SmtpConfig, password: str | None) -> smtplib.SMTP:
-    return DiesAfterAccept(config.host, config.port)
-
-
 def test_a_run_killed_after_the_server_took_it_is_not_sent_again(batch_ws: Workspace, server: Recorder) -> None:
     ws = batch_ws
-    DiesAfterAccept.count = 0
     with pytest.raises(KeyboardInterrupt):
-        send_escalations(ws, "cautions", today=TODAY, only=["review"], opener=_dies)
+        send_escalations(ws, "cautions", today=TODAY, only=["review"], opener=dies_after_accept(2))
     assert len(server.messages) == 2
     assert kinds(ws, "bedfordshire")[-1] == "internal-review"  # the first, recorded
     assert kinds(ws, "devon-and-cornwall")[-1] == "refused"  # the second: taken, never recorded
@@ -146,12 +126,8 @@ def test_a_run_killed_after_the_server_took_it_is_not_sent_again(batch_ws: Works
 
 def test_marking_an_unconfirmed_letter_by_hand_settles_it(batch_ws: Workspace, server: Recorder) -> None:
     ws = batch_ws
-    DiesAfterAccept.count, DiesAfterAccept.after = 0, 1
-    try:
-        with pytest.raises(KeyboardInterrupt):
-            send_escalations(ws, "cautions", today=TODAY, only=["chase"], opener=_dies)
-    finally:
-        DiesAfterAccept.after = 2
+    with pytest.raises(KeyboardInterrupt):
+        send_escalations(ws, "cautions", today=TODAY, only=["chase"], opener=dies_after_accept(1))
     mark(ws, "cautions", ["cumbria"], "chased", on=TODAY)  # it went: the sent folder says so
     plan = {s.body: s for s in plan_batch(ws, "cautions", today=TODAY).steps}
     assert plan["cumbria"].unconfirmed is None and plan["cumbria"].step == "wait"
@@ -234,12 +210,8 @@ def test_a_force_without_an_address_is_skipped(batch_ws: Workspace, server: Reco
 @pytest.mark.parametrize("after", [1, 4, 9])
 def test_killed_at_any_message_nothing_goes_twice(batch_ws: Workspace, server: Recorder, after: int) -> None:
     ws = batch_ws
-    DiesAfterAccept.count, DiesAfterAccept.after = 0, after
-    try:
-        with pytest.raises(KeyboardInterrupt):
-            send_escalations(ws, "cautions", today=TODAY, only=["review"], opener=_dies)
-    finally:
-        DiesAfterAccept.after = 2
+    with pytest.raises(KeyboardInterrupt):
+        send_escalations(ws, "cautions", today=TODAY, only=["review"], opener=dies_after_accept(after))
     rerun = send_escalations(ws, "cautions", today=TODAY, only=["review"])
     refs = [m["X-FOI-Reference"] for m in server.parsed()]
     assert len(refs) == 9 and len(set(refs)) == 9

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import email
-import smtplib
 import socket
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -15,6 +14,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
 from conftest import TODAY
+from helpers import dies_after_accept
 
 from foi.batches import batch_requests
 from foi.bodies import set_body
@@ -184,29 +184,10 @@ def test_connection_lost_mid_batch_resumes_without_duplicates(batch_ws: Workspac
     assert set(statuses(batch_ws).values()) == {"sent"}
 
 
-class DiesAfterAccept(smtplib.SMTP):
-    """The process dies just after the server took the message: before `sent` is recorded."""
-
-    after = 5
-    count = 0
-
-    def data(self, msg: Any) -> tuple[int, bytes]:
-        reply = super().data(msg)
-        DiesAfterAccept.count += 1
-        if DiesAfterAccept.count == DiesAfterAccept.after:
-            raise KeyboardInterrupt
-        return reply
-
-
 def test_a_run_that_dies_between_sending_and_sent_is_not_resent(batch_ws: Workspace, smtp_server: Server) -> None:
     use_server(batch_ws, smtp_server.port)
-    DiesAfterAccept.count = 0
-
-    def opener(config: SmtpConfig, password: str | None) -> smtplib.SMTP:
-        return DiesAfterAccept(config.host, config.port)
-
     with pytest.raises(KeyboardInterrupt):
-        send_batch(batch_ws, "cautions", today=TODAY, opener=opener)
+        send_batch(batch_ws, "cautions", today=TODAY, opener=dies_after_accept(5))
     state = statuses(batch_ws)
     assert state["city-of-london"] == "sending"  # the fifth in slug order
     assert list(state.values()).count("sent") == 4 and list(state.values()).count("draft") == 38

@@ -36,14 +36,12 @@ from foi.errors import FoiError
 from foi.escalate.drafts import CONFIG_KEYS, LAW, Draft, build_draft_message, render_drafts
 from foi.escalate.plan import ACTIONS, EVENT_KIND, PENDING_PREFIX, check_steps, plan_batch
 from foi.mail.send import (
-    KEYRING_SERVICE,
-    PASSWORD_ENV,
     SmtpConfig,
     connect,
     message_bytes,
-    secret,
     send_lock,
     smtp_config,
+    smtp_session,
 )
 from foi.storage import request_dir, write_unique
 from foi.workspace import Workspace
@@ -148,21 +146,12 @@ def _send_planned(ws: Workspace, batch: str, wanted: list[str], *, today: date, 
         return result
     if not built:
         return result
-    config = smtp_config(ws)
-    password = secret(PASSWORD_ENV, KEYRING_SERVICE, config.username) if config.username else None
-    from_addr = parseaddr(ws.requester["email"])[1]
-    smtp = opener(config, password)
-    try:
+    with smtp_session(ws, smtp_config(ws), opener) as (smtp, from_addr):
         for index, (draft, msg) in enumerate(built):
             _send_one(ws, smtp, from_addr, draft, msg, today, retry.get(draft.step.request_id), result, progress)
             if result.interrupted:
                 result.remaining.extend(d.step.reference for d, _ in built[index + 1:])
                 break
-    finally:
-        try:
-            smtp.quit()
-        except (smtplib.SMTPException, OSError):
-            smtp.close()
     return result
 
 

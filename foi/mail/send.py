@@ -330,10 +330,7 @@ def _send_built(ws: Workspace, name: str, built: list[tuple[Letter, EmailMessage
     """The SMTP part of `send_batch`, under the batch's send lock."""
     db = ws.db
     config = smtp_config(ws)
-    password = secret(PASSWORD_ENV, KEYRING_SERVICE, config.username) if config.username else None
-    from_addr = parseaddr(ws.requester["email"])[1]
-    smtp = opener(config, password)
-    try:
+    with smtp_session(ws, config, opener) as (smtp, from_addr):
         for index, (letter, _) in enumerate(built):
             if index and delay:
                 sleep(delay)
@@ -403,6 +400,18 @@ def _send_built(ws: Workspace, name: str, built: list[tuple[Letter, EmailMessage
             result.sent.append(_item(letter) | {"message_id": message_id, "message_row": row})
             if progress:
                 progress(result.sent[-1] | {"outcome": "sent"})
+
+
+@contextlib.contextmanager
+def smtp_session(ws: Workspace, config: SmtpConfig,
+                 opener: Callable[[SmtpConfig, str | None], smtplib.SMTP]) -> Iterator[tuple[smtplib.SMTP, str]]:
+    """One connection for a run of letters, with the requester's address as the envelope sender;
+    closed however the run ends (a dropped connection must not raise over the real error)."""
+    password = secret(PASSWORD_ENV, KEYRING_SERVICE, config.username) if config.username else None
+    from_addr = parseaddr(ws.requester["email"])[1]
+    smtp = opener(config, password)
+    try:
+        yield smtp, from_addr
     finally:
         try:
             smtp.quit()
