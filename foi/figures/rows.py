@@ -37,7 +37,7 @@ from foi.figures._rows_rules import (
     serial_date,
     sums_others,
 )
-from foi.figures.coding import Coded, Recognised, clean_label, code, context, recognise, unit_of
+from foi.figures.coding import Coded, Recognised, clean_label, code, context, join_lines, recognise, unit_of
 from foi.figures.layout import TableLayout
 
 __all__ = ["SLOTS", "Figure", "FigureColumn", "Label", "LabelBook", "Reading", "Same", "TableFigures",
@@ -304,11 +304,28 @@ class _Table:
             if hit is None:
                 assert p is not None
                 up = parents[p - t.start] if p in inside else None
-                above = chain(up if up != p else None)
-                hit = chain_of[p] = above if is_section(p) and a_row_of_blanks(p) else (*above, p)
+                if is_section(p) and a_row_of_blanks(p):
+                    # A row with no figures is no heading: the rows under it stay under the sections
+                    # the row above it is in ("Durham" with blank figures among forces, under "60-69").
+                    above_row = self._row_above(p)
+                    if above_row is not None and above_row in data_index:
+                        up = parents[above_row - t.start]
+                    hit = chain_of[p] = chain(up if up != p else None)
+                else:
+                    hit = chain_of[p] = (*chain(up if up != p else None), p)
             return hit
 
         self.chains = [chain(parents[r - t.start]) for r in self.data]
+        # A total adding up rows that all sit under a section is that section's total ("Total" closing
+        # the "60-69" block), whatever the layout closed before it.
+        for r, kids in t.sums.items():
+            i = data_index.get(r)
+            if i is None:
+                continue
+            common = _common_prefix([self.chains[data_index[k]] for k in kids if k in data_index])
+            if len(common) > len(self.chains[i]) and common[:len(self.chains[i])] == self.chains[i] \
+                    and r not in common:
+                self.chains[i] = common
         section_texts: dict[int, str] = {}
         for p in {p for ch in self.chains for p in ch}:
             if is_section(p):
@@ -320,6 +337,14 @@ class _Table:
         texts = list(dict.fromkeys(section_texts.values()))
         if texts:
             self.section_source = self._source("section", "section", texts, self.reading.mapper.get("section"), 5)
+
+    def _row_above(self, p: int) -> int | None:
+        """The nearest non-blank row above p in the table, if no blank row lies between."""
+        q = p - 1
+        if q < self.t.start:
+            return None
+        role = self.t.roles[q - self.t.start]
+        return None if role == "blank" else q
 
     # ------------------------------------------------------------------ header labels
     def _header_labels(self) -> None:
@@ -426,24 +451,48 @@ class _Table:
     def _context(self) -> None:
         """Dimensions the title lines or the sheet name state, for figures that have no such label."""
         self.context: list[tuple[_Source, str, Any]] = []
-        found = context(list(self.t.title))
+        lines = join_lines(self.t.title)   # a sentence wrapped over several lines read as one
+        found = context(lines)
         where = "title"
         sheet = getattr(self.grid, "sheet", None)
         if sheet:
             for dim, coded in context([sheet]).items():
                 found.setdefault(dim, coded)
+        stated = None if "period" in found else self._header_period()
+        if stated is not None:
+            found["period"] = stated
         for dim, coded in found.items():
             if dim == "unit":
                 continue
-            where = "title" if any(coded.label in line for line in self.t.title) else "sheet"
-            self.context.append((_Source(where, where, dim, dim, 1.0, "", rank=0), coded.label, coded))
+            where = "title" if any(coded.label in line for line in lines) else "sheet"
+            header = where
+            if coded is stated:
+                where, header = "column", "header"
+            self.context.append((_Source(where, header, dim, dim, 1.0, "", rank=0), coded.label, coded))
         # The table's own caption ("Table 1.7 Number of INCIDENTS by appropriate authority ..."): which of
         # a sheet's tables a figure is in, and often what it counts.
-        caption = next((line for line in reversed(self.t.title) if any(ch.isalpha() for ch in line)
-                        and len(line) <= 250), None)
+        captions = [line for line in lines if any(ch.isalpha() for ch in line) and len(line) <= 250]
+        caption = captions[-1] if captions else None
+        if len(captions) > 1 and _only_context(captions[-1]):
+            # "England and Wales 1989" under the sentence that says what the table is: both.
+            caption = f"{captions[-2]}, {captions[-1]}"
         if caption:
             self.context.append((_Source("title", "table", "table", "table", 1.0, "", rank=0), caption,
                                  Coded("table", caption)))
+
+    def _header_period(self) -> Coded | None:
+        """One period stated inside the header block ("Offences per officer in 12 months to March 1992"
+        beside "Percentage change from previous 12 months"): the table's period, for every column.
+        Headers that are periods themselves ("2019/20") are columns' own labels, not this."""
+        spans: dict[tuple[Any, Any], Coded] = {}
+        for path in self.col_paths:
+            for text, _note in path:
+                if codes_as("period", text):
+                    return None   # a column of its own period: the period is a dimension across columns
+                found = context([text]).get("period")
+                if found is not None:
+                    spans.setdefault((found.start, found.end), found)
+        return next(iter(spans.values())) if len(spans) == 1 else None
 
     # ------------------------------------------------------------------ naming
     def _name_dimensions(self) -> None:
@@ -700,6 +749,27 @@ class _Table:
     def _row_no(self, r: int) -> int:
         return self.grid.row_numbers[r] if self.grid.row_numbers else r + 1
 
+
+
+_CONTEXT_DIMS = frozenset(("period", "body", "area"))
+
+
+def _common_prefix(chains: list[tuple[int, ...]]) -> tuple[int, ...]:
+    if not chains:
+        return ()
+    first = chains[0]
+    n = len(first)
+    for ch in chains[1:]:
+        n = min(n, len(ch))
+        while n and ch[:n] != first[:n]:
+            n -= 1
+    return first[:n]
+
+
+def _only_context(line: str) -> bool:
+    """A short title line that only says when and where ("England and Wales 1989", "2019/20")."""
+    found = context([line])
+    return len(line.split()) <= 6 and bool(found) and set(found) <= _CONTEXT_DIMS
 
 
 @contextmanager
