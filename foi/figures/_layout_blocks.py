@@ -90,14 +90,57 @@ class Blocks:
                 if sum(out) > 1 and self._running_number(c, rows):
                     out[c] = False
                 break
-        # A column of years ("1990", "1991", ...) beside columns of other figures is a label.
-        years = [out[c] and yr[c] >= 2 and yr[c] >= 2 * plain[c] for c in range(width)]
+        # A column of years ("1990", "1991", ...) beside columns of other figures is a label; counts
+        # that happen to fall in 1800-2100 come with other counts and in no order.
+        # Under a header that is itself a year or period ("2019/20") they are that period's figures.
+        years = [out[c] and yr[c] >= 2 and yr[c] >= 2 * plain[c] and self._years_in_order(c, rows)
+                 and not self._period_overhead(c, rows) for c in range(width)]
         counts = [c for c in range(width) if out[c] and not years[c]]
         if counts:
             for c in range(counts[0]):
                 if years[c] and num[counts[0]] * 2 >= yr[c]:
                     out[c] = False
         return out
+
+    def _period_overhead(self, c: int, rows: range | list[int]) -> bool:
+        """Does a header row above column c's first year put a year or period over it ("2019/20"
+        over "Charged" over the figures)? Title lines (one cell) don't count."""
+        cells, K = self.scan.rows, self.K
+        first = next((i for i in rows if i < len(K) and K[i][c] == YEAR), None)
+        if first is None:
+            return False
+        for i in range(first - 1, max(-1, first - 12), -1):
+            k = K[i]
+            filled = sum(1 for x in k if x != BLANK)
+            if filled == 0 or filled == 1 and k[c] == BLANK:
+                break   # a blank line or a one-cell title ends the header block
+            x = k[c]
+            if x == YEAR or x == TEXT and _YEAR_IN.search(text_of(cells[i][c])):
+                return True
+        return False
+
+    def _years_in_order(self, c: int, rows: range | list[int]) -> bool:
+        """The years of column c run one way (repeated in blocks, as a long table writes them), and
+        no other number is among them."""
+        cells, K = self.scan.rows, self.K
+        seen: list[float] = []
+        for i in rows:
+            if i >= len(cells) or c >= len(cells[i]):
+                continue
+            x = K[i][c]
+            if x == NUM or x == MARK:
+                return False
+            if x == YEAR:
+                v = number(cells[i][c]) if not isinstance(cells[i][c], int | float) else float(cells[i][c])
+                if v is None:
+                    return False
+                if not seen or v != seen[-1]:
+                    seen.append(v)
+                if len(seen) >= 200:
+                    break
+        steps = [b - a for a, b in zip(seen, seen[1:], strict=False)]
+        # One year repeated is no telling run (a column headed "Year" says it: the rows stage's call).
+        return bool(steps) and (all(d > 0 for d in steps) or all(d < 0 for d in steps))
 
     def _running_number(self, c: int, rows: range | list[int]) -> bool:
         cells = self.scan.rows
@@ -140,10 +183,12 @@ class Blocks:
                 over += 1
         return over >= 1
 
-    def header_over_figures(self, i: int, vcols: list[bool], header_above: bool = True) -> bool:
+    def header_over_figures(self, i: int, vcols: list[bool], header_above: bool = True,
+                            header_below: bool = False) -> bool:
         """A row with numbers in it that is still a header: years (possibly with a footnote
         mark, "2007*", "20081") over the value columns, or mostly text over them with a number
-        among it ("Total | 50000 | 51 000-100 000")."""
+        among it ("Total | 50000 | 51 000-100 000"). Years right above another header row (the
+        outcomes under each year) head it, in whatever order they come."""
         k, row = self.K[i], self.scan.rows[i]
         years: list[int] = []
         num = wordy = 0
@@ -169,8 +214,8 @@ class Blocks:
             elif x in WORDY:
                 wordy += 1
         if num == 0 and years:
-            if labels_blank:
-                return True
+            if labels_blank or header_below or wordy:
+                return True   # years beside text over the figures ("2019 | 2020 | Total"): a header
             if len(years) == 1:
                 return not header_above   # "Offence | 2022" heading a table that has no other header
             # Beside a label, only a run of years a few apart reads as a header ("Item | 2019 |
@@ -246,6 +291,7 @@ def build_tables(rows: list[list[Any]], merged: list[tuple[int, int, int, int]],
     vc = b.vcols
     memo = {k: int(b.is_data(k, vc)) for k in set(K)}
     data = bytearray(map(memo.__getitem__, K))
+    _figureless_rows(b, data)
     _headers_over_figures(b, data)
     D = [i for i in range(n) if data[i]] if n <= 4 * 4000 else _data_rows(data)
     if not D:
@@ -264,6 +310,21 @@ def build_tables(rows: list[list[Any]], merged: list[tuple[int, int, int, int]],
     return [assemble(rows, b, t, merged, data) for t in tables]
 
 
+def _figureless_rows(b: Blocks, data: bytearray) -> None:
+    """A row with its labels in the same two or more label columns as the data row above it, and no
+    figure ("North East | Durham | | "), is a data row whose figures are blank: neither a section
+    (a heading is one cell) nor the end of the table."""
+    K, vc = b.K, b.vcols
+    i = data.find(0)
+    while i != -1:
+        k = K[i]
+        cols = [c for c, x in enumerate(k) if x != BLANK]
+        if i > 0 and data[i - 1] and len(cols) >= 2 and not any(vc[c] for c in cols) and \
+                cols == [c for c, x in enumerate(K[i - 1]) if x != BLANK and not vc[c]]:
+            data[i] = 1
+        i = data.find(0, i + 1)
+
+
 def _headers_over_figures(b: Blocks, data: bytearray) -> None:
     """Rows with numbers at the top of a run of data rows that are header rows (years typed
     as numbers, ranges with a number among them) stop being data rows."""
@@ -275,7 +336,16 @@ def _headers_over_figures(b: Blocks, data: bytearray) -> None:
         while j >= 0 and not any(x != BLANK for x in K[j]):
             j -= 1
         prev_data = j >= 0 and bool(data[j])
-        if not prev_data and b.header_over_figures(i, vc, header_above=j >= 0 and b.headerish(j, vc)):
+        # The header above, past blank rows and rows of labels with no figures ("Burglary | Charged |"):
+        h = j
+        while h >= 0 and not data[h] and not b.headerish(h, vc) and not vc_has(K[h], vc) and h >= i - 12:
+            h -= 1
+        k = i + 1
+        while k < n and not any(x != BLANK for x in K[k]):
+            k += 1
+        below = k < n and not data[k] and b.headerish(k, vc)
+        if not prev_data and b.header_over_figures(i, vc, header_above=h >= 0 and b.headerish(h, vc),
+                                                   header_below=below):
             nxt = data.find(1, i + 1)
             if nxt != -1:
                 data[i] = 0
@@ -287,7 +357,6 @@ def _headers_over_figures(b: Blocks, data: bytearray) -> None:
         if z == -1:
             break
         i = data.find(1, z)
-    del n
 
 
 def _data_rows(data: bytearray) -> list[int]:

@@ -83,7 +83,7 @@ class Arithmetic:
         # nor does a column of rates or shares (`skip`, from its header).
         for x in range(len(vcols)):
             seen = {self.vals[r][x] for r in order[:500]}
-            if len(order) >= 3 and len(seen) == 1 or skip and x in skip:
+            if len(order) >= 3 and len(seen) == 1 and seen != {0.0} or skip and x in skip:
                 for r in order:
                     self.vals[r][x] = UNKNOWN
         self.sums: dict[int, list[int]] = {}
@@ -119,10 +119,59 @@ class Arithmetic:
         for p in order:
             if p in self.sums or not TOTAL_WORD.search(self.labels.get(p, "")):
                 continue
-            if self._checkable(p, pos) and self._counts(p):
+            kids = self._shown_parts(pos[p])
+            if kids:
+                self.sums[p] = kids
+                self.span_start[p] = pos[kids[0]]
+            elif self._checkable(p, pos) and self._counts(p):
                 self.failed.add(p)
             else:
                 self.unchecked.append(p)
+
+    def _shown_parts(self, i: int) -> list[int] | None:
+        """A line that says it is a total and that no run of rows matched exactly: the rows of its
+        block above it (since the previous total, or all of them for a grand total), when the figures
+        shown add up to what it states wherever every part is shown, and to no more than it states
+        where some are withheld ("*", "<5": forces total the real figures). One row above it counts
+        when it is its block's only row and equals it."""
+        order = self.order
+        p = order[i]
+        since: list[int] = []
+        for j in range(i - 1, -1, -1):
+            c = order[j]
+            if c in self.sums:
+                break
+            since.append(c)
+        every = [c for c in order[:i] if c not in self.sums]
+        for kids in (since, every):
+            if not kids or (kids is every and len(every) == len(since)):
+                continue
+            if len(kids) == 1 and kids[0] not in self.edge_before:
+                continue
+            if self._shown_add_up(p, kids):
+                return sorted(kids)
+        return None
+
+    def _shown_add_up(self, p: int, kids: list[int]) -> bool:
+        pv = self.vals[p]
+        checked = False
+        for x in range(len(pv)):
+            if pv[x] != pv[x]:
+                continue
+            parts = [self.vals[c][x] for c in kids]
+            shown = [v for v in parts if v == v]
+            known = sum(shown)
+            dmax = max(self.prec[c][x] for c in [*kids, p])
+            # Rounding slack only on figures big enough for a unit or two to be rounding.
+            slack = (self._tol(pv[x], dmax, len(kids)) if abs(pv[x]) >= 50 * 10.0 ** -dmax
+                     else 1e-7 * max(1.0, abs(pv[x])))
+            if len(shown) < len(parts):
+                if known > pv[x] + slack:
+                    return False
+            elif abs(known - pv[x]) > slack:
+                return False
+            checked = True
+        return checked
 
     def _run(self, i: int, step: int, span_end: dict[int, int], pos: dict[int, int]) -> list[int] | None:
         order, vals = self.order, self.vals
@@ -139,6 +188,7 @@ class Arithmetic:
         across = ((step > 0 and i == 0) or (step < 0 and i == len(order) - 1)
                   or (step < 0 and bool(TOTAL_WORD.search(self.labels.get(p, "")))))
         acc = [0.0] * m
+        nonzero = [0] * m           # added figures that are not zero, per column
         dmax = list(self.prec[p])   # decimals of the figures added so far, per column
         kids: list[int] = []
         best: tuple[float, list[int]] | None = None
@@ -159,11 +209,13 @@ class Arithmetic:
             cp = self.prec[c]
             for x in range(m):
                 acc[x] += cv[x]
+                if cv[x] != 0:
+                    nonzero[x] += 1
                 if cp[x] > dmax[x]:
                     dmax[x] = cp[x]
             kids.append(c)
             j = span_end.get(c, j) + 1 if step > 0 else self.span_start.get(c, j) - 1
-            if len(kids) >= 2 and self._matches(p, kids, acc, dmax):
+            if len(kids) >= 2 and self._matches(p, kids, acc, dmax, nonzero):
                 # Rounded totals can match a run that is one row short: keep the closest run.
                 err = self._error(pv, acc)
                 if best is None or err < best[0]:
@@ -199,11 +251,13 @@ class Arithmetic:
     def _exact(a: float, b: float) -> bool:
         return abs(a - b) <= 1e-7 * max(1.0, abs(b))
 
-    def _matches(self, p: int, kids: list[int], acc: list[float], dmax: list[int]) -> bool:
+    def _matches(self, p: int, kids: list[int], acc: list[float], dmax: list[int], nonzero: list[int]) -> bool:
         """Most checkable columns add up (two or more, within rounding); or the one that can
-        be checked adds up exactly and the run is a whole block."""
+        be checked adds up exactly and the run is a whole block. A sum where no column adds two
+        figures that are not zero (5 = 5 + 0, "1 = 0 + 1": a row equal to its neighbour) proves
+        nothing: it counts only for a line that says it is a total."""
         pv = self.vals[p]
-        comparable = good = exact = 0
+        comparable = good = exact = telling = 0
         for x in range(len(pv)):
             if pv[x] != pv[x] or acc[x] != acc[x]:
                 continue   # a withheld figure: this column can't be checked
@@ -213,10 +267,14 @@ class Arithmetic:
             if self._exact(acc[x], pv[x]):
                 good += 1
                 exact += 1
+                telling += nonzero[x] >= 2
             elif (abs(acc[x] - pv[x]) <= self._tol(pv[x], dmax[x], len(kids))
                   and abs(pv[x]) >= 50 * 10.0 ** -dmax[x]):
                 good += 1    # within rounding, on a figure big enough for that to mean something
+                telling += nonzero[x] >= 2
         if good == 0 or good < math.ceil(0.6 * comparable):
+            return False
+        if not telling and not TOTAL_WORD.search(self.labels.get(p, "")):
             return False
         if good >= 2:
             return True

@@ -2,8 +2,9 @@
 
 A total is stored like any figure (marked `total`); here it is compared with its parts: the rows
 the layout found it adds up, else its child rows, else the rows since the previous total (or the
-start of its section, or the whole table for a grand total). A difference is a warning; suppressed
-parts make the comparison partial and say so.
+start of its section, or the whole table for a grand total). A difference is a warning. Where parts
+are suppressed, the figures shown must not add up to more than the total: the withheld ones make
+up the rest, which is no news (a force totals its real figures), so that says nothing.
 """
 
 from __future__ import annotations
@@ -140,8 +141,10 @@ def _compare(table: Any, where: str, stated: float, groups: list[tuple[float, in
     s, suppressed, _n = groups[0]
     name = table.grid.name
     if suppressed and any(s <= stated + tol for s, _m, _n in groups):
-        table.out.warnings.append(f"{name}: {where}: check partial, {suppressed} suppressed cell(s); stated "
-                                  f"{fmt_sum(stated)}, figures shown sum to {fmt_sum(s)}")
+        return  # the withheld figures make up the rest: what a force's total of its real figures does
+    if suppressed:
+        table.out.warnings.append(f"{name}: {where}: stated {fmt_sum(stated)}, but the figures shown already sum "
+                                  f"to {fmt_sum(s)} without its {suppressed} suppressed cell(s)")
     elif doubt:
         table.out.doubts.append(f"{name}: {where.replace('Total row', 'Row', 1)} was taken for a total, but "
                                 f"stated {fmt_sum(stated)}, figures sum to {fmt_sum(s)}")

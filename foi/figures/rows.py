@@ -195,8 +195,10 @@ class _Table:
         if not header or col.role != "value" or recognise(header, []).dimension != "period":
             return False
         cells = [x for x in self._column_cells(col.col)[:SAMPLE_LABELS] if x not in (None, "")]
-        return bool(cells) and all(type(x) in (int, float) and (is_serial(x) or 1900 <= x <= 2100 and x == int(x))
-                                   for x in cells)
+        dates = [x for x in cells if type(x) in (int, float)]
+        # "Total" or "All years" closing the column is one of its labels too.
+        return bool(dates) and all(is_serial(x) or 1900 <= x <= 2100 and x == int(x) for x in dates) and \
+            all(type(x) is str and code("period", x).aggregate for x in cells if type(x) not in (int, float))
 
     def _column_cells(self, c: int) -> list[Any]:
         """Column c of the data rows (None where a row is short), C-level where every row is long enough."""
@@ -227,8 +229,10 @@ class _Table:
             texts = list(map({x: text for x, (text, _note) in cleaned.items()}.__getitem__, cells))
             every = list(dict.fromkeys(text for text, _note in cleaned.values()))
             if k < last and "" in every:
-                # A label written once over its block (a year beside its months): filled down.
-                texts = list(accumulate(texts, fill_down))
+                # A label written once over its block (a year beside its months): filled down, within
+                # the block the labels to its left mark out ("Total" under 2019's rows is no 2019 row).
+                texts = list(accumulate(texts, fill_down)) if not self.row_texts else \
+                    _fill_within(texts, list(zip(*self.row_texts, strict=True)))
                 every = list(dict.fromkeys(texts))
             self.row_texts.append(texts)
             self.row_notes.append({text: note for text, note in cleaned.values() if note})
@@ -752,6 +756,15 @@ class _Table:
 
 
 _CONTEXT_DIMS = frozenset(("period", "body", "area"))
+
+
+def _fill_within(texts: list[str], left: list[tuple[str, ...]]) -> list[str]:
+    """Blank labels filled from the row above while the labels to their left stay the same."""
+    out = list(texts)
+    for i in range(1, len(out)):
+        if not out[i] and left[i] == left[i - 1]:
+            out[i] = out[i - 1]
+    return out
 
 
 def _common_prefix(chains: list[tuple[int, ...]]) -> tuple[int, ...]:
