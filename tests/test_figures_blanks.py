@@ -64,3 +64,54 @@ def test_a_total_line_found_by_the_figures_it_shows() -> None:
     res = read_grid(Grid("t", rows))
     assert res.totals == {k(body="All forces", period="2019"): 49, k(body="All forces", period="2020"): 66}
     assert res.warnings == [] and res.doubts == []
+
+
+def test_small_counts_going_0_1_2_are_no_row_numbers() -> None:
+    # Row numbers start at 1; a column of counts that happens to read 0, 1, 2 holds figures.
+    rows = [["Year", "Crime type", "Charged", "Cautioned"],
+            ["2020", "Arson", 0, 4],
+            ["2020", "Fraud", 1, 7],
+            ["2020", "Theft", 2, 9]]
+    got = read_grid(Grid("t", rows)).values()
+    assert got[k(period="2020", offence="Arson", outcome="Charged")] == 0
+    assert got[k(period="2020", offence="Theft", outcome="Charged")] == 2
+    assert len(got) == 6
+
+
+def test_a_row_equal_to_two_above_it_is_a_part_of_the_grand_total() -> None:
+    # 2 = 1 + 1 by chance; the closing total adds every row once, that one included.
+    rows = [["Offence", "Outcome", "2021"],
+            ["Arson", "Charged", 0],
+            ["Arson", "Cautioned", 1],
+            ["Fraud", "Charged", 1],
+            ["Fraud", "Cautioned", 2],
+            ["Theft", "Charged", 46],
+            ["Total", None, 50]]
+    res = read_grid(Grid("t", rows))
+    assert res.values()[k(offence="Fraud", outcome="Cautioned", period="2021")] == 2
+    assert res.totals == {k(offence="Total", period="2021"): 50}
+    assert res.warnings == [] and res.doubts == []
+
+
+def test_counts_that_look_like_years_under_a_row_of_periods_are_figures() -> None:
+    rows = [["Offence", "2019/20", None, "2020/21", None],
+            [None, "Charged", "Cautioned", "Charged", "Cautioned"],
+            ["Burglary", 1990, 12, 2011, 15],
+            ["Robbery", 2003, 8, 1987, 9],
+            ["Theft", 2040, 30, 2075, 28]]
+    res = read_grid(Grid("t", rows, merged=[(0, 1, 0, 2), (0, 3, 0, 4)]))
+    got = res.values()
+    assert got[k(offence="Robbery", period="2020/21", outcome="Charged")] == 1987
+    assert len(got) == 12
+
+
+def test_years_down_the_stub_that_restart_at_an_earlier_year_are_still_years() -> None:
+    rows = [["", "Households", "People"],
+            ["Renting", None, None],
+            [1990, 410, 980], [2000, 450, 1010], [2005, 470, 1060], [2010, 520, 1100],
+            ["Owning", None, None],
+            [1995, 610, 1500], [2000, 640, 1540], [2005, 660, 1580], [2010, 700, 1610]]
+    res = read_grid(Grid("t", rows))
+    figure = next(f for f in res.figures if (f.row, f.col) == (7, 2))
+    assert (figure.value, figure.dims["period"]) == (1500, "1995")
+    assert len(res.values()) == 16

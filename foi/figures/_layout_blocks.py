@@ -93,12 +93,14 @@ class Blocks:
         # A column of years ("1990", "1991", ...) beside columns of other figures is a label; counts
         # that happen to fall in 1800-2100 come with other counts and in no order.
         # Under a header that is itself a year or period ("2019/20") they are that period's figures.
-        years = [out[c] and yr[c] >= 2 and yr[c] >= 2 * plain[c] and self._years_in_order(c, rows)
+        # The stub: no names or numbers left of the column.
+        stub = [not any(wd[:c]) and not any(num[:c]) and not any(yr[:c]) for c in range(width)]
+        years = [out[c] and yr[c] >= 2 and yr[c] >= 2 * plain[c] and self._years_in_order(c, rows, stub=stub[c])
                  and not self._period_overhead(c, rows) for c in range(width)]
         counts = [c for c in range(width) if out[c] and not years[c]]
         if counts:
             for c in range(counts[0]):
-                if years[c] and num[counts[0]] * 2 >= yr[c]:
+                if years[c] and (num[counts[0]] + yr[counts[0]]) * 2 >= yr[c]:
                     out[c] = False
         return out
 
@@ -114,22 +116,32 @@ class Blocks:
             filled = sum(1 for x in k if x != BLANK)
             if filled == 0 or filled == 1 and k[c] == BLANK:
                 break   # a blank line or a one-cell title ends the header block
-            x = k[c]
-            if x == YEAR or x == TEXT and _YEAR_IN.search(text_of(cells[i][c])):
-                return True
+            # A row of periods across the columns ("2019/20 | | 2020/21"), one of them over this one:
+            # a stub's own header ("Year ending March") is no such row.
+            over = [self._a_period(cells[i][c2], x) for c2, x in enumerate(k) if c2 < len(cells[i])]
+            if c < len(over) and over[c]:
+                return sum(over) >= 2
         return False
 
-    def _years_in_order(self, c: int, rows: range | list[int]) -> bool:
+    @staticmethod
+    def _a_period(cell: Any, kind: int) -> bool:
+        return kind == YEAR or kind == TEXT and bool(_A_PERIOD.fullmatch(text_of(cell).strip()))
+
+    def _years_in_order(self, c: int, rows: range | list[int], stub: bool = True) -> bool:
         """The years of column c run one way (repeated in blocks, as a long table writes them), and
         no other number is among them."""
         cells, K = self.scan.rows, self.K
         seen: list[float] = []
+        other = 0
         for i in rows:
             if i >= len(cells) or c >= len(cells[i]):
                 continue
             x = K[i][c]
             if x == NUM or x == MARK:
-                return False
+                other += 1
+                if other * 10 > len(seen) + 10:   # a stray figure among many years, not a column of counts
+                    return False
+                continue
             if x == YEAR:
                 v = number(cells[i][c]) if not isinstance(cells[i][c], int | float) else float(cells[i][c])
                 if v is None:
@@ -138,13 +150,27 @@ class Blocks:
                     seen.append(v)
                 if len(seen) >= 200:
                     break
-        steps = [b - a for a, b in zip(seen, seen[1:], strict=False)]
-        # One year repeated is no telling run (a column headed "Year" says it: the rows stage's call).
-        return bool(steps) and (all(d > 0 for d in steps) or all(d < 0 for d in steps))
+        if not _runs_one_way(seen):
+            return False
+        if stub:
+            return True
+        # Right of a column of names, two years alone are no run (two counts can look like that), nor
+        # are years under a header that names something else than time ("Charged | 1801 | 1800").
+        return len(seen) >= 3 and self._time_header(c, rows)
+
+    def _time_header(self, c: int, rows: range | list[int]) -> bool:
+        cells, K = self.scan.rows, self.K
+        first = next((i for i in rows if i < len(K) and K[i][c] == YEAR), None)
+        if first is None:
+            return True
+        for i in range(first - 1, max(-1, first - 12), -1):
+            if K[i][c] != BLANK:
+                return K[i][c] != TEXT or bool(_TIME_WORD.search(text_of(cells[i][c])))
+        return True
 
     def _running_number(self, c: int, rows: range | list[int]) -> bool:
         cells = self.scan.rows
-        prev = None
+        prev = first = None
         steps = good = 0
         for i in rows:
             if i >= len(cells) or c >= len(cells[i]) or self.K[i][c] != NUM:
@@ -155,10 +181,13 @@ class Blocks:
             if prev is not None:
                 steps += 1
                 good += v == prev + 1
+            else:
+                first = v
             prev = v
             if steps >= 200:
                 break
-        return steps >= 2 and good == steps
+        # Numbering starts at 1; three small counts going 0, 1, 2 or 5, 6, 7 are no numbering.
+        return steps >= 2 and good == steps and first == 1
 
     # ------------------------------------------------------------------ rows
     def is_data(self, k: Kinds, vcols: list[bool]) -> bool:
@@ -197,8 +226,8 @@ class Blocks:
             if x == BLANK:
                 continue
             if not vcols[c]:
-                if x in WORDY:
-                    labels_blank = False
+                if x in WORDY or x == YEAR:
+                    labels_blank = False   # a year in the stub is a row's label ("2009 | 1950 | 2010")
                 continue
             if x == YEAR:
                 years.append(int(float(str(row[c]).strip()[:4])) if not isinstance(row[c], int | float)
@@ -308,6 +337,24 @@ def build_tables(rows: list[list[Any]], merged: list[tuple[int, int, int, int]],
     for t in tables:
         _body_roles(rows, b, t, data)
     return [assemble(rows, b, t, merged, data) for t in tables]
+
+
+def _runs_one_way(seen: list[float]) -> bool:
+    """Years that run one way, block after block: nearly every step goes the way most do, or starts
+    the next block again at a year already seen ("1990 .. 2008" under each section). Counts that fall
+    in 1800-2100 go up and down to values not seen before. One year repeated is no telling run (a
+    column headed "Year" says it: the rows stage's call)."""
+    if len(seen) < 2:
+        return False
+    up = sum(1 for a, b in zip(seen, seen[1:], strict=False) if b > a)
+    way = 1 if up * 2 >= len(seen) - 1 else -1
+    before = {seen[0]}
+    against = 0
+    for a, b in zip(seen, seen[1:], strict=False):
+        if (b - a) * way < 0 and b not in before:
+            against += 1
+        before.add(b)
+    return against * 4 <= len(seen) - 1
 
 
 def _figureless_rows(b: Blocks, data: bytearray) -> None:
@@ -527,6 +574,9 @@ def vc_has(k: Kinds, vc: list[bool]) -> bool:
     return any(x != BLANK and vc[c] for c, x in enumerate(k))
 
 
+# A header cell that is a year or a financial year and nothing else ("2019/20", "2018-19", "FY 2021").
+_A_PERIOD = re.compile(r"(?:fy\s*)?(?:1[89]|20)\d\d(?:\s*[/\-\u2013]\s*(?:\d\d|(?:1[89]|20)\d\d))?\W{0,2}", re.I)
+_TIME_WORD = re.compile(r"year|period|date|month|quarter|week|\bfy\b|when", re.I)
 _YEAR_IN = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 

@@ -117,6 +117,10 @@ class Arithmetic:
                     self.sums[p] = kids
                     self.span_start[p] = self.span_start.get(kids[0], pos[kids[0]])
         for p in order:
+            if p in self.sums and TOTAL_WORD.search(self.labels.get(p, "")) and \
+                    not self._shown_add_up(p, self.sums[p], exact=True):
+                self._parts_not_sums(pos[p])   # a total matched only within rounding
+        for p in order:
             if p in self.sums or not TOTAL_WORD.search(self.labels.get(p, "")):
                 continue
             kids = self._shown_parts(pos[p])
@@ -143,16 +147,45 @@ class Arithmetic:
                 break
             since.append(c)
         every = [c for c in order[:i] if c not in self.sums]
-        for kids in (since, every):
-            if not kids or (kids is every and len(every) == len(since)):
-                continue
-            if len(kids) == 1 and kids[0] not in self.edge_before:
-                continue
-            if self._shown_add_up(p, kids):
-                return sorted(kids)
+        # Rows taken for totals by their figures alone (2 = 1 + 1) that the stated total needs as parts
+        # were parts: a grand total adds up its rows once, never a sum and its parts together.
+        wordless = [c for c in order[:i] if c in self.sums and not TOTAL_WORD.search(self.labels.get(c, ""))]
+        flat = sorted(every + wordless) if wordless else []
+        for exact in (True, False):   # an exact sum first, then one within rounding
+            for kids in (since, every, flat):
+                if not kids or (kids is every and len(every) == len(since)) or (kids is flat and not exact):
+                    continue
+                if len(kids) == 1 and kids[0] not in self.edge_before:
+                    continue
+                if self._shown_add_up(p, kids, exact):
+                    if kids is flat:
+                        for c in wordless:
+                            self._unclaim(c)
+                    return sorted(kids)
         return None
 
-    def _shown_add_up(self, p: int, kids: list[int]) -> bool:
+    def _parts_not_sums(self, i: int) -> None:
+        """A stated total that every row above it adds up to exactly once the rows taken for totals by
+        their figures alone (2 = 1 + 1) count as parts: they were parts."""
+        p = self.order[i]
+        above = self.order[:i]
+        wordless = [c for c in above if c in self.sums and not TOTAL_WORD.search(self.labels.get(c, ""))]
+        flat = [c for c in above if c not in self.sums or c in wordless]
+        if wordless and self._shown_add_up(p, flat, exact=True):
+            for c in wordless:
+                self._unclaim(c)
+            self.sums[p] = flat
+            self.span_start[p] = 0
+
+    def _unclaim(self, c: int) -> None:
+        """Row c is no total after all: a plain row again."""
+        for kid in self.sums.pop(c, []):
+            if self.child_of.get(kid) == c:
+                del self.child_of[kid]
+        self.below.pop(c, None)
+        self.span_start.pop(c, None)
+
+    def _shown_add_up(self, p: int, kids: list[int], exact: bool = False) -> bool:
         pv = self.vals[p]
         checked = False
         for x in range(len(pv)):
@@ -163,7 +196,7 @@ class Arithmetic:
             known = sum(shown)
             dmax = max(self.prec[c][x] for c in [*kids, p])
             # Rounding slack only on figures big enough for a unit or two to be rounding.
-            slack = (self._tol(pv[x], dmax, len(kids)) if abs(pv[x]) >= 50 * 10.0 ** -dmax
+            slack = (self._tol(pv[x], dmax, len(kids)) if abs(pv[x]) >= 50 * 10.0 ** -dmax and not exact
                      else 1e-7 * max(1.0, abs(pv[x])))
             if len(shown) < len(parts):
                 if known > pv[x] + slack:

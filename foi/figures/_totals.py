@@ -31,7 +31,9 @@ def check_totals(table: Any) -> None:
         return
     total_cols = [col for col in total_cols if col.col in columns]
     cells = {c: dict(zip(f.rows, zip(f.values, f.suppressed, strict=True), strict=True)) for c, f in columns.items()}
-    names = {col.col: " ".join(col.header) or f"column {col.col + 1}" for col in table.value_cols}
+    clean = table.reading.clean   # headers as the figures carry them ("Joining2" is "Joining", note 2)
+    names = {col.col: " ".join(t for t in (clean(h)[0] for h in col.header) if t) or f"column {col.col + 1}"
+             for col in table.value_cols}
     plain_cols = [col.col for col in table.value_cols if col.col not in table.total_cols and col.col in columns]
     if total_rows:
         _rows(table, total_rows, plain_cols, cells, names)

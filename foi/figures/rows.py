@@ -15,6 +15,7 @@ column, with Python running once per distinct label or cell text, not once per f
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -195,8 +196,9 @@ class _Table:
         if not header or col.role != "value" or recognise(header, []).dimension != "period":
             return False
         cells = [x for x in self._column_cells(col.col)[:SAMPLE_LABELS] if x not in (None, "")]
+        # Years as text too ("2020" from a CSV); "Total" or "All years" closing the column is one of its labels.
+        cells = [float(x) if type(x) is str and x.strip().isdigit() and len(x.strip()) == 4 else x for x in cells]
         dates = [x for x in cells if type(x) in (int, float)]
-        # "Total" or "All years" closing the column is one of its labels too.
         return bool(dates) and all(is_serial(x) or 1900 <= x <= 2100 and x == int(x) for x in dates) and \
             all(type(x) is str and code("period", x).aggregate for x in cells if type(x) not in (int, float))
 
@@ -480,6 +482,8 @@ class _Table:
         if len(captions) > 1 and _only_context(captions[-1]):
             # "England and Wales 1989" under the sentence that says what the table is: both.
             caption = f"{captions[-2]}, {captions[-1]}"
+        # A title that only says where or when ("England and Wales") is that context, not a caption too.
+        self.caption_states = _states_only(caption) if caption else frozenset()
         if caption:
             self.context.append((_Source("title", "table", "table", "table", 1.0, "", rank=0), caption,
                                  Coded("table", caption)))
@@ -509,6 +513,10 @@ class _Table:
         present = {s.name for s in sources}
         self.context = [c for c in self.context if c[0].name not in present and c[0].kind not in
                         {s.kind for s in sources}]
+        kept = {c[0].kind for c in self.context if c[0].where == "title"}
+        if self.caption_states and self.caption_states <= kept:
+            # Stored once, as the body/period it names; kept as the caption when rows carry their own.
+            self.context = [c for c in self.context if c[0].name != "table"]
         by_name: dict[str, list[_Source]] = {}
         for s in sources:
             by_name.setdefault(s.name, []).append(s)
@@ -777,6 +785,16 @@ def _common_prefix(chains: list[tuple[int, ...]]) -> tuple[int, ...]:
         while n and ch[:n] != first[:n]:
             n -= 1
     return first[:n]
+
+
+def _states_only(line: str) -> frozenset[str]:
+    """The dimensions a title line states when it states nothing else ("England and Wales", "2019/20",
+    "Kent, 2021"); empty when it says more."""
+    found = context([line])
+    rest = line.casefold()
+    for coded in found.values():
+        rest = rest.replace(coded.label.casefold(), " ")
+    return frozenset(found) if found and not re.search(r"\w", rest) else frozenset()
 
 
 def _only_context(line: str) -> bool:
