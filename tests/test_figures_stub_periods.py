@@ -76,3 +76,18 @@ def test_years_down_the_stub_repeated_block_by_block_under_sections() -> None:
     assert figure.value == 19 and figure.dims["period"] == "2005"
     assert "Robbery" in figure.dims.values()
     assert len(res.values()) == 12
+
+
+def test_years_down_the_stub_with_a_footnote_digit_glued_to_the_last_one() -> None:
+    # "20183": 2018 with note 3 (provisional), in every block of the stub.
+    rows = [["Offence / Year", "Charged", "Charge rate (%)"],
+            ["Burglary1", None, None],
+            ["2016", "12,400", 7], ["2017", "11,900", 6], ["20183", "12,800", 7],
+            ["Robbery", None, None],
+            ["2016", "5,100", 9], ["2017", "5,600", 10], ["20183", "5,900", 10]]
+    res = read_grid(Grid("t", rows))
+    assert len(res.values()) == 12
+    figure = next(f for f in res.figures if (f.row, f.col) == (8, 1))
+    assert figure.value == 5900 and figure.dims["period"] == "2018"
+    assert _period(res, (4, 1)) == ("2018", date(2018, 1, 1), date(2018, 12, 31))
+    assert next(label.note for label in figure.labels if label.dimension == "period") == "3"

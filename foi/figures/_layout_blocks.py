@@ -137,6 +137,12 @@ class Blocks:
             if i >= len(cells) or c >= len(cells[i]):
                 continue
             x = K[i][c]
+            marked = _MARKED_YEAR.match(text_of(cells[i][c])) if x == NUM else None
+            if marked:   # "19921": 1992 with its footnote 1
+                v = float(marked.group(1))
+                if not seen or v != seen[-1]:
+                    seen.append(v)
+                continue
             if x == NUM or x == MARK:
                 other += 1
                 if other * 10 > len(seen) + 10:   # a stray figure among many years, not a column of counts
