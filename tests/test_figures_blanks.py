@@ -115,3 +115,14 @@ def test_years_down_the_stub_that_restart_at_an_earlier_year_are_still_years() -
     figure = next(f for f in res.figures if (f.row, f.col) == (7, 2))
     assert (figure.value, figure.dims["period"]) == (1500, "1995")
     assert len(res.values()) == 16
+
+
+def test_a_row_the_shown_figures_below_already_exceed_is_no_total() -> None:
+    # 2 = 1 + 1 in one year, but in the next the rows below show 1 beside a withheld cell against its 0.
+    rows = [["Offence", "2020", "2021"],
+            ["Arson", 2, 0],
+            ["Fraud", 1, 1],
+            ["Theft", 1, "*"]]
+    res = read_grid(Grid("t", rows))
+    assert res.totals == {} and res.warnings == []
+    assert res.values()[k(offence="Arson", period="2020")] == 2

@@ -18,6 +18,7 @@ from typing import Any
 
 from foi.figures._layout_cells import BLANK, DATE, FOOT, MARK, NUM, NUMERIC, TEXT, WORDY, YEAR, number, text_of
 from foi.figures._layout_scan import Kinds, Scan
+from foi.figures._layout_years import MARKED_YEAR, period_overhead, years_in_order
 
 # A line that opens a table: "Table 3.1", "Figure 2:", "Table A_07".
 TITLE_START = re.compile(r"^(?:table|figure|chart|exhibit|appendix)\s*[A-Z]{0,2}[\s._\-]?\d", re.I)
@@ -95,84 +96,15 @@ class Blocks:
         # Under a header that is itself a year or period ("2019/20") they are that period's figures.
         # The stub: no names or numbers left of the column.
         stub = [not any(wd[:c]) and not any(num[:c]) and not any(yr[:c]) for c in range(width)]
-        years = [out[c] and yr[c] >= 2 and yr[c] >= 2 * plain[c] and self._years_in_order(c, rows, stub=stub[c])
-                 and not self._period_overhead(c, rows) for c in range(width)]
+        cells = self.scan.rows
+        years = [out[c] and yr[c] >= 2 and yr[c] >= 2 * plain[c] and years_in_order(cells, K, c, rows, stub=stub[c])
+                 and not period_overhead(cells, K, c, rows) for c in range(width)]
         counts = [c for c in range(width) if out[c] and not years[c]]
         if counts:
             for c in range(counts[0]):
                 if years[c] and (num[counts[0]] + yr[counts[0]]) * 2 >= yr[c]:
                     out[c] = False
         return out
-
-    def _period_overhead(self, c: int, rows: range | list[int]) -> bool:
-        """Does a header row above column c's first year put a year or period over it ("2019/20"
-        over "Charged" over the figures)? Title lines (one cell) don't count."""
-        cells, K = self.scan.rows, self.K
-        first = next((i for i in rows if i < len(K) and K[i][c] == YEAR), None)
-        if first is None:
-            return False
-        for i in range(first - 1, max(-1, first - 12), -1):
-            k = K[i]
-            filled = sum(1 for x in k if x != BLANK)
-            if filled == 0 or filled == 1 and k[c] == BLANK:
-                break   # a blank line or a one-cell title ends the header block
-            # A row of periods across the columns ("2019/20 | | 2020/21"), one of them over this one:
-            # a stub's own header ("Year ending March") is no such row.
-            over = [self._a_period(cells[i][c2], x) for c2, x in enumerate(k) if c2 < len(cells[i])]
-            if c < len(over) and over[c]:
-                return sum(over) >= 2
-        return False
-
-    @staticmethod
-    def _a_period(cell: Any, kind: int) -> bool:
-        return kind == YEAR or kind == TEXT and bool(_A_PERIOD.fullmatch(text_of(cell).strip()))
-
-    def _years_in_order(self, c: int, rows: range | list[int], stub: bool = True) -> bool:
-        """The years of column c run one way (repeated in blocks, as a long table writes them), and
-        no other number is among them."""
-        cells, K = self.scan.rows, self.K
-        seen: list[float] = []
-        other = 0
-        for i in rows:
-            if i >= len(cells) or c >= len(cells[i]):
-                continue
-            x = K[i][c]
-            marked = _MARKED_YEAR.match(text_of(cells[i][c])) if x == NUM else None
-            if marked:   # "19921": 1992 with its footnote 1
-                v = float(marked.group(1))
-                if not seen or v != seen[-1]:
-                    seen.append(v)
-                continue
-            if x == NUM or x == MARK:
-                other += 1
-                if other * 10 > len(seen) + 10:   # a stray figure among many years, not a column of counts
-                    return False
-                continue
-            if x == YEAR:
-                v = number(cells[i][c]) if not isinstance(cells[i][c], int | float) else float(cells[i][c])
-                if v is None:
-                    return False
-                if not seen or v != seen[-1]:
-                    seen.append(v)
-                if len(seen) >= 200:
-                    break
-        if not _runs_one_way(seen):
-            return False
-        if stub:
-            return True
-        # Right of a column of names, two years alone are no run (two counts can look like that), nor
-        # are years under a header that names something else than time ("Charged | 1801 | 1800").
-        return len(seen) >= 3 and self._time_header(c, rows)
-
-    def _time_header(self, c: int, rows: range | list[int]) -> bool:
-        cells, K = self.scan.rows, self.K
-        first = next((i for i in rows if i < len(K) and K[i][c] == YEAR), None)
-        if first is None:
-            return True
-        for i in range(first - 1, max(-1, first - 12), -1):
-            if K[i][c] != BLANK:
-                return K[i][c] != TEXT or bool(_TIME_WORD.search(text_of(cells[i][c])))
-        return True
 
     def _running_number(self, c: int, rows: range | list[int]) -> bool:
         cells = self.scan.rows
@@ -239,7 +171,7 @@ class Blocks:
                 years.append(int(float(str(row[c]).strip()[:4])) if not isinstance(row[c], int | float)
                              else int(row[c]))
             elif x == NUM:
-                m = _MARKED_YEAR.match(text_of(row[c]))
+                m = MARKED_YEAR.match(text_of(row[c]))
                 if m:
                     years.append(int(m.group(1)))
                 else:
@@ -260,7 +192,6 @@ class Blocks:
         return wordy >= 2 and wordy > num + len(years)
 
 
-_MARKED_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)(?:\s?[*\u2020\u2021%]{1,2}|\s?[a-z]|\d)$", re.I)
 
 
 def row_texts(row: list[Any]) -> list[str]:
@@ -343,24 +274,6 @@ def build_tables(rows: list[list[Any]], merged: list[tuple[int, int, int, int]],
     for t in tables:
         _body_roles(rows, b, t, data)
     return [assemble(rows, b, t, merged, data) for t in tables]
-
-
-def _runs_one_way(seen: list[float]) -> bool:
-    """Years that run one way, block after block: nearly every step goes the way most do, or starts
-    the next block again at a year already seen ("1990 .. 2008" under each section). Counts that fall
-    in 1800-2100 go up and down to values not seen before. One year repeated is no telling run (a
-    column headed "Year" says it: the rows stage's call)."""
-    if len(seen) < 2:
-        return False
-    up = sum(1 for a, b in zip(seen, seen[1:], strict=False) if b > a)
-    way = 1 if up * 2 >= len(seen) - 1 else -1
-    before = {seen[0]}
-    against = 0
-    for a, b in zip(seen, seen[1:], strict=False):
-        if (b - a) * way < 0 and b not in before:
-            against += 1
-        before.add(b)
-    return against * 4 <= len(seen) - 1
 
 
 def _figureless_rows(b: Blocks, data: bytearray) -> None:
@@ -580,9 +493,6 @@ def vc_has(k: Kinds, vc: list[bool]) -> bool:
     return any(x != BLANK and vc[c] for c, x in enumerate(k))
 
 
-# A header cell that is a year or a financial year and nothing else ("2019/20", "2018-19", "FY 2021").
-_A_PERIOD = re.compile(r"(?:fy\s*)?(?:1[89]|20)\d\d(?:\s*[/\-\u2013]\s*(?:\d\d|(?:1[89]|20)\d\d))?\W{0,2}", re.I)
-_TIME_WORD = re.compile(r"year|period|date|month|quarter|week|\bfy\b|when", re.I)
 _YEAR_IN = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 

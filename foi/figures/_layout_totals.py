@@ -221,6 +221,7 @@ class Arithmetic:
         across = ((step > 0 and i == 0) or (step < 0 and i == len(order) - 1)
                   or (step < 0 and bool(TOTAL_WORD.search(self.labels.get(p, "")))))
         acc = [0.0] * m
+        shown = [0.0] * m           # the figures added that are not withheld, per column
         nonzero = [0] * m           # added figures that are not zero, per column
         dmax = list(self.prec[p])   # decimals of the figures added so far, per column
         kids: list[int] = []
@@ -242,13 +243,16 @@ class Arithmetic:
             cp = self.prec[c]
             for x in range(m):
                 acc[x] += cv[x]
+                if cv[x] == cv[x]:
+                    shown[x] += cv[x] if cv[x] >= 0 else -math.inf   # a negative part: nothing to tell
                 if cv[x] != 0:
                     nonzero[x] += 1
                 if cp[x] > dmax[x]:
                     dmax[x] = cp[x]
             kids.append(c)
             j = span_end.get(c, j) + 1 if step > 0 else self.span_start.get(c, j) - 1
-            if len(kids) >= 2 and self._matches(p, kids, acc, dmax, nonzero):
+            if len(kids) >= 2 and self._matches(p, kids, acc, dmax, nonzero) and \
+                    not self._overshoots(pv, acc, shown, dmax, len(kids)):
                 # Rounded totals can match a run that is one row short: keep the closest run.
                 err = self._error(pv, acc)
                 if best is None or err < best[0]:
@@ -267,6 +271,12 @@ class Arithmetic:
             if nonneg and acc[key] > pv[key] + self._tol(pv[key], dmax[key], len(kids)):
                 break
         return best[1] if best else None
+
+    def _overshoots(self, pv: list[float], acc: list[float], shown: list[float], dmax: list[int], n: int) -> bool:
+        """A column with a withheld part whose shown parts already add up to more than the row states,
+        past rounding: the row is no sum of them (the withheld figures could only add more)."""
+        return any(a != a and v == v and v >= 0 and s > v + (self._tol(v, d, n) if v >= 50 * 10.0 ** -d else 1e-7)
+                   for v, a, s, d in zip(pv, acc, shown, dmax, strict=True))
 
     @staticmethod
     def _error(pv: list[float], acc: list[float]) -> float:
