@@ -75,3 +75,24 @@ def test_a_national_figure_beside_a_few_forces_is_no_mismatch() -> None:
     rows[1][3] = 25
     res = read_grid(Grid("t", rows))
     assert [w for w in res.warnings if "already sum to 30" in w]
+
+
+def test_headers_over_the_figures_that_name_no_known_dimension_are_measures() -> None:
+    rows = [["Year", "Joiners", "Left within a year"],
+            ["2019", 210, 14],
+            ["2020", 190, 11]]
+    res = read_grid(Grid("t", rows))
+    figure = _figure(res, (1, 2))
+    assert figure.dims.get("measure") == "Left within a year"
+    assert "column" not in figure.dims
+
+
+def test_a_caption_over_unknown_headers_still_names_them() -> None:
+    rows = [[None, "Length of service", None],
+            ["Force", "Under 2 years", "2 years or more"],
+            ["Kent", 120, 900],
+            ["Essex", 110, 870]]
+    res = read_grid(Grid("t", rows))
+    figure = _figure(res, (2, 1))
+    assert figure.dims.get("Length of service") == "Under 2 years"
+    assert "measure" not in figure.dims

@@ -444,10 +444,12 @@ class _Table:
                      and any(k2 == level for k2, _t, _n2 in col)}
             if len(above) == 1 and len(texts) >= 2:
                 name = above.pop()      # a caption over the headers it names ("Age" over "Under 10", ...)
-            elif len(texts) == 1:
-                name = "measure"        # one header over every figure names what is counted
+            elif len(texts) == 1 or level == 0:
+                # Headers directly over the figures that name no known dimension say what each
+                # column counts ("Officers leaving within 1 year", "Percentage change"): measures.
+                name = "measure"
             else:
-                name = "column" if level == 0 else f"column group{'' if level == 1 else f' {level}'}"
+                name = f"column group{'' if level == 1 else f' {level}'}"
             source = _Source("column", name, name, name, 0.0, "", rank=9 - level)
         for text in texts:
             self.out.mapping.setdefault(text, source.name)
