@@ -701,7 +701,10 @@ def test_an_extension_citing_exemptions_is_an_extension_without_sections(text: s
     [
         ("The information you asked for is partly held and is answered below.\n1. 23 vehicles.\n2. Information "
          "not held.", [], "responded", "responded"),
-        ("Having made enquiries within the force we have attached a document", [], "responded", "responded"),
+        # Said to be attached, nothing attached (round 4: the answer must be seen, not only announced).
+        ("Having made enquiries within the force we have attached a document", [], "needs-review", "responded"),
+        ("Having made enquiries within the force we have attached a document", ["figures.xlsx"], "responded",
+         "responded"),
         ("Q1. Yes.\nQ2. No.\nQ3. The policy was last reviewed in March 2022.", [], "responded", "responded"),
         # The answer is in an attachment we cannot see: review, with the answer as the guess.
         ("Thank you for your request. Our response is attached to this email.", [], "needs-review", "responded"),
@@ -792,5 +795,5 @@ def test_a_request_restated_after_a_lead_ends_where_they_start_answering() -> No
     text = ("I note you seek the following information:\nUsing the period 2016 to 2017, could you tell me how "
             "many crimes mention a social network?\nHaving made enquiries within the force we have attached a "
             "document with the figures.")
-    result = classify("FOI", text)
+    result = classify("FOI", text, ["figures.xlsx"], [""])
     assert result.kind == "responded"

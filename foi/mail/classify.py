@@ -33,14 +33,16 @@ from foi.mail.signals import (
     AUTO_SUBJECT_RE,
     COST_LIMIT_RE,
     DATA_CAVEAT_RE,
+    FORMAL_REFUSAL_RE,
     MAINTAIN_RE,
+    NARROWING_RE,
     NCND_RE,
     NOT_HELD_COST_RE,
     NOT_HELD_PART_RE,
     OVERTURN_RE,
     PART_START_RE,
+    PART_WORDS,
     PARTLY_RE,
-    RECEIVED_TODAY_RE,
     REDIRECT_RE,
     SALUTATION_RE,
     SIGNALS,
@@ -68,6 +70,22 @@ STATUS_KINDS = frozenset(KINDS) - {"auto-reply", "needs-review"}
 # Confidence from which a reading changes a status on its own; below it the reply is
 # needs-review with the reading as its best guess.
 AUTOMATIC = 0.6
+# The evidence that competes with each status (see classify: rival_evidence). A reading with any of
+# it goes to review with its best guess, whatever its confidence; the review outcome letters
+# quote the refusal they review, so nothing competes with them.
+_RIVALS: dict[str, tuple[str, ...]] = {
+    "responded": ("something withheld", "not held", "more time taken", "a question to us"),
+    "partial": ("more time taken", "a question to us"),
+    "refused": ("information given", "not held", "more time taken", "a question to us"),
+    "not-held": ("information given", "something withheld besides NCND", "more time taken", "a question to us"),
+    "extended": ("information given", "a question to us"),
+    "clarification": ("information given", "more time taken"),
+    "acknowledged": ("information given", "something withheld", "not held", "more time taken", "a question to us"),
+}
+# The confidence a rivalled reading keeps: below AUTOMATIC.
+_RIVALLED = 0.5
+# Kinds of answer that need to see the information given (not only be told it is attached).
+ANSWER_GATED = frozenset({"responded"})
 # Kinds that keep the sections and NCND flag they cite (as tracking accepts them).
 _SECTION_KINDS = frozenset({"partial", "refused", "not-held", "review-upheld", "review-overturned"})
 _NCND_KINDS = frozenset({"partial", "refused", "not-held", "review-upheld", "review-overturned"})
@@ -133,6 +151,11 @@ def _is_data_attachment(name: str, text: str | None) -> bool | None:
 
 # ---------------------------------------------------------------------------------------------
 # Classification
+
+
+# A person away, as against a system's receipt.
+_OUT_OF_OFFICE_RE = re.compile(r"\b(?:out\s+of\s+(?:the\s+)?office|on\s+(?:annual\s+)?leave"
+                               r"|away\s+from\s+(?:the\s+|my\s+)?(?:office|desk))\b", re.I)
 
 
 def _clip(sentences: Sequence[str], limit: int = 300) -> str:
@@ -234,7 +257,9 @@ class _Parts:
     answered: list[str] = field(default_factory=list)  # a figure, a yes or no, information given
     refused: list[str] = field(default_factory=list)  # an exemption, NCND or the cost limit
     not_held: list[str] = field(default_factory=list)  # not held, or sent to another body
+    prose: list[str] = field(default_factory=list)  # answered in words only ("all officers carry one")
     count: int = 0
+    not_held_sentences: set[str] = field(default_factory=set)  # every sentence of the parts not held
 
 
 def _part_label(sentence: str) -> tuple[str, int] | None:
@@ -246,8 +271,19 @@ def _part_label(sentence: str) -> tuple[str, int] | None:
     number = re.search(r"\d{1,2}", head)
     if number:
         return ("n", int(number.group()))
-    letter = re.search(r"\b([a-h])\s*[.):\-\u2013]", head, re.I)
-    return ("a", ord(letter.group(1).lower()) - ord("a") + 1) if letter else None
+    word = re.search(r"\b" + PART_WORDS + r"\b", head, re.I)
+    if word:
+        return ("n", _WORD_NUMBER[word.group().lower()])
+    letter = re.search(r"\b([a-h])\s*[.):\-\u2013]|\(([a-h])\)|\b(?:question|part|point|request)\s+([a-h])\b",
+                       head, re.I)
+    if letter:
+        return ("a", ord((letter.group(1) or letter.group(2) or letter.group(3)).lower()) - ord("a") + 1)
+    return None
+
+
+_WORD_NUMBER = {w: i for i, ws in enumerate((("one", "first"), ("two", "second"), ("three", "third"),
+                                             ("four", "fourth"), ("five", "fifth"), ("six", "sixth"),
+                                             ("seven",), ("eight",), ("nine",), ("ten",)), start=1) for w in ws}
 
 
 def _parts(sentences: Sequence[str]) -> _Parts:
@@ -259,8 +295,17 @@ def _parts(sentences: Sequence[str]) -> _Parts:
     an empty reading."""
     parts: list[list[str]] = []
     last: tuple[str, int] | None = None
-    for s in sentences:
-        label = _part_label(s)
+    # Questions restated without numbers, each followed by its answer ("Which companies supply it?"
+    # then the answer): each question starts a part, when no numbered parts are given.
+    asked = [k for k, s in enumerate(sentences) if _QUESTION_LINE_RE.match(s)]
+    numbered = sum(1 for s in sentences if _part_label(s))
+    if numbered < 2 and len(asked) >= 2 and all(b - a >= 2 for a, b in zip(asked, asked[1:], strict=False)) \
+            and asked[-1] < len(sentences) - 1:
+        labels = {k: ("q", n) for n, k in enumerate(asked, start=1)}
+    else:
+        labels = {}
+    for k, s in enumerate(sentences):
+        label = labels.get(k) or (None if labels else _part_label(s))
         # Parts follow one another (1, 2, 3 or a, b, c; "Request 2" then "Response 2"); a figure
         # that looks like an item number ("31.") or a sub-item ("a." under "3.") stays in its part.
         if label and (last is None or (label[0] == last[0] and label[1] in (last[1], last[1] + 1))):
@@ -277,7 +322,8 @@ def _parts(sentences: Sequence[str]) -> _Parts:
         # Figures in the question as restated ("Between 1 September 2013 and ...?") answer nothing,
         # nor do the size of a search ("7,069 records to review") or a section number.
         said = [x for x in [head, *part[1:]] if x.strip() and not x.rstrip().endswith("?")]
-        figures = [x for x in said if _FIGURE_RE.search(_CITATION_RE.sub(" ", x)) and not SEARCH_SIZE_RE.search(x)
+        figures = [x for x in said if _FIGURE_RE.search(_CITATION_RE.sub(" ", _URL_RE.sub(" ", x)))
+                   and not SEARCH_SIZE_RE.search(x)
                    and not COST_LIMIT_RE.search(x)]
         scores, _ = _score(part)
         no = bool(sections_in_sentence(text) or NCND_RE.search(text) or scores["refused"] >= 1.5
@@ -291,9 +337,29 @@ def _parts(sentences: Sequence[str]) -> _Parts:
             out.refused.append(part[0])
         elif nh and part[0] not in out.answered:
             out.not_held.append(part[0])
+            out.not_held_sentences.update(part)
+        elif not yes and any(_PROSE_ANSWER_RE.search(x) and not _NON_ANSWER_RE.search(x) and not _score([x])[0]
+                             for x in said):
+            # Neither refused nor not held, and a plain statement under the question: an answer
+            # in words, weaker than a figure.
+            out.prose.append(part[0])
     return out
 
 
+# A statement that answers nothing: "that is not a request for recorded information".
+_NON_ANSWER_RE = re.compile(r"\bnot\s+(?:a\s+)?(?:valid\s+)?(?:request|question)\s+for\s+(?:recorded\s+)?information"
+                            r"|\bnot\s+(?:recorded\s+)?information\s+(?:as\s+defined|held)|\boutside\s+(?:the\s+scope\s+of\s+)?"
+                            r"(?:the\s+)?(?:Act|FOIA)\b|\bnot\s+covered\s+by\s+the\s+(?:Act|FOIA)|\bsee\s+(?:the\s+)?(?:answer|response)"
+                            r"\s+(?:to|above|below)|\bas\s+above\b", re.I)
+# A plain statement of fact: a subject and a verb, a few words long (not a heading or a fragment).
+_PROSE_ANSWER_RE = re.compile(r"\b(?:is|are|was|were|has|have|had|does|do|did|uses?|holds?|owns?|carries|carry"
+                              r"|receives?|issued|provided|supplied|based|kept|stored)\b[^.?]{8,}", re.I)
+
+
+# A question restated on its own: short, ends with "?", not addressed to us ("Could you tell us ...").
+_QUESTION_LINE_RE = re.compile(r"^(?![^?]*\b(?:could|can|would|will)\s+you\b)(?!\W*(?:please|dear)\b)[^?]{8,200}\?\W*$",
+                               re.I)
+_URL_RE = re.compile(r"\[\d+\]|\b(?:https?://|www\.)\S+", re.I)
 _YES_NO_RE = re.compile(r"\W*(?:yes|no)\b(?!\s+(?:information|data|records?|recorded|relevant))", re.I)
 _CITATION_RE = re.compile(r"\b(?:sections?|ss?\.?)\s*\d+[A-Z]?(?:\s*\(\w+\))*|\b(?:questions?|parts?|requests?|answers?"
                           r"|points?|items?|q)\s*\d+[a-z]?(?:\s*(?:&|and|,|-|to)\s*\d+[a-z]?)*", re.I)
@@ -301,7 +367,8 @@ _CITATION_RE = re.compile(r"\b(?:sections?|ss?\.?)\s*\d+[A-Z]?(?:\s*\(\w+\))*|\b
 # section).
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
 _FIGURE_RE = re.compile(r"(?<![\w/£(.-])(?!(?:19|20)\d\d\b)£?\d[\d,]*(?:\.\d+)?"
-                        r"(?![\d/:)(]|\.\w|\s*(?:hours|working|days))(?!\s*(?:st|nd|rd|th)\b)(?!\s+" + _MONTHS + r"\b)",
+                        r"(?![\d/:)(]|\.\w|\s*(?:hours|working|business|calendar|days|weeks|months))(?!\s*(?:st|nd|rd|th)\b)"
+                        r"(?!\s+" + _MONTHS + r"\b)",
                         re.I)
 
 
@@ -333,9 +400,8 @@ def classify(
     own = reading.of("new", "history", "conditional", "boilerplate", "annex")
     reference_text = "\n".join(own)
     force_ref = find_force_reference(reference_text, subject)
-    received = stated_receipt(reading.of("new", "history", "conditional"))
-    if received is None and any(RECEIVED_TODAY_RE.search(s) for s in reading.of("new", "conditional")):
-        received = _date_header(headers)
+    sent_on = _date_header(headers)
+    received = stated_receipt(reading.of("new", "history", "conditional"), sent_on)
 
     scores, evidence = _score(new)
     # History ("Following your clarification, please find attached ...") may still give the news
@@ -359,6 +425,11 @@ def classify(
                history_too: bool = False) -> Classification:
         confidence = round(max(0.0, min(1.0, confidence)), 2)
         best = guess or kind
+        rivals = [name for name in _RIVALS.get(kind, ()) if rival_evidence.get(name)]
+        if kind in STATUS_KINDS and confidence >= AUTOMATIC and rivals:
+            # Its own evidence is there, but so is evidence for another status: ask.
+            reasons = [*reasons, f"also speaks of another status: {', '.join(rivals)}"]
+            confidence = min(confidence, _RIVALLED)
         if kind in STATUS_KINDS and confidence < AUTOMATIC:
             reasons = [*reasons, f"not sure enough to decide on its own ({best}, confidence {confidence:.2f})"]
             kind = "needs-review"
@@ -380,10 +451,27 @@ def classify(
             reasons=list(reasons),
         )
 
+    # Receipts (issue 12, round 4): an automated mailbox receipt ("your e-mail has been received",
+    # "do not reply", "this mailbox", "thank you for contacting") that names nothing of this case is
+    # an auto-reply; an acknowledgement that handles the case (their reference, the date they
+    # received it, the request restated, the date they will reply by) is acknowledged, whatever
+    # mailbox wording it also carries. Neither changes a due date unless it states the receipt.
+    ack_new = [s for s in evidence["acknowledged"] if s in new]
+    case_marks = [name for name, present in (
+        ("their reference", bool(force_ref)),
+        ("the date of receipt", bool(received)),
+        ("the request restated", reading.restated > 0),
+        ("a reference mentioned", any(SPECIFIC_RE.search(s) for s in ack_new)),
+        ("the date of the reply", bool(deadline_in(ack_new, sent_on))),
+    ) if present]
+    specific = bool(case_marks)
+
+    rival_evidence: dict[str, bool] = {}
     auto = _auto_reply(subject, headers)
     if auto:
         return result("auto-reply", [auto], 0.97, reasons=["marked as an automatic reply"])
-    if any(AUTO_BODY_RE.search(s) for s in reading.of("new", "conditional")) and scores["data"] < 2:
+    if any(AUTO_BODY_RE.search(s) for s in reading.of("new", "conditional")) and scores["data"] < 2 and not (
+            specific and scores["acknowledged"] >= 1.5 and not _OUT_OF_OFFICE_RE.search(text or "")):
         return result("auto-reply", [s for s in reading.of("new", "conditional") if AUTO_BODY_RE.search(s)][:1], 0.85,
                       reasons=["reads as an out-of-office reply"])
 
@@ -425,6 +513,10 @@ def classify(
         evidence["refused"] = ncnd_new[:1] + [s for s in evidence["refused"] if s not in ncnd_new[:1]]
     whole_nh = [s for s in evidence["not-held"] if not NOT_HELD_COST_RE.search(s) and not NOT_HELD_PART_RE.search(s)]
     part_nh = [s for s in evidence["not-held"] if s not in whole_nh and not NOT_HELD_COST_RE.search(s)]
+    if parts.count >= 2 and len(parts.not_held) < parts.count:
+        # "Answer 1: we do not hold information in relation to your request" speaks for its part.
+        part_nh += [s for s in whole_nh if s in parts.not_held_sentences]
+        whole_nh = [s for s in whole_nh if s not in parts.not_held_sentences]
     exempt = bool(ncnd_new) or firm >= 2 or refuse >= 2.5 or (bool(named) and refuse >= 1.5)
     if scores["lead"] and not exempt:
         # "Our response is as follows" above no refusal: what follows is the answer.
@@ -433,6 +525,19 @@ def classify(
     scoped = scores["scoped"]
     partial_marks = scores["partial"] + scoped
     ext, clar, ack = scores["extended"], scores["clarification"], scores["acknowledged"]
+    questions = [s for s in new if s.rstrip().endswith("?") and re.search(r"\byou\b", s, re.I)]
+    narrowing = [s for s in new if NARROWING_RE.search(s)]
+    # What else the new text says, by kind of evidence: a reading decides on its own only when
+    # none of these speaks for another status (issue 12, round 4: precision first by construction).
+    refusing = [s for s in evidence["refused"] + evidence["firm"] + named if not NCND_RE.search(s)]
+    rival_evidence = {
+        "information given": has_data or reading.tables >= 3 or reading.answers > 0 or bool(parts.answered),
+        "something withheld": bool(named or ncnd_new or firm >= 2 or scores["refused"] >= 1.5),
+        "something withheld besides NCND": bool(refusing),
+        "not held": bool(whole_nh),
+        "more time taken": ext >= 2,
+        "a question to us": (clar >= 1.5 and bool(questions)) or bool(narrowing),
+    }
 
     # ---- internal reviews --------------------------------------------------------------------
     outcome, outcome_ev = _review_outcome(new)
@@ -476,6 +581,11 @@ def classify(
         "a refusal stated": firm >= 2,
         "refusing words": scores["refused"] >= 1.5,
     }
+    # Every sentence that says information is given points at an attachment.
+    said_given = evidence["data"] + (evidence["lead"] if scores["lead"] and not exempt else [])
+    # (A caveat printed under released figures is evidence of its own.)
+    attached_words = (bool(said_given) and not caveat
+                      and all(re.search(r"\battach|\benclos", x, re.I) for x in said_given))
     n_give = sum(give.values())
     n_withhold = sum(withhold.values())
     speaks_of_refusing = scores["refused"] > 0 or bool(named) or bool(ncnd_new)
@@ -488,7 +598,28 @@ def classify(
     # about giving; after an exemption ("NCND for any other information") it says some was given.
     implied = partial_marks >= 2.0 and not (cost_only and data < 0.75)
     abstain: str | None = None
-    if exempt and (data >= 2 or (implied and (data >= 0.75 or partial_marks >= 3.5))):
+    # "The information is not held; we neither confirm nor deny whether any other is": nothing is
+    # given, and the only thing withheld is the answer to whether more exists. That is not held,
+    # with its NCND flag (issue 12, round 4).
+    other_refusals = ([s for s in evidence["refused"] + evidence["firm"] + named if not NCND_RE.search(s)]
+                      if ncnd_new else [])
+    nh_ncnd = (bool(ncnd_new) and bool(whole_nh or part_nh) and not other_refusals and n_give == 0
+               and data < 0.75)
+    if nh_ncnd:
+        final, final_ev = "not-held", (whole_nh or part_nh)[:1] + ncnd_new[:1]
+        # Answered part by part, every part not held or neither confirmed nor denied: the same.
+        every_part = parts.count >= 2 and len(parts.not_held) + len(parts.refused) >= parts.count
+        conf = 0.72 if whole_nh or every_part else 0.45
+        reasons.append("not held, and whether any other information is held is neither confirmed nor denied")
+        if not (whole_nh or every_part):
+            abstain = "only part of the request is said to be not held"
+    elif exempt and withheld and parts.prose and not answered and not has_data:
+        # "In response to question two, all officers carry one. With regard to question three,
+        # section 31 applies": one part refused among parts answered in words. Partial, but words
+        # are weaker evidence than figures.
+        final, final_ev = "partial", parts.prose[:1] + withheld[:1]
+        abstain = "some parts are answered in words, another is refused"
+    elif exempt and (data >= 2 or (implied and (data >= 0.75 or partial_marks >= 3.5))):
         final, final_ev = "partial", evidence["data"][:1] + evidence["partial"][:1] + evidence["refused"][:1]
         conf = 0.62 + 0.06 * min(n_give, 3) + 0.04 * min(n_withhold, 3) + (0.05 if partial_marks >= 1.5 else 0.0)
         if not concrete:
@@ -551,16 +682,24 @@ def classify(
                    *(["withheld: " + ", ".join(held)] if held else [])]
 
     interim = max(ext, clar)
-    questions = [s for s in new if s.rstrip().endswith("?") and re.search(r"\byou\b", s, re.I)]
     if final == "not-held" and clar >= 2 and questions and len(whole_nh) <= 1:
         # "We do not hold it before 2020. Which years do you need?": the question is the news.
         final = None
+    if narrowing and final in (None, "refused") and data < 2 and not ext >= 2:
+        # "Answering all of it would exceed the cost limit. Would you accept an answer to question 1
+        # only?": they ask before deciding. A formal refusal that also asks goes to review.
+        formal = [s for s in new if FORMAL_REFUSAL_RE.search(s) and s not in narrowing]
+        if formal:
+            return result("needs-review", formal[:1] + narrowing[:1], 0.4, guess="refused",
+                          reasons=["refuses and also asks whether we would accept less"])
+        return result("clarification", narrowing[:1] + evidence["refused"][:1], 0.75,
+                      reasons=["they ask whether we would accept a narrower request before deciding"])
     if final is not None:
         if ext >= 2 and final in ("refused", "partial") and firm < 2 and data < 2:
             # An s.10(3) letter names the exemptions whose public interest it is weighing; it
             # decides nothing, so it records no sections (issue 12, pattern 3).
             replies = [s for s in new if re.search(r"\b(?:respond|response|reply|decision)\b", s, re.I)]
-            until = deadline_in(evidence["extended"]) or deadline_in(replies)
+            until = deadline_in(evidence["extended"], sent_on) or deadline_in(replies, sent_on)
             return result("extended", evidence["extended"][:2], 0.55 + 0.08 * ext + (0.05 if until else 0.0),
                           until=until, reasons=["more time to weigh the public interest; exemptions only named"])
         if interim >= 2 and interim >= max(refuse, data):
@@ -572,6 +711,12 @@ def classify(
         if final in ("responded", "partial") and not has_data and data - 1.0 * len(pointers) < 2 and unseen_docs:
             return result("needs-review", final_ev, 0.4, guess=final,
                           reasons=["the attached document could not be read"])
+        if final in ANSWER_GATED and not concrete and not letters and attached_words:
+            # "Please see the attached information" and nothing readable attached: that the answer
+            # is there rests on the letter's word alone (issue 12, round 4).
+            return result("needs-review", final_ev, 0.45, guess=final,
+                          reasons=["the information is said to be attached, and no attachment could be read",
+                                   *reasons])
         return result(final, final_ev, min(0.95, conf), reasons=reasons)
 
     # ---- letters before the answer -------------------------------------------------------------
@@ -579,8 +724,8 @@ def classify(
         return result("needs-review", evidence["extended"][:1] + evidence["clarification"][:1], 0.3, guess="extended",
                       reasons=["asks for more time and asks us a question"])
     if ext >= 1.5:
-        until = deadline_in(evidence["extended"]) or deadline_in(
-            [s for s in new if re.search(r"\b(?:respond|response|reply|decision)\b", s, re.I)])
+        until = deadline_in(evidence["extended"], sent_on) or deadline_in(
+            [s for s in new if re.search(r"\b(?:respond|response|reply|decision)\b", s, re.I)], sent_on)
         conf = 0.55 + 0.08 * ext + (0.05 if until else -0.05)
         when = f"new date {until.isoformat()}" if until else "no date given"
         return result("extended", evidence["extended"][:2], min(0.95, conf), until=until,
@@ -593,15 +738,13 @@ def classify(
         why = ("an attached document could not be read" if unseen_docs
                else "the answer is in an attachment not seen here")
         return result("needs-review", pointers[:1] or body_only[:1], 0.35, guess="responded", reasons=[why])
-    specific = bool(force_ref or received or reading.of("request")
-                    or any(SPECIFIC_RE.search(s) for s in evidence["acknowledged"] if s in new))
     if scores["generic"] >= 1.5 and not specific:
         return result("auto-reply", evidence["generic"][:1], 0.8,
-                      reasons=["an automatic receipt from their mailbox; no date changes"])
+                      reasons=["an automated receipt from their mailbox, naming nothing of this case; no date changes"])
     if ack >= 1.5 or (ack >= 1.0 and specific):
         conf = 0.6 + 0.08 * min(ack, 4) + (0.05 if specific else -0.1)
         note = ("states the date of receipt " + received.isoformat()) if received else "states no date of receipt"
-        reasons = [f"acknowledgement; {note}"]
+        reasons = [f"acknowledgement; {note}"] + (["names " + ", ".join(case_marks)] if case_marks else [])
         if ack < 1.5:
             # "Thank you for your email received on ..." opens answers as well as receipts: alone,
             # with nothing about logging it or replying within 20 days, it is only an opening.

@@ -50,6 +50,7 @@ class Reading:
     sentences: list[Sentence] = field(default_factory=list)
     tables: int = 0  # lines of figures in the new text (a table in the body is data)
     answers: int = 0  # short answers with figures under a restated question ("- 190", "222")
+    restated: int = 0  # sentences of the request restated in their own text (not in a quoted message)
 
     def of(self, *roles: str) -> list[str]:
         return [s.text for s in self.sentences if s.role in roles]
@@ -429,6 +430,7 @@ def _roles_for(text: str, source: str, ours: list[set[str]], reading: Reading) -
         for sentence in split_sentences(chunk):
             if kind == "request" or _is_ours(sentence, ours):
                 role = "request"
+                reading.restated += 1
             elif is_boilerplate(sentence):
                 role = "boilerplate"
             elif is_history(sentence):

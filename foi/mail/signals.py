@@ -58,6 +58,24 @@ SOME_WITHHELD = (
     r"|not\s+to\s+(?:supply|provide|disclose|release))\b.{0,100}\b(?:low|small)\s+numbers"
 )
 
+# They offer to answer less and ask whether we agree: a question to us, not a refusal.
+NARROWING = (
+    r"\b(?:would|will)\s+you\s+(?:be\s+)?(?:accept|agree|consider|prefer|like\s+(?:us|me)\s+to|want\s+(?:us|me)\s+to"
+    r"|(?:happy|content|willing|prepared)\s+(?:to|with|for))\b"
+    r"|\b(?:are|were)\s+you\s+(?:happy|content|willing|prepared)\s+(?:to|with|for)\b"
+    r"|\blet\s+(?:me|us)\s+know\s+(?:whether|if)\s+you\s+(?:would|wish\s+to|want\s+to)\s+(?:\w+\s+){0,2}"
+    r"(?:accept|narrow|reduce|refine|amend|limit|proceed|like|prefer|be\s+(?:happy|content|willing))"
+)
+NARROWING_RE = re.compile(NARROWING, re.I)
+# A refusal stated as a decision, not only the cost it would take: "this letter is a refusal
+# notice", "your request is refused", "I am not obliged to".
+FORMAL_REFUSAL_RE = re.compile(
+    r"\brefusal\s+notice|\b(?:this|your|the)\s+request\s+(?:is|has\s+been)\s+(?:being\s+|hereby\s+|therefore\s+)?refused"
+    r"|\bnot\s+obliged\s+to|\b(?:am|are|is)\s+(?:therefore\s+)?refusing\b|\b(?:is|are)\s+(?:therefore\s+)?exempt\b"
+    r"|\bexempt\s+(?:from\s+disclosure\s+)?by\s+virtue",
+    re.I,
+)
+
 # (signal, pattern, weight). A pattern adds its weight to its signal once per sentence it matches.
 # Signals: the kinds of reply, plus "data" (information is given), "partial" (only part of it),
 # "firm" (a definite refusal, as against a section merely named), "review" (an internal review
@@ -79,7 +97,8 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|within)", 1.5),
     ("acknowledged", r"\byou\s+(?:will|should|(?:can|may)\s+expect\s+to)\s+(?:receive|get|have)\s+a\s+(?:full\s+)?"
         r"(?:response|reply)\s+within"
-        r"|\b(?:will|shall|aim\s+to|endeavour\s+to|expect\s+to)\s+(?:\w+\s+){0,4}(?:respond|reply"
+        r"|\b(?:will|shall|aim\s+to|endeavour\s+to|expect\s+to)\s+(?!(?:\w+\s+){0,2}(?:not|unable)\b)(?:\w+\s+){0,4}"
+        r"(?:respond|reply"
         r"|provide\s+(?:you\s+with\s+)?"
         r"a\s+response)\s+(?:to\s+you\s+)?(?:promptly\s+(?:and\s+)?)?within\s+(?:the\s+statutory\s+)?(?:timescale\s+of\s+)?"
         r"(?:20|twenty)\s+working\s+days", 1.5),
@@ -118,19 +137,42 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     # a decision on the balance of the public interest", "allows us to exceed the 20 working days".
     ("extended", r"\b(?:are|am)\s+(?:currently\s+|still\s+|now\s+)?(?:assessing|considering|weighing|balancing)\s+"
         r"(?:the\s+|where\s+the\s+)?(?:balance\s+of\s+the\s+)?public\s+interest"
-        r"|\bnot\s+yet\s+(?:reached|made|come\s+to|completed)\s+(?:a|our|the)\s+(?:decision|consideration|assessment)"
+        r"|\bnot\s+yet\s+(?:reached|made|come\s+to|completed|concluded|finished)\s+(?:a|our|the|this|its)\b"
+        r"(?:\s+(?:decision|consideration|assessment|public\s+interest\s+test))?"
         r"|\bexceed\s+the\s+(?:20|twenty)(?:\s+|-)working(?:\s+|-)days?", 1.5),
     ("extended", r"\b(?:additional|further|more)\s+time\b|\breasonable\s+(?:period|extension|further\s+period)", 1.5),
-    ("extended", r"\b(?:unable|not\s+be\s+able|not\s+able)\s+to\s+(?:respond|reply"
-        r"|provide\s+(?:you\s+with\s+)?a\s+(?:full\s+)?"
-        r"response)\s+(?:to\s+you\s+)?within\s+"
-        r"(?:the\s+)?(?:20|twenty)\s+working\s+days", 1.5),
-    ("extended", r"\b(?:now\s+)?(?:plan|aim|expect|hope|intend|anticipate)\s+to\s+(?:let\s+you\s+have\s+a\s+response"
-        r"|respond|reply|provide\s+(?:you\s+with\s+)?(?:a|our|the)\s+(?:full\s+)?(?:response"
-        r"|decision))\s+(?:to\s+you\s+)?"
+    # Late: "we will not be able to respond within the statutory 20 working days", "not yet in a
+    # position to respond", "your response will be delayed", "unable to meet the deadline".
+    ("extended", r"\b(?:unable|not\s+be\s+able|not\s+able|cannot|can\s*not|will\s+not\s+be\s+able)\s+to\s+"
+        r"(?:respond|reply|answer|provide\s+(?:you\s+with\s+)?(?:a|our|the)\s+(?:full\s+)?(?:response|reply|answer))"
+        r"\s+(?:to\s+(?:you|your\s+request)\s+)?(?:in\s+full\s+)?within\s+(?:the\s+)?(?:statutory\s+|prescribed\s+"
+        r"|normal\s+|usual\s+|required\s+|legal\s+)?(?:(?:20|twenty)(?:\s+|-)working(?:\s+|-)days?|time\s+(?:limit|scale|frame)"
+        r"|timescale|deadline)"
+        r"|\bnot\s+(?:yet\s+)?(?:in\s+a\s+position|ready|able\s+at\s+(?:this|the\s+present)\s+time)\s+to\s+(?:respond"
+        r"|reply|answer|provide\s+(?:you\s+with\s+)?(?:a|our|the)\s+(?:full\s+)?(?:response|reply|answer|decision)"
+        r"|issue|send|give\s+(?:you\s+)?(?:a|our|the)\s+(?:full\s+)?(?:response|reply|answer|decision))"
+        r"|\b(?:response|reply|answer)\s+(?:to\s+your\s+request\s+)?(?:will|may)\s+(?:\w+\s+)?be\s+(?:late|delayed)\b"
+        r"|\b(?:unable|not\s+(?:be\s+)?able)\s+to\s+meet\s+the\s+(?:statutory\s+|original\s+)?(?:deadline|time\s+limit"
+        r"|timescale|(?:20|twenty)(?:\s+|-)working(?:\s+|-)days?)", 2.0),
+    # Why it is late: "we are still collating the information".
+    ("extended", r"\b(?:are|am|is)\s+still\s+(?:collating|gathering|compiling|locating|retrieving|awaiting|waiting"
+        r"|consulting|considering|assessing|preparing)\b", 1.0),
+    ("extended", r"\b(?:now\s+)?(?:plan|aim|expect|hope|intend|anticipate)\s+to\s+"
+        r"(?:let\s+you\s+have\s+(?:a|our|the)\s+"
+        r"(?:full\s+)?(?:response|reply|answer|decision)"
+        r"|respond|reply|(?:provide|send|issue|give)\s+(?:you\s+)?(?:with\s+)?(?:a|our|the|it|this)\s*(?:full\s+|final\s+)?"
+        r"(?:response|reply|answer|decision)?)\s+(?:to\s+you\s+)?"
         r"(?:by|no\s+later\s+than|on\s+or\s+before)\b", 1.0),
     ("extended", r"\bwill\s+(?:therefore\s+|now\s+)?(?:respond|reply|provide\s+(?:you\s+with\s+)?(?:a|our|the)\s+"
         r"(?:full\s+)?(?:response|decision))\s+(?:to\s+you\s+)?(?:by|no\s+later\s+than|on\s+or\s+before)\b", 1.0),
+    # Weighing an exemption it has not yet decided on: "we are considering whether section 27
+    # applies", "the Act allows the time for response to be longer if the public interest test is
+    # undetermined".
+    ("extended", r"\bconsidering\s+whether\s+(?:the\s+|an?\s+|any\s+)?(?:exemptions?|sections?|s\.?\s?\d|information\s+"
+        r"(?:is|should\s+be)\s+exempt)"
+        r"|\b(?:time|period)\s+for\s+(?:the\s+)?(?:response|reply)\s+to\s+be\s+(?:longer|extended)"
+        r"|\bpublic\s+interest\b.{0,60}\b(?:undetermined|undecided|not\s+yet\s+(?:been\s+)?(?:determined|decided|concluded"
+        r"|completed|reached))", 2.0),
     ("extended", r"\b(?:considering|consider"
         r"|consideration\s+of)\s+(?:the\s+)?(?:balance\s+of\s+the\s+)?public\s+interest"
         r"|\bpublic\s+interest\s+test\b.{0,60}\b(?:not\s+yet|further\s+time|more\s+time|additional\s+time)", 0.5),
@@ -150,6 +192,9 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"(?:provide|give|send|tell|let)\s+(?:me|us)\s+(?:with\s+|know\s+)?(?:some\s+|further\s+|more\s+)?(?:details\s+of\s+)?"
         r"(?:which|what|whether|the\s+(?:dates?|period|years?|offences?|areas?|type)\b)", 1.5),
     ("clarification", r"\bsection\s+1\s*\(\s*3\s*\)|\bs\.?\s?1\s*\(\s*3\s*\)", 1.5),
+    # A narrowing question: "would you accept an answer to question 1 only?", "please let us know
+    # whether you would be willing to reduce the period".
+    ("clarification", NARROWING, 2.0),
     ("clarification", r"\bbefore\s+we\s+can\s+(?:proceed|progress|process|answer|deal)|\b(?:not"
         r"|unable\s+to|cannot|can't|can\s+not)\s+(?:be\s+able"
         r"\s+to\s+)?(?:proceed|progress|process)\s+(?:with\s+)?(?:your\s+request\s+)?until\b"
@@ -311,6 +356,12 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     # not held
     ("not-held", r"(?<!\bor\s)\b(?:is|are|was|were)\s+not\s+held\b|\bnot\s+held\s+by\b|\binformation\s+not\s+held\b"
         r"|^\W*(?:[a-z](?:\s*(?:&|and)\s*[a-z])?\)?\s*)?(?:information\s+)?not\s+held\W*$", 2.0),
+    # "The information is not recorded by the force", "we do not record this".
+    ("not-held", r"(?<!\bor\s)\b(?:is|are|was|were)\s+not\s+(?:recorded|captured|kept|retained)\b"
+        r"(?!\s+(?:in\s+a|centrally"
+        r"|in\s+(?:such|an?)\s+(?:way|format|manner)))"
+        r"|\b(?:does|do|did)\s+not\s+(?:record|capture|keep|retain)\b(?!\s+(?:\w+\s+){0,6}(?:in\s+a|centrally"
+        r"|in\s+(?:such|an?)\s+(?:way|format|manner)))", 2.0),
     ("not-held", r"\b(?:does|do|did)\s+not\s+hold\b|\bholds?\s+no\s+(?:recorded\s+)?(?:information|data|records)"
         r"|\bno\s+"
         r"(?:recorded\s+)?information\s+(?:is\s+)?held", 2.0),
@@ -332,18 +383,26 @@ SIGNALS = tuple((kind, re.compile(rx, re.I), w) for kind, rx, w in _SIGNALS)
 
 # A "not held" that is really about cost ("not held in a retrievable format", "not held in a
 # format that allows its extraction within 18 hours") or about part of a request.
-NOT_HELD_COST_RE = re.compile(r"retrievable|readily|easily|in\s+a\s+format|18\s+hours|cost|centrally", re.I)
+NOT_HELD_COST_RE = re.compile(r"retrievable|readily|easily|in\s+a\s+(?:format|form|way|manner)\b|18\s+hours|cost"
+                              r"|centrally"
+                              r"|\b(?:can(?:not)?|could|be)\s+(?:not\s+)?(?:be\s+)?searched|\bsearchable", re.I)
 NOT_HELD_PART_RE = re.compile(r"(?i:\b(?:some|part|parts|all\s+of\s+it)\s+of\b|\bsome\s+of\s+the"
     r"|\bin\s+relation\s+to\s+"
                               r"(?:request|question|part)s?\s+(?:number\s+)?\d|\bquestions?\s+\d|\bparts?\s+\d)"
                               r"|^\W*(?i:q\s?)?(?:[a-z]|\d{1,2})(?:\s*(?:&|and|,)\s*(?:[a-z]|\d{1,2}))*\s*[.):]"
+                              # "not held by ward, but the attached gives it by constituency"
+                              r"|(?i:\b(?:but|however)\b.{0,80}\b(?:attached|enclosed|provided|provide|gives?|given|below"
+                              r"|answered|able\s+to))"
+                              # "not held within Force Planning": one department's, not the force's
+                              r"|\bwithin\s+(?:the\s+)?(?!(?:[A-Z][a-z]+\s+){0,3}(?:Police|Constabulary)\b)(?!Force\b(?!\s+[A-Z]))[A-Z][a-z]+"
                               r"|^\W*[a-z](?:\s*(?:&|and|,)\s*[a-z])+\s")
 # The caveat forces print under figures they release.
 DATA_CAVEAT_RE = re.compile(r"every\s+effort\s+is\s+made\s+to\s+ensure\s+that\s+the\s+figures"
     r"|extracted\s+from\s+a\s+live"
                             r"\s+system|figures\s+provided\s+therefore|use\s+the\s+enclosed\s+data", re.I)
-# A reply that names its force reference or the request makes an acknowledgement more than a receipt.
-SPECIFIC_RE = re.compile(r"\breference\b|\bref\b|\byour\s+(?:freedom\s+of\s+information\s+|foi\s+)?request\b", re.I)
+# A receipt that speaks of a case reference ("logged under the above reference") handles this
+# request; "your request" alone is said by automated mailbox receipts too.
+SPECIFIC_RE = re.compile(r"\breference\b|\bref\b", re.I)
 # "Please find attached our response": data, unless the response is an attached letter we read.
 ATTACHED_RESPONSE_RE = re.compile(
     r"\b(?:find|see)\s+(?:the\s+)?(?:attached|enclosed)\s+(?:our|the|my)?\s*(?:\w+\s+)?(?:response|reply|letter|decision)\b"
@@ -351,11 +410,17 @@ ATTACHED_RESPONSE_RE = re.compile(
     r"|enclosed)",
     re.I,
 )
+# Question numbers written as words ("question three").
+PART_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|first|second|third|fourth|fifth|sixth)"
 # The start of one part of a reply answered question by question: "Question 2:", "Q3.",
 # "Response 1 & 2", "2)", "b.".
 PART_START_RE = re.compile(
     r"^\W*(?:(?:question|q|request|response|answer|part)\s*\d{1,2}[a-z]?(?:\s*(?:&|and|-|to)\s*\d{1,2}[a-z]?)?"
-    r"\s*[.):\-\u2013]?(?:\s|$)|(?:\d{1,2}[a-z]?|[a-h])\s*[.):\-\u2013](?:\s|$))",
+    r"\s*[.):\-\u2013]?(?:\s|$)|(?:\d{1,2}[a-z]?|[a-h])\s*[.):\-\u2013](?:\s|$)"
+    # In prose: "In response to question one, ...", "With regard to question 3, ...", "Regarding part (b):"
+    r"|(?:(?:in\s+(?:response|answer|relation|reply)|with\s+(?:regard|regards|respect|reference))\s+to|regarding|turning\s+to"
+    r"|as\s+(?:for|to))\s+(?:your\s+)?(?:question|part|point|request)\s*\(?(?:\d{1,2}|" + PART_WORDS + r"|[a-h])\b\)?"
+    r"\s*[,.:\-\u2013]?)",
     re.I,
 )
 # Sent elsewhere: "you may wish to submit this part of your request to the NPCC", "prepared on
@@ -372,8 +437,6 @@ REDIRECT_RE = re.compile(
 # A subject that says what the message is.
 ACK_SUBJECT_RE = re.compile(r"^\W*(?:re:\s*|fw:\s*)?(?:acknowledge?ment|receipt)\b|\backnowledge?ment\s+(?:of"
     r"|for|-|:)", re.I)
-# "Thank you for your email received today ...": the receipt date is the letter's own.
-RECEIVED_TODAY_RE = re.compile(r"\breceived\s+today\b", re.I)
 
 _REVIEW_SUBJECTS = r"(?:decision|response|refusal|exemptions?|outcome|answer|complaint|appeal|request|application)"
 PARTLY_RE = re.compile(r"\b(?:partially|partly)\s+upheld|\bupheld\s+in\s+part|\bpartially\s+uphold", re.I)
