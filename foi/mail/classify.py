@@ -75,7 +75,7 @@ AUTOMATIC = 0.6
 # quote the refusal they review, so nothing competes with them.
 _RIVALS: dict[str, tuple[str, ...]] = {
     "responded": ("something withheld", "not held", "more time taken", "a question to us"),
-    "partial": ("more time taken", "a question to us"),
+    "partial": ("more time taken", "a question to us", "not held, and no ground for withholding"),
     "refused": ("information given", "not held", "more time taken", "a question to us"),
     "not-held": ("information given", "something withheld besides NCND", "more time taken", "a question to us"),
     "extended": ("information given", "a question to us"),
@@ -286,6 +286,29 @@ _WORD_NUMBER = {w: i for i, ws in enumerate((("one", "first"), ("two", "second")
                                              ("seven",), ("eight",), ("nine",), ("ten",)), start=1) for w in ws}
 
 
+_INLINE_ITEM_RE = re.compile(r"(?:(?<=\s)|^)(\d{1,2})[).]\s+(?=\S)")
+
+
+def _split_inline_items(sentences: Sequence[str]) -> list[str]:
+    """"In answer to your questions: 1) 14 2) 3 3) The supplier is exempt": items numbered 1, 2, 3
+    in a row inside one sentence are cut apart, so that each reads as its own part."""
+    out: list[str] = []
+    for sentence in sentences:
+        marks = [(m.start(), int(m.group(1))) for m in _INLINE_ITEM_RE.finditer(sentence)]
+        run: list[int] = []
+        expected = 1
+        for pos, number in marks:
+            if number == expected:
+                run.append(pos)
+                expected += 1
+        if len(run) < 2:
+            out.append(sentence)
+            continue
+        cuts = [0, *[pos for pos in run if pos > 0], len(sentence)]
+        out.extend(piece for a, b in zip(cuts, cuts[1:], strict=False) if (piece := sentence[a:b].strip()))
+    return out
+
+
 def _parts(sentences: Sequence[str]) -> _Parts:
     """How each part of a reply laid out question by question was answered. A part runs from one
     "Question 2:" / "Q3." / "2)" to the next; it is answered when it gives a figure (outside the
@@ -293,6 +316,7 @@ def _parts(sentences: Sequence[str]) -> _Parts:
     it relies on an exemption or the cost limit; not held when it says so or sends us to another
     body ("this part of your request should go to the NPCC"). Replies not laid out in parts give
     an empty reading."""
+    sentences = _split_inline_items(sentences)
     parts: list[list[str]] = []
     last: tuple[str, int] | None = None
     # Questions restated without numbers, each followed by its answer ("Which companies supply it?"
@@ -518,7 +542,7 @@ def classify(
         part_nh += [s for s in whole_nh if s in parts.not_held_sentences]
         whole_nh = [s for s in whole_nh if s not in parts.not_held_sentences]
     exempt = bool(ncnd_new) or firm >= 2 or refuse >= 2.5 or (bool(named) and refuse >= 1.5)
-    if scores["lead"] and not exempt:
+    if scores["lead"] and not exempt and not whole_nh:
         # "Our response is as follows" above no refusal: what follows is the answer.
         data += scores["lead"]
         evidence["data"] += evidence["lead"]
@@ -535,6 +559,10 @@ def classify(
         "something withheld": bool(named or ncnd_new or firm >= 2 or scores["refused"] >= 1.5),
         "something withheld besides NCND": bool(refusing),
         "not held": bool(whole_nh),
+        # "We are unable to give it by ward, as the system does not record ward": what is not given
+        # is not held, and no exemption, NCND or cost limit is relied on.
+        "not held, and no ground for withholding": bool(whole_nh or part_nh) and not named and not ncnd_new
+        and not any(COST_LIMIT_RE.search(s) for s in new),
         "more time taken": ext >= 2,
         "a question to us": (clar >= 1.5 and bool(questions)) or bool(narrowing),
     }
@@ -570,7 +598,8 @@ def classify(
         "a table of figures": reading.tables >= 3,
         "figures given as answers": reading.answers > 0,
         "questions answered one by one": bool(answered),
-        "says information is given": statements >= 1.5 or (bool(scores["lead"]) and not exempt) or caveat,
+        "says information is given": (statements >= 1.5 or (bool(scores["lead"]) and not exempt and not whole_nh)
+                                      or caveat),
         "points to an attached answer": bool(pointers) and not letters,
     }
     concrete = any(give[k] for k in ("a data file attached", "a table of figures", "figures given as answers",
@@ -582,7 +611,7 @@ def classify(
         "refusing words": scores["refused"] >= 1.5,
     }
     # Every sentence that says information is given points at an attachment.
-    said_given = evidence["data"] + (evidence["lead"] if scores["lead"] and not exempt else [])
+    said_given = evidence["data"] + (evidence["lead"] if scores["lead"] and not exempt and not whole_nh else [])
     # (A caveat printed under released figures is evidence of its own.)
     attached_words = (bool(said_given) and not caveat
                       and all(re.search(r"\battach|\benclos", x, re.I) for x in said_given))

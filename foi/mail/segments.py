@@ -349,9 +349,9 @@ _ANSWER_RE = re.compile(
     r"(?:recorded|issued|made|reported|received|arrested|charged|cautioned|dealt|employed|stopped|seized|found|given"
     r"|paid|spent|purchased|bought|deployed|trained|dismissed|suspended)\b"
     # "we employ 14 dog handlers", "the force has 42 marked cars"
-    r"|\b(?:we|the\s+(?:force|constabulary|service))\s+(?:currently\s+)?(?:employ|employs|ha[sv]e?|own|owns|operate"
+    r"|\b(?:we|the\s+(?:force|constabulary|service))\s+(?:currently\s+)?(?:employ|employs|ha[sv]e?|holds?|own|owns|operate"
     r"|operates|recorded|received|issued|made|spent|paid)\s+(?:a\s+total\s+of\s+)?" + _NUM.replace("?P<n>", "?P<k>")
-    + r"\s+[a-z]",
+    + r"(?!\s+(?:records?|documents?|files?|items?|pieces?|reports?|pages?)\b)\s+[a-z]",
     re.I,
 )
 # Figures in an explanation of the cost limit are the size of the search, not an answer: "there

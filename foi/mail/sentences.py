@@ -128,7 +128,10 @@ _HISTORY_RE = re.compile(
     r"|\byour\s+request\s+and\s+(?:our|the\s+force'?s|\w+'s)\s+response"
     r"|\bin\s+(?:our|my)\s+(?:letter|response|reply|e-?mail)\s+(?:dated|of)\b|\bas\s+(?:previously|already)\s+(?:stated|advised|explained)"
     r"|\byou\s+(?:requested|asked\s+(?:for|that))\s+(?:an?\s+)?(?:internal\s+)?review|\bwithin\s+which\s+you\s+requested"
-    r"|\boriginal\s+decision\s*=",
+    r"|\boriginal\s+decision\s*="
+    # "for which we extended the deadline": the extension is behind them.
+    r"|\b(?:we|I)\s+(?:previously\s+|then\s+)?extended\s+the\b|\b(?:was|had\s+been)\s+extended\b"
+    r"|\b(?:after|following)\s+(?:the|an|our)\s+extension\b",
     re.I,
 )
 # An outcome in the same sentence keeps it from being history ("the original decision is upheld").

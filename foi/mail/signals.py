@@ -38,7 +38,7 @@ COST_LIMIT = (
     # "cannot be achieved within the 18 hour threshold", "not possible within the appropriate limit"
     r"|\b(?:cannot|can\s*not|could\s+not|not\s+(?:be\s+)?(?:possible|able|achievable))\b.{0,80}\bwithin\s+(?:the\s+)?"
     r"(?:18\s*(?:-\s*)?hours?|appropriate|cost|fees?|time)\s*(?:\(cost\)\s*)?(?:limit|threshold|level)?"
-    r"|\b(?:exceed|in\s+excess\s+of|more\s+than|beyond|over|above)\b.{0,90}(?:18\s*(?:-\s*)?hours?|\u00a3\s?(?:450|600)"
+    r"|\b(?:exceed|in\s+excess\s+of|more\s+than|longer\s+than|beyond|over|above)\b.{0,90}(?:18\s*(?:-\s*)?hours?|\u00a3\s?(?:450|600)"
     r"|cost\s+threshold|time\s+threshold|appropriate\s+limit|cost\s+limit)"
     r"|\bexcess(?:ive)?\s+cost|\btoo\s+costly|\bexceed\s+the\s+(?:18\s*(?:-\s*)?hour|time)"
     r"|(?:18\s*(?:-\s*)?hours|\u00a3\s?(?:450|600)).{0,80}\b(?:exceed|in\s+excess)"
@@ -83,7 +83,7 @@ FORMAL_REFUSAL_RE = re.compile(
 # receipt), "held" (they say they hold the information).
 _SIGNALS: tuple[tuple[str, str, float], ...] = (
     # acknowledgement
-    ("acknowledged", r"\b(?:we|I)\s+(?:have|has)\s+(?:now\s+)?received\s+your\s+(?:request|application|freedom|foi"
+    ("acknowledged", r"\b(?:we|I)\s+(?:have\s+|has\s+)?(?:now\s+)?received\s+your\s+(?:request|application|freedom|foi"
         r"|enquiry)", 1.5),
     ("acknowledged", r"\b(?:your|the|this)\s+(?:request|application|enquiry)\s+(?:for\s+information\s+)?(?:which\s+)?"
         r"(?:was|has\s+been|is|had\s+been)\s+(?:received|logged|registered)", 1.5),
@@ -108,6 +108,9 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|letter)\s+(?:[^.]{0,60}?\b(?:which|that)\s+(?:was|we)\s+)?received\b|\bin\s+the\s+process\s+of"
         r"\s+dealing\s+with\s+your\s+request|\b(?:is|are)\s+(?:now\s+)?being\s+(?:processed|dealt\s+with|considered"
         r"|handled)\b", 1.0),
+    ("acknowledged", r"\b(?:has\s+been|have\s+been|was)\s+(?:passed|forwarded|sent|allocated)\s+to\s+(?:the\s+)?"
+        r"(?:relevant|appropriate)\s+(?:department|team|unit|officer|person)|\b(?:be\s+in\s+touch|contact\s+you|get\s+back\s+to\s+you)"
+        r"\s+within\s+(?:the\s+)?(?:statutory\s+)?(?:20|twenty)\s+working\s+days", 1.5),
     ("acknowledged", r"\b(?:required|obliged)\s+to\s+(?:supply|provide|respond|reply)\b.{0,60}\bwithin\s+(?:20"
         r"|twenty)\s+"
         r"(?:working\s+)?days", 1.0),
@@ -115,12 +118,16 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("acknowledged", r"\b(?:will|shall|aim\s+to|expect\s+to)\s+(?:respond|reply)\s+(?:to\s+you\s+)?"
         r"(?:by|on\s+or\s+before|no\s+later\s+than)\b", 0.5),
     ("review-ack", r"\ba\s+review\s+will\s+now\s+be\s+(?:conducted|carried\s+out|undertaken)"
+        r"|\b(?:your|the)\s+(?:internal\s+)?review\s+request\b.{0,40}\b(?:has\s+been|was|is)\s+(?:received|logged|passed)"
         r"|\breviewing\s+officer\s+will"
         r"|\b(?:your|the)\s+request\s+for\s+(?:an?\s+)?(?:internal\s+)?review\b.{0,80}\b(?:has\s+been|was|is)\s+"
         r"(?:received|logged|passed)|\b(?:we|I)\s+have\s+received\s+your\s+request\s+for\s+an?\s+(?:internal\s+)?review"
         r"|\bhas\s+been\s+passed\s+to\s+a\s+(?:senior|reviewing)\s+officer", 2.0),
     # a mailbox's automatic receipt, not about this request in particular
-    ("generic", r"\byour\s+e-?mail\s+(?:has\s+been|was|is)\s+(?:received|acknowledged)|\be-?mail\s+to\s+the\s+.{0,60}"
+    ("generic", r"\byour\s+e-?mail\s*,?\s+(?:which\s+)?(?:has\s+been|was|is)\s+(?:received|acknowledged)"
+        r"|\b(?:cannot|can\s*not|unable\s+to|do\s+not)\s+(?:reply|respond)\s+to\s+(?:each|every|all)\s+(?:one|e-?mails?"
+        r"|messages?)?\s*individually|\b(?:due\s+to|because\s+of)\s+the\s+(?:high\s+|large\s+)?(?:volume|number)\s+of\s+"
+        r"e-?mails|\be-?mail\s+to\s+the\s+.{0,60}"
         r"(?:in\s*box|mailbox)\s+is\s+acknowledged|\backnowledge\s+receipt\s+of\s+your\s+e-?mail|\bwe\s+have\s+received"
         r"\s+your\s+e-?mail|\byou\s+have\s+(?:contacted|reached)\s+the\b|\bthank\s+you\s+for\s+contacting\b", 1.5),
     ("generic", r"\bthis\s+is\s+an\s+automat|\bautomated\s+(?:reply|response|message|acknowledge?ment)"
@@ -133,9 +140,14 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("extended", r"\bextend(?:ed|ing)?\s+(?:the\s+)?(?:time|deadline|period|response\s+(?:time|date|period)|date"
         r"|timescale)|\bextension\b", 2.0),
     ("extended", r"\b(?:section\s+|s\.?\s?)10\s*\(\s*3\s*\)", 2.0),
+    # "The deadline for responding has been extended to 12 March"; "is taking longer than expected".
+    ("extended", r"\b(?:deadline|time\s+limit|timescale|response\s+(?:date|time)|due\s+date|date\s+for\s+(?:our\s+)?"
+        r"(?:response|reply))\b[^.]{0,60}\b(?:has\s+been|is\s+being|will\s+be|was)\s+extended"
+        r"|\b(?:is|are)\s+taking\s+longer\s+than\b|\bwill\s+take\s+longer\s+than\s+(?:expected|anticipated|usual|the\s+(?:20"
+        r"|twenty))", 2.0),
     # Still weighing it: "we are currently assessing the public interest", "we have not yet reached
     # a decision on the balance of the public interest", "allows us to exceed the 20 working days".
-    ("extended", r"\b(?:are|am)\s+(?:currently\s+|still\s+|now\s+)?(?:assessing|considering|weighing|balancing)\s+"
+    ("extended", r"\b(?:are|am|is)\s+(?:currently\s+|still\s+|now\s+)?(?:assessing|considering|weighing|balancing)\s+"
         r"(?:the\s+|where\s+the\s+)?(?:balance\s+of\s+the\s+)?public\s+interest"
         r"|\bnot\s+yet\s+(?:reached|made|come\s+to|completed|concluded|finished)\s+(?:a|our|the|this|its)\b"
         r"(?:\s+(?:decision|consideration|assessment|public\s+interest\s+test))?"
@@ -143,7 +155,8 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("extended", r"\b(?:additional|further|more)\s+time\b|\breasonable\s+(?:period|extension|further\s+period)", 1.5),
     # Late: "we will not be able to respond within the statutory 20 working days", "not yet in a
     # position to respond", "your response will be delayed", "unable to meet the deadline".
-    ("extended", r"\b(?:unable|not\s+be\s+able|not\s+able|cannot|can\s*not|will\s+not\s+be\s+able)\s+to\s+"
+    ("extended", r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)\b(?:unable|not\s+be\s+able|not\s+able|cannot|can\s*not"
+        r"|will\s+not\s+be\s+able)\s+to\s+"
         r"(?:respond|reply|answer|provide\s+(?:you\s+with\s+)?(?:a|our|the)\s+(?:full\s+)?(?:response|reply|answer))"
         r"\s+(?:to\s+(?:you|your\s+request)\s+)?(?:in\s+full\s+)?within\s+(?:the\s+)?(?:statutory\s+|prescribed\s+"
         r"|normal\s+|usual\s+|required\s+|legal\s+)?(?:(?:20|twenty)(?:\s+|-)working(?:\s+|-)days?|time\s+(?:limit|scale|frame)"
@@ -181,7 +194,10 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|tell\s+(?:me|us)"
         r"|let\s+(?:me|us)\s+know|clarify|provide\s+(?:some\s+)?(?:further|more)\s+(?:details|information))", 1.5),
     ("clarification", r"\bplease\s+(?:could\s+you\s+)?(?:confirm|specify|indicate|clarify|let\s+(?:me|us)\s+know)\s+"
-        r"(?:which|what|whether|exactly|if|the\s+(?:period|date|offence|type|time))", 1.5),
+        r"(?:which|what|whether|exactly|if|the\s+(?:\w+\s+)?(?:period|dates?|offences?|type|time|location|years?|name"
+        r"|details))"
+        r"|\bgrateful\s+if\s+you\s+(?:could|would|can)\s+(?:please\s+)?(?:confirm|specify|clarify|indicate|explain"
+        r"|let\s+(?:us|me)\s+know)\b", 1.5),
     ("clarification", r"\b(?:we|I)\s+(?:require|need|would\s+be\s+grateful\s+for|seek"
         r"|request)\s+(?:some\s+)?(?:further\s+)?(?:information\s+(?:and|or)\s+)?"
         r"clarification|\b(?:please|(?:you|ask\s+you|like\s+you|need\s+you)\s+to)\s+clarify\s+(?:your\s+request|what"
@@ -319,7 +335,8 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|in\s+line\s+with|in\s+accordance\s+with|pursuant\s+to)\s+(?:the\s+)?(?:section|s\.?)\s*\d", 2.0),
     ("firm", r"\brefusal\s+notice|\bnot\s+(?:obliged|required)\s+to\s+(?:supply|provide|disclose|release|comply)(?!"
         r"[^.]{0,80}\buntil\b)"
-        r"|\bthis\s+request\s+is\s+(?:being\s+)?refused|\b(?:is|are|has|have)\s+(?:being\s+|been\s+)?(?:refused"
+        r"|\bthis\s+request\s+is\s+(?:being\s+)?refused|\b(?:is|are|has|have)\s+(?:therefore\s+|hereby\s+|now\s+)?"
+        r"(?:being\s+|been\s+)?(?:refused"
         r"|withheld)\b"
         r"|\brefus(?:e|ing)\s+(?:to\s+(?:comply|disclose|provide)|your\s+request|this\s+request)|\bwithhold(?:ing)?\s+"
         r"(?:the|this|that)\s+information|\bcannot\s+be\s+disclosed|\bunable\s+to\s+(?:provide|disclose|supply"
@@ -362,6 +379,10 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|in\s+(?:such|an?)\s+(?:way|format|manner)))"
         r"|\b(?:does|do|did)\s+not\s+(?:record|capture|keep|retain)\b(?!\s+(?:\w+\s+){0,6}(?:in\s+a|centrally"
         r"|in\s+(?:such|an?)\s+(?:way|format|manner)))", 2.0),
+    # "The information is held by the Home Office, not by this force."
+    ("not-held", r"\bheld\s+by\s+[^.]{2,60}?,?\s+(?:and\s+)?not\s+(?:by\s+)?(?:this|the|our)\s+"
+        r"(?:force|constabulary|authority|department|office|organisation)\b|\bnot\s+held\s+by\s+(?:this|the|our)\s+(?:force|constabulary|authority"
+        r"|organisation)\b", 2.0),
     ("not-held", r"\b(?:does|do|did)\s+not\s+hold\b|\bholds?\s+no\s+(?:recorded\s+)?(?:information|data|records)"
         r"|\bno\s+"
         r"(?:recorded\s+)?information\s+(?:is\s+)?held", 2.0),
@@ -374,6 +395,8 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|your|a\s+full)\s+(?:internal\s+)?review|\binternal\s+review\s+(?:has"
         r"|was)\s+(?:now\s+)?(?:been\s+)?(?:completed"
         r"|concluded|conducted|carried\s+out|undertaken)|\b(?:I|we)\s+have\s+now\s+conducted\s+a\s+review", 2.0),
+    ("review", r"\b(?:following|after|having\s+(?:completed|conducted|carried\s+out|undertaken))\s+(?:an?|the|this)\s+"
+        r"(?:full\s+)?internal\s+review\b", 2.0),
     ("review", r"\b(?:findings|outcome|result)\s+of\s+(?:the|your|this)\s+(?:internal\s+)?review|\binternal\s+review\s+"
         r"(?:\(ir\)\s+)?(?:decision|outcome|result)|\bir\s+decision|\breview(?:ing)?\s+(?:panel|decision|outcome"
         r"|findings)"

@@ -1,0 +1,129 @@
+"""Round 4-5 of reading real replies (issue 12): more ways of saying the same decision, and the
+evidence that must keep a reading out of the automatic path.
+
+Every message here is written in our own words; each reproduces a pattern seen in real replies
+(tests/fixtures/mail/SOURCES.md names the public pages).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from foi.mail.classify import classify
+
+# --------------------------------------------------------------------------------------------
+# Extensions in more words, with the new date the authority states
+
+
+@pytest.mark.parametrize(
+    ("text", "until"),
+    [
+        ("The deadline for responding to your request has been extended to 12 March 2025 while we weigh the "
+         "public interest.", date(2025, 3, 12)),
+        ("I am sorry that your request is taking longer than expected. We aim to respond by 4 April 2025.",
+         date(2025, 4, 4)),
+        ("The force is currently assessing the public interest in release and will respond by 4 April 2025.",
+         date(2025, 4, 4)),
+    ],
+)
+def test_an_extension_in_other_words_keeps_its_stated_date(text: str, until: date) -> None:
+    result = classify("FOI 77/24", text)
+    assert (result.kind, result.until) == ("extended", until)
+
+
+def test_an_extension_in_the_past_is_history_not_news() -> None:
+    """'We previously extended the deadline' above the data is an answer, never an extension."""
+    result = classify("FOI 77/24", "We previously extended the deadline for your request. Please find attached "
+                      "the spreadsheet with the figures you asked for.", ["figures.xlsx"], [""])
+    assert result.guess == "responded"
+    assert result.kind != "extended"
+
+
+def test_a_late_apology_above_an_answer_is_not_an_extension() -> None:
+    result = classify("FOI 77/24", "We were unable to respond within the 20 working days, and we apologise. "
+                      "Please find attached the data you requested.", ["data.xlsx"], [""])
+    assert result.guess == "responded"
+
+
+# --------------------------------------------------------------------------------------------
+# Acknowledgements and automatic receipts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We received your request on 3 May 2024 and it is being dealt with.",
+        "Your request has been passed to the relevant department and we will be in touch within 20 working days.",
+        "Your internal review request has been received and logged. A senior officer will look at it.",
+    ],
+)
+def test_acknowledgements_in_more_words(text: str) -> None:
+    assert classify("Your request", text).kind == "acknowledged"
+
+
+def test_a_mailbox_that_cannot_answer_each_message_is_an_auto_reply() -> None:
+    text = ("Owing to the large number of e-mails arriving in this inbox we are unable to reply to each one "
+            "individually. This is an automated message.")
+    assert classify("Re: request", text).kind == "auto-reply"
+
+
+# --------------------------------------------------------------------------------------------
+# Clarification, not held elsewhere, refusals in more words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Before we go any further, I would be grateful if you could confirm the period you are interested in?",
+        "Please specify the exact dates you would like us to search?",
+    ],
+)
+def test_a_question_about_the_scope_is_a_clarification(text: str) -> None:
+    assert classify("FOI 77/24", text).kind == "clarification"
+
+
+def test_information_held_by_another_body_is_not_held_here() -> None:
+    text = "The figures you ask for are held by the Ministry of Justice, and not by this force. Please write to them."
+    assert classify("FOI 77/24", text).kind == "not-held"
+
+
+@pytest.mark.parametrize(
+    ("text", "sections"),
+    [
+        ("Your request is therefore refused under section 14(1), as it is vexatious.", ["14(1)"]),
+        ("Finding every file would take far longer than 18 hours, so section 12 applies and we will not comply.",
+         ["12"]),
+    ],
+)
+def test_refusals_in_more_words(text: str, sections: list[str]) -> None:
+    result = classify("FOI 77/24", text)
+    assert (result.kind, result.sections) == ("refused", sections)
+
+
+def test_a_count_of_records_withheld_is_not_an_answer() -> None:
+    """'We hold 12 records' counts what is withheld; it is not a figure given."""
+    result = classify("FOI 77/24", "We hold 12 documents within the scope of your request. They are exempt "
+                      "under section 30(1) and are withheld in full.")
+    assert (result.kind, result.sections) == ("refused", ["30(1)"])
+
+
+# --------------------------------------------------------------------------------------------
+# Parts answered inline; what is not given because it is not held
+
+
+def test_items_numbered_inside_one_sentence_are_read_as_parts() -> None:
+    text = "Thank you for your request. Our answers to your questions: 1) 14 officers 2) 3 vehicles 3) No " \
+           "information is held."
+    result = classify("FOI 77/24", text)
+    assert result.guess != "not-held"
+
+
+def test_a_breakdown_not_held_beside_an_answer_is_not_decided_as_partial() -> None:
+    """Not giving a breakdown the system does not record is no exemption: never an automatic partial."""
+    text = ("The total number of stop searches is in the attached spreadsheet. We are unable to give the figures "
+            "by ward, as our system does not record the ward, so that part is not held.")
+    result = classify("FOI 77/24", text, ["stops.xlsx"], [""])
+    assert result.kind != "partial"
+    assert result.kind in ("needs-review", "responded")
