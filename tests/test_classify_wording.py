@@ -127,3 +127,49 @@ def test_a_breakdown_not_held_beside_an_answer_is_not_decided_as_partial() -> No
     result = classify("FOI 77/24", text, ["stops.xlsx"], [""])
     assert result.kind != "partial"
     assert result.kind in ("needs-review", "responded")
+
+
+# --------------------------------------------------------------------------------------------
+# The new date of an extension: the one they state, in the shapes letters use
+
+
+@pytest.mark.parametrize(
+    ("text", "headers", "until"),
+    [
+        # a day-first date written with hyphens
+        ("We need more time to weigh the public interest. A full reply will follow no later than 30-04-2025.",
+         {}, date(2025, 4, 30)),
+        # the date on a line of its own after a label
+        ("We have extended the deadline for your request.\nThe new deadline is 30 April 2025.", {},
+         date(2025, 4, 30)),
+        # no year, and no Date header: the letter's own date places it
+        ("2 April 2025\nWe need additional time to weigh the public interest, and now aim to reply by 30 April.",
+         {}, date(2025, 4, 30)),
+        # "a further 20 working days ... until": the date stated, not one counted from today
+        ("We logged your request on 1 April 2025. We need a further 20 working days to consider the public "
+         "interest, until 30 April 2025.", {}, date(2025, 4, 30)),
+        # late, with no public interest test: still the date they promise
+        ("I am sorry that we have not been able to reply within the statutory 20 working days. We hope to send "
+         "you our reply by 30 April 2025.", {}, date(2025, 4, 30)),
+        ("Please accept our apologies for the delay in responding to you. We expect to be able to reply by 30th "
+         "April.", {"Date": "Wed, 02 Apr 2025 10:00:00 +0000"}, date(2025, 4, 30)),
+        # an older date quoted beside the new one
+        ("Your request reached us on 3 March 2025 and was due an answer by 31 March 2025. We need more time to "
+         "consider the public interest and will now respond by 30 April 2025.", {}, date(2025, 4, 30)),
+    ],
+)
+def test_the_extension_date_is_the_one_they_state(text: str, headers: dict[str, str], until: date) -> None:
+    result = classify("FOI 123/25", text, [], [], headers)
+    assert (result.kind, result.until) == ("extended", until)
+
+
+def test_a_further_twenty_days_with_no_date_gives_no_date() -> None:
+    result = classify("FOI 123/25", "Section 10(3) lets us take a further 20 working days to weigh the public "
+                      "interest. We will write again once we have decided.")
+    assert (result.kind, result.until) == ("extended", None)
+
+
+def test_an_apology_for_delay_above_an_answer_is_the_answer() -> None:
+    result = classify("FOI 123/25", "We apologise for the delay in responding. The force recorded 41 thefts "
+                      "of bicycles in 2024.")
+    assert result.guess == "responded"

@@ -222,6 +222,18 @@ def _date_header(headers: Mapping[str, str] | None) -> date | None:
         return None
 
 
+_PROMISE_RE = re.compile(r"\b(?:respond|response|reply|decision|deadline|due|date)\b", re.I)
+
+
+def _new_date(extending: Sequence[str], new: Sequence[str], own: Sequence[str], sent_on: date | None) -> date | None:
+    """The date an extension letter says it will answer by: in the sentences that extend, else in
+    any of its new sentences about replying or the deadline ("The new deadline is 31 March"). A
+    date written without its year takes it from the message's date, else from the letter's own
+    latest full date. The date is the one they state; none is computed from "a further 20 days"."""
+    return (deadline_in(extending, sent_on, anchor=own)
+            or deadline_in([s for s in new if _PROMISE_RE.search(s)], sent_on, anchor=own))
+
+
 def _review_outcome(sentences: Sequence[str]) -> tuple[str | None, list[str]]:
     """("upheld" | "overturned" | "partly upheld" | None, the sentences that say so)."""
     up: list[str] = []
@@ -727,8 +739,7 @@ def classify(
         if ext >= 2 and final in ("refused", "partial") and firm < 2 and data < 2:
             # An s.10(3) letter names the exemptions whose public interest it is weighing; it
             # decides nothing, so it records no sections (issue 12, pattern 3).
-            replies = [s for s in new if re.search(r"\b(?:respond|response|reply|decision)\b", s, re.I)]
-            until = deadline_in(evidence["extended"], sent_on) or deadline_in(replies, sent_on)
+            until = _new_date(evidence["extended"], new, own, sent_on)
             return result("extended", evidence["extended"][:2], 0.55 + 0.08 * ext + (0.05 if until else 0.0),
                           until=until, reasons=["more time to weigh the public interest; exemptions only named"])
         if interim >= 2 and interim >= max(refuse, data):
@@ -753,8 +764,7 @@ def classify(
         return result("needs-review", evidence["extended"][:1] + evidence["clarification"][:1], 0.3, guess="extended",
                       reasons=["asks for more time and asks us a question"])
     if ext >= 1.5:
-        until = deadline_in(evidence["extended"], sent_on) or deadline_in(
-            [s for s in new if re.search(r"\b(?:respond|response|reply|decision)\b", s, re.I)], sent_on)
+        until = _new_date(evidence["extended"], new, own, sent_on)
         conf = 0.55 + 0.08 * ext + (0.05 if until else -0.05)
         when = f"new date {until.isoformat()}" if until else "no date given"
         return result("extended", evidence["extended"][:2], min(0.95, conf), until=until,

@@ -24,7 +24,9 @@ _DATE_RE = re.compile(
     r"\b(?P<d1>\d{1,2})\^?(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>" + _MON + r")\.?,?\s+(?P<y1>\d{4})\b"
     r"|\b(?P<m2>" + _MON + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4})\b"
     r"|\b(?P<y4>\d{4})-(?P<m4>\d{1,2})-(?P<d4>\d{1,2})\b"
-    r"|(?<![\d/])(?P<d3>\d{1,2})[/.](?P<m3>\d{1,2})[/.](?P<y3>\d{4}|\d{2})(?![\d/])",
+    r"|(?<![\d/])(?P<d3>\d{1,2})[/.](?P<m3>\d{1,2})[/.](?P<y3>\d{4}|\d{2})(?![\d/])"
+    # "31-03-2025": day first with hyphens, four-digit year only (short ones look like references).
+    r"|(?<![\d/-])(?P<d5>\d{1,2})-(?P<m5>\d{1,2})-(?P<y5>\d{4})(?![\d/-])",
     re.I,
 )
 
@@ -71,6 +73,8 @@ def dates_in(text: str, on: date | None = None, *, forward: bool = False) -> lis
                 d = date(int(m.group("y2")), _MONTHS[m.group("m2")[:3].lower()], int(m.group("d2")))
             elif m.group("y4"):
                 d = date(int(m.group("y4")), int(m.group("m4")), int(m.group("d4")))
+            elif m.group("y5"):
+                d = date(int(m.group("y5")), int(m.group("m5")), int(m.group("d5")))
             else:
                 year = int(m.group("y3"))
                 year += 2000 if year < 100 else 0
@@ -83,13 +87,24 @@ def dates_in(text: str, on: date | None = None, *, forward: bool = False) -> lis
     return out
 
 
-_DEADLINE_LEAD_RE = re.compile(r"\b(?:by|before|until|than|to|on|of)\s+(?:\w+,?\s+){0,2}$", re.I)
+_DEADLINE_LEAD_RE = re.compile(r"\b(?:by|before|until|than|to|on|of|is|date|deadline)\s*:?\s+(?:\w+,?\s+){0,2}$",
+                               re.I)
 
 
-def deadline_in(sentences: Sequence[str], on: date | None = None) -> date | None:
+def latest_date(sentences: Sequence[str]) -> date | None:
+    """The latest full date (with its year) written in `sentences`: the letter's own date, or near
+    it, when the message's date is not known."""
+    found = [d for s in sentences for _, d in dates_in(s)]
+    return max(found) if found else None
+
+
+def deadline_in(sentences: Sequence[str], on: date | None = None, *, anchor: Sequence[str] = ()) -> date | None:
     """The date a sentence promises a reply by; a date after "by"/"no later than"/"to" wins
     over others (the date the request was received, say). `on` is the message's date, for a
-    date written without its year."""
+    date written without its year; without it, the latest full date in `anchor` (the letter's
+    other sentences) places such a date."""
+    if on is None and anchor:
+        on = latest_date(anchor)
     led: list[date] = []
     other: list[date] = []
     for s in sentences:

@@ -152,11 +152,15 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|\bnot\s+yet\s+(?:reached|made|come\s+to|completed|concluded|finished)\s+(?:a|our|the|this|its)\b"
         r"(?:\s+(?:decision|consideration|assessment|public\s+interest\s+test))?"
         r"|\bexceed\s+the\s+(?:20|twenty)(?:\s+|-)working(?:\s+|-)days?", 1.5),
-    ("extended", r"\b(?:additional|further|more)\s+time\b|\breasonable\s+(?:period|extension|further\s+period)", 1.5),
+    ("extended", r"\b(?:additional|further|more)\s+time\b|\breasonable\s+(?:period|extension|further\s+period)"
+        # "we need a further 20 working days"; "apologies for the delay in responding"
+        r"|\b(?:a\s+)?(?:further|additional|another|extra)\s+(?:\d{1,2}|ten|twenty|forty)\s+(?:working\s+|calendar\s+)?days"
+        r"|\bdelay\s+in\s+(?:responding|replying|(?:providing|sending)\s+(?:you\s+with\s+)?(?:a|our|the)\s+"
+        r"(?:response|reply|answer)|our\s+(?:response|reply))\b", 1.5),
     # Late: "we will not be able to respond within the statutory 20 working days", "not yet in a
     # position to respond", "your response will be delayed", "unable to meet the deadline".
     ("extended", r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)\b(?:unable|not\s+be\s+able|not\s+able|cannot|can\s*not"
-        r"|will\s+not\s+be\s+able)\s+to\s+"
+        r"|will\s+not\s+be\s+able|(?:have|has)\s+not\s+(?:yet\s+)?been\s+able)\s+to\s+"
         r"(?:respond|reply|answer|provide\s+(?:you\s+with\s+)?(?:a|our|the)\s+(?:full\s+)?(?:response|reply|answer))"
         r"\s+(?:to\s+(?:you|your\s+request)\s+)?(?:in\s+full\s+)?within\s+(?:the\s+)?(?:statutory\s+|prescribed\s+"
         r"|normal\s+|usual\s+|required\s+|legal\s+)?(?:(?:20|twenty)(?:\s+|-)working(?:\s+|-)days?|time\s+(?:limit|scale|frame)"
