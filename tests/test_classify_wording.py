@@ -173,3 +173,95 @@ def test_an_apology_for_delay_above_an_answer_is_the_answer() -> None:
     result = classify("FOI 123/25", "We apologise for the delay in responding. The force recorded 41 thefts "
                       "of bicycles in 2024.")
     assert result.guess == "responded"
+
+
+# --------------------------------------------------------------------------------------------
+# Precision first (round 5): a reading decides on its own only when nothing speaks for a rival
+
+
+def test_a_refusal_with_a_part_not_held_goes_to_review() -> None:
+    """Not held beside an exemption, in running prose: refused or not held is the reader's call."""
+    text = ("We do not record the nationality of the drivers stopped. The names of the officers involved are "
+            "exempt under section 40(2) and are withheld.")
+    result = classify("FOI 9/25", text)
+    assert (result.kind, result.guess) == ("needs-review", "refused")
+    assert any("not held" in r for r in result.reasons)
+
+
+def test_parts_each_refused_or_not_held_are_still_a_plain_refusal() -> None:
+    text = ("Question 1: No information is held.\nQuestion 2: This part is exempt under section 31(1)(a) and is "
+            "withheld.\nQuestion 3: We neither confirm nor deny whether this information is held, by virtue of "
+            "section 23(5).")
+    assert classify("FOI 9/25", text).kind == "refused"
+
+
+def test_a_refusal_that_says_information_is_given_is_never_refused() -> None:
+    text = ("Our records team have provided the following information about your request. Personal details are "
+            "exempt under section 40(2) and are withheld.")
+    result = classify("FOI 9/25", text)
+    assert result.kind != "refused"
+    assert result.guess == "partial"
+
+
+def test_a_refusal_that_asks_what_we_would_like_goes_to_review() -> None:
+    text = ("Locating these records would exceed the appropriate limit, so the request is refused under section "
+            "12. Would you like us to search one year only instead?")
+    result = classify("FOI 9/25", text)
+    assert result.kind == "needs-review"
+
+
+def test_our_own_questions_pasted_back_do_not_count_as_theirs() -> None:
+    text = ("4a Do you keep a policy on recording these incidents?\n4b Can you send me a copy of it?\n"
+            "Finding this would exceed the 18 hour cost limit, and the request is therefore refused under "
+            "section 12(1).")
+    assert classify("FOI 9/25", text).kind == "refused"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Retrieving every file would exceed the cost limit. Please confirm whether you wish to narrow your "
+        "request to the last year.",
+        "Locating the records would take more than 18 hours. Do you wish to restrict your request to one station?",
+    ],
+)
+def test_a_cost_letter_asking_us_to_narrow_waits_on_our_answer(text: str) -> None:
+    assert classify("FOI 9/25", text).kind in ("clarification", "needs-review")
+    assert classify("FOI 9/25", text).kind != "refused"
+
+
+def test_a_narrowing_suggestion_in_a_refusal_is_not_a_question() -> None:
+    text = ("Locating the records would exceed 18 hours, so we refuse your request under section 12(1). You "
+            "might consider narrowing your request to one year, which we may be able to answer.")
+    assert classify("FOI 9/25", text).kind == "refused"
+
+
+def test_an_offer_of_more_help_under_an_answer_is_no_clarification() -> None:
+    text = ("We can confirm that the force uses body worn video. Could you please let us know if you need "
+            "anything further?")
+    assert classify("FOI 9/25", text).guess != "clarification"
+
+
+def test_an_answer_resting_on_words_alone_goes_to_review() -> None:
+    """'The information you asked for is below' and nothing below that reads as an answer."""
+    text = "Following your request, the information you asked for is provided below. Kind regards"
+    result = classify("FOI 9/25", text)
+    assert result.kind == "needs-review"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There are no records of any such payments having been made.",
+        "After searching our systems we have found no information within the scope of your request.",
+        "No such reports were found in any of the systems searched.",
+    ],
+)
+def test_not_held_in_more_words(text: str) -> None:
+    assert classify("FOI 9/25", text).guess == "not-held"
+
+
+def test_a_mailbox_promise_about_any_request_is_no_acknowledgement() -> None:
+    text = ("Thank you for your e-mail. This inbox is checked in office hours. If your e-mail is a request for "
+            "information, it will be answered within 20 working days.")
+    assert classify("Re: FOI", text).kind == "auto-reply"

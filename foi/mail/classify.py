@@ -74,13 +74,17 @@ AUTOMATIC = 0.6
 # it goes to review with its best guess, whatever its confidence; the review outcome letters
 # quote the refusal they review, so nothing competes with them.
 _RIVALS: dict[str, tuple[str, ...]] = {
-    "responded": ("something withheld", "not held", "more time taken", "a question to us"),
-    "partial": ("more time taken", "a question to us", "not held, and no ground for withholding"),
-    "refused": ("information given", "not held", "more time taken", "a question to us"),
+    "responded": ("something withheld", "not held", "more time taken", "a question to us",
+                  "nothing concrete given"),
+    "partial": ("more time taken", "a question to us", "not held, and no ground for withholding",
+                "the whole request not held"),
+    "refused": ("information given", "not held", "more time taken", "a question to us", "any part not held",
+                "said to be given", "asks us anything"),
     "not-held": ("information given", "something withheld besides NCND", "more time taken", "a question to us"),
     "extended": ("information given", "a question to us"),
-    "clarification": ("information given", "more time taken"),
-    "acknowledged": ("information given", "something withheld", "not held", "more time taken", "a question to us"),
+    "clarification": ("information given", "more time taken", "said to be given"),
+    "acknowledged": ("information given", "something withheld", "not held", "more time taken", "a question to us",
+                     "a mailbox's automatic receipt"),
 }
 # The confidence a rivalled reading keeps: below AUTOMATIC.
 _RIVALLED = 0.5
@@ -200,13 +204,24 @@ def _auto_reply(subject: str, headers: Mapping[str, str] | None) -> str | None:
     return None
 
 
+# "Could you let us know if you need anything further?": a courtesy under an answer, no question.
+_COURTESY_RE = re.compile(
+    r"\b(?:if|whether)\s+(?:you\s+)?(?:need|require|have|want|would\s+like)\s+(?:any(?:thing)?\s+)?(?:else|further"
+    r"|more|other|additional)\b(?!\s+(?:details|information)\s+(?:of|about|on)\s+(?:which|what|the\s+(?:period|date)))",
+    re.I,
+)
+
+
 def _score(sentences: Sequence[str]) -> tuple[dict[str, float], dict[str, list[str]]]:
     """Each signal's score over `sentences` and the sentences that scored, in order."""
     scores: dict[str, float] = defaultdict(float)
     evidence: dict[str, list[str]] = defaultdict(list)
     for sentence in sentences:
         best: dict[str, float] = {}
+        courtesy = bool(_COURTESY_RE.search(sentence))
         for kind, rx, weight in SIGNALS:
+            if kind == "clarification" and courtesy:
+                continue
             if weight > best.get(kind, 0.0) and rx.search(sentence):
                 best[kind] = weight
         for kind, weight in best.items():
@@ -222,6 +237,16 @@ def _date_header(headers: Mapping[str, str] | None) -> date | None:
         return None
 
 
+# A question the authority puts to us, as against one of ours pasted back ("Do you hold ...?",
+# "4b Can you provide me with ...?"): they ask what we would like, accept or can confirm.
+_ASKS_US_RE = re.compile(
+    r"^(?![\W\d]*(?:\d|[a-z]\)|q\d))[^?]{0,200}\b(?:would|could|can|will|do|are|were)\s+you\s+(?:please\s+)?"
+    r"(?:like|wish|want|prefer|accept|agree|consider|confirm|clarify|specify|let\s+(?:me|us)\s+know|tell\s+us"
+    r"|be\s+(?:happy|content|willing|prepared|able|interested)|still\s+(?:like|want|wish))\b",
+    re.I,
+)
+_MAILBOX_IF_RE = re.compile(r"^\W*if\s+your\s+(?:e-?mail|message|correspondence|enquiry|query)\s+(?:relates|is|concerns"
+                            r"|contains|was)\b", re.I)
 _PROMISE_RE = re.compile(r"\b(?:respond|response|reply|decision|deadline|due|date)\b", re.I)
 
 
@@ -446,10 +471,16 @@ def classify(
     for kind in ("data", "held"):
         scores[kind] += past_scores[kind]
         evidence[kind] += past_evidence[kind]
-    pool_scores, pool_evidence = _score(reading.of("conditional"))
+    # "If your e-mail is a request for information, it will be dealt with within 20 working days":
+    # a mailbox's promise about whatever arrives, not an acknowledgement of this request.
+    mailbox_if = [s for s in reading.of("conditional") if _MAILBOX_IF_RE.search(s)]
+    pool_scores, pool_evidence = _score([s for s in reading.of("conditional") if s not in mailbox_if])
     for kind in ("acknowledged", "generic", "review-ack"):
         scores[kind] += pool_scores[kind]
         evidence[kind] += pool_evidence[kind]
+    if mailbox_if:
+        scores["generic"] += 1.5
+        evidence["generic"] += mailbox_if[:1]
     if ACK_SUBJECT_RE.search(subject):
         scores["acknowledged"] += 2.0
         evidence["acknowledged"].append(subject.strip())
@@ -566,6 +597,12 @@ def classify(
     # What else the new text says, by kind of evidence: a reading decides on its own only when
     # none of these speaks for another status (issue 12, round 4: precision first by construction).
     refusing = [s for s in evidence["refused"] + evidence["firm"] + named if not NCND_RE.search(s)]
+    statements = scores["data"] - (1.0 * len(pointers) if pointers and not letters else 0.0)
+    # Figures after the sentence that says information is given ("see the table below": a table
+    # the reader could not lay out), or a file it points to that this reading did not get.
+    said_at = next((n for n, s in enumerate(new) if s in evidence["data"]), len(new))
+    figures_elsewhere = (any(re.search(r"\d", s) for s in new[said_at + 1:])
+                         or any(re.search(r"\battach|\benclos", s, re.I) for s in new[said_at:]))
     rival_evidence = {
         "information given": has_data or reading.tables >= 3 or reading.answers > 0 or bool(parts.answered),
         "something withheld": bool(named or ncnd_new or firm >= 2 or scores["refused"] >= 1.5),
@@ -577,6 +614,24 @@ def classify(
         and not any(COST_LIMIT_RE.search(s) for s in new),
         "more time taken": ext >= 2,
         "a question to us": (clar >= 1.5 and bool(questions)) or bool(narrowing),
+        # Stricter gates (issue 12, round 5): weaker evidence of a rival status is enough to ask.
+        # "Part 2: no information is held" beside a refusal; the whole request said not held
+        # beside an exemption and some figures.
+        # (A letter answered part by part, each part refused or not held, is plainly a refusal.)
+        "any part not held": bool(whole_nh or part_nh) and not (
+            parts.count >= 2 and parts.refused and len(parts.not_held) + len(parts.refused) >= parts.count),
+        "the whole request not held": bool(whole_nh),
+        # "Please find below the information we can give" in a refusal, a caveat under figures,
+        # a letter said to carry the answer: the refusal may be partial.
+        "said to be given": data >= 1.0 and (statements >= 1.0 or caveat or bool(pointers and not letters)),
+        # A refusal that asks us anything ("Would you like figures for one year instead?") waits
+        # on our answer.
+        "asks us anything": any(_ASKS_US_RE.search(q) for q in questions),
+        # An answer resting on the letter's words alone, with nothing to see: no figure, table,
+        # answered question, data file, or readable letter.
+        "nothing concrete given": not (has_data or reading.tables >= 3 or reading.answers > 0 or bool(parts.answered)
+                                       or bool(letters) or caveat or (statements >= 2 and figures_elsewhere)),
+        "a mailbox's automatic receipt": scores["generic"] >= 1.5,
     }
 
     # ---- internal reviews --------------------------------------------------------------------
@@ -604,7 +659,6 @@ def classify(
     # Independent kinds of evidence ("families"): the more agree, the surer the reading; any
     # substantive evidence for a competing status costs confidence, so that a reply read one way
     # but speaking another goes to review with its best guess.
-    statements = scores["data"] - (1.0 * len(pointers) if pointers and not letters else 0.0)
     give = {
         "a data file attached": has_data,
         "a table of figures": reading.tables >= 3,

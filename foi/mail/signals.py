@@ -63,8 +63,12 @@ NARROWING = (
     r"\b(?:would|will)\s+you\s+(?:be\s+)?(?:accept|agree|consider|prefer|like\s+(?:us|me)\s+to|want\s+(?:us|me)\s+to"
     r"|(?:happy|content|willing|prepared)\s+(?:to|with|for))\b"
     r"|\b(?:are|were)\s+you\s+(?:happy|content|willing|prepared)\s+(?:to|with|for)\b"
-    r"|\blet\s+(?:me|us)\s+know\s+(?:whether|if)\s+you\s+(?:would|wish\s+to|want\s+to)\s+(?:\w+\s+){0,2}"
+    r"|\b(?:let\s+(?:me|us)\s+know|(?:please\s+)?(?:confirm|advise|indicate|tell\s+(?:me|us)))\s+(?:whether|if)\s+you"
+    r"\s+(?:would|wish\s+to|want\s+to)\s+(?:\w+\s+){0,2}"
     r"(?:accept|narrow|reduce|refine|amend|limit|proceed|like|prefer|be\s+(?:happy|content|willing))"
+    # "Do you wish to refine your request to one station?"
+    r"|\b(?:do|would)\s+you\s+(?:wish|want|like)\s+(?:us\s+|me\s+)?to\s+(?:narrow|reduce|refine|amend|limit|restrict"
+    r"|proceed|focus|confine)"
 )
 NARROWING_RE = re.compile(NARROWING, re.I)
 # A refusal stated as a decision, not only the cost it would take: "this letter is a refusal
@@ -393,7 +397,15 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("not-held", r"\bno\s+(?:relevant\s+)?(?:information|records?|data|correspondence)\s+(?:has\s+been|was|were"
         r"|could\s+be)"
         r"\s+(?:found|located|identified)|\bzero\s+results|\bfailed\s+to\s+locate|\bidentified\s+no\s+information"
-        r"|\bthere\s+(?:is|was)\s+no\s+(?:correspondence|record|information|data)\b", 1.5),
+        r"|\bthere\s+(?:is|was)\s+no\s+(?:correspondence|record|information|data)\b"
+        # "There are no records of any such payments", "we have found no information within the
+        # scope", "no such reports were found", "no information exists".
+        r"|\bthere\s+(?:are|were)\s+no\s+(?:records|documents|reports|files|data)\b"
+        r"|\b(?:found|located|identified|traced)\s+no\s+(?:relevant\s+|recorded\s+)?(?:information|records?|documents?"
+        r"|data|reports?)\b|\bno\s+such\s+(?:information|records?|documents?|reports?|data)\s+(?:\w+\s+)?"
+        r"(?:was|were|has\s+been|have\s+been|could\s+be)\s+(?:found|located|identified|traced)"
+        r"|\bno\s+(?:such\s+|relevant\s+|recorded\s+)?(?:information|records?|data)\s+(?:exists?|is\s+available)\b",
+        1.5),
     # internal review outcome letters
     ("review", r"\b(?:I|we)\s+have\s+(?:now\s+)?(?:completed|conducted|carried\s+out|undertaken|concluded)\s+(?:an?|the"
         r"|your|a\s+full)\s+(?:internal\s+)?review|\binternal\s+review\s+(?:has"
