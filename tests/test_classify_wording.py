@@ -265,3 +265,36 @@ def test_a_mailbox_promise_about_any_request_is_no_acknowledgement() -> None:
     text = ("Thank you for your e-mail. This inbox is checked in office hours. If your e-mail is a request for "
             "information, it will be answered within 20 working days.")
     assert classify("Re: FOI", text).kind == "auto-reply"
+
+
+def test_a_refusal_under_rows_of_figures_goes_to_review() -> None:
+    """Rows of figures the reader cannot lay out as a table, above a refusal: perhaps partial."""
+    text = ("Please see below.\nYear Burglary Robbery Theft\n2021 41 12 300\n2022 39 15 280\nThe names of the "
+            "victims are exempt under section 40(2) and we refuse to disclose them.")
+    result = classify("FOI 9/25", text)
+    assert result.kind == "needs-review"
+
+
+def test_the_size_of_a_search_is_not_rows_of_figures() -> None:
+    text = ("Answering would mean reading 4,000 files at 10 minutes each, 666 hours in all, well over the 18 hour "
+            "limit. Section 12(1) applies and we refuse your request.\nSearching the 2021, 2022 and 2023 files "
+            "alone would take 200 hours.")
+    assert classify("FOI 9/25", text).kind == "refused"
+
+
+def test_asking_us_to_confirm_receipt_is_no_clarification() -> None:
+    text = "The force employs 12 dog handlers. Could you please confirm receipt of this e-mail?"
+    assert classify("FOI 9/25", text).guess != "clarification"
+
+
+def test_a_clarification_beside_what_they_hold_goes_to_review() -> None:
+    """'We can confirm that we do hold ...' beside a question: an answer or a question, not plain."""
+    text = ("We can confirm that the force does hold records of these incidents. Could you confirm which of the "
+            "two systems you mean?")
+    result = classify("FOI 9/25", text)
+    assert (result.kind, result.guess) == ("needs-review", "clarification")
+
+
+def test_a_question_mark_inside_the_sentence_is_still_a_question() -> None:
+    text = "Before we go on, could you tell us which offences you mean? (see section 1(3) of the Act)"
+    assert classify("FOI 9/25", text).kind == "clarification"

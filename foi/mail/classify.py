@@ -79,7 +79,7 @@ _RIVALS: dict[str, tuple[str, ...]] = {
     "partial": ("more time taken", "a question to us", "not held, and no ground for withholding",
                 "the whole request not held"),
     "refused": ("information given", "not held", "more time taken", "a question to us", "any part not held",
-                "said to be given", "asks us anything"),
+                "said to be given", "asks us anything", "rows of figures"),
     "not-held": ("information given", "something withheld besides NCND", "more time taken", "a question to us"),
     "extended": ("information given", "a question to us"),
     "clarification": ("information given", "more time taken", "said to be given"),
@@ -206,8 +206,8 @@ def _auto_reply(subject: str, headers: Mapping[str, str] | None) -> str | None:
 
 # "Could you let us know if you need anything further?": a courtesy under an answer, no question.
 _COURTESY_RE = re.compile(
-    r"\b(?:if|whether)\s+(?:you\s+)?(?:need|require|have|want|would\s+like)\s+(?:any(?:thing)?\s+)?(?:else|further"
-    r"|more|other|additional)\b(?!\s+(?:details|information)\s+(?:of|about|on)\s+(?:which|what|the\s+(?:period|date)))",
+    r"\bconfirm\s+(?:the\s+)?receipt\b|\b(?:if|whether)\s+(?:you\s+)?(?:need|require|have|want|would\s+like)\s+"
+    r"(?:any(?:thing)?\s+)?(?:else|further|more|other|additional)\b(?!\s+(?:details|information)\s+(?:of|about|on)\s+(?:which|what|the\s+(?:period|date)))",
     re.I,
 )
 
@@ -247,6 +247,8 @@ _ASKS_US_RE = re.compile(
 )
 _MAILBOX_IF_RE = re.compile(r"^\W*if\s+your\s+(?:e-?mail|message|correspondence|enquiry|query)\s+(?:relates|is|concerns"
                             r"|contains|was)\b", re.I)
+# A figure standing alone: not part of a date, a reference, a section number or a sum of money.
+_FIGURE_RE = re.compile(r"(?<![\d/.:()\u00a3$\-])\b\d{1,6}\b(?![\d/.:()\-]|\s*(?:hours?|working\s+days|days|%))")
 _PROMISE_RE = re.compile(r"\b(?:respond|response|reply|decision|deadline|due|date)\b", re.I)
 
 
@@ -592,7 +594,7 @@ def classify(
     scoped = scores["scoped"]
     partial_marks = scores["partial"] + scoped
     ext, clar, ack = scores["extended"], scores["clarification"], scores["acknowledged"]
-    questions = [s for s in new if s.rstrip().endswith("?") and re.search(r"\byou\b", s, re.I)]
+    questions = [s for s in new if "?" in s and re.search(r"\byou\b", s, re.I)]
     narrowing = [s for s in new if NARROWING_RE.search(s)]
     # What else the new text says, by kind of evidence: a reading decides on its own only when
     # none of these speaks for another status (issue 12, round 4: precision first by construction).
@@ -632,6 +634,10 @@ def classify(
         "nothing concrete given": not (has_data or reading.tables >= 3 or reading.answers > 0 or bool(parts.answered)
                                        or bool(letters) or caveat or (statements >= 2 and figures_elsewhere)),
         "a mailbox's automatic receipt": scores["generic"] >= 1.5,
+        # Lines of three or more figures (a table the reader could not lay out) that are not the
+        # size of a search or the cost limit: something may be given.
+        "rows of figures": sum(1 for s in new if len(_FIGURE_RE.findall(s)) >= 3 and not SEARCH_SIZE_RE.search(s)
+                               and not COST_LIMIT_RE.search(s) and not sections_in_sentence(s)) >= 2,
     }
 
     # ---- internal reviews --------------------------------------------------------------------
@@ -825,8 +831,18 @@ def classify(
                       reasons=[f"more time is taken; {when}"])
     if clar >= 1.5 or (questions and clar >= 1.0):
         conf = 0.55 + 0.08 * clar + (0.05 if questions else 0.0)
-        return result("clarification", (evidence["clarification"] + questions)[:2], min(0.95, conf),
-                      reasons=["they ask us a question before they can answer"])
+        why = ["they ask us a question before they can answer"]
+        specifics = any(re.search(r"\b(?:which|what|dates?|period|years?|offences?|type|specify|clarify|exactly"
+                                  r"|mean|meant)\b", x, re.I) for x in evidence["clarification"])
+        if not questions and clar < 2 and not specifics:
+            # Only a polite "please let us know if ..." with no question put, nothing about what
+            # to search and no word of needing clarification: an answer can close that way too.
+            conf = min(conf, 0.55)
+            why.append("no question is put to us in so many words")
+        if scores["held"] or statements >= 1.0 or reading.answers:
+            conf = min(conf, 0.5)
+            why.append("also says what is held or given")
+        return result("clarification", (evidence["clarification"] + questions)[:2], min(0.95, conf), reasons=why)
     if (unseen_docs or pointers) and not any(v >= 1.5 for v in (ack, scores["generic"])):
         why = ("an attached document could not be read" if unseen_docs
                else "the answer is in an attachment not seen here")
