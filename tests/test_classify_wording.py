@@ -298,3 +298,32 @@ def test_a_clarification_beside_what_they_hold_goes_to_review() -> None:
 def test_a_question_mark_inside_the_sentence_is_still_a_question() -> None:
     text = "Before we go on, could you tell us which offences you mean? (see section 1(3) of the Act)"
     assert classify("FOI 9/25", text).kind == "clarification"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a count given above the refusal of another part
+        "There were 14 thefts recorded in 2023 and 11 in 2024. Where they happened is exempt under section "
+        "31(1)(a) and is withheld.",
+        # a fact confirmed, the rest refused
+        "The force can confirm it uses number plate cameras. Further details are exempt under sections 24 and 31 "
+        "and are therefore refused.",
+        # not recorded in a usable form, no cost limit relied on
+        "Cases like these are not recorded in a way that would let us pick them out. We are therefore unable to "
+        "provide this information.",
+    ],
+)
+def test_a_refusal_that_may_be_partial_or_not_held_goes_to_review(text: str) -> None:
+    assert classify("FOI 9/25", text).kind == "needs-review"
+
+
+def test_a_count_in_a_cost_refusal_is_the_size_of_the_search() -> None:
+    text = ("On one day alone there were 640 incidents recorded. Reading them all would take far more than 18 "
+            "hours, so section 12(1) applies and we refuse the request.")
+    assert classify("FOI 9/25", text).kind == "refused"
+
+
+def test_unable_to_provide_because_not_held_is_not_held() -> None:
+    text = "We are unable to provide this information, as it is not held by the force."
+    assert classify("FOI 9/25", text).kind == "not-held"

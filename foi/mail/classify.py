@@ -79,7 +79,8 @@ _RIVALS: dict[str, tuple[str, ...]] = {
     "partial": ("more time taken", "a question to us", "not held, and no ground for withholding",
                 "the whole request not held"),
     "refused": ("information given", "not held", "more time taken", "a question to us", "any part not held",
-                "said to be given", "asks us anything", "rows of figures"),
+                "said to be given", "asks us anything", "rows of figures", "a count given", "something confirmed",
+                "the rest withheld", "not recorded in a usable form, and no cost limit"),
     "not-held": ("information given", "something withheld besides NCND", "more time taken", "a question to us"),
     "extended": ("information given", "a question to us"),
     "clarification": ("information given", "more time taken", "said to be given"),
@@ -247,6 +248,27 @@ _ASKS_US_RE = re.compile(
 )
 _MAILBOX_IF_RE = re.compile(r"^\W*if\s+your\s+(?:e-?mail|message|correspondence|enquiry|query)\s+(?:relates|is|concerns"
                             r"|contains|was)\b", re.I)
+_COUNT_RE = re.compile(
+    r"\b(?:there\s+(?:were|was|are|is|have\s+been|has\s+been)|a\s+total\s+of)\s+\d[\d,]*\s+(?!(?:working\s+)?(?:days"
+    r"|hours|minutes|weeks|months|years)\b)[a-z]"
+    r"|(?<![\w/\u00a3.])(?!(?:19|20)\d\d\b)\d[\d,]*\s+(?:[a-z]+\s+){1,3}(?:were|was|have\s+been|had\s+been)\s+"
+    r"(?:recorded|reported|made|issued|received|arrested|charged|cautioned|seized|deployed|employed)\b",
+    re.I,
+)
+_NOT_IN_FORM_RE = re.compile(r"\bnot\s+(?:recorded|held|captured|kept|stored|collated)\s+(?:centrally\s+)?in\s+"
+                             r"(?:a|such\s+a|any)\s+(?:way|format|form|manner)\b", re.I)
+_HYPOTHETICAL_RE = re.compile(r"\b(?:would|could|might|need(?:s|ed)?\s+to|require[sd]?|estimate[sd]?|approximately"
+                              r"|review|search|examine|each|every)\b", re.I)
+_CONFIRMS_RE = re.compile(
+    r"\b(?:can|are\s+able\s+to|is\s+able\s+to|am\s+able\s+to)\s+confirm\s+(?:that\s+)?(?:the\s+\w+\s+|we\s+|it\s+"
+    r"|they\s+|there\s+)(?!.{0,60}\b(?:holds?|held|received|does\s+not|do\s+not)\b)",
+    re.I,
+)
+_THE_REST_RE = re.compile(
+    r"\b(?:further|remaining|additional|more\s+detailed)\s+(?:details|information|data)\b.{0,60}\b(?:exempt|withheld"
+    r"|refused|not\s+(?:be\s+)?(?:disclosed|released|provided))",
+    re.I,
+)
 # A figure standing alone: not part of a date, a reference, a section number or a sum of money.
 _FIGURE_RE = re.compile(r"(?<![\d/.:()\u00a3$\-])\b\d{1,6}\b(?![\d/.:()\-]|\s*(?:hours?|working\s+days|days|%))")
 _PROMISE_RE = re.compile(r"\b(?:respond|response|reply|decision|deadline|due|date)\b", re.I)
@@ -586,6 +608,17 @@ def classify(
         # "Answer 1: we do not hold information in relation to your request" speaks for its part.
         part_nh += [s for s in whole_nh if s in parts.not_held_sentences]
         whole_nh = [s for s in whole_nh if s not in parts.not_held_sentences]
+    # "We cannot provide it, as it is not held": the refusing words give not holding as their reason.
+    because_not_held = [s for s in whole_nh if not sections_in_sentence(s) and not NCND_RE.search(s)
+                        and (s in evidence["firm"] or s in evidence["refused"])]
+    if because_not_held:
+        overlap_scores, _ = _score(because_not_held)
+        firm -= overlap_scores["firm"]
+        refuse -= overlap_scores["refused"]
+        scores["refused"] -= overlap_scores["refused"]
+        scores["firm"] -= overlap_scores["firm"]
+        evidence["refused"] = [s for s in evidence["refused"] if s not in because_not_held]
+        evidence["firm"] = [s for s in evidence["firm"] if s not in because_not_held]
     exempt = bool(ncnd_new) or firm >= 2 or refuse >= 2.5 or (bool(named) and refuse >= 1.5)
     if scores["lead"] and not exempt and not whole_nh:
         # "Our response is as follows" above no refusal: what follows is the answer.
@@ -600,6 +633,9 @@ def classify(
     # none of these speaks for another status (issue 12, round 4: precision first by construction).
     refusing = [s for s in evidence["refused"] + evidence["firm"] + named if not NCND_RE.search(s)]
     statements = scores["data"] - (1.0 * len(pointers) if pointers and not letters else 0.0)
+    # (In a letter relying on the cost limit, counts are the size of the search.)
+    cost_letter = (any(COST_LIMIT_RE.search(s) for s in new)
+                   or any(sec.startswith("12") for sec in collect_sections(new)))
     # Figures after the sentence that says information is given ("see the table below": a table
     # the reader could not lay out), or a file it points to that this reading did not get.
     said_at = next((n for n, s in enumerate(new) if s in evidence["data"]), len(new))
@@ -636,6 +672,17 @@ def classify(
         "a mailbox's automatic receipt": scores["generic"] >= 1.5,
         # Lines of three or more figures (a table the reader could not lay out) that are not the
         # size of a search or the cost limit: something may be given.
+        # "There were 12 incidents in 2023" (not the size of a search); "the force can confirm it
+        # uses drones"; "further details are exempt": a refusal of part, perhaps.
+        "a count given": not cost_letter and any(_COUNT_RE.search(s) and not SEARCH_SIZE_RE.search(s)
+                                                 and not _HYPOTHETICAL_RE.search(s) for s in new),
+        "something confirmed": any(_CONFIRMS_RE.search(s) and not NCND_RE.search(s) for s in new),
+        "the rest withheld": any(_THE_REST_RE.search(s) and not NCND_RE.search(s) for s in new),
+        # "It is not recorded in a way that lets us identify such cases, so we cannot provide it",
+        # with no cost limit relied on: not held, or refused? Ask.
+        "not recorded in a usable form, and no cost limit": not cost_letter and (
+            any(NOT_HELD_COST_RE.search(s) for s in evidence["not-held"])
+            or any(_NOT_IN_FORM_RE.search(s) for s in new)),
         "rows of figures": sum(1 for s in new if len(_FIGURE_RE.findall(s)) >= 3 and not SEARCH_SIZE_RE.search(s)
                                and not COST_LIMIT_RE.search(s) and not sections_in_sentence(s)) >= 2,
     }
