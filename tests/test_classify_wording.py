@@ -327,3 +327,18 @@ def test_a_count_in_a_cost_refusal_is_the_size_of_the_search() -> None:
 def test_unable_to_provide_because_not_held_is_not_held() -> None:
     text = "We are unable to provide this information, as it is not held by the force."
     assert classify("FOI 9/25", text).kind == "not-held"
+
+
+def test_not_held_beside_words_of_giving_is_no_automatic_partial() -> None:
+    """The whole request said not held, an exemption, and only words about giving: ask."""
+    text = ("We do not hold the information you asked for. The details we have provided below may help you. "
+            "Names of staff are exempt under section 40(2) and are withheld.")
+    result = classify("FOI 9/25", text)
+    assert result.kind == "needs-review"
+
+
+def test_not_held_beside_figures_and_an_exemption_stays_partial() -> None:
+    text = ("Question 1: 37 officers were trained in 2024.\nQuestion 2: No information is held.\nQuestion 3: "
+            "The names of the trainers are exempt under section 40(2) and are withheld.")
+    result = classify("FOI 9/25", text)
+    assert result.guess == "partial"

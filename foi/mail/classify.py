@@ -658,7 +658,9 @@ def classify(
         # (A letter answered part by part, each part refused or not held, is plainly a refusal.)
         "any part not held": bool(whole_nh or part_nh) and not (
             parts.count >= 2 and parts.refused and len(parts.not_held) + len(parts.refused) >= parts.count),
-        "the whole request not held": bool(whole_nh),
+        # (Beside figures, answered parts or a data file, a "not held" speaks for one part.)
+        "the whole request not held": bool(whole_nh) and not (has_data or reading.tables >= 3 or reading.answers > 0
+                                                              or bool(parts.answered)),
         # "Please find below the information we can give" in a refusal, a caveat under figures,
         # a letter said to carry the answer: the refusal may be partial.
         "said to be given": data >= 1.0 and (statements >= 1.0 or caveat or bool(pointers and not letters)),
