@@ -342,3 +342,21 @@ def test_not_held_beside_figures_and_an_exemption_stays_partial() -> None:
             "The names of the trainers are exempt under section 40(2) and are withheld.")
     result = classify("FOI 9/25", text)
     assert result.guess == "partial"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thank you for your request of 5 February 2025, to which we need more time to respond.",
+        "We need more time to respond to your request received on 5 February 2025.",
+    ],
+)
+def test_the_date_of_the_request_is_never_the_new_date(text: str) -> None:
+    result = classify("FOI 123/25", text)
+    assert (result.kind, result.until) == ("extended", None)
+
+
+def test_a_date_before_the_message_is_never_the_new_date() -> None:
+    text = "We need more time to weigh the public interest. The original deadline was 3 March 2025."
+    result = classify("FOI 123/25", text, [], [], {"Date": "Wed, 05 Mar 2025 10:00:00 +0000"})
+    assert (result.kind, result.until) == ("extended", None)

@@ -91,6 +91,11 @@ _DEADLINE_LEAD_RE = re.compile(r"\b(?:by|before|until|than|to|on|of|is|date|dead
                                re.I)
 
 
+# A date that belongs to what they are answering, not to their promise.
+_QUOTED_DATE_RE = re.compile(r"\b(?:request|e-?mail|letter|correspondence|application|enquiry|received|dated|submitted"
+                             r"|sent|made|logged)\s+(?:\w+\s+){0,2}(?:(?:on|of|dated)\s+)?(?:the\s+)?$", re.I)
+
+
 def latest_date(sentences: Sequence[str]) -> date | None:
     """The latest full date (with its year) written in `sentences`: the letter's own date, or near
     it, when the message's date is not known."""
@@ -103,12 +108,15 @@ def deadline_in(sentences: Sequence[str], on: date | None = None, *, anchor: Seq
     over others (the date the request was received, say). `on` is the message's date, for a
     date written without its year; without it, the latest full date in `anchor` (the letter's
     other sentences) places such a date."""
+    sent = on
     if on is None and anchor:
         on = latest_date(anchor)
     led: list[date] = []
     other: list[date] = []
     for s in sentences:
         for pos, d in dates_in(s, on, forward=True):
+            if _QUOTED_DATE_RE.search(s[max(0, pos - 50) : pos]) or (sent is not None and d < sent):
+                continue  # "your request of 5 February", "received on ...": not the new date
             (led if _DEADLINE_LEAD_RE.search(s[max(0, pos - 30) : pos]) else other).append(d)
     if led:
         return max(led)
