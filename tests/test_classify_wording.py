@@ -360,3 +360,10 @@ def test_a_date_before_the_message_is_never_the_new_date() -> None:
     text = "We need more time to weigh the public interest. The original deadline was 3 March 2025."
     result = classify("FOI 123/25", text, [], [], {"Date": "Wed, 05 Mar 2025 10:00:00 +0000"})
     assert (result.kind, result.until) == ("extended", None)
+
+
+def test_one_year_not_held_beside_attached_figures_is_an_answer() -> None:
+    text = ("The figures for 2023 and 2024 are in the attached spreadsheet. Figures for 2022 are not held, as the "
+            "recording system changed that year.")
+    result = classify("FOI 9/25", text, ["figures.xlsx"], [""])
+    assert result.kind == "responded"

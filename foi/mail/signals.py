@@ -434,7 +434,10 @@ NOT_HELD_PART_RE = re.compile(r"(?i:\b(?:some|part|parts|all\s+of\s+it)\s+of\b|\
                               r"|answered|able\s+to))"
                               # "not held within Force Planning": one department's, not the force's
                               r"|\bwithin\s+(?:the\s+)?(?!(?:[A-Z][a-z]+\s+){0,3}(?:Police|Constabulary)\b)(?!Force\b(?!\s+[A-Z]))[A-Z][a-z]+"
-                              r"|^\W*[a-z](?:\s*(?:&|and|,)\s*[a-z])+\s")
+                              r"|^\W*[a-z](?:\s*(?:&|and|,)\s*[a-z])+\s"
+                              # "Figures for 2021 are not held": one period of the request
+                              r"|(?i:\b(?:for|before|prior\s+to|after|earlier\s+than|between)\s+(?:the\s+year\s+)?"
+                              r"(?:19|20)\d\d\b.{0,40}\bnot\s+held\b)")
 # The caveat forces print under figures they release.
 DATA_CAVEAT_RE = re.compile(r"every\s+effort\s+is\s+made\s+to\s+ensure\s+that\s+the\s+figures"
     r"|extracted\s+from\s+a\s+live"
