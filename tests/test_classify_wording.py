@@ -367,3 +367,10 @@ def test_one_year_not_held_beside_attached_figures_is_an_answer() -> None:
             "recording system changed that year.")
     result = classify("FOI 9/25", text, ["figures.xlsx"], [""])
     assert result.kind == "responded"
+
+
+def test_a_yes_above_a_refusal_goes_to_review() -> None:
+    text = ("Yes, the force uses number plate cameras. Where the cameras stand is exempt under section 31(1)(a) "
+            "and is withheld.")
+    result = classify("FOI 9/25", text)
+    assert result.kind == "needs-review"

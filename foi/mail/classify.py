@@ -260,7 +260,8 @@ _NOT_IN_FORM_RE = re.compile(r"\bnot\s+(?:recorded|held|captured|kept|stored|col
 _HYPOTHETICAL_RE = re.compile(r"\b(?:would|could|might|need(?:s|ed)?\s+to|require[sd]?|estimate[sd]?|approximately"
                               r"|review|search|examine|each|every)\b", re.I)
 _CONFIRMS_RE = re.compile(
-    r"\b(?:can|are\s+able\s+to|is\s+able\s+to|am\s+able\s+to)\s+confirm\s+(?:that\s+)?(?:the\s+\w+\s+|we\s+|it\s+"
+    r"^\W*(?:Q?\d{1,2}\W+)?(?:yes|no)\s*[,.:;\u2013-]\s*(?:the|we|it|they|there|this|all|each|a|an)\b"
+    r"|\b(?:can|are\s+able\s+to|is\s+able\s+to|am\s+able\s+to)\s+confirm\s+(?:that\s+)?(?:the\s+\w+\s+|we\s+|it\s+"
     r"|they\s+|there\s+)(?!.{0,60}\b(?:holds?|held|received|does\s+not|do\s+not)\b)",
     re.I,
 )
