@@ -374,3 +374,9 @@ def test_a_yes_above_a_refusal_goes_to_review() -> None:
             "and is withheld.")
     result = classify("FOI 9/25", text)
     assert result.kind == "needs-review"
+
+
+def test_an_offer_after_an_answer_is_no_automatic_clarification() -> None:
+    text = ("The force uses two kinds of taser. Would you like us to send the buying documents as well?")
+    result = classify("FOI 9/25", text)
+    assert (result.kind, result.guess) == ("needs-review", "clarification")

@@ -843,6 +843,11 @@ def classify(
         if formal:
             return result("needs-review", formal[:1] + narrowing[:1], 0.4, guess="refused",
                           reasons=["refuses and also asks whether we would accept less"])
+        if not cost_letter and refuse < 1.5:
+            # "Would you like the policy as a PDF?" with no cost limit or refusal to narrow: an
+            # offer under an answer, perhaps, as much as a question before deciding (round 5).
+            return result("needs-review", narrowing[:1], 0.5, guess="clarification",
+                          reasons=["they ask what we would like, with no cost limit or refusal in view"])
         return result("clarification", narrowing[:1] + evidence["refused"][:1], 0.75,
                       reasons=["they ask whether we would accept a narrower request before deciding"])
     if final is not None:
