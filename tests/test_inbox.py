@@ -535,7 +535,7 @@ def test_imap_fetch_reads_without_marking(sent_ws: Workspace, monkeypatch: pytes
 # Issue 12: the best guess kept for review, acknowledgements and the date of receipt
 
 
-UNSURE = ("Dear Jo,\n\nPlease find attached our response.\n\nIn relation to question 2, the information is exempt "
+UNSURE = ("Dear Jo,\n\nPlease find attached our response.\n\nIn relation to question 1, the information is exempt "
           "by virtue of section 40(2).\n\nFOI Team\n")
 
 

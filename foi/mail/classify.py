@@ -22,7 +22,7 @@ from email.message import EmailMessage
 from email.utils import parsedate_to_datetime
 
 from foi.mail.dates import deadline_in, stated_receipt
-from foi.mail.references import find_force_reference
+from foi.mail.references import find_case_number, find_force_reference
 from foi.mail.sections import collect_sections, not_relied_on, sections_in_sentence
 from foi.mail.segments import SEARCH_SIZE_RE, read_message
 from foi.mail.sentences import tabular_lines
@@ -275,6 +275,47 @@ _FIGURE_RE = re.compile(r"(?<![\d/.:()\u00a3$\-])\b\d{1,6}\b(?![\d/.:()\-]|\s*(?
 _PROMISE_RE = re.compile(r"\b(?:respond|response|reply|decision|deadline|due|date)\b", re.I)
 
 
+# Particular questions named: "Qs 2, 3 & 5", "question 4", "parts 2 and 3" (not a run such as
+# "questions 1 to 5", which may be all of them).
+_NAMED_PARTS_RE = re.compile(r"\b(?:qs?|questions?|parts?|points?)\s*\.?\s*\(?\d{1,2}[a-z]?\)?(?:\s*(?:,|&|and)\s*"
+                             r"\(?\d{1,2}[a-z]?\)?)*\b(?!\s*(?:-|to|\u2013)\s*\d)", re.I)
+
+
+def _names_some_parts(sentence: str) -> bool:
+    """True when `sentence` names particular questions that leave others out: numbers with a gap
+    ("Qs 2, 3 & 5") or not starting at the first ("question 4"). "Questions 1 & 2" may be all."""
+    for m in _NAMED_PARTS_RE.finditer(sentence):
+        numbers = sorted({int(n) for n in re.findall(r"\d{1,2}", m.group())})
+        if numbers and numbers != list(range(1, len(numbers) + 1)):
+            return True
+    return False
+
+
+def _refusing_words(sentence: str) -> bool:
+    """True when `sentence` holds words of refusing."""
+    scores, _ = _score([sentence])
+    return scores["refused"] >= 1.5 or scores["firm"] >= 2
+
+
+# What a person handling an FOI request writes and a mailbox's receipt does not.
+_FOI_WORDS_RE = re.compile(r"\b(?:20|twenty)\s+working\s+days|\bfreedom\s+of\s+information|\bFOI\b", re.I)
+_NAME_LINE_RE = re.compile(r"^\s*(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}\s*$")
+_SIGNOFF_LINE_RE = re.compile(r"^\s*(?:yours\s+(?:sincerely|faithfully|truly)|(?:kind|best|warm)\s+regards|regards"
+                              r"|many\s+thanks)\s*[,.]?\s*$", re.I)
+
+
+def _signed_by_person(text: str) -> bool:
+    """True when the letter (not a quoted message) ends with a sign-off and a name under it."""
+    lines = [ln for ln in text.split("\n") if not ln.lstrip().startswith(">")]
+    for k, line in enumerate(lines):
+        if _SIGNOFF_LINE_RE.match(line):
+            after = next((ln for ln in lines[k + 1 : k + 4] if ln.strip()), "")
+            if _NAME_LINE_RE.match(after) and not re.search(r"\b(?:team|unit|department|office|police|constabulary"
+                                                             r"|service)\b", after, re.I):
+                return True
+    return False
+
+
 def _new_date(extending: Sequence[str], new: Sequence[str], own: Sequence[str], sent_on: date | None) -> date | None:
     """The date an extension letter says it will answer by: in the sentences that extend, else in
     any of its new sentences about replying or the deadline ("The new deadline is 31 March"). A
@@ -485,7 +526,7 @@ def classify(
     new = reading.of("new")
     own = reading.of("new", "history", "conditional", "boilerplate", "annex")
     reference_text = "\n".join(own)
-    force_ref = find_force_reference(reference_text, subject)
+    force_ref = find_force_reference(reference_text, subject) or find_case_number(reading.text("request"))
     sent_on = _date_header(headers)
     received = stated_receipt(reading.of("new", "history", "conditional"), sent_on)
 
@@ -595,6 +636,14 @@ def classify(
         evidence["data"] = [s for s in reading.of("new", "history", "conditional")
                             if re.search(r"\battach|\benclos", s, re.I)][:1] or [subject]
     named = [s for s in new if sections_in_sentence(s) and not not_relied_on(s)]
+    # "Qs 2, 3 & 5" above an exemption, "section 40 applies to question 4": a refusal that names the
+    # questions it covers leaves the others answered (round 6). A reply laid out part by part says
+    # what became of each part itself.
+    some_parts = [s for s in new if parts.count < 2 and _names_some_parts(s)
+                  and (len(s) <= 40 or sections_in_sentence(s) or _refusing_words(s))][:1]
+    if some_parts:
+        scores["scoped"] += 2.0
+        evidence["scoped"] += some_parts
     refuse = scores["refused"] + 0.75 * len(named)
     if named and not evidence["refused"]:
         evidence["refused"] = named[:1]
@@ -764,6 +813,12 @@ def classify(
         reasons.append("not held, and whether any other information is held is neither confirmed nor denied")
         if not (whole_nh or every_part):
             abstain = "only part of the request is said to be not held"
+    elif exempt and whole_nh and not named and not ncnd_new and not cost_letter and data < 0.75:
+        # "The information is not recorded/held ... this letter is a refusal notice": refusing words
+        # with no exemption, NCND or cost limit relied on in the new text, beside a plain "not held".
+        # Not holding it may be the whole reason, or a refusal may be meant: ask (round 6).
+        final, final_ev = "not-held", whole_nh[:1] + evidence["refused"][:1]
+        abstain = "says the information is not held, and also refuses with no exemption relied on"
     elif exempt and withheld and parts.prose and not answered and not has_data:
         # "In response to question two, all officers carry one. With regard to question three,
         # section 31 applies": one part refused among parts answered in words. Partial, but words
@@ -825,6 +880,10 @@ def classify(
     elif part_nh and not (ext or clar or ack):
         final, final_ev, conf = "not-held", part_nh[:2], 0.4
         reasons.append("only part of the request is said to be not held")
+    if some_parts and final in ("partial", "refused") and not concrete and not abstain:
+        # Only the refused questions are in view: the answers to the others are not seen here.
+        final = "partial"
+        abstain = "the refusal names some questions only; the answers to the others are not seen"
     if final is not None:
         # Say what the reading rests on, so that a reviewer sees both sides at a glance.
         seen = [k for k, v in give.items() if v]
@@ -906,6 +965,15 @@ def classify(
         return result("auto-reply", evidence["generic"][:1], 0.8,
                       reasons=["an automated receipt from their mailbox, naming nothing of this case; no date changes"])
     if ack >= 1.5 or (ack >= 1.0 and specific):
+        handled = specific or _signed_by_person(text or "") or bool(_FOI_WORDS_RE.search(
+            "\n".join(reading.of("new", "conditional"))))
+        if not handled and not ACK_SUBJECT_RE.search(subject):
+            # "Your request has been received and will be actioned": no reference, no date, no
+            # officer and no word of the Act or its 20 working days. A mailbox's receipt reads the
+            # same as a person's; neither changes a date, so ask rather than guess (round 6).
+            return result("needs-review", evidence["acknowledged"][:1], 0.45, guess="acknowledged",
+                          reasons=["a receipt with no reference, date, officer or word of the Act: a mailbox's "
+                                   "or a person's?"])
         conf = 0.6 + 0.08 * min(ack, 4) + (0.05 if specific else -0.1)
         note = ("states the date of receipt " + received.isoformat()) if received else "states no date of receipt"
         reasons = [f"acknowledgement; {note}"] + (["names " + ", ".join(case_marks)] if case_marks else [])

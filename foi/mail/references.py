@@ -48,6 +48,10 @@ _FOI_SPACED_RE = re.compile(
 _SUBJECT_LEAD_REF_RE = re.compile(
     r"^\W*(?:(?i:re|fw|fwd)\s*:\s*)*(?P<ref>\d{1,7}[/._-]\d{2,4}(?:[/-]\d{2,4})?)(?=\s*[-:\u2013]|\s+[A-Z])"
 )
+# A number, a dot and the financial year it was logged in: "0086.2025-26", "905.2017-18". Its shape
+# alone marks it as a case number, labelled or not (round 6).
+_DOTTED_YEAR_REF_RE = re.compile(r"(?<![\w.])(?!(?:19|20)\d\d\.)(?P<ref>\d{2,7}\.(?:19|20)\d\d[-/]\d\d(?:\d\d)?)"
+                                 r"(?![\w.-]|\.\w)")
 _THIS_REQUEST_RE = re.compile(r"\b(?:response|reply|answer|regard|relation|respect|reference)\s+$", re.I)
 # A disclosure-log title: "Misconduct (615/20)", "Cocaine Arrests - 131/20".
 _TITLE_REF_RE = re.compile(
@@ -157,6 +161,8 @@ def _ref_candidates(text: str) -> list[tuple[int, int, str]]:
         ref = m.group("ref").rstrip(".-/")
         if _valid_ref(ref):
             out.append((3 + _token_rank(ref), m.start(), ref))
+    for m in _DOTTED_YEAR_REF_RE.finditer(text):
+        out.append((3, m.start(), m.group("ref")))
     for m in _FOI_SPACED_RE.finditer(text):
         ref = m.group("ref").rstrip(".-/")
         if _valid_ref(ref):
@@ -180,3 +186,11 @@ def find_force_reference(text: str, subject: str = "") -> str | None:
     # because forces put their case number there consistently.
     candidates.sort()
     return candidates[0][3]
+
+
+def find_case_number(text: str) -> str | None:
+    """A reference whose shape alone marks it as the authority's case number ("0086.2025-26"), for
+    text where labels cannot be trusted: the request as a disclosure log prints it, headed by its
+    number. Our own request never carries their number."""
+    m = _DOTTED_YEAR_REF_RE.search(text or "")
+    return m.group("ref") if m else None

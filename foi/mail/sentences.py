@@ -178,9 +178,18 @@ WAIVED_RE = re.compile(r"\b(?:rather\s+than|instead\s+of)\s+(?:apply|applying|re
                        re.I)
 
 
+# "The information is not recorded/held, and there is no duty to create it if it does not exist": a
+# statement that nothing is held, made before any condition is set, is the decision (round 6).
+_NOT_HELD_STATED_RE = re.compile(r"\b(?:is|are|was|were)\s+not\s+(?:recorded|held)(?:\s*/\s*(?:recorded|held))?\b"
+                                 r"|\b(?:does|do)\s+not\s+(?:hold|record)\b", re.I)
+
+
 def is_conditional(sentence: str) -> bool:
     if _LEADING_CONDITION_RE.search(sentence) or _COUNTERFACTUAL_RE.search(sentence):
         return True
+    stated = _NOT_HELD_STATED_RE.search(sentence)
+    if stated and not _CONDITIONAL_RE.search(sentence[: stated.start()]):
+        return False
     # "The cost of determining if the information is held ..." asks a question, sets no condition.
     sentence = re.sub(r"\b(determin\w*|establish\w*|ascertain\w*|know|confirm\w*|check\w*|see)\s+if\b", r"\1 whether",
                       sentence, flags=re.I)

@@ -23,6 +23,7 @@ AUTO_BODY_RE = re.compile(
 NCND_RE = re.compile(
     r"\bneither\s+confirms?\s+n?or\s+den(?:y|ies)|\bNCND\b|\b(?:will|can|would|shall|does|do)\s*(?:not"
     r"|n't)\s+(?:either\s+)?confirm\s+or\s+deny|"
+    r"\b(?:unable|not\s+able)\s+to\s+(?:either\s+)?confirm\s+or\s+deny|"
     r"\bnot\s+(?:obliged|required)\s+to\s+confirm\s+or\s+deny|duty\s+to\s+confirm\s+or\s+deny\s+does\s+not\s+apply|"
     r"(?:excluded|exempt)\s+from\s+the\s+duty\s+to\s+confirm\s+or\s+deny",
     re.I,
