@@ -641,9 +641,6 @@ def classify(
     # what became of each part itself.
     some_parts = [s for s in new if parts.count < 2 and _names_some_parts(s)
                   and (len(s) <= 40 or sections_in_sentence(s) or _refusing_words(s))][:1]
-    if some_parts:
-        scores["scoped"] += 2.0
-        evidence["scoped"] += some_parts
     refuse = scores["refused"] + 0.75 * len(named)
     if named and not evidence["refused"]:
         evidence["refused"] = named[:1]
@@ -880,10 +877,10 @@ def classify(
     elif part_nh and not (ext or clar or ack):
         final, final_ev, conf = "not-held", part_nh[:2], 0.4
         reasons.append("only part of the request is said to be not held")
-    if some_parts and final in ("partial", "refused") and not concrete and not abstain:
+    if some_parts and final == "refused":
         # Only the refused questions are in view: the answers to the others are not seen here.
-        final = "partial"
-        abstain = "the refusal names some questions only; the answers to the others are not seen"
+        final, final_ev = "partial", some_parts[:1] + final_ev[:1]
+        abstain = abstain or "the refusal names some questions only; the answers to the others are not seen"
     if final is not None:
         # Say what the reading rests on, so that a reviewer sees both sides at a glance.
         seen = [k for k, v in give.items() if v]
