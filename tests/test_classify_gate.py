@@ -171,3 +171,11 @@ def test_unable_to_confirm_or_deny_is_ncnd() -> None:
 )
 def test_even_if_sets_a_hypothesis_not_a_refusal(sentence: str) -> None:
     assert is_conditional(sentence)
+
+
+def test_one_question_over_the_cost_limit_refuses_the_whole_request() -> None:
+    text = ("Answering question 3 would mean reading every custody record, which would exceed the appropriate "
+            "limit under section 12(1). Where one part exceeds the limit the whole request may be refused, and "
+            "this letter is a refusal notice.")
+    result = classify("FOI 55/22", text)
+    assert result.guess == "refused"

@@ -877,8 +877,9 @@ def classify(
     elif part_nh and not (ext or clar or ack):
         final, final_ev, conf = "not-held", part_nh[:2], 0.4
         reasons.append("only part of the request is said to be not held")
-    if some_parts and final == "refused":
-        # Only the refused questions are in view: the answers to the others are not seen here.
+    if some_parts and final == "refused" and not cost_letter:
+        # Only the refused questions are in view: the answers to the others are not seen here. (One
+        # question over the cost limit lets the whole request be refused: not so with s.12.)
         final, final_ev = "partial", some_parts[:1] + final_ev[:1]
         abstain = abstain or "the refusal names some questions only; the answers to the others are not seen"
     if final is not None:
