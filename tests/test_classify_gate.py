@@ -179,3 +179,21 @@ def test_one_question_over_the_cost_limit_refuses_the_whole_request() -> None:
             "this letter is a refusal notice.")
     result = classify("FOI 55/22", text)
     assert result.guess == "refused"
+
+
+def test_numbered_question_and_answer_pairs_are_read_part_by_part() -> None:
+    text = ("I write in response to your request for information.\n\n"
+            "Q1: Would you tell me how many spit hoods the force bought last year?\n"
+            "A1: The force bought 140 spit hoods.\n\n"
+            "Q2: Would you tell me which supplier sold them?\n"
+            "A2: The supplier's name is exempt under section 43(2) and is withheld.\n")
+    result = classify("", text)
+    assert (result.kind, result.sections) == ("partial", ["43(2)"]), result.reasons
+
+
+def test_a_line_opening_with_a_and_a_number_in_prose_is_no_answer_label() -> None:
+    """Only "A2." / "A2:" with its number glued on answers a question; "A 3 year old ..." does not."""
+    from foi.mail.signals import PART_START_RE
+
+    assert PART_START_RE.match("A2. Forty-one.")
+    assert not PART_START_RE.match("A 3 year review of the policy is under way.")

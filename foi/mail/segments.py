@@ -219,8 +219,10 @@ def _mark_request(lines: list[str], start: int, out: set[int]) -> int:
 
 # A disclosure log's question and answer, unnumbered: "Q: How many ...?" then "A: There are ...".
 # The question is the request as they print it; the "A:" line is their answer (round 6).
-_Q_LINE_RE = re.compile(r"^\s*Q(?:uestion)?\s*[:\-\u2013]\s*\S", re.I)
-_A_LINE_RE = re.compile(r"^\s*A(?:nswer)?\s*[:\-\u2013]\s*(?P<said>\S.*)$", re.I)
+# Numbered the same way, "Q1." then "A1.", each answer under its own number.
+_Q_LINE_RE = re.compile(r"^\s*(?:Q(?:uestion)?\s*[:\-\u2013]|Q(?P<n>\d{1,2}[a-z]?)\s*[.:)\-\u2013])\s*\S", re.I)
+_A_LINE_RE = re.compile(r"^\s*(?:A(?:nswer)?\s*[:\-\u2013]|A(?P<n>\d{1,2}[a-z]?)\s*[.:)\-\u2013])\s*(?P<said>\S.*)$",
+                        re.I)
 # Their own opening under the request as a log prints it: "I write in response to your request ...".
 _OPENING_RE = re.compile(r"^\W*(?:(?:I|we)\s+(?:write|am\s+writing|are\s+writing)\s+in\s+(?:response|reply|relation"
                          r"|connection)\s+to\s+your\s+(?:request|e-?mail|application)|thank\s+you\s+for\s+your\s+"
@@ -231,13 +233,16 @@ def _question_answer_pairs(lines: list[str]) -> list[tuple[int, int]]:
     """(question line, answer line) for each "Q:" followed by its "A:" before the next "Q:"."""
     pairs: list[tuple[int, int]] = []
     for i, line in enumerate(lines):
-        if not _Q_LINE_RE.match(line):
+        q = _Q_LINE_RE.match(line)
+        if not q:
             continue
         for j in range(i + 1, min(len(lines), i + 15)):
             if _Q_LINE_RE.match(lines[j]):
                 break
-            if _A_LINE_RE.match(lines[j]):
-                pairs.append((i, j))
+            a = _A_LINE_RE.match(lines[j])
+            if a:
+                if (a.group("n") or "").lower() == (q.group("n") or "").lower():
+                    pairs.append((i, j))
                 break
     return pairs
 

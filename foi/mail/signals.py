@@ -458,7 +458,9 @@ PART_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|first|second|
 # The start of one part of a reply answered question by question: "Question 2:", "Q3.",
 # "Response 1 & 2", "2)", "b.".
 PART_START_RE = re.compile(
-    r"^\W*(?:(?:question|q|request|response|answer|part)\s*\d{1,2}[a-z]?(?:\s*(?:&|and|-|to)\s*\d{1,2}[a-z]?)?"
+    # "A2." answers question 2 under a "Q2." printed as the request.
+    r"^\W*(?:a\d{1,2}[a-z]?\s*[.:)](?:\s|$)"
+    r"|(?:question|q|request|response|answer|part)\s*\d{1,2}[a-z]?(?:\s*(?:&|and|-|to)\s*\d{1,2}[a-z]?)?"
     r"\s*[.):\-\u2013]?(?:\s|$)|(?:\d{1,2}[a-z]?|[a-h])\s*[.):\-\u2013](?:\s|$)"
     # In prose: "In response to question one, ...", "With regard to question 3, ...", "Regarding part (b):"
     r"|(?:(?:in\s+(?:response|answer|relation|reply)|with\s+(?:regard|regards|respect|reference))\s+to|regarding|turning\s+to"
