@@ -1,7 +1,8 @@
 """How well foi.mail.classify reads replies: precision of the statuses it sets on its own, the share
 it decides on its own, and the fields it extracts.
 
-    python bench/classify_precision.py [--json] [--corpus DIR] [--split tune|heldout|all] [--mistakes] [--curve]
+    python bench/classify_precision.py [--json] [--corpus DIR] [--split NAME|all] [--where COL=VALUE]
+                                       [--mistakes] [--curve] [--cv]
 
 A corpus is either the project's own (tests/fixtures/mail: .eml files and expected.csv) or an
 external set of real replies kept outside the repository: a folder of .txt bodies (or .eml files)
@@ -9,13 +10,18 @@ and a labels.csv with the columns
 
     file, split, authority, kind, sections, ncnd, force_reference, until, received, url, note
 
-and optionally `subject` (used when the .txt gives none). A `file` may be a path relative to the
+and optionally `subject` (used when the .txt gives none) and `date` (the message's date, given to
+the reader as its Date header: "received today" and a receipt date without a year need it). A
+`file` may be a path relative to the
 corpus folder ("../other/001.txt"), so one labels.csv can join several folders under one split;
 `force_reference` may list accepted alternatives as "a|b". A .txt body may start with
 "Subject: ..." and "Attachments: a.pdf; b.xlsx" lines, then a blank line.
-`split` is "tune" or "heldout"; the report gives each split separately, and lists the individual
-mistakes only for the split asked for with --mistakes (never look at held-out mistakes while
-tuning). Reported:
+`split` is "tune" or "heldout", or the name of a fold ("f1" .. "f5") for k-fold cross-validation by
+authority; the report gives each split separately, and lists the individual mistakes only for the
+split asked for with --mistakes, further narrowed by --where COL=VALUE on any labels.csv column
+(never look at held-out mistakes while tuning). With --cv the splits are folds: each fold's scores,
+their mean, and the confidence threshold calibrated on the other folds (the lowest whose automatic
+decisions are at least 95% right there) with what it gives on the fold itself. Reported:
 
 - kind accuracy, over every reply;
 - automatic decisions: how many replies got a status kind (a status foi would set without asking)
@@ -40,6 +46,8 @@ import json
 import re
 import sys
 from dataclasses import dataclass, field
+from datetime import datetime
+from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +75,7 @@ class Item:
     force_reference: str
     until: str
     received: str
+    row: dict[str, str] = field(default_factory=dict)
     got: Classification | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -103,7 +112,7 @@ def load(corpus: Path) -> list[Item]:
             authority=row.get("authority") or row.get("from_slug", ""),
             kind=row["kind"], sections=_split_list(row["sections"]), ncnd=row["ncnd"] == "1",
             force_reference=row.get("force_reference", ""), until=row.get("until", ""),
-            received=row.get("received", "") or row.get("received_stated", ""),
+            received=row.get("received", "") or row.get("received_stated", ""), row=dict(row),
         )
         path = corpus / row["file"]
         if path.suffix == ".eml":
@@ -112,7 +121,11 @@ def load(corpus: Path) -> list[Item]:
         else:
             subject, body, names = _read_txt(path)
             subject = subject or row.get("subject", "")
-            item.got = classify(subject, body, names, [""] * len(names))
+            headers = {}
+            if row.get("date"):
+                # Midday, so that no time zone moves the day.
+                headers["Date"] = format_datetime(datetime.fromisoformat(row["date"]).replace(hour=12))
+            item.got = classify(subject, body, names, [""] * len(names), headers)
         items.append(item)
     return items
 
@@ -244,7 +257,55 @@ def mistakes(items: list[Item]) -> list[dict[str, Any]]:
     return out
 
 
-def evaluate(corpus: Path, split: str = "all", with_mistakes: bool = False) -> dict[str, Any]:
+TARGET_PRECISION = 0.95
+# The issue-12 targets, averaged over folds.
+CV_METRICS = ("kind_accuracy", "automatic_precision", "share_automatic", "best_guess_right", "sections_exact",
+              "ncnd_right", "reference_found", "extension_date_right", "stated_receipt_read")
+
+
+def calibrate(items: list[Item], target: float = TARGET_PRECISION) -> float | None:
+    """The lowest threshold of THRESHOLDS whose automatic decisions over `items` are at least `target`
+    right (the most coverage at that precision), or None when none reaches it."""
+    for row in curve(items):
+        if row["automatic"] and row["precision"] is not None and row["precision"] >= target:
+            return float(row["threshold"])
+    return None
+
+
+def cross_validate(items: list[Item]) -> dict[str, Any]:
+    """Per fold: its scores and a threshold calibrated on the other folds, applied to it; the mean
+    of each target over the folds (each fold counts once, whatever its size)."""
+    folds = sorted({i.split for i in items})
+    per_fold: dict[str, Any] = {}
+    for name in folds:
+        inside = [i for i in items if i.split == name]
+        outside = [i for i in items if i.split != name]
+        r = score(inside)
+        t = calibrate(outside)
+        at = next((row for row in curve(inside) if row["threshold"] == t), None) if t is not None else None
+        r["calibrated_threshold"] = t
+        r["calibrated"] = at
+        per_fold[name] = r
+    mean: dict[str, Any] = {}
+    for m in CV_METRICS:
+        values = [per_fold[f][m] for f in folds if per_fold[f][m] is not None]
+        mean[m] = round(sum(values) / len(values), 3) if values else None
+    cal = [per_fold[f]["calibrated"] for f in folds if per_fold[f]["calibrated"]]
+    cal_p = [c["precision"] for c in cal if c["precision"] is not None]
+    mean["calibrated_precision"] = round(sum(cal_p) / len(cal_p), 3) if cal_p else None
+    mean["calibrated_coverage"] = round(sum(c["coverage"] for c in cal) / len(cal), 3) if cal else None
+    return {"folds": per_fold, "mean": mean}
+
+
+def _where(items: list[Item], where: str | None) -> list[Item]:
+    if not where:
+        return items
+    col, _, value = where.partition("=")
+    return [i for i in items if i.row.get(col.strip(), "") == value.strip()]
+
+
+def evaluate(corpus: Path, split: str = "all", with_mistakes: bool = False, *, cv: bool = False,
+             where: str | None = None) -> dict[str, Any]:
     items = load(corpus)
     result: dict[str, Any] = {"corpus": str(corpus)}
     splits = sorted({i.split for i in items})
@@ -253,9 +314,15 @@ def evaluate(corpus: Path, split: str = "all", with_mistakes: bool = False) -> d
         result[name]["curve"] = curve([i for i in items if i.split == name])
     if len(splits) > 1:
         result["all"] = score(items)
+        result["all"]["curve"] = curve(items)
+    if cv:
+        result["cv"] = cross_validate(items)
+    if where:
+        result["where"] = score(_where(items, where))
+        result["where"]["label"] = where
     if with_mistakes:
         chosen = items if split == "all" else [i for i in items if i.split == split]
-        result["mistakes"] = mistakes(chosen)
+        result["mistakes"] = mistakes(_where(chosen, where))
     return result
 
 
@@ -283,28 +350,50 @@ def _print(name: str, r: dict[str, Any]) -> None:
         print(f"  {kind:<18}{k['support']:>8}{k['predicted']:>10}{_fmt(k['precision']):>11}{_fmt(k['recall']):>8}")
 
 
+def _print_cv(cv: dict[str, Any]) -> None:
+    folds = cv["folds"]
+    print(f"== cross-validation by authority: {len(folds)} folds (mean: each fold counts once)")
+    heads = ("kind", "auto prec", "auto share", "guess", "sections", "NCND", "ref", "ext date", "receipt")
+    print(f"  {'fold':<6}{'n':>4}" + "".join(f"{h:>11}" for h in heads) + f"{'thr':>6}{'cal prec':>10}{'cal cov':>9}")
+    for name, r in folds.items():
+        c = r["calibrated"] or {}
+        thr = r["calibrated_threshold"]
+        print(f"  {name:<6}{r['replies']:>4}" + "".join(f"{_fmt(r[m]):>11}" for m in CV_METRICS)
+              + f"{thr if thr is not None else '-':>6}{_fmt(c.get('precision')):>10}{_fmt(c.get('coverage')):>9}")
+    m = cv["mean"]
+    print(f"  {'mean':<6}{'':>4}" + "".join(f"{_fmt(m[k]):>11}" for k in CV_METRICS)
+          + f"{'':>6}{_fmt(m['calibrated_precision']):>10}{_fmt(m['calibrated_coverage']):>9}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     parser.add_argument("--corpus", type=Path, default=ROOT / "tests" / "fixtures" / "mail")
-    parser.add_argument("--split", default="all", help="whose mistakes --mistakes lists: tune, heldout or all")
+    parser.add_argument("--split", default="all", help="whose mistakes --mistakes lists: a split's name or all")
+    parser.add_argument("--where", help="COL=VALUE: also score (and list mistakes of) only the rows with that value")
+    parser.add_argument("--cv", action="store_true", help="the splits are folds: per-fold scores, mean, calibration")
     parser.add_argument("--mistakes", action="store_true", help="list each reply read wrongly (of --split)")
     parser.add_argument("--curve", action="store_true",
                         help="print precision and coverage of automatic decisions at other confidence thresholds")
     args = parser.parse_args(argv)
-    result = evaluate(args.corpus, args.split, args.mistakes)
+    result = evaluate(args.corpus, args.split, args.mistakes, cv=args.cv, where=args.where)
     if args.json:
         print(json.dumps(result, indent=2, default=str))
         return 0
-    for name in ("tune", "heldout", "all"):
+    names = [k for k in result if k not in ("corpus", "cv", "where", "mistakes")]
+    if "where" in result:
+        names.append("where")
+    for name in names:
         if name in result:
-            _print(name, result[name])
+            _print(name if name != "where" else f"where {result['where']['label']}", result[name])
             if args.curve and "curve" in result[name]:
                 print(f"  {'threshold':<11}{'automatic':>10}{'precision':>11}{'coverage':>10}"
                       f"   (the reader decides from {AUTOMATIC})")
                 for row in result[name]["curve"]:
                     print(f"  {row['threshold']:<11}{row['automatic']:>10}{_fmt(row['precision']):>11}"
                           f"{_fmt(row['coverage']):>10}")
+    if "cv" in result:
+        _print_cv(result["cv"])
     for m in result.get("mistakes", []):
         print(f"  {m['file']}: {'; '.join(m['problems'])}\n      ({m['evidence'][:110]})")
     return 0

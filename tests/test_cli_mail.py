@@ -217,7 +217,7 @@ def test_inbox_errors(cli, sent: Workspace, tmp_path: Path) -> None:
     assert cli("inbox", "review").stdout == "Nothing to review.\n"
 
 
-UNSURE = ("Dear Jo,\n\nPlease find attached our response.\n\nIn relation to question 2, the information is exempt "
+UNSURE = ("Dear Jo,\n\nPlease find attached our response.\n\nIn relation to question 1, the information is exempt "
           "by virtue of section 40(2).\n\nFOI Team\n")
 
 

@@ -54,7 +54,8 @@ def make_mail(subject: str, body: str, *, sender: str = KENT, message_id: str | 
 
 ACK = "Dear Jo,\n\nWe acknowledge receipt of your request, which has been logged under reference 2026/4412.\n"
 RESPONSE = ("Dear Jo,\n\nPlease find attached the information you requested. "
-            "The data you requested is attached as a spreadsheet.\n\nFOI Team\n")
+            "The data you requested is attached as a spreadsheet: 41 cautions were recorded in the period."
+            "\n\nFOI Team\n")
 
 
 def write(tmp_path: Path, name: str, data: bytes) -> Path:
@@ -534,7 +535,7 @@ def test_imap_fetch_reads_without_marking(sent_ws: Workspace, monkeypatch: pytes
 # Issue 12: the best guess kept for review, acknowledgements and the date of receipt
 
 
-UNSURE = ("Dear Jo,\n\nPlease find attached our response.\n\nIn relation to question 2, the information is exempt "
+UNSURE = ("Dear Jo,\n\nPlease find attached our response.\n\nIn relation to question 1, the information is exempt "
           "by virtue of section 40(2).\n\nFOI Team\n")
 
 

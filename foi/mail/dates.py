@@ -1,6 +1,9 @@
 """Dates written in a reply, and the one an extension letter promises an answer by.
 
 UK letters write the day first ("3/4/2027" is 3 April); a date that does not exist is skipped.
+A date written without its year ("received on 12th February", "by 11 December") takes its year
+from the message's own date when that is known: a date of receipt is the latest such day not
+after the message, a promised date the first such day not before it.
 """
 
 from __future__ import annotations
@@ -21,15 +24,48 @@ _DATE_RE = re.compile(
     r"\b(?P<d1>\d{1,2})\^?(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>" + _MON + r")\.?,?\s+(?P<y1>\d{4})\b"
     r"|\b(?P<m2>" + _MON + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4})\b"
     r"|\b(?P<y4>\d{4})-(?P<m4>\d{1,2})-(?P<d4>\d{1,2})\b"
-    r"|(?<![\d/])(?P<d3>\d{1,2})[/.](?P<m3>\d{1,2})[/.](?P<y3>\d{4}|\d{2})(?![\d/])",
+    r"|(?<![\d/])(?P<d3>\d{1,2})[/.](?P<m3>\d{1,2})[/.](?P<y3>\d{4}|\d{2})(?![\d/])"
+    # "31-03-2025": day first with hyphens, four-digit year only (short ones look like references).
+    r"|(?<![\d/-])(?P<d5>\d{1,2})-(?P<m5>\d{1,2})-(?P<y5>\d{4})(?![\d/-])",
     re.I,
 )
 
 
-def dates_in(text: str) -> list[tuple[int, date]]:
-    """(position, date) of every date written in `text`."""
+# "12th February", "February 12th", "the 3rd of March": a day and month with no year after them.
+_YEARLESS_RE = re.compile(
+    r"\b(?P<d1>\d{1,2})\^?(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>" + _MON + r")\b\.?(?!,?\s+\d)"
+    r"|\b(?P<m2>" + _MON + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s+\d|\s*[:/.]\d)",
+    re.I,
+)
+
+
+def _yearless(text: str, taken: list[tuple[int, int]], on: date, forward: bool) -> list[tuple[int, date]]:
+    """Dates written without a year, placed in the year around `on` (the message's date)."""
     out: list[tuple[int, date]] = []
+    for m in _YEARLESS_RE.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        day = int(m.group("d1") or m.group("d2"))
+        month = _MONTHS[(m.group("m1") or m.group("m2"))[:3].lower()]
+        for year in ((on.year, on.year + 1) if forward else (on.year, on.year - 1)):
+            try:
+                d = date(year, month, day)
+            except ValueError:
+                continue
+            if (d >= on) if forward else (d <= on):
+                out.append((m.start(), d))
+                break
+    return out
+
+
+def dates_in(text: str, on: date | None = None, *, forward: bool = False) -> list[tuple[int, date]]:
+    """(position, date) of every date written in `text`. With `on` (the message's date), a day and
+    month written without a year count too: the latest such date not after `on`, or with
+    `forward` the first not before it."""
+    out: list[tuple[int, date]] = []
+    taken: list[tuple[int, int]] = []
     for m in _DATE_RE.finditer(text):
+        taken.append((m.start(), m.end()))
         try:
             if m.group("d1"):
                 d = date(int(m.group("y1")), _MONTHS[m.group("m1")[:3].lower()], int(m.group("d1")))
@@ -37,6 +73,8 @@ def dates_in(text: str) -> list[tuple[int, date]]:
                 d = date(int(m.group("y2")), _MONTHS[m.group("m2")[:3].lower()], int(m.group("d2")))
             elif m.group("y4"):
                 d = date(int(m.group("y4")), int(m.group("m4")), int(m.group("d4")))
+            elif m.group("y5"):
+                d = date(int(m.group("y5")), int(m.group("m5")), int(m.group("d5")))
             else:
                 year = int(m.group("y3"))
                 year += 2000 if year < 100 else 0
@@ -44,19 +82,41 @@ def dates_in(text: str) -> list[tuple[int, date]]:
         except ValueError:
             continue
         out.append((m.start(), d))
+    if on is not None:
+        out = sorted(out + _yearless(text, taken, on, forward))
     return out
 
 
-_DEADLINE_LEAD_RE = re.compile(r"\b(?:by|before|until|than|to|on|of)\s+(?:\w+,?\s+){0,2}$", re.I)
+_DEADLINE_LEAD_RE = re.compile(r"\b(?:by|before|until|than|to|on|of|is|date|deadline)\s*:?\s+(?:\w+,?\s+){0,2}$",
+                               re.I)
 
 
-def deadline_in(sentences: Sequence[str]) -> date | None:
+# A date that belongs to what they are answering, not to their promise.
+_QUOTED_DATE_RE = re.compile(r"\b(?:request|e-?mail|letter|correspondence|application|enquiry|received|dated|submitted"
+                             r"|sent|made|logged)\s+(?:\w+\s+){0,2}(?:(?:on|of|dated)\s+)?(?:the\s+)?$", re.I)
+
+
+def latest_date(sentences: Sequence[str]) -> date | None:
+    """The latest full date (with its year) written in `sentences`: the letter's own date, or near
+    it, when the message's date is not known."""
+    found = [d for s in sentences for _, d in dates_in(s)]
+    return max(found) if found else None
+
+
+def deadline_in(sentences: Sequence[str], on: date | None = None, *, anchor: Sequence[str] = ()) -> date | None:
     """The date a sentence promises a reply by; a date after "by"/"no later than"/"to" wins
-    over others (the date the request was received, say)."""
+    over others (the date the request was received, say). `on` is the message's date, for a
+    date written without its year; without it, the latest full date in `anchor` (the letter's
+    other sentences) places such a date."""
+    sent = on
+    if on is None and anchor:
+        on = latest_date(anchor)
     led: list[date] = []
     other: list[date] = []
     for s in sentences:
-        for pos, d in dates_in(s):
+        for pos, d in dates_in(s, on, forward=True):
+            if _QUOTED_DATE_RE.search(s[max(0, pos - 50) : pos]) or (sent is not None and d < sent):
+                continue  # "your request of 5 February", "received on ...": not the new date
             (led if _DEADLINE_LEAD_RE.search(s[max(0, pos - 30) : pos]) else other).append(d)
     if led:
         return max(led)
@@ -64,15 +124,20 @@ def deadline_in(sentences: Sequence[str]) -> date | None:
 
 
 _RECEIVED_RE = re.compile(r"\b(?:received|reached)\b", re.I)
-_ON_RE = re.compile(r"\bon\s+(?:the\s+)?$", re.I)
+_ON_RE = re.compile(r"\bon\s+(?:the\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:the\s+)?)?$", re.I)
 _SAME_DAY_RE = re.compile(r"^[^.;]{0,100}?\bon\s+the\s+same\s+(?:date|day)\b", re.I)
 _DATED_RE = re.compile(r"\bdated\s+(?:the\s+)?$", re.I)
 
 
-def stated_receipt(sentences: Sequence[str]) -> date | None:
+_TODAY_RE = re.compile(r"^[^.;]{0,60}?\btoday\b", re.I)
+
+
+def stated_receipt(sentences: Sequence[str], on: date | None = None) -> date | None:
     """The date the authority says it received the request ("which was received by the MPS on
     30/07/2010", "Received on 23/08/2017", "dated 23rd November 2011 which was received ... on the
-    same date"), or None when it states none. The date of the letter itself is never taken."""
+    same date"), or None when it states none. The date of the letter itself is never taken, except
+    when the letter says the request came today ("received by Sussex Police today"). `on` is the
+    message's date: it places "received on 12th February" in its year, and is "today"."""
     for s in sentences:
         for m in _RECEIVED_RE.finditer(s):
             after = s[m.end() : m.end() + 140]
@@ -81,7 +146,9 @@ def stated_receipt(sentences: Sequence[str]) -> date | None:
                 if dated:
                     return dated[-1]
                 continue
-            for pos, d in dates_in(after):
+            if on is not None and _TODAY_RE.match(after) and not dates_in(after[: _TODAY_RE.match(after).end()]):
+                return on  # "received today", "received by Sussex Police today"
+            for pos, d in dates_in(after, on):
                 lead = after[:pos]
                 adjacent = _ON_RE.search(lead) or not lead.strip(" ,:")
                 if adjacent and len(lead) <= 120 and not re.search(r"[.;]\s", lead):

@@ -42,8 +42,17 @@ _FOI_GLUED_RE = re.compile(
     r"(?<![\w/-])(?P<ref>(?:FOI[A]?|RFI)[-/_]?(?:[A-Za-z0-9]+[-/_])*\d[A-Za-z0-9]*(?:[-/_][A-Za-z0-9]+)*)", re.I
 )
 _FOI_SPACED_RE = re.compile(
-    r"(?<![\w/-])FOI(?:\s+request)?\s+(?:no\.?\s*)?(?P<ref>\d[\d/\-]*\d(?:/[A-Z]{1,3})?)\b", re.I
+    r"(?<![\w/-])FOI(?:\s+request)?\s+(?:no\.?\s*)?(?P<ref>\d[\d/\-.]*\d(?:/[A-Z]{1,3})?)\b", re.I
 )
+# A subject that starts with their number: "2011/673 - Response", "905.2017-18 Stop and search".
+_SUBJECT_LEAD_REF_RE = re.compile(
+    r"^\W*(?:(?i:re|fw|fwd)\s*:\s*)*(?P<ref>\d{1,7}[/._-]\d{2,4}(?:[/-]\d{2,4})?)(?=\s*[-:\u2013]|\s+[A-Z])"
+)
+# A number, a dot and the financial year it was logged in: "0086.2025-26", "905.2017-18". Its shape
+# alone marks it as a case number, labelled or not (round 6).
+_DOTTED_YEAR_REF_RE = re.compile(r"(?<![\w.])(?!(?:19|20)\d\d\.)(?P<ref>\d{2,7}\.(?:19|20)\d\d[-/]\d\d(?:\d\d)?)"
+                                 r"(?![\w.-]|\.\w)")
+_THIS_REQUEST_RE = re.compile(r"\b(?:response|reply|answer|regard|relation|respect|reference)\s+$", re.I)
 # A disclosure-log title: "Misconduct (615/20)", "Cocaine Arrests - 131/20".
 _TITLE_REF_RE = re.compile(
     r"(?m)^[^\n]{3,90}?(?:\((?P<a>\d{1,7}[A-Z]?[/_-]\d{2,4})\)|[ \t][-\u2013][ \t](?P<b>\d{1,7}[A-Z]?/\d{2,4}))[ \t]*$",
@@ -131,7 +140,12 @@ def _ref_candidates(text: str) -> list[tuple[int, int, str]]:
         pos = m.end()
         pre = (m.group("pre") or "").strip().lower()
         # "YOUR REQUEST (20262):" is their number for our request; "your ref" is ours.
-        theirs_for_ours = pre == "your" and m.group("paren") and m.group("label").lower().startswith("request")
+        # "YOUR REQUEST (20262):" and "your request 2011/673" are their number for our request
+        # (we never number ours that way); "your ref" is ours.
+        theirs_for_ours = pre == "your" and m.group("label").lower().startswith("request") and (
+            bool(m.group("paren")) or _token_rank(_clean(m.group("ref"))) == 0)
+        # "in response to FOI request 905.2017-18" is this request; "identical to request ..." another.
+        theirs_for_ours = theirs_for_ours or (pre == "to" and bool(_THIS_REQUEST_RE.search(text[: m.start()])))
         if pre in _NOT_THEIRS and not theirs_for_ours:
             # "your reference FOI-CAUTIONS-0007" is ours, "date of request: ..." a date; "Our ref" may follow.
             pos = m.end("label")
@@ -147,6 +161,8 @@ def _ref_candidates(text: str) -> list[tuple[int, int, str]]:
         ref = m.group("ref").rstrip(".-/")
         if _valid_ref(ref):
             out.append((3 + _token_rank(ref), m.start(), ref))
+    for m in _DOTTED_YEAR_REF_RE.finditer(text):
+        out.append((3, m.start(), m.group("ref")))
     for m in _FOI_SPACED_RE.finditer(text):
         ref = m.group("ref").rstrip(".-/")
         if _valid_ref(ref):
@@ -160,6 +176,9 @@ def find_force_reference(text: str, subject: str = "") -> str | None:
     ("FOI 2019/01234" -> "2019/01234"); prefixes joined with - or / are part of the reference.
     Our own references (FOI-CAUTIONS-0007) and "your ref" values are never returned."""
     candidates = [(p, 0, pos, ref) for p, pos, ref in _ref_candidates(subject or "")]
+    lead = _SUBJECT_LEAD_REF_RE.match(subject or "")
+    if lead and _valid_ref(lead.group("ref")):
+        candidates.append((3, 0, 0, lead.group("ref")))
     candidates += [(p, 1, pos, ref) for p, pos, ref in _ref_candidates(text or "")]
     if not candidates:
         return None
@@ -167,3 +186,11 @@ def find_force_reference(text: str, subject: str = "") -> str | None:
     # because forces put their case number there consistently.
     candidates.sort()
     return candidates[0][3]
+
+
+def find_case_number(text: str) -> str | None:
+    """A reference whose shape alone marks it as the authority's case number ("0086.2025-26"), for
+    text where labels cannot be trusted: the request as a disclosure log prints it, headed by its
+    number. Our own request never carries their number."""
+    m = _DOTTED_YEAR_REF_RE.search(text or "")
+    return m.group("ref") if m else None

@@ -82,10 +82,22 @@ def _expand(num: str, subs: list[str]) -> list[str]:
     return [_fmt(num, subs)]
 
 
+# The statute's own cross-references, quoted with an exemption: "information which is not exempt
+# information by virtue of section 30 is exempt information if ...", "which does not fall within
+# section 23(1)", "other than section 21". The section named there is not a ground.
+_CROSS_REF_RE = re.compile(
+    r"(?:\bnot\s+exempt(?:\s+information)?\s+(?:by\s+virtue\s+of|under)|\b(?:does|do)\s+not\s+fall\s+within"
+    r"|\bother\s+than|\bexcept(?:\s+for)?|\bapart\s+from|\bnot\s+(?:covered|caught)\s+by)\s*(?:any\s+of\s+)?$",
+    re.I,
+)
+
+
 def sections_in_sentence(sentence: str) -> list[tuple[int, str]]:
     """(position, section) for every refusal-ground citation in one sentence."""
     found: list[tuple[int, str]] = []
     for m in _CITE_RE.finditer(sentence):
+        if _CROSS_REF_RE.search(sentence[max(0, m.start() - 60) : m.start()]):
+            continue
         group: list[tuple[int, str]] = []
         num, subs = m.group("num"), _norm_subs(m.group("subs") or "")
         group.extend((m.start(), sec) for sec in _expand(num, subs))
@@ -118,6 +130,7 @@ def sections_in_sentence(sentence: str) -> list[tuple[int, str]]:
 # "no exemption has been applied").
 _DROPPED_RE = re.compile(
     r"\bdisregarded\b|\bno\s+longer\s+(?:rel(?:y|ies|ying)|applies|apply)|\bwithdrawn\b"
+    r"|\b(?:does|do|did|will)\s+not\s+(?:be\s+)?rel(?:y|ies|ying)\s+(?:up)?on\b|\bnot\s+(?:been\s+)?relied\s+(?:up)?on\b"
     r"|\bavoid\w*\s+(?:the\s+)?(?:application|need|use)\s+of\b|\bwithout\s+(?:the\s+need\s+to\s+)?(?:apply|applying"
     r"|relying)|\bno\s+exemptions?\s+(?:has|have|is|are|was|were)\s+(?:been\s+)?(?:applied|engaged|needed|relied)",
     re.I,

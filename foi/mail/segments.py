@@ -50,6 +50,7 @@ class Reading:
     sentences: list[Sentence] = field(default_factory=list)
     tables: int = 0  # lines of figures in the new text (a table in the body is data)
     answers: int = 0  # short answers with figures under a restated question ("- 190", "222")
+    restated: int = 0  # sentences of the request restated in their own text (not in a quoted message)
 
     def of(self, *roles: str) -> list[str]:
         return [s.text for s in self.sentences if s.role in roles]
@@ -216,9 +217,57 @@ def _mark_request(lines: list[str], start: int, out: set[int]) -> int:
     return end
 
 
+# A disclosure log's question and answer, unnumbered: "Q: How many ...?" then "A: There are ...".
+# The question is the request as they print it; the "A:" line is their answer (round 6).
+# Numbered the same way, "Q1." then "A1.", each answer under its own number.
+_Q_LINE_RE = re.compile(r"^\s*(?:Q(?:uestion)?\s*[:\-\u2013]|Q(?P<n>\d{1,2}[a-z]?)\s*[.:)\-\u2013])\s*\S", re.I)
+_A_LINE_RE = re.compile(r"^\s*(?:A(?:nswer)?\s*[:\-\u2013]|A(?P<n>\d{1,2}[a-z]?)\s*[.:)\-\u2013])\s*(?P<said>\S.*)$",
+                        re.I)
+# Their own opening under the request as a log prints it: "I write in response to your request ...".
+_OPENING_RE = re.compile(r"^\W*(?:(?:I|we)\s+(?:write|am\s+writing|are\s+writing)\s+in\s+(?:response|reply|relation"
+                         r"|connection)\s+to\s+your\s+(?:request|e-?mail|application)|thank\s+you\s+for\s+your\s+"
+                         r"(?:request|e-?mail)\b)", re.I)
+
+
+def _question_answer_pairs(lines: list[str]) -> list[tuple[int, int]]:
+    """(question line, answer line) for each "Q:" followed by its "A:" before the next "Q:"."""
+    pairs: list[tuple[int, int]] = []
+    for i, line in enumerate(lines):
+        q = _Q_LINE_RE.match(line)
+        if not q:
+            continue
+        for j in range(i + 1, min(len(lines), i + 15)):
+            if _Q_LINE_RE.match(lines[j]):
+                break
+            a = _A_LINE_RE.match(lines[j])
+            if a:
+                if (a.group("n") or "").lower() == (q.group("n") or "").lower():
+                    pairs.append((i, j))
+                break
+    return pairs
+
+
+def _above_opening(lines: list[str]) -> set[int]:
+    """The request a disclosure log prints above the authority's opening ("I write in response to
+    your request"): the lines above it that read as the requester's asks, when one of them does so
+    plainly (their "please provide me", or a question put to the authority)."""
+    k = next((i for i, line in enumerate(lines) if i and _OPENING_RE.match(line)), None)
+    if k is None:
+        return set()
+    above = [i for i in range(k) if lines[i].strip()]
+    plain = [i for i in above if _REQUESTER_RE.match(lines[i])
+             or (lines[i].rstrip().endswith("?") and re.search(r"\byou\b", lines[i], re.I))]
+    if not plain:
+        return set()
+    return {i for i in above if _ASK_RE.search(lines[i]) or lines[i].rstrip().endswith("?") or i in plain}
+
+
 def _request_lines(lines: list[str]) -> set[int]:
     """Indices of lines that restate the request."""
     out: set[int] = set()
+    for q, a in _question_answer_pairs(lines):
+        out.update(range(q, a))
+    out.update(_above_opening(lines))
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -348,9 +397,9 @@ _ANSWER_RE = re.compile(
     r"(?:recorded|issued|made|reported|received|arrested|charged|cautioned|dealt|employed|stopped|seized|found|given"
     r"|paid|spent|purchased|bought|deployed|trained|dismissed|suspended)\b"
     # "we employ 14 dog handlers", "the force has 42 marked cars"
-    r"|\b(?:we|the\s+(?:force|constabulary|service))\s+(?:currently\s+)?(?:employ|employs|ha[sv]e?|own|owns|operate"
+    r"|\b(?:we|the\s+(?:force|constabulary|service))\s+(?:currently\s+)?(?:employ|employs|ha[sv]e?|holds?|own|owns|operate"
     r"|operates|recorded|received|issued|made|spent|paid)\s+(?:a\s+total\s+of\s+)?" + _NUM.replace("?P<n>", "?P<k>")
-    + r"\s+[a-z]",
+    + r"(?!\s+(?:records?|documents?|files?|items?|pieces?|reports?|pages?)\b)\s+[a-z]",
     re.I,
 )
 # Figures in an explanation of the cost limit are the size of the search, not an answer: "there
@@ -429,6 +478,7 @@ def _roles_for(text: str, source: str, ours: list[set[str]], reading: Reading) -
         for sentence in split_sentences(chunk):
             if kind == "request" or _is_ours(sentence, ours):
                 role = "request"
+                reading.restated += 1
             elif is_boilerplate(sentence):
                 role = "boilerplate"
             elif is_history(sentence):
@@ -452,6 +502,11 @@ def _roles_for(text: str, source: str, ours: list[set[str]], reading: Reading) -
     reading.answers += len(re.findall(r"(?m)^[ \t]*(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?[ \t]*[-\u2013:|][ \t]*"
                                       r"£?\d[\d,]*[ \t]*$", figures))
     reading.answers += len(_ITEM_ANSWER_RE.findall(figures))
+    # "A: There are currently 0 posts", "A: Yes" under a "Q:": an answer.
+    for _q, a in _question_answer_pairs(main):
+        said = _A_LINE_RE.match(main[a])
+        if said and re.search(r"\d|^(?:yes|no)\b(?!\s+(?:information|data|records?))", said.group("said"), re.I):
+            reading.answers += 1
     reading.answers += sum(1 for m in _LABELLED_FIGURE_RE.finditer(figures)
                            if not _NOT_A_FIGURE_LABEL_RE.search(m.group("label")))
     for sentence in split_sentences("\n".join(rest)):

@@ -98,6 +98,9 @@ _BOILERPLATE_RE = re.compile(
     r"|wycombe|water\s+lane|wilmslow|cheshire\s+sk9|^\W*(?:tel(?:ephone)?|fax|e-?mail|website|direct\s+dial|minicom|text\s+relay)\b"
     r"|^\W*www\.|^\W*https?://|\bpo\s+box\b|dial\s+(?:999|101)|\b101\b.{0,40}\b999\b|non-?emergency|if\s+it'?s\s+not\s+999"
     r"|working\s+in\s+partnership|hours\s+of\s+work|should\s+you\s+have\s+any\s+(?:further\s+)?(?:queries|enquiries|questions)"
+    # "Please let me know if you have any questions" closes letters, ours and theirs; it asks nothing.
+    r"|\b(?:let\s+(?:me|us)\s+know|contact\s+(?:me|us)|get\s+in\s+touch)\s+(?:\w+\s+){0,2}if\s+you\s+(?:have|need"
+    r"|require)\s+(?:any\s+)?(?:further\s+|more\s+|other\s+)?(?:questions|queries|help|assistance|problems|issues)\b"
     r"|(?:contact|write\s+to)\s+(?:me|us)\b.{0,80}quoting|quoting\s+the\s+reference|remember\s+to\s+quote"
     r"|thank\s+you\s+for\s+your\s+interest|take\s+this\s+opportunity\s+to\s+thank",
     re.I,
@@ -110,6 +113,8 @@ _CONDITIONAL_RE = re.compile(
     r"|be\s+withheld|be\s+refused|be\s+extended|be\s+unable|not\s+be\s+able|be\s+delayed|be\s+unavoidable|occur"
     r"|be\s+used|be\s+relied\s+(?:up)?on)\b"
     r"|\bif\s+(?:we|the|your|it|this|any|there|a|an|one|you)\b|\bsubject\s+to\s+(?:the|any)\b"
+    # "Even if such a count were required, it would exceed the fees limit under section 12."
+    r"|\beven\s+(?:if|were|had|supposing)\b"
     r"|\bwhere\s+consideration\s+is\s+being\s+given|\bwill\s+be\s+(?:informed|notified|advised)\b|\bin\s+such\s+cases\b",
     re.I,
 )
@@ -125,7 +130,10 @@ _HISTORY_RE = re.compile(
     r"|\byour\s+request\s+and\s+(?:our|the\s+force'?s|\w+'s)\s+response"
     r"|\bin\s+(?:our|my)\s+(?:letter|response|reply|e-?mail)\s+(?:dated|of)\b|\bas\s+(?:previously|already)\s+(?:stated|advised|explained)"
     r"|\byou\s+(?:requested|asked\s+(?:for|that))\s+(?:an?\s+)?(?:internal\s+)?review|\bwithin\s+which\s+you\s+requested"
-    r"|\boriginal\s+decision\s*=",
+    r"|\boriginal\s+decision\s*="
+    # "for which we extended the deadline": the extension is behind them.
+    r"|\b(?:we|I)\s+(?:previously\s+|then\s+)?extended\s+the\b|\b(?:was|had\s+been)\s+extended\b"
+    r"|\b(?:after|following)\s+(?:the|an|our)\s+extension\b",
     re.I,
 )
 # An outcome in the same sentence keeps it from being history ("the original decision is upheld").
@@ -172,9 +180,18 @@ WAIVED_RE = re.compile(r"\b(?:rather\s+than|instead\s+of)\s+(?:apply|applying|re
                        re.I)
 
 
+# "The information is not recorded/held, and there is no duty to create it if it does not exist": a
+# statement that nothing is held, made before any condition is set, is the decision (round 6).
+_NOT_HELD_STATED_RE = re.compile(r"\b(?:is|are|was|were)\s+not\s+(?:recorded|held)(?:\s*/\s*(?:recorded|held))?\b"
+                                 r"|\b(?:does|do)\s+not\s+(?:hold|record)\b", re.I)
+
+
 def is_conditional(sentence: str) -> bool:
     if _LEADING_CONDITION_RE.search(sentence) or _COUNTERFACTUAL_RE.search(sentence):
         return True
+    stated = _NOT_HELD_STATED_RE.search(sentence)
+    if stated and not _CONDITIONAL_RE.search(sentence[: stated.start()]):
+        return False
     # "The cost of determining if the information is held ..." asks a question, sets no condition.
     sentence = re.sub(r"\b(determin\w*|establish\w*|ascertain\w*|know|confirm\w*|check\w*|see)\s+if\b", r"\1 whether",
                       sentence, flags=re.I)

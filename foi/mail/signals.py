@@ -23,6 +23,7 @@ AUTO_BODY_RE = re.compile(
 NCND_RE = re.compile(
     r"\bneither\s+confirms?\s+n?or\s+den(?:y|ies)|\bNCND\b|\b(?:will|can|would|shall|does|do)\s*(?:not"
     r"|n't)\s+(?:either\s+)?confirm\s+or\s+deny|"
+    r"\b(?:unable|not\s+able)\s+to\s+(?:either\s+)?confirm\s+or\s+deny|"
     r"\bnot\s+(?:obliged|required)\s+to\s+confirm\s+or\s+deny|duty\s+to\s+confirm\s+or\s+deny\s+does\s+not\s+apply|"
     r"(?:excluded|exempt)\s+from\s+the\s+duty\s+to\s+confirm\s+or\s+deny",
     re.I,
@@ -38,7 +39,7 @@ COST_LIMIT = (
     # "cannot be achieved within the 18 hour threshold", "not possible within the appropriate limit"
     r"|\b(?:cannot|can\s*not|could\s+not|not\s+(?:be\s+)?(?:possible|able|achievable))\b.{0,80}\bwithin\s+(?:the\s+)?"
     r"(?:18\s*(?:-\s*)?hours?|appropriate|cost|fees?|time)\s*(?:\(cost\)\s*)?(?:limit|threshold|level)?"
-    r"|\b(?:exceed|in\s+excess\s+of|more\s+than|beyond|over|above)\b.{0,90}(?:18\s*(?:-\s*)?hours?|\u00a3\s?(?:450|600)"
+    r"|\b(?:exceed|in\s+excess\s+of|more\s+than|longer\s+than|beyond|over|above)\b.{0,90}(?:18\s*(?:-\s*)?hours?|\u00a3\s?(?:450|600)"
     r"|cost\s+threshold|time\s+threshold|appropriate\s+limit|cost\s+limit)"
     r"|\bexcess(?:ive)?\s+cost|\btoo\s+costly|\bexceed\s+the\s+(?:18\s*(?:-\s*)?hour|time)"
     r"|(?:18\s*(?:-\s*)?hours|\u00a3\s?(?:450|600)).{0,80}\b(?:exceed|in\s+excess)"
@@ -58,6 +59,28 @@ SOME_WITHHELD = (
     r"|not\s+to\s+(?:supply|provide|disclose|release))\b.{0,100}\b(?:low|small)\s+numbers"
 )
 
+# They offer to answer less and ask whether we agree: a question to us, not a refusal.
+NARROWING = (
+    r"\b(?:would|will)\s+you\s+(?:be\s+)?(?:accept|agree|consider|prefer|like\s+(?:us|me)\s+to|want\s+(?:us|me)\s+to"
+    r"|(?:happy|content|willing|prepared)\s+(?:to|with|for))\b"
+    r"|\b(?:are|were)\s+you\s+(?:happy|content|willing|prepared)\s+(?:to|with|for)\b"
+    r"|\b(?:let\s+(?:me|us)\s+know|(?:please\s+)?(?:confirm|advise|indicate|tell\s+(?:me|us)))\s+(?:whether|if)\s+you"
+    r"\s+(?:would|wish\s+to|want\s+to)\s+(?:\w+\s+){0,2}"
+    r"(?:accept|narrow|reduce|refine|amend|limit|proceed|like|prefer|be\s+(?:happy|content|willing))"
+    # "Do you wish to refine your request to one station?"
+    r"|\b(?:do|would)\s+you\s+(?:wish|want|like)\s+(?:us\s+|me\s+)?to\s+(?:narrow|reduce|refine|amend|limit|restrict"
+    r"|proceed|focus|confine)"
+)
+NARROWING_RE = re.compile(NARROWING, re.I)
+# A refusal stated as a decision, not only the cost it would take: "this letter is a refusal
+# notice", "your request is refused", "I am not obliged to".
+FORMAL_REFUSAL_RE = re.compile(
+    r"\brefusal\s+notice|\b(?:this|your|the)\s+request\s+(?:is|has\s+been)\s+(?:being\s+|hereby\s+|therefore\s+)?refused"
+    r"|\bnot\s+obliged\s+to|\b(?:am|are|is)\s+(?:therefore\s+)?refusing\b|\b(?:is|are)\s+(?:therefore\s+)?exempt\b"
+    r"|\bexempt\s+(?:from\s+disclosure\s+)?by\s+virtue",
+    re.I,
+)
+
 # (signal, pattern, weight). A pattern adds its weight to its signal once per sentence it matches.
 # Signals: the kinds of reply, plus "data" (information is given), "partial" (only part of it),
 # "firm" (a definite refusal, as against a section merely named), "review" (an internal review
@@ -65,7 +88,7 @@ SOME_WITHHELD = (
 # receipt), "held" (they say they hold the information).
 _SIGNALS: tuple[tuple[str, str, float], ...] = (
     # acknowledgement
-    ("acknowledged", r"\b(?:we|I)\s+(?:have|has)\s+(?:now\s+)?received\s+your\s+(?:request|application|freedom|foi"
+    ("acknowledged", r"\b(?:we|I)\s+(?:have\s+|has\s+)?(?:now\s+)?received\s+your\s+(?:request|application|freedom|foi"
         r"|enquiry)", 1.5),
     ("acknowledged", r"\b(?:your|the|this)\s+(?:request|application|enquiry)\s+(?:for\s+information\s+)?(?:which\s+)?"
         r"(?:was|has\s+been|is|had\s+been)\s+(?:received|logged|registered)", 1.5),
@@ -79,7 +102,8 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|within)", 1.5),
     ("acknowledged", r"\byou\s+(?:will|should|(?:can|may)\s+expect\s+to)\s+(?:receive|get|have)\s+a\s+(?:full\s+)?"
         r"(?:response|reply)\s+within"
-        r"|\b(?:will|shall|aim\s+to|endeavour\s+to|expect\s+to)\s+(?:\w+\s+){0,4}(?:respond|reply"
+        r"|\b(?:will|shall|aim\s+to|endeavour\s+to|expect\s+to)\s+(?!(?:\w+\s+){0,2}(?:not|unable)\b)(?:\w+\s+){0,4}"
+        r"(?:respond|reply"
         r"|provide\s+(?:you\s+with\s+)?"
         r"a\s+response)\s+(?:to\s+you\s+)?(?:promptly\s+(?:and\s+)?)?within\s+(?:the\s+statutory\s+)?(?:timescale\s+of\s+)?"
         r"(?:20|twenty)\s+working\s+days", 1.5),
@@ -89,6 +113,9 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|letter)\s+(?:[^.]{0,60}?\b(?:which|that)\s+(?:was|we)\s+)?received\b|\bin\s+the\s+process\s+of"
         r"\s+dealing\s+with\s+your\s+request|\b(?:is|are)\s+(?:now\s+)?being\s+(?:processed|dealt\s+with|considered"
         r"|handled)\b", 1.0),
+    ("acknowledged", r"\b(?:has\s+been|have\s+been|was)\s+(?:passed|forwarded|sent|allocated)\s+to\s+(?:the\s+)?"
+        r"(?:relevant|appropriate)\s+(?:department|team|unit|officer|person)|\b(?:be\s+in\s+touch|contact\s+you|get\s+back\s+to\s+you)"
+        r"\s+within\s+(?:the\s+)?(?:statutory\s+)?(?:20|twenty)\s+working\s+days", 1.5),
     ("acknowledged", r"\b(?:required|obliged)\s+to\s+(?:supply|provide|respond|reply)\b.{0,60}\bwithin\s+(?:20"
         r"|twenty)\s+"
         r"(?:working\s+)?days", 1.0),
@@ -96,12 +123,16 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("acknowledged", r"\b(?:will|shall|aim\s+to|expect\s+to)\s+(?:respond|reply)\s+(?:to\s+you\s+)?"
         r"(?:by|on\s+or\s+before|no\s+later\s+than)\b", 0.5),
     ("review-ack", r"\ba\s+review\s+will\s+now\s+be\s+(?:conducted|carried\s+out|undertaken)"
+        r"|\b(?:your|the)\s+(?:internal\s+)?review\s+request\b.{0,40}\b(?:has\s+been|was|is)\s+(?:received|logged|passed)"
         r"|\breviewing\s+officer\s+will"
         r"|\b(?:your|the)\s+request\s+for\s+(?:an?\s+)?(?:internal\s+)?review\b.{0,80}\b(?:has\s+been|was|is)\s+"
         r"(?:received|logged|passed)|\b(?:we|I)\s+have\s+received\s+your\s+request\s+for\s+an?\s+(?:internal\s+)?review"
         r"|\bhas\s+been\s+passed\s+to\s+a\s+(?:senior|reviewing)\s+officer", 2.0),
     # a mailbox's automatic receipt, not about this request in particular
-    ("generic", r"\byour\s+e-?mail\s+(?:has\s+been|was|is)\s+(?:received|acknowledged)|\be-?mail\s+to\s+the\s+.{0,60}"
+    ("generic", r"\byour\s+e-?mail\s*,?\s+(?:which\s+)?(?:has\s+been|was|is)\s+(?:received|acknowledged)"
+        r"|\b(?:cannot|can\s*not|unable\s+to|do\s+not)\s+(?:reply|respond)\s+to\s+(?:each|every|all)\s+(?:one|e-?mails?"
+        r"|messages?)?\s*individually|\b(?:due\s+to|because\s+of)\s+the\s+(?:high\s+|large\s+)?(?:volume|number)\s+of\s+"
+        r"e-?mails|\be-?mail\s+to\s+the\s+.{0,60}"
         r"(?:in\s*box|mailbox)\s+is\s+acknowledged|\backnowledge\s+receipt\s+of\s+your\s+e-?mail|\bwe\s+have\s+received"
         r"\s+your\s+e-?mail|\byou\s+have\s+(?:contacted|reached)\s+the\b|\bthank\s+you\s+for\s+contacting\b", 1.5),
     ("generic", r"\bthis\s+is\s+an\s+automat|\bautomated\s+(?:reply|response|message|acknowledge?ment)"
@@ -114,23 +145,56 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("extended", r"\bextend(?:ed|ing)?\s+(?:the\s+)?(?:time|deadline|period|response\s+(?:time|date|period)|date"
         r"|timescale)|\bextension\b", 2.0),
     ("extended", r"\b(?:section\s+|s\.?\s?)10\s*\(\s*3\s*\)", 2.0),
+    # "The deadline for responding has been extended to 12 March"; "is taking longer than expected".
+    ("extended", r"\b(?:deadline|time\s+limit|timescale|response\s+(?:date|time)|due\s+date|date\s+for\s+(?:our\s+)?"
+        r"(?:response|reply))\b[^.]{0,60}\b(?:has\s+been|is\s+being|will\s+be|was)\s+extended"
+        r"|\b(?:is|are)\s+taking\s+longer\s+than\b|\bwill\s+take\s+longer\s+than\s+(?:expected|anticipated|usual|the\s+(?:20"
+        r"|twenty))", 2.0),
     # Still weighing it: "we are currently assessing the public interest", "we have not yet reached
     # a decision on the balance of the public interest", "allows us to exceed the 20 working days".
-    ("extended", r"\b(?:are|am)\s+(?:currently\s+|still\s+|now\s+)?(?:assessing|considering|weighing|balancing)\s+"
+    ("extended", r"\b(?:are|am|is)\s+(?:currently\s+|still\s+|now\s+)?(?:assessing|considering|weighing|balancing)\s+"
         r"(?:the\s+|where\s+the\s+)?(?:balance\s+of\s+the\s+)?public\s+interest"
-        r"|\bnot\s+yet\s+(?:reached|made|come\s+to|completed)\s+(?:a|our|the)\s+(?:decision|consideration|assessment)"
+        r"|\bnot\s+yet\s+(?:reached|made|come\s+to|completed|concluded|finished)\s+(?:a|our|the|this|its)\b"
+        r"(?:\s+(?:decision|consideration|assessment|public\s+interest\s+test))?"
         r"|\bexceed\s+the\s+(?:20|twenty)(?:\s+|-)working(?:\s+|-)days?", 1.5),
-    ("extended", r"\b(?:additional|further|more)\s+time\b|\breasonable\s+(?:period|extension|further\s+period)", 1.5),
-    ("extended", r"\b(?:unable|not\s+be\s+able|not\s+able)\s+to\s+(?:respond|reply"
-        r"|provide\s+(?:you\s+with\s+)?a\s+(?:full\s+)?"
-        r"response)\s+(?:to\s+you\s+)?within\s+"
-        r"(?:the\s+)?(?:20|twenty)\s+working\s+days", 1.5),
-    ("extended", r"\b(?:now\s+)?(?:plan|aim|expect|hope|intend|anticipate)\s+to\s+(?:let\s+you\s+have\s+a\s+response"
-        r"|respond|reply|provide\s+(?:you\s+with\s+)?(?:a|our|the)\s+(?:full\s+)?(?:response"
-        r"|decision))\s+(?:to\s+you\s+)?"
+    ("extended", r"\b(?:additional|further|more)\s+time\b|\breasonable\s+(?:period|extension|further\s+period)"
+        # "we need a further 20 working days"; "apologies for the delay in responding"
+        r"|\b(?:a\s+)?(?:further|additional|another|extra)\s+(?:\d{1,2}|ten|twenty|forty)\s+(?:working\s+|calendar\s+)?days"
+        r"|\bdelay\s+in\s+(?:responding|replying|(?:providing|sending)\s+(?:you\s+with\s+)?(?:a|our|the)\s+"
+        r"(?:response|reply|answer)|our\s+(?:response|reply))\b", 1.5),
+    # Late: "we will not be able to respond within the statutory 20 working days", "not yet in a
+    # position to respond", "your response will be delayed", "unable to meet the deadline".
+    ("extended", r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)\b(?:unable|not\s+be\s+able|not\s+able|cannot|can\s*not"
+        r"|will\s+not\s+be\s+able|(?:have|has)\s+not\s+(?:yet\s+)?been\s+able)\s+to\s+"
+        r"(?:respond|reply|answer|provide\s+(?:you\s+with\s+)?(?:a|our|the)\s+(?:full\s+)?(?:response|reply|answer))"
+        r"\s+(?:to\s+(?:you|your\s+request)\s+)?(?:in\s+full\s+)?within\s+(?:the\s+)?(?:statutory\s+|prescribed\s+"
+        r"|normal\s+|usual\s+|required\s+|legal\s+)?(?:(?:20|twenty)(?:\s+|-)working(?:\s+|-)days?|time\s+(?:limit|scale|frame)"
+        r"|timescale|deadline)"
+        r"|\bnot\s+(?:yet\s+)?(?:in\s+a\s+position|ready|able\s+at\s+(?:this|the\s+present)\s+time)\s+to\s+(?:respond"
+        r"|reply|answer|provide\s+(?:you\s+with\s+)?(?:a|our|the)\s+(?:full\s+)?(?:response|reply|answer|decision)"
+        r"|issue|send|give\s+(?:you\s+)?(?:a|our|the)\s+(?:full\s+)?(?:response|reply|answer|decision))"
+        r"|\b(?:response|reply|answer)\s+(?:to\s+your\s+request\s+)?(?:will|may)\s+(?:\w+\s+)?be\s+(?:late|delayed)\b"
+        r"|\b(?:unable|not\s+(?:be\s+)?able)\s+to\s+meet\s+the\s+(?:statutory\s+|original\s+)?(?:deadline|time\s+limit"
+        r"|timescale|(?:20|twenty)(?:\s+|-)working(?:\s+|-)days?)", 2.0),
+    # Why it is late: "we are still collating the information".
+    ("extended", r"\b(?:are|am|is)\s+still\s+(?:collating|gathering|compiling|locating|retrieving|awaiting|waiting"
+        r"|consulting|considering|assessing|preparing)\b", 1.0),
+    ("extended", r"\b(?:now\s+)?(?:plan|aim|expect|hope|intend|anticipate)\s+to\s+"
+        r"(?:let\s+you\s+have\s+(?:a|our|the)\s+"
+        r"(?:full\s+)?(?:response|reply|answer|decision)"
+        r"|respond|reply|(?:provide|send|issue|give)\s+(?:you\s+)?(?:with\s+)?(?:a|our|the|it|this)\s*(?:full\s+|final\s+)?"
+        r"(?:response|reply|answer|decision)?)\s+(?:to\s+you\s+)?"
         r"(?:by|no\s+later\s+than|on\s+or\s+before)\b", 1.0),
     ("extended", r"\bwill\s+(?:therefore\s+|now\s+)?(?:respond|reply|provide\s+(?:you\s+with\s+)?(?:a|our|the)\s+"
         r"(?:full\s+)?(?:response|decision))\s+(?:to\s+you\s+)?(?:by|no\s+later\s+than|on\s+or\s+before)\b", 1.0),
+    # Weighing an exemption it has not yet decided on: "we are considering whether section 27
+    # applies", "the Act allows the time for response to be longer if the public interest test is
+    # undetermined".
+    ("extended", r"\bconsidering\s+whether\s+(?:the\s+|an?\s+|any\s+)?(?:exemptions?|sections?|s\.?\s?\d|information\s+"
+        r"(?:is|should\s+be)\s+exempt)"
+        r"|\b(?:time|period)\s+for\s+(?:the\s+)?(?:response|reply)\s+to\s+be\s+(?:longer|extended)"
+        r"|\bpublic\s+interest\b.{0,60}\b(?:undetermined|undecided|not\s+yet\s+(?:been\s+)?(?:determined|decided|concluded"
+        r"|completed|reached))", 2.0),
     ("extended", r"\b(?:considering|consider"
         r"|consideration\s+of)\s+(?:the\s+)?(?:balance\s+of\s+the\s+)?public\s+interest"
         r"|\bpublic\s+interest\s+test\b.{0,60}\b(?:not\s+yet|further\s+time|more\s+time|additional\s+time)", 0.5),
@@ -139,7 +203,10 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|tell\s+(?:me|us)"
         r"|let\s+(?:me|us)\s+know|clarify|provide\s+(?:some\s+)?(?:further|more)\s+(?:details|information))", 1.5),
     ("clarification", r"\bplease\s+(?:could\s+you\s+)?(?:confirm|specify|indicate|clarify|let\s+(?:me|us)\s+know)\s+"
-        r"(?:which|what|whether|exactly|if|the\s+(?:period|date|offence|type|time))", 1.5),
+        r"(?:which|what|whether|exactly|if|the\s+(?:\w+\s+)?(?:period|dates?|offences?|type|time|location|years?|name"
+        r"|details))"
+        r"|\bgrateful\s+if\s+you\s+(?:could|would|can)\s+(?:please\s+)?(?:confirm|specify|clarify|indicate|explain"
+        r"|let\s+(?:us|me)\s+know)\b", 1.5),
     ("clarification", r"\b(?:we|I)\s+(?:require|need|would\s+be\s+grateful\s+for|seek"
         r"|request)\s+(?:some\s+)?(?:further\s+)?(?:information\s+(?:and|or)\s+)?"
         r"clarification|\b(?:please|(?:you|ask\s+you|like\s+you|need\s+you)\s+to)\s+clarify\s+(?:your\s+request|what"
@@ -150,6 +217,9 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"(?:provide|give|send|tell|let)\s+(?:me|us)\s+(?:with\s+|know\s+)?(?:some\s+|further\s+|more\s+)?(?:details\s+of\s+)?"
         r"(?:which|what|whether|the\s+(?:dates?|period|years?|offences?|areas?|type)\b)", 1.5),
     ("clarification", r"\bsection\s+1\s*\(\s*3\s*\)|\bs\.?\s?1\s*\(\s*3\s*\)", 1.5),
+    # A narrowing question: "would you accept an answer to question 1 only?", "please let us know
+    # whether you would be willing to reduce the period".
+    ("clarification", NARROWING, 2.0),
     ("clarification", r"\bbefore\s+we\s+can\s+(?:proceed|progress|process|answer|deal)|\b(?:not"
         r"|unable\s+to|cannot|can't|can\s+not)\s+(?:be\s+able"
         r"\s+to\s+)?(?:proceed|progress|process)\s+(?:with\s+)?(?:your\s+request\s+)?until\b"
@@ -274,7 +344,8 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|in\s+line\s+with|in\s+accordance\s+with|pursuant\s+to)\s+(?:the\s+)?(?:section|s\.?)\s*\d", 2.0),
     ("firm", r"\brefusal\s+notice|\bnot\s+(?:obliged|required)\s+to\s+(?:supply|provide|disclose|release|comply)(?!"
         r"[^.]{0,80}\buntil\b)"
-        r"|\bthis\s+request\s+is\s+(?:being\s+)?refused|\b(?:is|are|has|have)\s+(?:being\s+|been\s+)?(?:refused"
+        r"|\bthis\s+request\s+is\s+(?:being\s+)?refused|\b(?:is|are|has|have)\s+(?:therefore\s+|hereby\s+|now\s+)?"
+        r"(?:being\s+|been\s+)?(?:refused"
         r"|withheld)\b"
         r"|\brefus(?:e|ing)\s+(?:to\s+(?:comply|disclose|provide)|your\s+request|this\s+request)|\bwithhold(?:ing)?\s+"
         r"(?:the|this|that)\s+information|\bcannot\s+be\s+disclosed|\bunable\s+to\s+(?:provide|disclose|supply"
@@ -311,18 +382,38 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     # not held
     ("not-held", r"(?<!\bor\s)\b(?:is|are|was|were)\s+not\s+held\b|\bnot\s+held\s+by\b|\binformation\s+not\s+held\b"
         r"|^\W*(?:[a-z](?:\s*(?:&|and)\s*[a-z])?\)?\s*)?(?:information\s+)?not\s+held\W*$", 2.0),
+    # "The information is not recorded by the force", "we do not record this".
+    ("not-held", r"(?<!\bor\s)\b(?:is|are|was|were)\s+not\s+(?:recorded|captured|kept|retained)\b"
+        r"(?!\s+(?:in\s+a|centrally"
+        r"|in\s+(?:such|an?)\s+(?:way|format|manner)))"
+        r"|\b(?:does|do|did)\s+not\s+(?:record|capture|keep|retain)\b(?!\s+(?:\w+\s+){0,6}(?:in\s+a|centrally"
+        r"|in\s+(?:such|an?)\s+(?:way|format|manner)))", 2.0),
+    # "The information is held by the Home Office, not by this force."
+    ("not-held", r"\bheld\s+by\s+[^.]{2,60}?,?\s+(?:and\s+)?not\s+(?:by\s+)?(?:this|the|our)\s+"
+        r"(?:force|constabulary|authority|department|office|organisation)\b|\bnot\s+held\s+by\s+(?:this|the|our)\s+(?:force|constabulary|authority"
+        r"|organisation)\b", 2.0),
     ("not-held", r"\b(?:does|do|did)\s+not\s+hold\b|\bholds?\s+no\s+(?:recorded\s+)?(?:information|data|records)"
         r"|\bno\s+"
         r"(?:recorded\s+)?information\s+(?:is\s+)?held", 2.0),
     ("not-held", r"\bno\s+(?:relevant\s+)?(?:information|records?|data|correspondence)\s+(?:has\s+been|was|were"
         r"|could\s+be)"
         r"\s+(?:found|located|identified)|\bzero\s+results|\bfailed\s+to\s+locate|\bidentified\s+no\s+information"
-        r"|\bthere\s+(?:is|was)\s+no\s+(?:correspondence|record|information|data)\b", 1.5),
+        r"|\bthere\s+(?:is|was)\s+no\s+(?:correspondence|record|information|data)\b"
+        # "There are no records of any such payments", "we have found no information within the
+        # scope", "no such reports were found", "no information exists".
+        r"|\bthere\s+(?:are|were)\s+no\s+(?:records|documents|reports|files|data)\b"
+        r"|\b(?:found|located|identified|traced)\s+no\s+(?:relevant\s+|recorded\s+)?(?:information|records?|documents?"
+        r"|data|reports?)\b|\bno\s+such\s+(?:information|records?|documents?|reports?|data)\s+(?:\w+\s+)?"
+        r"(?:was|were|has\s+been|have\s+been|could\s+be)\s+(?:found|located|identified|traced)"
+        r"|\bno\s+(?:such\s+|relevant\s+|recorded\s+)?(?:information|records?|data)\s+(?:exists?|is\s+available)\b",
+        1.5),
     # internal review outcome letters
     ("review", r"\b(?:I|we)\s+have\s+(?:now\s+)?(?:completed|conducted|carried\s+out|undertaken|concluded)\s+(?:an?|the"
         r"|your|a\s+full)\s+(?:internal\s+)?review|\binternal\s+review\s+(?:has"
         r"|was)\s+(?:now\s+)?(?:been\s+)?(?:completed"
         r"|concluded|conducted|carried\s+out|undertaken)|\b(?:I|we)\s+have\s+now\s+conducted\s+a\s+review", 2.0),
+    ("review", r"\b(?:following|after|having\s+(?:completed|conducted|carried\s+out|undertaken))\s+(?:an?|the|this)\s+"
+        r"(?:full\s+)?internal\s+review\b", 2.0),
     ("review", r"\b(?:findings|outcome|result)\s+of\s+(?:the|your|this)\s+(?:internal\s+)?review|\binternal\s+review\s+"
         r"(?:\(ir\)\s+)?(?:decision|outcome|result)|\bir\s+decision|\breview(?:ing)?\s+(?:panel|decision|outcome"
         r"|findings)"
@@ -332,18 +423,29 @@ SIGNALS = tuple((kind, re.compile(rx, re.I), w) for kind, rx, w in _SIGNALS)
 
 # A "not held" that is really about cost ("not held in a retrievable format", "not held in a
 # format that allows its extraction within 18 hours") or about part of a request.
-NOT_HELD_COST_RE = re.compile(r"retrievable|readily|easily|in\s+a\s+format|18\s+hours|cost|centrally", re.I)
+NOT_HELD_COST_RE = re.compile(r"retrievable|readily|easily|in\s+a\s+(?:format|form|way|manner)\b|18\s+hours|cost"
+                              r"|centrally"
+                              r"|\b(?:can(?:not)?|could|be)\s+(?:not\s+)?(?:be\s+)?searched|\bsearchable", re.I)
 NOT_HELD_PART_RE = re.compile(r"(?i:\b(?:some|part|parts|all\s+of\s+it)\s+of\b|\bsome\s+of\s+the"
     r"|\bin\s+relation\s+to\s+"
                               r"(?:request|question|part)s?\s+(?:number\s+)?\d|\bquestions?\s+\d|\bparts?\s+\d)"
                               r"|^\W*(?i:q\s?)?(?:[a-z]|\d{1,2})(?:\s*(?:&|and|,)\s*(?:[a-z]|\d{1,2}))*\s*[.):]"
-                              r"|^\W*[a-z](?:\s*(?:&|and|,)\s*[a-z])+\s")
+                              # "not held by ward, but the attached gives it by constituency"
+                              r"|(?i:\b(?:but|however)\b.{0,80}\b(?:attached|enclosed|provided|provide|gives?|given|below"
+                              r"|answered|able\s+to))"
+                              # "not held within Force Planning": one department's, not the force's
+                              r"|\bwithin\s+(?:the\s+)?(?!(?:[A-Z][a-z]+\s+){0,3}(?:Police|Constabulary)\b)(?!Force\b(?!\s+[A-Z]))[A-Z][a-z]+"
+                              r"|^\W*[a-z](?:\s*(?:&|and|,)\s*[a-z])+\s"
+                              # "Figures for 2021 are not held": one period of the request
+                              r"|(?i:\b(?:for|before|prior\s+to|after|earlier\s+than|between)\s+(?:the\s+year\s+)?"
+                              r"(?:19|20)\d\d\b.{0,40}\bnot\s+held\b)")
 # The caveat forces print under figures they release.
 DATA_CAVEAT_RE = re.compile(r"every\s+effort\s+is\s+made\s+to\s+ensure\s+that\s+the\s+figures"
     r"|extracted\s+from\s+a\s+live"
                             r"\s+system|figures\s+provided\s+therefore|use\s+the\s+enclosed\s+data", re.I)
-# A reply that names its force reference or the request makes an acknowledgement more than a receipt.
-SPECIFIC_RE = re.compile(r"\breference\b|\bref\b|\byour\s+(?:freedom\s+of\s+information\s+|foi\s+)?request\b", re.I)
+# A receipt that speaks of a case reference ("logged under the above reference") handles this
+# request; "your request" alone is said by automated mailbox receipts too.
+SPECIFIC_RE = re.compile(r"\breference\b|\bref\b", re.I)
 # "Please find attached our response": data, unless the response is an attached letter we read.
 ATTACHED_RESPONSE_RE = re.compile(
     r"\b(?:find|see)\s+(?:the\s+)?(?:attached|enclosed)\s+(?:our|the|my)?\s*(?:\w+\s+)?(?:response|reply|letter|decision)\b"
@@ -351,11 +453,19 @@ ATTACHED_RESPONSE_RE = re.compile(
     r"|enclosed)",
     re.I,
 )
+# Question numbers written as words ("question three").
+PART_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|first|second|third|fourth|fifth|sixth)"
 # The start of one part of a reply answered question by question: "Question 2:", "Q3.",
 # "Response 1 & 2", "2)", "b.".
 PART_START_RE = re.compile(
-    r"^\W*(?:(?:question|q|request|response|answer|part)\s*\d{1,2}[a-z]?(?:\s*(?:&|and|-|to)\s*\d{1,2}[a-z]?)?"
-    r"\s*[.):\-\u2013]?(?:\s|$)|(?:\d{1,2}[a-z]?|[a-h])\s*[.):\-\u2013](?:\s|$))",
+    # "A2." answers question 2 under a "Q2." printed as the request.
+    r"^\W*(?:a\d{1,2}[a-z]?\s*[.:)](?:\s|$)"
+    r"|(?:question|q|request|response|answer|part)\s*\d{1,2}[a-z]?(?:\s*(?:&|and|-|to)\s*\d{1,2}[a-z]?)?"
+    r"\s*[.):\-\u2013]?(?:\s|$)|(?:\d{1,2}[a-z]?|[a-h])\s*[.):\-\u2013](?:\s|$)"
+    # In prose: "In response to question one, ...", "With regard to question 3, ...", "Regarding part (b):"
+    r"|(?:(?:in\s+(?:response|answer|relation|reply)|with\s+(?:regard|regards|respect|reference))\s+to|regarding|turning\s+to"
+    r"|as\s+(?:for|to))\s+(?:your\s+)?(?:question|part|point|request)\s*\(?(?:\d{1,2}|" + PART_WORDS + r"|[a-h])\b\)?"
+    r"\s*[,.:\-\u2013]?)",
     re.I,
 )
 # Sent elsewhere: "you may wish to submit this part of your request to the NPCC", "prepared on
@@ -372,8 +482,6 @@ REDIRECT_RE = re.compile(
 # A subject that says what the message is.
 ACK_SUBJECT_RE = re.compile(r"^\W*(?:re:\s*|fw:\s*)?(?:acknowledge?ment|receipt)\b|\backnowledge?ment\s+(?:of"
     r"|for|-|:)", re.I)
-# "Thank you for your email received today ...": the receipt date is the letter's own.
-RECEIVED_TODAY_RE = re.compile(r"\breceived\s+today\b", re.I)
 
 _REVIEW_SUBJECTS = r"(?:decision|response|refusal|exemptions?|outcome|answer|complaint|appeal|request|application)"
 PARTLY_RE = re.compile(r"\b(?:partially|partly)\s+upheld|\bupheld\s+in\s+part|\bpartially\s+uphold", re.I)
