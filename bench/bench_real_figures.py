@@ -1,6 +1,6 @@
 """Score the figures foi stores from real tables against values known independently.
 
-    python bench/bench_real_figures.py [--json] [--hand FILE] [--only SUBSTRING] [--misses N]
+    python bench/bench_real_figures.py [--json] [--hand FILE ...] [--only SUBSTRING] [--misses N]
 
 Every file of the shared real corpus (`../shared/corpus/real` beside the project root; the bench
 exits quietly when it is absent) is attached to a batch and parsed the way a user would, with no
@@ -9,9 +9,12 @@ mapping and the default schema. Its stored figures are then checked against:
 - the expected values of the corpus (SOURCES.md): Cumbria's offence categories x years and outcomes
   x hospitals, the Home Office officer FTE and headcount by force, use of force and TASER tables,
   IOPC deaths by force x year, the NICS rows, camelot's and tabula-java's expected tables;
-- a hand-checked set (`--hand`, default `../eval/handchecked.json` beside the project root): figures
-  read off real tables by a person, each with its file, cell, value and labels, split into `tuning`
-  and `held-out` (reported apart; the held-out ones were never looked at while changing foi).
+- hand-checked sets (`--hand`, default `../eval/handchecked.json` and `../eval/handchecked2.json`
+  beside the project root, when present): figures read off real tables by a person, each with its
+  file, cell, value and labels, split into `tuning` and `held-out` (reported apart, per set; the
+  held-out ones were never looked at while changing foi). A set may also say which dimension some
+  labels are (`"dims": {"period": "2021"}`): "by dimension" then counts the figures that also carry
+  each such label under that dimension (`dims` of `foi figures --json`).
 
 An expected figure counts as found when a figure of that file has its value AND carries each of its
 labels: a label matches when the texts are equal once case, spacing, punctuation and footnote
@@ -38,7 +41,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 CORPUS = ROOT.parent / "shared" / "corpus" / "real"
-HAND = ROOT.parent / "eval" / "handchecked.json"
+HAND = [ROOT.parent / "eval" / "handchecked.json", ROOT.parent / "eval" / "handchecked2.json"]
 
 MASS = "paulbradshaw-mass_foi_projects"
 RL = "resistancelab-data"
@@ -56,6 +59,7 @@ class Expected:
     value: float | str          # a number, or a suppression marker as written
     sheet: str | None = None
     location: str | None = None  # hand-checked figures: the cell ("Table_1!D13", "p2 ...")
+    dims: dict[str, str] | None = None  # hand-checked figures: labels with the dimension they are
 
 
 @dataclass
@@ -66,6 +70,8 @@ class Source:
     split: str = "corpus"       # corpus | tuning | held-out
     found_strict: int = 0
     found_loose: int = 0
+    with_dims: int = 0           # expected figures that say which dimension their labels are
+    found_dims: int = 0          # ... found strictly and with each such label under its dimension
     misses: list[str] = field(default_factory=list)
 
 
@@ -225,10 +231,14 @@ def hand_checked(path: Path) -> list[Source]:
     if not path.is_file():
         return []
     data = json.loads(path.read_text(encoding="utf-8"))
+    # Each set's splits are reported apart: "held-out" of the first set, "held-out 2" of the second.
+    suffix = re.sub(r"^handchecked", "", path.stem)
     out = []
     for item in data["files"]:
-        expected = [Expected(f["labels"], f["value"], f.get("sheet"), f.get("location")) for f in item["figures"]]
-        out.append(Source(f"hand-checked {Path(item['file']).name}", item["file"], expected, item["split"]))
+        expected = [Expected(f["labels"], f["value"], f.get("sheet"), f.get("location"), f.get("dims"))
+                    for f in item["figures"]]
+        split = f"{item['split']} {suffix}".strip()
+        out.append(Source(f"hand-checked {Path(item['file']).name}", item["file"], expected, split))
     return out
 
 
@@ -307,6 +317,21 @@ def _value_ok(expected: float | str, figure: dict[str, Any]) -> bool:
     return abs(value - expected) <= 1e-6 * max(1.0, abs(expected)) or round(value, 2) == round(expected, 2)
 
 
+def _dims_ok(expected: Expected, figure: dict[str, Any]) -> bool:
+    """Each label the set gives a dimension for is the figure's label of that dimension."""
+    for dimension, label in (expected.dims or {}).items():
+        got = figure["dims"].get(dimension)
+        if got is None:
+            return False
+        if norm(got) == norm(label):
+            continue
+        span = _period(label) if dimension == "period" else None
+        if not (span and figure.get("period_start") and span[0] <= date.fromisoformat(figure["period_start"])
+                and date.fromisoformat(figure["period_end"]) <= span[1]):
+            return False
+    return True
+
+
 def score(source: Source, figures: list[dict[str, Any]], show: int) -> None:
     prepared = []
     for f in figures:
@@ -316,10 +341,14 @@ def score(source: Source, figures: list[dict[str, Any]], show: int) -> None:
     for e in source.expected:
         pool = [p for p in prepared if (e.sheet is None or p[0]["sheet"] == e.sheet)
                 and (e.location is None or p[0]["location"] == e.location) and _value_ok(e.value, p[0])]
-        strict = any(all(_label_ok(lab, f, t, w, False) for lab in e.labels) for f, t, w in pool)
+        matched = [f for f, t, w in pool if all(_label_ok(lab, f, t, w, False) for lab in e.labels)]
+        strict = bool(matched)
         loose = strict or any(all(_label_ok(lab, f, t, w, True) for lab in e.labels) for f, t, w in pool)
         source.found_strict += strict
         source.found_loose += loose
+        if e.dims:
+            source.with_dims += 1
+            source.found_dims += any(_dims_ok(e, f) for f in matched)
         if not strict and len(source.misses) < show:
             why = "no figure with this value" + (f" at {e.location}" if e.location else "") if not pool else \
                 "labels differ: " + "; ".join(sorted({", ".join(f"{k}={v}" for k, v in p[0]["labels"].items())
@@ -330,14 +359,15 @@ def score(source: Source, figures: list[dict[str, Any]], show: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", action="store_true")
-    parser.add_argument("--hand", type=Path, default=HAND)
+    parser.add_argument("--hand", type=Path, action="append", help="a hand-checked set (repeat for more)")
     parser.add_argument("--only", default="")
     parser.add_argument("--misses", type=int, default=3)
     args = parser.parse_args()
     if not CORPUS.is_dir():
         print(f"shared corpus not found at {CORPUS}: nothing to measure")
         return
-    sources = [*cumbria(), *home_office(), *iopc(), *nics(), *camelot_tabula(), *hand_checked(args.hand)]
+    sources = [*cumbria(), *home_office(), *iopc(), *nics(), *camelot_tabula(),
+               *(s for path in (args.hand or HAND) for s in hand_checked(path))]
     sources = [s for s in sources if args.only in s.name or args.only in s.file]
     paths = {}
     for s in sources:
@@ -347,31 +377,38 @@ def main() -> None:
     figures, reports = parse_all(wanted)
     for s in sources:
         score(s, figures.get(str(paths[s.file]), []), args.misses)
-    splits: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    splits: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
     for s in sources:
         acc = splits[s.split]
         acc[0] += s.found_strict
         acc[1] += s.found_loose
         acc[2] += len(s.expected)
+        acc[3] += s.found_dims
+        acc[4] += s.with_dims
     files = {str(p): {"status": r.status, "figures": r.figures, "totals": r.totals, "warnings": len(r.warnings)}
              for p, r in reports.items()}
     if args.json:
         print(json.dumps({"sources": [{"name": s.name, "file": s.file, "split": s.split, "expected": len(s.expected),
-                                       "strict": s.found_strict, "loose": s.found_loose, "misses": s.misses}
+                                       "strict": s.found_strict, "loose": s.found_loose,
+                                       "by_dimension": s.found_dims, "with_dimensions": s.with_dims,
+                                       "misses": s.misses}
                                       for s in sources],
-                          "splits": {k: {"strict": v[0], "loose": v[1], "expected": v[2]} for k, v in splits.items()},
+                          "splits": {k: {"strict": v[0], "loose": v[1], "expected": v[2], "by_dimension": v[3],
+                                         "with_dimensions": v[4]} for k, v in splits.items()},
                           "files": files}, indent=2))
         return
     width = max(len(s.name) for s in sources) if sources else 10
-    print(f"{'source':{width}}  split     strict    loose  expected")
+    print(f"{'source':{width}}  split       strict    loose  expected  by dimension")
     for s in sources:
-        print(f"{s.name:{width}}  {s.split:8} {s.found_strict:6} {s.found_loose:8} {len(s.expected):9}")
+        dims = f"{s.found_dims}/{s.with_dims}" if s.with_dims else ""
+        print(f"{s.name:{width}}  {s.split:10} {s.found_strict:6} {s.found_loose:8} {len(s.expected):9}  {dims:>12}")
         for miss in s.misses:
             print(f"{'':{width}}    miss: {miss[:160]}")
     print()
-    for split, (strict, loose, total) in splits.items():
-        print(f"{split:9} strict {strict}/{total} ({100 * strict / max(1, total):.0f}%), "
-              f"loose {loose}/{total} ({100 * loose / max(1, total):.0f}%)")
+    for split, (strict, loose, total, dims, with_dims) in splits.items():
+        by_dim = f", by dimension {dims}/{with_dims}" if with_dims else ""
+        print(f"{split:11} strict {strict}/{total} ({100 * strict / max(1, total):.0f}%), "
+              f"loose {loose}/{total} ({100 * loose / max(1, total):.0f}%){by_dim}")
     print()
     for path, info in sorted(files.items()):
         print(f"{Path(path).name[:50]:50} {info['status']:13} {info['figures']:7} figures "

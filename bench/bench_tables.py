@@ -25,6 +25,7 @@ import argparse
 import csv
 import hashlib
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -77,22 +78,24 @@ def predict_foi(path: Path, n_records: int, n_cols: int) -> dict[str, Any]:
     return {"line_labels": lines, "cell_labels": cells}
 
 
-def predict_baseline(path: Path, n_records: int, n_cols: int) -> dict[str, Any]:
-    """The old layout (foi/headers.py's header finder and its total/note words), mapped to
-    the benchmark's classes: title above the header, header rows, then data rows with
-    total/note words and one-cell lines as section. An approximation of what the old
-    pipeline decided, for reference only."""
-    from foi.headers import NOTE_RE, TOTAL_RE, Cells, find_header, merge_map
-    from foi.readers import read_file
-    from foi.schema import load_schema
+# The old layout, as it was before the figures pipeline replaced it: the last commit that had
+# foi/headers.py. `--baseline` checks that commit out into a temporary folder (git archive) and
+# runs its header finder there, in a separate interpreter, so the numbers are the old code's own.
+BASELINE_SCRIPT = r"""
+import json, sys
+from pathlib import Path
+from foi.headers import NOTE_RE, TOTAL_RE, Cells, find_header, merge_map
+from foi.readers import read_file
+from foi.schema import load_schema
 
+def predict(path, n_records, n_cols):
     grid = read_file(path).tables[0]
     rows = grid.rows
     lines = ["data"] * n_records
     cells = [["data"] * n_cols for _ in range(n_records)]
     try:
         d0, header = find_header(rows, Cells(), load_schema(None), merge_map(grid.merged))
-    except Exception:  # noqa: BLE001 - the old code raising is a miss, not a bench failure
+    except Exception:
         d0, header = None, []
     top = header[0] if header else (d0 if d0 is not None else len(rows))
     for i, row in enumerate(rows[:n_records]):
@@ -112,12 +115,41 @@ def predict_baseline(path: Path, n_records: int, n_cols: int) -> dict[str, Any]:
             lines[i] = "group"
     return {"line_labels": lines, "cell_labels": cells}
 
+for item in json.loads(sys.stdin.read()):
+    out = Path(item["out"])
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(predict(Path(item["path"]), item["records"], item["cols"])), encoding="utf-8")
+"""
+
+
+def old_layout_checkout() -> Path:
+    """The last commit with the old layout (foi/headers.py), unpacked into a temporary folder."""
+    deleted = subprocess.run(["git", "log", "--diff-filter=D", "--format=%H", "-1", "--", "foi/headers.py"],
+                             cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+    if not deleted:
+        sys.exit("--baseline: foi/headers.py was never deleted in this repository's history")
+    folder = Path(tempfile.mkdtemp(prefix="foi-old-layout-"))
+    archive = subprocess.run(["git", "archive", f"{deleted}^", "foi"], cwd=ROOT, capture_output=True, check=True)
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
+    return folder
+
+
+def predict_baseline(items: list[dict[str, Any]]) -> None:
+    """Line and cell labels of the old layout (its header finder and total/note words, mapped to the
+    benchmark's classes: title above the header, header rows, data rows with total/note words and
+    one-cell lines as section), written where `items` say. An approximation of what the old pipeline
+    decided, computed by the old code itself."""
+    folder = old_layout_checkout()
+    subprocess.run([sys.executable, "-c", BASELINE_SCRIPT], input=json.dumps(items), text=True, check=True,
+                   cwd=folder, env={**os.environ, "PYTHONPATH": str(folder)})
+
 
 def run(split: str, baseline: bool, keep: str | None) -> dict[str, Any]:
     items = [m for m in manifest() if split == "all" or split_of(m["workbook"]) == split]
     pred_dir = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="tablebench-"))
     ids = []
     mismatched = []
+    old: list[dict[str, Any]] = []
     started = time.perf_counter()
     for m in items:
         tid = m["id"]
@@ -125,18 +157,21 @@ def run(split: str, baseline: bool, keep: str | None) -> dict[str, Any]:
         with open(path, encoding="utf-8", errors="replace", newline="") as fh:
             records = list(csv.reader(fh))
         n_cols = max((len(r) for r in records), default=0)
-        predict = predict_baseline if baseline else predict_foi
-        pred = predict(path, len(records), n_cols)
         out = pred_dir / f"{tid}.json"
+        ids.append(tid)
+        if baseline:
+            old.append({"path": str(path), "records": len(records), "cols": n_cols, "out": str(out)})
+            continue
+        pred = predict_foi(path, len(records), n_cols)
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(json.dumps(pred), encoding="utf-8")
-        ids.append(tid)
-        if baseline is False:
-            from foi.readers import read_file
+        from foi.readers import read_file
 
-            grid = read_file(path).tables
-            if grid and len(grid[0].rows) != len(records):
-                mismatched.append(tid)
+        grid = read_file(path).tables
+        if grid and len(grid[0].rows) != len(records):
+            mismatched.append(tid)
+    if baseline:
+        predict_baseline(old)
     elapsed = time.perf_counter() - started
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as fh:
         fh.write("\n".join(ids) + "\n")
@@ -202,7 +237,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--json", action="store_true", help="print JSON")
     ap.add_argument("--split", choices=["tune", "held-out", "all", "both"], default="both")
-    ap.add_argument("--baseline", action="store_true", help="also score the old layout (approximate)")
+    ap.add_argument("--baseline", action="store_true",
+                    help="also score the old layout, run from git history in a temporary folder (approximate)")
     ap.add_argument("--keep", help="write predictions to this folder (tune/held-out subfolders)")
     ap.add_argument("--speed", action="store_true", help="measure speed instead of scoring")
     ap.add_argument("--rounds", type=int, default=5)

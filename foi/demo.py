@@ -224,10 +224,7 @@ def _run(ws: Workspace, replies: list[Path], today: date, sink: _Sink, port: int
          f"{_plural(totals, 'total')} kept apart, checked, never added):")
     for report in reports:
         where = Path(report.path).name
-        partial = sum(1 for w in report.warnings if "check partial" in w)
-        extra = f"; {partial} totals include suppressed cells" if partial else ""
-        other = len(report.warnings) - partial
-        extra += f"; {_plural(other, 'warning')}" if other else ""
+        extra = f"; {_plural(len(report.warnings), 'warning')}" if report.warnings else ""
         echo(f"   {report.body:<13} {report.reader or '-':<5} {report.status:<12} "
              f"{report.figures - report.totals:>3} figures  {where}{extra}")
 

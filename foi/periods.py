@@ -12,7 +12,8 @@ Decisions worth knowing:
   far more common than an ISO month, and the two only collide when the month equals the next year.
 - Two-digit pairs need a slash or a "FY" prefix ("14/15", "FY14-15"): a bare "16-17" is as likely
   an age band as a year.
-- Excel serial numbers are never periods (only ints 1990..2100 are, as calendar years).
+- Excel serial numbers are never periods (only ints 1900..2100 are, as calendar years): tables
+  answering Parliament go back to the 1980s ("England and Wales 1989").
 - Anything else returns None: a missed period is visible, a wrong one is not.
 """
 
@@ -37,7 +38,7 @@ class Period:
 
 
 # Bare years (ints from spreadsheets, "2014") must look like years, not counts.
-_BARE_YEAR_MIN, _BARE_YEAR_MAX = 1990, 2100
+_BARE_YEAR_MIN, _BARE_YEAR_MAX = 1900, 2100
 # Years inside a structured label ("01/04/1985", "FY 1985/86") can go further back.
 _YEAR_MIN, _YEAR_MAX = 1900, 2100
 

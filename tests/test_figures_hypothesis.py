@@ -24,16 +24,15 @@ Key = tuple[Any, str, str]   # (period, offence, outcome)
 def tables(draw: Any) -> dict[str, Any]:
     # Financial years as text, or calendar years typed as numbers (a spreadsheet's 2019).
     pool = draw(st.sampled_from([PERIODS, YEARS]))
-    periods = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=3, unique=True))
+    # In the order tables put them (a header of years typed as numbers reads as one by its run).
+    periods = sorted(draw(st.lists(st.sampled_from(pool), min_size=1, max_size=3, unique=True)))
     outcomes = draw(st.lists(st.sampled_from(OUTCOMES), min_size=1, max_size=3, unique=True))
     offences = draw(st.lists(st.sampled_from(OFFENCES), min_size=1, max_size=3, unique=True))
-    # Counts neither years (1990) nor a sum of their neighbours by chance (1 = 0 + 1 can be read
-    # either way: the layout stage's small-number cases are tested there).
-    cell = st.one_of(st.integers(2200, 9000), st.integers(2200, 9000).map(str),
+    # Small counts (0, 1: "1 = 0 + 1" is no total), equal ones (a row equal to its neighbour is
+    # not its total) and counts that look like years (1900, 2019) as well as large ones.
+    cell = st.one_of(st.integers(0, 9000), st.integers(0, 30).map(str), st.integers(1800, 2100),
                      st.sampled_from(MARKERS), st.sampled_from([None, ""]))
     figs = {(p, f, o): draw(cell) for p in periods for f in offences for o in outcomes}
-    # No two counts alike (a row equal to another can be read as its total: the layout's call).
-    figs = {key: _spread(v, i) for i, (key, v) in enumerate(figs.items())}
     return {
         "periods": periods, "outcomes": outcomes, "offences": offences, "figs": figs,
         "layout": draw(st.sampled_from(["wide_period", "wide_outcome", "long", "two_row"])),
@@ -42,14 +41,6 @@ def tables(draw: Any) -> dict[str, Any]:
         "total_row": draw(st.booleans()),
         "total_col": draw(st.booleans()),
     }
-
-
-def _spread(v: Any, i: int) -> Any:
-    if isinstance(v, int):
-        return v + 10007 * i
-    if isinstance(v, str) and v.isdigit():
-        return str(int(v) + 10007 * i)
-    return v
 
 
 def _num(v: Any) -> int:
@@ -107,18 +98,12 @@ def lay_out(t: dict[str, Any]) -> Grid:
     return Grid("generated", titles + head + body, merged=merged)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(tables())
 def test_every_figure_comes_back_once(t: dict[str, Any]) -> None:
     # A table whose only figures are its totals has nothing to read (and no header to find).
     assume(any(v not in (None, "") for v in t["figs"].values()))
     grid = lay_out(t)
-    # One or two rows of figures under years typed as numbers can't be told from a header by their
-    # shape alone (the layout's to decide, and to doubt); forces' tables are longer.
-    assume(len(t["offences"]) * (1 if t["layout"] == "two_row" else len(t["outcomes"])) >= 3)
-    # A long table's row with a blank figure is cut as the end of a table by the layout stage today
-    # (reported to it); the other shapes keep blank cells.
-    assume(t["layout"] != "long" or all(v not in (None, "") for v in t["figs"].values()))
     res = read_grid(grid)
     got: dict[Key, Any] = {}
     last_row, last_col = len(grid.rows) - 1, len(grid.rows[-1]) - 1

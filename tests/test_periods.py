@@ -109,7 +109,7 @@ def test_cells(cell: object, start: date, end: date, label: str) -> None:
         "Total", "Grand Total", "Adult caution", "19C", "2,345", "12", "", "   ", "Q5 2015",
         "16-17", "10-17", "2014/16", "2014-2013", "13/2014", "31/02/2014", "January", "Jan",
         "Type 1 - Charged/Summonsed", "1: Charged", "Rape of a female aged 16 and over",
-        "April 2015 - March 2014", "1989", "2345", "FY", "Offence types", "8: Community resolution",
+        "April 2015 - March 2014", "1899", "2345", "FY", "Offence types", "8: Community resolution",
         "Aged 18-24", "s.40", "*", "<5", "n/a", "Hospital", "Offender has Died", "14-Jan",
     ],
 )
@@ -119,7 +119,7 @@ def test_not_periods(label: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "cell", [None, 12, 41640, 43556.0, 2014.5, True, 1989, 2101, float("nan"), [2014], {"a": 1}]
+    "cell", [None, 12, 41640, 43556.0, 2014.5, True, 1899, 2101, float("nan"), [2014], {"a": 1}]
 )
 def test_cells_that_are_not_periods(cell: object) -> None:
     # Excel serials (41640 = 1 Jan 2014) are numbers here; only the tables module knows a date column.
@@ -167,3 +167,10 @@ def test_written_dates_are_day_first(d: date) -> None:
         p = parse_period(label)
         assert p is not None, label
         assert (p.start, p.end) == (d, expected_end), label
+
+
+def test_years_before_1990_are_periods() -> None:
+    # Tables answering Parliament go back to the 1980s: "England and Wales 1989", a column "1985".
+    assert parse_period("1989") == Period(date(1989, 1, 1), date(1989, 12, 31), "1989")
+    assert parse_period(1985) == Period(date(1985, 1, 1), date(1985, 12, 31), "1985")
+    assert parse_period("1899") is None

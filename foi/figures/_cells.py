@@ -66,13 +66,33 @@ class CellReader:
         self._parse = parse_value
         self._reads = _Memo(self._read_one)
         self._raws = _Memo(self._raw_one)
+        self._notes: _Memo | None = None   # reads where "(2)" is a footnote reference, made when needed
 
     def read_all(self, cells: list[Any]) -> list[tuple[str, Any, str | None, str | None, str | None]]:
-        """read() of every cell; a dict lookup in C per cell (cells repeat: counts, markers, blanks)."""
+        """read() of every cell; a dict lookup in C per cell (cells repeat: counts, markers, blanks).
+        A column writing footnote references in brackets where figures would be ("(2)" among counts,
+        as Hansard tables do) reads them as markers, not as negative numbers."""
         try:
-            return list(map(self._reads.__getitem__, cells))
+            memo = self._reads if not self._bracket_notes(cells) else self._note_reads()
+            return list(map(memo.__getitem__, cells))
         except TypeError:  # an unhashable cell: not something a reader produces
             return [self._read_one(cell) for cell in cells]
+
+    def _bracket_notes(self, cells: list[Any]) -> bool:
+        distinct = set(cells)   # C-level: a long column has few distinct cells with brackets
+        if not any(type(x) is str and x.lstrip()[:1] == "(" for x in distinct):
+            return False
+        from foi.values import bracket_convention
+
+        return bracket_convention(distinct) == "note"
+
+    def _note_reads(self) -> _Memo:
+        if self._notes is None:
+            from functools import partial
+
+            parse = partial(self._parse, brackets="note")
+            self._notes = _Memo(lambda cell: self._read_one(cell, parse))
+        return self._notes
 
     def read(self, cell: Any) -> tuple[str, Any, str | None, str | None, str | None]:
         """(kind, number, suppression marker, footnote marker, unit)."""
@@ -94,7 +114,7 @@ class CellReader:
         except TypeError:
             return self._raw_one(cell)
 
-    def _read_one(self, cell: Any) -> tuple[str, Any, str | None, str | None, str | None]:
+    def _read_one(self, cell: Any, parse: Any = None) -> tuple[str, Any, str | None, str | None, str | None]:
         t = type(cell)
         if t is int:
             return (NUMBER, cell, None, None, None)
@@ -106,7 +126,7 @@ class CellReader:
             return (NUMBER, int(cell) if cell.is_integer() else cell, None, None, None)
         if isinstance(cell, date):
             return _DATE
-        v = self._parse(cell)
+        v = (parse or self._parse)(cell)
         if v.kind == "number":
             number = v.number
             if isinstance(number, float) and number.is_integer():

@@ -44,6 +44,8 @@ _KEEP = re.compile(r"(?:nfib|covid|cv|mp|eu|ic|q|h|fy|yr|y|p|m|a|b|k|w|e|s|tier|
                    r"type|group|class|category|section|schedule|part|article|table|band|wave|step|"
                    r"year|week|day|area|zone|ward|beat|sector|unit|team|division|district|bcu|lpa)$",
                    re.IGNORECASE)
+# A length of time written out ("1 year", "28 day"): digits glued after it are no part of it.
+_DURATION = re.compile(r"\b\d+\s+(?:year|week|day)$", re.IGNORECASE)
 _COMMA_LIST = re.compile(r"(?P<head>.*?)(?P<tail>(?:\s*,\s*\d{1,2})+)$")
 _AGE_GLUED = re.compile(r"(?P<head>(?:aged?\s+)?(?:under|less than|below|over|<)\s*\d{2}|"
                         r"(?:aged?\s+)?\d{1,2}\s*(?:-|–|to)\s*\d{2})(?P<n>\d)$", re.IGNORECASE)
@@ -170,6 +172,8 @@ def _keep_digits(head: str) -> bool:
     word = re.split(r"[\s/(\-]", head)[-1]
     if not word:
         return False
+    if _DURATION.search(head):
+        return False   # "within 1 year1": the year is already counted, the digit is a note
     if _KEEP.fullmatch(word.strip(").")):
         return True
     return bool(re.fullmatch(r"[A-Z]{1,3}", word))

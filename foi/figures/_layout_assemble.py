@@ -266,6 +266,11 @@ def _hierarchy(order: list[int], ar: Arithmetic, labels: dict[int, str], indent:
                levels: list[int], parents: list[int | None], start: int) -> None:
     """Levels and parents of data and total rows: indentation first, then parent rows found
     by arithmetic (children below a parent that is not just a "Total" line)."""
+    years = [r for r in order if _A_YEAR.fullmatch(labels.get(r, "").strip())]
+    if len(years) >= 2:
+        # One year is never inside another: years written with a stray space in front are siblings.
+        low = min(indent[r] for r in years)
+        indent = {**indent, **dict.fromkeys(years, low)}
     indents = sorted({indent[r] for r in order})
     if len(indents) > 1:
         rank = {v: i for i, v in enumerate(indents)}
@@ -296,6 +301,9 @@ def _sections_only(rows: list[list[Any]], t: _Table, roles: list[str], levels: l
         elif role == "data" and current is not None:
             parents[r - t.start] = current
             levels[r - t.start] = 1
+
+
+_A_YEAR = re.compile(r"(?:1[89]|20)\d\d(?:\s*[/\-\u2013]\s*(?:\d\d|(?:1[89]|20)\d\d))?")
 
 
 def _label_text(row: list[Any], label_cols: list[int]) -> str:

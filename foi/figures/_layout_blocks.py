@@ -18,6 +18,7 @@ from typing import Any
 
 from foi.figures._layout_cells import BLANK, DATE, FOOT, MARK, NUM, NUMERIC, TEXT, WORDY, YEAR, number, text_of
 from foi.figures._layout_scan import Kinds, Scan
+from foi.figures._layout_years import MARKED_YEAR, period_overhead, years_in_order
 
 # A line that opens a table: "Table 3.1", "Figure 2:", "Table A_07".
 TITLE_START = re.compile(r"^(?:table|figure|chart|exhibit|appendix)\s*[A-Z]{0,2}[\s._\-]?\d", re.I)
@@ -90,18 +91,24 @@ class Blocks:
                 if sum(out) > 1 and self._running_number(c, rows):
                     out[c] = False
                 break
-        # A column of years ("1990", "1991", ...) beside columns of other figures is a label.
-        years = [out[c] and yr[c] >= 2 and yr[c] >= 2 * plain[c] for c in range(width)]
+        # A column of years ("1990", "1991", ...) beside columns of other figures is a label; counts
+        # that happen to fall in 1800-2100 come with other counts and in no order.
+        # Under a header that is itself a year or period ("2019/20") they are that period's figures.
+        # The stub: no names or numbers left of the column.
+        stub = [not any(wd[:c]) and not any(num[:c]) and not any(yr[:c]) for c in range(width)]
+        cells = self.scan.rows
+        years = [out[c] and yr[c] >= 2 and yr[c] >= 2 * plain[c] and years_in_order(cells, K, c, rows, stub=stub[c])
+                 and not period_overhead(cells, K, c, rows) for c in range(width)]
         counts = [c for c in range(width) if out[c] and not years[c]]
         if counts:
             for c in range(counts[0]):
-                if years[c] and num[counts[0]] * 2 >= yr[c]:
+                if years[c] and (num[counts[0]] + yr[counts[0]]) * 2 >= yr[c]:
                     out[c] = False
         return out
 
     def _running_number(self, c: int, rows: range | list[int]) -> bool:
         cells = self.scan.rows
-        prev = None
+        prev = first = None
         steps = good = 0
         for i in rows:
             if i >= len(cells) or c >= len(cells[i]) or self.K[i][c] != NUM:
@@ -112,10 +119,13 @@ class Blocks:
             if prev is not None:
                 steps += 1
                 good += v == prev + 1
+            else:
+                first = v
             prev = v
             if steps >= 200:
                 break
-        return steps >= 2 and good == steps
+        # Numbering starts at 1; three small counts going 0, 1, 2 or 5, 6, 7 are no numbering.
+        return steps >= 2 and good == steps and first == 1
 
     # ------------------------------------------------------------------ rows
     def is_data(self, k: Kinds, vcols: list[bool]) -> bool:
@@ -140,10 +150,12 @@ class Blocks:
                 over += 1
         return over >= 1
 
-    def header_over_figures(self, i: int, vcols: list[bool], header_above: bool = True) -> bool:
+    def header_over_figures(self, i: int, vcols: list[bool], header_above: bool = True,
+                            header_below: bool = False) -> bool:
         """A row with numbers in it that is still a header: years (possibly with a footnote
         mark, "2007*", "20081") over the value columns, or mostly text over them with a number
-        among it ("Total | 50000 | 51 000-100 000")."""
+        among it ("Total | 50000 | 51 000-100 000"). Years right above another header row (the
+        outcomes under each year) head it, in whatever order they come."""
         k, row = self.K[i], self.scan.rows[i]
         years: list[int] = []
         num = wordy = 0
@@ -152,14 +164,14 @@ class Blocks:
             if x == BLANK:
                 continue
             if not vcols[c]:
-                if x in WORDY:
-                    labels_blank = False
+                if x in WORDY or x == YEAR:
+                    labels_blank = False   # a year in the stub is a row's label ("2009 | 1950 | 2010")
                 continue
             if x == YEAR:
                 years.append(int(float(str(row[c]).strip()[:4])) if not isinstance(row[c], int | float)
                              else int(row[c]))
             elif x == NUM:
-                m = _MARKED_YEAR.match(text_of(row[c]))
+                m = MARKED_YEAR.match(text_of(row[c]))
                 if m:
                     years.append(int(m.group(1)))
                 else:
@@ -169,8 +181,8 @@ class Blocks:
             elif x in WORDY:
                 wordy += 1
         if num == 0 and years:
-            if labels_blank:
-                return True
+            if labels_blank or header_below or wordy:
+                return True   # years beside text over the figures ("2019 | 2020 | Total"): a header
             if len(years) == 1:
                 return not header_above   # "Offence | 2022" heading a table that has no other header
             # Beside a label, only a run of years a few apart reads as a header ("Item | 2019 |
@@ -180,7 +192,6 @@ class Blocks:
         return wordy >= 2 and wordy > num + len(years)
 
 
-_MARKED_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)(?:\s?[*\u2020\u2021%]{1,2}|\s?[a-z]|\d)$", re.I)
 
 
 def row_texts(row: list[Any]) -> list[str]:
@@ -246,6 +257,7 @@ def build_tables(rows: list[list[Any]], merged: list[tuple[int, int, int, int]],
     vc = b.vcols
     memo = {k: int(b.is_data(k, vc)) for k in set(K)}
     data = bytearray(map(memo.__getitem__, K))
+    _figureless_rows(b, data)
     _headers_over_figures(b, data)
     D = [i for i in range(n) if data[i]] if n <= 4 * 4000 else _data_rows(data)
     if not D:
@@ -264,6 +276,21 @@ def build_tables(rows: list[list[Any]], merged: list[tuple[int, int, int, int]],
     return [assemble(rows, b, t, merged, data) for t in tables]
 
 
+def _figureless_rows(b: Blocks, data: bytearray) -> None:
+    """A row with its labels in the same two or more label columns as the data row above it, and no
+    figure ("North East | Durham | | "), is a data row whose figures are blank: neither a section
+    (a heading is one cell) nor the end of the table."""
+    K, vc = b.K, b.vcols
+    i = data.find(0)
+    while i != -1:
+        k = K[i]
+        cols = [c for c, x in enumerate(k) if x != BLANK]
+        if i > 0 and data[i - 1] and len(cols) >= 2 and not any(vc[c] for c in cols) and \
+                cols == [c for c, x in enumerate(K[i - 1]) if x != BLANK and not vc[c]]:
+            data[i] = 1
+        i = data.find(0, i + 1)
+
+
 def _headers_over_figures(b: Blocks, data: bytearray) -> None:
     """Rows with numbers at the top of a run of data rows that are header rows (years typed
     as numbers, ranges with a number among them) stop being data rows."""
@@ -275,7 +302,16 @@ def _headers_over_figures(b: Blocks, data: bytearray) -> None:
         while j >= 0 and not any(x != BLANK for x in K[j]):
             j -= 1
         prev_data = j >= 0 and bool(data[j])
-        if not prev_data and b.header_over_figures(i, vc, header_above=j >= 0 and b.headerish(j, vc)):
+        # The header above, past blank rows and rows of labels with no figures ("Burglary | Charged |"):
+        h = j
+        while h >= 0 and not data[h] and not b.headerish(h, vc) and not vc_has(K[h], vc) and h >= i - 12:
+            h -= 1
+        k = i + 1
+        while k < n and not any(x != BLANK for x in K[k]):
+            k += 1
+        below = k < n and not data[k] and b.headerish(k, vc)
+        if not prev_data and b.header_over_figures(i, vc, header_above=h >= 0 and b.headerish(h, vc),
+                                                   header_below=below):
             nxt = data.find(1, i + 1)
             if nxt != -1:
                 data[i] = 0
@@ -287,7 +323,6 @@ def _headers_over_figures(b: Blocks, data: bytearray) -> None:
         if z == -1:
             break
         i = data.find(1, z)
-    del n
 
 
 def _data_rows(data: bytearray) -> list[int]:

@@ -83,7 +83,7 @@ class Arithmetic:
         # nor does a column of rates or shares (`skip`, from its header).
         for x in range(len(vcols)):
             seen = {self.vals[r][x] for r in order[:500]}
-            if len(order) >= 3 and len(seen) == 1 or skip and x in skip:
+            if len(order) >= 3 and len(seen) == 1 and seen != {0.0} or skip and x in skip:
                 for r in order:
                     self.vals[r][x] = UNKNOWN
         self.sums: dict[int, list[int]] = {}
@@ -117,12 +117,94 @@ class Arithmetic:
                     self.sums[p] = kids
                     self.span_start[p] = self.span_start.get(kids[0], pos[kids[0]])
         for p in order:
+            if p in self.sums and TOTAL_WORD.search(self.labels.get(p, "")) and \
+                    not self._shown_add_up(p, self.sums[p], exact=True):
+                self._parts_not_sums(pos[p])   # a total matched only within rounding
+        for p in order:
             if p in self.sums or not TOTAL_WORD.search(self.labels.get(p, "")):
                 continue
-            if self._checkable(p, pos) and self._counts(p):
+            kids = self._shown_parts(pos[p])
+            if kids:
+                self.sums[p] = kids
+                self.span_start[p] = pos[kids[0]]
+            elif self._checkable(p, pos) and self._counts(p):
                 self.failed.add(p)
             else:
                 self.unchecked.append(p)
+
+    def _shown_parts(self, i: int) -> list[int] | None:
+        """A line that says it is a total and that no run of rows matched exactly: the rows of its
+        block above it (since the previous total, or all of them for a grand total), when the figures
+        shown add up to what it states wherever every part is shown, and to no more than it states
+        where some are withheld ("*", "<5": forces total the real figures). One row above it counts
+        when it is its block's only row and equals it."""
+        order = self.order
+        p = order[i]
+        since: list[int] = []
+        for j in range(i - 1, -1, -1):
+            c = order[j]
+            if c in self.sums:
+                break
+            since.append(c)
+        every = [c for c in order[:i] if c not in self.sums]
+        # Rows taken for totals by their figures alone (2 = 1 + 1) that the stated total needs as parts
+        # were parts: a grand total adds up its rows once, never a sum and its parts together.
+        wordless = [c for c in order[:i] if c in self.sums and not TOTAL_WORD.search(self.labels.get(c, ""))]
+        flat = sorted(every + wordless) if wordless else []
+        for exact in (True, False):   # an exact sum first, then one within rounding
+            for kids in (since, every, flat):
+                if not kids or (kids is every and len(every) == len(since)) or (kids is flat and not exact):
+                    continue
+                if len(kids) == 1 and kids[0] not in self.edge_before:
+                    continue
+                if self._shown_add_up(p, kids, exact):
+                    if kids is flat:
+                        for c in wordless:
+                            self._unclaim(c)
+                    return sorted(kids)
+        return None
+
+    def _parts_not_sums(self, i: int) -> None:
+        """A stated total that every row above it adds up to exactly once the rows taken for totals by
+        their figures alone (2 = 1 + 1) count as parts: they were parts."""
+        p = self.order[i]
+        above = self.order[:i]
+        wordless = [c for c in above if c in self.sums and not TOTAL_WORD.search(self.labels.get(c, ""))]
+        flat = [c for c in above if c not in self.sums or c in wordless]
+        if wordless and self._shown_add_up(p, flat, exact=True):
+            for c in wordless:
+                self._unclaim(c)
+            self.sums[p] = flat
+            self.span_start[p] = 0
+
+    def _unclaim(self, c: int) -> None:
+        """Row c is no total after all: a plain row again."""
+        for kid in self.sums.pop(c, []):
+            if self.child_of.get(kid) == c:
+                del self.child_of[kid]
+        self.below.pop(c, None)
+        self.span_start.pop(c, None)
+
+    def _shown_add_up(self, p: int, kids: list[int], exact: bool = False) -> bool:
+        pv = self.vals[p]
+        checked = False
+        for x in range(len(pv)):
+            if pv[x] != pv[x]:
+                continue
+            parts = [self.vals[c][x] for c in kids]
+            shown = [v for v in parts if v == v]
+            known = sum(shown)
+            dmax = max(self.prec[c][x] for c in [*kids, p])
+            # Rounding slack only on figures big enough for a unit or two to be rounding.
+            slack = (self._tol(pv[x], dmax, len(kids)) if abs(pv[x]) >= 50 * 10.0 ** -dmax and not exact
+                     else 1e-7 * max(1.0, abs(pv[x])))
+            if len(shown) < len(parts):
+                if known > pv[x] + slack:
+                    return False
+            elif abs(known - pv[x]) > slack:
+                return False
+            checked = True
+        return checked
 
     def _run(self, i: int, step: int, span_end: dict[int, int], pos: dict[int, int]) -> list[int] | None:
         order, vals = self.order, self.vals
@@ -139,6 +221,8 @@ class Arithmetic:
         across = ((step > 0 and i == 0) or (step < 0 and i == len(order) - 1)
                   or (step < 0 and bool(TOTAL_WORD.search(self.labels.get(p, "")))))
         acc = [0.0] * m
+        shown = [0.0] * m           # the figures added that are not withheld, per column
+        nonzero = [0] * m           # added figures that are not zero, per column
         dmax = list(self.prec[p])   # decimals of the figures added so far, per column
         kids: list[int] = []
         best: tuple[float, list[int]] | None = None
@@ -159,11 +243,16 @@ class Arithmetic:
             cp = self.prec[c]
             for x in range(m):
                 acc[x] += cv[x]
+                if cv[x] == cv[x]:
+                    shown[x] += cv[x] if cv[x] >= 0 else -math.inf   # a negative part: nothing to tell
+                if cv[x] != 0:
+                    nonzero[x] += 1
                 if cp[x] > dmax[x]:
                     dmax[x] = cp[x]
             kids.append(c)
             j = span_end.get(c, j) + 1 if step > 0 else self.span_start.get(c, j) - 1
-            if len(kids) >= 2 and self._matches(p, kids, acc, dmax):
+            if len(kids) >= 2 and self._matches(p, kids, acc, dmax, nonzero) and \
+                    not self._overshoots(pv, acc, shown, dmax, len(kids)):
                 # Rounded totals can match a run that is one row short: keep the closest run.
                 err = self._error(pv, acc)
                 if best is None or err < best[0]:
@@ -183,6 +272,12 @@ class Arithmetic:
                 break
         return best[1] if best else None
 
+    def _overshoots(self, pv: list[float], acc: list[float], shown: list[float], dmax: list[int], n: int) -> bool:
+        """A column with a withheld part whose shown parts already add up to more than the row states,
+        past rounding: the row is no sum of them (the withheld figures could only add more)."""
+        return any(a != a and v == v and v >= 0 and s > v + (self._tol(v, d, n) if v >= 50 * 10.0 ** -d else 1e-7)
+                   for v, a, s, d in zip(pv, acc, shown, dmax, strict=True))
+
     @staticmethod
     def _error(pv: list[float], acc: list[float]) -> float:
         return sum(abs(a - v) / max(abs(v), 1e-9) for a, v in zip(acc, pv, strict=True) if a == a and v == v)
@@ -199,11 +294,13 @@ class Arithmetic:
     def _exact(a: float, b: float) -> bool:
         return abs(a - b) <= 1e-7 * max(1.0, abs(b))
 
-    def _matches(self, p: int, kids: list[int], acc: list[float], dmax: list[int]) -> bool:
+    def _matches(self, p: int, kids: list[int], acc: list[float], dmax: list[int], nonzero: list[int]) -> bool:
         """Most checkable columns add up (two or more, within rounding); or the one that can
-        be checked adds up exactly and the run is a whole block."""
+        be checked adds up exactly and the run is a whole block. A sum where no column adds two
+        figures that are not zero (5 = 5 + 0, "1 = 0 + 1": a row equal to its neighbour) proves
+        nothing: it counts only for a line that says it is a total."""
         pv = self.vals[p]
-        comparable = good = exact = 0
+        comparable = good = exact = telling = 0
         for x in range(len(pv)):
             if pv[x] != pv[x] or acc[x] != acc[x]:
                 continue   # a withheld figure: this column can't be checked
@@ -213,10 +310,14 @@ class Arithmetic:
             if self._exact(acc[x], pv[x]):
                 good += 1
                 exact += 1
+                telling += nonzero[x] >= 2
             elif (abs(acc[x] - pv[x]) <= self._tol(pv[x], dmax[x], len(kids))
                   and abs(pv[x]) >= 50 * 10.0 ** -dmax[x]):
                 good += 1    # within rounding, on a figure big enough for that to mean something
+                telling += nonzero[x] >= 2
         if good == 0 or good < math.ceil(0.6 * comparable):
+            return False
+        if not telling and not TOTAL_WORD.search(self.labels.get(p, "")):
             return False
         if good >= 2:
             return True

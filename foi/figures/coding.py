@@ -53,7 +53,8 @@ from foi.figures._coding_vocab import (
 )
 from foi.periods import parse_period
 
-__all__ = ["KNOWN", "Clean", "Coded", "Recognised", "clean_label", "code", "context", "recognise", "unit_of"]
+__all__ = ["KNOWN", "Clean", "Coded", "Recognised", "clean_label", "code", "context", "join_lines", "recognise",
+           "unit_of"]
 
 KNOWN = ("period", "body", "offence", "outcome", "sex", "age_group", "ethnicity", "area",
          "measure", "unit")
@@ -317,9 +318,15 @@ def _recognise(head_text: str, raw_labels: tuple[str, ...], total: int = 0) -> R
         rank = (score, -KNOWN.index(d))
         if best is None or rank > best[:2]:
             best = (score, -KNOWN.index(d), d)
-    # Force names under a header naming districts or councils are those places, not the forces.
-    if best is not None and best[2] == "body" and "area" in named and not _generic_area(head_key):
-        best = (best[0], 0, "area")
+    # Under a header naming districts or councils ("Criminal justice system area", "Local authority"),
+    # a few names shared with forces ("Durham" the county) are those places; mostly force names are
+    # the forces, whatever the header calls them (an area is a place inside a force).
+    if best is not None and best[2] in ("body", "area") and "area" in named and counts.get("body"):
+        forces = sum(1 for t in dict.fromkeys(texts) if _is_force(t))
+        if forces >= FORCES_SHARE * informative:
+            best = (counts["body"] / informative, 0, "body")
+        elif best[2] == "body" and not _generic_area(head_key):
+            best = (best[0], 0, "area")
     if best is None:
         top = max(counts.items(), key=lambda kv: kv[1], default=None)
         detail = f"; {top[1]} of {informative} labels are {_DESCRIBE.get(top[0], top[0])}" if top else ""
@@ -360,6 +367,15 @@ def _ethnicity_kind(head_key: str, texts: list[str]) -> str:
     if any(len(c) == 2 and c[1].isdigit() for c in codes):
         return " (self-defined census categories)"
     return ""
+
+
+# Share of a column's labels that must be police forces for it to hold forces under an area header.
+FORCES_SHARE = 0.6
+
+
+def _is_force(text: str) -> bool:
+    found = match_body(text, False)
+    return found is not None and found.kind == "force"
 
 
 def _generic_area(head_key: str) -> bool:
@@ -449,14 +465,37 @@ _CONTEXT_DIMS = ("period", "body", "sex", "age_group", "ethnicity", "offence", "
 def context(texts: Sequence[Any]) -> dict[str, Coded]:
     """Dimensions stated once for a whole table by its title lines, sheet name or section headings
     (given outermost first; a later text overrides an earlier one on the same dimension): period,
-    body, area, unit, and sex / age group / ethnicity / offence / outcome when a heading is
-    exactly one such value ("Males", "Aged 10-17")."""
+    body, area, unit, the offence or offence group a title names ("Notifiable offences of violence
+    against the person recorded ..."), what it counts ("Number of INCIDENTS by ...": a measure), and
+    sex / age group / ethnicity / outcome when a heading is exactly one such value ("Males").
+    A sentence wrapped over several lines is read as one (`join_lines`)."""
     found: dict[str, Coded] = {}
-    for raw in texts:
-        text = clean_text(as_text(raw))[0]
-        if text:
-            found.update(_context_of(text))
+    for text in join_lines(texts):
+        found.update(_context_of(text))
     return found
+
+
+# A line that does not end a sentence: the next line goes on with it.
+_GOES_ON = re.compile(r"(?:[-,/&(]|\b(?:and|or|of|for|the|in|to|by|with|from|per|on|at|as|a|an|into|"
+                      r"excluding|including|between|during|against|under|over|than|where|which|who|that))$",
+                      re.IGNORECASE)
+
+
+def join_lines(lines: Sequence[Any]) -> list[str]:
+    """Title lines with a sentence wrapped over several of them joined into one ("Notifiable offences
+    recorded by the" + "police per 100,000 population"): a line goes on with the next when it ends
+    with a word that cannot end a sentence, or the next starts in lower case. Cleaned of footnote
+    markers and odd spaces; empty lines dropped."""
+    out: list[str] = []
+    for raw in lines:
+        text = clean_text(as_text(raw))[0]
+        if not text:
+            continue
+        if out and not out[-1].endswith((".", ":", ";")) and (_GOES_ON.search(out[-1]) or text[:1].islower()):
+            out[-1] = f"{out[-1]} {text}"
+        else:
+            out.append(text)
+    return out
 
 
 # Dates that are not the data's period: when the table was published or the request answered.
@@ -503,10 +542,86 @@ def _context_of(text: str) -> dict[str, Coded]:
     m = _AREA_PHRASE.search(text)
     if m is not None:
         out["area"] = Coded("area", m.group("name"))
+    offence = _offence_in(text)
+    if offence is not None:
+        out["offence"] = offence
+    counted = _counted_in(text)
+    if counted is not None:
+        out["measure"] = counted
     unit = _unit_statement(text)
     if unit not in ("", "count"):
         out["unit"] = Coded("unit", text, unit, unit=unit)
     return out
+
+
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+# "offences of", "crimes of" before an offence group: part of how the title names it.
+_LEAD_IN = re.compile(r"(?:offences|offence|crimes|crime)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_LONGEST = 7   # words in the longest offence name looked for in a title
+# Words that name an offence group only with "crime" or "offences" after them.
+_MODIFIERS = frozenset({"knife", "sexual", "violent", "drug", "weapon", "weapons", "cyber", "online", "hate",
+                        "vehicle", "motoring", "firearm", "firearms", "public", "domestic", "other", "summary",
+                        "indictable", "notifiable", "violence"})
+# Groups that say how offences are dealt with or counted, not which: any named offence is the one.
+_GENERIC_GROUPS = frozenset({"Notifiable offences", "Indictable offences", "Summary offences", "Total"})
+
+
+def _offence_in(text: str) -> Coded | None:
+    """The offence or offence group a sentence names ("... offences of violence against the person
+    recorded by the police ..."): the longest run of words that is one, as written. A run of one
+    word counts only when it is the group's whole name ("Robbery", not "Other" of "Other crime")."""
+    words = list(_WORD.finditer(text))
+    generic: Coded | None = None
+    taken: list[tuple[int, int]] = []
+    for n in range(min(_LONGEST, len(words)), 0, -1):
+        for i in range(len(words) - n + 1):
+            start, end = words[i].start(), words[i + n - 1].end()
+            if any(a < end and start < b for a, b in taken):
+                continue
+            phrase = text[start:end]
+            coded = _offence_phrase(phrase, n)
+            if coded is None:
+                continue
+            taken.append((start, end))
+            lead = _LEAD_IN.search(text[:start])
+            found = Coded("offence", text[lead.start():end] if lead is not None else phrase, coded.code,
+                          aggregate=coded.aggregate)
+            if not (coded.aggregate or offence_group(phrase) in _GENERIC_GROUPS):
+                return found
+            generic = generic or found
+    # "Notifiable offences" alone: all of them, said in words (an offence named as well wins).
+    return generic
+
+
+@lru_cache(maxsize=65536)
+def _offence_phrase(phrase: str, n: int) -> Coded | None:
+    code_ = offence_code(phrase, fuzzy=False) if n >= 2 else None
+    if code_ is not None:
+        return Coded("offence", phrase, code_)
+    group = offence_group(phrase)
+    if group is None or not looks_like_offence(phrase) and norm(group) != norm(phrase):
+        return None
+    if n == 1 and phrase.lower() in _MODIFIERS:
+        return None   # "Knife" of "Knife crime", "Drug" of "Drug offences" alone name no offence
+    return Coded("offence", phrase, aggregate=group == "Total")
+
+
+# "Number of INCIDENTS by appropriate authority", "Numbers of offenders cautioned": what is counted.
+_COUNT_OF = re.compile(
+    r"\bnumbers?\s+of\s+(?P<what>[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3}?)"
+    r"(?=\s*(?:$|[,:;()\[]|\s(?:by|in|per|for|from|at|on|to|during|between|where|who|which|that|and|or|as|"
+    r"within|under|over|aged|recorded|reported|resulting|receiving|compared)\b))",
+    re.IGNORECASE,
+)
+
+
+def _counted_in(text: str) -> Coded | None:
+    m = _COUNT_OF.search(text)
+    if m is None:
+        return None
+    what = m.group("what")
+    found = match_measure(norm(what), what)
+    return Coded("measure", what, found[0] if found else "count")
 
 
 def _body_label(code_: str | None) -> str:

@@ -15,6 +15,7 @@ column, with Python running once per distinct label or cell text, not once per f
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -37,7 +38,7 @@ from foi.figures._rows_rules import (
     serial_date,
     sums_others,
 )
-from foi.figures.coding import Coded, Recognised, clean_label, code, context, recognise, unit_of
+from foi.figures.coding import Coded, Recognised, clean_label, code, context, join_lines, recognise, unit_of
 from foi.figures.layout import TableLayout
 
 __all__ = ["SLOTS", "Figure", "FigureColumn", "Label", "LabelBook", "Reading", "Same", "TableFigures",
@@ -195,8 +196,11 @@ class _Table:
         if not header or col.role != "value" or recognise(header, []).dimension != "period":
             return False
         cells = [x for x in self._column_cells(col.col)[:SAMPLE_LABELS] if x not in (None, "")]
-        return bool(cells) and all(type(x) in (int, float) and (is_serial(x) or 1900 <= x <= 2100 and x == int(x))
-                                   for x in cells)
+        # Years as text too ("2020" from a CSV); "Total" or "All years" closing the column is one of its labels.
+        cells = [float(x) if type(x) is str and x.strip().isdigit() and len(x.strip()) == 4 else x for x in cells]
+        dates = [x for x in cells if type(x) in (int, float)]
+        return bool(dates) and all(is_serial(x) or 1900 <= x <= 2100 and x == int(x) for x in dates) and \
+            all(type(x) is str and code("period", x).aggregate for x in cells if type(x) not in (int, float))
 
     def _column_cells(self, c: int) -> list[Any]:
         """Column c of the data rows (None where a row is short), C-level where every row is long enough."""
@@ -227,8 +231,10 @@ class _Table:
             texts = list(map({x: text for x, (text, _note) in cleaned.items()}.__getitem__, cells))
             every = list(dict.fromkeys(text for text, _note in cleaned.values()))
             if k < last and "" in every:
-                # A label written once over its block (a year beside its months): filled down.
-                texts = list(accumulate(texts, fill_down))
+                # A label written once over its block (a year beside its months): filled down, within
+                # the block the labels to its left mark out ("Total" under 2019's rows is no 2019 row).
+                texts = list(accumulate(texts, fill_down)) if not self.row_texts else \
+                    _fill_within(texts, list(zip(*self.row_texts, strict=True)))
                 every = list(dict.fromkeys(texts))
             self.row_texts.append(texts)
             self.row_notes.append({text: note for text, note in cleaned.values() if note})
@@ -304,11 +310,28 @@ class _Table:
             if hit is None:
                 assert p is not None
                 up = parents[p - t.start] if p in inside else None
-                above = chain(up if up != p else None)
-                hit = chain_of[p] = above if is_section(p) and a_row_of_blanks(p) else (*above, p)
+                if is_section(p) and a_row_of_blanks(p):
+                    # A row with no figures is no heading: the rows under it stay under the sections
+                    # the row above it is in ("Durham" with blank figures among forces, under "60-69").
+                    above_row = self._row_above(p)
+                    if above_row is not None and above_row in data_index:
+                        up = parents[above_row - t.start]
+                    hit = chain_of[p] = chain(up if up != p else None)
+                else:
+                    hit = chain_of[p] = (*chain(up if up != p else None), p)
             return hit
 
         self.chains = [chain(parents[r - t.start]) for r in self.data]
+        # A total adding up rows that all sit under a section is that section's total ("Total" closing
+        # the "60-69" block), whatever the layout closed before it.
+        for r, kids in t.sums.items():
+            i = data_index.get(r)
+            if i is None:
+                continue
+            common = _common_prefix([self.chains[data_index[k]] for k in kids if k in data_index])
+            if len(common) > len(self.chains[i]) and common[:len(self.chains[i])] == self.chains[i] \
+                    and r not in common:
+                self.chains[i] = common
         section_texts: dict[int, str] = {}
         for p in {p for ch in self.chains for p in ch}:
             if is_section(p):
@@ -320,6 +343,14 @@ class _Table:
         texts = list(dict.fromkeys(section_texts.values()))
         if texts:
             self.section_source = self._source("section", "section", texts, self.reading.mapper.get("section"), 5)
+
+    def _row_above(self, p: int) -> int | None:
+        """The nearest non-blank row above p in the table, if no blank row lies between."""
+        q = p - 1
+        if q < self.t.start:
+            return None
+        role = self.t.roles[q - self.t.start]
+        return None if role == "blank" else q
 
     # ------------------------------------------------------------------ header labels
     def _header_labels(self) -> None:
@@ -426,24 +457,50 @@ class _Table:
     def _context(self) -> None:
         """Dimensions the title lines or the sheet name state, for figures that have no such label."""
         self.context: list[tuple[_Source, str, Any]] = []
-        found = context(list(self.t.title))
+        lines = join_lines(self.t.title)   # a sentence wrapped over several lines read as one
+        found = context(lines)
         where = "title"
         sheet = getattr(self.grid, "sheet", None)
         if sheet:
             for dim, coded in context([sheet]).items():
                 found.setdefault(dim, coded)
+        stated = None if "period" in found else self._header_period()
+        if stated is not None:
+            found["period"] = stated
         for dim, coded in found.items():
             if dim == "unit":
                 continue
-            where = "title" if any(coded.label in line for line in self.t.title) else "sheet"
-            self.context.append((_Source(where, where, dim, dim, 1.0, "", rank=0), coded.label, coded))
+            where = "title" if any(coded.label in line for line in lines) else "sheet"
+            header = where
+            if coded is stated:
+                where, header = "column", "header"
+            self.context.append((_Source(where, header, dim, dim, 1.0, "", rank=0), coded.label, coded))
         # The table's own caption ("Table 1.7 Number of INCIDENTS by appropriate authority ..."): which of
         # a sheet's tables a figure is in, and often what it counts.
-        caption = next((line for line in reversed(self.t.title) if any(ch.isalpha() for ch in line)
-                        and len(line) <= 250), None)
+        captions = [line for line in lines if any(ch.isalpha() for ch in line) and len(line) <= 250]
+        caption = captions[-1] if captions else None
+        if len(captions) > 1 and _only_context(captions[-1]):
+            # "England and Wales 1989" under the sentence that says what the table is: both.
+            caption = f"{captions[-2]}, {captions[-1]}"
+        # A title that only says where or when ("England and Wales") is that context, not a caption too.
+        self.caption_states = _states_only(caption) if caption else frozenset()
         if caption:
             self.context.append((_Source("title", "table", "table", "table", 1.0, "", rank=0), caption,
                                  Coded("table", caption)))
+
+    def _header_period(self) -> Coded | None:
+        """One period stated inside the header block ("Offences per officer in 12 months to March 1992"
+        beside "Percentage change from previous 12 months"): the table's period, for every column.
+        Headers that are periods themselves ("2019/20") are columns' own labels, not this."""
+        spans: dict[tuple[Any, Any], Coded] = {}
+        for path in self.col_paths:
+            for text, _note in path:
+                if codes_as("period", text):
+                    return None   # a column of its own period: the period is a dimension across columns
+                found = context([text]).get("period")
+                if found is not None:
+                    spans.setdefault((found.start, found.end), found)
+        return next(iter(spans.values())) if len(spans) == 1 else None
 
     # ------------------------------------------------------------------ naming
     def _name_dimensions(self) -> None:
@@ -456,6 +513,10 @@ class _Table:
         present = {s.name for s in sources}
         self.context = [c for c in self.context if c[0].name not in present and c[0].kind not in
                         {s.kind for s in sources}]
+        kept = {c[0].kind for c in self.context if c[0].where == "title"}
+        if self.caption_states and self.caption_states <= kept:
+            # Stored once, as the body/period it names; kept as the caption when rows carry their own.
+            self.context = [c for c in self.context if c[0].name != "table"]
         by_name: dict[str, list[_Source]] = {}
         for s in sources:
             by_name.setdefault(s.name, []).append(s)
@@ -700,6 +761,46 @@ class _Table:
     def _row_no(self, r: int) -> int:
         return self.grid.row_numbers[r] if self.grid.row_numbers else r + 1
 
+
+
+_CONTEXT_DIMS = frozenset(("period", "body", "area"))
+
+
+def _fill_within(texts: list[str], left: list[tuple[str, ...]]) -> list[str]:
+    """Blank labels filled from the row above while the labels to their left stay the same."""
+    out = list(texts)
+    for i in range(1, len(out)):
+        if not out[i] and left[i] == left[i - 1]:
+            out[i] = out[i - 1]
+    return out
+
+
+def _common_prefix(chains: list[tuple[int, ...]]) -> tuple[int, ...]:
+    if not chains:
+        return ()
+    first = chains[0]
+    n = len(first)
+    for ch in chains[1:]:
+        n = min(n, len(ch))
+        while n and ch[:n] != first[:n]:
+            n -= 1
+    return first[:n]
+
+
+def _states_only(line: str) -> frozenset[str]:
+    """The dimensions a title line states when it states nothing else ("England and Wales", "2019/20",
+    "Kent, 2021"); empty when it says more."""
+    found = context([line])
+    rest = line.casefold()
+    for coded in found.values():
+        rest = rest.replace(coded.label.casefold(), " ")
+    return frozenset(found) if found and not re.search(r"\w", rest) else frozenset()
+
+
+def _only_context(line: str) -> bool:
+    """A short title line that only says when and where ("England and Wales 1989", "2019/20")."""
+    found = context([line])
+    return len(line.split()) <= 6 and bool(found) and set(found) <= _CONTEXT_DIMS
 
 
 @contextmanager
