@@ -761,7 +761,8 @@ class _Table:
             columns.append(self.chains)
         if not columns:
             return
-        if len(set(zip(*columns, strict=True))) == len(self.data):
+        numbers = list(zip(*columns, strict=True))
+        if len(set(numbers)) == len(numbers):
             return
         keys = list(zip(*self.row_texts, strict=True)) if self.row_texts else [()] * len(self.data)
         if self.chains:

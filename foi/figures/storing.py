@@ -137,7 +137,7 @@ def table_rows(document_id: int, tf: TableFigures) -> FigureRows:
     per_column: list[dict[str, Any]] = []
     for column in columns:
         rows = column.rows
-        nums = [row_numbers[r] for r in rows] if row_numbers else [r + 1 for r in rows]
+        nums = list(map(row_numbers.__getitem__, rows)) if row_numbers else [r + 1 for r in rows]
         col_num = col_numbers[column.col] if col_numbers else column.col + 1
         out: dict[str, Any] = {"document_id": Same(document_id)}
         for slot in ("period", "offence", "outcome", "body"):
