@@ -11,13 +11,13 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from foi.db import FIGURE_CELL_COLUMNS, nulls_bound_directly
 from foi.figures._cells import CellReader
 from foi.figures._layout_cells import BLANK, NUMERIC, TEXT, kind
-from foi.figures._layout_scan import FULL, HEAD, TAIL, Scan, row_kinds
+from foi.figures._layout_scan import FULL, HEAD, TAIL, Scan, _template, row_kinds
 from foi.figures._observed import Same
 from foi.figures.storing import PLAIN, ColumnRows, FigureRows, stored_raws
 
@@ -28,16 +28,18 @@ CELL = st.one_of(
 
 
 def _middle_by_rows(rows: list[list[Any]], tmpl: tuple[int, ...], width: int) -> list[tuple[int, ...]]:
-    """Scan's check of a middle row, as first written: one row at a time."""
+    """Scan's check of a middle row, as first written: one row at a time (a value's kind looked up by
+    value, as then: True and 1 are one key)."""
     nones = sum(1 for k in tmpl if k == BLANK)
     vcol = next((c for c, k in enumerate(tmpl) if k in NUMERIC), None)
     tcol = next((c for c, k in enumerate(tmpl) if k == TEXT), None)
+    mid = [row + [None] * (width - len(row)) for row in rows[HEAD:len(rows) - TAIL]]
+    vals = [row[vcol] if vcol is not None else 0 for row in mid]
+    numeric = {v: kind(v) in NUMERIC for v in set(vals)}
     out = []
-    for row in rows[HEAD:len(rows) - TAIL]:
-        padded = row + [None] * (width - len(row))
-        ok = (padded.count(None) == nones and (vcol is None or kind(padded[vcol]) in NUMERIC)
-              and (tcol is None or type(padded[tcol]) is str))
-        out.append(tmpl if ok else row_kinds(padded, width))
+    for row, v in zip(mid, vals, strict=True):
+        ok = row.count(None) == nones and numeric[v] and (tcol is None or type(row[tcol]) is str)
+        out.append(tmpl if ok else row_kinds(row, width))
     return out
 
 
@@ -45,6 +47,9 @@ def _middle_by_rows(rows: list[list[Any]], tmpl: tuple[int, ...], width: int) ->
 @given(template=st.lists(CELL, min_size=1, max_size=5), odd=st.lists(
     st.tuples(st.integers(HEAD, FULL + 200 - TAIL), st.integers(0, 5), CELL, st.booleans()), max_size=12),
     counts=st.lists(st.integers(0, 900), min_size=1, max_size=7))
+@example(template=["Burglary"], odd=[(2500, 1, "Adult caution", False)], counts=[3])  # text among the figures
+@example(template=["Burglary"], odd=[(3000, 0, 2019, False)], counts=[3])  # a number among the labels
+@example(template=["Burglary", None], odd=[(2100, 1, 4, False)], counts=[3])  # a blank filled
 def test_a_long_grids_middle_rows_get_the_kinds_a_row_by_row_check_gives(
         template: list[Any], odd: list[tuple[int, int, Any, bool]], counts: list[int]) -> None:
     template = [*template, 7]   # a figure in every template row
@@ -59,7 +64,8 @@ def test_a_long_grids_middle_rows_get_the_kinds_a_row_by_row_check_gives(
     scan = Scan(rows)
     if not scan.sampled:
         return
-    tmpl = scan.kinds[HEAD]
+    tmpl = _template(scan.kinds[:HEAD])
+    assert tmpl is not None
     assert scan.kinds[HEAD:len(rows) - TAIL] == _middle_by_rows(rows, tmpl, scan.width)
 
 
