@@ -63,3 +63,15 @@ def test_a_place_title_over_rows_of_forces_is_kept_as_the_caption() -> None:
             ["Surrey", 120]]
     dims = _figure(read_grid(Grid("t", rows)), (2, 1)).dims
     assert dims["body"] == "Kent" and dims["table"] == "England and Wales"
+
+
+def test_a_national_figure_beside_a_few_forces_is_no_mismatch() -> None:
+    # England and Wales takes in every force, not only the two listed: less shown is no news ...
+    rows = [["Year", "Kent", "Essex", "England and Wales"], ["2019", 10, 20, 300], ["2020", 11, 21, 310]]
+    res = read_grid(Grid("t", rows))
+    assert res.warnings == [] and res.doubts == []
+    assert _figure(res, (1, 3)).total
+    # ... but two forces adding up to more than the whole country is.
+    rows[1][3] = 25
+    res = read_grid(Grid("t", rows))
+    assert [w for w in res.warnings if "already sum to 30" in w]

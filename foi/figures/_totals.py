@@ -88,6 +88,7 @@ def _rows(table: Any, total_rows: list[int], plain_cols: list[int], cells: dict[
         # A row the layout took for a total by arithmetic alone (no total word, no children) that
         # does not add up in every column may not be a total at all: a doubt, not a warning.
         by_word = table.row_total_by_word(r)
+        place = _a_place(table, [numbers[table.data.index(r)] for numbers in table.row_numbers])
         by_sum_only = not by_word
         partial_ok = r in children and not by_word and r not in t.sums  # "of which" rows may not cover it all
         for c in plain_cols:
@@ -97,12 +98,15 @@ def _rows(table: Any, total_rows: list[int], plain_cols: list[int], cells: dict[
             sums = [_sum(cells[c], group) for group in groups]
             if any(n == 0 for _s, _m, n in sums[:1]) or (partial_ok and sums[0][0] <= stated[0]):
                 continue
-            _compare(table, f"Total row '{label}', column '{names[c]}'", stated[0], sums, doubt=by_sum_only)
+            _compare(table, f"Total row '{label}', column '{names[c]}'", stated[0], sums, doubt=by_sum_only,
+                     place=place)
 
 
 def _columns(table: Any, total_cols: list[Any], cells: dict[int, dict[int, Any]], names: dict[int, str]) -> None:
     plain = [col for col in table.value_cols if col.col not in table.total_cols and col.col in cells]
+    found = dict(zip((col.col for col in table.value_cols), table.col_numbers, strict=True))
     for col in total_cols:
+        place = _a_place(table, [x for _source, x in found.get(col.col, [])])
         upper = list(col.header[:-1])
         groups = [[c for c in col.sums if c in cells]] if col.sums else []
         # The columns under the same upper headers, else every column of figures beside it.
@@ -116,7 +120,7 @@ def _columns(table: Any, total_cols: list[Any], cells: dict[int, dict[int, Any]]
             sums = [_sum({}, [], row_cells=[cells[c].get(r) for c in group]) for group in groups]
             if sums[0][2] == 0:
                 continue
-            _compare(table, f"Total column '{names[col.col]}', row '{_row_label(table, r)}'", stated, sums)
+            _compare(table, f"Total column '{names[col.col]}', row '{_row_label(table, r)}'", stated, sums, place=place)
 
 
 def _sum(column: dict[int, Any], rows: list[int], row_cells: list[Any] | None = None) -> tuple[float, int, int]:
@@ -135,18 +139,32 @@ def _sum(column: dict[int, Any], rows: list[int], row_cells: list[Any] | None = 
     return s, suppressed, figures
 
 
+def _a_place(table: Any, numbers: list[int | None]) -> bool:
+    """Is a total's label a place that takes in more than a table may list ("England and Wales", a
+    region): its figure covers the forces shown and any others."""
+    labels = table.reading.book.labels
+    return any(x is not None and labels[x].aggregate and labels[x].code is not None
+               and (labels[x].kind or labels[x].dimension) in _PLACES for x in numbers)
+
+
+_PLACES = frozenset(("body", "area"))
+
+
 def _compare(table: Any, where: str, stated: float, groups: list[tuple[float, int, int]],
-             doubt: bool = False) -> None:
+             doubt: bool = False, place: bool = False) -> None:
     tol = 1e-6 * max(1.0, abs(stated))
     if any(abs(stated - s) <= tol for s, _m, _n in groups):
         return
     s, suppressed, _n = groups[0]
     name = table.grid.name
-    if suppressed and any(s <= stated + tol for s, _m, _n in groups):
-        return  # the withheld figures make up the rest: what a force's total of its real figures does
-    if suppressed:
+    if (suppressed or place) and any(s <= stated + tol for s, _m, _n in groups):
+        # The withheld figures, or the forces a place takes in that the table does not list, make up
+        # the rest: no news. Shown figures above it still are.
+        return
+    if suppressed or place:
+        without = f" without its {suppressed} suppressed cell(s)" if suppressed else ""
         table.out.warnings.append(f"{name}: {where}: stated {fmt_sum(stated)}, but the figures shown already sum "
-                                  f"to {fmt_sum(s)} without its {suppressed} suppressed cell(s)")
+                                  f"to {fmt_sum(s)}{without}")
     elif doubt:
         table.out.doubts.append(f"{name}: {where.replace('Total row', 'Row', 1)} was taken for a total, but "
                                 f"stated {fmt_sum(stated)}, figures sum to {fmt_sum(s)}")
