@@ -59,7 +59,8 @@ def test_a_long_grids_middle_rows_get_the_kinds_a_row_by_row_check_gives(
         # A middle row unlike the others: one cell changed (text where a figure was, a blank, a
         # number where a label was), or the row cut short.
         row = list(rows[at])
-        row[col % len(row)] = cell
+        if row:
+            row[col % len(row)] = cell
         rows[at] = row[:-1] if shorten else row
     scan = Scan(rows)
     if not scan.sampled:
