@@ -10,6 +10,8 @@ from typing import Any
 # Cell kinds (compared by identity in hot loops).
 BLANK, NUMBER, SUPPRESSED, TEXT, DATE = "blank", "number", "suppressed", "text", "date"
 _BLANK = (BLANK, None, None, None, None)
+# A cell read: (kind, number, suppression marker, footnote marker, unit).
+Read = tuple[str, Any, str | None, str | None, str | None]
 _DATE = (DATE, None, None, None, None)
 
 
@@ -72,14 +74,19 @@ class CellReader:
         """read() of every cell; a dict lookup in C per cell (cells repeat: counts, markers, blanks).
         A column writing footnote references in brackets where figures would be ("(2)" among counts,
         as Hansard tables do) reads them as markers, not as negative numbers."""
-        try:
-            memo = self._reads if not self._bracket_notes(cells) else self._note_reads()
-            return list(map(memo.__getitem__, cells))
-        except TypeError:  # an unhashable cell: not something a reader produces
-            return [self._read_one(cell) for cell in cells]
+        return self.read_column(cells)[0]
 
-    def _bracket_notes(self, cells: list[Any]) -> bool:
-        distinct = set(cells)   # C-level: a long column has few distinct cells with brackets
+    def read_column(self, cells: list[Any]) -> tuple[list[Read], list[Read] | None]:
+        """read_all(cells), and the distinct reads among them (None for a cell that is not
+        hashable): what a column holds is then known without another pass over its cells."""
+        try:
+            distinct = set(cells)   # C-level: a long column has few distinct cells
+        except TypeError:  # an unhashable cell: not something a reader produces
+            return [self._read_one(cell) for cell in cells], None
+        memo = self._reads if not self._bracket_notes(distinct) else self._note_reads()
+        return list(map(memo.__getitem__, cells)), list(map(memo.__getitem__, distinct))
+
+    def _bracket_notes(self, distinct: set[Any]) -> bool:
         if not any(type(x) is str and x.lstrip()[:1] == "(" for x in distinct):
             return False
         from foi.values import bracket_convention

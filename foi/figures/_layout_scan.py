@@ -11,7 +11,8 @@ notes block in the middle of a long sheet is still seen.
 from __future__ import annotations
 
 from collections import Counter
-from operator import itemgetter, methodcaller
+from itertools import compress, repeat
+from operator import and_, is_, itemgetter, not_
 from typing import Any
 
 from foi.figures._layout_cells import BLANK, NUM, NUMERIC, TEXT, kind
@@ -64,16 +65,25 @@ class Scan:
         vcol = next((c for c, k in enumerate(tmpl) if k in NUMERIC), None)
         tcol = next((c for c, k in enumerate(tmpl) if k == TEXT), None)
         mid = rows[HEAD:self.n - TAIL]
-        counts = list(map(methodcaller("count", None), mid))
+        m = len(mid)
         if set(map(len, mid)) != {width}:
             # A short row counts its missing cells as empty (the readers pad, others may not).
             mid = [r if len(r) == width else r + [None] * (width - len(r)) for r in mid]
-            counts = list(map(methodcaller("count", None), mid))
-        vals = list(map(itemgetter(vcol), mid)) if vcol is not None else [0] * len(mid)
-        texts = list(map(itemgetter(tcol), mid)) if tcol is not None else [""] * len(mid)
+        # list.count through map, not methodcaller: a third of the time per row.
+        counts = list(map(list.count, mid, repeat(None)))
+        vals = list(map(itemgetter(vcol), mid)) if vcol is not None else [0] * m
         numeric = {v: kind(v) in NUMERIC for v in set(vals)}
-        ok = [n == nones and numeric[v] and type(t) is str for n, v, t in zip(counts, vals, texts, strict=True)]
-        return [tmpl if o else row_kinds(r, width) for o, r in zip(ok, mid, strict=True)]
+        texts = list(map(itemgetter(tcol), mid)) if tcol is not None else None
+        if counts.count(nones) == m and all(numeric.values()) and (
+                texts is None or set(map(type, texts)) == {str}):
+            return [tmpl] * m   # the usual case: every row passes, no Python step per row
+        ok = map(and_, map(nones.__eq__, counts), map(numeric.__getitem__, vals))
+        if texts is not None:
+            ok = map(and_, ok, map(is_, map(type, texts), repeat(str)))
+        out = [tmpl] * m
+        for i in compress(range(m), map(not_, ok)):
+            out[i] = row_kinds(mid[i], width)
+        return out
 
 
 def _template(head: list[Kinds]) -> Kinds | None:

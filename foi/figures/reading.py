@@ -27,13 +27,13 @@ def read_document(path: Path) -> ReadResult:
 
 
 def _load_later_stages() -> None:
-    """The modules and indexes that finding, coding and storing a table use (about 0.2 s cold);
-    after the first file, a no-op."""
+    """The modules and indexes that finding, coding and storing a table use (about 0.2 s cold, the
+    layout's modules and their patterns included); after the first file, a no-op."""
     import rapidfuzz.fuzz
     import rapidfuzz.process  # noqa: F401
 
-    from foi import codes
-    from foi.figures import coding, rows, storing  # noqa: F401
+    from foi import codes, values  # noqa: F401
+    from foi.figures import _layout_assemble, _totals, coding, rows, storing  # noqa: F401
 
     codes.load_indexes()
     # coding builds its vocabularies on first use: a first call of each kind, while the file is read.

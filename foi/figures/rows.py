@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gc
 import re
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -129,13 +130,14 @@ class _Table:
     def run(self) -> TableFigures:
         t, out = self.t, self.out
         roles = t.roles
-        for role in roles:
+        for role, count in Counter(roles).items():   # counted in C, in order of first use
             if role not in ("data", "total"):
-                out.skipped[role] = out.skipped.get(role, 0) + 1
+                out.skipped[role] = out.skipped.get(role, 0) + count
         out.doubts += [f"{self.grid.name}: {doubt}" for doubt in t.doubts]
         self.data = list(compress(range(t.start, t.stop), map(_FIGURE_ROLES.__contains__, roles)))
         self.data_rows: list[list[Any]] | None = None
         self.min_width = 0
+        self.cell_columns: dict[int, list[Any]] = {}   # _column_cells, once per column (never mutated)
         if t.kind == "record-list":
             out.record_list = len(self.data)
             out.doubts.append(
@@ -203,14 +205,23 @@ class _Table:
             all(type(x) is str and code("period", x).aggregate for x in cells if type(x) not in (int, float))
 
     def _column_cells(self, c: int) -> list[Any]:
-        """Column c of the data rows (None where a row is short), C-level where every row is long enough."""
+        """Column c of the data rows (None where a row is short), C-level where every row is long enough.
+        Made once per column; callers share the list and must not change it."""
+        hit = self.cell_columns.get(c)
+        if hit is not None:
+            return hit
         rows, data = self.rows, self.data
         if self.data_rows is None:
-            self.data_rows = list(map(rows.__getitem__, data))
+            # Data rows are most often one run (a slice, no lookup per row).
+            contiguous = data[-1] - data[0] + 1 == len(data)
+            self.data_rows = rows[data[0]:data[-1] + 1] if contiguous else list(map(rows.__getitem__, data))
             self.min_width = min(map(len, self.data_rows))
         if self.min_width > c:
-            return list(map(itemgetter(c), self.data_rows))
-        return [row[c] if c < len(row) else None for row in self.data_rows]
+            hit = list(map(itemgetter(c), self.data_rows))
+        else:
+            hit = [row[c] if c < len(row) else None for row in self.data_rows]
+        self.cell_columns[c] = hit
+        return hit
 
     # ------------------------------------------------------------------ row labels
     def _row_labels(self) -> None:
@@ -228,7 +239,9 @@ class _Table:
             distinct = list(dict.fromkeys(cells))
             raw_texts = tuple(label_text(x) for x in distinct if x not in (None, ""))
             cleaned = {x: self.reading.clean(x, raw_texts) for x in distinct}
-            texts = list(map({x: text for x, (text, _note) in cleaned.items()}.__getitem__, cells))
+            # Labels written clean (no footnote digits, spaces or blanks) are their own texts: no pass.
+            texts = cells if all(text == x for x, (text, _note) in cleaned.items()) else \
+                list(map({x: text for x, (text, _note) in cleaned.items()}.__getitem__, cells))
             every = list(dict.fromkeys(text for text, _note in cleaned.values()))
             if k < last and "" in every:
                 # A label written once over its block (a year beside its months): filled down, within
@@ -549,6 +562,7 @@ class _Table:
         grid = self.grid
         # Row labels: per label column, each row's label number.
         self.row_numbers: list[list[int | None]] = []
+        self.row_number_sets: list[set[int | None]] = []   # per label column, its distinct label numbers
         for k, ((c, _header), source) in enumerate(zip(self.label_cols, self.row_sources, strict=True)):
             position = grid.col_numbers[c] if grid.col_numbers else c + 1
             notes = self.row_notes[k]
@@ -557,6 +571,7 @@ class _Table:
                 if text:
                     memo[text] = self._label(source, text, notes.get(text), position)
             self.row_numbers.append(list(map(memo.__getitem__, self.row_texts[k])))
+            self.row_number_sets.append({memo[text] for text in self.row_distinct[k]})
         # Ancestors: per distinct chain, its label numbers.
         self.chain_numbers: dict[tuple[int, ...], list[tuple[_Source, int]]] = {}
         leaf_source = self.row_sources[-1] if self.row_sources else None
@@ -615,8 +630,8 @@ class _Table:
         # Per row: slot label numbers, the other labels (as JSON text), total flag, unit.
         row_slots: dict[str, list[int | None]] = {}
         extra_columns: list[list[int | None]] = []   # per row, label numbers with no slot of their own
-        for numbers in self.row_numbers:
-            slots = {labels[x].slot for x in set(numbers) if x is not None}
+        for numbers, present in zip(self.row_numbers, self.row_number_sets, strict=True):
+            slots = {labels[x].slot for x in present if x is not None}
             slot = slots.pop() if len(slots) == 1 else None
             if slot and slot not in row_slots:
                 row_slots[slot] = numbers
@@ -638,7 +653,7 @@ class _Table:
         row_total = ([t.roles[r - t.start] == "total" or r in self.parent_rows for r in data]
                      if "total" in kinds or self.parent_rows else [False] * n)
         aggregate = {i for i, label in enumerate(labels) if sums_others(label)}
-        for numbers in [*self.row_numbers, *extra_columns]:
+        for numbers in [*self.row_numbers, *extra_columns] if aggregate else ():
             if aggregate.intersection(numbers):
                 row_total = [flag or x in aggregate for flag, x in zip(row_total, numbers, strict=False)]
         row_units = None
@@ -657,10 +672,12 @@ class _Table:
                         extra_text: list[str] | None, row_total: list[bool], row_units: list[str | None] | None,
                         title_unit: str | None, cells: CellReader) -> None:
         labels, out, data = self.reading.book.labels, self.out, self.data
-        parsed = cells.read_all(self._column_cells(col.col))
-        kinds = list(map(itemgetter(0), parsed))
+        parsed, distinct = cells.read_column(self._column_cells(col.col))
         keep: list[int] | None = None
-        if kinds.count(NUMBER) + kinds.count(SUPPRESSED) != len(kinds):
+        # What the column holds is decided on its distinct cells; a pass per row only when it is mixed.
+        if distinct is None or not all(d[0] is NUMBER or d[0] is SUPPRESSED for d in distinct):
+            distinct = None
+            kinds = list(map(itemgetter(0), parsed))
             keep = [i for i, k in enumerate(kinds) if k is NUMBER or k is SUPPRESSED]
             blanks = kinds.count(BLANK)
             out.skipped["blank_cell"] = out.skipped.get("blank_cell", 0) + blanks
@@ -707,14 +724,16 @@ class _Table:
             self.total_cols.add(col.col)
         total: Any = Same(1) if col_total else (Same(0) if not any(row_total) else list(map(int, pick(row_total))))
         col_unit = unit_of([" ".join(col.header)]) or title_unit
-        value_units = list(map(itemgetter(4), parsed))
-        if row_units is None and not any(value_units):
+        value_units = list(map(itemgetter(4), parsed)) if distinct is None or any(d[4] for d in distinct) else None
+        if row_units is None and not any(value_units or ()):
             units: Any = Same(col_unit)
         else:
             per_row = pick(row_units) if row_units is not None else repeat(None, m)
-            units = [v or r or col_unit for v, r in zip(value_units, per_row, strict=False)]
-        notes_list = list(map(itemgetter(3), parsed))
-        notes: Any = Same(None) if not any(notes_list) else notes_list
+            units = [v or r or col_unit for v, r in zip(value_units or repeat(None, m), per_row, strict=False)]
+        notes: Any = Same(None)
+        if distinct is None or any(d[3] for d in distinct):
+            notes_list = list(map(itemgetter(3), parsed))
+            notes = Same(None) if not any(notes_list) else notes_list
         out.columns.append(FigureColumn(
             col.col, rows, list(map(itemgetter(1), parsed)), list(map(itemgetter(2), parsed)),
             self.reading.cells.raw_all(self._pick_cells(col.col, keep)),

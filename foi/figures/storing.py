@@ -10,11 +10,11 @@ A 200,000-row reply goes through here; many rows go to one statement.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from heapq import merge
-from itertools import chain, islice, repeat
-from operator import itemgetter
+from itertools import chain, compress, islice, repeat
+from operator import itemgetter, ne
 from typing import Any
 
 from foi.db import FIGURE_CELL_COLUMNS, FIGURE_LABEL_COLUMNS, nulls_bound_directly
@@ -44,38 +44,68 @@ def _same_in_all(per_column: list[dict[str, Any]], name: str) -> bool:
                     and v.value == first.value for out in per_column))
 
 
+class ColumnRows:
+    """Rows held as their columns (a list per column, or Same(v) for every row), zipped into tuples
+    only while they are inserted: a long table's rows never exist as a list of tuples at once."""
+
+    def __init__(self, columns: list[Any], n: int) -> None:
+        if any(not isinstance(c, Same) and len(c) != n for c in columns):
+            raise ValueError("columns differ in length")
+        self.columns = columns
+        self.n = n
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __iter__(self) -> Iterator[tuple[Any, ...]]:
+        return zip(*[repeat(c.value, self.n) if isinstance(c, Same) else c for c in self.columns], strict=True)
+
+
 @dataclass
 class FigureRows:
     """figure_cells rows to insert: each row holds the `varying` columns; every row has the
     values in `fixed`, and, with `location_prefix`, the location "<prefix><row_num>"."""
 
     varying: tuple[str, ...]
-    rows: list[tuple[Any, ...]]
+    rows: list[tuple[Any, ...]] | ColumnRows
     fixed: dict[str, Any] = field(default_factory=dict)
     location_prefix: str | None = None
+
+    def _values(self, name: str) -> Any:
+        """Column `name` of the rows: a list, or Same(v)."""
+        at = self.varying.index(name)
+        if isinstance(self.rows, ColumnRows):
+            return self.rows.columns[at]
+        return list(map(itemgetter(at), self.rows))
 
     def suppressed(self) -> int:
         if "suppressed" in self.fixed:
             return len(self.rows) if self.fixed["suppressed"] is not None else 0
-        markers = list(map(itemgetter(self.varying.index("suppressed")), self.rows))
+        markers = self._values("suppressed")
+        if isinstance(markers, Same):
+            return len(self.rows) if markers.value is not None else 0
         return len(markers) - markers.count(None)
 
     def count(self, name: str, value: Any) -> int:
         """How many rows have `value` in column `name`."""
         if name in self.fixed:
             return len(self.rows) if self.fixed[name] == value else 0
-        return list(map(itemgetter(self.varying.index(name)), self.rows)).count(value)
+        values = self._values(name)
+        if isinstance(values, Same):
+            return len(self.rows) if values.value == value else 0
+        return values.count(value)
 
     def insert(self, conn: sqlite3.Connection) -> None:
         """INSERT the rows, in order, ROWS_PER_INSERT to a statement."""
         per = max(1, min(ROWS_PER_INSERT, conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // len(self.varying)))
-        whole = len(self.rows) - len(self.rows) % per
+        n = len(self.rows)
+        whole = n - n % per
+        rows = iter(self.rows)  # the chunks take the first `whole` rows, single rows the rest
         if whole:
-            rows = iter(self.rows)  # the chunks take the first `whole` rows
             chunks = (tuple(chain.from_iterable(islice(rows, per))) for _ in range(whole // per))
             conn.executemany(self._sql(per), chunks)
-        if whole < len(self.rows):
-            conn.executemany(self._sql(1), self.rows[whole:])
+        if whole < n:
+            conn.executemany(self._sql(1), rows)
 
     def _sql(self, rows: int) -> str:
         # Binding a value costs about what SQLite takes to store it, so a value common to all rows
@@ -107,7 +137,7 @@ def table_rows(document_id: int, tf: TableFigures) -> FigureRows:
     per_column: list[dict[str, Any]] = []
     for column in columns:
         rows = column.rows
-        nums = [row_numbers[r] for r in rows] if row_numbers else [r + 1 for r in rows]
+        nums = list(map(row_numbers.__getitem__, rows)) if row_numbers else [r + 1 for r in rows]
         col_num = col_numbers[column.col] if col_numbers else column.col + 1
         out: dict[str, Any] = {"document_id": Same(document_id)}
         for slot in ("period", "offence", "outcome", "body"):
@@ -132,14 +162,15 @@ def table_rows(document_id: int, tf: TableFigures) -> FigureRows:
                 out["location"] = list(map(out["location"].value.__add__, map(str, out["row_num"])))
     varying = tuple(name for name in FIGURE_CELL_COLUMNS
                     if name not in fixed and not (name == "location" and location_prefix is not None))
+    if len(columns) == 1:   # one value column (a long table's usual shape): rows made while inserted
+        return FigureRows(varying, ColumnRows([per_column[0][name] for name in varying], len(columns[0].rows)),
+                          fixed, location_prefix)
     built = []
     for out, column in zip(per_column, columns, strict=True):
         n = len(column.rows)
         built.append(list(zip(*[repeat(v.value, n) if isinstance(v := out[name], Same) else v for name in varying],
                               strict=True)))
-    if len(built) == 1:
-        rows_out = built[0]
-    elif all(column.rows == columns[0].rows for column in columns):
+    if all(column.rows == columns[0].rows for column in columns):
         rows_out = list(chain.from_iterable(zip(*built, strict=True)))
     else:  # columns with figures in different rows: merged by row, then column
         keyed = [zip(column.rows, repeat(k), figures) for k, (column, figures) in enumerate(zip(columns, built,
@@ -151,12 +182,24 @@ def table_rows(document_id: int, tf: TableFigures) -> FigureRows:
 def stored_raws(raws: list[str], values: list[Any]) -> list[str | None]:
     """The raw texts to store: NULL where the cell held a whole number written plainly ("123"), which
     the `figures` view writes back from the value (a third of the time of storing a long table)."""
-    return [None if v.__class__ is int and -PLAIN < v < PLAIN and raw == str(v) else raw
-            for raw, v in zip(raws, values, strict=True)]
+    if not set(map(type, values)) <= _INT_OR_NONE:
+        # Floats among the values (1 == 1.0 as a key): decided row by row.
+        return [None if v.__class__ is int and -PLAIN < v < PLAIN and raw == str(v) else raw
+                for raw, v in zip(raws, values, strict=True)]
+    # Whole numbers and blanks only: each distinct value's plain text once, compared in C per row;
+    # Python runs only for the rows whose raw text is kept (markers, "1,234", "12r").
+    plain = {v: str(v) if v is not None and -PLAIN < v < PLAIN else None for v in set(values)}
+    if len(values) != len(raws):
+        raise ValueError("raws and values differ in length")
+    out: list[str | None] = [None] * len(raws)
+    for i in compress(range(len(raws)), map(ne, raws, map(plain.__getitem__, values))):
+        out[i] = raws[i]
+    return out
 
 
 # Whole numbers below this are exact as REAL, so their text comes back exactly.
 PLAIN = 2**53
+_INT_OR_NONE = frozenset((int, type(None)))
 
 
 def label_rows(document_id: int, labels: list[Label]) -> list[tuple[Any, ...]]:
