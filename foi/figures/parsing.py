@@ -120,7 +120,7 @@ def parse_document(ws: Workspace, document: dict[str, Any], schema: Any,
         _save_status(ws, report)
         return report
     result = read_document(path)  # the later stages' modules load meanwhile, in a second thread
-    from foi.figures.rows import gc_paused
+    from foi.readers import gc_paused
 
     with gc_paused():
         return _parse_read(ws, document, schema, saved, mapping or {}, report, result)

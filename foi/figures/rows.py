@@ -14,11 +14,8 @@ column, with Python running once per distinct label or cell text, not once per f
 
 from __future__ import annotations
 
-import gc
 import re
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import accumulate, compress, repeat, zip_longest
 from operator import add, itemgetter
@@ -43,7 +40,7 @@ from foi.figures.coding import Coded, Recognised, clean_label, code, context, jo
 from foi.figures.layout import TableLayout
 
 __all__ = ["SLOTS", "Figure", "FigureColumn", "Label", "LabelBook", "Reading", "Same", "TableFigures",
-           "gc_paused", "observe", "repeated_across_tables"]
+           "observe", "repeated_across_tables"]
 
 # Rows whose numbers are figures.
 _FIGURE_ROLES = frozenset(("data", "total"))
@@ -822,19 +819,6 @@ def _only_context(line: str) -> bool:
     """A short title line that only says when and where ("England and Wales 1989", "2019/20")."""
     found = context([line])
     return len(line.split()) <= 6 and bool(found) and set(found) <= _CONTEXT_DIMS
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Reading a big table allocates a tuple or list per cell or figure, and no cycles; left on, the
-    cyclic GC keeps rescanning the whole grid and triples the time of a 200,000-row table."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 # Labels that say where a figure sits in its table (not the title or sheet it shares with others).

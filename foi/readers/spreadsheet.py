@@ -25,18 +25,17 @@ Crafted files must not exhaust the machine, so before calamine sees a workbook:
 
 from __future__ import annotations
 
-import gc
 import posixpath
 import re
 import zipfile
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager, nullcontext
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
-from foi.readers import Grid, ReadResult, _one_line
+from foi.readers import Grid, ReadResult, _one_line, gc_paused
 
 _NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -121,7 +120,7 @@ def read_spreadsheet(path: Path, kind: str) -> ReadResult:
                 label = f"{name} (very hidden)"
             try:
                 sheet = wb.get_sheet_by_name(name)
-                with _gc_paused():
+                with gc_paused():
                     data = sheet.to_python()
             except pc.CalamineError as exc:
                 if hidden is None:
@@ -173,19 +172,6 @@ def read_spreadsheet(path: Path, kind: str) -> ReadResult:
         if hidden is None:  # no sheet had cells: the scan's warning still counts
             _collect_hidden(scan, warnings)
     return ReadResult(path=path, reader=kind, status="ok", tables=tables, warnings=warnings, error=None)
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """A list per row and a value per cell, none in a cycle: left on, the cyclic collector would
-    rescan the growing grid again and again (a third of turning 200,000 rows into lists)."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def _collect_hidden(scan: Future[_Hidden] | None, warnings: list[str]) -> _Hidden:
