@@ -222,6 +222,32 @@ def test_a_coincidental_sum_in_one_column_is_not_a_total():
     assert roles_of(rows) == ["header", "data", "data", "data", "data"]
 
 
+def test_small_counts_one_apart_are_no_total_column():
+    # CI run of stop 16 (hypothesis): 0 + 0 "=" 1 and 1 + 1 "=" 1 within a unit of rounding made
+    # the last year a total column, and a last row equal to the two above it (0 0 1 + 1 1 1 =
+    # 1 1 2, one column with two non-zero parts) a total row.
+    rows = [
+        ["Offence", "Outcome", "2019/20", "2020/21", "2021/22"],
+        ["Burglary", "Charged/Summonsed", 0, 0, 1],
+        ["Robbery", "Charged/Summonsed", 1, 1, 1],
+        ["Shoplifting", "Charged/Summonsed", 1, 1, 2],
+    ]
+    [t] = find_tables(grid(rows))
+    assert [c.role for c in t.columns] == ["label", "label", "value", "value", "value"]
+    assert t.roles == ["header", "data", "data", "data"]
+
+
+def test_a_rounded_total_column_of_large_figures_still_found():
+    rows = [
+        ["Force", "Male", "Female", "All"],
+        ["Kent", 1204, 611, 1816],
+        ["Surrey", 883, 402, 1284],
+        ["Sussex", 951, 640, 1592],
+    ]
+    [t] = find_tables(grid(rows))
+    assert t.columns[3].role == "total" and t.columns[3].sums == [1, 2]
+
+
 def test_total_column_found_by_arithmetic():
     rows = [
         ["Force", "Male", "Female", "Unknown", "All"],

@@ -28,6 +28,9 @@ TOTAL_WORD = re.compile(
 _DASHES = frozenset({"-", "\u2013", "\u2014", "\u2012", "\u2212", "--", "---"})
 MAX_CHILDREN = 60
 COLUMN_ROWS = 60     # rows checked when looking for total columns
+# In a small table of small counts one column's 1 + 1 = 2 is a coincidence more often than a
+# sum: a row without a total word needs two such columns, or one whose total is not this small.
+SMALL_SUM = 5
 UNKNOWN = math.nan   # a withheld or not-available figure: a sum through it can't be checked
 
 
@@ -300,7 +303,7 @@ class Arithmetic:
         figures that are not zero (5 = 5 + 0, "1 = 0 + 1": a row equal to its neighbour) proves
         nothing: it counts only for a line that says it is a total."""
         pv = self.vals[p]
-        comparable = good = exact = telling = 0
+        comparable = good = exact = telling = weighty = 0
         for x in range(len(pv)):
             if pv[x] != pv[x] or acc[x] != acc[x]:
                 continue   # a withheld figure: this column can't be checked
@@ -311,13 +314,15 @@ class Arithmetic:
                 good += 1
                 exact += 1
                 telling += nonzero[x] >= 2
+                weighty += nonzero[x] >= 2 and abs(pv[x]) >= SMALL_SUM
             elif (abs(acc[x] - pv[x]) <= self._tol(pv[x], dmax[x], len(kids))
                   and abs(pv[x]) >= 50 * 10.0 ** -dmax[x]):
                 good += 1    # within rounding, on a figure big enough for that to mean something
                 telling += nonzero[x] >= 2
+                weighty += nonzero[x] >= 2
         if good == 0 or good < math.ceil(0.6 * comparable):
             return False
-        if not telling and not TOTAL_WORD.search(self.labels.get(p, "")):
+        if not TOTAL_WORD.search(self.labels.get(p, "")) and not (telling >= 2 or weighty):
             return False
         if good >= 2:
             return True
@@ -400,7 +405,10 @@ class Arithmetic:
             if t != t or t == 0 or nan[i][b + 1] - nan[i][a]:
                 continue
             checked += 1
-            if abs(pre[i][b + 1] - pre[i][a] - t) <= unit[i] * slack + 1e-9 * abs(t):
+            # Rounding slack only on figures big enough for a unit or two to be rounding: 2 is
+            # no rounded 1 + 0.
+            tol = unit[i] * slack if abs(t) >= 50 * unit[i] else 0.0
+            if abs(pre[i][b + 1] - pre[i][a] - t) <= tol + 1e-9 * abs(t):
                 good += 1
                 telling += nz[i][b + 1] - nz[i][a] >= 2
             else:
