@@ -248,6 +248,58 @@ def test_a_rounded_total_column_of_large_figures_still_found():
     assert t.columns[3].role == "total" and t.columns[3].sums == [1, 2]
 
 
+def test_header_of_count_categories_0_1_2_is_a_header():
+    # Columns headed by the categories of a count ("0 | 1 | 2 | More than 2 | Total") under a
+    # spanning caption: the numbers count up by one from 0 beside text, a header, not data.
+    rows = [
+        ["Table 1 People cautioned in 2001 by number of earlier arrests", None, None, None, None, None],
+        [None, "Number of earlier arrests", None, None, None, None],
+        ["Area", 0, 1, 2, "3 or more", "All people"],
+        ["North", 40, 12, 6, 3, 61],
+        ["South", 25, 9, 4, 1, 39],
+        ["East", 31, 7, 2, 2, 42],
+    ]
+    [t] = find_tables(grid(rows))
+    assert t.roles == ["title", "header", "header", "data", "data", "data"]
+    assert t.columns[5].role == "total" and t.columns[5].sums == [1, 2, 3, 4]
+
+
+def test_figures_counting_up_by_one_in_a_data_row_stay_data():
+    # Text that names no next category and no total ("not recorded") leaves the row data.
+    rows = [
+        ["Offence", "2019", "2020", "2021", "2022"],
+        ["Arson", 1, 2, 3, "not recorded"],
+        ["Burglary", 14, 9, 22, 5],
+        ["Fraud", 4, 6, 5, 7],
+    ]
+    [t] = find_tables(grid(rows))
+    assert t.roles == ["header", "data", "data", "data"]
+
+
+def test_a_total_column_with_one_row_that_does_not_add_up():
+    # Six rows add up and the source's own bottom line is off: still a total column (its
+    # check then reports the one row).
+    body = [[f"Force {i}", a, b, c, a + b + c] for i, (a, b, c) in
+            enumerate([(59, 25, 10), (24, 5, 2), (92, 20, 5), (23, 5, 1), (62, 8, 3), (108, 33, 13)])]
+    rows = [["Force", "None", "One", "Two or more", "All"], *body, ["All forces", 985, 202, 101, 1244]]
+    [t] = find_tables(grid(rows))
+    assert t.columns[4].role == "total"
+
+
+def test_long_table_whose_first_record_holds_two_years_is_data():
+    # Hypothesis, stop 17: a long table's first record "2019 | Burglary | Charged | 2009" (a count
+    # that looks like a year) was read as a second header row under "Financial year ... Number".
+    rows = [
+        ["Financial year", "Offence", "Outcome", "Number"],
+        [2019, "Burglary", "Charged/Summonsed", 2009],
+        [2019, "Burglary", "Adult caution", 0],
+        [2019, "Robbery", "Charged/Summonsed", 0],
+        [2019, "Robbery", "Adult caution", 0],
+    ]
+    [t] = find_tables(grid(rows))
+    assert t.roles == ["header", "data", "data", "data", "data"]
+
+
 def test_total_column_found_by_arithmetic():
     rows = [
         ["Force", "Male", "Female", "Unknown", "All"],

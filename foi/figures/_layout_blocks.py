@@ -18,6 +18,7 @@ from typing import Any
 
 from foi.figures._layout_cells import BLANK, DATE, FOOT, MARK, NUM, NUMERIC, TEXT, WORDY, YEAR, number, text_of
 from foi.figures._layout_scan import Kinds, Scan
+from foi.figures._layout_totals import TOTAL_WORD
 from foi.figures._layout_years import MARKED_YEAR, period_overhead, years_in_order
 
 # A line that opens a table: "Table 3.1", "Figure 2:", "Table A_07".
@@ -151,13 +152,16 @@ class Blocks:
         return over >= 1
 
     def header_over_figures(self, i: int, vcols: list[bool], header_above: bool = True,
-                            header_below: bool = False) -> bool:
+                            header_below: bool = False, above: int | None = None) -> bool:
         """A row with numbers in it that is still a header: years (possibly with a footnote
         mark, "2007*", "20081") over the value columns, or mostly text over them with a number
         among it ("Total | 50000 | 51 000-100 000"). Years right above another header row (the
         outcomes under each year) head it, in whatever order they come."""
         k, row = self.K[i], self.scan.rows[i]
         years: list[int] = []
+        year_cols: list[int] = []
+        counts: list[float] = []
+        texts: list[str] = []
         num = wordy = 0
         labels_blank = True
         for c, x in enumerate(k):
@@ -170,28 +174,56 @@ class Blocks:
             if x == YEAR:
                 years.append(int(float(str(row[c]).strip()[:4])) if not isinstance(row[c], int | float)
                              else int(row[c]))
+                year_cols.append(c)
             elif x == NUM:
                 m = MARKED_YEAR.match(text_of(row[c]))
                 if m:
                     years.append(int(m.group(1)))
                 else:
                     num += 1
+                    v = number(row[c])
+                    if v is not None:
+                        counts.append(v)
             elif x == MARK:
                 num += 1
             elif x in WORDY:
                 wordy += 1
+                texts.append(text_of(row[c]))
         if num == 0 and years:
             if labels_blank or header_below or wordy:
                 return True   # years beside text over the figures ("2019 | 2020 | Total"): a header
             if len(years) == 1:
                 return not header_above   # "Offence | 2022" heading a table that has no other header
+            if above is not None and all(self.K[above][c] in WORDY for c in year_cols):
+                # Each of those columns already has its own heading ("Year | ... | Number"): the
+                # years under them are a long table's first record, not a second header row.
+                return False
             # Beside a label, only a run of years a few apart reads as a header ("Item | 2019 |
             # 2020 | 2021"); figures that happen to fall in 1800-2100 rarely line up like that.
             steps = [b - a for a, b in zip(years, years[1:], strict=False)]
             return all(0 < d <= 10 for d in steps) or all(-10 <= d < 0 for d in steps)
+        if wordy and not years and _category_run(counts, num, texts):
+            return True
         return wordy >= 2 and wordy > num + len(years)
 
 
+def _category_run(counts: list[float], num: int, texts: list[str]) -> bool:
+    """Small whole numbers counting up by one from 0 or 1 beside text that closes the run ("0 | 1 |
+    2 | More than 2", "1 | 2 | 3 | 4+", "... | Total"): categories of a count (previous cautions,
+    arrests, children), a header row. A data row's figures may count up by chance, but its text
+    ("not recorded") does not name the next category or the total."""
+    if len(counts) < 2 or len(counts) != num or counts[0] not in (0, 1) or counts[-1] > 20:
+        return False
+    if not all(float(b - a) == 1.0 for a, b in zip(counts, counts[1:], strict=False)):
+        return False
+    last = int(counts[-1])
+    closing = {str(last), str(last + 1)}
+    return any(TOTAL_WORD.search(t) or closing & set(_DIGITS.findall(t)) for t in texts)
+
+
+
+
+_DIGITS = re.compile(r"\d+")
 
 
 def row_texts(row: list[Any]) -> list[str]:
@@ -310,8 +342,9 @@ def _headers_over_figures(b: Blocks, data: bytearray) -> None:
         while k < n and not any(x != BLANK for x in K[k]):
             k += 1
         below = k < n and not data[k] and b.headerish(k, vc)
-        if not prev_data and b.header_over_figures(i, vc, header_above=h >= 0 and b.headerish(h, vc),
-                                                   header_below=below):
+        above = h >= 0 and b.headerish(h, vc)
+        if not prev_data and b.header_over_figures(i, vc, header_above=above, header_below=below,
+                                                   above=h if above else None):
             nxt = data.find(1, i + 1)
             if nxt != -1:
                 data[i] = 0
