@@ -109,8 +109,9 @@ def _process_page(page: Any) -> dict[str, Any]:
         if any(j != i and _contained(t.bbox, b) and b != t.bbox for j, b in enumerate(boxes)):
             continue  # the rules of a header cell, already inside the bigger table
         assert index is not None
-        # The same settings `page.extract_tables()` passes, so the cells are the same.
-        rows = [[_cell(v) for v in row] for row in index.cell_text(t, settings.text_settings or {})]
+        # The same settings `page.extract_tables()` passes, so the cells are the same (but
+        # for cells of turned text, read along their own direction).
+        rows = [[_cell(v) for v in row] for row in index.cell_text(t, settings.text_settings or {}, rotated=True)]
         if _is_frame(rows):
             continue  # a box drawn round a whole text table: read it by its spacing instead
         if any(v is not None for row in rows for v in row):

@@ -38,8 +38,14 @@ class CharIndex:
         lo, hi = bisect_left(self.v_sorted, top), bisect_left(self.v_sorted, bottom)
         return sorted(self.by_v[lo:hi])
 
-    def cell_text(self, table: Any, text_settings: dict[str, Any]) -> list[list[str | None]]:
-        """`table.extract(**text_settings)`, without testing every char against every cell."""
+    def cell_text(
+        self, table: Any, text_settings: dict[str, Any], rotated: bool = False
+    ) -> list[list[str | None]]:
+        """`table.extract(**text_settings)`, without testing every char against every cell.
+
+        rotated: read a cell whose chars are all turned a quarter (column headers set
+        vertically to keep a wide table narrow) along its own direction; pdfplumber reads such
+        a cell backwards ("segrahcsiD") or splits its words into lines."""
         from pdfplumber.utils import extract_text
 
         chars, h, v = self.chars, self.h, self.v
@@ -54,9 +60,44 @@ class CharIndex:
                     continue
                 x0, top, x1, bottom = cell
                 cell_chars = [chars[i] for i in row_idx if x0 <= h[i] < x1 and top <= v[i] < bottom]
-                texts.append(extract_text(cell_chars, **text_settings) if cell_chars else "")
+                if rotated and cell_chars and not any(c["upright"] for c in cell_chars):
+                    texts.append(rotated_text(cell_chars))
+                else:
+                    texts.append(extract_text(cell_chars, **text_settings) if cell_chars else "")
             out.append(texts)
         return out
+
+
+def rotated_text(chars: list[dict[str, Any]]) -> str:
+    """Text of chars set a quarter turn from upright, in reading order.
+
+    Turned anticlockwise (the text matrix's b > 0) a line reads bottom to top and the next
+    line sits to its right; turned clockwise it reads top to bottom and the next line sits
+    to its left. Lines are the chars sharing a horizontal position; a gap wider than a third
+    of the font size between two chars of a line is a space (some PDFs draw no space)."""
+    up = sum(1 for c in chars if (c.get("matrix") or (0, 1))[1] > 0) * 2 >= len(chars)
+    lines: list[list[dict[str, Any]]] = []
+    for c in sorted(chars, key=lambda c: c["x0"]):
+        if lines and abs(c["x0"] - lines[-1][0]["x0"]) <= 0.3 * (c["x1"] - c["x0"] or 1):
+            lines[-1].append(c)
+        else:
+            lines.append([c])
+    if not up:
+        lines.reverse()
+    out = []
+    for line in lines:
+        line.sort(key=(lambda c: -c["bottom"]) if up else (lambda c: c["top"]))
+        text = ""
+        prev = None
+        for c in line:
+            if prev is not None and not text.endswith(" ") and not c["text"].isspace():
+                gap = (prev["top"] - c["bottom"]) if up else (c["top"] - prev["bottom"])
+                if gap > 0.3 * (c["x1"] - c["x0"]):
+                    text += " "
+            text += c["text"]
+            prev = c
+        out.append(" ".join(text.split()))
+    return "\n".join(t for t in out if t)
 
 
 def lines_within(page: Any, top: float, bottom: float) -> list[str]:
