@@ -103,3 +103,150 @@ def test_rotated_column_headers_read_upright(tmp_path: Path) -> None:
         for area, row in (("North area", (12, 30, 2)), ("South area", (7, 11, 0)))
         for m, v in zip(("Drawn", "Red dot", "Fired"), row, strict=True)
     }
+
+
+# --- a letter with tables that have no ruling lines ---------------------------------------------
+
+YEARS = ["2021/22", "2022/23", "2023/24"]
+# (label lines, figures): a label on two lines has its figures on the first line.
+OFFENCES: list[tuple[list[str], list[str]]] = [
+    (["Assault with injury"], ["120", "131", "140"]),
+    (["Assault without injury"], ["88", "92", "101"]),
+    (["Possession of weapons", "offences"], ["14", "9", "17"]),
+    (["Criminal damage and", "arson"], ["63", "70", "58"]),
+    (["Theft from the person"], ["5", "*", "7"]),
+    (["Public order offences"], ["41", "39", "44"]),
+    (["Drug offences"], ["22", "30", "27"]),
+    (["Robbery of personal", "property"], ["3", "4", "2"]),
+]
+XS = [60, 260, 340, 420]
+
+
+def make_letter(path: Path, rows_on_first_page: int = 5) -> Path:
+    """Page 1: letterhead, a paragraph, a caption and a table with no rules whose first rows
+    fill the page; page 2: the table again under its header, a total row, a note, then a
+    second small table (outcomes) and the sign-off."""
+    pdf = _pdf()
+    pdf.add_page()
+    _letter_head(pdf, 1)
+    _text(pdf, 40, 50, "Freedom of Information request reference 2024/0451")
+    pdf.set_xy(40, 80)
+    pdf.multi_cell(500, 13, "Thank you for your request for information about offences recorded at or near "
+                   "licensed premises in the county in 2021 to 2024. Our response is set out below. "
+                   "Figures are counts of crimes recorded in each financial year (1 April to 31 March).")
+    _text(pdf, 60, 150, "Table 1: offences recorded, by financial year")
+    y = 175.0
+    header = ["Offence type", *YEARS]
+    _row(pdf, y, XS, header, right={1, 2, 3})
+    y += 18
+    for n, (labels, figures) in enumerate(OFFENCES):
+        if n == rows_on_first_page:
+            pdf.add_page()
+            _letter_head(pdf, 2)
+            y = 60.0
+            _row(pdf, y, XS, header, right={1, 2, 3})
+            y += 18
+        _row(pdf, y, XS, [labels[0], *figures], right={1, 2, 3})
+        for more in labels[1:]:
+            y += 12
+            _row(pdf, y, XS, [more, "", "", ""])
+        y += 16
+    _row(pdf, y, XS, ["Total", "356", "375", "396"], right={1, 2, 3})
+    y += 30
+    pdf.set_xy(40, y)
+    pdf.multi_cell(500, 13, "* Fewer than five offences: the figure is withheld under section 40(2) to "
+                   "protect the identity of the people involved.")
+    y += 50
+    _text(pdf, 60, y, "Table 2: outcomes of the offences recorded in 2023/24")
+    y += 24
+    for row in (["Outcome", "Number"], ["Charged or summonsed", "61"], ["Community resolution", "18"],
+                ["No further action", "240"]):
+        _row(pdf, y, [60, 300], row, right={1})
+        y += 16
+    pdf.set_xy(40, y + 30)
+    pdf.multi_cell(500, 13, "If you are unhappy with this response you may ask for an internal review within "
+                   "40 working days. Yours sincerely, Information Rights Unit")
+    pdf.output(str(path))
+    return path
+
+
+def test_letter_table_without_rules_wrapped_labels_and_page_break(tmp_path: Path) -> None:
+    result = read_file(make_letter(tmp_path / "letter.pdf"))
+    assert result.status == "ok", result.error
+    offences, outcomes = result.tables
+    labels = [" ".join(lines) for lines, _ in OFFENCES]
+    assert _rows(offences) == [["Offence type", *YEARS], *([lab, *figs] for lab, (_, figs) in zip(labels, OFFENCES,
+                                                                                                    strict=True)),
+                               ["Total", "356", "375", "396"]]
+    # Five rows on page 1, the header repeated on page 2 dropped, the rest and the total there.
+    assert offences.pages == [1] * 6 + [2] * 4
+    assert "page 1 table 1 continues to page 2; joined" in result.warnings
+    read = read_grid(offences)
+    assert read.values() == {
+        k(offence=lab, period=year): "*" if fig == "*" else int(fig)
+        for lab, (_, figs) in zip(labels, OFFENCES, strict=True) for year, fig in zip(YEARS, figs, strict=True)
+    }
+    assert read.totals == {k(offence="Total", period=y): v for y, v in zip(YEARS, (356, 375, 396), strict=True)}
+    assert _rows(outcomes) == [["Outcome", "Number"], ["Charged or summonsed", "61"], ["Community resolution", "18"],
+                               ["No further action", "240"]]
+    # Neither the paragraph above (it names years and a count) nor the note became a table.
+    assert len(result.tables) == 2
+
+
+@pytest.mark.parametrize("align", ["top", "bottom", "middle"])
+def test_wrapped_label_joins_the_row_of_its_figures_however_the_cell_is_aligned(tmp_path: Path, align: str) -> None:
+    """A word processor sets a two-line cell's neighbours at its top, bottom or middle line."""
+    pdf = _pdf()
+    pdf.add_page()
+    _text(pdf, 40, 40, "Stop and search by reason")
+    y = 70.0
+    _row(pdf, y, XS, ["Reason", "Male", "Female", "Total"], right={1, 2, 3})
+    y += 18
+    rows = [(["Controlled drugs"], ["40", "6", "46"]), (["Offensive weapons or", "bladed articles"], ["12", "1", "13"]),
+            (["Stolen property"], ["9", "2", "11"]), (["Going equipped for", "burglary or theft"], ["3", "0", "3"]),
+            (["Criminal damage"], ["2", "1", "3"])]
+    for labels, figures in rows:
+        if len(labels) == 1:
+            _row(pdf, y, XS, [labels[0], *figures], right={1, 2, 3})
+            y += 16
+            continue
+        at = {"top": y, "bottom": y + 12, "middle": y + 6}[align]
+        _row(pdf, at, XS, ["", *figures], right={1, 2, 3})
+        _row(pdf, y, XS, [labels[0], "", "", ""])
+        _row(pdf, y + 12, XS, [labels[1], "", "", ""])
+        y += 28
+    pdf.output(str(tmp_path / "wrapped.pdf"))
+    [grid] = read_file(tmp_path / "wrapped.pdf").tables
+    assert _rows(grid) == [["Reason", "Male", "Female", "Total"],
+                           *([" ".join(labels), *figures] for labels, figures in rows)]
+
+
+def test_close_set_column_headers_split_and_figures_drawn_in_two_runs_join(tmp_path: Path) -> None:
+    """Statistical tables set neighbouring headers closer than a wide space ("Under 18" and
+    "18 and over" read as one phrase) and some draw a figure's decimals as a run of their own."""
+    pdf = _pdf()
+    pdf.add_page()
+    _text(pdf, 40, 40, "Arrests by age (thousands)")
+    pdf.set_font("helvetica", size=10)
+    # Column right edges; each header ends at its column's right edge, "Under 18" six points
+    # (0.6 em) short of where "18 and over" starts.
+    w = pdf.get_string_width
+    over = 400 - w("18 and over")
+    edges = [260, over - 6, 400]
+    y = 80.0
+    pdf.text(40, y, "Offence")
+    for edge, head in zip(edges, ["Total", "Under 18", "18 and over"], strict=True):
+        pdf.text(edge - w(head), y, head)
+    for label, figures in (("Burglary", ["240.9", "60.3", "180.6"]), ("Robbery", ["102.1", "25.5", "76.6"]),
+                           ("Arson", ["9.5", "4.2", "5.3"])):
+        y += 16
+        pdf.text(40, y, label)
+        for edge, fig in zip(edges, figures, strict=True):
+            whole, decimals = fig.split(".")
+            tail = w("." + decimals)
+            pdf.text(edge - tail, y, "." + decimals)
+            pdf.text(edge - tail - 2 - w(whole), y, whole)  # drawn apart, two points short
+    pdf.output(str(tmp_path / "runs.pdf"))
+    [grid] = read_file(tmp_path / "runs.pdf").tables
+    assert _rows(grid) == [["Offence", "Total", "Under 18", "18 and over"], ["Burglary", "240.9", "60.3", "180.6"],
+                           ["Robbery", "102.1", "25.5", "76.6"], ["Arson", "9.5", "4.2", "5.3"]]

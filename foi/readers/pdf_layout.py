@@ -118,10 +118,18 @@ def lines_within(page: Any, top: float, bottom: float) -> list[str]:
     return [ln.strip() for ln in text.splitlines() if ln.strip()]
 
 
+_DIGIT_END = re.compile(r"(?:^|[\s(£$€-])[\d,]*\d$")
+_DECIMALS = re.compile(r"^[.,]\d+%?$")
+# The same with the gap drawn as a space glyph inside one word ("11,062 .6").
+_SPACED_DECIMAL = re.compile(r"^([(£$€-]*[\d,]*\d) ([.,]\d+%?\)?)$")
+
+
 def _phrases(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     """Words -> lines -> phrases (words closer than ~0.75 em belong together)."""
     lines: list[list[dict[str, Any]]] = []
     for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if " " in w["text"]:
+            w["text"] = _SPACED_DECIMAL.sub(r"\1\2", w["text"])
         if lines and abs(w["top"] - lines[-1][0]["top"]) <= 2.5:
             lines[-1].append(w)
         else:
@@ -134,12 +142,15 @@ def _phrases(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
             size = w["bottom"] - w["top"]
             if phrases and w["x0"] - phrases[-1]["x1"] <= 0.75 * size:
                 p = phrases[-1]
-                p["text"] += " " + w["text"]
+                # A figure drawn in two runs ("11,062" ".6"): one number, not two words.
+                glue = "" if _DIGIT_END.search(p["text"]) and _DECIMALS.match(w["text"]) else " "
+                p["text"] += glue + w["text"]
                 p["x1"] = max(p["x1"], w["x1"])
                 p["bottom"] = max(p["bottom"], w["bottom"])
+                p["words"].append(w)
             else:
                 phrases.append({"text": w["text"], "x0": w["x0"], "x1": w["x1"],
-                                "top": w["top"], "bottom": w["bottom"]})
+                                "top": w["top"], "bottom": w["bottom"], "words": [w]})
         out.append(phrases)
     return out
 
@@ -174,6 +185,8 @@ def whitespace_tables(page: Any) -> list[dict[str, Any]]:
                 and sum(len(p["text"]) for p in lines[j]) < 40
             ):
                 block.append(j)
+            elif _tabular(lines[j - 1]) and _wraps_on(lines[j - 1], lines[j]):
+                block.append(j)  # the last row's label, wrapped onto a line of its own
             else:
                 break
             j += 1
@@ -208,9 +221,10 @@ def _grid_from_lines(
     if len(cols) < 2:
         return None
     rows: list[list[Any]] = []
+    data_ids = {id(line) for line in data}
     for line in lines:
         row: list[Any] = [None] * len(cols)
-        for p in line:
+        for p in (line if id(line) in data_ids else _split_over_columns(line, cols)):
             overlaps = [min(p["x1"], c1) - max(p["x0"], c0) for c0, c1 in cols]
             best = max(range(len(cols)), key=lambda k: overlaps[k])
             if overlaps[best] <= 0:
@@ -218,6 +232,7 @@ def _grid_from_lines(
                 best = min(range(len(cols)), key=lambda k: abs((cols[k][0] + cols[k][1]) / 2 - centre))
             row[best] = p["text"] if row[best] is None else f"{row[best]} {p['text']}"
         rows.append(row)
+    rows, _ = _join_wrapped_labels(rows, lines)
     numeric_rows = sum(1 for row in rows if any(v is not None and is_numeric(v) for v in row[1:]))
     if numeric_rows < 2:
         return None
@@ -225,6 +240,115 @@ def _grid_from_lines(
     bottom = max(p["bottom"] for p in lines[-1])
     bbox = (min(c[0] for c in cols), top, max(c[1] for c in cols), bottom)
     return {"rows": rows, "numbers": list(range(1, len(rows) + 1)), "bbox": bbox, "strategy": "text"}
+
+
+def _split_over_columns(line: list[dict[str, Any]], cols: list[list[float]]) -> list[dict[str, Any]]:
+    """Header phrases that are really the headers of neighbouring columns set close together
+    ("Under 18  18 years" over two columns): split where a wider gap than a space between two
+    words is also where the words fall into different columns. A header centred over several
+    columns has ordinary spaces between its words and stays whole."""
+    def column(x0: float, x1: float) -> int:
+        overlaps = [min(x1, c1) - max(x0, c0) for c0, c1 in cols]
+        best = max(range(len(cols)), key=lambda k: overlaps[k])
+        if overlaps[best] > 0:
+            return best
+        centre = (x0 + x1) / 2
+        return min(range(len(cols)), key=lambda k: abs((cols[k][0] + cols[k][1]) / 2 - centre))
+
+    out: list[dict[str, Any]] = []
+    for p in line:
+        words = p.get("words") or []
+        parts: list[list[dict[str, Any]]] = []
+        for w in words:
+            size = w["bottom"] - w["top"]
+            if parts and w["x0"] - parts[-1][-1]["x1"] <= 0.5 * size:
+                parts[-1].append(w)
+            else:
+                parts.append([w])
+        if len(parts) < 2:
+            out.append(p)
+            continue
+        places = [column(part[0]["x0"], part[-1]["x1"]) for part in parts]
+        if len(set(places)) < 2:
+            out.append(p)
+            continue
+        for part in parts:
+            out.append({"text": " ".join(w["text"] for w in part), "x0": part[0]["x0"], "x1": part[-1]["x1"],
+                        "top": p["top"], "bottom": p["bottom"], "words": part})
+    return out
+
+
+# A label cut by the width of its column: the next line goes on with a lower-case word or a
+# bracket, or this one stops on a word or sign that cannot end a label.
+_CONTINUES = re.compile(r"^[a-z(&/–-]")
+_DANGLES = re.compile(r"(?:\b(?:and|or|of|the|a|an|for|with|without|to|in|on|by|from|at|"
+                      r"including|excluding|incl\.?|excl\.?|not|no)|[-–/,&(:])$", re.IGNORECASE)
+
+
+def _wraps_on(first: list[dict[str, Any]], second: list[dict[str, Any]]) -> bool:
+    """True when `second` (one phrase, no figures) carries on the first phrase of `first`:
+    no blank line between, its text starts where that phrase starts, and the words say
+    the label goes on."""
+    if len(second) != 1 or is_numeric(second[0]["text"]):
+        return False
+    a, b = first[0], second[0]
+    height = a["bottom"] - a["top"]
+    if b["top"] - a["bottom"] > 1.0 * height or abs(b["x0"] - a["x0"]) > 1.5 * height:
+        return False
+    return bool(_CONTINUES.match(b["text"]) or _DANGLES.search(a["text"].rstrip(" .")))
+
+
+def _join_wrapped_labels(
+    rows: list[list[Any]], lines: list[list[dict[str, Any]]]
+) -> tuple[list[list[Any]], list[int]]:
+    """Put a row label that wrapped onto lines of its own back into the row of its figures.
+
+    A line holding only a label (first column) belongs to the row of figures next to it when
+    the label runs on across the two lines (see _wraps_on): after a row whose figures sit on
+    its first line (cells aligned to the top, a word processor's default), or before a row
+    whose figures sit on its last line. A row of figures with no label at all between two
+    label-only lines is a label centred on two lines around its figures. Returns the rows and,
+    per row kept, the index of its line."""
+    def label_only(i: int) -> bool:
+        row = rows[i]
+        return row[0] is not None and all(v is None for v in row[1:]) and not is_numeric(str(row[0]))
+
+    def figures(i: int) -> bool:
+        return any(v is not None and is_numeric(str(v)) for v in rows[i][1:])
+
+    def close(i: int, j: int) -> bool:
+        a, b = lines[i][0], lines[j][0]
+        height = a["bottom"] - a["top"]
+        return b["top"] - max(p["bottom"] for p in lines[i]) <= 1.0 * height
+
+    n = len(rows)
+    gone: set[int] = set()
+    for i in range(n):  # centred: label above and below a row of figures with no label
+        if (
+            figures(i) and rows[i][0] is None and 0 < i < n - 1 and label_only(i - 1) and label_only(i + 1)
+            and close(i - 1, i) and close(i, i + 1) and {i - 1, i + 1}.isdisjoint(gone)
+        ):
+            rows[i][0] = f"{rows[i - 1][0]} {rows[i + 1][0]}"
+            gone |= {i - 1, i + 1}
+    for i in range(1, n):  # top-aligned: the label's rest follows the row
+        j = i - 1
+        while j in gone and j > 0:
+            j -= 1
+        if (
+            i not in gone and j not in gone and label_only(i) and figures(j) and rows[j][0] is not None
+            and close(i - 1, i) and _wraps_on(lines[j], lines[i])
+        ):
+            rows[j][0] = f"{rows[j][0]} {rows[i][0]}"
+            gone.add(i)
+    for i in range(n - 1):  # bottom-aligned: the label's start comes before the row
+        if (
+            i not in gone and i + 1 not in gone and label_only(i) and figures(i + 1) and rows[i + 1][0] is not None
+            and close(i, i + 1) and _wraps_on(lines[i], [dict(lines[i + 1][0])])
+        ):
+            rows[i + 1][0] = f"{rows[i][0]} {rows[i + 1][0]}"
+            gone.add(i)
+    kept = [i for i in range(n) if i not in gone]
+    return [rows[i] for i in kept], kept
 
 
 # --- char objects --------------------------------------------------------------------------
