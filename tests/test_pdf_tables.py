@@ -204,17 +204,20 @@ def test_wrapped_label_joins_the_row_of_its_figures_however_the_cell_is_aligned(
     y += 18
     rows = [(["Controlled drugs"], ["40", "6", "46"]), (["Offensive weapons or", "bladed articles"], ["12", "1", "13"]),
             (["Stolen property"], ["9", "2", "11"]), (["Going equipped for", "burglary or theft"], ["3", "0", "3"]),
-            (["Criminal damage"], ["2", "1", "3"])]
+            (["Evidence of intent to cause criminal damage", "or of possession of articles for use in",
+              "graffiti"], ["2", "1", "3"]),
+            (["Firearms"], ["1", "0", "1"])]
     for labels, figures in rows:
         if len(labels) == 1:
             _row(pdf, y, XS, [labels[0], *figures], right={1, 2, 3})
             y += 16
             continue
-        at = {"top": y, "bottom": y + 12, "middle": y + 6}[align]
+        last = 12 * (len(labels) - 1)
+        at = {"top": y, "bottom": y + last, "middle": y + last / 2}[align]
         _row(pdf, at, XS, ["", *figures], right={1, 2, 3})
-        _row(pdf, y, XS, [labels[0], "", "", ""])
-        _row(pdf, y + 12, XS, [labels[1], "", "", ""])
-        y += 28
+        for n, label in enumerate(labels):
+            _row(pdf, y + 12 * n, XS, [label, "", "", ""])
+        y += last + 16
     pdf.output(str(tmp_path / "wrapped.pdf"))
     [grid] = read_file(tmp_path / "wrapped.pdf").tables
     assert _rows(grid) == [["Reason", "Male", "Female", "Total"],

@@ -83,6 +83,29 @@ def _split_stacked(rows: list[list[Any]]) -> tuple[list[list[Any]], list[int]]:
     return out, numbers
 
 
+def _missing_frame(page: Any, found: list[Any]) -> list[float]:
+    """x positions of the outer frame a ruled table leaves out: horizontal rules running past
+    the table's left or right edge, with text between their ends and that edge, in the
+    table's rows. Empty when every table has its frame (the usual case: nothing to redo)."""
+    if not found:
+        return []
+    edges = [e for e in page.edges if e["orientation"] == "h"]
+    chars = [c for c in page.chars if not c["text"].isspace()]
+    xs: list[float] = []
+    for t in found:
+        x0, top, x1, bottom = t.bbox
+        rules = [e for e in edges if top - 1 <= e["top"] <= bottom + 1 and e["x1"] > x0 and e["x0"] < x1]
+        if len(rules) < 3:
+            continue
+        left, right = min(e["x0"] for e in rules), max(e["x1"] for e in rules)
+        band = [c for c in chars if top <= (c["top"] + c["bottom"]) / 2 <= bottom]
+        if left < x0 - 3 and any(left <= c["x0"] and c["x1"] <= x0 + 1 for c in band):
+            xs.append(left)
+        if right > x1 + 3 and any(x1 - 1 <= c["x0"] and c["x1"] <= right for c in band):
+            xs.append(right)
+    return sorted(set(xs))
+
+
 def _spans(row: Any) -> list[tuple[float, float] | None]:
     return [None if c is None else (float(c[0]), float(c[2])) for c in row.cells]
 
@@ -102,6 +125,12 @@ def _process_page(page: Any) -> dict[str, Any]:
     result["text"] = page.extract_text() or ""
     settings = TableSettings.resolve(None)
     found = page.find_tables(settings)
+    frame = _missing_frame(page, found)
+    if frame:
+        # Rules across the rows but no outer frame: the table's first and last columns lie
+        # outside the box pdfplumber finds. Read again with the frame the rules imply.
+        settings = TableSettings.resolve({"explicit_vertical_lines": frame})
+        found = page.find_tables(settings)
     boxes = [t.bbox for t in found]
     index = CharIndex(chars) if found else None
     tables: list[dict[str, Any]] = []

@@ -185,8 +185,15 @@ def whitespace_tables(page: Any) -> list[dict[str, Any]]:
                 and sum(len(p["text"]) for p in lines[j]) < 40
             ):
                 block.append(j)
-            elif _tabular(lines[j - 1]) and _wraps_on(lines[j - 1], lines[j]):
-                block.append(j)  # the last row's label, wrapped onto a line of its own
+            elif j - 1 in block and (
+                _wraps_on(lines[j - 1], lines[j])
+                or (j - 2 in block and _wraps_on(lines[j - 2], lines[j], lines[j - 1]))
+            ):
+                # A row's label, wrapped onto a line (or more) of its own; or the second line of
+                # a label centred on two lines with its figures between them.
+                block.append(j)
+            elif _leads_into_figures(lines, j):
+                block.append(j)  # a long label's first line, above the line with its figures
             else:
                 break
             j += 1
@@ -285,17 +292,33 @@ _DANGLES = re.compile(r"(?:\b(?:and|or|of|the|a|an|for|with|without|to|in|on|by|
                       r"including|excluding|incl\.?|excl\.?|not|no)|[-–/,&(:])$", re.IGNORECASE)
 
 
-def _wraps_on(first: list[dict[str, Any]], second: list[dict[str, Any]]) -> bool:
+def _wraps_on(
+    first: list[dict[str, Any]], second: list[dict[str, Any]], between: list[dict[str, Any]] | None = None
+) -> bool:
     """True when `second` (one phrase, no figures) carries on the first phrase of `first`:
-    no blank line between, its text starts where that phrase starts, and the words say
-    the label goes on."""
+    no blank line between (`between`: the line of figures set between the two), its text
+    starts where that phrase starts, and the words say the label goes on."""
     if len(second) != 1 or is_numeric(second[0]["text"]):
         return False
     a, b = first[0], second[0]
     height = a["bottom"] - a["top"]
-    if b["top"] - a["bottom"] > 1.0 * height or abs(b["x0"] - a["x0"]) > 1.5 * height:
+    above = max(p["bottom"] for p in between) if between else a["bottom"]
+    if b["top"] - above > 1.0 * height or abs(b["x0"] - a["x0"]) > 1.5 * height:
         return False
     return bool(_CONTINUES.match(b["text"]) or _DANGLES.search(a["text"].rstrip(" .")))
+
+
+def _leads_into_figures(lines: list[list[dict[str, Any]]], j: int) -> bool:
+    """True when line j starts a label that runs on, over at most three more lines, into
+    the first phrase of a line with figures (cells aligned to the bottom)."""
+    m = j
+    while m + 1 < len(lines) and m - j < 3:
+        if _tabular(lines[m + 1]):
+            return _wraps_on(lines[m], lines[m + 1][:1])
+        if not _wraps_on(lines[m], lines[m + 1]):
+            return False
+        m += 1
+    return False
 
 
 def _join_wrapped_labels(
@@ -330,23 +353,27 @@ def _join_wrapped_labels(
         ):
             rows[i][0] = f"{rows[i - 1][0]} {rows[i + 1][0]}"
             gone |= {i - 1, i + 1}
-    for i in range(1, n):  # top-aligned: the label's rest follows the row
+    for i in range(1, n):  # top-aligned: the label's rest follows the row (on one line or more)
         j = i - 1
         while j in gone and j > 0:
             j -= 1
         if (
             i not in gone and j not in gone and label_only(i) and figures(j) and rows[j][0] is not None
-            and close(i - 1, i) and _wraps_on(lines[j], lines[i])
+            and close(i - 1, i) and _wraps_on(lines[i - 1], lines[i])
         ):
             rows[j][0] = f"{rows[j][0]} {rows[i][0]}"
             gone.add(i)
-    for i in range(n - 1):  # bottom-aligned: the label's start comes before the row
+    # bottom-aligned: the label's start comes before the row (on one line or more)
+    owner: dict[int, int] = {i: i for i in range(n) if i not in gone and figures(i) and rows[i][0] is not None}
+    for i in range(n - 2, -1, -1):
+        target = owner.get(i + 1)
         if (
-            i not in gone and i + 1 not in gone and label_only(i) and figures(i + 1) and rows[i + 1][0] is not None
-            and close(i, i + 1) and _wraps_on(lines[i], [dict(lines[i + 1][0])])
+            target is not None and i not in gone and label_only(i) and close(i, i + 1)
+            and _wraps_on(lines[i], lines[i + 1][:1])
         ):
-            rows[i + 1][0] = f"{rows[i][0]} {rows[i + 1][0]}"
+            rows[target][0] = f"{rows[i][0]} {rows[target][0]}"
             gone.add(i)
+            owner[i] = target
     kept = [i for i in range(n) if i not in gone]
     return [rows[i] for i in kept], kept
 
