@@ -253,3 +253,25 @@ def test_close_set_column_headers_split_and_figures_drawn_in_two_runs_join(tmp_p
     [grid] = read_file(tmp_path / "runs.pdf").tables
     assert _rows(grid) == [["Offence", "Total", "Under 18", "18 and over"], ["Burglary", "240.9", "60.3", "180.6"],
                            ["Robbery", "102.1", "25.5", "76.6"], ["Arson", "9.5", "4.2", "5.3"]]
+
+
+def test_ruled_table_without_its_outer_frame_keeps_its_first_and_last_columns(tmp_path: Path) -> None:
+    """Rules under every row and between the figure columns, but none down the left and right
+    edges: the label column and the last column are still the table's."""
+    pdf = _pdf()
+    pdf.add_page()
+    _text(pdf, 40, 40, "Hate crime by strand")
+    left, inner, right, top, row_h = 40.0, [200.0, 260.0, 320.0], 380.0, 70.0, 16.0
+    body = [["Strand", "2022", "2023", "Change"], ["Race", "310", "298", "-12"], ["Religion", "41", "52", "11"],
+            ["Disability", "77", "90", "13"]]
+    for r, row in enumerate(body):
+        y = top + r * row_h
+        for x, text in zip([left, *inner], row, strict=True):
+            _text(pdf, x + 3, y + 2, text)
+    for r in range(len(body) + 1):
+        pdf.line(left, top + r * row_h, right, top + r * row_h)
+    for x in inner:
+        pdf.line(x, top, x, top + len(body) * row_h)
+    pdf.output(str(tmp_path / "frameless.pdf"))
+    [grid] = read_file(tmp_path / "frameless.pdf").tables
+    assert _rows(grid) == body
