@@ -36,6 +36,9 @@ def _text(pdf: Any, x: float, y: float, text: str, size: float = 10) -> None:
 
 def _letter_head(pdf: Any, page: int) -> None:
     _text(pdf, 40, 20, "OFFICIAL", 8)
+    # A letterhead line with a wide gap and figures in it, on every page.
+    _text(pdf, 330, 20, "Information Rights Unit", 8)
+    _text(pdf, 480, 20, "01632 960 123", 8)
     _text(pdf, 280, 810, f"Page {page}", 8)
 
 
@@ -122,7 +125,7 @@ OFFENCES: list[tuple[list[str], list[str]]] = [
 XS = [60, 260, 340, 420]
 
 
-def make_letter(path: Path, rows_on_first_page: int = 5) -> Path:
+def make_letter(path: Path, rows_on_first_page: int = 5, repeat_header: bool = True) -> Path:
     """Page 1: letterhead, a paragraph, a caption and a table with no rules whose first rows
     fill the page; page 2: the table again under its header, a total row, a note, then a
     second small table (outcomes) and the sign-off."""
@@ -144,8 +147,9 @@ def make_letter(path: Path, rows_on_first_page: int = 5) -> Path:
             pdf.add_page()
             _letter_head(pdf, 2)
             y = 60.0
-            _row(pdf, y, XS, header, right={1, 2, 3})
-            y += 18
+            if repeat_header:
+                _row(pdf, y, XS, header, right={1, 2, 3})
+                y += 18
         _row(pdf, y, XS, [labels[0], *figures], right={1, 2, 3})
         for more in labels[1:]:
             y += 12
@@ -275,3 +279,15 @@ def test_ruled_table_without_its_outer_frame_keeps_its_first_and_last_columns(tm
     pdf.output(str(tmp_path / "frameless.pdf"))
     [grid] = read_file(tmp_path / "frameless.pdf").tables
     assert _rows(grid) == body
+
+
+@pytest.mark.parametrize("repeat_header", [True, False])
+def test_table_spilling_a_row_or_two_onto_the_next_page_is_joined(tmp_path: Path, repeat_header: bool) -> None:
+    """The last offence and the total row alone on page 2, under the header again or not."""
+    path = make_letter(tmp_path / "spill.pdf", rows_on_first_page=len(OFFENCES) - 1, repeat_header=repeat_header)
+    result = read_file(path)
+    offences = result.tables[0]
+    assert _rows(offences)[-2:] == [["Robbery of personal property", "3", "4", "2"], ["Total", "356", "375", "396"]]
+    assert offences.pages is not None and offences.pages[-2:] == [2, 2]
+    assert len(offences.rows) == 1 + len(OFFENCES) + 1
+    assert [g.rows[0] for g in result.tables[1:]] == [["Outcome", "Number"]]

@@ -159,6 +159,11 @@ def _process_page(page: Any) -> dict[str, Any]:
             if t is not first and t is not last:
                 t.pop("spans", None)
         result["above"] = lines_within(page, 0, first["bbox"][1] - 0.5)
+        if len(tables) > 1 and any(t.get("fragment") for t in tables):
+            # The reader may set a fragment aside (a letterhead's telephone line): then what
+            # lies above the next table is what decides whether it continues a table.
+            for t in tables:
+                t["above"] = lines_within(page, 0, t["bbox"][1] - 0.5)
         result["below"] = lines_within(page, last["bbox"][3] + 0.5, float(page.height))
     return result
 
@@ -264,17 +269,58 @@ def _realign(table: dict[str, Any], tail: Tail | None, width: int, tol: float = 
     return out
 
 
+def _repeats(rows: list[list[Any]], text: str) -> bool:
+    """True when a line of these rows is also on the other page: a letterhead's telephone
+    numbers, not the rows a table spilled."""
+    flat = "".join(text.split())
+    return any("".join(str(v) for v in row if v is not None).replace(" ", "") in flat for row in rows if any(row))
+
+
+def _realign_text(table: dict[str, Any], cols: list[tuple[float, float]]) -> list[list[Any]] | None:
+    """A continuation of a table without rules whose columns came out differently (an empty
+    column on one page, a wider label on the other), put into the previous part's columns by
+    where its columns sit. None when two of its columns land in one, or one lies clear of
+    every column there: a different table."""
+    mine = table["cols"]
+    place: list[int] = []
+    for c0, c1 in mine:
+        overlaps = [min(c1, d1) - max(c0, d0) for d0, d1 in cols]
+        best = max(range(len(cols)), key=lambda k: overlaps[k])
+        if overlaps[best] <= 0:
+            return None
+        place.append(best)
+    if len(set(place)) != len(place):
+        return None
+    out = []
+    for row in table["rows"]:
+        new: list[Any] = [None] * len(cols)
+        for value, col in zip(row, place, strict=True):
+            new[col] = value
+        out.append(new)
+    return out
+
+
 def _build_grids(pages: list[dict[str, Any]]) -> list[Grid]:
     grids: list[Grid] = []
     open_grid: Grid | None = None  # the last table of the previous page, if it may continue
     open_tail: Tail | None = None  # its last row's cells, in its columns
+    open_cols: list[tuple[float, float]] | None = None  # a text table's column extents
     prev: dict[str, Any] | None = None
     for res in pages:
         tables = res["tables"]
+        if any(t.get("fragment") for t in tables):
+            # Lines of figures on a letterhead (telephone numbers) repeat what the page before
+            # has; the rows a table spilled do not.
+            before = prev["text"] if prev is not None else ""
+            tables = [t for t in tables if not t.get("fragment") or (
+                open_grid is not None
+                and not _repeats(t["rows"][_repeated_header(open_grid.rows, t["rows"]):], before))]
         first = min(range(len(tables)), key=lambda k: tables[k]["bbox"][1]) if tables else -1
+        above = tables[first].get("above", res["above"]) if tables else res["above"]
         last = max(range(len(tables)), key=lambda k: tables[k]["bbox"][3]) if tables else -1
         carry: Grid | None = None
         carry_tail: Tail | None = None
+        carry_cols: list[tuple[float, float]] | None = None
         for t_no, table in enumerate(tables, start=1):
             rows = table["rows"]
             tail = _tail(table)
@@ -282,11 +328,13 @@ def _build_grids(pages: list[dict[str, Any]]) -> list[Grid]:
             if (
                 t_no - 1 == first and open_grid is not None and prev is not None
                 and prev["page"] + 1 == res["page"]
-                and _furniture_only(res["above"], prev["text"].splitlines()[: len(res["above"]) + 3])
+                and _furniture_only(above, prev["text"].splitlines()[: len(above) + 3])
                 and _furniture_only(prev["below"], res["text"].splitlines()[-(len(prev["below"]) + 3):])
             ):
                 if _width(rows) == _width(open_grid.rows):
                     cont = rows
+                elif table.get("cols") and open_cols:
+                    cont = _realign_text(table, open_cols)
                 else:
                     cont = _realign(table, open_tail, _width(open_grid.rows))
                     if cont is not None:
@@ -298,6 +346,8 @@ def _build_grids(pages: list[dict[str, Any]]) -> list[Grid]:
                 assert grid.row_numbers is not None and grid.pages is not None
                 grid.row_numbers.extend(table["numbers"][skip:])
                 grid.pages.extend([res["page"]] * (len(cont) - skip))
+            elif table.get("fragment"):
+                continue  # a line or two of figures that continue nothing: not a table
             else:
                 width = _width(rows)
                 for r in rows:
@@ -315,7 +365,8 @@ def _build_grids(pages: list[dict[str, Any]]) -> list[Grid]:
                 grids.append(grid)
             if t_no - 1 == last:
                 carry, carry_tail = grid, tail
-        open_grid, open_tail = carry, carry_tail
+                carry_cols = open_cols if cont is not None else table.get("cols")
+        open_grid, open_tail, open_cols = carry, carry_tail, carry_cols
         prev = res
     return grids
 

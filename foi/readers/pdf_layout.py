@@ -198,7 +198,10 @@ def whitespace_tables(page: Any) -> list[dict[str, Any]]:
                 break
             j += 1
         data_lines = [k for k in block if _tabular(lines[k])]
-        if len(data_lines) >= 3:
+        # One or two lines of figures make a table only as the first thing on a page: the rows
+        # a table spilled from the page before (joined to it, or dropped, by the reader).
+        fragment = len(data_lines) < 3 and all(t.get("fragment") for t in tables)
+        if len(data_lines) >= 3 or fragment:
             # Header lines: up to three multi-phrase lines right above the block.
             head = block[0]
             while head > 0 and block[0] - head < 3 and len(lines[head - 1]) >= 2:
@@ -207,15 +210,17 @@ def whitespace_tables(page: Any) -> list[dict[str, Any]]:
                     break
                 head -= 1
             table = _grid_from_lines([lines[k] for k in range(head, block[-1] + 1)],
-                                     [lines[k] for k in data_lines])
+                                     [lines[k] for k in data_lines], least=1 if fragment else 2)
             if table is not None:
+                if fragment:
+                    table["fragment"] = True
                 tables.append(table)
         i = j if j > i + 1 else i + 1
     return tables
 
 
 def _grid_from_lines(
-    lines: list[list[dict[str, Any]]], data: list[list[dict[str, Any]]]
+    lines: list[list[dict[str, Any]]], data: list[list[dict[str, Any]]], least: int = 2
 ) -> dict[str, Any] | None:
     # Columns: union of the data phrases' x-extents, overlapping extents merged.
     spans = sorted((p["x0"], p["x1"]) for line in data for p in line)
@@ -241,12 +246,13 @@ def _grid_from_lines(
         rows.append(row)
     rows, _ = _join_wrapped_labels(rows, lines)
     numeric_rows = sum(1 for row in rows if any(v is not None and is_numeric(v) for v in row[1:]))
-    if numeric_rows < 2:
+    if numeric_rows < least:
         return None
     top = min(p["top"] for p in lines[0])
     bottom = max(p["bottom"] for p in lines[-1])
     bbox = (min(c[0] for c in cols), top, max(c[1] for c in cols), bottom)
-    return {"rows": rows, "numbers": list(range(1, len(rows) + 1)), "bbox": bbox, "strategy": "text"}
+    return {"rows": rows, "numbers": list(range(1, len(rows) + 1)), "bbox": bbox, "strategy": "text",
+            "cols": [tuple(c) for c in cols]}
 
 
 def _split_over_columns(line: list[dict[str, Any]], cols: list[list[float]]) -> list[dict[str, Any]]:
