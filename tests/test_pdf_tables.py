@@ -291,3 +291,26 @@ def test_table_spilling_a_row_or_two_onto_the_next_page_is_joined(tmp_path: Path
     assert offences.pages is not None and offences.pages[-2:] == [2, 2]
     assert len(offences.rows) == 1 + len(OFFENCES) + 1
     assert [g.rows[0] for g in result.tables[1:]] == [["Outcome", "Number"]]
+
+
+@pytest.mark.parametrize("wrapped", [["", "crimes", "arrests", "(%)"], ["", "", "", "(%)"]])
+def test_header_cells_wrapped_over_two_lines_are_one_header(tmp_path: Path, wrapped: list[str]) -> None:
+    """Header cells too long for their column go on under themselves; the label column's
+    header often does not, so the second line may hold a single phrase."""
+    first = ["Offence", "Number of" if wrapped[1] else "Crimes", "Number of" if wrapped[2] else "Arrests",
+             "Arrest rate"]
+    pdf = _pdf()
+    pdf.add_page()
+    _text(pdf, 40, 40, "We hold the following information.")
+    y = 80.0
+    _row(pdf, y, XS, first, right={1, 2, 3})
+    _row(pdf, y + 12, XS, wrapped, right={1, 2, 3})
+    body = [["Burglary", "410", "52", "12.7"], ["Robbery", "96", "31", "32.3"], ["Vehicle crime", "388", "19", "4.9"]]
+    y += 30
+    for row in body:
+        _row(pdf, y, XS, row, right={1, 2, 3})
+        y += 16
+    pdf.output(str(tmp_path / "wrapped-header.pdf"))
+    [grid] = read_file(tmp_path / "wrapped-header.pdf").tables
+    header = [" ".join(t for t in pair if t) for pair in zip(first, wrapped, strict=True)]
+    assert _rows(grid) == [header, *body]

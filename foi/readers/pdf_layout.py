@@ -202,9 +202,14 @@ def whitespace_tables(page: Any) -> list[dict[str, Any]]:
         # a table spilled from the page before (joined to it, or dropped, by the reader).
         fragment = len(data_lines) < 3 and all(t.get("fragment") for t in tables)
         if len(data_lines) >= 3 or fragment:
-            # Header lines: up to three multi-phrase lines right above the block.
+            # Header lines: up to three lines right above the block, each with several phrases
+            # or with one over the figures' columns (the rest of a header cell that wrapped).
+            labels_end = max((lines[k][0]["x1"] for k in data_lines if not is_numeric(lines[k][0]["text"])),
+                             default=min(lines[k][0]["x0"] for k in data_lines))
             head = block[0]
-            while head > 0 and block[0] - head < 3 and len(lines[head - 1]) >= 2:
+            while head > 0 and block[0] - head < 3 and (
+                len(lines[head - 1]) >= 2 or lines[head - 1][0]["x0"] > labels_end
+            ):
                 gap = lines[head][0]["top"] - lines[head - 1][0]["bottom"]
                 if gap > 2.0 * (lines[head - 1][0]["bottom"] - lines[head - 1][0]["top"]):
                     break
@@ -244,6 +249,9 @@ def _grid_from_lines(
                 best = min(range(len(cols)), key=lambda k: abs((cols[k][0] + cols[k][1]) / 2 - centre))
             row[best] = p["text"] if row[best] is None else f"{row[best]} {p['text']}"
         rows.append(row)
+    first_data = next(n for n, line in enumerate(lines) if any(line is d for d in data))
+    head_rows, head_lines = _fold_wrapped_headers(rows[:first_data], lines[:first_data])
+    rows, lines = head_rows + rows[first_data:], head_lines + lines[first_data:]
     rows, _ = _join_wrapped_labels(rows, lines)
     numeric_rows = sum(1 for row in rows if any(v is not None and is_numeric(v) for v in row[1:]))
     if numeric_rows < least:
@@ -312,6 +320,33 @@ def _wraps_on(
     if b["top"] - above > 1.0 * height or abs(b["x0"] - a["x0"]) > 1.5 * height:
         return False
     return bool(_CONTINUES.match(b["text"]) or _DANGLES.search(a["text"].rstrip(" .")))
+
+
+def _fold_wrapped_headers(
+    rows: list[list[Any]], lines: list[list[dict[str, Any]]]
+) -> tuple[list[list[Any]], list[list[dict[str, Any]]]]:
+    """Header cells that wrapped ("Number of" over "arrests") made one: a header line whose
+    every cell goes on, in the same column, from the line above (a lower-case start or a
+    dangling word, see _wraps_on) is folded into that line. A line of sub-headers under a
+    spanning header ("Male": "Under 18", "18 and over") does not read on, and stays a row."""
+    out_rows: list[list[Any]] = []
+    out_lines: list[list[dict[str, Any]]] = []
+    for row, line in zip(rows, lines, strict=True):
+        if out_rows:
+            above = out_rows[-1]
+            height = line[0]["bottom"] - line[0]["top"]
+            gap = line[0]["top"] - max(p["bottom"] for p in out_lines[-1])
+            filled = [c for c, v in enumerate(row) if v is not None]
+            if filled and gap <= 1.0 * height and all(
+                above[c] is not None and (_CONTINUES.match(str(row[c])) or _DANGLES.search(str(above[c]).rstrip(" .")))
+                for c in filled
+            ):
+                for c in filled:
+                    above[c] = f"{above[c]} {row[c]}"
+                continue
+        out_rows.append(row)
+        out_lines.append(line)
+    return out_rows, out_lines
 
 
 def _leads_into_figures(lines: list[list[dict[str, Any]]], j: int) -> bool:
