@@ -90,7 +90,6 @@ def _missing_frame(page: Any, found: list[Any]) -> list[float]:
     if not found:
         return []
     edges = [e for e in page.edges if e["orientation"] == "h"]
-    chars = [c for c in page.chars if not c["text"].isspace()]
     xs: list[float] = []
     for t in found:
         x0, top, x1, bottom = t.bbox
@@ -98,7 +97,9 @@ def _missing_frame(page: Any, found: list[Any]) -> list[float]:
         if len(rules) < 3:
             continue
         left, right = min(e["x0"] for e in rules), max(e["x1"] for e in rules)
-        band = [c for c in chars if top <= (c["top"] + c["bottom"]) / 2 <= bottom]
+        if left >= x0 - 3 and right <= x1 + 3:
+            continue
+        band = [c for c in page.chars if top <= (c["top"] + c["bottom"]) / 2 <= bottom and not c["text"].isspace()]
         if left < x0 - 3 and any(left <= c["x0"] and c["x1"] <= x0 + 1 for c in band):
             xs.append(left)
         if right > x1 + 3 and any(x1 - 1 <= c["x0"] and c["x1"] <= right for c in band):
@@ -159,10 +160,11 @@ def _process_page(page: Any) -> dict[str, Any]:
             if t is not first and t is not last:
                 t.pop("spans", None)
         result["above"] = lines_within(page, 0, first["bbox"][1] - 0.5)
-        if len(tables) > 1 and any(t.get("fragment") for t in tables):
+        if first.get("fragment"):
             # The reader may set a fragment aside (a letterhead's telephone line): then what
-            # lies above the next table is what decides whether it continues a table.
-            for t in tables:
+            # lies above the first whole table decides whether it continues a table.
+            whole = [t for t in tables if not t.get("fragment")]
+            for t in [t for t in tables if t.get("fragment") and t is not first] + whole[:1]:
                 t["above"] = lines_within(page, 0, t["bbox"][1] - 0.5)
         result["below"] = lines_within(page, last["bbox"][3] + 0.5, float(page.height))
     return result
