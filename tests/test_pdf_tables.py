@@ -179,11 +179,12 @@ def test_letter_table_without_rules_wrapped_labels_and_page_break(tmp_path: Path
     assert result.status == "ok", result.error
     offences, outcomes = result.tables
     labels = [" ".join(lines) for lines, _ in OFFENCES]
-    assert _rows(offences) == [["Offence type", *YEARS], *([lab, *figs] for lab, (_, figs) in zip(labels, OFFENCES,
-                                                                                                    strict=True)),
+    caption = "Table 1: offences recorded, by financial year"
+    assert _rows(offences) == [[caption, None, None, None], ["Offence type", *YEARS],
+                               *([lab, *figs] for lab, (_, figs) in zip(labels, OFFENCES, strict=True)),
                                ["Total", "356", "375", "396"]]
-    # Five rows on page 1, the header repeated on page 2 dropped, the rest and the total there.
-    assert offences.pages == [1] * 6 + [2] * 4
+    # The caption, five rows on page 1, the header repeated on page 2 dropped, the rest and the total there.
+    assert offences.pages == [1] * 7 + [2] * 4
     assert "page 1 table 1 continues to page 2; joined" in result.warnings
     read = read_grid(offences)
     assert read.values() == {
@@ -191,8 +192,14 @@ def test_letter_table_without_rules_wrapped_labels_and_page_break(tmp_path: Path
         for lab, (_, figs) in zip(labels, OFFENCES, strict=True) for year, fig in zip(YEARS, figs, strict=True)
     }
     assert read.totals == {k(offence="Total", period=y): v for y, v in zip(YEARS, (356, 375, 396), strict=True)}
-    assert _rows(outcomes) == [["Outcome", "Number"], ["Charged or summonsed", "61"], ["Community resolution", "18"],
+    assert _rows(outcomes) == [["Table 2: outcomes of the offences recorded in 2023/24", None], ["Outcome", "Number"],
+                               ["Charged or summonsed", "61"], ["Community resolution", "18"],
                                ["No further action", "240"]]
+    # The period the caption states is the period of the table's figures.
+    assert read_grid(outcomes).values() == {
+        k(outcome=o, measure="Number", period="2023/24"): v
+        for o, v in (("Charged or summonsed", 61), ("Community resolution", 18), ("No further action", 240))
+    }
     # Neither the paragraph above (it names years and a count) nor the note became a table.
     assert len(result.tables) == 2
 
@@ -224,7 +231,7 @@ def test_wrapped_label_joins_the_row_of_its_figures_however_the_cell_is_aligned(
         y += last + 16
     pdf.output(str(tmp_path / "wrapped.pdf"))
     [grid] = read_file(tmp_path / "wrapped.pdf").tables
-    assert _rows(grid) == [["Reason", "Male", "Female", "Total"],
+    assert _rows(grid) == [["Stop and search by reason", None, None, None], ["Reason", "Male", "Female", "Total"],
                            *([" ".join(labels), *figures] for labels, figures in rows)]
 
 
@@ -255,7 +262,8 @@ def test_close_set_column_headers_split_and_figures_drawn_in_two_runs_join(tmp_p
             pdf.text(edge - tail - 2 - w(whole), y, whole)  # drawn apart, two points short
     pdf.output(str(tmp_path / "runs.pdf"))
     [grid] = read_file(tmp_path / "runs.pdf").tables
-    assert _rows(grid) == [["Offence", "Total", "Under 18", "18 and over"], ["Burglary", "240.9", "60.3", "180.6"],
+    assert _rows(grid) == [["Arrests by age (thousands)", None, None, None],
+                           ["Offence", "Total", "Under 18", "18 and over"], ["Burglary", "240.9", "60.3", "180.6"],
                            ["Robbery", "102.1", "25.5", "76.6"], ["Arson", "9.5", "4.2", "5.3"]]
 
 
@@ -289,8 +297,8 @@ def test_table_spilling_a_row_or_two_onto_the_next_page_is_joined(tmp_path: Path
     offences = result.tables[0]
     assert _rows(offences)[-2:] == [["Robbery of personal property", "3", "4", "2"], ["Total", "356", "375", "396"]]
     assert offences.pages is not None and offences.pages[-2:] == [2, 2]
-    assert len(offences.rows) == 1 + len(OFFENCES) + 1
-    assert [g.rows[0] for g in result.tables[1:]] == [["Outcome", "Number"]]
+    assert len(offences.rows) == 2 + len(OFFENCES) + 1  # caption, header, offences, total
+    assert [g.rows[1] for g in result.tables[1:]] == [["Outcome", "Number"]]
 
 
 @pytest.mark.parametrize("wrapped", [["", "crimes", "arrests", "(%)"], ["", "", "", "(%)"]])

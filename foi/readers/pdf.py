@@ -223,11 +223,15 @@ def _furniture_only(lines: list[str], other_page_lines: list[str]) -> bool:
 
 
 def _repeated_header(a: list[list[Any]], b: list[list[Any]]) -> int:
-    """How many leading rows of b repeat a's header (0 if none)."""
-    for h in (3, 2, 1):
-        if len(a) > h and len(b) > h and [_norm(r) for r in a[:h]] == [_norm(r) for r in b[:h]]:
-            if any(v and not is_numeric(v) for v in _norm(a[0])):
-                return h
+    """How many leading rows of b repeat a's header (0 if none). a may start with a caption
+    (a row with only its first cell) that the page after does not repeat."""
+    skip = 1 if len(a) > 1 and a[0] and a[0][0] is not None and all(v is None for v in a[0][1:]) else 0
+    for start in dict.fromkeys((0, skip)):
+        head = a[start:]
+        for h in (3, 2, 1):
+            if len(head) > h and len(b) > h and [_norm(r) for r in head[:h]] == [_norm(r) for r in b[:h]]:
+                if any(v and not is_numeric(v) for v in _norm(head[0])):
+                    return h
     return 0
 
 

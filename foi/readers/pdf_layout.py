@@ -166,6 +166,7 @@ def _tabular(line: list[dict[str, Any]]) -> bool:
 def whitespace_tables(page: Any) -> list[dict[str, Any]]:
     lines = _phrases(page.extract_words(x_tolerance=1.5, y_tolerance=2.5))
     tables: list[dict[str, Any]] = []
+    floor = 0  # lines before this belong to a table already found
     i = 0
     while i < len(lines):
         if not _tabular(lines[i]):
@@ -216,12 +217,37 @@ def whitespace_tables(page: Any) -> list[dict[str, Any]]:
                 head -= 1
             table = _grid_from_lines([lines[k] for k in range(head, block[-1] + 1)],
                                      [lines[k] for k in data_lines], least=1 if fragment else 2)
+            if (
+                table is not None and not fragment and head > floor and _caption(lines[head - 1], lines[head])
+                and not (head - 1 > floor and _caption(lines[head - 2], lines[head - 1], 0.8))
+            ):
+                # (Not the last line of a paragraph set close above it: that is the letter's text.)
+                # The table's caption, right above its header: it often states the period or
+                # the force the figures are of, so it goes with the table as a title row.
+                caption = lines[head - 1][0]
+                table["rows"].insert(0, [caption["text"]] + [None] * (len(table["rows"][0]) - 1))
+                table["numbers"] = list(range(1, len(table["rows"]) + 1))
+                table["bbox"] = (table["bbox"][0], caption["top"], *table["bbox"][2:])
             if table is not None:
                 if fragment:
                     table["fragment"] = True
                 tables.append(table)
+            floor = block[-1] + 1
         i = j if j > i + 1 else i + 1
     return tables
+
+
+def _caption(line: list[dict[str, Any]], below: list[dict[str, Any]], gap: float = 2.5) -> bool:
+    """A caption: one short phrase, not a sentence of the letter around it (no full stop at its
+    end), set close above the table."""
+    if len(line) != 1:
+        return False
+    text = line[0]["text"].strip()
+    height = line[0]["bottom"] - line[0]["top"]
+    return (
+        0 < len(text) <= 120 and not text.endswith(".") and not is_numeric(text)
+        and below[0]["top"] - line[0]["bottom"] <= gap * height
+    )
 
 
 def _grid_from_lines(
