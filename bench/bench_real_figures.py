@@ -181,9 +181,19 @@ def nics() -> list[Source]:
 
 def _grid_expectations(rows: list[list[str]]) -> list[Expected]:
     """A full expected table (camelot, tabula): header rows above the first row of numbers; each
-    number's labels are its row's first cell and its column's lowest header cell."""
+    number's labels are its row's first cell and its column's lowest header cell.
+
+    Cells are read as the table writes its numbers: a space the extractor left before the
+    decimals ("467 .9") is dropped, and a table whose numbers use decimal commas ("1.393,4",
+    "886,7") is read that way."""
+    commas = any(re.fullmatch(r"\(?\s*-?[\d.]*\d,\d{1,2}\)?", c.strip()) for row in rows for c in row[1:])
+
+    def plain(cell: str) -> str:
+        cell = re.sub(r"(?<=\d) (?=[.,]\d)", "", cell.strip()).replace("(", "-").replace(")", "").replace(" ", "")
+        return cell.replace(".", "").replace(",", ".") if commas else cell
+
     def numeric(cell: str) -> bool:
-        return number(cell.replace("(", "-").replace(")", "")) is not None and bool(cell.strip())
+        return number(plain(cell)) is not None and bool(cell.strip())
 
     first = next((i for i, row in enumerate(rows) if sum(map(numeric, row[1:])) * 2 >= max(1, len(row) - 1)),
                  None)
@@ -200,7 +210,7 @@ def _grid_expectations(rows: list[list[str]]) -> list[Expected]:
                 continue
             header = next((" ".join(rows[h][c].split()) for h in range(first - 1, -1, -1)
                            if c < len(rows[h]) and rows[h][c].strip()), "")
-            value = number(row[c].replace("(", "-").replace(")", ""))
+            value = number(plain(row[c]))
             out.append(Expected([label, header] if header else [label], value if value is not None else row[c]))
     return out
 

@@ -83,6 +83,30 @@ def _split_stacked(rows: list[list[Any]]) -> tuple[list[list[Any]], list[int]]:
     return out, numbers
 
 
+def _missing_frame(page: Any, found: list[Any]) -> list[float]:
+    """x positions of the outer frame a ruled table leaves out: horizontal rules running past
+    the table's left or right edge, with text between their ends and that edge, in the
+    table's rows. Empty when every table has its frame (the usual case: nothing to redo)."""
+    if not found:
+        return []
+    edges = [e for e in page.edges if e["orientation"] == "h"]
+    xs: list[float] = []
+    for t in found:
+        x0, top, x1, bottom = t.bbox
+        rules = [e for e in edges if top - 1 <= e["top"] <= bottom + 1 and e["x1"] > x0 and e["x0"] < x1]
+        if len(rules) < 3:
+            continue
+        left, right = min(e["x0"] for e in rules), max(e["x1"] for e in rules)
+        if left >= x0 - 3 and right <= x1 + 3:
+            continue
+        band = [c for c in page.chars if top <= (c["top"] + c["bottom"]) / 2 <= bottom and not c["text"].isspace()]
+        if left < x0 - 3 and any(left <= c["x0"] and c["x1"] <= x0 + 1 for c in band):
+            xs.append(left)
+        if right > x1 + 3 and any(x1 - 1 <= c["x0"] and c["x1"] <= right for c in band):
+            xs.append(right)
+    return sorted(set(xs))
+
+
 def _spans(row: Any) -> list[tuple[float, float] | None]:
     return [None if c is None else (float(c[0]), float(c[2])) for c in row.cells]
 
@@ -102,6 +126,12 @@ def _process_page(page: Any) -> dict[str, Any]:
     result["text"] = page.extract_text() or ""
     settings = TableSettings.resolve(None)
     found = page.find_tables(settings)
+    frame = _missing_frame(page, found)
+    if frame:
+        # Rules across the rows but no outer frame: the table's first and last columns lie
+        # outside the box pdfplumber finds. Read again with the frame the rules imply.
+        settings = TableSettings.resolve({"explicit_vertical_lines": frame})
+        found = page.find_tables(settings)
     boxes = [t.bbox for t in found]
     index = CharIndex(chars) if found else None
     tables: list[dict[str, Any]] = []
@@ -109,8 +139,9 @@ def _process_page(page: Any) -> dict[str, Any]:
         if any(j != i and _contained(t.bbox, b) and b != t.bbox for j, b in enumerate(boxes)):
             continue  # the rules of a header cell, already inside the bigger table
         assert index is not None
-        # The same settings `page.extract_tables()` passes, so the cells are the same.
-        rows = [[_cell(v) for v in row] for row in index.cell_text(t, settings.text_settings or {})]
+        # The same settings `page.extract_tables()` passes, so the cells are the same (but
+        # for cells of turned text, read along their own direction).
+        rows = [[_cell(v) for v in row] for row in index.cell_text(t, settings.text_settings or {}, rotated=True)]
         if _is_frame(rows):
             continue  # a box drawn round a whole text table: read it by its spacing instead
         if any(v is not None for row in rows for v in row):
@@ -129,6 +160,12 @@ def _process_page(page: Any) -> dict[str, Any]:
             if t is not first and t is not last:
                 t.pop("spans", None)
         result["above"] = lines_within(page, 0, first["bbox"][1] - 0.5)
+        if first.get("fragment"):
+            # The reader may set a fragment aside (a letterhead's telephone line): then what
+            # lies above the first whole table decides whether it continues a table.
+            whole = [t for t in tables if not t.get("fragment")]
+            for t in [t for t in tables if t.get("fragment") and t is not first] + whole[:1]:
+                t["above"] = lines_within(page, 0, t["bbox"][1] - 0.5)
         result["below"] = lines_within(page, last["bbox"][3] + 0.5, float(page.height))
     return result
 
@@ -186,11 +223,15 @@ def _furniture_only(lines: list[str], other_page_lines: list[str]) -> bool:
 
 
 def _repeated_header(a: list[list[Any]], b: list[list[Any]]) -> int:
-    """How many leading rows of b repeat a's header (0 if none)."""
-    for h in (3, 2, 1):
-        if len(a) > h and len(b) > h and [_norm(r) for r in a[:h]] == [_norm(r) for r in b[:h]]:
-            if any(v and not is_numeric(v) for v in _norm(a[0])):
-                return h
+    """How many leading rows of b repeat a's header (0 if none). a may start with a caption
+    (a row with only its first cell) that the page after does not repeat."""
+    skip = 1 if len(a) > 1 and a[0] and a[0][0] is not None and all(v is None for v in a[0][1:]) else 0
+    for start in dict.fromkeys((0, skip)):
+        head = a[start:]
+        for h in (3, 2, 1):
+            if len(head) > h and len(b) > h and [_norm(r) for r in head[:h]] == [_norm(r) for r in b[:h]]:
+                if any(v and not is_numeric(v) for v in _norm(head[0])):
+                    return h
     return 0
 
 
@@ -234,17 +275,58 @@ def _realign(table: dict[str, Any], tail: Tail | None, width: int, tol: float = 
     return out
 
 
+def _repeats(rows: list[list[Any]], text: str) -> bool:
+    """True when a line of these rows is also on the other page: a letterhead's telephone
+    numbers, not the rows a table spilled."""
+    flat = "".join(text.split())
+    return any("".join(str(v) for v in row if v is not None).replace(" ", "") in flat for row in rows if any(row))
+
+
+def _realign_text(table: dict[str, Any], cols: list[tuple[float, float]]) -> list[list[Any]] | None:
+    """A continuation of a table without rules whose columns came out differently (an empty
+    column on one page, a wider label on the other), put into the previous part's columns by
+    where its columns sit. None when two of its columns land in one, or one lies clear of
+    every column there: a different table."""
+    mine = table["cols"]
+    place: list[int] = []
+    for c0, c1 in mine:
+        overlaps = [min(c1, d1) - max(c0, d0) for d0, d1 in cols]
+        best = max(range(len(cols)), key=lambda k: overlaps[k])
+        if overlaps[best] <= 0:
+            return None
+        place.append(best)
+    if len(set(place)) != len(place):
+        return None
+    out = []
+    for row in table["rows"]:
+        new: list[Any] = [None] * len(cols)
+        for value, col in zip(row, place, strict=True):
+            new[col] = value
+        out.append(new)
+    return out
+
+
 def _build_grids(pages: list[dict[str, Any]]) -> list[Grid]:
     grids: list[Grid] = []
     open_grid: Grid | None = None  # the last table of the previous page, if it may continue
     open_tail: Tail | None = None  # its last row's cells, in its columns
+    open_cols: list[tuple[float, float]] | None = None  # a text table's column extents
     prev: dict[str, Any] | None = None
     for res in pages:
         tables = res["tables"]
+        if any(t.get("fragment") for t in tables):
+            # Lines of figures on a letterhead (telephone numbers) repeat what the page before
+            # has; the rows a table spilled do not.
+            before = prev["text"] if prev is not None else ""
+            tables = [t for t in tables if not t.get("fragment") or (
+                open_grid is not None
+                and not _repeats(t["rows"][_repeated_header(open_grid.rows, t["rows"]):], before))]
         first = min(range(len(tables)), key=lambda k: tables[k]["bbox"][1]) if tables else -1
+        above = tables[first].get("above", res["above"]) if tables else res["above"]
         last = max(range(len(tables)), key=lambda k: tables[k]["bbox"][3]) if tables else -1
         carry: Grid | None = None
         carry_tail: Tail | None = None
+        carry_cols: list[tuple[float, float]] | None = None
         for t_no, table in enumerate(tables, start=1):
             rows = table["rows"]
             tail = _tail(table)
@@ -252,11 +334,13 @@ def _build_grids(pages: list[dict[str, Any]]) -> list[Grid]:
             if (
                 t_no - 1 == first and open_grid is not None and prev is not None
                 and prev["page"] + 1 == res["page"]
-                and _furniture_only(res["above"], prev["text"].splitlines()[: len(res["above"]) + 3])
+                and _furniture_only(above, prev["text"].splitlines()[: len(above) + 3])
                 and _furniture_only(prev["below"], res["text"].splitlines()[-(len(prev["below"]) + 3):])
             ):
                 if _width(rows) == _width(open_grid.rows):
                     cont = rows
+                elif table.get("cols") and open_cols:
+                    cont = _realign_text(table, open_cols)
                 else:
                     cont = _realign(table, open_tail, _width(open_grid.rows))
                     if cont is not None:
@@ -268,6 +352,8 @@ def _build_grids(pages: list[dict[str, Any]]) -> list[Grid]:
                 assert grid.row_numbers is not None and grid.pages is not None
                 grid.row_numbers.extend(table["numbers"][skip:])
                 grid.pages.extend([res["page"]] * (len(cont) - skip))
+            elif table.get("fragment"):
+                continue  # a line or two of figures that continue nothing: not a table
             else:
                 width = _width(rows)
                 for r in rows:
@@ -285,7 +371,8 @@ def _build_grids(pages: list[dict[str, Any]]) -> list[Grid]:
                 grids.append(grid)
             if t_no - 1 == last:
                 carry, carry_tail = grid, tail
-        open_grid, open_tail = carry, carry_tail
+                carry_cols = open_cols if cont is not None else table.get("cols")
+        open_grid, open_tail, open_cols = carry, carry_tail, carry_cols
         prev = res
     return grids
 
