@@ -28,7 +28,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import nullcontext
 from pathlib import Path
@@ -78,7 +78,7 @@ def archive_problem(path: Path, max_member: int = MAX_MEMBER, max_total: int = M
     return None
 
 
-def read_spreadsheet(path: Path, kind: str) -> ReadResult:
+def read_spreadsheet(path: Path, kind: str, started: Callable[[], None] | None = None) -> ReadResult:
     import python_calamine as pc
 
     warnings: list[str] = []
@@ -92,6 +92,8 @@ def read_spreadsheet(path: Path, kind: str) -> ReadResult:
             problem = _ods_problem(path)
         if problem:
             return _err(path, kind, problem)
+    if started is not None:
+        started()  # calamine's read, from here, leaves the interpreter to other threads
     try:
         wb = pc.CalamineWorkbook.from_path(str(path))
     except pc.PasswordError:
