@@ -30,7 +30,7 @@ import re
 import zipfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import closing, nullcontext
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -540,11 +540,10 @@ def _chunks(zf: zipfile.ZipFile, member: str) -> Iterator[tuple[bytes, bool]]:
     """A part's bytes in chunks that end between tags, each with whether more follows; a monstrous
     tag raises _Huge."""
     carry = b""
-    blocks = _blocks(zf, member)
-    with closing(blocks):
-        block = next(blocks, b"")
+    with zf.open(member) as fh:
+        block = fh.read(_CHUNK)
         while True:
-            following = next(blocks, b"") if block else b""
+            following = fh.read(_CHUNK) if block else b""
             data = carry + block
             carry = b""
             if following:
@@ -560,23 +559,6 @@ def _chunks(zf: zipfile.ZipFile, member: str) -> Iterator[tuple[bytes, bool]]:
             if not following:
                 return
             block = following
-
-
-def _blocks(zf: zipfile.ZipFile, member: str) -> Iterator[bytes]:
-    """A part's bytes, _CHUNK at a time. A long part's next block is unpacked in a second thread
-    while the caller scans this one: zlib leaves the interpreter to the scan meanwhile."""
-    with zf.open(member) as fh:
-        block = fh.read(_CHUNK)
-        if len(block) < _CHUNK:
-            while block:
-                yield block
-                block = fh.read(_CHUNK)
-            return
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            while block:
-                ahead = pool.submit(fh.read, _CHUNK)
-                yield block  # closing this generator here waits for `ahead`, then closes the part
-                block = ahead.result()
 
 
 class _Huge(Exception):
