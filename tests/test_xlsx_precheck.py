@@ -222,3 +222,22 @@ def test_when_the_pre_check_cannot_read_the_workbook_the_scan_still_runs(tmp_pat
     assert spreadsheet._precheck(path) == (None, None)
     result = read_file(path)
     assert result.status == "ok" and "hidden rows 2-3 on 'Data'" in result.warnings
+
+
+def test_other_work_starts_once_the_pre_check_has_passed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The check holds the interpreter; calamine's read does not: `started` comes between them."""
+    order: list[str] = []
+    check = spreadsheet._precheck
+    monkeypatch.setattr(spreadsheet, "_precheck", lambda path: (order.append("check"), check(path))[1])
+    assert read_file(_hidden_sheet(tmp_path), lambda: order.append("started")).status == "ok"
+    assert order == ["check", "started"]
+    order.clear()
+    far = _sheet(tmp_path, '<row r="1"><c r="A1"><v>1</v></c></row><row r="9"><c r="XFD900000"><v>1</v></c></row>',
+                 "far.xlsx")
+    assert read_file(far, lambda: order.append("started")).status == "error"
+    assert order == ["check"]  # refused: nothing to overlap
+    order.clear()
+    table = tmp_path / "a.csv"
+    table.write_text("Outcome,2019/20\nCharged,12\n")
+    assert read_file(table, lambda: order.append("started")).status == "ok"
+    assert order == ["started"]
