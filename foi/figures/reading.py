@@ -7,7 +7,7 @@ file does not pay for them after its read.
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,9 +20,16 @@ def read_document(path: Path) -> ReadResult:
     from foi.readers import read_file
 
     with ThreadPoolExecutor(max_workers=1) as pool:
-        ready = pool.submit(_load_later_stages)
-        result = read_file(path)
-        ready.result()
+        loading: list[Future[None]] = []
+
+        def start() -> None:
+            # Not during xlsx's pre-check: it holds the interpreter as the loading does, and would wait.
+            if not loading:
+                loading.append(pool.submit(_load_later_stages))
+
+        result = read_file(path, start)
+        start()
+        loading[0].result()
     return result
 
 

@@ -14,7 +14,7 @@ import gc
 import mmap
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -211,9 +211,15 @@ def _error(path: Path, reader: str, message: str) -> ReadResult:
     return ReadResult(path=path, reader=reader, status="error", tables=[], warnings=[], error=message)
 
 
-def read_file(path: Path | str) -> ReadResult:
-    """Read any supported file into grids. Never raises for a bad file."""
+def read_file(path: Path | str, started: Callable[[], None] | None = None) -> ReadResult:
+    """Read any supported file into grids. Never raises for a bad file.
+
+    `started`, if given, is called once the read's long part is under way, where other work can
+    overlap it: for xlsx once the sheets have passed the pre-check (which holds the interpreter),
+    before calamine reads them (which doesn't); for other kinds at once."""
     path = Path(path)
+    if started is None:
+        started = _nothing
     try:
         kind = sniff(path)
     except OSError as exc:
@@ -227,11 +233,13 @@ def read_file(path: Path | str) -> ReadResult:
             path, "unknown",
             f"not a spreadsheet, PDF, Word or CSV file: starts with bytes {start.hex(' ')}",
         )
+    if kind not in ("xlsx", "xlsm"):
+        started()
     try:
         if kind in ("xlsx", "xlsm", "xlsb", "xls", "ods"):
             from foi.readers.spreadsheet import read_spreadsheet
 
-            return read_spreadsheet(path, kind)
+            return read_spreadsheet(path, kind, started)
         if kind == "pdf":
             from foi.readers.pdf import read_pdf
 
@@ -253,6 +261,10 @@ def read_file(path: Path | str) -> ReadResult:
         # Readers turn the failures they know into messages; anything else still must not
         # stop a batch of 43 forces' files.
         return _error(path, kind, f"corrupt {kind}: {_one_line(exc)}")
+
+
+def _nothing() -> None:
+    pass
 
 
 def _one_line(exc: BaseException) -> str:

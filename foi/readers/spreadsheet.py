@@ -14,13 +14,19 @@ Crafted files must not exhaust the machine, so before calamine sees a workbook:
   allocate every cell between them, and an allocation failure aborts the process, so padding
   between them must not hide them), at most MAX_CELLS written, and at most MAX_SHARED_TEXT of shared
   strings copied into the cells that point at them. The declared `<dimension>` is not trusted: only
-  the cells count. Checking costs 0.7x calamine's own read of cells written with references
-  (as Excel writes them) and 1.1x without (2,800,000 cells: `bench/bench_faults.py --only
-  xlsx_check`), small beside what the rest of `foi parse` does with that many cells;
+  the cells count. Cells written as Excel, LibreOffice and openpyxl write them (`<c r="B7"`, rows
+  numbered) are checked a chunk at a time with no Python object per cell: one search for a cell
+  outside the box the cells known so far make (`_cell_bounds.outside`), widened by each cell it
+  finds; any other shape is read cell by cell, with the same result. Checking costs about 0.3x
+  calamine's own read of cells written with references and 0.9x without (2,800,000 cells:
+  `bench/bench_faults.py --only xlsx_check`). The hidden rows and columns are found on the same
+  pass (a second scan, beside calamine's read, only where the check could not read the workbook);
 - an ods sheet's repeated cells and rows (`number-columns-repeated="16384"` in a row repeated a
   million times) are counted before calamine expands those that hold a value: the same limit;
 - the hidden-rows scan keeps at most one tag of bounded size between chunks, and hidden column
   ranges are clipped to the cells that exist (`<col max="2147483647">` is one range, not a set).
+Other work waits for the check (`read_file`'s `started`): it holds the interpreter as the check
+does, while calamine's read leaves it free.
 """
 
 from __future__ import annotations
@@ -28,7 +34,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import nullcontext
 from pathlib import Path
@@ -36,6 +42,7 @@ from typing import Any
 from xml.etree import ElementTree
 
 from foi.readers import Grid, ReadResult, _one_line, gc_paused
+from foi.readers._cell_bounds import outside
 
 _NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -77,19 +84,22 @@ def archive_problem(path: Path, max_member: int = MAX_MEMBER, max_total: int = M
     return None
 
 
-def read_spreadsheet(path: Path, kind: str) -> ReadResult:
+def read_spreadsheet(path: Path, kind: str, started: Callable[[], None] | None = None) -> ReadResult:
     import python_calamine as pc
 
     warnings: list[str] = []
     tables: list[Grid] = []
+    hidden_found: _Hidden | None = None  # the pre-check's, where it read the whole workbook
     if kind in ("xlsx", "xlsm", "xlsb", "ods"):
         problem = archive_problem(path)
         if problem is None and kind in ("xlsx", "xlsm"):
-            problem = _extent_problem(path)
+            problem, hidden_found = _precheck(path)
         elif problem is None and kind == "ods":
             problem = _ods_problem(path)
         if problem:
             return _err(path, kind, problem)
+    if started is not None:
+        started()  # calamine's read, from here, leaves the interpreter to other threads
     try:
         wb = pc.CalamineWorkbook.from_path(str(path))
     except pc.PasswordError:
@@ -97,10 +107,10 @@ def read_spreadsheet(path: Path, kind: str) -> ReadResult:
     except (pc.CalamineError, ValueError, OSError) as exc:
         return _err(path, kind, f"corrupt {kind}: {_one_line(exc)}")
 
-    hidden: _Hidden | None = None  # collected from `scan` where first needed
+    hidden: _Hidden | None = hidden_found  # else collected from `scan` where first needed
     scan: Future[_Hidden] | None = None
     pool: ThreadPoolExecutor | nullcontext[None] = nullcontext()
-    if kind in ("xlsx", "xlsm"):
+    if kind in ("xlsx", "xlsm") and hidden is None:
         # calamine releases the GIL while it parses a sheet, so the scan overlaps it for free.
         pool = ThreadPoolExecutor(max_workers=1)
         scan = pool.submit(_xlsx_hidden, path)
@@ -217,6 +227,7 @@ def _letter_ranges(letters: list[str]) -> str:
 # --- hidden rows and columns in xlsx -----------------------------------------------------
 
 _HIDDEN_ATTR = re.compile(rb'\shidden="(?:1|true)"')
+_HIDDEN_VALUE = re.compile(rb'hidden="(?:1|true)"')
 _TAG_NAME = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|col)\b")
 _ATTR = re.compile(rb'([\w:]+)="([^"]*)"')
 _FIRST_ROW = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>][^>]*>")
@@ -256,16 +267,9 @@ def _sheet_members(zf: zipfile.ZipFile) -> dict[str, str]:
 
 
 def _scan_hidden(zf: zipfile.ZipFile, member: str) -> tuple[list[int], list[tuple[int, int]]]:
-    """Find <row hidden="1"> and <col hidden="1"> by searching the bytes in chunks.
-
-    Only `hidden="..."` hits are examined, so a sheet with no hidden rows costs one
-    decompression and a fast regex search. Rows written without an `r` attribute are
-    numbered by counting the row tags before them.
-    """
-    rows: list[int] = []
-    cols: list[tuple[int, int]] = []
-    rows_before = 0  # row tags in text already consumed (for rows without r=)
-    numbered: bool | None = None
+    """Find <row hidden="1"> and <col hidden="1"> by searching the bytes in chunks (where the
+    pre-check could not do it on its way through the sheet)."""
+    scan = _HiddenScan()
     carry = b""
     with zf.open(member) as fh:
         while True:
@@ -285,37 +289,56 @@ def _scan_hidden(zf: zipfile.ZipFile, member: str) -> tuple[list[int], list[tupl
                             carry = b""  # no real row or col tag is this long
             else:
                 carry = b""
-            if numbered is None:
-                first = _FIRST_ROW.search(data)
-                if first:
-                    # Writers either number every row (r="5") or none; check once.
-                    numbered = b' r="' in first.group(0)
-            if b'hidden="1"' in data or b'hidden="true"' in data:
-                last = 0
-                for hit in _HIDDEN_ATTR.finditer(data):
-                    start = data.rfind(b"<", 0, hit.start())
-                    m = _TAG_NAME.match(data, start)
-                    if not m:
-                        continue
-                    end = data.find(b">", hit.end())
-                    attrs = dict(_ATTR.findall(data, start, end))
-                    if m.group(1) == b"row":
-                        if b"r" in attrs:
-                            if attrs[b"r"].isdigit():
-                                rows.append(int(attrs[b"r"]))
-                        else:
-                            rows_before += _count_rows(data[last:start])
-                            last = start
-                            rows.append(rows_before + 1)
-                    elif attrs.get(b"min", b"").isdigit() and attrs.get(b"max", attrs[b"min"]).isdigit():
-                        cols.append((int(attrs[b"min"]), int(attrs.get(b"max", attrs[b"min"]))))
-                if not numbered:
-                    rows_before += _count_rows(data[last:])
-            elif not numbered:
-                rows_before += _count_rows(data)
+            scan.feed(data)
             if not block:
                 break
-    return rows, cols
+    return scan.rows, scan.cols
+
+
+class _HiddenScan:
+    """One sheet's hidden rows and columns, fed its XML in chunks that end between tags.
+
+    Only `hidden="..."` hits are examined, so a sheet with no hidden rows costs a fast regex
+    search. Rows written without an `r` attribute are numbered by counting the row tags before them.
+    """
+
+    def __init__(self) -> None:
+        self.rows: list[int] = []
+        self.cols: list[tuple[int, int]] = []
+        self.rows_before = 0  # row tags in text already consumed (for rows without r=)
+        self.numbered: bool | None = None
+
+    def feed(self, data: bytes) -> None:
+        if self.numbered is None:
+            first = _FIRST_ROW.search(data)
+            if first:
+                # Writers either number every row (r="5") or none; check once.
+                self.numbered = b' r="' in first.group(0)
+        if _HIDDEN_VALUE.search(data) is None:  # a literal start: a fast scan, unlike _HIDDEN_ATTR's \s
+            if not self.numbered:
+                self.rows_before += _count_rows(data)
+            return
+        rows, cols = self.rows, self.cols
+        last = 0
+        for hit in _HIDDEN_ATTR.finditer(data):
+            start = data.rfind(b"<", 0, hit.start())
+            m = _TAG_NAME.match(data, start)
+            if not m:
+                continue
+            end = data.find(b">", hit.end())
+            attrs = dict(_ATTR.findall(data, start, end))
+            if m.group(1) == b"row":
+                if b"r" in attrs:
+                    if attrs[b"r"].isdigit():
+                        rows.append(int(attrs[b"r"]))
+                else:
+                    self.rows_before += _count_rows(data[last:start])
+                    last = start
+                    rows.append(self.rows_before + 1)
+            elif attrs.get(b"min", b"").isdigit() and attrs.get(b"max", attrs[b"min"]).isdigit():
+                cols.append((int(attrs[b"min"]), int(attrs.get(b"max", attrs[b"min"]))))
+        if not self.numbered:
+            self.rows_before += _count_rows(data[last:])
 
 
 def _count_rows(data: bytes) -> int:
@@ -334,6 +357,7 @@ _PLAIN_REF = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,7})"')
 _CELL_WITH_REF = re.compile(rb"<c\s[^>]*?\br\s*=")
 _ROW_OPEN = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row\b([^>]*)>")
 MAX_TAG = 1 << 20  # a tag longer than this, spaces aside, is no real writer's
+_MAX_WIDEN = 32  # boxes tried per chunk before reading it cell by cell
 
 
 class _Extent:
@@ -362,6 +386,8 @@ class _Extent:
         """One chunk that ends between tags."""
         if self.shared is not None and self.shared.lengths and (b'"s"' in xml or b"'s'" in xml):
             self.shared_text += self.shared.text_of(xml)
+        if self._feed_boxed(xml):
+            return
         tags = len(_ANY_CELL.findall(xml))
         refs = _PLAIN_REF.findall(xml)
         last = _last_row_tag(xml)
@@ -388,6 +414,54 @@ class _Extent:
                 self.col = _col_number(tail[-1][0])
         elif refs:
             self.col = _col_number(refs[-1][0])
+
+    def _feed_boxed(self, xml: bytes) -> bool:
+        """The shape Excel, LibreOffice and openpyxl write (every cell starts `<c r="B7"`, the last row
+        has its number) in a few C-level passes and no object per cell: the box the sheet's cells fill
+        is guessed from what is known (the cells so far, the chunk's first and last reference), and one
+        search looks for a cell tag that is not a plain reference inside it. A reference outside widens
+        the box (every edge is a cell's, so the box stays exactly the cells' extent); anything else
+        leaves the chunk, unchanged, to the step-by-step reading (returns False)."""
+        first = _PLAIN_REF.search(xml)
+        if first is None:
+            return False
+        last = _last_row_tag(xml)
+        numbered = _REF.search(last.group(1)) if last is not None else None
+        if last is not None and not (numbered and not numbered.group(1)):
+            return False
+        if _PREFIXED_CELL.search(xml):
+            return False
+        final = _PLAIN_REF.match(xml, xml.rfind(b'<c r="'))
+        if final is None:
+            return False
+        ends = (int(first.group(2)), int(final.group(2)))
+        r_lo, r_hi = min(self.min_r, *ends), max(self.max_r, *ends)
+        ends = (_col_number(first.group(1)), _col_number(final.group(1)))
+        c_lo, c_hi = min(self.min_c, *ends), max(self.max_c, *ends)
+        pos = 0
+        for _ in range(_MAX_WIDEN):
+            hit = outside(r_lo, r_hi, c_lo, c_hi).search(xml, pos)
+            if hit is None:
+                break
+            ref = _PLAIN_REF.match(xml, hit.start())
+            if ref is None:
+                return False
+            r, c = int(ref.group(2)), _col_number(ref.group(1))
+            if r_lo <= r <= r_hi and c_lo <= c <= c_hi:
+                return False  # inside, but not written canonically (A007)
+            r_lo, r_hi, c_lo, c_hi = min(r_lo, r), max(r_hi, r), min(c_lo, c), max(c_hi, c)
+            pos = hit.start()  # the cells before it lie inside the smaller box
+        else:
+            return False
+        # Every cell tag is `<c r="`: counting those counts the cells.
+        self.cells += xml.count(b'<c r="')
+        self.min_r, self.max_r, self.min_c, self.max_c = r_lo, r_hi, c_lo, c_hi
+        if last is not None and numbered is not None:
+            self.row = int(numbered.group(2))
+            self.col = _col_number(final.group(1)) if final.start() >= last.end() else 0
+        else:
+            self.col = _col_number(final.group(1))
+        return True
 
     def _feed_unnumbered(self, xml: bytes) -> None:
         """No cell has a reference: each takes the next column of its row. A step per row, not per cell."""
@@ -424,7 +498,8 @@ class _Extent:
 def _last_row_tag(xml: bytes) -> re.Match[bytes] | None:
     end = len(xml)
     while True:
-        pos = max(xml.rfind(b"<row", 0, end), xml.rfind(b":row", 0, end))
+        plain = xml.rfind(b"<row", 0, end)
+        pos = max(plain, xml.rfind(b":row", max(plain, 0), end))  # a prefixed one only after it matters
         if pos == -1:
             return None
         start = pos if xml[pos:pos + 1] == b"<" else xml.rfind(b"<", 0, pos)
@@ -505,11 +580,15 @@ def _shared_member(zf: zipfile.ZipFile) -> str | None:
     return None
 
 
-def _sheet_extent(zf: zipfile.ZipFile, member: str, extent: _Extent) -> tuple[int, int, int, bool]:
+def _sheet_extent(zf: zipfile.ZipFile, member: str, extent: _Extent,
+                  hidden: _HiddenScan | None = None) -> tuple[int, int, int, bool]:
     """(rows, columns, cells, whether all was read) of a sheet's cells, read in chunks whatever its
-    size; reading stops once a limit is passed, whatever the rest holds."""
+    size; reading stops once a limit is passed, whatever the rest holds. `hidden`, if given, looks
+    for hidden rows and columns on the way."""
     for data, more in _chunks(zf, member):
         extent.feed(data)
+        if hidden is not None:
+            hidden.feed(data)
         rows, cols = extent.size()
         if max(rows * (cols + 1), extent.cells) > MAX_CELLS or extent.shared_text > MAX_SHARED_TEXT:
             return rows, cols, extent.cells, not more
@@ -518,9 +597,15 @@ def _sheet_extent(zf: zipfile.ZipFile, member: str, extent: _Extent) -> tuple[in
 
 
 def _extent_problem(path: Path) -> str | None:
-    """Why a sheet would make calamine hold too many cells, or None. Every sheet is read whatever
-    its size (in chunks: memory stays flat): a pair of cells far apart can hide behind any amount of
-    padding, and calamine aborts the process when it can't allocate the cells between them."""
+    """Why a sheet would make calamine hold too many cells, or None."""
+    return _precheck(path)[0]
+
+
+def _precheck(path: Path) -> tuple[str | None, _Hidden | None]:
+    """(why a sheet would make calamine hold too many cells, or None; the hidden rows and columns
+    found on the way, or None where the check could not read the workbook). Every sheet is read
+    whatever its size (in chunks: memory stays flat): a pair of cells far apart can hide behind any
+    amount of padding, and calamine aborts the process when it can't allocate the cells between them."""
     fix = ("delete the empty rows and columns around its table and re-save it, or save the sheet as CSV, or ask "
            "the force for a smaller file")
     try:
@@ -531,33 +616,36 @@ def _extent_problem(path: Path) -> str | None:
             try:
                 shared = _Shared(zf, strings) if strings in names else None
             except _Huge as exc:
-                return f"its shared strings have {exc}: too large to read safely; {fix}"
+                return f"its shared strings have {exc}: too large to read safely; {fix}", None
             text = 0
+            hidden: _Hidden = {}
             for sheet, member in members.items():
                 if member not in names:
                     continue
-                extent = _Extent(shared)
+                extent, scan = _Extent(shared), _HiddenScan()
                 try:
-                    rows, cols, cells, whole = _sheet_extent(zf, member, extent)
+                    rows, cols, cells, whole = _sheet_extent(zf, member, extent, scan)
                 except _Huge as exc:
-                    return f"sheet '{sheet}' has {exc}: too large to read safely; {fix}"
+                    return f"sheet '{sheet}' has {exc}: too large to read safely; {fix}", None
                 text += extent.shared_text
                 least = "" if whole else "at least "
                 if text > MAX_SHARED_TEXT:
                     return (f"sheet '{sheet}' copies {least}{text:,} bytes of shared text into its cells (limit "
                             f"{MAX_SHARED_TEXT:,}): too large to read safely; save the sheet as CSV, or ask the force "
-                            "for a smaller file")
+                            "for a smaller file"), None
                 if rows * (cols + 1) > MAX_CELLS:
                     return (f"sheet '{sheet}' spreads its cells over {least}{rows:,} row{'s' * (rows != 1)} by "
                             f"{cols:,} column{'s' * (cols != 1)} "
                             f"({rows * cols:,} cells; at most {MAX_CELLS:,} cells and rows together): too large to "
-                            f"read safely; {fix}")
+                            f"read safely; {fix}"), None
                 if cells > MAX_CELLS:
                     return (f"sheet '{sheet}' has {least}{cells:,} cells (limit {MAX_CELLS:,}): too large to read "
-                            f"safely; {fix}")
+                            f"safely; {fix}"), None
+                if scan.rows or scan.cols:
+                    hidden[sheet] = (scan.rows, scan.cols)
     except (zipfile.BadZipFile, ElementTree.ParseError, KeyError, OSError, ValueError, EOFError):
-        return None  # calamine reports the damage in its own words
-    return None
+        return None, None  # calamine reports the damage in its own words
+    return None, hidden
 
 
 def _col_number(letters: bytes) -> int:
