@@ -111,10 +111,19 @@ def test_an_exemption_for_questions_one_and_two_may_be_the_whole_request() -> No
 # Receipts: structural evidence decides
 
 
-def test_a_bare_receipt_with_nothing_of_a_person_or_the_act_goes_to_review() -> None:
+def test_a_bare_receipt_with_nothing_of_a_person_is_a_mailbox_receipt() -> None:
+    # No greeting, no one signing, no reference, no date: a mailbox's receipt (round 7).
     text = ("Your request has been received by the Information Rights Unit and will be actioned in due order. "
             "For queries ring the unit between 9am and 5pm.")
     result = classify("RE: Stolen bikes", text)
+    assert (result.kind, result.guess) == ("auto-reply", "auto-reply")
+    assert result.received is None
+
+
+def test_the_acts_words_alone_do_not_tell_a_person_from_a_mailbox() -> None:
+    # Mailboxes promise "20 working days" too: ask, with the acknowledgement as the guess.
+    result = classify("RE: Stolen bikes", "Your request has been received and you should expect a reply within 20 "
+                      "working days.")
     assert (result.kind, result.guess) == ("needs-review", "acknowledged")
 
 
@@ -123,8 +132,8 @@ def test_a_bare_receipt_with_nothing_of_a_person_or_the_act_goes_to_review() -> 
     [
         # a reference
         "Your request has been received and logged under reference 2025/1188. We will reply in due course.",
-        # the Act's 20 working days
-        "Your request has been received and you should expect a reply within 20 working days.",
+        # greeted by name, with the Act's 20 working days
+        "Dear Ms Adeyemi,\n\nYour request has been received and you should expect a reply within 20 working days.",
         # a person signing it
         "Your request has been received and is being dealt with.\n\nKind regards\n\nPriya Nandakumar\n",
     ],

@@ -55,7 +55,8 @@ def test_a_late_apology_above_an_answer_is_not_an_extension() -> None:
     "text",
     [
         "We received your request on 3 May 2024 and it is being dealt with.",
-        "Your request has been passed to the relevant department and we will be in touch within 20 working days.",
+        "Dear Mr Okoro,\n\nYour request has been passed to the relevant department and we will be in touch within 20 "
+        "working days.",
         "Your internal review request has been received and logged. A senior officer will look at it.",
     ],
 )

@@ -23,9 +23,12 @@ from email.utils import parsedate_to_datetime
 
 from foi.mail.dates import deadline_in, stated_receipt
 from foi.mail.decisions import PROMISE_RE, late_promise, scope_questions, waits_on_us
+from foi.mail.receipts import ReceiptEvidence, own_lines
+from foi.mail.receipts import verdict as receipt_verdict
+from foi.mail.receipts import weigh as weigh_receipt
 from foi.mail.references import find_case_number, find_force_reference
 from foi.mail.sections import collect_sections, not_relied_on, sections_in_sentence
-from foi.mail.segments import SEARCH_SIZE_RE, read_message
+from foi.mail.segments import SEARCH_SIZE_RE, Reading, read_message
 from foi.mail.sentences import tabular_lines
 from foi.mail.signals import (
     ACK_SUBJECT_RE,
@@ -300,21 +303,18 @@ def _refusing_words(sentence: str) -> bool:
 
 # What a person handling an FOI request writes and a mailbox's receipt does not.
 _FOI_WORDS_RE = re.compile(r"\b(?:20|twenty)\s+working\s+days|\bfreedom\s+of\s+information|\bFOI\b", re.I)
-_NAME_LINE_RE = re.compile(r"^\s*(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}\s*$")
-_SIGNOFF_LINE_RE = re.compile(r"^\s*(?:yours\s+(?:sincerely|faithfully|truly)|(?:kind|best|warm)\s+regards|regards"
-                              r"|many\s+thanks)\s*[,.]?\s*$", re.I)
 
 
-def _signed_by_person(text: str) -> bool:
-    """True when the letter (not a quoted message) ends with a sign-off and a name under it."""
-    lines = [ln for ln in text.split("\n") if not ln.lstrip().startswith(">")]
-    for k, line in enumerate(lines):
-        if _SIGNOFF_LINE_RE.match(line):
-            after = next((ln for ln in lines[k + 1 : k + 4] if ln.strip()), "")
-            if _NAME_LINE_RE.match(after) and not re.search(r"\b(?:team|unit|department|office|police|constabulary"
-                                                             r"|service)\b", after, re.I):
-                return True
-    return False
+def _receipt_evidence(text: str, reading: Reading, subject: str, *, force_ref: str | None, received: date | None,
+                      ack_new: Sequence[str], sent_on: date | None, mailbox_words: bool) -> ReceiptEvidence:
+    """The structural evidence for a person's acknowledgement against a mailbox's receipt."""
+    own = reading.of("new", "conditional")
+    lines = [s.text for s in reading.sentences if s.role not in ("request", "quoted")] + [""] + own_lines(text)
+    return weigh_receipt(
+        lines, own, reference=bool(force_ref), received=bool(received),
+        reply_by=bool(deadline_in(ack_new, sent_on)), restated=reading.restated > 0,
+        receipt_sentences=ack_new, mailbox_words=mailbox_words, act_named=bool(_FOI_WORDS_RE.search("\n".join(own))),
+        subject_says_ack=bool(ACK_SUBJECT_RE.search(subject)))
 
 
 def _new_date(extending: Sequence[str], new: Sequence[str], own: Sequence[str], sent_on: date | None) -> date | None:
@@ -984,30 +984,33 @@ def classify(
         why = ("an attached document could not be read" if unseen_docs
                else "the answer is in an attachment not seen here")
         return result("needs-review", pointers[:1] or body_only[:1], 0.35, guess="responded", reasons=[why])
-    if scores["generic"] >= 1.5 and not specific:
-        return result("auto-reply", evidence["generic"][:1], 0.8,
-                      reasons=["an automated receipt from their mailbox, naming nothing of this case; no date changes"])
-    if ack >= 1.5 or (ack >= 1.0 and specific):
-        handled = specific or _signed_by_person(text or "") or bool(_FOI_WORDS_RE.search(
-            "\n".join(reading.of("new", "conditional"))))
-        if not handled and not ACK_SUBJECT_RE.search(subject):
-            # "Your request has been received and will be actioned": no reference, no date, no
-            # officer and no word of the Act or its 20 working days. A mailbox's receipt reads the
-            # same as a person's; neither changes a date, so ask rather than guess (round 6).
-            return result("needs-review", evidence["acknowledged"][:1], 0.45, guess="acknowledged",
-                          reasons=["a receipt with no reference, date, officer or word of the Act: a mailbox's "
-                                   "or a person's?"])
-        conf = 0.6 + 0.08 * min(ack, 4) + (0.05 if specific else -0.1)
+    if scores["generic"] >= 1.5 or ack >= 1.5 or (ack >= 1.0 and specific):
+        # A receipt: a person's acknowledgement or a mailbox's, weighed on the message's structure
+        # as much as its wording (foi.mail.receipts; issue 12, round 7).
+        receipt = _receipt_evidence(text, reading, subject, force_ref=force_ref, received=received,
+                                    ack_new=ack_new, sent_on=sent_on,
+                                    mailbox_words=scores["generic"] >= 1.5)
+        said = evidence["generic"][:1] + evidence["acknowledged"][:1]
+        weighed = [f"for a person: {', '.join(receipt.for_person) or 'nothing'}",
+                   f"for a mailbox: {', '.join(receipt.for_mailbox) or 'nothing'}"]
+        verdict = receipt_verdict(receipt)
+        if verdict == "auto-reply":
+            conf = min(0.95, 0.7 + 0.05 * (receipt.mailbox - receipt.person - 1.5))
+            return result("auto-reply", said, conf,
+                          reasons=["an automatic receipt from a mailbox; no date changes", *weighed])
+        if verdict == "ask":
+            best = "acknowledged" if receipt.person >= receipt.mailbox - 1.0 else "auto-reply"
+            return result("needs-review", said, 0.45, guess=best,
+                          reasons=["a receipt: a mailbox's or a person's?", *weighed])
+        conf = 0.6 + 0.08 * min(max(ack, 1.0), 4) + 0.04 * min(receipt.person - receipt.mailbox, 4)
         note = ("states the date of receipt " + received.isoformat()) if received else "states no date of receipt"
-        reasons = [f"acknowledgement; {note}"] + (["names " + ", ".join(case_marks)] if case_marks else [])
+        reasons = [f"acknowledgement; {note}"] + (["names " + ", ".join(case_marks)] if case_marks else []) + weighed
         if ack < 1.5:
             # "Thank you for your email received on ..." opens answers as well as receipts: alone,
             # with nothing about logging it or replying within 20 days, it is only an opening.
             conf = min(conf, 0.5)
             reasons.append("only thanks them for the request; says nothing of dealing with it")
-        return result("acknowledged", evidence["acknowledged"][:2], min(0.95, conf), reasons=reasons)
-    if scores["generic"] >= 1.5:
-        return result("auto-reply", evidence["generic"][:1], 0.7, reasons=["an automatic receipt"])
+        return result("acknowledged", evidence["acknowledged"][:2] or said, min(0.95, conf), reasons=reasons)
     # Too little to decide; the strongest hint is still shown as the guess, so that reviewing it is
     # one keystroke: information given reads as a response, a refusal's words as a refusal.
     as_kind = {"data": "responded", "lead": "responded", "held": "responded", "firm": "refused",
