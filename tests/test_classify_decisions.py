@@ -148,3 +148,41 @@ def test_a_cost_estimate_is_the_cost_limit_only_above_eighteen_hours(sentence: s
 def test_not_held_for_the_whole_request(text: str) -> None:
     result = classify("FOI 1234/25", text, headers=HEADERS)
     assert (result.kind, result.sections) == ("not-held", [])
+
+
+# --------------------------------------------------------------------------------------------
+# Refusals that must not be read as answers or extensions
+
+
+def test_no_need_to_weigh_the_public_interest_is_not_more_time() -> None:
+    result = classify("FOI 1234/25", "The information you have asked for is the personal data of a third party. I "
+                      "have decided that it is exempt from disclosure under section 40(2) of the Act. Section 40(2) is "
+                      "an absolute exemption and there is no need to consider the public interest. This letter serves "
+                      "as a refusal notice under section 17 of the Act.", headers=HEADERS)
+    assert (result.kind, result.sections) == ("refused", ["40(2)"])
+
+
+def test_a_count_found_by_searches_in_a_cost_letter_is_the_size_of_the_search() -> None:
+    result = classify("FOI 1234/25", "Searches of our systems found that there were 3,812 incidents recorded under "
+                      "that category in the period. To establish which of these involved a weapon, each log would "
+                      "need to be read, which comes to over 300 hours. Section 12(1) therefore applies and we are not "
+                      "obliged to comply with your request.", headers=HEADERS)
+    assert (result.kind, result.sections) == ("refused", ["12(1)"])
+
+
+def test_the_public_interest_argument_for_release_is_not_information_given() -> None:
+    result = classify("FOI 1234/25", "Having considered your request, I have decided to withhold the information "
+                      "under sections 31(1)(a) and 38(1)(a) of the Act, as release would put officers at risk. In "
+                      "reaching this decision I considered that the provision of the information would increase "
+                      "public understanding of policing, but the public interest in withholding it is greater.",
+                      headers=HEADERS)
+    assert (result.kind, result.sections) == ("refused", ["31(1)(a)", "38(1)(a)"])
+
+
+def test_a_refusal_stays_a_refusal_when_one_department_holds_nothing() -> None:
+    """Nothing is given; one department does not hold it and searching the rest would cost too much."""
+    result = classify("FOI 1234/25", "Your request has been considered and I am not obliged to supply the "
+                      "information you have requested. The Operations Department does not hold this information "
+                      "within Force Planning. To obtain it from the other departments would mean reading every "
+                      "deployment record by hand, which would exceed the 18 hour cost limit.", headers=HEADERS)
+    assert (result.kind, result.sections) == ("refused", ["12"])

@@ -728,7 +728,12 @@ def classify(
         # beside an exemption and some figures.
         # (A letter answered part by part, each part refused or not held, is plainly a refusal.)
         "any part not held": bool(whole_nh or part_nh) and not (
-            parts.count >= 2 and parts.refused and len(parts.not_held) + len(parts.refused) >= parts.count),
+            parts.count >= 2 and parts.refused and len(parts.not_held) + len(parts.refused) >= parts.count)
+        # (A refusal stated outright, with nothing given, stays a refusal when one part or one
+        # department's records are not held: "not held within Force Planning; to search the other
+        # departments would exceed the cost limit", "part 1 not held; part 2 NCND" (round 6).)
+        and not (bool(part_nh) and not whole_nh and firm >= 2 and data < 0.75 and not has_data
+                 and reading.tables < 3 and reading.answers == 0 and not parts.answered),
         # (Beside figures, answered parts or a data file, a "not held" speaks for one part.)
         "the whole request not held": bool(whole_nh) and not (has_data or reading.tables >= 3 or reading.answers > 0
                                                               or bool(parts.answered)),

@@ -207,7 +207,7 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     # response is overdue", "we are finalising it and will send it to you by 21 March".
     ("extended", r"\b(?:new|revised|extended|amended)\s+(?:target\s+|due\s+|response\s+)?(?:date|deadline)\b"
         r"|\b(?:need|require|take)\s+until\b"
-        r"|\bneed\w*\s+(?:more\s+time\s+|further\s+time\s+)?to\s+(?:weigh|consider|assess|balance)\s+"
+        r"|(?<!\bno\s)(?<!\bnot\s)\bneed\w*\s+(?:more\s+time\s+|further\s+time\s+)?to\s+(?:weigh|consider|assess|balance)\s+"
         r"(?:up\s+)?(?:the\s+)?(?:balance\s+of\s+the\s+)?public\s+interest", 2.0),
     ("extended", r"\b(?:not\s+(?:yet\s+)?(?:been\s+)?able|unable)\s+to\s+(?:finish|complete|conclude|finali[sz]e)\b"
         r"(?![^.]{0,80}\b(?:cost|limit|hours)\b)", 1.5),
@@ -271,7 +271,9 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|^(?![^\n]*\b(?:exemptions?|sections?|factors|reasons)\b)[^\n]*?\b(?:is|are|has\s+been|have\s+been)\s+"
         r"(?:answered|set\s+out|listed|shown|detailed|tabulated)\s+(?:below|above|in\s+the\s+(?:table|attached))"
         r"|\b(?:continued|gone\s+on|been\s+able|decided)\s+to\s+provide\s+(?:some\s+|the\s+(?:following\s+)?)?(?:information"
-        r"|data|figures)|\bthe\s+provision\s+of\s+(?:this|the)\s+(?:data|information|figures)", 2.0),
+        r"|data|figures)|\bthe\s+provision\s+of\s+(?:this|the)\s+(?:data|information|figures)"
+        # ("The provision of the information would increase understanding" argues the public interest.)
+        r"(?![^.]{0,60}\b(?:would|could|might|may)\b)", 2.0),
     ("data", r"\b(?:the\s+)?(?:enclosed|attached)\s+(?:excel\s+|pdf\s+|word\s+)?(?:spreadsheet|document|table|file"
         r"|list|data|figures|breakdown|report|copy|copies)\b", 1.5),
     ("data", r"\bplease\s+find\s+below\s+(?:the\s+)?(?:information|details|figures)"
