@@ -186,3 +186,51 @@ def test_a_refusal_stays_a_refusal_when_one_department_holds_nothing() -> None:
                       "within Force Planning. To obtain it from the other departments would mean reading every "
                       "deployment record by hand, which would exceed the 18 hour cost limit.", headers=HEADERS)
     assert (result.kind, result.sections) == ("refused", ["12"])
+
+
+# --------------------------------------------------------------------------------------------
+# More ways of taking more time, asking, and closing a review
+
+
+@pytest.mark.parametrize(
+    ("text", "until"),
+    [
+        ("I am sorry that we have not yet been able to provide a response to your request, which is now overdue. "
+         "The information is being gathered from several departments and we expect to be able to reply by 24 March "
+         "2025.", date(2025, 3, 24)),
+        ("Apologies for the delay. Your response is with the legal team for sign-off and will be with you by 14th "
+         "March.", date(2025, 3, 14)),
+    ],
+)
+def test_a_late_letter_promising_a_date_is_an_extension(text: str, until: date) -> None:
+    result = classify("FOI 1234/25", text, headers=HEADERS)
+    assert (result.kind, result.until) == ("extended", until)
+
+
+def test_a_request_for_the_applicants_name_is_a_clarification() -> None:
+    result = classify("FOI 1234/25", "Before we can deal with your request we need you to provide your real name, as "
+                      "a request must state the name of the applicant. Please reply with your full name.",
+                      headers=HEADERS)
+    assert result.kind == "clarification"
+
+
+def test_a_review_whose_original_decision_stands_is_upheld() -> None:
+    result = classify("Internal review outcome", "Having carried out an internal review, I am satisfied that the "
+                      "cost estimate was reasonable and that section 12 applies. The original decision therefore "
+                      "stands.", headers=HEADERS)
+    assert (result.kind, result.review_outcome, result.sections) == ("review-upheld", "upheld", ["12"])
+
+
+def test_a_review_setting_an_exemption_aside_records_no_section() -> None:
+    result = classify("Internal Review - FOI 1234/25", "Following your request for an internal review, I have "
+                      "reconsidered the force's response. I have concluded that section 43 was not engaged, and the "
+                      "information should have been released. Please find the contract values attached.",
+                      ["contract.xlsx"], [""], HEADERS)
+    assert (result.kind, result.sections) == ("review-overturned", [])
+
+
+def test_small_counts_replaced_under_an_exemption_make_an_answer_partial() -> None:
+    result = classify("FOI 1234/25", "Please find attached the information you requested. Where the number of cases "
+                      "is fewer than five, the figure has been replaced with '*' to protect the identity of "
+                      "individuals, under section 40(2).", ["table.xlsx"], [""], HEADERS)
+    assert (result.guess, result.sections) == ("partial", ["40(2)"])

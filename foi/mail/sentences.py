@@ -186,7 +186,15 @@ _NOT_HELD_STATED_RE = re.compile(r"\b(?:is|are|was|were)\s+not\s+(?:recorded|hel
                                  r"|\b(?:does|do)\s+not\s+(?:hold|record)\b", re.I)
 
 
+# "Where a count is under five, it has been replaced with '*'": what was done in each such case,
+# not a hypothetical (round 6).
+_WHERE_DONE_RE = re.compile(r"^\W*where\b[^.]{0,120}\b(?:has|have)\s+been\s+(?:replaced|redacted|withheld|removed"
+                            r"|suppressed|masked|omitted|rounded)\b", re.I)
+
+
 def is_conditional(sentence: str) -> bool:
+    if _WHERE_DONE_RE.search(sentence):
+        return False
     if _LEADING_CONDITION_RE.search(sentence) or _COUNTERFACTUAL_RE.search(sentence):
         return True
     stated = _NOT_HELD_STATED_RE.search(sentence)
