@@ -88,8 +88,8 @@ FORMAL_REFUSAL_RE = re.compile(
 # receipt), "held" (they say they hold the information).
 _SIGNALS: tuple[tuple[str, str, float], ...] = (
     # acknowledgement
-    ("acknowledged", r"\b(?:we|I)\s+(?:have\s+|has\s+)?(?:now\s+)?received\s+your\s+(?:request|application|freedom|foi"
-        r"|enquiry)", 1.5),
+    ("acknowledged", r"\b(?:we|I)\s+(?:have\s+|has\s+)?(?:now\s+)?received\s+your\s+(?:recent\s+|e-?mailed\s+|written\s+)?(?:request"
+        r"|application|freedom|foi|enquiry)", 1.5),
     ("acknowledged", r"\b(?:your|the|this)\s+(?:request|application|enquiry)\s+(?:for\s+information\s+)?(?:which\s+)?"
         r"(?:was|has\s+been|is|had\s+been)\s+(?:received|logged|registered)", 1.5),
     ("acknowledged", r"\backnowledge\s+(?:the\s+)?receipt\s+of\s+your\s+(?:request|freedom|foi|application|enquiry)"
@@ -228,6 +228,10 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|will\s+(?:start"
         r"|restart|begin|resume))|\bon\s+hold\s+(?:until|pending)\b", 1.0),
     # information given
+    # "Here is the information you requested", "please find the figures below", "see the corrected
+    # figures attached" (round 7).
+    ("data", r"\b(?:here\s+(?:is|are)|please\s+(?:find|see))\s+(?:the\s+|our\s+)?(?:\w+\s+)?(?:information|figures|data"
+        r"|spreadsheet|breakdown)\b(?:\s+(?:you\s+(?:requested|asked\s+for)|(?:attached|enclosed|below)))", 1.5),
     ("data", r"\b(?:find|see)\s+(?:the\s+|our\s+)?(?:attached|enclosed)\s+(?:(?:a|the|our"
         r"|an)\s+)?(?:\w+\s+)?(?:information|data|figures"
         r"|spreadsheet|table|document|file|list|details|cop(?:y|ies)|breakdown|answers?)\b", 2.0),
