@@ -88,8 +88,8 @@ FORMAL_REFUSAL_RE = re.compile(
 # receipt), "held" (they say they hold the information).
 _SIGNALS: tuple[tuple[str, str, float], ...] = (
     # acknowledgement
-    ("acknowledged", r"\b(?:we|I)\s+(?:have\s+|has\s+)?(?:now\s+)?received\s+your\s+(?:recent\s+|e-?mailed\s+|written\s+)?(?:request"
-        r"|application|freedom|foi|enquiry)", 1.5),
+    ("acknowledged", r"\b(?:we|I)\s+(?:have\s+|has\s+)?(?:now\s+)?received\s+your\s+"
+        r"(?:recent\s+|e-?mailed\s+|written\s+)?(?:request|application|freedom|foi|enquiry)", 1.5),
     ("acknowledged", r"\b(?:your|the|this)\s+(?:request|application|enquiry)\s+(?:for\s+information\s+)?(?:which\s+)?"
         r"(?:was|has\s+been|is|had\s+been)\s+(?:received|logged|registered)", 1.5),
     ("acknowledged", r"\backnowledge\s+(?:the\s+)?receipt\s+of\s+your\s+(?:request|freedom|foi|application|enquiry)"
