@@ -22,6 +22,7 @@ from email.message import EmailMessage
 from email.utils import parsedate_to_datetime
 
 from foi.mail.dates import deadline_in, stated_receipt
+from foi.mail.decisions import PROMISE_RE, late_promise, scope_questions, waits_on_us
 from foi.mail.receipts import ReceiptEvidence, own_lines
 from foi.mail.receipts import verdict as receipt_verdict
 from foi.mail.receipts import weigh as weigh_receipt
@@ -531,6 +532,14 @@ def classify(
     received = stated_receipt(reading.of("new", "history", "conditional"), sent_on)
 
     scores, evidence = _score(new)
+    # "You may wish to ask the Home Office, which may hold some of the information": another body's
+    # holdings say nothing of what this one gives or withholds (round 6).
+    for s_ in (x for x in new if REDIRECT_RE.search(x)):
+        s_scores, _ = _score([s_])
+        for kind in ("partial", "scoped"):
+            if s_scores[kind]:
+                scores[kind] -= s_scores[kind]
+                evidence[kind] = [x for x in evidence[kind] if x != s_]
     # History ("Following your clarification, please find attached ...") may still give the news
     # that information is attached; it never asks, refuses, extends or acknowledges.
     past_scores, past_evidence = _score(reading.of("history"))
@@ -551,6 +560,15 @@ def classify(
         scores["acknowledged"] += 2.0
         evidence["acknowledged"].append(subject.strip())
     body_only = [s for s in new if not SALUTATION_RE.match(s)]
+    # A reply promised for well after 20 working days from the receipt they state: more time is
+    # being taken, whatever the letter calls itself (round 6).
+    promises = [s for s in new if _PROMISE_RE.search(s) and PROMISE_RE.search(s)
+                and deadline_in([s], sent_on, anchor=own)]
+    late = [s for s in promises if late_promise(deadline_in([s], sent_on, anchor=own), received)]
+    if late:
+        # (Not enough on its own to put a decision letter in doubt.)
+        scores["extended"] += 1.5
+        evidence["extended"] += [s for s in late[:1] if s not in evidence["extended"]]
     evidence["partial"] = evidence["scoped"] + [s for s in evidence["partial"] if s not in evidence["scoped"]]
 
     def result(kind: str, evidence_: Sequence[str], confidence: float, *, guess: str | None = None,
@@ -680,6 +698,12 @@ def classify(
     ext, clar, ack = scores["extended"], scores["clarification"], scores["acknowledged"]
     questions = [s for s in new if "?" in s and re.search(r"\byou\b", s, re.I)]
     narrowing = [s for s in new if NARROWING_RE.search(s)]
+    # A question to us about answering less than was asked, in a letter that weighs the cost or
+    # a refusal: "Would it be acceptable if we searched one year only?" (round 6).
+    if scores["refused"] > 0 or scores["firm"] > 0:
+        # (A question put conditionally, "if you would accept ..., please reply", asks all the same.)
+        narrowing += [s for s in scope_questions(reading.of("new", "conditional")) if s not in narrowing]
+    waits = waits_on_us(new)
     # What else the new text says, by kind of evidence: a reading decides on its own only when
     # none of these speaks for another status (issue 12, round 4: precision first by construction).
     refusing = [s for s in evidence["refused"] + evidence["firm"] + named if not NCND_RE.search(s)]
@@ -904,7 +928,7 @@ def classify(
         # "Answering all of it would exceed the cost limit. Would you accept an answer to question 1
         # only?": they ask before deciding. A formal refusal that also asks goes to review.
         formal = [s for s in new if FORMAL_REFUSAL_RE.search(s) and s not in narrowing]
-        if formal:
+        if formal and not waits:
             return result("needs-review", formal[:1] + narrowing[:1], 0.4, guess="refused",
                           reasons=["refuses and also asks whether we would accept less"])
         if not cost_letter and refuse < 1.5:
@@ -912,8 +936,9 @@ def classify(
             # offer under an answer, perhaps, as much as a question before deciding (round 5).
             return result("needs-review", narrowing[:1], 0.5, guess="clarification",
                           reasons=["they ask what we would like, with no cost limit or refusal in view"])
-        return result("clarification", narrowing[:1] + evidence["refused"][:1], 0.75,
-                      reasons=["they ask whether we would accept a narrower request before deciding"])
+        return result("clarification", narrowing[:1] + (waits or evidence["refused"])[:1], 0.8 if waits else 0.75,
+                      reasons=["they ask whether we would accept a narrower request before deciding",
+                               *(["and wait on our answer"] if waits else [])])
     if final is not None:
         if ext >= 2 and final in ("refused", "partial") and firm < 2 and data < 2:
             # An s.10(3) letter names the exemptions whose public interest it is weighing; it

@@ -97,7 +97,7 @@ _BOILERPLATE_RE = re.compile(
     # Contact details and courtesy
     r"|wycombe|water\s+lane|wilmslow|cheshire\s+sk9|^\W*(?:tel(?:ephone)?|fax|e-?mail|website|direct\s+dial|minicom|text\s+relay)\b"
     r"|^\W*www\.|^\W*https?://|\bpo\s+box\b|dial\s+(?:999|101)|\b101\b.{0,40}\b999\b|non-?emergency|if\s+it'?s\s+not\s+999"
-    r"|working\s+in\s+partnership|hours\s+of\s+work|should\s+you\s+have\s+any\s+(?:further\s+)?(?:queries|enquiries|questions)"
+    r"|working\s+in\s+partnership|(?<![\d,]\s)hours\s+of\s+work|should\s+you\s+have\s+any\s+(?:further\s+)?(?:queries|enquiries|questions)"
     # "Please let me know if you have any questions" closes letters, ours and theirs; it asks nothing.
     r"|\b(?:let\s+(?:me|us)\s+know|contact\s+(?:me|us)|get\s+in\s+touch)\s+(?:\w+\s+){0,2}if\s+you\s+(?:have|need"
     r"|require)\s+(?:any\s+)?(?:further\s+|more\s+|other\s+)?(?:questions|queries|help|assistance|problems|issues)\b"

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from foi.mail.decisions import COST_ESTIMATE
+
 AUTO_SUBJECT_RE = re.compile(
     r"^\s*(?:automatic\s+reply|auto(?:matic)?[-\s]?(?:reply|response)|autoreply|out\s+of\s+(?:the\s+)?office|"
     r"away\s+from\s+(?:the\s+)?office|on\s+leave)\b",
@@ -45,6 +47,8 @@ COST_LIMIT = (
     r"|(?:18\s*(?:-\s*)?hours|\u00a3\s?(?:450|600)).{0,80}\b(?:exceed|in\s+excess)"
     r"|\babove\s+the\s+amount\s+(?:to\s+)?which\s+(?:we\s+are|the\s+\w+\s+is)\s+(?:legally\s+)?required\s+to\s+respond"
     r"|\bcost\s+of\s+compliance\s+exceeds"
+    # An estimate of more than 18 hours' work, with or without the limit named (round 6).
+    r"|" + COST_ESTIMATE
 )
 COST_LIMIT_RE = re.compile(COST_LIMIT, re.I)
 
@@ -198,6 +202,20 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("extended", r"\b(?:considering|consider"
         r"|consideration\s+of)\s+(?:the\s+)?(?:balance\s+of\s+the\s+)?public\s+interest"
         r"|\bpublic\s+interest\s+test\b.{0,60}\b(?:not\s+yet|further\s+time|more\s+time|additional\s+time)", 0.5),
+    # More time in other words (round 6): "the new date for our response", "we will need until 9
+    # April", "we need to weigh the public interest", "we have not been able to finish", "your
+    # response is overdue", "we are finalising it and will send it to you by 21 March".
+    ("extended", r"\b(?:new|revised|extended|amended)\s+(?:target\s+|due\s+|response\s+)?(?:date|deadline)\b"
+        r"|\b(?:need|require|take)\s+until\b"
+        r"|\bneed\w*\s+(?:more\s+time\s+|further\s+time\s+)?to\s+(?:weigh|consider|assess|balance)\s+"
+        r"(?:up\s+)?(?:the\s+)?(?:balance\s+of\s+the\s+)?public\s+interest", 2.0),
+    ("extended", r"\b(?:not\s+(?:yet\s+)?(?:been\s+)?able|unable)\s+to\s+(?:finish|complete|conclude|finali[sz]e)\b"
+        r"(?![^.]{0,80}\b(?:cost|limit|hours)\b)", 1.5),
+    ("extended", r"\b(?:is|are)\s+(?:now\s+)?overdue\b"
+        r"|\bapologi[sz]e\w*\s+(?:for|that)\b[^.]{0,60}\b(?:late|overdue|delay)"
+        r"|\b(?:are|am|is)\s+(?:still\s+|currently\s+|now\s+)?finali[sz]ing\b"
+        r"|\bwill\s+(?:\w+\s+){0,3}(?:respond|reply|send|provide|issue|let\s+you\s+have)\b[^.]{0,40}?\b(?:by|no\s+later\s+than"
+        r"|on\s+or\s+before)\s+(?:\w+,?\s+)?(?:the\s+)?\d", 1.0),
     # clarification: they ask us a question
     ("clarification", r"\b(?:could|can|would|will)\s+you\s+(?:please\s+)?(?:confirm|specify|indicate|explain"
         r"|tell\s+(?:me|us)"
@@ -379,6 +397,15 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("refused", COST_LIMIT, 2.0),
     ("firm", COST_LIMIT, 2.0),
     ("refused", r"(?<!not\s)\bvexatious\b|\brepeated\s+request", 2.0),
+    # A decision not to give it, in plain words (round 6): "we are therefore not providing it",
+    # "we will not be dealing with your request", "the request is vexatious".
+    ("refused", r"\b(?:are|am|is)\s+(?:therefore\s+|thus\s+|accordingly\s+)?not\s+(?:providing|disclosing|releasing"
+        r"|supplying|answering|complying)\b|\bwill\s+not\s+(?:be\s+)?(?:deal|dealing|process|processing|progress"
+        r"|progressing|tak(?:e|ing)\s+(?:this|your\s+request)\s+(?:any\s+)?further)\b", 1.5),
+    ("firm", r"\b(?:request|requests)\s+(?:is|are|has\s+been|have\s+been)\s+(?:therefore\s+)?"
+        r"(?:considered\s+|deemed\s+|found\s+)?(?:to\s+be\s+)?(?<!not\s)vexatious\b"
+        r"|\bdecided\s+that\s+your\s+request\s+is\s+vexatious", 2.0),
+    ("refused", r"\breasonably\s+accessible\s+(?:to\s+(?:you|the\s+applicant)\s+)?by\s+other\s+means", 1.0),
     ("refused", r"\bbalance\s+of\s+(?:the\s+)?public\s+interest\b.{0,80}\b(?:maintain|withhold|non-?disclosure"
         r"|favour\s+of"
         r"\s+the\s+exemption)"
@@ -410,6 +437,11 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|data|reports?)\b|\bno\s+such\s+(?:information|records?|documents?|reports?|data)\s+(?:\w+\s+)?"
         r"(?:was|were|has\s+been|have\s+been|could\s+be)\s+(?:found|located|identified|traced)"
         r"|\bno\s+(?:such\s+|relevant\s+|recorded\s+)?(?:information|records?|data)\s+(?:exists?|is\s+available)\b",
+        1.5),
+    # "No information matching your request has been found", "no records of that kind were located".
+    ("not-held", r"\bno\s+(?:relevant\s+|such\s+|recorded\s+)?(?:information|records?|data|documents?|correspondence)"
+        r"\s+(?:\w+\s+){1,4}?(?:has\s+been|have\s+been|was|were|could\s+be|can\s+be)\s+"
+        r"(?:found|located|identified|traced)\b",
         1.5),
     # internal review outcome letters
     ("review", r"\b(?:I|we)\s+have\s+(?:now\s+)?(?:completed|conducted|carried\s+out|undertaken|concluded)\s+(?:an?|the"
