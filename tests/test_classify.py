@@ -269,7 +269,8 @@ def test_forwarded_reply_keeps_the_forwarded_message() -> None:
 
 def test_html_blockquote_is_treated_as_quoted() -> None:
     html_mail = (
-        "<html><body><p>Dear Ms Rahman,</p><p>We have received your request and will respond within 20 working days.</p>"
+        "<html><body><p>Dear Ms Rahman,</p>"
+        "<p>We have received your request and will respond within 20 working days.</p>"
         "<blockquote><p>If this exceeds section 12 please advise under section 16.</p></blockquote></body></html>"
     )
     result = classify("RE: FOI", html_mail)

@@ -79,7 +79,7 @@ AUTOMATIC = 0.6
 # quote the refusal they review, so nothing competes with them.
 _RIVALS: dict[str, tuple[str, ...]] = {
     "responded": ("something withheld", "not held", "more time taken", "a question to us",
-                  "nothing concrete given"),
+                  "nothing concrete given", "only the attachment speaks"),
     "partial": ("more time taken", "a question to us", "not held, and no ground for withholding",
                 "the whole request not held"),
     "refused": ("information given", "not held", "more time taken", "a question to us", "any part not held",
@@ -88,8 +88,8 @@ _RIVALS: dict[str, tuple[str, ...]] = {
     "not-held": ("information given", "something withheld besides NCND", "more time taken", "a question to us"),
     "extended": ("information given", "a question to us"),
     "clarification": ("information given", "more time taken", "said to be given"),
-    "acknowledged": ("information given", "something withheld", "not held", "more time taken", "a question to us",
-                     "a mailbox's automatic receipt"),
+    # (A mailbox's wording is weighed against a person's in the receipt's own reading: receipts.py.)
+    "acknowledged": ("information given", "something withheld", "not held", "more time taken", "a question to us"),
 }
 # The confidence a rivalled reading keeps: below AUTOMATIC.
 _RIVALLED = 0.5
@@ -621,8 +621,12 @@ def classify(
     auto = _auto_reply(subject, headers)
     if auto:
         return result("auto-reply", [auto], 0.97, reasons=["marked as an automatic reply"])
-    if any(AUTO_BODY_RE.search(s) for s in reading.of("new", "conditional")) and scores["data"] < 2 and not (
-            specific and scores["acknowledged"] >= 1.5 and not _OUT_OF_OFFICE_RE.search(text or "")):
+    away = bool(_OUT_OF_OFFICE_RE.search(text or ""))
+    # "This is an automated message" over a receipt is weighed with the receipt (below); a person
+    # away from the office is an auto-reply whatever else it says.
+    receipt_words = scores["generic"] >= 1.5 or scores["acknowledged"] >= 1.5
+    if any(AUTO_BODY_RE.search(s) for s in reading.of("new", "conditional")) and scores["data"] < 2 and (
+            away or not receipt_words):
         return result("auto-reply", [s for s in reading.of("new", "conditional") if AUTO_BODY_RE.search(s)][:1], 0.85,
                       reasons=["reads as an out-of-office reply"])
 
@@ -747,7 +751,10 @@ def classify(
         # answered question, data file, or readable letter.
         "nothing concrete given": not (has_data or reading.tables >= 3 or reading.answers > 0 or bool(parts.answered)
                                        or bool(letters) or caveat or (statements >= 2 and figures_elsewhere)),
-        "a mailbox's automatic receipt": scores["generic"] >= 1.5,
+        # A data file attached under words that say nothing of giving ("I have passed this to the
+        # team", a one-line note): the file may be ours sent back, a form, or the answer (round 7).
+        "only the attachment speaks": has_data and scores["data"] < 1.0 and not scores["lead"] and not caveat
+        and not pointers and reading.tables < 3 and not reading.answers and not parts.answered,
         # Lines of three or more figures (a table the reader could not lay out) that are not the
         # size of a search or the cost limit: something may be given.
         # "There were 12 incidents in 2023" (not the size of a search); "the force can confirm it
@@ -1010,7 +1017,7 @@ def classify(
         conf = 0.6 + 0.08 * min(max(ack, 1.0), 4) + 0.04 * min(receipt.person - receipt.mailbox, 4)
         note = ("states the date of receipt " + received.isoformat()) if received else "states no date of receipt"
         reasons = [f"acknowledgement; {note}"] + (["names " + ", ".join(case_marks)] if case_marks else []) + weighed
-        if ack < 1.5:
+        if ack + scores["generic"] < 1.5:
             # "Thank you for your email received on ..." opens answers as well as receipts: alone,
             # with nothing about logging it or replying within 20 days, it is only an opening.
             conf = min(conf, 0.5)

@@ -150,10 +150,10 @@ def weigh(lines: Sequence[str], sentences: Sequence[str], *, reference: bool, re
     if subject_says_ack:
         person(0.5, "the subject says acknowledgement")
     joined = " ".join(sentences)
-    if mailbox_words:
-        mailbox(1.5, "a mailbox's wording")
     if _AUTOMATIC_RE.search(joined):
         mailbox(2.5, "says it is automatic")
+    elif mailbox_words:
+        mailbox(1.5, "a mailbox's wording")
     if any(_ANY_MAIL_RE.search(s) for s in sentences):
         mailbox(1.0, "speaks to whatever mail arrives")
     if _EMERGENCY_RE.search(joined):

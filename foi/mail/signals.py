@@ -92,8 +92,8 @@ FORMAL_REFUSAL_RE = re.compile(
 # receipt), "held" (they say they hold the information).
 _SIGNALS: tuple[tuple[str, str, float], ...] = (
     # acknowledgement
-    ("acknowledged", r"\b(?:we|I)\s+(?:have\s+|has\s+)?(?:now\s+)?received\s+your\s+(?:request|application|freedom|foi"
-        r"|enquiry)", 1.5),
+    ("acknowledged", r"\b(?:we|I)\s+(?:have\s+|has\s+)?(?:now\s+)?received\s+your\s+"
+        r"(?:recent\s+|e-?mailed\s+|written\s+)?(?:request|application|freedom|foi|enquiry)", 1.5),
     ("acknowledged", r"\b(?:your|the|this)\s+(?:request|application|enquiry)\s+(?:for\s+information\s+)?(?:which\s+)?"
         r"(?:was|has\s+been|is|had\s+been)\s+(?:received|logged|registered)", 1.5),
     ("acknowledged", r"\backnowledge\s+(?:the\s+)?receipt\s+of\s+your\s+(?:request|freedom|foi|application|enquiry)"
@@ -209,8 +209,9 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|\b(?:need|require|take)\s+until\b"
         r"|(?<!\bno\s)(?<!\bnot\s)\bneed\w*\s+(?:more\s+time\s+|further\s+time\s+)?to\s+(?:weigh|consider|assess|balance)\s+"
         r"(?:up\s+)?(?:the\s+)?(?:balance\s+of\s+the\s+)?public\s+interest", 2.0),
-    ("extended", r"\b(?:not\s+(?:yet\s+)?(?:been\s+)?able|unable)\s+to\s+(?:finish|complete|conclude|finali[sz]e"
-        r"|provide\s+(?:you\s+with\s+)?(?:a|our|the)\s+(?:full\s+)?(?:response|reply|answer)|respond|reply)\b"
+    ("extended", r"(?:\b(?:not\s+(?:yet\s+)?(?:been\s+)?able|unable)\s+to\s+(?:finish|complete|conclude|finali[sz]e)"
+        r"|\bnot\s+yet\s+(?:been\s+)?able\s+to\s+(?:provide\s+(?:you\s+with\s+)?(?:a|our|the)\s+(?:full\s+)?(?:response"
+        r"|reply|answer)|respond|reply))\b"
         r"(?![^.]{0,80}\b(?:cost|limit|hours)\b)", 1.5),
     ("extended", r"\b(?:is|are)\s+(?:now\s+)?overdue\b"
         r"|\bapolog(?:ies|i[sz]e\w*)\s+(?:for|that)\b[^.]{0,60}\b(?:late|overdue|delay)"
@@ -253,6 +254,10 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|will\s+(?:start"
         r"|restart|begin|resume))|\bon\s+hold\s+(?:until|pending)\b", 1.0),
     # information given
+    # "Here is the information you requested", "please find the figures below", "see the corrected
+    # figures attached" (round 7).
+    ("data", r"\b(?:here\s+(?:is|are)|please\s+(?:find|see))\s+(?:the\s+|our\s+)?(?:\w+\s+)?(?:information|figures|data"
+        r"|spreadsheet|breakdown)\b(?:\s+(?:you\s+(?:requested|asked\s+for)|(?:attached|enclosed|below)))", 1.5),
     ("data", r"\b(?:find|see)\s+(?:the\s+|our\s+)?(?:attached|enclosed)\s+(?:(?:a|the|our"
         r"|an)\s+)?(?:\w+\s+)?(?:information|data|figures"
         r"|spreadsheet|table|document|file|list|details|cop(?:y|ies)|breakdown|answers?)\b", 2.0),

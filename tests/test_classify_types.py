@@ -1,0 +1,123 @@
+"""Round 7 of reading real replies (issue 12): what type of message a reply is.
+
+A receipt from a person handling the request, a mailbox's automatic receipt, an answer, or too
+little to tell. Each message is written in our own words and reproduces a pattern seen in real
+replies (tests/fixtures/mail/SOURCES.md names the public pages).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from foi.mail.classify import classify
+from foi.mail.receipts import greeted_by_name, signed_by_person
+
+# --------------------------------------------------------------------------------------------
+# Receipts: a person's or a mailbox's
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the contact centre's receipt: automatic, 101/999, a menu of other services
+        "Thank you for getting in touch with Westshire Police. This is an automated message confirming that your "
+        "email arrived.\n\nIt has gone to our Contact Team and you will get a first reply within 72 hours.\n\n"
+        "If the matter is urgent ring 101, or 999 in an emergency.\n\nDid you know you can report a crime online?",
+        # the unit's receipt: no greeting, no one signing, no reference, no date
+        "Your request has been received by the Information Rights and Disclosure Unit of Westshire Constabulary "
+        "and will be actioned accordingly. If you have any queries please phone us on weekdays.",
+        # a team mailbox that speaks to whatever mail arrives, even of the Act
+        "Thank you for your e-mail; you have reached the Freedom of Information Unit. Valid requests will be "
+        "considered under the Act and we aim to reply within 20 working days. If your e-mail relates to a road "
+        "collision please write to the collisions team instead.",
+    ],
+)
+def test_a_mailbox_receipt_is_an_auto_reply(text: str) -> None:
+    result = classify("RE: Freedom of Information request - Custody extensions", text)
+    assert result.kind == "auto-reply", result.reasons
+    assert result.received is None
+    assert any(r.startswith("for a mailbox:") for r in result.reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # mailbox wording, but a person greets us by name and signs it
+        "Dear Ms Okafor,\n\nThank you for contacting the Disclosure Unit. We have received your email and are now "
+        "dealing with your request.\n\nKind regards\n\nTomasz Nowak\nDisclosure Officer",
+        # a reference and the date it was received, with no greeting
+        "Your request for information was received on 4 March 2025 and has been logged as FOI 0772/25. We will "
+        "reply within 20 working days.",
+        # a generic greeting, the request said back to us, and the Act
+        "Good morning,\n\nWe have received your recent request for information, in which you ask about stop and "
+        "search. It is now being processed under the Freedom of Information Act 2000.",
+    ],
+)
+def test_a_persons_acknowledgement_is_acknowledged(text: str) -> None:
+    result = classify("RE: Stop and search", text)
+    assert result.kind == "acknowledged", result.reasons
+
+
+def test_an_automatic_receipt_that_handles_the_case_is_an_acknowledgement() -> None:
+    # A case system's automatic message with a reference and a reply date: the case is in hand.
+    text = ("This is an automated message. Your request has been logged under reference FOI-2025-0413 and we will "
+            "reply by 14 April 2025.")
+    result = classify("Stop and search", text)
+    assert result.kind == "acknowledged", result.reasons
+
+
+def test_an_automatic_receipt_never_moves_the_due_date() -> None:
+    text = ("Thank you for contacting us. This is an automated acknowledgement that your email arrived. Do not reply "
+            "to this message.")
+    result = classify("RE: FOI", text, headers={"Date": "Tue, 3 Jun 2025 09:00:00 +0100"})
+    assert (result.kind, result.received) == ("auto-reply", None)
+
+
+@pytest.mark.parametrize(
+    ("lines", "greeted"),
+    [
+        (["Dear Mr Blowe"], True),
+        (["Dear P Myles"], True),
+        (["Dear Sir or Madam,"], False),
+        (["Dear Requester,"], False),
+        (["Dear Westshire Police,"], False),
+        (["Good morning,"], False),
+    ],
+)
+def test_greeted_by_name(lines: list[str], greeted: bool) -> None:
+    assert greeted_by_name(lines) is greeted
+
+
+@pytest.mark.parametrize(
+    ("lines", "signed"),
+    [
+        (["Kind regards", "Priya Nandakumar"], True),
+        (["Yours sincerely,", "", "Tracey Evans, Compliance Officer"], True),
+        (["Kind regards, Priya Nandakumar"], True),
+        (["Regards", "Information Management Unit"], False),
+        (["Yours sincerely", "Westshire Police"], False),
+    ],
+)
+def test_signed_by_person(lines: list[str], signed: bool) -> None:
+    assert signed_by_person(lines) is signed
+
+
+# --------------------------------------------------------------------------------------------
+# Answers: a data file under words that say nothing of giving
+
+
+def test_a_data_file_under_a_note_that_gives_nothing_goes_to_review() -> None:
+    result = classify("RE: FOI 123/25", "Thank you. I have forwarded this to the team who will respond.",
+                      ["stops.xlsx"], [""])
+    assert (result.kind, result.guess) == ("needs-review", "responded")
+    assert any("only the attachment speaks" in r for r in result.reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Here is the information you requested.", "Please find the figures attached.",
+     "Please see the information below, which I hope helps."],
+)
+def test_a_data_file_under_words_that_give_it_is_an_answer(text: str) -> None:
+    result = classify("RE: FOI 123/25", text, ["stops.xlsx"], [""])
+    assert result.kind == "responded", result.reasons
