@@ -234,3 +234,20 @@ def test_small_counts_replaced_under_an_exemption_make_an_answer_partial() -> No
                       "is fewer than five, the figure has been replaced with '*' to protect the identity of "
                       "individuals, under section 40(2).", ["table.xlsx"], [""], HEADERS)
     assert (result.guess, result.sections) == ("partial", ["40(2)"])
+
+
+def test_a_count_explaining_a_cost_refusal_gives_nothing() -> None:
+    """'The force recorded 45,000 incidents' measures the search in a letter refusing on cost alone."""
+    result = classify("FOI 1234/25", "Your request has been considered and I am not obliged to supply the "
+                      "information. In 2023 there were 45,210 calls to the control room. None of them is flagged by "
+                      "the caller's age, so each call record would have to be opened and read, which would exceed the "
+                      "18 hour cost limit.", headers=HEADERS)
+    assert (result.kind, result.sections) == ("refused", ["12"])
+
+
+def test_a_figure_answering_its_own_question_beside_a_cost_refusal_is_partial() -> None:
+    result = classify("FOI 1234/25", "1. How many officers were dismissed in 2024?\nThere were 14 officers dismissed "
+                      "in 2024.\n2. For each, what was the reason?\nTo answer this we would need to read each "
+                      "misconduct file by hand, which would take more than 18 hours. Section 12 applies to this part "
+                      "of your request.", headers=HEADERS)
+    assert (result.kind, result.sections) == ("partial", ["12"])

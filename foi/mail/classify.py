@@ -636,9 +636,15 @@ def classify(
     if pointers and not letters:
         scores["data"] += 1.0
         evidence["data"] += pointers
-    data = (scores["data"] + (3.0 if has_data else 0.0) + (2.0 if reading.tables >= 3 else 0.0)
-            + (1.0 + 1.0 * min(reading.answers, 3) if reading.answers else 0.0) + (1.5 if caveat else 0.0))
     parts = _parts(new)
+    # A letter refusing on cost alone, that says nothing of giving anything: its counts ("the force
+    # recorded 45,000 incidents that year") measure the search, unless a question laid out on its
+    # own is answered with them (round 6).
+    cost_refusal = (any(COST_LIMIT_RE.search(s) for s in new) and scores["data"] < 1.5 and not parts.answered
+                    and set(collect_sections(new)) <= {"12", "12(1)", "12(2)", "14", "14(1)", "14(2)"})
+    answers = 0 if cost_refusal else reading.answers
+    data = (scores["data"] + (3.0 if has_data else 0.0) + (2.0 if reading.tables >= 3 else 0.0)
+            + (1.0 + 1.0 * min(answers, 3) if answers else 0.0) + (1.5 if caveat else 0.0))
     answered, withheld = parts.answered, parts.refused
     if parts.count >= 2 and not answered and (withheld or parts.not_held):
         # Answered part by part and no part is answered: "we have decided to disclose the located
@@ -717,7 +723,7 @@ def classify(
     figures_elsewhere = (any(re.search(r"\d", s) for s in new[said_at + 1:])
                          or any(re.search(r"\battach|\benclos", s, re.I) for s in new[said_at:]))
     rival_evidence = {
-        "information given": has_data or reading.tables >= 3 or reading.answers > 0 or bool(parts.answered),
+        "information given": has_data or reading.tables >= 3 or answers > 0 or bool(parts.answered),
         "something withheld": bool(named or ncnd_new or firm >= 2 or scores["refused"] >= 1.5),
         "something withheld besides NCND": bool(refusing),
         "not held": bool(whole_nh),
@@ -737,9 +743,9 @@ def classify(
         # department's records are not held: "not held within Force Planning; to search the other
         # departments would exceed the cost limit", "part 1 not held; part 2 NCND" (round 6).)
         and not (bool(part_nh) and not whole_nh and firm >= 2 and data < 0.75 and not has_data
-                 and reading.tables < 3 and reading.answers == 0 and not parts.answered),
+                 and reading.tables < 3 and answers == 0 and not parts.answered),
         # (Beside figures, answered parts or a data file, a "not held" speaks for one part.)
-        "the whole request not held": bool(whole_nh) and not (has_data or reading.tables >= 3 or reading.answers > 0
+        "the whole request not held": bool(whole_nh) and not (has_data or reading.tables >= 3 or answers > 0
                                                               or bool(parts.answered)),
         # "Please find below the information we can give" in a refusal, a caveat under figures,
         # a letter said to carry the answer: the refusal may be partial.
@@ -749,12 +755,12 @@ def classify(
         "asks us anything": any(_ASKS_US_RE.search(q) for q in questions),
         # An answer resting on the letter's words alone, with nothing to see: no figure, table,
         # answered question, data file, or readable letter.
-        "nothing concrete given": not (has_data or reading.tables >= 3 or reading.answers > 0 or bool(parts.answered)
+        "nothing concrete given": not (has_data or reading.tables >= 3 or answers > 0 or bool(parts.answered)
                                        or bool(letters) or caveat or (statements >= 2 and figures_elsewhere)),
         # A data file attached under words that say nothing of giving ("I have passed this to the
         # team", a one-line note): the file may be ours sent back, a form, or the answer (round 7).
         "only the attachment speaks": has_data and scores["data"] < 1.0 and not scores["lead"] and not caveat
-        and not pointers and reading.tables < 3 and not reading.answers and not parts.answered,
+        and not pointers and reading.tables < 3 and not answers and not parts.answered,
         # Lines of three or more figures (a table the reader could not lay out) that are not the
         # size of a search or the cost limit: something may be given.
         # "There were 12 incidents in 2023" (not the size of a search); "the force can confirm it
@@ -800,7 +806,7 @@ def classify(
     give = {
         "a data file attached": has_data,
         "a table of figures": reading.tables >= 3,
-        "figures given as answers": reading.answers > 0,
+        "figures given as answers": answers > 0,
         "questions answered one by one": bool(answered),
         "says information is given": (statements >= 1.5 or (bool(scores["lead"]) and not exempt and not whole_nh)
                                       or caveat),
@@ -884,7 +890,7 @@ def classify(
             conf -= 0.1 * n_give
             reasons.append("also reads as giving some information")
         reasons.append("an exemption or the cost limit is relied on")
-    elif data >= 2 or (part_nh and reading.answers):
+    elif data >= 2 or (part_nh and answers):
         # Some parts answered, others not held: an answer (issue 12, pattern 5).
         final, final_ev = "responded", evidence["data"][:2] or body_only[:1]
         conf = 0.6 + 0.08 * min(n_give, 3) + 0.03 * min(data, 5)
@@ -988,7 +994,7 @@ def classify(
             # to search and no word of needing clarification: an answer can close that way too.
             conf = min(conf, 0.55)
             why.append("no question is put to us in so many words")
-        if scores["held"] or statements >= 1.0 or reading.answers:
+        if scores["held"] or statements >= 1.0 or answers:
             conf = min(conf, 0.5)
             why.append("also says what is held or given")
         return result("clarification", (evidence["clarification"] + questions)[:2], min(0.95, conf), reasons=why)
