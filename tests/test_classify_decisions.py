@@ -251,3 +251,25 @@ def test_a_figure_answering_its_own_question_beside_a_cost_refusal_is_partial() 
                       "misconduct file by hand, which would take more than 18 hours. Section 12 applies to this part "
                       "of your request.", headers=HEADERS)
     assert (result.kind, result.sections) == ("partial", ["12"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The force does not hold any information on the ethnicity of the people stopped, as this is not recorded in "
+        "the part of the system used for these stops. No part of your request can therefore be answered.",
+        "No information falling within your request has been found. For your information, where the force does hold "
+        "records of this kind they are usually published in redacted form on our website.",
+    ],
+)
+def test_not_held_beside_words_about_parts_of_a_system_or_usual_practice(text: str) -> None:
+    result = classify("FOI 1234/25", text, headers=HEADERS)
+    assert result.kind == "not-held"
+
+
+def test_a_letter_that_needs_more_time_is_not_hypothetical_for_naming_what_may_apply() -> None:
+    """'Some of them may be exempt, and the force needs more time': the time is taken now."""
+    result = classify("FOI 1234/25", "Some of the reports may be exempt under section 31, and the force needs more "
+                      "time to weigh the public interest. We will respond to you no later than 7 April 2025.",
+                      headers=HEADERS)
+    assert (result.kind, result.until, result.sections) == ("extended", date(2025, 4, 7), [])

@@ -500,6 +500,9 @@ _FIGURE_RE = re.compile(r"(?<![\w/£(.-])(?!(?:19|20)\d\d\b)£?\d[\d,]*(?:\.\d+)
                         re.I)
 
 
+_GENERIC_RE = re.compile(r"\b(?:usually|normally|generally|typically|routinely|ordinarily)\b", re.I)
+
+
 def classify(
     subject: str,
     text: str,
@@ -534,7 +537,8 @@ def classify(
     scores, evidence = _score(new)
     # "You may wish to ask the Home Office, which may hold some of the information": another body's
     # holdings say nothing of what this one gives or withholds (round 6).
-    for s_ in (x for x in new if REDIRECT_RE.search(x)):
+    # Nor does what the force usually does ("such records are usually published in redacted form").
+    for s_ in (x for x in new if REDIRECT_RE.search(x) or _GENERIC_RE.search(x)):
         s_scores, _ = _score([s_])
         for kind in ("partial", "scoped"):
             if s_scores[kind]:
@@ -951,7 +955,10 @@ def classify(
                       reasons=["they ask whether we would accept a narrower request before deciding",
                                *(["and wait on our answer"] if waits else [])])
     if final is not None:
-        if ext >= 2 and final in ("refused", "partial") and firm < 2 and data < 2:
+        # (Counts in the letter's words alone, with no file, table, answered question or word of
+        # giving, are the request's size or dates, not an answer, in a letter taking more time.)
+        counts_only = not has_data and reading.tables < 3 and scores["data"] < 1.5 and not parts.answered
+        if ext >= 2 and final in ("refused", "partial") and firm < 2 and (data < 2 or counts_only):
             # An s.10(3) letter names the exemptions whose public interest it is weighing; it
             # decides nothing, so it records no sections (issue 12, pattern 3).
             until = _new_date(evidence["extended"], new, own, sent_on)

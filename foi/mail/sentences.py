@@ -163,7 +163,7 @@ _DECISION_RE = re.compile(
     r"|\b(?:acts|serves)\s+as\s+a\s+refusal\s+notice|\bconstitutes\s+a\s+refusal\s+notice"
     # "we need further time to consider the public interest, as section 24 may apply": more time is
     # taken now, whatever may apply later.
-    r"|\b(?:need|require|take|taking)\s+(?:some\s+)?(?:further|more|additional|extra)\s+time\b|\bsection\s+10\s*\(\s*3\s*\)",
+    r"|\b(?:need(?:s|ed)?|require[sd]?|take|taking)\s+(?:some\s+)?(?:further|more|additional|extra)\s+time\b|\bsection\s+10\s*\(\s*3\s*\)",
     re.I,
 )
 

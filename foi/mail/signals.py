@@ -478,7 +478,9 @@ SIGNALS = tuple((kind, re.compile(rx, re.I), w) for kind, rx, w in _SIGNALS)
 NOT_HELD_COST_RE = re.compile(r"retrievable|readily|easily|in\s+a\s+(?:format|form|way|manner)\b|18\s+hours|cost"
                               r"|centrally"
                               r"|\b(?:can(?:not)?|could|be)\s+(?:not\s+)?(?:be\s+)?searched|\bsearchable", re.I)
-NOT_HELD_PART_RE = re.compile(r"(?i:\b(?:some|part|parts|all\s+of\s+it)\s+of\b|\bsome\s+of\s+the"
+NOT_HELD_PART_RE = re.compile(r"(?i:(?<!\bno\s)\b(?:some|part|parts|all\s+of\s+it)\s+of\b(?!\s+(?:the|a|our|its)\s+"
+                              # ("not recorded in the part of the system used": where, not how much)
+                              r"(?:system|database|process|force|organisation|record\b))|\bsome\s+of\s+the"
     r"|\bin\s+relation\s+to\s+"
                               r"(?:request|question|part)s?\s+(?:number\s+)?\d|\bquestions?\s+\d|\bparts?\s+\d)"
                               r"|^\W*(?i:q\s?)?(?:[a-z]|\d{1,2})(?:\s*(?:&|and|,)\s*(?:[a-z]|\d{1,2}))*\s*[.):]"
