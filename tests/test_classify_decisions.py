@@ -273,3 +273,19 @@ def test_a_letter_that_needs_more_time_is_not_hypothetical_for_naming_what_may_a
                       "time to weigh the public interest. We will respond to you no later than 7 April 2025.",
                       headers=HEADERS)
     assert (result.kind, result.until, result.sections) == ("extended", date(2025, 4, 7), [])
+
+
+def test_a_question_in_so_many_words_beside_refusing_words_is_a_clarification() -> None:
+    """The lead's pattern: s.12(1) cited, then "would you accept an answer to part only?"."""
+    result = classify("FOI 1234/25", "The cost of locating and extracting all of the information would exceed the "
+                      "appropriate limit, and under section 12(1) the force is not obliged to comply with it as it "
+                      "stands. However, we could provide the figures for the most recent year within the limit. "
+                      "Would you be willing to accept an answer covering 2024 only?", headers=HEADERS)
+    assert (result.kind, result.sections) == ("clarification", [])
+
+
+def test_an_offer_to_narrow_under_a_refusal_notice_goes_to_review_as_a_refusal() -> None:
+    result = classify("FOI 1234/25", "Your request is refused under section 12(1), as the cost of compliance exceeds "
+                      "the appropriate limit. If you would like to narrow your request to a shorter period, please let "
+                      "us know.", headers=HEADERS)
+    assert (result.kind, result.guess) == ("needs-review", "refused")

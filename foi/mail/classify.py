@@ -943,9 +943,21 @@ def classify(
         # "Answering all of it would exceed the cost limit. Would you accept an answer to question 1
         # only?": they ask before deciding. A formal refusal that also asks goes to review.
         formal = [s for s in new if FORMAL_REFUSAL_RE.search(s) and s not in narrowing]
-        if formal and not waits:
+        # A question put to us in so many words ("Would you accept figures for 2023 only?") waits on
+        # our answer even under refusing words; "if you would like to narrow it, let us know" under a
+        # refusal notice is advice as much as a question (round 6).
+        asked = [q for q in narrowing if "?" in q]
+        if formal and not waits and not asked:
             return result("needs-review", formal[:1] + narrowing[:1], 0.4, guess="refused",
                           reasons=["refuses and also asks whether we would accept less"])
+        if formal and not waits and any(re.search(r"\brefus", f, re.I) for f in formal):
+            # "... so the request is refused. Would you like us to search one year only?": a refusal
+            # made and a question put; the question is the last word, but ask.
+            return result("needs-review", asked[:1] + formal[:1], 0.45, guess="clarification",
+                          reasons=["refuses in so many words and asks whether we would accept less"])
+        if formal and not waits:
+            return result("clarification", asked[:1] + formal[:1], 0.65,
+                          reasons=["they ask whether we would accept less, beside refusing words"])
         if not cost_letter and refuse < 1.5:
             # "Would you like the policy as a PDF?" with no cost limit or refusal to narrow: an
             # offer under an answer, perhaps, as much as a question before deciding (round 5).
