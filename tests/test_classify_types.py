@@ -163,3 +163,26 @@ def test_a_plain_answer_that_says_one_detail_is_not_held_is_guessed_an_answer() 
             "please find below the information we do hold, which we hope is useful.\n\nKind regards\n\nAmira Said")
     result = classify("RE: FOI 2231/25", text)
     assert result.guess == "responded", result.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # service levels, to whoever writes
+        "Thank you for your email. We are receiving a very large number of requests at present and replies may "
+        "take longer than usual. If your email concerns a road collision, please write to the collisions unit.",
+        # the online form
+        "Thank you for your email about freedom of information. If what you want is not already on our website, "
+        "please make a formal request through the online form; we will acknowledge it once the form is sent.",
+    ],
+)
+def test_a_mailbox_notice_with_no_status_is_an_auto_reply(text: str) -> None:
+    result = classify("RE: Freedom of Information request - Custody", text)
+    assert result.kind == "auto-reply", result.reasons
+
+
+def test_a_notice_that_might_be_a_persons_is_guessed_an_auto_reply_for_review() -> None:
+    text = ("Requests for information now go through the online form on our website. Please send yours there so "
+            "that it can be dealt with.")
+    result = classify("RE: Freedom of Information request - Custody", text)
+    assert (result.kind, result.guess) == ("needs-review", "auto-reply")

@@ -1034,6 +1034,18 @@ def classify(
                    if v > 0 and (evidence[k] or k == "data") and as_kind.get(k, k) in STATUS_KINDS), reverse=True)
     guess = weak[0][1] if weak else "needs-review"
     shown = [evidence[k][0] for k in hints if evidence[k] and as_kind.get(k, k) == guess][:1]
+    if not weak or weak[0][0] < 1.0:
+        # No word of any status: a mailbox's notice ("requests now go through the online form", "we
+        # are receiving a high number of requests") greets nobody, is signed by nobody and speaks
+        # to whatever mail arrives (round 7).
+        receipt = _receipt_evidence(text, reading, subject, _header(headers, "from"), force_ref=force_ref,
+                                    received=received, ack_new=[], sent_on=sent_on, mailbox_words=False)
+        if receipt.person < 1.0 and receipt.mailbox >= 3.0 and not has_data and not unseen_docs:
+            return result("auto-reply", body_only[:1], 0.7,
+                          reasons=["a mailbox's notice: nothing of this request, no status",
+                                   f"for a mailbox: {', '.join(receipt.for_mailbox)}"])
+        if receipt.person < 2.0 and receipt.mailbox >= receipt.person + 1.5:
+            guess = "auto-reply"
     return result("needs-review", shown or body_only[:1], 0.2, guess=guess,
                   reasons=["no clear signal of what kind of reply this is"])
 

@@ -44,7 +44,10 @@ _ANY_MAIL_RE = re.compile(
     r"\bif\s+(?:your\s+(?:e-?mail|message|correspondence|enquiry|query)|it|this|the\s+(?:e-?mail|correspondence|matter))"
     r"\s+(?:relates|is|concerns|contains|cannot|was)\b"
     r"|\bif\s+you\s+(?:have\s+made|are\s+(?:making|an?\s+internal|a\s+member)|no\s+longer\s+require|wish\s+to\s+report)"
-    r"|\binternal\s+(?:staff|members?\s+of\s+staff)\b|\bthis\s+facility\b|\bdid\s+you\s+know\b",
+    r"|\binternal\s+(?:staff|members?\s+of\s+staff)\b|\bthis\s+facility\b|\bdid\s+you\s+know\b"
+    # notices to everyone who writes: the online form, service levels
+    r"|\b(?:online|web)\s+(?:request\s+)?form\b|\b(?:no\s+longer|not)\s+(?:be\s+)?(?:used|monitored)\b"
+    r"|\b(?:large|high|significant|increased)\s+(?:number|volume)\s+of\s+(?:requests|e-?mails|enquiries|correspondence)",
     re.I,
 )
 _EMERGENCY_RE = re.compile(r"\b(?:999|101)\b(?!\s*/)|\bin\s+(?:the\s+case\s+of\s+)?an\s+emergency\b", re.I)
@@ -62,7 +65,7 @@ _REQUEST_RE = re.compile(r"\byour\s+(?:\w+\s+){0,3}(?:request|application)\b", r
 _ASKED_RE = re.compile(
     r"\bdetails\s+of\s+which\b|\b(?:asking|requesting)\s+(?:for\s+)?(?:information|details|data|copies)\s+(?:about|on"
     r"|regarding|relating|concerning|of)\b|\byou\s+(?:seek|sought|asked|requested|have\s+asked|have\s+requested)\b"
-    r"|\bin\s+which\s+you\s+(?:make\s+a\s+request|ask|request|seek)|^\W*please\s+(?:provide|supply|send|disclose)\b",
+    r"|\bin\s+which\s+you\s+(?:make\s+a\s+request|ask|request|seek)|^\W*please\s+(?:provide|supply|disclose)\b",
     re.I,
 )
 # A reference assigned: "logged under the above reference", "the references shown below".
