@@ -148,3 +148,144 @@ def test_a_cost_estimate_is_the_cost_limit_only_above_eighteen_hours(sentence: s
 def test_not_held_for_the_whole_request(text: str) -> None:
     result = classify("FOI 1234/25", text, headers=HEADERS)
     assert (result.kind, result.sections) == ("not-held", [])
+
+
+# --------------------------------------------------------------------------------------------
+# Refusals that must not be read as answers or extensions
+
+
+def test_no_need_to_weigh_the_public_interest_is_not_more_time() -> None:
+    result = classify("FOI 1234/25", "The information you have asked for is the personal data of a third party. I "
+                      "have decided that it is exempt from disclosure under section 40(2) of the Act. Section 40(2) is "
+                      "an absolute exemption and there is no need to consider the public interest. This letter serves "
+                      "as a refusal notice under section 17 of the Act.", headers=HEADERS)
+    assert (result.kind, result.sections) == ("refused", ["40(2)"])
+
+
+def test_a_count_found_by_searches_in_a_cost_letter_is_the_size_of_the_search() -> None:
+    result = classify("FOI 1234/25", "Searches of our systems found that there were 3,812 incidents recorded under "
+                      "that category in the period. To establish which of these involved a weapon, each log would "
+                      "need to be read, which comes to over 300 hours. Section 12(1) therefore applies and we are not "
+                      "obliged to comply with your request.", headers=HEADERS)
+    assert (result.kind, result.sections) == ("refused", ["12(1)"])
+
+
+def test_the_public_interest_argument_for_release_is_not_information_given() -> None:
+    result = classify("FOI 1234/25", "Having considered your request, I have decided to withhold the information "
+                      "under sections 31(1)(a) and 38(1)(a) of the Act, as release would put officers at risk. In "
+                      "reaching this decision I considered that the provision of the information would increase "
+                      "public understanding of policing, but the public interest in withholding it is greater.",
+                      headers=HEADERS)
+    assert (result.kind, result.sections) == ("refused", ["31(1)(a)", "38(1)(a)"])
+
+
+def test_a_refusal_stays_a_refusal_when_one_department_holds_nothing() -> None:
+    """Nothing is given; one department does not hold it and searching the rest would cost too much."""
+    result = classify("FOI 1234/25", "Your request has been considered and I am not obliged to supply the "
+                      "information you have requested. The Operations Department does not hold this information "
+                      "within Force Planning. To obtain it from the other departments would mean reading every "
+                      "deployment record by hand, which would exceed the 18 hour cost limit.", headers=HEADERS)
+    assert (result.kind, result.sections) == ("refused", ["12"])
+
+
+# --------------------------------------------------------------------------------------------
+# More ways of taking more time, asking, and closing a review
+
+
+@pytest.mark.parametrize(
+    ("text", "until"),
+    [
+        ("I am sorry that we have not yet been able to provide a response to your request, which is now overdue. "
+         "The information is being gathered from several departments and we expect to be able to reply by 24 March "
+         "2025.", date(2025, 3, 24)),
+        ("Apologies for the delay. Your response is with the legal team for sign-off and will be with you by 14th "
+         "March.", date(2025, 3, 14)),
+    ],
+)
+def test_a_late_letter_promising_a_date_is_an_extension(text: str, until: date) -> None:
+    result = classify("FOI 1234/25", text, headers=HEADERS)
+    assert (result.kind, result.until) == ("extended", until)
+
+
+def test_a_request_for_the_applicants_name_is_a_clarification() -> None:
+    result = classify("FOI 1234/25", "Before we can deal with your request we need you to provide your real name, as "
+                      "a request must state the name of the applicant. Please reply with your full name.",
+                      headers=HEADERS)
+    assert result.kind == "clarification"
+
+
+def test_a_review_whose_original_decision_stands_is_upheld() -> None:
+    result = classify("Internal review outcome", "Having carried out an internal review, I am satisfied that the "
+                      "cost estimate was reasonable and that section 12 applies. The original decision therefore "
+                      "stands.", headers=HEADERS)
+    assert (result.kind, result.review_outcome, result.sections) == ("review-upheld", "upheld", ["12"])
+
+
+def test_a_review_setting_an_exemption_aside_records_no_section() -> None:
+    result = classify("Internal Review - FOI 1234/25", "Following your request for an internal review, I have "
+                      "reconsidered the force's response. I have concluded that section 43 was not engaged, and the "
+                      "information should have been released. Please find the contract values attached.",
+                      ["contract.xlsx"], [""], HEADERS)
+    assert (result.kind, result.sections) == ("review-overturned", [])
+
+
+def test_small_counts_replaced_under_an_exemption_make_an_answer_partial() -> None:
+    result = classify("FOI 1234/25", "Please find attached the information you requested. Where the number of cases "
+                      "is fewer than five, the figure has been replaced with '*' to protect the identity of "
+                      "individuals, under section 40(2).", ["table.xlsx"], [""], HEADERS)
+    assert (result.guess, result.sections) == ("partial", ["40(2)"])
+
+
+def test_a_count_explaining_a_cost_refusal_gives_nothing() -> None:
+    """'The force recorded 45,000 incidents' measures the search in a letter refusing on cost alone."""
+    result = classify("FOI 1234/25", "Your request has been considered and I am not obliged to supply the "
+                      "information. In 2023 there were 45,210 calls to the control room. None of them is flagged by "
+                      "the caller's age, so each call record would have to be opened and read, which would exceed the "
+                      "18 hour cost limit.", headers=HEADERS)
+    assert (result.kind, result.sections) == ("refused", ["12"])
+
+
+def test_a_figure_answering_its_own_question_beside_a_cost_refusal_is_partial() -> None:
+    result = classify("FOI 1234/25", "1. How many officers were dismissed in 2024?\nThere were 14 officers dismissed "
+                      "in 2024.\n2. For each, what was the reason?\nTo answer this we would need to read each "
+                      "misconduct file by hand, which would take more than 18 hours. Section 12 applies to this part "
+                      "of your request.", headers=HEADERS)
+    assert (result.kind, result.sections) == ("partial", ["12"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The force does not hold any information on the ethnicity of the people stopped, as this is not recorded in "
+        "the part of the system used for these stops. No part of your request can therefore be answered.",
+        "No information falling within your request has been found. For your information, where the force does hold "
+        "records of this kind they are usually published in redacted form on our website.",
+    ],
+)
+def test_not_held_beside_words_about_parts_of_a_system_or_usual_practice(text: str) -> None:
+    result = classify("FOI 1234/25", text, headers=HEADERS)
+    assert result.kind == "not-held"
+
+
+def test_a_letter_that_needs_more_time_is_not_hypothetical_for_naming_what_may_apply() -> None:
+    """'Some of them may be exempt, and the force needs more time': the time is taken now."""
+    result = classify("FOI 1234/25", "Some of the reports may be exempt under section 31, and the force needs more "
+                      "time to weigh the public interest. We will respond to you no later than 7 April 2025.",
+                      headers=HEADERS)
+    assert (result.kind, result.until, result.sections) == ("extended", date(2025, 4, 7), [])
+
+
+def test_a_question_in_so_many_words_beside_refusing_words_is_a_clarification() -> None:
+    """The lead's pattern: s.12(1) cited, then "would you accept an answer to part only?"."""
+    result = classify("FOI 1234/25", "The cost of locating and extracting all of the information would exceed the "
+                      "appropriate limit, and under section 12(1) the force is not obliged to comply with it as it "
+                      "stands. However, we could provide the figures for the most recent year within the limit. "
+                      "Would you be willing to accept an answer covering 2024 only?", headers=HEADERS)
+    assert (result.kind, result.sections) == ("clarification", [])
+
+
+def test_an_offer_to_narrow_under_a_refusal_notice_goes_to_review_as_a_refusal() -> None:
+    result = classify("FOI 1234/25", "Your request is refused under section 12(1), as the cost of compliance exceeds "
+                      "the appropriate limit. If you would like to narrow your request to a shorter period, please let "
+                      "us know.", headers=HEADERS)
+    assert (result.kind, result.guess) == ("needs-review", "refused")

@@ -501,6 +501,9 @@ _FIGURE_RE = re.compile(r"(?<![\w/£(.-])(?!(?:19|20)\d\d\b)£?\d[\d,]*(?:\.\d+)
                         re.I)
 
 
+_GENERIC_RE = re.compile(r"\b(?:usually|normally|generally|typically|routinely|ordinarily)\b", re.I)
+
+
 def classify(
     subject: str,
     text: str,
@@ -535,7 +538,8 @@ def classify(
     scores, evidence = _score(new)
     # "You may wish to ask the Home Office, which may hold some of the information": another body's
     # holdings say nothing of what this one gives or withholds (round 6).
-    for s_ in (x for x in new if REDIRECT_RE.search(x)):
+    # Nor does what the force usually does ("such records are usually published in redacted form").
+    for s_ in (x for x in new if REDIRECT_RE.search(x) or _GENERIC_RE.search(x)):
         s_scores, _ = _score([s_])
         for kind in ("partial", "scoped"):
             if s_scores[kind]:
@@ -637,9 +641,15 @@ def classify(
     if pointers and not letters:
         scores["data"] += 1.0
         evidence["data"] += pointers
-    data = (scores["data"] + (3.0 if has_data else 0.0) + (2.0 if reading.tables >= 3 else 0.0)
-            + (1.0 + 1.0 * min(reading.answers, 3) if reading.answers else 0.0) + (1.5 if caveat else 0.0))
     parts = _parts(new)
+    # A letter refusing on cost alone, that says nothing of giving anything: its counts ("the force
+    # recorded 45,000 incidents that year") measure the search, unless a question laid out on its
+    # own is answered with them (round 6).
+    cost_refusal = (any(COST_LIMIT_RE.search(s) for s in new) and scores["data"] < 1.5 and not parts.answered
+                    and set(collect_sections(new)) <= {"12", "12(1)", "12(2)", "14", "14(1)", "14(2)"})
+    answers = 0 if cost_refusal else reading.answers
+    data = (scores["data"] + (3.0 if has_data else 0.0) + (2.0 if reading.tables >= 3 else 0.0)
+            + (1.0 + 1.0 * min(answers, 3) if answers else 0.0) + (1.5 if caveat else 0.0))
     answered, withheld = parts.answered, parts.refused
     if parts.count >= 2 and not answered and (withheld or parts.not_held):
         # Answered part by part and no part is answered: "we have decided to disclose the located
@@ -718,7 +728,7 @@ def classify(
     figures_elsewhere = (any(re.search(r"\d", s) for s in new[said_at + 1:])
                          or any(re.search(r"\battach|\benclos", s, re.I) for s in new[said_at:]))
     rival_evidence = {
-        "information given": has_data or reading.tables >= 3 or reading.answers > 0 or bool(parts.answered),
+        "information given": has_data or reading.tables >= 3 or answers > 0 or bool(parts.answered),
         "something withheld": bool(named or ncnd_new or firm >= 2 or scores["refused"] >= 1.5),
         "something withheld besides NCND": bool(refusing),
         "not held": bool(whole_nh),
@@ -733,9 +743,14 @@ def classify(
         # beside an exemption and some figures.
         # (A letter answered part by part, each part refused or not held, is plainly a refusal.)
         "any part not held": bool(whole_nh or part_nh) and not (
-            parts.count >= 2 and parts.refused and len(parts.not_held) + len(parts.refused) >= parts.count),
+            parts.count >= 2 and parts.refused and len(parts.not_held) + len(parts.refused) >= parts.count)
+        # (A refusal stated outright, with nothing given, stays a refusal when one part or one
+        # department's records are not held: "not held within Force Planning; to search the other
+        # departments would exceed the cost limit", "part 1 not held; part 2 NCND" (round 6).)
+        and not (bool(part_nh) and not whole_nh and firm >= 2 and data < 0.75 and not has_data
+                 and reading.tables < 3 and answers == 0 and not parts.answered),
         # (Beside figures, answered parts or a data file, a "not held" speaks for one part.)
-        "the whole request not held": bool(whole_nh) and not (has_data or reading.tables >= 3 or reading.answers > 0
+        "the whole request not held": bool(whole_nh) and not (has_data or reading.tables >= 3 or answers > 0
                                                               or bool(parts.answered)),
         # "Please find below the information we can give" in a refusal, a caveat under figures,
         # a letter said to carry the answer: the refusal may be partial.
@@ -745,12 +760,12 @@ def classify(
         "asks us anything": any(_ASKS_US_RE.search(q) for q in questions),
         # An answer resting on the letter's words alone, with nothing to see: no figure, table,
         # answered question, data file, or readable letter.
-        "nothing concrete given": not (has_data or reading.tables >= 3 or reading.answers > 0 or bool(parts.answered)
+        "nothing concrete given": not (has_data or reading.tables >= 3 or answers > 0 or bool(parts.answered)
                                        or bool(letters) or caveat or (statements >= 2 and figures_elsewhere)),
         # A data file attached under words that say nothing of giving ("I have passed this to the
         # team", a one-line note): the file may be ours sent back, a form, or the answer (round 7).
         "only the attachment speaks": has_data and scores["data"] < 1.0 and not scores["lead"] and not caveat
-        and not pointers and reading.tables < 3 and not reading.answers and not parts.answered,
+        and not pointers and reading.tables < 3 and not answers and not parts.answered,
         # Lines of three or more figures (a table the reader could not lay out) that are not the
         # size of a search or the cost limit: something may be given.
         # "There were 12 incidents in 2023" (not the size of a search); "the force can confirm it
@@ -796,7 +811,7 @@ def classify(
     give = {
         "a data file attached": has_data,
         "a table of figures": reading.tables >= 3,
-        "figures given as answers": reading.answers > 0,
+        "figures given as answers": answers > 0,
         "questions answered one by one": bool(answered),
         "says information is given": (statements >= 1.5 or (bool(scores["lead"]) and not exempt and not whole_nh)
                                       or caveat),
@@ -880,7 +895,7 @@ def classify(
             conf -= 0.1 * n_give
             reasons.append("also reads as giving some information")
         reasons.append("an exemption or the cost limit is relied on")
-    elif data >= 2 or (part_nh and reading.answers):
+    elif data >= 2 or (part_nh and answers):
         # Some parts answered, others not held: an answer (issue 12, pattern 5).
         final, final_ev = "responded", evidence["data"][:2] or body_only[:1]
         conf = 0.6 + 0.08 * min(n_give, 3) + 0.03 * min(data, 5)
@@ -934,9 +949,21 @@ def classify(
         # "Answering all of it would exceed the cost limit. Would you accept an answer to question 1
         # only?": they ask before deciding. A formal refusal that also asks goes to review.
         formal = [s for s in new if FORMAL_REFUSAL_RE.search(s) and s not in narrowing]
-        if formal and not waits:
+        # A question put to us in so many words ("Would you accept figures for 2023 only?") waits on
+        # our answer even under refusing words; "if you would like to narrow it, let us know" under a
+        # refusal notice is advice as much as a question (round 6).
+        asked = [q for q in narrowing if "?" in q]
+        if formal and not waits and not asked:
             return result("needs-review", formal[:1] + narrowing[:1], 0.4, guess="refused",
                           reasons=["refuses and also asks whether we would accept less"])
+        if formal and not waits and any(re.search(r"\brefus", f, re.I) for f in formal):
+            # "... so the request is refused. Would you like us to search one year only?": a refusal
+            # made and a question put; the question is the last word, but ask.
+            return result("needs-review", asked[:1] + formal[:1], 0.45, guess="clarification",
+                          reasons=["refuses in so many words and asks whether we would accept less"])
+        if formal and not waits:
+            return result("clarification", asked[:1] + formal[:1], 0.65,
+                          reasons=["they ask whether we would accept less, beside refusing words"])
         if not cost_letter and refuse < 1.5:
             # "Would you like the policy as a PDF?" with no cost limit or refusal to narrow: an
             # offer under an answer, perhaps, as much as a question before deciding (round 5).
@@ -946,7 +973,10 @@ def classify(
                       reasons=["they ask whether we would accept a narrower request before deciding",
                                *(["and wait on our answer"] if waits else [])])
     if final is not None:
-        if ext >= 2 and final in ("refused", "partial") and firm < 2 and data < 2:
+        # (Counts in the letter's words alone, with no file, table, answered question or word of
+        # giving, are the request's size or dates, not an answer, in a letter taking more time.)
+        counts_only = not has_data and reading.tables < 3 and scores["data"] < 1.5 and not parts.answered
+        if ext >= 2 and final in ("refused", "partial") and firm < 2 and (data < 2 or counts_only):
             # An s.10(3) letter names the exemptions whose public interest it is weighing; it
             # decides nothing, so it records no sections (issue 12, pattern 3).
             until = _new_date(evidence["extended"], new, own, sent_on)
@@ -989,7 +1019,7 @@ def classify(
             # to search and no word of needing clarification: an answer can close that way too.
             conf = min(conf, 0.55)
             why.append("no question is put to us in so many words")
-        if scores["held"] or statements >= 1.0 or reading.answers:
+        if scores["held"] or statements >= 1.0 or answers:
             conf = min(conf, 0.5)
             why.append("also says what is held or given")
         return result("clarification", (evidence["clarification"] + questions)[:2], min(0.95, conf), reasons=why)

@@ -405,7 +405,7 @@ _ANSWER_RE = re.compile(
 # Figures in an explanation of the cost limit are the size of the search, not an answer: "there
 # were 7,069 occurrences to review", "1,144 records would need to be read".
 SEARCH_SIZE_RE = re.compile(
-    r"\b(?:review|reviewed|reviewing|search(?:ed|ing)?|examin\w+|read|manual\w*|interrogat\w+|each|every|hours"
+    r"\b(?:review|reviewed|reviewing|search(?:ed|ing|es)?|examin\w+|read|manual\w*|interrogat\w+|each|every|hours"
     r"|would\s+(?:need|have)\s+to|to\s+be\s+(?:checked|looked))\b",
     re.I,
 )

@@ -163,7 +163,7 @@ _DECISION_RE = re.compile(
     r"|\b(?:acts|serves)\s+as\s+a\s+refusal\s+notice|\bconstitutes\s+a\s+refusal\s+notice"
     # "we need further time to consider the public interest, as section 24 may apply": more time is
     # taken now, whatever may apply later.
-    r"|\b(?:need|require|take|taking)\s+(?:some\s+)?(?:further|more|additional|extra)\s+time\b|\bsection\s+10\s*\(\s*3\s*\)",
+    r"|\b(?:need(?:s|ed)?|require[sd]?|take|taking)\s+(?:some\s+)?(?:further|more|additional|extra)\s+time\b|\bsection\s+10\s*\(\s*3\s*\)",
     re.I,
 )
 
@@ -186,7 +186,15 @@ _NOT_HELD_STATED_RE = re.compile(r"\b(?:is|are|was|were)\s+not\s+(?:recorded|hel
                                  r"|\b(?:does|do)\s+not\s+(?:hold|record)\b", re.I)
 
 
+# "Where a count is under five, it has been replaced with '*'": what was done in each such case,
+# not a hypothetical (round 6).
+_WHERE_DONE_RE = re.compile(r"^\W*where\b[^.]{0,120}\b(?:has|have)\s+been\s+(?:replaced|redacted|withheld|removed"
+                            r"|suppressed|masked|omitted|rounded)\b", re.I)
+
+
 def is_conditional(sentence: str) -> bool:
+    if _WHERE_DONE_RE.search(sentence):
+        return False
     if _LEADING_CONDITION_RE.search(sentence) or _COUNTERFACTUAL_RE.search(sentence):
         return True
     stated = _NOT_HELD_STATED_RE.search(sentence)

@@ -207,14 +207,17 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     # response is overdue", "we are finalising it and will send it to you by 21 March".
     ("extended", r"\b(?:new|revised|extended|amended)\s+(?:target\s+|due\s+|response\s+)?(?:date|deadline)\b"
         r"|\b(?:need|require|take)\s+until\b"
-        r"|\bneed\w*\s+(?:more\s+time\s+|further\s+time\s+)?to\s+(?:weigh|consider|assess|balance)\s+"
+        r"|(?<!\bno\s)(?<!\bnot\s)\bneed\w*\s+(?:more\s+time\s+|further\s+time\s+)?to\s+(?:weigh|consider|assess|balance)\s+"
         r"(?:up\s+)?(?:the\s+)?(?:balance\s+of\s+the\s+)?public\s+interest", 2.0),
-    ("extended", r"\b(?:not\s+(?:yet\s+)?(?:been\s+)?able|unable)\s+to\s+(?:finish|complete|conclude|finali[sz]e)\b"
+    ("extended", r"(?:\b(?:not\s+(?:yet\s+)?(?:been\s+)?able|unable)\s+to\s+(?:finish|complete|conclude|finali[sz]e)"
+        r"|\bnot\s+yet\s+(?:been\s+)?able\s+to\s+(?:provide\s+(?:you\s+with\s+)?(?:a|our|the)\s+(?:full\s+)?(?:response"
+        r"|reply|answer)|respond|reply))\b"
         r"(?![^.]{0,80}\b(?:cost|limit|hours)\b)", 1.5),
     ("extended", r"\b(?:is|are)\s+(?:now\s+)?overdue\b"
-        r"|\bapologi[sz]e\w*\s+(?:for|that)\b[^.]{0,60}\b(?:late|overdue|delay)"
+        r"|\bapolog(?:ies|i[sz]e\w*)\s+(?:for|that)\b[^.]{0,60}\b(?:late|overdue|delay)"
         r"|\b(?:are|am|is)\s+(?:still\s+|currently\s+|now\s+)?finali[sz]ing\b"
-        r"|\bwill\s+(?:\w+\s+){0,3}(?:respond|reply|send|provide|issue|let\s+you\s+have)\b[^.]{0,40}?\b(?:by|no\s+later\s+than"
+        r"|\bwill\s+(?:\w+\s+){0,3}(?:respond|reply|send|provide|issue|let\s+you\s+have|be\s+with\s+you)\b[^.]{0,40}?"
+        r"\b(?:by|no\s+later\s+than"
         r"|on\s+or\s+before)\s+(?:\w+,?\s+)?(?:the\s+)?\d", 1.0),
     # clarification: they ask us a question
     ("clarification", r"\b(?:could|can|would|will)\s+you\s+(?:please\s+)?(?:confirm|specify|indicate|explain"
@@ -234,6 +237,11 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("clarification", r"\b(?:grateful\s+if\s+you\s+could|(?:please\s+)?(?:can|could)\s+you\s+(?:please\s+)?)\s*"
         r"(?:provide|give|send|tell|let)\s+(?:me|us)\s+(?:with\s+|know\s+)?(?:some\s+|further\s+|more\s+)?(?:details\s+of\s+)?"
         r"(?:which|what|whether|the\s+(?:dates?|period|years?|offences?|areas?|type)\b)", 1.5),
+    # "We need you to provide your full name", "we require you to confirm which force area you mean".
+    ("clarification", r"\b(?:we|I)\s+(?:need|require)\s+you\s+to\s+(?:provide|confirm|tell|give|send|clarify|specify"
+        r"|explain|indicate)\b", 1.5),
+    ("clarification", r"\bplease\s+(?:reply|respond|write\s+back)\s+(?:to\s+(?:this|us)\s+)?"
+        r"(?:with|stating|confirming|giving|to\s+(?:confirm|clarify|say|tell))\b", 1.0),
     ("clarification", r"\bsection\s+1\s*\(\s*3\s*\)|\bs\.?\s?1\s*\(\s*3\s*\)", 1.5),
     # A narrowing question: "would you accept an answer to question 1 only?", "please let us know
     # whether you would be willing to reduce the period".
@@ -275,7 +283,9 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|^(?![^\n]*\b(?:exemptions?|sections?|factors|reasons)\b)[^\n]*?\b(?:is|are|has\s+been|have\s+been)\s+"
         r"(?:answered|set\s+out|listed|shown|detailed|tabulated)\s+(?:below|above|in\s+the\s+(?:table|attached))"
         r"|\b(?:continued|gone\s+on|been\s+able|decided)\s+to\s+provide\s+(?:some\s+|the\s+(?:following\s+)?)?(?:information"
-        r"|data|figures)|\bthe\s+provision\s+of\s+(?:this|the)\s+(?:data|information|figures)", 2.0),
+        r"|data|figures)|\bthe\s+provision\s+of\s+(?:this|the)\s+(?:data|information|figures)"
+        # ("The provision of the information would increase understanding" argues the public interest.)
+        r"(?![^.]{0,60}\b(?:would|could|might|may)\b)", 2.0),
     ("data", r"\b(?:the\s+)?(?:enclosed|attached)\s+(?:excel\s+|pdf\s+|word\s+)?(?:spreadsheet|document|table|file"
         r"|list|data|figures|breakdown|report|copy|copies)\b", 1.5),
     ("data", r"\bplease\s+find\s+below\s+(?:the\s+)?(?:information|details|figures)"
@@ -349,6 +359,12 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("scoped", r"\b(?:has|have)\s+been\s+redacted|\bredacted\s+(?:copy|copies|version|document)"
         r"|\bwith\s+redactions\b", 2.0),
     ("firm", SOME_WITHHELD, 2.0),
+    # Small figures hidden under an exemption: "figures under five have been replaced with '*' under
+    # section 40(2)": the rest is given (round 6).
+    ("scoped", r"\b(?:replaced|suppressed|masked|substituted|shown\s+as|represented\s+(?:by|as))\b[^.]{0,100}"
+        r"\b(?:section|s\.?)\s*\d{2}", 2.0),
+    ("refused", r"\b(?:replaced|suppressed|masked|substituted|shown\s+as|represented\s+(?:by|as))\b[^.]{0,100}"
+        r"\b(?:section|s\.?)\s*\d{2}", 2.0),
     # A refusal scoped to one question: "The question concerning how many ... has engaged an
     # exemption under section 12(2)"; "some of the information you asked for is exempt".
     ("scoped", r"^\W*(?:however,?\s+)?(?:the|your)\s+(?:question|part|element|aspect)\s+(?:\d+\s+)?(?:concerning"
@@ -462,7 +478,9 @@ SIGNALS = tuple((kind, re.compile(rx, re.I), w) for kind, rx, w in _SIGNALS)
 NOT_HELD_COST_RE = re.compile(r"retrievable|readily|easily|in\s+a\s+(?:format|form|way|manner)\b|18\s+hours|cost"
                               r"|centrally"
                               r"|\b(?:can(?:not)?|could|be)\s+(?:not\s+)?(?:be\s+)?searched|\bsearchable", re.I)
-NOT_HELD_PART_RE = re.compile(r"(?i:\b(?:some|part|parts|all\s+of\s+it)\s+of\b|\bsome\s+of\s+the"
+NOT_HELD_PART_RE = re.compile(r"(?i:(?<!\bno\s)\b(?:some|part|parts|all\s+of\s+it)\s+of\b(?!\s+(?:the|a|our|its)\s+"
+                              # ("not recorded in the part of the system used": where, not how much)
+                              r"(?:system|database|process|force|organisation|record\b))|\bsome\s+of\s+the"
     r"|\bin\s+relation\s+to\s+"
                               r"(?:request|question|part)s?\s+(?:number\s+)?\d|\bquestions?\s+\d|\bparts?\s+\d)"
                               r"|^\W*(?i:q\s?)?(?:[a-z]|\d{1,2})(?:\s*(?:&|and|,)\s*(?:[a-z]|\d{1,2}))*\s*[.):]"
@@ -537,7 +555,9 @@ MAINTAIN_RE = re.compile(
     r"\boriginal\s+(?:decision|response|refusal)\s+(?:was|is|remains)\s+(?:correct|appropriate|valid|sound)|"
     r"\b(?:were|was|had\s+been|has\s+been)\s+(?:correctly|properly|appropriately|rightly)\s+(?:applied|engaged"
     r"|relied\s+(?:up)?on)|"
-    r"\b(?:satisfied|content)\s+that\s+the\s+(?:original\s+)?(?:decision|response"
+    r"\b(?:original\s+)?(?:decision|response|refusal)\s+(?:therefore\s+|still\s+)?(?:stands|remains\s+(?:unchanged"
+    r"|in\s+place|valid))\b|"
+    r"(?<!not\s)\b(?:satisfied|content)\s+that\s+the\s+(?:original\s+)?(?:decision|response"
         r"|exemptions?|refusal)\s+(?:was|were|is|are)\s+(?:correct|appropriate|properly"
         r"|correctly)",
     re.I,
