@@ -121,3 +121,68 @@ def test_a_data_file_under_a_note_that_gives_nothing_goes_to_review() -> None:
 def test_a_data_file_under_words_that_give_it_is_an_answer(text: str) -> None:
     result = classify("RE: FOI 123/25", text, ["stops.xlsx"], [""])
     assert result.kind == "responded", result.reasons
+
+
+# --------------------------------------------------------------------------------------------
+# Who sent it
+
+
+@pytest.mark.parametrize(
+    ("sender", "kind"),
+    [
+        ("FOI Unit <no-reply@westshire.police.uk>", "auto-reply"),
+        ("Rowan Achebe <rowan.achebe@westshire.police.uk>", "acknowledged"),
+        ("Freedom of Information <foi@westshire.police.uk>", "needs-review"),
+    ],
+)
+def test_who_sent_a_bare_receipt_counts(sender: str, kind: str) -> None:
+    # "Received, and you will hear from us within 20 working days": the words alone do not say
+    # whether a person or a mailbox wrote it; the sender may.
+    text = "We have received your request and you will receive a response within 20 working days."
+    result = classify("RE: Stop and search", text, headers={"From": sender})
+    assert result.kind == kind, result.reasons
+
+
+def test_the_sender_of_a_receipt_is_read_as_a_no_reply_address_or_a_persons_name() -> None:
+    from foi.mail.receipts import sender_kind
+
+    assert sender_kind("Do Not Reply <donotreply@westshire.police.uk>") == "machine"
+    assert sender_kind('"Rowan Achebe" <r.achebe@westshire.police.uk>') == "person"
+    assert sender_kind("rowan.achebe@westshire.police.uk") == "person"
+    assert sender_kind("Disclosure Team <disclosure@westshire.police.uk>") is None
+
+
+# --------------------------------------------------------------------------------------------
+# The guess shown with a review
+
+
+def test_a_plain_answer_that_says_one_detail_is_not_held_is_guessed_an_answer() -> None:
+    # "We do not hold it at that level of detail, but here is what we have": asked about, and the
+    # reviewer is shown the answer, not "not held".
+    text = ("Dear Mr Hale,\n\nWe do not hold the information at the level of detail you asked for. However, "
+            "please find below the information we do hold, which we hope is useful.\n\nKind regards\n\nAmira Said")
+    result = classify("RE: FOI 2231/25", text)
+    assert result.guess == "responded", result.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # service levels, to whoever writes
+        "Thank you for your email. We are receiving a very large number of requests at present and replies may "
+        "take longer than usual. If your email concerns a road collision, please write to the collisions unit.",
+        # the online form
+        "Thank you for your email about freedom of information. If what you want is not already on our website, "
+        "please make a formal request through the online form; we will acknowledge it once the form is sent.",
+    ],
+)
+def test_a_mailbox_notice_with_no_status_is_an_auto_reply(text: str) -> None:
+    result = classify("RE: Freedom of Information request - Custody", text)
+    assert result.kind == "auto-reply", result.reasons
+
+
+def test_a_notice_that_might_be_a_persons_is_guessed_an_auto_reply_for_review() -> None:
+    text = ("Requests for information now go through the online form on our website. Please send yours there so "
+            "that it can be dealt with.")
+    result = classify("RE: Freedom of Information request - Custody", text)
+    assert (result.kind, result.guess) == ("needs-review", "auto-reply")

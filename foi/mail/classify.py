@@ -305,8 +305,9 @@ def _refusing_words(sentence: str) -> bool:
 _FOI_WORDS_RE = re.compile(r"\b(?:20|twenty)\s+working\s+days|\bfreedom\s+of\s+information|\bFOI\b", re.I)
 
 
-def _receipt_evidence(text: str, reading: Reading, subject: str, *, force_ref: str | None, received: date | None,
-                      ack_new: Sequence[str], sent_on: date | None, mailbox_words: bool) -> ReceiptEvidence:
+def _receipt_evidence(text: str, reading: Reading, subject: str, sender: str, *, force_ref: str | None,
+                      received: date | None, ack_new: Sequence[str], sent_on: date | None,
+                      mailbox_words: bool) -> ReceiptEvidence:
     """The structural evidence for a person's acknowledgement against a mailbox's receipt."""
     own = reading.of("new", "conditional")
     lines = [s.text for s in reading.sentences if s.role not in ("request", "quoted")] + [""] + own_lines(text)
@@ -314,7 +315,7 @@ def _receipt_evidence(text: str, reading: Reading, subject: str, *, force_ref: s
         lines, own, reference=bool(force_ref), received=bool(received),
         reply_by=bool(deadline_in(ack_new, sent_on)), restated=reading.restated > 0,
         receipt_sentences=ack_new, mailbox_words=mailbox_words, act_named=bool(_FOI_WORDS_RE.search("\n".join(own))),
-        subject_says_ack=bool(ACK_SUBJECT_RE.search(subject)))
+        subject_says_ack=bool(ACK_SUBJECT_RE.search(subject)), sender=sender)
 
 
 def _new_date(extending: Sequence[str], new: Sequence[str], own: Sequence[str], sent_on: date | None) -> date | None:
@@ -909,7 +910,12 @@ def classify(
             reasons.append("speaks of part of the information")
         reasons.append("information given")
     elif whole_nh and data >= 1:
-        final, final_ev = "not-held", whole_nh[:1] + evidence["data"][:1]
+        # Not held beside words that give something: ask. The guess is the answer when its own words
+        # say information is given, or something concrete is there (round 7: a plain answer that
+        # says one detail is not held was shown to the reviewer as "not held").
+        gives = concrete or statements >= 1.5
+        final = "responded" if gives else "not-held"
+        final_ev = (evidence["data"][:1] + whole_nh[:1]) if gives else (whole_nh[:1] + evidence["data"][:1])
         abstain = "not held, but some information may also be given"
     elif whole_nh:
         final, final_ev = "not-held", whole_nh[:2]
@@ -1024,8 +1030,8 @@ def classify(
     if scores["generic"] >= 1.5 or ack >= 1.5 or (ack >= 1.0 and specific):
         # A receipt: a person's acknowledgement or a mailbox's, weighed on the message's structure
         # as much as its wording (foi.mail.receipts; issue 12, round 7).
-        receipt = _receipt_evidence(text, reading, subject, force_ref=force_ref, received=received,
-                                    ack_new=ack_new, sent_on=sent_on,
+        receipt = _receipt_evidence(text, reading, subject, _header(headers, "from"), force_ref=force_ref,
+                                    received=received, ack_new=ack_new, sent_on=sent_on,
                                     mailbox_words=scores["generic"] >= 1.5)
         said = evidence["generic"][:1] + evidence["acknowledged"][:1]
         weighed = [f"for a person: {', '.join(receipt.for_person) or 'nothing'}",
@@ -1058,6 +1064,18 @@ def classify(
                    if v > 0 and (evidence[k] or k == "data") and as_kind.get(k, k) in STATUS_KINDS), reverse=True)
     guess = weak[0][1] if weak else "needs-review"
     shown = [evidence[k][0] for k in hints if evidence[k] and as_kind.get(k, k) == guess][:1]
+    if not weak or weak[0][0] < 1.0:
+        # No word of any status: a mailbox's notice ("requests now go through the online form", "we
+        # are receiving a high number of requests") greets nobody, is signed by nobody and speaks
+        # to whatever mail arrives (round 7).
+        receipt = _receipt_evidence(text, reading, subject, _header(headers, "from"), force_ref=force_ref,
+                                    received=received, ack_new=[], sent_on=sent_on, mailbox_words=False)
+        if receipt.person < 1.0 and receipt.mailbox >= 3.0 and not has_data and not unseen_docs:
+            return result("auto-reply", body_only[:1], 0.7,
+                          reasons=["a mailbox's notice: nothing of this request, no status",
+                                   f"for a mailbox: {', '.join(receipt.for_mailbox)}"])
+        if receipt.person < 2.0 and receipt.mailbox >= receipt.person + 1.5:
+            guess = "auto-reply"
     return result("needs-review", shown or body_only[:1], 0.2, guess=guess,
                   reasons=["no clear signal of what kind of reply this is"])
 

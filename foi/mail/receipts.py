@@ -7,6 +7,7 @@ days"), so the reading weighs the message's structure (issue 12, round 7):
 
 * a person handling the case: their reference, the date they received it, the date they will
   reply by, the request restated, a greeting by name, a letter signed by a named officer;
+* who sent it: a no-reply address, or a person's name;
 * a mailbox: it says it is automatic or not to reply, speaks of "your e-mail" and of whatever
   mail arrives ("if your e-mail relates to ...", "if the matter is urgent ring 101 or 999",
   "internal staff ..."), and greets nobody and is signed by nobody.
@@ -43,7 +44,10 @@ _ANY_MAIL_RE = re.compile(
     r"\bif\s+(?:your\s+(?:e-?mail|message|correspondence|enquiry|query)|it|this|the\s+(?:e-?mail|correspondence|matter))"
     r"\s+(?:relates|is|concerns|contains|cannot|was)\b"
     r"|\bif\s+you\s+(?:have\s+made|are\s+(?:making|an?\s+internal|a\s+member)|no\s+longer\s+require|wish\s+to\s+report)"
-    r"|\binternal\s+(?:staff|members?\s+of\s+staff)\b|\bthis\s+facility\b|\bdid\s+you\s+know\b",
+    r"|\binternal\s+(?:staff|members?\s+of\s+staff)\b|\bthis\s+facility\b|\bdid\s+you\s+know\b"
+    # notices to everyone who writes: the online form, service levels
+    r"|\b(?:online|web)\s+(?:request\s+)?form\b|\b(?:no\s+longer|not)\s+(?:be\s+)?(?:used|monitored)\b"
+    r"|\b(?:large|high|significant|increased)\s+(?:number|volume)\s+of\s+(?:requests|e-?mails|enquiries|correspondence)",
     re.I,
 )
 _EMERGENCY_RE = re.compile(r"\b(?:999|101)\b(?!\s*/)|\bin\s+(?:the\s+case\s+of\s+)?an\s+emergency\b", re.I)
@@ -61,7 +65,7 @@ _REQUEST_RE = re.compile(r"\byour\s+(?:\w+\s+){0,3}(?:request|application)\b", r
 _ASKED_RE = re.compile(
     r"\bdetails\s+of\s+which\b|\b(?:asking|requesting)\s+(?:for\s+)?(?:information|details|data|copies)\s+(?:about|on"
     r"|regarding|relating|concerning|of)\b|\byou\s+(?:seek|sought|asked|requested|have\s+asked|have\s+requested)\b"
-    r"|\bin\s+which\s+you\s+(?:make\s+a\s+request|ask|request|seek)|^\W*please\s+(?:provide|supply|send|disclose)\b",
+    r"|\bin\s+which\s+you\s+(?:make\s+a\s+request|ask|request|seek)|^\W*please\s+(?:provide|supply|disclose)\b",
     re.I,
 )
 # A reference assigned: "logged under the above reference", "the references shown below".
@@ -70,6 +74,13 @@ _REFERENCE_WORD_RE = re.compile(r"\breferences?\b|\bref\b", re.I)
 
 _QUOTE_START_RE = re.compile(r"^\s*(?:-{2,}\s*original\s+message|-{2,}\s*forwarded|from:\s|on\s.{4,80}\bwrote:\s*$"
                              r"|<blockquote)", re.I)
+
+
+# Who sent it: a no-reply address is a machine's; "Jane Smith" or jane.smith@... a person's.
+_NO_REPLY_RE = re.compile(r"^(?:no-?reply|do-?not-?reply|donotreply|auto-?reply|mailer-daemon|postmaster|bounce)", re.I)
+_PERSON_LOCAL_RE = re.compile(r"^[a-z]{2,}[._][a-z]{2,}(?:\d{0,4})$", re.I)
+_GENERIC_LOCAL_RE = re.compile(r"foi|freedom|info|disclosure|enquir|contact|admin|team|unit|office|mail|request|data"
+                               r"|records|legal|compliance|access|police|support|service|help", re.I)
 
 
 @dataclass
@@ -101,6 +112,24 @@ def signed_by_person(lines: Sequence[str]) -> bool:
     return False
 
 
+def sender_kind(from_header: str) -> str | None:
+    """"machine" for a no-reply address, "person" for a person's name or address, else None."""
+    from email.utils import parseaddr
+
+    name, address = parseaddr(from_header or "")
+    local = address.split("@", 1)[0]
+    if local and _NO_REPLY_RE.match(local):
+        return "machine"
+    name = name.strip().strip('"')
+    if name and not _GROUP_RE.search(name) and not _GENERIC_LOCAL_RE.search(name) and (
+            re.fullmatch(r"[A-Z][a-z'-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z'-]+){1,2}", name)
+            or re.fullmatch(r"[A-Z][a-z'-]+,\s*[A-Z][a-z'-]+", name)):
+        return "person"
+    if not name and local and _PERSON_LOCAL_RE.match(local) and not _GENERIC_LOCAL_RE.search(local):
+        return "person"
+    return None
+
+
 def own_lines(text: str) -> list[str]:
     """The lines of a message above any earlier message it quotes, without "> " lines."""
     out: list[str] = []
@@ -114,11 +143,12 @@ def own_lines(text: str) -> list[str]:
 
 def weigh(lines: Sequence[str], sentences: Sequence[str], *, reference: bool, received: bool, reply_by: bool,
           restated: bool, receipt_sentences: Sequence[str], act_named: bool, subject_says_ack: bool,
-          mailbox_words: bool) -> ReceiptEvidence:
+          mailbox_words: bool, sender: str = "") -> ReceiptEvidence:
     """The points for a person handling this request against those for a mailbox's receipt.
-    ``lines`` are all the authority's own sentences in order, signature included (not our request
-    or quoted mail); ``sentences`` its new text and conditionals; the flags are
-    what the rest of the reading found; ``receipt_sentences`` the sentences that acknowledge."""
+    ``sender`` is the From header. ``lines`` are all the authority's own sentences in order,
+    signature included (not our request or quoted mail); ``sentences`` its new text and
+    conditionals; ``receipt_sentences`` the sentences that acknowledge; the flags are what the
+    rest of the reading found."""
     ev = ReceiptEvidence()
 
     def person(points: float, why: str) -> None:
@@ -149,7 +179,12 @@ def weigh(lines: Sequence[str], sentences: Sequence[str], *, reference: bool, re
         person(0.5, "speaks of the Act")
     if subject_says_ack:
         person(0.5, "the subject says acknowledgement")
+    who = sender_kind(sender)
+    if who == "person":
+        person(1.5, "sent by a named person")
     joined = " ".join(sentences)
+    if who == "machine":
+        mailbox(2.5, "sent from a no-reply address")
     if _AUTOMATIC_RE.search(joined):
         mailbox(2.5, "says it is automatic")
     elif mailbox_words:
