@@ -289,3 +289,12 @@ def test_an_offer_to_narrow_under_a_refusal_notice_goes_to_review_as_a_refusal()
                       "the appropriate limit. If you would like to narrow your request to a shorter period, please let "
                       "us know.", headers=HEADERS)
     assert (result.kind, result.guess) == ("needs-review", "refused")
+
+
+def test_not_held_under_a_notice_that_withholds_for_another_reason_goes_to_review() -> None:
+    """The notice-only reading needs every refusing word to be the notice's own."""
+    result = classify("FOI 1234/25", "The list you asked for is not held by the force. The other material you "
+                      "mention is sensitive and we have decided to withhold it, as release would harm ongoing "
+                      "operations. This "
+                      "letter is a refusal notice.", headers=HEADERS)
+    assert result.kind == "needs-review"

@@ -27,13 +27,15 @@ def test_a_not_held_statement_before_an_if_is_the_decision() -> None:
     assert is_conditional("If the figures are not held, we will tell you so.")
 
 
-def test_not_held_with_a_refusal_notice_and_a_hypothetical_cost_section_goes_to_review() -> None:
+def test_not_held_with_a_refusal_notice_and_a_hypothetical_cost_section_is_not_held() -> None:
+    """Round 6 (decisions): the notice's own words give no reason besides not holding it; this was
+    sent to review before."""
     text = ("Your request has been looked at and I am not obliged to supply what you asked for. The count of lost "
             "exhibits is not recorded/held by us, and there is no duty to produce figures if they do not exist. "
             "Even if we had to count every store, the work would take us over the Fees Limit in Section 12. "
             "This letter is a Refusal Notice for your request.")
     result = classify("FOI 301/10", text)
-    assert (result.kind, result.guess) == ("needs-review", "not-held")
+    assert (result.kind, result.guess) == ("not-held", "not-held")
     assert result.sections == []
 
 

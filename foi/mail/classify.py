@@ -501,6 +501,11 @@ _FIGURE_RE = re.compile(r"(?<![\w/£(.-])(?!(?:19|20)\d\d\b)£?\d[\d,]*(?:\.\d+)
                         re.I)
 
 
+# The words of a refusal notice that give no reason of their own.
+_NOTICE_ONLY_RE = re.compile(r"\brefusal\s+notice|\bnot\s+(?:obliged|required)\s+to\s+(?:supply|provide|comply"
+                             r"|disclose)"
+                             r"|\b(?:unable|not\s+able)\s+to\s+(?:comply|provide|supply|answer)|\bcannot\s+(?:comply|provide)"
+                             r"|\brefus\w*\s+(?:to\s+comply|your\s+request|this\s+request)", re.I)
 _GENERIC_RE = re.compile(r"\b(?:usually|normally|generally|typically|routinely|ordinarily)\b", re.I)
 
 
@@ -862,7 +867,15 @@ def classify(
         # with no exemption, NCND or cost limit relied on in the new text, beside a plain "not held".
         # Not holding it may be the whole reason, or a refusal may be meant: ask (round 6).
         final, final_ev = "not-held", whole_nh[:1] + evidence["refused"][:1]
-        abstain = "says the information is not held, and also refuses with no exemption relied on"
+        if all(_NOTICE_ONLY_RE.search(x) for x in refusing if x not in whole_nh):
+            # Only the notice's own words ("I am not obliged to supply", "this letter represents a
+            # refusal notice", "unable to comply") and no reason for withholding besides not holding
+            # it: a not-held answer given in the form of a s.17 notice (round 6).
+            conf = 0.66
+            reasons.append("not held; the refusal words only give notice of it")
+            rival_evidence["something withheld besides NCND"] = False
+        else:
+            abstain = "says the information is not held, and also refuses with no exemption relied on"
     elif exempt and withheld and parts.prose and not answered and not has_data:
         # "In response to question two, all officers carry one. With regard to question three,
         # section 31 applies": one part refused among parts answered in words. Partial, but words

@@ -418,6 +418,8 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("refused", r"\b(?:are|am|is)\s+(?:therefore\s+|thus\s+|accordingly\s+)?not\s+(?:providing|disclosing|releasing"
         r"|supplying|answering|complying)\b|\bwill\s+not\s+(?:be\s+)?(?:deal|dealing|process|processing|progress"
         r"|progressing|tak(?:e|ing)\s+(?:this|your\s+request)\s+(?:any\s+)?further)\b", 1.5),
+    ("refused", r"\b(?:decided|decision\s+(?:has\s+been|was)\s+(?:taken|made))\s+(?:not\s+to\s+(?:disclose|release"
+        r"|provide|supply)|to\s+withhold)\b(?!\s+(?:some|part|parts|certain)\b)", 2.0),
     ("firm", r"\b(?:request|requests)\s+(?:is|are|has\s+been|have\s+been)\s+(?:therefore\s+)?"
         r"(?:considered\s+|deemed\s+|found\s+)?(?:to\s+be\s+)?(?<!not\s)vexatious\b"
         r"|\bdecided\s+that\s+your\s+request\s+is\s+vexatious", 2.0),
