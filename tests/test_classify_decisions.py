@@ -298,3 +298,13 @@ def test_not_held_under_a_notice_that_withholds_for_another_reason_goes_to_revie
                       "operations. This "
                       "letter is a refusal notice.", headers=HEADERS)
     assert result.kind == "needs-review"
+
+
+def test_an_enclosure_beside_ncnd_for_any_other_information_is_partial_unread() -> None:
+    """'I enclose a copy ...; we neither confirm nor deny holding any other information': partial,
+    whatever the unreadable enclosure holds."""
+    result = classify("FOI 1234/25", "Thank you for your request, which reached us on 2 March. I enclose a copy of "
+                      "the duty log entry for that evening. We can neither confirm nor deny whether we hold any other "
+                      "information relating to your request, by virtue of sections 30(3) and 40(5). This letter is a "
+                      "refusal notice for any other information you asked for.", ["scan.pdf"], [], HEADERS)
+    assert (result.kind, result.sections, result.ncnd) == ("partial", ["30(3)", "40(5)"], True)

@@ -1001,7 +1001,11 @@ def classify(
                           reasons=[f"reads as {final} and as {k}"])
         if abstain:
             return result("needs-review", final_ev, 0.45, guess=final, reasons=[abstain, *reasons])
-        if final in ("responded", "partial") and not has_data and data - 1.0 * len(pointers) < 2 and unseen_docs:
+        # (A refusal scoped to "any other information", beside something said to be enclosed, says
+        # itself that part was given, whatever the unread enclosure holds.)
+        scoped_rest = final == "partial" and scoped >= 2 and any(re.search(r"\battach|\benclos", x, re.I) for x in new)
+        if (final in ("responded", "partial") and not has_data and data - 1.0 * len(pointers) < 2 and unseen_docs
+                and not scoped_rest):
             return result("needs-review", final_ev, 0.4, guess=final,
                           reasons=["the attached document could not be read"])
         if final in ANSWER_GATED and not concrete and not letters and attached_words:
