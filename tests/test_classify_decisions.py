@@ -308,3 +308,25 @@ def test_an_enclosure_beside_ncnd_for_any_other_information_is_partial_unread() 
                       "information relating to your request, by virtue of sections 30(3) and 40(5). This letter is a "
                       "refusal notice for any other information you asked for.", ["scan.pdf"], [], HEADERS)
     assert (result.kind, result.sections, result.ncnd) == ("partial", ["30(3)", "40(5)"], True)
+
+
+# --------------------------------------------------------------------------------------------
+# Internal review outcomes in more words
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "sections"),
+    [
+        ("I have now carried out an internal review. I have decided that the original response should be varied: "
+         "the figures for question 2 can be disclosed and are set out below. Question 2: 34.", "review-overturned", []),
+        ("You asked for an internal review of our response of 4 February, in which we told you that the information "
+         "was exempt under section 30(1) and refused your request. I have reviewed that decision. I am content that "
+         "the exemption was applied correctly and the refusal is maintained.", "review-upheld", ["30(1)"]),
+        ("The internal review has now concluded. The reviewing officer found that section 43(2) had been applied "
+         "incorrectly. The original decision is overturned and the full contract is attached.", "review-overturned",
+         []),
+    ],
+)
+def test_review_outcomes_in_other_words(text: str, kind: str, sections: list[str]) -> None:
+    result = classify("Internal Review - FOI 1234/25", text, headers=HEADERS)
+    assert (result.kind, result.sections) == (kind, sections)

@@ -132,6 +132,7 @@ _DROPPED_RE = re.compile(
     r"\bdisregarded\b|\bno\s+longer\s+(?:rel(?:y|ies|ying)|applies|apply)|\bwithdrawn\b"
     # "section 43 was not engaged", "was not correctly applied": a review setting a ground aside.
     r"|\b(?:was|were|is|are)\s+not\s+(?:engaged|(?:correctly|properly|appropriately|rightly)\s+(?:applied|engaged|relied))"
+    r"|\b(?:applied|engaged|relied\s+(?:up)?on)\s+(?:incorrectly|wrongly|inappropriately)\b"
     r"|\b(?:does|do|did|will)\s+not\s+(?:be\s+)?rel(?:y|ies|ying)\s+(?:up)?on\b|\bnot\s+(?:been\s+)?relied\s+(?:up)?on\b"
     r"|\bavoid\w*\s+(?:the\s+)?(?:application|need|use)\s+of\b|\bwithout\s+(?:the\s+need\s+to\s+)?(?:apply|applying"
     r"|relying)|\bno\s+exemptions?\s+(?:has|have|is|are|was|were)\s+(?:been\s+)?(?:applied|engaged|needed|relied)",

@@ -466,6 +466,10 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|your|a\s+full)\s+(?:internal\s+)?review|\binternal\s+review\s+(?:has"
         r"|was)\s+(?:now\s+)?(?:been\s+)?(?:completed"
         r"|concluded|conducted|carried\s+out|undertaken)|\b(?:I|we)\s+have\s+now\s+conducted\s+a\s+review", 2.0),
+    # "I have reviewed that decision", "we have reconsidered our response" (round 6)
+    ("review", r"\b(?:I|we)\s+have\s+(?:now\s+|carefully\s+)?(?:re-?examined|reviewed|reconsidered"
+        r"|looked\s+again\s+at)\s+(?:that|the|this|our|its)\s+(?:original\s+|earlier\s+)?"
+        r"(?:decision|response|refusal|handling)\b", 2.0),
     ("review", r"\b(?:following|after|having\s+(?:completed|conducted|carried\s+out|undertaken))\s+(?:an?|the|this)\s+"
         r"(?:full\s+)?internal\s+review\b", 2.0),
     ("review", r"\b(?:findings|outcome|result)\s+of\s+(?:the|your|this)\s+(?:internal\s+)?review|\binternal\s+review\s+"
@@ -552,6 +556,10 @@ UPHELD_RE = re.compile(
     re.I,
 )
 MAINTAIN_RE = re.compile(
+    # "the refusal is maintained", "the exemption was applied correctly" (round 6)
+    r"\b(?:decision|response|refusal|exemptions?)\s+(?:is|are|has\s+been|have\s+been|will\s+be)\s+maintained\b|"
+    r"\b(?:was|were|had\s+been|has\s+been)\s+(?:applied|engaged|relied\s+(?:up)?on)\s+(?:correctly|properly"
+    r"|appropriately|rightly)\b|"
     r"\b(?:maintain(?:ed|s)?|stand(?:s)?\s+by|agree\s+with)\s+(?:the\s+)?(?:original\s+)?(?:decision|response"
     r"|refusal|exemptions?|position)|"
     r"\boriginal\s+(?:decision|response|refusal)\s+(?:was|is|remains)\s+(?:correct|appropriate|valid|sound)|"
@@ -565,6 +573,10 @@ MAINTAIN_RE = re.compile(
     re.I,
 )
 OVERTURN_RE = re.compile(
+    # "the original response should be varied", "section 43 had been applied incorrectly" (round 6)
+    r"\b(?:decision|response)\s+(?:should\s+be|has\s+been|is|was|will\s+be)\s+(?:varied|amended|revised)\b|"
+    r"\b(?:was|were|had\s+been|has\s+been)\s+(?:applied|engaged|relied\s+(?:up)?on)\s+(?:incorrectly|wrongly"
+    r"|inappropriately)\b|\bcan\s+(?:now\s+)?be\s+(?:disclosed|released)\b|"
     r"\b(?:was|were|had\s+been)\s+not\s+(?:correctly|properly|appropriately|rightly)\s+(?:applied|engaged|relied)"
     r"|\b(?:is|are)\s+now\s+(?:being\s+)?(?:disclosed|released|provided)\b|\boverturn(?:ed|ing)?\b|\breversed?\s+(?:the\s+)?(?:original\s+)?decision|"
     r"\b(?:original\s+)?(?:decision|response|refusal)\s+(?:was|is)\s+(?:not\s+correct|incorrect|wrong|flawed)|"
