@@ -330,3 +330,16 @@ def test_an_enclosure_beside_ncnd_for_any_other_information_is_partial_unread() 
 def test_review_outcomes_in_other_words(text: str, kind: str, sections: list[str]) -> None:
     result = classify("Internal Review - FOI 1234/25", text, headers=HEADERS)
     assert (result.kind, result.sections) == (kind, sections)
+
+
+# --------------------------------------------------------------------------------------------
+# Sections listed as bare numbers under an "Exemptions" heading
+
+
+def test_bare_numbers_listed_as_exemptions_are_sections() -> None:
+    from foi.mail.sections import find_sections
+
+    assert find_sections("Exemptions applied: 23(5), 24(2) and 40(5).") == ["23(5)", "24(2)", "40(5)"]
+    assert find_sections("Exemption - 40(2)") == ["40(2)"]
+    assert find_sections("No exemptions: 2023 figures are attached.") == []
+    assert find_sections("Exemptions applied: none. There were 45 cases.") == []
