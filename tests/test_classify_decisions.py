@@ -343,3 +343,26 @@ def test_bare_numbers_listed_as_exemptions_are_sections() -> None:
     assert find_sections("Exemption - 40(2)") == ["40(2)"]
     assert find_sections("No exemptions: 2023 figures are attached.") == []
     assert find_sections("Exemptions applied: none. There were 45 cases.") == []
+
+
+# --------------------------------------------------------------------------------------------
+# Partial: a detail withheld, a copy attached
+
+
+def test_a_detail_withheld_under_an_attached_answer_is_partial() -> None:
+    result = classify("FOI 1234/25", "Please see attached. The names of officers have been withheld under section "
+                      "40(2).", ["response.pdf"], [], HEADERS)
+    assert (result.kind, result.sections) == ("partial", ["40(2)"])
+
+
+def test_the_whole_information_withheld_is_not_a_detail() -> None:
+    result = classify("FOI 1234/25", "The information you requested has been withheld under section 31(1)(a).",
+                      headers=HEADERS)
+    assert (result.kind, result.sections) == ("refused", ["31(1)(a)"])
+
+
+def test_a_copy_attached_answers_its_question_beside_a_refused_one() -> None:
+    result = classify("FOI 1234/25", "Question 1: The force does have a policy on the use of spit guards, and a copy "
+                      "is attached.\nQuestion 2: The names of the officers involved are exempt under section 40(2).",
+                      ["policy.pdf"], [], HEADERS)
+    assert (result.kind, result.sections) == ("partial", ["40(2)"])

@@ -709,7 +709,8 @@ def classify(
         # "Our response is as follows" above no refusal: what follows is the answer.
         data += scores["lead"]
         evidence["data"] += evidence["lead"]
-    scoped = scores["scoped"]
+    # (A detail withheld, "the names have been withheld", speaks of part only beside something given.)
+    scoped = scores["scoped"] + (scores["detail"] if data >= 0.75 else 0.0)
     partial_marks = scores["partial"] + scoped
     ext, clar, ack = scores["extended"], scores["clarification"], scores["acknowledged"]
     questions = [s for s in new if "?" in s and re.search(r"\byou\b", s, re.I)]

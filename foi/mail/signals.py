@@ -323,6 +323,9 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|\b(?:rather\s+than|instead\s+of)\s+(?:apply|applying|rely|relying|refus|cit)", 1.5),
     ("data", r"\bin\s+(?:answer|response)\s+to\s+(?:your\s+)?(?:question|part)\s+\d.{0,80}\b\d|\bthe\s+answer\s+to\s+"
         r"(?:your\s+)?question", 1.0),
+    # "A copy of the policy is attached", "copies are enclosed" (round 6).
+    ("data", r"\bcop(?:y|ies)\s+(?:of\s+[^.]{1,60}?\s+)?(?:is|are|has\s+been|have\s+been)\s+"
+        r"(?:attached|enclosed)\b", 1.5),
     ("held", r"\b(?:can|do)\s+confirm\s+that\s+.{0,80}\b(?:does|do)\s+hold\b|\bthe\s+information\s+(?:you\s+have\s+"
         r"requested\s+)?is\s+held\s+by", 1.0),
     # only part of the information: "scoped" says the refusal covers only part of the request (a
@@ -359,6 +362,11 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("scoped", r"\b(?:has|have)\s+been\s+redacted|\bredacted\s+(?:copy|copies|version|document)"
         r"|\bwith\s+redactions\b", 2.0),
     ("firm", SOME_WITHHELD, 2.0),
+    # A detail withheld, not the whole: "the names of officers have been withheld under section 40(2)",
+    # "personal details are redacted" (round 6).
+    ("detail", r"^\W*(?:however,?\s+)?(?:the\s+|any\s+|all\s+)?(?:names?|details?\s+of|identit\w+"
+        r"|personal\s+(?:data|details|information)|(?:e-?mail\s+|home\s+)?addresses|telephone\s+numbers|signatures|specific\s+locations?)\b[^.]{0,80}?"
+        r"\b(?:ha(?:s|ve)\s+been\s+|(?:is|are)\s+(?:being\s+)?)(?:withheld|redacted|removed|omitted|exempt)\b", 2.0),
     # Small figures hidden under an exemption: "figures under five have been replaced with '*' under
     # section 40(2)": the rest is given (round 6).
     ("scoped", r"\b(?:replaced|suppressed|masked|substituted|shown\s+as|represented\s+(?:by|as))\b[^.]{0,100}"
