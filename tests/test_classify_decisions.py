@@ -366,3 +366,18 @@ def test_a_copy_attached_answers_its_question_beside_a_refused_one() -> None:
                       "is attached.\nQuestion 2: The names of the officers involved are exempt under section 40(2).",
                       ["policy.pdf"], [], HEADERS)
     assert (result.kind, result.sections) == ("partial", ["40(2)"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unfortunately we are unable to respond within 20 working days. We anticipate responding no later than April "
+        "4th 2025.",
+        "We need more time to consider the public interest, and the response is now due on 04.04.2025.",
+        "We write to advise that we will need further time, until 4 April 2025, to respond to your request.",
+        "The extended response date is 04-04-2025.",
+    ],
+)
+def test_the_new_date_is_read_in_its_many_forms(text: str) -> None:
+    result = classify("FOI 1234/25", text, headers=HEADERS)
+    assert (result.kind, result.until) == ("extended", date(2025, 4, 4))

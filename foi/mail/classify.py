@@ -276,7 +276,7 @@ _THE_REST_RE = re.compile(
 )
 # A figure standing alone: not part of a date, a reference, a section number or a sum of money.
 _FIGURE_RE = re.compile(r"(?<![\d/.:()\u00a3$\-])\b\d{1,6}\b(?![\d/.:()\-]|\s*(?:hours?|working\s+days|days|%))")
-_PROMISE_RE = re.compile(r"\b(?:respond|response|reply|decision|deadline|due|date)\b", re.I)
+_PROMISE_RE = re.compile(r"\b(?:respond\w*|response|repl(?:y|ies|ying)|decision|deadline|due|date)\b", re.I)
 
 
 # Particular questions named: "Qs 2, 3 & 5", "question 4", "parts 2 and 3" (not a run such as
