@@ -381,3 +381,34 @@ def test_a_copy_attached_answers_its_question_beside_a_refused_one() -> None:
 def test_the_new_date_is_read_in_its_many_forms(text: str) -> None:
     result = classify("FOI 1234/25", text, headers=HEADERS)
     assert (result.kind, result.until) == ("extended", date(2025, 4, 4))
+
+
+# --------------------------------------------------------------------------------------------
+# Clarifications in more words; answers that open with their figure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In order to locate the information you have asked for, please provide the date and approximate location "
+        "of the incident.",
+        "Could you please narrow down the timeframe of your request, as 'all records ever held' would cover several "
+        "decades?",
+    ],
+)
+def test_a_question_about_what_to_search_is_a_clarification(text: str) -> None:
+    assert classify("FOI 1234/25", text, headers=HEADERS).kind == "clarification"
+
+
+def test_an_answer_opening_with_there_were_is_an_answer() -> None:
+    result = classify("FOI 1234/25", "There were 14 complaints in 2023 and 19 in 2024. If you need the figures broken "
+                      "down by type, please submit a new request.", headers=HEADERS)
+    assert result.guess == "responded"
+
+
+def test_a_count_given_above_the_refusal_of_another_detail_is_partial() -> None:
+    """Moved from test_classify_wording (round 6): the count is now read as given, and "Where they
+    happened is exempt" names what is withheld (no condition), so the reading is partial."""
+    result = classify("FOI 9/25", "There were 14 thefts recorded in 2023 and 11 in 2024. Where they happened is "
+                      "exempt under section 31(1)(a) and is withheld.", headers=HEADERS)
+    assert (result.guess, result.sections) == ("partial", ["31(1)(a)"])

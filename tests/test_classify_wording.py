@@ -304,9 +304,6 @@ def test_a_question_mark_inside_the_sentence_is_still_a_question() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        # a count given above the refusal of another part
-        "There were 14 thefts recorded in 2023 and 11 in 2024. Where they happened is exempt under section "
-        "31(1)(a) and is withheld.",
         # a fact confirmed, the rest refused
         "The force can confirm it uses number plate cameras. Further details are exempt under sections 24 and 31 "
         "and are therefore refused.",

@@ -192,8 +192,13 @@ _WHERE_DONE_RE = re.compile(r"^\W*where\b[^.]{0,120}\b(?:has|have)\s+been\s+(?:r
                             r"|suppressed|masked|omitted|rounded)\b", re.I)
 
 
+# "Where they happened is exempt": a clause naming what is withheld, no condition (no comma).
+_WHERE_NOUN_RE = re.compile(r"^\W*where\b[^,;]{0,80}\b(?:is|are)\s+(?:therefore\s+)?(?:exempt|withheld|redacted|not\s+"
+                            r"(?:held|recorded|disclosed|provided|released))\b", re.I)
+
+
 def is_conditional(sentence: str) -> bool:
-    if _WHERE_DONE_RE.search(sentence):
+    if _WHERE_DONE_RE.search(sentence) or _WHERE_NOUN_RE.search(sentence):
         return False
     if _LEADING_CONDITION_RE.search(sentence) or _COUNTERFACTUAL_RE.search(sentence):
         return True

@@ -242,6 +242,12 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|explain|indicate)\b", 1.5),
     ("clarification", r"\bplease\s+(?:reply|respond|write\s+back)\s+(?:to\s+(?:this|us)\s+)?"
         r"(?:with|stating|confirming|giving|to\s+(?:confirm|clarify|say|tell))\b", 1.0),
+    # "Could you narrow down the timeframe?", "in order to locate it, please provide the date and
+    # location" (round 6).
+    ("clarification", r"\b(?:could|can|would|will)\s+you\s+(?:please\s+)?(?:narrow|refine|limit|reduce|rephrase"
+        r"|restrict)\b"
+        r"|\b(?:in\s+order\s+to|so\s+that\s+we\s+can|to\s+help\s+us)\s+(?:locate|identify|find|search|answer)\b[^.]{0,80}"
+        r"\bplease\s+(?:provide|give|send|tell|confirm|specify)\b", 1.5),
     ("clarification", r"\bsection\s+1\s*\(\s*3\s*\)|\bs\.?\s?1\s*\(\s*3\s*\)", 1.5),
     # A narrowing question: "would you accept an answer to question 1 only?", "please let us know
     # whether you would be willing to reduce the period".
