@@ -186,3 +186,32 @@ def test_a_notice_that_might_be_a_persons_is_guessed_an_auto_reply_for_review() 
             "that it can be dealt with.")
     result = classify("RE: Freedom of Information request - Custody", text)
     assert (result.kind, result.guess) == ("needs-review", "auto-reply")
+
+
+# --------------------------------------------------------------------------------------------
+# When it came
+
+
+def test_a_bare_receipt_minutes_after_our_request_is_a_machines() -> None:
+    from datetime import UTC, datetime
+
+    text = "We have received your request and you will receive a response within 20 working days."
+    sent = datetime(2025, 6, 3, 9, 0, tzinfo=UTC)
+    quick = classify("RE: Stop and search", text, headers={"Date": "Tue, 03 Jun 2025 10:03:00 +0100"},
+                     request_sent=sent)
+    assert quick.kind == "auto-reply", quick.reasons
+    assert any("3 minutes after our request" in r for r in quick.reasons)
+    # the next day: the words alone cannot tell
+    later = classify("RE: Stop and search", text, headers={"Date": "Wed, 04 Jun 2025 10:03:00 +0100"},
+                     request_sent=sent)
+    assert (later.kind, later.guess) == ("needs-review", "acknowledged")
+
+
+def test_a_persons_quick_acknowledgement_is_still_a_persons() -> None:
+    from datetime import UTC, datetime
+
+    text = ("Dear Mr Hale,\n\nYour request was received today and has been logged as FOI 0931/25.\n\n"
+            "Kind regards\n\nAmira Said")
+    result = classify("RE: Stop and search", text, headers={"Date": "Tue, 03 Jun 2025 09:04:00 +0000"},
+                      request_sent=datetime(2025, 6, 3, 9, 0, tzinfo=UTC))
+    assert result.kind == "acknowledged", result.reasons
