@@ -215,3 +215,19 @@ def test_a_persons_quick_acknowledgement_is_still_a_persons() -> None:
     result = classify("RE: Stop and search", text, headers={"Date": "Tue, 03 Jun 2025 09:04:00 +0000"},
                       request_sent=datetime(2025, 6, 3, 9, 0, tzinfo=UTC))
     assert result.kind == "acknowledged", result.reasons
+
+
+def test_an_acknowledgement_that_mentions_leave_is_a_persons() -> None:
+    text = ("Dear Mr Hale,\n\nYour request was received on 2 June 2025 and has been logged as FOI 0931/25. I am on "
+            "annual leave next week, and a colleague will reply by 30 June 2025.\n\nKind regards\n\nAmira Said")
+    result = classify("RE: Stop and search", text)
+    assert result.kind == "acknowledged", result.reasons
+
+
+def test_an_out_of_office_reply_is_an_auto_reply() -> None:
+    text = ("Thank you for your email. I am out of the office until Monday 9 June with no access to email. "
+            "For urgent matters please contact the team mailbox.\n\nAmira Said")
+    result = classify("Automatic reply: Stop and search", text)
+    assert result.kind == "auto-reply"
+    result = classify("RE: Stop and search", text)
+    assert result.kind == "auto-reply", result.reasons

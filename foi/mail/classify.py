@@ -646,6 +646,13 @@ def classify(
     # "This is an automated message" over a receipt is weighed with the receipt (below); a person
     # away from the office is an auto-reply whatever else it says.
     receipt_words = scores["generic"] >= 1.5 or scores["acknowledged"] >= 1.5
+    if away and scores["acknowledged"] >= 1.5:
+        # "Your request is logged as FOI 0931/25 ... I am on leave until Monday": a person's
+        # acknowledgement that mentions their leave, when it handles the case plainly enough.
+        handled = _receipt_evidence(text, reading, subject, _header(headers, "from"), force_ref=force_ref,
+                                    received=received, ack_new=ack_new, sent_on=sent_on, mailbox_words=False,
+                                    minutes=after_request)
+        away = not (handled.person >= 4.0 and handled.mailbox < 2.0)
     if any(AUTO_BODY_RE.search(s) for s in reading.of("new", "conditional")) and scores["data"] < 2 and (
             away or not receipt_words):
         return result("auto-reply", [s for s in reading.of("new", "conditional") if AUTO_BODY_RE.search(s)][:1], 0.85,
