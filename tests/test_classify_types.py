@@ -231,3 +231,15 @@ def test_an_out_of_office_reply_is_an_auto_reply() -> None:
     assert result.kind == "auto-reply"
     result = classify("RE: Stop and search", text)
     assert result.kind == "auto-reply", result.reasons
+
+
+# --------------------------------------------------------------------------------------------
+# References
+
+
+def test_a_list_of_references_under_its_heading_gives_the_first() -> None:
+    from foi.mail.references import find_force_reference
+
+    text = ("Your questions have been split and logged under the references shown below:\n"
+            "7731 Questions 1 and 3 Vehicles\n7732 Question 2 Custody\n")
+    assert find_force_reference(text, "RE: Police") == "7731"
