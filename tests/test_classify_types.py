@@ -243,3 +243,18 @@ def test_a_list_of_references_under_its_heading_gives_the_first() -> None:
     text = ("Your questions have been split and logged under the references shown below:\n"
             "7731 Questions 1 and 3 Vehicles\n7732 Question 2 Custody\n")
     assert find_force_reference(text, "RE: Police") == "7731"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a date for this request's reply is the case in hand, greeting or not
+        "Your request has been allocated to an officer and you will receive a response on or before 12/06/2025.",
+        # passed on by a named person
+        "Hello,\n\nThanks for your email. I have passed your request to our FOI team, who will be in touch.\n\n"
+        "Best wishes\nJordan Price\nCustomer Services",
+    ],
+)
+def test_more_acknowledgements_by_structure(text: str) -> None:
+    result = classify("RE: FOI", text)
+    assert result.kind == "acknowledged", result.reasons

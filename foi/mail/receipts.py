@@ -33,7 +33,8 @@ _NOBODY_RE = re.compile(
     re.I,
 )
 _ANY_GREETING_RE = re.compile(r"^\W*(?:dear|hello|hi|good\s+(?:morning|afternoon|evening|day))\b", re.I | re.M)
-_SIGNOFF_RE = re.compile(r"^\W*(?:yours\s+(?:sincerely|faithfully|truly)|(?:kind|best|warm|many)\s+(?:regards|thanks)"
+_SIGNOFF_RE = re.compile(r"^\W*(?:yours\s+(?:sincerely|faithfully|truly)"
+                         r"|(?:kind|best|warm|many)\s+(?:regards|thanks|wishes)"
                          r"|regards|thank\s+you|thanks)\b", re.I | re.M)
 _NAME_LINE_RE = re.compile(r"^\s*(?:(?:Mr|Mrs|Ms|Miss|Dr|P\.?P\.?)\.?\s+)?[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}"
                            r"\s*(?:[,|\u2013-].{0,80})?$")
@@ -170,7 +171,7 @@ def weigh(lines: Sequence[str], sentences: Sequence[str], *, reference: bool, re
     if received:
         person(2.0, "the date they received it")
     if reply_by:
-        person(1.5, "the date they will reply by")
+        person(2.0, "the date they will reply by")
     if restated or any(_ASKED_RE.search(x) for x in sentences):
         person(1.5, "says what was asked")
     greeted = greeted_by_name(lines)
