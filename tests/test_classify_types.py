@@ -186,3 +186,75 @@ def test_a_notice_that_might_be_a_persons_is_guessed_an_auto_reply_for_review() 
             "that it can be dealt with.")
     result = classify("RE: Freedom of Information request - Custody", text)
     assert (result.kind, result.guess) == ("needs-review", "auto-reply")
+
+
+# --------------------------------------------------------------------------------------------
+# When it came
+
+
+def test_a_bare_receipt_minutes_after_our_request_is_a_machines() -> None:
+    from datetime import UTC, datetime
+
+    text = "We have received your request and you will receive a response within 20 working days."
+    sent = datetime(2025, 6, 3, 9, 0, tzinfo=UTC)
+    quick = classify("RE: Stop and search", text, headers={"Date": "Tue, 03 Jun 2025 10:03:00 +0100"},
+                     request_sent=sent)
+    assert quick.kind == "auto-reply", quick.reasons
+    assert any("3 minutes after our request" in r for r in quick.reasons)
+    # the next day: the words alone cannot tell
+    later = classify("RE: Stop and search", text, headers={"Date": "Wed, 04 Jun 2025 10:03:00 +0100"},
+                     request_sent=sent)
+    assert (later.kind, later.guess) == ("needs-review", "acknowledged")
+
+
+def test_a_persons_quick_acknowledgement_is_still_a_persons() -> None:
+    from datetime import UTC, datetime
+
+    text = ("Dear Mr Hale,\n\nYour request was received today and has been logged as FOI 0931/25.\n\n"
+            "Kind regards\n\nAmira Said")
+    result = classify("RE: Stop and search", text, headers={"Date": "Tue, 03 Jun 2025 09:04:00 +0000"},
+                      request_sent=datetime(2025, 6, 3, 9, 0, tzinfo=UTC))
+    assert result.kind == "acknowledged", result.reasons
+
+
+def test_an_acknowledgement_that_mentions_leave_is_a_persons() -> None:
+    text = ("Dear Mr Hale,\n\nYour request was received on 2 June 2025 and has been logged as FOI 0931/25. I am on "
+            "annual leave next week, and a colleague will reply by 30 June 2025.\n\nKind regards\n\nAmira Said")
+    result = classify("RE: Stop and search", text)
+    assert result.kind == "acknowledged", result.reasons
+
+
+def test_an_out_of_office_reply_is_an_auto_reply() -> None:
+    text = ("Thank you for your email. I am out of the office until Monday 9 June with no access to email. "
+            "For urgent matters please contact the team mailbox.\n\nAmira Said")
+    result = classify("Automatic reply: Stop and search", text)
+    assert result.kind == "auto-reply"
+    result = classify("RE: Stop and search", text)
+    assert result.kind == "auto-reply", result.reasons
+
+
+# --------------------------------------------------------------------------------------------
+# References
+
+
+def test_a_list_of_references_under_its_heading_gives_the_first() -> None:
+    from foi.mail.references import find_force_reference
+
+    text = ("Your questions have been split and logged under the references shown below:\n"
+            "7731 Questions 1 and 3 Vehicles\n7732 Question 2 Custody\n")
+    assert find_force_reference(text, "RE: Police") == "7731"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a date for this request's reply is the case in hand, greeting or not
+        "Your request has been allocated to an officer and you will receive a response on or before 12/06/2025.",
+        # passed on by a named person
+        "Hello,\n\nThanks for your email. I have passed your request to our FOI team, who will be in touch.\n\n"
+        "Best wishes\nJordan Price\nCustomer Services",
+    ],
+)
+def test_more_acknowledgements_by_structure(text: str) -> None:
+    result = classify("RE: FOI", text)
+    assert result.kind == "acknowledged", result.reasons

@@ -17,7 +17,7 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from email.message import EmailMessage
 from email.utils import parsedate_to_datetime
 
@@ -235,6 +235,19 @@ def _score(sentences: Sequence[str]) -> tuple[dict[str, float], dict[str, list[s
     return scores, evidence
 
 
+def _minutes_after(headers: Mapping[str, str] | None, request_sent: datetime | None) -> float | None:
+    """Minutes from our request's sending to this reply's Date header, when both are known."""
+    if request_sent is None:
+        return None
+    try:
+        sent = parsedate_to_datetime(_header(headers, "date"))
+        ours = request_sent if request_sent.tzinfo else request_sent.replace(tzinfo=UTC)
+        sent = sent if sent.tzinfo else sent.replace(tzinfo=UTC)
+        return (sent - ours).total_seconds() / 60.0
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
 def _date_header(headers: Mapping[str, str] | None) -> date | None:
     try:
         return parsedate_to_datetime(_header(headers, "date")).date()
@@ -307,7 +320,7 @@ _FOI_WORDS_RE = re.compile(r"\b(?:20|twenty)\s+working\s+days|\bfreedom\s+of\s+i
 
 def _receipt_evidence(text: str, reading: Reading, subject: str, sender: str, *, force_ref: str | None,
                       received: date | None, ack_new: Sequence[str], sent_on: date | None,
-                      mailbox_words: bool) -> ReceiptEvidence:
+                      mailbox_words: bool, minutes: float | None = None) -> ReceiptEvidence:
     """The structural evidence for a person's acknowledgement against a mailbox's receipt."""
     own = reading.of("new", "conditional")
     lines = [s.text for s in reading.sentences if s.role not in ("request", "quoted")] + [""] + own_lines(text)
@@ -315,7 +328,7 @@ def _receipt_evidence(text: str, reading: Reading, subject: str, sender: str, *,
         lines, own, reference=bool(force_ref), received=bool(received),
         reply_by=bool(deadline_in(ack_new, sent_on)), restated=reading.restated > 0,
         receipt_sentences=ack_new, mailbox_words=mailbox_words, act_named=bool(_FOI_WORDS_RE.search("\n".join(own))),
-        subject_says_ack=bool(ACK_SUBJECT_RE.search(subject)), sender=sender)
+        subject_says_ack=bool(ACK_SUBJECT_RE.search(subject)), sender=sender, minutes=minutes)
 
 
 def _new_date(extending: Sequence[str], new: Sequence[str], own: Sequence[str], sent_on: date | None) -> date | None:
@@ -517,11 +530,13 @@ def classify(
     headers: Mapping[str, str] | None = None,
     *,
     request_text: str | None = None,
+    request_sent: datetime | None = None,
 ) -> Classification:
     """Classify one reply. ``attachment_texts`` are the texts of attached letters (from
     :func:`foi.mail.text.attachment_text`), in the order of ``attachment_names`` when both are
     given. ``request_text`` is our request as sent, when known: wherever they quote it, it is
-    never read as theirs."""
+    never read as theirs. ``request_sent`` is when it was sent (its Date): a receipt that arrives
+    within minutes of it is a machine's more likely than a person's."""
     subject = subject or ""
     texts = list(attachment_texts)
     paired = len(texts) == len(attachment_names)
@@ -538,6 +553,7 @@ def classify(
     reference_text = "\n".join(own)
     force_ref = find_force_reference(reference_text, subject) or find_case_number(reading.text("request"))
     sent_on = _date_header(headers)
+    after_request = _minutes_after(headers, request_sent)
     received = stated_receipt(reading.of("new", "history", "conditional"), sent_on)
 
     scores, evidence = _score(new)
@@ -635,6 +651,13 @@ def classify(
     # "This is an automated message" over a receipt is weighed with the receipt (below); a person
     # away from the office is an auto-reply whatever else it says.
     receipt_words = scores["generic"] >= 1.5 or scores["acknowledged"] >= 1.5
+    if away and scores["acknowledged"] >= 1.5:
+        # "Your request is logged as FOI 0931/25 ... I am on leave until Monday": a person's
+        # acknowledgement that mentions their leave, when it handles the case plainly enough.
+        handled = _receipt_evidence(text, reading, subject, _header(headers, "from"), force_ref=force_ref,
+                                    received=received, ack_new=ack_new, sent_on=sent_on, mailbox_words=False,
+                                    minutes=after_request)
+        away = not (handled.person >= 4.0 and handled.mailbox < 2.0)
     if any(AUTO_BODY_RE.search(s) for s in reading.of("new", "conditional")) and scores["data"] < 2 and (
             away or not receipt_words):
         return result("auto-reply", [s for s in reading.of("new", "conditional") if AUTO_BODY_RE.search(s)][:1], 0.85,
@@ -1050,7 +1073,7 @@ def classify(
         # as much as its wording (foi.mail.receipts; issue 12, round 7).
         receipt = _receipt_evidence(text, reading, subject, _header(headers, "from"), force_ref=force_ref,
                                     received=received, ack_new=ack_new, sent_on=sent_on,
-                                    mailbox_words=scores["generic"] >= 1.5)
+                                    mailbox_words=scores["generic"] >= 1.5, minutes=after_request)
         said = evidence["generic"][:1] + evidence["acknowledged"][:1]
         weighed = [f"for a person: {', '.join(receipt.for_person) or 'nothing'}",
                    f"for a mailbox: {', '.join(receipt.for_mailbox) or 'nothing'}"]
@@ -1087,7 +1110,8 @@ def classify(
         # are receiving a high number of requests") greets nobody, is signed by nobody and speaks
         # to whatever mail arrives (round 7).
         receipt = _receipt_evidence(text, reading, subject, _header(headers, "from"), force_ref=force_ref,
-                                    received=received, ack_new=[], sent_on=sent_on, mailbox_words=False)
+                                    received=received, ack_new=[], sent_on=sent_on, mailbox_words=False,
+                                    minutes=after_request)
         if receipt.person < 1.0 and receipt.mailbox >= 3.0 and not has_data and not unseen_docs:
             return result("auto-reply", body_only[:1], 0.7,
                           reasons=["a mailbox's notice: nothing of this request, no status",

@@ -7,7 +7,7 @@ days"), so the reading weighs the message's structure (issue 12, round 7):
 
 * a person handling the case: their reference, the date they received it, the date they will
   reply by, the request restated, a greeting by name, a letter signed by a named officer;
-* who sent it: a no-reply address, or a person's name;
+* who sent it: a no-reply address, or a person's name; and when: minutes after our request;
 * a mailbox: it says it is automatic or not to reply, speaks of "your e-mail" and of whatever
   mail arrives ("if your e-mail relates to ...", "if the matter is urgent ring 101 or 999",
   "internal staff ..."), and greets nobody and is signed by nobody.
@@ -33,7 +33,8 @@ _NOBODY_RE = re.compile(
     re.I,
 )
 _ANY_GREETING_RE = re.compile(r"^\W*(?:dear|hello|hi|good\s+(?:morning|afternoon|evening|day))\b", re.I | re.M)
-_SIGNOFF_RE = re.compile(r"^\W*(?:yours\s+(?:sincerely|faithfully|truly)|(?:kind|best|warm|many)\s+(?:regards|thanks)"
+_SIGNOFF_RE = re.compile(r"^\W*(?:yours\s+(?:sincerely|faithfully|truly)"
+                         r"|(?:kind|best|warm|many)\s+(?:regards|thanks|wishes)"
                          r"|regards|thank\s+you|thanks)\b", re.I | re.M)
 _NAME_LINE_RE = re.compile(r"^\s*(?:(?:Mr|Mrs|Ms|Miss|Dr|P\.?P\.?)\.?\s+)?[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}"
                            r"\s*(?:[,|\u2013-].{0,80})?$")
@@ -81,6 +82,10 @@ _NO_REPLY_RE = re.compile(r"^(?:no-?reply|do-?not-?reply|donotreply|auto-?reply|
 _PERSON_LOCAL_RE = re.compile(r"^[a-z]{2,}[._][a-z]{2,}(?:\d{0,4})$", re.I)
 _GENERIC_LOCAL_RE = re.compile(r"foi|freedom|info|disclosure|enquir|contact|admin|team|unit|office|mail|request|data"
                                r"|records|legal|compliance|access|police|support|service|help", re.I)
+
+
+# A reply this soon after our request was sent is a machine's more often than a person's.
+QUICK_MINUTES = 10
 
 
 @dataclass
@@ -143,12 +148,12 @@ def own_lines(text: str) -> list[str]:
 
 def weigh(lines: Sequence[str], sentences: Sequence[str], *, reference: bool, received: bool, reply_by: bool,
           restated: bool, receipt_sentences: Sequence[str], act_named: bool, subject_says_ack: bool,
-          mailbox_words: bool, sender: str = "") -> ReceiptEvidence:
+          mailbox_words: bool, sender: str = "", minutes: float | None = None) -> ReceiptEvidence:
     """The points for a person handling this request against those for a mailbox's receipt.
-    ``sender`` is the From header. ``lines`` are all the authority's own sentences in order,
-    signature included (not our request or quoted mail); ``sentences`` its new text and
-    conditionals; ``receipt_sentences`` the sentences that acknowledge; the flags are what the
-    rest of the reading found."""
+    ``sender`` is the From header; ``minutes`` the time since our request was sent. ``lines`` are
+    all the authority's own sentences in order, signature included (not our request or quoted
+    mail); ``sentences`` its new text and conditionals; ``receipt_sentences`` the sentences that
+    acknowledge; the flags are what the rest of the reading found."""
     ev = ReceiptEvidence()
 
     def person(points: float, why: str) -> None:
@@ -166,7 +171,7 @@ def weigh(lines: Sequence[str], sentences: Sequence[str], *, reference: bool, re
     if received:
         person(2.0, "the date they received it")
     if reply_by:
-        person(1.5, "the date they will reply by")
+        person(2.0, "the date they will reply by")
     if restated or any(_ASKED_RE.search(x) for x in sentences):
         person(1.5, "says what was asked")
     greeted = greeted_by_name(lines)
@@ -185,6 +190,8 @@ def weigh(lines: Sequence[str], sentences: Sequence[str], *, reference: bool, re
     joined = " ".join(sentences)
     if who == "machine":
         mailbox(2.5, "sent from a no-reply address")
+    if minutes is not None and 0 <= minutes <= QUICK_MINUTES:
+        mailbox(1.5, f"came {minutes:.0f} minutes after our request")
     if _AUTOMATIC_RE.search(joined):
         mailbox(2.5, "says it is automatic")
     elif mailbox_words:

@@ -120,6 +120,10 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("acknowledged", r"\b(?:has\s+been|have\s+been|was)\s+(?:passed|forwarded|sent|allocated)\s+to\s+(?:the\s+)?"
         r"(?:relevant|appropriate)\s+(?:department|team|unit|officer|person)|\b(?:be\s+in\s+touch|contact\s+you|get\s+back\s+to\s+you)"
         r"\s+within\s+(?:the\s+)?(?:statutory\s+)?(?:20|twenty)\s+working\s+days", 1.5),
+    # "I have passed your request to our FOI team, who will be in touch" (round 7).
+    ("acknowledged", r"\b(?:passed|forwarded|referred)\s+(?:your\s+(?:\w+\s+)?(?:request|e-?mail|enquiry)|this|it)"
+        r"\s+(?:on\s+)?to\s+(?:our|the)\s+(?:\w+\s+){0,3}(?:team|unit|department|officer|section)\b(?![^.]{0,80}\b(?:who|which)\s+"
+        r"(?:has|have|provided|supplied|confirmed|advised)\b)", 1.5),
     ("acknowledged", r"\b(?:required|obliged)\s+to\s+(?:supply|provide|respond|reply)\b.{0,60}\bwithin\s+(?:20"
         r"|twenty)\s+"
         r"(?:working\s+)?days", 1.0),
