@@ -412,3 +412,19 @@ def test_a_count_given_above_the_refusal_of_another_detail_is_partial() -> None:
     result = classify("FOI 9/25", "There were 14 thefts recorded in 2023 and 11 in 2024. Where they happened is "
                       "exempt under section 31(1)(a) and is withheld.", headers=HEADERS)
     assert (result.guess, result.sections) == ("partial", ["31(1)(a)"])
+
+
+@pytest.mark.parametrize(
+    ("text", "sections"),
+    [
+        ("Disclosure would be likely to prejudice the prevention or detection of crime, so we will not release this "
+         "information.", []),
+        ("Having considered your request, this information is exempt from disclosure and we are withholding it.", []),
+        ("We cannot share this information, as it is the personal data of the officer concerned.", []),
+        ("Answering your request would require more than two and a half days of staff time, which is more than the "
+         "law requires of us, so we are unable to comply.", ["12"]),
+    ],
+)
+def test_a_plain_refusal_naming_no_section(text: str, sections: list[str]) -> None:
+    result = classify("FOI 1234/25", text, headers=HEADERS)
+    assert (result.kind, result.sections) == ("refused", sections)

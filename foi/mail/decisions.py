@@ -71,7 +71,10 @@ COST_ESTIMATE = (
     r"[^.]{0,80}?(?<![\d,.])" + _MANY_HOURS + r"\s*(?:hours|hrs)\b"
     r"|\bestimat\w*\b[^.]{0,80}?(?<![\d,.])" + _MANY_HOURS + r"\s*(?:hours|hrs)\b"
     r"|\b(?:would|will)\s+(?:\w+\s+){0,2}cost\b[^.]{0,40}?" + _BIG_SUM
-    + r"|(?<![\d,.])" + _MANY_HOURS + r"\s*(?:hours|hrs)\s+(?:of\s+(?:work|officer\s+time|staff\s+time|searching)|to\s+"
+    # 18 hours are two and a half working days: "more than two and a half days of staff time".
+    + r"|\b(?:more\s+than|over|in\s+excess\s+of|exceed\w*|beyond)\s+(?:the\s+)?(?:two\s+and\s+a\s+half|2\.5|2\u00bd)"
+    r"\s+(?:working\s+)?days\b"
+    r"|(?<![\d,.])" + _MANY_HOURS + r"\s*(?:hours|hrs)\s+(?:of\s+(?:work|officer\s+time|staff\s+time|searching)|to\s+"
     r"(?:locate|retrieve|extract|search|review|read|examine|check|identify|complete|answer|comply))"
 )
 COST_ESTIMATE_RE = re.compile(COST_ESTIMATE, re.I)

@@ -436,6 +436,12 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("refused", r"\b(?:are|am|is)\s+(?:therefore\s+|thus\s+|accordingly\s+)?not\s+(?:providing|disclosing|releasing"
         r"|supplying|answering|complying)\b|\bwill\s+not\s+(?:be\s+)?(?:deal|dealing|process|processing|progress"
         r"|progressing|tak(?:e|ing)\s+(?:this|your\s+request)\s+(?:any\s+)?further)\b", 1.5),
+    # "We will not release this information", "we are withholding it", "we cannot share this".
+    ("firm", r"\b(?:will|shall)\s+not\s+(?:be\s+)?(?:releas|disclos|provid|supply|suppl|shar)\w*\s+"
+        r"(?:this|the|that|these|any|it|them)\b|\bwithholding\s+(?:it|them)\b|\b(?:cannot|can\s*not|unable\s+to)\s+(?:share|release)\s+(?:this|the"
+        r"|that|these|it|them)\b", 2.0),
+    ("refused", r"\b(?:cannot|can\s*not|unable\s+to)\s+(?:share|release)\s+(?:this|the|that|these|it|them)\b"
+        r"|\bwithholding\s+(?:it|them)\b", 1.5),
     ("refused", r"\b(?:decided|decision\s+(?:has\s+been|was)\s+(?:taken|made))\s+(?:not\s+to\s+(?:disclose|release"
         r"|provide|supply)|to\s+withhold)\b(?!\s+(?:some|part|parts|certain)\b)", 2.0),
     ("firm", r"\b(?:request|requests)\s+(?:is|are|has\s+been|have\s+been)\s+(?:therefore\s+)?"
