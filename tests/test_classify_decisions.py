@@ -435,3 +435,17 @@ def test_an_exemption_said_not_to_be_applied_refuses_nothing() -> None:
                       "this kind, where held, would normally be exempt under section 31, but as none is held no "
                       "exemption has been applied.", headers=HEADERS)
     assert (result.kind, result.sections) == ("not-held", [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We consider that the information is exempt by virtue of section 31(1)(a). As this is a qualified exemption, "
+        "we need further time to consider the public interest, and will respond by 7 April 2025.",
+        "The force is relying on section 30 in respect of part of your request, but has not yet reached a decision on "
+        "the public interest. We will write to you again by 7 April 2025.",
+    ],
+)
+def test_an_exemption_said_to_apply_while_the_public_interest_is_weighed_is_an_extension(text: str) -> None:
+    result = classify("FOI 1234/25", text, headers=HEADERS)
+    assert (result.kind, result.until, result.sections) == ("extended", date(2025, 4, 7), [])

@@ -22,7 +22,7 @@ from email.message import EmailMessage
 from email.utils import parsedate_to_datetime
 
 from foi.mail.dates import deadline_in, stated_receipt
-from foi.mail.decisions import PROMISE_RE, late_promise, scope_questions, waits_on_us
+from foi.mail.decisions import PIT_PENDING_RE, PROMISE_RE, late_promise, scope_questions, waits_on_us
 from foi.mail.receipts import ReceiptEvidence, own_lines
 from foi.mail.receipts import verdict as receipt_verdict
 from foi.mail.receipts import weigh as weigh_receipt
@@ -1022,7 +1022,10 @@ def classify(
         # (Counts in the letter's words alone, with no file, table, answered question or word of
         # giving, are the request's size or dates, not an answer, in a letter taking more time.)
         counts_only = not has_data and reading.tables < 3 and scores["data"] < 1.5 and not parts.answered
-        if ext >= 2 and final in ("refused", "partial") and firm < 2 and (data < 2 or counts_only):
+        # (Weighing the public interest still to come, the exemption named is not yet relied on,
+        # however firmly it is said to be engaged.)
+        pit_pending = any(PIT_PENDING_RE.search(x) for x in new)
+        if ext >= 2 and final in ("refused", "partial") and (firm < 2 or pit_pending) and (data < 2 or counts_only):
             # An s.10(3) letter names the exemptions whose public interest it is weighing; it
             # decides nothing, so it records no sections (issue 12, pattern 3).
             until = _new_date(evidence["extended"], new, own, sent_on)

@@ -89,6 +89,17 @@ PROMISE_RE = re.compile(
 )
 
 
+# The public interest test still to be done: the letter decides nothing yet (s.10(3), s.17(3)).
+PIT_PENDING_RE = re.compile(
+    r"\b(?:more|further|additional|extra)\s+time\b[^.]{0,60}\bpublic\s+interest"
+    r"|\bpublic\s+interest\b[^.]{0,80}\b(?:more|further|additional|extra)\s+time\b"
+    r"|\bnot\s+yet\s+(?:reached|made|completed|concluded|come\s+to)\b[^.]{0,60}\bpublic\s+interest"
+    r"|\bneed\w*\s+to\s+(?:weigh|consider|assess|balance)\s+(?:up\s+)?(?:the\s+)?(?:balance\s+of\s+the\s+)?public\s+interest"
+    r"|\b(?:section\s+|s\.?\s?)(?:10\s*\(\s*3\s*\)|17\s*\(\s*3\s*\))",
+    re.I,
+)
+
+
 def late_promise(promised: date | None, received: date | None) -> bool:
     """True when the date they promise an answer by is well past 20 working days from the receipt
     they state: 20 working days are 28 calendar days, or a few more over bank holidays, so a

@@ -212,7 +212,9 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("extended", r"\b(?:new|revised|extended|amended)\s+(?:target\s+|due\s+|response\s+)?(?:date|deadline)\b"
         r"|\b(?:need|require|take)\s+until\b"
         r"|(?<!\bno\s)(?<!\bnot\s)\bneed\w*\s+(?:more\s+time\s+|further\s+time\s+)?to\s+(?:weigh|consider|assess|balance)\s+"
-        r"(?:up\s+)?(?:the\s+)?(?:balance\s+of\s+the\s+)?public\s+interest", 2.0),
+        r"(?:up\s+)?(?:the\s+)?(?:balance\s+of\s+the\s+)?public\s+interest"
+        r"|\bnot\s+yet\s+(?:reached|made|come\s+to|completed|concluded)\s+(?:a|its|our|the)\s+(?:decision|conclusion|view)"
+        r"\s+(?:on|about|regarding)\s+(?:the\s+)?(?:balance\s+of\s+the\s+)?public\s+interest", 2.0),
     ("extended", r"(?:\b(?:not\s+(?:yet\s+)?(?:been\s+)?able|unable)\s+to\s+(?:finish|complete|conclude|finali[sz]e)"
         r"|\bnot\s+yet\s+(?:been\s+)?able\s+to\s+(?:provide\s+(?:you\s+with\s+)?(?:a|our|the)\s+(?:full\s+)?(?:response"
         r"|reply|answer)|respond|reply))\b"
@@ -220,7 +222,8 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("extended", r"\b(?:is|are)\s+(?:now\s+)?overdue\b"
         r"|\bapolog(?:ies|i[sz]e\w*)\s+(?:for|that)\b[^.]{0,60}\b(?:late|overdue|delay)"
         r"|\b(?:are|am|is)\s+(?:still\s+|currently\s+|now\s+)?finali[sz]ing\b"
-        r"|\bwill\s+(?:\w+\s+){0,3}(?:respond|reply|send|provide|issue|let\s+you\s+have|be\s+with\s+you)\b[^.]{0,40}?"
+        r"|\bwill\s+(?:\w+\s+){0,3}(?:respond|reply|send|provide|issue|let\s+you\s+have|be\s+with\s+you"
+        r"|write\s+(?:to\s+you\s+)?(?:again\s+)?)\b[^.]{0,40}?"
         r"\b(?:by|no\s+later\s+than"
         r"|on\s+or\s+before)\s+(?:\w+,?\s+)?(?:the\s+)?\d", 1.0),
     # clarification: they ask us a question
