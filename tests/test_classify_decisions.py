@@ -428,3 +428,10 @@ def test_a_count_given_above_the_refusal_of_another_detail_is_partial() -> None:
 def test_a_plain_refusal_naming_no_section(text: str, sections: list[str]) -> None:
     result = classify("FOI 1234/25", text, headers=HEADERS)
     assert (result.kind, result.sections) == ("refused", sections)
+
+
+def test_an_exemption_said_not_to_be_applied_refuses_nothing() -> None:
+    result = classify("FOI 1234/25", "Following searches, no recorded information has been found. Information of "
+                      "this kind, where held, would normally be exempt under section 31, but as none is held no "
+                      "exemption has been applied.", headers=HEADERS)
+    assert (result.kind, result.sections) == ("not-held", [])

@@ -560,6 +560,15 @@ def classify(
     # "You may wish to ask the Home Office, which may hold some of the information": another body's
     # holdings say nothing of what this one gives or withholds (round 6).
     # Nor does what the force usually does ("such records are usually published in redacted form").
+    # And a sentence saying no exemption is applied refuses nothing ("would normally be exempt, but
+    # as none is held no exemption has been applied").
+    for s_ in (x for x in new if not_relied_on(x)
+               and not re.search(r"\b(?:but|however)\b[^.]*\b(?:section|s\.)\s*\d", x, re.I)):
+        s_scores, _ = _score([s_])
+        for kind in ("refused", "firm"):
+            if s_scores[kind]:
+                scores[kind] -= s_scores[kind]
+                evidence[kind] = [x for x in evidence[kind] if x != s_]
     for s_ in (x for x in new if REDIRECT_RE.search(x) or _GENERIC_RE.search(x)):
         s_scores, _ = _score([s_])
         for kind in ("partial", "scoped"):

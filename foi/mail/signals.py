@@ -351,7 +351,7 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|your)\s+request"
         r"\s+(?:are|is)\s+exempt|\bredact(?:ed|ions?)|\bremainder\s+of\s+(?:the|your)\s+request"
         r"|\bin\s+addition\s+to\s+the"
-        r"\s+attached|\bany\s+(?:other|further)\s+information\b|\bfurther\s+breakdown"
+        r"\s+attached|\bany\s+(?:other|further)\s+information\b|\bfurther\s+breakdown(?![^.]{0,40}\bnot\s+(?:possible|available|held))"
         r"|\bnot\s+obliged\s+to\s+supply\s+.{0,40}"
         r"\bin\s+full\b|\bnot\s+all\s+of\s+the\s+information", 1.5),
     # "Some data has been withheld", "held in part", "for anything else we rely on ...", "this
@@ -482,7 +482,7 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         1.5),
     # "No information matching your request has been found", "no records of that kind were located".
     ("not-held", r"\bno\s+(?:relevant\s+|such\s+|recorded\s+)?(?:information|records?|data|documents?|correspondence)"
-        r"\s+(?:\w+\s+){1,4}?(?:has\s+been|have\s+been|was|were|could\s+be|can\s+be)\s+"
+        r"\s+(?:\w+\s+){0,4}?(?:has\s+been|have\s+been|was|were|could\s+be|can\s+be)\s+"
         r"(?:found|located|identified|traced)\b",
         1.5),
     # internal review outcome letters
@@ -505,7 +505,8 @@ SIGNALS = tuple((kind, re.compile(rx, re.I), w) for kind, rx, w in _SIGNALS)
 
 # A "not held" that is really about cost ("not held in a retrievable format", "not held in a
 # format that allows its extraction within 18 hours") or about part of a request.
-NOT_HELD_COST_RE = re.compile(r"retrievable|readily|easily|in\s+a\s+(?:format|form|way|manner)\b|18\s+hours|cost"
+NOT_HELD_COST_RE = re.compile(r"retrievable|readily|easily|in\s+a\s+(?:format|form|way|manner)\b|18\s+hours"
+                              r"|cost"
                               r"|centrally"
                               r"|\b(?:can(?:not)?|could|be)\s+(?:not\s+)?(?:be\s+)?searched|\bsearchable", re.I)
 NOT_HELD_PART_RE = re.compile(r"(?i:(?<!\bno\s)\b(?:some|part|parts|all\s+of\s+it)\s+of\b(?!\s+(?:the|a|our|its)\s+"
