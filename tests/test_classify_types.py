@@ -258,3 +258,19 @@ def test_a_list_of_references_under_its_heading_gives_the_first() -> None:
 def test_more_acknowledgements_by_structure(text: str) -> None:
     result = classify("RE: FOI", text)
     assert result.kind == "acknowledged", result.reasons
+
+
+# --------------------------------------------------------------------------------------------
+# The shape of the message: one short line
+
+
+@pytest.mark.parametrize("text", ["There were 4.", "Dear Mr Hale,\n\nThe total is 112.\n\nRegards\n\nJo Bloggs"])
+def test_a_one_line_answer_goes_to_review_with_its_guess(text: str) -> None:
+    result = classify("RE: FOI 123/25", text)
+    assert (result.kind, result.guess) == ("needs-review", "responded"), result.reasons
+    assert any("a one-line reply" in r for r in result.reasons)
+
+
+def test_answers_on_several_lines_are_decided() -> None:
+    result = classify("RE: FOI 123/25", "1. 12\n2. 7\n3. Not held")
+    assert result.kind == "responded", result.reasons

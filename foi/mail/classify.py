@@ -79,7 +79,7 @@ AUTOMATIC = 0.6
 # quote the refusal they review, so nothing competes with them.
 _RIVALS: dict[str, tuple[str, ...]] = {
     "responded": ("something withheld", "not held", "more time taken", "a question to us",
-                  "nothing concrete given", "only the attachment speaks"),
+                  "nothing concrete given", "only the attachment speaks", "a one-line reply"),
     "partial": ("more time taken", "a question to us", "not held, and no ground for withholding",
                 "the whole request not held"),
     "refused": ("information given", "not held", "more time taken", "a question to us", "any part not held",
@@ -802,6 +802,10 @@ def classify(
                                        or bool(letters) or caveat or (statements >= 2 and figures_elsewhere)),
         # A data file attached under words that say nothing of giving ("I have passed this to the
         # team", a one-line note): the file may be ours sent back, a form, or the answer (round 7).
+        # "There were 4." and nothing else: which question it answers, and whether it is all of the
+        # answer, cannot be seen from one short line (round 7).
+        "a one-line reply": not has_data and reading.tables < 3 and len(body_only) <= 1
+        and sum(len(x.split()) for x in body_only) < 15,
         "only the attachment speaks": has_data and scores["data"] < 1.0 and not scores["lead"] and not caveat
         and not pointers and reading.tables < 3 and not answers and not parts.answered,
         # Lines of three or more figures (a table the reader could not lay out) that are not the
