@@ -26,6 +26,8 @@ decisions are at least 95% right there) with what it gives on the fold itself. R
 - kind accuracy, over every reply;
 - automatic decisions: how many replies got a status kind (a status foi would set without asking)
   and how many of those were right (precision), and the share of replies decided automatically;
+  the same with auto-replies counted as decisions too ("+ar"; an auto-reply read as a person's
+  acknowledgement, or the other way round, is as wrong as any other status);
 - the best guess shown for the replies sent to review, and how often it was right;
 - sections exact (as a set) over the replies that cite any, NCND right, the authority's reference
   found (over replies that give one), the extension's new date (over extensions that state one);
@@ -156,6 +158,10 @@ def score(items: list[Item]) -> dict[str, Any]:
     reviewed = [i for i in items if i.got and i.got.kind == "needs-review"]
     guess_right = [i for i in reviewed if i.got and i.got.guess == i.kind]
     auto_replies = [i for i in items if i.got and i.got.kind == "auto-reply"]
+    # Everything not sent to review, auto-replies included (as the lead's scorer counts it): a mailbox
+    # receipt read as a person's acknowledgement, or the other way round, is a wrong decision too.
+    decided = auto + auto_replies
+    decided_right = [i for i in decided if i.got and i.got.kind == i.kind]
     cites = [i for i in items if i.sections]
     sections_right = [i for i in cites if i.got and set(i.got.sections) == set(i.sections)]
     spurious_sections = [i for i in items if not i.sections and i.got and i.got.sections]
@@ -196,6 +202,11 @@ def score(items: list[Item]) -> dict[str, Any]:
         "needs_review": len(reviewed),
         "best_guess_right": ratio(guess_right, reviewed),
         "auto_replies": len(auto_replies),
+        "auto_replies_right": len([i for i in auto_replies if i.kind == "auto-reply"]),
+        "decided": len(decided),
+        "decided_right": len(decided_right),
+        "decided_precision": ratio(decided_right, decided),
+        "share_decided": ratio(decided, items),
         "sections_exact": ratio(sections_right, cites),
         "sections_cited": len(cites),
         "spurious_sections": len(spurious_sections),
@@ -259,8 +270,9 @@ def mistakes(items: list[Item]) -> list[dict[str, Any]]:
 
 TARGET_PRECISION = 0.95
 # The issue-12 targets, averaged over folds.
-CV_METRICS = ("kind_accuracy", "automatic_precision", "share_automatic", "best_guess_right", "sections_exact",
-              "ncnd_right", "reference_found", "extension_date_right", "stated_receipt_read")
+CV_METRICS = ("kind_accuracy", "automatic_precision", "share_automatic", "decided_precision", "share_decided",
+              "best_guess_right", "sections_exact", "ncnd_right", "reference_found", "extension_date_right",
+              "stated_receipt_read")
 
 
 def calibrate(items: list[Item], target: float = TARGET_PRECISION) -> float | None:
@@ -335,8 +347,10 @@ def _print(name: str, r: dict[str, Any]) -> None:
     print(f"  kind right                 {_fmt(r['kind_accuracy'])}")
     print(f"  automatic decisions        {r['automatic']}, right {r['automatic_right']} "
           f"(precision {_fmt(r['automatic_precision'])}); share automatic {_fmt(r['share_automatic'])}")
-    print(f"  sent to review             {r['needs_review']}, best guess right {_fmt(r['best_guess_right'])}; "
-          f"auto-replies {r['auto_replies']}")
+    print(f"  with auto-replies          {r['decided']}, right {r['decided_right']} "
+          f"(precision {_fmt(r['decided_precision'])}); share {_fmt(r['share_decided'])}; "
+          f"auto-replies {r['auto_replies']}, right {r['auto_replies_right']}")
+    print(f"  sent to review             {r['needs_review']}, best guess right {_fmt(r['best_guess_right'])}")
     print(f"  sections exact             {_fmt(r['sections_exact'])} of {r['sections_cited']} citing any; "
           f"{r['spurious_sections']} with sections where none are cited")
     print(f"  NCND right                 {_fmt(r['ncnd_right'])}")
@@ -353,7 +367,8 @@ def _print(name: str, r: dict[str, Any]) -> None:
 def _print_cv(cv: dict[str, Any]) -> None:
     folds = cv["folds"]
     print(f"== cross-validation by authority: {len(folds)} folds (mean: each fold counts once)")
-    heads = ("kind", "auto prec", "auto share", "guess", "sections", "NCND", "ref", "ext date", "receipt")
+    heads = ("kind", "auto prec", "auto share", "+ar prec", "+ar share", "guess", "sections", "NCND", "ref", "ext date",
+             "receipt")
     print(f"  {'fold':<6}{'n':>4}" + "".join(f"{h:>11}" for h in heads) + f"{'thr':>6}{'cal prec':>10}{'cal cov':>9}")
     for name, r in folds.items():
         c = r["calibrated"] or {}

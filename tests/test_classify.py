@@ -225,7 +225,8 @@ REQUEST = (
     "(\u00a3450, 18 hours of work for a police force), please tell me what you could provide within it,\n"
     "as section 16 of the Act asks. Our reference: FOI-CAUTIONS-0007\n\nYours faithfully,\nAlex"
 )
-ACK = "Thank you for your request, which we have received. We will respond within 20 working days.\n\nFOI Team"
+ACK = ("Dear Alex,\n\nThank you for your request, which we have received. We will respond within 20 working days."
+       "\n\nFOI Team")
 
 
 @pytest.mark.parametrize(
@@ -268,7 +269,8 @@ def test_forwarded_reply_keeps_the_forwarded_message() -> None:
 
 def test_html_blockquote_is_treated_as_quoted() -> None:
     html_mail = (
-        "<html><body><p>We have received your request and will respond within 20 working days.</p>"
+        "<html><body><p>Dear Ms Rahman,</p>"
+        "<p>We have received your request and will respond within 20 working days.</p>"
         "<blockquote><p>If this exceeds section 12 please advise under section 16.</p></blockquote></body></html>"
     )
     result = classify("RE: FOI", html_mail)

@@ -27,13 +27,15 @@ def test_a_not_held_statement_before_an_if_is_the_decision() -> None:
     assert is_conditional("If the figures are not held, we will tell you so.")
 
 
-def test_not_held_with_a_refusal_notice_and_a_hypothetical_cost_section_goes_to_review() -> None:
+def test_not_held_with_a_refusal_notice_and_a_hypothetical_cost_section_is_not_held() -> None:
+    """Round 6 (decisions): the notice's own words give no reason besides not holding it; this was
+    sent to review before."""
     text = ("Your request has been looked at and I am not obliged to supply what you asked for. The count of lost "
             "exhibits is not recorded/held by us, and there is no duty to produce figures if they do not exist. "
             "Even if we had to count every store, the work would take us over the Fees Limit in Section 12. "
             "This letter is a Refusal Notice for your request.")
     result = classify("FOI 301/10", text)
-    assert (result.kind, result.guess) == ("needs-review", "not-held")
+    assert (result.kind, result.guess) == ("not-held", "not-held")
     assert result.sections == []
 
 
@@ -111,10 +113,19 @@ def test_an_exemption_for_questions_one_and_two_may_be_the_whole_request() -> No
 # Receipts: structural evidence decides
 
 
-def test_a_bare_receipt_with_nothing_of_a_person_or_the_act_goes_to_review() -> None:
+def test_a_bare_receipt_with_nothing_of_a_person_is_a_mailbox_receipt() -> None:
+    # No greeting, no one signing, no reference, no date: a mailbox's receipt (round 7).
     text = ("Your request has been received by the Information Rights Unit and will be actioned in due order. "
             "For queries ring the unit between 9am and 5pm.")
     result = classify("RE: Stolen bikes", text)
+    assert (result.kind, result.guess) == ("auto-reply", "auto-reply")
+    assert result.received is None
+
+
+def test_the_acts_words_alone_do_not_tell_a_person_from_a_mailbox() -> None:
+    # Mailboxes promise "20 working days" too: ask, with the acknowledgement as the guess.
+    result = classify("RE: Stolen bikes", "Your request has been received and you should expect a reply within 20 "
+                      "working days.")
     assert (result.kind, result.guess) == ("needs-review", "acknowledged")
 
 
@@ -123,8 +134,8 @@ def test_a_bare_receipt_with_nothing_of_a_person_or_the_act_goes_to_review() -> 
     [
         # a reference
         "Your request has been received and logged under reference 2025/1188. We will reply in due course.",
-        # the Act's 20 working days
-        "Your request has been received and you should expect a reply within 20 working days.",
+        # greeted by name, with the Act's 20 working days
+        "Dear Ms Adeyemi,\n\nYour request has been received and you should expect a reply within 20 working days.",
         # a person signing it
         "Your request has been received and is being dealt with.\n\nKind regards\n\nPriya Nandakumar\n",
     ],

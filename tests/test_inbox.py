@@ -644,3 +644,22 @@ def test_our_own_request_quoted_without_marks_is_not_read_as_theirs(sent_ws: Wor
     assert item.kind == "acknowledged", item.evidence
     event = sent_ws.db.execute("SELECT sections FROM events WHERE message_row = ?", [item.row]).fetchone()[0]
     assert event == "[]"
+
+
+def test_a_bare_receipt_minutes_after_our_request_is_filed_as_an_auto_reply(batch_ws: Workspace,
+                                                                              tmp_path: Path) -> None:
+    # Issue 12, round 7: when a receipt came counts. Our request's Date is in the message foi sent.
+    from email import message_from_bytes
+    from email.utils import format_datetime, parsedate_to_datetime
+
+    from foi.mail.send import send_batch
+
+    send_batch(batch_ws, "cautions", today=SENT, only=["essex"], outbox=tmp_path / "out", mark_sent=True)
+    ours = message_from_bytes((tmp_path / "out" / "FOI-CAUTIONS-0013-essex.eml").read_bytes())
+    when = parsedate_to_datetime(str(ours["Date"]))
+    body = "We have received your request and you will receive a response within 20 working days."
+    quick = make_mail("RE: Freedom of Information request FOI-CAUTIONS-0013", body, sender=ESSEX,
+                      message_id="<quick@essex>", sent=format_datetime(when + timedelta(minutes=2)))
+    item = import_paths(batch_ws, [write(tmp_path, "q.eml", quick)], today=LATER).items[0]
+    assert item.kind == "auto-reply"
+    assert status(batch_ws, "essex") == "sent"

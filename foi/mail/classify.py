@@ -17,14 +17,18 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from email.message import EmailMessage
 from email.utils import parsedate_to_datetime
 
 from foi.mail.dates import deadline_in, stated_receipt
+from foi.mail.decisions import PIT_PENDING_RE, PROMISE_RE, late_promise, scope_questions, waits_on_us
+from foi.mail.receipts import ReceiptEvidence, own_lines
+from foi.mail.receipts import verdict as receipt_verdict
+from foi.mail.receipts import weigh as weigh_receipt
 from foi.mail.references import find_case_number, find_force_reference
 from foi.mail.sections import collect_sections, not_relied_on, sections_in_sentence
-from foi.mail.segments import SEARCH_SIZE_RE, read_message
+from foi.mail.segments import SEARCH_SIZE_RE, Reading, read_message
 from foi.mail.sentences import tabular_lines
 from foi.mail.signals import (
     ACK_SUBJECT_RE,
@@ -75,7 +79,7 @@ AUTOMATIC = 0.6
 # quote the refusal they review, so nothing competes with them.
 _RIVALS: dict[str, tuple[str, ...]] = {
     "responded": ("something withheld", "not held", "more time taken", "a question to us",
-                  "nothing concrete given"),
+                  "nothing concrete given", "only the attachment speaks", "a one-line reply"),
     "partial": ("more time taken", "a question to us", "not held, and no ground for withholding",
                 "the whole request not held"),
     "refused": ("information given", "not held", "more time taken", "a question to us", "any part not held",
@@ -84,8 +88,8 @@ _RIVALS: dict[str, tuple[str, ...]] = {
     "not-held": ("information given", "something withheld besides NCND", "more time taken", "a question to us"),
     "extended": ("information given", "a question to us"),
     "clarification": ("information given", "more time taken", "said to be given"),
-    "acknowledged": ("information given", "something withheld", "not held", "more time taken", "a question to us",
-                     "a mailbox's automatic receipt"),
+    # (A mailbox's wording is weighed against a person's in the receipt's own reading: receipts.py.)
+    "acknowledged": ("information given", "something withheld", "not held", "more time taken", "a question to us"),
 }
 # The confidence a rivalled reading keeps: below AUTOMATIC.
 _RIVALLED = 0.5
@@ -231,6 +235,19 @@ def _score(sentences: Sequence[str]) -> tuple[dict[str, float], dict[str, list[s
     return scores, evidence
 
 
+def _minutes_after(headers: Mapping[str, str] | None, request_sent: datetime | None) -> float | None:
+    """Minutes from our request's sending to this reply's Date header, when both are known."""
+    if request_sent is None:
+        return None
+    try:
+        sent = parsedate_to_datetime(_header(headers, "date"))
+        ours = request_sent if request_sent.tzinfo else request_sent.replace(tzinfo=UTC)
+        sent = sent if sent.tzinfo else sent.replace(tzinfo=UTC)
+        return (sent - ours).total_seconds() / 60.0
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
 def _date_header(headers: Mapping[str, str] | None) -> date | None:
     try:
         return parsedate_to_datetime(_header(headers, "date")).date()
@@ -272,7 +289,7 @@ _THE_REST_RE = re.compile(
 )
 # A figure standing alone: not part of a date, a reference, a section number or a sum of money.
 _FIGURE_RE = re.compile(r"(?<![\d/.:()\u00a3$\-])\b\d{1,6}\b(?![\d/.:()\-]|\s*(?:hours?|working\s+days|days|%))")
-_PROMISE_RE = re.compile(r"\b(?:respond|response|reply|decision|deadline|due|date)\b", re.I)
+_PROMISE_RE = re.compile(r"\b(?:respond\w*|response|repl(?:y|ies|ying)|decision|deadline|due|date)\b", re.I)
 
 
 # Particular questions named: "Qs 2, 3 & 5", "question 4", "parts 2 and 3" (not a run such as
@@ -299,21 +316,19 @@ def _refusing_words(sentence: str) -> bool:
 
 # What a person handling an FOI request writes and a mailbox's receipt does not.
 _FOI_WORDS_RE = re.compile(r"\b(?:20|twenty)\s+working\s+days|\bfreedom\s+of\s+information|\bFOI\b", re.I)
-_NAME_LINE_RE = re.compile(r"^\s*(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}\s*$")
-_SIGNOFF_LINE_RE = re.compile(r"^\s*(?:yours\s+(?:sincerely|faithfully|truly)|(?:kind|best|warm)\s+regards|regards"
-                              r"|many\s+thanks)\s*[,.]?\s*$", re.I)
 
 
-def _signed_by_person(text: str) -> bool:
-    """True when the letter (not a quoted message) ends with a sign-off and a name under it."""
-    lines = [ln for ln in text.split("\n") if not ln.lstrip().startswith(">")]
-    for k, line in enumerate(lines):
-        if _SIGNOFF_LINE_RE.match(line):
-            after = next((ln for ln in lines[k + 1 : k + 4] if ln.strip()), "")
-            if _NAME_LINE_RE.match(after) and not re.search(r"\b(?:team|unit|department|office|police|constabulary"
-                                                             r"|service)\b", after, re.I):
-                return True
-    return False
+def _receipt_evidence(text: str, reading: Reading, subject: str, sender: str, *, force_ref: str | None,
+                      received: date | None, ack_new: Sequence[str], sent_on: date | None,
+                      mailbox_words: bool, minutes: float | None = None) -> ReceiptEvidence:
+    """The structural evidence for a person's acknowledgement against a mailbox's receipt."""
+    own = reading.of("new", "conditional")
+    lines = [s.text for s in reading.sentences if s.role not in ("request", "quoted")] + [""] + own_lines(text)
+    return weigh_receipt(
+        lines, own, reference=bool(force_ref), received=bool(received),
+        reply_by=bool(deadline_in(ack_new, sent_on)), restated=reading.restated > 0,
+        receipt_sentences=ack_new, mailbox_words=mailbox_words, act_named=bool(_FOI_WORDS_RE.search("\n".join(own))),
+        subject_says_ack=bool(ACK_SUBJECT_RE.search(subject)), sender=sender, minutes=minutes)
 
 
 def _new_date(extending: Sequence[str], new: Sequence[str], own: Sequence[str], sent_on: date | None) -> date | None:
@@ -499,6 +514,14 @@ _FIGURE_RE = re.compile(r"(?<![\w/£(.-])(?!(?:19|20)\d\d\b)£?\d[\d,]*(?:\.\d+)
                         re.I)
 
 
+# The words of a refusal notice that give no reason of their own.
+_NOTICE_ONLY_RE = re.compile(r"\brefusal\s+notice|\bnot\s+(?:obliged|required)\s+to\s+(?:supply|provide|comply"
+                             r"|disclose)"
+                             r"|\b(?:unable|not\s+able)\s+to\s+(?:comply|provide|supply|answer)|\bcannot\s+(?:comply|provide)"
+                             r"|\brefus\w*\s+(?:to\s+comply|your\s+request|this\s+request)", re.I)
+_GENERIC_RE = re.compile(r"\b(?:usually|normally|generally|typically|routinely|ordinarily)\b", re.I)
+
+
 def classify(
     subject: str,
     text: str,
@@ -507,11 +530,13 @@ def classify(
     headers: Mapping[str, str] | None = None,
     *,
     request_text: str | None = None,
+    request_sent: datetime | None = None,
 ) -> Classification:
     """Classify one reply. ``attachment_texts`` are the texts of attached letters (from
     :func:`foi.mail.text.attachment_text`), in the order of ``attachment_names`` when both are
     given. ``request_text`` is our request as sent, when known: wherever they quote it, it is
-    never read as theirs."""
+    never read as theirs. ``request_sent`` is when it was sent (its Date): a receipt that arrives
+    within minutes of it is a machine's more likely than a person's."""
     subject = subject or ""
     texts = list(attachment_texts)
     paired = len(texts) == len(attachment_names)
@@ -528,9 +553,28 @@ def classify(
     reference_text = "\n".join(own)
     force_ref = find_force_reference(reference_text, subject) or find_case_number(reading.text("request"))
     sent_on = _date_header(headers)
+    after_request = _minutes_after(headers, request_sent)
     received = stated_receipt(reading.of("new", "history", "conditional"), sent_on)
 
     scores, evidence = _score(new)
+    # "You may wish to ask the Home Office, which may hold some of the information": another body's
+    # holdings say nothing of what this one gives or withholds (round 6).
+    # Nor does what the force usually does ("such records are usually published in redacted form").
+    # And a sentence saying no exemption is applied refuses nothing ("would normally be exempt, but
+    # as none is held no exemption has been applied").
+    for s_ in (x for x in new if not_relied_on(x)
+               and not re.search(r"\b(?:but|however)\b[^.]*\b(?:section|s\.)\s*\d", x, re.I)):
+        s_scores, _ = _score([s_])
+        for kind in ("refused", "firm"):
+            if s_scores[kind]:
+                scores[kind] -= s_scores[kind]
+                evidence[kind] = [x for x in evidence[kind] if x != s_]
+    for s_ in (x for x in new if REDIRECT_RE.search(x) or _GENERIC_RE.search(x)):
+        s_scores, _ = _score([s_])
+        for kind in ("partial", "scoped"):
+            if s_scores[kind]:
+                scores[kind] -= s_scores[kind]
+                evidence[kind] = [x for x in evidence[kind] if x != s_]
     # History ("Following your clarification, please find attached ...") may still give the news
     # that information is attached; it never asks, refuses, extends or acknowledges.
     past_scores, past_evidence = _score(reading.of("history"))
@@ -551,6 +595,15 @@ def classify(
         scores["acknowledged"] += 2.0
         evidence["acknowledged"].append(subject.strip())
     body_only = [s for s in new if not SALUTATION_RE.match(s)]
+    # A reply promised for well after 20 working days from the receipt they state: more time is
+    # being taken, whatever the letter calls itself (round 6).
+    promises = [s for s in new if _PROMISE_RE.search(s) and PROMISE_RE.search(s)
+                and deadline_in([s], sent_on, anchor=own)]
+    late = [s for s in promises if late_promise(deadline_in([s], sent_on, anchor=own), received)]
+    if late:
+        # (Not enough on its own to put a decision letter in doubt.)
+        scores["extended"] += 1.5
+        evidence["extended"] += [s for s in late[:1] if s not in evidence["extended"]]
     evidence["partial"] = evidence["scoped"] + [s for s in evidence["partial"] if s not in evidence["scoped"]]
 
     def result(kind: str, evidence_: Sequence[str], confidence: float, *, guess: str | None = None,
@@ -603,8 +656,19 @@ def classify(
     auto = _auto_reply(subject, headers)
     if auto:
         return result("auto-reply", [auto], 0.97, reasons=["marked as an automatic reply"])
-    if any(AUTO_BODY_RE.search(s) for s in reading.of("new", "conditional")) and scores["data"] < 2 and not (
-            specific and scores["acknowledged"] >= 1.5 and not _OUT_OF_OFFICE_RE.search(text or "")):
+    away = bool(_OUT_OF_OFFICE_RE.search(text or ""))
+    # "This is an automated message" over a receipt is weighed with the receipt (below); a person
+    # away from the office is an auto-reply whatever else it says.
+    receipt_words = scores["generic"] >= 1.5 or scores["acknowledged"] >= 1.5
+    if away and scores["acknowledged"] >= 1.5:
+        # "Your request is logged as FOI 0931/25 ... I am on leave until Monday": a person's
+        # acknowledgement that mentions their leave, when it handles the case plainly enough.
+        handled = _receipt_evidence(text, reading, subject, _header(headers, "from"), force_ref=force_ref,
+                                    received=received, ack_new=ack_new, sent_on=sent_on, mailbox_words=False,
+                                    minutes=after_request)
+        away = not (handled.person >= 4.0 and handled.mailbox < 2.0)
+    if any(AUTO_BODY_RE.search(s) for s in reading.of("new", "conditional")) and scores["data"] < 2 and (
+            away or not receipt_words):
         return result("auto-reply", [s for s in reading.of("new", "conditional") if AUTO_BODY_RE.search(s)][:1], 0.85,
                       reasons=["reads as an out-of-office reply"])
 
@@ -614,9 +678,15 @@ def classify(
     if pointers and not letters:
         scores["data"] += 1.0
         evidence["data"] += pointers
-    data = (scores["data"] + (3.0 if has_data else 0.0) + (2.0 if reading.tables >= 3 else 0.0)
-            + (1.0 + 1.0 * min(reading.answers, 3) if reading.answers else 0.0) + (1.5 if caveat else 0.0))
     parts = _parts(new)
+    # A letter refusing on cost alone, that says nothing of giving anything: its counts ("the force
+    # recorded 45,000 incidents that year") measure the search, unless a question laid out on its
+    # own is answered with them (round 6).
+    cost_refusal = (any(COST_LIMIT_RE.search(s) for s in new) and scores["data"] < 1.5 and not parts.answered
+                    and set(collect_sections(new)) <= {"12", "12(1)", "12(2)", "14", "14(1)", "14(2)"})
+    answers = 0 if cost_refusal else reading.answers
+    data = (scores["data"] + (3.0 if has_data else 0.0) + (2.0 if reading.tables >= 3 else 0.0)
+            + (1.0 + 1.0 * min(answers, 3) if answers else 0.0) + (1.5 if caveat else 0.0))
     answered, withheld = parts.answered, parts.refused
     if parts.count >= 2 and not answered and (withheld or parts.not_held):
         # Answered part by part and no part is answered: "we have decided to disclose the located
@@ -671,11 +741,18 @@ def classify(
         # "Our response is as follows" above no refusal: what follows is the answer.
         data += scores["lead"]
         evidence["data"] += evidence["lead"]
-    scoped = scores["scoped"]
+    # (A detail withheld, "the names have been withheld", speaks of part only beside something given.)
+    scoped = scores["scoped"] + (scores["detail"] if data >= 0.75 else 0.0)
     partial_marks = scores["partial"] + scoped
     ext, clar, ack = scores["extended"], scores["clarification"], scores["acknowledged"]
     questions = [s for s in new if "?" in s and re.search(r"\byou\b", s, re.I)]
     narrowing = [s for s in new if NARROWING_RE.search(s)]
+    # A question to us about answering less than was asked, in a letter that weighs the cost or
+    # a refusal: "Would it be acceptable if we searched one year only?" (round 6).
+    if scores["refused"] > 0 or scores["firm"] > 0:
+        # (A question put conditionally, "if you would accept ..., please reply", asks all the same.)
+        narrowing += [s for s in scope_questions(reading.of("new", "conditional")) if s not in narrowing]
+    waits = waits_on_us(new)
     # What else the new text says, by kind of evidence: a reading decides on its own only when
     # none of these speaks for another status (issue 12, round 4: precision first by construction).
     refusing = [s for s in evidence["refused"] + evidence["firm"] + named if not NCND_RE.search(s)]
@@ -689,7 +766,7 @@ def classify(
     figures_elsewhere = (any(re.search(r"\d", s) for s in new[said_at + 1:])
                          or any(re.search(r"\battach|\benclos", s, re.I) for s in new[said_at:]))
     rival_evidence = {
-        "information given": has_data or reading.tables >= 3 or reading.answers > 0 or bool(parts.answered),
+        "information given": has_data or reading.tables >= 3 or answers > 0 or bool(parts.answered),
         "something withheld": bool(named or ncnd_new or firm >= 2 or scores["refused"] >= 1.5),
         "something withheld besides NCND": bool(refusing),
         "not held": bool(whole_nh),
@@ -704,9 +781,14 @@ def classify(
         # beside an exemption and some figures.
         # (A letter answered part by part, each part refused or not held, is plainly a refusal.)
         "any part not held": bool(whole_nh or part_nh) and not (
-            parts.count >= 2 and parts.refused and len(parts.not_held) + len(parts.refused) >= parts.count),
+            parts.count >= 2 and parts.refused and len(parts.not_held) + len(parts.refused) >= parts.count)
+        # (A refusal stated outright, with nothing given, stays a refusal when one part or one
+        # department's records are not held: "not held within Force Planning; to search the other
+        # departments would exceed the cost limit", "part 1 not held; part 2 NCND" (round 6).)
+        and not (bool(part_nh) and not whole_nh and firm >= 2 and data < 0.75 and not has_data
+                 and reading.tables < 3 and answers == 0 and not parts.answered),
         # (Beside figures, answered parts or a data file, a "not held" speaks for one part.)
-        "the whole request not held": bool(whole_nh) and not (has_data or reading.tables >= 3 or reading.answers > 0
+        "the whole request not held": bool(whole_nh) and not (has_data or reading.tables >= 3 or answers > 0
                                                               or bool(parts.answered)),
         # "Please find below the information we can give" in a refusal, a caveat under figures,
         # a letter said to carry the answer: the refusal may be partial.
@@ -716,9 +798,16 @@ def classify(
         "asks us anything": any(_ASKS_US_RE.search(q) for q in questions),
         # An answer resting on the letter's words alone, with nothing to see: no figure, table,
         # answered question, data file, or readable letter.
-        "nothing concrete given": not (has_data or reading.tables >= 3 or reading.answers > 0 or bool(parts.answered)
+        "nothing concrete given": not (has_data or reading.tables >= 3 or answers > 0 or bool(parts.answered)
                                        or bool(letters) or caveat or (statements >= 2 and figures_elsewhere)),
-        "a mailbox's automatic receipt": scores["generic"] >= 1.5,
+        # A data file attached under words that say nothing of giving ("I have passed this to the
+        # team", a one-line note): the file may be ours sent back, a form, or the answer (round 7).
+        # "There were 4." and nothing else: which question it answers, and whether it is all of the
+        # answer, cannot be seen from one short line (round 7).
+        "a one-line reply": not has_data and reading.tables < 3 and len(body_only) <= 1
+        and sum(len(x.split()) for x in body_only) < 15,
+        "only the attachment speaks": has_data and scores["data"] < 1.0 and not scores["lead"] and not caveat
+        and not pointers and reading.tables < 3 and not answers and not parts.answered,
         # Lines of three or more figures (a table the reader could not lay out) that are not the
         # size of a search or the cost limit: something may be given.
         # "There were 12 incidents in 2023" (not the size of a search); "the force can confirm it
@@ -764,7 +853,7 @@ def classify(
     give = {
         "a data file attached": has_data,
         "a table of figures": reading.tables >= 3,
-        "figures given as answers": reading.answers > 0,
+        "figures given as answers": answers > 0,
         "questions answered one by one": bool(answered),
         "says information is given": (statements >= 1.5 or (bool(scores["lead"]) and not exempt and not whole_nh)
                                       or caveat),
@@ -815,7 +904,15 @@ def classify(
         # with no exemption, NCND or cost limit relied on in the new text, beside a plain "not held".
         # Not holding it may be the whole reason, or a refusal may be meant: ask (round 6).
         final, final_ev = "not-held", whole_nh[:1] + evidence["refused"][:1]
-        abstain = "says the information is not held, and also refuses with no exemption relied on"
+        if all(_NOTICE_ONLY_RE.search(x) for x in refusing if x not in whole_nh):
+            # Only the notice's own words ("I am not obliged to supply", "this letter represents a
+            # refusal notice", "unable to comply") and no reason for withholding besides not holding
+            # it: a not-held answer given in the form of a s.17 notice (round 6).
+            conf = 0.66
+            reasons.append("not held; the refusal words only give notice of it")
+            rival_evidence["something withheld besides NCND"] = False
+        else:
+            abstain = "says the information is not held, and also refuses with no exemption relied on"
     elif exempt and withheld and parts.prose and not answered and not has_data:
         # "In response to question two, all officers carry one. With regard to question three,
         # section 31 applies": one part refused among parts answered in words. Partial, but words
@@ -848,7 +945,7 @@ def classify(
             conf -= 0.1 * n_give
             reasons.append("also reads as giving some information")
         reasons.append("an exemption or the cost limit is relied on")
-    elif data >= 2 or (part_nh and reading.answers):
+    elif data >= 2 or (part_nh and answers):
         # Some parts answered, others not held: an answer (issue 12, pattern 5).
         final, final_ev = "responded", evidence["data"][:2] or body_only[:1]
         conf = 0.6 + 0.08 * min(n_give, 3) + 0.03 * min(data, 5)
@@ -863,7 +960,12 @@ def classify(
             reasons.append("speaks of part of the information")
         reasons.append("information given")
     elif whole_nh and data >= 1:
-        final, final_ev = "not-held", whole_nh[:1] + evidence["data"][:1]
+        # Not held beside words that give something: ask. The guess is the answer when its own words
+        # say information is given, or something concrete is there (round 7: a plain answer that
+        # says one detail is not held was shown to the reviewer as "not held").
+        gives = concrete or statements >= 1.5
+        final = "responded" if gives else "not-held"
+        final_ev = (evidence["data"][:1] + whole_nh[:1]) if gives else (whole_nh[:1] + evidence["data"][:1])
         abstain = "not held, but some information may also be given"
     elif whole_nh:
         final, final_ev = "not-held", whole_nh[:2]
@@ -897,18 +999,37 @@ def classify(
         # "Answering all of it would exceed the cost limit. Would you accept an answer to question 1
         # only?": they ask before deciding. A formal refusal that also asks goes to review.
         formal = [s for s in new if FORMAL_REFUSAL_RE.search(s) and s not in narrowing]
-        if formal:
+        # A question put to us in so many words ("Would you accept figures for 2023 only?") waits on
+        # our answer even under refusing words; "if you would like to narrow it, let us know" under a
+        # refusal notice is advice as much as a question (round 6).
+        asked = [q for q in narrowing if "?" in q]
+        if formal and not waits and not asked:
             return result("needs-review", formal[:1] + narrowing[:1], 0.4, guess="refused",
                           reasons=["refuses and also asks whether we would accept less"])
+        if formal and not waits and any(re.search(r"\brefus", f, re.I) for f in formal):
+            # "... so the request is refused. Would you like us to search one year only?": a refusal
+            # made and a question put; the question is the last word, but ask.
+            return result("needs-review", asked[:1] + formal[:1], 0.45, guess="clarification",
+                          reasons=["refuses in so many words and asks whether we would accept less"])
+        if formal and not waits:
+            return result("clarification", asked[:1] + formal[:1], 0.65,
+                          reasons=["they ask whether we would accept less, beside refusing words"])
         if not cost_letter and refuse < 1.5:
             # "Would you like the policy as a PDF?" with no cost limit or refusal to narrow: an
             # offer under an answer, perhaps, as much as a question before deciding (round 5).
             return result("needs-review", narrowing[:1], 0.5, guess="clarification",
                           reasons=["they ask what we would like, with no cost limit or refusal in view"])
-        return result("clarification", narrowing[:1] + evidence["refused"][:1], 0.75,
-                      reasons=["they ask whether we would accept a narrower request before deciding"])
+        return result("clarification", narrowing[:1] + (waits or evidence["refused"])[:1], 0.8 if waits else 0.75,
+                      reasons=["they ask whether we would accept a narrower request before deciding",
+                               *(["and wait on our answer"] if waits else [])])
     if final is not None:
-        if ext >= 2 and final in ("refused", "partial") and firm < 2 and data < 2:
+        # (Counts in the letter's words alone, with no file, table, answered question or word of
+        # giving, are the request's size or dates, not an answer, in a letter taking more time.)
+        counts_only = not has_data and reading.tables < 3 and scores["data"] < 1.5 and not parts.answered
+        # (Weighing the public interest still to come, the exemption named is not yet relied on,
+        # however firmly it is said to be engaged.)
+        pit_pending = any(PIT_PENDING_RE.search(x) for x in new)
+        if ext >= 2 and final in ("refused", "partial") and (firm < 2 or pit_pending) and (data < 2 or counts_only):
             # An s.10(3) letter names the exemptions whose public interest it is weighing; it
             # decides nothing, so it records no sections (issue 12, pattern 3).
             until = _new_date(evidence["extended"], new, own, sent_on)
@@ -920,7 +1041,11 @@ def classify(
                           reasons=[f"reads as {final} and as {k}"])
         if abstain:
             return result("needs-review", final_ev, 0.45, guess=final, reasons=[abstain, *reasons])
-        if final in ("responded", "partial") and not has_data and data - 1.0 * len(pointers) < 2 and unseen_docs:
+        # (A refusal scoped to "any other information", beside something said to be enclosed, says
+        # itself that part was given, whatever the unread enclosure holds.)
+        scoped_rest = final == "partial" and scoped >= 2 and any(re.search(r"\battach|\benclos", x, re.I) for x in new)
+        if (final in ("responded", "partial") and not has_data and data - 1.0 * len(pointers) < 2 and unseen_docs
+                and not scoped_rest):
             return result("needs-review", final_ev, 0.4, guess=final,
                           reasons=["the attached document could not be read"])
         if final in ANSWER_GATED and not concrete and not letters and attached_words:
@@ -951,7 +1076,7 @@ def classify(
             # to search and no word of needing clarification: an answer can close that way too.
             conf = min(conf, 0.55)
             why.append("no question is put to us in so many words")
-        if scores["held"] or statements >= 1.0 or reading.answers:
+        if scores["held"] or statements >= 1.0 or answers:
             conf = min(conf, 0.5)
             why.append("also says what is held or given")
         return result("clarification", (evidence["clarification"] + questions)[:2], min(0.95, conf), reasons=why)
@@ -959,30 +1084,33 @@ def classify(
         why = ("an attached document could not be read" if unseen_docs
                else "the answer is in an attachment not seen here")
         return result("needs-review", pointers[:1] or body_only[:1], 0.35, guess="responded", reasons=[why])
-    if scores["generic"] >= 1.5 and not specific:
-        return result("auto-reply", evidence["generic"][:1], 0.8,
-                      reasons=["an automated receipt from their mailbox, naming nothing of this case; no date changes"])
-    if ack >= 1.5 or (ack >= 1.0 and specific):
-        handled = specific or _signed_by_person(text or "") or bool(_FOI_WORDS_RE.search(
-            "\n".join(reading.of("new", "conditional"))))
-        if not handled and not ACK_SUBJECT_RE.search(subject):
-            # "Your request has been received and will be actioned": no reference, no date, no
-            # officer and no word of the Act or its 20 working days. A mailbox's receipt reads the
-            # same as a person's; neither changes a date, so ask rather than guess (round 6).
-            return result("needs-review", evidence["acknowledged"][:1], 0.45, guess="acknowledged",
-                          reasons=["a receipt with no reference, date, officer or word of the Act: a mailbox's "
-                                   "or a person's?"])
-        conf = 0.6 + 0.08 * min(ack, 4) + (0.05 if specific else -0.1)
+    if scores["generic"] >= 1.5 or ack >= 1.5 or (ack >= 1.0 and specific):
+        # A receipt: a person's acknowledgement or a mailbox's, weighed on the message's structure
+        # as much as its wording (foi.mail.receipts; issue 12, round 7).
+        receipt = _receipt_evidence(text, reading, subject, _header(headers, "from"), force_ref=force_ref,
+                                    received=received, ack_new=ack_new, sent_on=sent_on,
+                                    mailbox_words=scores["generic"] >= 1.5, minutes=after_request)
+        said = evidence["generic"][:1] + evidence["acknowledged"][:1]
+        weighed = [f"for a person: {', '.join(receipt.for_person) or 'nothing'}",
+                   f"for a mailbox: {', '.join(receipt.for_mailbox) or 'nothing'}"]
+        verdict = receipt_verdict(receipt)
+        if verdict == "auto-reply":
+            conf = min(0.95, 0.7 + 0.05 * (receipt.mailbox - receipt.person - 1.5))
+            return result("auto-reply", said, conf,
+                          reasons=["an automatic receipt from a mailbox; no date changes", *weighed])
+        if verdict == "ask":
+            best = "acknowledged" if receipt.person >= receipt.mailbox - 1.0 else "auto-reply"
+            return result("needs-review", said, 0.45, guess=best,
+                          reasons=["a receipt: a mailbox's or a person's?", *weighed])
+        conf = 0.6 + 0.08 * min(max(ack, 1.0), 4) + 0.04 * min(receipt.person - receipt.mailbox, 4)
         note = ("states the date of receipt " + received.isoformat()) if received else "states no date of receipt"
-        reasons = [f"acknowledgement; {note}"] + (["names " + ", ".join(case_marks)] if case_marks else [])
-        if ack < 1.5:
+        reasons = [f"acknowledgement; {note}"] + (["names " + ", ".join(case_marks)] if case_marks else []) + weighed
+        if ack + scores["generic"] < 1.5:
             # "Thank you for your email received on ..." opens answers as well as receipts: alone,
             # with nothing about logging it or replying within 20 days, it is only an opening.
             conf = min(conf, 0.5)
             reasons.append("only thanks them for the request; says nothing of dealing with it")
-        return result("acknowledged", evidence["acknowledged"][:2], min(0.95, conf), reasons=reasons)
-    if scores["generic"] >= 1.5:
-        return result("auto-reply", evidence["generic"][:1], 0.7, reasons=["an automatic receipt"])
+        return result("acknowledged", evidence["acknowledged"][:2] or said, min(0.95, conf), reasons=reasons)
     # Too little to decide; the strongest hint is still shown as the guess, so that reviewing it is
     # one keystroke: information given reads as a response, a refusal's words as a refusal.
     as_kind = {"data": "responded", "lead": "responded", "held": "responded", "firm": "refused",
@@ -993,6 +1121,19 @@ def classify(
                    if v > 0 and (evidence[k] or k == "data") and as_kind.get(k, k) in STATUS_KINDS), reverse=True)
     guess = weak[0][1] if weak else "needs-review"
     shown = [evidence[k][0] for k in hints if evidence[k] and as_kind.get(k, k) == guess][:1]
+    if not weak or weak[0][0] < 1.0:
+        # No word of any status: a mailbox's notice ("requests now go through the online form", "we
+        # are receiving a high number of requests") greets nobody, is signed by nobody and speaks
+        # to whatever mail arrives (round 7).
+        receipt = _receipt_evidence(text, reading, subject, _header(headers, "from"), force_ref=force_ref,
+                                    received=received, ack_new=[], sent_on=sent_on, mailbox_words=False,
+                                    minutes=after_request)
+        if receipt.person < 1.0 and receipt.mailbox >= 3.0 and not has_data and not unseen_docs:
+            return result("auto-reply", body_only[:1], 0.7,
+                          reasons=["a mailbox's notice: nothing of this request, no status",
+                                   f"for a mailbox: {', '.join(receipt.for_mailbox)}"])
+        if receipt.person < 2.0 and receipt.mailbox >= receipt.person + 1.5:
+            guess = "auto-reply"
     return result("needs-review", shown or body_only[:1], 0.2, guess=guess,
                   reasons=["no clear signal of what kind of reply this is"])
 

@@ -23,7 +23,7 @@ import re
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from email.message import EmailMessage, Message
 from email.policy import default as default_policy
 from email.utils import getaddresses, parseaddr, parsedate_to_datetime
@@ -433,7 +433,7 @@ def _take_in(ws: Workspace, item: Imported, mail: ParsedMail, request: dict[str,
                 names.append(safe_name(original))
                 texts.append(attachment_text(content, safe_name(original)))
     verdict = classify(mail.subject, mail.text, names, texts, mail.headers,
-                       request_text=_request_text(ws, request, today))
+                       request_text=_request_text(ws, request, today), request_sent=_request_sent(ws, request))
     item.classified, item.evidence = verdict.kind, verdict.evidence
     on = min(mail.sent_on or today, today)
     notes = [f"from {mail.from_addr or 'unknown sender'}: {mail.subject or '(no subject)'}"[:200]]
@@ -497,6 +497,20 @@ def reading_json(verdict: Any) -> str:
         "force_reference": verdict.force_reference, "review_outcome": verdict.review_outcome,
         "reasons": verdict.reasons,
     })
+
+
+def _request_sent(ws: Workspace, request: dict[str, Any]) -> datetime | None:
+    """When our request was sent (the Date of the message we stored), for telling a machine's
+    receipt by its speed; None when it was not sent through foi or its Date cannot be read."""
+    row = ws.db.execute("SELECT path FROM messages WHERE request_id = ? AND direction = 'out' ORDER BY id DESC LIMIT 1",
+                        [request["id"]]).fetchone()
+    if not row or not row[0]:
+        return None
+    try:
+        sent = _read_headers((ws.root / row[0]).read_bytes())
+        return parsedate_to_datetime(_header(sent, "Date"))
+    except (OSError, TypeError, ValueError, IndexError):
+        return None
 
 
 def _request_text(ws: Workspace, request: dict[str, Any], today: date) -> str | None:

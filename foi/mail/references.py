@@ -60,6 +60,15 @@ _TITLE_REF_RE = re.compile(
 )
 
 
+# A list of references under its heading: "logged under the references shown below:" then one
+# line per request, each starting with its number ("5607 Questions A and C"); the first is taken.
+_LISTED_REF_RE = re.compile(
+    r"\breferences?\s+(?:numbers?\s+)?(?:shown|listed|given|set\s+out|as\s+follows)(?:\s+below)?\s*:?[ \t]*\n\s*"
+    r"(?P<ref>[A-Za-z0-9](?:[A-Za-z0-9/_.\-]*\d[A-Za-z0-9/_.\-]*)?)(?=[\s,;]|$)",
+    re.I,
+)
+
+
 # The word before a label that makes it someone else's reference: ours ("your ref"), a date
 # ("date of request"), or an earlier request ("identical to request FOI-2026-1871").
 _NOT_THEIRS = frozenset({"your", "my", "yr", "of", "date", "to", "previous", "earlier", "prior", "original",
@@ -153,6 +162,10 @@ def _ref_candidates(text: str) -> list[tuple[int, int, str]]:
         ref = _clean(m.group("ref"))
         if _valid_ref(ref):
             out.append((_label_rank(m, text) + _token_rank(ref), m.start(), ref))
+    for m in _LISTED_REF_RE.finditer(text):
+        ref = _clean(m.group("ref"))
+        if re.search(r"\d", ref) and _valid_ref(ref):
+            out.append((1, m.start(), ref))
     for m in _TITLE_REF_RE.finditer(text):
         ref = m.group("a") or m.group("b")
         if _valid_ref(ref):

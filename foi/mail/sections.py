@@ -92,9 +92,35 @@ _CROSS_REF_RE = re.compile(
 )
 
 
+# "Exemptions applied: 23(5), 24(2) and 40(5)": a list of bare numbers after a heading that says
+# they are exemptions (round 6).
+_LIST_HEAD_RE = re.compile(r"\bexemptions?\b[^:.\d]{0,30}[:\u2013-]\s*", re.I)
+_BARE_RE = re.compile(r"(?P<num>\d{2}[A-Z]?)(?P<subs>" + _SUB
+                      + r"*+)(?![\d/:%(]|\.\d|\s*(?:hours|days|years|per\s+cent))")
+_BARE_SEP_RE = re.compile(r"\s*(?:,\s*(?:and|or|&)?|and|or|&|/)\s*", re.I)
+
+
+def _bare_list(sentence: str) -> list[tuple[int, str]]:
+    head = _LIST_HEAD_RE.search(sentence)
+    if not head:
+        return []
+    out: list[tuple[int, str]] = []
+    pos = head.end()
+    while True:
+        m = _BARE_RE.match(sentence, pos)
+        if not m or m.group("num") not in REFUSAL_SECTIONS:
+            break
+        out.extend((m.start(), sec) for sec in _expand(m.group("num"), _norm_subs(m.group("subs") or "")))
+        sep = _BARE_SEP_RE.match(sentence, m.end())
+        if not sep or not sep.group().strip():
+            break
+        pos = sep.end()
+    return out
+
+
 def sections_in_sentence(sentence: str) -> list[tuple[int, str]]:
     """(position, section) for every refusal-ground citation in one sentence."""
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, str]] = _bare_list(sentence)
     for m in _CITE_RE.finditer(sentence):
         if _CROSS_REF_RE.search(sentence[max(0, m.start() - 60) : m.start()]):
             continue
@@ -130,6 +156,9 @@ def sections_in_sentence(sentence: str) -> list[tuple[int, str]]:
 # "no exemption has been applied").
 _DROPPED_RE = re.compile(
     r"\bdisregarded\b|\bno\s+longer\s+(?:rel(?:y|ies|ying)|applies|apply)|\bwithdrawn\b"
+    # "section 43 was not engaged", "was not correctly applied": a review setting a ground aside.
+    r"|\b(?:was|were|is|are)\s+not\s+(?:engaged|(?:correctly|properly|appropriately|rightly)\s+(?:applied|engaged|relied))"
+    r"|\b(?:applied|engaged|relied\s+(?:up)?on)\s+(?:incorrectly|wrongly|inappropriately)\b"
     r"|\b(?:does|do|did|will)\s+not\s+(?:be\s+)?rel(?:y|ies|ying)\s+(?:up)?on\b|\bnot\s+(?:been\s+)?relied\s+(?:up)?on\b"
     r"|\bavoid\w*\s+(?:the\s+)?(?:application|need|use)\s+of\b|\bwithout\s+(?:the\s+need\s+to\s+)?(?:apply|applying"
     r"|relying)|\bno\s+exemptions?\s+(?:has|have|is|are|was|were)\s+(?:been\s+)?(?:applied|engaged|needed|relied)",

@@ -397,7 +397,8 @@ _ANSWER_RE = re.compile(
     r"(?:recorded|issued|made|reported|received|arrested|charged|cautioned|dealt|employed|stopped|seized|found|given"
     r"|paid|spent|purchased|bought|deployed|trained|dismissed|suspended)\b"
     # "we employ 14 dog handlers", "the force has 42 marked cars"
-    r"|\b(?:we|the\s+(?:force|constabulary|service))\s+(?:currently\s+)?(?:employ|employs|ha[sv]e?|holds?|own|owns|operate"
+    r"|\b(?:we|the\s+(?:force|constabulary|service))\s+(?:currently\s+)?(?:employ|employs|employed|ha[sv]e?|holds?|own"
+    r"|owns|operate"
     r"|operates|recorded|received|issued|made|spent|paid)\s+(?:a\s+total\s+of\s+)?" + _NUM.replace("?P<n>", "?P<k>")
     + r"(?!\s+(?:records?|documents?|files?|items?|pieces?|reports?|pages?)\b)\s+[a-z]",
     re.I,
@@ -405,7 +406,7 @@ _ANSWER_RE = re.compile(
 # Figures in an explanation of the cost limit are the size of the search, not an answer: "there
 # were 7,069 occurrences to review", "1,144 records would need to be read".
 SEARCH_SIZE_RE = re.compile(
-    r"\b(?:review|reviewed|reviewing|search(?:ed|ing)?|examin\w+|read|manual\w*|interrogat\w+|each|every|hours"
+    r"\b(?:review|reviewed|reviewing|search(?:ed|ing|es)?|examin\w+|read|manual\w*|interrogat\w+|each|every|hours"
     r"|would\s+(?:need|have)\s+to|to\s+be\s+(?:checked|looked))\b",
     re.I,
 )
@@ -432,7 +433,9 @@ def _is_answer(sentence: str) -> int:
         return 0
     count = 0
     for m in _ANSWER_RE.finditer(sentence):
-        if m.group("n") is not None and (not sentence[: m.start()].strip() or sentence.rstrip().endswith("?")):
+        # ("There were 14 complaints" opens with its subject: an answer all the same.)
+        if m.group("n") is not None and not m.group().lower().startswith("there") and (
+                not sentence[: m.start()].strip() or sentence.rstrip().endswith("?")):
             continue  # "Is 2019 ..." opening a question is not an answer
         count += 1
     return min(count, 2)

@@ -97,7 +97,7 @@ _BOILERPLATE_RE = re.compile(
     # Contact details and courtesy
     r"|wycombe|water\s+lane|wilmslow|cheshire\s+sk9|^\W*(?:tel(?:ephone)?|fax|e-?mail|website|direct\s+dial|minicom|text\s+relay)\b"
     r"|^\W*www\.|^\W*https?://|\bpo\s+box\b|dial\s+(?:999|101)|\b101\b.{0,40}\b999\b|non-?emergency|if\s+it'?s\s+not\s+999"
-    r"|working\s+in\s+partnership|hours\s+of\s+work|should\s+you\s+have\s+any\s+(?:further\s+)?(?:queries|enquiries|questions)"
+    r"|working\s+in\s+partnership|(?<![\d,]\s)hours\s+of\s+work|should\s+you\s+have\s+any\s+(?:further\s+)?(?:queries|enquiries|questions)"
     # "Please let me know if you have any questions" closes letters, ours and theirs; it asks nothing.
     r"|\b(?:let\s+(?:me|us)\s+know|contact\s+(?:me|us)|get\s+in\s+touch)\s+(?:\w+\s+){0,2}if\s+you\s+(?:have|need"
     r"|require)\s+(?:any\s+)?(?:further\s+|more\s+|other\s+)?(?:questions|queries|help|assistance|problems|issues)\b"
@@ -163,7 +163,7 @@ _DECISION_RE = re.compile(
     r"|\b(?:acts|serves)\s+as\s+a\s+refusal\s+notice|\bconstitutes\s+a\s+refusal\s+notice"
     # "we need further time to consider the public interest, as section 24 may apply": more time is
     # taken now, whatever may apply later.
-    r"|\b(?:need|require|take|taking)\s+(?:some\s+)?(?:further|more|additional|extra)\s+time\b|\bsection\s+10\s*\(\s*3\s*\)",
+    r"|\b(?:need(?:s|ed)?|require[sd]?|take|taking)\s+(?:some\s+)?(?:further|more|additional|extra)\s+time\b|\bsection\s+10\s*\(\s*3\s*\)",
     re.I,
 )
 
@@ -186,7 +186,20 @@ _NOT_HELD_STATED_RE = re.compile(r"\b(?:is|are|was|were)\s+not\s+(?:recorded|hel
                                  r"|\b(?:does|do)\s+not\s+(?:hold|record)\b", re.I)
 
 
+# "Where a count is under five, it has been replaced with '*'": what was done in each such case,
+# not a hypothetical (round 6).
+_WHERE_DONE_RE = re.compile(r"^\W*where\b[^.]{0,120}\b(?:has|have)\s+been\s+(?:replaced|redacted|withheld|removed"
+                            r"|suppressed|masked|omitted|rounded)\b", re.I)
+
+
+# "Where they happened is exempt": a clause naming what is withheld, no condition (no comma).
+_WHERE_NOUN_RE = re.compile(r"^\W*where\b[^,;]{0,80}\b(?:is|are)\s+(?:therefore\s+)?(?:exempt|withheld|redacted|not\s+"
+                            r"(?:held|recorded|disclosed|provided|released))\b", re.I)
+
+
 def is_conditional(sentence: str) -> bool:
+    if _WHERE_DONE_RE.search(sentence) or _WHERE_NOUN_RE.search(sentence):
+        return False
     if _LEADING_CONDITION_RE.search(sentence) or _COUNTERFACTUAL_RE.search(sentence):
         return True
     stated = _NOT_HELD_STATED_RE.search(sentence)

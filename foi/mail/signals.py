@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from foi.mail.decisions import COST_ESTIMATE
+
 AUTO_SUBJECT_RE = re.compile(
     r"^\s*(?:automatic\s+reply|auto(?:matic)?[-\s]?(?:reply|response)|autoreply|out\s+of\s+(?:the\s+)?office|"
     r"away\s+from\s+(?:the\s+)?office|on\s+leave)\b",
@@ -45,6 +47,8 @@ COST_LIMIT = (
     r"|(?:18\s*(?:-\s*)?hours|\u00a3\s?(?:450|600)).{0,80}\b(?:exceed|in\s+excess)"
     r"|\babove\s+the\s+amount\s+(?:to\s+)?which\s+(?:we\s+are|the\s+\w+\s+is)\s+(?:legally\s+)?required\s+to\s+respond"
     r"|\bcost\s+of\s+compliance\s+exceeds"
+    # An estimate of more than 18 hours' work, with or without the limit named (round 6).
+    r"|" + COST_ESTIMATE
 )
 COST_LIMIT_RE = re.compile(COST_LIMIT, re.I)
 
@@ -88,8 +92,8 @@ FORMAL_REFUSAL_RE = re.compile(
 # receipt), "held" (they say they hold the information).
 _SIGNALS: tuple[tuple[str, str, float], ...] = (
     # acknowledgement
-    ("acknowledged", r"\b(?:we|I)\s+(?:have\s+|has\s+)?(?:now\s+)?received\s+your\s+(?:request|application|freedom|foi"
-        r"|enquiry)", 1.5),
+    ("acknowledged", r"\b(?:we|I)\s+(?:have\s+|has\s+)?(?:now\s+)?received\s+your\s+"
+        r"(?:recent\s+|e-?mailed\s+|written\s+)?(?:request|application|freedom|foi|enquiry)", 1.5),
     ("acknowledged", r"\b(?:your|the|this)\s+(?:request|application|enquiry)\s+(?:for\s+information\s+)?(?:which\s+)?"
         r"(?:was|has\s+been|is|had\s+been)\s+(?:received|logged|registered)", 1.5),
     ("acknowledged", r"\backnowledge\s+(?:the\s+)?receipt\s+of\s+your\s+(?:request|freedom|foi|application|enquiry)"
@@ -116,6 +120,10 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("acknowledged", r"\b(?:has\s+been|have\s+been|was)\s+(?:passed|forwarded|sent|allocated)\s+to\s+(?:the\s+)?"
         r"(?:relevant|appropriate)\s+(?:department|team|unit|officer|person)|\b(?:be\s+in\s+touch|contact\s+you|get\s+back\s+to\s+you)"
         r"\s+within\s+(?:the\s+)?(?:statutory\s+)?(?:20|twenty)\s+working\s+days", 1.5),
+    # "I have passed your request to our FOI team, who will be in touch" (round 7).
+    ("acknowledged", r"\b(?:passed|forwarded|referred)\s+(?:your\s+(?:\w+\s+)?(?:request|e-?mail|enquiry)|this|it)"
+        r"\s+(?:on\s+)?to\s+(?:our|the)\s+(?:\w+\s+){0,3}(?:team|unit|department|officer|section)\b(?![^.]{0,80}\b(?:who|which)\s+"
+        r"(?:has|have|provided|supplied|confirmed|advised)\b)", 1.5),
     ("acknowledged", r"\b(?:required|obliged)\s+to\s+(?:supply|provide|respond|reply)\b.{0,60}\bwithin\s+(?:20"
         r"|twenty)\s+"
         r"(?:working\s+)?days", 1.0),
@@ -198,6 +206,26 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("extended", r"\b(?:considering|consider"
         r"|consideration\s+of)\s+(?:the\s+)?(?:balance\s+of\s+the\s+)?public\s+interest"
         r"|\bpublic\s+interest\s+test\b.{0,60}\b(?:not\s+yet|further\s+time|more\s+time|additional\s+time)", 0.5),
+    # More time in other words (round 6): "the new date for our response", "we will need until 9
+    # April", "we need to weigh the public interest", "we have not been able to finish", "your
+    # response is overdue", "we are finalising it and will send it to you by 21 March".
+    ("extended", r"\b(?:new|revised|extended|amended)\s+(?:target\s+|due\s+|response\s+)?(?:date|deadline)\b"
+        r"|\b(?:need|require|take)\s+until\b"
+        r"|(?<!\bno\s)(?<!\bnot\s)\bneed\w*\s+(?:more\s+time\s+|further\s+time\s+)?to\s+(?:weigh|consider|assess|balance)\s+"
+        r"(?:up\s+)?(?:the\s+)?(?:balance\s+of\s+the\s+)?public\s+interest"
+        r"|\bnot\s+yet\s+(?:reached|made|come\s+to|completed|concluded)\s+(?:a|its|our|the)\s+(?:decision|conclusion|view)"
+        r"\s+(?:on|about|regarding)\s+(?:the\s+)?(?:balance\s+of\s+the\s+)?public\s+interest", 2.0),
+    ("extended", r"(?:\b(?:not\s+(?:yet\s+)?(?:been\s+)?able|unable)\s+to\s+(?:finish|complete|conclude|finali[sz]e)"
+        r"|\bnot\s+yet\s+(?:been\s+)?able\s+to\s+(?:provide\s+(?:you\s+with\s+)?(?:a|our|the)\s+(?:full\s+)?(?:response"
+        r"|reply|answer)|respond|reply))\b"
+        r"(?![^.]{0,80}\b(?:cost|limit|hours)\b)", 1.5),
+    ("extended", r"\b(?:is|are)\s+(?:now\s+)?overdue\b"
+        r"|\bapolog(?:ies|i[sz]e\w*)\s+(?:for|that)\b[^.]{0,60}\b(?:late|overdue|delay)"
+        r"|\b(?:are|am|is)\s+(?:still\s+|currently\s+|now\s+)?finali[sz]ing\b"
+        r"|\bwill\s+(?:\w+\s+){0,3}(?:respond|reply|send|provide|issue|let\s+you\s+have|be\s+with\s+you"
+        r"|write\s+(?:to\s+you\s+)?(?:again\s+)?)\b[^.]{0,40}?"
+        r"\b(?:by|no\s+later\s+than"
+        r"|on\s+or\s+before)\s+(?:\w+,?\s+)?(?:the\s+)?\d", 1.0),
     # clarification: they ask us a question
     ("clarification", r"\b(?:could|can|would|will)\s+you\s+(?:please\s+)?(?:confirm|specify|indicate|explain"
         r"|tell\s+(?:me|us)"
@@ -216,6 +244,17 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("clarification", r"\b(?:grateful\s+if\s+you\s+could|(?:please\s+)?(?:can|could)\s+you\s+(?:please\s+)?)\s*"
         r"(?:provide|give|send|tell|let)\s+(?:me|us)\s+(?:with\s+|know\s+)?(?:some\s+|further\s+|more\s+)?(?:details\s+of\s+)?"
         r"(?:which|what|whether|the\s+(?:dates?|period|years?|offences?|areas?|type)\b)", 1.5),
+    # "We need you to provide your full name", "we require you to confirm which force area you mean".
+    ("clarification", r"\b(?:we|I)\s+(?:need|require)\s+you\s+to\s+(?:provide|confirm|tell|give|send|clarify|specify"
+        r"|explain|indicate)\b", 1.5),
+    ("clarification", r"\bplease\s+(?:reply|respond|write\s+back)\s+(?:to\s+(?:this|us)\s+)?"
+        r"(?:with|stating|confirming|giving|to\s+(?:confirm|clarify|say|tell))\b", 1.0),
+    # "Could you narrow down the timeframe?", "in order to locate it, please provide the date and
+    # location" (round 6).
+    ("clarification", r"\b(?:could|can|would|will)\s+you\s+(?:please\s+)?(?:narrow|refine|limit|reduce|rephrase"
+        r"|restrict)\b"
+        r"|\b(?:in\s+order\s+to|so\s+that\s+we\s+can|to\s+help\s+us)\s+(?:locate|identify|find|search|answer)\b[^.]{0,80}"
+        r"\bplease\s+(?:provide|give|send|tell|confirm|specify)\b", 1.5),
     ("clarification", r"\bsection\s+1\s*\(\s*3\s*\)|\bs\.?\s?1\s*\(\s*3\s*\)", 1.5),
     # A narrowing question: "would you accept an answer to question 1 only?", "please let us know
     # whether you would be willing to reduce the period".
@@ -228,6 +267,10 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|will\s+(?:start"
         r"|restart|begin|resume))|\bon\s+hold\s+(?:until|pending)\b", 1.0),
     # information given
+    # "Here is the information you requested", "please find the figures below", "see the corrected
+    # figures attached" (round 7).
+    ("data", r"\b(?:here\s+(?:is|are)|please\s+(?:find|see))\s+(?:the\s+|our\s+)?(?:\w+\s+)?(?:information|figures|data"
+        r"|spreadsheet|breakdown)\b(?:\s+(?:you\s+(?:requested|asked\s+for)|(?:attached|enclosed|below)))", 1.5),
     ("data", r"\b(?:find|see)\s+(?:the\s+|our\s+)?(?:attached|enclosed)\s+(?:(?:a|the|our"
         r"|an)\s+)?(?:\w+\s+)?(?:information|data|figures"
         r"|spreadsheet|table|document|file|list|details|cop(?:y|ies)|breakdown|answers?)\b", 2.0),
@@ -253,7 +296,9 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|^(?![^\n]*\b(?:exemptions?|sections?|factors|reasons)\b)[^\n]*?\b(?:is|are|has\s+been|have\s+been)\s+"
         r"(?:answered|set\s+out|listed|shown|detailed|tabulated)\s+(?:below|above|in\s+the\s+(?:table|attached))"
         r"|\b(?:continued|gone\s+on|been\s+able|decided)\s+to\s+provide\s+(?:some\s+|the\s+(?:following\s+)?)?(?:information"
-        r"|data|figures)|\bthe\s+provision\s+of\s+(?:this|the)\s+(?:data|information|figures)", 2.0),
+        r"|data|figures)|\bthe\s+provision\s+of\s+(?:this|the)\s+(?:data|information|figures)"
+        # ("The provision of the information would increase understanding" argues the public interest.)
+        r"(?![^.]{0,60}\b(?:would|could|might|may)\b)", 2.0),
     ("data", r"\b(?:the\s+)?(?:enclosed|attached)\s+(?:excel\s+|pdf\s+|word\s+)?(?:spreadsheet|document|table|file"
         r"|list|data|figures|breakdown|report|copy|copies)\b", 1.5),
     ("data", r"\bplease\s+find\s+below\s+(?:the\s+)?(?:information|details|figures)"
@@ -291,6 +336,9 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|\b(?:rather\s+than|instead\s+of)\s+(?:apply|applying|rely|relying|refus|cit)", 1.5),
     ("data", r"\bin\s+(?:answer|response)\s+to\s+(?:your\s+)?(?:question|part)\s+\d.{0,80}\b\d|\bthe\s+answer\s+to\s+"
         r"(?:your\s+)?question", 1.0),
+    # "A copy of the policy is attached", "copies are enclosed" (round 6).
+    ("data", r"\bcop(?:y|ies)\s+(?:of\s+[^.]{1,60}?\s+)?(?:is|are|has\s+been|have\s+been)\s+"
+        r"(?:attached|enclosed)\b", 1.5),
     ("held", r"\b(?:can|do)\s+confirm\s+that\s+.{0,80}\b(?:does|do)\s+hold\b|\bthe\s+information\s+(?:you\s+have\s+"
         r"requested\s+)?is\s+held\s+by", 1.0),
     # only part of the information: "scoped" says the refusal covers only part of the request (a
@@ -306,7 +354,7 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|your)\s+request"
         r"\s+(?:are|is)\s+exempt|\bredact(?:ed|ions?)|\bremainder\s+of\s+(?:the|your)\s+request"
         r"|\bin\s+addition\s+to\s+the"
-        r"\s+attached|\bany\s+(?:other|further)\s+information\b|\bfurther\s+breakdown"
+        r"\s+attached|\bany\s+(?:other|further)\s+information\b|\bfurther\s+breakdown(?![^.]{0,40}\bnot\s+(?:possible|available|held))"
         r"|\bnot\s+obliged\s+to\s+supply\s+.{0,40}"
         r"\bin\s+full\b|\bnot\s+all\s+of\s+the\s+information", 1.5),
     # "Some data has been withheld", "held in part", "for anything else we rely on ...", "this
@@ -327,6 +375,17 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("scoped", r"\b(?:has|have)\s+been\s+redacted|\bredacted\s+(?:copy|copies|version|document)"
         r"|\bwith\s+redactions\b", 2.0),
     ("firm", SOME_WITHHELD, 2.0),
+    # A detail withheld, not the whole: "the names of officers have been withheld under section 40(2)",
+    # "personal details are redacted" (round 6).
+    ("detail", r"^\W*(?:however,?\s+)?(?:the\s+|any\s+|all\s+)?(?:names?|details?\s+of|identit\w+"
+        r"|personal\s+(?:data|details|information)|(?:e-?mail\s+|home\s+)?addresses|telephone\s+numbers|signatures|specific\s+locations?)\b[^.]{0,80}?"
+        r"\b(?:ha(?:s|ve)\s+been\s+|(?:is|are)\s+(?:being\s+)?)(?:withheld|redacted|removed|omitted|exempt)\b", 2.0),
+    # Small figures hidden under an exemption: "figures under five have been replaced with '*' under
+    # section 40(2)": the rest is given (round 6).
+    ("scoped", r"\b(?:replaced|suppressed|masked|substituted|shown\s+as|represented\s+(?:by|as))\b[^.]{0,100}"
+        r"\b(?:section|s\.?)\s*\d{2}", 2.0),
+    ("refused", r"\b(?:replaced|suppressed|masked|substituted|shown\s+as|represented\s+(?:by|as))\b[^.]{0,100}"
+        r"\b(?:section|s\.?)\s*\d{2}", 2.0),
     # A refusal scoped to one question: "The question concerning how many ... has engaged an
     # exemption under section 12(2)"; "some of the information you asked for is exempt".
     ("scoped", r"^\W*(?:however,?\s+)?(?:the|your)\s+(?:question|part|element|aspect)\s+(?:\d+\s+)?(?:concerning"
@@ -375,6 +434,23 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("refused", COST_LIMIT, 2.0),
     ("firm", COST_LIMIT, 2.0),
     ("refused", r"(?<!not\s)\bvexatious\b|\brepeated\s+request", 2.0),
+    # A decision not to give it, in plain words (round 6): "we are therefore not providing it",
+    # "we will not be dealing with your request", "the request is vexatious".
+    ("refused", r"\b(?:are|am|is)\s+(?:therefore\s+|thus\s+|accordingly\s+)?not\s+(?:providing|disclosing|releasing"
+        r"|supplying|answering|complying)\b|\bwill\s+not\s+(?:be\s+)?(?:deal|dealing|process|processing|progress"
+        r"|progressing|tak(?:e|ing)\s+(?:this|your\s+request)\s+(?:any\s+)?further)\b", 1.5),
+    # "We will not release this information", "we are withholding it", "we cannot share this".
+    ("firm", r"\b(?:will|shall)\s+not\s+(?:be\s+)?(?:releas|disclos|provid|supply|suppl|shar)\w*\s+"
+        r"(?:this|the|that|these|any|it|them)\b|\bwithholding\s+(?:it|them)\b|\b(?:cannot|can\s*not|unable\s+to)\s+(?:share|release)\s+(?:this|the"
+        r"|that|these|it|them)\b", 2.0),
+    ("refused", r"\b(?:cannot|can\s*not|unable\s+to)\s+(?:share|release)\s+(?:this|the|that|these|it|them)\b"
+        r"|\bwithholding\s+(?:it|them)\b", 1.5),
+    ("refused", r"\b(?:decided|decision\s+(?:has\s+been|was)\s+(?:taken|made))\s+(?:not\s+to\s+(?:disclose|release"
+        r"|provide|supply)|to\s+withhold)\b(?!\s+(?:some|part|parts|certain)\b)", 2.0),
+    ("firm", r"\b(?:request|requests)\s+(?:is|are|has\s+been|have\s+been)\s+(?:therefore\s+)?"
+        r"(?:considered\s+|deemed\s+|found\s+)?(?:to\s+be\s+)?(?<!not\s)vexatious\b"
+        r"|\bdecided\s+that\s+your\s+request\s+is\s+vexatious", 2.0),
+    ("refused", r"\breasonably\s+accessible\s+(?:to\s+(?:you|the\s+applicant)\s+)?by\s+other\s+means", 1.0),
     ("refused", r"\bbalance\s+of\s+(?:the\s+)?public\s+interest\b.{0,80}\b(?:maintain|withhold|non-?disclosure"
         r"|favour\s+of"
         r"\s+the\s+exemption)"
@@ -407,11 +483,20 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"(?:was|were|has\s+been|have\s+been|could\s+be)\s+(?:found|located|identified|traced)"
         r"|\bno\s+(?:such\s+|relevant\s+|recorded\s+)?(?:information|records?|data)\s+(?:exists?|is\s+available)\b",
         1.5),
+    # "No information matching your request has been found", "no records of that kind were located".
+    ("not-held", r"\bno\s+(?:relevant\s+|such\s+|recorded\s+)?(?:information|records?|data|documents?|correspondence)"
+        r"\s+(?:\w+\s+){0,4}?(?:has\s+been|have\s+been|was|were|could\s+be|can\s+be)\s+"
+        r"(?:found|located|identified|traced)\b",
+        1.5),
     # internal review outcome letters
     ("review", r"\b(?:I|we)\s+have\s+(?:now\s+)?(?:completed|conducted|carried\s+out|undertaken|concluded)\s+(?:an?|the"
         r"|your|a\s+full)\s+(?:internal\s+)?review|\binternal\s+review\s+(?:has"
         r"|was)\s+(?:now\s+)?(?:been\s+)?(?:completed"
         r"|concluded|conducted|carried\s+out|undertaken)|\b(?:I|we)\s+have\s+now\s+conducted\s+a\s+review", 2.0),
+    # "I have reviewed that decision", "we have reconsidered our response" (round 6)
+    ("review", r"\b(?:I|we)\s+have\s+(?:now\s+|carefully\s+)?(?:re-?examined|reviewed|reconsidered"
+        r"|looked\s+again\s+at)\s+(?:that|the|this|our|its)\s+(?:original\s+|earlier\s+)?"
+        r"(?:decision|response|refusal|handling)\b", 2.0),
     ("review", r"\b(?:following|after|having\s+(?:completed|conducted|carried\s+out|undertaken))\s+(?:an?|the|this)\s+"
         r"(?:full\s+)?internal\s+review\b", 2.0),
     ("review", r"\b(?:findings|outcome|result)\s+of\s+(?:the|your|this)\s+(?:internal\s+)?review|\binternal\s+review\s+"
@@ -423,10 +508,13 @@ SIGNALS = tuple((kind, re.compile(rx, re.I), w) for kind, rx, w in _SIGNALS)
 
 # A "not held" that is really about cost ("not held in a retrievable format", "not held in a
 # format that allows its extraction within 18 hours") or about part of a request.
-NOT_HELD_COST_RE = re.compile(r"retrievable|readily|easily|in\s+a\s+(?:format|form|way|manner)\b|18\s+hours|cost"
+NOT_HELD_COST_RE = re.compile(r"retrievable|readily|easily|in\s+a\s+(?:format|form|way|manner)\b|18\s+hours"
+                              r"|cost"
                               r"|centrally"
                               r"|\b(?:can(?:not)?|could|be)\s+(?:not\s+)?(?:be\s+)?searched|\bsearchable", re.I)
-NOT_HELD_PART_RE = re.compile(r"(?i:\b(?:some|part|parts|all\s+of\s+it)\s+of\b|\bsome\s+of\s+the"
+NOT_HELD_PART_RE = re.compile(r"(?i:(?<!\bno\s)\b(?:some|part|parts|all\s+of\s+it)\s+of\b(?!\s+(?:the|a|our|its)\s+"
+                              # ("not recorded in the part of the system used": where, not how much)
+                              r"(?:system|database|process|force|organisation|record\b))|\bsome\s+of\s+the"
     r"|\bin\s+relation\s+to\s+"
                               r"(?:request|question|part)s?\s+(?:number\s+)?\d|\bquestions?\s+\d|\bparts?\s+\d)"
                               r"|^\W*(?i:q\s?)?(?:[a-z]|\d{1,2})(?:\s*(?:&|and|,)\s*(?:[a-z]|\d{1,2}))*\s*[.):]"
@@ -496,17 +584,27 @@ UPHELD_RE = re.compile(
     re.I,
 )
 MAINTAIN_RE = re.compile(
+    # "the refusal is maintained", "the exemption was applied correctly" (round 6)
+    r"\b(?:decision|response|refusal|exemptions?)\s+(?:is|are|has\s+been|have\s+been|will\s+be)\s+maintained\b|"
+    r"\b(?:was|were|had\s+been|has\s+been)\s+(?:applied|engaged|relied\s+(?:up)?on)\s+(?:correctly|properly"
+    r"|appropriately|rightly)\b|"
     r"\b(?:maintain(?:ed|s)?|stand(?:s)?\s+by|agree\s+with)\s+(?:the\s+)?(?:original\s+)?(?:decision|response"
     r"|refusal|exemptions?|position)|"
     r"\boriginal\s+(?:decision|response|refusal)\s+(?:was|is|remains)\s+(?:correct|appropriate|valid|sound)|"
     r"\b(?:were|was|had\s+been|has\s+been)\s+(?:correctly|properly|appropriately|rightly)\s+(?:applied|engaged"
     r"|relied\s+(?:up)?on)|"
-    r"\b(?:satisfied|content)\s+that\s+the\s+(?:original\s+)?(?:decision|response"
+    r"\b(?:original\s+)?(?:decision|response|refusal)\s+(?:therefore\s+|still\s+)?(?:stands|remains\s+(?:unchanged"
+    r"|in\s+place|valid))\b|"
+    r"(?<!not\s)\b(?:satisfied|content)\s+that\s+the\s+(?:original\s+)?(?:decision|response"
         r"|exemptions?|refusal)\s+(?:was|were|is|are)\s+(?:correct|appropriate|properly"
         r"|correctly)",
     re.I,
 )
 OVERTURN_RE = re.compile(
+    # "the original response should be varied", "section 43 had been applied incorrectly" (round 6)
+    r"\b(?:decision|response)\s+(?:should\s+be|has\s+been|is|was|will\s+be)\s+(?:varied|amended|revised)\b|"
+    r"\b(?:was|were|had\s+been|has\s+been)\s+(?:applied|engaged|relied\s+(?:up)?on)\s+(?:incorrectly|wrongly"
+    r"|inappropriately)\b|\bcan\s+(?:now\s+)?be\s+(?:disclosed|released)\b|"
     r"\b(?:was|were|had\s+been)\s+not\s+(?:correctly|properly|appropriately|rightly)\s+(?:applied|engaged|relied)"
     r"|\b(?:is|are)\s+now\s+(?:being\s+)?(?:disclosed|released|provided)\b|\boverturn(?:ed|ing)?\b|\breversed?\s+(?:the\s+)?(?:original\s+)?decision|"
     r"\b(?:original\s+)?(?:decision|response|refusal)\s+(?:was|is)\s+(?:not\s+correct|incorrect|wrong|flawed)|"

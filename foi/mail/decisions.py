@@ -1,0 +1,107 @@
+"""Evidence for the decision kinds that is structural rather than a phrase list (issue 12, round 6).
+
+- A question to us about the scope of the request, in a letter that waits on our answer, is a
+  clarification (the reply waits; nothing is decided), even in a letter that explains the cost
+  limit: "Would it be acceptable if we searched the last year only? We will wait to hear from you."
+- A promised date that lies well beyond the statutory 20 working days after the receipt the letter
+  states is an extension, whatever else the letter says ("received on 10 February ... you can
+  expect our response by 7 April").
+- An estimate of more than 18 hours' work (or more than £450) is the cost limit (s.12), whether or
+  not the letter names the section or the limit.
+
+Pure functions of sentences, like the rest of :mod:`foi.mail`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+# A sentence addressed to the requester that asks: a question mark, or "please confirm / let us
+# know / tell us / advise whether ...", or "if you would be happy to ..., please reply".
+_ASKS_RE = re.compile(
+    r"\byou\b[^?]*\?"
+    r"|\b(?:please|kindly|grateful\s+if\s+you\s+(?:could|would))\s+(?:could\s+you\s+)?(?:confirm|let\s+(?:me|us)\s+know"
+    r"|advise|tell\s+(?:me|us)|indicate|reply|respond|contact\s+(?:me|us))\b[^.]{0,40}?\b(?:whether|if|which|how|what)\b"
+    r"|\bif\s+you\s+(?:would|wish|want|are\s+(?:happy|content|willing|prepared)|agree|accept)\b[^.]{0,160}\bplease\s+"
+    r"(?:reply|respond|confirm|let\s+(?:me|us)\s+know|contact|advise|e-?mail)",
+    re.I,
+)
+# What the question is about: answering less than was asked ("only", "part", "one year", "within
+# the limit", "narrow", "instead").
+_SCOPE_RE = re.compile(
+    r"\b(?:only|just|part|parts|narrow\w*|refin\w*|reduc\w*|restrict\w*|limit(?:ed|ing)?\b(?!\s+(?:set|of))|shorter"
+    r"|smaller|single|fewer|instead|rather\s+than|within\s+the\s+(?:cost|appropriate|time|fees?|18)|amend\w*"
+    r"|accept\w*|agreeable|acceptable)\b",
+    re.I,
+)
+# The letter waits on our answer before going on.
+WAITS_RE = re.compile(
+    r"\b(?:once|when|until|after)\s+(?:we|I)\s+(?:have\s+)?(?:hear|heard|receive|received|get|had)\s+(?:back\s+)?"
+    r"(?:from\s+you|your\s+(?:reply|response|answer|confirmation|decision|instructions))"
+    r"|\bawait(?:ing)?\s+your\s+(?:reply|response|confirmation|answer|decision|instructions|clarification)"
+    r"|\b(?:wait|waiting)\s+(?:to\s+hear\s+)?(?:from\s+you|for\s+your\s+(?:reply|response|answer|confirmation))"
+    r"|\bon\s+hold\b|\bpending\s+your\s+(?:reply|response|clarification|confirmation|answer)"
+    r"|\bbefore\s+(?:going|proceeding|we\s+(?:go|proceed))\s+(?:any\s+)?further"
+    r"|\bhow\s+you\s+(?:would\s+like|wish|want)\s+(?:us\s+)?to\s+proceed"
+    r"|\b(?:we|I)\s+(?:will|shall|can)\s+then\s+(?:continue|proceed|process|deal|progress|go\s+ahead|look)"
+    r"|\b(?:reply|respond)\s+to\s+this\s+(?:e-?mail|letter|message)\s+and\s+(?:we|I)\s+will"
+    r"|\bif\s+we\s+do\s+not\s+(?:hear|receive)\b.{0,100}\b(?:close|closed|withdrawn|treat)",
+    re.I,
+)
+
+
+def scope_questions(sentences: Sequence[str]) -> list[str]:
+    """The sentences that ask us whether we would take less than we asked for."""
+    return [s for s in sentences if _ASKS_RE.search(s) and _SCOPE_RE.search(s)]
+
+
+def waits_on_us(sentences: Sequence[str]) -> list[str]:
+    """The sentences that say the request waits on our reply."""
+    return [s for s in sentences if WAITS_RE.search(s)]
+
+
+# "would take an estimated 75 hours", "some 600 hours of work", "a cost of £2,300": more than the
+# 18 hours (£450) the cost limit allows police forces; the number decides, not the wording.
+_MANY_HOURS = r"(?:19|[2-9]\d|[1-9]\d{2,}|\d{1,3}(?:,\d{3})+)(?:\.\d+)?"
+_BIG_SUM = r"\u00a3\s?(?:4[5-9]\d|[5-9]\d\d|[1-9]\d{3,}|\d{1,3}(?:,\d{3})+)(?:\.\d\d)?"
+COST_ESTIMATE = (
+    r"\b(?:would|will)\s+(?:\w+\s+){0,2}(?:take|require|involve|need|amount\s+to|equate\s+to|come\s+to)\b"
+    r"[^.]{0,80}?(?<![\d,.])" + _MANY_HOURS + r"\s*(?:hours|hrs)\b"
+    r"|\bestimat\w*\b[^.]{0,80}?(?<![\d,.])" + _MANY_HOURS + r"\s*(?:hours|hrs)\b"
+    r"|\b(?:would|will)\s+(?:\w+\s+){0,2}cost\b[^.]{0,40}?" + _BIG_SUM
+    # 18 hours are two and a half working days: "more than two and a half days of staff time".
+    + r"|\b(?:more\s+than|over|in\s+excess\s+of|exceed\w*|beyond)\s+(?:the\s+)?(?:two\s+and\s+a\s+half|2\.5|2\u00bd)"
+    r"\s+(?:working\s+)?days\b"
+    r"|(?<![\d,.])" + _MANY_HOURS + r"\s*(?:hours|hrs)\s+(?:of\s+(?:work|officer\s+time|staff\s+time|searching)|to\s+"
+    r"(?:locate|retrieve|extract|search|review|read|examine|check|identify|complete|answer|comply))"
+)
+COST_ESTIMATE_RE = re.compile(COST_ESTIMATE, re.I)
+
+
+# A promise of a reply to come: "we will respond by", "you can expect our response on", "we aim to
+# reply no later than", "the new date for our response is".
+PROMISE_RE = re.compile(
+    r"\b(?:will|shall|aim|plan|hope|intend|expect|anticipate|endeavour|should\s+(?:receive|have|get))\b"
+    r"|\b(?:new|revised|extended)\s+(?:target\s+|due\s+)?(?:date|deadline)\b",
+    re.I,
+)
+
+
+# The public interest test still to be done: the letter decides nothing yet (s.10(3), s.17(3)).
+PIT_PENDING_RE = re.compile(
+    r"\b(?:more|further|additional|extra)\s+time\b[^.]{0,60}\bpublic\s+interest"
+    r"|\bpublic\s+interest\b[^.]{0,80}\b(?:more|further|additional|extra)\s+time\b"
+    r"|\bnot\s+yet\s+(?:reached|made|completed|concluded|come\s+to)\b[^.]{0,60}\bpublic\s+interest"
+    r"|\bneed\w*\s+to\s+(?:weigh|consider|assess|balance)\s+(?:up\s+)?(?:the\s+)?(?:balance\s+of\s+the\s+)?public\s+interest"
+    r"|\b(?:section\s+|s\.?\s?)(?:10\s*\(\s*3\s*\)|17\s*\(\s*3\s*\))",
+    re.I,
+)
+
+
+def late_promise(promised: date | None, received: date | None) -> bool:
+    """True when the date they promise an answer by is well past 20 working days from the receipt
+    they state: 20 working days are 28 calendar days, or a few more over bank holidays, so a
+    promise more than 35 days after receipt is more time taken."""
+    return bool(promised and received and (promised - received).days > 35)
