@@ -38,6 +38,7 @@ from foi.figures._rows_rules import (
 )
 from foi.figures.coding import Coded, Recognised, clean_label, code, context, join_lines, recognise, unit_of
 from foi.figures.layout import TableLayout
+from foi.periods import sub_year, within_year
 
 __all__ = ["SLOTS", "Figure", "FigureColumn", "Label", "LabelBook", "Reading", "Same", "TableFigures",
            "observe", "repeated_across_tables"]
@@ -396,10 +397,18 @@ class _Table:
             self.levels.append([(len(path) - 1 - j, text, note) for j, (text, note) in enumerate(path)])
         self.level_sources: list[_Source] = []
         self.text_sources: dict[tuple[int, str], _Source] = {}
+        self.sub_years = _sub_year_levels(self.levels, depth)
         for level in range(depth):
             texts = list(dict.fromkeys(t for col in self.levels for k, t, _n in col if k == level))
             mapped = {self.reading.mapper.get(t) for t in texts} - {None, "ignore", "value"}
             forced = mapped.pop() if len(mapped) == 1 else None
+            if level in self.sub_years and not forced:
+                # "Apr - Jun" under "2009": a part of the year above, named for what it is; the figure's
+                # period is the two together (see _number_labels).
+                name = self.sub_years[level]
+                self.level_sources.append(_Source("column", name, name, name, 1.0, "", rank=9 - level))
+                self.out.mapping.update(dict.fromkeys(texts, name))
+                continue
             words = [t for t in texts if self.reading.is_value_word(t)]
             if not forced and words and len(words) == len(texts):
                 forced = "measure"
@@ -439,7 +448,7 @@ class _Table:
             texts = {t for col in self.levels for k, t, _n in col if k == level and any(k2 == level - 1 for k2, _t, _n2
                                                                                          in col)}
             below = self.level_sources[level - 1]
-            if len(texts) == 1:
+            if len(texts) == 1 and level - 1 not in self.sub_years:
                 caption = texts.pop()
                 if below.name == caption or (below.confidence > 0 and recognise(caption, []).dimension == below.kind):
                     self.captions.add(level)
@@ -598,11 +607,22 @@ class _Table:
         self.col_numbers: list[list[tuple[_Source, int]]] = []
         for col, levels in zip(self.value_cols, self.levels, strict=True):
             found = []
+            combined = _combine(levels, self.sub_years)
             for level, text, note in levels:
                 if level in self.captions:
                     continue
                 source = self.text_sources.get((level, text)) or self.level_sources[level]
-                found.append((source, self._label(source, text, note, self._header_row(col, text))))
+                coded = None
+                if combined is not None and level == combined[0]:
+                    # The year over a quarter: kept as written, no longer the figure's period.
+                    coded = code(source.kind, text)
+                    coded = Coded("year", text, None, coded.start, coded.end)
+                    source = _Source("column", source.header, "year", "year", rank=source.rank)
+                found.append((source, self._label(source, text, note, self._header_row(col, text), coded=coded)))
+            if combined is not None:
+                source = _Source("column", "period", "period", "period", rank=20)
+                found.insert(0, (source, self._label(source, combined[1].label, None,
+                                                     self._header_row(col, combined[2]), coded=combined[1])))
             for source, text, coded in self.context:
                 found.append((source, self._label(source, text, None, None, coded=coded)))
             letter = self.unheaded.get(len(self.col_numbers))
@@ -782,6 +802,63 @@ class _Table:
 
 
 _CONTEXT_DIMS = frozenset(("period", "body", "area"))
+
+
+def _sub_year_levels(levels: list[list[tuple[int, str, str | None]]], depth: int) -> dict[int, str]:
+    """Header levels holding parts of a year ("Apr - Jun", "Q1", "April") under a level of years:
+    level -> what the parts are ("quarter", "month", "months"). A level qualifies when every column
+    with a text there has either a part of a year under a year, or an aggregate ("Total")."""
+    found: dict[int, str] = {}
+    for level in range(depth - 1):
+        kinds: set[str] = set()
+        ok = False
+        for col in levels:
+            here = {k: t for k, t, _n in col}
+            text = here.get(level)
+            if text is None:
+                continue
+            part = sub_year(text)
+            if part is None:
+                if not code("period", text).aggregate:
+                    break
+                continue
+            above = here.get(level + 1)
+            year = code("period", above) if above else None
+            if year is None or year.start is None or sub_year(above) is not None \
+                    or within_year(part, year.start, year.end) is None:  # type: ignore[arg-type]
+                break
+            kinds.add(part.kind)
+            ok = True
+        else:
+            if ok:
+                found[level] = kinds.pop() if len(kinds) == 1 else "months"
+    return found
+
+
+def _combine(levels: list[tuple[int, str, str | None]], sub_years: dict[int, str]) -> tuple[int, Coded, str] | None:
+    """(level of the year, the combined period, the part's text) for a column with a part of a year
+    under its year ("Apr - Jun" under "2009" -> "Apr - Jun 2009", Apr 1 - Jun 30 2009)."""
+    if not sub_years:
+        return None
+    here = {k: t for k, t, _n in levels}
+    for level in sub_years:
+        text, above = here.get(level), here.get(level + 1)
+        part = sub_year(text) if text else None
+        if part is None or above is None:
+            continue
+        year = code("period", above)
+        dates = within_year(part, year.start, year.end) if year.start and year.end else None
+        if dates is None:
+            continue
+        start, end = dates
+        if part.quarter is not None:
+            label = f"{text} {above}"
+        elif start.year == end.year:
+            label = f"{text} {start.year}"
+        else:
+            label = f"{text} {start.year}/{end.year % 100:02d}"
+        return level + 1, Coded("period", label, None, start, end), text
+    return None
 
 
 def _fill_within(texts: list[str], left: list[tuple[str, ...]]) -> list[str]:
