@@ -617,7 +617,8 @@ class _Table:
                     # The year over a quarter: kept as written, no longer the figure's period.
                     coded = code(source.kind, text)
                     coded = Coded("year", text, None, coded.start, coded.end)
-                    source = _Source("column", source.header, "year", "year", rank=source.rank)
+                    header = "year" if source.header in ("", "period") else source.header
+                    source = _Source("column", header, "year", "year", rank=source.rank)
                 found.append((source, self._label(source, text, note, self._header_row(col, text), coded=coded)))
             if combined is not None:
                 source = _Source("column", "period", "period", "period", rank=20)
