@@ -74,3 +74,22 @@ def test_parts_of_a_year_read_alone_and_placed_in_a_year() -> None:
     span = sub_year("Oct to Dec")
     assert span is not None and span.kind == "quarter"
     assert within_year(span, date(2023, 1, 1), date(2023, 12, 31)) == (date(2023, 10, 1), date(2023, 12, 31))
+
+
+def test_quarters_down_the_stub_beside_a_financial_year_written_once() -> None:
+    rows = [["Year", "Quarter", "Stop and searches", "Arrests"],
+            ["2009/10", "Apr - Jun", 10, 2],
+            ["", "Jul - Sep", 11, 3],
+            ["", "Oct - Dec", 12, 4],
+            ["", "Jan - Mar", 13, 5],
+            ["", "Total", 46, 14],
+            ["2010/11", "Apr - Jun", 9, 1]]
+    res = read_grid(Grid("t", rows))
+    assert not res.doubts and not res.warnings
+    assert _period(_at(res, 4, 2)) == ("Jan - Mar 2010", date(2010, 1, 1), date(2010, 3, 31))
+    assert _period(_at(res, 6, 3)) == ("Apr - Jun 2010", date(2010, 4, 1), date(2010, 6, 30))
+    total = _at(res, 5, 2)
+    assert total.total and _period(total) == ("2009/10", date(2009, 4, 1), date(2010, 3, 31))
+    assert {label.text for label in _at(res, 2, 3).labels} >= {"2009/10", "Jul - Sep", "Jul - Sep 2009"}
+    # one figure per quarter and measure, none sharing a period with another quarter's
+    assert len(res.values()) == 10

@@ -578,6 +578,7 @@ class _Table:
                     memo[text] = self._label(source, text, notes.get(text), position)
             self.row_numbers.append(list(map(memo.__getitem__, self.row_texts[k])))
             self.row_number_sets.append({memo[text] for text in self.row_distinct[k]})
+        self._combine_row_periods()
         # Ancestors: per distinct chain, its label numbers.
         self.chain_numbers: dict[tuple[int, ...], list[tuple[_Source, int]]] = {}
         leaf_source = self.row_sources[-1] if self.row_sources else None
@@ -631,6 +632,73 @@ class _Table:
                 source = _Source("column", "column letter", "column letter", "column letter", rank=0)
                 found.append((source, self._label(source, letter, None, None)))
             self.col_numbers.append(found)
+
+    def _combine_row_periods(self) -> None:
+        """A label column of parts of a year ("Q1", "Apr - Jun") right of a column of years: each row's
+        period is the two together; the year stays as 'year', the part under its own name, and a row
+        with no part ("Total") keeps the year as its period."""
+        grid = self.grid
+        for k in range(1, len(self.row_sources)):
+            texts = [t for t in self.row_distinct[k] if t]
+            parts = {t: sub_year(t) for t in texts}
+            if not any(parts.values()) or not all(p or code("period", t).aggregate for t, p in parts.items()):
+                continue
+            j = next((j for j in range(k - 1, -1, -1) if self.row_sources[j].kind == "period"), None)
+            if j is None:
+                continue
+            year_source, part_source = self.row_sources[j], self.row_sources[k]
+            kinds = {p.kind for p in parts.values() if p}
+            part_name = kinds.pop() if len(kinds) == 1 else "months"
+            year_header = "year" if year_source.header in ("", "period") else year_source.header
+            year_src = _Source("row", year_header, "year", "year", rank=year_source.rank)
+            part_src = _Source("row", part_source.header or part_name, part_name, part_name, rank=part_source.rank)
+            period_src = _Source("row", "period", "period", "period", rank=30)
+            position = grid.col_numbers[self.label_cols[k][0]] if grid.col_numbers else self.label_cols[k][0] + 1
+            memo: dict[tuple[str, str], tuple[int | None, int | None, int | None]] = {}
+            years: list[int | None] = []
+            part_numbers: list[int | None] = []
+            periods: list[int | None] = []
+            for x_year, x_part, year_text, part_text in zip(self.row_numbers[j], self.row_numbers[k],
+                                                            self.row_texts[j], self.row_texts[k], strict=True):
+                key = (year_text, part_text)
+                hit = memo.get(key)
+                if hit is None:
+                    hit = memo[key] = self._row_period(year_text, part_text, x_year, x_part, year_src, part_src,
+                                                       period_src, position)
+                years.append(hit[0])
+                part_numbers.append(hit[1])
+                periods.append(hit[2])
+            self.row_numbers[j], self.row_numbers[k] = years, part_numbers
+            self.row_numbers.append(periods)
+            for n in (j, k):
+                self.row_number_sets[n] = set(self.row_numbers[n])
+            self.row_number_sets.append(set(periods))
+            self.out.mapping[part_source.header or part_name] = part_name
+            return
+
+    def _row_period(self, year_text: str, part_text: str, x_year: int | None, x_part: int | None,
+                    year_src: _Source, part_src: _Source, period_src: _Source,
+                    position: int) -> tuple[int | None, int | None, int | None]:
+        labels = self.reading.book.labels
+        year = code("period", year_text) if year_text else None
+        part = sub_year(part_text) if part_text else None
+        relabel_part = None if x_part is None else self._label(
+            part_src, part_text, labels[x_part].note, position, coded=Coded(part_src.kind, part_text,
+                                                                            aggregate=labels[x_part].aggregate))
+        if year is None or year.start is None or year.end is None:
+            return x_year, relabel_part, None
+        dates = within_year(part, year.start, year.end) if part is not None else None
+        year_label = labels[x_year] if x_year is not None else None
+        if dates is None:
+            # "Total" for the year: the year's own period, under the same name as the quarters' periods.
+            return None, relabel_part, self._label(period_src, year_text, year_label.note if year_label else None,
+                                                   year_label.position if year_label else None, coded=year)
+        x_year2 = self._label(year_src, year_text, year_label.note if year_label else None,
+                              year_label.position if year_label else None,
+                              coded=Coded("year", year_text, None, year.start, year.end))
+        combined = _combine([(1, year_text, None), (0, part_text, None)], {0: part_src.name})
+        assert combined is not None
+        return x_year2, relabel_part, self._label(period_src, combined[1].label, None, position, coded=combined[1])
 
     def _header_row(self, col: Any, text: str) -> int | None:
         for r in col.header_rows:
