@@ -93,3 +93,18 @@ def test_quarters_down_the_stub_beside_a_financial_year_written_once() -> None:
     assert {label.text for label in _at(res, 2, 3).labels} >= {"2009/10", "Jul - Sep", "Jul - Sep 2009"}
     # one figure per quarter and measure, none sharing a period with another quarter's
     assert len(res.values()) == 10
+
+
+def test_quarter_rows_under_year_section_rows() -> None:
+    rows = [["Quarter", "Stop and searches", "Arrests"],
+            ["2023", None, None],
+            ["Q1", 1, 2],
+            ["Q2", 3, 4],
+            ["2024", None, None],
+            ["Q1", 5, 6],
+            ["Q2", 7, 8]]
+    res = read_grid(Grid("t", rows))
+    assert not res.doubts  # Q1 of 2023 and Q1 of 2024 are two things, not one written twice
+    assert _period(_at(res, 2, 1)) == ("Q1 2023", date(2023, 1, 1), date(2023, 3, 31))
+    assert _period(_at(res, 6, 2)) == ("Q2 2024", date(2024, 4, 1), date(2024, 6, 30))
+    assert {label.text for label in _at(res, 5, 1).labels} >= {"2024", "Q1"}

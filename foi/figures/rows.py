@@ -312,6 +312,8 @@ class _Table:
             if leaf_kind not in KNOWN_KINDS or leaf_kind in ("measure", "unit"):
                 return False
             coded = code(leaf_kind, heading(p))
+            if coded.start and _parts_of_year(self.row_distinct[leaf]):
+                return False   # a year over its quarters: a heading
             return bool(coded.code or coded.start) and not coded.aggregate
 
         chain_of: dict[int | None, tuple[int, ...]] = {None: ()}
@@ -638,13 +640,14 @@ class _Table:
         period is the two together; the year stays as 'year', the part under its own name, and a row
         with no part ("Total") keeps the year as its period."""
         grid = self.grid
-        for k in range(1, len(self.row_sources)):
-            texts = [t for t in self.row_distinct[k] if t]
-            parts = {t: sub_year(t) for t in texts}
-            if not any(parts.values()) or not all(p or code("period", t).aggregate for t, p in parts.items()):
+        for k in range(len(self.row_sources)):
+            parts = _parts_of_year(self.row_distinct[k])
+            if parts is None:
                 continue
             j = next((j for j in range(k - 1, -1, -1) if self.row_sources[j].kind == "period"), None)
             if j is None:
+                if k == len(self.row_sources) - 1 and self.section_source is not None:
+                    self._section_years(k)   # years as section rows over quarter rows
                 continue
             year_source, part_source = self.row_sources[j], self.row_sources[k]
             kinds = {p.kind for p in parts.values() if p}
@@ -675,6 +678,44 @@ class _Table:
             self.row_number_sets.append(set(periods))
             self.out.mapping[part_source.header or part_name] = part_name
             return
+
+    def _section_years(self, k: int) -> None:
+        """Quarter rows under year section rows ("2023", then "Q1", "Q2" ...): each row's period is its
+        section's year with its part; the section heading is kept as 'year'."""
+        assert self.section_source is not None
+        years = []
+        for ch in self.chains:
+            texts = [self.ancestor_labels[p][1] for p in ch if self.ancestor_labels[p][0] == "section"]
+            years.append(next((t for t in reversed(texts) if code("period", t).start), ""))
+        if not any(years):
+            return
+        parts = _parts_of_year(self.row_distinct[k]) or {}
+        kinds = {p.kind for p in parts.values() if p}
+        part_name = kinds.pop() if len(kinds) == 1 else "months"
+        part_source = self.row_sources[k]
+        part_src = _Source("row", part_source.header or part_name, part_name, part_name, rank=part_source.rank)
+        period_src = _Source("row", "period", "period", "period", rank=30)
+        c = self.label_cols[k][0]
+        position = self.grid.col_numbers[c] if self.grid.col_numbers else c + 1
+        memo: dict[tuple[str, str], tuple[int | None, int | None, int | None]] = {}
+        part_numbers: list[int | None] = []
+        periods: list[int | None] = []
+        for x_part, year_text, part_text in zip(self.row_numbers[k], years, self.row_texts[k], strict=True):
+            key = (year_text, part_text)
+            hit = memo.get(key)
+            if hit is None:
+                hit = memo[key] = self._row_period(year_text, part_text, None, x_part, part_src, part_src,
+                                                   period_src, position)
+            part_numbers.append(hit[1])
+            periods.append(hit[2])
+        self.row_numbers[k] = part_numbers
+        self.row_number_sets[k] = set(part_numbers)
+        self.row_numbers.append(periods)
+        self.row_number_sets.append(set(periods))
+        # The headings stay with the figures as what was written, no longer their period.
+        self.section_source.name = self.section_source.kind = "year"
+        if self.section_source.header in ("", "section", "period"):
+            self.section_source.header = "year"
 
     def _row_period(self, year_text: str, part_text: str, x_year: int | None, x_part: int | None,
                     year_src: _Source, part_src: _Source, period_src: _Source,
@@ -902,6 +943,14 @@ def _sub_year_levels(levels: list[list[tuple[int, str, str | None]]], depth: int
             if ok:
                 found[level] = kinds.pop() if len(kinds) == 1 else "months"
     return found
+
+
+def _parts_of_year(texts: list[str]) -> dict[str, Any] | None:
+    """The texts of a label column as parts of a year, when they are ("Q1" ... or "Total")."""
+    parts = {t: sub_year(t) for t in texts if t}
+    if not any(parts.values()) or not all(p or code("period", t).aggregate for t, p in parts.items()):
+        return None
+    return parts
 
 
 def _combine(levels: list[tuple[int, str, str | None]], sub_years: dict[int, str]) -> tuple[int, Coded, str] | None:
