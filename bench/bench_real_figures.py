@@ -315,7 +315,25 @@ def _label_ok(expected: str, figure: dict[str, Any], texts: set[str], words: set
         start, end = date.fromisoformat(figure["period_start"]), date.fromisoformat(figure["period_end"])
         if span[0] <= start and end <= span[1]:
             return True
-    return loose and set(e.split()) <= words
+    if loose and set(e.split()) <= words:
+        return True
+    return _joined_ok(expected, figure, texts, words, loose)
+
+
+def _joined_ok(expected: str, figure: dict[str, Any], texts: set[str], words: set[str], loose: bool) -> bool:
+    """A transcription that joined a header block into one label ("April-June 2009 Firings"): a period
+    leading the label holds the figure's period, and the rest is one of its labels."""
+    if not figure.get("period_start"):
+        return False
+    parts = expected.split()
+    for k in range(len(parts) - 1, 0, -1):
+        span = _period(" ".join(parts[:k]))
+        if span is None:
+            continue
+        start, end = date.fromisoformat(figure["period_start"]), date.fromisoformat(figure["period_end"])
+        rest = norm(" ".join(parts[k:]))
+        return span[0] <= start and end <= span[1] and (rest in texts or loose and set(rest.split()) <= words)
+    return False
 
 
 def _value_ok(expected: float | str, figure: dict[str, Any]) -> bool:

@@ -27,7 +27,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["Period", "parse_period", "is_period_label"]
+__all__ = ["Period", "parse_period", "is_period_label", "sub_year", "within_year"]
 
 
 @dataclass(frozen=True)
@@ -411,3 +411,61 @@ def parse_period(label: Any) -> Period | None:
 
 def is_period_label(x: Any) -> bool:
     return parse_period(x) is not None
+
+
+# --- parts of a year written without their year ("Apr - Jun", "Q1", "April") ---------------------
+
+_SUB_QUARTER = re.compile(r"(?:q|qtr|quarter)\s*(?P<q>[1-4])|(?P<w>first|second|third|fourth|1st|2nd|3rd|4th)"
+                          r"\s+quarter")
+_SUB_SPAN = re.compile(_mon("m1") + r"\s*(?:-|to|until)\s*" + _mon("m2"))
+_SUB_MONTH = re.compile(_mon("m1"))
+_ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+@dataclass(frozen=True)
+class SubYear:
+    """A part of a year with no year of its own: a quarter (numbered within its year) or months."""
+
+    kind: str                  # "quarter" | "month" | "months"
+    quarter: int | None = None
+    first: int = 0             # month numbers when written as months
+    last: int = 0
+
+
+@lru_cache(maxsize=4096)
+def sub_year(label: Any) -> SubYear | None:
+    """"Apr - Jun", "Q1", "Quarter 3", "April": a part of a year that names no year; else None."""
+    if not isinstance(label, str):
+        return None
+    s = _WS.sub(" ", label.translate(_SPACES)).strip().lower()
+    s = _TRAILER.sub("", s).strip()
+    if not s or re.search(r"\d{4}|\d{2}/\d{2}", s):
+        return None
+    m = _SUB_QUARTER.fullmatch(s)
+    if m:
+        return SubYear("quarter", int(m.group("q")) if m.group("q") else _ORDINAL[m.group("w")])
+    m = _SUB_SPAN.fullmatch(s)
+    if m:
+        first, last = _MONTHS[m.group("m1")], _MONTHS[m.group("m2")]
+        return SubYear("quarter" if (last - first) % 12 == 2 else "months", None, first, last)
+    m = _SUB_MONTH.fullmatch(s)
+    if m:
+        month = _MONTHS[m.group("m1")]
+        return SubYear("month", None, month, month)
+    return None
+
+
+def within_year(part: SubYear, start: date, end: date) -> tuple[date, date] | None:
+    """The dates of `part` inside the year start..end (a calendar or financial year): quarters count
+    from the year's first month ("Q1" of 2009/10 is Apr - Jun 2009), months fall in whichever of the
+    year's two calendar years holds them ("Jan - Mar" of 2009/10 is Jan - Mar 2010)."""
+    if part.quarter is not None:
+        y, m = _add_months(start.year, start.month, 3 * (part.quarter - 1))
+        y2, m2 = _add_months(y, m, 2)
+    else:
+        y, m = start.year, part.first
+        if date(y, m, 1) < date(start.year, start.month, 1):
+            y += 1
+        y2, m2 = _add_months(y, m, (part.last - part.first) % 12)
+    first, last = date(y, m, 1), _month_end(y2, m2)
+    return (first, last) if start <= first and last <= end else None

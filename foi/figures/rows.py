@@ -38,6 +38,7 @@ from foi.figures._rows_rules import (
 )
 from foi.figures.coding import Coded, Recognised, clean_label, code, context, join_lines, recognise, unit_of
 from foi.figures.layout import TableLayout
+from foi.periods import sub_year, within_year
 
 __all__ = ["SLOTS", "Figure", "FigureColumn", "Label", "LabelBook", "Reading", "Same", "TableFigures",
            "observe", "repeated_across_tables"]
@@ -311,6 +312,8 @@ class _Table:
             if leaf_kind not in KNOWN_KINDS or leaf_kind in ("measure", "unit"):
                 return False
             coded = code(leaf_kind, heading(p))
+            if coded.start and _parts_of_year(self.row_distinct[leaf]):
+                return False   # a year over its quarters: a heading
             return bool(coded.code or coded.start) and not coded.aggregate
 
         chain_of: dict[int | None, tuple[int, ...]] = {None: ()}
@@ -396,10 +399,18 @@ class _Table:
             self.levels.append([(len(path) - 1 - j, text, note) for j, (text, note) in enumerate(path)])
         self.level_sources: list[_Source] = []
         self.text_sources: dict[tuple[int, str], _Source] = {}
+        self.sub_years = _sub_year_levels(self.levels, depth)
         for level in range(depth):
             texts = list(dict.fromkeys(t for col in self.levels for k, t, _n in col if k == level))
             mapped = {self.reading.mapper.get(t) for t in texts} - {None, "ignore", "value"}
             forced = mapped.pop() if len(mapped) == 1 else None
+            if level in self.sub_years and not forced:
+                # "Apr - Jun" under "2009": a part of the year above, named for what it is; the figure's
+                # period is the two together (see _number_labels).
+                name = self.sub_years[level]
+                self.level_sources.append(_Source("column", name, name, name, 1.0, "", rank=9 - level))
+                self.out.mapping.update(dict.fromkeys(texts, name))
+                continue
             words = [t for t in texts if self.reading.is_value_word(t)]
             if not forced and words and len(words) == len(texts):
                 forced = "measure"
@@ -439,7 +450,7 @@ class _Table:
             texts = {t for col in self.levels for k, t, _n in col if k == level and any(k2 == level - 1 for k2, _t, _n2
                                                                                          in col)}
             below = self.level_sources[level - 1]
-            if len(texts) == 1:
+            if len(texts) == 1 and level - 1 not in self.sub_years:
                 caption = texts.pop()
                 if below.name == caption or (below.confidence > 0 and recognise(caption, []).dimension == below.kind):
                     self.captions.add(level)
@@ -569,6 +580,7 @@ class _Table:
                     memo[text] = self._label(source, text, notes.get(text), position)
             self.row_numbers.append(list(map(memo.__getitem__, self.row_texts[k])))
             self.row_number_sets.append({memo[text] for text in self.row_distinct[k]})
+        self._combine_row_periods()
         # Ancestors: per distinct chain, its label numbers.
         self.chain_numbers: dict[tuple[int, ...], list[tuple[_Source, int]]] = {}
         leaf_source = self.row_sources[-1] if self.row_sources else None
@@ -598,11 +610,23 @@ class _Table:
         self.col_numbers: list[list[tuple[_Source, int]]] = []
         for col, levels in zip(self.value_cols, self.levels, strict=True):
             found = []
+            combined = _combine(levels, self.sub_years)
             for level, text, note in levels:
                 if level in self.captions:
                     continue
                 source = self.text_sources.get((level, text)) or self.level_sources[level]
-                found.append((source, self._label(source, text, note, self._header_row(col, text))))
+                coded = None
+                if combined is not None and level == combined[0]:
+                    # The year over a quarter: kept as written, no longer the figure's period.
+                    coded = code(source.kind, text)
+                    coded = Coded("year", text, None, coded.start, coded.end)
+                    header = "year" if source.header in ("", "period") else source.header
+                    source = _Source("column", header, "year", "year", rank=source.rank)
+                found.append((source, self._label(source, text, note, self._header_row(col, text), coded=coded)))
+            if combined is not None:
+                source = _Source("column", "period", "period", "period", rank=20)
+                found.insert(0, (source, self._label(source, combined[1].label, None,
+                                                     self._header_row(col, combined[2]), coded=combined[1])))
             for source, text, coded in self.context:
                 found.append((source, self._label(source, text, None, None, coded=coded)))
             letter = self.unheaded.get(len(self.col_numbers))
@@ -610,6 +634,112 @@ class _Table:
                 source = _Source("column", "column letter", "column letter", "column letter", rank=0)
                 found.append((source, self._label(source, letter, None, None)))
             self.col_numbers.append(found)
+
+    def _combine_row_periods(self) -> None:
+        """A label column of parts of a year ("Q1", "Apr - Jun") right of a column of years: each row's
+        period is the two together; the year stays as 'year', the part under its own name, and a row
+        with no part ("Total") keeps the year as its period."""
+        grid = self.grid
+        for k in range(len(self.row_sources)):
+            parts = _parts_of_year(self.row_distinct[k])
+            if parts is None:
+                continue
+            j = next((j for j in range(k - 1, -1, -1) if self.row_sources[j].kind == "period"), None)
+            if j is None:
+                if k == len(self.row_sources) - 1 and self.section_source is not None:
+                    self._section_years(k)   # years as section rows over quarter rows
+                continue
+            year_source, part_source = self.row_sources[j], self.row_sources[k]
+            kinds = {p.kind for p in parts.values() if p}
+            part_name = kinds.pop() if len(kinds) == 1 else "months"
+            year_header = "year" if year_source.header in ("", "period") else year_source.header
+            year_src = _Source("row", year_header, "year", "year", rank=year_source.rank)
+            part_src = _Source("row", part_source.header or part_name, part_name, part_name, rank=part_source.rank)
+            period_src = _Source("row", "period", "period", "period", rank=30)
+            position = grid.col_numbers[self.label_cols[k][0]] if grid.col_numbers else self.label_cols[k][0] + 1
+            memo: dict[tuple[str, str], tuple[int | None, int | None, int | None]] = {}
+            years: list[int | None] = []
+            part_numbers: list[int | None] = []
+            periods: list[int | None] = []
+            for x_year, x_part, year_text, part_text in zip(self.row_numbers[j], self.row_numbers[k],
+                                                            self.row_texts[j], self.row_texts[k], strict=True):
+                key = (year_text, part_text)
+                hit = memo.get(key)
+                if hit is None:
+                    hit = memo[key] = self._row_period(year_text, part_text, x_year, x_part, year_src, part_src,
+                                                       period_src, position)
+                years.append(hit[0])
+                part_numbers.append(hit[1])
+                periods.append(hit[2])
+            self.row_numbers[j], self.row_numbers[k] = years, part_numbers
+            self.row_numbers.append(periods)
+            for n in (j, k):
+                self.row_number_sets[n] = set(self.row_numbers[n])
+            self.row_number_sets.append(set(periods))
+            self.out.mapping[part_source.header or part_name] = part_name
+            return
+
+    def _section_years(self, k: int) -> None:
+        """Quarter rows under year section rows ("2023", then "Q1", "Q2" ...): each row's period is its
+        section's year with its part; the section heading is kept as 'year'."""
+        assert self.section_source is not None
+        years = []
+        for ch in self.chains:
+            texts = [self.ancestor_labels[p][1] for p in ch if self.ancestor_labels[p][0] == "section"]
+            years.append(next((t for t in reversed(texts) if code("period", t).start), ""))
+        if not any(years):
+            return
+        parts = _parts_of_year(self.row_distinct[k]) or {}
+        kinds = {p.kind for p in parts.values() if p}
+        part_name = kinds.pop() if len(kinds) == 1 else "months"
+        part_source = self.row_sources[k]
+        part_src = _Source("row", part_source.header or part_name, part_name, part_name, rank=part_source.rank)
+        period_src = _Source("row", "period", "period", "period", rank=30)
+        c = self.label_cols[k][0]
+        position = self.grid.col_numbers[c] if self.grid.col_numbers else c + 1
+        memo: dict[tuple[str, str], tuple[int | None, int | None, int | None]] = {}
+        part_numbers: list[int | None] = []
+        periods: list[int | None] = []
+        for x_part, year_text, part_text in zip(self.row_numbers[k], years, self.row_texts[k], strict=True):
+            key = (year_text, part_text)
+            hit = memo.get(key)
+            if hit is None:
+                hit = memo[key] = self._row_period(year_text, part_text, None, x_part, part_src, part_src,
+                                                   period_src, position)
+            part_numbers.append(hit[1])
+            periods.append(hit[2])
+        self.row_numbers[k] = part_numbers
+        self.row_number_sets[k] = set(part_numbers)
+        self.row_numbers.append(periods)
+        self.row_number_sets.append(set(periods))
+        # The headings stay with the figures as what was written, no longer their period.
+        self.section_source.name = self.section_source.kind = "year"
+        if self.section_source.header in ("", "section", "period"):
+            self.section_source.header = "year"
+
+    def _row_period(self, year_text: str, part_text: str, x_year: int | None, x_part: int | None,
+                    year_src: _Source, part_src: _Source, period_src: _Source,
+                    position: int) -> tuple[int | None, int | None, int | None]:
+        labels = self.reading.book.labels
+        year = code("period", year_text) if year_text else None
+        part = sub_year(part_text) if part_text else None
+        relabel_part = None if x_part is None else self._label(
+            part_src, part_text, labels[x_part].note, position, coded=Coded(part_src.kind, part_text,
+                                                                            aggregate=labels[x_part].aggregate))
+        if year is None or year.start is None or year.end is None:
+            return x_year, relabel_part, None
+        dates = within_year(part, year.start, year.end) if part is not None else None
+        year_label = labels[x_year] if x_year is not None else None
+        if dates is None:
+            # "Total" for the year: the year's own period, under the same name as the quarters' periods.
+            return None, relabel_part, self._label(period_src, year_text, year_label.note if year_label else None,
+                                                   year_label.position if year_label else None, coded=year)
+        x_year2 = self._label(year_src, year_text, year_label.note if year_label else None,
+                              year_label.position if year_label else None,
+                              coded=Coded("year", year_text, None, year.start, year.end))
+        combined = _combine([(1, year_text, None), (0, part_text, None)], {0: part_src.name})
+        assert combined is not None
+        return x_year2, relabel_part, self._label(period_src, combined[1].label, None, position, coded=combined[1])
 
     def _header_row(self, col: Any, text: str) -> int | None:
         for r in col.header_rows:
@@ -782,6 +912,71 @@ class _Table:
 
 
 _CONTEXT_DIMS = frozenset(("period", "body", "area"))
+
+
+def _sub_year_levels(levels: list[list[tuple[int, str, str | None]]], depth: int) -> dict[int, str]:
+    """Header levels holding parts of a year ("Apr - Jun", "Q1", "April") under a level of years:
+    level -> what the parts are ("quarter", "month", "months"). A level qualifies when every column
+    with a text there has either a part of a year under a year, or an aggregate ("Total")."""
+    found: dict[int, str] = {}
+    for level in range(depth - 1):
+        kinds: set[str] = set()
+        ok = False
+        for col in levels:
+            here = {k: t for k, t, _n in col}
+            text = here.get(level)
+            if text is None:
+                continue
+            part = sub_year(text)
+            if part is None:
+                if not code("period", text).aggregate:
+                    break
+                continue
+            above = here.get(level + 1)
+            year = code("period", above) if above else None
+            if year is None or year.start is None or sub_year(above) is not None \
+                    or within_year(part, year.start, year.end) is None:  # type: ignore[arg-type]
+                break
+            kinds.add(part.kind)
+            ok = True
+        else:
+            if ok:
+                found[level] = kinds.pop() if len(kinds) == 1 else "months"
+    return found
+
+
+def _parts_of_year(texts: list[str]) -> dict[str, Any] | None:
+    """The texts of a label column as parts of a year, when they are ("Q1" ... or "Total")."""
+    parts = {t: sub_year(t) for t in texts if t}
+    if not any(parts.values()) or not all(p or code("period", t).aggregate for t, p in parts.items()):
+        return None
+    return parts
+
+
+def _combine(levels: list[tuple[int, str, str | None]], sub_years: dict[int, str]) -> tuple[int, Coded, str] | None:
+    """(level of the year, the combined period, the part's text) for a column with a part of a year
+    under its year ("Apr - Jun" under "2009" -> "Apr - Jun 2009", Apr 1 - Jun 30 2009)."""
+    if not sub_years:
+        return None
+    here = {k: t for k, t, _n in levels}
+    for level in sub_years:
+        text, above = here.get(level), here.get(level + 1)
+        part = sub_year(text) if text else None
+        if part is None or above is None:
+            continue
+        year = code("period", above)
+        dates = within_year(part, year.start, year.end) if year.start and year.end else None
+        if dates is None:
+            continue
+        start, end = dates
+        if part.quarter is not None:
+            label = f"{text} {above}"
+        elif start.year == end.year:
+            label = f"{text} {start.year}"
+        else:
+            label = f"{text} {start.year}/{end.year % 100:02d}"
+        return level + 1, Coded("period", label, None, start, end), text
+    return None
 
 
 def _fill_within(texts: list[str], left: list[tuple[str, ...]]) -> list[str]:
