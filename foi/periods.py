@@ -441,6 +441,14 @@ def sub_year(label: Any) -> SubYear | None:
     s = _TRAILER.sub("", s).strip()
     if not s or re.search(r"\d{4}|\d{2}/\d{2}", s):
         return None
+    found = _sub_year(s)
+    if found is None and re.search(r"[a-z] [a-z]", s):
+        # Text pulled from PDFs splits words ("Jan - Ma r", "Oc t -Dec"): letters joined again.
+        found = _sub_year(re.sub(r"(?<=[a-z]) (?=[a-z])", "", s))
+    return found
+
+
+def _sub_year(s: str) -> SubYear | None:
     m = _SUB_QUARTER.fullmatch(s)
     if m:
         return SubYear("quarter", int(m.group("q")) if m.group("q") else _ORDINAL[m.group("w")])

@@ -108,3 +108,15 @@ def test_quarter_rows_under_year_section_rows() -> None:
     assert _period(_at(res, 2, 1)) == ("Q1 2023", date(2023, 1, 1), date(2023, 3, 31))
     assert _period(_at(res, 6, 2)) == ("Q2 2024", date(2024, 4, 1), date(2024, 6, 30))
     assert {label.text for label in _at(res, 5, 1).labels} >= {"2024", "Q1"}
+
+
+def test_quarter_headers_with_words_split_by_pdf_extraction() -> None:
+    # Tables copied out of PDFs split words ("Jan - Ma r", "Oc t -Dec"): still the quarters of the
+    # year above them.
+    rows = [["", "2005", "", ""],
+            ["Area", "Jan - Ma r", "Apr - Jun", "Oc t -Dec"],
+            ["North", 3, 4, 5]]
+    res = read_grid(Grid("t", rows))
+    assert _period(_at(res, 2, 1))[1:] == (date(2005, 1, 1), date(2005, 3, 31))
+    assert _period(_at(res, 2, 3))[1:] == (date(2005, 10, 1), date(2005, 12, 31))
+    assert sub_year("No rth") is None and sub_year("Ma le") is None
