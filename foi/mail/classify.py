@@ -49,6 +49,7 @@ from foi.mail.signals import (
     PARTLY_RE,
     REDIRECT_RE,
     SALUTATION_RE,
+    log_decision,
     SIGNALS,
     SPECIFIC_RE,
     UPHELD_RE,
@@ -91,6 +92,9 @@ _RIVALS: dict[str, tuple[str, ...]] = {
     # (A mailbox's wording is weighed against a person's in the receipt's own reading: receipts.py.)
     "acknowledged": ("information given", "something withheld", "not held", "more time taken", "a question to us"),
 }
+# What still puts a decision the authority files under a log's outcome field in doubt: the letter
+# itself waits on more time or on our answer.
+_STATED_RIVALS = frozenset({"more time taken", "a question to us"})
 # The confidence a rivalled reading keeps: below AUTOMATIC.
 _RIVALLED = 0.5
 # Kinds of answer that need to see the information given (not only be told it is attached).
@@ -608,10 +612,11 @@ def classify(
 
     def result(kind: str, evidence_: Sequence[str], confidence: float, *, guess: str | None = None,
                reasons: Sequence[str] = (), review: str | None = None, until: date | None = None,
-               history_too: bool = False) -> Classification:
+               history_too: bool = False, stated: bool = False) -> Classification:
         confidence = round(max(0.0, min(1.0, confidence)), 2)
         best = guess or kind
-        rivals = [name for name in _RIVALS.get(kind, ()) if rival_evidence.get(name)]
+        rivals = [name for name in _RIVALS.get(kind, ()) if rival_evidence.get(name)
+                  and (not stated or name in _STATED_RIVALS)]
         if kind in STATUS_KINDS and confidence >= AUTOMATIC and rivals:
             # Its own evidence is there, but so is evidence for another status: ask.
             reasons = [*reasons, f"also speaks of another status: {', '.join(rivals)}"]
@@ -984,6 +989,21 @@ def classify(
         # question over the cost limit lets the whole request be refused: not so with s.12.)
         final, final_ev = "partial", some_parts[:1] + final_ev[:1]
         abstain = abstain or "the refusal names some questions only; the answers to the others are not seen"
+    logged = log_decision(new)
+    if logged is not None and not narrowing and max(ext, clar) < 2:
+        # A disclosure log's outcome field ("Decision: Partially disclosed", "Refusal Sections 24
+        # and 31") is the authority's own filing of the reply: figures in the log's header rows, a
+        # reason given in words, or an answer the excerpt cuts off do not outweigh it (issue 12,
+        # coverage). Where the letter reads another way, both are shown to the reviewer.
+        log_kind, log_line = logged
+        agree = final in (None, log_kind)
+        # (Partly given against given or refused is a matter of degree; given against refused is not.)
+        near = "partial" in (final, log_kind) and {final, log_kind} <= {"responded", "partial", "refused"}
+        if agree or near:
+            return result(log_kind, [log_line, *[x for x in final_ev if x != log_line]][:2],
+                          0.8 if final == log_kind else 0.7, stated=True,
+                          reasons=[f"the log's outcome field says so: {log_line.strip()}",
+                                   *([f"the letter alone reads as {final}"] if final and not agree else [])])
     if final is not None:
         # Say what the reading rests on, so that a reviewer sees both sides at a glance.
         seen = [k for k, v in give.items() if v]

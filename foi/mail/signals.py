@@ -63,6 +63,14 @@ SOME_WITHHELD = (
     r"|not\s+to\s+(?:supply|provide|disclose|release))\b.{0,100}\b(?:low|small)\s+numbers"
 )
 
+# All of what was asked for is held back, said without a section: "withholding the whole of the
+# request", "withheld in full", "withholding all of the information".
+WHOLE_WITHHELD = (
+    r"\bwithh(?:olding|eld|old)\s+(?:the\s+)?(?:whole|entirety|all)\s+of\s+(?:the|your|this|it)\b"
+    r"|\b(?:withh(?:olding|eld|old)|exempt)\s+(?:(?!(?:but|and|while|disclos|releas|provid|giv)\w*\b)\w+\s+){0,3}?in\s+"
+    r"(?:full|(?:its|their)\s+entirety)\b"
+)
+
 # They offer to answer less and ask whether we agree: a question to us, not a refusal.
 NARROWING = (
     r"\b(?:would|will)\s+you\s+(?:be\s+)?(?:accept|agree|consider|prefer|like\s+(?:us|me)\s+to|want\s+(?:us|me)\s+to"
@@ -107,7 +115,7 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("acknowledged", r"\byou\s+(?:will|should|(?:can|may)\s+expect\s+to)\s+(?:receive|get|have)\s+a\s+(?:full\s+)?"
         r"(?:response|reply)\s+within"
         r"|\b(?:will|shall|aim\s+to|endeavour\s+to|expect\s+to)\s+(?!(?:\w+\s+){0,2}(?:not|unable)\b)(?:\w+\s+){0,4}"
-        r"(?:respond|reply"
+        r"(?:respond|reply|answered"
         r"|provide\s+(?:you\s+with\s+)?"
         r"a\s+response)\s+(?:to\s+you\s+)?(?:promptly\s+(?:and\s+)?)?within\s+(?:the\s+statutory\s+)?(?:timescale\s+of\s+)?"
         r"(?:20|twenty)\s+working\s+days", 1.5),
@@ -130,6 +138,10 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     # "We will respond by 31 March": a due date, in a receipt as much as in an extension.
     ("acknowledged", r"\b(?:will|shall|aim\s+to|expect\s+to)\s+(?:respond|reply)\s+(?:to\s+you\s+)?"
         r"(?:by|on\s+or\s+before|no\s+later\s+than)\b", 0.5),
+    # The acknowledgement is itself the attachment: "please find attached an acknowledgement letter
+    # for your request" (issue 12, coverage).
+    ("acknowledged", r"\b(?:attach(?:ed|es)?|enclos(?:ed|es|e))\b[^.]{0,40}\backnowledge?ment\s+(?:letter|notice)\b"
+        r"|\backnowledge?ment\s+(?:letter|notice)\b[^.]{0,40}\b(?:is|has\s+been)\s+(?:attached|enclosed)", 2.0),
     ("review-ack", r"\ba\s+review\s+will\s+now\s+be\s+(?:conducted|carried\s+out|undertaken)"
         r"|\b(?:your|the)\s+(?:internal\s+)?review\s+request\b.{0,40}\b(?:has\s+been|was|is)\s+(?:received|logged|passed)"
         r"|\breviewing\s+officer\s+will"
@@ -445,6 +457,10 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|that|these|it|them)\b", 2.0),
     ("refused", r"\b(?:cannot|can\s*not|unable\s+to)\s+(?:share|release)\s+(?:this|the|that|these|it|them)\b"
         r"|\bwithholding\s+(?:it|them)\b", 1.5),
+    # All of it held back in so many words: "we are withholding the whole of the request", "the
+    # information is withheld in its entirety" (issue 12, coverage).
+    ("firm", WHOLE_WITHHELD, 2.0),
+    ("refused", WHOLE_WITHHELD, 1.5),
     ("refused", r"\b(?:decided|decision\s+(?:has\s+been|was)\s+(?:taken|made))\s+(?:not\s+to\s+(?:disclose|release"
         r"|provide|supply)|to\s+withhold)\b(?!\s+(?:some|part|parts|certain)\b)", 2.0),
     ("firm", r"\b(?:request|requests)\s+(?:is|are|has\s+been|have\s+been)\s+(?:therefore\s+)?"
@@ -614,3 +630,44 @@ OVERTURN_RE = re.compile(
     r"\bfound\s+in\s+your\s+favour|\bhave\s+been\s+disregarded|\bno\s+longer\s+(?:rely|relying)",
     re.I,
 )
+
+
+# A disclosure log's own field for the outcome, on a line of its own: "Decision: Partially
+# disclosed", "Outcome - Information not held", "Refusal Sections 24 and 31" (issue 12, coverage).
+# The authority files the reply under it, so it says plainly what the letter below decides.
+_LOG_FIELD_RE = re.compile(
+    r"^\W*(?:(?:final\s+)?decision|outcome|result|response\s+type|disclosure\s+(?:decision|status))\s*[:\-\u2013]\s*"
+    r"(?P<value>[a-z][a-z ,/&()\-]{2,60}?)\W*$",
+    re.I,
+)
+_LOG_SECTIONS_RE = re.compile(
+    r"^\W*(?P<value>refusal|refused|exempt(?:ion)?s?|partial(?:ly)?\s+disclos\w*|part\s+disclos\w*)\s+"
+    r"(?:sections?|s\.?)\s*\d{1,2}\b[\w ().,&/-]{0,60}$",
+    re.I,
+)
+_LOG_VALUES: tuple[tuple[str, str], ...] = (
+    ("partial", r"\b(?:partial(?:ly)?|part|in\s+part|some)\b.{0,30}\b(?:disclos|releas|provid|supplied|granted|held)"
+        r"|\b(?:disclos|releas)\w*\s+in\s+part\b|\bpartial\b"),
+    ("not-held", r"\bnot\s+held\b|\bno\s+(?:information|data|records?)\s+(?:held|found)\b"),
+    ("refused", r"\brefus\w*|\bnot\s+disclosed|\bwithheld\b|\bexempt|\bneither\s+confirm|\bNCND\b|\bvexatious"),
+    ("responded", r"^(?:information\s+)?(?:disclosed|released|provided|supplied)(?:\s+in\s+full)?$"
+        r"|^(?:full(?:y)?\s+(?:disclosed|disclosure|release|released))$|^granted(?:\s+in\s+full)?$"),
+)
+
+
+def log_decision(sentences: list[str] | tuple[str, ...]) -> tuple[str, str] | None:
+    """The kind a disclosure log's outcome field states ("Decision: Disclosed" -> responded), with
+    its line; None when no such field is there, or two disagree."""
+    found: list[tuple[str, str]] = []
+    for s in sentences:
+        if len(s) > 90:
+            continue
+        m = _LOG_FIELD_RE.match(s) or _LOG_SECTIONS_RE.match(s)
+        if not m:
+            continue
+        value = re.sub(r"\s+", " ", m.group("value").strip().lower())
+        kind = next((k for k, pattern in _LOG_VALUES if re.search(pattern, value, re.I)), None)
+        if kind:
+            found.append((kind, s))
+    kinds = {k for k, _ in found}
+    return found[0] if len(kinds) == 1 else None

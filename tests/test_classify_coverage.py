@@ -1,0 +1,135 @@
+"""Coverage on authorities nobody tuned to (issue 12): replies that said plainly what they were, in
+wording or a layout the reader did not know, and went to review with "no clear signal".
+
+Every message here is written in our own words; each reproduces a pattern seen in real replies
+from more than one authority (tests/fixtures/mail/SOURCES.md names the public pages).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from foi.mail.classify import classify
+from foi.mail.signals import log_decision
+
+# --------------------------------------------------------------------------------------------
+# Acknowledgements
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the NHS body's receipt: the request "will be answered within twenty working days"
+        "Dear Ms Adeyemi,\n\nThank you for your message of 3 May 2024.\n\nWe have treated your message as a "
+        "request under the Freedom of Information Act 2000 and it will be answered within twenty working days.\n\n"
+        "Yours sincerely\n\nInformation Governance Team",
+        # the same promise in figures
+        "Dear Mr Hale,\n\nYour request is being handled under the Act and will be answered within 20 working "
+        "days.\n\nKind regards\nFOI Officer",
+    ],
+)
+def test_a_request_that_will_be_answered_within_twenty_days_is_acknowledged(text: str) -> None:
+    result = classify("RE: Freedom of Information request - Ambulance waits", text)
+    assert result.kind == "acknowledged", result.reasons
+    assert result.received is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dear Mr Brooks\n\nThank you for your request.\n\nPlease see attached, an acknowledgement letter in respect "
+        "of your request.\n\nYours sincerely\nPriya Shah",
+        "Dear Ms Lowe,\n\nI attach our acknowledgement letter for your Freedom of Information request.\n\n"
+        "Regards\nInformation Team",
+    ],
+)
+def test_a_covering_note_for_an_acknowledgement_letter_is_acknowledged(text: str) -> None:
+    result = classify("RE: Freedom of Information request - Flood defences", text, ["Acknowledgement.pdf"],
+                      [""])
+    assert result.kind == "acknowledged", result.reasons
+
+
+def test_a_covering_note_for_a_response_letter_is_not_an_acknowledgement() -> None:
+    # The attachment is the answer, not a receipt: the decision is only in the letter.
+    result = classify("RE: Freedom of Information request - Flood defences",
+                      "Dear Mr Brooks\n\nPlease see attached our response letter to your request.\n\nYours sincerely\n"
+                      "Priya Shah", ["Response.pdf"], [""])
+    assert result.kind != "acknowledged"
+
+
+# --------------------------------------------------------------------------------------------
+# Refusals of the whole request, said without a section
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "However, we are withholding the whole of the request.",
+        "I can confirm that the force holds the information, but it is withheld in its entirety.",
+        "We are therefore withholding all of the requested information.",
+    ],
+)
+def test_withholding_the_whole_of_it_after_the_section_17_preamble_is_a_refusal(sentence: str) -> None:
+    text = ("FOI Reference: 412/2025\n\nResponse:\n\nSection 1 of the Act gives two duties: to say whether the "
+            "information asked for is held, and to give it when it is held. Where an exemption is relied on, "
+            "section 17 requires us to give a notice which says so, names the exemption and explains why it "
+            "applies.\n\nI can confirm that the force does hold the information you asked for. " + sentence)
+    result = classify("", text)
+    assert result.kind == "refused", result.reasons
+    assert "17" not in result.sections and "1" not in result.sections
+
+
+def test_names_withheld_in_full_beside_figures_is_not_a_whole_refusal() -> None:
+    text = ("Please find below the figures for 2023.\n\nArrests: 412\nCharges: 130\nCautions: 58\n\n"
+            "The names of the officers are withheld in full under section 40(2).")
+    result = classify("", text)
+    assert result.guess == "partial", result.reasons
+
+
+# --------------------------------------------------------------------------------------------
+# A disclosure log's outcome field
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Decision: Disclosed", "responded"),
+        ("Decision: Partially Disclosed", "partial"),
+        ("Outcome - Information not held", "not-held"),
+        ("Decision: Refused", "refused"),
+        ("Refusal Sections 31 and 40", "refused"),
+        ("Date of Decision: 12 May 2023", None),
+        ("Decision: we looked at this again", None),
+    ],
+)
+def test_the_outcome_field_of_a_disclosure_log(line: str, kind: str | None) -> None:
+    found = log_decision([line])
+    assert (found[0] if found else None) == kind
+
+
+def test_a_log_entry_whose_field_says_disclosed_is_a_response_without_figures() -> None:
+    text = ("Request Number: 002214/24\nDate of Decision: 4 June 2024\nSubject Area: Operational\n"
+            "Decision: Disclosed\n\nWhy does the force not publish its drone flight logs?\n\n"
+            "The flight logs are kept for audit and are not published because they show where officers patrol. "
+            "Members of the public can ask about a particular flight through the force's enquiry line.")
+    result = classify("", text)
+    assert result.kind == "responded", result.reasons
+    assert result.sections == []
+
+
+def test_a_log_entry_filed_as_a_refusal_is_not_read_as_partial_from_its_header_rows() -> None:
+    # The header fields (references, dates, N/A) line up like a table of figures.
+    text = ("Drones, Border Control\nPUB 2210\n18830\nUse of drones at the coast\nN/A\n"
+            "Please list every contract for drones used at the coast, with its value.\n"
+            "Refusal Sections 24 and 31\n3 March 2022\n28 March 2022\nN/A\n"
+            "The force can neither confirm nor deny that it holds information relevant to this request.")
+    result = classify("", text)
+    assert result.kind == "refused", result.reasons
+    assert result.ncnd is True
+    assert set(result.sections) == {"24", "31"}
+
+
+def test_a_log_field_that_contradicts_the_letter_goes_to_review() -> None:
+    text = ("Decision: Disclosed\n\nThe information you asked for is not held by the force.")
+    result = classify("", text)
+    assert result.kind != "responded"
