@@ -49,10 +49,10 @@ from foi.mail.signals import (
     PARTLY_RE,
     REDIRECT_RE,
     SALUTATION_RE,
-    log_decision,
     SIGNALS,
     SPECIFIC_RE,
     UPHELD_RE,
+    log_decision,
 )
 from foi.mail.text import message_parts
 
