@@ -133,3 +133,59 @@ def test_a_log_field_that_contradicts_the_letter_goes_to_review() -> None:
     text = ("Decision: Disclosed\n\nThe information you asked for is not held by the force.")
     result = classify("", text)
     assert result.kind != "responded"
+
+
+# --------------------------------------------------------------------------------------------
+# Answers laid out question by question, with no "please find" wording
+
+
+def test_a_release_of_all_the_information_answered_question_by_question_is_a_response() -> None:
+    text = ("Dear [redacted]\n\nI write in response to your e-mail of 2 May 2024 about the annual survey of "
+            "forces. Your request has been dealt with under the Freedom of Information Act 2000, and we are "
+            "releasing all the information within its scope. I have split your request into two questions:\n\n"
+            "Q1. Which forces use body-worn cameras\nQ2. Which kinds are in use\n\n"
+            "Please see the answers to each question:\n\n"
+            "Q1. The forces that said they use them are Avonshire, Northfield and Westmoor.\n\n"
+            "Q2.\n\nKind Forces naming it\nChest-mounted camera 14\nHelmet camera 3\nNone of these 9")
+    result = classify("", text)
+    assert result.kind == "responded", result.reasons
+
+
+def test_a_nil_return_under_the_response_heading_is_a_response() -> None:
+    text = ("Request\n\nPlease tell me how many custody suites have opened since 2015, with their addresses.\n\n"
+            "Response\n\nPlease see the below response to your request.\n\n"
+            "Please note there have been no custody suites opened by the force since 1 January 2015.")
+    result = classify("", text, request_text="Please tell me how many custody suites have opened since 2015, "
+                                             "with their addresses.")
+    assert result.kind == "responded", result.reasons
+
+
+def test_no_such_cases_beside_not_held_stays_not_held() -> None:
+    text = ("Searches were made with the Professional Standards Department.\n\nI can confirm that the information "
+            "you asked for is not held by the force. There have been no such cases.")
+    result = classify("", text)
+    assert result.kind == "not-held", result.reasons
+
+
+@pytest.mark.parametrize("sentence", ["There are no records of such incidents.",
+                                      "There were no documents found within the scope of your request."])
+def test_no_records_found_is_not_a_nil_return(sentence: str) -> None:
+    result = classify("", "Please see the below response to your request.\n\n" + sentence)
+    assert result.kind != "responded", result.reasons
+
+
+# --------------------------------------------------------------------------------------------
+# A whole reply that neither confirms nor denies
+
+
+def test_a_reply_that_only_neither_confirms_nor_denies_is_a_refusal_despite_name_placeholders() -> None:
+    # "(Name redacted)" is the published copy hiding a name, not part of the information withheld.
+    text = ("Our ref: 5120\n\nDear Ms Ortiz\n\nI refer to your request which we received on 2 March 2015.\n\n"
+            "Your request was:\n\n(Name redacted) says his conviction is to be quashed. Is this true? [redacted] "
+            "would like the reasons.\n\nWe neither confirm nor deny whether we hold the information requested about "
+            "the named person, under section 40(5) of the Freedom of Information Act 2000. The attached notice "
+            "gives our reasons.")
+    result = classify("", text)
+    assert result.kind == "refused", result.reasons
+    assert result.ncnd is True
+    assert result.sections == ["40(5)"]

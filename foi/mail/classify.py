@@ -689,7 +689,10 @@ def classify(
     # own is answered with them (round 6).
     cost_refusal = (any(COST_LIMIT_RE.search(s) for s in new) and scores["data"] < 1.5 and not parts.answered
                     and set(collect_sections(new)) <= {"12", "12(1)", "12(2)", "14", "14(1)", "14(2)"})
-    answers = 0 if cost_refusal else reading.answers
+    # ("There have been no such cases" beside "the information is not held" says it again; alone, it
+    # is a nil return: an answer.)
+    nil = reading.nil_answers if not evidence["not-held"] and not scores["refused"] else 0
+    answers = 0 if cost_refusal else reading.answers + nil
     data = (scores["data"] + (3.0 if has_data else 0.0) + (2.0 if reading.tables >= 3 else 0.0)
             + (1.0 + 1.0 * min(answers, 3) if answers else 0.0) + (1.5 if caveat else 0.0))
     answered, withheld = parts.answered, parts.refused

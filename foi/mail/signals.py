@@ -320,7 +320,10 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("lead", r"\bplease\s+find\s+below\s+(?:the\s+|our\s+)?(?:answers?|responses?)|\bour\s+response\s+"
         r"is\s+(?:below|as\s+follows)|\b(?:the|our)\s+response\s+(?:provided\s+)?(?:is\s+)?below\s+is\b"
         r"|\bresponse\s+is\s+below|\bplease\s+see\s+below|\bplease\s+(?:see|find)\s+(?:our|the)\s+(?:response|answers?"
-        r"|reply)\s+below|\bin\s+(?:answer|response)\s+to\s+your\s+questions?\s*:",
+        r"|reply)\s+below|\bin\s+(?:answer|response)\s+to\s+your\s+questions?\s*:"
+        # "Please see the below response to your request", "please see the answers to each question"
+        r"|\bplease\s+(?:see|find)\s+(?:the\s+|our\s+)?below\s+(?:response|answers?|reply|information)"
+        r"|\bplease\s+see\s+(?:the\s+|our\s+)?answers?\s+to\s+(?:each|your|the|all)\b",
         1.5),
     ("data", r"\b(?:the\s+)?(?:information|data|figures)\s+(?:(?:that\s+)?you\s+(?:have\s+)?requested"
         r"|requested)\s+(?:is"
@@ -364,7 +367,7 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|\bsome\s+(?:relevant\s+)?information\s+"
         r"is\s+held|\bnot\s+possible\s+to\s+meet\s+your\s+requirements\s+in\s+full|\bparts?\s+of\s+(?:this"
         r"|your)\s+request"
-        r"\s+(?:are|is)\s+exempt|\bredact(?:ed|ions?)|\bremainder\s+of\s+(?:the|your)\s+request"
+        r"\s+(?:are|is)\s+exempt|(?<![\[(])\bredact(?:ed|ions?)\b(?!\s*[\])])|\bremainder\s+of\s+(?:the|your)\s+request"
         r"|\bin\s+addition\s+to\s+the"
         r"\s+attached|\bany\s+(?:other|further)\s+information\b|\bfurther\s+breakdown(?![^.]{0,40}\bnot\s+(?:possible|available|held))"
         r"|\bnot\s+obliged\s+to\s+supply\s+.{0,40}"
@@ -409,6 +412,10 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("refused", r"\brefusal\s+notice|\b(?:am|are|is|have\s+been|has\s+been)\s+exempting\b|\bexempting\s+(?:any|all|the"
         r"|this|that|part)\b", 2.0),
     ("data", r"\bdisclose\s+the\s+located", 1.0),
+    # "We are releasing all the information in the scope of your request" (issue 12, coverage).
+    ("data", r"\b(?:are|am|is|have\s+been|has\s+been)\s+(?:therefore\s+|now\s+)?(?:releasing|disclosing|providing"
+        r"|supplying|released|disclosed|provided|supplied)\s+all\s+(?:of\s+)?the\s+(?:requested\s+|relevant\s+)?"
+        r"information\b", 1.5),
     # "Officers' names have been removed under section 40(2)": withheld, part or whole.
     ("refused", r"\b(?:removed|redacted|omitted|withheld|withholding|excluded|taken\s+out)\s+(?:\w+\s+){0,3}"
         r"(?:under|by\s+virtue\s+of"
