@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from foi.mail.classify import classify
+from foi.mail.sections import find_sections
 from foi.mail.signals import log_decision
 
 # --------------------------------------------------------------------------------------------
@@ -189,3 +190,58 @@ def test_a_reply_that_only_neither_confirms_nor_denies_is_a_refusal_despite_name
     assert result.kind == "refused", result.reasons
     assert result.ncnd is True
     assert result.sections == ["40(5)"]
+
+
+# --------------------------------------------------------------------------------------------
+# The request's own words: a section of another Act
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "please send any e-mails about the use of the Town Police Clauses Act 1847, Section 21, to close roads",
+        "how many notices were served under the Anti-social Behaviour, Crime and Policing Act 2014 section 35",
+    ],
+)
+def test_a_section_of_another_act_named_before_it_is_not_a_ground(text: str) -> None:
+    assert find_sections(text) == []
+
+
+def test_a_section_after_the_act_itself_is_still_a_ground() -> None:
+    assert find_sections("The Freedom of Information Act 2000, section 40(2) applies to the names.") == ["40(2)"]
+    assert find_sections("The Act, section 31(1)(a), is engaged.") == ["31(1)(a)"]
+
+
+def test_a_restated_request_about_a_road_closure_section_records_no_section() -> None:
+    text = ("FOI Ref: 20/01/0042\n\nDear Mr Cole,\n\nI write in response to your request received on 6 January "
+            "2020.\n\nRequest 1\n1/Could you please provide any e-mails between the force and the county council "
+            "about road closures under the Town Police Clauses Act 1847, Section 21, for 2019.")
+    result = classify("", text)
+    assert result.kind == "needs-review", result.reasons
+    assert result.sections == []
+
+
+# --------------------------------------------------------------------------------------------
+# A holding note on an overdue request
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I am sorry to tell you that we are still having difficulties with this request. Staff shortages are "
+        "also causing further delays. Please accept our apologies for missing the deadline.",
+        "I am sorry that I have still been unable to provide you with a response to your request. I will write "
+        "again as soon as I can.",
+    ],
+)
+def test_a_holding_note_on_an_overdue_request_is_an_extension_with_no_date(text: str) -> None:
+    result = classify("RE: Freedom of Information request - Pursuits", text)
+    assert result.kind == "extended", result.reasons
+    assert result.until is None
+
+
+def test_an_answer_that_apologises_for_delays_is_not_an_extension() -> None:
+    text = ("We apologise that staff shortages caused further delays to this reply.\n\nPlease find below the "
+            "figures you asked for.\n\n2022: 41\n2023: 37\n2024: 52")
+    result = classify("", text)
+    assert result.kind != "extended"

@@ -71,6 +71,9 @@ WHOLE_WITHHELD = (
     r"(?:full|(?:its|their)\s+entirety)\b"
 )
 
+# "Unable to provide you with a response" is a reply not yet made, not information refused.
+NOT_A_REPLY = r"(?!\s+(?:you\s+(?:with\s+)?)?(?:a|the|our|any|your)\s+(?:full\s+|final\s+)?(?:response|reply)\b)"
+
 # They offer to answer less and ask whether we agree: a question to us, not a refusal.
 NARROWING = (
     r"\b(?:would|will)\s+you\s+(?:be\s+)?(?:accept|agree|consider|prefer|like\s+(?:us|me)\s+to|want\s+(?:us|me)\s+to"
@@ -165,6 +168,13 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("extended", r"\bextend(?:ed|ing)?\s+(?:the\s+)?(?:time|deadline|period|response\s+(?:time|date|period)|date"
         r"|timescale)|\bextension\b", 2.0),
     ("extended", r"\b(?:section\s+|s\.?\s?)10\s*\(\s*3\s*\)", 2.0),
+    # A holding note on an overdue request, with no new date: "we are still having difficulties with
+    # this request", "staffing issues are causing further delays", "I have still been unable to
+    # provide you with a response" (issue 12, coverage).
+    ("extended", r"\bstill\s+(?:having|experiencing|facing)\s+(?:some\s+)?(?:difficult\w+|problems|issues)"
+        r"|\b(?:caus\w*|lead\w*\s+to|result\w*\s+in)\s+(?:some\s+)?(?:further|additional|more)\s+delays?\b"
+        r"|\b(?:still|have\s+still\s+been|has\s+still\s+been)\s+(?:been\s+)?unable\s+to\s+(?:provide|send|give)\s+"
+        r"(?:you\s+(?:with\s+)?)?(?:a|the|our|your)\s+(?:full\s+)?(?:response|reply)", 1.5),
     # "The deadline for responding has been extended to 12 March"; "is taking longer than expected".
     ("extended", r"\b(?:deadline|time\s+limit|timescale|response\s+(?:date|time)|due\s+date|date\s+for\s+(?:our\s+)?"
         r"(?:response|reply))\b[^.]{0,60}\b(?:has\s+been|is\s+being|will\s+be|was)\s+extended"
@@ -427,8 +437,8 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|withheld)\b"
         r"|\brefus(?:e|ing)\s+(?:to\s+(?:comply|disclose|provide)|your\s+request|this\s+request)|\bwithhold(?:ing)?\s+"
         r"(?:the|this|that)\s+information|\bcannot\s+be\s+disclosed|\bunable\s+to\s+(?:provide|disclose|supply"
-        r"|release|answer)"
-        r"|\bwill\s+not\s+be\s+able\s+to\s+(?:answer|provide|comply)"
+        r"|release|answer)" + NOT_A_REPLY +
+        r"|\bwill\s+not\s+be\s+able\s+to\s+(?:answer|provide|comply)" + NOT_A_REPLY +
         r"|\bexempt\s+(?:from\s+disclosure\s+)?by\s+virtue", 2.0),
     ("refused", r"\bnot\s+obliged\s+to\s+(?:supply|provide|disclose|release|comply)(?![^.]{0,80}\buntil\b)", 2.0),
     ("refused",
@@ -447,9 +457,9 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("refused", r"\bwill\s+not\s+(?:be\s+)?(?:answer|respond|comply|provid|disclos|releas|supply)\w*"
         r"|\b(?:section|s\.?)\s*\d{2}(?:\s*\(\w+\))*\s+(?:therefore\s+)?(?:applies|is\s+engaged|has\s+been\s+(?:applied"
         r"|engaged))|\brepeats?\s+(?:a|one|the|your)\s+(?:previous\s+|earlier\s+)?(?:request|one)\b", 1.5),
-    ("refused", r"\b(?:unable|not\s+able)\s+to\s+(?:comply|provide|disclose|supply|release|answer)|\bcannot\s+(?:comply"
-        r"|provide|disclose|release)|\bcannot\s+be\s+disclosed|\bwill\s+not\s+be\s+able\s+to\s+(?:answer|provide"
-        r"|comply)", 1.5),
+    ("refused", r"\b(?:unable|not\s+able)\s+to\s+(?:comply|provide|disclose|supply|release|answer)" + NOT_A_REPLY +
+        r"|\bcannot\s+(?:comply|provide|disclose|release)" + NOT_A_REPLY + r"|\bcannot\s+be\s+disclosed"
+        r"|\bwill\s+not\s+be\s+able\s+to\s+(?:answer|provide|comply)" + NOT_A_REPLY, 1.5),
     ("refused", COST_LIMIT, 2.0),
     ("firm", COST_LIMIT, 2.0),
     ("refused", r"(?<!not\s)\bvexatious\b|\brepeated\s+request", 2.0),
