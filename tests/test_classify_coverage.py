@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from foi.mail.classify import classify
+from foi.mail.references import find_force_reference
 from foi.mail.sections import find_sections
 from foi.mail.signals import log_decision
 
@@ -245,3 +246,22 @@ def test_an_answer_that_apologises_for_delays_is_not_an_extension() -> None:
             "figures you asked for.\n\n2022: 41\n2023: 37\n2024: 52")
     result = classify("", text)
     assert result.kind != "extended"
+
+
+# --------------------------------------------------------------------------------------------
+# References
+
+
+@pytest.mark.parametrize(
+    ("text", "ref"),
+    [
+        ("Reference: 2023 \u2013 114 / AB1234\nDate of response: 2 May 2023", "2023 \u2013 114"),
+        ("Our ref: 2019 - 87", "2019 - 87"),
+    ],
+)
+def test_a_year_a_spaced_dash_and_a_number_is_a_reference(text: str, ref: str) -> None:
+    assert find_force_reference(text, "") == ref
+
+
+def test_a_date_label_with_a_year_is_not_a_reference() -> None:
+    assert find_force_reference("Date of request: 2022 - 10 May", "") is None
