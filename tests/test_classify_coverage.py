@@ -265,3 +265,18 @@ def test_a_year_a_spaced_dash_and_a_number_is_a_reference(text: str, ref: str) -
 
 def test_a_date_label_with_a_year_is_not_a_reference() -> None:
     assert find_force_reference("Date of request: 2022 - 10 May", "") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "ref"),
+    [
+        ("FOI Ref: 20/09/1088\nDear Mr Ward,", "20/09/1088"),
+        ("FOI Ref: 16/06/669 & 16/06/702", "16/06/669"),
+    ],
+)
+def test_a_year_month_number_reference_is_not_taken_for_a_date(text: str, ref: str) -> None:
+    assert find_force_reference(text, "") == ref
+
+
+def test_a_real_date_after_ref_is_still_not_a_reference() -> None:
+    assert find_force_reference("Ref: 12/03/2019", "") is None

@@ -82,6 +82,8 @@ def _is_date(token: str) -> bool:
     m = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})", token)
     if m:
         day, month, year = (int(g) for g in m.groups())
+        if 100 <= year < 1900:
+            return False  # "19/11/1609": year, month and a four-figure number (Kent's shape), not a date
         try:
             date(year + (2000 if year < 100 else 0), month, day)
             return True
