@@ -280,3 +280,36 @@ def test_a_year_month_number_reference_is_not_taken_for_a_date(text: str, ref: s
 
 def test_a_real_date_after_ref_is_still_not_a_reference() -> None:
     assert find_force_reference("Ref: 12/03/2019", "") is None
+
+
+# --------------------------------------------------------------------------------------------
+# The same categories in other words
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Dear Sir\n\nPlease find attached our letter of acknowledgement for your request.\n\nRegards\nJo Bell",
+         ["ack.pdf"]),
+        ("Dear Ms Khan\n\nPlease find attached acknowledgement.\n\nKind regards\nInformation Governance",
+         ["Acknowledgement.pdf"]),
+        ("Dear Mr Ross,\n\nThank you for your e-mail of 2 March 2021. Your request is being processed under the "
+         "Act and will receive a response within twenty working days.\n\nRegards\nFOI Team", []),
+    ],
+)
+def test_acknowledgements_in_other_words(text: str, names: list[str]) -> None:
+    result = classify("RE: Freedom of Information request - Road closures", text, names, [""] * len(names))
+    assert result.kind == "acknowledged", result.reasons
+
+
+def test_a_decision_field_naming_its_section_is_read() -> None:
+    assert log_decision(["Decision: Refused (Section 12)"]) == ("refused", "Decision: Refused (Section 12)")
+    assert log_decision(["Outcome: 31/03/2022"]) is None
+
+
+def test_a_section_inside_the_request_quoted_inline_is_not_a_ground() -> None:
+    text = ("Dear Mr Hill\n\nYou asked: 'How many requests did you refuse under section 14 last year?'\n\n"
+            "Answering this would exceed the cost limit under section 12 of the Act, so we are unable to provide it.")
+    result = classify("", text)
+    assert result.kind == "refused", result.reasons
+    assert result.sections == ["12"]

@@ -124,8 +124,22 @@ def _bare_list(sentence: str) -> list[tuple[int, str]]:
     return out
 
 
+# The request quoted inline: "You asked: 'How many requests were refused under section 14?'" -
+# the requester's words, not a ground (issue 12, coverage).
+_QUOTED_REQUEST_RE = re.compile(
+    r"\b(?:you\s+(?:asked|requested|wrote|asked\s+for|sought)|your\s+request\s+(?:was|read|reads|stated|states))"
+    r"\s*(?:for\s+)?[:\-\u2013,]?\s*(?P<q>(?P<o>['\"\u2018\u201c])[^'\"\u2019\u201d]{3,600}['\"\u2019\u201d])",
+    re.I,
+)
+
+
+def _blank_quoted_request(sentence: str) -> str:
+    return _QUOTED_REQUEST_RE.sub(lambda m: m.group()[: m.start("q") - m.start()] + " " * len(m.group("q")), sentence)
+
+
 def sections_in_sentence(sentence: str) -> list[tuple[int, str]]:
     """(position, section) for every refusal-ground citation in one sentence."""
+    sentence = _blank_quoted_request(sentence)
     found: list[tuple[int, str]] = _bare_list(sentence)
     for m in _CITE_RE.finditer(sentence):
         if _CROSS_REF_RE.search(sentence[max(0, m.start() - 60) : m.start()]):

@@ -117,6 +117,7 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|within)", 1.5),
     ("acknowledged", r"\byou\s+(?:will|should|(?:can|may)\s+expect\s+to)\s+(?:receive|get|have)\s+a\s+(?:full\s+)?"
         r"(?:response|reply)\s+within"
+        r"|\bwill\s+(?:receive|be\s+(?:sent|given|provided))\s+(?:with\s+)?a\s+(?:full\s+)?(?:response|reply)\s+within"
         r"|\b(?:will|shall|aim\s+to|endeavour\s+to|expect\s+to)\s+(?!(?:\w+\s+){0,2}(?:not|unable)\b)(?:\w+\s+){0,4}"
         r"(?:respond|reply|answered"
         r"|provide\s+(?:you\s+with\s+)?"
@@ -143,7 +144,9 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"(?:by|on\s+or\s+before|no\s+later\s+than)\b", 0.5),
     # The acknowledgement is itself the attachment: "please find attached an acknowledgement letter
     # for your request" (issue 12, coverage).
-    ("acknowledged", r"\b(?:attach(?:ed|es)?|enclos(?:ed|es|e))\b[^.]{0,40}\backnowledge?ment\s+(?:letter|notice)\b"
+    ("acknowledged", r"\b(?:attach(?:ed|es)?|enclos(?:ed|es|e))\b[^.]{0,40}\b(?:acknowledge?ment\s+(?:letter|notice)"
+        r"|letter\s+of\s+acknowledge?ment)\b"
+        r"|\b(?:attach(?:ed|es)?|enclos(?:ed|es|e))\s*,?\s+(?:(?:an?|our|the|your)\s+)?acknowledge?ment\s*(?:[.,;]|$)"
         r"|\backnowledge?ment\s+(?:letter|notice)\b[^.]{0,40}\b(?:is|has\s+been)\s+(?:attached|enclosed)", 2.0),
     ("review-ack", r"\ba\s+review\s+will\s+now\s+be\s+(?:conducted|carried\s+out|undertaken)"
         r"|\b(?:your|the)\s+(?:internal\s+)?review\s+request\b.{0,40}\b(?:has\s+been|was|is)\s+(?:received|logged|passed)"
@@ -654,7 +657,7 @@ OVERTURN_RE = re.compile(
 # The authority files the reply under it, so it says plainly what the letter below decides.
 _LOG_FIELD_RE = re.compile(
     r"^\W*(?:(?:final\s+)?decision|outcome|result|response\s+type|disclosure\s+(?:decision|status))\s*[:\-\u2013]\s*"
-    r"(?P<value>[a-z][a-z ,/&()\-]{2,60}?)\W*$",
+    r"(?P<value>[a-z][\w ,/&().\-]{2,60}?)\W*$",
     re.I,
 )
 _LOG_SECTIONS_RE = re.compile(
