@@ -313,3 +313,23 @@ def test_a_section_inside_the_request_quoted_inline_is_not_a_ground() -> None:
     result = classify("", text)
     assert result.kind == "refused", result.reasons
     assert result.sections == ["12"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Dear Mr Brown\n\nThe force has no record of any such meetings.\n\nYours sincerely\nDisclosure Officer",
+         "not-held"),
+        ("Dear Mr Brown\n\nWe have now logged your request and a member of the team will respond in due course.\n\n"
+         "Regards", "acknowledged"),
+        ("Dear Mr Brown\n\nI am sorry but your response is going to be delayed. We expect to be able to respond "
+         "within the next two weeks.\n\nRegards", "extended"),
+    ],
+)
+def test_not_held_receipt_and_delay_in_other_words(text: str, kind: str) -> None:
+    assert classify("RE: Freedom of Information request - Meetings", text).kind == kind
+
+
+def test_no_record_of_receiving_the_request_is_not_a_not_held_answer() -> None:
+    result = classify("", "We have no record of receiving your request. Please could you send it again?")
+    assert result.guess != "not-held"

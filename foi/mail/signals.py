@@ -110,6 +110,8 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("acknowledged", r"\backnowledge\s+(?:the\s+)?receipt\s+of\s+your\s+(?:request|freedom|foi|application|enquiry)"
         r"|\backnowledg(?:e|ement)\s+(?:of\s+)?your\s+(?:request|foi)|\bthis\s+(?:e-?mail|letter)\s+(?:is\s+to\s+)?"
         r"acknowledges?\s+(?:receipt\s+of\s+)?your\s+request|\bwe\s+acknowledge\s+receipt", 2.0),
+    ("acknowledged", r"\b(?:we|I)\s+have\s+(?:now\s+)?(?:logged|registered)\s+your\s+(?:\w+\s+)?(?:request|e-?mail"
+        r"|enquiry|application)\b", 1.5),
     ("acknowledged", r"\b(?:has|have)\s+been\s+(?:logged|registered|allocated)|\blogged\s+(?:under|with|as)\b"
         r"|\b(?:assigned|allocated|given)\s+(?:a|the)?\s*(?:unique\s+)?reference", 1.5),
     ("acknowledged", r"\bwill\s+(?:now\s+)?be\s+(?:considered|dealt\s+with|processed"
@@ -206,7 +208,8 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|\bnot\s+(?:yet\s+)?(?:in\s+a\s+position|ready|able\s+at\s+(?:this|the\s+present)\s+time)\s+to\s+(?:respond"
         r"|reply|answer|provide\s+(?:you\s+with\s+)?(?:a|our|the)\s+(?:full\s+)?(?:response|reply|answer|decision)"
         r"|issue|send|give\s+(?:you\s+)?(?:a|our|the)\s+(?:full\s+)?(?:response|reply|answer|decision))"
-        r"|\b(?:response|reply|answer)\s+(?:to\s+your\s+request\s+)?(?:will|may)\s+(?:\w+\s+)?be\s+(?:late|delayed)\b"
+        r"|\b(?:response|reply|answer)\s+(?:to\s+your\s+request\s+)?(?:will|may|is\s+going\s+to)\s+(?:\w+\s+)?be\s+"
+        r"(?:late|delayed)\b"
         r"|\b(?:unable|not\s+(?:be\s+)?able)\s+to\s+meet\s+the\s+(?:statutory\s+|original\s+)?(?:deadline|time\s+limit"
         r"|timescale|(?:20|twenty)(?:\s+|-)working(?:\s+|-)days?)", 2.0),
     # Why it is late: "we are still collating the information".
@@ -500,6 +503,10 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|in\s+(?:such|an?)\s+(?:way|format|manner)))"
         r"|\b(?:does|do|did)\s+not\s+(?:record|capture|keep|retain)\b(?!\s+(?:\w+\s+){0,6}(?:in\s+a|centrally"
         r"|in\s+(?:such|an?)\s+(?:way|format|manner)))", 2.0),
+    # "The force has no record of any such meetings", "we hold no records of this" (issue 12, coverage).
+    ("not-held", r"\b(?:has|have|holds?|keeps?)\s+no\s+(?:recorded\s+)?(?:record|records|information|trace|data)\s+"
+        r"(?:of|about|on|relating\s+to|regarding|held)\b(?!\s+(?:\w+\s+){0,2}(?:receiv\w*|your|an?\s+(?:earlier|previous)"
+        r"|the\s+(?:earlier|previous|original)))", 2.0),
     # "The information is held by the Home Office, not by this force."
     ("not-held", r"\bheld\s+by\s+[^.]{2,60}?,?\s+(?:and\s+)?not\s+(?:by\s+)?(?:this|the|our)\s+"
         r"(?:force|constabulary|authority|department|office|organisation)\b|\bnot\s+held\s+by\s+(?:this|the|our)\s+(?:force|constabulary|authority"
