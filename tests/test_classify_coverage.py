@@ -333,3 +333,10 @@ def test_not_held_receipt_and_delay_in_other_words(text: str, kind: str) -> None
 def test_no_record_of_receiving_the_request_is_not_a_not_held_answer() -> None:
     result = classify("", "We have no record of receiving your request. Please could you send it again?")
     assert result.guess != "not-held"
+
+
+def test_a_disclosed_field_over_a_letter_that_withholds_a_part_goes_to_review() -> None:
+    text = ("Decision: Disclosed\n\nPlease find below the figures.\n\n2021: 14\n2022: 19\n2023: 22\n\n"
+            "The names of the officers involved are withheld under section 40(2).")
+    result = classify("", text)
+    assert result.kind == "needs-review", result.reasons
