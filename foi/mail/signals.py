@@ -672,6 +672,9 @@ _LOG_SECTIONS_RE = re.compile(
     r"(?:sections?|s\.?)\s*\d{1,2}\b[\w ().,&/-]{0,60}$",
     re.I,
 )
+# The field's value standing alone on its line, as some logs print it: "Partial Disclosure", "Full
+# Disclosure".
+_LOG_BARE_RE = re.compile(r"^\W*(?P<value>(?:full|partial)\s+disclosure)\W*$", re.I)
 _LOG_VALUES: tuple[tuple[str, str], ...] = (
     ("partial", r"\b(?:partial(?:ly)?|part|in\s+part|some)\b.{0,30}\b(?:disclos|releas|provid|supplied|granted|held)"
         r"|\b(?:disclos|releas)\w*\s+in\s+part\b|\bpartial\b"),
@@ -689,7 +692,7 @@ def log_decision(sentences: list[str] | tuple[str, ...]) -> tuple[str, str] | No
     for s in sentences:
         if len(s) > 90:
             continue
-        m = _LOG_FIELD_RE.match(s) or _LOG_SECTIONS_RE.match(s)
+        m = _LOG_FIELD_RE.match(s) or _LOG_SECTIONS_RE.match(s) or _LOG_BARE_RE.match(s)
         if not m:
             continue
         value = re.sub(r"\s+", " ", m.group("value").strip().lower())
