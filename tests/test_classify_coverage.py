@@ -343,3 +343,10 @@ def test_a_disclosed_field_over_a_letter_that_withholds_a_part_goes_to_review() 
             "The names of the officers involved are withheld under section 40(2).")
     result = classify("", text)
     assert result.kind == "needs-review", result.reasons
+
+
+def test_a_refused_field_over_an_attached_data_file_goes_to_review() -> None:
+    text = ("Decision: Refused\n\nPlease find attached the figures we can give. The locations are exempt under "
+            "section 31.")
+    result = classify("", text, ["figures.xlsx"], ["Year,Count\n2023,14\n"])
+    assert result.kind == "needs-review", result.reasons

@@ -1002,6 +1002,10 @@ def classify(
         agree = final in (None, log_kind)
         # (Partly given against given or refused is a matter of degree; given against refused is not.)
         near = "partial" in (final, log_kind) and {final, log_kind} <= {"responded", "partial", "refused"}
+        if near and log_kind == "refused" and (has_data or bool(parts.answered)):
+            # "Refused" over a data file or questions answered one by one: ask.
+            return result("needs-review", [log_line, *final_ev][:2], 0.45, guess=final,
+                          reasons=[f"the log's outcome field says {log_line.strip()}; the letter reads as {final}"])
         if near and log_kind == "responded":
             # "Decision: Disclosed" over a letter that withholds a part: the field may round up.
             return result("needs-review", [log_line, *final_ev][:2], 0.45, guess=log_kind,
