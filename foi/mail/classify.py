@@ -52,6 +52,7 @@ from foi.mail.signals import (
     SIGNALS,
     SPECIFIC_RE,
     UPHELD_RE,
+    log_decision,
 )
 from foi.mail.text import message_parts
 
@@ -91,6 +92,9 @@ _RIVALS: dict[str, tuple[str, ...]] = {
     # (A mailbox's wording is weighed against a person's in the receipt's own reading: receipts.py.)
     "acknowledged": ("information given", "something withheld", "not held", "more time taken", "a question to us"),
 }
+# What still puts a decision the authority files under a log's outcome field in doubt: the letter
+# itself waits on more time or on our answer.
+_STATED_RIVALS = frozenset({"more time taken", "a question to us"})
 # The confidence a rivalled reading keeps: below AUTOMATIC.
 _RIVALLED = 0.5
 # Kinds of answer that need to see the information given (not only be told it is attached).
@@ -608,10 +612,11 @@ def classify(
 
     def result(kind: str, evidence_: Sequence[str], confidence: float, *, guess: str | None = None,
                reasons: Sequence[str] = (), review: str | None = None, until: date | None = None,
-               history_too: bool = False) -> Classification:
+               history_too: bool = False, stated: bool = False) -> Classification:
         confidence = round(max(0.0, min(1.0, confidence)), 2)
         best = guess or kind
-        rivals = [name for name in _RIVALS.get(kind, ()) if rival_evidence.get(name)]
+        rivals = [name for name in _RIVALS.get(kind, ()) if rival_evidence.get(name)
+                  and (not stated or name in _STATED_RIVALS)]
         if kind in STATUS_KINDS and confidence >= AUTOMATIC and rivals:
             # Its own evidence is there, but so is evidence for another status: ask.
             reasons = [*reasons, f"also speaks of another status: {', '.join(rivals)}"]
@@ -684,7 +689,10 @@ def classify(
     # own is answered with them (round 6).
     cost_refusal = (any(COST_LIMIT_RE.search(s) for s in new) and scores["data"] < 1.5 and not parts.answered
                     and set(collect_sections(new)) <= {"12", "12(1)", "12(2)", "14", "14(1)", "14(2)"})
-    answers = 0 if cost_refusal else reading.answers
+    # ("There have been no such cases" beside "the information is not held" says it again; alone, it
+    # is a nil return: an answer.)
+    nil = reading.nil_answers if not evidence["not-held"] and not scores["refused"] else 0
+    answers = 0 if cost_refusal else reading.answers + nil
     data = (scores["data"] + (3.0 if has_data else 0.0) + (2.0 if reading.tables >= 3 else 0.0)
             + (1.0 + 1.0 * min(answers, 3) if answers else 0.0) + (1.5 if caveat else 0.0))
     answered, withheld = parts.answered, parts.refused
@@ -984,6 +992,29 @@ def classify(
         # question over the cost limit lets the whole request be refused: not so with s.12.)
         final, final_ev = "partial", some_parts[:1] + final_ev[:1]
         abstain = abstain or "the refusal names some questions only; the answers to the others are not seen"
+    logged = log_decision(new)
+    if logged is not None and not narrowing and max(ext, clar) < 2:
+        # A disclosure log's outcome field ("Decision: Partially disclosed", "Refusal Sections 24
+        # and 31") is the authority's own filing of the reply: figures in the log's header rows, a
+        # reason given in words, or an answer the excerpt cuts off do not outweigh it (issue 12,
+        # coverage). Where the letter reads another way, both are shown to the reviewer.
+        log_kind, log_line = logged
+        agree = final in (None, log_kind)
+        # (Partly given against given or refused is a matter of degree; given against refused is not.)
+        near = "partial" in (final, log_kind) and {final, log_kind} <= {"responded", "partial", "refused"}
+        if near and log_kind == "refused" and (has_data or bool(parts.answered)):
+            # "Refused" over a data file or questions answered one by one: ask.
+            return result("needs-review", [log_line, *final_ev][:2], 0.45, guess=final,
+                          reasons=[f"the log's outcome field says {log_line.strip()}; the letter reads as {final}"])
+        if near and log_kind == "responded":
+            # "Decision: Disclosed" over a letter that withholds a part: the field may round up.
+            return result("needs-review", [log_line, *final_ev][:2], 0.45, guess=log_kind,
+                          reasons=[f"the log's outcome field says {log_line.strip()}; the letter reads as {final}"])
+        if agree or near:
+            return result(log_kind, [log_line, *[x for x in final_ev if x != log_line]][:2],
+                          0.8 if final == log_kind else 0.7, stated=True,
+                          reasons=[f"the log's outcome field says so: {log_line.strip()}",
+                                   *([f"the letter alone reads as {final}"] if final and not agree else [])])
     if final is not None:
         # Say what the reading rests on, so that a reviewer sees both sides at a glance.
         seen = [k for k, v in give.items() if v]

@@ -24,9 +24,12 @@ _LABEL = (
     r"(?:\s+number)?)?)"
 )
 # A reference: one token, or a short prefix and a number ("RFI 2015-096", "DC/FOI 782/17"), or a
-# prefix whose hyphen is followed by a stray space ("ABCD- 1QWERT").
+# prefix whose hyphen is followed by a stray space ("ABCD- 1QWERT"), or a year, a spaced dash and a
+# number ("2022 – 280").
 _TOKEN = (
-    r"(?P<ref>(?:(?-i:[A-Z]{2,5}(?:/[A-Z]{2,5})?)\s(?=\d)|[A-Za-z0-9]+-\s(?=[A-Za-z0-9]*\d))?"
+    r"(?P<ref>(?:(?-i:[A-Z]{2,5}(?:/[A-Z]{2,5})?)\s(?=\d)|[A-Za-z0-9]+-\s(?=[A-Za-z0-9]*\d)"
+    # the year it was logged, a spaced dash and the number: "2022 \u2013 280"
+    r"|(?:19|20)\d\d\s[-\u2013]\s(?=\d{1,6}\b))?"
     r"[A-Za-z0-9](?:[A-Za-z0-9/_.\-]*[A-Za-z0-9])?)"
 )
 _LABELLED_REF_RE = re.compile(
@@ -79,6 +82,8 @@ def _is_date(token: str) -> bool:
     m = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})", token)
     if m:
         day, month, year = (int(g) for g in m.groups())
+        if 100 <= year < 1900:
+            return False  # "19/11/1609": year, month and a four-figure number (Kent's shape), not a date
         try:
             date(year + (2000 if year < 100 else 0), month, day)
             return True

@@ -35,6 +35,12 @@ _OTHER_ACT_RE = re.compile(
     r"^\s*(?:\(\d+\)\s*)?(?:,\s*)?(?:of|under|in)\s+(?:the\s+)?"
     r"(?P<act>(?:(?:[A-Z][\w'\-]*|of|the|and|against|for|on|in|to|\(\w+\))\s+){1,8}Act\b)",
 )
+# Another Act named just before the section: "the Town Police Clauses Act 1847, Section 21",
+# "Data Protection Act 2018 s.45" (issue 12, coverage).
+_ACT_BEFORE_RE = re.compile(
+    r"(?P<act>\b[A-Z][\w'\-]*(?:\s+(?:[A-Z][\w'\-]*|&|of|the|and|for|on|in|to))*\s+Act)(?:\s+(?:1[89]|20)\d\d)?"
+    r"\s*[,:\-\u2013]?\s*$",
+)
 # "section 23(5) of the FOI Act", "of the FOIA": this Act, not another one.
 _OUR_ACT_RE = re.compile(r"^(?:the\s+)?(?:FOI|FOIA|FOISA|FoI)\b", re.I)
 
@@ -118,12 +124,31 @@ def _bare_list(sentence: str) -> list[tuple[int, str]]:
     return out
 
 
+# The request quoted inline: "You asked: 'How many requests were refused under section 14?'" -
+# the requester's words, not a ground (issue 12, coverage).
+_QUOTED_REQUEST_RE = re.compile(
+    r"\b(?:you\s+(?:asked|requested|wrote|asked\s+for|sought)|your\s+request\s+(?:was|read|reads|stated|states))"
+    r"\s*(?:for\s+)?[:\-\u2013,]?\s*(?P<q>(?P<o>['\"\u2018\u201c])[^'\"\u2019\u201d]{3,600}['\"\u2019\u201d])",
+    re.I,
+)
+
+
+def _blank_quoted_request(sentence: str) -> str:
+    return _QUOTED_REQUEST_RE.sub(lambda m: m.group()[: m.start("q") - m.start()] + " " * len(m.group("q")), sentence)
+
+
 def sections_in_sentence(sentence: str) -> list[tuple[int, str]]:
     """(position, section) for every refusal-ground citation in one sentence."""
+    sentence = _blank_quoted_request(sentence)
     found: list[tuple[int, str]] = _bare_list(sentence)
     for m in _CITE_RE.finditer(sentence):
         if _CROSS_REF_RE.search(sentence[max(0, m.start() - 60) : m.start()]):
             continue
+        before = _ACT_BEFORE_RE.search(sentence[max(0, m.start() - 80) : m.start()])
+        act_words = before.group("act").split()[:-1] if before else []
+        named = [w for w in act_words if w.lower() not in ("the", "this", "that")]
+        if named and "freedom of information" not in " ".join(act_words).lower() and not _OUR_ACT_RE.match(named[0]):
+            continue  # "the Town Police Clauses Act 1847, Section 21" is that Act's section
         group: list[tuple[int, str]] = []
         num, subs = m.group("num"), _norm_subs(m.group("subs") or "")
         group.extend((m.start(), sec) for sec in _expand(num, subs))

@@ -50,6 +50,7 @@ class Reading:
     sentences: list[Sentence] = field(default_factory=list)
     tables: int = 0  # lines of figures in the new text (a table in the body is data)
     answers: int = 0  # short answers with figures under a restated question ("- 190", "222")
+    nil_answers: int = 0  # "there have been no such stations": a nil return, or a way of saying not held
     restated: int = 0  # sentences of the request restated in their own text (not in a quoted message)
 
     def of(self, *roles: str) -> list[str]:
@@ -427,6 +428,17 @@ _NOT_A_FIGURE_LABEL_RE = re.compile(
     r"|^\W*(?:no|number|year|period|q)\W*$", re.I)
 
 
+# A nil return is a figure too: "there have been no police stations opened since 2011", "there
+# were no pursuits in 2023" (not "there are no records", which says nothing was found).
+_NONE_ANSWER_RE = re.compile(
+    r"\bthere\s+(?:were|was|have\s+been|has\s+been)\s+no\s+(?:[a-z]+\s+){0,2}?"
+    r"(?!(?:records|documents|details|results|files|papers|emails|e-mails|days|hours|weeks|months|years|changes"
+    r"|plans|updates|delays|exemptions|grounds|reasons|requests|questions|matches)\b)[a-z]{3,}s\b"
+    r"(?![^.]{0,40}\b(?:held|found|located|identified|retrieved|available|searched|checked)\b)",
+    re.I,
+)
+
+
 def _is_answer(sentence: str) -> int:
     """How many figures `sentence` gives as answers (0, 1 or 2)."""
     if SEARCH_SIZE_RE.search(sentence):
@@ -491,6 +503,7 @@ def _roles_for(text: str, source: str, ours: list[set[str]], reading: Reading) -
             else:
                 role = "new"
                 reading.answers += _is_answer(sentence)
+                reading.nil_answers += 1 if _NONE_ANSWER_RE.search(sentence) and "?" not in sentence else 0
             reading.sentences.append(Sentence(sentence, role, source))
     _waive(reading, first)
     own_lines = "\n".join(own_text).split("\n")

@@ -63,6 +63,17 @@ SOME_WITHHELD = (
     r"|not\s+to\s+(?:supply|provide|disclose|release))\b.{0,100}\b(?:low|small)\s+numbers"
 )
 
+# All of what was asked for is held back, said without a section: "withholding the whole of the
+# request", "withheld in full", "withholding all of the information".
+WHOLE_WITHHELD = (
+    r"\bwithh(?:olding|eld|old)\s+(?:the\s+)?(?:whole|entirety|all)\s+of\s+(?:the|your|this|it)\b"
+    r"|\b(?:withh(?:olding|eld|old)|exempt)\s+(?:(?!(?:but|and|while|disclos|releas|provid|giv)\w*\b)\w+\s+){0,3}?in\s+"
+    r"(?:full|(?:its|their)\s+entirety)\b"
+)
+
+# "Unable to provide you with a response" is a reply not yet made, not information refused.
+NOT_A_REPLY = r"(?!\s+(?:you\s+(?:with\s+)?)?(?:a|the|our|any|your)\s+(?:full\s+|final\s+)?(?:response|reply)\b)"
+
 # They offer to answer less and ask whether we agree: a question to us, not a refusal.
 NARROWING = (
     r"\b(?:would|will)\s+you\s+(?:be\s+)?(?:accept|agree|consider|prefer|like\s+(?:us|me)\s+to|want\s+(?:us|me)\s+to"
@@ -99,6 +110,8 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("acknowledged", r"\backnowledge\s+(?:the\s+)?receipt\s+of\s+your\s+(?:request|freedom|foi|application|enquiry)"
         r"|\backnowledg(?:e|ement)\s+(?:of\s+)?your\s+(?:request|foi)|\bthis\s+(?:e-?mail|letter)\s+(?:is\s+to\s+)?"
         r"acknowledges?\s+(?:receipt\s+of\s+)?your\s+request|\bwe\s+acknowledge\s+receipt", 2.0),
+    ("acknowledged", r"\b(?:we|I)\s+have\s+(?:now\s+)?(?:logged|registered)\s+your\s+(?:\w+\s+)?(?:request|e-?mail"
+        r"|enquiry|application)\b", 1.5),
     ("acknowledged", r"\b(?:has|have)\s+been\s+(?:logged|registered|allocated)|\blogged\s+(?:under|with|as)\b"
         r"|\b(?:assigned|allocated|given)\s+(?:a|the)?\s*(?:unique\s+)?reference", 1.5),
     ("acknowledged", r"\bwill\s+(?:now\s+)?be\s+(?:considered|dealt\s+with|processed"
@@ -106,8 +119,9 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|within)", 1.5),
     ("acknowledged", r"\byou\s+(?:will|should|(?:can|may)\s+expect\s+to)\s+(?:receive|get|have)\s+a\s+(?:full\s+)?"
         r"(?:response|reply)\s+within"
+        r"|\bwill\s+(?:receive|be\s+(?:sent|given|provided))\s+(?:with\s+)?a\s+(?:full\s+)?(?:response|reply)\s+within"
         r"|\b(?:will|shall|aim\s+to|endeavour\s+to|expect\s+to)\s+(?!(?:\w+\s+){0,2}(?:not|unable)\b)(?:\w+\s+){0,4}"
-        r"(?:respond|reply"
+        r"(?:respond|reply|answered"
         r"|provide\s+(?:you\s+with\s+)?"
         r"a\s+response)\s+(?:to\s+you\s+)?(?:promptly\s+(?:and\s+)?)?within\s+(?:the\s+statutory\s+)?(?:timescale\s+of\s+)?"
         r"(?:20|twenty)\s+working\s+days", 1.5),
@@ -130,6 +144,12 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     # "We will respond by 31 March": a due date, in a receipt as much as in an extension.
     ("acknowledged", r"\b(?:will|shall|aim\s+to|expect\s+to)\s+(?:respond|reply)\s+(?:to\s+you\s+)?"
         r"(?:by|on\s+or\s+before|no\s+later\s+than)\b", 0.5),
+    # The acknowledgement is itself the attachment: "please find attached an acknowledgement letter
+    # for your request" (issue 12, coverage).
+    ("acknowledged", r"\b(?:attach(?:ed|es)?|enclos(?:ed|es|e))\b[^.]{0,40}\b(?:acknowledge?ment\s+(?:letter|notice)"
+        r"|letter\s+of\s+acknowledge?ment)\b"
+        r"|\b(?:attach(?:ed|es)?|enclos(?:ed|es|e))\s*,?\s+(?:(?:an?|our|the|your)\s+)?acknowledge?ment\s*(?:[.,;]|$)"
+        r"|\backnowledge?ment\s+(?:letter|notice)\b[^.]{0,40}\b(?:is|has\s+been)\s+(?:attached|enclosed)", 2.0),
     ("review-ack", r"\ba\s+review\s+will\s+now\s+be\s+(?:conducted|carried\s+out|undertaken)"
         r"|\b(?:your|the)\s+(?:internal\s+)?review\s+request\b.{0,40}\b(?:has\s+been|was|is)\s+(?:received|logged|passed)"
         r"|\breviewing\s+officer\s+will"
@@ -153,6 +173,13 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("extended", r"\bextend(?:ed|ing)?\s+(?:the\s+)?(?:time|deadline|period|response\s+(?:time|date|period)|date"
         r"|timescale)|\bextension\b", 2.0),
     ("extended", r"\b(?:section\s+|s\.?\s?)10\s*\(\s*3\s*\)", 2.0),
+    # A holding note on an overdue request, with no new date: "we are still having difficulties with
+    # this request", "staffing issues are causing further delays", "I have still been unable to
+    # provide you with a response" (issue 12, coverage).
+    ("extended", r"\bstill\s+(?:having|experiencing|facing)\s+(?:some\s+)?(?:difficult\w+|problems|issues)"
+        r"|\b(?:caus\w*|lead\w*\s+to|result\w*\s+in)\s+(?:some\s+)?(?:further|additional|more)\s+delays?\b"
+        r"|\b(?:still|have\s+still\s+been|has\s+still\s+been)\s+(?:been\s+)?unable\s+to\s+(?:provide|send|give)\s+"
+        r"(?:you\s+(?:with\s+)?)?(?:a|the|our|your)\s+(?:full\s+)?(?:response|reply)", 1.5),
     # "The deadline for responding has been extended to 12 March"; "is taking longer than expected".
     ("extended", r"\b(?:deadline|time\s+limit|timescale|response\s+(?:date|time)|due\s+date|date\s+for\s+(?:our\s+)?"
         r"(?:response|reply))\b[^.]{0,60}\b(?:has\s+been|is\s+being|will\s+be|was)\s+extended"
@@ -181,7 +208,8 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|\bnot\s+(?:yet\s+)?(?:in\s+a\s+position|ready|able\s+at\s+(?:this|the\s+present)\s+time)\s+to\s+(?:respond"
         r"|reply|answer|provide\s+(?:you\s+with\s+)?(?:a|our|the)\s+(?:full\s+)?(?:response|reply|answer|decision)"
         r"|issue|send|give\s+(?:you\s+)?(?:a|our|the)\s+(?:full\s+)?(?:response|reply|answer|decision))"
-        r"|\b(?:response|reply|answer)\s+(?:to\s+your\s+request\s+)?(?:will|may)\s+(?:\w+\s+)?be\s+(?:late|delayed)\b"
+        r"|\b(?:response|reply|answer)\s+(?:to\s+your\s+request\s+)?(?:will|may|is\s+going\s+to)\s+(?:\w+\s+)?be\s+"
+        r"(?:late|delayed)\b"
         r"|\b(?:unable|not\s+(?:be\s+)?able)\s+to\s+meet\s+the\s+(?:statutory\s+|original\s+)?(?:deadline|time\s+limit"
         r"|timescale|(?:20|twenty)(?:\s+|-)working(?:\s+|-)days?)", 2.0),
     # Why it is late: "we are still collating the information".
@@ -308,7 +336,10 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("lead", r"\bplease\s+find\s+below\s+(?:the\s+|our\s+)?(?:answers?|responses?)|\bour\s+response\s+"
         r"is\s+(?:below|as\s+follows)|\b(?:the|our)\s+response\s+(?:provided\s+)?(?:is\s+)?below\s+is\b"
         r"|\bresponse\s+is\s+below|\bplease\s+see\s+below|\bplease\s+(?:see|find)\s+(?:our|the)\s+(?:response|answers?"
-        r"|reply)\s+below|\bin\s+(?:answer|response)\s+to\s+your\s+questions?\s*:",
+        r"|reply)\s+below|\bin\s+(?:answer|response)\s+to\s+your\s+questions?\s*:"
+        # "Please see the below response to your request", "please see the answers to each question"
+        r"|\bplease\s+(?:see|find)\s+(?:the\s+|our\s+)?below\s+(?:response|answers?|reply|information)"
+        r"|\bplease\s+see\s+(?:the\s+|our\s+)?answers?\s+to\s+(?:each|your|the|all)\b",
         1.5),
     ("data", r"\b(?:the\s+)?(?:information|data|figures)\s+(?:(?:that\s+)?you\s+(?:have\s+)?requested"
         r"|requested)\s+(?:is"
@@ -352,7 +383,7 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|\bsome\s+(?:relevant\s+)?information\s+"
         r"is\s+held|\bnot\s+possible\s+to\s+meet\s+your\s+requirements\s+in\s+full|\bparts?\s+of\s+(?:this"
         r"|your)\s+request"
-        r"\s+(?:are|is)\s+exempt|\bredact(?:ed|ions?)|\bremainder\s+of\s+(?:the|your)\s+request"
+        r"\s+(?:are|is)\s+exempt|(?<![\[(])\bredact(?:ed|ions?)\b(?!\s*[\])])|\bremainder\s+of\s+(?:the|your)\s+request"
         r"|\bin\s+addition\s+to\s+the"
         r"\s+attached|\bany\s+(?:other|further)\s+information\b|\bfurther\s+breakdown(?![^.]{0,40}\bnot\s+(?:possible|available|held))"
         r"|\bnot\s+obliged\s+to\s+supply\s+.{0,40}"
@@ -397,6 +428,10 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("refused", r"\brefusal\s+notice|\b(?:am|are|is|have\s+been|has\s+been)\s+exempting\b|\bexempting\s+(?:any|all|the"
         r"|this|that|part)\b", 2.0),
     ("data", r"\bdisclose\s+the\s+located", 1.0),
+    # "We are releasing all the information in the scope of your request" (issue 12, coverage).
+    ("data", r"\b(?:are|am|is|have\s+been|has\s+been)\s+(?:therefore\s+|now\s+)?(?:releasing|disclosing|providing"
+        r"|supplying|released|disclosed|provided|supplied)\s+all\s+(?:of\s+)?the\s+(?:requested\s+|relevant\s+)?"
+        r"information\b", 1.5),
     # "Officers' names have been removed under section 40(2)": withheld, part or whole.
     ("refused", r"\b(?:removed|redacted|omitted|withheld|withholding|excluded|taken\s+out)\s+(?:\w+\s+){0,3}"
         r"(?:under|by\s+virtue\s+of"
@@ -408,8 +443,8 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|withheld)\b"
         r"|\brefus(?:e|ing)\s+(?:to\s+(?:comply|disclose|provide)|your\s+request|this\s+request)|\bwithhold(?:ing)?\s+"
         r"(?:the|this|that)\s+information|\bcannot\s+be\s+disclosed|\bunable\s+to\s+(?:provide|disclose|supply"
-        r"|release|answer)"
-        r"|\bwill\s+not\s+be\s+able\s+to\s+(?:answer|provide|comply)"
+        r"|release|answer)" + NOT_A_REPLY +
+        r"|\bwill\s+not\s+be\s+able\s+to\s+(?:answer|provide|comply)" + NOT_A_REPLY +
         r"|\bexempt\s+(?:from\s+disclosure\s+)?by\s+virtue", 2.0),
     ("refused", r"\bnot\s+obliged\s+to\s+(?:supply|provide|disclose|release|comply)(?![^.]{0,80}\buntil\b)", 2.0),
     ("refused",
@@ -428,9 +463,9 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("refused", r"\bwill\s+not\s+(?:be\s+)?(?:answer|respond|comply|provid|disclos|releas|supply)\w*"
         r"|\b(?:section|s\.?)\s*\d{2}(?:\s*\(\w+\))*\s+(?:therefore\s+)?(?:applies|is\s+engaged|has\s+been\s+(?:applied"
         r"|engaged))|\brepeats?\s+(?:a|one|the|your)\s+(?:previous\s+|earlier\s+)?(?:request|one)\b", 1.5),
-    ("refused", r"\b(?:unable|not\s+able)\s+to\s+(?:comply|provide|disclose|supply|release|answer)|\bcannot\s+(?:comply"
-        r"|provide|disclose|release)|\bcannot\s+be\s+disclosed|\bwill\s+not\s+be\s+able\s+to\s+(?:answer|provide"
-        r"|comply)", 1.5),
+    ("refused", r"\b(?:unable|not\s+able)\s+to\s+(?:comply|provide|disclose|supply|release|answer)" + NOT_A_REPLY +
+        r"|\bcannot\s+(?:comply|provide|disclose|release)" + NOT_A_REPLY + r"|\bcannot\s+be\s+disclosed"
+        r"|\bwill\s+not\s+be\s+able\s+to\s+(?:answer|provide|comply)" + NOT_A_REPLY, 1.5),
     ("refused", COST_LIMIT, 2.0),
     ("firm", COST_LIMIT, 2.0),
     ("refused", r"(?<!not\s)\bvexatious\b|\brepeated\s+request", 2.0),
@@ -445,6 +480,10 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|that|these|it|them)\b", 2.0),
     ("refused", r"\b(?:cannot|can\s*not|unable\s+to)\s+(?:share|release)\s+(?:this|the|that|these|it|them)\b"
         r"|\bwithholding\s+(?:it|them)\b", 1.5),
+    # All of it held back in so many words: "we are withholding the whole of the request", "the
+    # information is withheld in its entirety" (issue 12, coverage).
+    ("firm", WHOLE_WITHHELD, 2.0),
+    ("refused", WHOLE_WITHHELD, 1.5),
     ("refused", r"\b(?:decided|decision\s+(?:has\s+been|was)\s+(?:taken|made))\s+(?:not\s+to\s+(?:disclose|release"
         r"|provide|supply)|to\s+withhold)\b(?!\s+(?:some|part|parts|certain)\b)", 2.0),
     ("firm", r"\b(?:request|requests)\s+(?:is|are|has\s+been|have\s+been)\s+(?:therefore\s+)?"
@@ -464,6 +503,10 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|in\s+(?:such|an?)\s+(?:way|format|manner)))"
         r"|\b(?:does|do|did)\s+not\s+(?:record|capture|keep|retain)\b(?!\s+(?:\w+\s+){0,6}(?:in\s+a|centrally"
         r"|in\s+(?:such|an?)\s+(?:way|format|manner)))", 2.0),
+    # "The force has no record of any such meetings", "we hold no records of this" (issue 12, coverage).
+    ("not-held", r"\b(?:has|have|holds?|keeps?)\s+no\s+(?:recorded\s+)?(?:record|records|information|trace|data)\s+"
+        r"(?:of|about|on|relating\s+to|regarding|held)\b(?!\s+(?:\w+\s+){0,2}(?:receiv\w*|your|an?\s+(?:earlier|previous)"
+        r"|the\s+(?:earlier|previous|original)))", 2.0),
     # "The information is held by the Home Office, not by this force."
     ("not-held", r"\bheld\s+by\s+[^.]{2,60}?,?\s+(?:and\s+)?not\s+(?:by\s+)?(?:this|the|our)\s+"
         r"(?:force|constabulary|authority|department|office|organisation)\b|\bnot\s+held\s+by\s+(?:this|the|our)\s+(?:force|constabulary|authority"
@@ -614,3 +657,47 @@ OVERTURN_RE = re.compile(
     r"\bfound\s+in\s+your\s+favour|\bhave\s+been\s+disregarded|\bno\s+longer\s+(?:rely|relying)",
     re.I,
 )
+
+
+# A disclosure log's own field for the outcome, on a line of its own: "Decision: Partially
+# disclosed", "Outcome - Information not held", "Refusal Sections 24 and 31" (issue 12, coverage).
+# The authority files the reply under it, so it says plainly what the letter below decides.
+_LOG_FIELD_RE = re.compile(
+    r"^\W*(?:(?:final\s+)?decision|outcome|result|response\s+type|disclosure\s+(?:decision|status))\s*[:\-\u2013]\s*"
+    r"(?P<value>[a-z][\w ,/&().\-]{2,60}?)\W*$",
+    re.I,
+)
+_LOG_SECTIONS_RE = re.compile(
+    r"^\W*(?P<value>refusal|refused|exempt(?:ion)?s?|partial(?:ly)?\s+disclos\w*|part\s+disclos\w*)\s+"
+    r"(?:sections?|s\.?)\s*\d{1,2}\b[\w ().,&/-]{0,60}$",
+    re.I,
+)
+# The field's value standing alone on its line, as some logs print it: "Partial Disclosure", "Full
+# Disclosure".
+_LOG_BARE_RE = re.compile(r"^\W*(?P<value>(?:full|partial)\s+disclosure)\W*$", re.I)
+_LOG_VALUES: tuple[tuple[str, str], ...] = (
+    ("partial", r"\b(?:partial(?:ly)?|part|in\s+part|some)\b.{0,30}\b(?:disclos|releas|provid|supplied|granted|held)"
+        r"|\b(?:disclos|releas)\w*\s+in\s+part\b|\bpartial\b"),
+    ("not-held", r"\bnot\s+held\b|\bno\s+(?:information|data|records?)\s+(?:held|found)\b"),
+    ("refused", r"\brefus\w*|\bnot\s+disclosed|\bwithheld\b|\bexempt|\bneither\s+confirm|\bNCND\b|\bvexatious"),
+    ("responded", r"^(?:information\s+)?(?:disclosed|released|provided|supplied)(?:\s+in\s+full)?$"
+        r"|^(?:full(?:y)?\s+(?:disclosed|disclosure|release|released))$|^granted(?:\s+in\s+full)?$"),
+)
+
+
+def log_decision(sentences: list[str] | tuple[str, ...]) -> tuple[str, str] | None:
+    """The kind a disclosure log's outcome field states ("Decision: Disclosed" -> responded), with
+    its line; None when no such field is there, or two disagree."""
+    found: list[tuple[str, str]] = []
+    for s in sentences:
+        if len(s) > 90:
+            continue
+        m = _LOG_FIELD_RE.match(s) or _LOG_SECTIONS_RE.match(s) or _LOG_BARE_RE.match(s)
+        if not m:
+            continue
+        value = re.sub(r"\s+", " ", m.group("value").strip().lower())
+        kind = next((k for k, pattern in _LOG_VALUES if re.search(pattern, value, re.I)), None)
+        if kind:
+            found.append((kind, s))
+    kinds = {k for k, _ in found}
+    return found[0] if len(kinds) == 1 else None
