@@ -151,12 +151,13 @@ class Blocks:
                 over += 1
         return over >= 1
 
-    def header_over_figures(self, i: int, vcols: list[bool], header_above: bool = True,
-                            header_below: bool = False, above: int | None = None) -> bool:
+    def header_over_figures(self, i: int, vcols: list[bool], above: int | None,
+                            header_below: bool = False) -> bool:
         """A row with numbers in it that is still a header: years (possibly with a footnote
         mark, "2007*", "20081") over the value columns, or mostly text over them with a number
         among it ("Total | 50000 | 51 000-100 000"). Years right above another header row (the
-        outcomes under each year) head it, in whatever order they come."""
+        outcomes under each year) head it, in whatever order they come. `above`: the header row
+        above it (past blank and figureless rows), if there is one."""
         k, row = self.K[i], self.scan.rows[i]
         years: list[int] = []
         year_cols: list[int] = []
@@ -193,7 +194,7 @@ class Blocks:
             if labels_blank or header_below or wordy:
                 return True   # years beside text over the figures ("2019 | 2020 | Total"): a header
             if len(years) == 1:
-                return not header_above   # "Offence | 2022" heading a table that has no other header
+                return above is None   # "Offence | 2022" heading a table that has no other header
             if above is not None and all(self.K[above][c] in WORDY for c in year_cols):
                 # Each of those columns already has its own heading ("Year | ... | Number"): the
                 # years under them are a long table's first record, not a second header row.
@@ -342,9 +343,8 @@ def _headers_over_figures(b: Blocks, data: bytearray) -> None:
         while k < n and not any(x != BLANK for x in K[k]):
             k += 1
         below = k < n and not data[k] and b.headerish(k, vc)
-        above = h >= 0 and b.headerish(h, vc)
-        if not prev_data and b.header_over_figures(i, vc, header_above=above, header_below=below,
-                                                   above=h if above else None):
+        above = h if h >= 0 and b.headerish(h, vc) else None
+        if not prev_data and b.header_over_figures(i, vc, above, header_below=below):
             nxt = data.find(1, i + 1)
             if nxt != -1:
                 data[i] = 0
