@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import accumulate, compress, repeat, zip_longest
 from operator import add, itemgetter
@@ -657,20 +658,11 @@ class _Table:
             part_src = _Source("row", part_source.header or part_name, part_name, part_name, rank=part_source.rank)
             period_src = _Source("row", "period", "period", "period", rank=30)
             position = grid.col_numbers[self.label_cols[k][0]] if grid.col_numbers else self.label_cols[k][0] + 1
-            memo: dict[tuple[str, str], tuple[int | None, int | None, int | None]] = {}
-            years: list[int | None] = []
-            part_numbers: list[int | None] = []
-            periods: list[int | None] = []
-            for x_year, x_part, year_text, part_text in zip(self.row_numbers[j], self.row_numbers[k],
-                                                            self.row_texts[j], self.row_texts[k], strict=True):
-                key = (year_text, part_text)
-                hit = memo.get(key)
-                if hit is None:
-                    hit = memo[key] = self._row_period(year_text, part_text, x_year, x_part, year_src, part_src,
-                                                       period_src, position)
-                years.append(hit[0])
-                part_numbers.append(hit[1])
-                periods.append(hit[2])
+            hits = self._row_periods(zip(self.row_texts[j], self.row_texts[k], self.row_numbers[j],
+                                         self.row_numbers[k], strict=True), year_src, part_src, period_src, position)
+            years = [hit[0] for hit in hits]
+            part_numbers = [hit[1] for hit in hits]
+            periods = [hit[2] for hit in hits]
             self.row_numbers[j], self.row_numbers[k] = years, part_numbers
             self.row_numbers.append(periods)
             for n in (j, k):
@@ -697,17 +689,10 @@ class _Table:
         period_src = _Source("row", "period", "period", "period", rank=30)
         c = self.label_cols[k][0]
         position = self.grid.col_numbers[c] if self.grid.col_numbers else c + 1
-        memo: dict[tuple[str, str], tuple[int | None, int | None, int | None]] = {}
-        part_numbers: list[int | None] = []
-        periods: list[int | None] = []
-        for x_part, year_text, part_text in zip(self.row_numbers[k], years, self.row_texts[k], strict=True):
-            key = (year_text, part_text)
-            hit = memo.get(key)
-            if hit is None:
-                hit = memo[key] = self._row_period(year_text, part_text, None, x_part, part_src, part_src,
-                                                   period_src, position)
-            part_numbers.append(hit[1])
-            periods.append(hit[2])
+        rows = zip(years, self.row_texts[k], repeat(None, len(years)), self.row_numbers[k], strict=True)
+        hits = self._row_periods(rows, part_src, part_src, period_src, position)
+        part_numbers = [hit[1] for hit in hits]
+        periods = [hit[2] for hit in hits]
         self.row_numbers[k] = part_numbers
         self.row_number_sets[k] = set(part_numbers)
         self.row_numbers.append(periods)
@@ -716,6 +701,21 @@ class _Table:
         self.section_source.name = self.section_source.kind = "year"
         if self.section_source.header in ("", "section", "period"):
             self.section_source.header = "year"
+
+    def _row_periods(self, rows: Iterable[tuple[str, str, int | None, int | None]], year_src: _Source,
+                     part_src: _Source, period_src: _Source,
+                     position: int) -> list[tuple[int | None, int | None, int | None]]:
+        """`_row_period` for each row's (year text, part text, year label, part label), once per pair
+        of texts: a long table repeats the same few."""
+        memo: dict[tuple[str, str], tuple[int | None, int | None, int | None]] = {}
+        out = []
+        for year_text, part_text, x_year, x_part in rows:
+            hit = memo.get((year_text, part_text))
+            if hit is None:
+                hit = memo[(year_text, part_text)] = self._row_period(year_text, part_text, x_year, x_part,
+                                                                      year_src, part_src, period_src, position)
+            out.append(hit)
+        return out
 
     def _row_period(self, year_text: str, part_text: str, x_year: int | None, x_part: int | None,
                     year_src: _Source, part_src: _Source, period_src: _Source,
