@@ -841,7 +841,7 @@ def classify(
         conf = 0.85 if outcome != "partly upheld" else 0.7
         return result(kind, outcome_ev[:1] + evidence["review"][:1], conf, review=outcome, history_too=True,
                       reasons=[f"internal review outcome: {outcome}"])
-    if scores["review-ack"] >= 2 and not outcome:
+    if scores["review-ack"] >= 2 and not outcome and scores["review"] < 1.5:
         return result("acknowledged", evidence["review-ack"][:2], 0.75,
                       reasons=["acknowledges a request for an internal review; no date changes"])
     if scores["review"] >= 1.5:

@@ -42,8 +42,8 @@ _GROUP_RE = re.compile(r"\b(?:team|unit|department|office|police|constabulary|se
                        r"|management|compliance|disclosure|information)\b", re.I)
 # What a mailbox says to whatever arrives: the kind of message it may be, or who else to call.
 _ANY_MAIL_RE = re.compile(
-    r"\bif\s+(?:your\s+(?:e-?mail|message|correspondence|enquiry|query)|it|this|the\s+(?:e-?mail|correspondence|matter))"
-    r"\s+(?:relates|is|concerns|contains|cannot|was)\b"
+    r"\bif\s+(?:your\s+(?:e-?mail|message|correspondence|enquiry|query|matter|issue)|it|this|the\s+(?:e-?mail"
+    r"|correspondence|matter|issue))\s+(?:relates|is|concerns|contains|cannot|was)\b"
     r"|\bif\s+you\s+(?:have\s+made|are\s+(?:making|an?\s+internal|a\s+member)|no\s+longer\s+require|wish\s+to\s+report)"
     r"|\binternal\s+(?:staff|members?\s+of\s+staff)\b|\bthis\s+facility\b|\bdid\s+you\s+know\b"
     # notices to everyone who writes: the online form, service levels
@@ -192,13 +192,14 @@ def weigh(lines: Sequence[str], sentences: Sequence[str], *, reference: bool, re
         mailbox(2.5, "sent from a no-reply address")
     if minutes is not None and 0 <= minutes <= QUICK_MINUTES:
         mailbox(1.5, f"came {minutes:.0f} minutes after our request")
-    if _AUTOMATIC_RE.search(joined):
+    # (Said anywhere, a notice under the text included: "this mailbox is not monitored".)
+    if _AUTOMATIC_RE.search(joined) or any(_AUTOMATIC_RE.search(ln) for ln in lines):
         mailbox(2.5, "says it is automatic")
     elif mailbox_words:
         mailbox(1.5, "a mailbox's wording")
-    if any(_ANY_MAIL_RE.search(s) for s in sentences):
+    if any(_ANY_MAIL_RE.search(s) for s in (*sentences, *lines)):
         mailbox(1.0, "speaks to whatever mail arrives")
-    if _EMERGENCY_RE.search(joined):
+    if _EMERGENCY_RE.search(joined) or (len(lines) <= 12 and any(_EMERGENCY_RE.search(ln) for ln in lines)):
         mailbox(1.0, "points to 101 or 999")
     if not greeted and not signed and not any(_ANY_GREETING_RE.match(ln) for ln in lines):
         mailbox(1.5, "greets nobody and is signed by nobody")

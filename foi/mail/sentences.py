@@ -112,7 +112,7 @@ _CONDITIONAL_RE = re.compile(
     r"|\b(?:may|might|could)\s+(?:need|have|be\s+required|require|apply|be\s+exempt|engage|be\s+necessary|be\s+engaged"
     r"|be\s+withheld|be\s+refused|be\s+extended|be\s+unable|not\s+be\s+able|be\s+delayed|be\s+unavoidable|occur"
     r"|be\s+used|be\s+relied\s+(?:up)?on)\b"
-    r"|\bif\s+(?:we|the|your|it|this|any|there|a|an|one|you)\b|\bsubject\s+to\s+(?:the|any)\b"
+    r"|\bif\s+(?:we|the|your|it|this|any|there|a|an|one|you|no|nothing|none)\b|\bsubject\s+to\s+(?:the|any)\b"
     # "Even if such a count were required, it would exceed the fees limit under section 12."
     r"|\beven\s+(?:if|were|had|supposing)\b"
     r"|\bwhere\s+consideration\s+is\s+being\s+given|\bwill\s+be\s+(?:informed|notified|advised)\b|\bin\s+such\s+cases\b",

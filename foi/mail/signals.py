@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from foi.mail import grammar as g
 from foi.mail.decisions import COST_ESTIMATE
 
 AUTO_SUBJECT_RE = re.compile(
@@ -72,7 +73,9 @@ WHOLE_WITHHELD = (
 )
 
 # "Unable to provide you with a response" is a reply not yet made, not information refused.
-NOT_A_REPLY = r"(?!\s+(?:you\s+(?:with\s+)?)?(?:a|the|our|any|your)\s+(?:full\s+|final\s+)?(?:response|reply)\b)"
+NOT_A_REPLY = (r"(?!\s+(?:you\s+(?:with\s+)?)?(?:a|the|our|any|your)\s+(?:full\s+|final\s+)?(?:response|reply)\b)"
+               # "We will not be able to answer your request within the 20 working days": late, not refused.
+               r"(?![^.;]{0,60}" + g.IN_TIME_LIMIT + r")")
 
 # They offer to answer less and ask whether we agree: a question to us, not a refusal.
 NARROWING = (
@@ -531,6 +534,29 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"\s+(?:\w+\s+){0,4}?(?:has\s+been|have\s+been|was|were|could\s+be|can\s+be)\s+"
         r"(?:found|located|identified|traced)\b",
         1.5),
+    # The same decision in the language's other shapes, built from parts of meaning
+    # (foi.mail.grammar; issue 12, round 8): a negated subject in the passive, nothing held, a
+    # negated verb of having, a question answered "not applicable".
+    ("not-held", g.NEGATED_SUBJECT_HELD, 2.0),
+    ("not-held", g.NOTHING_HELD, 2.0),
+    ("not-held", g.POSSESSION_DENIED, 2.0),
+    ("not-held", g.NOT_APPLICABLE, 1.5),
+    ("clarification", g.ASK_FOR_DETAIL, 1.5),
+    ("clarification", g.NEED_DETAIL, 1.5),
+    ("clarification", g.CLOCK_WAITS, 1.0),
+    ("acknowledged", g.RECEIVED_ON, 1.5),
+    ("review", g.REVIEW_DONE, 2.0),
+    ("acknowledged", g.REQUEST_IN_HAND, 1.5),
+    ("acknowledged", g.REQUEST_ACKNOWLEDGED, 1.5),
+    ("acknowledged", g.REPLY_PROMISED, 1.5),
+    ("extended", g.LATE, 2.0),
+    ("extended", g.DELAYED, 1.5),
+    ("extended", g.STILL_BEING, 1.0),
+    ("data", g.ATTACHED_GIVEN, 1.5),
+    ("scoped", g.PART_ANSWERED, 2.0),
+    ("scoped", g.THE_REST, 2.0),
+    ("refused", g.RELIED_ON, 2.0),
+    ("refused", g.UNDER_GROUND, 1.5),
     # internal review outcome letters
     ("review", r"\b(?:I|we)\s+have\s+(?:now\s+)?(?:completed|conducted|carried\s+out|undertaken|concluded)\s+(?:an?|the"
         r"|your|a\s+full)\s+(?:internal\s+)?review|\binternal\s+review\s+(?:has"

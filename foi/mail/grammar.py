@@ -1,0 +1,277 @@
+"""Small grammars over meanings for the reply signals (issue 12, round 8).
+
+Phrase lists written from the templates we had matched those templates and nothing else: the same
+decision put by another force in other words went unread. Each signal here is built instead from
+parts of meaning, each part a set of synonyms, joined the ways English joins them: a negated
+subject in the passive ("no information relevant to your request is held"), a negated verb of
+possession ("we do not have any records of this"), a polite frame around a request for detail
+("I would be grateful if you could provide further detail about exactly which ..."), a receipt
+with its date in either voice ("received by A and B on 3 May", "which reached us on 3 May"), a
+review stated as done ("the review was conducted on 28 May").
+
+Gaps between the parts are bounded and never cross a sentence's end, so a part cannot borrow its
+partner from the next clause. :mod:`foi.mail.signals` puts these patterns beside its own.
+"""
+
+from __future__ import annotations
+
+# ---- shared parts -----------------------------------------------------------------------------
+
+# What an authority may hold, with the words that qualify it ("recorded information", "any such
+# records", "relevant data").
+QUALIFIER = r"(?:(?:recorded|relevant|such|any|further|other|specific|written|electronic)\s+)"
+THING = (r"(?:information|data|records?|documents?|documentation|details|figures|statistics|material"
+         r"|correspondence|reports?|files?|minutes|emails?|e-mails?|logs?|returns?)")
+NOUN = QUALIFIER + r"*" + THING
+# To be, in the tenses a reply uses.
+BE = r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been|can\s+be|could\s+be)"
+# Kept by the authority.
+HELD = r"(?:held|recorded|kept|retained|stored|captured|collated|maintained)"
+# Looked for and not found.
+FOUND = r"(?:found|located|identified|traced|retrieved)"
+# Words between two parts of one clause: no full stop, semicolon or question mark in between.
+GAP = r"[^.;?!]"
+
+
+def gap(most: int) -> str:
+    """Up to `most` characters inside one clause, as few as will do."""
+    return GAP + "{0," + str(most) + "}?"
+
+
+# A date as written in a letter: "3 May 2024", "3rd of May", "03/05/2024", "May 3, 2024".
+MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+DATE = (r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r"|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|"
+        + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b|\d{4}-\d{2}-\d{2})")
+
+# ---- not held ---------------------------------------------------------------------------------
+
+# "No information relevant to your request is held", "no recorded information that would answer
+# your question is held by the force", "no data on this subject is kept": a negated subject, any
+# words that say what it is about, then a passive of keeping. (Not "no information is held on a
+# central system": that is where, and foi.mail.signals.NOT_HELD_COST_RE sets it aside.)
+NEGATED_SUBJECT_HELD = (
+    r"\b(?:no|nil)\s+" + NOUN + r"\b" + gap(120) + r"\b" + BE + r"\s+(?:currently\s+|now\s+|actually\s+)?"
+    + HELD + r"\b"
+)
+# "Nothing is held", "nothing relevant to the request is held", "none held", "nil held",
+# "we hold nothing", "the force holds nothing of that kind".
+NOTHING_HELD = (
+    r"\b(?:nothing|none)\s+(?:" + gap(80) + r"\b)?(?:" + BE + r"\s+)?(?:currently\s+)?" + HELD + r"\b"
+    r"|^\W*(?:nil|none)(?:\s+(?:return|held|recorded))?\W*$"
+    r"|\b(?:hold|holds|held|keep|keeps|have|has)\s+nothing\b(?!\s+(?:to\s+add|further\s+to|more\s+to))"
+)
+# "We do not have any records of this", "the force does not possess such data", "we have no
+# information about that", "the constabulary has no data relating to ..." (not "we have no record
+# of receiving your request": that is about our letter, not the information).
+POSSESSION_DENIED = (
+    r"\b(?:do|does|did)\s+not\s+(?:currently\s+)?(?:have|possess|retain|keep|store|maintain)\s+(?:any\s+)?"
+    + NOUN + r"\b(?!\s+(?:\w+\s+){0,2}(?:receiv\w*|your\s+(?:request|e-?mail|letter)))"
+    r"|\b(?:has|have|holds?|possess(?:es)?|retains?|keeps?)\s+no\s+" + NOUN
+    + r"\b(?!\s+(?:\w+\s+){0,2}(?:receiv\w*|your\s+(?:request|e-?mail|letter)|an?\s+(?:earlier|previous)"
+    r"|the\s+(?:earlier|previous|original)))"
+    r"|\bnot\s+in\s+(?:our|the\s+force'?s|its|the\s+\w+'s)\s+possession\b"
+)
+# A question answered "Not applicable" ("N/A - see question 1"): nothing to give for that part,
+# said on its own line.
+NOT_APPLICABLE = r"^\W*(?:not\s+applicable|n\s*/\s*a)\b(?:\W+(?:see|as\s+per|refer\s+to)\b[^.]{0,40})?\W*$"
+
+# ---- clarification ----------------------------------------------------------------------------
+
+# The polite frame of a request to us: "I would be grateful if you could", "it would help if you
+# would", "we would appreciate it if you could", "could you please", "kindly", "please can you".
+POLITE_ASK = (
+    r"(?:\b(?:grateful|appreciate\s+it|appreciated|helpful|help(?:\s+us)?|useful|assist\s+us)\s+if\s+you\s+"
+    r"(?:could|would|can|were\s+able\s+to)"
+    r"|\b(?:could|can|would|will)\s+you\s+(?:please\s+|kindly\s+)?(?:also\s+)?"
+    r"|\b(?:please|kindly)\s+(?:could\s+you\s+|can\s+you\s+|would\s+you\s+)?"
+    r"|\b(?:we|I)\s+(?:would\s+)?(?:ask|request|invite)\s+(?:that\s+)?you\s+(?:to\s+)?"
+    r"|\b(?:we|I)\s+(?:need|require|would\s+need|will\s+need)\s+you\s+to\s+)"
+)
+# What they ask us to do: tell them more.
+ASK_VERB = (r"(?:provide|give|send|supply|tell|let\s+(?:us|me)\s+know|confirm|specify|clarify|explain|indicate"
+            r"|describe|identify|outline|define|state|advise|expand|elaborate|set\s+out|narrow|refine)")
+# Who, which, what ...: the detail they lack.
+WH = r"(?:which|what|who|whom|whose|where|when|whether|how)"
+# What we meant: "you mean", "you are referring to", "your request covers", "you have in mind".
+YOUR_MEANING = (r"\b(?:you\s+(?:(?:are|were|would\s+be)\s+)?(?:mean|meant|refer|referring|require|requiring"
+                r"|seek|seeking|want|wanting|wish|would\s+like|interested|looking|intend|intended|have\s+in\s+mind|asking|asked"
+                r"|request|requested|need)|your\s+(?:request|question|enquiry)\s+(?:covers?|relates?|refers?|concerns?"
+                r"|means?|is\s+(?:about|asking)))")
+# More detail, about something: "further detail about", "more information as to", "clarification of".
+MORE_DETAIL = (r"(?:(?:some|any|further|more|additional|clearer|specific)\s+)+(?:details?|information|clarification"
+               r"|particulars|explanation)\s+(?:about|of|on|as\s+to|regarding|concerning|in\s+relation\s+to)\b")
+# "I would be grateful if you could provide further detail about exactly who ...", "could you
+# please tell us which stations you mean", "kindly let us know precisely what you are seeking".
+# (The request itself says "please tell me which companies ...": a question about the world, not
+# about what we meant; it takes "exactly", or words about our meaning, to be theirs.)
+ASK_FOR_DETAIL = (
+    POLITE_ASK + r"\s*(?:\w+\s+){0,2}?" + ASK_VERB + r"\b(?:\s+(?:us|me))?(?:\s+with)?\s+" + MORE_DETAIL
+    + gap(40) + r"\b" + WH + r"\b"
+    r"|" + POLITE_ASK + r"\s*(?:\w+\s+){0,2}?" + ASK_VERB + r"\b" + gap(50)
+    + r"\b(?:exactly|precisely|specifically)\s+" + WH + r"\b"
+    r"|" + POLITE_ASK + r"\s*(?:\w+\s+){0,2}?" + ASK_VERB + r"\b" + gap(50) + r"\b" + WH + r"\b" + gap(60)
+    + YOUR_MEANING
+)
+# "We need further details of precisely what information you are seeking", "we require more
+# information about which incidents you mean".
+NEED_DETAIL = (
+    r"\b(?:we|I)\s+(?:will\s+|would\s+)?(?:need|require)\s+(?:from\s+you\s+)?" + MORE_DETAIL
+    + gap(40) + r"\b(?:(?:exactly|precisely|specifically)\s+)?" + WH + r"\b"
+)
+# The clock waits on us: "the statutory time for our response will not start until we receive the
+# further information", "the 20 working days will begin once we receive your reply", "we will
+# start the clock again when your clarification arrives".
+CLOCK_WAITS = (
+    r"\b(?:clock|time(?:\s*(?:limit|scale|frame))?|period|deadline|timescale|(?:20|twenty)\s+(?:working\s+)?days?)\b"
+    + gap(60) + r"\b(?:will|shall|does|do|would)\s+not\s+(?:start|begin|commence|run|resume|restart)\b"
+    + gap(40) + r"\b(?:until|before)\b"
+    r"|\b(?:clock|time(?:\s*(?:limit|scale|frame))?|period|(?:20|twenty)\s+(?:working\s+)?days?)\b" + gap(60)
+    + r"\b(?:will|shall)\s+(?:only\s+)?(?:start|begin|commence|restart|resume|run)\s+(?:again\s+)?"
+    r"(?:once|when|on\s+receipt|from\s+(?:the\s+date|when|receipt))\b"
+    r"|\b(?:start|restart|resume)\s+the\s+clock\s+(?:again\s+)?(?:once|when|on\s+receipt)"
+)
+
+# ---- acknowledgement --------------------------------------------------------------------------
+
+# The request's arrival stated with its date, in either voice and with the receiver named or not:
+# "your request below, received by A and B on 3 May 2024", "your e-mail, which reached the joint
+# unit on 5 March", "which A and B received on 1 July", "your request reached us on 2 April". A
+# dated thanks alone ("Thank you for your email received on 9 May ...") opens answers as often as
+# receipts: after thanks, the receipt must be stated as such, by whom or in a clause of its own.
+# "I write in response to your request received on 6 January" answers it.
+_ARRIVED = r"(?:received|reached|arrived\s+(?:with|at)|came\s+in\s+to|was\s+logged)"
+_ON_DATE = r"\b(?:on|dated)\s+(?:\w+day,?\s+)?(?:the\s+)?" + DATE
+_THING_SENT = r"\b(?:request|e-?mail|application|enquiry|correspondence|letter)\b"
+RECEIVED_ON = (
+    r"^(?!\W*(?:many\s+)?thank)(?!" + GAP + r"*\b(?:in\s+(?:response|reply|answer|relation)\s+to|further\s+to"
+    r"|with\s+(?:regard|reference|respect)\s+to|regarding|following|re:)\s)"
+    + r"[^.;?!]*?" + _THING_SENT + gap(90) + r"\b" + _ARRIVED + r"\b" + gap(90) + _ON_DATE
+    + r"|" + _THING_SENT + gap(90) + r"(?:\breceived\s+by\s+[A-Z]|\breached\s+|\b(?:which|that)\s+(?:we|I|[A-Z]" + GAP
+    + r"{0,80}?)\s+received\b|\b(?:which|that)\s+(?:was|were)\s+received\s+by\b)" + gap(90) + _ON_DATE
+)
+
+# ---- internal review --------------------------------------------------------------------------
+
+# A review stated as done: "the review was conducted on 28 May", "an internal review was held",
+# "the review took place on 1 July", "we conducted the review on 27 June". Either it is named as
+# ours ("internal review", "the review of our response", "your review") or its date is given: "the
+# review was conducted by the head of department" alone may be an answer about some other review.
+_REVIEW_OURS = (r"(?:internal\s+review|review\s+of\s+(?:your|our|the|this)\s+(?:\w+\s+)?(?:request|response|decision"
+                r"|handling|refusal|reply)|your\s+review|(?:this|the)\s+review\s+(?:request|panel))")
+_DONE = (r"(?:was|has\s+(?:now\s+)?been|had\s+been|have\s+(?:now\s+)?been)\s+(?:now\s+)?"
+         r"(?:conducted|carried\s+out|undertaken|completed|held|concluded|performed|finali[sz]ed)\b")
+REVIEW_DONE = (
+    r"\b" + _REVIEW_OURS + r"\b" + gap(50) + r"\b" + _DONE
+    + r"|\breview\b" + gap(50) + r"\b" + _DONE + gap(60) + r"\b(?:on|dated)\s+(?:\w+day,?\s+)?(?:the\s+)?" + DATE
+    + r"|\breview\s+took\s+place\b" + gap(40) + r"\b(?:on\s+(?:\w+day,?\s+)?(?:the\s+)?" + DATE + r")"
+    r"|\b(?:I|we)\s+(?:have\s+)?(?:carried\s+out|conducted|undertook|undertaken|completed)\s+(?:an?|the|this|your)\s+"
+    r"(?:\w+\s+)?review\b(?!\s+(?:of|into)\s+(?!(?:your|our|the|this)\s+(?:\w+\s+)?(?:request|response|decision"
+    r"|handling|refusal|reply)))"
+)
+
+# ---- acknowledgement without a date -------------------------------------------------------------
+
+# This request, named with any words between: "your freedom of information request", "your recent
+# request for information", "the application", "your enquiry".
+YOUR_REQUEST = (r"\b(?:your|the|this)\s+(?:[\w-]+\s+){0,4}?(?:request|application|enquiry)\b"
+                r"(?:\s+for\s+(?:information|an?\s+internal\s+review))?")
+# It arrived and is in hand: "has been safely received", "has arrived safely", "is being processed",
+# "has been passed to a disclosure officer".
+REQUEST_IN_HAND = (
+    YOUR_REQUEST + r"(?:\s*\([^)]{0,40}\))?,?\s+(?:\w+\s+){0,2}?(?:has|have)\s+(?:now\s+)?(?:been\s+)?"
+    r"(?:safely\s+|successfully\s+|duly\s+|now\s+)?(?:received|logged|registered|recorded|arrived|reached\s+us"
+    r"|allocated|assigned|passed\s+to)\b"
+    r"|" + YOUR_REQUEST + r",?\s+(?:\w+\s+){0,2}?(?:is|are)\s+(?:now\s+|currently\s+)?being\s+(?:processed|dealt\s+with"
+    r"|considered|handled|looked\s+(?:at|into)|progressed|actioned)\b"
+)
+# Received, said by them: "we have your request", "I write to acknowledge your information request",
+# "we confirm receipt of your request".
+REQUEST_ACKNOWLEDGED = (
+    r"\b(?:acknowledge|confirm)\s+(?:(?:the\s+)?(?:safe\s+)?receipt\s+of\s+)?" + YOUR_REQUEST
+    + r"|\b(?:we|I)\s+(?:now\s+)?(?:have|hold)\s+(?:received\s+)?" + YOUR_REQUEST
+    + r"(?!\s+(?:and|which)\s+(?:our|the)\s+(?:answer|response|reply))"
+)
+# When they will answer: "in due course", "shortly", "as soon as we can", "promptly", "within 20
+# working days", "within the statutory time".
+_IN_TIME = (r"(?:in\s+due\s+course|shortly|soon|as\s+soon\s+as\s+(?:possible|practicable|we\s+(?:can|are\s+able))"
+            r"|promptly|without\s+(?:undue\s+)?delay|within\s+(?:the\s+)?(?:statutory\s+|legal\s+|required\s+)?"
+            r"(?:(?:20|twenty)(?:\s+|-)working|time\s*(?:limit|scale|frame)|timescale|period|deadline))")
+# An answer promised, in either voice: "you will receive a response in due course", "a reply will
+# be sent to you within twenty working days", "we'll get back to you shortly", "a response will
+# follow within 20 working days", "who will respond promptly".
+REPLY_PROMISED = (
+    r"\byou\s+(?:will|should|shall|can\s+expect\s+to|may\s+expect\s+to)\s+(?:\w+\s+)?(?:receive|get|be\s+sent"
+    r"|be\s+given|be\s+provided\s+with|have|hear)\b" + gap(40) + r"\b" + _IN_TIME
+    + r"|\b(?:an?|our|the|your)\s+(?:full\s+|formal\s+|written\s+)?(?:response|reply|answer)\s+(?:\w+\s+){0,3}?"
+    r"(?:will|should|shall)\s+(?:\w+\s+)?(?:be\s+(?:sent|provided|issued|given|with\s+you|made)|follow|reach\s+you)\b"
+    + gap(40) + r"\b" + _IN_TIME
+    + r"|\b(?:we|I|who|they|(?:the|our)\s+\w+(?:\s+\w+)?)(?:\s+|')(?:will|shall|ll|aim\s+to|intend\s+to|expect\s+to"
+    r"|endeavour\s+to|hope\s+to)\s+(?:\w+\s+){0,2}?(?:respond|reply|answer|be\s+in\s+touch|get\s+back\s+to\s+you"
+    r"|write\s+(?:to\s+you|back)|contact\s+you|come\s+back\s+to\s+you)\b" + gap(40) + r"\b" + _IN_TIME
+)
+
+# ---- extension --------------------------------------------------------------------------------
+
+# Not able to answer in time: "we will not be able to answer your request within the 20 working
+# day limit", "we cannot complete our response within the statutory time".
+_NOT_ABLE = (r"(?:unable|not\s+(?:be\s+)?able|not\s+(?:been\s+)?possible\s+(?:for\s+us\s+)?|cannot|can\s*not"
+             r"|will\s+not\s+be\s+able|(?:have|has)\s+not\s+(?:yet\s+)?been\s+able)")
+IN_TIME_LIMIT = (r"\bwithin\s+(?:the\s+|our\s+)?(?:statutory\s+|prescribed\s+|normal\s+|usual\s+|required\s+|legal\s+"
+                 r"|original\s+)?(?:(?:20|twenty)(?:\s+|-)working|time\s*(?:limit|scale|frame)|timescale|deadline"
+                 r"|time\s+(?:allowed|permitted|required)|statutory\s+time|period)")
+LATE = (r"\b" + _NOT_ABLE + r"\s+to\s+(?:\w+\s+){0,2}?(?:respond|reply|answer|deal\s+with|complete|provide|send"
+        r"|issue|finish|meet)\b" + gap(60) + IN_TIME_LIMIT)
+# Delayed or late, said of the reply: "your request has been delayed", "our response is late",
+# "the reply to your request will be a little late".
+DELAYED = (
+    r"\b(?:your\s+(?:\w+\s+){0,3}?request|(?:our|the|your|a)\s+(?:full\s+|final\s+)?(?:response|reply|answer"
+    r"|decision))\s+(?:\w+\s+){0,4}?(?:has\s+been|is|was|will\s+be|is\s+going\s+to\s+be|may\s+be|are)\s+"
+    r"(?:\w+\s+){0,2}?(?:delayed|late|overdue|held\s+up)\b"
+)
+# Still in hand, in the passive: "the information is still being gathered".
+STILL_BEING = (r"\b(?:is|are)\s+still\s+being\s+(?:gathered|collated|compiled|located|retrieved|prepared|considered"
+               r"|assessed|processed|finali[sz]ed|reviewed|sought|obtained|checked)\b")
+
+# ---- information given --------------------------------------------------------------------------
+
+# "I attach the information you requested", "we enclose a copy of the policy", "attached is the
+# spreadsheet", "enclosed are copies of the minutes".
+ATTACHED_GIVEN = (
+    r"\b(?:I|we)\s+(?:am\s+|are\s+)?(?:attach|enclose|attaching|enclosing)\w*\s+(?:herewith\s+|here\s+)?"
+    r"(?:the|a|an|our|copies|cop(?:y|ies)\s+of|details|figures|data|information|your)\b"
+    r"|^\W*(?:please\s+find\s+)?(?:attached|enclosed)\s+(?:is|are|please\s+find|you\s+will\s+find|herewith)\s+"
+    r"(?:the|a|an|our|copies|cop(?:y|ies)\s+of|details|figures|data|information)\b"
+    r"(?!\s+(?:\w+\s+)?(?:response|reply|letter|decision|refusal|notice|acknowledge?ment|form)\b)"
+)
+
+# ---- part of it ---------------------------------------------------------------------------------
+
+# Only part is answered, and the rest is dealt with otherwise: "the attached document answers part
+# of your request", "for the rest, we rely on section 24", "the remainder of the information is
+# withheld".
+PART_ANSWERED = (r"\b(?:answers?|covers?|provides?|address(?:es)?|deals?\s+with|gives?|meets?)\s+(?:only\s+)?"
+                 r"(?:part|some|parts)\s+of\s+(?:your|the|this)\s+(?:\w+\s+)?request")
+THE_REST = (r"\bfor\s+the\s+(?:rest|remainder|remaining\s+(?:parts?|questions?|information|elements?))\b"
+            r"|\b(?:rest|remainder)\s+of\s+(?:the\s+|your\s+)?(?:information|request|questions?|data)\s+"
+            r"(?:is|are|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:withheld|exempt|refused|not\s+(?:disclosed|provided"
+            r"|released))")
+
+# ---- refusal ----------------------------------------------------------------------------------
+
+# A ground for withholding: "section 24(1)", "s.31", "the exemption at section 40(2)", "exemptions".
+GROUND = (r"(?:(?:(?:the\s+)?(?:exemptions?|provisions?)\s+(?:at|in|under|of)\s+)?(?:sections?|s\.?)\s*\d{1,2}"
+          r"|(?:the\s+|an?\s+|this\s+|these\s+|two\s+|following\s+)*exemptions?\b)")
+# Relied on, in any voice and tense: "we rely on section 24(1)", "the force is relying upon the
+# exemption at section 31", "we have relied on s.40", "the constabulary relies on".
+RELIED_ON = (
+    r"\b(?:we|I|it|(?:the|this)\s+(?:force|constabulary|authority|service|department|council|office|organisation))\s+"
+    r"(?:\w+\s+)?(?:rel(?:y|ies|ied)|(?:is|are|am)\s+(?:now\s+)?relying|(?:has|have)\s+relied|(?:will|shall|must)\s+rely)"
+    r"\s+(?:up)?on\s+" + GROUND
+)
+# The information placed under a ground: "falls within the exemption at section 31", "is covered
+# by section 24(1)", "this engages section 40(2)".
+UNDER_GROUND = (
+    r"\b(?:falls?|fell|comes?)\s+(?:within|under)\s+(?:the\s+)?(?:scope\s+of\s+)?(?:the\s+)?(?:exemption|section|s\.)"
+    r"|\b(?:is|are)\s+covered\s+by\s+(?:the\s+)?(?:exemption|section|s\.)"
+    # (Not "engages section 31": a letter still weighing the public interest says that too.)
+)
