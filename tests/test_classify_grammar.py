@@ -220,3 +220,144 @@ def test_a_review_held_with_no_outcome_stated_goes_to_review() -> None:
 )
 def test_a_review_still_to_come_is_acknowledged(text: str) -> None:
     assert read(text).kind == "acknowledged"
+
+
+# --------------------------------------------------------------------------------------------
+# The other kinds' core signals, in the words of many different officers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thank you for your FOI request. You will receive a response in due course.\nRegards\nJane Smith\n"
+        "Freedom of Information Officer",
+        "Dear Mr Lee,\n\nThis is to confirm we have your request and it is being looked at. We will be in touch as "
+        "soon as we can.\n\nKind regards\nTom Evans",
+        "Dear Mr Lee,\n\nMany thanks for your request for information, reference FOI 2024/331. A reply will be sent "
+        "to you within twenty working days.\n\nYours sincerely\nAmy Hart",
+        "Dear Ms Patel,\n\nYour freedom of information request has been safely received and allocated to a "
+        "disclosure officer, who will respond promptly.\n\nRegards\nK Doyle",
+        "Dear Ms Patel,\n\nI write to acknowledge your information request, which is now with the relevant team. "
+        "We'll get back to you shortly.\n\nYours sincerely\nR Khan",
+        "Dear Mr Lee\n\nJust a quick note to say your request has arrived safely and is being processed.\n\n"
+        "Thanks\nPriya Shah",
+    ],
+)
+def test_an_acknowledgement_without_a_date_in_other_words(text: str) -> None:
+    result = read(text)
+    assert (result.kind, result.received) == ("acknowledged", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "until"),
+    [
+        ("Dear Mr Lee,\n\nI regret that we will not be able to answer your request within the 20 working day "
+         "limit. We hope to send you a full response by 15 July 2024.", date(2024, 7, 15)),
+        ("Dear Mr Lee,\n\nPlease accept our apologies: your request has been delayed owing to the volume of work. "
+         "You should hear from us by 15 July 2024.", date(2024, 7, 15)),
+        ("Dear Mr Lee,\n\nWe are sorry that our response is late. The information is still being gathered from "
+         "several departments and we will reply as soon as possible.", None),
+        ("Dear Mr Lee,\n\nIt has not been possible to complete our response within the statutory time. The "
+         "revised date for our response is 15 July 2024.", date(2024, 7, 15)),
+    ],
+)
+def test_an_extension_in_other_words(text: str, until: date | None) -> None:
+    result = read(text)
+    assert (result.kind, result.until) == ("extended", until)
+
+
+def test_unable_to_answer_at_all_is_still_a_refusal() -> None:
+    result = read("Dear Mr Lee,\n\nWe will not be able to answer your request, as the information is exempt "
+                  "under section 31(1)(a).")
+    assert result.kind == "refused"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dear Mr Lee,\n\nAfter careful consideration, the constabulary will not be releasing the requested "
+        "information, which engages the exemption at section 40(2).",
+        "Dear Mr Lee,\n\nWe are declining your request under section 14(1) as it is considered vexatious.",
+        "Dear Mr Lee,\n\nHaving considered your request, the force relies upon section 24(1) and section 31(1)(a) "
+        "to withhold these details.",
+        "Dear Mr Lee,\n\nThe information you asked for falls within the exemption at section 30(1).",
+    ],
+)
+def test_a_refusal_in_other_words(text: str) -> None:
+    assert read(text).kind == "refused"
+
+
+def test_an_exemption_waived_is_not_relied_on() -> None:
+    result = read("Rather than apply that exemption, we have given the total for all such arrests.\n\n"
+                  "Arrests in 2023 - 214")
+    assert result.guess == "responded"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dear Mr Lee,\n\nThe attached document answers part of your request. For the rest, we rely on section "
+        "24(1) and section 31(1)(a).",
+        "Dear Mr Lee,\n\nI attach the figures for questions 1 and 2. The remainder of the information is withheld "
+        "under section 38(1).",
+    ],
+)
+def test_part_given_and_the_rest_withheld_is_partial(text: str) -> None:
+    assert read(text, ("figures.xlsx",)).kind == "partial"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dear Mr Lee,\n\nI attach the information you requested.",
+        "Dear Mr Lee,\n\nWe enclose a copy of the policy you asked for.",
+        "Attached is the spreadsheet of stop and search figures for 2023.",
+    ],
+)
+def test_information_attached_in_other_words_is_a_response(text: str) -> None:
+    assert read(text, ("figures.xlsx",)).kind == "responded"
+
+
+def test_a_refusal_notice_attached_is_not_information_attached() -> None:
+    result = read("Attached is the refusal notice for your request.")
+    assert result.guess != "responded" or result.kind == "needs-review"
+
+
+def test_an_unmonitored_mailbox_with_only_thanks_is_an_auto_reply() -> None:
+    result = read("Thank you for your email. This mailbox is not monitored outside office hours. If your matter "
+                  "is urgent please call 101 or, in an emergency, 999.")
+    assert result.kind == "auto-reply"
+
+
+# --------------------------------------------------------------------------------------------
+# Internal review outcomes, kept or changed, in many words
+
+_REVIEWED = "Dear Mr Lee,\n\nI have now completed the internal review of our response to your request FOI 2024/118. "
+
+
+@pytest.mark.parametrize(
+    ("outcome", "kind"),
+    [
+        ("I find no reason to depart from the original decision.", "review-upheld"),
+        ("The force's original position is therefore confirmed.", "review-upheld"),
+        ("I have concluded that your request was handled correctly and in accordance with the Act.",
+         "review-upheld"),
+        ("Your appeal is therefore dismissed.", "review-upheld"),
+        ("I affirm the original decision to withhold the information under section 31.", "review-upheld"),
+        ("Having reconsidered the matter, the exemptions cited remain appropriate.", "review-upheld"),
+        ("The original decision has been reversed and the information is attached.", "review-overturned"),
+        ("In my view section 40(2) should not have been applied to this information.", "review-overturned"),
+        ("I do not agree with the original decision and the figures are now provided below.", "review-overturned"),
+        ("Your appeal is successful, and the report will be sent to you within 10 working days.",
+         "review-overturned"),
+        ("I have decided to vary the original response and release the names of the companies.",
+         "review-overturned"),
+    ],
+)
+def test_a_review_outcome_in_other_words(outcome: str, kind: str) -> None:
+    assert read(_REVIEWED + outcome).kind == kind
+
+
+def test_not_agreeing_is_not_agreeing() -> None:
+    result = read(_REVIEWED + "I do not agree with the original decision.")
+    assert result.kind == "review-overturned"

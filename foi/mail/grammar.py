@@ -232,6 +232,17 @@ DELAYED = (
 STILL_BEING = (r"\b(?:is|are)\s+still\s+being\s+(?:gathered|collated|compiled|located|retrieved|prepared|considered"
                r"|assessed|processed|finali[sz]ed|reviewed|sought|obtained|checked)\b")
 
+# A reply promised by a date, in the words of hearing from them: "you should hear from us by 15
+# July", "we hope to be in touch by 3 June". (In a receipt it is the ordinary due date, in a late
+# letter the new one: the weighing decides which.)
+HEAR_BY = (
+    r"\b(?:you\s+(?:will|should|shall|can\s+expect\s+to|may\s+expect\s+to)\s+(?:\w+\s+)?(?:hear\s+(?:back\s+)?from\s+(?:us|me)"
+    r"|receive\s+(?:a|our|the)\s+(?:full\s+)?(?:response|reply|answer|decision))"
+    r"|\b(?:we|I)\s+(?:will|shall|aim\s+to|expect\s+to|hope\s+to|intend\s+to)\s+(?:\w+\s+)?(?:be\s+in\s+touch"
+    r"|get\s+back\s+to\s+you|come\s+back\s+to\s+you|write\s+to\s+you\s+again))" + gap(30)
+    + r"\b(?:by|no\s+later\s+than|on\s+or\s+before)\s+(?:\w+day,?\s+)?(?:the\s+)?" + DATE
+)
+
 # ---- information given --------------------------------------------------------------------------
 
 # "I attach the information you requested", "we enclose a copy of the policy", "attached is the
@@ -274,4 +285,37 @@ UNDER_GROUND = (
     r"\b(?:falls?|fell|comes?)\s+(?:within|under)\s+(?:the\s+)?(?:scope\s+of\s+)?(?:the\s+)?(?:exemption|section|s\.)"
     r"|\b(?:is|are)\s+covered\s+by\s+(?:the\s+)?(?:exemption|section|s\.)"
     # (Not "engages section 31": a letter still weighing the public interest says that too.)
+)
+
+# ---- internal review outcomes -----------------------------------------------------------------
+
+# What was reviewed: "the original decision", "our initial response", "the exemptions cited".
+_REVIEWED = (r"(?:(?:the|our|its|that|this|your)\s+)?(?:original\s+|initial\s+|earlier\s+|first\s+|force'?s\s+)*"
+             r"(?:decision|response|refusal|position|answer|exemptions?(?:\s+(?:cited|applied|relied\s+(?:up)?on))?)")
+_NOT_BEFORE = r"(?<!\bnot\s)(?<!n't\s)(?<!\bnever\s)"
+# Kept: "I affirm the original decision", "the original position is confirmed", "the exemptions
+# cited remain appropriate", "no reason to depart from the original decision", "your request was
+# handled correctly", "your appeal is dismissed".
+REVIEW_KEPT = (
+    _NOT_BEFORE + r"\b(?:affirm|confirm|endorse|support|uphold|maintain)(?:s|ed|ing)?\s+" + _REVIEWED + r"\b"
+    r"|\b" + _REVIEWED + r"\s+(?:is|are|was|were|has\s+been|have\s+been|remains?|therefore|is\s+therefore"
+    r"|are\s+therefore)\s+(?:therefore\s+|hereby\s+|still\s+)?(?:confirmed|affirmed|endorsed|justified|appropriate|valid|sound|correct"
+    r"|proper)\b"
+    r"|\bno\s+(?:reason|grounds?|basis|cause|need)\s+to\s+(?:depart\s+from|change|alter|overturn|vary|amend|revise"
+    r"|interfere\s+with|disturb)\s+" + _REVIEWED
+    + r"|\b(?:request|response|decision)\s+(?:was|were|has\s+been|had\s+been)\s+(?:handled|dealt\s+with|answered"
+    r"|processed|made)\s+(?:correctly|appropriately|properly|in\s+accordance\s+with)"
+    r"|\b(?:appeal|complaint)\s+(?:is|was|has\s+been)\s+(?:therefore\s+)?(?:dismissed|rejected|unsuccessful"
+    r"|not\s+successful)\b"
+)
+# Changed: "the original decision has been reversed", "I have decided to vary the original
+# response", "section 40(2) should not have been applied", "your appeal is successful", "I do not
+# agree with the original decision".
+REVIEW_CHANGED = (
+    r"\b" + _REVIEWED + r"\s+(?:has\s+been|have\s+been|is|was|will\s+be|should\s+be)\s+(?:therefore\s+|now\s+)?"
+    r"(?:reversed|set\s+aside|withdrawn|overturned|changed|varied|revised|amended|overruled)\b"
+    r"|\b(?:reverse|set\s+aside|withdraw|overturn|vary|revise|amend|change|overrule)\s+" + _REVIEWED + r"\b"
+    r"|\bshould\s+not\s+have\s+been\s+(?:applied|relied\s+(?:up)?on|cited|used|engaged|refused|withheld)\b"
+    r"|\b(?:appeal|complaint)\s+(?:is|was|has\s+been)\s+(?:therefore\s+)?(?:successful|allowed)\b"
+    r"|\b(?:do|does|did)\s+not\s+agree\s+with\s+" + _REVIEWED + r"|\bdisagree\s+with\s+" + _REVIEWED
 )

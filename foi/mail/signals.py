@@ -552,6 +552,7 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("extended", g.LATE, 2.0),
     ("extended", g.DELAYED, 1.5),
     ("extended", g.STILL_BEING, 1.0),
+    ("extended", g.HEAR_BY, 1.0),
     ("data", g.ATTACHED_GIVEN, 1.5),
     ("scoped", g.PART_ANSWERED, 2.0),
     ("scoped", g.THE_REST, 2.0),
@@ -653,11 +654,13 @@ UPHELD_RE = re.compile(
     re.I,
 )
 MAINTAIN_RE = re.compile(
+    # Kept, in the grammar's many shapes (foi.mail.grammar; round 8).
+    g.REVIEW_KEPT + r"|"
     # "the refusal is maintained", "the exemption was applied correctly" (round 6)
     r"\b(?:decision|response|refusal|exemptions?)\s+(?:is|are|has\s+been|have\s+been|will\s+be)\s+maintained\b|"
     r"\b(?:was|were|had\s+been|has\s+been)\s+(?:applied|engaged|relied\s+(?:up)?on)\s+(?:correctly|properly"
     r"|appropriately|rightly)\b|"
-    r"\b(?:maintain(?:ed|s)?|stand(?:s)?\s+by|agree\s+with)\s+(?:the\s+)?(?:original\s+)?(?:decision|response"
+    r"(?<!\bnot\s)(?<!n't\s)\b(?:maintain(?:ed|s)?|stand(?:s)?\s+by|agree\s+with)\s+(?:the\s+)?(?:original\s+)?(?:decision|response"
     r"|refusal|exemptions?|position)|"
     r"\boriginal\s+(?:decision|response|refusal)\s+(?:was|is|remains)\s+(?:correct|appropriate|valid|sound)|"
     r"\b(?:were|was|had\s+been|has\s+been)\s+(?:correctly|properly|appropriately|rightly)\s+(?:applied|engaged"
@@ -670,6 +673,7 @@ MAINTAIN_RE = re.compile(
     re.I,
 )
 OVERTURN_RE = re.compile(
+    g.REVIEW_CHANGED + r"|"
     # "the original response should be varied", "section 43 had been applied incorrectly" (round 6)
     r"\b(?:decision|response)\s+(?:should\s+be|has\s+been|is|was|will\s+be)\s+(?:varied|amended|revised)\b|"
     r"\b(?:was|were|had\s+been|has\s+been)\s+(?:applied|engaged|relied\s+(?:up)?on)\s+(?:incorrectly|wrongly"
