@@ -361,3 +361,62 @@ def test_a_review_outcome_in_other_words(outcome: str, kind: str) -> None:
 def test_not_agreeing_is_not_agreeing() -> None:
     result = read(_REVIEWED + "I do not agree with the original decision.")
     assert result.kind == "review-overturned"
+
+
+# --------------------------------------------------------------------------------------------
+# Round 8, second pass: shapes seen in fresh real replies, each in several wordings of our own
+
+
+@pytest.mark.parametrize(
+    ("text", "until"),
+    [
+        ("Dear Ms Okafor\nThe date on which our reply to your request FOI2024/0551 is due has been changed to 15th "
+         "July 2024. The attached letter explains why.", date(2024, 7, 15)),
+        ("The deadline for our response to your request has been put back to 3 July 2024.", date(2024, 7, 3)),
+        ("We have moved the due date for your request to 28 June 2024 while we consult a third party.",
+         date(2024, 6, 28)),
+    ],
+)
+def test_a_due_date_moved_is_an_extension(text: str, until: date) -> None:
+    result = read(text)
+    assert (result.kind, result.until) == ("extended", until)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dear Mr Lee,\n\nPlease find attached our acknowledgement for your request for information.\n\nYours "
+        "sincerely\nAnn Jones\nInformation Officer",
+        "Dear Mr Lee,\n\nI enclose an acknowledgement of your freedom of information request.\n\nRegards\nAnn Jones",
+    ],
+)
+def test_an_acknowledgement_sent_as_an_attachment(text: str) -> None:
+    assert read(text, ("ack.pdf",)).kind == "acknowledged"
+
+
+def test_a_review_that_finds_the_exemptions_correct_is_upheld() -> None:
+    result = read("Dear Ms Ray,\n\nI have now completed the review. Having looked again at how your request was "
+                  "handled, I consider that the exemptions at sections 36(2)(b)(i) and 36(2)(c) were correct and "
+                  "properly applied. My findings are in the attached report.", ("report.pdf",))
+    assert result.kind == "review-upheld"
+
+
+def test_grounds_set_out_below_are_not_information_given() -> None:
+    result = read("Having reconsidered your request, we find there are other grounds for refusing it, which are set "
+                  "out below.\n\nUnder section 14(1) a public authority is not obliged to comply with a vexatious "
+                  "request, and we consider that this request is vexatious.")
+    assert result.kind == "refused"
+
+
+def test_more_information_held_but_not_given_is_part_of_it() -> None:
+    result = read("1. How many posts are there?\n14 posts.\n2. What do they cost?\nThe force can confirm that it "
+                  "holds additional information in relation to your request, however I am not obliged to supply it "
+                  "as section 40(2) applies.")
+    assert result.guess == "partial"
+
+
+def test_a_receipt_treated_as_the_next_working_day_takes_that_date() -> None:
+    result = read("Dear Mr Tyler,\n\nThank you for your request, received by the Service on Tuesday 24th January "
+                  "2017 at 23:18. As it arrived outside office hours, it is treated as being received on the next "
+                  "working day, i.e. 25th January 2017. We will reply by 22nd February 2017.\n\nRegards\nJ Bloggs")
+    assert (result.kind, result.received) == ("acknowledged", date(2017, 1, 25))

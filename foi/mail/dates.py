@@ -93,7 +93,8 @@ _DEADLINE_LEAD_RE = re.compile(r"\b(?:by|before|until|than|to|on|of|is|date|dead
 
 # A date that belongs to what they are answering, not to their promise.
 _QUOTED_DATE_RE = re.compile(r"\b(?:request|e-?mail|letter|correspondence|application|enquiry|received|dated|submitted"
-                             r"|sent|made|logged)\s+(?:\w+\s+){0,2}(?:(?:on|of|dated)\s+)?(?:the\s+)?$", re.I)
+                             r"|sent|made|logged)\s+(?:(?!(?:to|until|till)\b)\w+\s+){0,2}(?:(?:on|of|dated)\s+)?(?:the\s+)?$",
+                             re.I)
 
 
 def latest_date(sentences: Sequence[str]) -> date | None:
@@ -124,6 +125,8 @@ def deadline_in(sentences: Sequence[str], on: date | None = None, *, anchor: Seq
 
 
 _RECEIVED_RE = re.compile(r"\b(?:received|reached)\b", re.I)
+_DEEMED_RE = re.compile(r"\b(?:treated|deemed|taken|regarded|considered|classed)\s+as\s+(?:being\s+|having\s+been\s+)?"
+                        r"(?:received|receipt)\b", re.I)
 _ON_RE = re.compile(r"\bon\s+(?:the\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:the\s+)?)?$", re.I)
 _SAME_DAY_RE = re.compile(r"^[^.;]{0,100}?\bon\s+the\s+same\s+(?:date|day)\b", re.I)
 _DATED_RE = re.compile(r"\bdated\s+(?:the\s+)?$", re.I)
@@ -138,6 +141,13 @@ def stated_receipt(sentences: Sequence[str], on: date | None = None) -> date | N
     same date"), or None when it states none. The date of the letter itself is never taken, except
     when the letter says the request came today ("received by Sussex Police today"). `on` is the
     message's date: it places "received on 12th February" in its year, and is "today"."""
+    for s in sentences:
+        # "received ... at 23:18; as that was outside office hours it is treated as received the next
+        # working day, i.e. 25 January": the date the law counts from is the one they treat as receipt.
+        for m in _DEEMED_RE.finditer(s):
+            found = dates_in(s[m.end() : m.end() + 120], on)
+            if found:
+                return found[0][1]
     for s in sentences:
         for m in _RECEIVED_RE.finditer(s):
             after = s[m.end() : m.end() + 140]

@@ -243,6 +243,17 @@ HEAR_BY = (
     + r"\b(?:by|no\s+later\s+than|on\s+or\s+before)\s+(?:\w+day,?\s+)?(?:the\s+)?" + DATE
 )
 
+# The due date moved: "the date that the response is due ... has been changed to 15th April", "the
+# deadline for our reply has been put back to 3 June", "we have moved the due date to ...".
+_DUE = r"(?:due\s+date|deadline|date\s+(?:that|when|by\s+which|on\s+which)?|time\s*(?:limit|scale)|target\s+date)"
+DUE_MOVED = (
+    r"\b" + _DUE + gap(80) + r"\b(?:has\s+been|have\s+been|is\s+being|will\s+be|was|is\s+now|has\s+now\s+been)\s+"
+    r"(?:changed|moved|extended|revised|amended|put\s+back|pushed\s+back|deferred|rescheduled|postponed|updated)\s+"
+    r"(?:to|until|till)\b"
+    r"|\b(?:changed|moved|extended|revised|amended|put\s+back|pushed\s+back|deferred|rescheduled|postponed)\s+"
+    r"(?:the|our)\s+(?:response\s+|due\s+)?" + _DUE + r"\b" + gap(60) + r"\b(?:to|until|till)\b"
+)
+
 # ---- information given --------------------------------------------------------------------------
 
 # "I attach the information you requested", "we enclose a copy of the policy", "attached is the
@@ -307,6 +318,9 @@ REVIEW_KEPT = (
     r"|processed|made)\s+(?:correctly|appropriately|properly|in\s+accordance\s+with)"
     r"|\b(?:appeal|complaint)\s+(?:is|was|has\s+been)\s+(?:therefore\s+)?(?:dismissed|rejected|unsuccessful"
     r"|not\s+successful)\b"
+    # "the exemptions at sections 36(2)(b)(i) and (c) were correct and properly applied"
+    r"|\bexemptions?\b" + gap(100) + r"\b(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+(?:both\s+)?"
+    r"(?:correct(?:ly)?|proper(?:ly)?|appropriate(?:ly)?|right(?:ly)?|valid(?:ly)?|justified)\b"
 )
 # Changed: "the original decision has been reversed", "I have decided to vary the original
 # response", "section 40(2) should not have been applied", "your appeal is successful", "I do not

@@ -151,7 +151,9 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     # for your request" (issue 12, coverage).
     ("acknowledged", r"\b(?:attach(?:ed|es)?|enclos(?:ed|es|e))\b[^.]{0,40}\b(?:acknowledge?ment\s+(?:letter|notice)"
         r"|letter\s+of\s+acknowledge?ment)\b"
-        r"|\b(?:attach(?:ed|es)?|enclos(?:ed|es|e))\s*,?\s+(?:(?:an?|our|the|your)\s+)?acknowledge?ment\s*(?:[.,;]|$)"
+        r"|\b(?:attach(?:ed|es)?|enclos(?:ed|es|e))\s*,?\s+(?:(?:an?|our|the|your)\s+)?acknowledge?ment\s*(?:[.,;]|$"
+        # "Please find attached our acknowledgement for your request" (round 8)
+        r"|\s+(?:for|of|to|regarding|concerning)\s+(?:your|the|this)\s+(?:\w+\s+){0,4}?(?:request|application|enquiry))"
         r"|\backnowledge?ment\s+(?:letter|notice)\b[^.]{0,40}\b(?:is|has\s+been)\s+(?:attached|enclosed)", 2.0),
     ("review-ack", r"\ba\s+review\s+will\s+now\s+be\s+(?:conducted|carried\s+out|undertaken)"
         r"|\b(?:your|the)\s+(?:internal\s+)?review\s+request\b.{0,40}\b(?:has\s+been|was|is)\s+(?:received|logged|passed)"
@@ -324,7 +326,8 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|\b(?:decided|able|pleased|happy)\s+to\s+(?:disclose|release|provide|supply)\s+(?:some|part)\s+of\b"
         r"|\b(?:I|we)\s+can\s+(?:however\s+)?confirm\s+the\s+following\b"
         # ("The exemptions ... are listed below" lists grounds, not information.)
-        r"|^(?![^\n]*\b(?:exemptions?|sections?|factors|reasons)\b)[^\n]*?\b(?:is|are|has\s+been|have\s+been)\s+"
+        r"|^(?![^\n]*\b(?:exemptions?|sections?|factors|reasons|grounds?|arguments|considerations|rationale"
+        r"|explanation)\b)[^\n]*?\b(?:is|are|has\s+been|have\s+been)\s+"
         r"(?:answered|set\s+out|listed|shown|detailed|tabulated)\s+(?:below|above|in\s+the\s+(?:table|attached))"
         r"|\b(?:continued|gone\s+on|been\s+able|decided)\s+to\s+provide\s+(?:some\s+|the\s+(?:following\s+)?)?(?:information"
         r"|data|figures)|\bthe\s+provision\s+of\s+(?:this|the)\s+(?:data|information|figures)"
@@ -399,7 +402,7 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|exempted|removed)|\bheld\s+in\s+part\b|\b(?:partly|partially)\s+held\b|\bfor\s+anything\s+else\b"
         r"|\brefusal\s+notice\s+(?:to|for|in\s+respect\s+of)\s+(?:those|these|the\s+remaining|that|this|the\s+other)\s+"
         r"(?:aspects?|parts?|elements?|questions?|points?)\b|\b(?:to|for)\s+part\s+of\s+the\s+(?:requested\s+)?information"
-        r"|\bexempting\s+part\s+of|\bholds?\s+further\s+information|\b(?:disclose|release|provide)\s+some\s+of\s+the"
+        r"|\bexempting\s+part\s+of|\bholds?\s+(?:further|additional|addition|other|more)\s+information|\b(?:disclose|release|provide)\s+some\s+of\s+the"
         r"|\bconfirm\s+n?or\s+deny\s+(?:whether\s+|that\s+)?(?:it\s+|we\s+)?(?:holds?\s+)?any\s+"
         r"(?:other|further)\b", 2.0),
     # Some held back: "the decision has been taken not to supply some of the information", figures
@@ -553,6 +556,7 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("extended", g.DELAYED, 1.5),
     ("extended", g.STILL_BEING, 1.0),
     ("extended", g.HEAR_BY, 1.0),
+    ("extended", g.DUE_MOVED, 2.0),
     ("data", g.ATTACHED_GIVEN, 1.5),
     ("scoped", g.PART_ANSWERED, 2.0),
     ("scoped", g.THE_REST, 2.0),
