@@ -420,3 +420,96 @@ def test_a_receipt_treated_as_the_next_working_day_takes_that_date() -> None:
                   "2017 at 23:18. As it arrived outside office hours, it is treated as being received on the next "
                   "working day, i.e. 25th January 2017. We will reply by 22nd February 2017.\n\nRegards\nJ Bloggs")
     assert (result.kind, result.received) == ("acknowledged", date(2017, 1, 25))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dear Mr Lee,\n\nSearches have been carried out and no information has been found.",
+        "Dear Mr Lee,\n\nThe force does not collate this information.",
+        "Dear Mr Lee,\n\nWe have been unable to locate any information relevant to your request.",
+        "Dear Mr Lee,\n\nOur searches returned no results.",
+        "Dear Mr Lee,\n\nNo such policy exists.",
+        "Dear Mr Lee,\n\nThe force has not produced any such report.",
+        "Dear Mr Lee,\n\nThe information you are asking for does not exist.",
+        "Dear Mr Lee,\n\nThe constabulary does not routinely collect this data.",
+        "Dear Mr Lee,\n\nI can confirm that we hold no information falling within the scope of your request.",
+        "Dear Mr Lee,\n\nThere are no documents matching your description.",
+    ],
+)
+def test_not_held_as_not_kept_not_found_or_not_existing(text: str) -> None:
+    assert read(text).kind == "not-held"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The force does not monitor social media accounts as a matter of routine. Please find attached the "
+        "policy that governs what it does.",
+        "If our searches return no results we will let you know. Your request has been logged and we will reply "
+        "within 20 working days.",
+        "Our searches returned no further results beyond the figures in the attached table.",
+    ],
+)
+def test_what_is_not_done_or_not_yet_searched_is_not_not_held(text: str) -> None:
+    assert read(text, ("policy.xlsx",) if "attached" in text else ()).guess != "not-held"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dear Mr Lee,\n\nPlease could you be more specific about the period you are interested in?",
+        "Dear Mr Lee,\n\nWe are unsure what information you are seeking. Please could you explain what you mean by "
+        "'operations'?",
+        "Dear Mr Lee,\n\nPlease confirm the date range you require so that we can search our records.",
+        "Dear Mr Lee,\n\nYour request is too broad for us to search. Could you narrow it down to a particular "
+        "station?",
+        "Dear Mr Lee,\n\nBefore I can progress your request, I need you to tell me which financial years you would "
+        "like included.",
+    ],
+)
+def test_a_clarification_in_yet_more_words(text: str) -> None:
+    assert read(text).kind == "clarification"
+
+
+def test_not_being_clear_about_one_phrase_inside_an_answer_is_no_clarification() -> None:
+    result = read("Please find attached the figures for 2023. We are not clear what you are referring to by "
+                  "'secrecy reasons', so nothing further can be given on that point.", ("figures.xlsx",))
+    assert result.guess == "responded"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dear Mr Lee,\n\nWe are currently processing your request, reference FOI/2024/77.\n\nRegards\nJo Kim",
+        "Dear Mr Lee,\n\nYour request is now being worked on by our disclosure team and you will get a reply "
+        "within the statutory time.\n\nRegards\nJo Kim",
+    ],
+)
+def test_an_acknowledgement_that_says_the_work_is_in_hand(text: str) -> None:
+    assert read(text).kind == "acknowledged"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dear Mr Lee,\n\nWe are experiencing a backlog of requests and your response will be delayed.",
+        "Dear Mr Lee,\n\nWe require an extension of the time limit to consider the public interest.",
+        "Dear Mr Lee,\n\nOur response will now be sent by 4 July 2024.",
+        "Dear Mr Lee,\n\nWe have been unable to complete your request within the deadline and expect to reply by 4 "
+        "July 2024.",
+    ],
+)
+def test_an_extension_in_yet_more_words(text: str) -> None:
+    assert read(text).kind == "extended"
+
+
+def test_a_request_declined_is_refused() -> None:
+    assert read("Dear Mr Lee,\n\nYour request is declined under section 14(1).").kind == "refused"
+
+
+def test_exists_or_does_not_exist_is_neither_confirming_nor_denying() -> None:
+    result = read("The force neither confirms nor denies that it holds the information, by virtue of section "
+                  "23(5). This should not be taken to mean that the information you have requested exists or does "
+                  "not exist.")
+    assert result.kind == "refused"

@@ -138,16 +138,18 @@ CLOCK_WAITS = (
 # unit on 5 March", "which A and B received on 1 July", "your request reached us on 2 April". A
 # dated thanks alone ("Thank you for your email received on 9 May ...") opens answers as often as
 # receipts: after thanks, the receipt must be stated as such, by whom or in a clause of its own.
-# "I write in response to your request received on 6 January" answers it.
+# "I write in response to (in connection with) your request received on 6 January" answers it.
 _ARRIVED = r"(?:received|reached|arrived\s+(?:with|at)|came\s+in\s+to|was\s+logged)"
 _ON_DATE = r"\b(?:on|dated)\s+(?:\w+day,?\s+)?(?:the\s+)?" + DATE
 _THING_SENT = r"\b(?:request|e-?mail|application|enquiry|correspondence|letter)\b"
+_OPENS_AN_ANSWER = (r"(?!" + GAP + r"*\b(?:in\s+(?:response|reply|answer|relation|connection)\s+(?:to|with)"
+                    r"|further\s+to|with\s+(?:regard|reference|respect)\s+to|regarding|following|re:)\s)")
 RECEIVED_ON = (
-    r"^(?!\W*(?:many\s+)?thank)(?!" + GAP + r"*\b(?:in\s+(?:response|reply|answer|relation)\s+to|further\s+to"
-    r"|with\s+(?:regard|reference|respect)\s+to|regarding|following|re:)\s)"
-    + r"[^.;?!]*?" + _THING_SENT + gap(90) + r"\b" + _ARRIVED + r"\b" + gap(90) + _ON_DATE
-    + r"|" + _THING_SENT + gap(90) + r"(?:\breceived\s+by\s+[A-Z]|\breached\s+|\b(?:which|that)\s+(?:we|I|[A-Z]" + GAP
-    + r"{0,80}?)\s+received\b|\b(?:which|that)\s+(?:was|were)\s+received\s+by\b)" + gap(90) + _ON_DATE
+    r"^" + _OPENS_AN_ANSWER + r"(?:(?!\W*(?:many\s+)?thank)[^.;?!]*?" + _THING_SENT + gap(90) + r"\b" + _ARRIVED + r"\b"
+    + gap(90) + _ON_DATE
+    + r"|[^.;?!]*?" + _THING_SENT + gap(90) + r"(?:\breceived\s+by\s+[A-Z]|\breached\s+"
+    r"|\b(?:which|that)\s+(?:we|I|[A-Z]" + GAP + r"{0,80}?)\s+received\b"
+    r"|\b(?:which|that)\s+(?:was|were)\s+received\s+by\b)" + gap(90) + _ON_DATE + r")"
 )
 
 # ---- internal review --------------------------------------------------------------------------
@@ -332,4 +334,84 @@ REVIEW_CHANGED = (
     r"|\bshould\s+not\s+have\s+been\s+(?:applied|relied\s+(?:up)?on|cited|used|engaged|refused|withheld)\b"
     r"|\b(?:appeal|complaint)\s+(?:is|was|has\s+been)\s+(?:therefore\s+)?(?:successful|allowed)\b"
     r"|\b(?:do|does|did)\s+not\s+agree\s+with\s+" + _REVIEWED + r"|\bdisagree\s+with\s+" + _REVIEWED
+)
+
+# ---- not held, more shapes ------------------------------------------------------------------------
+
+# A negated verb of keeping, with what is not kept: "the force does not collate this information",
+# "we do not routinely collect such data", "the constabulary does not compile these figures". (Not
+# "does not monitor social media": what is not done is not the information; nor "not ... in a
+# format", which is about the cost of finding it.)
+NOT_KEPT = (
+    r"\b(?:does|do|did)\s+not\s+(?:currently\s+|routinely\s+|specifically\s+|separately\s+|formally\s+|generally\s+)?"
+    r"(?:collate|collect|compile|gather|store|log|track|maintain|produce|keep|record|retain|capture)\s+"
+    r"(?:(?:this|that|these|those|such|the|any|that\s+kind\s+of|this\s+type\s+of)\s+)?" + NOUN + r"\b"
+    r"(?!\s+(?:\w+\s+){0,6}?(?:in\s+a\b|centrally|in\s+(?:such|an?)\s+(?:way|format|manner)))"
+    r"|\b(?:does|do|did)\s+not\s+(?:currently\s+|routinely\s+)?(?:collate|collect|compile|record|keep|hold)\s+"
+    r"(?:this|that|it|these|them)\s*[.]?$"
+)
+# Looked for, not found: "we have been unable to locate any information relevant to your request",
+# "our searches returned no results", "the search found nothing".
+NOT_FOUND = (
+    r"\b(?:unable|not\s+(?:been\s+)?able|could\s+not|couldn't|cannot|did\s+not|failed)\s+to\s+(?:locate|find|identify"
+    r"|trace|retrieve)\s+(?:any\s+)?" + NOUN + r"\b"
+    r"|\b(?:search(?:es)?|enquiries|checks)\s+(?:\w+\s+){0,4}?(?:returned|produced|found|revealed|located|identified"
+    r"|yielded|showed)\s+(?:no|nothing|zero)\b(?!\s+(?:further|other)\s+(?:results|information)\s+(?:beyond|than|besides))"
+)
+# Does not exist: "no such policy exists", "the information you are asking for does not exist",
+# "the force has not produced any such report".
+NOT_EXISTING = (
+    r"\bno\s+(?:such\s+)?(?:\w+\s+){0,2}?(?:exists?|existed)\b"
+    r"|\b(?:information|data|records?|documents?|policy|policies|report|reports|guidance|procedure|assessment"
+    # (Not "this should not be taken to mean that the information exists or does not exist": NCND's words.)
+    r"|agreement|contract|list|register|figures)\b" + gap(60) + r"(?<!\bor\s)\b(?:does|do|did)\s+not\s+exist\b"
+    r"|\b(?:has|have|had)\s+not\s+(?:produced|created|commissioned|written|published|carried\s+out|conducted"
+    r"|undertaken|compiled|drawn\s+up)\s+any\s+(?:such\s+)?(?:\w+\s+)?(?:report|reports|review|reviews|assessment"
+    r"|assessments|policy|policies|guidance|analysis|research|study|studies|survey|audit|documents?)\b"
+)
+
+# ---- clarification, more shapes -------------------------------------------------------------------
+
+# What we need, of a thing we asked about: "the period you are interested in", "the date range you
+# require", "which years you would like included".
+YOUR_NEED = (r"\byou\s+(?:are\s+|were\s+)?(?:mean|meant|referring\s+to|refer\s+to|require|need|seeking|seek|want"
+             r"|would\s+like|interested\s+in|looking\s+for|have\s+in\s+mind|wish\s+(?:us\s+)?to)\b")
+ASK_MORE_SPECIFIC = (
+    POLITE_ASK + r"\s*(?:\w+\s+){0,2}?be\s+(?:more|a\s+little\s+more|a\s+bit\s+more)\s+"
+    r"(?:specific|precise|clear|exact)\b"
+    r"|" + POLITE_ASK + r"\s*(?:\w+\s+){0,2}?" + ASK_VERB + r"\b" + gap(40) + r"\bthe\s+(?:\w+\s+){0,3}?" + YOUR_NEED
+)
+# They say what they could not make out: "we are unsure what information you are seeking", "we are
+# not clear what you are referring to". (Inside an answer too, so it weighs less on its own.)
+UNCLEAR_TO_US = (
+    r"\b(?:we|I)\s+(?:are|am)\s+(?:not\s+(?:entirely\s+|completely\s+)?(?:clear|sure|certain)|unsure|uncertain|unclear)"
+    r"\s+(?:about\s+|as\s+to\s+|of\s+)?" + WH + r"\b" + gap(60) + YOUR_MEANING
+    + r"|\bit\s+is\s+(?:not\s+(?:entirely\s+)?clear|unclear)\s+(?:to\s+(?:us|me)\s+)?" + WH + r"\b" + gap(60)
+    + YOUR_MEANING
+)
+
+# ---- acknowledgement, more shapes -----------------------------------------------------------------
+
+# "We are currently processing your request", "the disclosure unit is now dealing with your
+# application", "we are working on your request".
+WORKING_ON_IT = (
+    r"\b(?:we|I|(?:the|our)\s+(?:\w+\s+){0,3}?(?:team|unit|department|office|officer|section))\s+(?:are|is|am)\s+"
+    r"(?:currently\s+|now\s+)?(?:processing|handling|dealing\s+with|looking\s+into|considering|working\s+on"
+    r"|progressing|actioning)\s+" + YOUR_REQUEST
+)
+
+# ---- extension, more shapes -----------------------------------------------------------------------
+
+# "Our response will now be sent by 4 July": a new date for the reply, said of the reply itself.
+REPLY_NOW_BY = (
+    r"\b(?:response|reply|answer|decision)\s+(?:to\s+(?:you|your\s+request)\s+)?(?:will|shall)\s+now\s+be\s+"
+    r"(?:sent|provided|issued|given|with\s+you)\s+(?:to\s+you\s+)?(?:by|no\s+later\s+than|on\s+or\s+before)\b"
+)
+
+# ---- refusal, more shapes -------------------------------------------------------------------------
+
+# "Your request is declined", "the application has been turned down".
+REQUEST_DECLINED = (
+    r"\b(?:your|the|this)\s+(?:\w+\s+){0,3}?(?:request|application)\s+(?:is|has\s+been|was|is\s+being)\s+(?:therefore\s+"
+    r"|hereby\s+)?(?:declined|rejected|turned\s+down)\b"
 )
