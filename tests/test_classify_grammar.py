@@ -513,3 +513,32 @@ def test_exists_or_does_not_exist_is_neither_confirming_nor_denying() -> None:
                   "23(5). This should not be taken to mean that the information you have requested exists or does "
                   "not exist.")
     assert result.kind == "refused"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dear Ms Berry,\n\nSections 35 and 22 apply to some of the information. We need to extend our response time "
+        "limit by 20 working days to assess whether the public interest lies in withholding the information or "
+        "disclosing it, and plan to reply by 16 July 2024.",
+        "Dear Ms Berry,\n\nWe are extending the period for our reply, as we must weigh whether the public interest "
+        "favours withholding this information or releasing it. We will respond by 16 July 2024.",
+    ],
+)
+def test_weighing_withholding_against_disclosing_is_an_extension(text: str) -> None:
+    result = read(text)
+    assert result.guess == "extended"
+    assert result.kind in ("extended", "needs-review")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Having considered your request, we can inform you that we are unable to provide the information, as it "
+        "would cost more than the limit of £450 to do so. This is a refusal notice under section 12.",
+        "I can tell you that we cannot provide the information: locating it would take more than 18 hours, so "
+        "section 12 applies.",
+    ],
+)
+def test_telling_us_of_a_refusal_gives_nothing(text: str) -> None:
+    assert read(text).kind == "refused"

@@ -72,6 +72,9 @@ WHOLE_WITHHELD = (
     r"(?:full|(?:its|their)\s+entirety)\b"
 )
 
+# "Whether the public interest is in withholding the information or disclosing it" weighs both.
+EITHER_WAY = r"(?!\s+(?:\w+\s+){0,2}or\s+(?:in\s+)?(?:disclos|releas|provid|publish)\w*)"
+
 # "Unable to provide you with a response" is a reply not yet made, not information refused.
 NOT_A_REPLY = (r"(?!\s+(?:you\s+(?:with\s+)?)?(?:a|the|our|any|your)\s+(?:full\s+|final\s+)?(?:response|reply)\b)"
                # "We will not be able to answer your request within the 20 working days": late, not refused.
@@ -175,8 +178,9 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|\bwill\s+receive\s+attention|\bthis\s+(?:mailbox|inbox)\b|\bplease\s+accept\s+this\s+(?:reply|e-?mail)\s+as"
         r"\s+(?:an\s+)?acknowledge?ment|\bfrequently\s+asked\s+questions", 1.5),
     # extension
-    ("extended", r"\bextend(?:ed|ing)?\s+(?:the\s+)?(?:time|deadline|period|response\s+(?:time|date|period)|date"
-        r"|timescale)|\bextension\b", 2.0),
+    # "extend the deadline", "extend our response time limit", "extending the period for our reply"
+    ("extended", r"\bextend(?:ed|ing)?\s+(?:the|our|its|this|your)?\s*(?:\w+\s+){0,2}?(?:time|deadline|period|date"
+        r"|timescale|time\s*(?:limit|frame))\b|\bextension\b", 2.0),
     ("extended", r"\b(?:section\s+|s\.?\s?)10\s*\(\s*3\s*\)", 2.0),
     # A holding note on an overdue request, with no new date: "we are still having difficulties with
     # this request", "staffing issues are causing further delays", "I have still been unable to
@@ -352,6 +356,8 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|are|has\s+been)\s+(?:attached|enclosed|provided|set\s+out|shown|as\s+follows|below|contained)"
         r"|\b(?:figures|information|data)\s+(?:have|has)\s+been\s+(?:provided|attached|included)", 2.0),
     ("data", r"\bgesture\s+of\s+goodwill|\b(?:we|I)\s+can\s+(?:however\s+)?(?:tell|advise|inform)\s+you\s+that\b"
+        # ("We can inform you that we are unable to provide it" tells of a refusal.)
+        r"(?!\s+(?:\w+\s+){0,3}?(?:unable|not|cannot|can't|no|neither|refus\w*|exempt)\b)"
         r"|\b(?:I|we)\s+have\s+(?:also\s+)?(?:been\s+able\s+to\s+)?(?:supplied|provided|released|disclosed|given"
         r"|included|run\s+a\s+report)\b|\bhave\s+been\s+able\s+to\s+run\s+a\s+report", 1.5),
     # "the following information can be disclosed", "please find the PDF attached", "see the table
@@ -448,7 +454,8 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"(?:being\s+|been\s+)?(?:refused"
         r"|withheld)\b"
         r"|\brefus(?:e|ing)\s+(?:to\s+(?:comply|disclose|provide)|your\s+request|this\s+request)|\bwithhold(?:ing)?\s+"
-        r"(?:the|this|that)\s+information|\bcannot\s+be\s+disclosed|\bunable\s+to\s+(?:provide|disclose|supply"
+        r"(?:the|this|that)\s+information" + EITHER_WAY
+        + r"|\bcannot\s+be\s+disclosed|\bunable\s+to\s+(?:provide|disclose|supply"
         r"|release|answer)" + NOT_A_REPLY +
         r"|\bwill\s+not\s+be\s+able\s+to\s+(?:answer|provide|comply)" + NOT_A_REPLY +
         r"|\bexempt\s+(?:from\s+disclosure\s+)?by\s+virtue", 2.0),
@@ -463,7 +470,7 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|decline|declining)"
         r"\s+(?:to\s+(?:comply|disclose|provide)|your\s+request|this\s+request)|\bwithhold(?:ing)?\s+(?:the|this"
         r"|that)\s+"
-        r"information|\brelying\s+(?:up)?on\b|\b(?:will|to)\s+rely\s+on\b"
+        r"information" + EITHER_WAY + r"|\brelying\s+(?:up)?on\b|\b(?:will|to)\s+rely\s+on\b"
         r"|\bthis\s+request\s+is\s+(?:being\s+)?refused"
         r"|\b(?:has|have)\s+engaged\s+(?:an?|the)\s+exemptions?\b", 2.0),
     ("refused", r"\bwill\s+not\s+(?:be\s+)?(?:answer|respond|comply|provid|disclos|releas|supply)\w*"
