@@ -542,3 +542,47 @@ def test_weighing_withholding_against_disclosing_is_an_extension(text: str) -> N
 )
 def test_telling_us_of_a_refusal_gives_nothing(text: str) -> None:
     assert read(text).kind == "refused"
+
+
+# --------------------------------------------------------------------------------------------
+# The four patterns again, with the request restated in other layouts and no request_text given
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Request\nDo you use facial recognition vans?\n\nResponse: No information held.", "not-held"),
+        ("You asked: How many times were live facial recognition vans deployed in 2023?\n\nWe do not hold any "
+         "information in relation to this request as the force does not use facial recognition.", "not-held"),
+        ("> Please tell me how many spit hoods were bought in 2022.\n\nDear Mr Lee\n\nThe force does not use spit "
+         "hoods.\nConsequently there is no recorded information to provide.\n\nRegards\nA Clerk", "not-held"),
+        ("Your request:\nHow many e-scooters has the force seized?\n\nAnswer:\nNil held.", "not-held"),
+        ("Dear Mr Lee,\n\nPlease can you confirm exactly what information you require? Until we hear from you, the "
+         "time for responding is paused.", "clarification"),
+        ("Dear Mr Lee,\n\nWe received your request on 3 May 2024.\n\nRequest:\nHow many e-scooters has the force "
+         "seized?", "acknowledged"),
+        ("Dear Mr Lee,\n\nYour request, as set out below, was received on 3 May 2024 by the joint Information "
+         "Management Unit of Kent Police and Essex Police.\n\nHow many e-scooters has the force seized?",
+         "acknowledged"),
+        ("Dear Mr Lee,\n\nThe request set out below reached the Joint Information Rights Unit of Devon and Cornwall "
+         "Police and Dorset Police on 3 May 2024.\n\nHow many e-scooters has the force seized?\n\nRegards\nJo Kim",
+         "acknowledged"),
+        ("Dear Mr Lee,\n\nYou asked for an internal review on 2 May 2024. The review has now taken place and I have "
+         "decided to uphold the original response.", "review-upheld"),
+    ],
+)
+def test_the_four_patterns_without_our_request_text(text: str, kind: str) -> None:
+    result = classify("Freedom of Information request", text, [], [], DATE)
+    assert result.kind == kind
+
+
+def test_asking_who_we_count_as_something_is_a_clarification_guess() -> None:
+    result = read("Dear Mr Lee,\n\nTo help us, please tell us who you consider to be a 'senior officer' for the "
+                  "purposes of your request.")
+    assert result.guess == "clarification"
+
+
+def test_no_further_information_to_provide_under_an_answer_is_not_not_held() -> None:
+    result = read("Please find attached the figures you asked for. There is no further information to provide.",
+                  ("figures.xlsx",))
+    assert result.kind == "responded"

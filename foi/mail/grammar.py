@@ -71,6 +71,13 @@ POSSESSION_DENIED = (
     r"|the\s+(?:earlier|previous|original)))"
     r"|\bnot\s+in\s+(?:our|the\s+force'?s|its|the\s+\w+'s)\s+possession\b"
 )
+# Nothing to give, said as a lack: "there is no recorded information to provide", "we have no data
+# to give you" (not "no further information to provide", said under an answer).
+NOTHING_TO_GIVE = (
+    r"\b(?:there\s+(?:is|are|was|were)|we\s+have|the\s+force\s+has|I\s+have)\s+no\s+(?:(?:recorded|relevant|such)\s+)?"
+    r"(?:information|data|records?|documents?|figures|details)\s+(?:to\s+(?:provide|give|disclose|release|supply|send"
+    r"|share|offer)|available)\b"
+)
 # A question answered "Not applicable" ("N/A - see question 1"): nothing to give for that part,
 # said on its own line.
 NOT_APPLICABLE = r"^\W*(?:not\s+applicable|n\s*/\s*a)\b(?:\W+(?:see|as\s+per|refer\s+to)\b[^.]{0,40})?\W*$"
@@ -95,7 +102,7 @@ WH = r"(?:which|what|who|whom|whose|where|when|whether|how)"
 # What we meant: "you mean", "you are referring to", "your request covers", "you have in mind".
 YOUR_MEANING = (r"\b(?:you\s+(?:(?:are|were|would\s+be)\s+)?(?:mean|meant|refer|referring|require|requiring"
                 r"|seek|seeking|want|wanting|wish|would\s+like|interested|looking|intend|intended|have\s+in\s+mind|asking|asked"
-                r"|request|requested|need)|your\s+(?:request|question|enquiry)\s+(?:covers?|relates?|refers?|concerns?"
+                r"|request|requested|need|consider|regard|define|class|count|include)|your\s+(?:request|question|enquiry)\s+(?:covers?|relates?|refers?|concerns?"
                 r"|means?|is\s+(?:about|asking)))")
 # More detail, about something: "further detail about", "more information as to", "clarification of".
 MORE_DETAIL = (r"(?:(?:some|any|further|more|additional|clearer|specific)\s+)+(?:details?|information|clarification"
@@ -166,6 +173,8 @@ REVIEW_DONE = (
     r"\b" + _REVIEW_OURS + r"\b" + gap(50) + r"\b" + _DONE
     + r"|\breview\b" + gap(50) + r"\b" + _DONE + gap(60) + r"\b(?:on|dated)\s+(?:\w+day,?\s+)?(?:the\s+)?" + DATE
     + r"|\breview\s+took\s+place\b" + gap(40) + r"\b(?:on\s+(?:\w+day,?\s+)?(?:the\s+)?" + DATE + r")"
+    + r"|\b(?:the|this|your|an?)\s+(?:internal\s+|independent\s+)?review\s+(?:has|have)\s+(?:now\s+)?(?:taken\s+place"
+    r"|been\s+(?:held|done))\b"
     r"|\b(?:I|we)\s+(?:have\s+)?(?:carried\s+out|conducted|undertook|undertaken|completed)\s+(?:an?|the|this|your)\s+"
     r"(?:\w+\s+)?review\b(?!\s+(?:of|into)\s+(?!(?:your|our|the|this)\s+(?:\w+\s+)?(?:request|response|decision"
     r"|handling|refusal|reply)))"
@@ -375,7 +384,8 @@ NOT_EXISTING = (
 # What we need, of a thing we asked about: "the period you are interested in", "the date range you
 # require", "which years you would like included".
 YOUR_NEED = (r"\byou\s+(?:are\s+|were\s+)?(?:mean|meant|referring\s+to|refer\s+to|require|need|seeking|seek|want"
-             r"|would\s+like|interested\s+in|looking\s+for|have\s+in\s+mind|wish\s+(?:us\s+)?to)\b")
+             r"|would\s+like|interested\s+in|looking\s+for|have\s+in\s+mind|wish\s+(?:us\s+)?to|consider|regard"
+             r"|define)\b")
 ASK_MORE_SPECIFIC = (
     POLITE_ASK + r"\s*(?:\w+\s+){0,2}?be\s+(?:more|a\s+little\s+more|a\s+bit\s+more)\s+"
     r"(?:specific|precise|clear|exact)\b"
