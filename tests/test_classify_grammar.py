@@ -586,3 +586,35 @@ def test_no_further_information_to_provide_under_an_answer_is_not_not_held() -> 
     result = read("Please find attached the figures you asked for. There is no further information to provide.",
                   ("figures.xlsx",))
     assert result.kind == "responded"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dear Mr Lee,\n\nSome of the information you requested is exempt and has been withheld; the rest is in the "
+        "attached spreadsheet.",
+        "Dear Mr Lee,\n\nI am able to disclose part of the information, which is attached. Section 31(1)(a) applies "
+        "to the remainder.",
+        "Dear Mr Lee,\n\nParts of the attached report have been blacked out under section 31(1)(a).",
+        "Dear Mr Lee,\n\nThe answers to questions 1 and 2 are in the attached table; question 3 is refused under "
+        "section 12.",
+        "Dear Mr Lee,\n\nThis is a partial disclosure. Please see the attached spreadsheet; officers' names are "
+        "exempt under section 40(2).",
+        "Dear Mr Lee,\n\nI have decided to release the information in part. The attached file gives the totals; the "
+        "breakdown by station is withheld under section 31.",
+    ],
+)
+def test_part_given_in_many_words(text: str) -> None:
+    assert read(text, ("data.xlsx",)).kind == "partial"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dear Mr Lee,\n\nThe force is applying section 40(2) to this information and it will not be disclosed.",
+        "Dear Mr Lee,\n\nThe exemption at section 30(1) is being relied upon to withhold this information.",
+        "Dear Mr Lee,\n\nThis request has been refused under section 12.",
+    ],
+)
+def test_a_refusal_in_yet_more_words(text: str) -> None:
+    assert read(text).kind == "refused"

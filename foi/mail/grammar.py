@@ -425,3 +425,14 @@ REQUEST_DECLINED = (
     r"\b(?:your|the|this)\s+(?:\w+\s+){0,3}?(?:request|application)\s+(?:is|has\s+been|was|is\s+being)\s+(?:therefore\s+"
     r"|hereby\s+)?(?:declined|rejected|turned\s+down)\b"
 )
+
+# ---- partial, more shapes -------------------------------------------------------------------------
+
+# Released with parts hidden, in the words for hiding: "parts of the report have been blacked out",
+# "names are obscured", "personal details have been masked". (Withheld or removed alone may be all.)
+BLACKED_OUT = (r"\b(?:has|have|had)\s+been\s+(?:blacked\s+out|obscured|masked|blanked(?:\s+out)?|greyed\s+out"
+               r"|redacted)\b"
+               r"|\b(?:is|are)\s+(?:blacked\s+out|obscured|blanked\s+out|greyed\s+out)\b")
+# The same with the ground named: "blacked out under section 31".
+BLACKED_OUT_UNDER = (r"\b(?:blacked\s+out|obscured|masked|blanked(?:\s+out)?|greyed\s+out)\s+(?:\w+\s+){0,3}?"
+                     r"(?:under|by\s+virtue\s+of|in\s+(?:line|accordance)\s+with|pursuant\s+to)\s+(?:the\s+)?(?:section|s\.?)\s*\d")

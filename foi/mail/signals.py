@@ -566,6 +566,8 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("extended", g.DUE_MOVED, 2.0),
     ("not-held", g.NOT_KEPT, 2.0),
     ("not-held", g.NOTHING_TO_GIVE, 2.0),
+    ("scoped", g.BLACKED_OUT, 2.0),
+    ("refused", g.BLACKED_OUT_UNDER, 2.0),
     ("not-held", g.NOT_FOUND, 1.5),
     ("not-held", g.NOT_EXISTING, 2.0),
     ("clarification", g.ASK_MORE_SPECIFIC, 1.5),
