@@ -618,3 +618,17 @@ def test_part_given_in_many_words(text: str) -> None:
 )
 def test_a_refusal_in_yet_more_words(text: str) -> None:
     assert read(text).kind == "refused"
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "guess"),
+    [
+        ("You asked:\nPlease tell me which officers you consider to be senior, and exactly what they were paid in "
+         "2023.\n\nResponse:\nPlease find attached a table of the salaries.", ("pay.xlsx",), "responded"),
+        ("Your request:\n\"Could you provide further details about which contracts were awarded without tender?\"\n\n"
+         "Our response:\nNo information is held.", (), "not-held"),
+    ],
+)
+def test_the_requests_own_request_for_detail_is_not_theirs(text: str, names: tuple[str, ...], guess: str) -> None:
+    result = classify("FOI", text, list(names), [""] * len(names), DATE)
+    assert result.guess == guess
