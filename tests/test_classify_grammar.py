@@ -632,3 +632,18 @@ def test_a_refusal_in_yet_more_words(text: str) -> None:
 def test_the_requests_own_request_for_detail_is_not_theirs(text: str, names: tuple[str, ...], guess: str) -> None:
     result = classify("FOI", text, list(names), [""] * len(names), DATE)
     assert result.guess == guess
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "I write in connection with your request for information dated 4th January 2018 which was received by the "
+        "force on that date.",
+        "Your letter dated 4 January 2018 was received the same day.",
+        "Your e-mail of 4 January 2018 reached us on that day.",
+    ],
+)
+def test_a_receipt_on_that_date_takes_the_requests_date(opening: str) -> None:
+    result = classify("FOI", opening + " The information you asked for is not held.", [], [],
+                      {"Date": "Wed, 17 Jan 2018 10:00:00 +0000"})
+    assert (result.kind, result.received) == ("not-held", date(2018, 1, 4))

@@ -128,8 +128,9 @@ _RECEIVED_RE = re.compile(r"\b(?:received|reached)\b", re.I)
 _DEEMED_RE = re.compile(r"\b(?:treated|deemed|taken|regarded|considered|classed)\s+as\s+(?:being\s+|having\s+been\s+)?"
                         r"(?:received|receipt)\b", re.I)
 _ON_RE = re.compile(r"\bon\s+(?:the\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:the\s+)?)?$", re.I)
-_SAME_DAY_RE = re.compile(r"^[^.;]{0,100}?\bon\s+the\s+same\s+(?:date|day)\b", re.I)
-_DATED_RE = re.compile(r"\bdated\s+(?:the\s+)?$", re.I)
+# "... dated 4th January which was received on that date / the same day".
+_SAME_DAY_RE = re.compile(r"^[^.;]{0,100}?\b(?:on\s+)?(?:the\s+same|that|this)\s+(?:date|day)\b", re.I)
+_DATED_RE = re.compile(r"\b(?:dated|of|sent\s+on)\s+(?:the\s+)?$", re.I)
 
 
 _TODAY_RE = re.compile(r"^[^.;]{0,60}?\btoday\b", re.I)
