@@ -647,3 +647,16 @@ def test_a_receipt_on_that_date_takes_the_requests_date(opening: str) -> None:
     result = classify("FOI", opening + " The information you asked for is not held.", [], [],
                       {"Date": "Wed, 17 Jan 2018 10:00:00 +0000"})
     assert (result.kind, result.received) == ("not-held", date(2018, 1, 4))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2023 there were 41 incidents. None of the incidents were recorded as hate crimes.",
+        "Please find the figures in the attached table. We have nothing else to provide on this subject.",
+    ],
+)
+def test_a_count_of_none_or_nothing_more_is_not_nothing_held(text: str) -> None:
+    result = read(text, ("figures.xlsx",) if "attached" in text else ())
+    assert result.guess != "not-held"
+    assert result.kind != "not-held"

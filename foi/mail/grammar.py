@@ -55,10 +55,13 @@ NEGATED_SUBJECT_HELD = (
 )
 # "Nothing is held", "nothing relevant to the request is held", "none held", "nil held",
 # "we hold nothing", "the force holds nothing of that kind".
+# (Not "none of the incidents were recorded as hate crimes": a count of nought is an answer; nor "we
+# have nothing further to add" under one.)
 NOTHING_HELD = (
-    r"\b(?:nothing|none)\s+(?:" + gap(80) + r"\b)?(?:" + BE + r"\s+)?(?:currently\s+)?" + HELD + r"\b"
+    r"\bnothing\s+(?:" + gap(80) + r"\b)?(?:" + BE + r"\s+)?(?:currently\s+)?" + HELD + r"\b"
+    r"|\bnone\s+(?:" + BE + r"\s+)?(?:currently\s+)?held\b"
     r"|^\W*(?:nil|none)(?:\s+(?:return|held|recorded))?\W*$"
-    r"|\b(?:hold|holds|held|keep|keeps|have|has)\s+nothing\b(?!\s+(?:to\s+add|further\s+to|more\s+to))"
+    r"|\b(?:hold|holds|held|keep|keeps|have|has)\s+nothing\b(?!\s+(?:else|further|more|additional|to\s+add))"
 )
 # "We do not have any records of this", "the force does not possess such data", "we have no
 # information about that", "the constabulary has no data relating to ..." (not "we have no record
