@@ -22,12 +22,20 @@ from email.message import EmailMessage
 from email.utils import parsedate_to_datetime
 
 from foi.mail.dates import deadline_in, stated_receipt
-from foi.mail.decisions import PIT_PENDING_RE, PROMISE_RE, late_promise, scope_questions, waits_on_us
+from foi.mail.decisions import (
+    PIT_PENDING_RE,
+    PROMISE_RE,
+    heading_decision,
+    late_promise,
+    own_words,
+    scope_questions,
+    waits_on_us,
+)
 from foi.mail.receipts import ReceiptEvidence, own_lines
 from foi.mail.receipts import verdict as receipt_verdict
 from foi.mail.receipts import weigh as weigh_receipt
 from foi.mail.references import find_case_number, find_force_reference
-from foi.mail.sections import collect_sections, not_relied_on, sections_in_sentence
+from foi.mail.sections import collect_sections, is_ncnd_section, not_relied_on, sections_in_sentence
 from foi.mail.segments import SEARCH_SIZE_RE, Reading, read_message
 from foi.mail.sentences import tabular_lines
 from foi.mail.signals import (
@@ -518,6 +526,24 @@ _FIGURE_RE = re.compile(r"(?<![\w/£(.-])(?!(?:19|20)\d\d\b)£?\d[\d,]*(?:\.\d+)
                         re.I)
 
 
+# "The information you asked for is not held", "we hold no information within the scope of your
+# request": the whole request, said plainly. "The Custody Unit does not hold such records", "it is
+# not held centrally" tell where a search looked, not what the letter decides.
+_WHOLE_NOT_HELD_RE = re.compile(
+    r"^\W*(?:(?:however|unfortunately|therefore),?\s+)?(?:(?:the|this)\s+(?:requested\s+)?information|the\s+data)\s+"
+    r"(?:(?:that\s+)?you\s+(?:have\s+)?(?:requested|asked\s+for|seek)\s+)?(?:is|was)\s+not\s+held\b(?![^.]{0,40}\b(?:by|within"
+    r"|in|on)\s+(?:the\s+|our\s+)?[A-Z])"
+    r"|\b(?:we|the\s+force|the\s+constabulary|the\s+service)\s+(?:do|does|can\s+confirm\s+(?:that\s+)?(?:we|it)\s+do(?:es)?)"
+    r"\s+not\s+hold\s+(?:any\s+)?(?:the\s+)?(?:information|data|records?)\s+(?:within\s+the\s+scope|(?:that\s+)?you"
+    r"|requested|relevant|relating\s+to\s+your\s+request)",
+)
+
+
+def whole_nh_decides(sentences: Sequence[str]) -> bool:
+    """True when a "not held" sentence says so of the whole request, plainly."""
+    return any(_WHOLE_NOT_HELD_RE.search(s) for s in sentences)
+
+
 # The words of a refusal notice that give no reason of their own.
 _NOTICE_ONLY_RE = re.compile(r"\brefusal\s+notice|\bnot\s+(?:obliged|required)\s+to\s+(?:supply|provide|comply"
                              r"|disclose)"
@@ -552,7 +578,9 @@ def classify(
     letters = [(attachment_names[i] if paired else f"attachment {i + 1}", t) for i, t in enumerate(texts)
                if t and t.strip()]
     reading = read_message(text or "", letters, subject=subject, request_text=request_text)
-    new = reading.of("new")
+    # (The requester's question told back, "in which you asked how many were refused under section
+    # 12", is what we asked about, never what they decide: round 8.)
+    new = [x for x in (own_words(s_) for s_ in reading.of("new")) if x.strip()]
     own = reading.of("new", "history", "conditional", "boilerplate", "annex")
     reference_text = "\n".join(own)
     force_ref = find_force_reference(reference_text, subject) or find_case_number(reading.text("request"))
@@ -630,7 +658,7 @@ def classify(
         return Classification(
             kind=kind,
             sections=cited if kind != "auto-reply" else [],
-            ncnd=bool(ncnd_hits) and kind != "auto-reply",
+            ncnd=(bool(ncnd_hits) or any(is_ncnd_section(sec) for sec in cited)) and kind != "auto-reply",
             force_reference=force_ref,
             until=until if best == "extended" else None,
             evidence=_clip(evidence_) or _clip(body_only[:1] or [subject]),
@@ -773,11 +801,17 @@ def classify(
     said_at = next((n for n, s in enumerate(new) if s in evidence["data"]), len(new))
     figures_elsewhere = (any(re.search(r"\d", s) for s in new[said_at + 1:])
                          or any(re.search(r"\battach|\benclos", s, re.I) for s in new[said_at:]))
+    # A refusal on cost whose own sentence decides it ("we are not obliged to comply", "this would
+    # exceed the appropriate limit"), with nothing given: where the search found nothing ("the
+    # department does not hold such records") is why it would cost so much, not another status
+    # (issue 12, round 8).
+    cost_decided = cost_refusal and not whole_nh_decides(whole_nh) and (firm >= 2 or scores["refused"] >= 1.5) \
+        and not has_data and reading.tables < 3 and not parts.answered
     rival_evidence = {
         "information given": has_data or reading.tables >= 3 or answers > 0 or bool(parts.answered),
         "something withheld": bool(named or ncnd_new or firm >= 2 or scores["refused"] >= 1.5),
         "something withheld besides NCND": bool(refusing),
-        "not held": bool(whole_nh),
+        "not held": bool(whole_nh) and not cost_decided,
         # "We are unable to give it by ward, as the system does not record ward": what is not given
         # is not held, and no exemption, NCND or cost limit is relied on.
         "not held, and no ground for withholding": bool(whole_nh or part_nh) and not named and not ncnd_new
@@ -788,7 +822,7 @@ def classify(
         # "Part 2: no information is held" beside a refusal; the whole request said not held
         # beside an exemption and some figures.
         # (A letter answered part by part, each part refused or not held, is plainly a refusal.)
-        "any part not held": bool(whole_nh or part_nh) and not (
+        "any part not held": bool(whole_nh or part_nh) and not cost_decided and not (
             parts.count >= 2 and parts.refused and len(parts.not_held) + len(parts.refused) >= parts.count)
         # (A refusal stated outright, with nothing given, stays a refusal when one part or one
         # department's records are not held: "not held within Force Planning; to search the other
@@ -993,13 +1027,22 @@ def classify(
         final, final_ev = "partial", some_parts[:1] + final_ev[:1]
         abstain = abstain or "the refusal names some questions only; the answers to the others are not seen"
     logged = log_decision(new)
+    if logged is None:
+        # An outcome heading by a log's title ("Part Disclosure with Section 23(5) ... Exemptions"):
+        # the same filing, printed as a heading. (Under questions answered one by one, "Information
+        # not held" is one part's answer, unless it names grounds.)
+        heading = heading_decision(new)
+        if heading and (parts.count < 2 or re.search(r"\d", heading[1])):
+            logged = heading
     if logged is not None and not narrowing and max(ext, clar) < 2:
         # A disclosure log's outcome field ("Decision: Partially disclosed", "Refusal Sections 24
         # and 31") is the authority's own filing of the reply: figures in the log's header rows, a
         # reason given in words, or an answer the excerpt cuts off do not outweigh it (issue 12,
         # coverage). Where the letter reads another way, both are shown to the reviewer.
         log_kind, log_line = logged
-        agree = final in (None, log_kind)
+        # ("Please see the attached letter" over an outcome field reads as an answer only because
+        # something is attached: what the attachment decides is the field's to say.)
+        agree = final in (None, log_kind) or (final == "responded" and not concrete)
         # (Partly given against given or refused is a matter of degree; given against refused is not.)
         near = "partial" in (final, log_kind) and {final, log_kind} <= {"responded", "partial", "refused"}
         if near and log_kind == "refused" and (has_data or bool(parts.answered)):

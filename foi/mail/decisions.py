@@ -105,3 +105,78 @@ def late_promise(promised: date | None, received: date | None) -> bool:
     they state: 20 working days are 28 calendar days, or a few more over bank holidays, so a
     promise more than 35 days after receipt is more time taken."""
     return bool(promised and received and (promised - received).days > 35)
+
+
+# The requester's question told back in the letter's own words: "in which you asked how many
+# requests were refused under section 12", "Your request asked how often section 14 was used".
+# What follows such words is what we asked about, not what they decide (issue 12, round 8): a
+# section, a review or a refusal named there is the subject of the request.
+_REPORTED_REQUEST_RE = re.compile(
+    r"(?:^\W*|\bin\s+which\s+|\bwhere\s+|\bwhen\s+|[,;:(]\s*|\band\s+|\bwho\s+)"
+    r"(?:you\s+(?:have\s+)?(?:asked|requested|enquired|wanted\s+to\s+know|wished\s+to\s+know|sought|queried)"
+    r"|your\s+(?:request|e-?mail|letter|enquiry|question)\s+(?:asked|asks|sought|seeks|was\s+for|is\s+for|read|reads"
+    r"|concerned|concerns|related\s+to|relates\s+to|wanted|queried))\b(?!\s*(?:[,.;)]|$))"
+    r"(?!\s+(?:for\s+)?(?:an?\s+)?(?:internal\s+)?review\b)",
+    re.I,
+)
+
+
+def reported_request_at(sentence: str) -> int | None:
+    """Where the requester's question, told back, starts in `sentence`; None when it has none."""
+    m = _REPORTED_REQUEST_RE.search(sentence)
+    return m.start() if m else None
+
+
+def own_words(sentence: str) -> str:
+    """`sentence` without the requester's question told back in it ("Thank you for your request, in
+    which you asked how many ... section 12" keeps "Thank you for your request,")."""
+    at = reported_request_at(sentence)
+    return sentence if at is None else sentence[:at].rstrip()
+
+
+# A disclosure log's outcome printed as a heading of its own, naming the grounds: "Part Disclosure
+# with Section 23(5), Section 24(2) and Section 31(3) Exemptions", "Partially released - s.40(2)",
+# "Refused under Section 12", "Information not held". The authority files the reply under it.
+_OUTCOME_HEAD = (
+    r"(?P<value>(?:full|fully|partial|partially|part|partly)\s+(?:disclos\w*|releas\w*|provided)"
+    r"|(?:disclos|releas)\w*\s+in\s+(?:part|full)"
+    r"|(?:information\s+)?not\s+held|no\s+information\s+held"
+    r"|refus(?:al|ed)|exempt(?:ion)?s?(?:\s+applied)?|withheld|neither\s+confirm\s+(?:n)?or\s+deny|NCND)"
+)
+_OUTCOME_LINE_RE = re.compile(
+    r"^\W*" + _OUTCOME_HEAD + r"(?P<rest>(?:\s*[-\u2013:(,]\s*|\s+(?:with|under|citing|applying|using|by\s+virtue\s+of"
+    r"|in\s+accordance\s+with)\s+|\s+(?=(?:sections?|s\.)\s*\d))"
+    r"(?:the\s+)?(?:(?:sections?|ss?\.|exemptions?|applied|engaged|cited|and|&|of|the|FOIA|Act|\d{1,2}[A-Z]?(?:\s*\(\w{1,3}\))*)[\s,;&/()]*)*"
+    r"(?:exemptions?\s+(?:applied|engaged|cited))?)?\W*$",
+    re.I,
+)
+_OUTCOME_KINDS: tuple[tuple[str, str], ...] = (
+    ("partial", r"^(?:partial|partially|part|partly)|in\s+part"),
+    ("responded", r"^(?:full|fully)|in\s+full"),
+    ("not-held", r"not\s+held|no\s+information"),
+    ("refused", r"."),
+)
+
+
+def heading_decision(sentences: Sequence[str], *, within: int = 8) -> tuple[str, str] | None:
+    """(kind, line) for a disclosure log's outcome heading that names the grounds or states the
+    outcome in a line of its own, among the first `within` sentences (a log prints it by the title);
+    None when there is none, or two disagree. A bare "Refused" or "Exemptions" names no grounds and
+    may be any heading: only with a section does it count."""
+    found: list[tuple[str, str]] = []
+    for s in sentences[:within]:
+        line = s.strip()
+        if len(line) > 140 or "\n" in line:
+            continue
+        m = _OUTCOME_LINE_RE.match(line)
+        if not m:
+            continue
+        value = m.group("value").lower()
+        has_section = bool(re.search(r"\d", m.group("rest") or ""))
+        if not has_section and not re.match(r"(?:full|fully|partial|partially|part|partly|information\s+not|no\s+inf)",
+                                            value):
+            continue
+        kind = next(k for k, rx in _OUTCOME_KINDS if re.search(rx, value, re.I))
+        found.append((kind, s))
+    kinds = {k for k, _ in found}
+    return found[0] if len(kinds) == 1 else None

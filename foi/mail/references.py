@@ -188,6 +188,24 @@ def _ref_candidates(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+# A log page's number on a line of its own by the title ("Firearms licences\n4417\nPart disclosure"):
+# the case number, though unlabelled (issue 12, round 8). Only near the top, beside a title line.
+_BARE_NUMBER_LINE_RE = re.compile(r"^\s*(?P<ref>\d{3,8}(?:[/\-]\d{2,4})?)\s*$")
+_TITLE_LINE_RE = re.compile(r"^\s*[A-Z][\w'\-]*(?:\s+[\w'&()\-,]+){1,14}\s*$")
+
+
+def head_number(text: str, top: int = 4) -> str | None:
+    lines = [x for x in (text or "").split("\n") if x.strip()][:top]
+    for k, line in enumerate(lines):
+        m = _BARE_NUMBER_LINE_RE.match(line)
+        if not m or not _valid_ref(m.group("ref")):
+            continue
+        beside = lines[max(0, k - 1) : k] + lines[k + 1 : k + 2]
+        if any(_TITLE_LINE_RE.match(b) and not b.rstrip().endswith((".", ":", ",")) for b in beside):
+            return m.group("ref")
+    return None
+
+
 def find_force_reference(text: str, subject: str = "") -> str | None:
     """The force's own reference from the subject or text ("Our ref: 000123/19",
     "FOI-2019-0456", "Ref: 01/FOI/25/006753/Z"). A space-separated "FOI " label is dropped
@@ -198,6 +216,9 @@ def find_force_reference(text: str, subject: str = "") -> str | None:
     if lead and _valid_ref(lead.group("ref")):
         candidates.append((3, 0, 0, lead.group("ref")))
     candidates += [(p, 1, pos, ref) for p, pos, ref in _ref_candidates(text or "")]
+    head = head_number(text or "")
+    if head:
+        candidates.append((4, 1, 0, head))
     if not candidates:
         return None
     # A labelled reference beats an unlabelled one wherever it is; the subject wins ties

@@ -184,7 +184,7 @@ _DROPPED_RE = re.compile(
     # "section 43 was not engaged", "was not correctly applied": a review setting a ground aside.
     r"|\b(?:was|were|is|are)\s+not\s+(?:engaged|(?:correctly|properly|appropriately|rightly)\s+(?:applied|engaged|relied))"
     r"|\b(?:applied|engaged|relied\s+(?:up)?on)\s+(?:incorrectly|wrongly|inappropriately)\b"
-    r"|\b(?:does|do|did|will)\s+not\s+(?:be\s+)?rel(?:y|ies|ying)\s+(?:up)?on\b|\bnot\s+(?:been\s+)?relied\s+(?:up)?on\b"
+    r"|\b(?:does|do|did|will|are|is|am)\s+not\s+(?:be\s+)?rel(?:y|ies|ying)\s+(?:up)?on\b|\bnot\s+(?:been\s+)?relied\s+(?:up)?on\b"
     r"|\bavoid\w*\s+(?:the\s+)?(?:application|need|use)\s+of\b|\bwithout\s+(?:the\s+need\s+to\s+)?(?:apply|applying"
     r"|relying)|\bno\s+exemptions?\s+(?:has|have|is|are|was|were)\s+(?:been\s+)?(?:applied|engaged|needed|relied)",
     re.I,
@@ -199,18 +199,63 @@ _EXPLAINING_RE = re.compile(
     r"\b(?:is|are)\s+(?:an?\s+)?(?:absolute|qualified|prejudice[- ]based|class[- ]based)\b", re.I)
 
 
+# A section named, not applied (issue 12, round 8): the statute described for any authority
+# ("Section 12 lets an authority decline a request where ...", "Under section 14 a public authority
+# need not comply ..."), or the subject of the request: other requests counted by the section they
+# were refused under ("how many requests were refused under section 14", "the number of times
+# section 12 was cited"). Such a section is the letter's ground only when nothing else is.
+_DESCRIBES_RE = re.compile(
+    r"\b(?:section|s\.?)\s*\d+[^.;]{0,60}?\b(?:allows?|lets?|permits?|enables?|provides?\s+(?:that|for)|means\s+that|states?\s+that"
+    r"|sets?\s+out|says?|gives?|entitles?|makes?\s+provision)\b"
+    r"|\b(?:an?|any|the)\s+(?:public\s+)?authority\s+(?:is\s+not\s+obliged|does\s+not\s+have|need\s+not|may|can|is\s+able)\b"
+    r"|\bpublic\s+authorities\s+(?:are|may|can|need|do)\b",
+    re.I,
+)
+_COUNTED_RE = re.compile(
+    r"\b(?:requests|cases|occasions|applications|times|instances)\s+(?:\w+\s+){0,4}?(?:refused|closed|rejected|declined"
+    r"|deemed|dealt\s+with|handled|treated|categorised|classed|marked|answered)\s+(?:as\s+\w+\s+)?(?:under|using|citing"
+    r"|by\s+virtue\s+of|with)\b"
+    r"|\b(?:how\s+(?:many|often)|number\s+of|frequency|count\s+of)\b[^.;]{0,80}?\b(?:section|s\.?)\s*\d"
+    r"|\b(?:section|s\.?)\s*\d+[^.;]{0,30}?\b(?:was|were|has\s+been|had\s+been)\s+(?:used|cited|applied|invoked|relied)"
+    r"\b[^.;]{0,40}\b(?:times|occasions|how\s+often|each\s+year|per\s+year|in\s+\d{4})",
+    re.I,
+)
+
+
+# "how many were closed as vexatious", "requests treated as vexatious": past cases counted.
+_VEX_COUNTED_RE = re.compile(r"\b(?:how\s+(?:many|often)|number\s+of|were|requests|cases)\b[^.;]{0,60}?"
+                             r"\b(?:closed|treated|deemed|classed|refused|declared|marked|categorised)"
+                             r"\s+as\s+vexatious", re.I)
+
+
+def named_only(sentence: str) -> bool:
+    """True when the sections in `sentence` are named (described, or counted as the request's
+    subject) rather than applied to this request."""
+    return bool(_DESCRIBES_RE.search(sentence) or _COUNTED_RE.search(sentence))
+
+
 def collect_sections(sentences: Sequence[str]) -> list[str]:
     """:func:`find_sections` over a reply already split into sentences."""
     explicit: list[tuple[int, int, str]] = []
     implied: list[tuple[int, int, str]] = []
     explaining: list[tuple[int, int, str]] = []
+    mentioned: list[tuple[int, int, str]] = []
     for idx, sentence in enumerate(sentences):
         if is_conditional(sentence) or is_boilerplate(sentence) or _DROPPED_RE.search(sentence):
             continue  # "If this exceeds section 12 ...", "section 31 ... has been disregarded"
         found = [(idx, pos, sec) for pos, sec in sections_in_sentence(sentence)]
+        if named_only(sentence):
+            mentioned.extend(found)
+            mentioned.extend((idx, m.start(), sec) for rx, sec in _KEYWORD_SECTIONS if (m := rx.search(sentence))
+                             and not _VEX_COUNTED_RE.search(sentence))
+            continue
         (explaining if _EXPLAINING_RE.search(sentence) else explicit).extend(found)
         for rx, sec in _KEYWORD_SECTIONS:
             m = rx.search(sentence)
+            if m and sec.startswith("14") and _COUNTED_RE.search(sentence):
+                continue  # "how many requests were closed as vexatious": the request's subject
+            if m and sec.startswith("14") and _VEX_COUNTED_RE.search(sentence):
+                continue
             if m:
                 if sec == "12" and (NCND_RE.search(sentence) or (_WHETHER_HELD_RE.search(sentence)
                                                                  and not _RETRIEVE_RE.search(sentence))):
@@ -219,6 +264,14 @@ def collect_sections(sentences: Sequence[str]) -> list[str]:
     # "Section 40(5A) is an absolute exemption" explains a ground already cited (40(5)); it
     # cites a new one only when its section is not cited otherwise.
     cited_bases = {re.match(r"\d+", sec).group() for _, _, sec in explicit}  # type: ignore[union-attr]
+    # A section only described or counted is the ground when no other is relied on.
+    relied = cited_bases | {re.match(r"\d+", sec).group() for _, _, sec in implied + explaining}  # type: ignore[union-attr]
+    if not relied:
+        explicit += mentioned
+        cited_bases = {re.match(r"\d+", sec).group() for _, _, sec in explicit}  # type: ignore[union-attr]
+    else:
+        # (Described beside a ground relied on, it explains that ground, like "is an absolute exemption".)
+        explaining += [e for e in mentioned if re.match(r"\d+", e[2]).group() in relied]  # type: ignore[union-attr]
     explicit += [e for e in explaining if re.match(r"\d+", e[2]).group() not in cited_bases]  # type: ignore[union-attr]
     ordered = sorted(explicit) + sorted(implied)
     result: list[tuple[tuple[int, int], str]] = []
@@ -245,3 +298,19 @@ def find_sections(text: str) -> list[str]:
     Sections of other Acts, non-refusal sections (1, 10, 16, 17 ...) and citations in
     hypothetical sentences ("If this exceeds section 12 ...") are ignored."""
     return collect_sections(split_sentences(text))
+
+
+# The subsections that exclude the duty to confirm or deny: a letter relying on one neither
+# confirms nor denies, whether or not it says so in those words (issue 12, round 8: a log's outcome
+# line "Part Disclosure with Section 23(5) ... Exemptions" is NCND).
+NCND_SUBSECTIONS = frozenset({
+    "22(2)", "22A(2)", "23(5)", "24(2)", "26(3)", "27(4)", "28(3)", "29(2)", "30(3)", "31(3)", "32(3)", "33(3)",
+    "34(2)", "35(3)", "36(3)", "37(2)", "38(2)", "39(2)", "40(5)", "40(5A)", "40(5B)", "41(2)", "42(2)", "43(3)",
+    "44(2)",
+})
+
+
+def is_ncnd_section(section: str) -> bool:
+    """True for "31(3)", "40(5B)(a)(i)": a subsection that excludes the duty to confirm or deny."""
+    m = re.match(r"\d+[A-Z]?\(\w+\)", section)
+    return bool(m) and m.group() in NCND_SUBSECTIONS  # type: ignore[union-attr]

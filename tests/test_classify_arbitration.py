@@ -1,0 +1,185 @@
+"""Round 8 of reading real replies (issue 12): arbitration between competing signals. The
+decision is what the letter relies on, in its own deciding sentences or a log's outcome field;
+sections merely named (the requester's question told back, the statute described, other
+requests counted by section) are not grounds; narrative "not held" remarks in a cost refusal do
+not compete with it; and confidence says how much independent evidence agrees.
+
+Every message here is written in our own words; tests/fixtures/mail/SOURCES.md names the kind of
+public page where each pattern was seen.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from foi.mail.classify import classify
+from foi.mail.decisions import heading_decision, own_words
+from foi.mail.references import find_force_reference
+from foi.mail.sections import find_sections, is_ncnd_section
+
+# --------------------------------------------------------------------------------------------
+# 1a. The requester's question told back names a section: not a ground
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dear Mr Smith,\n\nThank you for your request of 3 March, in which you asked how many requests the force "
+        "refused under section 12 last year.\n\nThe breakdown you want would reveal how the force targets its "
+        "enforcement work, so it is exempt under section 31(1)(a). We have therefore decided to withhold it.\n\n"
+        "Yours sincerely",
+        "Dear Requester,\n\nYou asked for the number of refusals made under section 12 in 2024, broken down by "
+        "month.\n\nWe consider that releasing the monthly breakdown would prejudice the prevention of crime and "
+        "the information is withheld under section 31(1)(a).\n\nRegards",
+        "Hello,\n\nYour request asked how often the cost limit in section 12 was used by the unit.\n\nThe "
+        "information is being withheld: section 31(1)(a) is engaged because disclosure would prejudice law "
+        "enforcement.\n\nKind regards",
+    ],
+)
+def test_section_in_the_question_told_back_is_not_a_ground(text: str) -> None:
+    c = classify("Your request", text)
+    assert c.guess == "refused"
+    assert c.sections == ["31(1)(a)"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        ("Thank you for your request, in which you asked how many requests were refused under section 12.",
+         "Thank you for your request,"),
+        ("Your request asked about section 14.", ""),
+        ("You wanted to know whether section 12 was used.", ""),
+        # Negatives: "you requested" inside a phrase about the answer, or a review asked for.
+        ("The information you requested is attached.", "The information you requested is attached."),
+        ("As you requested, the figures are attached.", "As you requested, the figures are attached."),
+        ("You requested an internal review of our decision.", "You requested an internal review of our decision."),
+    ],
+)
+def test_own_words(sentence: str, kept: str) -> None:
+    assert own_words(sentence) == kept
+
+
+# --------------------------------------------------------------------------------------------
+# 1b. A section described for any authority beside the one applied is not a ground
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Section 12 of the Act lets an authority decline a request where finding the information would cost more "
+        "than the appropriate limit. We are not relying on section 12 here. The figures are published on our "
+        "website, so they are exempt under section 21 as they are reasonably accessible to you by other means.",
+        "Under section 12 a public authority is not obliged to comply with a request that would exceed the cost "
+        "limit. In this case, however, the information is already available on our website and section 21 "
+        "applies.",
+        "Section 12 provides that an authority need not comply where the cost of compliance exceeds 450 pounds. "
+        "The report you seek is published, so we are refusing your request under section 21.",
+    ],
+)
+def test_section_described_beside_the_one_applied(text: str) -> None:
+    assert find_sections(text) == ["21"]
+
+
+def test_section_described_alone_is_still_the_ground() -> None:
+    # Negative: a cost refusal that only describes s.12 relies on it.
+    text = ("Section 12 of the Act allows an authority to refuse a request where the cost of compliance would "
+            "exceed the appropriate limit. Locating the records would take well over 18 hours, so we are not "
+            "obliged to comply with your request.")
+    assert find_sections(text) == ["12"]
+
+
+# --------------------------------------------------------------------------------------------
+# 1c. A cost refusal whose request is about how often s.14 was used
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dear Requester,\n\nYour request asked how often the force has declared a request vexatious under section "
+        "14 in each of the last five years.\n\nRequests are not recorded by the reason for closing them. To "
+        "establish how many were closed as vexatious we would have to read every one of the 6,000 case files, "
+        "which would take far longer than 18 hours.\n\nWe estimate that this would exceed the appropriate limit, "
+        "and we are therefore not obliged to comply with your request.\n\nYours faithfully",
+        "Dear Sir,\n\nTo identify the number of requests refused under section 14 since 2020, staff would need to "
+        "open each case record by hand. We estimate this would take more than 40 hours, which is beyond the cost "
+        "limit, so we cannot comply with your request.\n\nRegards",
+        "Hello,\n\nThe case system does not record which requests were treated as vexatious. Finding them would "
+        "mean reading every file and would exceed the cost limit. Your request is therefore refused.\n\nThanks",
+    ],
+)
+def test_cost_refusal_about_section_14(text: str) -> None:
+    c = classify("Your request", text)
+    assert c.kind == "refused", c.reasons
+    assert c.sections == ["12"]
+
+
+def test_vexatious_decision_still_reads_as_14() -> None:
+    # Negative: the letter itself finds the request vexatious.
+    assert find_sections("We consider your request to be vexatious and will not respond to it.") == ["14"]
+
+
+# --------------------------------------------------------------------------------------------
+# 2. A log's outcome printed as a heading, with NCND subsections and a bare number by the title
+
+
+LOG_PAGE = (
+    "{title}\n{number}\n{outcome}\n\nRequest\nPlease tell me how many times armed officers were sent to "
+    "incidents at schools in 2023, and which units were involved.\n\nResponse\n{body}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("outcome", "kind", "sections", "ncnd"),
+    [
+        ("Part Disclosure with Section 23(5), Section 24(2) and Section 31(3) Exemptions", "partial",
+         ["23(5)", "24(2)", "31(3)"], True),
+        ("Partially released - s.40(2) and s.31(3)", "partial", ["40(2)", "31(3)"], True),
+        ("Refused under Section 24(2) and Section 23(5)", "refused", ["24(2)", "23(5)"], True),
+        ("Partial disclosure: exemptions applied section 40(2) and section 30(1)", "partial",
+         ["40(2)", "30(1)"], False),
+    ],
+)
+def test_outcome_heading_decides(outcome: str, kind: str, sections: list[str], ncnd: bool) -> None:
+    page = LOG_PAGE.format(title="Armed officers at schools", number="4417", outcome=outcome,
+                           body="Please see the attached document.")
+    c = classify("", page, ["response.pdf"])
+    assert (c.guess, c.sections, c.ncnd, c.force_reference) == (kind, sections, ncnd, "4417")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Part Disclosure with Section 23(5), Section 24(2) and Section 31(3) Exemptions", "partial"),
+        ("Full disclosure", "responded"),
+        ("Information not held", "not-held"),
+        ("Refusal - Sections 24(1) and 31(1)(a)", "refused"),
+        # Negatives: no grounds named, or a sentence rather than a heading.
+        ("Refused", None),
+        ("Exemptions", None),
+        ("We have refused your request under section 12 because of the cost.", None),
+        ("Part 1", None),
+    ],
+)
+def test_heading_decision(line: str, expected: str | None) -> None:
+    found = heading_decision(["Firearms licences", line])
+    assert (found[0] if found else None) == expected
+
+
+@pytest.mark.parametrize(("section", "ncnd"), [("23(5)", True), ("40(5B)(a)(i)", True), ("31(3)", True),
+                                               ("31(1)(a)", False), ("40(2)", False), ("12", False)])
+def test_ncnd_subsections(section: str, ncnd: bool) -> None:
+    assert is_ncnd_section(section) is ncnd
+
+
+@pytest.mark.parametrize(
+    ("text", "ref"),
+    [
+        ("Stop and search in parks\n2291\nFull disclosure\n\nRequest\nHow many searches?", "2291"),
+        ("Drone use 2024\n1877/24\n\nResponse\nWe hold the attached.", "1877/24"),
+        # Negatives: a figure in the answer, a year alone, a number far from the top.
+        ("Dear Sir,\nThank you for your request.\nThe number of searches was:\n2291\n", None),
+        ("Drone use\n2024\nFull disclosure", None),
+    ],
+)
+def test_bare_number_by_the_title(text: str, ref: str | None) -> None:
+    assert find_force_reference(text) == ref
