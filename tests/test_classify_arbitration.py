@@ -183,3 +183,68 @@ def test_ncnd_subsections(section: str, ncnd: bool) -> None:
 )
 def test_bare_number_by_the_title(text: str, ref: str | None) -> None:
     assert find_force_reference(text) == ref
+
+
+# --------------------------------------------------------------------------------------------
+# 3. What the letter decides outweighs narrative: cost refusals, question-by-question answers
+
+COST_WITH_NARRATIVE = [
+    "Dear Requester,\n\nThe Payroll Team does not hold overtime broken down by custody suite, and the Custody Unit "
+    "does not hold rank for staff on overtime. Answering would mean examining each timesheet by hand, which we "
+    "estimate would take well over 18 hours, so the force is not obliged to comply with your request under "
+    "section 12.\n\nSection 17 of the Act requires a public authority, when refusing a request because the "
+    "information is exempt or the cost limit applies, to give a notice saying so.\n\nYours sincerely",
+    "Dear Sir,\n\nTo answer your request we would need to read every custody record for the year, as the reason "
+    "for detention is not held in a searchable field. That would take far longer than the 18 hours allowed, so "
+    "we cannot comply with your request.\n\nYours faithfully",
+    "Hello,\n\nThe Fleet Department does not hold mileage by officer. Gathering it from each vehicle log would "
+    "exceed the appropriate limit, and we are therefore refusing your request.\n\nRegards",
+]
+
+
+@pytest.mark.parametrize("text", COST_WITH_NARRATIVE)
+def test_cost_refusal_with_search_narrative_is_decided(text: str) -> None:
+    c = classify("Your request", text)
+    assert (c.kind, c.sections) == ("refused", ["12"]), c.reasons
+
+
+def test_plain_not_held_beside_a_cost_limit_still_asks() -> None:
+    # Negative: the whole request said plainly not to be held, then a cost refusal: two decisions.
+    text = ("Dear Requester,\n\nThe information you asked for is not held by the force. Searching every "
+            "station's paper files to be sure would exceed the cost limit, so we are not obliged to comply with "
+            "your request.\n\nRegards")
+    assert classify("Your request", text).kind == "needs-review"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dear Requester,\n\nQuestion 1: How many tasers were fired in 2024?\nResponse: 57.\n\nQuestion 2: How many "
+        "of those involved children?\nResponse: No information held.\n\nQuestion 3: How many officers carry one?\n"
+        "Response: 1,140 officers.\n\nYours sincerely",
+        "Dear Requester,\n\n1. How many drones does the force own?\nThe force owns 14 drones.\n\n2. How many pilots "
+        "are there?\nThere are 38 trained pilots.\n\n3. What was spent on training in 2019?\nWe hold no information "
+        "for 2019.\n\nYours sincerely",
+        "Dear Requester,\n\nPart A - vehicles seized in 2024: 312.\nPart B - the number returned to the owner: this "
+        "information is not held.\nPart C - the storage cost: \u00a341,000.\n\nRegards",
+    ],
+)
+def test_one_part_not_held_rest_answered_is_responded(text: str) -> None:
+    assert classify("Your request", text).kind == "responded"
+
+
+@pytest.mark.parametrize(
+    "second",
+    ["Not applicable (see Q1).", "N/A - see the answer to question 1.", "As above."],
+)
+def test_part_pointing_back_to_not_held_part_is_not_held(second: str) -> None:
+    text = (f"Dear Requester,\n\nQ1. Does the force hold a contract with a face-matching supplier?\nNo information "
+            f"held.\n\nQ2. If so, what is it worth?\n{second}\n\nYours sincerely")
+    assert classify("Your request", text).kind == "not-held"
+
+
+def test_part_pointing_back_beside_answers_is_not_a_part() -> None:
+    # Negative: pointing back to an answered part leaves an answer.
+    text = ("Dear Requester,\n\nQ1. How many cameras does the force own?\n212.\n\nQ2. How many are body-worn?\n"
+            "All of them.\n\nQ3. How many are in storage?\nSee the answer to question 1.\n\nYours sincerely")
+    assert classify("Your request", text).guess == "responded"

@@ -470,6 +470,7 @@ def _parts(sentences: Sequence[str]) -> _Parts:
     out = _Parts(count=len(parts))
     if len(parts) < 2:
         return out
+    deferred: list[list[str]] = []
     for part in parts:
         text = " ".join(part)
         head = PART_START_RE.sub("", part[0], count=1)
@@ -485,6 +486,11 @@ def _parts(sentences: Sequence[str]) -> _Parts:
         nh = scores["not-held"] >= 1.5 or bool(REDIRECT_RE.search(text))
         yes = bool(scores["data"] >= 1.5 or figures or any(ATTACHED_RESPONSE_RE.search(x) for x in part)
                    or any(_YES_NO_RE.match(PART_START_RE.sub("", x, count=1)) for x in said))
+        if not (yes or no or nh) and said and all(_DEFERS_RE.match(PART_START_RE.sub("", x, count=1)) for x in said
+                                                  if x is not head or PART_START_RE.sub("", x, count=1).strip()):
+            # "Not applicable (see Q1)": the answer is the earlier part's.
+            deferred.append(part)
+            continue
         if yes and not (nh and not figures):
             out.answered.append(part[0])
         if no:
@@ -497,7 +503,21 @@ def _parts(sentences: Sequence[str]) -> _Parts:
             # Neither refused nor not held, and a plain statement under the question: an answer
             # in words, weaker than a figure.
             out.prose.append(part[0])
+    for part in deferred:
+        # A part that only points back shares the fate of what it points to: beside parts all not
+        # held, it is not held too ("Q1 No information held. Q2 Not applicable, see Q1": round 8).
+        if out.not_held and not out.answered and not out.refused and not out.prose:
+            out.not_held.append(part[0])
+            out.not_held_sentences.update(part)
+        else:
+            out.count -= 1
     return out
+
+
+# An answer that only points back to another: "Not applicable (see Q1)", "N/A", "See answer to
+# question 2", "As above".
+_DEFERS_RE = re.compile(r"^\W*(?:not\s+applicable|n/a|see\s+(?:the\s+)?(?:answer|response)\s+(?:to|at|for|above)|see\s+"
+                        r"(?:q|question|part)\s*\d|(?:please\s+)?see\s+above|as\s+above)\b[^.]{0,60}[.)]?\W*$", re.I)
 
 
 # A statement that answers nothing: "that is not a request for recorded information".
@@ -532,10 +552,11 @@ _FIGURE_RE = re.compile(r"(?<![\w/£(.-])(?!(?:19|20)\d\d\b)£?\d[\d,]*(?:\.\d+)
 _WHOLE_NOT_HELD_RE = re.compile(
     r"^\W*(?:(?:however|unfortunately|therefore),?\s+)?(?:(?:the|this)\s+(?:requested\s+)?information|the\s+data)\s+"
     r"(?:(?:that\s+)?you\s+(?:have\s+)?(?:requested|asked\s+for|seek)\s+)?(?:is|was)\s+not\s+held\b(?![^.]{0,40}\b(?:by|within"
-    r"|in|on)\s+(?:the\s+|our\s+)?[A-Z])"
+    r"|in|on)\s+(?:the\s+|our\s+)?(?-i:[A-Z]))"
     r"|\b(?:we|the\s+force|the\s+constabulary|the\s+service)\s+(?:do|does|can\s+confirm\s+(?:that\s+)?(?:we|it)\s+do(?:es)?)"
     r"\s+not\s+hold\s+(?:any\s+)?(?:the\s+)?(?:information|data|records?)\s+(?:within\s+the\s+scope|(?:that\s+)?you"
     r"|requested|relevant|relating\s+to\s+your\s+request)",
+    re.I,
 )
 
 
