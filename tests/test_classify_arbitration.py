@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from foi.mail.classify import classify
-from foi.mail.decisions import heading_decision, own_words
+from foi.mail.decisions import deciding, heading_decision, own_words
 from foi.mail.references import find_force_reference
 from foi.mail.sections import find_sections, is_ncnd_section
 
@@ -248,3 +248,49 @@ def test_part_pointing_back_beside_answers_is_not_a_part() -> None:
     text = ("Dear Requester,\n\nQ1. How many cameras does the force own?\n212.\n\nQ2. How many are body-worn?\n"
             "All of them.\n\nQ3. How many are in storage?\nSee the answer to question 1.\n\nYours sincerely")
     assert classify("Your request", text).guess == "responded"
+
+
+# --------------------------------------------------------------------------------------------
+# 4. Confidence: no automatic refusal without a sentence that applies a ground or refuses
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dear Requester,\n\nThank you for your request. Section 40 of the Act covers personal data and section 31 "
+        "covers law enforcement. The public interest test weighs the arguments for and against disclosure in "
+        "each case.\n\nRegards",
+        "Hello,\n\nExemptions under the Act include section 24, national security, and section 23, bodies dealing "
+        "with security matters. Both are commonly considered where firearms units are concerned.\n\nThanks",
+    ],
+)
+def test_sections_explained_but_not_applied_are_not_decided(text: str) -> None:
+    assert classify("Your request", text).kind == "needs-review"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The information is exempt under section 40(2).",
+        "We are therefore not obliged to comply with your request.",
+        "Locating it would exceed the 'appropriate level' set by the regulations.",
+        "We estimate that retrieving it would take 60 hours of work.",
+        "Section 31(1)(g) 'Law Enforcement'",
+        "The force neither confirms nor denies that it holds this information.",
+        "The names cannot be disclosed.",
+    ],
+)
+def test_deciding_sentences(sentence: str) -> None:
+    assert deciding([sentence]) == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Section 40 of the Act covers personal data.",
+        "The public interest test weighs the arguments for and against disclosure.",
+        "Thank you for your request about section 12.",
+    ],
+)
+def test_not_deciding_sentences(sentence: str) -> None:
+    assert deciding([sentence]) == []

@@ -25,6 +25,7 @@ from foi.mail.dates import deadline_in, stated_receipt
 from foi.mail.decisions import (
     PIT_PENDING_RE,
     PROMISE_RE,
+    deciding,
     heading_decision,
     late_promise,
     own_words,
@@ -1149,6 +1150,12 @@ def classify(
             return result("needs-review", final_ev, 0.45, guess=final,
                           reasons=["the information is said to be attached, and no attachment could be read",
                                    *reasons])
+        decides = deciding(new) or [x for x in new if NCND_RE.search(x) or FORMAL_REFUSAL_RE.search(x)]
+        if final in ("refused", "partial") and not decides and conf >= AUTOMATIC:
+            # Grounds named, refusing words, but no sentence that applies one to this request: the
+            # reading is a guess however many words agree (issue 12, round 8: calibration).
+            conf = min(conf, 0.55)
+            reasons = [*reasons, "no sentence of the letter applies a ground or refuses"]
         return result(final, final_ev, min(0.95, conf), reasons=reasons)
 
     # ---- letters before the answer -------------------------------------------------------------

@@ -180,3 +180,43 @@ def heading_decision(sentences: Sequence[str], *, within: int = 8) -> tuple[str,
         found.append((kind, s))
     kinds = {k for k, _ in found}
     return found[0] if len(kinds) == 1 else None
+
+
+# The letter's own deciding sentence for withholding: a ground applied to this request, the
+# request refused, the cost limit exceeded, neither confirm nor deny (issue 12, round 8). Naming
+# or explaining a section is not deciding; a reading of refused or partial without one of these
+# is a guess.
+APPLIES_RE = re.compile(
+    r"\b(?:is|are|was|were|has\s+been|have\s+been|being|be)\s+(?:therefore\s+|hereby\s+|also\s+|now\s+)?(?:exempt"
+    r"|withheld|refused|redacted|removed|engaged|applied|relied\s+(?:up)?on|applicable|invoked|cited)\b"
+    r"|\bexempt\s+(?:from\s+disclosure\s+)?(?:under|by\s+virtue|in\s+accordance|pursuant|as)\b"
+    r"|\b(?:we|I|it|the\s+(?:force|constabulary|department|council|service|authority|trust|police))\s+(?:is\s+|are\s+|am\s+"
+    r"|have\s+|has\s+|will\s+|must\s+|can\s+|do\s+|does\s+)?(?:therefore\s+|hereby\s+|now\s+|also\s+)?(?:not\s+)?"
+    r"(?:apply|applying|applied|rely|relying|relied|engag\w+|cit(?:e|ed|ing)|invok\w+|refus\w+|withh\w+|declin\w+"
+    r"|redact\w+|obliged|unable\s+to|cannot|not\s+able\s+to|will\s+not\s+be\s+(?:providing|disclosing|releasing))\b"
+    r"|\b(?:is|are|am)\s+(?:therefore\s+|now\s+|also\s+)?(?:not\s+(?:providing|disclosing|releasing|supplying|giving)|relying|applying|engaging|citing|invoking|refusing|withholding"
+    r"|declining|redacting)\b|\b(?:rel(?:y|ies|ying|ied)\s+(?:up)?on|appl(?:y|ies|ying)|engag(?:e|es|ing)|invok(?:e|es|ing)"
+    r"|cit(?:e|es|ing))\s+(?:the\s+)?(?:exemptions?\s+(?:at|in|under)\s+)?(?:sections?|s\.|exemptions?)\s*\d"
+    r"|\bdecided\s+(?:not\s+to\s+(?:provide|disclose|release|supply)|to\s+(?:withhold|refuse|decline|apply|rely|redact))"
+    r"|\b(?:request|it|correspondence)\s+(?:is|to\s+be|as)\s+(?:therefore\s+)?vexatious|\bwill\s+not\s+be\s+(?:dealing|responding"
+    r"|answering|complying)"
+    r"|\bapplies\b|\bneither\s+confirm|\bnot\s+obliged\b|\b(?:exceed|exceeds|exceeded|exceeding|over|above|beyond)\s+"
+    r"(?:the\s+)?(?:appropriate|cost|fees?|£?450|18)|\brefusal\s+notice|\bcannot\s+(?:comply|provide|disclose|release)"
+    r"|\bunable\s+to\s+(?:comply|provide|disclose|release)|\b(?:not|no\s+longer)\s+(?:be\s+)?(?:disclosed|released"
+    r"|provided)\b|\bin\s+(?:accordance|line)\s+with\s+(?:section|s\.)|\bunder\s+(?:section|s\.)\s*\d"
+    r"|\b(?:cannot|can\s*not|could\s+not|will\s+not|shall\s+not)\s+be\s+(?:disclosed|released|provided|supplied|given)"
+    r"|\bnot\s+to\s+(?:supply|provide|disclose|release)\b|\bexcess\s+cost|\bremoves?\s+(?:the\s+)?(?:\w+'?s?\s+)?"
+    r"obligation|\bcost\s+(?:more\s+than|over|in\s+excess\s+of)\s+£\s?\d"
+    r"|\bexceed\w*\b[^.]{0,40}\b(?:appropriate|cost|fees?)\W{0,3}\s+(?:limit|level)"
+    r"|\b(?:would|will)\s+not\s+(?:be\s+)?(?:provid|disclos|releas|supply|supplied)\w*"
+    # A heading that names the ground on a line of its own: "Section 31(1)(g) 'Law Enforcement'".
+    r"|^\W*(?:section|s\.)\s*\d{1,2}[A-Z]?(?:\s*\(\w{1,3}\))*\s*[-\u2013:'\"\u2018\u201c]?\s*[A-Z'\"\u2018\u201c][^.]{0,60}$|"
+    + COST_ESTIMATE,
+    re.I,
+)
+
+
+def deciding(sentences: Sequence[str]) -> list[str]:
+    """The sentences that apply a ground or refuse, in the letter's own words (with
+    :data:`foi.mail.signals.NCND_RE` and ``FORMAL_REFUSAL_RE``, which the caller adds)."""
+    return [s for s in sentences if APPLIES_RE.search(s)]
