@@ -294,3 +294,34 @@ def test_deciding_sentences(sentence: str) -> None:
 )
 def test_not_deciding_sentences(sentence: str) -> None:
     assert deciding([sentence]) == []
+
+
+# --------------------------------------------------------------------------------------------
+# 1d. NCND as the subject of the request (other requests counted by their outcome)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dear Requester,\n\nOur case system does not record which requests were given a neither confirm nor deny "
+        "response. To find them, staff would need to read each of the 4,100 case files, which we estimate would "
+        "take more than 200 hours. This exceeds the appropriate limit, and the force is not obliged to comply with "
+        "your request.\n\nYours sincerely",
+        "Hello,\n\nThe number of NCND replies sent each year is not recorded anywhere we can search. Counting them "
+        "would take far longer than 18 hours, so we cannot comply with your request.\n\nRegards",
+    ],
+)
+def test_ncnd_counted_in_a_cost_refusal_is_not_ncnd(text: str) -> None:
+    c = classify("Your request", text)
+    assert (c.kind, c.sections, c.ncnd) == ("refused", ["12"], False), c.reasons
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We can neither confirm nor deny whether we hold the information.",
+        "In line with other requests of this kind, we neither confirm nor deny whether this is held.",
+    ],
+)
+def test_ncnd_stance_stays_ncnd(sentence: str) -> None:
+    assert classify("Your request", f"Dear Requester,\n\n{sentence} Section 23(5) applies.\n\nRegards").ncnd

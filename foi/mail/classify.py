@@ -36,7 +36,13 @@ from foi.mail.receipts import ReceiptEvidence, own_lines
 from foi.mail.receipts import verdict as receipt_verdict
 from foi.mail.receipts import weigh as weigh_receipt
 from foi.mail.references import find_case_number, find_force_reference
-from foi.mail.sections import collect_sections, is_ncnd_section, not_relied_on, sections_in_sentence
+from foi.mail.sections import (
+    collect_sections,
+    is_ncnd_section,
+    ncnd_counted,
+    not_relied_on,
+    sections_in_sentence,
+)
 from foi.mail.segments import SEARCH_SIZE_RE, Reading, read_message
 from foi.mail.sentences import tabular_lines
 from foi.mail.signals import (
@@ -676,7 +682,7 @@ def classify(
             kind = "needs-review"
         pool = [*new, *reading.of("history")] if history_too else new
         cited = collect_sections(pool) if best in _SECTION_KINDS or best == "needs-review" else []
-        ncnd_hits = [s for s in pool if NCND_RE.search(s)] if best in _NCND_KINDS else []
+        ncnd_hits = [s for s in pool if NCND_RE.search(s) and not ncnd_counted(s)] if best in _NCND_KINDS else []
         return Classification(
             kind=kind,
             sections=cited if kind != "auto-reply" else [],
@@ -772,7 +778,7 @@ def classify(
     refuse = scores["refused"] + 0.75 * len(named)
     if named and not evidence["refused"]:
         evidence["refused"] = named[:1]
-    ncnd_new = [s for s in new if NCND_RE.search(s)]
+    ncnd_new = [s for s in new if NCND_RE.search(s) and not ncnd_counted(s)]
     firm = scores["firm"] + (2.5 if ncnd_new else 0.0)
     if ncnd_new:
         refuse += 2.5

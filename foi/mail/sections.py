@@ -314,3 +314,18 @@ def is_ncnd_section(section: str) -> bool:
     """True for "31(3)", "40(5B)(a)(i)": a subsection that excludes the duty to confirm or deny."""
     m = re.match(r"\d+[A-Z]?\(\w+\)", section)
     return bool(m) and m.group() in NCND_SUBSECTIONS  # type: ignore[union-attr]
+
+
+# "which requests were given a neither confirm nor deny response", "how many NCND replies": other
+# requests counted by their outcome (the request's subject), not this letter's stance (round 8).
+_NCND_COUNTED_RE = re.compile(
+    r"\b(?:requests|responses|replies|cases|which|how\s+(?:many|often)|number\s+of|count\s+of|proportion\s+of)\b"
+    r"(?:(?!\b(?:we|I|force|constabulary|service|it|will|can|cannot|must)\b)[^.;]){0,60}?\b(?:neither\s+confirm|NCND)"
+    r"|\b(?:neither\s+confirm\s+n?or\s+deny|NCND)\s+(?:responses|replies|answers|cases|outcomes)\b",
+    re.I,
+)
+
+
+def ncnd_counted(sentence: str) -> bool:
+    """True when "neither confirm nor deny" in `sentence` names other requests' outcome."""
+    return bool(_NCND_COUNTED_RE.search(sentence))
