@@ -325,3 +325,20 @@ def test_ncnd_counted_in_a_cost_refusal_is_not_ncnd(text: str) -> None:
 )
 def test_ncnd_stance_stays_ncnd(sentence: str) -> None:
     assert classify("Your request", f"Dear Requester,\n\n{sentence} Section 23(5) applies.\n\nRegards").ncnd
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Section 12 does not apply here, but the report is published and section 21 applies.", ["21"]),
+        ("We are not relying on section 12; however section 21 is engaged.", ["21"]),
+        ("Section 40(2) has not been applied because the names are already public. Section 31(1)(a) applies.",
+         ["31(1)(a)"]),
+        ("Section 12 would not apply to this request. The figures are exempt under section 21.", ["21"]),
+        # Negative: the duty to confirm or deny "does not apply by virtue of" a ground relies on it.
+        ("The duty in section 1(1)(a) does not apply by virtue of section 24(2) and section 31(3).",
+         ["24(2)", "31(3)"]),
+    ],
+)
+def test_a_section_set_aside_is_not_a_ground(text: str, expected: list[str]) -> None:
+    assert find_sections(text) == expected

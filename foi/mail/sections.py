@@ -186,9 +186,18 @@ _DROPPED_RE = re.compile(
     r"|\b(?:applied|engaged|relied\s+(?:up)?on)\s+(?:incorrectly|wrongly|inappropriately)\b"
     r"|\b(?:does|do|did|will|are|is|am)\s+not\s+(?:be\s+)?rel(?:y|ies|ying)\s+(?:up)?on\b|\bnot\s+(?:been\s+)?relied\s+(?:up)?on\b"
     r"|\bavoid\w*\s+(?:the\s+)?(?:application|need|use)\s+of\b|\bwithout\s+(?:the\s+need\s+to\s+)?(?:apply|applying"
-    r"|relying)|\bno\s+exemptions?\s+(?:has|have|is|are|was|were)\s+(?:been\s+)?(?:applied|engaged|needed|relied)",
+    r"|relying)|\bno\s+exemptions?\s+(?:has|have|is|are|was|were)\s+(?:been\s+)?(?:applied|engaged|needed|relied)"
+    # "section 12 does not apply here", "is not being applied", "has not been engaged" (round 8)
+    # (Not "the duty to confirm or deny does not apply by virtue of": that is NCND relied on.)
+    r"|(?<!duty\s)(?<!duties\s)\b(?:does|do|did|would|will)\s+not\s+(?:apply|be\s+applied|be\s+engaged|engage)\b"
+    r"(?!\s+(?:\w+\s+){0,3}(?:by\s+virtue|under|because\s+of\s+(?:the\s+)?(?:following|section)))"
+    r"|\b(?:is|are|was|were)\s+not\s+(?:applicable|being\s+(?:applied|relied|used))\b"
+    r"|\b(?:has|have)\s+not\s+been\s+(?:applied|engaged|relied|used)\b",
     re.I,
 )
+
+
+_TURN_RE = re.compile(r"\b(?:but|however|instead|rather)\b(?=[^.]*\b(?:sections?|s\.)\s*\d)", re.I)
 
 
 def not_relied_on(sentence: str) -> bool:
@@ -241,8 +250,16 @@ def collect_sections(sentences: Sequence[str]) -> list[str]:
     explaining: list[tuple[int, int, str]] = []
     mentioned: list[tuple[int, int, str]] = []
     for idx, sentence in enumerate(sentences):
-        if is_conditional(sentence) or is_boilerplate(sentence) or _DROPPED_RE.search(sentence):
-            continue  # "If this exceeds section 12 ...", "section 31 ... has been disregarded"
+        if is_conditional(sentence) or is_boilerplate(sentence):
+            continue  # "If this exceeds section 12 ..."
+        dropped = _DROPPED_RE.search(sentence)
+        if dropped:
+            # "section 31 ... has been disregarded"; "section 12 does not apply, but section 21
+            # does": only what follows the turn is relied on.
+            turn = _TURN_RE.search(sentence, dropped.end())
+            if not turn:
+                continue
+            sentence = " " * turn.start() + sentence[turn.start():]
         found = [(idx, pos, sec) for pos, sec in sections_in_sentence(sentence)]
         if named_only(sentence):
             mentioned.extend(found)
