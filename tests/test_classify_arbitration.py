@@ -342,3 +342,61 @@ def test_ncnd_stance_stays_ncnd(sentence: str) -> None:
 )
 def test_a_section_set_aside_is_not_a_ground(text: str, expected: list[str]) -> None:
     assert find_sections(text) == expected
+
+
+# --------------------------------------------------------------------------------------------
+# Round 8, second set: hypotheticals by inversion, the request's own preamble, other requests'
+# outcomes counted, "held in part" with nothing given
+
+
+@pytest.mark.parametrize(
+    "hypothetical",
+    [
+        "Were we asked to find this out, the request would be treated as vexatious under section 14(1), as it "
+        "would mean writing to over 300 staff, which would also exceed the cost limit under section 12.",
+        "Had we been asked to survey every employee, section 12 would apply because of the cost.",
+    ],
+)
+def test_a_condition_put_by_inversion_is_hypothetical(hypothetical: str) -> None:
+    text = ("Dear Requester,\n\nThe trust bought no magazine subscriptions in that year. Staff may subscribe to "
+            "newsletters privately, but we do not keep records of that, so we do not hold this information. "
+            f"{hypothetical}\n\nRegards")
+    c = classify("Your request", text)
+    assert (c.kind, c.sections) == ("not-held", [])
+
+
+def test_the_requests_preamble_under_you_asked_is_the_request() -> None:
+    text = ("You asked:\n\nThis request relates to licences issued under the scheme. Please state:\n\n"
+            "  1. The number of licences issued in 2022.\n  2. The number of licences revoked in 2022.\n\n"
+            "In Response:\n\nThe information is held in part, however it cannot be disclosed. Locating it would "
+            "mean a manual review of each file, which cannot be done within the permitted 18 hour threshold.")
+    c = classify("FOI", text)
+    assert (c.kind, c.sections) == ("refused", ["12"]), c.reasons
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Last year 64 per cent of requests were answered in full and 19 per cent were refused.",
+        "In 2023, 412 requests were refused under section 12.",
+        "How many requests have been refused on the grounds of cost?",
+    ],
+)
+def test_other_requests_outcomes_are_not_a_refusal(sentence: str) -> None:
+    # A letter whose only "refusal" is figures about other requests, or our question, decides nothing.
+    c = classify("Your request", f"Dear Requester,\n\n{sentence}\n\nRegards")
+    assert c.kind != "refused" and c.guess != "refused"
+
+
+def test_a_refusal_about_how_many_still_applies_its_section() -> None:
+    # Negative: "how many" in the letter's own deciding sentence is what the search would find.
+    text = ("To find out how many of these led to a charge would take more than 18 hours, so section 12 applies. "
+            "We are therefore not obliged to comply with your request.")
+    assert classify("Your request", text).sections == ["12"]
+
+
+def test_the_statute_described_alone_decides_nothing_automatically() -> None:
+    text = ("Dear Requester,\n\nSection 12 of the Act provides an exemption where the authority estimates that "
+            "the cost of compliance would exceed the appropriate limit, which is 450 pounds.\n\nRegards")
+    c = classify("Your request", text)
+    assert c.kind == "needs-review" and c.guess == "refused"

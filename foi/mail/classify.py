@@ -38,7 +38,9 @@ from foi.mail.receipts import weigh as weigh_receipt
 from foi.mail.references import find_case_number, find_force_reference
 from foi.mail.sections import (
     collect_sections,
+    counts_outcomes,
     is_ncnd_section,
+    named_only,
     ncnd_counted,
     not_relied_on,
     sections_in_sentence,
@@ -572,6 +574,10 @@ def whole_nh_decides(sentences: Sequence[str]) -> bool:
     return any(_WHOLE_NOT_HELD_RE.search(s) for s in sentences)
 
 
+_HELD_IN_PART_RE = re.compile(r"\b(?:is|are|was|were)\s+held\s+in\s+part\b|\b(?:hold|holds)\s+(?:some|part)\s+of\s+the"
+                              r"\s+information\b[^.]{0,80}\b(?:cannot|can\s*not|will\s+not|not\s+be)\b", re.I)
+
+
 # The words of a refusal notice that give no reason of their own.
 _NOTICE_ONLY_RE = re.compile(r"\brefusal\s+notice|\bnot\s+(?:obliged|required)\s+to\s+(?:supply|provide|comply"
                              r"|disclose)"
@@ -626,6 +632,16 @@ def classify(
                and not re.search(r"\b(?:but|however)\b[^.]*\b(?:section|s\.)\s*\d", x, re.I)):
         s_scores, _ = _score([s_])
         for kind in ("refused", "firm"):
+            if s_scores[kind]:
+                scores[kind] -= s_scores[kind]
+                evidence[kind] = [x for x in evidence[kind] if x != s_]
+    # "How many requests have been refused on cost grounds?" printed above its answer: our question,
+    # which refuses, withholds and gives nothing (round 8). A question they put to us is theirs.
+    # Nor do figures about other requests' outcomes ("21 per cent were refused in full").
+    for s_ in (x for x in new if (x.rstrip().endswith("?") and not _ASKS_US_RE.search(x)
+                                  and not re.search(r"\b(?:we|us|our)\b", x, re.I)) or counts_outcomes(x)):
+        s_scores, _ = _score([s_])
+        for kind in ("refused", "firm", "partial", "scoped", "not-held"):
             if s_scores[kind]:
                 scores[kind] -= s_scores[kind]
                 evidence[kind] = [x for x in evidence[kind] if x != s_]
@@ -1000,7 +1016,10 @@ def classify(
         final, final_ev = ("partial" if implied or data >= 1.5 else "refused"), (evidence["data"][:1]
                                                                                + evidence["refused"][:1])
         abstain = "some information may be given as well as refused"
-    elif exempt and scoped >= 2 and not whole_nh and not part_nh:
+    elif exempt and scoped >= 2 and not whole_nh and not part_nh and not (
+            data < 0.75 and evidence["scoped"] and all(_HELD_IN_PART_RE.search(x) for x in evidence["scoped"])):
+        # ("The information is held in part, however it cannot be disclosed" says what is held, and
+        # that none of it is given: a refusal of the whole. Round 8.)
         # "The question concerning X has engaged section 12(2)", "a refusal notice for this part":
         # the refusal covers part of the request, and what became of the rest is not plain.
         final, final_ev = "partial", evidence["partial"][:1] + evidence["refused"][:1]
@@ -1156,7 +1175,10 @@ def classify(
             return result("needs-review", final_ev, 0.45, guess=final,
                           reasons=["the information is said to be attached, and no attachment could be read",
                                    *reasons])
-        decides = deciding(new) or [x for x in new if NCND_RE.search(x) or FORMAL_REFUSAL_RE.search(x)]
+        # (The statute described for any authority, "section 12 provides that an authority need not
+        # comply where ... would exceed the limit", decides nothing; nor do other requests counted.)
+        decides = [x for x in new if (x in deciding([x]) or NCND_RE.search(x) or FORMAL_REFUSAL_RE.search(x))
+                   and not named_only(x) and not counts_outcomes(x) and not x.rstrip().endswith("?")]
         if final in ("refused", "partial") and not decides and conf >= AUTOMATIC:
             # Grounds named, refusing words, but no sentence that applies one to this request: the
             # reading is a guess however many words agree (issue 12, round 8: calibration).

@@ -46,6 +46,9 @@ _OUR_ACT_RE = re.compile(r"^(?:the\s+)?(?:FOI|FOIA|FOISA|FoI)\b", re.I)
 
 _KEYWORD_SECTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (COST_LIMIT_RE, "12"),
+    # "within the permitted 18 hour threshold": the police cost limit in hours (round 8).
+    (re.compile(r"\b18[\s-]hours?\s+(?:threshold|limit|ceiling)|\b(?:threshold|limit|ceiling)\s+of\s+18\s+hours", re.I),
+     "12"),
     (re.compile(r"\brepeated\s+request|\brepeat(?:ed)?\s+of\s+(?:a|an|your)\s+(?:previous|earlier)\s+request|"
                 r"substantially\s+similar\s+to\s+(?:a|an|your)\s+(?:previous|earlier)", re.I), "14(2)"),
     (re.compile(r"(?<!not\s)\bvexatious\b", re.I), "14"),
@@ -217,14 +220,19 @@ _DESCRIBES_RE = re.compile(
     r"\b(?:section|s\.?)\s*\d+[^.;]{0,60}?\b(?:allows?|lets?|permits?|enables?|provides?\s+(?:that|for)|means\s+that|states?\s+that"
     r"|sets?\s+out|says?|gives?|entitles?|makes?\s+provision)\b"
     r"|\b(?:an?|any|the)\s+(?:public\s+)?authority\s+(?:is\s+not\s+obliged|does\s+not\s+have|need\s+not|may|can|is\s+able)\b"
-    r"|\bpublic\s+authorities\s+(?:are|may|can|need|do)\b",
+    r"|\bpublic\s+authorities\s+(?:are|may|can|need|do)\b"
+    r"|\b(?:section|s\.?)\s*\d+[^.;]{0,60}?\bprovides?\s+(?:an?\s+)?(?:exemption|exception|ground|power|right|basis)\b"
+    r"|\b(?:where|if|when)\s+(?:the|an?)\s+(?:public\s+)?authority\s+(?:estimates|considers|reasonably\s+believes|believes"
+    r"|would|is\s+satisfied)\b",
     re.I,
 )
 _COUNTED_RE = re.compile(
     r"\b(?:requests|cases|occasions|applications|times|instances)\s+(?:\w+\s+){0,4}?(?:refused|closed|rejected|declined"
     r"|deemed|dealt\s+with|handled|treated|categorised|classed|marked|answered)\s+(?:as\s+\w+\s+)?(?:under|using|citing"
     r"|by\s+virtue\s+of|with)\b"
-    r"|\b(?:how\s+(?:many|often)|number\s+of|frequency|count\s+of)\b[^.;]{0,80}?\b(?:section|s\.?)\s*\d"
+    r"|\b(?:how\s+(?:many|often)|number\s+of|frequency|count\s+of)\b[^.;]{0,80}?\b(?:were|was|been|being|had|have)\s+"
+    r"(?:\w+\s+)?(?:refused|rejected|closed|declined|withheld|applied|cited|used|invoked|relied\s+(?:up)?on|exempted"
+    r"|answered|dealt\s+with)\s+(?:\w+\s+){0,2}?(?:under\s+|using\s+|citing\s+|on\s+|by\s+)?(?:section|s\.?)\s*\d"
     r"|\b(?:section|s\.?)\s*\d+[^.;]{0,30}?\b(?:was|were|has\s+been|had\s+been)\s+(?:used|cited|applied|invoked|relied)"
     r"\b[^.;]{0,40}\b(?:times|occasions|how\s+often|each\s+year|per\s+year|in\s+\d{4})",
     re.I,
@@ -250,8 +258,8 @@ def collect_sections(sentences: Sequence[str]) -> list[str]:
     explaining: list[tuple[int, int, str]] = []
     mentioned: list[tuple[int, int, str]] = []
     for idx, sentence in enumerate(sentences):
-        if is_conditional(sentence) or is_boilerplate(sentence):
-            continue  # "If this exceeds section 12 ..."
+        if is_conditional(sentence) or is_boilerplate(sentence) or sentence.rstrip().endswith("?"):
+            continue  # "If this exceeds section 12 ...", "How many were refused under section 14?"
         dropped = _DROPPED_RE.search(sentence)
         if dropped:
             # "section 31 ... has been disregarded"; "section 12 does not apply, but section 21
@@ -346,3 +354,18 @@ _NCND_COUNTED_RE = re.compile(
 def ncnd_counted(sentence: str) -> bool:
     """True when "neither confirm nor deny" in `sentence` names other requests' outcome."""
     return bool(_NCND_COUNTED_RE.search(sentence))
+
+
+# "67 per cent were answered in full and 21 per cent refused", "412 requests were refused under
+# section 12": figures about other requests' outcomes, an answer to a request about them, never
+# this letter's decision (round 8).
+_OUTCOME_COUNT_RE = re.compile(
+    r"(?:\b\d[\d,.]*\s*(?:per\s*cent|%)|\b\d[\d,]*\s+(?:requests|cases|applications|refusals|responses|replies))"
+    r"[^.;]{0,80}?\b(?:refus\w*|exempt\w*|withheld|rejected|responded|vexatious|neither\s+confirm|NCND|relying)\b",
+    re.I,
+)
+
+
+def counts_outcomes(sentence: str) -> bool:
+    """True when `sentence` counts other requests by outcome (or section): the request's subject."""
+    return bool(_OUTCOME_COUNT_RE.search(sentence) or _COUNTED_RE.search(sentence) or _NCND_COUNTED_RE.search(sentence))
