@@ -400,3 +400,36 @@ def test_the_statute_described_alone_decides_nothing_automatically() -> None:
             "the cost of compliance would exceed the appropriate limit, which is 450 pounds.\n\nRegards")
     c = classify("Your request", text)
     assert c.kind == "needs-review" and c.guess == "refused"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We have reconsidered your request. There are other grounds for refusing it, which are set out below.\n\n"
+        "Under section 14(1) an authority need not comply with a vexatious request. We consider this request to be "
+        "vexatious, as documented in the Commissioner's decision notice (reference FS50123456).",
+        "Having looked again, we find that the reasons for refusal are explained below. Your request is refused "
+        "as vexatious under section 14(1).",
+    ],
+)
+def test_reasons_set_out_below_are_not_information(text: str) -> None:
+    c = classify("Your request", text)
+    assert (c.kind, c.sections) == ("refused", ["14(1)"]), c.reasons
+    assert c.force_reference is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The force can confirm that it holds additional information relevant to your request, however I am not "
+        "obliged to supply it, for the reasons below.",
+        "We hold further information on this subject, but it is exempt from disclosure.",
+    ],
+)
+def test_more_information_withheld_reads_as_partial(text: str) -> None:
+    assert classify("Your request", text).guess == "partial"
+
+
+@pytest.mark.parametrize("ref", ["FS50461626", "IC-123456-A1B2"])
+def test_the_commissioners_reference_is_not_theirs(ref: str) -> None:
+    assert find_force_reference(f"As set out in the decision notice (reference {ref}), we have reconsidered.") is None

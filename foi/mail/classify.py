@@ -574,6 +574,12 @@ def whole_nh_decides(sentences: Sequence[str]) -> bool:
     return any(_WHOLE_NOT_HELD_RE.search(s) for s in sentences)
 
 
+_REASONS_BELOW_RE = re.compile(r"\b(?:grounds?|reasons?|exemptions?|explanation|arguments?)\b[^.]{0,60}"
+                               r"\b(?:set\s+out|detailed|explained|given|listed|outlined)\s+(?:below|above|as\s+follows)",
+                               re.I)
+_MORE_WITHHELD_RE = re.compile(r"\b(?:holds?|held)\s+(?:addition(?:al)?|further|other|more)\s+information\b[^.]{0,80}"
+                               r"\b(?:not\s+obliged|exempt|withheld|cannot|will\s+not|not\s+(?:be\s+)?(?:disclosed|provided"
+                               r"|supplied|released))", re.I)
 _HELD_IN_PART_RE = re.compile(r"\b(?:is|are|was|were)\s+held\s+in\s+part\b|\b(?:hold|holds)\s+(?:some|part)\s+of\s+the"
                               r"\s+information\b[^.]{0,80}\b(?:cannot|can\s*not|will\s+not|not\s+be)\b", re.I)
 
@@ -645,6 +651,19 @@ def classify(
             if s_scores[kind]:
                 scores[kind] -= s_scores[kind]
                 evidence[kind] = [x for x in evidence[kind] if x != s_]
+    # "There are other grounds for refusing, which are set out below": what is set out is the
+    # reasons, not information (round 8).
+    for s_ in (x for x in new if _REASONS_BELOW_RE.search(x)):
+        s_scores, _ = _score([s_])
+        refusing_too = s_scores["firm"] or s_scores["refused"] or re.search(r"\brefus|\bwithh|\bexempt", s_, re.I)
+        if s_scores["data"] and refusing_too:
+            scores["data"] -= s_scores["data"]
+            evidence["data"] = [x for x in evidence["data"] if x != s_]
+    # "The force holds additional information, however I am not obliged to supply it": more than
+    # was given is withheld, so something was given (round 8).
+    for s_ in (x for x in new if _MORE_WITHHELD_RE.search(x)):
+        scores["scoped"] += 2.0
+        evidence["scoped"].append(s_)
     for s_ in (x for x in new if REDIRECT_RE.search(x) or _GENERIC_RE.search(x)):
         s_scores, _ = _score([s_])
         for kind in ("partial", "scoped"):

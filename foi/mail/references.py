@@ -98,6 +98,8 @@ def _valid_ref(token: str) -> bool:
         return False
     if _OUR_REF_RE.match(token):
         return False  # that is our own reference, quoted back to us
+    if re.fullmatch(r"(?:FS|FER)\d{7,8}|IC-\d{4,7}-[A-Z0-9]{4}", token, re.I):
+        return False  # the Information Commissioner's case or decision notice, not the authority's (round 8)
     if re.fullmatch(r"(?:19|20)\d\d", token):
         return False  # "FOIA 2000", "reference 2024"
     if _is_date(token):
