@@ -433,3 +433,29 @@ def test_more_information_withheld_reads_as_partial(text: str) -> None:
 @pytest.mark.parametrize("ref", ["FS50461626", "IC-123456-A1B2"])
 def test_the_commissioners_reference_is_not_theirs(ref: str) -> None:
     assert find_force_reference(f"As set out in the decision notice (reference {ref}), we have reconsidered.") is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I consider that the exemptions at sections 36(2)(b)(i) and 36(2)(c) were correct and properly applied.",
+        "Having looked at the file again, section 31(1)(a) was appropriately relied upon.",
+    ],
+)
+def test_a_review_finding_the_grounds_rightly_applied_is_upheld(sentence: str) -> None:
+    text = (f"Dear Requester,\n\nI have completed the internal review of the handling of your request. {sentence}"
+            "\n\nRegards")
+    assert classify("Internal review", text).kind == "review-upheld"
+
+
+def test_a_review_finding_a_ground_not_rightly_applied_is_not_upheld() -> None:
+    # Negative.
+    text = ("Dear Requester,\n\nI have completed the internal review of your request. Section 43 was not "
+            "correctly applied, and the figures can now be disclosed.\n\nRegards")
+    assert classify("Internal review", text).guess == "review-overturned"
+
+
+@pytest.mark.parametrize(("text", "ref"), [("FOI / 4409 / 2022 / Forest fires\nDear Sir", "FOI/4409/2022"),
+                                           ("EIR/ 77 /2021 - hedge cutting", "EIR/77/2021")])
+def test_a_reference_spaced_round_its_slashes(text: str, ref: str) -> None:
+    assert find_force_reference(text) == ref

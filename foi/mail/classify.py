@@ -361,6 +361,15 @@ def _new_date(extending: Sequence[str], new: Sequence[str], own: Sequence[str], 
             or deadline_in([s for s in new if _PROMISE_RE.search(s)], sent_on, anchor=own))
 
 
+# "the exemptions at sections 36(2)(b) and (c) were correct and properly applied" (round 8).
+_RIGHTLY_APPLIED_RE = re.compile(
+    r"(?<!not\s)\b(?:was|were|is|are|had\s+been|have\s+been|has\s+been)\s+(?:both\s+)?(?:correct(?:ly)?|proper(?:ly)?"
+    r"|appropriate(?:ly)?|right(?:ly)?|valid(?:ly)?)\s+(?:and\s+(?:correctly|properly|appropriately|rightly|validly)\s+)?"
+    r"(?:applied|engaged|relied\s+(?:up)?on|cited|used)\b",
+    re.I,
+)
+
+
 def _review_outcome(sentences: Sequence[str]) -> tuple[str | None, list[str]]:
     """("upheld" | "overturned" | "partly upheld" | None, the sentences that say so)."""
     up: list[str] = []
@@ -376,7 +385,7 @@ def _review_outcome(sentences: Sequence[str]) -> tuple[str | None, list[str]]:
             complaint = subj in ("complaint", "appeal", "request", "application", "your")
             # "your complaint is upheld" means the force was wrong; "the decision is upheld" right.
             (over if complaint != bool(neg) else up).append(s)
-        if MAINTAIN_RE.search(s):
+        if MAINTAIN_RE.search(s) or _RIGHTLY_APPLIED_RE.search(s):
             up.append(s)
         if OVERTURN_RE.search(s):
             over.append(s)

@@ -55,6 +55,9 @@ _SUBJECT_LEAD_REF_RE = re.compile(
 # alone marks it as a case number, labelled or not (round 6).
 _DOTTED_YEAR_REF_RE = re.compile(r"(?<![\w.])(?!(?:19|20)\d\d\.)(?P<ref>\d{2,7}\.(?:19|20)\d\d[-/]\d\d(?:\d\d)?)"
                                  r"(?![\w.-]|\.\w)")
+# "FOI / 4409 / 2022 / Forest Fires": a log title whose reference is spaced round its slashes (round 8).
+_SPACED_SLASH_RE = re.compile(r"(?<![\w/])(?P<ref>(?:FOI|FOIA|RFI|EIR)\s?/\s?\d{1,7}\s?/\s?(?:19|20)\d\d)(?![\d/])",
+                              re.I)
 _THIS_REQUEST_RE = re.compile(r"\b(?:response|reply|answer|regard|relation|respect|reference)\s+$", re.I)
 # A disclosure-log title: "Misconduct (615/20)", "Cocaine Arrests - 131/20".
 _TITLE_REF_RE = re.compile(
@@ -183,6 +186,8 @@ def _ref_candidates(text: str) -> list[tuple[int, int, str]]:
             out.append((3 + _token_rank(ref), m.start(), ref))
     for m in _DOTTED_YEAR_REF_RE.finditer(text):
         out.append((3, m.start(), m.group("ref")))
+    for m in _SPACED_SLASH_RE.finditer(text):
+        out.append((3, m.start(), re.sub(r"\s+", "", m.group("ref"))))
     for m in _FOI_SPACED_RE.finditer(text):
         ref = m.group("ref").rstrip(".-/")
         if _valid_ref(ref):
