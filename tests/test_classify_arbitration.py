@@ -459,3 +459,19 @@ def test_a_review_finding_a_ground_not_rightly_applied_is_not_upheld() -> None:
                                            ("EIR/ 77 /2021 - hedge cutting", "EIR/77/2021")])
 def test_a_reference_spaced_round_its_slashes(text: str, ref: str) -> None:
     assert find_force_reference(text) == ref
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Reply under the Freedom of Information (Scotland) Act 2002. Under section 25(1) of FOISA we need not give "
+         "you information that is already reasonably accessible to you.", ["25(1)"]),
+        ("Under section 25(1) of FOISA, we do not have to provide information that is published.", ["25(1)"]),
+        # Negative: under the UK Act s.25 is about certificates, not a ground.
+        ("Section 25 of the Act deals with certificates. The information is exempt under section 24(1).", ["24(1)"]),
+        # A section that "allows us" to withhold is applied, not described.
+        ("Section 40(2) allows us to withhold personal data, and we have done so.", ["40(2)"]),
+    ],
+)
+def test_scottish_grounds_and_applied_descriptions(text: str, expected: list[str]) -> None:
+    assert find_sections(text) == expected

@@ -140,8 +140,16 @@ def _blank_quoted_request(sentence: str) -> str:
     return _QUOTED_REQUEST_RE.sub(lambda m: m.group()[: m.start("q") - m.start()] + " " * len(m.group("q")), sentence)
 
 
-def sections_in_sentence(sentence: str) -> list[tuple[int, str]]:
-    """(position, section) for every refusal-ground citation in one sentence."""
+# The Scottish Act numbers its grounds from s.25 (information otherwise accessible) to s.41; its
+# s.12 is the cost limit too (round 8). Under FOISA s.25 is a ground.
+SCOTTISH_SECTIONS = REFUSAL_SECTIONS | {"25"}
+_FOISA_RE = re.compile(r"\bFOISA\b|\bFreedom\s+of\s+Information\s+\(Scotland\)\s+Act", re.I)
+
+
+def sections_in_sentence(sentence: str, *, scottish: bool = False) -> list[tuple[int, str]]:
+    """(position, section) for every refusal-ground citation in one sentence; `scottish` when the
+    reply answers under FOISA, whose s.25 is a ground."""
+    grounds = SCOTTISH_SECTIONS if scottish or _FOISA_RE.search(sentence) else REFUSAL_SECTIONS
     sentence = _blank_quoted_request(sentence)
     found: list[tuple[int, str]] = _bare_list(sentence)
     for m in _CITE_RE.finditer(sentence):
@@ -175,7 +183,7 @@ def sections_in_sentence(sentence: str) -> list[tuple[int, str]]:
             act.group("act")
         ) and re.search(r"\b(?!Act\b|The\b|This\b)[A-Z]", act.group("act")):
             continue  # "section 38 of the Offences Against the Person Act" is an offence, not an exemption
-        found.extend((pos, sec) for pos, sec in group if re.match(r"\d+", sec).group() in REFUSAL_SECTIONS)  # type: ignore[union-attr]
+        found.extend((pos, sec) for pos, sec in group if re.match(r"\d+", sec).group() in grounds)  # type: ignore[union-attr]
     return found
 
 
@@ -217,8 +225,9 @@ _EXPLAINING_RE = re.compile(
 # were refused under ("how many requests were refused under section 14", "the number of times
 # section 12 was cited"). Such a section is the letter's ground only when nothing else is.
 _DESCRIBES_RE = re.compile(
-    r"\b(?:section|s\.?)\s*\d+[^.;]{0,60}?\b(?:allows?|lets?|permits?|enables?|provides?\s+(?:that|for)|means\s+that|states?\s+that"
-    r"|sets?\s+out|says?|gives?|entitles?|makes?\s+provision)\b"
+    r"\b(?:section|s\.?)\s*\d+[^.;]{0,60}?\b(?:(?:allows?|lets?|permits?|enables?|gives?|entitles?)\s+(?:an?\s+|any\s+|the\s+)?"
+    r"(?:public\s+)?(?:authority|authorities|bod(?:y|ies)|organisations?)|provides?\s+(?:that|for)|means\s+that|states?\s+that"
+    r"|sets?\s+out|says?\s+that|makes?\s+provision)\b"
     r"|\b(?:an?|any|the)\s+(?:public\s+)?authority\s+(?:is\s+not\s+obliged|does\s+not\s+have|need\s+not|may|can|is\s+able)\b"
     r"|\bpublic\s+authorities\s+(?:are|may|can|need|do)\b"
     r"|\b(?:section|s\.?)\s*\d+[^.;]{0,60}?\bprovides?\s+(?:an?\s+)?(?:exemption|exception|ground|power|right|basis)\b"
@@ -257,6 +266,7 @@ def collect_sections(sentences: Sequence[str]) -> list[str]:
     implied: list[tuple[int, int, str]] = []
     explaining: list[tuple[int, int, str]] = []
     mentioned: list[tuple[int, int, str]] = []
+    scottish = any(_FOISA_RE.search(x) for x in sentences)
     for idx, sentence in enumerate(sentences):
         if is_conditional(sentence) or is_boilerplate(sentence) or sentence.rstrip().endswith("?"):
             continue  # "If this exceeds section 12 ...", "How many were refused under section 14?"
@@ -268,7 +278,7 @@ def collect_sections(sentences: Sequence[str]) -> list[str]:
             if not turn:
                 continue
             sentence = " " * turn.start() + sentence[turn.start():]
-        found = [(idx, pos, sec) for pos, sec in sections_in_sentence(sentence)]
+        found = [(idx, pos, sec) for pos, sec in sections_in_sentence(sentence, scottish=scottish)]
         if named_only(sentence):
             mentioned.extend(found)
             mentioned.extend((idx, m.start(), sec) for rx, sec in _KEYWORD_SECTIONS if (m := rx.search(sentence))
