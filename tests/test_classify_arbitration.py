@@ -10,6 +10,8 @@ public page where each pattern was seen.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from foi.mail.classify import classify
@@ -475,3 +477,24 @@ def test_a_reference_spaced_round_its_slashes(text: str, ref: str) -> None:
 )
 def test_scottish_grounds_and_applied_descriptions(text: str, expected: list[str]) -> None:
     assert find_sections(text) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The date that the response is due for your request has been changed to 15th April.",
+        "Please note the deadline for our reply has been extended to 15 April 2024.",
+        "Your response date has been moved to 15 April.",
+    ],
+)
+def test_a_due_date_moved_in_so_many_words_is_an_extension(sentence: str) -> None:
+    c = classify("Your request", f"Dear Requester,\n{sentence} Please see the attached letter.\nKind regards",
+                 ["letter.pdf"], headers={"Date": "Mon, 11 Mar 2024 10:00:00 +0000"})
+    assert (c.kind, c.until) == ("extended", date(2024, 4, 15)), c.reasons
+
+
+def test_a_due_date_stated_without_moving_is_not_an_extension() -> None:
+    # Negative: the statutory date restated in an acknowledgement.
+    c = classify("Acknowledgement", "Dear Requester,\nWe received your request on 1 March. The due date for our "
+                 "response is 28 March.\nKind regards", headers={"Date": "Mon, 04 Mar 2024 10:00:00 +0000"})
+    assert c.guess != "extended"

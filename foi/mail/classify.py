@@ -23,6 +23,7 @@ from email.utils import parsedate_to_datetime
 
 from foi.mail.dates import deadline_in, stated_receipt
 from foi.mail.decisions import (
+    DUE_MOVED_RE,
     PIT_PENDING_RE,
     PROMISE_RE,
     deciding,
@@ -704,6 +705,11 @@ def classify(
     promises = [s for s in new if _PROMISE_RE.search(s) and PROMISE_RE.search(s)
                 and deadline_in([s], sent_on, anchor=own)]
     late = [s for s in promises if late_promise(deadline_in([s], sent_on, anchor=own), received)]
+    moved = [s for s in new if DUE_MOVED_RE.search(s)]
+    if moved and scores["extended"] < 2:
+        # "The date your response is due has been changed to 15 April" (round 8).
+        scores["extended"] += 2.0
+        evidence["extended"] = moved[:1] + [s for s in evidence["extended"] if s not in moved[:1]]
     if late:
         # (Not enough on its own to put a decision letter in doubt.)
         scores["extended"] += 1.5

@@ -220,3 +220,14 @@ def deciding(sentences: Sequence[str]) -> list[str]:
     """The sentences that apply a ground or refuse, in the letter's own words (with
     :data:`foi.mail.signals.NCND_RE` and ``FORMAL_REFUSAL_RE``, which the caller adds)."""
     return [s for s in sentences if APPLIES_RE.search(s)]
+
+
+# "The date your response is due has been changed to 15 April", "our deadline is now 3 May": the
+# due date moved, in so many words - more time taken, whatever the attached letter adds (round 8).
+DUE_MOVED_RE = re.compile(
+    r"\b(?:due\s+date|deadline|date\s+(?:that\s+|by\s+which\s+)?(?:the\s+|your\s+|our\s+)?(?:response|reply|answer)\s+"
+    r"(?:is|was)\s+due|(?:response|reply)\s+date)\b[^.]{0,60}?\b(?:has\s+been|have\s+been|is\s+now|was|will\s+be|is\s+being)"
+    r"\s+(?:changed|moved|extended|revised|amended|put\s+back|pushed\s+back|deferred)\s+(?:to|until|till)\b"
+    r"|\b(?:due\s+date|deadline)\b[^.]{0,40}?\bis\s+now\s+(?:\d|the\s+\d|[A-Z][a-z]+day)",
+    re.I,
+)
