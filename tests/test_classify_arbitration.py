@@ -498,3 +498,25 @@ def test_a_due_date_stated_without_moving_is_not_an_extension() -> None:
     c = classify("Acknowledgement", "Dear Requester,\nWe received your request on 1 March. The due date for our "
                  "response is 28 March.\nKind regards", headers={"Date": "Mon, 04 Mar 2024 10:00:00 +0000"})
     assert c.guess != "extended"
+
+
+S17_NOTICE = [
+    "Section 17 of the Act requires a public authority, when refusing a request because the information is exempt "
+    "or the cost limit applies, to issue a notice that says so.",
+    "The Act obliges an authority that refuses a request to explain which exemption it relies on.",
+]
+
+
+@pytest.mark.parametrize("notice", S17_NOTICE)
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("The force does not hold the information you asked for, as no such records are kept.", "not-held"),
+        ("In 2023 there were 41 arrests for this offence, and 12 in 2024.", "responded"),
+        ("Finding this would mean reading 3,000 files, which would take well over 18 hours, so we are not obliged "
+         "to comply with your request.", "refused"),
+    ],
+)
+def test_the_section_17_paragraph_is_the_law_not_a_refusal(notice: str, body: str, kind: str) -> None:
+    c = classify("FOI 123/24", f"Dear Requester,\n\n{body}\n\n{notice}\n\nRegards")
+    assert c.kind == kind, c.reasons

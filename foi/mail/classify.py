@@ -584,6 +584,9 @@ def whole_nh_decides(sentences: Sequence[str]) -> bool:
     return any(_WHOLE_NOT_HELD_RE.search(s) for s in sentences)
 
 
+# The generic clause of a description: "a public authority is not obliged to comply with a request".
+_DESCRIBES_CLAUSE_RE = re.compile(r"\b(?:an?|any|the)\s+(?:public\s+)?authorit(?:y|ies)\b[^.;]{0,80}"
+                                  r"|\bpublic\s+authorities\b[^.;]{0,80}", re.I)
 _REASONS_BELOW_RE = re.compile(r"\b(?:grounds?|reasons?|exemptions?|explanation|arguments?)\b[^.]{0,60}"
                                r"\b(?:set\s+out|detailed|explained|given|listed|outlined)\s+(?:below|above|as\s+follows)",
                                re.I)
@@ -658,6 +661,18 @@ def classify(
                                   and not re.search(r"\b(?:we|us|our)\b", x, re.I)) or counts_outcomes(x)):
         s_scores, _ = _score([s_])
         for kind in ("refused", "firm", "partial", "scoped", "not-held"):
+            if s_scores[kind]:
+                scores[kind] -= s_scores[kind]
+                evidence[kind] = [x for x in evidence[kind] if x != s_]
+    # The statute described for any authority ("section 17 requires an authority, when refusing a
+    # request, to give a notice"; "under section 14 an authority need not comply with a vexatious
+    # request") is the law, not this letter refusing (round 8). Alone, it still hints at the guess.
+    other_status = (scores["not-held"] >= 1.5 or scores["data"] >= 1.5 or reading.tables >= 3 or has_data
+                    or (reading.answers > 0 and any(re.search(r"\d", x) and not named_only(x) for x in new)))
+    for s_ in (x for x in new if other_status and named_only(x) and not NCND_RE.search(x)
+               and not FORMAL_REFUSAL_RE.search(_DESCRIBES_CLAUSE_RE.sub(" ", x))):
+        s_scores, _ = _score([s_])
+        for kind in ("refused", "firm"):
             if s_scores[kind]:
                 scores[kind] -= s_scores[kind]
                 evidence[kind] = [x for x in evidence[kind] if x != s_]

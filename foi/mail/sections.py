@@ -225,7 +225,7 @@ _EXPLAINING_RE = re.compile(
 # were refused under ("how many requests were refused under section 14", "the number of times
 # section 12 was cited"). Such a section is the letter's ground only when nothing else is.
 _DESCRIBES_RE = re.compile(
-    r"\b(?:section|s\.?)\s*\d+[^.;]{0,60}?\b(?:(?:allows?|lets?|permits?|enables?|gives?|entitles?)\s+(?:an?\s+|any\s+|the\s+)?"
+    r"\b(?:section|s\.?)\s*\d+[^.;]{0,60}?\b(?:(?:allows?|lets?|permits?|enables?|gives?|entitles?|requires?|obliges?)\s+(?:an?\s+|any\s+|the\s+)?"
     r"(?:public\s+)?(?:authority|authorities|bod(?:y|ies)|organisations?)|provides?\s+(?:that|for)|means\s+that|states?\s+that"
     r"|sets?\s+out|says?\s+that|makes?\s+provision)\b"
     r"|\b(?:an?|any|the)\s+(?:public\s+)?authority\s+(?:is\s+not\s+obliged|does\s+not\s+have|need\s+not|may|can|is\s+able)\b"
