@@ -404,7 +404,7 @@ def test_a_review_that_finds_the_exemptions_correct_is_upheld() -> None:
 def test_grounds_set_out_below_are_not_information_given() -> None:
     result = read("Having reconsidered your request, we find there are other grounds for refusing it, which are set "
                   "out below.\n\nUnder section 14(1) a public authority is not obliged to comply with a vexatious "
-                  "request, and we consider that this request is vexatious.")
+                  "request. We consider that this request is vexatious.")
     assert result.kind == "refused"
 
 

@@ -22,12 +22,30 @@ from email.message import EmailMessage
 from email.utils import parsedate_to_datetime
 
 from foi.mail.dates import deadline_in, stated_receipt
-from foi.mail.decisions import PIT_PENDING_RE, PROMISE_RE, late_promise, scope_questions, waits_on_us
+from foi.mail.decisions import (
+    DUE_MOVED_RE,
+    PIT_PENDING_RE,
+    PROMISE_RE,
+    deciding,
+    heading_decision,
+    late_promise,
+    own_words,
+    scope_questions,
+    waits_on_us,
+)
 from foi.mail.receipts import ReceiptEvidence, own_lines
 from foi.mail.receipts import verdict as receipt_verdict
 from foi.mail.receipts import weigh as weigh_receipt
 from foi.mail.references import find_case_number, find_force_reference
-from foi.mail.sections import collect_sections, not_relied_on, sections_in_sentence
+from foi.mail.sections import (
+    collect_sections,
+    counts_outcomes,
+    is_ncnd_section,
+    named_only,
+    ncnd_counted,
+    not_relied_on,
+    sections_in_sentence,
+)
 from foi.mail.segments import SEARCH_SIZE_RE, Reading, read_message
 from foi.mail.sentences import tabular_lines
 from foi.mail.signals import (
@@ -344,6 +362,15 @@ def _new_date(extending: Sequence[str], new: Sequence[str], own: Sequence[str], 
             or deadline_in([s for s in new if _PROMISE_RE.search(s)], sent_on, anchor=own))
 
 
+# "the exemptions at sections 36(2)(b) and (c) were correct and properly applied" (round 8).
+_RIGHTLY_APPLIED_RE = re.compile(
+    r"(?<!not\s)\b(?:was|were|is|are|had\s+been|have\s+been|has\s+been)\s+(?:both\s+)?(?:correct(?:ly)?|proper(?:ly)?"
+    r"|appropriate(?:ly)?|right(?:ly)?|valid(?:ly)?)\s+(?:and\s+(?:correctly|properly|appropriately|rightly|validly)\s+)?"
+    r"(?:applied|engaged|relied\s+(?:up)?on|cited|used)\b",
+    re.I,
+)
+
+
 def _review_outcome(sentences: Sequence[str]) -> tuple[str | None, list[str]]:
     """("upheld" | "overturned" | "partly upheld" | None, the sentences that say so)."""
     up: list[str] = []
@@ -359,7 +386,7 @@ def _review_outcome(sentences: Sequence[str]) -> tuple[str | None, list[str]]:
             complaint = subj in ("complaint", "appeal", "request", "application", "your")
             # "your complaint is upheld" means the force was wrong; "the decision is upheld" right.
             (over if complaint != bool(neg) else up).append(s)
-        if MAINTAIN_RE.search(s):
+        if MAINTAIN_RE.search(s) or _RIGHTLY_APPLIED_RE.search(s):
             up.append(s)
         if OVERTURN_RE.search(s):
             over.append(s)
@@ -462,6 +489,7 @@ def _parts(sentences: Sequence[str]) -> _Parts:
     out = _Parts(count=len(parts))
     if len(parts) < 2:
         return out
+    deferred: list[list[str]] = []
     for part in parts:
         text = " ".join(part)
         head = PART_START_RE.sub("", part[0], count=1)
@@ -477,6 +505,11 @@ def _parts(sentences: Sequence[str]) -> _Parts:
         nh = scores["not-held"] >= 1.5 or bool(REDIRECT_RE.search(text))
         yes = bool(scores["data"] >= 1.5 or figures or any(ATTACHED_RESPONSE_RE.search(x) for x in part)
                    or any(_YES_NO_RE.match(PART_START_RE.sub("", x, count=1)) for x in said))
+        if not (yes or no or nh) and said and all(_DEFERS_RE.match(PART_START_RE.sub("", x, count=1)) for x in said
+                                                  if x is not head or PART_START_RE.sub("", x, count=1).strip()):
+            # "Not applicable (see Q1)": the answer is the earlier part's.
+            deferred.append(part)
+            continue
         if yes and not (nh and not figures):
             out.answered.append(part[0])
         if no:
@@ -489,7 +522,21 @@ def _parts(sentences: Sequence[str]) -> _Parts:
             # Neither refused nor not held, and a plain statement under the question: an answer
             # in words, weaker than a figure.
             out.prose.append(part[0])
+    for part in deferred:
+        # A part that only points back shares the fate of what it points to: beside parts all not
+        # held, it is not held too ("Q1 No information held. Q2 Not applicable, see Q1": round 8).
+        if out.not_held and not out.answered and not out.refused and not out.prose:
+            out.not_held.append(part[0])
+            out.not_held_sentences.update(part)
+        else:
+            out.count -= 1
     return out
+
+
+# An answer that only points back to another: "Not applicable (see Q1)", "N/A", "See answer to
+# question 2", "As above".
+_DEFERS_RE = re.compile(r"^\W*(?:not\s+applicable|n/a|see\s+(?:the\s+)?(?:answer|response)\s+(?:to|at|for|above)|see\s+"
+                        r"(?:q|question|part)\s*\d|(?:please\s+)?see\s+above|as\s+above)\b[^.]{0,60}[.)]?\W*$", re.I)
 
 
 # A statement that answers nothing: "that is not a request for recorded information".
@@ -516,6 +563,38 @@ _FIGURE_RE = re.compile(r"(?<![\w/£(.-])(?!(?:19|20)\d\d\b)£?\d[\d,]*(?:\.\d+)
                         r"(?![\d/:)(]|\.\w|\s*(?:hours|working|business|calendar|days|weeks|months))(?!\s*(?:st|nd|rd|th)\b)"
                         r"(?!\s+" + _MONTHS + r"\b)",
                         re.I)
+
+
+# "The information you asked for is not held", "we hold no information within the scope of your
+# request": the whole request, said plainly. "The Custody Unit does not hold such records", "it is
+# not held centrally" tell where a search looked, not what the letter decides.
+_WHOLE_NOT_HELD_RE = re.compile(
+    r"^\W*(?:(?:however|unfortunately|therefore),?\s+)?(?:(?:the|this)\s+(?:requested\s+)?information|the\s+data)\s+"
+    r"(?:(?:that\s+)?you\s+(?:have\s+)?(?:requested|asked\s+for|seek)\s+)?(?:is|was)\s+not\s+held\b(?![^.]{0,40}\b(?:by|within"
+    r"|in|on)\s+(?:the\s+|our\s+)?(?-i:[A-Z]))"
+    r"|\b(?:we|the\s+force|the\s+constabulary|the\s+service)\s+(?:do|does|can\s+confirm\s+(?:that\s+)?(?:we|it)\s+do(?:es)?)"
+    r"\s+not\s+hold\s+(?:any\s+)?(?:the\s+)?(?:information|data|records?)\s+(?:within\s+the\s+scope|(?:that\s+)?you"
+    r"|requested|relevant|relating\s+to\s+your\s+request)",
+    re.I,
+)
+
+
+def whole_nh_decides(sentences: Sequence[str]) -> bool:
+    """True when a "not held" sentence says so of the whole request, plainly."""
+    return any(_WHOLE_NOT_HELD_RE.search(s) for s in sentences)
+
+
+# The generic clause of a description: "a public authority is not obliged to comply with a request".
+_DESCRIBES_CLAUSE_RE = re.compile(r"\b(?:an?|any|the)\s+(?:public\s+)?authorit(?:y|ies)\b[^.;]{0,80}"
+                                  r"|\bpublic\s+authorities\b[^.;]{0,80}", re.I)
+_REASONS_BELOW_RE = re.compile(r"\b(?:grounds?|reasons?|exemptions?|explanation|arguments?)\b[^.]{0,60}"
+                               r"\b(?:set\s+out|detailed|explained|given|listed|outlined)\s+(?:below|above|as\s+follows)",
+                               re.I)
+_MORE_WITHHELD_RE = re.compile(r"\b(?:holds?|held)\s+(?:addition(?:al)?|further|other|more)\s+information\b[^.]{0,80}"
+                               r"\b(?:not\s+obliged|exempt|withheld|cannot|will\s+not|not\s+(?:be\s+)?(?:disclosed|provided"
+                               r"|supplied|released))", re.I)
+_HELD_IN_PART_RE = re.compile(r"\b(?:is|are|was|were)\s+held\s+in\s+part\b|\b(?:hold|holds)\s+(?:some|part)\s+of\s+the"
+                              r"\s+information\b[^.]{0,80}\b(?:cannot|can\s*not|will\s+not|not\s+be)\b", re.I)
 
 
 # The words of a refusal notice that give no reason of their own.
@@ -552,7 +631,9 @@ def classify(
     letters = [(attachment_names[i] if paired else f"attachment {i + 1}", t) for i, t in enumerate(texts)
                if t and t.strip()]
     reading = read_message(text or "", letters, subject=subject, request_text=request_text)
-    new = reading.of("new")
+    # (The requester's question told back, "in which you asked how many were refused under section
+    # 12", is what we asked about, never what they decide: round 8.)
+    new = [x for x in (own_words(s_) for s_ in reading.of("new")) if x.strip()]
     own = reading.of("new", "history", "conditional", "boilerplate", "annex")
     reference_text = "\n".join(own)
     force_ref = find_force_reference(reference_text, subject) or find_case_number(reading.text("request"))
@@ -573,6 +654,41 @@ def classify(
             if s_scores[kind]:
                 scores[kind] -= s_scores[kind]
                 evidence[kind] = [x for x in evidence[kind] if x != s_]
+    # "How many requests have been refused on cost grounds?" printed above its answer: our question,
+    # which refuses, withholds and gives nothing (round 8). A question they put to us is theirs.
+    # Nor do figures about other requests' outcomes ("21 per cent were refused in full").
+    for s_ in (x for x in new if (x.rstrip().endswith("?") and not _ASKS_US_RE.search(x)
+                                  and not re.search(r"\b(?:we|us|our)\b", x, re.I)) or counts_outcomes(x)):
+        s_scores, _ = _score([s_])
+        for kind in ("refused", "firm", "partial", "scoped", "not-held"):
+            if s_scores[kind]:
+                scores[kind] -= s_scores[kind]
+                evidence[kind] = [x for x in evidence[kind] if x != s_]
+    # The statute described for any authority ("section 17 requires an authority, when refusing a
+    # request, to give a notice"; "under section 14 an authority need not comply with a vexatious
+    # request") is the law, not this letter refusing (round 8). Alone, it still hints at the guess.
+    other_status = (scores["not-held"] >= 1.5 or scores["data"] >= 1.5 or reading.tables >= 3 or has_data
+                    or (reading.answers > 0 and any(re.search(r"\d", x) and not named_only(x) for x in new)))
+    for s_ in (x for x in new if other_status and named_only(x) and not NCND_RE.search(x)
+               and not FORMAL_REFUSAL_RE.search(_DESCRIBES_CLAUSE_RE.sub(" ", x))):
+        s_scores, _ = _score([s_])
+        for kind in ("refused", "firm"):
+            if s_scores[kind]:
+                scores[kind] -= s_scores[kind]
+                evidence[kind] = [x for x in evidence[kind] if x != s_]
+    # "There are other grounds for refusing, which are set out below": what is set out is the
+    # reasons, not information (round 8).
+    for s_ in (x for x in new if _REASONS_BELOW_RE.search(x)):
+        s_scores, _ = _score([s_])
+        refusing_too = s_scores["firm"] or s_scores["refused"] or re.search(r"\brefus|\bwithh|\bexempt", s_, re.I)
+        if s_scores["data"] and refusing_too:
+            scores["data"] -= s_scores["data"]
+            evidence["data"] = [x for x in evidence["data"] if x != s_]
+    # "The force holds additional information, however I am not obliged to supply it": more than
+    # was given is withheld, so something was given (round 8).
+    for s_ in (x for x in new if _MORE_WITHHELD_RE.search(x)):
+        scores["scoped"] += 2.0
+        evidence["scoped"].append(s_)
     for s_ in (x for x in new if REDIRECT_RE.search(x) or _GENERIC_RE.search(x)):
         s_scores, _ = _score([s_])
         for kind in ("partial", "scoped"):
@@ -604,6 +720,11 @@ def classify(
     promises = [s for s in new if _PROMISE_RE.search(s) and PROMISE_RE.search(s)
                 and deadline_in([s], sent_on, anchor=own)]
     late = [s for s in promises if late_promise(deadline_in([s], sent_on, anchor=own), received)]
+    moved = [s for s in new if DUE_MOVED_RE.search(s)]
+    if moved and scores["extended"] < 2:
+        # "The date your response is due has been changed to 15 April" (round 8).
+        scores["extended"] += 2.0
+        evidence["extended"] = moved[:1] + [s for s in evidence["extended"] if s not in moved[:1]]
     if late:
         # (Not enough on its own to put a decision letter in doubt.)
         scores["extended"] += 1.5
@@ -626,11 +747,11 @@ def classify(
             kind = "needs-review"
         pool = [*new, *reading.of("history")] if history_too else new
         cited = collect_sections(pool) if best in _SECTION_KINDS or best == "needs-review" else []
-        ncnd_hits = [s for s in pool if NCND_RE.search(s)] if best in _NCND_KINDS else []
+        ncnd_hits = [s for s in pool if NCND_RE.search(s) and not ncnd_counted(s)] if best in _NCND_KINDS else []
         return Classification(
             kind=kind,
             sections=cited if kind != "auto-reply" else [],
-            ncnd=bool(ncnd_hits) and kind != "auto-reply",
+            ncnd=(bool(ncnd_hits) or any(is_ncnd_section(sec) for sec in cited)) and kind != "auto-reply",
             force_reference=force_ref,
             until=until if best == "extended" else None,
             evidence=_clip(evidence_) or _clip(body_only[:1] or [subject]),
@@ -722,7 +843,7 @@ def classify(
     refuse = scores["refused"] + 0.75 * len(named)
     if named and not evidence["refused"]:
         evidence["refused"] = named[:1]
-    ncnd_new = [s for s in new if NCND_RE.search(s)]
+    ncnd_new = [s for s in new if NCND_RE.search(s) and not ncnd_counted(s)]
     firm = scores["firm"] + (2.5 if ncnd_new else 0.0)
     if ncnd_new:
         refuse += 2.5
@@ -773,11 +894,17 @@ def classify(
     said_at = next((n for n, s in enumerate(new) if s in evidence["data"]), len(new))
     figures_elsewhere = (any(re.search(r"\d", s) for s in new[said_at + 1:])
                          or any(re.search(r"\battach|\benclos", s, re.I) for s in new[said_at:]))
+    # A refusal on cost whose own sentence decides it ("we are not obliged to comply", "this would
+    # exceed the appropriate limit"), with nothing given: where the search found nothing ("the
+    # department does not hold such records") is why it would cost so much, not another status
+    # (issue 12, round 8).
+    cost_decided = cost_refusal and not whole_nh_decides(whole_nh) and (firm >= 2 or scores["refused"] >= 1.5) \
+        and not has_data and reading.tables < 3 and not parts.answered
     rival_evidence = {
         "information given": has_data or reading.tables >= 3 or answers > 0 or bool(parts.answered),
         "something withheld": bool(named or ncnd_new or firm >= 2 or scores["refused"] >= 1.5),
         "something withheld besides NCND": bool(refusing),
-        "not held": bool(whole_nh),
+        "not held": bool(whole_nh) and not cost_decided,
         # "We are unable to give it by ward, as the system does not record ward": what is not given
         # is not held, and no exemption, NCND or cost limit is relied on.
         "not held, and no ground for withholding": bool(whole_nh or part_nh) and not named and not ncnd_new
@@ -788,7 +915,7 @@ def classify(
         # "Part 2: no information is held" beside a refusal; the whole request said not held
         # beside an exemption and some figures.
         # (A letter answered part by part, each part refused or not held, is plainly a refusal.)
-        "any part not held": bool(whole_nh or part_nh) and not (
+        "any part not held": bool(whole_nh or part_nh) and not cost_decided and not (
             parts.count >= 2 and parts.refused and len(parts.not_held) + len(parts.refused) >= parts.count)
         # (A refusal stated outright, with nothing given, stays a refusal when one part or one
         # department's records are not held: "not held within Force Planning; to search the other
@@ -938,7 +1065,10 @@ def classify(
         final, final_ev = ("partial" if implied or data >= 1.5 else "refused"), (evidence["data"][:1]
                                                                                + evidence["refused"][:1])
         abstain = "some information may be given as well as refused"
-    elif exempt and scoped >= 2 and not whole_nh and not part_nh:
+    elif exempt and scoped >= 2 and not whole_nh and not part_nh and not (
+            data < 0.75 and evidence["scoped"] and all(_HELD_IN_PART_RE.search(x) for x in evidence["scoped"])):
+        # ("The information is held in part, however it cannot be disclosed" says what is held, and
+        # that none of it is given: a refusal of the whole. Round 8.)
         # "The question concerning X has engaged section 12(2)", "a refusal notice for this part":
         # the refusal covers part of the request, and what became of the rest is not plain.
         final, final_ev = "partial", evidence["partial"][:1] + evidence["refused"][:1]
@@ -993,13 +1123,22 @@ def classify(
         final, final_ev = "partial", some_parts[:1] + final_ev[:1]
         abstain = abstain or "the refusal names some questions only; the answers to the others are not seen"
     logged = log_decision(new)
+    if logged is None:
+        # An outcome heading by a log's title ("Part Disclosure with Section 23(5) ... Exemptions"):
+        # the same filing, printed as a heading. (Under questions answered one by one, "Information
+        # not held" is one part's answer, unless it names grounds.)
+        heading = heading_decision(new)
+        if heading and (parts.count < 2 or re.search(r"\d", heading[1])):
+            logged = heading
     if logged is not None and not narrowing and max(ext, clar) < 2:
         # A disclosure log's outcome field ("Decision: Partially disclosed", "Refusal Sections 24
         # and 31") is the authority's own filing of the reply: figures in the log's header rows, a
         # reason given in words, or an answer the excerpt cuts off do not outweigh it (issue 12,
         # coverage). Where the letter reads another way, both are shown to the reviewer.
         log_kind, log_line = logged
-        agree = final in (None, log_kind)
+        # ("Please see the attached letter" over an outcome field reads as an answer only because
+        # something is attached: what the attachment decides is the field's to say.)
+        agree = final in (None, log_kind) or (final == "responded" and not concrete)
         # (Partly given against given or refused is a matter of degree; given against refused is not.)
         near = "partial" in (final, log_kind) and {final, log_kind} <= {"responded", "partial", "refused"}
         if near and log_kind == "refused" and (has_data or bool(parts.answered)):
@@ -1085,6 +1224,15 @@ def classify(
             return result("needs-review", final_ev, 0.45, guess=final,
                           reasons=["the information is said to be attached, and no attachment could be read",
                                    *reasons])
+        # (The statute described for any authority, "section 12 provides that an authority need not
+        # comply where ... would exceed the limit", decides nothing; nor do other requests counted.)
+        decides = [x for x in new if (x in deciding([x]) or NCND_RE.search(x) or FORMAL_REFUSAL_RE.search(x))
+                   and not named_only(x) and not counts_outcomes(x) and not x.rstrip().endswith("?")]
+        if final in ("refused", "partial") and not decides and conf >= AUTOMATIC:
+            # Grounds named, refusing words, but no sentence that applies one to this request: the
+            # reading is a guess however many words agree (issue 12, round 8: calibration).
+            conf = min(conf, 0.55)
+            reasons = [*reasons, "no sentence of the letter applies a ground or refuses"]
         return result(final, final_ev, min(0.95, conf), reasons=reasons)
 
     # ---- letters before the answer -------------------------------------------------------------

@@ -18,6 +18,8 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from foi.mail.grammar import GROUND_APPLIED
+
 # A sentence addressed to the requester that asks: a question mark, or "please confirm / let us
 # know / tell us / advise whether ...", or "if you would be happy to ..., please reply".
 _ASKS_RE = re.compile(
@@ -105,3 +107,132 @@ def late_promise(promised: date | None, received: date | None) -> bool:
     they state: 20 working days are 28 calendar days, or a few more over bank holidays, so a
     promise more than 35 days after receipt is more time taken."""
     return bool(promised and received and (promised - received).days > 35)
+
+
+# The requester's question told back in the letter's own words: "in which you asked how many
+# requests were refused under section 12", "Your request asked how often section 14 was used".
+# What follows such words is what we asked about, not what they decide (issue 12, round 8): a
+# section, a review or a refusal named there is the subject of the request.
+_REPORTED_REQUEST_RE = re.compile(
+    r"(?:^\W*|\bin\s+which\s+|\bwhere\s+|\bwhen\s+|[,;:(]\s*|\band\s+|\bwho\s+)"
+    r"(?:you\s+(?:have\s+)?(?:asked|requested|enquired|wanted\s+to\s+know|wished\s+to\s+know|sought|queried)"
+    r"|your\s+(?:request|e-?mail|letter|enquiry|question)\s+(?:asked|asks|sought|seeks|was\s+for|is\s+for|read|reads"
+    r"|concerned|concerns|related\s+to|relates\s+to|wanted|queried))\b(?!\s*(?:[,.;)]|$))"
+    r"(?!\s+(?:for\s+)?(?:an?\s+)?(?:internal\s+)?review\b)",
+    re.I,
+)
+
+
+def reported_request_at(sentence: str) -> int | None:
+    """Where the requester's question, told back, starts in `sentence`; None when it has none."""
+    m = _REPORTED_REQUEST_RE.search(sentence)
+    return m.start() if m else None
+
+
+def own_words(sentence: str) -> str:
+    """`sentence` without the requester's question told back in it ("Thank you for your request, in
+    which you asked how many ... section 12" keeps "Thank you for your request,")."""
+    at = reported_request_at(sentence)
+    return sentence if at is None else sentence[:at].rstrip()
+
+
+# A disclosure log's outcome printed as a heading of its own, naming the grounds: "Part Disclosure
+# with Section 23(5), Section 24(2) and Section 31(3) Exemptions", "Partially released - s.40(2)",
+# "Refused under Section 12", "Information not held". The authority files the reply under it.
+_OUTCOME_HEAD = (
+    r"(?P<value>(?:full|fully|partial|partially|part|partly)\s+(?:disclos\w*|releas\w*|provided)"
+    r"|(?:disclos|releas)\w*\s+in\s+(?:part|full)"
+    r"|(?:information\s+)?not\s+held|no\s+information\s+held"
+    r"|refus(?:al|ed)|exempt(?:ion)?s?(?:\s+applied)?|withheld|neither\s+confirm\s+(?:n)?or\s+deny|NCND)"
+)
+_OUTCOME_LINE_RE = re.compile(
+    r"^\W*" + _OUTCOME_HEAD + r"(?P<rest>(?:\s*[-\u2013:(,]\s*|\s+(?:with|under|citing|applying|using|by\s+virtue\s+of"
+    r"|in\s+accordance\s+with)\s+|\s+(?=(?:sections?|s\.)\s*\d))"
+    r"(?:the\s+)?(?:(?:sections?|ss?\.|exemptions?|applied|engaged|cited|and|&|of|the|FOIA|Act|\d{1,2}[A-Z]?(?:\s*\(\w{1,3}\))*)[\s,;&/()]*)*"
+    r"(?:exemptions?\s+(?:applied|engaged|cited))?)?\W*$",
+    re.I,
+)
+_OUTCOME_KINDS: tuple[tuple[str, str], ...] = (
+    ("partial", r"^(?:partial|partially|part|partly)|in\s+part"),
+    ("responded", r"^(?:full|fully)|in\s+full"),
+    ("not-held", r"not\s+held|no\s+information"),
+    ("refused", r"."),
+)
+
+
+def heading_decision(sentences: Sequence[str], *, within: int = 8) -> tuple[str, str] | None:
+    """(kind, line) for a disclosure log's outcome heading that names the grounds or states the
+    outcome in a line of its own, among the first `within` sentences (a log prints it by the title);
+    None when there is none, or two disagree. A bare "Refused" or "Exemptions" names no grounds and
+    may be any heading: only with a section does it count."""
+    found: list[tuple[str, str]] = []
+    for s in sentences[:within]:
+        line = s.strip()
+        if len(line) > 140 or "\n" in line:
+            continue
+        m = _OUTCOME_LINE_RE.match(line)
+        if not m:
+            continue
+        value = m.group("value").lower()
+        has_section = bool(re.search(r"\d", m.group("rest") or ""))
+        if not has_section and not re.match(r"(?:full|fully|partial|partially|part|partly|information\s+not|no\s+inf)",
+                                            value):
+            continue
+        kind = next(k for k, rx in _OUTCOME_KINDS if re.search(rx, value, re.I))
+        found.append((kind, s))
+    kinds = {k for k, _ in found}
+    return found[0] if len(kinds) == 1 else None
+
+
+# The letter's own deciding sentence for withholding: a ground applied to this request, the
+# request refused, the cost limit exceeded, neither confirm nor deny (issue 12, round 8). Naming
+# or explaining a section is not deciding; a reading of refused or partial without one of these
+# is a guess.
+APPLIES_RE = re.compile(
+    r"\b(?:is|are|was|were|has\s+been|have\s+been|being|be)\s+(?:therefore\s+|hereby\s+|also\s+|now\s+)?(?:exempt"
+    r"|withheld|refused|redacted|removed|engaged|applied|relied\s+(?:up)?on|applicable|invoked|cited)\b"
+    r"|\bexempt\s+(?:from\s+disclosure\s+)?(?:under|by\s+virtue|in\s+accordance|pursuant|as)\b"
+    r"|\b(?:we|I|it|the\s+(?:force|constabulary|department|council|service|authority|trust|police))\s+(?:is\s+|are\s+|am\s+"
+    r"|have\s+|has\s+|will\s+|must\s+|can\s+|do\s+|does\s+)?(?:therefore\s+|hereby\s+|now\s+|also\s+)?(?:not\s+)?"
+    r"(?:apply|applying|applied|rely|relying|relied|engag\w+|cit(?:e|ed|ing)|invok\w+|refus\w+|withh\w+|declin\w+"
+    r"|redact\w+|obliged|unable\s+to|cannot|not\s+able\s+to|will\s+not\s+be\s+(?:providing|disclosing|releasing))\b"
+    r"|\b(?:is|are|am)\s+(?:therefore\s+|now\s+|also\s+)?(?:not\s+(?:providing|disclosing|releasing|supplying|giving)|relying|applying|engaging|citing|invoking|refusing|withholding"
+    r"|declining|redacting)\b|\b(?:rel(?:y|ies|ying|ied)\s+(?:up)?on|appl(?:y|ies|ying)|engag(?:e|es|ing)|invok(?:e|es|ing)"
+    r"|cit(?:e|es|ing))\s+(?:the\s+)?(?:exemptions?\s+(?:at|in|under)\s+)?(?:sections?|s\.|exemptions?)\s*\d"
+    r"|\bdecided\s+(?:not\s+to\s+(?:provide|disclose|release|supply)|to\s+(?:withhold|refuse|decline|apply|rely|redact))"
+    r"|\b(?:request|it|correspondence)\s+(?:is|to\s+be|as)\s+(?:therefore\s+)?vexatious|\bwill\s+not\s+be\s+(?:dealing|responding"
+    r"|answering|complying)"
+    r"|\bapplies\b|\bneither\s+confirm|\bnot\s+obliged\b|\b(?:exceed|exceeds|exceeded|exceeding|over|above|beyond)\s+"
+    r"(?:the\s+)?(?:appropriate|cost|fees?|£?450|18)|\brefusal\s+notice|\bcannot\s+(?:comply|provide|disclose|release)"
+    r"|\bunable\s+to\s+(?:comply|provide|disclose|release)|\b(?:not|no\s+longer)\s+(?:be\s+)?(?:disclosed|released"
+    r"|provided)\b|\bin\s+(?:accordance|line)\s+with\s+(?:section|s\.)|\bunder\s+(?:section|s\.)\s*\d"
+    r"|\b(?:cannot|can\s*not|could\s+not|will\s+not|shall\s+not)\s+be\s+(?:disclosed|released|provided|supplied|given)"
+    r"|\bnot\s+to\s+(?:supply|provide|disclose|release)\b|\bexcess\s+cost|\bremoves?\s+(?:the\s+)?(?:\w+'?s?\s+)?"
+    r"obligation|\bcost\s+(?:more\s+than|over|in\s+excess\s+of)\s+£\s?\d"
+    r"|\bexceed\w*\b[^.]{0,40}\b(?:appropriate|cost|fees?)\W{0,3}\s+(?:limit|level)"
+    r"|\b(?:would|will)\s+not\s+(?:be\s+)?(?:provid|disclos|releas|supply|supplied)\w*"
+    # A heading that names the ground on a line of its own: "Section 31(1)(g) 'Law Enforcement'".
+    r"|^\W*(?:section|s\.)\s*\d{1,2}[A-Z]?(?:\s*\(\w{1,3}\))*\s*[-\u2013:'\"\u2018\u201c]?\s*[A-Z'\"\u2018\u201c][^.]{0,60}$|"
+    + COST_ESTIMATE,
+    re.I,
+)
+
+
+_GROUND_APPLIED_RE = re.compile(GROUND_APPLIED, re.I)
+
+
+def deciding(sentences: Sequence[str]) -> list[str]:
+    """The sentences that apply a ground or refuse, in the letter's own words (with
+    :data:`foi.mail.signals.NCND_RE` and ``FORMAL_REFUSAL_RE``, which the caller adds)."""
+    return [s for s in sentences if APPLIES_RE.search(s) or _GROUND_APPLIED_RE.search(s)]
+
+
+# "The date your response is due has been changed to 15 April", "our deadline is now 3 May": the
+# due date moved, in so many words - more time taken, whatever the attached letter adds (round 8).
+DUE_MOVED_RE = re.compile(
+    r"\b(?:due\s+date|deadline|date\s+(?:that\s+|by\s+which\s+)?(?:the\s+|your\s+|our\s+)?(?:response|reply|answer)\s+"
+    r"(?:is|was)\s+due|(?:response|reply)\s+date)\b[^.]{0,60}?\b(?:has\s+been|have\s+been|is\s+now|was|will\s+be|is\s+being)"
+    r"\s+(?:changed|moved|extended|revised|amended|put\s+back|pushed\s+back|deferred)\s+(?:to|until|till)\b"
+    r"|\b(?:due\s+date|deadline)\b[^.]{0,40}?\bis\s+now\s+(?:\d|the\s+\d|[A-Z][a-z]+day)",
+    re.I,
+)

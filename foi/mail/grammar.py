@@ -439,3 +439,8 @@ BLACKED_OUT = (r"\b(?:has|have|had)\s+been\s+(?:blacked\s+out|obscured|masked|bl
 # The same with the ground named: "blacked out under section 31".
 BLACKED_OUT_UNDER = (r"\b(?:blacked\s+out|obscured|masked|blanked(?:\s+out)?|greyed\s+out)\s+(?:\w+\s+){0,3}?"
                      r"(?:under|by\s+virtue\s+of|in\s+(?:line|accordance)\s+with|pursuant\s+to)\s+(?:the\s+)?(?:section|s\.?)\s*\d")
+
+# A sentence that applies a ground or refuses, in the grammar's shapes (for
+# :func:`foi.mail.decisions.deciding`): "we rely on section 24", "falls within the exemption at
+# section 30", "your request is declined", "blacked out under section 31".
+GROUND_APPLIED = "|".join(f"(?:{p})" for p in (RELIED_ON, UNDER_GROUND, REQUEST_DECLINED, BLACKED_OUT_UNDER))

@@ -55,6 +55,9 @@ _SUBJECT_LEAD_REF_RE = re.compile(
 # alone marks it as a case number, labelled or not (round 6).
 _DOTTED_YEAR_REF_RE = re.compile(r"(?<![\w.])(?!(?:19|20)\d\d\.)(?P<ref>\d{2,7}\.(?:19|20)\d\d[-/]\d\d(?:\d\d)?)"
                                  r"(?![\w.-]|\.\w)")
+# "FOI / 4409 / 2022 / Forest Fires": a log title whose reference is spaced round its slashes (round 8).
+_SPACED_SLASH_RE = re.compile(r"(?<![\w/])(?P<ref>(?:FOI|FOIA|RFI|EIR)\s?/\s?\d{1,7}\s?/\s?(?:19|20)\d\d)(?![\d/])",
+                              re.I)
 _THIS_REQUEST_RE = re.compile(r"\b(?:response|reply|answer|regard|relation|respect|reference)\s+$", re.I)
 # A disclosure-log title: "Misconduct (615/20)", "Cocaine Arrests - 131/20".
 _TITLE_REF_RE = re.compile(
@@ -98,6 +101,8 @@ def _valid_ref(token: str) -> bool:
         return False
     if _OUR_REF_RE.match(token):
         return False  # that is our own reference, quoted back to us
+    if re.fullmatch(r"(?:FS|FER)\d{7,8}|IC-\d{4,7}-[A-Z0-9]{4}", token, re.I):
+        return False  # the Information Commissioner's case or decision notice, not the authority's (round 8)
     if re.fullmatch(r"(?:19|20)\d\d", token):
         return False  # "FOIA 2000", "reference 2024"
     if _is_date(token):
@@ -181,11 +186,31 @@ def _ref_candidates(text: str) -> list[tuple[int, int, str]]:
             out.append((3 + _token_rank(ref), m.start(), ref))
     for m in _DOTTED_YEAR_REF_RE.finditer(text):
         out.append((3, m.start(), m.group("ref")))
+    for m in _SPACED_SLASH_RE.finditer(text):
+        out.append((3, m.start(), re.sub(r"\s+", "", m.group("ref"))))
     for m in _FOI_SPACED_RE.finditer(text):
         ref = m.group("ref").rstrip(".-/")
         if _valid_ref(ref):
             out.append((5, m.start(), ref))
     return out
+
+
+# A log page's number on a line of its own by the title ("Firearms licences\n4417\nPart disclosure"):
+# the case number, though unlabelled (issue 12, round 8). Only near the top, beside a title line.
+_BARE_NUMBER_LINE_RE = re.compile(r"^\s*(?P<ref>\d{3,8}(?:[/\-]\d{2,4})?)\s*$")
+_TITLE_LINE_RE = re.compile(r"^\s*[A-Z][\w'\-]*(?:\s+[\w'&()\-,]+){1,14}\s*$")
+
+
+def head_number(text: str, top: int = 4) -> str | None:
+    lines = [x for x in (text or "").split("\n") if x.strip()][:top]
+    for k, line in enumerate(lines):
+        m = _BARE_NUMBER_LINE_RE.match(line)
+        if not m or not _valid_ref(m.group("ref")):
+            continue
+        beside = lines[max(0, k - 1) : k] + lines[k + 1 : k + 2]
+        if any(_TITLE_LINE_RE.match(b) and not b.rstrip().endswith((".", ":", ",")) for b in beside):
+            return m.group("ref")
+    return None
 
 
 def find_force_reference(text: str, subject: str = "") -> str | None:
@@ -198,6 +223,9 @@ def find_force_reference(text: str, subject: str = "") -> str | None:
     if lead and _valid_ref(lead.group("ref")):
         candidates.append((3, 0, 0, lead.group("ref")))
     candidates += [(p, 1, pos, ref) for p, pos, ref in _ref_candidates(text or "")]
+    head = head_number(text or "")
+    if head:
+        candidates.append((4, 1, 0, head))
     if not candidates:
         return None
     # A labelled reference beats an unlabelled one wherever it is; the subject wins ties

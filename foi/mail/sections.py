@@ -46,6 +46,9 @@ _OUR_ACT_RE = re.compile(r"^(?:the\s+)?(?:FOI|FOIA|FOISA|FoI)\b", re.I)
 
 _KEYWORD_SECTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (COST_LIMIT_RE, "12"),
+    # "within the permitted 18 hour threshold": the police cost limit in hours (round 8).
+    (re.compile(r"\b18[\s-]hours?\s+(?:threshold|limit|ceiling)|\b(?:threshold|limit|ceiling)\s+of\s+18\s+hours", re.I),
+     "12"),
     (re.compile(r"\brepeated\s+request|\brepeat(?:ed)?\s+of\s+(?:a|an|your)\s+(?:previous|earlier)\s+request|"
                 r"substantially\s+similar\s+to\s+(?:a|an|your)\s+(?:previous|earlier)", re.I), "14(2)"),
     (re.compile(r"(?<!not\s)\bvexatious\b", re.I), "14"),
@@ -137,8 +140,16 @@ def _blank_quoted_request(sentence: str) -> str:
     return _QUOTED_REQUEST_RE.sub(lambda m: m.group()[: m.start("q") - m.start()] + " " * len(m.group("q")), sentence)
 
 
-def sections_in_sentence(sentence: str) -> list[tuple[int, str]]:
-    """(position, section) for every refusal-ground citation in one sentence."""
+# The Scottish Act numbers its grounds from s.25 (information otherwise accessible) to s.41; its
+# s.12 is the cost limit too (round 8). Under FOISA s.25 is a ground.
+SCOTTISH_SECTIONS = REFUSAL_SECTIONS | {"25"}
+_FOISA_RE = re.compile(r"\bFOISA\b|\bFreedom\s+of\s+Information\s+\(Scotland\)\s+Act", re.I)
+
+
+def sections_in_sentence(sentence: str, *, scottish: bool = False) -> list[tuple[int, str]]:
+    """(position, section) for every refusal-ground citation in one sentence; `scottish` when the
+    reply answers under FOISA, whose s.25 is a ground."""
+    grounds = SCOTTISH_SECTIONS if scottish or _FOISA_RE.search(sentence) else REFUSAL_SECTIONS
     sentence = _blank_quoted_request(sentence)
     found: list[tuple[int, str]] = _bare_list(sentence)
     for m in _CITE_RE.finditer(sentence):
@@ -172,7 +183,7 @@ def sections_in_sentence(sentence: str) -> list[tuple[int, str]]:
             act.group("act")
         ) and re.search(r"\b(?!Act\b|The\b|This\b)[A-Z]", act.group("act")):
             continue  # "section 38 of the Offences Against the Person Act" is an offence, not an exemption
-        found.extend((pos, sec) for pos, sec in group if re.match(r"\d+", sec).group() in REFUSAL_SECTIONS)  # type: ignore[union-attr]
+        found.extend((pos, sec) for pos, sec in group if re.match(r"\d+", sec).group() in grounds)  # type: ignore[union-attr]
     return found
 
 
@@ -184,11 +195,20 @@ _DROPPED_RE = re.compile(
     # "section 43 was not engaged", "was not correctly applied": a review setting a ground aside.
     r"|\b(?:was|were|is|are)\s+not\s+(?:engaged|(?:correctly|properly|appropriately|rightly)\s+(?:applied|engaged|relied))"
     r"|\b(?:applied|engaged|relied\s+(?:up)?on)\s+(?:incorrectly|wrongly|inappropriately)\b"
-    r"|\b(?:does|do|did|will)\s+not\s+(?:be\s+)?rel(?:y|ies|ying)\s+(?:up)?on\b|\bnot\s+(?:been\s+)?relied\s+(?:up)?on\b"
+    r"|\b(?:does|do|did|will|are|is|am)\s+not\s+(?:be\s+)?rel(?:y|ies|ying)\s+(?:up)?on\b|\bnot\s+(?:been\s+)?relied\s+(?:up)?on\b"
     r"|\bavoid\w*\s+(?:the\s+)?(?:application|need|use)\s+of\b|\bwithout\s+(?:the\s+need\s+to\s+)?(?:apply|applying"
-    r"|relying)|\bno\s+exemptions?\s+(?:has|have|is|are|was|were)\s+(?:been\s+)?(?:applied|engaged|needed|relied)",
+    r"|relying)|\bno\s+exemptions?\s+(?:has|have|is|are|was|were)\s+(?:been\s+)?(?:applied|engaged|needed|relied)"
+    # "section 12 does not apply here", "is not being applied", "has not been engaged" (round 8)
+    # (Not "the duty to confirm or deny does not apply by virtue of": that is NCND relied on.)
+    r"|(?<!duty\s)(?<!duties\s)\b(?:does|do|did|would|will)\s+not\s+(?:apply|be\s+applied|be\s+engaged|engage)\b"
+    r"(?!\s+(?:\w+\s+){0,3}(?:by\s+virtue|under|because\s+of\s+(?:the\s+)?(?:following|section)))"
+    r"|\b(?:is|are|was|were)\s+not\s+(?:applicable|being\s+(?:applied|relied|used))\b"
+    r"|\b(?:has|have)\s+not\s+been\s+(?:applied|engaged|relied|used)\b",
     re.I,
 )
+
+
+_TURN_RE = re.compile(r"\b(?:but|however|instead|rather)\b(?=[^.]*\b(?:sections?|s\.)\s*\d)", re.I)
 
 
 def not_relied_on(sentence: str) -> bool:
@@ -199,18 +219,78 @@ _EXPLAINING_RE = re.compile(
     r"\b(?:is|are)\s+(?:an?\s+)?(?:absolute|qualified|prejudice[- ]based|class[- ]based)\b", re.I)
 
 
+# A section named, not applied (issue 12, round 8): the statute described for any authority
+# ("Section 12 lets an authority decline a request where ...", "Under section 14 a public authority
+# need not comply ..."), or the subject of the request: other requests counted by the section they
+# were refused under ("how many requests were refused under section 14", "the number of times
+# section 12 was cited"). Such a section is the letter's ground only when nothing else is.
+_DESCRIBES_RE = re.compile(
+    r"\b(?:section|s\.?)\s*\d+[^.;]{0,60}?\b(?:(?:allows?|lets?|permits?|enables?|gives?|entitles?|requires?|obliges?)\s+(?:an?\s+|any\s+|the\s+)?"
+    r"(?:public\s+)?(?:authority|authorities|bod(?:y|ies)|organisations?)|provides?\s+(?:that|for)|means\s+that|states?\s+that"
+    r"|sets?\s+out|says?\s+that|makes?\s+provision)\b"
+    r"|\b(?:an?|any|the)\s+(?:public\s+)?authority\s+(?:is\s+not\s+obliged|does\s+not\s+have|need\s+not|may|can|is\s+able)\b"
+    r"|\bpublic\s+authorities\s+(?:are|may|can|need|do)\b"
+    r"|\b(?:section|s\.?)\s*\d+[^.;]{0,60}?\bprovides?\s+(?:an?\s+)?(?:exemption|exception|ground|power|right|basis)\b"
+    r"|\b(?:where|if|when)\s+(?:the|an?)\s+(?:public\s+)?authority\s+(?:estimates|considers|reasonably\s+believes|believes"
+    r"|would|is\s+satisfied)\b",
+    re.I,
+)
+_COUNTED_RE = re.compile(
+    r"\b(?:requests|cases|occasions|applications|times|instances)\s+(?:\w+\s+){0,4}?(?:refused|closed|rejected|declined"
+    r"|deemed|dealt\s+with|handled|treated|categorised|classed|marked|answered)\s+(?:as\s+\w+\s+)?(?:under|using|citing"
+    r"|by\s+virtue\s+of|with)\b"
+    r"|\b(?:how\s+(?:many|often)|number\s+of|frequency|count\s+of)\b[^.;]{0,80}?\b(?:were|was|been|being|had|have)\s+"
+    r"(?:\w+\s+)?(?:refused|rejected|closed|declined|withheld|applied|cited|used|invoked|relied\s+(?:up)?on|exempted"
+    r"|answered|dealt\s+with)\s+(?:\w+\s+){0,2}?(?:under\s+|using\s+|citing\s+|on\s+|by\s+)?(?:section|s\.?)\s*\d"
+    r"|\b(?:section|s\.?)\s*\d+[^.;]{0,30}?\b(?:was|were|has\s+been|had\s+been)\s+(?:used|cited|applied|invoked|relied)"
+    r"\b[^.;]{0,40}\b(?:times|occasions|how\s+often|each\s+year|per\s+year|in\s+\d{4})",
+    re.I,
+)
+
+
+# "how many were closed as vexatious", "requests treated as vexatious": past cases counted.
+_VEX_COUNTED_RE = re.compile(r"\b(?:how\s+(?:many|often)|number\s+of|were|requests|cases)\b[^.;]{0,60}?"
+                             r"\b(?:closed|treated|deemed|classed|refused|declared|marked|categorised)"
+                             r"\s+as\s+vexatious", re.I)
+
+
+def named_only(sentence: str) -> bool:
+    """True when the sections in `sentence` are named (described, or counted as the request's
+    subject) rather than applied to this request."""
+    return bool(_DESCRIBES_RE.search(sentence) or _COUNTED_RE.search(sentence))
+
+
 def collect_sections(sentences: Sequence[str]) -> list[str]:
     """:func:`find_sections` over a reply already split into sentences."""
     explicit: list[tuple[int, int, str]] = []
     implied: list[tuple[int, int, str]] = []
     explaining: list[tuple[int, int, str]] = []
+    mentioned: list[tuple[int, int, str]] = []
+    scottish = any(_FOISA_RE.search(x) for x in sentences)
     for idx, sentence in enumerate(sentences):
-        if is_conditional(sentence) or is_boilerplate(sentence) or _DROPPED_RE.search(sentence):
-            continue  # "If this exceeds section 12 ...", "section 31 ... has been disregarded"
-        found = [(idx, pos, sec) for pos, sec in sections_in_sentence(sentence)]
+        if is_conditional(sentence) or is_boilerplate(sentence) or sentence.rstrip().endswith("?"):
+            continue  # "If this exceeds section 12 ...", "How many were refused under section 14?"
+        dropped = _DROPPED_RE.search(sentence)
+        if dropped:
+            # "section 31 ... has been disregarded"; "section 12 does not apply, but section 21
+            # does": only what follows the turn is relied on.
+            turn = _TURN_RE.search(sentence, dropped.end())
+            if not turn:
+                continue
+            sentence = " " * turn.start() + sentence[turn.start():]
+        found = [(idx, pos, sec) for pos, sec in sections_in_sentence(sentence, scottish=scottish)]
+        if named_only(sentence):
+            mentioned.extend(found)
+            mentioned.extend((idx, m.start(), sec) for rx, sec in _KEYWORD_SECTIONS if (m := rx.search(sentence))
+                             and not _VEX_COUNTED_RE.search(sentence))
+            continue
         (explaining if _EXPLAINING_RE.search(sentence) else explicit).extend(found)
         for rx, sec in _KEYWORD_SECTIONS:
             m = rx.search(sentence)
+            if m and sec.startswith("14") and _COUNTED_RE.search(sentence):
+                continue  # "how many requests were closed as vexatious": the request's subject
+            if m and sec.startswith("14") and _VEX_COUNTED_RE.search(sentence):
+                continue
             if m:
                 if sec == "12" and (NCND_RE.search(sentence) or (_WHETHER_HELD_RE.search(sentence)
                                                                  and not _RETRIEVE_RE.search(sentence))):
@@ -219,6 +299,14 @@ def collect_sections(sentences: Sequence[str]) -> list[str]:
     # "Section 40(5A) is an absolute exemption" explains a ground already cited (40(5)); it
     # cites a new one only when its section is not cited otherwise.
     cited_bases = {re.match(r"\d+", sec).group() for _, _, sec in explicit}  # type: ignore[union-attr]
+    # A section only described or counted is the ground when no other is relied on.
+    relied = cited_bases | {re.match(r"\d+", sec).group() for _, _, sec in implied + explaining}  # type: ignore[union-attr]
+    if not relied:
+        explicit += mentioned
+        cited_bases = {re.match(r"\d+", sec).group() for _, _, sec in explicit}  # type: ignore[union-attr]
+    else:
+        # (Described beside a ground relied on, it explains that ground, like "is an absolute exemption".)
+        explaining += [e for e in mentioned if re.match(r"\d+", e[2]).group() in relied]  # type: ignore[union-attr]
     explicit += [e for e in explaining if re.match(r"\d+", e[2]).group() not in cited_bases]  # type: ignore[union-attr]
     ordered = sorted(explicit) + sorted(implied)
     result: list[tuple[tuple[int, int], str]] = []
@@ -245,3 +333,49 @@ def find_sections(text: str) -> list[str]:
     Sections of other Acts, non-refusal sections (1, 10, 16, 17 ...) and citations in
     hypothetical sentences ("If this exceeds section 12 ...") are ignored."""
     return collect_sections(split_sentences(text))
+
+
+# The subsections that exclude the duty to confirm or deny: a letter relying on one neither
+# confirms nor denies, whether or not it says so in those words (issue 12, round 8: a log's outcome
+# line "Part Disclosure with Section 23(5) ... Exemptions" is NCND).
+NCND_SUBSECTIONS = frozenset({
+    "22(2)", "22A(2)", "23(5)", "24(2)", "26(3)", "27(4)", "28(3)", "29(2)", "30(3)", "31(3)", "32(3)", "33(3)",
+    "34(2)", "35(3)", "36(3)", "37(2)", "38(2)", "39(2)", "40(5)", "40(5A)", "40(5B)", "41(2)", "42(2)", "43(3)",
+    "44(2)",
+})
+
+
+def is_ncnd_section(section: str) -> bool:
+    """True for "31(3)", "40(5B)(a)(i)": a subsection that excludes the duty to confirm or deny."""
+    m = re.match(r"\d+[A-Z]?\(\w+\)", section)
+    return bool(m) and m.group() in NCND_SUBSECTIONS  # type: ignore[union-attr]
+
+
+# "which requests were given a neither confirm nor deny response", "how many NCND replies": other
+# requests counted by their outcome (the request's subject), not this letter's stance (round 8).
+_NCND_COUNTED_RE = re.compile(
+    r"\b(?:requests|responses|replies|cases|which|how\s+(?:many|often)|number\s+of|count\s+of|proportion\s+of)\b"
+    r"(?:(?!\b(?:we|I|force|constabulary|service|it|will|can|cannot|must)\b)[^.;]){0,60}?\b(?:neither\s+confirm|NCND)"
+    r"|\b(?:neither\s+confirm\s+n?or\s+deny|NCND)\s+(?:responses|replies|answers|cases|outcomes)\b",
+    re.I,
+)
+
+
+def ncnd_counted(sentence: str) -> bool:
+    """True when "neither confirm nor deny" in `sentence` names other requests' outcome."""
+    return bool(_NCND_COUNTED_RE.search(sentence))
+
+
+# "67 per cent were answered in full and 21 per cent refused", "412 requests were refused under
+# section 12": figures about other requests' outcomes, an answer to a request about them, never
+# this letter's decision (round 8).
+_OUTCOME_COUNT_RE = re.compile(
+    r"(?:\b\d[\d,.]*\s*(?:per\s*cent|%)|\b\d[\d,]*\s+(?:requests|cases|applications|refusals|responses|replies))"
+    r"[^.;]{0,80}?\b(?:refus\w*|exempt\w*|withheld|rejected|responded|vexatious|neither\s+confirm|NCND|relying)\b",
+    re.I,
+)
+
+
+def counts_outcomes(sentence: str) -> bool:
+    """True when `sentence` counts other requests by outcome (or section): the request's subject."""
+    return bool(_OUTCOME_COUNT_RE.search(sentence) or _COUNTED_RE.search(sentence) or _NCND_COUNTED_RE.search(sentence))

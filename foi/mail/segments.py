@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from foi.mail.references import head_number
 from foi.mail.sentences import (
     WAIVED_RE,
     is_boilerplate,
@@ -129,7 +130,8 @@ _RESPONSE_HEAD_RE = re.compile(
     r"|response\s+to\s+your\s+request"
     r"|(?:result|findings)\s+of\s+(?:searches|the\s+review)"
     r"|(?:please\s+(?:find|see)|i\s+(?:can|am\s+able\s+to|write|have)|we\s+(?:can|are|have)|unfortunately"
-    r"|following\s+receipt|thank\s+you|having\s+considered|this\s+(?:request|letter)|in\s+relation\s+to"
+    r"|following\s+receipt|thank\s+you|having\s+considered|this\s+(?:request|letter)(?!\s+(?:relates|concerns|is\s+(?:about"
+    r"|for|regarding)|covers|regards|seeks|asks))|in\s+relation\s+to"
     r"|your\s+request\s+(?:for\s+information\s+)?(?:will|has)|please\s+be\s+advised|our\s+data"
     r"|i\s+am\s+(?:writing|afraid|not\s+obliged|pleased)|the\s+information\s+(?:you|requested)|under\s+s\s*1)\b"
     r"|(?:the\s+)?[A-Z][\w&'.]*(?:\s+(?:and\s+)?[A-Z][\w&'.]*){0,4}\s+(?:police|constabulary|constabularies"
@@ -508,8 +510,11 @@ def _roles_for(text: str, source: str, ours: list[set[str]], reading: Reading) -
     _waive(reading, first)
     own_lines = "\n".join(own_text).split("\n")
     # A number on the line after "Reference No:" is the reference, not a figure.
+    # (Nor is a log's case number on its own line by the title: round 8.)
+    head = head_number("\n".join(own_lines))
     figures = "\n".join(line for k, line in enumerate(own_lines) if not _CONTACT_LINE_RE.search(line)
-                        and not (k and _REF_LABEL_END_RE.search(own_lines[k - 1])))
+                        and not (k and _REF_LABEL_END_RE.search(own_lines[k - 1]))
+                        and not (head and k < 6 and line.strip() == head))
     reading.tables += tabular_lines(figures)
     # A bare figure on its own line is an answer; an item number ("1.", "2)") is not. Under an
     # item number, a figure or a yes/no is an answer ("1. 23 vehicles", "Q2. No.").

@@ -147,7 +147,9 @@ def is_boilerplate(sentence: str) -> bool:
 # A sentence that opens with a condition is hypothetical whatever follows ("If this exceeds the
 # limit, section 12 applies").
 _LEADING_CONDITION_RE = re.compile(
-    r"^\W*(?:please\s+note,?\s+(?:that\s+)?)?(?:if|should|where|in\s+the\s+event|unless|once|in\s+some\s+cases"
+    # "Were we asked to establish this, ...", "Had we searched ...": a condition put by inversion (round 8).
+    r"^\W*(?:were|had)\s+(?:we|it|this|they|you|the\s+\w+)\s+\w+"
+    r"|^\W*(?:please\s+note,?\s+(?:that\s+)?)?(?:if|should|where|in\s+the\s+event|unless|once|in\s+some\s+cases"
     r"|in\s+some\s+circumstances|occasionally|on\s+occasion|sometimes|there\s+may\s+be|some\s+requests\s+may"
     r"|depending\s+on)\b",
     re.I,

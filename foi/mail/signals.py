@@ -643,6 +643,8 @@ PART_START_RE = re.compile(
     r"^\W*(?:a\d{1,2}[a-z]?\s*[.:)](?:\s|$)"
     r"|(?:question|q|request|response|answer|part)\s*\d{1,2}[a-z]?(?:\s*(?:&|and|-|to)\s*\d{1,2}[a-z]?)?"
     r"\s*[.):\-\u2013]?(?:\s|$)|(?:\d{1,2}[a-z]?|[a-h])\s*[.):\-\u2013](?:\s|$)"
+    # "Part A - ...", "Question B:" (round 8)
+    r"|(?:question|part|point)\s+\(?[a-h]\)?\s*[.):\-\u2013](?:\s|$)"
     # In prose: "In response to question one, ...", "With regard to question 3, ...", "Regarding part (b):"
     r"|(?:(?:in\s+(?:response|answer|relation|reply)|with\s+(?:regard|regards|respect|reference))\s+to|regarding|turning\s+to"
     r"|as\s+(?:for|to))\s+(?:your\s+)?(?:question|part|point|request)\s*\(?(?:\d{1,2}|" + PART_WORDS + r"|[a-h])\b\)?"
