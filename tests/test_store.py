@@ -11,8 +11,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from foi.db import FIGURE_CELL_COLUMNS, nulls_bound_directly
-from foi.figures.storing import ROWS_PER_INSERT, FigureRows, literal
+from foi.db import FIGURE_CELL_COLUMNS, FIGURE_LABEL_COLUMNS, nulls_bound_directly
+from foi.figures.storing import (
+    ROWS_PER_INSERT,
+    ColumnRows,
+    FigureRows,
+    literal,
+    references_checked_once,
+    replace_figures,
+)
 
 TEXT = st.one_of(st.text(max_size=12), st.sampled_from(["Kent's data", "a''b", "x\x00y", "'", "", "é–£"]))
 VALUE = st.one_of(st.none(), st.integers(-(2**40), 2**40), st.floats(allow_nan=False), TEXT)
@@ -105,3 +112,69 @@ def test_binding_none_fast_leaves_the_sqlite3_adapters_as_found() -> None:
         assert sqlite3.adapters[key] is theirs
     finally:
         del sqlite3.adapters[key]
+
+
+def _workspace_tables() -> sqlite3.Connection:
+    conn = sqlite3.connect(":memory:")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("CREATE TABLE documents (id INTEGER PRIMARY KEY)")
+    conn.execute("INSERT INTO documents (id) VALUES (1)")
+    columns = ", ".join(c for c in FIGURE_CELL_COLUMNS if c != "document_id")
+    conn.execute(f"CREATE TABLE figure_cells (id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL "
+                 f"REFERENCES documents(id), {columns})")
+    conn.execute(f"CREATE TABLE figure_labels (document_id INTEGER NOT NULL REFERENCES documents(id), "
+                 f"{', '.join(c for c in FIGURE_LABEL_COLUMNS if c != 'document_id')})")
+    return conn
+
+
+@pytest.mark.parametrize("document_id", [1, 2])
+def test_figures_of_a_missing_document_are_refused_with_the_per_row_check_off(document_id: int) -> None:
+    # Storing turns SQLite's per-row foreign key check off and checks the one document instead: a
+    # document that isn't there is refused as SQLite would, with nothing written, and the check is on after.
+    conn = _workspace_tables()
+    conn.isolation_level = None
+    rows = [(i, "*" if i % 3 else None) for i in range(250)]
+    part = FigureRows(("value", "suppressed"), rows, {"document_id": document_id})
+    with references_checked_once(conn):
+        assert conn.execute("PRAGMA foreign_keys").fetchone() == (0,)
+        conn.execute("BEGIN")
+        try:
+            replace_figures(conn, document_id, [], [part])
+        except sqlite3.IntegrityError:
+            conn.execute("ROLLBACK")
+            assert document_id == 2
+        else:
+            conn.execute("COMMIT")
+            assert document_id == 1
+    assert conn.execute("PRAGMA foreign_keys").fetchone() == (1,)
+    stored = conn.execute("SELECT value, suppressed FROM figure_cells ORDER BY id").fetchall()
+    assert stored == (rows if document_id == 1 else [])
+
+
+def test_inside_a_transaction_the_per_row_check_stays_on() -> None:
+    conn = _workspace_tables()
+    conn.isolation_level = None
+    conn.execute("BEGIN")
+    with references_checked_once(conn):
+        assert conn.execute("PRAGMA foreign_keys").fetchone() == (1,)
+        with pytest.raises(sqlite3.IntegrityError):
+            replace_figures(conn, 2, [], [FigureRows(("value",), [(1,)], {"document_id": 2})])
+    conn.execute("ROLLBACK")
+    assert conn.execute("PRAGMA foreign_keys").fetchone() == (1,)
+
+
+def test_columns_mostly_null_store_null_not_nan() -> None:
+    # Long columns with Nones are bound as NaN, which SQLite stores as NULL: the rows read back
+    # exactly as a plain insert of None writes them.
+    n = 2 * ROWS_PER_INSERT + 3
+    markers = [None if i % 7 else "*" for i in range(n)]
+    values = [None if m else i for i, m in enumerate(markers)]
+    part = FigureRows(("value", "suppressed", "raw", "row_num"),
+                      ColumnRows([values, markers, [None] * n, list(range(1, n + 1))], n), {"document_id": 1})
+    conn = _table()
+    with nulls_bound_directly():
+        part.insert(conn)
+    stored = conn.execute("SELECT value, suppressed, raw FROM figure_cells ORDER BY id").fetchall()
+    assert stored == [(v, m, None) for v, m in zip(values, markers, strict=True)]
+    types = set(conn.execute("SELECT typeof(value), typeof(raw) FROM figure_cells").fetchall())
+    assert types == {("null", "null"), ("integer", "null")}

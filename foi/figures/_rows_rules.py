@@ -1,9 +1,10 @@
 """Small rules of the rows stage, one place each: which labels are totals, Excel serial dates, counts
-in a header row, label numbers joined per row."""
+in a header row, label numbers joined per row; and what a label comes from (`Source`)."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from foi.figures._observed import Label
@@ -78,3 +79,16 @@ def column_letter(grid: Any, c: int) -> str:
     from foi.readers import col_letter
 
     return col_letter(grid.col_numbers[c] if grid.col_numbers else c + 1)
+
+
+@dataclass
+class Source:
+    """Something that gives figures a label: a label column, a header level, sections, context."""
+
+    where: str                    # row | column | section | parent | title | sheet
+    header: str                   # its header name
+    kind: str                     # the known dimension it is coded as, or its own name
+    name: str                     # the dimension name shown
+    confidence: float = 1.0
+    evidence: str = ""
+    rank: int = 0                 # who keeps a dimension name two sources claim: highest

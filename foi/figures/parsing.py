@@ -119,11 +119,16 @@ def parse_document(ws: Workspace, document: dict[str, Any], schema: Any,
         report.status, report.error = "error", f"{exc} (in {sidecar.relative_to(ws.root).as_posix()})"
         _save_status(ws, report)
         return report
-    result = read_document(path)  # the later stages' modules load meanwhile, in a second thread
     from foi.readers import gc_paused
 
+    # One pause of the cyclic collector over the read and the parse: let back in between, it would
+    # scan every row list the reader made (200,000 of them) to find nothing to free. The rows go by
+    # reference count before it runs again.
     with gc_paused():
-        return _parse_read(ws, document, schema, saved, mapping or {}, report, result)
+        result = read_document(path)  # the later stages' modules load meanwhile, in a second thread
+        report = _parse_read(ws, document, schema, saved, mapping or {}, report, result)
+        del result
+    return report
 
 
 def _parse_read(ws: Workspace, document: dict[str, Any], schema: Any, saved: dict[str, str],
@@ -194,9 +199,9 @@ def _save_status(ws: Workspace, report: FileReport) -> None:
 
 def _store(ws: Workspace, report: FileReport, labels: list[Label], parts: list[FigureRows]) -> None:
     """Replace this document's figures in one transaction: never doubled, never half-written."""
-    from foi.figures.storing import replace_figures
+    from foi.figures.storing import references_checked_once, replace_figures
 
-    with ws.db.atomic():
+    with references_checked_once(ws.db.conn), ws.db.atomic():
         replace_figures(ws.db.conn, report.document_id, labels, parts)
         _save_status(ws, report)
 

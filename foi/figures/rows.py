@@ -16,18 +16,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass
 from itertools import accumulate, compress, repeat, zip_longest
 from operator import add, itemgetter
 from typing import Any
 
 from foi.figures._cells import BLANK, NUMBER, SUPPRESSED, CellReader, label_text
 from foi.figures._observed import SLOTS, Figure, FigureColumn, Label, LabelBook, Same, TableFigures
+from foi.figures._rows_periods import RowPeriods, combine, parts_of_year, sub_year_levels
 from foi.figures._rows_rules import (
     CODED,
     CORNER,
     KNOWN_KINDS,
+    Source,
     a_count,
     codes_as,
     column_letter,
@@ -39,7 +39,6 @@ from foi.figures._rows_rules import (
 )
 from foi.figures.coding import Coded, Recognised, clean_label, code, context, join_lines, recognise, unit_of
 from foi.figures.layout import TableLayout
-from foi.periods import sub_year, within_year
 
 __all__ = ["SLOTS", "Figure", "FigureColumn", "Label", "LabelBook", "Reading", "Same", "TableFigures",
            "observe", "repeated_across_tables"]
@@ -101,25 +100,12 @@ class Reading:
 # --- one table ---------------------------------------------------------------------------------
 
 
-@dataclass
-class _Source:
-    """Something that gives figures a label: a label column, a header level, sections, context."""
-
-    where: str                    # row | column | section | parent | title | sheet
-    header: str                   # its header name
-    kind: str                     # the known dimension it is coded as, or its own name
-    name: str                     # the dimension name shown
-    confidence: float = 1.0
-    evidence: str = ""
-    rank: int = 0                 # who keeps a dimension name two sources claim: highest
-
-
 def observe(grid: Any, layout: TableLayout, reading: Reading) -> TableFigures:
     """The figures of one table of a grid, with all their labels."""
     return _Table(grid, layout, reading).run()
 
 
-class _Table:
+class _Table(RowPeriods):
     def __init__(self, grid: Any, layout: TableLayout, reading: Reading) -> None:
         self.grid, self.t, self.reading = grid, layout, reading
         self.out = TableFigures(grid, layout, reading.book)
@@ -226,7 +212,7 @@ class _Table:
     def _row_labels(self) -> None:
         """Per label column: each data row's label text (filled down), and what the column holds."""
         self.row_texts: list[list[str]] = []
-        self.row_sources: list[_Source] = []
+        self.row_sources: list[Source] = []
         self.row_notes: list[dict[str, str | None]] = []
         self.row_distinct: list[list[str]] = []
         last = len(self.label_cols) - 1
@@ -254,18 +240,18 @@ class _Table:
             labels = [t for t in every if t][:SAMPLE_LABELS]
             self.row_sources.append(self._source("row", header, labels, self.forced.get(c), rank=10 + k))
 
-    def _source(self, where: str, header: str, labels: list[str], forced: str | None, rank: int) -> _Source:
+    def _source(self, where: str, header: str, labels: list[str], forced: str | None, rank: int) -> Source:
         """What a label column or header level holds: the user's word, the batch schema's, or coding's."""
         if forced:
             self.out.mapping[header] = forced
-            return _Source(where, header, forced, forced, 1.0, "mapped by you", rank)
+            return Source(where, header, forced, forced, 1.0, "mapped by you", rank)
         own = self._corner(header) if where == "row" else header
         named = self.reading.schema_name(own)
         found: Recognised = recognise(own or None, labels)
         kind = found.dimension if found.confidence >= LIKELY and found.dimension else (named or own or where)
         if named and kind not in KNOWN_KINDS:
             kind = named
-        source = _Source(where, header, kind, named or kind, found.confidence, found.evidence, rank)
+        source = Source(where, header, kind, named or kind, found.confidence, found.evidence, rank)
         if kind in KNOWN_KINDS and found.confidence < SURE and not named:
             self.out.doubts.append(f"{self.grid.name}: '{header or labels[:1]}' taken as {kind} "
                                    f"(confidence {found.confidence:.2f}: {found.evidence})")
@@ -290,7 +276,7 @@ class _Table:
         self.parent_rows: set[int] = set()
         self.chains: list[tuple[int, ...]] = []
         self.ancestor_labels: dict[int, tuple[str, str, int]] = {}
-        self.section_source: _Source | None = None
+        self.section_source: Source | None = None
         if parents.count(None) == len(parents):
             return
         leaf = len(self.label_cols) - 1
@@ -313,7 +299,7 @@ class _Table:
             if leaf_kind not in KNOWN_KINDS or leaf_kind in ("measure", "unit"):
                 return False
             coded = code(leaf_kind, heading(p))
-            if coded.start and _parts_of_year(self.row_distinct[leaf]):
+            if coded.start and parts_of_year(self.row_distinct[leaf]):
                 return False   # a year over its quarters: a heading
             return bool(coded.code or coded.start) and not coded.aggregate
 
@@ -398,9 +384,9 @@ class _Table:
         self.levels: list[list[tuple[int, str, str | None]]] = []   # per value column: (level, text, note)
         for path in paths:
             self.levels.append([(len(path) - 1 - j, text, note) for j, (text, note) in enumerate(path)])
-        self.level_sources: list[_Source] = []
-        self.text_sources: dict[tuple[int, str], _Source] = {}
-        self.sub_years = _sub_year_levels(self.levels, depth)
+        self.level_sources: list[Source] = []
+        self.text_sources: dict[tuple[int, str], Source] = {}
+        self.sub_years = sub_year_levels(self.levels, depth)
         for level in range(depth):
             texts = list(dict.fromkeys(t for col in self.levels for k, t, _n in col if k == level))
             mapped = {self.reading.mapper.get(t) for t in texts} - {None, "ignore", "value"}
@@ -409,7 +395,7 @@ class _Table:
                 # "Apr - Jun" under "2009": a part of the year above, named for what it is; the figure's
                 # period is the two together (see _number_labels).
                 name = self.sub_years[level]
-                self.level_sources.append(_Source("column", name, name, name, 1.0, "", rank=9 - level))
+                self.level_sources.append(Source("column", name, name, name, 1.0, "", rank=9 - level))
                 self.out.mapping.update(dict.fromkeys(texts, name))
                 continue
             words = [t for t in texts if self.reading.is_value_word(t)]
@@ -430,7 +416,7 @@ class _Table:
                         name = "measure" if measure else "column"
                         same = next((s for (k, _t), s in self.text_sources.items() if k == level and s.name == name),
                                     None)
-                        self.text_sources[(level, text)] = same or _Source("column", name, name, name, 0.0, "",
+                        self.text_sources[(level, text)] = same or Source("column", name, name, name, 0.0, "",
                                                                            9 - level)
                         self.out.mapping[text] = name
             rest = [t for t in texts if (level, t) not in self.text_sources]
@@ -456,10 +442,10 @@ class _Table:
                 if below.name == caption or (below.confidence > 0 and recognise(caption, []).dimension == below.kind):
                     self.captions.add(level)
 
-    def _header_source(self, level: int, texts: list[str], depth: int) -> _Source:
+    def _header_source(self, level: int, texts: list[str], depth: int) -> Source:
         found = recognise(None, texts)
         if found.confidence >= LIKELY and found.dimension in KNOWN_KINDS:
-            source = _Source("column", found.dimension, found.dimension, found.dimension, found.confidence,
+            source = Source("column", found.dimension, found.dimension, found.dimension, found.confidence,
                              found.evidence, rank=9 - level)
         else:
             above = {t for col in self.levels for k, t, _n in col if k == level + 1
@@ -472,7 +458,7 @@ class _Table:
                 name = "measure"
             else:
                 name = f"column group{'' if level == 1 else f' {level}'}"
-            source = _Source("column", name, name, name, 0.0, "", rank=9 - level)
+            source = Source("column", name, name, name, 0.0, "", rank=9 - level)
         for text in texts:
             self.out.mapping.setdefault(text, source.name)
         return source
@@ -480,7 +466,7 @@ class _Table:
     # ------------------------------------------------------------------ title and sheet
     def _context(self) -> None:
         """Dimensions the title lines or the sheet name state, for figures that have no such label."""
-        self.context: list[tuple[_Source, str, Any]] = []
+        self.context: list[tuple[Source, str, Any]] = []
         lines = join_lines(self.t.title)   # a sentence wrapped over several lines read as one
         found = context(lines)
         where = "title"
@@ -498,7 +484,7 @@ class _Table:
             header = where
             if coded is stated:
                 where, header = "column", "header"
-            self.context.append((_Source(where, header, dim, dim, 1.0, "", rank=0), coded.label, coded))
+            self.context.append((Source(where, header, dim, dim, 1.0, "", rank=0), coded.label, coded))
         # The table's own caption ("Table 1.7 Number of INCIDENTS by appropriate authority ..."): which of
         # a sheet's tables a figure is in, and often what it counts.
         captions = [line for line in lines if any(ch.isalpha() for ch in line) and len(line) <= 250]
@@ -509,7 +495,7 @@ class _Table:
         # A title that only says where or when ("England and Wales") is that context, not a caption too.
         self.caption_states = _states_only(caption) if caption else frozenset()
         if caption:
-            self.context.append((_Source("title", "table", "table", "table", 1.0, "", rank=0), caption,
+            self.context.append((Source("title", "table", "table", "table", 1.0, "", rank=0), caption,
                                  Coded("table", caption)))
 
     def _header_period(self) -> Coded | None:
@@ -541,7 +527,7 @@ class _Table:
         if self.caption_states and self.caption_states <= kept:
             # Stored once, as the body/period it names; kept as the caption when rows carry their own.
             self.context = [c for c in self.context if c[0].name != "table"]
-        by_name: dict[str, list[_Source]] = {}
+        by_name: dict[str, list[Source]] = {}
         for s in sources:
             by_name.setdefault(s.name, []).append(s)
         for name, claim in by_name.items():
@@ -555,7 +541,7 @@ class _Table:
                 present.add(s.name)
 
     # ------------------------------------------------------------------ label numbers
-    def _label(self, source: _Source, text: str, note: str | None, position: int | None,
+    def _label(self, source: Source, text: str, note: str | None, position: int | None,
                where: str | None = None, coded: Any = None) -> int:
         coded = coded or code(source.kind, text)
         kind = coded.dimension if coded.dimension in KNOWN_KINDS else None
@@ -583,7 +569,7 @@ class _Table:
             self.row_number_sets.append({memo[text] for text in self.row_distinct[k]})
         self._combine_row_periods()
         # Ancestors: per distinct chain, its label numbers.
-        self.chain_numbers: dict[tuple[int, ...], list[tuple[_Source, int]]] = {}
+        self.chain_numbers: dict[tuple[int, ...], list[tuple[Source, int]]] = {}
         leaf_source = self.row_sources[-1] if self.row_sources else None
         for ch in dict.fromkeys(self.chains):
             found = []
@@ -597,21 +583,21 @@ class _Table:
                     assert source is not None
                     depth = sections.index(p)
                     name = source.name if depth == 0 else f"{source.name} {depth + 1}"
-                    src = _Source("section", name if source.name == "section" else source.header, source.kind,
+                    src = Source("section", name if source.name == "section" else source.header, source.kind,
                                   name, rank=source.rank)
                 else:
                     assert leaf_source is not None
                     name = f"{leaf_source.name} group" + (f" {level + 1}" if level else "")
-                    src = _Source("parent", f"{leaf_source.header} group" + (f" {level + 1}" if level else ""),
+                    src = Source("parent", f"{leaf_source.header} group" + (f" {level + 1}" if level else ""),
                                   name, name)
                 position = grid.row_numbers[p] if grid.row_numbers else p + 1
                 found.append((src, self._label(src, text, None, position)))
             self.chain_numbers[ch] = found
         # Header labels: per value column, its labels.
-        self.col_numbers: list[list[tuple[_Source, int]]] = []
+        self.col_numbers: list[list[tuple[Source, int]]] = []
         for col, levels in zip(self.value_cols, self.levels, strict=True):
             found = []
-            combined = _combine(levels, self.sub_years)
+            combined = combine(levels, self.sub_years)
             for level, text, note in levels:
                 if level in self.captions:
                     continue
@@ -622,124 +608,19 @@ class _Table:
                     coded = code(source.kind, text)
                     coded = Coded("year", text, None, coded.start, coded.end)
                     header = "year" if source.header in ("", "period") else source.header
-                    source = _Source("column", header, "year", "year", rank=source.rank)
+                    source = Source("column", header, "year", "year", rank=source.rank)
                 found.append((source, self._label(source, text, note, self._header_row(col, text), coded=coded)))
             if combined is not None:
-                source = _Source("column", "period", "period", "period", rank=20)
+                source = Source("column", "period", "period", "period", rank=20)
                 found.insert(0, (source, self._label(source, combined[1].label, None,
                                                      self._header_row(col, combined[2]), coded=combined[1])))
             for source, text, coded in self.context:
                 found.append((source, self._label(source, text, None, None, coded=coded)))
             letter = self.unheaded.get(len(self.col_numbers))
             if letter:
-                source = _Source("column", "column letter", "column letter", "column letter", rank=0)
+                source = Source("column", "column letter", "column letter", "column letter", rank=0)
                 found.append((source, self._label(source, letter, None, None)))
             self.col_numbers.append(found)
-
-    def _combine_row_periods(self) -> None:
-        """A label column of parts of a year ("Q1", "Apr - Jun") right of a column of years: each row's
-        period is the two together; the year stays as 'year', the part under its own name, and a row
-        with no part ("Total") keeps the year as its period."""
-        grid = self.grid
-        for k in range(len(self.row_sources)):
-            parts = _parts_of_year(self.row_distinct[k])
-            if parts is None:
-                continue
-            j = next((j for j in range(k - 1, -1, -1) if self.row_sources[j].kind == "period"), None)
-            if j is None:
-                if k == len(self.row_sources) - 1 and self.section_source is not None:
-                    self._section_years(k)   # years as section rows over quarter rows
-                continue
-            year_source, part_source = self.row_sources[j], self.row_sources[k]
-            kinds = {p.kind for p in parts.values() if p}
-            part_name = kinds.pop() if len(kinds) == 1 else "months"
-            year_header = "year" if year_source.header in ("", "period") else year_source.header
-            year_src = _Source("row", year_header, "year", "year", rank=year_source.rank)
-            part_src = _Source("row", part_source.header or part_name, part_name, part_name, rank=part_source.rank)
-            period_src = _Source("row", "period", "period", "period", rank=30)
-            position = grid.col_numbers[self.label_cols[k][0]] if grid.col_numbers else self.label_cols[k][0] + 1
-            hits = self._row_periods(zip(self.row_texts[j], self.row_texts[k], self.row_numbers[j],
-                                         self.row_numbers[k], strict=True), year_src, part_src, period_src, position)
-            years = [hit[0] for hit in hits]
-            part_numbers = [hit[1] for hit in hits]
-            periods = [hit[2] for hit in hits]
-            self.row_numbers[j], self.row_numbers[k] = years, part_numbers
-            self.row_numbers.append(periods)
-            for n in (j, k):
-                self.row_number_sets[n] = set(self.row_numbers[n])
-            self.row_number_sets.append(set(periods))
-            self.out.mapping[part_source.header or part_name] = part_name
-            return
-
-    def _section_years(self, k: int) -> None:
-        """Quarter rows under year section rows ("2023", then "Q1", "Q2" ...): each row's period is its
-        section's year with its part; the section heading is kept as 'year'."""
-        assert self.section_source is not None
-        years = []
-        for ch in self.chains:
-            texts = [self.ancestor_labels[p][1] for p in ch if self.ancestor_labels[p][0] == "section"]
-            years.append(next((t for t in reversed(texts) if code("period", t).start), ""))
-        if not any(years):
-            return
-        parts = _parts_of_year(self.row_distinct[k]) or {}
-        kinds = {p.kind for p in parts.values() if p}
-        part_name = kinds.pop() if len(kinds) == 1 else "months"
-        part_source = self.row_sources[k]
-        part_src = _Source("row", part_source.header or part_name, part_name, part_name, rank=part_source.rank)
-        period_src = _Source("row", "period", "period", "period", rank=30)
-        c = self.label_cols[k][0]
-        position = self.grid.col_numbers[c] if self.grid.col_numbers else c + 1
-        rows = zip(years, self.row_texts[k], repeat(None, len(years)), self.row_numbers[k], strict=True)
-        hits = self._row_periods(rows, part_src, part_src, period_src, position)
-        part_numbers = [hit[1] for hit in hits]
-        periods = [hit[2] for hit in hits]
-        self.row_numbers[k] = part_numbers
-        self.row_number_sets[k] = set(part_numbers)
-        self.row_numbers.append(periods)
-        self.row_number_sets.append(set(periods))
-        # The headings stay with the figures as what was written, no longer their period.
-        self.section_source.name = self.section_source.kind = "year"
-        if self.section_source.header in ("", "section", "period"):
-            self.section_source.header = "year"
-
-    def _row_periods(self, rows: Iterable[tuple[str, str, int | None, int | None]], year_src: _Source,
-                     part_src: _Source, period_src: _Source,
-                     position: int) -> list[tuple[int | None, int | None, int | None]]:
-        """`_row_period` for each row's (year text, part text, year label, part label), once per pair
-        of texts: a long table repeats the same few."""
-        memo: dict[tuple[str, str], tuple[int | None, int | None, int | None]] = {}
-        out = []
-        for year_text, part_text, x_year, x_part in rows:
-            hit = memo.get((year_text, part_text))
-            if hit is None:
-                hit = memo[(year_text, part_text)] = self._row_period(year_text, part_text, x_year, x_part,
-                                                                      year_src, part_src, period_src, position)
-            out.append(hit)
-        return out
-
-    def _row_period(self, year_text: str, part_text: str, x_year: int | None, x_part: int | None,
-                    year_src: _Source, part_src: _Source, period_src: _Source,
-                    position: int) -> tuple[int | None, int | None, int | None]:
-        labels = self.reading.book.labels
-        year = code("period", year_text) if year_text else None
-        part = sub_year(part_text) if part_text else None
-        relabel_part = None if x_part is None else self._label(
-            part_src, part_text, labels[x_part].note, position, coded=Coded(part_src.kind, part_text,
-                                                                            aggregate=labels[x_part].aggregate))
-        if year is None or year.start is None or year.end is None:
-            return x_year, relabel_part, None
-        dates = within_year(part, year.start, year.end) if part is not None else None
-        year_label = labels[x_year] if x_year is not None else None
-        if dates is None:
-            # "Total" for the year: the year's own period, under the same name as the quarters' periods.
-            return None, relabel_part, self._label(period_src, year_text, year_label.note if year_label else None,
-                                                   year_label.position if year_label else None, coded=year)
-        x_year2 = self._label(year_src, year_text, year_label.note if year_label else None,
-                              year_label.position if year_label else None,
-                              coded=Coded("year", year_text, None, year.start, year.end))
-        combined = _combine([(1, year_text, None), (0, part_text, None)], {0: part_src.name})
-        assert combined is not None
-        return x_year2, relabel_part, self._label(period_src, combined[1].label, None, position, coded=combined[1])
 
     def _header_row(self, col: Any, text: str) -> int | None:
         for r in col.header_rows:
@@ -795,7 +676,7 @@ class _Table:
             self._column_figures(col, found, row_slots, extra_text, row_total, row_units, title_unit, cells)
         self.row_total = row_total
 
-    def _column_figures(self, col: Any, found: list[tuple[_Source, int]], row_slots: dict[str, list[int | None]],
+    def _column_figures(self, col: Any, found: list[tuple[Source, int]], row_slots: dict[str, list[int | None]],
                         extra_text: list[str] | None, row_total: list[bool], row_units: list[str | None] | None,
                         title_unit: str | None, cells: CellReader) -> None:
         labels, out, data = self.reading.book.labels, self.out, self.data
@@ -912,71 +793,6 @@ class _Table:
 
 
 _CONTEXT_DIMS = frozenset(("period", "body", "area"))
-
-
-def _sub_year_levels(levels: list[list[tuple[int, str, str | None]]], depth: int) -> dict[int, str]:
-    """Header levels holding parts of a year ("Apr - Jun", "Q1", "April") under a level of years:
-    level -> what the parts are ("quarter", "month", "months"). A level qualifies when every column
-    with a text there has either a part of a year under a year, or an aggregate ("Total")."""
-    found: dict[int, str] = {}
-    for level in range(depth - 1):
-        kinds: set[str] = set()
-        ok = False
-        for col in levels:
-            here = {k: t for k, t, _n in col}
-            text = here.get(level)
-            if text is None:
-                continue
-            part = sub_year(text)
-            if part is None:
-                if not code("period", text).aggregate:
-                    break
-                continue
-            above = here.get(level + 1)
-            year = code("period", above) if above else None
-            if year is None or year.start is None or sub_year(above) is not None \
-                    or within_year(part, year.start, year.end) is None:  # type: ignore[arg-type]
-                break
-            kinds.add(part.kind)
-            ok = True
-        else:
-            if ok:
-                found[level] = kinds.pop() if len(kinds) == 1 else "months"
-    return found
-
-
-def _parts_of_year(texts: list[str]) -> dict[str, Any] | None:
-    """The texts of a label column as parts of a year, when they are ("Q1" ... or "Total")."""
-    parts = {t: sub_year(t) for t in texts if t}
-    if not any(parts.values()) or not all(p or code("period", t).aggregate for t, p in parts.items()):
-        return None
-    return parts
-
-
-def _combine(levels: list[tuple[int, str, str | None]], sub_years: dict[int, str]) -> tuple[int, Coded, str] | None:
-    """(level of the year, the combined period, the part's text) for a column with a part of a year
-    under its year ("Apr - Jun" under "2009" -> "Apr - Jun 2009", Apr 1 - Jun 30 2009)."""
-    if not sub_years:
-        return None
-    here = {k: t for k, t, _n in levels}
-    for level in sub_years:
-        text, above = here.get(level), here.get(level + 1)
-        part = sub_year(text) if text else None
-        if part is None or above is None:
-            continue
-        year = code("period", above)
-        dates = within_year(part, year.start, year.end) if year.start and year.end else None
-        if dates is None:
-            continue
-        start, end = dates
-        if part.quarter is not None:
-            label = f"{text} {above}"
-        elif start.year == end.year:
-            label = f"{text} {start.year}"
-        else:
-            label = f"{text} {start.year}/{end.year % 100:02d}"
-        return level + 1, Coded("period", label, None, start, end), text
-    return None
 
 
 def _fill_within(texts: list[str], left: list[tuple[str, ...]]) -> list[str]:

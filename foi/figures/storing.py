@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from heapq import merge
 from itertools import chain, compress, islice, repeat
@@ -100,6 +101,15 @@ class FigureRows:
         per = max(1, min(ROWS_PER_INSERT, conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // len(self.varying)))
         n = len(self.rows)
         whole = n - n % per
+        if isinstance(self.rows, ColumnRows):
+            # Held as columns: each statement's values are sliced out of the columns, no tuple per row.
+            columns = [c if isinstance(c, Same) else _nulls_as_nan(conn, c) for c in self.rows.columns]
+            if whole:
+                conn.executemany(self._sql(per), _statement_values(columns, whole, per))
+            if whole < n:
+                conn.executemany(self._sql(1), zip(*[repeat(c.value, n - whole) if isinstance(c, Same) else
+                                                     c[whole:] for c in columns], strict=True))
+            return
         rows = iter(self.rows)  # the chunks take the first `whole` rows, single rows the rest
         if whole:
             chunks = (tuple(chain.from_iterable(islice(rows, per))) for _ in range(whole // per))
@@ -124,6 +134,43 @@ class FigureRows:
                 row.append(f"{literal(self.location_prefix)} || ?{k * width + at + 1}")
             values.append(f"({', '.join(row)})")
         return f"INSERT INTO figure_cells ({', '.join(names)}) VALUES {', '.join(values)}"
+
+
+# Statements' values made at once from the columns: this many statements' worth at a time.
+_STATEMENTS_PER_BLOCK = 64
+# Values looked at to guess whether a column holds NULLs (a guess: only the cost depends on it).
+_NULL_SAMPLE = 256
+_NAN = float("nan")
+_none_as_nan = {None: _NAN}.get
+_nan_is_null: bool | None = None
+
+
+def _nulls_as_nan(conn: sqlite3.Connection, values: list[Any]) -> list[Any]:
+    """`values` with None written as a float NaN, when it holds Nones. SQLite stores a NaN as NULL
+    (it keeps no NaN), and binding a float costs a fifth of binding None (which goes through the
+    sqlite3 module's adapter lookup): a long reply's columns of absent markers and raw texts are
+    mostly None. Checked once against the SQLite in use; left as they are if it ever kept a NaN."""
+    global _nan_is_null
+    if None not in values[:_NULL_SAMPLE]:
+        return values
+    if _nan_is_null is None:
+        _nan_is_null = conn.execute("SELECT ? IS NULL", (_NAN,)).fetchone()[0] == 1
+    return list(map(_none_as_nan, values, values)) if _nan_is_null else values
+
+
+def _statement_values(columns: list[Any], rows: int, per: int) -> Iterator[list[Any]]:
+    """The values of the statements that take the first `rows` rows (a multiple of `per`), row by row
+    and in each row column by column: sliced into one flat list per block of statements, in C."""
+    width = len(columns)
+    block = per * _STATEMENTS_PER_BLOCK
+    step = per * width
+    for start in range(0, rows, block):
+        stop = min(rows, start + block)
+        flat: list[Any] = [None] * ((stop - start) * width)
+        for j, column in enumerate(columns):
+            flat[j::width] = [column.value] * (stop - start) if isinstance(column, Same) else column[start:stop]
+        for k in range(0, len(flat), step):
+            yield flat[k:k + step]
 
 
 def table_rows(document_id: int, tf: TableFigures) -> FigureRows:
@@ -236,9 +283,29 @@ def locator(grid: Any) -> Callable[[int, int], str]:
     return locate
 
 
+@contextmanager
+def references_checked_once(conn: sqlite3.Connection) -> Iterator[None]:
+    """Around a transaction that stores one document's figures: SQLite's per-row foreign key check
+    (each of 200,000 rows looking its document up: a tenth of storing them) is off, and
+    `replace_figures` checks the one document they all reference instead. Set outside the
+    transaction (SQLite ignores the pragma inside one, where the per-row check simply stays)."""
+    was_on = conn.execute("PRAGMA foreign_keys").fetchone()[0]
+    if was_on and not conn.in_transaction:
+        conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        yield
+    finally:
+        if was_on and not conn.in_transaction:
+            conn.execute("PRAGMA foreign_keys = ON")
+
+
 def replace_figures(conn: sqlite3.Connection, document_id: int, labels: list[Label],
                     parts: list[FigureRows]) -> None:
     """Swap the document's stored figures and labels for these; the caller holds the transaction."""
+    if not conn.execute("PRAGMA foreign_keys").fetchone()[0] and \
+            conn.execute("SELECT 1 FROM documents WHERE id = ?", (document_id,)).fetchone() is None:
+        # Every row below references this document (see references_checked_once).
+        raise sqlite3.IntegrityError("FOREIGN KEY constraint failed")
     with nulls_bound_directly():
         conn.execute("DELETE FROM figure_cells WHERE document_id = ?", (document_id,))
         conn.execute("DELETE FROM figure_labels WHERE document_id = ?", (document_id,))
