@@ -33,7 +33,9 @@ from foi.mail.decisions import (
     scope_questions,
     waits_on_us,
 )
-from foi.mail.receipts import ReceiptEvidence, own_lines
+from foi.mail.outcomes import answers_review
+from foi.mail.outcomes import conclusion as review_conclusion
+from foi.mail.receipts import ReceiptEvidence, acknowledgement, own_lines, receipt_in_acknowledgement, without_topic
 from foi.mail.receipts import verdict as receipt_verdict
 from foi.mail.receipts import weigh as weigh_receipt
 from foi.mail.references import find_case_number, find_force_reference
@@ -634,6 +636,9 @@ def classify(
     # (The requester's question told back, "in which you asked how many were refused under section
     # 12", is what we asked about, never what they decide: round 8.)
     new = [x for x in (own_words(s_) for s_ in reading.of("new")) if x.strip()]
+    # "Thank you for your request about internal reviews and refusals": the topic they restate is
+    # ours, and supplies no signal (round 9).
+    new = [without_topic(x) for x in new]
     own = reading.of("new", "history", "conditional", "boilerplate", "annex")
     reference_text = "\n".join(own)
     force_ref = find_force_reference(reference_text, subject) or find_case_number(reading.text("request"))
@@ -697,6 +702,16 @@ def classify(
                 evidence[kind] = [x for x in evidence[kind] if x != s_]
     # History ("Following your clarification, please find attached ...") may still give the news
     # that information is attached; it never asks, refuses, extends or acknowledges.
+    # Thanks for the request, its receipt (logged, passed on, a reference given) and a reply to come:
+    # an acknowledgement, whose due date is the statutory one, not more time (round 9).
+    acked = acknowledgement(new)
+    if acked and scores["data"] < 1.5 and scores["firm"] < 1.5 and scores["not-held"] < 1.5:
+        s_scores, _ = _score(acked)
+        scores["extended"] -= s_scores["extended"]
+        evidence["extended"] = [x for x in evidence["extended"] if x not in acked]
+        scores["acknowledged"] += 2.0
+        received = received or receipt_in_acknowledgement(acked, sent_on)
+        evidence["acknowledged"] = acked[:2] + [x for x in evidence["acknowledged"] if x not in acked[:2]]
     past_scores, past_evidence = _score(reading.of("history"))
     for kind in ("data", "held"):
         scores[kind] += past_scores[kind]
@@ -963,6 +978,14 @@ def classify(
     # ---- internal reviews --------------------------------------------------------------------
     outcome, outcome_ev = _review_outcome(new)
     review_context = scores["review"] >= 1.5 or bool(re.search(r"\binternal\s+review|\breview\b", subject, re.I))
+    # A letter that says it answers our review request ("your request for an internal review has
+    # been considered") is one, whatever its subject (round 9).
+    review_context = review_context or bool(answers_review(reading.of("new", "history")))
+    if not outcome and review_context:
+        # "I remain of the view that the exemption was applied correctly", "my conclusion is that
+        # the original response was correct": a reviewer's judgement on the first reply, in a
+        # letter answering our review request (foi.mail.outcomes; round 9).
+        outcome, outcome_ev = review_conclusion(new)
     if outcome and (review_context or scores["review"] > 0):
         kind = "review-upheld" if outcome == "upheld" else "review-overturned"
         conf = 0.85 if outcome != "partly upheld" else 0.7

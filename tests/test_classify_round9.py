@@ -1,0 +1,163 @@
+"""Round 9 of reading real replies (issue 12): acknowledgements, review outcomes and references
+said in words no template had.
+
+Every message here is our own paraphrase of a pattern seen in real replies (SOURCES.md in
+tests/fixtures/mail names the public pages); each meaning is said several ways (synonyms, voice,
+order, padding), with negatives that share the words but not the meaning.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from foi.mail.classify import classify
+from foi.mail.outcomes import answers_review, conclusion
+from foi.mail.receipts import acknowledgement, without_topic
+from foi.mail.references import find_force_reference
+
+# --------------------------------------------------------------------------------------------
+# A. Acknowledgements: thanks for the request + its receipt + a reply to come
+
+
+@pytest.mark.parametrize(
+    ("text", "received"),
+    [
+        ("Dear Mr Okoro,\nThank you for your request relating to internal reviews and refusals of licence "
+         "applications, received on 03/04/2023. The due date for issuing a response is 02/05/2023.\nYours "
+         "sincerely,\nAnne Lister", date(2023, 4, 3)),
+        ("Dear Sir,\nThank you for your communication of 4 March 2022, which has been passed to the council's "
+         "information governance team. We have allocated the above reference to it. The team will arrange for a "
+         "reply to be sent to you.", date(2022, 3, 4)),
+        ("Dear Ms Price,\nThank you for your request about exemptions and section 40, which we logged on 12 May "
+         "2021. We aim to respond by 10 June 2021.\nRegards", date(2021, 5, 12)),
+        ("Many thanks for your recent e-mail concerning refused applications. It has been registered and given "
+         "the reference 55120. You should receive a response within 20 working days.", None),
+        ("We acknowledge receipt of your letter dated 2 February 2024 regarding withheld reports, which has "
+         "been forwarded to the records office. A reply will be sent by 1 March 2024.", date(2024, 2, 2)),
+        ("A response will be provided by 30 June 2022. Your request was received on 31 May 2022 and has been "
+         "assigned a case number. Thank you for your enquiry on the subject of refusal notices.",
+         date(2022, 5, 31)),
+    ],
+)
+def test_thanks_receipt_and_a_reply_to_come_is_an_acknowledgement(text: str, received: date | None) -> None:
+    result = classify("Your request", text, headers={"Date": "Mon, 8 Jul 2024 10:00:00 +0100"})
+    assert (result.kind, result.received, result.until) == ("acknowledged", received, None)
+    # the topic they restate supplies no section and no review
+    assert result.sections == [] and result.review_outcome is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # thanks and receipt, then the answer: a response, not an acknowledgement
+        "Thank you for your request received on 3 May 2023. Please find the figures below.\n"
+        "2021: 14\n2022: 19\n2023: 22",
+        # more time: the due date stated is a new one
+        "Thank you for your request received on 3 May 2023. Unfortunately we need more time to consider the "
+        "public interest and will now respond by 14 June 2023.",
+        # passed to another body that will answer itself
+        "Thank you for your e-mail, which has been passed to the fire authority, a separate public authority "
+        "that will reply to you directly.",
+    ],
+)
+def test_what_is_not_an_acknowledgement_though_it_thanks(text: str) -> None:
+    assert classify("Your request", text).guess != "acknowledged"
+
+
+def test_the_restated_topic_is_left_out_of_the_reading() -> None:
+    said = "Thank you for your request about internal reviews and refusals, received on 3 May."
+    assert without_topic(said) == "Thank you for your request about ..., received on 3 May."
+    # a subject that is the authority's statement keeps its words
+    held = "The information in relation to lost property is not held."
+    assert without_topic(held) == held
+    assert without_topic("We confirm that your request reached us on 2 April 2024.").endswith("2 April 2024.")
+
+
+def test_an_acknowledgement_needs_all_three_meanings() -> None:
+    assert acknowledgement(["Thank you for your request.", "It was received on 3 May."]) == []
+    assert acknowledgement(["Thank you for your request, received on 3 May.", "We will reply by 1 June."])
+
+
+# --------------------------------------------------------------------------------------------
+# B. Review outcome letters: the reviewer's conclusion on the original response
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Thank you for asking for an internal review of our reply. I remain of the view that the council "
+         "applied the exemption in section 43 correctly, and the report stays withheld.", "review-upheld"),
+        ("You asked me to review the handling of your request. I have looked again at it, and my conclusion is "
+         "that the original response to your request was correct.", "review-upheld"),
+        ("This letter answers your request for an internal review. Having examined the file, I am satisfied "
+         "that the earlier decision was right and should stand.", "review-upheld"),
+        ("Your request for an internal review has now been considered. I find that section 12 was properly "
+         "relied on in our first reply, and I do not propose to change it.", "review-upheld"),
+        ("Thank you for your request for an internal review. My finding is that the previous response was wrong "
+         "to rely on section 31, and the information is now released and attached.", "review-overturned"),
+        ("I have reviewed the decision you complained about. I have reached the conclusion that withholding "
+         "the whole report was not correct. Some of the information should now be released, and it is enclosed "
+         "with names redacted.", "review-overturned"),
+    ],
+)
+def test_a_reviewers_conclusion_on_the_original_response_is_the_outcome(text: str, kind: str) -> None:
+    result = classify("Your request", text)
+    assert result.kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # rights paragraph under an answer
+        "The figures are set out below.\n2022: 4\n2023: 7\nIf you are unhappy with this response you may ask "
+        "for an internal review, and I would conclude such a review within 20 working days.",
+        # an acknowledgement of our review request
+        "Thank you for your request for an internal review, which we received on 4 May 2023. We will respond "
+        "by 2 June 2023.",
+        # a first reply that is satisfied an exemption applies
+        "I am satisfied that section 40(2) applies to the names of the officers, and they are withheld.",
+    ],
+)
+def test_what_is_not_a_review_outcome(text: str) -> None:
+    assert not classify("Your request", text).guess.startswith("review-")
+
+
+def test_the_conclusion_grammar_parts() -> None:
+    assert conclusion(["My conclusion is that the original response was correct."])[0] == "upheld"
+    assert conclusion(["We have concluded that the earlier decision was not correct."])[0] == "overturned"
+    assert conclusion(["I consider the exemption was correctly applied.", "Some of the data will now be "
+                       "released."])[0] == "partly upheld"
+    assert conclusion(["If you wish, you may ask for a review of the decision."]) == (None, [])
+    assert answers_review(["You asked us to reconsider our response of 3 May."])
+    assert not answers_review(["If you are dissatisfied you can request an internal review."])
+
+
+# --------------------------------------------------------------------------------------------
+# F. References in round 9's shapes
+
+
+@pytest.mark.parametrize(
+    ("subject", "text", "expected"),
+    [
+        ("Your request ATISN 16387", "", "ATISN 16387"),
+        ("", "Thank you for your request (FOIA ref331402).", "331402"),
+        ("FI16105 - your request", "", "FI16105"),
+        ("", "Please quote F18535 in any further correspondence.", "F18535"),
+        ("", "ab/13.05.15/Smith\n\nDear Mr Jones,", "ab/13.05.15/Smith"),
+        ("", "My ref: cd/01.02.19/Patel", "cd/01.02.19/Patel"),
+        ("RE: FOI 2023 150 - response", "", "2023 150"),
+    ],
+)
+def test_reference_shapes_round9(subject: str, text: str, expected: str) -> None:
+    assert find_force_reference(text, subject) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Take the A1234 north", "Your reference FOI-CAUTIONS-0007, my request of 3 May",
+     "the Freedom of Information Act 2000 40 requests"],
+)
+def test_no_reference_in_road_numbers_or_ours(text: str) -> None:
+    assert find_force_reference(text) is None
