@@ -16,6 +16,7 @@ from foi.mail.classify import classify
 from foi.mail.outcomes import answers_review, conclusion
 from foi.mail.receipts import acknowledgement, without_topic
 from foi.mail.references import find_force_reference
+from foi.mail.sections import find_sections
 
 # --------------------------------------------------------------------------------------------
 # A. Acknowledgements: thanks for the request + its receipt + a reply to come
@@ -161,3 +162,41 @@ def test_reference_shapes_round9(subject: str, text: str, expected: str) -> None
 )
 def test_no_reference_in_road_numbers_or_ours(text: str) -> None:
     assert find_force_reference(text) is None
+
+
+# --------------------------------------------------------------------------------------------
+# D. The EIR: exceptions cited by regulation keep their regulation numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We have dealt with your request under the Environmental Information Regulations 2004. Answering it "
+         "would take well over 40 hours, so it is manifestly unreasonable under regulation 12(4)(b).", ["12(4)(b)"]),
+        ("Your request is refused as manifestly unreasonable (Regulation 12(4)(b)) because of the cost.",
+         ["12(4)(b)"]),
+        ("The council is applying the exception at reg. 12(4)(b) of the EIR; locating the records would be too "
+         "great a burden. Section 39 of the FOI Act exempts environmental information, so the request has been "
+         "handled under the EIR.", ["12(4)(b)"]),
+        ("The cost of compliance makes this request manifestly unreasonable, and we refuse it under the EIR.",
+         ["12(4)(b)"]),
+        ("Some of the information is withheld under regulations 12(5)(f) and 13.", ["12(5)(f)", "13"]),
+        ("Names are withheld under regulation 13 of the EIR (personal data); the rest is enclosed.", ["13"]),
+    ],
+)
+def test_eir_exceptions_are_read_as_regulation_numbers(text: str, expected: list[str]) -> None:
+    assert find_sections(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the FOIA's own sections are read as before
+        ("The information is exempt under section 12 of the Act, as it would exceed the cost limit.", ["12"]),
+        ("Names are withheld under section 40(2).", ["40(2)"]),
+        # a regulation of another instrument, or a count of hours, is no EIR ground
+        ("We hold 12 records and 13 reports for the period.", []),
+    ],
+)
+def test_foia_sections_are_not_taken_for_regulations(text: str, expected: list[str]) -> None:
+    assert find_sections(text) == expected
