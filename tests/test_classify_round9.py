@@ -200,3 +200,47 @@ def test_eir_exceptions_are_read_as_regulation_numbers(text: str, expected: list
 )
 def test_foia_sections_are_not_taken_for_regulations(text: str, expected: list[str]) -> None:
     assert find_sections(text) == expected
+
+
+# --------------------------------------------------------------------------------------------
+# C. Disclosure-log entries whose headings carry the decision
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "sections"),
+    [
+        ("Section 21 \u2013 Information already reasonably accessible\nWhat you asked for is already published "
+         "on our website, so you can reach it by other means. Please follow the link below.", "refused", ["21"]),
+        ("S.40(2): personal information\nThe names you asked for are personal data of staff, and releasing them "
+         "would breach the data protection principles.", "refused", ["40(2)"]),
+        ("Section 31 - Law enforcement\nReleasing the locations of the cameras would help offenders avoid them, "
+         "and the public interest favours withholding them.", "refused", ["31"]),
+        ("In 2022 the council recorded 41 incidents and in 2023 it recorded 37.\nSection 43 - Commercial "
+         "interests\nThe contract values would harm the position of the council and its suppliers if released, "
+         "and the public interest lies in keeping them back.", "partial", ["43"]),
+        ("Section 21 \u2013 information reasonably accessible by other means\nParking charges are set out in our "
+         "publication scheme, at the link given.\nFines by year\n2017-18 \u00a313,000.50\n2018-19 \u00a319,380.00\n"
+         "2019-20 \u00a37,300.25", "partial", ["21"]),
+        ("Clarification sought on 14/03/2023: the categories named in the request are not ones we record "
+         "incidents under, so we cannot tell which records are wanted.", "clarification", []),
+        ("Request for clarification sent 2 May 2022 - the request asks for all incidents but does not say "
+         "over what period.", "clarification", []),
+    ],
+)
+def test_a_log_heading_is_the_decision(text: str, kind: str, sections: list[str]) -> None:
+    result = classify("Log entry 4410", text)
+    assert (result.kind, result.sections) == (kind, sections)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a statute described, not a heading
+        "Section 1 of the Freedom of Information Act 2000 places two duties on public authorities. We hold the "
+        "information and it is attached.",
+        # a clarification that came back is history
+        "Clarification received on 3 May 2022. The figures are below.\n2021: 4\n2022: 9\n2023: 11",
+    ],
+)
+def test_what_is_not_a_log_heading(text: str) -> None:
+    assert classify("Log entry 4410", text).guess not in ("refused", "clarification")

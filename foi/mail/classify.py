@@ -33,6 +33,7 @@ from foi.mail.decisions import (
     scope_questions,
     waits_on_us,
 )
+from foi.mail.logs import clarification_logged, figure_lines, figures_said, ground_headings
 from foi.mail.outcomes import answers_review
 from foi.mail.outcomes import conclusion as review_conclusion
 from foi.mail.receipts import ReceiptEvidence, acknowledgement, own_lines, receipt_in_acknowledgement, without_topic
@@ -712,6 +713,24 @@ def classify(
         scores["acknowledged"] += 2.0
         received = received or receipt_in_acknowledgement(acked, sent_on)
         evidence["acknowledged"] = acked[:2] + [x for x in evidence["acknowledged"] if x not in acked[:2]]
+    # A disclosure log's heading naming the ground ("Section 21 - Information accessible by other
+    # means") above its explanation is the decision to withhold; its field "Clarification sought on
+    # <date>: ..." records a question put to us (foi.mail.logs; round 9).
+    headed = ground_headings(new)
+    for s_ in headed:
+        scores["refused"] += 2.0
+        scores["firm"] += 1.0
+        evidence["refused"] = [s_, *(x for x in evidence["refused"] if x != s_)]
+    before = new[: new.index(headed[0])] if headed else []
+    if headed and (len(figure_lines(new)) >= 3 or scores["data"] >= 1.5 or figures_said(before)):
+        # Figures given beside a ground's heading: the heading covers the rest, not all of it.
+        scores["partial"] += 2.0
+        scores["data"] += 2.0
+        evidence["partial"] = [headed[0], *(x for x in evidence["partial"] if x != headed[0])]
+        evidence["data"] = evidence["data"] or figure_lines(new)[:1]
+    for s_ in clarification_logged(new):
+        scores["clarification"] += 2.0
+        evidence["clarification"] = [s_, *(x for x in evidence["clarification"] if x != s_)]
     past_scores, past_evidence = _score(reading.of("history"))
     for kind in ("data", "held"):
         scores[kind] += past_scores[kind]
@@ -1249,7 +1268,8 @@ def classify(
                                    *reasons])
         # (The statute described for any authority, "section 12 provides that an authority need not
         # comply where ... would exceed the limit", decides nothing; nor do other requests counted.)
-        decides = [x for x in new if (x in deciding([x]) or NCND_RE.search(x) or FORMAL_REFUSAL_RE.search(x))
+        decides = [x for x in new if (x in deciding([x]) or NCND_RE.search(x) or FORMAL_REFUSAL_RE.search(x)
+                                      or x in headed)
                    and not named_only(x) and not counts_outcomes(x) and not x.rstrip().endswith("?")]
         if final in ("refused", "partial") and not decides and conf >= AUTOMATIC:
             # Grounds named, refusing words, but no sentence that applies one to this request: the
