@@ -244,3 +244,47 @@ def test_a_log_heading_is_the_decision(text: str, kind: str, sections: list[str]
 )
 def test_what_is_not_a_log_heading(text: str) -> None:
     assert classify("Log entry 4410", text).guess not in ("refused", "clarification")
+
+
+# --------------------------------------------------------------------------------------------
+# E. Answers in plain words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dear Ms Jones,\nIn response to your request I would inform you that the trust does not charge staff for "
+        "parking at the main site, and patients pay the rates shown on the signs.\nYours sincerely\nAnn Smith",
+        "Dear Ms Jones,\nI can tell you that the force uses two drones, which are kept at headquarters and flown "
+        "by trained officers.\nRegards",
+        "Dear Mr Smith,\nWe would like to explain that the wardens work from the town hall and patrol on foot "
+        "in the town centre.\nRegards",
+        "Dear Mr Smith,\nWe were unable to find any information on the closure of the depot. However, we were able "
+        "to locate a briefing note from 2019 which discusses the proposal, and a copy is attached.\nRegards",
+        "Dear Mr Smith,\nNothing was found about the closure itself, but we have identified two reports on the "
+        "depot's future, which are enclosed.\nRegards",
+    ],
+)
+def test_a_plain_answer_is_read_as_a_response(text: str) -> None:
+    result = classify("Your request", text)
+    assert result.guess == "responded" and result.kind in ("responded", "needs-review")
+
+
+def test_a_review_promised_over_numbered_answers_is_the_response() -> None:
+    text = ("Dear Mr Smith,\nWe will complete an internal review of the processing of this request, as it was "
+            "answered late. In the meantime, please find a response to your questions below.\n1. The council "
+            "employs 14 wardens.\n2. The wardens work from the town hall.\n3. Yes, the contract was renewed in "
+            "2021.\nRegards")
+    assert classify("Your request", text).kind == "responded"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We can advise you that the information you asked for is exempt under section 31, and is withheld.",
+        "I would inform you that your request has been received and will be answered within 20 working days.",
+        "We looked for the report but could not find it, and no information is held.",
+    ],
+)
+def test_what_is_told_but_is_no_answer(text: str) -> None:
+    assert classify("Your request", text).guess != "responded"

@@ -21,6 +21,7 @@ from datetime import UTC, date, datetime
 from email.message import EmailMessage
 from email.utils import parsedate_to_datetime
 
+from foi.mail.answers import found_instead, told
 from foi.mail.dates import deadline_in, stated_receipt
 from foi.mail.decisions import (
     DUE_MOVED_RE,
@@ -728,6 +729,19 @@ def classify(
         scores["data"] += 2.0
         evidence["partial"] = [headed[0], *(x for x in evidence["partial"] if x != headed[0])]
         evidence["data"] = evidence["data"] or figure_lines(new)[:1]
+    # "I would inform you that the trust does not charge staff": an answer in words (round 9).
+    for s_ in told(new):
+        scores["data"] += 1.0
+        evidence["data"].append(s_)
+    # "We could not find anything on X; however we were able to locate a related note": found.
+    instead = found_instead(new)
+    if instead:
+        missing = [x for x in evidence["not-held"] if x in new and new.index(x) <= new.index(instead[0])]
+        nh_scores, _ = _score(missing)
+        scores["not-held"] -= nh_scores["not-held"]
+        evidence["not-held"] = [x for x in evidence["not-held"] if x not in missing]
+        scores["data"] += 2.0
+        evidence["data"] = [instead[0], *(x for x in evidence["data"] if x != instead[0])]
     for s_ in clarification_logged(new):
         scores["clarification"] += 2.0
         evidence["clarification"] = [s_, *(x for x in evidence["clarification"] if x != s_)]
