@@ -288,3 +288,20 @@ def test_a_review_promised_over_numbered_answers_is_the_response() -> None:
 )
 def test_what_is_told_but_is_no_answer(text: str) -> None:
     assert classify("Your request", text).guess != "responded"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "I am writing to acknowledge your written request for information.",
+        "We would like to acknowledge your request for information.",
+        "This is to acknowledge receipt of your request for information.",
+    ],
+)
+def test_a_log_printing_the_request_and_then_its_acknowledgement(opening: str) -> None:
+    """The request's numbered questions above the acknowledgement are not answers."""
+    text = ("Request details\n1. How many fly-tipping incidents were recorded in each of the last five years?\n"
+            "2. What did clearing them cost in each year?\n\nCouncil response\n"
+            f"{opening}\nYour request is being dealt with and you will receive the information requested within "
+            "the statutory timescale of 20 working days, subject to the information not being exempt.")
+    assert classify("Freedom of Information request", text).kind == "acknowledged"

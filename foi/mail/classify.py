@@ -706,7 +706,7 @@ def classify(
     # that information is attached; it never asks, refuses, extends or acknowledges.
     # Thanks for the request, its receipt (logged, passed on, a reference given) and a reply to come:
     # an acknowledgement, whose due date is the statutory one, not more time (round 9).
-    acked = acknowledgement(new)
+    acked = acknowledgement(new, reading.of("conditional"))
     if acked and scores["data"] < 1.5 and scores["firm"] < 1.5 and scores["not-held"] < 1.5:
         s_scores, _ = _score(acked)
         scores["extended"] -= s_scores["extended"]
@@ -1320,6 +1320,10 @@ def classify(
         why = ("an attached document could not be read" if unseen_docs
                else "the answer is in an attachment not seen here")
         return result("needs-review", pointers[:1] or body_only[:1], 0.35, guess="responded", reasons=[why])
+    if acked and not has_data and reading.tables < 3 and scores["data"] < 1.5:
+        # Thanks, receipt and a reply to come, and nothing given in words or attached: the numbered
+        # lines are the request restated, not answers (round 9).
+        rival_evidence["information given"] = False
     if scores["generic"] >= 1.5 or ack >= 1.5 or (ack >= 1.0 and specific):
         # A receipt: a person's acknowledgement or a mailbox's, weighed on the message's structure
         # as much as its wording (foi.mail.receipts; issue 12, round 7).

@@ -233,11 +233,13 @@ _MAIL_NOUN = (r"(?:request|communication|correspondence|e-?mail|letter|enquiry|i
 THANKS = (r"\b(?:thank\s+you|thanks|many\s+thanks|we\s+are\s+grateful)\s+for\s+(?:your|the)\s+(?:\w+\s+){0,3}?"
           + _MAIL_NOUN
           + r"|\b(?:acknowledge|confirm)\s+(?:the\s+)?receipt\s+of\s+(?:your|the)\b"
-          r"|\b(?:we|I)\s+(?:can\s+)?confirm\s+(?:that\s+)?(?:we|I|the\s+\w+)\s+(?:have|has)\s+received\b")
+          r"|\b(?:writing|write|wish|like)\s+to\s+acknowledge\s+(?:your|the)\s+(?:\w+\s+){0,3}?" + _MAIL_NOUN
+          + r"|\b(?:we|I)\s+(?:can\s+)?confirm\s+(?:that\s+)?(?:we|I|the\s+\w+)\s+(?:have|has)\s+received\b")
 # Receipt, logging, passing on, or a reference given: "received on 03/04/2023", "which reached us
 # on", "which has been passed to the FOI team", "logged on 12 May", "we have allocated the above
 # reference", "has been given the reference".
 RECEIPT = (r"\b(?:received|reached\s+(?:us|the\s+\w+)|arrived|logged|registered|recorded\s+(?:on|as|under)"
+           r"|acknowledge|(?:is|are)\s+(?:now\s+)?being\s+(?:considered|dealt\s+with|processed|handled)"
            r"|(?:passed|forwarded|sent|referred|transferred)\s+(?:on\s+)?to"
            r"|(?:allocated|assigned|given|issued)\s+(?:(?:it|this|your\s+\w+)\s+)?(?:the|a|an)?\s*(?:above|following"
            r"|below|unique|case)?\s*(?:reference|ref\b|case\s+number|number))\b"
@@ -254,7 +256,9 @@ REPLY_DUE = (r"\b(?:due|target)\s+date\b|\b(?:deadline|date)\s+for\s+(?:issuing|
              r"(?:sent|provided|issued|made|given)"
              r"|\b(?:will|shall|aim\s+to|expect\s+to|endeavour\s+to|intend\s+to|should)\s+(?:\w+\s+)?(?:respond|reply"
              r"|(?:send|provide|issue|give)\s+(?:you\s+)?(?:with\s+)?(?:a|the|our)\s+(?:\w+\s+)?(?:response|reply))"
-             r"|\b(?:receive|get|have)\s+a\s+(?:full\s+|formal\s+)?(?:response|reply)"
+             r"|\b(?:receive|get|have)\s+(?:a|the|our)\s+(?:full\s+|formal\s+)?(?:response|reply|information"
+             r"|answer)"
+             r"|\bwithin\s+the\s+statutory\s+(?:time\s*scale|time\s+limit|period|deadline)"
              r"|\bwithin\s+(?:the\s+)?(?:20|twenty)\s+working\s+days")
 # Extension words: a due date said with these is news of more time, not an acknowledgement's.
 MORE_TIME = (r"\bextend|\bextension|\b(?:more|further|additional)\s+time\b|\b10\s*\(\s*3\s*\)|\bdelay|\bapolog"
@@ -294,14 +298,15 @@ def without_topic(sentence: str) -> str:
     return _TOPIC_RE.sub(lambda m: m.group(1) + " ...", sentence)
 
 
-def acknowledgement(sentences: Sequence[str]) -> list[str]:
+def acknowledgement(sentences: Sequence[str], promises: Sequence[str] = ()) -> list[str]:
     """The sentences that, together, acknowledge a request: thanks for it or receipt of it, its
     receipt, logging, passing on or reference stated, and a reply to come. Empty unless all three
     meanings are there (in one sentence or across several), and the reply to come is not said with
-    words of more time."""
+    words of more time. ``promises`` are further sentences that may carry the reply to come only
+    (a promise made subject to exemptions is read among the conditionals)."""
     thanks = [s for s in sentences if THANKS_RE.search(s)]
     receipt = [s for s in sentences if RECEIPT_RE.search(without_topic(s))]
-    due = [s for s in sentences if REPLY_DUE_RE.search(s) and not MORE_TIME_RE.search(s)]
+    due = [s for s in (*sentences, *promises) if REPLY_DUE_RE.search(s) and not MORE_TIME_RE.search(s)]
     if not (thanks or any(re.search(r"\byour\s+(?:\w+\s+){0,3}" + _MAIL_NOUN, s, re.I) for s in receipt)):
         return []
     if not receipt or not due:
