@@ -305,3 +305,22 @@ def test_a_log_printing_the_request_and_then_its_acknowledgement(opening: str) -
             f"{opening}\nYour request is being dealt with and you will receive the information requested within "
             "the statutory timescale of 20 working days, subject to the information not being exempt.")
     assert classify("Freedom of Information request", text).kind == "acknowledged"
+
+
+def test_the_request_told_back_after_requesting_gives_no_ground() -> None:
+    text = ("Dear Mr Ashe\nThank you for your email of 3 April 2015, which the council received on 8 April 2015, "
+            "requesting, under the Act, a list of requests received since 2012; whether all, some or none of the "
+            "information was disclosed; and whether a section 43(2) exemption was applied.\nThe council holds the "
+            "information. However, finding and extracting it would exceed the appropriate limit of 18 hours, so "
+            "under section 12 we are not obliged to comply with your request.")
+    result = classify("Your request", text)
+    assert (result.kind, result.sections, result.received) == ("refused", ["12"], date(2015, 4, 8))
+    assert without_topic("Thank you for your e-mail, requesting a list of refusals under section 14.") == (
+        "Thank you for your e-mail, requesting ....")
+
+
+def test_dates_and_hours_are_no_figures_beside_a_heading() -> None:
+    text = ("Thank you for your email received 26 October 2021 in which you asked about cameras.\n"
+            "Section 31(1)(a) \u2013 Law enforcement\nReleasing the camera sites would help offenders to avoid "
+            "them, and the public interest favours withholding them.")
+    assert classify("Your request", text).kind == "refused"

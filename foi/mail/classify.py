@@ -640,6 +640,8 @@ def classify(
     new = [x for x in (own_words(s_) for s_ in reading.of("new")) if x.strip()]
     # "Thank you for your request about internal reviews and refusals": the topic they restate is
     # ours, and supplies no signal (round 9).
+    # (Evidence is still quoted verbatim: ``verbatim`` maps each reading back to its sentence.)
+    verbatim = {without_topic(x): x for x in new}
     new = [without_topic(x) for x in new]
     own = reading.of("new", "history", "conditional", "boilerplate", "annex")
     reference_text = "\n".join(own)
@@ -783,6 +785,7 @@ def classify(
                reasons: Sequence[str] = (), review: str | None = None, until: date | None = None,
                history_too: bool = False, stated: bool = False) -> Classification:
         confidence = round(max(0.0, min(1.0, confidence)), 2)
+        evidence_ = [verbatim.get(x, x) for x in evidence_]
         best = guess or kind
         rivals = [name for name in _RIVALS.get(kind, ()) if rival_evidence.get(name)
                   and (not stated or name in _STATED_RIVALS)]

@@ -80,7 +80,8 @@ def clarification_logged(sentences: Sequence[str]) -> list[str]:
 
 
 # A line of a table pasted into the entry: a label and a figure ("2014-15 £37,287.52", "Burglary 41").
-_FIGURE_LINE_RE = re.compile(r"^\S[^.:;]{0,50}?\s[£$]?\d[\d,]*(?:\.\d+)?%?\s*$")
+_FIGURE_LINE_RE = re.compile(r"^(?!\d{1,2}(?:st|nd|rd|th)?\s+\w+,?\s+(?:19|20)\d\d\s*$)\S[^.:;]{0,50}?\s[£$]?\d[\d,]*"
+                             r"(?:\.\d+)?%?\s*$")
 
 
 def figure_lines(sentences: Sequence[str]) -> list[str]:
@@ -90,8 +91,10 @@ def figure_lines(sentences: Sequence[str]) -> list[str]:
 
 # A figure given in prose: "in 2023 it recorded 37", "there were 12 such cases", "a total of 4,210".
 _FIGURE_SAID_RE = re.compile(
-    r"\b(?:recorded|received|issued|were|was|had|made|totall?ed|total\s+of|came\s+to|amounted\s+to|spent|cost)\s+"
-    r"(?:\w+\s+){0,2}?[£$]?(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\b(?![/.\-]\d)",
+    r"\b(?:recorded|issued|were|totall?ed|total\s+of|came\s+to|amounted\s+to|spent)\s+"
+    r"(?:\w+\s+){0,2}?[£$]?(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\b(?![/.\-]\d)"
+    r"(?!\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|hours?|working|days?"
+    r"|weeks?|months?|years?|per\s+(?:hour|cent)|%))",
     re.I,
 )
 

@@ -289,12 +289,21 @@ _TOPIC_RE = re.compile(
 )
 
 
+# The request told back after a verb of asking, to the end of the sentence: "thank you for your
+# e-mail ..., requesting, under the Act, a schedule of ... whether a section 43(2) exemption was
+# applied".
+_ASKING_RE = re.compile(r"(,?\s*\b(?:requesting|seeking|asking\s+(?:for|about|whether|how)"
+                        r"|in\s+which\s+you\s+(?:ask|request|seek|sought)\w*))\b[^.?!]*", re.I)
+
+
 def without_topic(sentence: str) -> str:
     """The sentence with the restated topic of a request left out ("your request about refusals,
     received on 3 May" -> "your request about ..., received on 3 May"), when the sentence thanks
     for or acknowledges the request."""
     if not (THANKS_RE.search(sentence) or re.search(r"\byour\s+(?:\w+\s+){0,2}" + _MAIL_NOUN, sentence, re.I)):
         return sentence
+    if THANKS_RE.search(sentence):
+        sentence = _ASKING_RE.sub(lambda m: m.group(1) + " ...", sentence)
     return _TOPIC_RE.sub(lambda m: m.group(1) + " ...", sentence)
 
 
