@@ -182,6 +182,8 @@ def test_no_reference_in_road_numbers_or_ours(text: str) -> None:
          ["12(4)(b)"]),
         ("Some of the information is withheld under regulations 12(5)(f) and 13.", ["12(5)(f)", "13"]),
         ("Names are withheld under regulation 13 of the EIR (personal data); the rest is enclosed.", ["13"]),
+        ("The copies are excepted under section 12(5)(f) and section 13 of the Environmental Information "
+         "Regulations 2004 and are withheld.", ["12(5)(f)", "13"]),
     ],
 )
 def test_eir_exceptions_are_read_as_regulation_numbers(text: str, expected: list[str]) -> None:

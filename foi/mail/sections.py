@@ -276,9 +276,18 @@ _MANIFESTLY_RE = re.compile(r"\bmanifestly\s+unreasonable\b", re.I)
 _EIR_RE = re.compile(r"\bEIR\b|\bEnvironmental\s+Information\s+Regulations\b", re.I)
 
 
+# "section 12(5)(f) and section 13 of the Environmental Information Regulations": the letter says
+# section, the instrument says regulation.
+_SECTION_OF_EIR_RE = re.compile(r"\bof\s+the\s+(?:EIR|Environmental\s+Information\s+Regulations)\b", re.I)
+_SECTION_AS_REG_RE = re.compile(r"(?<![\w.])sections?\s*(?P<num>1[23])(?P<subs>" + _SUB + r"*)", re.I)
+
+
 def regulations_in_sentence(sentence: str) -> list[tuple[int, str]]:
     """(position, exception) for every EIR exception cited by regulation in one sentence."""
     found: list[tuple[int, str]] = []
+    if _SECTION_OF_EIR_RE.search(sentence):
+        for m in _SECTION_AS_REG_RE.finditer(sentence):
+            found.extend((m.start(), sec) for sec in _expand(m.group("num"), _norm_subs(m.group("subs") or "")))
     for m in _REG_RE.finditer(sentence):
         num, subs = (m.group("num"), m.group("subs")) if m.group("num") else (m.group("num2"), m.group("subs2"))
         found.extend((m.start(), sec) for sec in _expand(num, _norm_subs(subs or "")))
