@@ -132,6 +132,7 @@ def test_the_conclusion_grammar_parts() -> None:
                        "released."])[0] == "partly upheld"
     assert conclusion(["If you wish, you may ask for a review of the decision."]) == (None, [])
     assert answers_review(["You asked us to reconsider our response of 3 May."])
+    assert not answers_review(["We will complete an internal review of the processing of this request."])
     assert not answers_review(["If you are dissatisfied you can request an internal review."])
 
 

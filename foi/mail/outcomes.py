@@ -92,7 +92,10 @@ _ANSWERS_REVIEW_RE = re.compile(ANSWERS_REVIEW, re.I)
 # such a review within 20 days": what could happen, not what did.
 _HYPOTHETICAL_RE = re.compile(
     r"\b(?:if|should|may|might|can|could|would|wish\s+to|want\s+to|entitled|right\s+to)\b[^.;?!]{0,80}?\breview\b"
-    r"|\breview\b[^.;?!]{0,60}?\b(?:would|will\s+be\s+(?:conducted|carried|undertaken)|within\s+(?:20|40|twenty|forty))",
+    r"|\breview\b[^.;?!]{0,60}?\b(?:would|will\s+be\s+(?:conducted|carried|undertaken)|within\s+(?:20|40|twenty|forty))"
+    # a review to come: "we will complete an internal review of the processing of this request"
+    r"|\b(?:will|shall|intend\s+to|plan\s+to)\s+(?:now\s+)?(?:complete|conduct|carry\s+out|undertake|begin|start"
+    r"|arrange|hold)\b[^.;?!]{0,40}?\breview\b",
     re.I,
 )
 
