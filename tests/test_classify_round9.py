@@ -327,3 +327,24 @@ def test_dates_and_hours_are_no_figures_beside_a_heading() -> None:
             "Section 31(1)(a) \u2013 Law enforcement\nReleasing the camera sites would help offenders to avoid "
             "them, and the public interest favours withholding them.")
     assert classify("Your request", text).kind == "refused"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "In the meantime, please find a response to your questions below.",
+        "Please see our answers to each of your points as follows.",
+        "Our responses to your questions are set out below.",
+        "Please find the information set out below.",
+    ],
+)
+def test_answers_announced_above_numbered_parts_are_the_response(lead: str) -> None:
+    text = (f"Dear Mr Smith,\nWe will complete an internal review of how this request was handled. {lead}\n"
+            "1. The council employs 14 wardens in the town centre.\n2. The wardens work from the town hall.\nRegards")
+    assert classify("Your request", text).kind == "responded"
+
+
+def test_an_announced_refusal_is_no_answer() -> None:
+    text = ("Dear Mr Smith,\nPlease find our response below.\nThe information is exempt under section 31(1)(a), "
+            "as its release would prejudice the prevention of crime, and it is withheld.")
+    assert classify("Your request", text).guess == "refused"

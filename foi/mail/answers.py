@@ -52,3 +52,20 @@ def told(sentences: Sequence[str]) -> list[str]:
 def found_instead(sentences: Sequence[str]) -> list[str]:
     """Sentences saying something related was found after nothing was found of what was named."""
     return [s for s in sentences if _FOUND_INSTEAD_RE.search(s)]
+
+
+# The answer announced above it: "please find a response to your questions below", "our answers to
+# each of your points are set out below", "see my replies to your questions as follows".
+_LEADS_RE = re.compile(
+    r"\b(?:please\s+)?(?:find|see)\s+(?:a|our|the|my)?\s*(?:full\s+)?(?:response|responses|answers?|reply|replies"
+    r"|information)\s+(?:to\s+(?:your|each\s+of\s+your|the)\s+(?:\w+\s+){0,2}?(?:questions?|request|points?|queries"
+    r"|enquiry)\s+)?(?:below|as\s+follows|set\s+out\s+below)\b"
+    r"|\b(?:our|my|the)\s+(?:answers?|responses?|replies)\s+to\s+(?:your|each\s+of\s+your|the)\s+(?:\w+\s+){0,2}?"
+    r"(?:questions?|points?|queries)\s+(?:are|is)\s+(?:set\s+out\s+|given\s+|provided\s+)?(?:below|as\s+follows)\b",
+    re.I,
+)
+
+
+def leads_to_answers(sentences: Sequence[str]) -> list[str]:
+    """Sentences announcing the answers that follow them."""
+    return [s for s in sentences if _LEADS_RE.search(s)]

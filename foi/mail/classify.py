@@ -21,7 +21,7 @@ from datetime import UTC, date, datetime
 from email.message import EmailMessage
 from email.utils import parsedate_to_datetime
 
-from foi.mail.answers import found_instead, told
+from foi.mail.answers import found_instead, leads_to_answers, told
 from foi.mail.dates import deadline_in, stated_receipt
 from foi.mail.decisions import (
     DUE_MOVED_RE,
@@ -731,6 +731,11 @@ def classify(
         scores["data"] += 2.0
         evidence["partial"] = [headed[0], *(x for x in evidence["partial"] if x != headed[0])]
         evidence["data"] = evidence["data"] or figure_lines(new)[:1]
+    # "Please find a response to your questions below": what follows is the answer (round 9).
+    announced = leads_to_answers(new)
+    if announced:
+        scores["lead"] = max(scores["lead"], 2.0)
+        evidence["lead"] += [s_ for s_ in announced if s_ not in evidence["lead"]]
     # "I would inform you that the trust does not charge staff": an answer in words (round 9).
     for s_ in told(new):
         scores["data"] += 1.0
