@@ -660,3 +660,27 @@ def test_a_count_of_none_or_nothing_more_is_not_nothing_held(text: str) -> None:
     result = read(text, ("figures.xlsx",) if "attached" in text else ())
     assert result.guess != "not-held"
     assert result.kind != "not-held"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thank you for your message. I am currently working away from the office with limited access to email "
+        "and will reply on my return.",
+        "This inbox is no longer monitored. Please send freedom of information requests to foi@force.police.uk.",
+        "Your email has been received by the Information Management Unit. Please do not reply to this message.",
+        "Thank you for contacting the Freedom of Information team. This is an automated response to confirm that "
+        "your email has arrived.",
+        "I am on annual leave until 17 June 2024. For urgent matters please contact the FOI team.",
+    ],
+)
+def test_an_automatic_reply_in_other_words(text: str) -> None:
+    result = classify("Re: Freedom of Information request", text, [], [],
+                      {**DATE, "From": "Information Unit <foi@force.police.uk>"})
+    assert result.kind == "auto-reply"
+
+
+def test_a_person_who_has_the_request_in_hand_is_not_an_auto_reply() -> None:
+    result = read("Dear Mr Lee,\n\nWe have your request in hand and will reply within 20 working days.\n\nKind "
+                  "regards\nJo Kim\nDisclosure Officer")
+    assert result.kind == "acknowledged"

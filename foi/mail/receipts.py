@@ -56,7 +56,7 @@ _EMERGENCY_RE = re.compile(r"\b(?:999|101)\b(?!\s*/)|\bin\s+(?:the\s+case\s+of\s
 _AUTOMATIC_RE = re.compile(
     r"\b(?:this\s+is\s+an?\s+)?automat(?:ic|ed|ically)\s+(?:generated\s+)?(?:reply|response|message|e-?mail"
     r"|acknowledge?ment|receipt)|\bdo\s+not\s+reply\s+to\s+this|\bthis\s+(?:mailbox|inbox|e-?mail\s+address)\s+is\s+"
-    r"(?:not\s+)?monitored|\bindividual\s+acknowledge?ments?\b|\bno-?reply\b",
+    r"(?:not\s+|no\s+longer\s+)?(?:monitored|in\s+use|checked|staffed)|\bindividual\s+acknowledge?ments?\b|\bno-?reply\b",
     re.I,
 )
 # "Your e-mail has been received", "acknowledge receipt of your email": mail arrived, whatever it is.

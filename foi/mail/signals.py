@@ -18,7 +18,10 @@ AUTO_SUBJECT_RE = re.compile(
     re.I,
 )
 AUTO_BODY_RE = re.compile(
-    r"\b(?:I\s+am|I'm)\s+(?:currently\s+)?(?:out\s+of\s+(?:the\s+)?office|away\s+from\s+(?:the\s+"
+    # "I am working away from the office with limited access to email and will reply on my return"
+    r"\blimited\s+access\s+to\s+(?:my\s+)?e-?mails?\b|\b(?:reply|respond|deal\s+with\s+\w+|get\s+back\s+to\s+you)\s+"
+    r"(?:on|upon|after)\s+my\s+return\b|"
+    r"\b(?:I\s+am|I'm)\s+(?:currently\s+)?(?:working\s+)?(?:out\s+of\s+(?:the\s+)?office|away\s+from\s+(?:the\s+"
     r"|my\s+)?(?:office|desk)|"
     r"on\s+(?:annual\s+)?leave)|this\s+is\s+an\s+automat(?:ic|ed)\s+(?:reply|response|message)",
     re.I,
