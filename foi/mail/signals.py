@@ -750,7 +750,10 @@ def log_decision(sentences: list[str] | tuple[str, ...]) -> tuple[str, str] | No
     for s in sentences:
         if len(s) > 90:
             continue
-        m = _LOG_FIELD_RE.match(s) or _LOG_SECTIONS_RE.match(s) or _LOG_BARE_RE.match(s)
+        # (A bare value printed as a table's cell, "Partial Disclosure |" beside "Non Disclosure |", is
+        # a column of counts, not the filing of this reply: round 9.)
+        cell = "|" in s or "\t" in s.strip()
+        m = _LOG_FIELD_RE.match(s) or _LOG_SECTIONS_RE.match(s) or (None if cell else _LOG_BARE_RE.match(s))
         if not m:
             continue
         value = re.sub(r"\s+", " ", m.group("value").strip().lower())
