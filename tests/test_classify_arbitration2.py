@@ -192,3 +192,80 @@ def test_counts_of_disclosures_in_a_table_answer_the_request() -> None:
     c = classify("FOI release", text)
     assert c.guess == "responded", c.reasons
     assert c.kind in ("responded", "needs-review")
+
+
+# --------------------------------------------------------------------------------------------
+# 5. "We can advise you that the information requested is excluded / exempt": a decision, not data
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We can advise you that the information you have requested is excluded from the Act, because it is held "
+        "for the purposes of journalism. We are therefore not obliged to provide it and will not do so.",
+        "I can inform you that the records you asked for are held solely for artistic purposes and so fall "
+        "outside the Act; we are not obliged to supply them.",
+        "We can tell you that the material requested is exempt, and we are not obliged to release it.",
+    ],
+)
+def test_advice_about_what_becomes_of_the_information_is_a_refusal(text: str) -> None:
+    c = classify("RE: Freedom of Information request", f"Dear Requester,\n\n{text}\n\nRegards")
+    assert c.guess == "refused", c.reasons
+
+
+def test_advice_that_gives_a_figure_still_gives() -> None:
+    # Negative: what is advised is the answer itself.
+    c = classify("RE: Freedom of Information request",
+                 "Dear Requester,\n\nWe can advise you that 14 officers completed the course in 2023 and 9 in "
+                 "2024.\n\nRegards")
+    assert c.guess == "responded", c.reasons
+
+
+# --------------------------------------------------------------------------------------------
+# 6. A section as the subject of 'falls into/within the terms of': a ground applied
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We hold information for both questions, however section 22 (information intended for future "
+        "publication) falls within the terms of an exemption and the reports are withheld until then.",
+        "The plans you ask for fall within the terms of section 22, as they will be published next month.",
+        "The documents come under the terms of section 43(2), and we will not release them.",
+    ],
+)
+def test_falling_within_the_terms_of_a_section_is_a_ground_applied(sentence: str) -> None:
+    c = classify("FOI 22/19", f"Dear Requester,\n\n{sentence}\n\nRegards")
+    assert c.guess == "refused", c.reasons
+
+
+# --------------------------------------------------------------------------------------------
+# 7. The cost limit in words, with no number: refusing words, guessed, not decided
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your request is very broad and would involve an unreasonable amount of work for our staff to establish "
+        "whether the information is held and then to locate and extract it.",
+        "Answering this would require a disproportionate amount of officer time to retrieve and collate the "
+        "records from each station.",
+        "It would take an excessive amount of staff time to locate the files you describe.",
+    ],
+)
+def test_cost_limit_in_words_is_guessed_refused(text: str) -> None:
+    c = classify("RE: request", f"Dear Requester,\n\n{text}\n\nRegards")
+    assert c.guess == "refused", c.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Negatives: effort described, nothing refused.
+        "It took a considerable amount of work to locate these files, and they are attached.",
+        "An unreasonable amount of research was once needed for such requests; the new system makes it quick.",
+    ],
+)
+def test_effort_described_without_refusing_is_not_a_cost_refusal(text: str) -> None:
+    c = classify("RE: request", f"Dear Requester,\n\n{text}\n\nRegards")
+    assert c.guess != "refused", c.reasons

@@ -309,6 +309,9 @@ RELIED_ON = (
 UNDER_GROUND = (
     r"\b(?:falls?|fell|comes?)\s+(?:within|under)\s+(?:the\s+)?(?:scope\s+of\s+)?(?:the\s+)?(?:exemption|section|s\.)"
     r"|\b(?:is|are)\s+covered\s+by\s+(?:the\s+)?(?:exemption|section|s\.)"
+    # "falls within the terms of section 22"; "section 22 (future publication) falls into the terms
+    # of an exemption" (round 9).
+    r"|\b(?:falls?|fell|comes?)\s+(?:into|within|under)\s+the\s+terms\s+of\b"
     # (Not "engages section 31": a letter still weighing the public interest says that too.)
 )
 
