@@ -269,3 +269,46 @@ def test_cost_limit_in_words_is_guessed_refused(text: str) -> None:
 def test_effort_described_without_refusing_is_not_a_cost_refusal(text: str) -> None:
     c = classify("RE: request", f"Dear Requester,\n\n{text}\n\nRegards")
     assert c.guess != "refused", c.reasons
+
+
+# --------------------------------------------------------------------------------------------
+# 8. Not able to answer today (the due day), with a promised date: an extension with its date
+
+
+@pytest.mark.parametrize(
+    ("text", "until"),
+    [
+        ("I am sorry that we cannot give you a full reply today, owing to a hold-up in our sign-off process. We "
+         "will endeavour to reply as soon as we can, and by Friday 12 July 2024 at the latest.", "2024-07-12"),
+        ("Unfortunately we will not be able to provide you with our response by the deadline. We expect to send "
+         "it no later than 19 July 2024.", "2024-07-19"),
+    ],
+)
+def test_not_able_to_answer_today_is_more_time(text: str, until: str) -> None:
+    c = classify("RE: request", f"Dear Mr Green,\n\n{text}\n\nYours sincerely",
+                 headers={"Date": "Mon, 08 Jul 2024 10:00:00 +0000"})
+    assert c.kind == "extended", c.reasons
+    assert c.until is not None and c.until.isoformat() == until
+
+
+def test_answering_today_is_no_extension() -> None:
+    # Negative: the answer is given today.
+    c = classify("RE: request", "Dear Mr Green,\n\nWe are able to provide you with a full response today: 31 "
+                 "vehicles were seized in 2023.\n\nYours sincerely")
+    assert c.guess != "extended", c.reasons
+
+
+# --------------------------------------------------------------------------------------------
+# 9. "does not electronically/actively collate this data": not held
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The hospital does not electronically collate this data; cleaning of individual wards is not audited.",
+        "The council does not actively record such information.",
+    ],
+)
+def test_not_kept_with_an_adverb_is_not_held(text: str) -> None:
+    c = classify("RE: Freedom of Information request", text)
+    assert c.guess == "not-held", c.reasons

@@ -358,7 +358,8 @@ REVIEW_CHANGED = (
 # "does not monitor social media": what is not done is not the information; nor "not ... in a
 # format", which is about the cost of finding it.)
 NOT_KEPT = (
-    r"\b(?:does|do|did)\s+not\s+(?:currently\s+|routinely\s+|specifically\s+|separately\s+|formally\s+|generally\s+)?"
+    r"\b(?:does|do|did)\s+not\s+(?:currently\s+|routinely\s+|specifically\s+|separately\s+|formally\s+|generally\s+"
+    r"|electronically\s+|actively\s+)?"
     r"(?:collate|collect|compile|gather|store|log|track|maintain|produce|keep|record|retain|capture)\s+"
     r"(?:(?:this|that|these|those|such|the|any|that\s+kind\s+of|this\s+type\s+of)\s+)?" + NOUN + r"\b"
     r"(?!\s+(?:\w+\s+){0,6}?(?:in\s+a\b|centrally|in\s+(?:such|an?)\s+(?:way|format|manner)))"

@@ -212,11 +212,14 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     # Late: "we will not be able to respond within the statutory 20 working days", "not yet in a
     # position to respond", "your response will be delayed", "unable to meet the deadline".
     ("extended", r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)\b(?:unable|not\s+be\s+able|not\s+able|cannot|can\s*not"
-        r"|will\s+not\s+be\s+able|(?:have|has)\s+not\s+(?:yet\s+)?been\s+able)\s+to\s+"
-        r"(?:respond|reply|answer|provide\s+(?:you\s+with\s+)?(?:a|our|the)\s+(?:full\s+)?(?:response|reply|answer))"
-        r"\s+(?:to\s+(?:you|your\s+request)\s+)?(?:in\s+full\s+)?within\s+(?:the\s+)?(?:statutory\s+|prescribed\s+"
+        r"|will\s+not\s+be\s+able|(?:have|has)\s+not\s+(?:yet\s+)?been\s+able)\s+(?:to\s+)?"
+        r"(?:respond|reply|answer|(?:provide\s+(?:you\s+with\s+)?|give\s+(?:you\s+)?|send\s+(?:you\s+)?)(?:a|our|the)\s+"
+        r"(?:full\s+)?(?:response|reply|answer))"
+        r"\s+(?:to\s+(?:you|your\s+request)\s+)?(?:in\s+full\s+)?(?:within\s+(?:the\s+)?(?:statutory\s+|prescribed\s+"
         r"|normal\s+|usual\s+|required\s+|legal\s+)?(?:(?:20|twenty)(?:\s+|-)working(?:\s+|-)days?|time\s+(?:limit|scale|frame)"
         r"|timescale|deadline)"
+        # On the due day itself: "we will not be able to provide a full response today" (round 9).
+        r"|today\b|by\s+(?:the\s+)?(?:due\s+date|deadline)|on\s+time\b)"
         r"|\bnot\s+(?:yet\s+)?(?:in\s+a\s+position|ready|able\s+at\s+(?:this|the\s+present)\s+time)\s+to\s+(?:respond"
         r"|reply|answer|provide\s+(?:you\s+with\s+)?(?:a|our|the)\s+(?:full\s+)?(?:response|reply|answer|decision)"
         r"|issue|send|give\s+(?:you\s+)?(?:a|our|the)\s+(?:full\s+)?(?:response|reply|answer|decision))"
