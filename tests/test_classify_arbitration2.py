@@ -312,3 +312,22 @@ def test_answering_today_is_no_extension() -> None:
 def test_not_kept_with_an_adverb_is_not_held(text: str) -> None:
     c = classify("RE: Freedom of Information request", text)
     assert c.guess == "not-held", c.reasons
+
+
+# --------------------------------------------------------------------------------------------
+# 10. Rows of sums and shares are a table of figures
+
+
+def test_rows_of_sums_are_table_rows() -> None:
+    from foi.mail.sentences import is_table_row
+
+    assert is_table_row("2014-15 \u00a337,287.52")
+    assert is_table_row("2019/20 12% 30%")
+    assert not is_table_row("We spent \u00a3450 on the survey in total last year, as our report explains.")
+
+
+def test_a_table_of_sums_answers_the_request() -> None:
+    text = ("Dear Requester,\n\nThe income from parking penalties is below.\n\nYear Income\n2019-20 \u00a31,204.50\n"
+            "2020-21 \u00a3880.00\n2021-22 \u00a32,311.75\n2022-23 \u00a31,950.10\n\nRegards")
+    c = classify("FOI 88", text)
+    assert c.guess == "responded", c.reasons
