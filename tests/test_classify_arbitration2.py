@@ -331,3 +331,31 @@ def test_a_table_of_sums_answers_the_request() -> None:
             "2020-21 \u00a3880.00\n2021-22 \u00a32,311.75\n2022-23 \u00a31,950.10\n\nRegards")
     c = classify("FOI 88", text)
     assert c.guess == "responded", c.reasons
+
+
+# --------------------------------------------------------------------------------------------
+# 11. "Not held centrally" in a cost refusal is why it would cost so much
+
+
+@pytest.mark.parametrize(
+    "narrative",
+    [
+        "It may help to explain that our case system does not hold a central record of which staff handled "
+        "each request.",
+        "The force does not hold this information centrally; it sits in the files of each district.",
+        "The information is not held in one place, but across some 40 separate mailboxes.",
+    ],
+)
+def test_not_held_centrally_in_a_cost_refusal_is_narrative(narrative: str) -> None:
+    text = (f"Dear Requester,\n\n{narrative}\n\nTo find it we would have to read every file from the last five "
+            "years, which would take well over 18 hours. Under section 12 we are therefore not obliged to comply "
+            "with your request.\n\nRegards")
+    c = classify("FOI 456/24", text)
+    assert c.kind == "refused", c.reasons
+
+
+def test_not_held_centrally_without_a_cost_limit_is_still_not_held_reading() -> None:
+    # Negative: with no cost limit relied on, the sentence keeps its weight.
+    c = classify("FOI 456/24", "Dear Requester,\n\nThe force does not hold this information centrally or "
+                 "anywhere else; no such records are kept.\n\nRegards")
+    assert c.guess == "not-held", c.reasons

@@ -605,6 +605,8 @@ _NOTICE_ONLY_RE = re.compile(r"\brefusal\s+notice|\bnot\s+(?:obliged|required)\s
                              r"|disclose)"
                              r"|\b(?:unable|not\s+able)\s+to\s+(?:comply|provide|supply|answer)|\bcannot\s+(?:comply|provide)"
                              r"|\brefus\w*\s+(?:to\s+comply|your\s+request|this\s+request)", re.I)
+_CENTRAL_RE = re.compile(r"\b(?:central(?:ly)?|single|one)\s+(?:\w+\s+)?(?:record|database|system|list|register|place"
+                         r"|location|index)\b|\bcentrally\b|\bin\s+one\s+place\b", re.I)
 _GENERIC_RE = re.compile(r"\b(?:usually|normally|generally|typically|routinely|ordinarily)\b", re.I)
 
 
@@ -861,6 +863,11 @@ def classify(
         refuse += 2.5
         evidence["refused"] = ncnd_new[:1] + [s for s in evidence["refused"] if s not in ncnd_new[:1]]
     whole_nh = [s for s in evidence["not-held"] if not NOT_HELD_COST_RE.search(s) and not NOT_HELD_PART_RE.search(s)]
+    if any(COST_LIMIT_RE.search(s) for s in new) or any(sec.startswith("12") for sec in collect_sections(new)):
+        # "Our database does not hold a central record of who handled each request", in a letter
+        # relying on the cost limit: not held in one place is why finding it would cost so much
+        # (round 9), not a status of its own.
+        whole_nh = [s for s in whole_nh if not _CENTRAL_RE.search(s)]
     part_nh = [s for s in evidence["not-held"] if s not in whole_nh and not NOT_HELD_COST_RE.search(s)]
     if parts.count >= 2 and len(parts.not_held) < parts.count:
         # "Answer 1: we do not hold information in relation to your request" speaks for its part.
