@@ -21,6 +21,7 @@ from datetime import UTC, date, datetime
 from email.message import EmailMessage
 from email.utils import parsedate_to_datetime
 
+from foi.mail.answers import found_instead, leads_to_answers, told
 from foi.mail.dates import deadline_in, stated_receipt
 from foi.mail.decisions import (
     DUE_MOVED_RE,
@@ -36,7 +37,10 @@ from foi.mail.decisions import (
     scope_questions,
     waits_on_us,
 )
-from foi.mail.receipts import ReceiptEvidence, own_lines
+from foi.mail.logs import clarification_logged, figure_lines, figures_said, ground_headings
+from foi.mail.outcomes import answers_review
+from foi.mail.outcomes import conclusion as review_conclusion
+from foi.mail.receipts import ReceiptEvidence, acknowledgement, own_lines, receipt_in_acknowledgement, without_topic
 from foi.mail.receipts import verdict as receipt_verdict
 from foi.mail.receipts import weigh as weigh_receipt
 from foi.mail.references import find_case_number, find_force_reference
@@ -639,6 +643,11 @@ def classify(
     # (The requester's question told back, "in which you asked how many were refused under section
     # 12", is what we asked about, never what they decide: round 8.)
     new = [x for x in (own_words(s_) for s_ in reading.of("new")) if x.strip()]
+    # "Thank you for your request about internal reviews and refusals": the topic they restate is
+    # ours, and supplies no signal (round 9).
+    # (Evidence is still quoted verbatim: ``verbatim`` maps each reading back to its sentence.)
+    verbatim = {without_topic(x): x for x in new}
+    new = [without_topic(x) for x in new]
     own = reading.of("new", "history", "conditional", "boilerplate", "annex")
     reference_text = "\n".join(own)
     force_ref = find_force_reference(reference_text, subject) or find_case_number(reading.text("request"))
@@ -702,6 +711,52 @@ def classify(
                 evidence[kind] = [x for x in evidence[kind] if x != s_]
     # History ("Following your clarification, please find attached ...") may still give the news
     # that information is attached; it never asks, refuses, extends or acknowledges.
+    # Thanks for the request, its receipt (logged, passed on, a reference given) and a reply to come:
+    # an acknowledgement, whose due date is the statutory one, not more time (round 9).
+    acked = acknowledgement(new, reading.of("conditional"))
+    if acked and scores["data"] < 1.5 and scores["firm"] < 1.5 and scores["not-held"] < 1.5:
+        s_scores, _ = _score(acked)
+        scores["extended"] -= s_scores["extended"]
+        evidence["extended"] = [x for x in evidence["extended"] if x not in acked]
+        scores["acknowledged"] += 2.0
+        received = received or receipt_in_acknowledgement(acked, sent_on)
+        evidence["acknowledged"] = acked[:2] + [x for x in evidence["acknowledged"] if x not in acked[:2]]
+    # A disclosure log's heading naming the ground ("Section 21 - Information accessible by other
+    # means") above its explanation is the decision to withhold; its field "Clarification sought on
+    # <date>: ..." records a question put to us (foi.mail.logs; round 9).
+    headed = ground_headings(new)
+    for s_ in headed:
+        scores["refused"] += 2.0
+        scores["firm"] += 1.0
+        evidence["refused"] = [s_, *(x for x in evidence["refused"] if x != s_)]
+    before = new[: new.index(headed[0])] if headed else []
+    if headed and (len(figure_lines(new)) >= 3 or scores["data"] >= 1.5 or figures_said(before)):
+        # Figures given beside a ground's heading: the heading covers the rest, not all of it.
+        scores["partial"] += 2.0
+        scores["data"] += 2.0
+        evidence["partial"] = [headed[0], *(x for x in evidence["partial"] if x != headed[0])]
+        evidence["data"] = evidence["data"] or figure_lines(new)[:1]
+    # "Please find a response to your questions below": what follows is the answer (round 9).
+    announced = leads_to_answers(new)
+    if announced:
+        scores["lead"] = max(scores["lead"], 2.0)
+        evidence["lead"] += [s_ for s_ in announced if s_ not in evidence["lead"]]
+    # "I would inform you that the trust does not charge staff": an answer in words (round 9).
+    for s_ in told(new):
+        scores["data"] += 1.0
+        evidence["data"].append(s_)
+    # "We could not find anything on X; however we were able to locate a related note": found.
+    instead = found_instead(new)
+    if instead:
+        missing = [x for x in evidence["not-held"] if x in new and new.index(x) <= new.index(instead[0])]
+        nh_scores, _ = _score(missing)
+        scores["not-held"] -= nh_scores["not-held"]
+        evidence["not-held"] = [x for x in evidence["not-held"] if x not in missing]
+        scores["data"] += 2.0
+        evidence["data"] = [instead[0], *(x for x in evidence["data"] if x != instead[0])]
+    for s_ in clarification_logged(new):
+        scores["clarification"] += 2.0
+        evidence["clarification"] = [s_, *(x for x in evidence["clarification"] if x != s_)]
     past_scores, past_evidence = _score(reading.of("history"))
     for kind in ("data", "held"):
         scores[kind] += past_scores[kind]
@@ -749,6 +804,7 @@ def classify(
                reasons: Sequence[str] = (), review: str | None = None, until: date | None = None,
                history_too: bool = False, stated: bool = False) -> Classification:
         confidence = round(max(0.0, min(1.0, confidence)), 2)
+        evidence_ = [verbatim.get(x, x) for x in evidence_]
         best = guess or kind
         rivals = [name for name in _RIVALS.get(kind, ()) if rival_evidence.get(name)
                   and (not stated or name in _STATED_RIVALS)]
@@ -982,6 +1038,14 @@ def classify(
     # ---- internal reviews --------------------------------------------------------------------
     outcome, outcome_ev = _review_outcome(new)
     review_context = scores["review"] >= 1.5 or bool(re.search(r"\binternal\s+review|\breview\b", subject, re.I))
+    # A letter that says it answers our review request ("your request for an internal review has
+    # been considered") is one, whatever its subject (round 9).
+    review_context = review_context or bool(answers_review(reading.of("new", "history")))
+    if not outcome and review_context:
+        # "I remain of the view that the exemption was applied correctly", "my conclusion is that
+        # the original response was correct": a reviewer's judgement on the first reply, in a
+        # letter answering our review request (foi.mail.outcomes; round 9).
+        outcome, outcome_ev = review_conclusion(new)
     if outcome and (review_context or scores["review"] > 0):
         kind = "review-upheld" if outcome == "upheld" else "review-overturned"
         conf = 0.85 if outcome != "partly upheld" else 0.7
@@ -1255,7 +1319,8 @@ def classify(
                                    *reasons])
         # (The statute described for any authority, "section 12 provides that an authority need not
         # comply where ... would exceed the limit", decides nothing; nor do other requests counted.)
-        decides = [x for x in new if (x in deciding([x]) or NCND_RE.search(x) or FORMAL_REFUSAL_RE.search(x))
+        decides = [x for x in new if (x in deciding([x]) or NCND_RE.search(x) or FORMAL_REFUSAL_RE.search(x)
+                                      or x in headed)
                    and not named_only(x) and not counts_outcomes(x) and not x.rstrip().endswith("?")]
         if final in ("refused", "partial") and not decides and conf >= AUTOMATIC:
             # Grounds named, refusing words, but no sentence that applies one to this request: the
@@ -1292,6 +1357,10 @@ def classify(
         why = ("an attached document could not be read" if unseen_docs
                else "the answer is in an attachment not seen here")
         return result("needs-review", pointers[:1] or body_only[:1], 0.35, guess="responded", reasons=[why])
+    if acked and not has_data and reading.tables < 3 and scores["data"] < 1.5:
+        # Thanks, receipt and a reply to come, and nothing given in words or attached: the numbered
+        # lines are the request restated, not answers (round 9).
+        rival_evidence["information given"] = False
     if scores["generic"] >= 1.5 or ack >= 1.5 or (ack >= 1.0 and specific):
         # A receipt: a person's acknowledgement or a mailbox's, weighed on the message's structure
         # as much as its wording (foi.mail.receipts; issue 12, round 7).

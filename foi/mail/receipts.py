@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 # "Dear Mr Blowe", "Dear P Myles", "Dear Ms. Okafor": a person greeted by name; not "Dear Sir or
 # Madam", "Dear Requester", nor our own letter's "Dear Kent Police".
@@ -215,3 +216,132 @@ def verdict(ev: ReceiptEvidence) -> str:
     if ev.person < 2.0 and ev.mailbox >= ev.person + 1.5:
         return "auto-reply"
     return "ask"
+
+
+# ---- the acknowledgement's grammar (issue 12, round 9) ------------------------------------------
+#
+# An acknowledgement says three things, in any order and in many words: thanks for (or receipt of)
+# the request; that it was received, logged, passed on or given a reference; and when or that a
+# reply will come. Phrase lists matched the templates they were copied from; these are built from
+# parts of meaning (synonyms, either voice, padding between), each part bounded to one clause.
+
+_CLAUSE = r"[^.;?!]"
+_MAIL_NOUN = (r"(?:request|communication|correspondence|e-?mail|letter|enquiry|inquiry|application|message"
+              r"|submission|FOI|freedom\s+of\s+information)")
+# "Thank you for your request", "many thanks for your recent e-mail", "we acknowledge receipt of
+# your letter", "I confirm that we have received your request".
+THANKS = (r"\b(?:thank\s+you|thanks|many\s+thanks|we\s+are\s+grateful)\s+for\s+(?:your|the)\s+(?:\w+\s+){0,3}?"
+          + _MAIL_NOUN
+          + r"|\b(?:acknowledge|confirm)\s+(?:the\s+)?receipt\s+of\s+(?:your|the)\b"
+          r"|\b(?:writing|write|wish|like)\s+to\s+acknowledge\s+(?:your|the)\s+(?:\w+\s+){0,3}?" + _MAIL_NOUN
+          + r"|\b(?:we|I)\s+(?:can\s+)?confirm\s+(?:that\s+)?(?:we|I|the\s+\w+)\s+(?:have|has)\s+received\b")
+# Receipt, logging, passing on, or a reference given: "received on 03/04/2023", "which reached us
+# on", "which has been passed to the FOI team", "logged on 12 May", "we have allocated the above
+# reference", "has been given the reference".
+RECEIPT = (r"\b(?:received|reached\s+(?:us|the\s+\w+)|arrived|logged|registered|recorded\s+(?:on|as|under)"
+           r"|acknowledge|(?:is|are)\s+(?:now\s+)?being\s+(?:considered|dealt\s+with|processed|handled)"
+           r"|(?:passed|forwarded|sent|referred|transferred)\s+(?:on\s+)?to"
+           r"|(?:allocated|assigned|given|issued)\s+(?:(?:it|this|your\s+\w+)\s+)?(?:the|a|an)?\s*(?:above|following"
+           r"|below|unique|case)?\s*(?:reference|ref\b|case\s+number|number))\b"
+           r"|\breference\s+(?:number\s+)?" + _CLAUSE
+           + r"{0,40}?\b(?:has\s+been|was|is)\s+(?:allocated|assigned|given)")
+# A reply to come: "the due date for issuing a response is 2 May", "we aim to respond by",
+# "the team will arrange for a reply to be sent", "you should receive a response within 20 working
+# days", "a response will be provided by".
+REPLY_DUE = (r"\b(?:due|target)\s+date\b|\b(?:deadline|date)\s+for\s+(?:issuing|sending|providing|our|a|the|your)\s+"
+             r"(?:\w+\s+)?(?:response|reply)"
+             r"|\b(?:response|reply)\s+(?:is|will\s+be)\s+due\b"
+             r"|\b(?:arrange|ensure)\s+(?:for\s+)?(?:that\s+)?(?:a|the|our|your)\s+(?:full\s+)?(?:response|reply)"
+             r"|\b(?:a|the|our|your)\s+(?:full\s+|formal\s+)?(?:response|reply)\s+(?:will|should|shall)\s+be\s+"
+             r"(?:sent|provided|issued|made|given)"
+             r"|\b(?:will|shall|aim\s+to|expect\s+to|endeavour\s+to|intend\s+to|should)\s+(?:\w+\s+)?(?:respond|reply"
+             r"|(?:send|provide|issue|give)\s+(?:you\s+)?(?:with\s+)?(?:a|the|our)\s+(?:\w+\s+)?(?:response|reply))"
+             r"|\b(?:receive|get|have)\s+(?:a|the|our)\s+(?:full\s+|formal\s+)?(?:response|reply|information"
+             r"|answer)"
+             r"|\bwithin\s+the\s+statutory\s+(?:time\s*scale|time\s+limit|period|deadline)"
+             r"|\bwithin\s+(?:the\s+)?(?:20|twenty)\s+working\s+days")
+# Extension words: a due date said with these is news of more time, not an acknowledgement's.
+MORE_TIME = (r"\bextend|\bextension|\b(?:more|further|additional)\s+time\b|\b10\s*\(\s*3\s*\)|\bdelay|\bapolog"
+             r"|\bunable\s+to\s+(?:respond|reply|meet|complete|provide)|\bnew\s+(?:due\s+|target\s+)?date|\brevised"
+             r"|\boverdue|\bpublic\s+interest\s+test|\bstill\s+(?:working|considering|collating|gathering)")
+
+# Passed to another body, which will answer itself: a transfer, not this authority's receipt.
+ELSEWHERE = (r"\b(?:separate|another|different|other|independent)\s+(?:public\s+)?(?:authority|body|organisation"
+             r"|organization|department)|\b(?:reply|respond)\s+(?:to\s+you\s+)?directly\b|\bbetter\s+placed\b"
+             r"|\bdo(?:es)?\s+not\s+hold\b|\bis\s+not\s+held\b")
+ELSEWHERE_RE = re.compile(ELSEWHERE, re.I)
+THANKS_RE = re.compile(THANKS, re.I)
+RECEIPT_RE = re.compile(RECEIPT, re.I)
+REPLY_DUE_RE = re.compile(REPLY_DUE, re.I)
+MORE_TIME_RE = re.compile(MORE_TIME, re.I)
+# The topic restated after a preposition: "your request about internal reviews and refusals,
+# received on ...". What they say it is about is never what they decide.
+_TOPIC_RE = re.compile(
+    r"(\b(?:request|communication|correspondence|e-?mail|letter|enquiry|inquiry|application|message)"
+    r"\s+(?:(?:for|seeking|requesting)\s+(?:\w+\s+)?(?:information|details|data|figures|statistics|copies)\s+)?"
+    r"(?:about|regarding|relating\s+to|in\s+relation\s+to|concerning|on\s+the\s+subject\s+of|in\s+respect\s+of"
+    r"|with\s+regard\s+to|re:|on\s+(?![0-9])(?!(?:the\s+)?\d)(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+    r"(?!(?:behalf|the\s+same|that|this)\b)))\s+"
+    r"[^.;?!,]*?(?=,|\s+(?:which|that|where|as|but|I|we)\b|\s+and\s+(?:I|we|which|has|was|it|is)\b"
+    r"|\s+(?:is|are|was|were|has|have|had|will|would|can|could|may|might)\b"
+    r"|\s+(?:received|dated|logged|submitted|sent)\b|\s+of\s+\d|[.;?!]|$)",
+    re.I,
+)
+
+
+# The request told back after a verb of asking, to the end of the sentence: "thank you for your
+# e-mail ..., requesting, under the Act, a schedule of ... whether a section 43(2) exemption was
+# applied".
+_ASKING_RE = re.compile(r"(,?\s*\b(?:requesting|seeking|asking\s+(?:for|about|whether|how)"
+                        r"|in\s+which\s+you\s+(?:ask|request|seek|sought)\w*))\b[^.?!]*", re.I)
+
+
+def without_topic(sentence: str) -> str:
+    """The sentence with the restated topic of a request left out ("your request about refusals,
+    received on 3 May" -> "your request about ..., received on 3 May"), when the sentence thanks
+    for or acknowledges the request."""
+    if not (THANKS_RE.search(sentence) or re.search(r"\byour\s+(?:\w+\s+){0,2}" + _MAIL_NOUN, sentence, re.I)):
+        return sentence
+    if THANKS_RE.search(sentence):
+        sentence = _ASKING_RE.sub(lambda m: m.group(1) + " ...", sentence)
+    return _TOPIC_RE.sub(lambda m: m.group(1) + " ...", sentence)
+
+
+def acknowledgement(sentences: Sequence[str], promises: Sequence[str] = ()) -> list[str]:
+    """The sentences that, together, acknowledge a request: thanks for it or receipt of it, its
+    receipt, logging, passing on or reference stated, and a reply to come. Empty unless all three
+    meanings are there (in one sentence or across several), and the reply to come is not said with
+    words of more time. ``promises`` are further sentences that may carry the reply to come only
+    (a promise made subject to exemptions is read among the conditionals)."""
+    thanks = [s for s in sentences if THANKS_RE.search(s)]
+    receipt = [s for s in sentences if RECEIPT_RE.search(without_topic(s))]
+    due = [s for s in (*sentences, *promises) if REPLY_DUE_RE.search(s) and not MORE_TIME_RE.search(s)]
+    if not (thanks or any(re.search(r"\byour\s+(?:\w+\s+){0,3}" + _MAIL_NOUN, s, re.I) for s in receipt)):
+        return []
+    if not receipt or not due:
+        return []
+    if any(MORE_TIME_RE.search(s) or ELSEWHERE_RE.search(s) for s in sentences):
+        return []
+    out: list[str] = []
+    for s in (*thanks, *receipt, *due):
+        if s not in out:
+            out.append(s)
+    return out
+
+
+_OF_DATE_RE = re.compile(r"\b(?:your|the)\s+(?:\w+\s+){0,2}?" + _MAIL_NOUN + r"\s+(?:of|dated|sent\s+on)\s+(?:the\s+)?$"
+                         r"|\b(?:logged|registered|recorded)\s+(?:it\s+)?(?:on\s+)?(?:the\s+)?$", re.I)
+
+
+def receipt_in_acknowledgement(sentences: Sequence[str], on: date | None = None) -> date | None:
+    """The receipt an acknowledgement states without the word "received": the date of the request
+    it thanks for ("thank you for your communication of 4 March", the day it reached them when it
+    was sent by e-mail) or the day it was logged ("which we logged on 12 May"). Never a date after
+    ``on``, the acknowledgement's own date."""
+    from foi.mail.dates import dates_in
+
+    for s in sentences:
+        for pos, d in dates_in(s, on):
+            if _OF_DATE_RE.search(s[max(0, pos - 80) : pos]) and (on is None or d <= on):
+                return d
+    return None

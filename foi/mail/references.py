@@ -58,6 +58,15 @@ _DOTTED_YEAR_REF_RE = re.compile(r"(?<![\w.])(?!(?:19|20)\d\d\.)(?P<ref>\d{2,7}\
 # "FOI / 4409 / 2022 / Forest Fires": a log title whose reference is spaced round its slashes (round 8).
 _SPACED_SLASH_RE = re.compile(r"(?<![\w/])(?P<ref>(?:FOI|FOIA|RFI|EIR)\s?/\s?\d{1,7}\s?/\s?(?:19|20)\d\d)(?![\d/])",
                               re.I)
+# Round 9 shapes. A short capital prefix glued to a long number ("FI16105", "F18535", "IRQ0648490"),
+# five digits at least so that road numbers ("A1234") stay words; a label glued to its number
+# ("FOIA ref331402"); a label, the year and a number spaced ("FOI 2023 150"); initials, a date and
+# a name ("ab/13.05.15/Smith").
+_GLUED_PREFIX_RE = re.compile(r"(?<![\w/.-])(?P<ref>(?-i:[A-Z]{1,5})\d{5,10})(?![\w/-])")
+_GLUED_LABEL_RE = re.compile(r"(?<![\w/-])(?:FOIA?|EIR|RFI)\s+ref\.?(?P<ref>\d{4,10})\b", re.I)
+_YEAR_SPACED_RE = re.compile(r"(?<![\w/-])(?:FOIA?|EIR|RFI)\s+(?P<ref>(?:19|20)\d\d\s\d{1,6})(?![\w/.-])", re.I)
+_INITIALS_DATE_RE = re.compile(r"(?<![\w/])(?P<ref>[A-Za-z]{1,4}/\d{1,2}[./]\d{1,2}[./]\d{2,4}/[A-Z][A-Za-z'\-]+)"
+                               r"(?![\w/])")
 _THIS_REQUEST_RE = re.compile(r"\b(?:response|reply|answer|regard|relation|respect|reference)\s+$", re.I)
 # A disclosure-log title: "Misconduct (615/20)", "Cocaine Arrests - 131/20".
 _TITLE_REF_RE = re.compile(
@@ -165,6 +174,8 @@ def _ref_candidates(text: str) -> list[tuple[int, int, str]]:
             bool(m.group("paren")) or _token_rank(_clean(m.group("ref"))) == 0)
         # "in response to FOI request 905.2017-18" is this request; "identical to request ..." another.
         theirs_for_ours = theirs_for_ours or (pre == "to" and bool(_THIS_REQUEST_RE.search(text[: m.start()])))
+        # "My ref:" heads the officer's own letter (round 9); "my request" is ours.
+        theirs_for_ours = theirs_for_ours or (pre == "my" and m.group("label").lower().startswith("ref"))
         if pre in _NOT_THEIRS and not theirs_for_ours:
             # "your reference FOI-CAUTIONS-0007" is ours, "date of request: ..." a date; "Our ref" may follow.
             pos = m.end("label")
@@ -188,6 +199,11 @@ def _ref_candidates(text: str) -> list[tuple[int, int, str]]:
         out.append((3, m.start(), m.group("ref")))
     for m in _SPACED_SLASH_RE.finditer(text):
         out.append((3, m.start(), re.sub(r"\s+", "", m.group("ref"))))
+    for rx, rank in ((_GLUED_LABEL_RE, 2), (_YEAR_SPACED_RE, 3), (_INITIALS_DATE_RE, 3), (_GLUED_PREFIX_RE, 4)):
+        for m in rx.finditer(text):
+            ref = m.group("ref")
+            if _valid_ref(ref.replace(" ", "")):
+                out.append((rank, m.start(), ref))
     for m in _FOI_SPACED_RE.finditer(text):
         ref = m.group("ref").rstrip(".-/")
         if _valid_ref(ref):

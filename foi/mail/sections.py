@@ -260,8 +260,87 @@ def named_only(sentence: str) -> bool:
     return bool(_DESCRIBES_RE.search(sentence) or _COUNTED_RE.search(sentence))
 
 
+# The Environmental Information Regulations 2004 (issue 12, round 9): an authority refusing under
+# the EIR cites exceptions by regulation, "regulation 12(4)(b)" (manifestly unreasonable, the EIR's
+# cost refusal), "reg. 12(5)(f)", "regulations 12(3) and 13" (personal data). They are kept as the
+# regulation numbers they are, never read as FOIA sections (12(4)(b) is not the cost limit s.12).
+_REG_RE = re.compile(
+    r"(?<![\w.])(?:regulations?|regs?\.?|r\.)\s*(?P<num>1[23])(?P<subs>" + _SUB + r"*)(?!\s*(?:hours|days|%))"
+    r"|\bEIR\s+(?:exceptions?\s+)?(?P<num2>1[23])(?P<subs2>" + _SUB + r"+)",
+    re.I,
+)
+_REG_CONT_RE = re.compile(r"\s*(?:,\s*(?:and|or|&)?|and|or|&|/)\s*(?:(?:regulations?|regs?\.?|r\.)\s*)?"
+                          r"(?P<num>1[23])(?P<subs>" + _SUB + r"*)(?!\d|\.\d)", re.I)
+# "Manifestly unreasonable" is the EIR's ground for a request too costly or burdensome to answer.
+_MANIFESTLY_RE = re.compile(r"\bmanifestly\s+unreasonable\b", re.I)
+_EIR_RE = re.compile(r"\bEIR\b|\bEnvironmental\s+Information\s+Regulations\b", re.I)
+
+
+# "section 12(5)(f) and section 13 of the Environmental Information Regulations": the letter says
+# section, the instrument says regulation.
+_SECTION_OF_EIR_RE = re.compile(r"\bof\s+the\s+(?:EIR|Environmental\s+Information\s+Regulations)\b", re.I)
+_SECTION_AS_REG_RE = re.compile(r"(?<![\w.])sections?\s*(?P<num>1[23])(?P<subs>" + _SUB + r"*)", re.I)
+
+
+def regulations_in_sentence(sentence: str) -> list[tuple[int, str]]:
+    """(position, exception) for every EIR exception cited by regulation in one sentence."""
+    found: list[tuple[int, str]] = []
+    if _SECTION_OF_EIR_RE.search(sentence):
+        for m in _SECTION_AS_REG_RE.finditer(sentence):
+            found.extend((m.start(), sec) for sec in _expand(m.group("num"), _norm_subs(m.group("subs") or "")))
+    for m in _REG_RE.finditer(sentence):
+        num, subs = (m.group("num"), m.group("subs")) if m.group("num") else (m.group("num2"), m.group("subs2"))
+        found.extend((m.start(), sec) for sec in _expand(num, _norm_subs(subs or "")))
+        end = m.end()
+        while (c := _REG_CONT_RE.match(sentence, end)) is not None:
+            found.extend((c.start(), sec) for sec in _expand(c.group("num"), _norm_subs(c.group("subs") or "")))
+            end = c.end()
+    return found
+
+
+def _eir_grounds(sentences: Sequence[str]) -> list[str]:
+    """The EIR exceptions a reply relies on, in order; [] when it cites none."""
+    found: list[tuple[int, int, str]] = []
+    joined: list[str] = []
+    for sentence in sentences:
+        # "the exception at reg. | 12(4)(b) applies": a sentence cut after the abbreviation.
+        if joined and re.search(r"\b(?:reg|regs|r)\.\s*$", joined[-1], re.I):
+            joined[-1] = joined[-1].rstrip() + " " + sentence
+            joined.append("")
+        else:
+            joined.append(sentence)
+    for idx, sentence in enumerate(joined):
+        if not sentence or is_conditional(sentence) or is_boilerplate(sentence) or sentence.rstrip().endswith("?"):
+            continue
+        if _DROPPED_RE.search(sentence):
+            continue
+        found.extend((idx, pos, sec) for pos, sec in regulations_in_sentence(sentence))
+        m = _MANIFESTLY_RE.search(sentence)
+        if m and not any(i == idx and sec.startswith("12(4)") for i, _, sec in found):
+            found.append((idx, m.start(), "12(4)(b)"))
+    out: list[str] = []
+    for _, _, sec in sorted(found):
+        if sec not in out:
+            out.append(sec)
+    # "regulation 12(4)(b)" beside a bare "regulation 12": the specific one.
+    return [sec for sec in out if "(" in sec or not any(o.startswith(sec + "(") for o in out)]
+
+
 def collect_sections(sentences: Sequence[str]) -> list[str]:
-    """:func:`find_sections` over a reply already split into sentences."""
+    """:func:`find_sections` over a reply already split into sentences; a reply refused under the
+    EIR gives its regulation numbers ("12(4)(b)", "13")."""
+    eir = _eir_grounds(sentences) if any(_EIR_RE.search(x) or _REG_RE.search(x) or _MANIFESTLY_RE.search(x)
+                                         or re.search(r"\b(?:reg|regs)\.\s*$", x, re.I) for x in sentences) else []
+    if eir:
+        # Refused under the EIR: its exceptions are the grounds; the FOIA's s.39 (environmental
+        # information goes to the EIR) and the cost wording behind "manifestly unreasonable" are not.
+        foia = [sec for sec in _collect_foia(sentences) if not re.match(r"(?:12|39)\b", sec)]
+        return eir + [sec for sec in foia if sec not in eir]
+    return _collect_foia(sentences)
+
+
+def _collect_foia(sentences: Sequence[str]) -> list[str]:
+    """The FOIA sections relied on, in order."""
     explicit: list[tuple[int, int, str]] = []
     implied: list[tuple[int, int, str]] = []
     explaining: list[tuple[int, int, str]] = []

@@ -1,0 +1,71 @@
+"""Answers said in plain words (issue 12, round 9).
+
+Two shapes of a real answer that read as no answer: a narrative answer with no figure and no
+"please find attached" ("I would inform you that the trust does not charge staff for parking", "I
+can advise that the wardens work from the town hall"); and a search that found nothing of what was
+named but something related ("we could not find any information on X; however, we were able to
+locate a briefing note, attached"), which is a response, not "not held".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+# "I would inform you that", "we can advise you that", "I am able to tell you that", "in answer to
+# your question, I can say that".
+_INFORM_RE = re.compile(
+    r"\b(?:I|we)\s+(?:would|can|could|am\s+able\s+to|are\s+able\s+to|should\s+like\s+to|would\s+like\s+to|wish\s+to"
+    r"|am\s+pleased\s+to|are\s+pleased\s+to)\s+(?:now\s+)?(?:inform|advise|tell|say|explain)\s+"
+    r"(?:you\s+)?that\b",
+    re.I,
+)
+# What follows "that" is no answer when it is receipt, refusal, not holding, or more time.
+_NOT_AN_ANSWER_RE = re.compile(
+    r"\b(?:not\s+held|do(?:es)?\s+not\s+hold|no\s+(?:recorded\s+)?information|exempt|withh[eo]ld|refus|receiv"
+    r"|logged|extend|more\s+time|delay|neither\s+confirm|cost\s+limit|appropriate\s+limit|clarif|unable|cannot"
+    r"|can\s*not|will\s+(?:respond|reply|provide|send)|review|\bhold|\bheld|obliged|exclu|section|\bs\.\s?\d|\bAct\b"
+    r"|however|publish|regulation)",
+    re.I,
+)
+# "However, we were able to locate a briefing note", "but we have found a report that covers it",
+# "we did, however, identify two documents": something found after nothing found.
+_FOUND_INSTEAD_RE = re.compile(
+    r"\b(?:however|but|although|instead|nevertheless)\b[^.;]{0,60}?\b(?:(?:were|was|have\s+been|has\s+been)\s+able\s+to"
+    r"\s+(?:locate|find|identify|trace|retrieve)|(?:have|has|did)\s+(?:\w+\s+){0,2}?(?:located|found|identified|traced"
+    r"|locate|find|identify|trace)(?!\s+(?:that|no|nothing|any)\b)|(?:located|found|identified|traced)\s+(?:a|an|the|some|two|three"
+    r"|several|\d+)\b)",
+    re.I,
+)
+
+
+def told(sentences: Sequence[str]) -> list[str]:
+    """Sentences that tell the requester something in plain words, as an answer."""
+    out: list[str] = []
+    for s in sentences:
+        m = _INFORM_RE.search(s)
+        if m and len(s) - m.end() >= 20 and not _NOT_AN_ANSWER_RE.search(s[m.end():]):
+            out.append(s)
+    return out
+
+
+def found_instead(sentences: Sequence[str]) -> list[str]:
+    """Sentences saying something related was found after nothing was found of what was named."""
+    return [s for s in sentences if _FOUND_INSTEAD_RE.search(s)]
+
+
+# The answer announced above it: "please find a response to your questions below", "our answers to
+# each of your points are set out below", "see my replies to your questions as follows".
+_LEADS_RE = re.compile(
+    r"\b(?:please\s+)?(?:find|see)\s+(?:a|our|the|my)?\s*(?:full\s+)?(?:response|responses|answers?|reply|replies"
+    r"|information)\s+(?:to\s+(?:your|each\s+of\s+your|the)\s+(?:\w+\s+){0,2}?(?:questions?|request|points?|queries"
+    r"|enquiry)\s+)?(?:below|as\s+follows|set\s+out\s+below)\b"
+    r"|\b(?:our|my|the)\s+(?:answers?|responses?|replies)\s+to\s+(?:your|each\s+of\s+your|the)\s+(?:\w+\s+){0,2}?"
+    r"(?:questions?|points?|queries)\s+(?:are|is)\s+(?:set\s+out\s+|given\s+|provided\s+)?(?:below|as\s+follows)\b",
+    re.I,
+)
+
+
+def leads_to_answers(sentences: Sequence[str]) -> list[str]:
+    """Sentences announcing the answers that follow them."""
+    return [s for s in sentences if _LEADS_RE.search(s)]
