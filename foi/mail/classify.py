@@ -25,8 +25,11 @@ from foi.mail.answers import found_instead, leads_to_answers, told
 from foi.mail.dates import deadline_in, stated_receipt
 from foi.mail.decisions import (
     DUE_MOVED_RE,
+    PIT_DONE_RE,
     PIT_PENDING_RE,
+    PIT_TODO_RE,
     PROMISE_RE,
+    asks_what_we_want,
     deciding,
     heading_decision,
     late_promise,
@@ -606,6 +609,8 @@ _NOTICE_ONLY_RE = re.compile(r"\brefusal\s+notice|\bnot\s+(?:obliged|required)\s
                              r"|disclose)"
                              r"|\b(?:unable|not\s+able)\s+to\s+(?:comply|provide|supply|answer)|\bcannot\s+(?:comply|provide)"
                              r"|\brefus\w*\s+(?:to\s+comply|your\s+request|this\s+request)", re.I)
+_CENTRAL_RE = re.compile(r"\b(?:central(?:ly)?|single|one)\s+(?:\w+\s+)?(?:record|database|system|list|register|place"
+                         r"|location|index)\b|\bcentrally\b|\bin\s+one\s+place\b", re.I)
 _GENERIC_RE = re.compile(r"\b(?:usually|normally|generally|typically|routinely|ordinarily)\b", re.I)
 
 
@@ -780,6 +785,15 @@ def classify(
         # "The date your response is due has been changed to 15 April" (round 8).
         scores["extended"] += 2.0
         evidence["extended"] = moved[:1] + [s for s in evidence["extended"] if s not in moved[:1]]
+    # "Part may be exempt under section 35, a qualified exemption, so we must carry out a public
+    # interest test": the test is still to come, so more time is being taken (round 9). (Said in a
+    # letter that also reports the test's outcome, it describes the test it did.)
+    pit_todo = [s for s in reading.of("new", "conditional") if PIT_TODO_RE.search(s)]
+    if pit_todo and any(PIT_DONE_RE.search(s) for s in new):
+        pit_todo = []
+    if pit_todo and scores["extended"] < 1.5:
+        scores["extended"] += 1.5
+        evidence["extended"] = pit_todo[:1] + evidence["extended"]
     if late:
         # (Not enough on its own to put a decision letter in doubt.)
         scores["extended"] += 1.5
@@ -905,6 +919,11 @@ def classify(
         refuse += 2.5
         evidence["refused"] = ncnd_new[:1] + [s for s in evidence["refused"] if s not in ncnd_new[:1]]
     whole_nh = [s for s in evidence["not-held"] if not NOT_HELD_COST_RE.search(s) and not NOT_HELD_PART_RE.search(s)]
+    if any(COST_LIMIT_RE.search(s) for s in new) or any(sec.startswith("12") for sec in collect_sections(new)):
+        # "Our database does not hold a central record of who handled each request", in a letter
+        # relying on the cost limit: not held in one place is why finding it would cost so much
+        # (round 9), not a status of its own.
+        whole_nh = [s for s in whole_nh if not _CENTRAL_RE.search(s)]
     part_nh = [s for s in evidence["not-held"] if s not in whole_nh and not NOT_HELD_COST_RE.search(s)]
     if parts.count >= 2 and len(parts.not_held) < parts.count:
         # "Answer 1: we do not hold information in relation to your request" speaks for its part.
@@ -1256,14 +1275,24 @@ def classify(
         return result("clarification", narrowing[:1] + (waits or evidence["refused"])[:1], 0.8 if waits else 0.75,
                       reasons=["they ask whether we would accept a narrower request before deciding",
                                *(["and wait on our answer"] if waits else [])])
+    # "We are not obliged to give opinions or make up examples. Please clarify what recorded
+    # information you want": refusing words with no ground relied on (no exemption, NCND or cost
+    # limit), beside a question put to us about what we want. Nothing is refused under the Act;
+    # the request waits on our answer (round 9).
+    asked_what = asks_what_we_want(reading.of("new", "conditional"))
+    if (final == "refused" and asked_what and not named and not ncnd_new and not cost_letter
+            and data < 0.75 and not has_data and not ext >= 1.5):
+        return result("clarification", asked_what[:1] + final_ev[:1], 0.66,
+                      reasons=["they ask what information we want; the refusing words rely on no ground"])
     if final is not None:
         # (Counts in the letter's words alone, with no file, table, answered question or word of
         # giving, are the request's size or dates, not an answer, in a letter taking more time.)
         counts_only = not has_data and reading.tables < 3 and scores["data"] < 1.5 and not parts.answered
         # (Weighing the public interest still to come, the exemption named is not yet relied on,
         # however firmly it is said to be engaged.)
-        pit_pending = any(PIT_PENDING_RE.search(x) for x in new)
-        if ext >= 2 and final in ("refused", "partial") and (firm < 2 or pit_pending) and (data < 2 or counts_only):
+        pit_pending = any(PIT_PENDING_RE.search(x) for x in new) or bool(pit_todo)
+        if (ext >= 2 or (pit_todo and firm < 2 and not ncnd_new)) and final in ("refused", "partial") and (
+                firm < 2 or pit_pending) and (data < 2 or counts_only):
             # An s.10(3) letter names the exemptions whose public interest it is weighing; it
             # decides nothing, so it records no sections (issue 12, pattern 3).
             until = _new_date(evidence["extended"], new, own, sent_on)

@@ -59,6 +59,25 @@ def scope_questions(sentences: Sequence[str]) -> list[str]:
     return [s for s in sentences if _ASKS_RE.search(s) and _SCOPE_RE.search(s)]
 
 
+# Asked outright what we want (round 9): "please clarify what information you require", "could you
+# specify which records you mean", "please tell us exactly which period you are interested in". A
+# conditional opening ("If you wish to request recorded information, please clarify ...") does not
+# make the imperative hypothetical: the question is put all the same.
+_CLARIFY_ASK_RE = re.compile(
+    r"\b(?:please|kindly|(?:could|can|would)\s+you(?:\s+please)?|we\s+(?:would\s+)?(?:ask|need|require)\s+"
+    r"(?:that\s+)?you\s+(?:to\s+)?)\s*"
+    r"(?:clarify|specify|explain|tell\s+us|let\s+us\s+know|confirm|indicate|describe|identify)\s+"
+    r"(?:(?:more\s+)?(?:precisely|exactly|clearly)\s+|to\s+us\s+|for\s+us\s+)?"
+    r"(?:what|which|the\s+(?:specific|particular|exact|recorded)\b|whether\s+you\s+(?:mean|want|are\s+seeking))",
+    re.I,
+)
+
+
+def asks_what_we_want(sentences: Sequence[str]) -> list[str]:
+    """The sentences that ask us, in so many words, what information we want."""
+    return [s for s in sentences if _CLARIFY_ASK_RE.search(s)]
+
+
 def waits_on_us(sentences: Sequence[str]) -> list[str]:
     """The sentences that say the request waits on our reply."""
     return [s for s in sentences if WAITS_RE.search(s)]
@@ -102,6 +121,26 @@ PIT_PENDING_RE = re.compile(
 )
 
 
+# The test still to be carried out, said of this request (round 9): "it is necessary for us to carry
+# out a public interest test", "we will need to conduct the public interest test", "we must therefore
+# carry out a public interest test". A refusal may say the same of the test it then reports, so it
+# counts only where no sentence reports the test's outcome (PIT_DONE_RE).
+PIT_TODO_RE = re.compile(
+    r"(?:\bit\s+is\s+(?:therefore\s+|now\s+|thus\s+)?(?:necessary|required)\s+(?:for\s+(?:us|the\s+\w+)\s+)?"
+    r"|\b(?:we|i)\s+(?:will\s+|shall\s+)?(?:therefore\s+|now\s+|thus\s+)?(?:need|must|have|are\s+required"
+    r"|am\s+required)(?:\s+(?:therefore|now|thus|first))?\s+)(?:to\s+)?(?:carry\s+out|conduct|undertake|perform"
+    r"|complete)\s+(?:a|the)\s+public\s+interest\s+test\b",
+    re.I,
+)
+PIT_DONE_RE = re.compile(
+    r"\boutweigh\w*|\bbalance\s+(?:of\s+(?:the\s+)?public\s+interest\s+)?(?:lies|falls|favours|is\s+in\s+favour|rests)"
+    r"|\b(?:have|has|had)\s+(?:now\s+)?(?:carried\s+out|conducted|completed|applied|undertaken)\s+(?:a|the)\s+"
+    r"public\s+interest|\bhaving\s+(?:carried\s+out|conducted|completed|considered|weighed|applied)"
+    r"|\b(?:concluded|decided|determined|found)\s+that\b|\bwithheld\b|\bwe\s+(?:refuse|decline)",
+    re.I,
+)
+
+
 def late_promise(promised: date | None, received: date | None) -> bool:
     """True when the date they promise an answer by is well past 20 working days from the receipt
     they state: 20 working days are 28 calendar days, or a few more over bank holidays, so a
@@ -123,10 +162,31 @@ _REPORTED_REQUEST_RE = re.compile(
 )
 
 
+# The request told back as a participle under the thanks for it: "Thank you for your e-mail of 3
+# May, received on 8 May, requesting, under the Act, a list of ..." (round 9). What follows the
+# participle is the requester's words, whatever sections or figures it names.
+_THANKS_OPENING_RE = re.compile(
+    r"^\W*(?:thank\w*|many\s+thanks|we\s+(?:have\s+)?(?:received|acknowledge)|i\s+(?:write|am\s+writing)"
+    r"|further\s+to|with\s+reference\s+to|in\s+response\s+to|(?:this|our)\s+(?:letter|e-?mail|response)\s+"
+    r"(?:is\s+in\s+)?(?:response|reply)\s+to)\b",
+    re.I,
+)
+_MAIL_NOUN_RE = re.compile(r"\b(?:request|e-?mail|letter|enquiry|inquiry|correspondence|application|message)\b", re.I)
+_PARTICIPLE_REQUEST_RE = re.compile(
+    r"(?:,\s*|\s)"
+    r"(?:requesting|asking\s+(?:for|about|whether|if|how|what|which|us)|seeking)\b(?!\s*(?:[.;)]|$))",
+    re.I,
+)
+
+
 def reported_request_at(sentence: str) -> int | None:
     """Where the requester's question, told back, starts in `sentence`; None when it has none."""
     m = _REPORTED_REQUEST_RE.search(sentence)
-    return m.start() if m else None
+    p = _PARTICIPLE_REQUEST_RE.search(sentence) if _THANKS_OPENING_RE.match(sentence) else None
+    if p and not _MAIL_NOUN_RE.search(sentence[:p.start()]):
+        p = None  # ("Thank you for your patience while we were seeking it": no request to tell back.)
+    starts = [x.start() for x in (m, p) if x]
+    return min(starts) if starts else None
 
 
 def own_words(sentence: str) -> str:
@@ -169,6 +229,10 @@ def heading_decision(sentences: Sequence[str], *, within: int = 8) -> tuple[str,
     for s in sentences[:within]:
         line = s.strip()
         if len(line) > 140 or "\n" in line:
+            continue
+        if "|" in line or "\t" in line:
+            # A table's cell ("Partial Disclosure |" over a column of counts) heads a column, not
+            # the reply (round 9).
             continue
         m = _OUTCOME_LINE_RE.match(line)
         if not m:

@@ -309,6 +309,9 @@ RELIED_ON = (
 UNDER_GROUND = (
     r"\b(?:falls?|fell|comes?)\s+(?:within|under)\s+(?:the\s+)?(?:scope\s+of\s+)?(?:the\s+)?(?:exemption|section|s\.)"
     r"|\b(?:is|are)\s+covered\s+by\s+(?:the\s+)?(?:exemption|section|s\.)"
+    # "falls within the terms of section 22"; "section 22 (future publication) falls into the terms
+    # of an exemption" (round 9).
+    r"|\b(?:falls?|fell|comes?)\s+(?:into|within|under)\s+the\s+terms\s+of\b"
     # (Not "engages section 31": a letter still weighing the public interest says that too.)
 )
 
@@ -355,7 +358,8 @@ REVIEW_CHANGED = (
 # "does not monitor social media": what is not done is not the information; nor "not ... in a
 # format", which is about the cost of finding it.)
 NOT_KEPT = (
-    r"\b(?:does|do|did)\s+not\s+(?:currently\s+|routinely\s+|specifically\s+|separately\s+|formally\s+|generally\s+)?"
+    r"\b(?:does|do|did)\s+not\s+(?:currently\s+|routinely\s+|specifically\s+|separately\s+|formally\s+|generally\s+"
+    r"|electronically\s+|actively\s+)?"
     r"(?:collate|collect|compile|gather|store|log|track|maintain|produce|keep|record|retain|capture)\s+"
     r"(?:(?:this|that|these|those|such|the|any|that\s+kind\s+of|this\s+type\s+of)\s+)?" + NOUN + r"\b"
     r"(?!\s+(?:\w+\s+){0,6}?(?:in\s+a\b|centrally|in\s+(?:such|an?)\s+(?:way|format|manner)))"

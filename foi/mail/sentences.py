@@ -50,8 +50,9 @@ def is_table_row(line: str) -> bool:
     if "\t" in line or "|" in line:
         return True
     tokens = line.split()
-    numeric = [t for t in tokens if re.fullmatch(r"[\d,./*<>\-]+", t) and re.search(r"\d|\*", t)]
-    return len(numeric) >= 2 and len(tokens) <= 12 and bool(re.search(r"(?:\d|\*)\s*$", line)) and (
+    # (Sums and shares are figures too: "2014-15 \u00a337,287.52", "2023  12%": round 9.)
+    numeric = [t for t in tokens if re.fullmatch(r"[\u00a3$\u20ac]?[\d,./*<>\-]+%?", t) and re.search(r"\d|\*", t)]
+    return len(numeric) >= 2 and len(tokens) <= 12 and bool(re.search(r"(?:\d|\*|%)\s*$", line)) and (
         len(numeric) * 2 >= len(tokens) or len(tokens) <= 6
     )
 

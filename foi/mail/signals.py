@@ -212,11 +212,14 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     # Late: "we will not be able to respond within the statutory 20 working days", "not yet in a
     # position to respond", "your response will be delayed", "unable to meet the deadline".
     ("extended", r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)\b(?:unable|not\s+be\s+able|not\s+able|cannot|can\s*not"
-        r"|will\s+not\s+be\s+able|(?:have|has)\s+not\s+(?:yet\s+)?been\s+able)\s+to\s+"
-        r"(?:respond|reply|answer|provide\s+(?:you\s+with\s+)?(?:a|our|the)\s+(?:full\s+)?(?:response|reply|answer))"
-        r"\s+(?:to\s+(?:you|your\s+request)\s+)?(?:in\s+full\s+)?within\s+(?:the\s+)?(?:statutory\s+|prescribed\s+"
+        r"|will\s+not\s+be\s+able|(?:have|has)\s+not\s+(?:yet\s+)?been\s+able)\s+(?:to\s+)?"
+        r"(?:respond|reply|answer|(?:provide\s+(?:you\s+with\s+)?|give\s+(?:you\s+)?|send\s+(?:you\s+)?)(?:a|our|the)\s+"
+        r"(?:full\s+)?(?:response|reply|answer))"
+        r"\s+(?:to\s+(?:you|your\s+request)\s+)?(?:in\s+full\s+)?(?:within\s+(?:the\s+)?(?:statutory\s+|prescribed\s+"
         r"|normal\s+|usual\s+|required\s+|legal\s+)?(?:(?:20|twenty)(?:\s+|-)working(?:\s+|-)days?|time\s+(?:limit|scale|frame)"
         r"|timescale|deadline)"
+        # On the due day itself: "we will not be able to provide a full response today" (round 9).
+        r"|today\b|by\s+(?:the\s+)?(?:due\s+date|deadline)|on\s+time\b)"
         r"|\bnot\s+(?:yet\s+)?(?:in\s+a\s+position|ready|able\s+at\s+(?:this|the\s+present)\s+time)\s+to\s+(?:respond"
         r"|reply|answer|provide\s+(?:you\s+with\s+)?(?:a|our|the)\s+(?:full\s+)?(?:response|reply|answer|decision)"
         r"|issue|send|give\s+(?:you\s+)?(?:a|our|the)\s+(?:full\s+)?(?:response|reply|answer|decision))"
@@ -361,6 +364,11 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("data", r"\bgesture\s+of\s+goodwill|\b(?:we|I)\s+can\s+(?:however\s+)?(?:tell|advise|inform)\s+you\s+that\b"
         # ("We can inform you that we are unable to provide it" tells of a refusal.)
         r"(?!\s+(?:\w+\s+){0,3}?(?:unable|not|cannot|can't|no|neither|refus\w*|exempt)\b)"
+        # ("We can advise you that the information you requested is excluded from the Act / exempt /
+        # held for journalism" tells what becomes of the information, not the information: round 9.)
+        r"(?!\s+(?:the\s+|this\s+)?(?:information|data|records?|material)\s+(?:that\s+|which\s+)?(?:(?:you\s+(?:have\s+)?)?"
+        r"(?:requested|asked\s+for|seek|sought)\s+)?(?:is|are|was|were)\s+(?:\w+\s+){0,2}?(?:excluded|exempt|not"
+        r"|withheld|outside|covered\s+by|held\s+(?:for|by\s+the\s+\w+\s+for|solely))\b)"
         r"|\b(?:I|we)\s+have\s+(?:also\s+)?(?:been\s+able\s+to\s+)?(?:supplied|provided|released|disclosed|given"
         r"|included|run\s+a\s+report)\b|\bhave\s+been\s+able\s+to\s+run\s+a\s+report", 1.5),
     # "the following information can be disclosed", "please find the PDF attached", "see the table
@@ -584,6 +592,14 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("scoped", g.THE_REST, 2.0),
     ("refused", g.RELIED_ON, 2.0),
     ("refused", g.UNDER_GROUND, 1.5),
+    # The cost limit in words, with no number or section: "answering it would involve an unreasonable
+    # amount of work to establish whether the information is held, and to locate and extract it"
+    # (round 9). Alone it is a guess: refusing words, not a stated refusal.
+    ("refused", r"\b(?:would|will|could)\s+(?:\w+\s+){0,2}?(?:involve|require|take|need|mean|entail)\s+(?:an?\s+)?"
+        r"(?:unreasonable|disproportionate|excessive|inordinate|very\s+large)\s+(?:amount|level|degree|quantity)\s+of\s+"
+        r"(?:research|work|time|staff\s+time|officer\s+time|effort|resources?|searching)\b"
+        r"(?=[^.]{0,200}\b(?:whether\s+(?:\w+\s+){0,6}?(?:is\s+|are\s+)?held|locat\w+|retriev\w+|extract\w*|collat\w+))",
+        1.5),
     # internal review outcome letters
     ("review", r"\b(?:I|we)\s+have\s+(?:now\s+)?(?:completed|conducted|carried\s+out|undertaken|concluded)\s+(?:an?|the"
         r"|your|a\s+full)\s+(?:internal\s+)?review|\binternal\s+review\s+(?:has"
@@ -750,7 +766,10 @@ def log_decision(sentences: list[str] | tuple[str, ...]) -> tuple[str, str] | No
     for s in sentences:
         if len(s) > 90:
             continue
-        m = _LOG_FIELD_RE.match(s) or _LOG_SECTIONS_RE.match(s) or _LOG_BARE_RE.match(s)
+        # (A bare value printed as a table's cell, "Partial Disclosure |" beside "Non Disclosure |", is
+        # a column of counts, not the filing of this reply: round 9.)
+        cell = "|" in s or "\t" in s.strip()
+        m = _LOG_FIELD_RE.match(s) or _LOG_SECTIONS_RE.match(s) or (None if cell else _LOG_BARE_RE.match(s))
         if not m:
             continue
         value = re.sub(r"\s+", " ", m.group("value").strip().lower())
