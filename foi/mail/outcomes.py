@@ -20,7 +20,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-_GAP = r"[^.;?!]{0,100}?"
+from foi.mail.grammar import gap
+
+_GAP = gap(100)
 # The reviewer's judgement, in the first person or impersonally.
 JUDGEMENT = (
     r"\b(?:I|we)\s+(?:remain|am|are|was|were)\s+(?:still\s+|also\s+|therefore\s+|now\s+)?(?:of\s+the\s+(?:view|opinion"
@@ -91,11 +93,12 @@ _ANSWERS_REVIEW_RE = re.compile(ANSWERS_REVIEW, re.I)
 # Rights and offers: "you may ask for a review", "if you are unhappy ... a review", "I would conclude
 # such a review within 20 days": what could happen, not what did.
 _HYPOTHETICAL_RE = re.compile(
-    r"\b(?:if|should|may|might|can|could|would|wish\s+to|want\s+to|entitled|right\s+to)\b[^.;?!]{0,80}?\breview\b"
-    r"|\breview\b[^.;?!]{0,60}?\b(?:would|will\s+be\s+(?:conducted|carried|undertaken)|within\s+(?:20|40|twenty|forty))"
+    r"\b(?:if|should|may|might|can|could|would|wish\s+to|want\s+to|entitled|right\s+to)\b" + gap(80) + r"\breview\b"
+    r"|\breview\b" + gap(60)
+    + r"\b(?:would|will\s+be\s+(?:conducted|carried|undertaken)|within\s+(?:20|40|twenty|forty))"
     # a review to come: "we will complete an internal review of the processing of this request"
     r"|\b(?:will|shall|intend\s+to|plan\s+to)\s+(?:now\s+)?(?:complete|conduct|carry\s+out|undertake|begin|start"
-    r"|arrange|hold)\b[^.;?!]{0,40}?\breview\b",
+    r"|arrange|hold)\b" + gap(40) + r"\breview\b",
     re.I,
 )
 

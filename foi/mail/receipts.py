@@ -24,6 +24,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from foi.mail.grammar import GAP
+
 # "Dear Mr Blowe", "Dear P Myles", "Dear Ms. Okafor": a person greeted by name; not "Dear Sir or
 # Madam", "Dear Requester", nor our own letter's "Dear Kent Police".
 _GREETING_RE = re.compile(r"^\W*(?:dear|hello|hi)\s+(?P<who>[^\n,.:;]{1,40})", re.I | re.M)
@@ -225,7 +227,7 @@ def verdict(ev: ReceiptEvidence) -> str:
 # reply will come. Phrase lists matched the templates they were copied from; these are built from
 # parts of meaning (synonyms, either voice, padding between), each part bounded to one clause.
 
-_CLAUSE = r"[^.;?!]"
+_CLAUSE = GAP
 _MAIL_NOUN = (r"(?:request|communication|correspondence|e-?mail|letter|enquiry|inquiry|application|message"
               r"|submission|FOI|freedom\s+of\s+information)")
 # "Thank you for your request", "many thanks for your recent e-mail", "we acknowledge receipt of
