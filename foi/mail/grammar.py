@@ -142,6 +142,79 @@ CLOCK_WAITS = (
 )
 
 # ---- acknowledgement --------------------------------------------------------------------------
+#
+# An acknowledgement says three things, in any order and in many words: thanks for (or receipt of)
+# the request; that it arrived, is in hand, was passed on or given a reference; and that a reply
+# will come. Each meaning is written here once. :mod:`foi.mail.signals` weighs the stricter shapes
+# built from them (the arrival with its date, the request in hand, a reply promised in time);
+# :func:`foi.mail.receipts.acknowledgement` reads the three meanings together.
+
+# This request: "request", "application", "enquiry".
+REQUEST_NOUN = r"(?:request|application|enquiry|inquiry)"
+# Whatever they received from us: the request, or the message that carried it.
+MAIL_NOUN = (r"(?:request|application|enquiry|inquiry|communication|correspondence|e-?mail|letter|message"
+             r"|submission|FOI|freedom\s+of\s+information)")
+# Arrived, in the words for it: "received", "reached us", "arrived", "came in", "logged",
+# "registered", "recorded on 3 May" (not "reached the conclusion", "reached the cost limit"; not
+# "recorded crimes").
+ARRIVED = (r"(?:received|reached(?=\s+(?:us|me|our\b|the\s+(?!(?:conclusion|decision|view|limit|cost"
+           r"|appropriate|threshold|point|stage)\b)))|arrived|came\s+in|logged|registered"
+           r"|recorded(?=\s+(?:on|as|under|and|by|with)\b|\s*[.,]))")
+# In hand: "is being processed", "is now being dealt with".
+HANDLED = r"(?:processed|dealt\s+with|considered|handled|looked\s+(?:at|into)|progressed|actioned)"
+# Passed on inside the authority: "passed to the disclosure team", "forwarded on to", "allocated to".
+PASSED_ON = r"(?:passed|forwarded|sent|referred|transferred|allocated|assigned)\s+(?:on\s+)?to"
+# A reference given: "we have allocated the above reference", "has been given the reference", "a
+# case number has been assigned".
+REFERENCE_GIVEN = (
+    r"(?:allocated|assigned|given|issued)\s+(?:(?:it|this|your\s+\w+)\s+)?(?:the|a|an)?\s*(?:above|following|below"
+    r"|unique|case)?\s*(?:reference|ref\b|case\s+number|number)"
+    r"|\breference\s+(?:number\s+)?" + gap(40) + r"\b(?:has\s+been|was|is)\s+(?:allocated|assigned|given)"
+)
+
+# Thanks for it, or its receipt acknowledged: "thank you for your request", "many thanks for your
+# recent e-mail", "we acknowledge receipt of your letter", "I confirm that we have received".
+THANKS = (r"\b(?:thank\s+you|thanks|many\s+thanks|we\s+are\s+grateful)\s+for\s+(?:your|the)\s+(?:\w+\s+){0,3}?"
+          + MAIL_NOUN
+          + r"|\b(?:acknowledge|confirm)\s+(?:the\s+)?receipt\s+of\s+(?:your|the)\b"
+          r"|\b(?:writing|write|wish|like)\s+to\s+acknowledge\s+(?:your|the)\s+(?:\w+\s+){0,3}?" + MAIL_NOUN
+          + r"|\b(?:we|I)\s+(?:can\s+)?confirm\s+(?:that\s+)?(?:we|I|the\s+\w+)\s+(?:have|has)\s+received\b")
+# Its receipt, logging, passing on or reference stated, in any voice: "received on 03/04/2023",
+# "which reached us", "is being considered", "has been passed to the FOI team", "we have allocated
+# the above reference".
+RECEIPT = (r"\b(?:" + ARRIVED + r"|acknowledge|(?:is|are)\s+(?:now\s+)?being\s+" + HANDLED + r"|" + PASSED_ON
+           + r"|" + REFERENCE_GIVEN + r")\b")
+
+# Within the time the law allows: "within 20 working days", "within the statutory timescale".
+WITHIN_TIME = (r"within\s+(?:the\s+)?(?:statutory\s+|legal\s+|required\s+)?"
+               r"(?:(?:20|twenty)(?:\s+|-)working|time\s*(?:limit|scale|frame)|timescale|period|deadline)")
+# When they will answer: "in due course", "shortly", "as soon as we can", "promptly", or within
+# that time.
+IN_TIME = (r"(?:in\s+due\s+course|shortly|soon|as\s+soon\s+as\s+(?:possible|practicable|we\s+(?:can|are\s+able))"
+           r"|promptly|without\s+(?:undue\s+)?delay|" + WITHIN_TIME + r")")
+# A reply to come, with the reply, the authority or us as the subject: "the due date for issuing a
+# response is 2 May", "a full response will be sent", "our reply will follow", "we aim to respond",
+# "the team will get back to you", "you should receive a response", "you will hear from us".
+REPLY_TO_COME = (
+    r"\b(?:due|target)\s+date\b|\b(?:deadline|date)\s+for\s+(?:issuing|sending|providing|our|a|the|your)\s+"
+    r"(?:\w+\s+)?(?:response|reply)"
+    r"|\b(?:response|reply)\s+(?:is|will\s+be)\s+due\b"
+    r"|\b(?:arrange|ensure)\s+(?:for\s+)?(?:that\s+)?(?:a|the|our|your)\s+(?:full\s+)?(?:response|reply)"
+    r"|\b(?:an?|our|the|your)\s+(?:full\s+|formal\s+|written\s+)?(?:response|reply|answer)\s+(?:\w+\s+){0,3}?"
+    r"(?:will|should|shall)\s+(?:\w+\s+)?(?:be\s+(?:sent|provided|issued|given|with\s+you|made)|follow|reach\s+you)\b"
+    r"|\b(?:will|shall|ll|aim\s+to|intend\s+to|expect\s+to|endeavour\s+to|hope\s+to|should)\s+(?:\w+\s+){0,2}?"
+    r"(?:respond|reply|answer|be\s+in\s+touch|get\s+back\s+to\s+you|write\s+(?:to\s+you|back)|contact\s+you"
+    r"|come\s+back\s+to\s+you|(?:send|provide|issue|give)\s+(?:you\s+)?(?:with\s+)?(?:a|the|our)\s+(?:\w+\s+)?"
+    r"(?:response|reply))\b"
+    r"|\byou\s+(?:will|should|shall|can\s+expect\s+to|may\s+expect\s+to)\s+(?:\w+\s+)?(?:receive|get|be\s+sent"
+    r"|be\s+given|be\s+provided\s+with|have|hear)\b"
+    r"|\b(?:receive|get|have)\s+(?:a|the|our)\s+(?:full\s+|formal\s+)?(?:response|reply|information|answer)"
+)
+# A reply promised in time, in either voice: "you will receive a response in due course", "a
+# reply will be sent to you within twenty working days", "we'll get back to you shortly".
+REPLY_PROMISED = r"(?:" + REPLY_TO_COME + r")" + gap(40) + r"\b" + IN_TIME
+# A reply to come, as an acknowledgement says it (a time alone will do: "within 20 working days").
+REPLY_DUE = REPLY_TO_COME + r"|\b" + WITHIN_TIME
 
 # The request's arrival stated with its date, in either voice and with the receiver named or not:
 # "your request below, received by A and B on 3 May 2024", "your e-mail, which reached the joint
@@ -149,18 +222,18 @@ CLOCK_WAITS = (
 # dated thanks alone ("Thank you for your email received on 9 May ...") opens answers as often as
 # receipts: after thanks, the receipt must be stated as such, by whom or in a clause of its own.
 # "I write in response to (in connection with) your request received on 6 January" answers it.
-_ARRIVED = r"(?:received|reached|arrived\s+(?:with|at)|came\s+in\s+to|was\s+logged)"
 _ON_DATE = r"\b(?:on|dated)\s+(?:\w+day,?\s+)?(?:the\s+)?" + DATE
-_THING_SENT = r"\b(?:request|e-?mail|application|enquiry|correspondence|letter)\b"
+_THING_SENT = r"\b" + MAIL_NOUN + r"\b"
 _OPENS_AN_ANSWER = (r"(?!" + GAP + r"*\b(?:in\s+(?:response|reply|answer|relation|connection)\s+(?:to|with)"
                     r"|further\s+to|with\s+(?:regard|reference|respect)\s+to|regarding|following|re:)\s)")
 RECEIVED_ON = (
-    r"^" + _OPENS_AN_ANSWER + r"(?:(?!\W*(?:many\s+)?thank)[^.;?!]*?" + _THING_SENT + gap(90) + r"\b" + _ARRIVED + r"\b"
+    r"^" + _OPENS_AN_ANSWER + r"(?:(?!\W*(?:many\s+)?thank)[^.;?!]*?" + _THING_SENT + gap(90) + r"\b" + ARRIVED + r"\b"
     + gap(90) + _ON_DATE
     + r"|[^.;?!]*?" + _THING_SENT + gap(90) + r"(?:\breceived\s+by\s+[A-Z]|\breached\s+"
     r"|\b(?:which|that)\s+(?:we|I|[A-Z]" + GAP + r"{0,80}?)\s+received\b"
     r"|\b(?:which|that)\s+(?:was|were)\s+received\s+by\b)" + gap(90) + _ON_DATE + r")"
 )
+
 
 # ---- internal review --------------------------------------------------------------------------
 
@@ -187,16 +260,14 @@ REVIEW_DONE = (
 
 # This request, named with any words between: "your freedom of information request", "your recent
 # request for information", "the application", "your enquiry".
-YOUR_REQUEST = (r"\b(?:your|the|this)\s+(?:[\w-]+\s+){0,4}?(?:request|application|enquiry)\b"
+YOUR_REQUEST = (r"\b(?:your|the|this)\s+(?:[\w-]+\s+){0,4}?" + REQUEST_NOUN + r"\b"
                 r"(?:\s+for\s+(?:information|an?\s+internal\s+review))?")
 # It arrived and is in hand: "has been safely received", "has arrived safely", "is being processed",
 # "has been passed to a disclosure officer".
 REQUEST_IN_HAND = (
     YOUR_REQUEST + r"(?:\s*\([^)]{0,40}\))?,?\s+(?:\w+\s+){0,2}?(?:has|have)\s+(?:now\s+)?(?:been\s+)?"
-    r"(?:safely\s+|successfully\s+|duly\s+|now\s+)?(?:received|logged|registered|recorded|arrived|reached\s+us"
-    r"|allocated|assigned|passed\s+to)\b"
-    r"|" + YOUR_REQUEST + r",?\s+(?:\w+\s+){0,2}?(?:is|are)\s+(?:now\s+|currently\s+)?being\s+(?:processed|dealt\s+with"
-    r"|considered|handled|looked\s+(?:at|into)|progressed|actioned)\b"
+    r"(?:safely\s+|successfully\s+|duly\s+|now\s+)?(?:" + ARRIVED + r"|allocated|assigned|" + PASSED_ON + r")\b"
+    r"|" + YOUR_REQUEST + r",?\s+(?:\w+\s+){0,2}?(?:is|are)\s+(?:now\s+|currently\s+)?being\s+" + HANDLED + r"\b"
 )
 # Received, said by them: "we have your request", "I write to acknowledge your information request",
 # "we confirm receipt of your request".
@@ -205,24 +276,7 @@ REQUEST_ACKNOWLEDGED = (
     + r"|\b(?:we|I)\s+(?:now\s+)?(?:have|hold)\s+(?:received\s+)?" + YOUR_REQUEST
     + r"(?!\s+(?:and|which)\s+(?:our|the)\s+(?:answer|response|reply))"
 )
-# When they will answer: "in due course", "shortly", "as soon as we can", "promptly", "within 20
-# working days", "within the statutory time".
-_IN_TIME = (r"(?:in\s+due\s+course|shortly|soon|as\s+soon\s+as\s+(?:possible|practicable|we\s+(?:can|are\s+able))"
-            r"|promptly|without\s+(?:undue\s+)?delay|within\s+(?:the\s+)?(?:statutory\s+|legal\s+|required\s+)?"
-            r"(?:(?:20|twenty)(?:\s+|-)working|time\s*(?:limit|scale|frame)|timescale|period|deadline))")
-# An answer promised, in either voice: "you will receive a response in due course", "a reply will
-# be sent to you within twenty working days", "we'll get back to you shortly", "a response will
-# follow within 20 working days", "who will respond promptly".
-REPLY_PROMISED = (
-    r"\byou\s+(?:will|should|shall|can\s+expect\s+to|may\s+expect\s+to)\s+(?:\w+\s+)?(?:receive|get|be\s+sent"
-    r"|be\s+given|be\s+provided\s+with|have|hear)\b" + gap(40) + r"\b" + _IN_TIME
-    + r"|\b(?:an?|our|the|your)\s+(?:full\s+|formal\s+|written\s+)?(?:response|reply|answer)\s+(?:\w+\s+){0,3}?"
-    r"(?:will|should|shall)\s+(?:\w+\s+)?(?:be\s+(?:sent|provided|issued|given|with\s+you|made)|follow|reach\s+you)\b"
-    + gap(40) + r"\b" + _IN_TIME
-    + r"|\b(?:we|I|who|they|(?:the|our)\s+\w+(?:\s+\w+)?)(?:\s+|')(?:will|shall|ll|aim\s+to|intend\s+to|expect\s+to"
-    r"|endeavour\s+to|hope\s+to)\s+(?:\w+\s+){0,2}?(?:respond|reply|answer|be\s+in\s+touch|get\s+back\s+to\s+you"
-    r"|write\s+(?:to\s+you|back)|contact\s+you|come\s+back\s+to\s+you)\b" + gap(40) + r"\b" + _IN_TIME
-)
+
 
 # ---- extension --------------------------------------------------------------------------------
 

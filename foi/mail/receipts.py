@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from foi.mail.grammar import GAP
+from foi.mail.grammar import MAIL_NOUN, RECEIPT, REPLY_DUE, THANKS
 
 # "Dear Mr Blowe", "Dear P Myles", "Dear Ms. Okafor": a person greeted by name; not "Dear Sir or
 # Madam", "Dear Requester", nor our own letter's "Dear Kent Police".
@@ -227,41 +227,10 @@ def verdict(ev: ReceiptEvidence) -> str:
 # reply will come. Phrase lists matched the templates they were copied from; these are built from
 # parts of meaning (synonyms, either voice, padding between), each part bounded to one clause.
 
-_CLAUSE = GAP
-_MAIL_NOUN = (r"(?:request|communication|correspondence|e-?mail|letter|enquiry|inquiry|application|message"
-              r"|submission|FOI|freedom\s+of\s+information)")
-# "Thank you for your request", "many thanks for your recent e-mail", "we acknowledge receipt of
-# your letter", "I confirm that we have received your request".
-THANKS = (r"\b(?:thank\s+you|thanks|many\s+thanks|we\s+are\s+grateful)\s+for\s+(?:your|the)\s+(?:\w+\s+){0,3}?"
-          + _MAIL_NOUN
-          + r"|\b(?:acknowledge|confirm)\s+(?:the\s+)?receipt\s+of\s+(?:your|the)\b"
-          r"|\b(?:writing|write|wish|like)\s+to\s+acknowledge\s+(?:your|the)\s+(?:\w+\s+){0,3}?" + _MAIL_NOUN
-          + r"|\b(?:we|I)\s+(?:can\s+)?confirm\s+(?:that\s+)?(?:we|I|the\s+\w+)\s+(?:have|has)\s+received\b")
-# Receipt, logging, passing on, or a reference given: "received on 03/04/2023", "which reached us
-# on", "which has been passed to the FOI team", "logged on 12 May", "we have allocated the above
-# reference", "has been given the reference".
-RECEIPT = (r"\b(?:received|reached\s+(?:us|the\s+\w+)|arrived|logged|registered|recorded\s+(?:on|as|under)"
-           r"|acknowledge|(?:is|are)\s+(?:now\s+)?being\s+(?:considered|dealt\s+with|processed|handled)"
-           r"|(?:passed|forwarded|sent|referred|transferred)\s+(?:on\s+)?to"
-           r"|(?:allocated|assigned|given|issued)\s+(?:(?:it|this|your\s+\w+)\s+)?(?:the|a|an)?\s*(?:above|following"
-           r"|below|unique|case)?\s*(?:reference|ref\b|case\s+number|number))\b"
-           r"|\breference\s+(?:number\s+)?" + _CLAUSE
-           + r"{0,40}?\b(?:has\s+been|was|is)\s+(?:allocated|assigned|given)")
-# A reply to come: "the due date for issuing a response is 2 May", "we aim to respond by",
-# "the team will arrange for a reply to be sent", "you should receive a response within 20 working
-# days", "a response will be provided by".
-REPLY_DUE = (r"\b(?:due|target)\s+date\b|\b(?:deadline|date)\s+for\s+(?:issuing|sending|providing|our|a|the|your)\s+"
-             r"(?:\w+\s+)?(?:response|reply)"
-             r"|\b(?:response|reply)\s+(?:is|will\s+be)\s+due\b"
-             r"|\b(?:arrange|ensure)\s+(?:for\s+)?(?:that\s+)?(?:a|the|our|your)\s+(?:full\s+)?(?:response|reply)"
-             r"|\b(?:a|the|our|your)\s+(?:full\s+|formal\s+)?(?:response|reply)\s+(?:will|should|shall)\s+be\s+"
-             r"(?:sent|provided|issued|made|given)"
-             r"|\b(?:will|shall|aim\s+to|expect\s+to|endeavour\s+to|intend\s+to|should)\s+(?:\w+\s+)?(?:respond|reply"
-             r"|(?:send|provide|issue|give)\s+(?:you\s+)?(?:with\s+)?(?:a|the|our)\s+(?:\w+\s+)?(?:response|reply))"
-             r"|\b(?:receive|get|have)\s+(?:a|the|our)\s+(?:full\s+|formal\s+)?(?:response|reply|information"
-             r"|answer)"
-             r"|\bwithin\s+the\s+statutory\s+(?:time\s*scale|time\s+limit|period|deadline)"
-             r"|\bwithin\s+(?:the\s+)?(?:20|twenty)\s+working\s+days")
+_MAIL_NOUN = MAIL_NOUN
+# The three meanings are written once, in foi.mail.grammar: THANKS (thanks for the request, or its
+# receipt acknowledged), RECEIPT (its receipt, logging, passing on or reference stated) and
+# REPLY_DUE (a reply to come); signals.py weighs stricter shapes built from the same parts.
 # Extension words: a due date said with these is news of more time, not an acknowledgement's.
 MORE_TIME = (r"\bextend|\bextension|\b(?:more|further|additional)\s+time\b|\b10\s*\(\s*3\s*\)|\bdelay|\bapolog"
              r"|\bunable\s+to\s+(?:respond|reply|meet|complete|provide)|\bnew\s+(?:due\s+|target\s+)?date|\brevised"
