@@ -370,38 +370,81 @@ UNDER_GROUND = (
 )
 
 # ---- internal review outcomes -----------------------------------------------------------------
+#
+# A reviewer's verdict on the first reply, in words written once here: the reply was right or
+# wrong, kept or changed. REVIEW_KEPT and REVIEW_CHANGED are whole clauses (signals.py weighs
+# them); UPHELD and OVERTURNED are the verdict alone, read after a reviewer's judgement
+# (:func:`foi.mail.outcomes.conclusion`: "I remain of the view that ... was correct").
+
+# Right, and rightly: "correct", "properly", "justified".
+RIGHT = r"(?:correct|right|proper|appropriate|valid|justified|reasonable|sound)"
+RIGHTLY = r"(?:correctly|properly|appropriately|rightly|validly|legitimately|reasonably)"
+# Wrong, and wrongly.
+WRONG = r"(?:wrong|incorrect|mistaken|in\s+error|flawed|inappropriate)"
+WRONGLY = r"(?:incorrectly|wrongly|inappropriately|improperly)"
+# What a reply did with a ground: "applied", "relied on", "withheld".
+APPLIED = (r"(?:applied|engaged|relied(?:\s+(?:up)?on)?|cited|used|handled|made|dealt(?:\s+with)?|withheld"
+           r"|refused)")
+# Kept: "uphold", "maintain", "affirm".
+KEEP = r"(?:affirm|confirm|endorse|uphold|maintain)"
+# Undone: "overturn", "reverse", "set aside".
+REVERSE = r"(?:overturn|reverse|set\s+aside|overrule)"
+# Changed in any degree.
+CHANGE = r"(?:" + REVERSE + r"|withdraw|vary|revise|amend|change|alter|depart\s+from|interfere\s+with|disturb)"
+# Not changed: "no reason to depart from", "we do not propose to alter".
+NO_CHANGE = (r"\bno\s+(?:reason|grounds?|basis|cause|need)\s+to\s+" + CHANGE
+             + r"|\bdo\s+not\s+(?:propose|intend|consider\s+it\s+necessary)\s+to\s+" + CHANGE)
+# Should have been otherwise: "should have been released", "ought not to have been applied".
+SHOULD_HAVE = (r"\b(?:should|ought\s+to)\s+(?:not\s+)?have\s+been\s+(?:released|disclosed|provided|answered|applied"
+               r"|relied\s+(?:up)?on|cited|used|engaged|withheld|refused)")
+# Not preceded by a negation or by "no reason to" (variable-width look-behind is not allowed).
+_NOT_BEFORE = r"(?<!\bnot\s)(?<!n't\s)(?<!\bnever\s)"
+_NOT_REFUSED = (r"(?<!\breason\sto\s)(?<!\bgrounds\sto\s)(?<!\bground\sto\s)(?<!\bbasis\sto\s)(?<!\bneed\sto\s)"
+                r"(?<!\bcause\sto\s)(?<!\bnot\sto\s)(?<!\bpropose\sto\s)(?<!\bintend\sto\s)(?<!\bnecessary\sto\s)")
+
+# The verdict alone.
+UPHELD = (
+    r"\b(?:was|were|is|are|has\s+been|had\s+been)\s+(?:both\s+)?(?:" + RIGHTLY + r"|" + RIGHT + r"(?:ly)?"
+    r"|in\s+accordance)\b"
+    r"|\b" + RIGHTLY + r"\s+" + APPLIED
+    + r"|\b" + APPLIED + r"\s+(?:\w+\s+){0,8}?" + RIGHTLY + r"\b"
+    r"|\bwas\s+right\s+to\b|\b(?:stands|should\s+stand|remains\s+" + RIGHT + r")\b"
+    r"|\b(?:uphold|maintain)\b|" + NO_CHANGE
+)
+OVERTURNED = (
+    r"\b(?:was|were|is|are)\s+not\s+(?:" + RIGHTLY + r"|" + RIGHT + r"|engaged|applicable)\b"
+    r"|\b(?:was|were)\s+" + WRONG + r"\b|\b" + WRONGLY + r"\s+(?:applied|relied|cited|withheld|refused)"
+    r"|" + SHOULD_HAVE + r"|\b" + _NOT_BEFORE + _NOT_REFUSED + REVERSE
+)
 
 # What was reviewed: "the original decision", "our initial response", "the exemptions cited".
 _REVIEWED = (r"(?:(?:the|our|its|that|this|your)\s+)?(?:original\s+|initial\s+|earlier\s+|first\s+|force'?s\s+)*"
              r"(?:decision|response|refusal|position|answer|exemptions?(?:\s+(?:cited|applied|relied\s+(?:up)?on))?)")
-_NOT_BEFORE = r"(?<!\bnot\s)(?<!n't\s)(?<!\bnever\s)"
-# Kept: "I affirm the original decision", "the original position is confirmed", "the exemptions
-# cited remain appropriate", "no reason to depart from the original decision", "your request was
-# handled correctly", "your appeal is dismissed".
+# Kept, as a clause: "I affirm the original decision", "the original position is confirmed", "the
+# exemptions cited remain appropriate", "no reason to depart from the original decision", "your
+# request was handled correctly", "your appeal is dismissed".
 REVIEW_KEPT = (
-    _NOT_BEFORE + r"\b(?:affirm|confirm|endorse|support|uphold|maintain)(?:s|ed|ing)?\s+" + _REVIEWED + r"\b"
+    _NOT_BEFORE + r"\b" + KEEP + r"(?:s|ed|ing)?\s+" + _REVIEWED + r"\b"
     r"|\b" + _REVIEWED + r"\s+(?:is|are|was|were|has\s+been|have\s+been|remains?|therefore|is\s+therefore"
-    r"|are\s+therefore)\s+(?:therefore\s+|hereby\s+|still\s+)?(?:confirmed|affirmed|endorsed|justified|appropriate|valid|sound|correct"
-    r"|proper)\b"
-    r"|\bno\s+(?:reason|grounds?|basis|cause|need)\s+to\s+(?:depart\s+from|change|alter|overturn|vary|amend|revise"
-    r"|interfere\s+with|disturb)\s+" + _REVIEWED
+    r"|are\s+therefore)\s+(?:therefore\s+|hereby\s+|still\s+)?(?:confirmed|affirmed|endorsed|" + RIGHT + r")\b"
+    r"|(?:" + NO_CHANGE + r")\s+" + _REVIEWED
     + r"|\b(?:request|response|decision)\s+(?:was|were|has\s+been|had\s+been)\s+(?:handled|dealt\s+with|answered"
-    r"|processed|made)\s+(?:correctly|appropriately|properly|in\s+accordance\s+with)"
+    r"|processed|made)\s+(?:" + RIGHTLY + r"|in\s+accordance\s+with)"
     r"|\b(?:appeal|complaint)\s+(?:is|was|has\s+been)\s+(?:therefore\s+)?(?:dismissed|rejected|unsuccessful"
     r"|not\s+successful)\b"
     # "the exemptions at sections 36(2)(b)(i) and (c) were correct and properly applied"
     r"|\bexemptions?\b" + gap(100) + r"\b(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+(?:both\s+)?"
-    r"(?:correct(?:ly)?|proper(?:ly)?|appropriate(?:ly)?|right(?:ly)?|valid(?:ly)?|justified)\b"
+    r"(?:" + RIGHTLY + r"|" + RIGHT + r"(?:ly)?)\b"
 )
-# Changed: "the original decision has been reversed", "I have decided to vary the original
-# response", "section 40(2) should not have been applied", "your appeal is successful", "I do not
-# agree with the original decision".
+# Changed, as a clause: "the original decision has been reversed", "I have decided to vary the
+# original response", "section 40(2) should not have been applied", "your appeal is successful",
+# "I do not agree with the original decision".
 REVIEW_CHANGED = (
     r"\b" + _REVIEWED + r"\s+(?:has\s+been|have\s+been|is|was|will\s+be|should\s+be)\s+(?:therefore\s+|now\s+)?"
-    r"(?:reversed|set\s+aside|withdrawn|overturned|changed|varied|revised|amended|overruled)\b"
-    r"|\b(?:reverse|set\s+aside|withdraw|overturn|vary|revise|amend|change|overrule)\s+" + _REVIEWED + r"\b"
-    r"|\bshould\s+not\s+have\s+been\s+(?:applied|relied\s+(?:up)?on|cited|used|engaged|refused|withheld)\b"
-    r"|\b(?:appeal|complaint)\s+(?:is|was|has\s+been)\s+(?:therefore\s+)?(?:successful|allowed)\b"
+    r"(?:reversed|set\s+aside|withdrawn|overturned|changed|varied|revised|amended|overruled|altered)\b"
+    r"|\b" + _NOT_BEFORE + _NOT_REFUSED + CHANGE + r"\s+" + _REVIEWED + r"\b"
+    r"|" + SHOULD_HAVE
+    + r"|\b(?:appeal|complaint)\s+(?:is|was|has\s+been)\s+(?:therefore\s+)?(?:successful|allowed)\b"
     r"|\b(?:do|does|did)\s+not\s+agree\s+with\s+" + _REVIEWED + r"|\bdisagree\s+with\s+" + _REVIEWED
 )
 

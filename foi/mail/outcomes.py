@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from foi.mail.grammar import gap
+from foi.mail.grammar import OVERTURNED, UPHELD, gap
 
 _GAP = gap(100)
 # The reviewer's judgement, in the first person or impersonally.
@@ -42,25 +42,8 @@ JUDGED = (
     r"|\b(?:exemptions?|sections?\s+\d|s\.?\s?\d|regulations?\s+\d|the\s+cost\s+limit|exceptions?)\b"
     r"|\b(?:applied|relied\s+on|cited|engaged|refused|withheld|withholding)\b"
 )
-UPHELD = (
-    r"\b(?:was|were|is|are|has\s+been|had\s+been)\s+(?:both\s+)?(?:correct(?:ly)?|right(?:ly)?|proper(?:ly)?|appropriate(?:ly)?"
-    r"|valid(?:ly)?|justified|reasonable|sound|in\s+accordance)\b"
-    r"|\b(?:correctly|properly|appropriately|rightly|validly|legitimately|reasonably)\s+(?:applied|engaged|relied"
-    r"|cited|used|withheld|refused|made|handled|dealt)"
-    r"|\b(?:applied|engaged|relied\s+(?:up)?on|cited|used|handled|made)\s+(?:\w+\s+){0,8}?(?:correctly|properly"
-    r"|appropriately|rightly|validly)\b"
-    r"|\bwas\s+right\s+to\b|\b(?:stands|should\s+stand|remains\s+(?:valid|appropriate|correct))\b"
-    r"|\b(?:uphold|maintain)\b|\bdo\s+not\s+(?:propose|intend|consider\s+it\s+necessary)\s+to\s+(?:change|alter"
-    r"|overturn|depart)"
-    r"|\bno\s+(?:reason|grounds?)\s+to\s+(?:change|alter|overturn|depart)"
-)
-OVERTURNED = (
-    r"\b(?:was|were|is|are)\s+not\s+(?:correct(?:ly)?|right|proper(?:ly)?|appropriate(?:ly)?|justified|valid"
-    r"|engaged|applicable)\b"
-    r"|\b(?:was|were)\s+(?:wrong|incorrect|mistaken|in\s+error|flawed|inappropriate)\b|\bincorrectly\s+(?:applied"
-    r"|relied|cited|withheld|refused)|\b(?:should|ought\s+to)\s+(?:not\s+)?have\s+been\s+(?:released|disclosed|provided"
-    r"|answered|applied|withheld|refused)|\b(?:overturn|reverse|set\s+aside)"
-)
+# The verdict (kept: UPHELD; changed: OVERTURNED) is written once, in foi.mail.grammar, beside the
+# clauses signals.py weighs (REVIEW_KEPT, REVIEW_CHANGED).
 # Information released as the review's result: "some of the information will now be released",
 # "the information is now disclosed and attached".
 RELEASED_NOW = (
