@@ -30,13 +30,15 @@ from foi.mail.sections import find_sections
          "sincerely,\nAnne Lister", date(2023, 4, 3)),
         ("Dear Sir,\nThank you for your communication of 4 March 2022, which has been passed to the council's "
          "information governance team. We have allocated the above reference to it. The team will arrange for a "
-         "reply to be sent to you.", date(2022, 3, 4)),
+         "reply to be sent to you.", None),
         ("Dear Ms Price,\nThank you for your request about exemptions and section 40, which we logged on 12 May "
          "2021. We aim to respond by 10 June 2021.\nRegards", date(2021, 5, 12)),
         ("Many thanks for your recent e-mail concerning refused applications. It has been registered and given "
          "the reference 55120. You should receive a response within 20 working days.", None),
-        ("We acknowledge receipt of your letter dated 2 February 2024 regarding withheld reports, which has "
-         "been forwarded to the records office. A reply will be sent by 1 March 2024.", date(2024, 2, 2)),
+        # (the date a letter bears is not its receipt: no date moves)
+        ("Dear Dr Shah,\nWe acknowledge receipt of your letter dated 2 February 2024 regarding withheld reports, "
+         "which has been forwarded to the records office. A reply will be sent by 1 March 2024.\nYours sincerely,"
+         "\nPeter Quince", None),
         ("A response will be provided by 30 June 2022. Your request was received on 31 May 2022 and has been "
          "assigned a case number. Thank you for your enquiry on the subject of refusal notices.",
          date(2022, 5, 31)),

@@ -300,15 +300,15 @@ def acknowledgement(sentences: Sequence[str], promises: Sequence[str] = ()) -> l
     return out
 
 
-_OF_DATE_RE = re.compile(r"\b(?:your|the)\s+(?:\w+\s+){0,2}?" + _MAIL_NOUN + r"\s+(?:of|dated|sent\s+on)\s+(?:the\s+)?$"
-                         r"|\b(?:logged|registered|recorded)\s+(?:it\s+)?(?:on\s+)?(?:the\s+)?$", re.I)
+# (Not "thank you for your communication dated 14 March": the date a letter bears is when it was
+# written or sent, which we know already; only its arrival or logging stated is a receipt, and no
+# acknowledgement moves the due date without one: issue 12.)
+_OF_DATE_RE = re.compile(r"\b(?:logged|registered|recorded)\s+(?:it\s+)?(?:on\s+)?(?:the\s+)?$", re.I)
 
 
 def receipt_in_acknowledgement(sentences: Sequence[str], on: date | None = None) -> date | None:
-    """The receipt an acknowledgement states without the word "received": the date of the request
-    it thanks for ("thank you for your communication of 4 March", the day it reached them when it
-    was sent by e-mail) or the day it was logged ("which we logged on 12 May"). Never a date after
-    ``on``, the acknowledgement's own date."""
+    """The receipt an acknowledgement states without the word "received": the day it was logged
+    ("which we logged on 12 May"). Never a date after ``on``, the acknowledgement's own date."""
     from foi.mail.dates import dates_in
 
     for s in sentences:
