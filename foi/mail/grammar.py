@@ -173,11 +173,14 @@ REFERENCE_GIVEN = (
 )
 
 # Thanks for it, or its receipt acknowledged: "thank you for your request", "many thanks for your
-# recent e-mail", "we acknowledge receipt of your letter", "I confirm that we have received".
+# recent e-mail", "we acknowledge receipt of your letter", "we acknowledge with thanks your
+# application", "I confirm that we have received".
 THANKS = (r"\b(?:thank\s+you|thanks|many\s+thanks|we\s+are\s+grateful)\s+for\s+(?:your|the)\s+(?:\w+\s+){0,3}?"
           + MAIL_NOUN
-          + r"|\b(?:acknowledge|confirm)\s+(?:the\s+)?receipt\s+of\s+(?:your|the)\b"
-          r"|\b(?:writing|write|wish|like)\s+to\s+acknowledge\s+(?:your|the)\s+(?:\w+\s+){0,3}?" + MAIL_NOUN
+          + r"|\b(?:acknowledge|confirm)\s+(?:with\s+(?:thanks|gratitude)\s+)?(?:the\s+)?receipt\s+of\s+(?:your|the)\b"
+          # "we acknowledge with thanks your application for information"
+          r"|\backnowledge\s+with\s+(?:thanks|gratitude)\s+(?:your|the)\s+(?:\w+\s+){0,3}?" + MAIL_NOUN
+          + r"|\b(?:writing|write|wish|like)\s+to\s+acknowledge\s+(?:your|the)\s+(?:\w+\s+){0,3}?" + MAIL_NOUN
           + r"|\b(?:we|I)\s+(?:can\s+)?confirm\s+(?:that\s+)?(?:we|I|the\s+\w+)\s+(?:have|has)\s+received\b")
 # Its receipt, logging, passing on or reference stated, in any voice: "received on 03/04/2023",
 # "which reached us", "is being considered", "has been passed to the FOI team", "we have allocated
@@ -185,9 +188,11 @@ THANKS = (r"\b(?:thank\s+you|thanks|many\s+thanks|we\s+are\s+grateful)\s+for\s+(
 RECEIPT = (r"\b(?:" + ARRIVED + r"|acknowledge|(?:is|are)\s+(?:now\s+)?being\s+" + HANDLED + r"|" + PASSED_ON
            + r"|" + REFERENCE_GIVEN + r")\b")
 
-# Within the time the law allows: "within 20 working days", "within the statutory timescale".
-WITHIN_TIME = (r"within\s+(?:the\s+)?(?:statutory\s+|legal\s+|required\s+)?"
-               r"(?:(?:20|twenty)(?:\s+|-)working|time\s*(?:limit|scale|frame)|timescale|period|deadline)")
+# Within the time the law allows: "within 20 working days", "within the statutory timescale",
+# "within 20 clear working days", "up to twenty working days", "no later than 20 working days".
+WITHIN_TIME = (r"(?:within|up\s+to|no\s+(?:later|more)\s+than)\s+(?:the\s+)?(?:statutory\s+|legal\s+|required\s+)?"
+               r"(?:(?:20|twenty)(?:\s+|-)(?:clear\s+|full\s+|statutory\s+)?working|time\s*(?:limit|scale|frame)"
+               r"|timescale|period|deadline)")
 # When they will answer: "in due course", "shortly", "as soon as we can", "promptly", or within
 # that time.
 IN_TIME = (r"(?:in\s+due\s+course|shortly|soon|as\s+soon\s+as\s+(?:possible|practicable|we\s+(?:can|are\s+able))"

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from foi.mail.grammar import MAIL_NOUN, RECEIPT, REPLY_DUE, THANKS
+from foi.mail.grammar import MAIL_NOUN, RECEIPT, REPLY_DUE, THANKS, gap
 
 # "Dear Mr Blowe", "Dear P Myles", "Dear Ms. Okafor": a person greeted by name; not "Dear Sir or
 # Madam", "Dear Requester", nor our own letter's "Dear Kent Police".
@@ -49,11 +49,18 @@ _ANY_MAIL_RE = re.compile(
     r"|correspondence|matter|issue))\s+(?:relates|is|concerns|contains|cannot|was)\b"
     r"|\bif\s+you\s+(?:have\s+made|are\s+(?:making|an?\s+internal|a\s+member)|no\s+longer\s+require|wish\s+to\s+report)"
     r"|\binternal\s+(?:staff|members?\s+of\s+staff)\b|\bthis\s+facility\b|\bdid\s+you\s+know\b"
+
     # notices to everyone who writes: the online form, service levels
     r"|\b(?:online|web)\s+(?:request\s+)?form\b|\b(?:no\s+longer|not)\s+(?:be\s+)?(?:used|monitored)\b"
     r"|\b(?:large|high|significant|increased)\s+(?:number|volume)\s+of\s+(?:requests|e-?mails|enquiries|correspondence)",
     re.I,
 )
+# Not yet read: "we will assess whether it is a valid request", "if you are e-mailing a valid FOI
+# request, treat this as an acknowledgement", "if your e-mail is a new request". Whoever writes
+# this has not looked at what arrived, so nothing else it says is a person's reading of it.
+_UNREAD_RE = re.compile(r"\b(?:if|whether|should\s+(?:this|it|your\s+\w+)\s+be)\b" + gap(80)
+                        + r"\ban?\s+(?:valid|new|genuine|formal)\s+(?:\w+\s+){0,4}?"
+                        r"(?:request|application|enquiry|FOI|FOIA|EIR)\b", re.I)
 _EMERGENCY_RE = re.compile(r"\b(?:999|101)\b(?!\s*/)|\bin\s+(?:the\s+case\s+of\s+)?an\s+emergency\b", re.I)
 _AUTOMATIC_RE = re.compile(
     r"\b(?:this\s+is\s+an?\s+)?automat(?:ic|ed|ically)\s+(?:generated\s+)?(?:reply|response|message|e-?mail"
@@ -72,6 +79,27 @@ _ASKED_RE = re.compile(
     r"|\bin\s+which\s+you\s+(?:make\s+a\s+request|ask|request|seek)|^\W*please\s+(?:provide|supply|disclose)\b",
     re.I,
 )
+# Someone has read it and decided the law it falls under: "your request will now be considered under
+# the terms of the Freedom of Information Act", "NHS England has assessed your communication as a
+# request under the Act", "which has been considered as a request under the Environmental
+# Information Regulations". (A mailbox says it of whatever arrives only with "if": "if your e-mail
+# is a valid request it will be dealt with under the Act"; those sentences are left out.)
+_HANDLED_UNDER_RE = re.compile(
+    r"\b(?:is|are|was|will\s+(?:now\s+)?be|has\s+(?:now\s+)?been|have\s+(?:now\s+)?been|is\s+(?:now\s+)?being)\s+"
+    r"(?:considered|dealt\s+with|handled|processed|assessed|treated|logged|registered)\s+"
+    r"(?:as\s+an?\s+(?:valid\s+)?(?:\w+\s+){0,4}?(?:request|application)\b(?!\s+(?:if|once|when))"
+    r"|(?:as\s+(?:an?\s+)?(?:valid\s+)?(?:\w+\s+){0,3}?(?:request|application)\s+)?"
+    r"(?:under|in\s+(?:line|accordance)\s+with)\s+(?:the\s+)?(?:terms|provisions|requirements)?\s*(?:of\s+)?(?:the\s+)?"
+    r"(?:freedom\s+of\s+information|FOI|environmental\s+information|EIR|Act\b|Regulations\b))"
+    r"|\b(?:assessed|considered|treated|classed|classified|logged)\s+(?:your|the|this)\s+(?:\w+\s+){0,2}?"
+    r"(?:communication|correspondence|e-?mail|letter|message|request|application|enquiry)\s+as\s+an?\s+(?:\w+\s+){0,4}?"
+    r"(?:request|application)\b",
+    re.I,
+)
+# ... said of this message: "your request", "this application", "your communication", "it".
+_THIS_ONE_RE = re.compile(r"\b(?:your|this)\s+(?:\w+\s+){0,3}?(?:request|application|communication|correspondence"
+                          r"|e-?mail|letter|enquiry)\b|\b(?:which|it)\s+(?:is|was|will|has)\b", re.I)
+_IF_RE = re.compile(r"\b(?:if|whether|should\s+(?:it|this|your))\b", re.I)
 # A reference assigned: "logged under the above reference", "the references shown below".
 _REFERENCE_WORD_RE = re.compile(r"\breferences?\b|\bref\b", re.I)
 
@@ -183,7 +211,11 @@ def weigh(lines: Sequence[str], sentences: Sequence[str], *, reference: bool, re
     signed = signed_by_person(lines)
     if signed:
         person(2.0, "signed by a named officer")
-    if act_named:
+    unread = any(_UNREAD_RE.search(x) for x in (*sentences, *lines))
+    if not unread and any(_HANDLED_UNDER_RE.search(x) and _THIS_ONE_RE.search(x) and not _IF_RE.search(x)
+                          for x in sentences):
+        person(2.0, "says which law it is handled under")
+    elif act_named:
         person(0.5, "speaks of the Act")
     if subject_says_ack:
         person(0.5, "the subject says acknowledgement")
@@ -200,7 +232,9 @@ def weigh(lines: Sequence[str], sentences: Sequence[str], *, reference: bool, re
         mailbox(2.5, "says it is automatic")
     elif mailbox_words:
         mailbox(1.5, "a mailbox's wording")
-    if any(_ANY_MAIL_RE.search(s) for s in (*sentences, *lines)):
+    if unread:
+        mailbox(2.0, "has not yet read what arrived (whether it is a valid request)")
+    elif any(_ANY_MAIL_RE.search(s) for s in (*sentences, *lines)):
         mailbox(1.0, "speaks to whatever mail arrives")
     if _EMERGENCY_RE.search(joined) or (len(lines) <= 12 and any(_EMERGENCY_RE.search(ln) for ln in lines)):
         mailbox(1.0, "points to 101 or 999")
@@ -232,7 +266,9 @@ _MAIL_NOUN = MAIL_NOUN
 # receipt acknowledged), RECEIPT (its receipt, logging, passing on or reference stated) and
 # REPLY_DUE (a reply to come); signals.py weighs stricter shapes built from the same parts.
 # Extension words: a due date said with these is news of more time, not an acknowledgement's.
-MORE_TIME = (r"\bextend|\bextension|\b(?:more|further|additional)\s+time\b|\b10\s*\(\s*3\s*\)|\bdelay|\bapolog"
+MORE_TIME = (r"\bextend|\bextension|\b(?:more|further|additional)\s+time\b"
+             r"|\b(?:a\s+)?(?:further|additional|another)\s+(?:\d{1,2}|ten|twenty)\s+(?:working\s+)?days\b"
+             r"|\b10\s*\(\s*3\s*\)|\bdelay|\bapolog"
              r"|\bunable\s+to\s+(?:respond|reply|meet|complete|provide)|\bnew\s+(?:due\s+|target\s+)?date|\brevised"
              r"|\boverdue|\bpublic\s+interest\s+test|\bstill\s+(?:working|considering|collating|gathering)")
 
@@ -241,6 +277,10 @@ ELSEWHERE = (r"\b(?:separate|another|different|other|independent)\s+(?:public\s+
              r"|organization|department)|\b(?:reply|respond)\s+(?:to\s+you\s+)?directly\b|\bbetter\s+placed\b"
              r"|\bdo(?:es)?\s+not\s+hold\b|\bis\s+not\s+held\b")
 ELSEWHERE_RE = re.compile(ELSEWHERE, re.I)
+# A delay foreseen, not announced: "you may experience a delayed response", "delays may be
+# unavoidable", "in some cases it might take longer": a warning every receipt may carry.
+HEDGED_RE = re.compile(r"\b(?:may|might|could|possible|possibly|occasionally|in\s+some\s+(?:cases|circumstances)"
+                       r"|where\s+necessary|if)\b", re.I)
 THANKS_RE = re.compile(THANKS, re.I)
 RECEIPT_RE = re.compile(RECEIPT, re.I)
 REPLY_DUE_RE = re.compile(REPLY_DUE, re.I)
@@ -291,7 +331,7 @@ def acknowledgement(sentences: Sequence[str], promises: Sequence[str] = ()) -> l
         return []
     if not receipt or not due:
         return []
-    if any(MORE_TIME_RE.search(s) or ELSEWHERE_RE.search(s) for s in sentences):
+    if any((MORE_TIME_RE.search(s) and not HEDGED_RE.search(s)) or ELSEWHERE_RE.search(s) for s in sentences):
         return []
     out: list[str] = []
     for s in (*thanks, *receipt, *due):

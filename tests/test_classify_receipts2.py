@@ -1,0 +1,218 @@
+"""Receipts, round 10 (issue 12): principles, not phrases.
+
+A person who has read the request says which law it is handled under; a mailbox conditions what it
+says on whether the mail is a valid request at all. A time the work may take ("up to twenty
+working days", "20 clear working days") is a reply to come; a delay foreseen ("you may experience
+a delay") is a warning, not more time. The date a letter bears is not the day it arrived.
+
+Every message is our own paraphrase of a pattern seen in real replies (SOURCES.md in
+tests/fixtures/mail names the public pages); each meaning is said several ways, with negatives that
+share the words but not the meaning.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from foi.mail import grammar as g
+from foi.mail.classify import classify
+from foi.mail.receipts import acknowledgement, weigh
+
+_HEADERS = {"Date": "Mon, 8 Jul 2024 10:00:00 +0100"}
+
+
+def _weigh(text: str) -> tuple[list[str], list[str]]:
+    lines = [x.strip() for x in text.split("\n")]
+    sentences = [x for x in re.split(r"(?<=[.!?])\s+|\n", text) if x.strip()]
+    ev = weigh(lines, sentences, reference=False, received=False, reply_by=False, restated=False,
+               receipt_sentences=[], act_named=False, subject_says_ack=False, mailbox_words=False)
+    return ev.for_person, ev.for_mailbox
+
+
+# ---- the law it is handled under: someone has read it ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Your request will now be considered under the terms of the Freedom of Information Act 2000.",
+        "The trust has assessed your e-mail as a request for information under the Act.",
+        "Your application, which has been considered as a request under the Environmental Information "
+        "Regulations 2004, has been passed to the highways team.",
+        "This request is being handled in accordance with the Freedom of Information Act.",
+        "We have treated your letter as a valid request and it will be dealt with under the EIR.",
+        "Your enquiry has been logged as a freedom of information request.",
+        "It will be processed in line with the requirements of the Act.",
+    ],
+)
+def test_the_law_it_is_handled_under_is_a_persons_reading(sentence: str) -> None:
+    person, _ = _weigh(sentence)
+    assert "says which law it is handled under" in person
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # what happens to whatever arrives, said with "if"
+        "If your e-mail contains a request under the Act it will be dealt with under section 10.",
+        # requests in general, not this one
+        "Requests for information are dealt with under the Freedom of Information Act.",
+        # the Act named, nothing decided
+        "The Freedom of Information Act gives you the right to ask for recorded information.",
+    ],
+)
+def test_handling_said_of_any_mail_is_not_a_persons_reading(sentence: str) -> None:
+    person, _ = _weigh(sentence)
+    assert "says which law it is handled under" not in person
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you are sending a valid freedom of information request, please take this as our acknowledgement.",
+        "We will first check whether your message is a valid request under the Act.",
+        "The council will assess your e-mail to decide whether it is a valid FOI and, if so, reply in 20 days.",
+        "Should this be a new request, it will be answered within twenty working days.",
+        "If your correspondence amounts to a formal request for information we will log it.",
+        "We cannot yet tell whether this is a genuine application for information.",
+    ],
+)
+def test_a_receipt_that_has_not_read_the_mail_is_a_mailboxs(text: str) -> None:
+    person, mailbox = _weigh(text + "\nYour request will now be considered under the terms of the Act.")
+    assert any(x.startswith("has not yet read") for x in mailbox)
+    assert "says which law it is handled under" not in person
+
+
+def test_a_valid_request_named_without_doubt_is_not_a_mailboxs() -> None:
+    _, mailbox = _weigh("Thank you: your valid request has been logged under reference 4471.")
+    assert not any(x.startswith("has not yet read") for x in mailbox)
+
+
+def test_a_person_handling_it_under_the_act_acknowledges_it() -> None:
+    text = ("We acknowledge receipt of your e-mail.\n\nYour request will now be considered under the terms of "
+            "the Freedom of Information Act 2000 and you will receive a response within the statutory timescale "
+            "of 20 working days.\n\nKind regards\n\nDisclosure Unit")
+    assert classify("Your request", text, headers=_HEADERS).guess == "acknowledged"
+
+
+def test_the_same_words_after_a_doubt_about_validity_are_a_mailboxs() -> None:
+    text = ("If you are e-mailing a valid Freedom of Information request please treat this as a formal "
+            "acknowledgement.\n\nYour request will now be considered in accordance with the Freedom of "
+            "Information Act 2000. You should receive a response within the statutory timescale of 20 working "
+            "days.")
+    assert classify("Your request", text, headers=_HEADERS).guess == "auto-reply"
+
+
+# ---- a time the work may take is a reply to come ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "You will receive a response within 20 clear working days.",
+        "This may take up to twenty working days to be processed.",
+        "We will reply no later than 20 working days after receipt.",
+        "You should hear from us within the 20 full working days the Act allows.",
+        "A reply will be sent within the statutory time limit.",
+        "The disclosure team will respond in no more than 20 working days.",
+    ],
+)
+def test_a_time_the_work_may_take_is_a_reply_to_come(sentence: str) -> None:
+    assert re.search(g.REPLY_DUE, sentence, re.I)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The figures cover 20 working days in March.",
+        "Officers worked up to 20 hours of overtime.",
+        "The case was closed within two weeks.",
+    ],
+)
+def test_periods_that_are_not_a_reply_to_come(sentence: str) -> None:
+    assert not re.search(g.REPLY_DUE, sentence, re.I)
+
+
+@pytest.mark.parametrize(
+    "thanks",
+    [
+        "We acknowledge with thanks your application for information.",
+        "I acknowledge with thanks receipt of your e-mail.",
+        "We acknowledge with gratitude your recent request.",
+    ],
+)
+def test_acknowledged_with_thanks(thanks: str) -> None:
+    assert re.search(g.THANKS, thanks, re.I)
+
+
+# ---- a delay foreseen is not more time ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "warning",
+    [
+        "Because of the pandemic you may experience a delayed response, for which we apologise in advance.",
+        "Delays may be unavoidable at present.",
+        "In some cases it might take longer and we could need an extension.",
+        "Occasionally a reply is delayed by the volume of requests.",
+        "If we need more time we will write to you before the deadline.",
+        "Where possible we will avoid any delay.",
+    ],
+)
+def test_a_delay_foreseen_does_not_undo_an_acknowledgement(warning: str) -> None:
+    said = ["We acknowledge with thanks your application for information.",
+            "It has been passed on to an appropriate officer.",
+            "This may take up to 20 working days.", warning]
+    assert acknowledgement(said)
+
+
+@pytest.mark.parametrize(
+    "news",
+    [
+        "Unfortunately your response has been delayed and we apologise.",
+        "We need a further 20 working days to consider the public interest.",
+        "We are extending the deadline to 3 June.",
+    ],
+)
+def test_more_time_announced_is_not_an_acknowledgement(news: str) -> None:
+    said = ["Thank you for your request.", "It has been passed on to the records team.",
+            "You will receive a response within 20 working days.", news]
+    assert acknowledgement(said) == []
+
+
+# ---- the date a letter bears is not its receipt ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Thank you for your communication dated 14 March 2024.",
+        "Thank you for your e-mail of 14 March 2024.",
+        "We acknowledge receipt of your letter dated 14 March 2024.",
+        "Many thanks for your request sent on 14 March 2024.",
+        "I write about your enquiry of the 14th of March 2024.",
+        "Your request dated 14/03/2024 has been passed to the disclosure team.",
+    ],
+)
+def test_the_date_a_letter_bears_moves_no_due_date(opening: str) -> None:
+    text = (f"Dear Ms Reed,\n\n{opening} It has been passed to the disclosure team and you will receive a "
+            "response within 20 working days.\n\nYours sincerely,\n\nJo March")
+    result = classify("Your request", text, headers={"Date": "Mon, 18 Mar 2024 10:00:00 +0000"})
+    assert result.received is None
+
+
+@pytest.mark.parametrize(
+    ("opening", "day"),
+    [
+        ("Your request was received on 14 March 2024.", 14),
+        ("Thank you for your request, which we logged on 13 March 2024.", 13),
+        ("Your e-mail reached the disclosure unit on 12 March 2024.", 12),
+    ],
+)
+def test_a_stated_arrival_is_the_receipt(opening: str, day: int) -> None:
+    text = (f"Dear Ms Reed,\n\n{opening} It has been passed to the disclosure team and you will receive a "
+            "response within 20 working days.\n\nYours sincerely,\n\nJo March")
+    result = classify("Your request", text, headers={"Date": "Mon, 18 Mar 2024 10:00:00 +0000"})
+    assert result.received is not None and result.received.day == day
