@@ -216,3 +216,67 @@ def test_a_stated_arrival_is_the_receipt(opening: str, day: int) -> None:
             "response within 20 working days.\n\nYours sincerely,\n\nJo March")
     result = classify("Your request", text, headers={"Date": "Mon, 18 Mar 2024 10:00:00 +0000"})
     assert result.received is not None and result.received.day == day
+
+
+# ---- the answer's preface is not a reply to come -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "preface",
+    [
+        "I will answer each question in the order that you asked them.",
+        "We will respond to each of your points in turn.",
+        "I shall reply to your questions below.",
+        "We will answer the questions as follows.",
+        "I will respond to all of your questions here.",
+        "We will deal with them in the order they were put.",
+    ],
+)
+def test_the_answers_preface_is_not_a_reply_to_come(preface: str) -> None:
+    assert not re.search(g.REPLY_TO_COME, preface, re.I)
+
+
+@pytest.mark.parametrize(
+    "promise",
+    [
+        "We will respond within 20 working days.",
+        "I will answer your request as soon as possible.",
+        "The team will reply to you shortly.",
+    ],
+)
+def test_a_reply_promised_is_still_one(promise: str) -> None:
+    assert re.search(g.REPLY_TO_COME, promise, re.I)
+
+
+# ---- a receipt as the point the clock or the figures run from ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The figures cover the 12 months before the date your request was received.",
+        "These are the incidents recorded since your request was logged.",
+        "We counted the cases from the day the request was received.",
+        "No further reports were filed after your application was registered.",
+        "The list was correct when your request was received.",
+        "Nothing changed until the request was logged by our team.",
+    ],
+)
+def test_a_receipt_as_a_point_in_time_is_no_acknowledgement(sentence: str) -> None:
+    from foi.mail.signals import SIGNALS
+
+    assert not any(kind == "acknowledged" and rx.search(sentence) for kind, rx, _ in SIGNALS)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Your request was received on 3 May and is being dealt with.",
+        "Your application has been logged.",
+        "The request for information which was received yesterday has been registered.",
+    ],
+)
+def test_a_receipt_stated_is_an_acknowledgement_signal(sentence: str) -> None:
+    from foi.mail.signals import SIGNALS
+
+    assert any(kind == "acknowledged" and rx.search(sentence) for kind, rx, _ in SIGNALS)

@@ -211,6 +211,10 @@ REPLY_TO_COME = (
     r"(?:respond|reply|answer|be\s+in\s+touch|get\s+back\s+to\s+you|write\s+(?:to\s+you|back)|contact\s+you"
     r"|come\s+back\s+to\s+you|(?:send|provide|issue|give)\s+(?:you\s+)?(?:with\s+)?(?:a|the|our)\s+(?:\w+\s+)?"
     r"(?:response|reply))\b"
+    # (Not "I will answer each question in the order asked", "we will respond to your points in
+    # turn below": the answer's own preface, the reply is this letter.)
+    r"(?!\s+(?:to\s+)?(?:each|every|all\s+(?:of\s+)?(?:your|the)|your\s+(?:questions|points)|the\s+(?:questions|points)"
+    r"|them\b|these\b|in\s+turn|in\s+the\s+order|below|as\s+follows|here))"
     r"|\byou\s+(?:will|should|shall|can\s+expect\s+to|may\s+expect\s+to)\s+(?:\w+\s+)?(?:receive|get|be\s+sent"
     r"|be\s+given|be\s+provided\s+with|have|hear)\b"
     r"|\b(?:receive|get|have)\s+(?:a|the|our)\s+(?:full\s+|formal\s+)?(?:response|reply|information|answer)"

@@ -114,7 +114,10 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     # acknowledgement
     ("acknowledged", r"\b(?:we|I)\s+(?:have\s+|has\s+)?(?:now\s+)?received\s+your\s+"
         r"(?:recent\s+|e-?mailed\s+|written\s+)?(?:request|application|freedom|foi|enquiry)", 1.5),
-    ("acknowledged", r"\b(?:your|the|this)\s+(?:request|application|enquiry)\s+(?:for\s+information\s+)?(?:which\s+)?"
+    # (Not "from the date your request was received", "since the day your request was logged": a
+    # receipt as the point the figures or the clock run from, said inside an answer.)
+    ("acknowledged", r"(?<!\bdate\s)(?<!\bday\s)(?<!\bsince\s)(?<!\bwhen\s)(?<!\bafter\s)(?<!\bbefore\s)(?<!\buntil\s)"
+        r"\b(?:your|the|this)\s+(?:request|application|enquiry)\s+(?:for\s+information\s+)?(?:which\s+)?"
         r"(?:was|has\s+been|is|had\s+been)\s+(?:received|logged|registered)", 1.5),
     ("acknowledged", r"\backnowledge\s+(?:the\s+)?receipt\s+of\s+your\s+(?:request|freedom|foi|application|enquiry)"
         r"|\backnowledg(?:e|ement)\s+(?:of\s+)?your\s+(?:request|foi)|\bthis\s+(?:e-?mail|letter)\s+(?:is\s+to\s+)?"
