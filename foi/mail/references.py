@@ -19,6 +19,10 @@ _LABEL = (
     r"information\s+request)\s+(?:request\s+)?(?:ref(?:erence)?\b\.?|number|no\b\.?)" + _NO + r"?"
     r"|(?:freedom\s+of\s+information|foi)\s+(?:review\s+)?request\s+(?:ref(?:erence)?\b\.?)?" + _NO + r"?"
     r"|ref(?:erence)?\b\.?" + _NO + r"?"
+    # "OurRef: e14778" (the space lost in a flattened letterhead; "YourRef" is not matched: ours)
+    r"|ourref\b"
+    # "Request for Information: ATISN 15980 - ...", "Information request 2024-0181"
+    r"|request\s+for\s+information(?=\s*[:#\-\u2013])"
     r"|request" + _NO + r"?"
     r"|(?:logged|registered|recorded|allocated)\s+(?:under|with|as)(?:\s+(?:the\s+)?(?:ref(?:erence)?|number)"
     r"(?:\s+number)?)?)"
@@ -37,7 +41,10 @@ _LABELLED_REF_RE = re.compile(
     r"(?:\s*(?:is|of)\b)?\s*[:#=\-\u2013]?[ \t]*(?:\n\s*)?"
     # a flattened letterhead puts the next label first: "Our Ref: Date: IM-FOI-2018-1421 06 July 2018"
     r"(?:(?:date|your\s+ref(?:erence)?)\s*:\s*)?"
-    r"(?:(?:our\s+)?ref(?:erence)?\b\.?" + _NO + r"?\s*[:#=\-\u2013]?\s*)?(?P<paren>\()?"
+    r"(?:(?:our\s+)?ref(?:erence)?\b\.?" + _NO + r"?\s*[:#=\-\u2013]?\s*)?"
+    # the regime named between label and number: "Ref EIR: 16418", "Reference FOI: 2231"
+    # (a hyphen only with spaces round it: "FOI-CAUTIONS-0001" is one token, and ours)
+    r"(?:(?:FOI|FOIA|FOISA|EIR|EIRs)(?:\s*[:#]|\s+[-\u2013])\s*)?(?P<paren>\()?"
     + _TOKEN,
     re.I,
 )
@@ -229,6 +236,53 @@ def head_number(text: str, top: int = 4) -> str | None:
     return None
 
 
+# A code heading the letter or its subject (round 10): a short capital prefix and a number, alone on
+# its line or before a dash and the title, "ATISN 16387", "NFRS 2022 72 - fires on Grafton Street",
+# "PUB 1056", "Request for Information: ATISN 15980 - Location of ...". Authorities print their
+# case code as the heading as often as they label it. (Not "FOIA 2000" or "PACE 1984": a prefix
+# and a year alone names an Act; nor "TEL 01234 567890".)
+# Capitals before a number that are not a case code: a telephone or address line, a part of a
+# document, an Act, or a label that other shapes read ("FOI 2023 150").
+_NOT_CODE = (r"(?:TEL|FAX|MOB|PHONE|DX|BOX|ROOM|FLOOR|UNIT|SUITE|PAGE|TOTAL|SECTION|PART|ANNEX|APPENDIX|FOIA?"
+             r"|FOISA|EIRS?|RFI|PACE|ISO|NHS|REF|NO|NUMBER)")
+_HEAD_CODE_RE = re.compile(
+    r"^\W{0,3}(?:(?:re|fw|fwd)\s*:\s*)*(?:[A-Za-z][A-Za-z ]{1,40}:\s*)?"
+    r"(?P<ref>(?!" + _NOT_CODE + r"\b)"
+    r"(?-i:[A-Z]{2,6})\s(?!(?:19|20)\d\d\b(?!\s\d))\d{3,8}(?:\s\d{1,6})?)"
+    r"(?=\s*$|\s+[-\u2013:]\s|\s*,|\s+(?-i:[A-Z])[a-z])",
+    re.I,
+)
+# The same code closing a heading line that the reader ran into the next: "... Border Control,
+# Operations PUB 1056".
+_TAIL_CODE_RE = re.compile(
+    r"(?<![.;:!?])\s(?P<ref>(?!" + _NOT_CODE + r"\b)(?-i:[A-Z]{2,6})\s(?!(?:19|20)\d\d\b(?!\s\d))\d{3,8}"
+    r"(?:\s\d{1,6})?)\s*$"
+)
+_LONG_NUMBER_RE = re.compile(r"(?<![\w/.\-])(?P<ref>\d{4,8})(?![\w/\-]|\.\d)")
+
+
+def head_code(text: str, top: int = 6) -> str | None:
+    """A case code heading the first lines of `text` ("ATISN 16387", "NFRS 2022 72 - title")."""
+    for line in [x for x in (text or "").split("\n") if x.strip()][:top]:
+        m = _HEAD_CODE_RE.match(line) or _TAIL_CODE_RE.search(line)
+        if m and _valid_ref(m.group("ref").replace(" ", "")):
+            return m.group("ref")
+    return None
+
+
+def shared_number(text: str, subject: str, top: int = 10) -> str | None:
+    """A number of four to eight figures that both the subject and the letter's first lines
+    carry ("Disclosure Log - May 2022 - 8423 neighbour complaints" over "8423 05.05.22"): the case
+    number, printed twice by the authority. (Not a year.)"""
+    head = "\n".join([x for x in (text or "").split("\n") if x.strip()][:top])
+    ours = {m.group("ref") for m in _LONG_NUMBER_RE.finditer(subject or "")}
+    for m in _LONG_NUMBER_RE.finditer(head):
+        ref = m.group("ref")
+        if ref in ours and not re.fullmatch(r"(?:19|20)\d\d", ref) and _valid_ref(ref):
+            return ref
+    return None
+
+
 def find_force_reference(text: str, subject: str = "") -> str | None:
     """The force's own reference from the subject or text ("Our ref: 000123/19",
     "FOI-2019-0456", "Ref: 01/FOI/25/006753/Z"). A space-separated "FOI " label is dropped
@@ -242,6 +296,12 @@ def find_force_reference(text: str, subject: str = "") -> str | None:
     head = head_number(text or "")
     if head:
         candidates.append((4, 1, 0, head))
+    for where, code in ((0, head_code(subject or "", top=1)), (1, head_code(text or ""))):
+        if code:
+            candidates.append((3, where, 0, code))
+    shared = shared_number(text or "", subject or "")
+    if shared:
+        candidates.append((3, 1, 0, shared))
     if not candidates:
         return None
     # A labelled reference beats an unlabelled one wherever it is; the subject wins ties
