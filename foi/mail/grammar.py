@@ -418,6 +418,9 @@ UPHELD = (
     r"|\b" + RIGHTLY + r"\s+" + APPLIED
     + r"|\b" + APPLIED + r"\s+(?:\w+\s+){0,8}?" + RIGHTLY + r"\b"
     r"|\bwas\s+right\s+to\b|\b(?:stands|should\s+stand|remains\s+" + RIGHT + r")\b"
+    # the ground kept: "a different exception still applies", "section 31 continues to apply",
+    # "the exemption remains engaged"
+    r"|\b(?:still|continues?\s+to|would\s+still)\s+appl(?:y|ies)\b|\b(?:remains?|is\s+still)\s+(?:engaged|applicable)\b"
     r"|\b(?:uphold|maintain)\b|" + NO_CHANGE
 )
 OVERTURNED = (

@@ -33,13 +33,19 @@ JUDGEMENT = (
     r"|judgement|judgment|assessment)\s+(?:is|was|remains)\b"
     r"|\b(?:it\s+is|it\s+was)\s+(?:my|our)\s+(?:view|opinion|conclusion|finding)\b"
     r"|\bhaving\s+(?:reviewed|considered|examined|looked\s+(?:again\s+)?at|re-?examined)\b"
+    # the review itself as the judge: "this internal review has concluded that", "the review found"
+    r"|\b(?:this|the|my|our)\s+(?:internal\s+)?review\s+(?:has\s+)?(?:now\s+)?(?:concluded|found|determined|decided"
+    r"|established)\b"
 )
 # What is judged: the first reply, its decision, an exemption or the handling.
 JUDGED = (
     r"\b(?:the|our|my|its|their|this|that)\s+(?:original|initial|earlier|previous|first|council'?s?|force'?s?"
     r"|department'?s?|authority'?s?)?\s*(?:response|reply|decision|answer|refusal|handling|position|determination"
     r"|approach)\b"
-    r"|\b(?:exemptions?|sections?\s+\d|s\.?\s?\d|regulations?\s+\d|the\s+cost\s+limit|exceptions?)\b"
+    # "the Home Office's original response", "the trust's initial reply": any owner's first reply
+    r"|\b(?:original|initial|earlier|previous|first)\s+(?:response|reply|decision|answer|refusal|handling|position"
+    r"|determination)\b"
+    r"|\b(?:exemptions?|sections?\s+\d+|s\.?\s?\d+|regulations?\s+\d+|the\s+cost\s+limit|exceptions?)\b"
     r"|\b(?:applied|relied\s+on|cited|engaged|refused|withheld|withholding)\b"
 )
 # The verdict (kept: UPHELD; changed: OVERTURNED) is written once, in foi.mail.grammar, beside the

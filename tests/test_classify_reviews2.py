@@ -1,0 +1,97 @@
+"""Review outcomes, round 10 (issue 12): the reviewer's verdict in more shapes.
+
+Any owner's first reply is what is judged ("the Home Office's original response", "the trust's
+initial reply"); the review itself may be the judge ("this internal review has concluded that");
+a ground kept is an upheld review ("a different exception still applies"). Our own paraphrases;
+negatives share the words, not the meaning.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from foi.mail import grammar as g
+from foi.mail.classify import classify
+from foi.mail.outcomes import conclusion
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "My conclusion is that the Home Office's original response to your request was correct.",
+        "I find that the trust's initial reply was right.",
+        "I am satisfied that the university's earlier decision was justified.",
+        "Having reviewed the file, I believe the department's previous answer was appropriate.",
+        "My finding is that the council's first response was sound.",
+        "We consider that the agency's original refusal was reasonable.",
+    ],
+)
+def test_any_owners_first_reply_judged_correct_is_upheld(sentence: str) -> None:
+    assert conclusion([sentence])[0] == "upheld"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This internal review has concluded that a different exception still applies to the request.",
+        "The review found that section 31 continues to apply.",
+        "Our review has determined that the exemption remains engaged.",
+        "I have concluded that regulation 12(5)(b) still applies.",
+        "The internal review has established that section 43 is still applicable.",
+        "My review decided that the exemption still applies to the withheld parts.",
+    ],
+)
+def test_a_ground_kept_by_the_review_is_upheld(sentence: str) -> None:
+    assert conclusion([sentence])[0] == "upheld"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # rights and offers: what could happen
+        "If you want a review, we will decide whether the exemption still applies.",
+        # no judgement: a description of the first reply
+        "The original response relied on section 31.",
+        # the first reply quoted, no verdict
+        "The department's original decision applied section 40.",
+    ],
+)
+def test_no_verdict_no_outcome(sentence: str) -> None:
+    assert conclusion([sentence])[0] is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I have concluded that the original decision was wrong.",
+        "The review found that section 31 was not engaged.",
+        "My conclusion is that the council's original response should have released the figures; "
+        "the information should have been disclosed.",
+    ],
+)
+def test_a_first_reply_found_wrong_is_overturned(sentence: str) -> None:
+    assert conclusion([sentence])[0] == "overturned"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        ("There is no reason to change the original decision.", True),
+        ("We do not propose to alter the initial response.", True),
+        ("I see no grounds to depart from the original decision.", True),
+        ("I have decided not to overturn the original decision.", False),
+        ("There is no need to revise the earlier response.", True),
+        ("We will not vary the original decision.", False),
+    ],
+)
+def test_no_change_is_not_a_change(sentence: str, kept: bool) -> None:
+    import re
+
+    assert not re.search(g.REVIEW_CHANGED, sentence, re.I)
+    assert bool(re.search(g.REVIEW_KEPT, sentence, re.I)) == kept
+
+
+def test_a_review_letter_with_an_owners_verdict_is_decided() -> None:
+    text = ("Dear Ms Bell,\n\nWith regard to your request for an internal review, my conclusion is that the "
+            "agency's original response to your request was correct.\n\nYours sincerely,\n\nA. Reviewer")
+    assert classify("Internal review", text).kind == "review-upheld"
