@@ -95,3 +95,40 @@ def test_a_review_letter_with_an_owners_verdict_is_decided() -> None:
     text = ("Dear Ms Bell,\n\nWith regard to your request for an internal review, my conclusion is that the "
             "agency's original response to your request was correct.\n\nYours sincerely,\n\nA. Reviewer")
     assert classify("Internal review", text).kind == "review-upheld"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # our request pasted back, whole or in part, with its breaks and case lost
+        "The request was refused, and the internal review upheld the refusal, saying the reasons were unchanged.",
+        "my earlier request was refused and the internal review upheld the refusal",
+        "The internal review upheld the refusal, saying the reasons were unchanged.",
+        "MY EARLIER REQUEST WAS REFUSED, AND THE INTERNAL REVIEW UPHELD THE REFUSAL.",
+        "You wrote: my earlier request was refused, and the internal review upheld the refusal.",
+        "and the internal review upheld the\n\nrefusal, saying the reasons were unchanged",
+    ],
+)
+def test_our_own_story_told_back_is_not_their_outcome(sentence: str) -> None:
+    from foi.mail.outcomes import echoed
+
+    ours = ["My earlier request was refused, and the internal review upheld the refusal, saying the reasons "
+            "were unchanged.", "Please send me the minutes of the review panel."]
+    assert echoed(sentence, ours)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I have concluded that the original refusal was correct.",
+        "The review upheld the decision to withhold the minutes.",
+        "Section 36 applies to the minutes of the review panel, which we have decided to withhold in full.",
+        "The internal review found the refusal was wrong and the minutes are now released.",
+    ],
+)
+def test_their_own_words_are_not_an_echo(sentence: str) -> None:
+    from foi.mail.outcomes import echoed
+
+    ours = ["My earlier request was refused, and the internal review upheld the refusal, saying the reasons "
+            "were unchanged.", "Please send me the minutes of the review panel."]
+    assert not echoed(sentence, ours)

@@ -124,3 +124,28 @@ def conclusion(sentences: Sequence[str]) -> tuple[str | None, list[str]]:
     if up:
         return "upheld", up
     return None, []
+
+
+_WORD_RE = re.compile(r"[a-z0-9']+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD_RE.findall(text.lower())
+
+
+def echoed(sentence: str, ours: Sequence[str], run: int = 4, share: float = 0.6) -> bool:
+    """True when most of `sentence` (`share` of its words) lies in runs of `run` or more words
+    taken from our own text (`ours`: our request as quoted below the reply or restated in it). A
+    letter that pastes our request back ("the request was refused, and the internal review upheld
+    the refusal") is telling our story, not stating its own outcome (issue 12, pattern 2); a
+    sentence of theirs that borrows our name for the thing ("section 36 applies to the minutes of
+    the review panel") is mostly their own words."""
+    words = _words(sentence)
+    if len(words) < run:
+        return False
+    theirs = " " + " ".join(_words(" ".join(ours))) + " "
+    covered = [False] * len(words)
+    for k in range(len(words) - run + 1):
+        if " " + " ".join(words[k : k + run]) + " " in theirs:
+            covered[k : k + run] = [True] * run
+    return sum(covered) >= share * len(words)
