@@ -280,3 +280,36 @@ def test_a_receipt_stated_is_an_acknowledgement_signal(sentence: str) -> None:
     from foi.mail.signals import SIGNALS
 
     assert any(kind == "acknowledged" and rx.search(sentence) for kind, rx, _ in SIGNALS)
+
+
+# ---- a full reply promised in time presupposes the request arrived ------------------------------
+
+
+@pytest.mark.parametrize(
+    "promise",
+    [
+        "We will aim to send you a full response within twenty working days of our receiving it, by 24 March.",
+        "You should receive a reply within 20 working days.",
+        "A full response will be issued to you within the statutory time limit.",
+        "The records team will respond no later than 20 working days after the day it arrived.",
+        "We expect to provide you with a response within the 20 working days allowed.",
+        "Our reply will reach you within twenty working days.",
+    ],
+)
+def test_thanks_and_a_reply_promised_in_time_acknowledge(promise: str) -> None:
+    assert acknowledgement(["Thank you for your e-mail of 3 March.", promise])
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # a reply promised with no time: an answer may close that way
+        ["Thank you for your e-mail.", "We will respond to any further questions you have."],
+        # the answer itself
+        ["Thank you for your e-mail.", "The figures are set out below."],
+        # unable to reply in time: more time, not a receipt
+        ["Thank you for your e-mail.", "We are unable to respond within 20 working days."],
+    ],
+)
+def test_what_a_promise_in_time_does_not_make(said: list[str]) -> None:
+    assert acknowledgement(said) == []

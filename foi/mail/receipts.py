@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from foi.mail.grammar import MAIL_NOUN, RECEIPT, REPLY_DUE, THANKS, gap
+from foi.mail.grammar import MAIL_NOUN, RECEIPT, REPLY_DUE, REPLY_TO_COME, THANKS, WITHIN_TIME, gap
 
 # "Dear Mr Blowe", "Dear P Myles", "Dear Ms. Okafor": a person greeted by name; not "Dear Sir or
 # Madam", "Dear Requester", nor our own letter's "Dear Kent Police".
@@ -285,6 +285,8 @@ THANKS_RE = re.compile(THANKS, re.I)
 RECEIPT_RE = re.compile(RECEIPT, re.I)
 REPLY_DUE_RE = re.compile(REPLY_DUE, re.I)
 MORE_TIME_RE = re.compile(MORE_TIME, re.I)
+REPLY_TO_COME_RE = re.compile(REPLY_TO_COME, re.I)
+WITHIN_TIME_RE = re.compile(WITHIN_TIME, re.I)
 # The topic restated after a preposition: "your request about internal reviews and refusals,
 # received on ...". What they say it is about is never what they decide.
 _TOPIC_RE = re.compile(
@@ -327,6 +329,10 @@ def acknowledgement(sentences: Sequence[str], promises: Sequence[str] = ()) -> l
     thanks = [s for s in sentences if THANKS_RE.search(s)]
     receipt = [s for s in sentences if RECEIPT_RE.search(without_topic(s))]
     due = [s for s in (*sentences, *promises) if REPLY_DUE_RE.search(s) and not MORE_TIME_RE.search(s)]
+    # A full reply promised within the time the law allows presupposes the request arrived: "we will
+    # aim to send you a full response ... within twenty working days of our receiving it" (round 10).
+    receipt += [s for s in sentences if s not in receipt and s in due and REPLY_TO_COME_RE.search(s)
+                and WITHIN_TIME_RE.search(s)]
     if not (thanks or any(re.search(r"\byour\s+(?:\w+\s+){0,3}" + _MAIL_NOUN, s, re.I) for s in receipt)):
         return []
     if not receipt or not due:
