@@ -93,3 +93,30 @@ def test_a_number_in_the_subject_and_the_letter_head_is_theirs(text: str, subjec
 )
 def test_numbers_that_are_not_shared_case_numbers(text: str, subject: str) -> None:
     assert shared_number(text, subject) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "ref"),
+    [
+        ("REQUEST REFERENCE NOs: Northshire Police 5512 and Southvale Police 00311", "5512"),
+        ("Reference: Kent Fire and Rescue Service 2231/24\nDear Sir,", "2231/24"),
+        ("Our ref: Eastmoor Council 77120\nDear Ms Kaur,", "77120"),
+        ("Case numbers: Riverside NHS Trust 40017 and Hillside NHS Trust 40018", "40017"),
+        ("Reference No: Office of the Police and Crime Commissioner 3310\nDear Sir,", "3310"),
+        ("Ref: Joint Information Board 99213\nDear Sir,", "99213"),
+    ],
+)
+def test_a_number_given_with_its_owners_name(text: str, ref: str) -> None:
+    assert find_force_reference(text) == ref
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our ref: Smith 12 May 2024\nDear Sir,",  # a name and a date
+        "Reference: Police 12\nDear Sir,",  # too short to be a case number
+        "Your ref: Northshire Police 5512\nDear Sir,",  # ours
+    ],
+)
+def test_an_owners_name_without_a_case_number(text: str) -> None:
+    assert find_force_reference(text) is None

@@ -13,10 +13,10 @@ import re
 from datetime import date
 
 _OUR_REF_RE = re.compile(r"^FOI-(?=[A-Z0-9]*[A-Z])[A-Z0-9]+-\d{4}$", re.I)
-_NO = r"(?:\s*(?:n\s?o\b\.?|number|num\b\.?|nr\b\.?|#))"
+_NO = r"(?:\s*(?:n\s?os?\b\.?|numbers?|num\b\.?|nr\b\.?|#))"
 _LABEL = (
     r"(?:(?:our|force|foi|foia|freedom\s+of\s+information(?:\s+\(foi\))?(?:\s+act)?|request|case|unique|review|"
-    r"information\s+request)\s+(?:request\s+)?(?:ref(?:erence)?\b\.?|number|no\b\.?)" + _NO + r"?"
+    r"information\s+request)\s+(?:request\s+)?(?:ref(?:erence)?\b\.?|numbers?|no\b\.?)" + _NO + r"?"
     r"|(?:freedom\s+of\s+information|foi)\s+(?:review\s+)?request\s+(?:ref(?:erence)?\b\.?)?" + _NO + r"?"
     r"|ref(?:erence)?\b\.?" + _NO + r"?"
     # "OurRef: e14778" (the space lost in a flattened letterhead; "YourRef" is not matched: ours)
@@ -44,7 +44,11 @@ _LABELLED_REF_RE = re.compile(
     r"(?:(?:our\s+)?ref(?:erence)?\b\.?" + _NO + r"?\s*[:#=\-\u2013]?\s*)?"
     # the regime named between label and number: "Ref EIR: 16418", "Reference FOI: 2231"
     # (a hyphen only with spaces round it: "FOI-CAUTIONS-0001" is one token, and ours)
-    r"(?:(?:FOI|FOIA|FOISA|EIR|EIRs)(?:\s*[:#]|\s+[-\u2013])\s*)?(?P<paren>\()?"
+    r"(?:(?:FOI|FOIA|FOISA|EIR|EIRs)(?:\s*[:#]|\s+[-\u2013])\s*)?"
+    # the number given with its owner's name, as joint units do: "REFERENCE NOs: West Mercia Police
+    # 9707 and Warwickshire Police 00445"
+    r"(?:(?-i:(?:(?:[A-Z][\w'&-]*|and|of|the|&)\s+){0,6}(?:Police|Constabulary|Council|Service|Trust|Authority|Office|Board"
+    r"|Commissioner))\s+(?=\d))?(?P<paren>\()?"
     + _TOKEN,
     re.I,
 )
