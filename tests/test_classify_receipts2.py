@@ -313,3 +313,37 @@ def test_thanks_and_a_reply_promised_in_time_acknowledge(promise: str) -> None:
 )
 def test_what_a_promise_in_time_does_not_make(said: list[str]) -> None:
     assert acknowledgement(said) == []
+
+
+# ---- an answer announced is no receipt -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Please find the Northshire Police response set out below.",
+        "Response: some of the information is not held centrally.",
+        "Our answers to your questions are as follows.",
+        "Please see our reply below.",
+        "The force's response is set out below.",
+        "Answer - the force holds no such policy.",
+    ],
+)
+def test_an_answer_announced(sentence: str) -> None:
+    from foi.mail.receipts import answer_announced
+
+    assert answer_announced([sentence])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "You will receive a response within 20 working days.",
+        "A response will follow in due course.",
+        "We aim to send our reply by 3 June.",
+    ],
+)
+def test_a_reply_to_come_is_not_an_answer_announced(sentence: str) -> None:
+    from foi.mail.receipts import answer_announced
+
+    assert not answer_announced([sentence])

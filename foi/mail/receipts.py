@@ -362,3 +362,20 @@ def receipt_in_acknowledgement(sentences: Sequence[str], on: date | None = None)
             if _OF_DATE_RE.search(s[max(0, pos - 80) : pos]) and (on is None or d <= on):
                 return d
     return None
+
+
+# An answer announced: "please find the force's response set out below", "our answers are as
+# follows", "Response:" heading the text. A receipt says a reply will come; this says it is here.
+ANSWER_ANNOUNCED_RE = re.compile(
+    r"\b(?:find|see|is|are|sets?\s+out|provides?|gives?)\s+(?:\w+\s+){0,4}?(?:response|reply|answer|responses|answers"
+    r"|replies)\s+(?:\w+\s+){0,3}?(?:set\s+out\s+)?(?:below|as\s+follows|overleaf|here)\b"
+    r"|\b(?:response|reply|answer|responses|answers|replies)\s+(?:\w+\s+){0,4}?(?:is|are)\s+(?:now\s+)?"
+    r"(?:set\s+out\s+|given\s+|provided\s+|shown\s+)?(?:below|as\s+follows|overleaf)\b"
+    r"|^\W*(?:our\s+|force\s+|the\s+)?(?:response|answer|reply)s?\s*[:\u2013]|^\W*(?:response|answer|reply)s?\s*-\s",
+    re.I,
+)
+
+
+def answer_announced(sentences: Sequence[str]) -> list[str]:
+    """The sentences that announce the answer as given here (not to come)."""
+    return [s for s in sentences if ANSWER_ANNOUNCED_RE.search(s)]
