@@ -347,3 +347,14 @@ def test_a_reply_to_come_is_not_an_answer_announced(sentence: str) -> None:
     from foi.mail.receipts import answer_announced
 
     assert not answer_announced([sentence])
+
+
+def test_a_receipt_stated_above_an_announced_answer_is_not_decided_as_an_acknowledgement() -> None:
+    text = ("FREEDOM OF INFORMATION REQUEST REFERENCE NO: 204-2025\n"
+            "I write in connection with your request for information which was received on 3rd March 2025 as "
+            "follows:\nQ1. How many drones does the force own?\nQ2. What did they cost?\n"
+            "Please find the Northshire Police response set out below.\n"
+            "Response: Some of the information is not held in a retrievable format and finding it would take "
+            "longer than the time allowed.\n")
+    result = classify("FOI 204-2025", text)
+    assert result.kind != "acknowledged"

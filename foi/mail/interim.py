@@ -6,6 +6,7 @@ import re
 
 from foi.mail.evidence import Gathered, header, new_date, receipt_evidence
 from foi.mail.kinds import STATUS_KINDS, Classification
+from foi.mail.receipts import answer_announced
 from foi.mail.receipts import verdict as receipt_verdict
 from foi.mail.verdict import conclude
 from foi.mail.weighing import Weighed
@@ -78,6 +79,12 @@ def before_answer(ev: Gathered, w: Weighed) -> Classification:
             # with nothing about logging it or replying within 20 days, it is only an opening.
             conf = min(conf, 0.5)
             reasons.append("only thanks them for the request; says nothing of dealing with it")
+        announced = answer_announced(new)
+        if announced and not acked:
+            # "Please find the force's response set out below", "Response: ...": the answer is said
+            # to be here, so the receipt stated at the top opens it (round 10).
+            conf = min(conf, 0.45)
+            reasons.append("announces an answer given here: " + announced[0][:80])
         return conclude(ev, "acknowledged", evidence["acknowledged"][:2] or said, min(0.95, conf), reasons=reasons)
     # Too little to decide; the strongest hint is still shown as the guess, so that reviewing it is
     # one keystroke: information given reads as a response, a refusal's words as a refusal.

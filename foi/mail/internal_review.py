@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from foi.mail.evidence import Gathered
 from foi.mail.kinds import Classification
-from foi.mail.outcomes import answers_review
+from foi.mail.outcomes import answers_review, echoed
 from foi.mail.outcomes import conclusion as review_conclusion
 from foi.mail.signals import MAINTAIN_RE, OVERTURN_RE, PARTLY_RE, UPHELD_RE
 from foi.mail.verdict import conclude
@@ -55,6 +55,10 @@ def read_review(ev: Gathered, w: Weighed) -> Classification | None:
     # The stage's inputs, under the names its rules use.
     subject, reading, new, scores, evidence = ev.subject, ev.reading, ev.new, ev.scores, ev.evidence
     data, exempt = w.data, w.exempt
+    # Our request pasted back in their text ("the request was refused, and the internal review
+    # upheld the refusal") tells our story, not their outcome (round 10).
+    ours = reading.of("quoted", "request")
+    new = [s for s in new if not echoed(s, ours)] if ours else new
     outcome, outcome_ev = _review_outcome(new)
     review_context = scores["review"] >= 1.5 or bool(re.search(r"\binternal\s+review|\breview\b", subject, re.I))
     # A letter that says it answers our review request ("your request for an internal review has
