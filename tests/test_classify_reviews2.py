@@ -143,3 +143,34 @@ def test_a_letter_pasting_our_review_story_back_decides_no_review() -> None:
             "We need more time to consider the public interest in releasing it.\n\n" + ours)
     result = classify("Your request", text)
     assert result.kind not in ("review-upheld", "review-overturned")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The figures for each quarter will now be released to you.",
+        "Some of the withheld names can now be disclosed.",
+        "I have decided to release the report with light redactions.",
+        "The minutes should have been provided and are attached.",
+        "We have now provided the missing tables.",
+        "The information is disclosed to you now.",
+    ],
+)
+def test_released_now(sentence: str) -> None:
+    from foi.mail.outcomes import released_now
+
+    assert released_now(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Our reply of 11 April gave figures for the two years.",
+        "If the review finds in your favour, the information would then be released.",
+        "The figures were released in our first response.",
+    ],
+)
+def test_not_released_now(sentence: str) -> None:
+    from foi.mail.outcomes import released_now
+
+    assert not released_now(sentence)

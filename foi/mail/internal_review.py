@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from foi.mail.evidence import Gathered
 from foi.mail.kinds import Classification
-from foi.mail.outcomes import answers_review, echoed
+from foi.mail.outcomes import answers_review, echoed, released_now
 from foi.mail.outcomes import conclusion as review_conclusion
 from foi.mail.signals import MAINTAIN_RE, OVERTURN_RE, PARTLY_RE, UPHELD_RE
 from foi.mail.verdict import conclude
@@ -78,7 +78,10 @@ def read_review(ev: Gathered, w: Weighed) -> Classification | None:
         return conclude(ev, "acknowledged", evidence["review-ack"][:2], 0.75,
                         reasons=["acknowledges a request for an internal review; no date changes"])
     if scores["review"] >= 1.5:
-        guess = "review-upheld" if exempt and data < 2 else "review-overturned" if data >= 2 else "review-upheld"
+        # Figures in a review letter are often the first reply's, told again; overturned is the
+        # guess only when something is released now or attached (round 10).
+        released = ev.has_data or any(released_now(x) for x in new)
+        guess = "review-overturned" if released and not (exempt and data < 2) else "review-upheld"
         return conclude(ev, "needs-review", evidence["review"][:2], 0.35, guess=guess, history_too=True,
                         reasons=["an internal review letter whose outcome is not stated plainly"])
     return None

@@ -149,3 +149,8 @@ def echoed(sentence: str, ours: Sequence[str], run: int = 4, share: float = 0.6)
         if " " + " ".join(words[k : k + run]) + " " in theirs:
             covered[k : k + run] = [True] * run
     return sum(covered) >= share * len(words)
+
+
+def released_now(sentence: str) -> bool:
+    """True when `sentence` says information is released now ("will now be disclosed")."""
+    return bool(_RELEASED_NOW_RE.search(sentence)) and not _HYPOTHETICAL_RE.search(sentence)
