@@ -358,3 +358,29 @@ def test_a_receipt_stated_above_an_announced_answer_is_not_decided_as_an_acknowl
             "longer than the time allowed.\n")
     result = classify("FOI 204-2025", text)
     assert result.kind != "acknowledged"
+
+
+@pytest.mark.parametrize(
+    "preface",
+    [
+        "I will answer each question in the order that you asked them.",
+        "We will respond to each of your points in turn.",
+        "I shall reply to your questions below.",
+        "We will answer the questions as follows.",
+        "I would like to address each point in turn.",
+        "We have answered your questions below.",
+    ],
+)
+def test_the_answers_preface_announces_the_answer(preface: str) -> None:
+    from foi.mail.receipts import answer_announced
+
+    assert answer_announced([preface])
+
+
+def test_an_answer_opening_with_a_dated_receipt_is_guessed_an_answer() -> None:
+    text = ("Dear Mr Lowe\nREQUEST FOR INFORMATION\nThank you for your email received 3 March 2010 regarding "
+            "assaults on officers.\nI will answer each question in the order that they have been asked;\n"
+            "(1) the number of assaults recorded in the last year: Serious = 4, Minor = 212\n"
+            "(2) the number dealt with by fixed penalty: none; such offences are reported to the prosecutor.\n")
+    result = classify("Assaults on officers", text, headers=_HEADERS)
+    assert result.kind != "acknowledged" and result.guess != "acknowledged"

@@ -197,6 +197,14 @@ WITHIN_TIME = (r"(?:within|up\s+to|no\s+(?:later|more)\s+than)\s+(?:the\s+)?(?:s
 # that time.
 IN_TIME = (r"(?:in\s+due\s+course|shortly|soon|as\s+soon\s+as\s+(?:possible|practicable|we\s+(?:can|are\s+able))"
            r"|promptly|without\s+(?:undue\s+)?delay|" + WITHIN_TIME + r")")
+# What follows a verb of answering when the answer is this letter: "(answer) each question in the
+# order asked", "(respond to) your points in turn", "(reply) below", "(answer them) as follows".
+_HERE_AND_NOW = (r"\s+(?:to\s+)?(?:each|every|all\s+(?:of\s+)?(?:your|the)|your\s+(?:questions|points)"
+                 r"|the\s+(?:questions|points)|them\b|these\b|in\s+turn|in\s+the\s+order|below|as\s+follows|here)")
+# The answer's preface: "I will answer each question in the order that they were asked", "we shall
+# respond to your points in turn".
+ANSWER_PREFACE = (r"\b(?:I|we)\s+(?:will|shall|'ll|would\s+like\s+to|have)\s+(?:now\s+|therefore\s+)?"
+                  r"(?:answer|respond|reply|address|deal\s+with)(?:ed)?" + _HERE_AND_NOW)
 # A reply to come, with the reply, the authority or us as the subject: "the due date for issuing a
 # response is 2 May", "a full response will be sent", "our reply will follow", "we aim to respond",
 # "the team will get back to you", "you should receive a response", "you will hear from us".
@@ -213,8 +221,7 @@ REPLY_TO_COME = (
     r"(?:response|reply))\b"
     # (Not "I will answer each question in the order asked", "we will respond to your points in
     # turn below": the answer's own preface, the reply is this letter.)
-    r"(?!\s+(?:to\s+)?(?:each|every|all\s+(?:of\s+)?(?:your|the)|your\s+(?:questions|points)|the\s+(?:questions|points)"
-    r"|them\b|these\b|in\s+turn|in\s+the\s+order|below|as\s+follows|here))"
+    r"(?!" + _HERE_AND_NOW + r")"
     r"|\byou\s+(?:will|should|shall|can\s+expect\s+to|may\s+expect\s+to)\s+(?:\w+\s+)?(?:receive|get|be\s+sent"
     r"|be\s+given|be\s+provided\s+with|have|hear)\b"
     r"|\b(?:receive|get|have)\s+(?:a|the|our)\s+(?:full\s+|formal\s+)?(?:response|reply|information|answer)"

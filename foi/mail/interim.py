@@ -53,7 +53,11 @@ def before_answer(ev: Gathered, w: Weighed) -> Classification:
         # Thanks, receipt and a reply to come, and nothing given in words or attached: the numbered
         # lines are the request restated, not answers (round 9).
         rival_evidence["information given"] = False
-    if scores["generic"] >= 1.5 or ack >= 1.5 or (ack >= 1.0 and specific):
+    # "Please find the force's response set out below", "Response: ...", "I will answer each question
+    # in the order asked": the answer is said to be here, so a receipt stated at the top opens it and
+    # the letter is not read as a receipt at all (round 10).
+    announced = answer_announced(new) if not acked else []
+    if not announced and (scores["generic"] >= 1.5 or ack >= 1.5 or (ack >= 1.0 and specific)):
         # A receipt: a person's acknowledgement or a mailbox's, weighed on the message's structure
         # as much as its wording (foi.mail.receipts; issue 12, round 7).
         receipt = receipt_evidence(text, reading, subject, header(headers, "from"), force_ref=force_ref,
@@ -79,12 +83,6 @@ def before_answer(ev: Gathered, w: Weighed) -> Classification:
             # with nothing about logging it or replying within 20 days, it is only an opening.
             conf = min(conf, 0.5)
             reasons.append("only thanks them for the request; says nothing of dealing with it")
-        announced = answer_announced(new)
-        if announced and not acked:
-            # "Please find the force's response set out below", "Response: ...": the answer is said
-            # to be here, so the receipt stated at the top opens it (round 10).
-            conf = min(conf, 0.45)
-            reasons.append("announces an answer given here: " + announced[0][:80])
         return conclude(ev, "acknowledged", evidence["acknowledged"][:2] or said, min(0.95, conf), reasons=reasons)
     # Too little to decide; the strongest hint is still shown as the guess, so that reviewing it is
     # one keystroke: information given reads as a response, a refusal's words as a refusal.
@@ -92,11 +90,16 @@ def before_answer(ev: Gathered, w: Weighed) -> Classification:
                "scoped": "partial", "partial": "partial"}
     hints = dict(scores)
     hints["data"] = max(hints.get("data", 0.0), data)
+    if announced:
+        # An answer said to be here: whatever it is, it is not a receipt.
+        hints["acknowledged"] = hints["generic"] = 0.0
+        hints["lead"] = max(hints.get("lead", 0.0), 1.0)
+        evidence["lead"] = evidence["lead"] or announced[:1]
     weak = sorted(((v, as_kind.get(k, k)) for k, v in hints.items()
                    if v > 0 and (evidence[k] or k == "data") and as_kind.get(k, k) in STATUS_KINDS), reverse=True)
     guess = weak[0][1] if weak else "needs-review"
     shown = [evidence[k][0] for k in hints if evidence[k] and as_kind.get(k, k) == guess][:1]
-    if not weak or weak[0][0] < 1.0:
+    if (not weak or weak[0][0] < 1.0) and not announced:
         # No word of any status: a mailbox's notice ("requests now go through the online form", "we
         # are receiving a high number of requests") greets nobody, is signed by nobody and speaks
         # to whatever mail arrives (round 7).

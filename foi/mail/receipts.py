@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from foi.mail.grammar import MAIL_NOUN, RECEIPT, REPLY_DUE, REPLY_TO_COME, THANKS, WITHIN_TIME, gap
+from foi.mail.grammar import ANSWER_PREFACE, MAIL_NOUN, RECEIPT, REPLY_DUE, REPLY_TO_COME, THANKS, WITHIN_TIME, gap
 
 # "Dear Mr Blowe", "Dear P Myles", "Dear Ms. Okafor": a person greeted by name; not "Dear Sir or
 # Madam", "Dear Requester", nor our own letter's "Dear Kent Police".
@@ -371,7 +371,9 @@ ANSWER_ANNOUNCED_RE = re.compile(
     r"|replies)\s+(?:\w+\s+){0,3}?(?:set\s+out\s+)?(?:below|as\s+follows|overleaf|here)\b"
     r"|\b(?:response|reply|answer|responses|answers|replies)\s+(?:\w+\s+){0,4}?(?:is|are)\s+(?:now\s+)?"
     r"(?:set\s+out\s+|given\s+|provided\s+|shown\s+)?(?:below|as\s+follows|overleaf)\b"
-    r"|^\W*(?:our\s+|force\s+|the\s+)?(?:response|answer|reply)s?\s*[:\u2013]|^\W*(?:response|answer|reply)s?\s*-\s",
+    r"|^\W*(?:our\s+|force\s+|the\s+)?(?:response|answer|reply)s?\s*[:\u2013]|^\W*(?:response|answer|reply)s?\s*-\s"
+    # "I will answer each question in the order asked"
+    r"|" + ANSWER_PREFACE,
     re.I,
 )
 
