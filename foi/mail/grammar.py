@@ -189,10 +189,15 @@ RECEIPT = (r"\b(?:" + ARRIVED + r"|acknowledge|(?:is|are)\s+(?:now\s+)?being\s+"
            + r"|" + REFERENCE_GIVEN + r")\b")
 
 # Within the time the law allows: "within 20 working days", "within the statutory timescale",
+# The time the law allows, with the words that qualify it: "the statutory timescale", "20 clear
+# working days", "the time allowed". (Written once: a reply promised within it, or one that cannot
+# be made within it, LATE below.)
+_TIME_ADJ = r"(?:statutory|prescribed|normal|usual|required|legal|original)"
+_TIME_ALLOWED = (r"(?:(?:20|twenty)(?:\s+|-)(?:clear\s+|full\s+|statutory\s+)?working|time\s*(?:limit|scale|frame)"
+                 r"|timescale|deadline|time\s+(?:allowed|permitted|required)|statutory\s+time|period)")
 # "within 20 clear working days", "up to twenty working days", "no later than 20 working days".
-WITHIN_TIME = (r"(?:within|up\s+to|no\s+(?:later|more)\s+than)\s+(?:the\s+)?(?:statutory\s+|legal\s+|required\s+)?"
-               r"(?:(?:20|twenty)(?:\s+|-)(?:clear\s+|full\s+|statutory\s+)?working|time\s*(?:limit|scale|frame)"
-               r"|timescale|period|deadline)")
+WITHIN_TIME = (r"(?:within|up\s+to|no\s+(?:later|more)\s+than)\s+(?:the\s+|our\s+)?(?:" + _TIME_ADJ + r"\s+)?"
+               + _TIME_ALLOWED)
 # When they will answer: "in due course", "shortly", "as soon as we can", "promptly", or within
 # that time.
 IN_TIME = (r"(?:in\s+due\s+course|shortly|soon|as\s+soon\s+as\s+(?:possible|practicable|we\s+(?:can|are\s+able))"
@@ -300,9 +305,7 @@ REQUEST_ACKNOWLEDGED = (
 # day limit", "we cannot complete our response within the statutory time".
 _NOT_ABLE = (r"(?:unable|not\s+(?:be\s+)?able|not\s+(?:been\s+)?possible\s+(?:for\s+us\s+)?|cannot|can\s*not"
              r"|will\s+not\s+be\s+able|(?:have|has)\s+not\s+(?:yet\s+)?been\s+able)")
-IN_TIME_LIMIT = (r"\bwithin\s+(?:the\s+|our\s+)?(?:statutory\s+|prescribed\s+|normal\s+|usual\s+|required\s+|legal\s+"
-                 r"|original\s+)?(?:(?:20|twenty)(?:\s+|-)working|time\s*(?:limit|scale|frame)|timescale|deadline"
-                 r"|time\s+(?:allowed|permitted|required)|statutory\s+time|period)")
+IN_TIME_LIMIT = r"\bwithin\s+(?:the\s+|our\s+)?(?:" + _TIME_ADJ + r"\s+)?" + _TIME_ALLOWED
 LATE = (r"\b" + _NOT_ABLE + r"\s+to\s+(?:\w+\s+){0,2}?(?:respond|reply|answer|deal\s+with|complete|provide|send"
         r"|issue|finish|meet)\b" + gap(60) + IN_TIME_LIMIT)
 # Delayed or late, said of the reply: "your request has been delayed", "our response is late",
