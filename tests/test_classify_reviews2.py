@@ -174,3 +174,30 @@ def test_not_released_now(sentence: str) -> None:
     from foi.mail.outcomes import released_now
 
     assert not released_now(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Please see attached the full parking revenue account for 2022/23.",
+        "Please find attached the minutes you asked for.",
+        "Please find herewith attached a spreadsheet of the quarterly figures.",
+        "The withheld names will now be released to you.",
+        "I have decided to disclose the report in full.",
+        "The figures should have been provided and are given below.",
+    ],
+)
+def test_information_released_by_the_review_overturns_it(sentence: str) -> None:
+    assert conclusion([sentence])[0] == "overturned"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Please find attached a copy of our original response.",
+        "Please see attached the review decision letter.",
+        "Please find attached the leaflet on your right to complain.",
+    ],
+)
+def test_our_own_letters_attached_release_nothing(sentence: str) -> None:
+    assert conclusion([sentence])[0] is None

@@ -57,6 +57,10 @@ RELEASED_NOW = (
     r"|\b(?:released|disclosed|provided)\s+(?:to\s+you\s+)?now\b"
     r"|\b(?:I|we)\s+(?:have\s+)?decided\s+(?:that\s+(?:\w+\s+){0,5}?)?(?:to\s+)?(?:release|disclose)\b"
     r"|\bshould\s+(?:now\s+)?(?:be|have\s+been)\s+(?:released|disclosed|provided)\b"
+    # what was asked for, attached with this letter: "please see attached the parking account" (not
+    # "a copy of our original response", "the review decision")
+    r"|\b(?:see|find)\s+(?:herewith\s+)?attached\s+(?:the|a|an)\s+(?!(?:\w+\s+){0,5}?(?:response|reply|letter|decision"
+    r"|notice|review|refusal|complaint|correspondence|acknowledge?ment|form|leaflet|guidance)\b)"
 )
 # A letter answering our review request: "your request for an internal review", "you asked us to
 # review our response", "the review of the council's reply", "your complaint about our handling".
@@ -123,6 +127,10 @@ def conclusion(sentences: Sequence[str]) -> tuple[str | None, list[str]]:
         return "partly upheld", list(dict.fromkeys(up + released))
     if up:
         return "upheld", up
+    if released:
+        # Information released as the review's result, with no verdict in words: the first reply
+        # gave less than it should have (round 10).
+        return "overturned", list(dict.fromkeys(released))
     return None, []
 
 
