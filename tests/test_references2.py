@@ -120,3 +120,30 @@ def test_a_number_given_with_its_owners_name(text: str, ref: str) -> None:
 )
 def test_an_owners_name_without_a_case_number(text: str) -> None:
     assert find_force_reference(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "ref"),
+    [
+        ("Freedom of Information: 004412/23 \u2013 Missing persons\nDear Sir,", "004412/23"),
+        ("FOI: 2231/24 - parking fines\nDear Sir,", "2231/24"),
+        ("EIR: 55301 - gritting routes\nDear Sir,", "55301"),
+        ("I am the officer handling your FOIA enquiry 2024100001122.", "2024100001122"),
+        ("Thank you for your Freedom of Information request 2019/4410.", "2019/4410"),
+        ("We are still working on your FOI enquiry 77120 and will reply soon.", "77120"),
+    ],
+)
+def test_the_regime_as_label_and_their_number_for_our_enquiry(text: str, ref: str) -> None:
+    assert find_force_reference(text) == ref
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Freedom of Information: your rights explained\nDear Sir,",  # no number
+        "Your FOI request FOI-CAUTIONS-0007 has been received.",  # our own reference
+        "Your enquiry of 12 May is being dealt with.",  # a date, not a number
+    ],
+)
+def test_no_reference_in_these(text: str) -> None:
+    assert find_force_reference(text) is None

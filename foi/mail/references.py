@@ -17,7 +17,9 @@ _NO = r"(?:\s*(?:n\s?os?\b\.?|numbers?|num\b\.?|nr\b\.?|#))"
 _LABEL = (
     r"(?:(?:our|force|foi|foia|freedom\s+of\s+information(?:\s+\(foi\))?(?:\s+act)?|request|case|unique|review|"
     r"information\s+request)\s+(?:request\s+)?(?:ref(?:erence)?\b\.?|numbers?|no\b\.?)" + _NO + r"?"
-    r"|(?:freedom\s+of\s+information|foi)\s+(?:review\s+)?request\s+(?:ref(?:erence)?\b\.?)?" + _NO + r"?"
+    r"|(?:freedom\s+of\s+information|foia?)\s+(?:review\s+)?(?:request|enquiry)\s+(?:ref(?:erence)?\b\.?)?" + _NO + r"?"
+    # the regime's name as the label: "Freedom of Information: 003814/19 - title", "FOI: 2231/24"
+    r"|(?:freedom\s+of\s+information|foia?|eir)(?=\s*:)"
     r"|ref(?:erence)?\b\.?" + _NO + r"?"
     # "OurRef: e14778" (the space lost in a flattened letterhead; "YourRef" is not matched: ours)
     r"|ourref\b"
@@ -181,7 +183,7 @@ def _ref_candidates(text: str) -> list[tuple[int, int, str]]:
         # "YOUR REQUEST (20262):" is their number for our request; "your ref" is ours.
         # "YOUR REQUEST (20262):" and "your request 2011/673" are their number for our request
         # (we never number ours that way); "your ref" is ours.
-        theirs_for_ours = pre == "your" and m.group("label").lower().startswith("request") and (
+        theirs_for_ours = pre == "your" and re.search(r"request|enquiry", m.group("label"), re.I) is not None and (
             bool(m.group("paren")) or _token_rank(_clean(m.group("ref"))) == 0)
         # "in response to FOI request 905.2017-18" is this request; "identical to request ..." another.
         theirs_for_ours = theirs_for_ours or (pre == "to" and bool(_THIS_REQUEST_RE.search(text[: m.start()])))
