@@ -91,6 +91,19 @@ def _rivals(reasons: Sequence[str]) -> list[str]:
     return found
 
 
+def _said(msg: Any) -> int | None:
+    """Sentences of the authority's own new text, as the foi being measured segments it."""
+    try:
+        from foi.mail.segments import read_message
+        from foi.mail.signals import SALUTATION_RE
+        from foi.mail.text import message_parts
+
+        subject, text, *_ = message_parts(msg)
+        return sum(1 for s in read_message(text or "", [], subject=subject).of("new") if not SALUTATION_RE.match(s))
+    except (ImportError, TypeError, AttributeError):
+        return None
+
+
 def read_sets(eval_dir: Path, names: Sequence[str]) -> list[dict[str, Any]]:
     """The readings of every reply in `names`, before the confidence stage decides."""
     sys.path.insert(0, str(eval_dir))
@@ -117,17 +130,19 @@ def read_sets(eval_dir: Path, names: Sequence[str]) -> list[dict[str, Any]]:
                 seen: dict[str, Any] = {}
                 real = stage.weigh
 
-                def spy(kind, confidence, evidence, *, stated=False, withheld=(), _real=real, _seen=seen, **kw):
+                def spy(kind, confidence, evidence, *, stated=False, withheld=(), said=None, _real=real, _seen=seen,
+                        **kw):
                     _seen.update(kind=kind, c=round(max(0.0, min(1.0, confidence)), 2), evidence=list(evidence),
-                                 stated=stated, hold=len(withheld))
-                    return _real(kind, confidence, evidence, stated=stated, withheld=withheld, **kw)
+                                 stated=stated, hold=len(withheld), said=said)
+                    return _real(kind, confidence, evidence, stated=stated, withheld=withheld, said=said, **kw)
 
                 stage.weigh = spy
                 try:
                     got = cm.classify_message(msg)
                 finally:
                     stage.weigh = real
-                raw = dict(seen) if seen else dict(kind=got.kind, c=got.confidence, evidence=[], stated=False, hold=0)
+                raw = dict(seen) if seen else dict(kind=got.kind, c=got.confidence, evidence=[], stated=False, hold=0,
+                                                   said=None)
             else:
                 # Older foi, before this stage: read again with every reading let through (no
                 # threshold, no cap for rivals), and take the rivals and families from its reasons.
@@ -142,7 +157,7 @@ def read_sets(eval_dir: Path, names: Sequence[str]) -> list[dict[str, Any]]:
                     cm.AUTOMATIC, cm._RIVALLED, cm._RIVALS, cm._STATED_RIVALS = saved
                 raw = dict(kind=open_.kind, c=open_.confidence, evidence=_rivals(open_.reasons),
                            stated=any(x.startswith("the log's outcome field says") for x in open_.reasons),
-                           hold=len(_families(open_.reasons, "withheld: ")))
+                           hold=len(_families(open_.reasons, "withheld: ")), said=_said(msg))
             out.append(dict(set=name, authority=row["authority"], label=row["kind"], kind_now=got.kind,
                             guess=got.guess, **raw))
     return out
@@ -173,7 +188,8 @@ def decide(r: dict[str, Any], weights: Any) -> str:
 
     if r["kind"] not in STATUS:
         return r["kind"]
-    conf, _ = weigh(r["kind"], r["c"], r["evidence"], stated=r["stated"], withheld=["x"] * r["hold"], weights=weights)
+    conf, _ = weigh(r["kind"], r["c"], r["evidence"], stated=r["stated"], withheld=["x"] * r["hold"],
+                    said=r.get("said"), weights=weights)
     return r["kind"] if conf >= AUTOMATIC else "needs-review"
 
 

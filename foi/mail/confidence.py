@@ -25,7 +25,7 @@ readings made *before* the rules were tuned on those replies as well as on today
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 # Confidence from which a reading changes a status on its own; below it the reply is needs-review
 # with the reading as its best guess.
@@ -69,6 +69,9 @@ class Weights:
     rivals: Mapping[str, Mapping[str, float | None]] = field(default_factory=dict)
     # Independent kinds of withholding evidence that contest a not-held reading (0: never).
     not_held_contested_by: int = 0
+    # A rival only costs confidence in a letter with at least this many sentences of its own: in a
+    # letter of a line or two there is nothing else to weigh it against, so it contests.
+    cheap_from: int = 3
 
 
 UNCALIBRATED = Weights(rivals={kind: dict.fromkeys(names) for kind, names in CONTESTS.items()})
@@ -81,7 +84,7 @@ def _with(base: Weights, kind: str, evidence: str, cost: float | None | str) -> 
         row.pop(evidence, None)
     else:
         row[evidence] = cost  # type: ignore[assignment]
-    return Weights(rivals={**base.rivals, kind: row}, not_held_contested_by=base.not_held_contested_by)
+    return replace(base, rivals={**base.rivals, kind: row})
 
 
 # Fitted by grouped cross-validation (bench/calibrate_confidence.py; bench/calibration_results.md):
@@ -92,11 +95,13 @@ WEIGHTS = _with(_with(UNCALIBRATED, "responded", "nothing concrete given", 0.1),
 
 
 def weigh(kind: str, confidence: float, evidence: Sequence[str], *, stated: bool = False,
-          withheld: Sequence[str] = (), weights: Weights | None = None) -> tuple[float, list[str]]:
+          withheld: Sequence[str] = (), said: int | None = None,
+          weights: Weights | None = None) -> tuple[float, list[str]]:
     """The final confidence of a reading of `kind` whose deciding evidence has strength `confidence`,
-    given `evidence` (the names of every kind of evidence the letter carries, rivals or not) and
-    `withheld` (the independent kinds of withholding evidence in it), with the reasons to show a
-    reviewer. `stated`: the kind is the authority's own, from a log's outcome field."""
+    given `evidence` (the names of every kind of evidence the letter carries, rivals or not),
+    `withheld` (the independent kinds of withholding evidence in it) and `said` (how many sentences
+    of its own the letter has, None if not known), with the reasons to show a reviewer. `stated`:
+    the kind is the authority's own, from a log's outcome field."""
     weights = WEIGHTS if weights is None else weights
     confidence = round(max(0.0, min(1.0, confidence)), 2)
     if kind not in _STATUS_KINDS or confidence < AUTOMATIC:
@@ -107,7 +112,8 @@ def weigh(kind: str, confidence: float, evidence: Sequence[str], *, stated: bool
         return min(confidence, CONTESTED), reasons
     table = weights.rivals.get(kind, {})
     rivals = [name for name in evidence if name in table and (not stated or name in STATED_CONTESTS)]
-    contest = [name for name in rivals if table[name] is None]
+    short = said is not None and said < weights.cheap_from
+    contest = [name for name in rivals if table[name] is None or short]
     if contest:
         reasons.append(f"also speaks of another status: {', '.join(rivals)}")
         return min(confidence, CONTESTED), reasons
