@@ -1,4 +1,4 @@
-"""Fit and measure the confidence of reply readings (foi.mail.confidence; issue 12).
+"""Fit and measure the confidence of reply readings (foi.mail.calibration; issue 12).
 
     python bench/calibrate_confidence.py [--eval DIR] [--set NAME ...] [--fresh NAME=COMMIT ...]
                                          [--cache FILE] [--json]
@@ -14,7 +14,7 @@ temporary folder, read in a subprocess): a reading made before the rules were tu
 so as wrong as foi is on replies nobody tuned on. Fitting on fresh readings as well as on today's
 keeps the weights from trusting rules that have seen the answers.
 
-The weights of :class:`foi.mail.confidence.Weights` are then chosen by greedy forward selection:
+The weights of :class:`foi.mail.calibration.Weights` are then chosen by greedy forward selection:
 starting from the uncalibrated stage (every rival contests), each step makes one rival cheaper
 (costs 0.1 or 0.2 instead of contesting) or weighs one more kind of agreement, whichever adds the
 most right kinds without lowering the precision of automatic decisions, until none does.
@@ -113,7 +113,7 @@ def read_sets(eval_dir: Path, names: Sequence[str]) -> list[dict[str, Any]]:
 
     from foi.mail import classify as cm
 
-    stage = sys.modules.get("foi.mail.confidence")
+    stage = sys.modules.get("foi.mail.calibration")
     out = []
     for name in names:
         folder = eval_dir / name
@@ -182,11 +182,11 @@ def read_fresh(eval_dir: Path, name: str, commit: str) -> list[dict[str, Any]]:
 
 
 # ---------------------------------------------------------------------------------------------
-# Deciding with given weights (mirrors foi.mail.confidence.weigh on the recorded reading)
+# Deciding with given weights (mirrors foi.mail.calibration.weigh on the recorded reading)
 
 
 def decide(r: dict[str, Any], weights: Any, threshold: float | None = None) -> str:
-    from foi.mail.confidence import AUTOMATIC, weigh
+    from foi.mail.calibration import AUTOMATIC, weigh
 
     if r["kind"] not in STATUS:
         return r["kind"]
@@ -223,7 +223,7 @@ def candidates(weights: Any, rows: Sequence[dict[str, Any]]) -> list[Any]:
     or 0.2 instead of contesting), or a not-held reading contested by agreeing withholding evidence.
     New contests are not searched: the cells are small, and the grouped cross-validation showed the
     wider search fitting noise."""
-    from foi.mail.confidence import UNCALIBRATED, _with
+    from foi.mail.calibration import UNCALIBRATED, _with
 
     seen = {(r["kind"], e) for r in rows if r["kind"] in STATUS for e in r["evidence"]}
     out = []
@@ -253,7 +253,7 @@ def fit(rows: Sequence[dict[str, Any]], objective: str = "floor") -> Any:
     """Greedy selection from the uncalibrated stage, one cell at a time, while it helps. "floor": the
     most kinds right without lowering the precision of automatic decisions; "utility": the most
     right automatic decisions less LAMBDA for each wrong one."""
-    from foi.mail.confidence import UNCALIBRATED
+    from foi.mail.calibration import UNCALIBRATED
 
     best = UNCALIBRATED
     base = measure(rows, [decide(r, best) for r in rows])
@@ -329,7 +329,7 @@ def table(rows: Sequence[dict[str, Any]], old: Sequence[str], new: Sequence[str]
 
 def describe(w: Any) -> str:
     """The cells that differ from the uncalibrated table."""
-    from foi.mail.confidence import UNCALIBRATED
+    from foi.mail.calibration import UNCALIBRATED
 
     out = []
     for kind in sorted(set(w.rivals) | set(UNCALIBRATED.rivals)):
@@ -373,7 +373,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             rows += read_fresh(args.eval, name, commit)
         if args.cache:
             args.cache.write_text(json.dumps(rows))
-    from foi.mail.confidence import UNCALIBRATED, WEIGHTS
+    from foi.mail.calibration import UNCALIBRATED, WEIGHTS
 
     old = [decide(r, UNCALIBRATED) for r in rows]
     cv, chosen = cross_validate(rows, args.objective)
@@ -390,7 +390,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"  fold {i}: {describe(w)}")
     print("\n".join(table(rows, old, cv)))
     print(f"\nfitted on everything: {describe(final)}")
-    print(f"shipped (foi.mail.confidence.WEIGHTS): {describe(WEIGHTS)}")
+    print(f"shipped (foi.mail.calibration.WEIGHTS): {describe(WEIGHTS)}")
     print("\n".join(table(rows, old, now)))
     fresh = [r for r in rows if "@" in r["set"] or r["set"] in FRESH_NOW]
     print(f"\nthe line drawn elsewhere, on the {len(fresh)} fresh readings (shipped weights; auto-replies decided):")

@@ -1,9 +1,9 @@
-"""The confidence stage (foi.mail.confidence; issue 12): when a reading changes a status on its own
+"""The confidence stage (foi.mail.calibration; issue 12): when a reading changes a status on its own
 and when it waits for review with its best guess. Messages in our own words."""
 
 from __future__ import annotations
 
-from foi.mail.confidence import AUTOMATIC, CONTESTED, UNCALIBRATED, WEIGHTS, Weights, _with, weigh
+from foi.mail.calibration import AUTOMATIC, CONTESTED, UNCALIBRATED, WEIGHTS, Weights, _with, weigh
 
 # A refusal that also confirms a fact: the confirmation is the refusal's preamble, not information.
 CONFIRMED_REFUSAL = """Dear Ms Bloggs,

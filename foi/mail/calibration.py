@@ -1,25 +1,24 @@
 """How sure a reading of a reply is, and whether it changes a status on its own (issue 12).
 
-The rules of :mod:`foi.mail.classify` give each reading a kind, the strength of the sentence that
-decides it (their confidence) and the evidence that speaks for another status (its *rivals*:
-something withheld beside an answer, information given beside a refusal, more time taken ...).
-This stage weighs the two into the reading's final confidence; from :data:`AUTOMATIC` up the
-reading changes a status by itself, below it the reply is ``needs-review`` with the reading kept
-as the best guess.
+The rules give each reading a kind, the strength of the sentence that decides it (their
+confidence) and the evidence the letter carries for other statuses (something withheld beside an
+answer, figures beside a refusal, more time taken ...). :func:`weigh` turns them into the
+reading's final confidence; from :data:`AUTOMATIC` up the reading changes a status by itself,
+below it the reply is ``needs-review`` with the reading kept as the best guess
+(:func:`foi.mail.verdict.conclude` calls it, through this module so that the bench can watch it).
 
-The weights were fitted on labelled real replies, by cross-validation grouped by authority, on
-readings made *before* the rules were tuned on those replies as well as on today's readings
-(``bench/calibrate_confidence.py``, results in ``bench/calibration_results.md``). What they say:
+The table of what contests each kind was fitted on labelled real replies, by cross-validation
+grouped by authority, on readings made *before* the rules were tuned on those replies as well as
+on today's (``bench/calibrate_confidence.py``; ``bench/calibration_results.md``). It says:
 
-- Most rivals contest the reading outright: beside them the reading's own sentence is not enough,
-  whatever its strength, and the reply goes to review.
-- A few are weaker than a decisive sentence: the absence of anything concrete to see under an
-  answer that says what it gives, a fact confirmed beside a refusal, a mention of more time or a
-  question beside a decided answer. Each costs a little confidence instead, so a reading that is
-  strong on its own stays automatic and a weak one goes to review.
-- Agreement counts: a reading that the information is not held, while two or more independent
-  kinds of withholding evidence speak (an exemption named, NCND, a refusal stated, refusing
-  words), is contested and goes to review however plainly "not held" is said.
+- Most rival evidence contests a reading outright: beside it the reading's own sentence is not
+  enough, whatever its strength, and the reply goes to review.
+- Two are weaker than a decisive sentence in a letter with a body of its own: nothing concrete to
+  see under an answer that says in words what it gives, and a fact confirmed beside a refusal.
+  Each costs 0.1 instead, so a strong reading stays automatic and one only just sure enough goes
+  to review. In a letter of a line or two every rival contests.
+- Agreement against "not held" (two independent kinds of withholding evidence contesting a
+  not-held reading) is supported but not switched on: it removed as many right decisions as wrong.
 """
 
 from __future__ import annotations
@@ -27,8 +26,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-# Confidence from which a reading changes a status on its own; below it the reply is needs-review
-# with the reading as its best guess.
+# Confidence from which a reading changes a status on its own (as foi.mail.kinds.AUTOMATIC).
 AUTOMATIC = 0.6
 # The confidence a contested reading keeps: below AUTOMATIC.
 CONTESTED = 0.5
