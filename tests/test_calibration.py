@@ -3,7 +3,21 @@ and when it waits for review with its best guess. Messages in our own words."""
 
 from __future__ import annotations
 
-from foi.mail.calibration import AUTOMATIC, CONTESTED, UNCALIBRATED, WEIGHTS, Weights, _with, weigh
+import json
+from datetime import date
+from email.message import EmailMessage
+from email.policy import SMTP
+from pathlib import Path
+
+import pytest
+from conftest import TODAY
+
+from foi.mail.calibration import CONTESTED, UNCALIBRATED, WEIGHTS, Weights, _with, weigh
+from foi.mail.classify import AUTOMATIC, classify
+from foi.tracking import record_event
+from foi.workspace import Workspace
+
+LATER = date(2027, 3, 1)
 
 # A refusal that also confirms a fact: the confirmation is the refusal's preamble, not information.
 CONFIRMED_REFUSAL = """Dear Ms Bloggs,
@@ -56,6 +70,13 @@ def test_a_weaker_rival_costs_confidence_instead() -> None:
     assert confidence == 0.64 >= AUTOMATIC
 
 
+def test_in_a_letter_of_a_line_or_two_every_rival_contests() -> None:
+    """Nothing else in the letter to weigh the weaker rival against."""
+    confidence, reasons = weigh("responded", 0.74, ["nothing concrete given"], said=1)
+    assert (confidence, reasons) == (CONTESTED, ["also speaks of another status: nothing concrete given"])
+    assert weigh("responded", 0.74, ["nothing concrete given"], said=3)[0] == 0.64
+
+
 def test_uncalibrated_weights_contest_as_before() -> None:
     confidence, reasons = weigh("refused", 0.93, ["something confirmed"], weights=UNCALIBRATED)
     assert (confidence, reasons) == (0.5, ["also speaks of another status: something confirmed"])
@@ -99,3 +120,53 @@ def test_the_fitted_weights_differ_from_the_old_table_in_two_cells_only() -> Non
                if UNCALIBRATED.rivals[kind].get(name, "absent") != cost}
     assert changed == {("refused", "something confirmed"), ("responded", "nothing concrete given")}
     assert WEIGHTS.not_held_contested_by == 0
+
+
+# ---------------------------------------------------------------------------------------------
+# Whole replies
+
+
+def test_an_agreed_reading_becomes_automatic() -> None:
+    result = classify("RE: FOI-CAUTIONS-0020", CONFIRMED_REFUSAL)
+    assert (result.kind, result.guess) == ("refused", "refused")
+    assert AUTOMATIC <= result.confidence < 0.93
+    assert "weaker evidence of another status: something confirmed (-0.10)" in result.reasons
+    assert result.sections == ["31(1)(a)"]
+
+
+def test_a_contested_reading_goes_to_review_with_its_guess() -> None:
+    result = classify("RE: FOI-CAUTIONS-0020", CONTESTED_REFUSAL)
+    assert (result.kind, result.guess, result.confidence) == ("needs-review", "refused", CONTESTED)
+    assert "also speaks of another status: rows of figures" in result.reasons
+    assert result.sections == ["40(2)"]
+
+
+def _mail(body: str) -> bytes:
+    msg = EmailMessage(policy=SMTP)
+    msg["From"] = "FOI Team <freedomofinformation@kent.police.uk>"
+    msg["To"] = "Jo Bloggs <jo@example.org>"
+    msg["Subject"] = "RE: FOI-CAUTIONS-0020"
+    msg["Date"] = "Mon, 14 Dec 2026 10:00:00 +0000"
+    msg["Message-ID"] = "<c1@kent.police.uk>"
+    msg.set_content(body)
+    return msg.as_bytes()
+
+
+@pytest.fixture
+def sent(batch_ws: Workspace) -> Workspace:
+    for row in batch_ws.db.query("SELECT id FROM requests"):
+        record_event(batch_ws.db, row["id"], "sent", TODAY)
+    return batch_ws
+
+
+def test_inbox_review_shows_the_guess_of_a_contested_reading(cli, sent: Workspace, tmp_path: Path) -> None:
+    (tmp_path / "c.eml").write_bytes(_mail(CONTESTED_REFUSAL))
+    imported = cli("inbox", "import", str(tmp_path / "c.eml"), "--today", LATER.isoformat(), "--json")
+    [item] = json.loads(imported.stdout)["messages"]
+    assert item["kind"] == "needs-review"
+    listed = cli("inbox", "review", "--list")
+    assert listed.exit_code == 0
+    assert "refused (0.50)" in listed.stdout and "40(2)" in listed.stdout
+    [pending] = json.loads(cli("inbox", "review", "--json").stdout)
+    assert (pending["guess"], pending["confidence"]) == ("refused", 0.5)
+    assert "also speaks of another status: rows of figures" in pending["reasons"]

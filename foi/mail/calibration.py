@@ -26,14 +26,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-# Confidence from which a reading changes a status on its own (as foi.mail.kinds.AUTOMATIC).
-AUTOMATIC = 0.6
+from foi.mail.kinds import AUTOMATIC, STATUS_KINDS
+
 # The confidence a contested reading keeps: below AUTOMATIC.
 CONTESTED = 0.5
-
-# Kinds that change a request's status (auto-reply and needs-review never do).
-_STATUS_KINDS = frozenset({"acknowledged", "clarification", "extended", "responded", "partial", "refused",
-                           "not-held", "review-upheld", "review-overturned"})
 
 
 # What contests each status before calibration (issue 12, rounds 4-8): any of it sends the reading
@@ -102,7 +98,7 @@ def weigh(kind: str, confidence: float, evidence: Sequence[str], *, stated: bool
     the kind is the authority's own, from a log's outcome field."""
     weights = WEIGHTS if weights is None else weights
     confidence = round(max(0.0, min(1.0, confidence)), 2)
-    if kind not in _STATUS_KINDS or confidence < AUTOMATIC:
+    if kind not in STATUS_KINDS or confidence < AUTOMATIC:
         return confidence, []
     reasons: list[str] = []
     if weights.not_held_contested_by and kind == "not-held" and len(withheld) >= weights.not_held_contested_by:
