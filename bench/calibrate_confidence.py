@@ -51,7 +51,8 @@ FRESH = ("mail-lead-odd=26a100f", "mail3-odd=fdeea7a", "mail4-odd=862e770", "mai
 FRESH_NOW = frozenset({"mail2-even", "mail3-even", "mail4-even", "mail6-odd", "mail8-odd"})
 STATUS = frozenset({"acknowledged", "clarification", "extended", "responded", "partial", "refused", "not-held",
                     "review-upheld", "review-overturned"})
-# The rivals foi names (classify._RIVALS), longest first so that one containing another parses right.
+# The evidence foi names for other statuses (weighing.py's rival_evidence), longest first so that one
+# containing another parses right.
 RIVALS = ("not held, and no ground for withholding", "not recorded in a usable form, and no cost limit",
           "something withheld besides NCND", "the whole request not held", "only the attachment speaks",
           "nothing concrete given", "something withheld", "information given", "said to be given", "any part not held",
@@ -182,7 +183,7 @@ def read_fresh(eval_dir: Path, name: str, commit: str) -> list[dict[str, Any]]:
 
 
 # ---------------------------------------------------------------------------------------------
-# Deciding with given weights (mirrors foi.mail.calibration.weigh on the recorded reading)
+# Deciding with given weights (foi.mail.calibration.weigh on the recorded reading)
 
 
 def decide(r: dict[str, Any], weights: Any, threshold: float | None = None) -> str:
