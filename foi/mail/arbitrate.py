@@ -77,6 +77,7 @@ def arbitrate(ev: Gathered, w: Weighed) -> Arbitration | Classification:
     # (A caveat printed under released figures is evidence of its own.)
     attached_words = (bool(said_given) and not caveat
                       and all(re.search(r"\battach|\benclos", x, re.I) for x in said_given))
+    ev.withheld_kinds = [name for name, on in withhold.items() if on]
     n_give = sum(give.values())
     n_withhold = sum(withhold.values())
     speaks_of_refusing = scores["refused"] > 0 or bool(named) or bool(ncnd_new)

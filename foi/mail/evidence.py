@@ -135,6 +135,9 @@ class Gathered:
     specific: bool
     # The evidence for each rival status (set by foi.mail.weighing; read by foi.mail.verdict).
     rival_evidence: dict[str, bool] = field(default_factory=dict)
+    # The independent kinds of withholding evidence of a final answer (set by foi.mail.arbitrate;
+    # read by foi.mail.calibration through foi.mail.verdict).
+    withheld_kinds: list[str] = field(default_factory=list)
 
 
 def gather(

@@ -6,33 +6,12 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from foi.mail import calibration
 from foi.mail.evidence import Gathered
 from foi.mail.kinds import AUTOMATIC, STATUS_KINDS, Classification
 from foi.mail.sections import collect_sections, is_ncnd_section, ncnd_counted
 from foi.mail.signals import NCND_RE
 
-# The evidence that competes with each status (see classify: rival_evidence). A reading with any of
-# it goes to review with its best guess, whatever its confidence; the review outcome letters
-# quote the refusal they review, so nothing competes with them.
-_RIVALS: dict[str, tuple[str, ...]] = {
-    "responded": ("something withheld", "not held", "more time taken", "a question to us",
-                  "nothing concrete given", "only the attachment speaks", "a one-line reply"),
-    "partial": ("more time taken", "a question to us", "not held, and no ground for withholding",
-                "the whole request not held"),
-    "refused": ("information given", "not held", "more time taken", "a question to us", "any part not held",
-                "said to be given", "asks us anything", "rows of figures", "a count given", "something confirmed",
-                "the rest withheld", "not recorded in a usable form, and no cost limit"),
-    "not-held": ("information given", "something withheld besides NCND", "more time taken", "a question to us"),
-    "extended": ("information given", "a question to us"),
-    "clarification": ("information given", "more time taken", "said to be given"),
-    # (A mailbox's wording is weighed against a person's in the receipt's own reading: receipts.py.)
-    "acknowledged": ("information given", "something withheld", "not held", "more time taken", "a question to us"),
-}
-# What still puts a decision the authority files under a log's outcome field in doubt: the letter
-# itself waits on more time or on our answer.
-_STATED_RIVALS = frozenset({"more time taken", "a question to us"})
-# The confidence a rivalled reading keeps: below AUTOMATIC.
-_RIVALLED = 0.5
 # Kinds that keep the sections and NCND flag they cite (as tracking accepts them).
 _SECTION_KINDS = frozenset({"partial", "refused", "not-held", "review-upheld", "review-overturned"})
 _NCND_KINDS = frozenset({"partial", "refused", "not-held", "review-upheld", "review-overturned"})
@@ -65,12 +44,11 @@ def conclude(ev: Gathered, kind: str, evidence_: Sequence[str], confidence: floa
     confidence = round(max(0.0, min(1.0, confidence)), 2)
     evidence_ = [verbatim.get(x, x) for x in evidence_]
     best = guess or kind
-    rivals = [name for name in _RIVALS.get(kind, ()) if rival_evidence.get(name)
-              and (not stated or name in _STATED_RIVALS)]
-    if kind in STATUS_KINDS and confidence >= AUTOMATIC and rivals:
-        # Its own evidence is there, but so is evidence for another status: ask.
-        reasons = [*reasons, f"also speaks of another status: {', '.join(rivals)}"]
-        confidence = min(confidence, _RIVALLED)
+    # Its own evidence against the evidence for other statuses (called through the module, so that
+    # bench/calibrate_confidence.py can watch it).
+    confidence, weighed = calibration.weigh(kind, confidence, [name for name, on in rival_evidence.items() if on],
+                                            stated=stated, withheld=ev.withheld_kinds, said=len(body_only))
+    reasons = [*reasons, *weighed]
     if kind in STATUS_KINDS and confidence < AUTOMATIC:
         reasons = [*reasons, f"not sure enough to decide on its own ({best}, confidence {confidence:.2f})"]
         kind = "needs-review"
