@@ -69,3 +69,29 @@ _LEADS_RE = re.compile(
 def leads_to_answers(sentences: Sequence[str]) -> list[str]:
     """Sentences announcing the answers that follow them."""
     return [s for s in sentences if _LEADS_RE.search(s)]
+
+
+def answers_run(labels: Sequence[tuple[str, int] | None]) -> int:
+    """Where the answers start in a reply whose numbering starts again at 1 (round 10): the request's
+    questions printed "1. ... 2. ...", then the answers numbered like them "1 - ... 2 - ...". The
+    last run counts when it has as many items as the first (the answers mirror the questions); its
+    first line's index is returned, else 0 (one run, or runs that do not mirror each other).
+    ``labels`` holds each line's part label (kind, number) or None."""
+    runs: list[list[int]] = []
+    last: tuple[str, int] | None = None
+    for k, label in enumerate(labels):
+        if label is None:
+            continue
+        if last is None or label[0] != last[0] or label[1] not in (last[1], last[1] + 1, 1):
+            if last is None:
+                runs.append([k])
+                last = label
+            continue
+        if label[1] == 1 and last[1] >= 2:
+            runs.append([k])
+        elif label[1] == last[1] + 1:
+            runs[-1].append(k)
+        last = label
+    if len(runs) >= 2 and len(runs[-1]) >= 2 and len(runs[-1]) == len(runs[0]):
+        return runs[-1][0]
+    return 0

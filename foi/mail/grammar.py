@@ -65,9 +65,10 @@ NOTHING_HELD = (
 )
 # "We do not have any records of this", "the force does not possess such data", "we have no
 # information about that", "the constabulary has no data relating to ..." (not "we have no record
-# of receiving your request": that is about our letter, not the information).
+# of receiving your request": that is about our letter, not the information; nor "whether we do or
+# do not have it": a disjunction decides nothing).
 POSSESSION_DENIED = (
-    r"\b(?:do|does|did)\s+not\s+(?:currently\s+)?(?:have|possess|retain|keep|store|maintain)\s+(?:any\s+)?"
+    r"(?<!\bor\s)\b(?:do|does|did)\s+not\s+(?:currently\s+)?(?:have|possess|retain|keep|store|maintain)\s+(?:any\s+)?"
     + NOUN + r"\b(?!\s+(?:\w+\s+){0,2}(?:receiv\w*|your\s+(?:request|e-?mail|letter)))"
     r"|\b(?:has|have|holds?|possess(?:es)?|retains?|keeps?)\s+no\s+" + NOUN
     + r"\b(?!\s+(?:\w+\s+){0,2}(?:receiv\w*|your\s+(?:request|e-?mail|letter)|an?\s+(?:earlier|previous)"
@@ -358,12 +359,12 @@ REVIEW_CHANGED = (
 # "does not monitor social media": what is not done is not the information; nor "not ... in a
 # format", which is about the cost of finding it.)
 NOT_KEPT = (
-    r"\b(?:does|do|did)\s+not\s+(?:currently\s+|routinely\s+|specifically\s+|separately\s+|formally\s+|generally\s+"
+    r"(?<!\bor\s)\b(?:does|do|did)\s+not\s+(?:currently\s+|routinely\s+|specifically\s+|separately\s+|formally\s+|generally\s+"
     r"|electronically\s+|actively\s+)?"
     r"(?:collate|collect|compile|gather|store|log|track|maintain|produce|keep|record|retain|capture)\s+"
     r"(?:(?:this|that|these|those|such|the|any|that\s+kind\s+of|this\s+type\s+of)\s+)?" + NOUN + r"\b"
     r"(?!\s+(?:\w+\s+){0,6}?(?:in\s+a\b|centrally|in\s+(?:such|an?)\s+(?:way|format|manner)))"
-    r"|\b(?:does|do|did)\s+not\s+(?:currently\s+|routinely\s+)?(?:collate|collect|compile|record|keep|hold)\s+"
+    r"|(?<!\bor\s)\b(?:does|do|did)\s+not\s+(?:currently\s+|routinely\s+)?(?:collate|collect|compile|record|keep|hold)\s+"
     r"(?:this|that|it|these|them)\s*[.]?$"
 )
 # Looked for, not found: "we have been unable to locate any information relevant to your request",

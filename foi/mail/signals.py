@@ -525,7 +525,7 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("not-held", r"(?<!\bor\s)\b(?:is|are|was|were)\s+not\s+(?:recorded|captured|kept|retained)\b"
         r"(?!\s+(?:in\s+a|centrally"
         r"|in\s+(?:such|an?)\s+(?:way|format|manner)))"
-        r"|\b(?:does|do|did)\s+not\s+(?:record|capture|keep|retain)\b(?!\s+(?:\w+\s+){0,6}(?:in\s+a|centrally"
+        r"|(?<!\bor\s)\b(?:does|do|did)\s+not\s+(?:record|capture|keep|retain)\b(?!\s+(?:\w+\s+){0,6}(?:in\s+a|centrally"
         r"|in\s+(?:such|an?)\s+(?:way|format|manner)))", 2.0),
     # "The force has no record of any such meetings", "we hold no records of this" (issue 12, coverage).
     ("not-held", r"\b(?:has|have|holds?|keeps?)\s+no\s+(?:recorded\s+)?(?:record|records|information|trace|data)\s+"
@@ -535,7 +535,9 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("not-held", r"\bheld\s+by\s+[^.]{2,60}?,?\s+(?:and\s+)?not\s+(?:by\s+)?(?:this|the|our)\s+"
         r"(?:force|constabulary|authority|department|office|organisation)\b|\bnot\s+held\s+by\s+(?:this|the|our)\s+(?:force|constabulary|authority"
         r"|organisation)\b", 2.0),
-    ("not-held", r"\b(?:does|do|did)\s+not\s+hold\b|\bholds?\s+no\s+(?:recorded\s+)?(?:information|data|records)"
+    # (Not "whether we do or do not hold it": the two halves of a disjunction decide nothing.)
+    ("not-held", r"(?<!\bor\s)\b(?:does|do|did)\s+not\s+hold\b"
+        r"|\bholds?\s+no\s+(?:recorded\s+)?(?:information|data|records)"
         r"|\bno\s+"
         r"(?:recorded\s+)?information\s+(?:is\s+)?held", 2.0),
     ("not-held", r"\bno\s+(?:relevant\s+)?(?:information|records?|data|correspondence)\s+(?:has\s+been|was|were"
