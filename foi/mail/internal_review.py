@@ -1,0 +1,80 @@
+"""Letters answering a request for an internal review: the outcome, upheld or overturned."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from foi.mail.evidence import Gathered
+from foi.mail.kinds import Classification
+from foi.mail.outcomes import answers_review
+from foi.mail.outcomes import conclusion as review_conclusion
+from foi.mail.signals import MAINTAIN_RE, OVERTURN_RE, PARTLY_RE, UPHELD_RE
+from foi.mail.verdict import conclude
+from foi.mail.weighing import Weighed
+
+# "the exemptions at sections 36(2)(b) and (c) were correct and properly applied" (round 8).
+_RIGHTLY_APPLIED_RE = re.compile(
+    r"(?<!not\s)\b(?:was|were|is|are|had\s+been|have\s+been|has\s+been)\s+(?:both\s+)?(?:correct(?:ly)?|proper(?:ly)?"
+    r"|appropriate(?:ly)?|right(?:ly)?|valid(?:ly)?)\s+(?:and\s+(?:correctly|properly|appropriately|rightly|validly)\s+)?"
+    r"(?:applied|engaged|relied\s+(?:up)?on|cited|used)\b",
+    re.I,
+)
+
+
+def _review_outcome(sentences: Sequence[str]) -> tuple[str | None, list[str]]:
+    """("upheld" | "overturned" | "partly upheld" | None, the sentences that say so)."""
+    up: list[str] = []
+    over: list[str] = []
+    partly: list[str] = []
+    for s in sentences:
+        if PARTLY_RE.search(s):
+            partly.append(s)
+            continue
+        for m in UPHELD_RE.finditer(s):
+            subj = (m.group("subj") or m.group("subj2") or m.group("what") or m.group("subj3") or "").lower()
+            neg = (m.group("neg") or m.group("neg2") or "").lower()
+            complaint = subj in ("complaint", "appeal", "request", "application", "your")
+            # "your complaint is upheld" means the force was wrong; "the decision is upheld" right.
+            (over if complaint != bool(neg) else up).append(s)
+        if MAINTAIN_RE.search(s) or _RIGHTLY_APPLIED_RE.search(s):
+            up.append(s)
+        if OVERTURN_RE.search(s):
+            over.append(s)
+    if partly or (up and over):
+        return "partly upheld", list(dict.fromkeys(partly + up + over))
+    if up:
+        return "upheld", list(dict.fromkeys(up))
+    if over:
+        return "overturned", list(dict.fromkeys(over))
+    return None, []
+
+
+def read_review(ev: Gathered, w: Weighed) -> Classification | None:
+    """The reply as an internal review letter, or None when it is not one."""
+    # The stage's inputs, under the names its rules use.
+    subject, reading, new, scores, evidence = ev.subject, ev.reading, ev.new, ev.scores, ev.evidence
+    data, exempt = w.data, w.exempt
+    outcome, outcome_ev = _review_outcome(new)
+    review_context = scores["review"] >= 1.5 or bool(re.search(r"\binternal\s+review|\breview\b", subject, re.I))
+    # A letter that says it answers our review request ("your request for an internal review has
+    # been considered") is one, whatever its subject (round 9).
+    review_context = review_context or bool(answers_review(reading.of("new", "history")))
+    if not outcome and review_context:
+        # "I remain of the view that the exemption was applied correctly", "my conclusion is that
+        # the original response was correct": a reviewer's judgement on the first reply, in a
+        # letter answering our review request (foi.mail.outcomes; round 9).
+        outcome, outcome_ev = review_conclusion(new)
+    if outcome and (review_context or scores["review"] > 0):
+        kind = "review-upheld" if outcome == "upheld" else "review-overturned"
+        conf = 0.85 if outcome != "partly upheld" else 0.7
+        return conclude(ev, kind, outcome_ev[:1] + evidence["review"][:1], conf, review=outcome, history_too=True,
+                        reasons=[f"internal review outcome: {outcome}"])
+    if scores["review-ack"] >= 2 and not outcome and scores["review"] < 1.5:
+        return conclude(ev, "acknowledged", evidence["review-ack"][:2], 0.75,
+                        reasons=["acknowledges a request for an internal review; no date changes"])
+    if scores["review"] >= 1.5:
+        guess = "review-upheld" if exempt and data < 2 else "review-overturned" if data >= 2 else "review-upheld"
+        return conclude(ev, "needs-review", evidence["review"][:2], 0.35, guess=guess, history_too=True,
+                        reasons=["an internal review letter whose outcome is not stated plainly"])
+    return None

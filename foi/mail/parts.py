@@ -1,0 +1,194 @@
+"""Replies laid out question by question: how each numbered part was answered."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from foi.mail.scoring import score
+from foi.mail.sections import sections_in_sentence
+from foi.mail.segments import SEARCH_SIZE_RE
+from foi.mail.signals import ATTACHED_RESPONSE_RE, COST_LIMIT_RE, NCND_RE, PART_START_RE, PART_WORDS, REDIRECT_RE
+
+# Particular questions named: "Qs 2, 3 & 5", "question 4", "parts 2 and 3" (not a run such as
+# "questions 1 to 5", which may be all of them).
+_NAMED_PARTS_RE = re.compile(r"\b(?:qs?|questions?|parts?|points?)\s*\.?\s*\(?\d{1,2}[a-z]?\)?(?:\s*(?:,|&|and)\s*"
+                             r"\(?\d{1,2}[a-z]?\)?)*\b(?!\s*(?:-|to|\u2013)\s*\d)", re.I)
+
+
+def names_some_parts(sentence: str) -> bool:
+    """True when `sentence` names particular questions that leave others out: numbers with a gap
+    ("Qs 2, 3 & 5") or not starting at the first ("question 4"). "Questions 1 & 2" may be all."""
+    for m in _NAMED_PARTS_RE.finditer(sentence):
+        numbers = sorted({int(n) for n in re.findall(r"\d{1,2}", m.group())})
+        if numbers and numbers != list(range(1, len(numbers) + 1)):
+            return True
+    return False
+
+
+@dataclass
+class Parts:
+    """A reply answered question by question, each part named by its first sentence."""
+
+    answered: list[str] = field(default_factory=list)  # a figure, a yes or no, information given
+    refused: list[str] = field(default_factory=list)  # an exemption, NCND or the cost limit
+    not_held: list[str] = field(default_factory=list)  # not held, or sent to another body
+    prose: list[str] = field(default_factory=list)  # answered in words only ("all officers carry one")
+    count: int = 0
+    not_held_sentences: set[str] = field(default_factory=set)  # every sentence of the parts not held
+
+
+def _part_label(sentence: str) -> tuple[str, int] | None:
+    """("n", 2) for "2." / "Question 2:", ("a", 1) for "b)"; None when the sentence starts no part."""
+    m = PART_START_RE.match(sentence)
+    if not m:
+        return None
+    head = m.group(0)
+    number = re.search(r"\d{1,2}", head)
+    if number:
+        return ("n", int(number.group()))
+    word = re.search(r"\b" + PART_WORDS + r"\b", head, re.I)
+    if word:
+        return ("n", _WORD_NUMBER[word.group().lower()])
+    letter = re.search(r"\b([a-h])\s*[.):\-\u2013]|\(([a-h])\)|\b(?:question|part|point|request)\s+([a-h])\b",
+                       head, re.I)
+    if letter:
+        return ("a", ord((letter.group(1) or letter.group(2) or letter.group(3)).lower()) - ord("a") + 1)
+    return None
+
+
+_WORD_NUMBER = {w: i for i, ws in enumerate((("one", "first"), ("two", "second"), ("three", "third"),
+                                             ("four", "fourth"), ("five", "fifth"), ("six", "sixth"),
+                                             ("seven",), ("eight",), ("nine",), ("ten",)), start=1) for w in ws}
+
+
+_INLINE_ITEM_RE = re.compile(r"(?:(?<=\s)|^)(\d{1,2})[).]\s+(?=\S)")
+
+
+def _split_inline_items(sentences: Sequence[str]) -> list[str]:
+    """"In answer to your questions: 1) 14 2) 3 3) The supplier is exempt": items numbered 1, 2, 3
+    in a row inside one sentence are cut apart, so that each reads as its own part."""
+    out: list[str] = []
+    for sentence in sentences:
+        marks = [(m.start(), int(m.group(1))) for m in _INLINE_ITEM_RE.finditer(sentence)]
+        run: list[int] = []
+        expected = 1
+        for pos, number in marks:
+            if number == expected:
+                run.append(pos)
+                expected += 1
+        if len(run) < 2:
+            out.append(sentence)
+            continue
+        cuts = [0, *[pos for pos in run if pos > 0], len(sentence)]
+        out.extend(piece for a, b in zip(cuts, cuts[1:], strict=False) if (piece := sentence[a:b].strip()))
+    return out
+
+
+def read_parts(sentences: Sequence[str]) -> Parts:
+    """How each part of a reply laid out question by question was answered. A part runs from one
+    "Question 2:" / "Q3." / "2)" to the next; it is answered when it gives a figure (outside the
+    question as restated), a yes or no, or says information is attached or provided; refused when
+    it relies on an exemption or the cost limit; not held when it says so or sends us to another
+    body ("this part of your request should go to the NPCC"). Replies not laid out in parts give
+    an empty reading."""
+    sentences = _split_inline_items(sentences)
+    parts: list[list[str]] = []
+    last: tuple[str, int] | None = None
+    # Questions restated without numbers, each followed by its answer ("Which companies supply it?"
+    # then the answer): each question starts a part, when no numbered parts are given.
+    asked = [k for k, s in enumerate(sentences) if _QUESTION_LINE_RE.match(s)]
+    numbered = sum(1 for s in sentences if _part_label(s))
+    if numbered < 2 and len(asked) >= 2 and all(b - a >= 2 for a, b in zip(asked, asked[1:], strict=False)) \
+            and asked[-1] < len(sentences) - 1:
+        labels = {k: ("q", n) for n, k in enumerate(asked, start=1)}
+    else:
+        labels = {}
+    for k, s in enumerate(sentences):
+        label = labels.get(k) or (None if labels else _part_label(s))
+        # Parts follow one another (1, 2, 3 or a, b, c; "Request 2" then "Response 2"); a figure
+        # that looks like an item number ("31.") or a sub-item ("a." under "3.") stays in its part.
+        if label and (last is None or (label[0] == last[0] and label[1] in (last[1], last[1] + 1))):
+            parts.append([s])
+            last = label
+        elif parts:
+            parts[-1].append(s)
+    out = Parts(count=len(parts))
+    if len(parts) < 2:
+        return out
+    deferred: list[list[str]] = []
+    for part in parts:
+        text = " ".join(part)
+        head = PART_START_RE.sub("", part[0], count=1)
+        # Figures in the question as restated ("Between 1 September 2013 and ...?") answer nothing,
+        # nor do the size of a search ("7,069 records to review") or a section number.
+        said = [x for x in [head, *part[1:]] if x.strip() and not x.rstrip().endswith("?")]
+        figures = [x for x in said if FIGURE_RE.search(_CITATION_RE.sub(" ", _URL_RE.sub(" ", x)))
+                   and not SEARCH_SIZE_RE.search(x)
+                   and not COST_LIMIT_RE.search(x)]
+        scores, _ = score(part)
+        no = bool(sections_in_sentence(text) or NCND_RE.search(text) or scores["refused"] >= 1.5
+                  or scores["firm"] >= 2)
+        nh = scores["not-held"] >= 1.5 or bool(REDIRECT_RE.search(text))
+        yes = bool(scores["data"] >= 1.5 or figures or any(ATTACHED_RESPONSE_RE.search(x) for x in part)
+                   or any(_YES_NO_RE.match(PART_START_RE.sub("", x, count=1)) for x in said))
+        if not (yes or no or nh) and said and all(_DEFERS_RE.match(PART_START_RE.sub("", x, count=1)) for x in said
+                                                  if x is not head or PART_START_RE.sub("", x, count=1).strip()):
+            # "Not applicable (see Q1)": the answer is the earlier part's.
+            deferred.append(part)
+            continue
+        if yes and not (nh and not figures):
+            out.answered.append(part[0])
+        if no:
+            out.refused.append(part[0])
+        elif nh and part[0] not in out.answered:
+            out.not_held.append(part[0])
+            out.not_held_sentences.update(part)
+        elif not yes and any(_PROSE_ANSWER_RE.search(x) and not _NON_ANSWER_RE.search(x) and not score([x])[0]
+                             for x in said):
+            # Neither refused nor not held, and a plain statement under the question: an answer
+            # in words, weaker than a figure.
+            out.prose.append(part[0])
+    for part in deferred:
+        # A part that only points back shares the fate of what it points to: beside parts all not
+        # held, it is not held too ("Q1 No information held. Q2 Not applicable, see Q1": round 8).
+        if out.not_held and not out.answered and not out.refused and not out.prose:
+            out.not_held.append(part[0])
+            out.not_held_sentences.update(part)
+        else:
+            out.count -= 1
+    return out
+
+
+# An answer that only points back to another: "Not applicable (see Q1)", "N/A", "See answer to
+# question 2", "As above".
+_DEFERS_RE = re.compile(r"^\W*(?:not\s+applicable|n/a|see\s+(?:the\s+)?(?:answer|response)\s+(?:to|at|for|above)|see\s+"
+                        r"(?:q|question|part)\s*\d|(?:please\s+)?see\s+above|as\s+above)\b[^.]{0,60}[.)]?\W*$", re.I)
+
+
+# A statement that answers nothing: "that is not a request for recorded information".
+_NON_ANSWER_RE = re.compile(r"\bnot\s+(?:a\s+)?(?:valid\s+)?(?:request|question)\s+for\s+(?:recorded\s+)?information"
+                            r"|\bnot\s+(?:recorded\s+)?information\s+(?:as\s+defined|held)|\boutside\s+(?:the\s+scope\s+of\s+)?"
+                            r"(?:the\s+)?(?:Act|FOIA)\b|\bnot\s+covered\s+by\s+the\s+(?:Act|FOIA)|\bsee\s+(?:the\s+)?(?:answer|response)"
+                            r"\s+(?:to|above|below)|\bas\s+above\b", re.I)
+# A plain statement of fact: a subject and a verb, a few words long (not a heading or a fragment).
+_PROSE_ANSWER_RE = re.compile(r"\b(?:is|are|was|were|has|have|had|does|do|did|uses?|holds?|owns?|carries|carry"
+                              r"|receives?|issued|provided|supplied|based|kept|stored)\b[^.?]{8,}", re.I)
+
+
+# A question restated on its own: short, ends with "?", not addressed to us ("Could you tell us ...").
+_QUESTION_LINE_RE = re.compile(r"^(?![^?]*\b(?:could|can|would|will)\s+you\b)(?!\W*(?:please|dear)\b)[^?]{8,200}\?\W*$",
+                               re.I)
+_URL_RE = re.compile(r"\[\d+\]|\b(?:https?://|www\.)\S+", re.I)
+_YES_NO_RE = re.compile(r"\W*(?:yes|no)\b(?!\s+(?:information|data|records?|recorded|relevant))", re.I)
+_CITATION_RE = re.compile(r"\b(?:sections?|ss?\.?)\s*\d+[A-Z]?(?:\s*\(\w+\))*|\b(?:questions?|parts?|requests?|answers?"
+                          r"|points?|items?|q)\s*\d+[a-z]?(?:\s*(?:&|and|,|-|to)\s*\d+[a-z]?)*", re.I)
+# A figure given as an answer: "23 vehicles", "412", "£1,200" (not a year, a date, an ordinal or a
+# section).
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+FIGURE_RE = re.compile(r"(?<![\w/£(.-])(?!(?:19|20)\d\d\b)£?\d[\d,]*(?:\.\d+)?"
+                        r"(?![\d/:)(]|\.\w|\s*(?:hours|working|business|calendar|days|weeks|months))(?!\s*(?:st|nd|rd|th)\b)"
+                        r"(?!\s+" + _MONTHS + r"\b)",
+                        re.I)
+
