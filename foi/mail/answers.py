@@ -10,7 +10,7 @@ locate a briefing note, attached"), which is a response, not "not held".
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 # "I would inform you that", "we can advise you that", "I am able to tell you that", "in answer to
 # your question, I can say that".
@@ -95,3 +95,15 @@ def answers_run(labels: Sequence[tuple[str, int] | None]) -> int:
     if len(runs) >= 2 and len(runs[-1]) >= 2 and len(runs[-1]) == len(runs[0]):
         return runs[-1][0]
     return 0
+
+
+def request_printed(parts: Sequence[Sequence[str]], head: Callable[[str], str] = lambda x: x) -> bool:
+    """True when numbered parts are only the request's questions printed (round 10): every part is
+    its question alone ("1. How many ...?", "2. Of these, which ...?"), save the last, under which
+    the letter goes on. What follows the last question answers the whole request, not that
+    question alone. ``head`` strips a part's number from its first line."""
+    if len(parts) < 2:
+        return False
+    said = [[x for x in [head(p[0]), *p[1:]] if x.strip()] for p in parts]
+    return (all(lines and all(x.rstrip().endswith("?") for x in lines) for lines in said[:-1])
+            and bool(said[-1]) and said[-1][0].rstrip().endswith("?") and len(said[-1]) > 1)

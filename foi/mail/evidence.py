@@ -100,6 +100,14 @@ _REASONS_BELOW_RE = re.compile(r"\b(?:grounds?|reasons?|exemptions?|explanation|
 _MORE_WITHHELD_RE = re.compile(r"\b(?:holds?|held)\s+(?:addition(?:al)?|further|other|more)\s+information\b[^.]{0,80}"
                                r"\b(?:not\s+obliged|exempt|withheld|cannot|will\s+not|not\s+(?:be\s+)?(?:disclosed|provided"
                                r"|supplied|released))", re.I)
+
+
+def more_withheld(sentences: Sequence[str]) -> list[str]:
+    """"The force holds additional information, but I am not obliged to supply it": more than was
+    given is held back, so something was given."""
+    return [s for s in sentences if _MORE_WITHHELD_RE.search(s)]
+
+
 _GENERIC_RE = re.compile(r"\b(?:usually|normally|generally|typically|routinely|ordinarily)\b", re.I)
 
 

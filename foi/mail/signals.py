@@ -593,6 +593,8 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("scoped", g.PART_ANSWERED, 2.0),
     ("scoped", g.THE_REST, 2.0),
     ("refused", g.RELIED_ON, 2.0),
+    ("refused", g.WITHHELD_JUDGED, 2.0),
+    ("firm", g.WITHHELD_JUDGED, 2.0),
     ("refused", g.UNDER_GROUND, 1.5),
     # The cost limit in words, with no number or section: "answering it would involve an unreasonable
     # amount of work to establish whether the information is held, and to locate and extract it"

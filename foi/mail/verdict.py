@@ -15,7 +15,8 @@ from foi.mail.signals import NCND_RE
 # it goes to review with its best guess, whatever its confidence; the review outcome letters
 # quote the refusal they review, so nothing competes with them.
 _RIVALS: dict[str, tuple[str, ...]] = {
-    "responded": ("something withheld", "not held", "more time taken", "a question to us",
+    # (Beside figures, a table or answered questions in the body, "not held" speaks of a part: round 10.)
+    "responded": ("something withheld", "not held beside nothing shown", "more time taken", "a question to us",
                   "nothing concrete given", "only the attachment speaks", "a one-line reply"),
     "partial": ("more time taken", "a question to us", "not held, and no ground for withholding",
                 "the whole request not held"),

@@ -1,0 +1,428 @@
+"""Round 10 of reading real replies (issue 12): what the letter itself decides when signals
+compete - a disjunction about holding, answers numbered under numbered questions, one part not
+held beside what is given.
+
+Every message here is our own paraphrase of a pattern seen in real replies (SOURCES.md in
+tests/fixtures/mail names the public pages); each meaning is said several ways (synonyms, voice,
+order, padding), with negatives that share the words but not the meaning.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from foi.mail.answers import answers_run, request_printed
+from foi.mail.classify import classify
+from foi.mail.decisions import heading_decision, part_withheld, rest_withheld, scope_questions, unquoted
+from foi.mail.grammar import WITHHELD_JUDGED
+from foi.mail.signals import SIGNALS
+from foi.mail.weighing import whole_nh_decides
+
+# --------------------------------------------------------------------------------------------
+# A. "Whether we do or do not hold it" is a disjunction, not a statement that nothing is held
+
+
+def _not_held(sentence: str) -> bool:
+    return any(kind == "not-held" and rx.search(sentence) for kind, rx, _ in SIGNALS)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The decision to neither confirm nor deny does not turn on whether we do or do not hold the records.",
+        "Confirming whether the force does or does not hold such material would itself reveal exempt facts.",
+        "Whether the department did or did not hold any files at that time is not the question here.",
+        "Saying that we do or do not have any records of this kind would harm ongoing operations.",
+        "It makes no difference whether the council does or does not possess such data.",
+        "To state that we do or do not retain these reports would undermine the exemption.",
+    ],
+)
+def test_do_or_do_not_hold_decides_nothing(sentence: str) -> None:
+    assert not _not_held(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We do not hold the records you describe.",
+        "The force does not hold any information of that kind.",
+        "Sadly, the council did not hold such files in 2019, or later.",
+        "We do not have any records of these payments.",
+        "Either way, the department does not possess such data.",
+    ],
+)
+def test_plain_not_held_still_reads(sentence: str) -> None:
+    assert _not_held(sentence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dear Ms Grey,\nNeither Confirm nor Deny\nThe force neither confirms nor denies that it holds any "
+        "correspondence with the companies named, by virtue of sections 23(5) and 24(2). Our decision does not "
+        "depend on whether we do or do not hold the information, but on what confirming it would reveal.",
+        "Our response: we can neither confirm nor deny whether this information is held, as section 31(3) "
+        "applies. The choice to give such a response is unaffected by whether the service does or does not "
+        "have any records; it concerns the harm that confirming either way would cause.",
+    ],
+)
+def test_ncnd_explained_with_a_disjunction_is_a_refusal(text: str) -> None:
+    result = classify("FOI response", text)
+    assert result.guess == "refused" and result.ncnd
+
+
+# --------------------------------------------------------------------------------------------
+# B. The request's numbered questions printed, then answers numbered the same way
+
+
+def test_answers_run_finds_the_second_mirrored_list() -> None:
+    n = [("n", 1), ("n", 2), None, ("n", 1), ("n", 2)]
+    assert answers_run(n) == 3
+    # three questions, three answers, lines between them
+    assert answers_run([("n", 1), ("n", 2), ("n", 3), None, None, ("n", 1), None, ("n", 2), ("n", 3)]) == 5
+    # answers interleaved with the questions: one run, nothing to skip
+    assert answers_run([("n", 1), ("n", 1), ("n", 2), ("n", 2)]) == 0
+    # a list of sub-items inside one answer does not mirror the questions
+    assert answers_run([("n", 1), ("n", 2), ("n", 3), ("n", 1), ("n", 2)]) == 0
+    assert answers_run([None, ("n", 1), None]) == 0
+    assert answers_run([]) == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your request:\n1. Does the force use psychics in investigations?\n2. If so, how often since 2015?\n\n"
+        "Our response:\n1. No information held - the force does not engage psychics.\n2. Not applicable (see Q1)",
+        "You asked:\n1) Whether the trust employs faith healers on its wards.\n2) The cost of any such posts.\n"
+        "1) No recorded information is held; no such posts exist.\n2) N/A - see answer 1.",
+        "Request\n1 - Has the council hired astrologers?\n2 - What were they paid?\nResponse\n"
+        "1 - The council holds no information on this.\n2 - Not applicable, as above.",
+        "The questions were:\n1. the number of dowsers engaged by the service\n2. the sums paid to them\n"
+        "We reply as follows.\n1. Nothing is held. We have never engaged a dowser.\n2. See the answer to question 1.",
+        "1. How many clairvoyants assisted the force in 2020?\n2. Which cases did they work on?\n"
+        "Answers\n1. We do not hold any such information.\n2. N/A",
+        "Q1 and Q2 as you set them out:\n1. Mediums used by the police\n2. Payments made to mediums\n"
+        "Response:\n1. There is no information held: mediums are not used.\n2. Not applicable - see 1.",
+    ],
+)
+def test_every_answer_under_the_questions_not_held_is_not_held(text: str) -> None:
+    result = classify("FOI response", text)
+    assert result.guess == "not-held"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your questions:\n1. When was the page about the tracker dog replaced?\n2. Is the dog still working?\n"
+        "A colleague in the press office replied as follows.\n1 - We moved to a new website last year and the "
+        "old pages no longer exist, so our formal answer to this part is that no information is held.\n"
+        "2 - The dog is no longer a serving police dog and retired in 2019.",
+        "1. What date did the council close the depot?\n2. Does the council still own the land?\n"
+        "1. We do not hold a record of the closing date.\n2. The council still owns the land and leases it to a "
+        "local charity.",
+        "You asked:\n1) the name of the contractor that built the bridge\n2) whether the bridge is inspected\n"
+        "Our answers:\n1) That information is not held, as the files were destroyed under our retention policy.\n"
+        "2) The bridge is inspected every two years by our own engineers.",
+    ],
+)
+def test_one_question_not_held_and_the_others_answered_is_a_response(text: str) -> None:
+    result = classify("FOI response", text)
+    assert result.guess == "responded"
+
+
+# --------------------------------------------------------------------------------------------
+# C. A table given, and "not held" said of what the table does not cover
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our case system records exemptions only where information was withheld. We do not hold the "
+        "information you requested about cases where disclosure was favoured.\n"
+        "Exemption | Partial | Refused |\n27(1) | 3 | 5 |\n28 | 1 | 3 |\n30(c) | 3 | 6 |\n35 | 0 | 1 |",
+        "The information is not held for the years before 2019. The figures we hold are below.\n"
+        "Year | Burglaries | Robberies |\n2019 | 412 | 57 |\n2020 | 388 | 61 |\n2021 | 401 | 49 |\n2022 | 399 | 52 |",
+    ],
+)
+def test_a_table_given_beside_not_held_is_a_response(text: str) -> None:
+    result = classify("FOI response", text)
+    assert result.guess == "responded"
+    assert not any("not held" in r for r in result.reasons if r.startswith("also speaks"))
+
+
+def test_not_held_with_nothing_shown_still_goes_to_review() -> None:
+    text = ("The information you requested is not held by the council. We hope the following is helpful: "
+            "please find attached our answer.")
+    result = classify("FOI response", text)
+    assert result.kind != "responded"
+
+
+def test_disjunction_pattern_is_one_clause() -> None:
+    # The guard looks at the two words before "do not": "or do not" only.
+    assert re.search(r"(?<!\bor\s)\bdo\s+not\s+hold", "we do not hold it")
+    assert not re.search(r"(?<!\bor\s)\bdo\s+not\s+hold", "we do or do not hold it")
+
+
+# --------------------------------------------------------------------------------------------
+# D. Released with a named part held back: redactions made, an exemption applied to part
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dear Ms Vane,\nPlease find attached the documents you asked for; please note that some redactions have "
+        "been made, as the university is not obliged to disclose the personal data of third parties under "
+        "section 40(2).",
+        "I can confirm that the force does hold the information you asked for. However, an exemption under "
+        "section 31(1)(a) has been applied to part of it, which exempts that part from release.",
+        "The minutes are enclosed in redacted form. The names of junior staff are exempt under section 40(2).",
+        "We attach the contract. Certain commercial details have been redacted under section 43(2), as their "
+        "release would harm the supplier.",
+        "The reports are provided below with a small number of redactions. Section 38 applies to the home "
+        "addresses of staff, which are exempt.",
+        "We hold the records requested. Section 40(2) has been applied to some elements of the records, and "
+        "those elements are withheld; the remainder is released with this letter.",
+    ],
+)
+def test_released_with_a_named_part_held_back_is_partial(text: str) -> None:
+    result = classify("FOI response", text)
+    assert (result.kind, result.guess) == ("partial", "partial")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Redaction would not be practicable, so the whole report is withheld under section 31.",
+        "If redactions were made, what remained would be meaningless.",
+        "We considered whether a redacted copy could be provided, but it cannot.",
+        "Section 40(2) applies to personal data of third parties.",
+        "We are unable to provide a redacted version, as the whole document is exempt.",
+    ],
+)
+def test_redaction_not_done_holds_nothing_back(sentence: str) -> None:
+    assert part_withheld([sentence]) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Redaction would not be practicable, so the whole report is withheld under section 31(1)(a), which "
+        "applies to all of it.",
+        "We hold the information, but it is exempt in full under section 40(2) and will not be released.",
+    ],
+)
+def test_withheld_in_full_stays_refused(text: str) -> None:
+    assert classify("FOI response", text).guess == "refused"
+
+
+def test_more_held_back_than_given_is_partial() -> None:
+    text = ("The constabulary can confirm that it holds further information relating to your request; however, "
+            "I am not obliged to supply it, as section 30(1) applies to that information.")
+    assert classify("FOI response", text).guess == "partial"
+
+
+# --------------------------------------------------------------------------------------------
+# E. The request's questions numbered, and the letter's answer under the last of them
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1.\nHow many paintings does the council own?\n2.\nWhich of them are on show?\n3.\nWhat are they worth?\n"
+        "The council is applying section 14(1) to this request, which it regards as vexatious: it is one of "
+        "over 20 identical requests sent on the same day as part of a campaign.",
+        "1. How many vans does the force lease?\n2. From which company?\n"
+        "This request is refused under section 14(1): it is one of 30 identical requests received this week.",
+    ],
+)
+def test_the_answer_under_the_last_question_answers_them_all(text: str) -> None:
+    result = classify("FOI response", text)
+    assert result.guess == "refused"
+
+
+def test_request_printed_needs_every_item_a_question() -> None:
+    strip = lambda x: re.sub(r"^\d+\.\s*", "", x)  # noqa: E731
+    assert request_printed([["1.", "How many?"], ["2.", "Which ones?", "We refuse it."]], strip)
+    # an answer under the first question: answers laid out part by part
+    assert not request_printed([["1.", "How many?", "Fourteen."], ["2.", "Which ones?", "Vans."]], strip)
+    assert not request_printed([["1. Fourteen."], ["2. Vans."]], strip)
+    assert not request_printed([["1.", "How many?"]], strip)
+
+
+# --------------------------------------------------------------------------------------------
+# F. What a letter quotes asks nothing of its own
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        ('Part two: if possible, please indicate how much was paid. " The force holds this information.',
+         "The force holds this information."),
+        ("You asked \u201cwould you accept one year only?\u201d and we answer below.", "and we answer below."),
+        ('Your words were "please confirm which posts only" and we have done so.', "and we have done so."),
+        ("Would you accept figures for one year only?", "Would you accept figures for one year only?"),
+    ],
+)
+def test_unquoted_drops_what_is_quoted(sentence: str, kept: str) -> None:
+    assert unquoted(sentence).strip().endswith(kept)
+    if kept != sentence:
+        assert "only" not in unquoted(sentence) and "indicate" not in unquoted(sentence)
+
+
+def test_a_quoted_question_is_not_a_scope_question() -> None:
+    said = 'Second part: if possible, please indicate only how much the top informant was paid. " The force holds it.'
+    assert scope_questions([said]) == []
+    assert scope_questions(["Would you accept an answer for one year only instead?"])
+
+
+# --------------------------------------------------------------------------------------------
+# G. A log's outcome heading naming grounds, printed under the request
+
+
+def test_an_outcome_heading_under_the_request_counts() -> None:
+    lines = ["Drones", "REF 1278", "Drone operations", "2020 to 2021", "I would like the following.",
+             "How many drones are owned?", "On how many operations were they used?", "What types of operation?",
+             "Were there any complaints?", "Part Disclosure with Section 23(5) and Section 31(3) Exemptions",
+             "5 October 2021"]
+    assert heading_decision(lines) == ("partial", lines[9])
+    # a bare outcome with no grounds, that far down, may be any line
+    lines[9] = "Partially disclosed"
+    assert heading_decision(lines) is None
+
+
+# --------------------------------------------------------------------------------------------
+# H. Not held, and NCND for anything else on NCND's own grounds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can confirm that the information you asked for is not held by the force.\nThe force can neither "
+        "confirm nor deny that it holds any other information, by virtue of the following exemptions:\n"
+        "Section 23(5) Information supplied by, or concerning, certain security bodies\n"
+        "Section 24(2) National security",
+        "No information is held about the visits you describe. We neither confirm nor deny whether any further "
+        "information is held.\nSection 24(2) National Security\nSection 31(3) Law Enforcement",
+    ],
+)
+def test_not_held_with_ncnd_on_its_own_grounds_is_not_held(text: str) -> None:
+    result = classify("FOI response", text)
+    assert (result.kind, result.ncnd) == ("not-held", True)
+
+
+def test_a_greeting_by_number_is_no_figure() -> None:
+    text = "14202,\n\nOur ref: FOI 96/2024\n\nPlease see the attached correspondence.\n\nThanks"
+    result = classify("RE: FOI request", text, attachment_names=["letter.pdf"])
+    assert result.kind == "needs-review"
+
+
+# --------------------------------------------------------------------------------------------
+# I. The whole request said not held: one definition (grammar.WHOLE_NOT_HELD)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The information you requested is not held.",
+        "Unfortunately, the requested data was not recorded.",
+        "We do not hold any information within the scope of your request.",
+        "The council does not have the records you asked for.",
+        "However, this information that you are seeking is not held.",
+        "I can confirm that the force does not hold the information you requested.",
+    ],
+)
+def test_whole_not_held(sentence: str) -> None:
+    assert whole_nh_decides([sentence])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The information is not held by the Custody Unit, so we asked Crime Services.",
+        "Whether we do or do not hold the information you requested cannot be said.",
+        "Information about 2019 is not held.",
+        "The information is not held on Niche in a searchable field.",
+        "We do not hold such records for question 2.",
+    ],
+)
+def test_not_whole_not_held(sentence: str) -> None:
+    assert not whole_nh_decides([sentence])
+
+
+# --------------------------------------------------------------------------------------------
+# J. The authority's judgement that it is to be held back
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "After careful thought we believe it should be withheld under the exception at regulation 12(4)(d).",
+        "I am satisfied that the names of the officers must be withheld.",
+        "We have concluded that the report is to be withheld in full.",
+        "The council considers that this information should remain exempt under section 43.",
+        "The department has decided the briefing must be withheld under section 35.",
+        "Having weighed it, I take the view that the figures should be exempt under section 31.",
+    ],
+)
+def test_a_judgement_to_withhold_refuses(sentence: str) -> None:
+    assert re.search(WITHHELD_JUDGED, sentence, re.I)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We do not believe the information should be withheld.",
+        "You may believe that it should be withheld.",
+        "If we believed it should be withheld, we would say so.",
+        "We considered whether a redacted copy should be sent.",
+    ],
+)
+def test_no_judgement_to_withhold(sentence: str) -> None:
+    assert not re.search(WITHHELD_JUDGED, sentence, re.I)
+
+
+def test_the_information_meets_the_exceptions_terms_confirms_nothing_given() -> None:
+    text = ("As the information is environmental, we considered it under the EIR. I can confirm we hold "
+            "information of this description. After due consideration we believe it should be withheld under the "
+            "exception at regulation 12(4)(d). I can confirm that the information captured by your request meets "
+            "this description. The public interest favours maintaining the exception.")
+    result = classify("FOI response", text)
+    assert (result.kind, result.guess) == ("refused", "refused")
+
+
+# --------------------------------------------------------------------------------------------
+# K. "Some of the information is exempt": a part held back in so many words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our response is as follows. Some of the information you asked for is already published on our website "
+        "and is therefore exempt under section 21.",
+        "Parts of the report are withheld under section 31(1)(a), as releasing them would harm investigations.",
+        "Certain parts of the minutes have been redacted under section 40(2).",
+        "Part of the data you requested is exempt by virtue of section 38, the health and safety exemption.",
+        "A small portion of the correspondence is withheld, as section 42 (legal privilege) applies to it.",
+        "Elements of the contract are exempt under section 43(2), since they would prejudice commercial interests.",
+    ],
+)
+def test_some_of_it_held_back_is_partial(text: str) -> None:
+    result = classify("FOI response", text)
+    assert (result.kind, result.guess) == ("partial", "partial")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some of the information is exempt under section 40(2), and the remainder is exempt under section 31.",
+        "Parts of the report are withheld under section 31(1)(a); the rest of the report is also withheld, "
+        "under section 30.",
+        "Some of the information is exempt under section 24; in fact the report is withheld in its entirety.",
+    ],
+)
+def test_some_and_the_rest_held_back_is_not_partial(text: str) -> None:
+    result = classify("FOI response", text)
+    assert result.kind != "partial"
+    assert rest_withheld([text]) or rest_withheld(text.split("; "))
