@@ -13,10 +13,18 @@ import re
 
 import pytest
 
-from foi.mail.answers import answers_run, request_printed
+from foi.mail.answers import answers_run, leads_to_answers, request_printed
 from foi.mail.classify import classify
-from foi.mail.decisions import heading_decision, part_withheld, rest_withheld, scope_questions, unquoted
+from foi.mail.decisions import (
+    heading_decision,
+    held_but,
+    part_withheld,
+    rest_withheld,
+    scope_questions,
+    unquoted,
+)
 from foi.mail.grammar import WITHHELD_JUDGED
+from foi.mail.parts import labelled_statements
 from foi.mail.signals import SIGNALS
 from foi.mail.weighing import whole_nh_decides
 
@@ -426,3 +434,122 @@ def test_some_and_the_rest_held_back_is_not_partial(text: str) -> None:
     result = classify("FOI response", text)
     assert result.kind != "partial"
     assert rest_withheld([text]) or rest_withheld(text.split("; "))
+
+
+# --------------------------------------------------------------------------------------------
+# L. An answer announced ("I will answer each question in turn") is not an acknowledgement
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I will answer each question in the order that you asked them.",
+        "We shall take each of your points in turn.",
+        "I have answered each of your questions below.",
+        "We will now address each of the questions as follows.",
+        "Please find the Northshire Police response set out below.",
+        "Please see the Borough Council answers below.",
+    ],
+)
+def test_an_answer_announced(sentence: str) -> None:
+    assert leads_to_answers([sentence])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We will answer all questions once the data has been checked.",
+        "We will respond to your request within 20 working days.",
+        "Please find below a link to our complaints procedure.",
+    ],
+)
+def test_no_answer_announced(sentence: str) -> None:
+    assert not leads_to_answers([sentence])
+
+
+def test_thanks_then_answers_announced_and_given_is_a_response() -> None:
+    text = ("Dear Mr Reid\nThank you for your e-mail received 3 March 2011 about assaults on staff.\n"
+            "I will answer each question in the order it was asked;\n(1) the number of assaults recorded\n"
+            "Serious assault = 4\nMinor assault = 212\n(2) the number of fixed penalties\n"
+            "The force does not issue fixed penalties for such offences.")
+    result = classify("Your request", text)
+    assert result.guess == "responded"
+    assert result.kind != "acknowledged"
+
+
+# --------------------------------------------------------------------------------------------
+# M. An answer in words under the questions' numbers, NCND for anything further
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Decision\nQ1 & 2.\nThe force has not trialled or used facial recognition in an overt capacity.\n"
+        "Please note that the force can neither confirm nor deny that any further information is held, by virtue "
+        "of section 24(2) and section 31(3).",
+        "Q1. The constabulary does not use drones for covert work.\nThe constabulary neither confirms nor denies "
+        "whether it holds any other information about covert tactics; section 31(3) applies.",
+        "Response\nQ3: Officers were not deployed to the event in plain clothes.\nWe can neither confirm nor deny "
+        "whether any additional records exist, as sections 23(5) and 24(2) apply.",
+    ],
+)
+def test_an_answer_in_words_and_ncnd_for_the_rest_is_partial(text: str) -> None:
+    result = classify("FOI response", text)
+    assert (result.kind, result.guess, result.ncnd) == ("partial", "partial", True)
+
+
+def test_ncnd_alone_stays_a_refusal() -> None:
+    text = ("The force can neither confirm nor deny that it holds any information about the operation, as "
+            "sections 23(5) and 24(2) apply.")
+    result = classify("FOI response", text)
+    assert result.guess == "refused"
+
+
+@pytest.mark.parametrize(
+    "sentences",
+    [
+        ["Q1.", "Is the system in use?"],
+        ["Q2. Section 31 applies to this question."],
+        ["Q3.", "No information is held."],
+    ],
+)
+def test_not_a_labelled_statement(sentences: list[str]) -> None:
+    assert labelled_statements(sentences) == []
+
+
+# --------------------------------------------------------------------------------------------
+# N. Holding confirmed, then qualified: the answer goes to review, not out as a full response
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I can confirm that the force does hold the information requested, however the information for 2019 is "
+        "exempt.",
+        "The council does hold this data, but some of it cannot be released.",
+        "We hold the information you asked for; however, part of it is exempt.",
+        "The trust holds some records of this kind, although not for every year.",
+    ],
+)
+def test_held_but_qualified(sentence: str) -> None:
+    assert held_but([sentence])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I can confirm that the force does hold the information requested, the details of which are below.",
+        "We do not hold it, however we can suggest another body.",
+        "The force holds the information and it is set out below.",
+    ],
+)
+def test_held_and_not_qualified(sentence: str) -> None:
+    assert not held_but([sentence])
+
+
+def test_held_but_qualified_keeps_a_table_from_going_out_as_a_response() -> None:
+    text = ("Response 1:\nI can confirm that the force does hold the information requested, as follows:\n"
+            "2019 - 0\n2020 - 2\n2021 - 3\n2022 - 12\n"
+            "Response 2:\nI can confirm that the force does hold the information requested, however the information")
+    result = classify("FOI response", text)
+    assert result.kind != "responded"

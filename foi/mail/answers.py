@@ -57,11 +57,18 @@ def found_instead(sentences: Sequence[str]) -> list[str]:
 # The answer announced above it: "please find a response to your questions below", "our answers to
 # each of your points are set out below", "see my replies to your questions as follows".
 _LEADS_RE = re.compile(
-    r"\b(?:please\s+)?(?:find|see)\s+(?:a|our|the|my)?\s*(?:full\s+)?(?:response|responses|answers?|reply|replies"
+    # ("Please find the Warwickshire Police response set out below": the authority's name between.)
+    r"\b(?:please\s+)?(?:find|see)\s+(?:a|our|the|my)?\s*(?:(?-i:[A-Z])[\w'&]*\s+){0,3}(?:full\s+)?(?:response|responses"
+    r"|answers?|reply|replies"
     r"|information)\s+(?:to\s+(?:your|each\s+of\s+your|the)\s+(?:\w+\s+){0,2}?(?:questions?|request|points?|queries"
     r"|enquiry)\s+)?(?:below|as\s+follows|set\s+out\s+below)\b"
     r"|\b(?:our|my|the)\s+(?:answers?|responses?|replies)\s+to\s+(?:your|each\s+of\s+your|the)\s+(?:\w+\s+){0,2}?"
-    r"(?:questions?|points?|queries)\s+(?:are|is)\s+(?:set\s+out\s+|given\s+|provided\s+)?(?:below|as\s+follows)\b",
+    r"(?:questions?|points?|queries)\s+(?:are|is)\s+(?:set\s+out\s+|given\s+|provided\s+)?(?:below|as\s+follows)\b"
+    # "I will answer each question in the order it was asked", "we shall take your points in turn",
+    # "I have answered each of your questions below" (round 10).
+    r"|\b(?:I|we)\s+(?:will|shall|have|now)\s+(?:now\s+)?(?:answer(?:ed)?|respond(?:ed)?\s+to|address(?:ed)?|take|taken"
+    r"|deal\s+with|dealt\s+with)\s+(?:each|all|every)\s+(?:of\s+)?(?:your\s+|the\s+)?(?:questions?|points?|queries|parts?)\b"
+    r"[^.;]{0,40}?\b(?:in\s+turn|in\s+the\s+order|in\s+order|below|as\s+follows|one\s+by\s+one)\b",
     re.I,
 )
 

@@ -5,9 +5,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from foi.mail.decisions import given_in, heading_decision, names_a_part, part_withheld, rest_withheld
+from foi.mail.decisions import (
+    given_in,
+    heading_decision,
+    names_a_part,
+    ncnd_of_the_rest,
+    part_withheld,
+    rest_withheld,
+)
 from foi.mail.evidence import Gathered, more_withheld
 from foi.mail.kinds import Classification
+from foi.mail.parts import labelled_statements
 from foi.mail.sections import collect_sections
 from foi.mail.signals import NCND_RE, log_decision
 from foi.mail.verdict import conclude
@@ -136,6 +144,13 @@ def arbitrate(ev: Gathered, w: Weighed) -> Arbitration | Classification:
         final, final_ev = "partial", held_back[:1] + [x for x in evidence["refused"][:1] if x not in held_back[:1]]
         conf = 0.68 + 0.04 * min(n_give, 2)
         reasons.append("released, with a named part held back")
+    elif ncnd_new and not other_refusals and not whole_nh and not part_nh and ncnd_of_the_rest(new) and (
+            labelled_statements(new)):
+        # "Q1 & 2. The force has not used it in an overt capacity. It can neither confirm nor deny
+        # that any further information is held": an answer in words, NCND for the rest (round 10).
+        final, final_ev = "partial", labelled_statements(new)[:1] + ncnd_of_the_rest(new)[:1]
+        conf = 0.66
+        reasons.append("an answer given in words; neither confirm nor deny for anything further")
     elif exempt and withheld and parts.prose and not answered and not has_data:
         # "In response to question two, all officers carry one. With regard to question three,
         # section 31 applies": one part refused among parts answered in words. Partial, but words

@@ -399,3 +399,34 @@ def _clause_before(sentence: str, at: int) -> str:
     head = sentence[:at]
     cut = max(head.rfind(c) for c in ",;:")
     return head[cut + 1:]
+
+
+# Neither confirm nor deny said of what lies beyond the answer (round 10): "we can neither confirm
+# nor deny that any further information is held", "NCND whether any other records exist". The
+# answer given is the rest.
+NCND_REST_RE = re.compile(
+    r"\bneither\s+confirm\w*\s+n?or\s+den(?:y|ies)\b" + gap(80) + r"\b(?:any|whether\s+(?:any|it\s+holds\s+any))\s+"
+    r"(?:further|other|additional|more)\b",
+    re.I,
+)
+
+
+def ncnd_of_the_rest(sentences: Sequence[str]) -> list[str]:
+    """The NCND sentences that cover only what lies beyond the answer given."""
+    return [s for s in sentences if NCND_REST_RE.search(s)]
+
+
+# Holding confirmed, then qualified (round 10): "I can confirm the force does hold the information
+# requested, however ...", "we hold this information but ...", "the council holds some records;
+# however, ...". What follows the concession is what is not given.
+HELD_BUT_RE = re.compile(
+    r"\b(?:do|does|did)\s+hold\b" + gap(80) + r"(?:,\s*|\s)(?:however|but|although|though|except)\b"
+    r"|\b(?:holds?|held)\s+(?:the|this|that|some|these|such)\s+(?:\w+\s+){0,2}?(?:information|data|records?)\b"
+    + gap(40) + r"[,;]\s*(?:however|but|although)\b",
+    re.I,
+)
+
+
+def held_but(sentences: Sequence[str]) -> list[str]:
+    """The sentences that confirm the information is held and then qualify it."""
+    return [s for s in sentences if HELD_BUT_RE.search(s)]

@@ -200,3 +200,23 @@ FIGURE_RE = re.compile(r"(?<![\w/£(.-])(?!(?:19|20)\d\d\b)£?\d[\d,]*(?:\.\d+)?
                         r"(?!\s+" + _MONTHS + r"\b)",
                         re.I)
 
+
+
+def labelled_statements(sentences: Sequence[str]) -> list[str]:
+    """Plain statements printed under a question's number, "Q1 & 2. The force has not used facial
+    recognition in an overt capacity" (round 10): an answer in words to the questions named, with no
+    word of any status (refusing, not holding, more time) and no section cited."""
+    out: list[str] = []
+    for k, s in enumerate(sentences):
+        m = PART_START_RE.match(s)
+        if not m:
+            continue
+        said = s[m.end():].strip()
+        if not said and k + 1 < len(sentences) and not PART_START_RE.match(sentences[k + 1]):
+            # ("Q1 & 2." on a line of its own, the statement on the next.)
+            s = said = sentences[k + 1].strip()
+        if (len(said) >= 20 and not said.rstrip().endswith("?") and _PROSE_ANSWER_RE.search(said)
+                and not _NON_ANSWER_RE.search(said) and not score([said])[0] and not sections_in_sentence(said)
+                and not NCND_RE.search(said)):
+            out.append(s)
+    return out

@@ -17,6 +17,7 @@ from foi.mail.signals import NCND_RE
 _RIVALS: dict[str, tuple[str, ...]] = {
     # (Beside figures, a table or answered questions in the body, "not held" speaks of a part: round 10.)
     "responded": ("something withheld", "not held beside nothing shown", "more time taken", "a question to us",
+                  "held, but qualified",
                   "nothing concrete given", "only the attachment speaks", "a one-line reply"),
     "partial": ("more time taken", "a question to us", "not held, and no ground for withholding",
                 "the whole request not held"),

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from foi.mail.decisions import scope_questions, waits_on_us
+from foi.mail.decisions import held_but, scope_questions, waits_on_us
 from foi.mail.evidence import ASKS_US_RE, Gathered
 from foi.mail.grammar import WHOLE_NOT_HELD
 from foi.mail.parts import FIGURE_RE, Parts, names_some_parts, read_parts
@@ -242,6 +242,8 @@ def weigh(ev: Gathered) -> Weighed:
         and not (bool(part_nh) and not whole_nh and firm >= 2 and data < 0.75 and not has_data
                  and reading.tables < 3 and answers == 0 and not parts.answered),
         # (Beside figures, answered parts or a data file, a "not held" speaks for one part.)
+        # "We do hold the information requested, however ...": what follows may withhold a part.
+        "held, but qualified": bool(held_but(new)),
         "not held beside nothing shown": bool(whole_nh) and not cost_decided and not (
             reading.tables >= 3 or bool(parts.answered)),
         "the whole request not held": bool(whole_nh) and not (has_data or reading.tables >= 3 or answers > 0
