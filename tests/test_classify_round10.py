@@ -553,3 +553,23 @@ def test_held_but_qualified_keeps_a_table_from_going_out_as_a_response() -> None
             "Response 2:\nI can confirm that the force does hold the information requested, however the information")
     result = classify("FOI response", text)
     assert result.kind != "responded"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Response 1: the force does hold this information.\n2021 | 4 |\n2022 | 7 |\n2023 | 5 |\n"
+        "Response 2: the force does hold this information; however we are exempting part of it, as releasing it "
+        "could identify victims.",
+        "We hold the figures and they are below.\n2020 | 11 |\n2021 | 9 |\n2022 | 14 |\n"
+        "I have withheld some of the figures where fewer than five people are counted.",
+        "The report is attached. The council has redacted certain parts of the report that name junior staff.",
+    ],
+)
+def test_a_part_held_back_in_the_active_voice_is_partial(text: str) -> None:
+    result = classify("FOI response", text)
+    assert (result.kind, result.guess) == ("partial", "partial")
+
+
+def test_considering_whether_to_withhold_some_holds_nothing_back() -> None:
+    assert part_withheld(["We are considering whether we would be withholding some of the data."]) == []

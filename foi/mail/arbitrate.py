@@ -136,7 +136,7 @@ def arbitrate(ev: Gathered, w: Weighed) -> Arbitration | Classification:
             rival_evidence["something withheld besides NCND"] = False
         else:
             abstain = "says the information is not held, and also refuses with no exemption relied on"
-    elif exempt and held_back and not whole_nh and not rest_withheld(new) and not (
+    elif held_back and not whole_nh and not rest_withheld(new) and not (
             cost_letter and not has_data and data < 0.75) and (
             data >= 0.75 or scores["held"] or more_held_back or any(given_in(x) or names_a_part(x) for x in held_back)):
         # "Please see the attached documents; some redactions have been made", "we hold the

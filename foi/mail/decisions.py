@@ -309,7 +309,9 @@ _GROUND_APPLIED_RE = re.compile(GROUND_APPLIED, re.I)
 def deciding(sentences: Sequence[str]) -> list[str]:
     """The sentences that apply a ground or refuse, in the letter's own words (with
     :data:`foi.mail.signals.NCND_RE` and ``FORMAL_REFUSAL_RE``, which the caller adds)."""
-    return [s for s in sentences if APPLIES_RE.search(s) or _GROUND_APPLIED_RE.search(s)]
+    # (A part held back in so many words, "we are exempting part of the information", decides too:
+    # round 10.)
+    return [s for s in sentences if APPLIES_RE.search(s) or _GROUND_APPLIED_RE.search(s) or part_withheld([s])]
 
 
 # "The date your response is due has been changed to 15 April", "our deadline is now 3 May": the
@@ -346,6 +348,11 @@ _SOME_EXEMPT = (r"\b(?:some|part|parts|certain\s+parts|elements|a\s+(?:small\s+)
                 r"|letters?|papers?|policy|policies)\b" + gap(100)
                 + r"\b(?:is|are|has\s+been|have\s+been)\s+(?:therefore\s+|also\s+|now\s+)?"
                 r"(?:exempt|withheld|redacted)\b")
+# The same in the active voice: "we are exempting part of the information", "I have withheld some
+# of the figures", "the council has redacted certain parts of the report".
+_SOME_EXEMPT += (r"|\b(?:are|am|is|have|has)\s+(?:now\s+|also\s+)?(?:exempting|withholding|redacting|withheld|redacted"
+                 r"|exempted)\s+(?:some|part|parts|certain\s+parts|elements|a\s+(?:small\s+)?(?:part|portion|amount))"
+                 r"\s+of\b")
 PART_WITHHELD_RE = re.compile(_REDACTED + "|" + _APPLIED_TO_PART + "|" + _SOME_EXEMPT, re.I)
 # All the rest held back as well: "the remainder is exempt under section 40", "the rest of the
 # information is also withheld", "withheld in its entirety".
