@@ -13,6 +13,12 @@ from foi.figures.coding import KNOWN, code
 KNOWN_KINDS = frozenset(KNOWN)
 # Dimensions whose values coding can tell from other text (a code, dates, a known name).
 CODED = frozenset(("period", "body", "offence", "outcome", "sex", "age_group", "ethnicity"))
+# Below this confidence a recognised dimension is used but the file is flagged for review.
+SURE = 0.8
+# A dimension is recognised at all from this confidence.
+LIKELY = 0.5
+# Labels read from a column to recognise what it holds.
+SAMPLE_LABELS = 300
 
 
 def a_count(text: str) -> bool:
