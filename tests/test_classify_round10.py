@@ -25,7 +25,7 @@ from foi.mail.decisions import (
 )
 from foi.mail.grammar import WITHHELD_JUDGED
 from foi.mail.parts import labelled_statements
-from foi.mail.signals import SIGNALS
+from foi.mail.signals import COST_LIMIT_RE, SIGNALS
 from foi.mail.weighing import whole_nh_decides
 
 # --------------------------------------------------------------------------------------------
@@ -573,3 +573,39 @@ def test_a_part_held_back_in_the_active_voice_is_partial(text: str) -> None:
 
 def test_considering_whether_to_withhold_some_holds_nothing_back() -> None:
     assert part_withheld(["We are considering whether we would be withholding some of the data."]) == []
+
+
+# --------------------------------------------------------------------------------------------
+# O. Not all is not none; the cost limit said as "the amount we are required to spend"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The spreadsheet does not capture all information about exemptions and outcomes.",
+        "We do not hold all the information you asked for in one place.",
+        "The force does not record all incidents of this kind in the same field.",
+        "The council does not have all of the figures for 2019 to hand.",
+    ],
+)
+def test_not_all_is_not_none(sentence: str) -> None:
+    assert not _not_held(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Such work would exceed the amount to which we are legally required to respond.",
+        "This goes beyond the amount which the force is obliged to spend on a request.",
+        "Answering it would take us over the amount to which we are required to comply.",
+        "Locating it is above the amount which we are legally required to respond to.",
+        "That exceeds the amount which the council is required to spend.",
+        "Reviewing every file would be more than the amount to which the constabulary is obliged to respond.",
+    ],
+)
+def test_the_cost_limit_said_as_an_amount(sentence: str) -> None:
+    assert COST_LIMIT_RE.search(sentence)
+
+
+def test_an_amount_of_money_is_not_the_cost_limit() -> None:
+    assert not COST_LIMIT_RE.search("The amount which we are required to pay the supplier is set out below.")

@@ -58,7 +58,7 @@ def found_instead(sentences: Sequence[str]) -> list[str]:
 # each of your points are set out below", "see my replies to your questions as follows".
 _LEADS_RE = re.compile(
     # ("Please find the Warwickshire Police response set out below": the authority's name between.)
-    r"\b(?:please\s+)?(?:find|see)\s+(?:a|our|the|my)?\s*(?:(?-i:[A-Z])[\w'&]*\s+){0,3}(?:full\s+)?(?:response|responses"
+    r"\b(?:please\s+)?(?:find|see)\s+(?:a|our|the|my)?\s*(?:(?-i:[A-Z])[\w'&]*\s+(?:[\w'&]+\s+){0,2}?)?(?:full\s+)?(?:response|responses"
     r"|answers?|reply|replies"
     r"|information)\s+(?:to\s+(?:your|each\s+of\s+your|the)\s+(?:\w+\s+){0,2}?(?:questions?|request|points?|queries"
     r"|enquiry)\s+)?(?:below|as\s+follows|set\s+out\s+below)\b"

@@ -68,7 +68,7 @@ NOTHING_HELD = (
 # of receiving your request": that is about our letter, not the information; nor "whether we do or
 # do not have it": a disjunction decides nothing).
 POSSESSION_DENIED = (
-    r"(?<!\bor\s)\b(?:do|does|did)\s+not\s+(?:currently\s+)?(?:have|possess|retain|keep|store|maintain)\s+(?:any\s+)?"
+    r"(?<!\bor\s)\b(?:do|does|did)\s+not\s+(?:currently\s+)?(?:have|possess|retain|keep|store|maintain)\s+(?!all\b)(?:any\s+)?"
     + NOUN + r"\b(?!\s+(?:\w+\s+){0,2}(?:receiv\w*|your\s+(?:request|e-?mail|letter)))"
     r"|\b(?:has|have|holds?|possess(?:es)?|retains?|keeps?)\s+no\s+" + NOUN
     + r"\b(?!\s+(?:\w+\s+){0,2}(?:receiv\w*|your\s+(?:request|e-?mail|letter)|an?\s+(?:earlier|previous)"
