@@ -25,6 +25,7 @@ from foi.mail.decisions import (
 )
 from foi.mail.grammar import WITHHELD_JUDGED
 from foi.mail.parts import labelled_statements
+from foi.mail.segments import read_message
 from foi.mail.signals import COST_LIMIT_RE, SIGNALS
 from foi.mail.weighing import whole_nh_decides
 
@@ -609,3 +610,32 @@ def test_the_cost_limit_said_as_an_amount(sentence: str) -> None:
 
 def test_an_amount_of_money_is_not_the_cost_limit() -> None:
     assert not COST_LIMIT_RE.search("The amount which we are required to pay the supplier is set out below.")
+
+
+# --------------------------------------------------------------------------------------------
+# P. A count of nought after a search is an answer; nought records found is not a count
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please interpret these data with caution, as they come from several systems.\nWe have searched our "
+        "records and 0 offences were committed against swans in those years.",
+        "We searched the crime system for the period and 0 crimes were recorded involving drones.",
+        "Having searched our databases, 0 people were arrested for that offence in 2022.",
+    ],
+)
+def test_a_nil_count_after_a_search_is_an_answer(text: str) -> None:
+    assert read_message(text).answers >= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We searched our systems and 0 records were found.",
+        "A search of the e-mail archive was made and 0 documents were located.",
+        "We would need to review 3,000 files, of which 40 were created before 2010.",
+    ],
+)
+def test_nought_records_found_is_no_count(text: str) -> None:
+    assert read_message(text).answers == 0

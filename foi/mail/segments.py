@@ -398,7 +398,7 @@ _ANSWER_RE = re.compile(
     r"|(?<![\w/£.])(?!(?:19|20)\d\d\b)" + _NUM.replace("?P<n>", "?P<m>")
     + r"\s+(?:[a-z]+\s+){1,3}(?:were|was|have\s+been|had\s+been)\s+"
     r"(?:recorded|issued|made|reported|received|arrested|charged|cautioned|dealt|employed|stopped|seized|found|given"
-    r"|paid|spent|purchased|bought|deployed|trained|dismissed|suspended)\b"
+    r"|paid|spent|purchased|bought|deployed|trained|dismissed|suspended|committed)\b"
     # "we employ 14 dog handlers", "the force has 42 marked cars"
     r"|\b(?:we|the\s+(?:force|constabulary|service))\s+(?:currently\s+)?(?:employ|employs|employed|ha[sv]e?|holds?|own"
     r"|owns|operate"
@@ -441,9 +441,17 @@ _NONE_ANSWER_RE = re.compile(
 )
 
 
+# ("0 records were found" says nothing is held, not a count of events.)
+_NIL_COUNT_RE = re.compile(r"(?<![\w.,/£])0\s+(?!(?:\w+\s+)?(?:records?|documents?|files?|information|data|results?"
+                           r"|items?|emails?|e-mails?|matches)\b)(?:[a-z]+\s+){1,3}(?:were|was|have\s+been|had\s+been)\s+[a-z]+ed\b",
+                           re.I)
+
+
 def _is_answer(sentence: str) -> int:
     """How many figures `sentence` gives as answers (0, 1 or 2)."""
-    if SEARCH_SIZE_RE.search(sentence):
+    if SEARCH_SIZE_RE.search(sentence) and not _NIL_COUNT_RE.search(sentence):
+        # (A search is never of nought records: "we searched our records and 0 offences were
+        # committed" gives a count of nil, round 10.)
         return 0
     count = 0
     for m in _ANSWER_RE.finditer(sentence):
