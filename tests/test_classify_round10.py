@@ -26,7 +26,7 @@ from foi.mail.decisions import (
 from foi.mail.grammar import WITHHELD_JUDGED
 from foi.mail.parts import labelled_statements
 from foi.mail.segments import read_message
-from foi.mail.signals import COST_LIMIT_RE, SIGNALS
+from foi.mail.signals import COST_LIMIT_RE, NOT_HELD_PART_RE, SIGNALS
 from foi.mail.weighing import whole_nh_decides
 
 # --------------------------------------------------------------------------------------------
@@ -639,3 +639,29 @@ def test_a_nil_count_after_a_search_is_an_answer(text: str) -> None:
 )
 def test_nought_records_found_is_no_count(text: str) -> None:
     assert read_message(text).answers == 0
+
+
+# --------------------------------------------------------------------------------------------
+# Q. Not held for some months, places or years of the request: one part
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We no longer hold this information for these months, as the records were destroyed.",
+        "The information is not held for the earlier years you ask about.",
+        "The force does not hold figures for those divisions, which merged in 2015.",
+        "Sadly we do not hold the data prior to the first period covered by the new system.",
+        "Data is not held during the older periods you list.",
+        "The council no longer holds the returns for the remaining wards.",
+    ],
+)
+def test_not_held_for_a_period_or_place_is_a_part(sentence: str) -> None:
+    assert NOT_HELD_PART_RE.search(sentence)
+
+
+def test_not_held_for_a_period_beside_information_given_is_a_response_for_review() -> None:
+    text = ("Please find below the number of special constables on duty in each division.\nA division: 41\n"
+            "B division: 37\nWe no longer hold this information for the earlier months you ask about.")
+    result = classify("FOI response", text)
+    assert result.guess == "responded"

@@ -222,6 +222,11 @@ def arbitrate(ev: Gathered, w: Weighed) -> Arbitration | Classification:
         # that nothing is held. An answer, not a "not held" (issue 12, pattern 5; round 10).
         final, final_ev, conf = "responded", parts.prose[:1] + part_nh[:1], 0.66
         reasons.append("every question answered, in words or as not held")
+    elif part_nh and data >= 1 and not speaks_of_refusing and not (ext or clar or ack):
+        # "Please find attached the totals. We no longer hold them for these months": one part not
+        # held, the rest said to be given - an answer, by the letter's word (issue 12, pattern 5).
+        final, final_ev = "responded", evidence["data"][:1] + part_nh[:1]
+        abstain = "one part not held; that the rest is given rests on the letter's words"
     elif part_nh and not (ext or clar or ack):
         final, final_ev, conf = "not-held", part_nh[:2], 0.4
         reasons.append("only part of the request is said to be not held")

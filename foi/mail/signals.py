@@ -646,7 +646,13 @@ NOT_HELD_PART_RE = re.compile(r"(?i:(?<!\bno\s)\b(?:some|part|parts|all\s+of\s+i
                               r"|^\W*[a-z](?:\s*(?:&|and|,)\s*[a-z])+\s"
                               # "Figures for 2021 are not held": one period of the request
                               r"|(?i:\b(?:for|before|prior\s+to|after|earlier\s+than|between)\s+(?:the\s+year\s+)?"
-                              r"(?:19|20)\d\d\b.{0,40}\bnot\s+held\b)")
+                              r"(?:19|20)\d\d\b.{0,40}\bnot\s+held\b)"
+                              # "we no longer hold this information for these months", "not held
+                              # for the earlier years": a period or place of the request (round 10)
+                              r"|(?i:\b(?:no\s+longer\s+holds?|not\s+held|do\s+not\s+hold|does\s+not\s+hold)\b[^.]{0,60}"
+                              r"\b(?:for|before|prior\s+to|in|during)\s+(?:these|those|the\s+(?:earlier|later|remaining|other"
+                              r"|first|last|older))\s+(?:\w+\s+)?(?:months?|years?|periods?|dates?|weeks?|divisions?|areas?"
+                              r"|districts?|wards?)\b)")
 # The caveat forces print under figures they release.
 DATA_CAVEAT_RE = re.compile(r"every\s+effort\s+is\s+made\s+to\s+ensure\s+that\s+the\s+figures"
     r"|extracted\s+from\s+a\s+live"
