@@ -665,3 +665,31 @@ def test_not_held_for_a_period_beside_information_given_is_a_response_for_review
             "B division: 37\nWe no longer hold this information for the earlier months you ask about.")
     result = classify("FOI response", text)
     assert result.guess == "responded"
+
+
+# --------------------------------------------------------------------------------------------
+# R. What the law allows any authority is not more time taken here
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Authorities must answer within 20 working days. However, an extension of a further 20 working days can be "
+        "legitimately applied whenever an authority is weighing the public interest.\nYour questions and our "
+        "answers are set out below.\n1. How many requests were answered on time?\n412\n2. How many late?\n37",
+        "The deadline may lawfully be extended where an authority needs to consider the public interest. That "
+        "was not needed here. Please find our answers below.\n1. Requests received in 2021: 1,204\n"
+        "2. Requests refused in full: 88",
+    ],
+)
+def test_the_laws_allowance_is_not_an_extension(text: str) -> None:
+    result = classify("FOI response", text)
+    assert result.guess == "responded"
+    assert not any("more time" in r for r in result.reasons)
+
+
+def test_more_time_taken_here_is_still_an_extension() -> None:
+    text = ("We need more time to consider the public interest in disclosing this information, as section 31 may "
+            "apply. We will now respond by 14 May 2024.")
+    result = classify("FOI response", text)
+    assert result.guess == "extended"
