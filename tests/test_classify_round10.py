@@ -693,3 +693,21 @@ def test_more_time_taken_here_is_still_an_extension() -> None:
             "apply. We will now respond by 14 May 2024.")
     result = classify("FOI response", text)
     assert result.guess == "extended"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2018/19 - £1,735k (£822k from staff)",
+        "2017/18 - £1,680k",
+        "2021: £2.4 million",
+        "2020 – 1,204 (provisional)",
+        "2019-20 | £37,287.52",
+    ],
+)
+def test_a_year_and_its_sum_is_an_answer(line: str) -> None:
+    assert read_message("Our figures are:\n" + line + "\n").answers >= 1
+
+
+def test_a_year_and_a_date_is_no_answer() -> None:
+    assert read_message("Period covered:\n2019 - 31 March\n").answers == 0

@@ -530,8 +530,10 @@ def _roles_for(text: str, source: str, ours: list[set[str]], reading: Reading) -
     reading.answers += len(re.findall(r"(?m)^\s*(?:[-*\u2022]\s*)?(?:\d(?:[\d,]*\d)?(?:\.\d+)?|£\s?[\d,.]+)\s*$",
                                       figures))
     # "2023: 38", "2019/20 - 1,204": a year and its figure.
+    # ("2018/19 - £1,735k (£822k from staff)": a sum in thousands, with a note in brackets: round 10.)
     reading.answers += len(re.findall(r"(?m)^[ \t]*(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?[ \t]*[-\u2013:|][ \t]*"
-                                      r"£?\d[\d,]*[ \t]*$", figures))
+                                      r"£?\d[\d,]*(?:\.\d+)?(?:[ \t]*(?:k|m|bn|million|billion)\b)?[ \t]*"
+                                      r"(?:\([^()\n]{0,80}\))?[ \t]*$", figures))
     reading.answers += len(_ITEM_ANSWER_RE.findall(figures))
     # "A: There are currently 0 posts", "A: Yes" under a "Q:": an answer.
     for _q, a in _question_answer_pairs(main):
