@@ -379,7 +379,7 @@ def matrix_xlsx_check(base: Path, tally: Tally, rounds: int = 3) -> dict[str, An
 
     import python_calamine as pc
 
-    from foi.readers.spreadsheet import _extent_problem
+    from foi.readers._sheet_limits import extent_problem
 
     numbered = base / "numbered.xlsx"
     row_cells = "".join(f'<c r="{c}{{r}}"><v>{{r}}</v></c>' for c in "ABCDEFGH")
@@ -397,7 +397,7 @@ def matrix_xlsx_check(base: Path, tally: Tally, rounds: int = 3) -> dict[str, An
         checks, reads = [], []
         for _ in range(rounds):
             began = time.perf_counter()
-            problem = _extent_problem(path)
+            problem = extent_problem(path)
             checks.append(time.perf_counter() - began)
             began = time.perf_counter()
             with pc.CalamineWorkbook.from_path(str(path)) as wb:

@@ -690,12 +690,12 @@ def test_the_extent_check_places_cells_as_calamine_does(tmp_path: Path, monkeypa
     import python_calamine as pc
     from crafted import _SHEET_HEAD, _xlsx
 
-    from foi.readers import spreadsheet
+    from foi.readers import _sheet_limits, _xlsx_scan
 
     path = _xlsx(tmp_path / f"{name}.xlsx", [_SHEET_HEAD, _SHEETS[name], "</worksheet>"])
-    monkeypatch.setattr(spreadsheet, "_CHUNK", chunk)
+    monkeypatch.setattr(_xlsx_scan, "_CHUNK", chunk)
     with zipfile.ZipFile(path) as zf:
-        rows, cols, cells, whole = spreadsheet._sheet_extent(zf, "xl/worksheets/sheet1.xml", spreadsheet._Extent())
+        rows, cols, cells, whole = _sheet_limits.sheet_extent(zf, "xl/worksheets/sheet1.xml", _sheet_limits.Extent())
     sheet = pc.CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
     assert (rows, cols, whole) == (sheet.height, sheet.width, True)
     assert cells == _SHEETS[name].count("<c") + _SHEETS[name].count("<x:c")

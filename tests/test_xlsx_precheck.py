@@ -13,7 +13,7 @@ from crafted import _SHEET_HEAD, _WB_RELS, _package, _xlsx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from foi.readers import read_file, spreadsheet
+from foi.readers import _sheet_limits, _xlsx_scan, read_file, spreadsheet
 from foi.readers._cell_bounds import column_letters, columns_pattern, outside, rows_pattern
 
 # --- the patterns --------------------------------------------------------------------------
@@ -51,13 +51,13 @@ def test_outside_finds_only_cells_outside_the_box_or_written_otherwise() -> None
 
 
 def _extent(path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int, boxed: bool) -> tuple[object, ...]:
-    monkeypatch.setattr(spreadsheet, "_CHUNK", chunk)
+    monkeypatch.setattr(_xlsx_scan, "_CHUNK", chunk)
     if not boxed:
-        monkeypatch.setattr(spreadsheet._Extent, "_feed_boxed", lambda self, xml: False)
+        monkeypatch.setattr(_sheet_limits.Extent, "_feed_boxed", lambda self, xml: False)
     with zipfile.ZipFile(path) as zf:
-        shared = spreadsheet._Shared(zf, "xl/sharedStrings.xml") if "xl/sharedStrings.xml" in zf.namelist() else None
-        extent = spreadsheet._Extent(shared)
-        found = spreadsheet._sheet_extent(zf, "xl/worksheets/sheet1.xml", extent)
+        shared = _sheet_limits.Shared(zf, "xl/sharedStrings.xml") if "xl/sharedStrings.xml" in zf.namelist() else None
+        extent = _sheet_limits.Extent(shared)
+        found = _sheet_limits.sheet_extent(zf, "xl/worksheets/sheet1.xml", extent)
     monkeypatch.undo()
     state = {k: v for k, v in vars(extent).items() if k != "shared"}
     return found, state
@@ -92,7 +92,7 @@ def test_a_far_cell_among_plain_ones_is_found(tmp_path: Path, monkeypatch: pytes
     body = _plain_rows(3, 150) + f'<row r="151"><c r="{far}"><v>1</v></c></row>' + _plain_rows(152, 300)
     rows, cols, cells, whole = _same_both_ways(_sheet(tmp_path, body), monkeypatch)
     col, row = re.fullmatch(r"([A-Z]+)(\d+)", far).groups()  # type: ignore[union-attr]
-    number = spreadsheet._col_number(col.encode())
+    number = _sheet_limits.col_number(col.encode())
     assert (rows, cols) == (max(300, int(row)) - min(3, int(row)) + 1, max(5, number) - min(1, number) + 1)
     assert cells == 297 * 5 + 1 and whole
 
@@ -101,7 +101,7 @@ def test_cells_far_apart_are_refused_by_the_fast_reading(tmp_path: Path, monkeyp
     body = _plain_rows(1, 200) + '<row r="201"><c r="XFD200000"><v>1</v></c></row>' + _plain_rows(202, 260)
     path = _sheet(tmp_path, body)
     _same_both_ways(path, monkeypatch)
-    problem = spreadsheet._extent_problem(path)
+    problem = _sheet_limits.extent_problem(path)
     assert problem and "spreads its cells over 200,000 rows by 16,384 columns" in problem
 
 
@@ -132,7 +132,7 @@ def test_counting_placement_after_plain_rows_is_found(tmp_path: Path, monkeypatc
     body = _plain_rows(1, 100) + '<row r="1048576">' + "<c/>" * 16_383 + "<c><v>2</v></c></row>"
     path = _sheet(tmp_path, body)
     assert _same_both_ways(path, monkeypatch, (1 << 22, 4096, 97))[:2] == (1_048_576, 16_384)
-    assert "1,048,576 rows by 16,384 columns" in (spreadsheet._extent_problem(path) or "")
+    assert "1,048,576 rows by 16,384 columns" in (_sheet_limits.extent_problem(path) or "")
 
 
 def test_a_row_without_its_number_after_plain_ones_continues_from_them(tmp_path: Path,
@@ -158,8 +158,8 @@ def test_shared_text_blow_up_is_counted_on_plain_cells(tmp_path: Path, monkeypat
     found = _extent(path, monkeypatch, 1 << 22, True)
     assert found == _extent(path, monkeypatch, 1 << 22, False) == _extent(path, monkeypatch, 61, True)
     assert found[1]["shared_text"] >= 1000 * 50_000
-    monkeypatch.setattr(spreadsheet, "MAX_SHARED_TEXT", 40_000_000)
-    assert "bytes of shared text into its cells (limit 40,000,000)" in (spreadsheet._extent_problem(path) or "")
+    monkeypatch.setattr(_sheet_limits, "MAX_SHARED_TEXT", 40_000_000)
+    assert "bytes of shared text into its cells (limit 40,000,000)" in (_sheet_limits.extent_problem(path) or "")
 
 
 _REFS = st.one_of(
@@ -196,13 +196,13 @@ def test_the_pre_check_finds_the_hidden_rows_and_no_second_scan_runs(tmp_path: P
                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     path = _hidden_sheet(tmp_path)
     with zipfile.ZipFile(path) as zf:
-        separately = {"Data": spreadsheet._scan_hidden(zf, "xl/worksheets/sheet1.xml")}
-    assert spreadsheet._precheck(path) == (None, separately) == (None, {"Data": ([2, 3], [(2, 2)])})
+        separately = {"Data": _xlsx_scan.scan_hidden(zf, "xl/worksheets/sheet1.xml")}
+    assert _sheet_limits.precheck(path) == (None, separately) == (None, {"Data": ([2, 3], [(2, 2)])})
 
     def second_scan(path: Path) -> None:
         raise AssertionError("the sheet was scanned twice")
 
-    monkeypatch.setattr(spreadsheet, "_xlsx_hidden", second_scan)
+    monkeypatch.setattr(spreadsheet, "xlsx_hidden", second_scan)
     result = read_file(path)
     assert result.status == "ok"
     assert "hidden rows 2-3 on 'Data'" in result.warnings and "hidden columns B on 'Data'" in result.warnings
@@ -211,15 +211,15 @@ def test_the_pre_check_finds_the_hidden_rows_and_no_second_scan_runs(tmp_path: P
 def test_unnumbered_hidden_rows_are_counted_across_chunks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     body = "<row><c><v>1</v></c></row>" * 30 + '<row hidden="1"><c><v>2</v></c></row>' + "<row><c/></row>" * 5
     path = _sheet(tmp_path, body)
-    monkeypatch.setattr(spreadsheet, "_CHUNK", 50)
-    assert spreadsheet._precheck(path) == (None, {"Data": ([31], [])})
+    monkeypatch.setattr(_xlsx_scan, "_CHUNK", 50)
+    assert _sheet_limits.precheck(path) == (None, {"Data": ([31], [])})
 
 
 def test_when_the_pre_check_cannot_read_the_workbook_the_scan_still_runs(tmp_path: Path,
                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     path = _hidden_sheet(tmp_path)
-    monkeypatch.setattr(spreadsheet, "_shared_member", lambda zf: (_ for _ in ()).throw(KeyError("rels")))
-    assert spreadsheet._precheck(path) == (None, None)
+    monkeypatch.setattr(_sheet_limits, "shared_member", lambda zf: (_ for _ in ()).throw(KeyError("rels")))
+    assert _sheet_limits.precheck(path) == (None, None)
     result = read_file(path)
     assert result.status == "ok" and "hidden rows 2-3 on 'Data'" in result.warnings
 
@@ -227,8 +227,8 @@ def test_when_the_pre_check_cannot_read_the_workbook_the_scan_still_runs(tmp_pat
 def test_other_work_starts_once_the_pre_check_has_passed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The check holds the interpreter; calamine's read does not: `started` comes between them."""
     order: list[str] = []
-    check = spreadsheet._precheck
-    monkeypatch.setattr(spreadsheet, "_precheck", lambda path: (order.append("check"), check(path))[1])
+    check = spreadsheet.precheck
+    monkeypatch.setattr(spreadsheet, "precheck", lambda path: (order.append("check"), check(path))[1])
     assert read_file(_hidden_sheet(tmp_path), lambda: order.append("started")).status == "ok"
     assert order == ["check", "started"]
     order.clear()
