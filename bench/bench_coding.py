@@ -93,23 +93,24 @@ def accuracy() -> dict[str, dict[str, list[int]]]:
 
 
 def speed(rounds: int = 7) -> dict[str, float]:
-    from foi.codes import _offences
+    from foi._codes_offences import offences
     from foi.figures._coding_bodies import body_names
 
     # A long label column as real tables have them: offence categories, force names, districts.
-    labels = (list(_offences().names.values()) + list(body_names().values())
+    labels = (list(offences().names.values()) + list(body_names().values())
               + [f"District {chr(65 + i % 26)}{i}" for i in range(300)])[:300]
 
     def clear() -> None:
         # Every per-label cache of the stage and the modules it calls; the indexes stay built.
-        import foi.codes
+        import foi._codes_offences
+        import foi._codes_outcomes
         import foi.figures._coding_bodies
         import foi.figures._coding_clean
         import foi.figures._coding_vocab
         import foi.periods
 
-        for module in (coding, foi.codes, foi.periods, foi.figures._coding_bodies, foi.figures._coding_clean,
-                       foi.figures._coding_vocab):
+        for module in (coding, foi._codes_offences, foi._codes_outcomes, foi.periods, foi.figures._coding_bodies,
+                       foi.figures._coding_clean, foi.figures._coding_vocab):
             for value in vars(module).values():
                 clear_fn = getattr(value, "cache_clear", None)
                 if clear_fn is not None and getattr(value, "__name__", "").lstrip("_") not in (
