@@ -53,7 +53,8 @@ STATUS = frozenset({"acknowledged", "clarification", "extended", "responded", "p
                     "review-upheld", "review-overturned"})
 # The evidence foi names for other statuses (weighing.py's rival_evidence), longest first so that one
 # containing another parses right.
-RIVALS = ("not held, and no ground for withholding", "not recorded in a usable form, and no cost limit",
+RIVALS = ("not held, and no ground for withholding", "not held beside nothing shown", "held, but qualified",
+          "not recorded in a usable form, and no cost limit",
           "something withheld besides NCND", "the whole request not held", "only the attachment speaks",
           "nothing concrete given", "something withheld", "information given", "said to be given", "any part not held",
           "a count given", "rows of figures", "something confirmed", "the rest withheld", "more time taken",

@@ -97,9 +97,11 @@ def test_an_a_line_saying_nothing_is_held_is_no_figure() -> None:
         "Please find our response below. In relation to question 3, the names are exempt by virtue of section 40(2).",
     ],
 )
-def test_an_exemption_for_some_named_questions_is_partial_for_review(text: str) -> None:
+def test_an_exemption_for_some_named_questions_is_partial(text: str) -> None:
+    # (Round 10: the questions left out of the refusal are not refused by it; whatever became of
+    # them, the reply refuses part of the request. Decided, no longer sent for review.)
     result = classify("FOI 55/22", text)
-    assert (result.kind, result.guess) == ("needs-review", "partial")
+    assert (result.kind, result.guess) == ("partial", "partial")
 
 
 def test_an_exemption_for_questions_one_and_two_may_be_the_whole_request() -> None:

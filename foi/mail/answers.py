@@ -10,7 +10,7 @@ locate a briefing note, attached"), which is a response, not "not held".
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 # "I would inform you that", "we can advise you that", "I am able to tell you that", "in answer to
 # your question, I can say that".
@@ -57,11 +57,18 @@ def found_instead(sentences: Sequence[str]) -> list[str]:
 # The answer announced above it: "please find a response to your questions below", "our answers to
 # each of your points are set out below", "see my replies to your questions as follows".
 _LEADS_RE = re.compile(
-    r"\b(?:please\s+)?(?:find|see)\s+(?:a|our|the|my)?\s*(?:full\s+)?(?:response|responses|answers?|reply|replies"
+    # ("Please find the Warwickshire Police response set out below": the authority's name between.)
+    r"\b(?:please\s+)?(?:find|see)\s+(?:a|our|the|my)?\s*(?:(?-i:[A-Z])[\w'&]*\s+(?:[\w'&]+\s+){0,2}?)?(?:full\s+)?(?:response|responses"
+    r"|answers?|reply|replies"
     r"|information)\s+(?:to\s+(?:your|each\s+of\s+your|the)\s+(?:\w+\s+){0,2}?(?:questions?|request|points?|queries"
     r"|enquiry)\s+)?(?:below|as\s+follows|set\s+out\s+below)\b"
     r"|\b(?:our|my|the)\s+(?:answers?|responses?|replies)\s+to\s+(?:your|each\s+of\s+your|the)\s+(?:\w+\s+){0,2}?"
-    r"(?:questions?|points?|queries)\s+(?:are|is)\s+(?:set\s+out\s+|given\s+|provided\s+)?(?:below|as\s+follows)\b",
+    r"(?:questions?|points?|queries)\s+(?:are|is)\s+(?:set\s+out\s+|given\s+|provided\s+)?(?:below|as\s+follows)\b"
+    # "I will answer each question in the order it was asked", "we shall take your points in turn",
+    # "I have answered each of your questions below" (round 10).
+    r"|\b(?:I|we)\s+(?:will|shall|have|now)\s+(?:now\s+)?(?:answer(?:ed)?|respond(?:ed)?\s+to|address(?:ed)?|take|taken"
+    r"|deal\s+with|dealt\s+with)\s+(?:each|all|every)\s+(?:of\s+)?(?:your\s+|the\s+)?(?:questions?|points?|queries|parts?)\b"
+    r"[^.;]{0,40}?\b(?:in\s+turn|in\s+the\s+order|in\s+order|below|as\s+follows|one\s+by\s+one)\b",
     re.I,
 )
 
@@ -69,3 +76,41 @@ _LEADS_RE = re.compile(
 def leads_to_answers(sentences: Sequence[str]) -> list[str]:
     """Sentences announcing the answers that follow them."""
     return [s for s in sentences if _LEADS_RE.search(s)]
+
+
+def answers_run(labels: Sequence[tuple[str, int] | None]) -> int:
+    """Where the answers start in a reply whose numbering starts again at 1 (round 10): the request's
+    questions printed "1. ... 2. ...", then the answers numbered like them "1 - ... 2 - ...". The
+    last run counts when it has as many items as the first (the answers mirror the questions); its
+    first line's index is returned, else 0 (one run, or runs that do not mirror each other).
+    ``labels`` holds each line's part label (kind, number) or None."""
+    runs: list[list[int]] = []
+    last: tuple[str, int] | None = None
+    for k, label in enumerate(labels):
+        if label is None:
+            continue
+        if last is None or label[0] != last[0] or label[1] not in (last[1], last[1] + 1, 1):
+            if last is None:
+                runs.append([k])
+                last = label
+            continue
+        if label[1] == 1 and last[1] >= 2:
+            runs.append([k])
+        elif label[1] == last[1] + 1:
+            runs[-1].append(k)
+        last = label
+    if len(runs) >= 2 and len(runs[-1]) >= 2 and len(runs[-1]) == len(runs[0]):
+        return runs[-1][0]
+    return 0
+
+
+def request_printed(parts: Sequence[Sequence[str]], head: Callable[[str], str] = lambda x: x) -> bool:
+    """True when numbered parts are only the request's questions printed (round 10): every part is
+    its question alone ("1. How many ...?", "2. Of these, which ...?"), save the last, under which
+    the letter goes on. What follows the last question answers the whole request, not that
+    question alone. ``head`` strips a part's number from its first line."""
+    if len(parts) < 2:
+        return False
+    said = [[x for x in [head(p[0]), *p[1:]] if x.strip()] for p in parts]
+    return (all(lines and all(x.rstrip().endswith("?") for x in lines) for lines in said[:-1])
+            and bool(said[-1]) and said[-1][0].rstrip().endswith("?") and len(said[-1]) > 1)

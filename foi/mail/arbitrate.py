@@ -5,13 +5,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from foi.mail.decisions import heading_decision
-from foi.mail.evidence import Gathered
+from foi.mail.decisions import (
+    given_in,
+    heading_decision,
+    names_a_part,
+    ncnd_of_the_rest,
+    part_withheld,
+    rest_withheld,
+)
+from foi.mail.evidence import Gathered, more_withheld
 from foi.mail.kinds import Classification
+from foi.mail.parts import labelled_statements
 from foi.mail.sections import collect_sections
 from foi.mail.signals import NCND_RE, log_decision
 from foi.mail.verdict import conclude
-from foi.mail.weighing import Weighed
+from foi.mail.weighing import Weighed, ncnd_grounds
 
 _HELD_IN_PART_RE = re.compile(r"\b(?:is|are|was|were)\s+held\s+in\s+part\b|\b(?:hold|holds)\s+(?:some|part)\s+of\s+the"
                               r"\s+information\b[^.]{0,80}\b(?:cannot|can\s*not|will\s+not|not\s+be)\b", re.I)
@@ -93,8 +101,18 @@ def arbitrate(ev: Gathered, w: Weighed) -> Arbitration | Classification:
     # "The information is not held; we neither confirm nor deny whether any other is": nothing is
     # given, and the only thing withheld is the answer to whether more exists. That is not held,
     # with its NCND flag (issue 12, round 4).
-    other_refusals = ([s for s in evidence["refused"] + evidence["firm"] + named if not NCND_RE.search(s)]
-                      if ncnd_new else [])
+    # (The grounds listed under it, "Section 23(5) Information supplied by security bodies", are the
+    # NCND's own when every section they cite is a neither-confirm-nor-deny one: round 10.)
+    other_refusals = ([s for s in evidence["refused"] + evidence["firm"] + named if not NCND_RE.search(s)
+                       and not ncnd_grounds(s)] if ncnd_new else [])
+    # Released with a named part held back (redacted, an exemption applied to part, more held than
+    # given), unless the rest is said to be held back too (round 10).
+    more_held_back = more_withheld(new)
+    held_back = part_withheld(new)
+    held_back += [x for x in more_held_back if x not in held_back]
+    # Every numbered question has its answer: a figure, a yes or no, words, or "not held".
+    every_part_said = parts.count >= 2 and not parts.refused and (
+        len(set(parts.answered) | set(parts.prose) | set(parts.not_held)) >= parts.count)
     nh_ncnd = (bool(ncnd_new) and bool(whole_nh or part_nh) and not other_refusals and n_give == 0
                and data < 0.75)
     if nh_ncnd:
@@ -119,6 +137,21 @@ def arbitrate(ev: Gathered, w: Weighed) -> Arbitration | Classification:
             rival_evidence["something withheld besides NCND"] = False
         else:
             abstain = "says the information is not held, and also refuses with no exemption relied on"
+    elif held_back and not whole_nh and not rest_withheld(new) and not (
+            cost_letter and not has_data and data < 0.75) and (
+            data >= 0.75 or scores["held"] or more_held_back or any(given_in(x) or names_a_part(x) for x in held_back)):
+        # "Please see the attached documents; some redactions have been made", "we hold the
+        # information; an exemption has been applied to part of it": released, a part held back.
+        final, final_ev = "partial", held_back[:1] + [x for x in evidence["refused"][:1] if x not in held_back[:1]]
+        conf = 0.68 + 0.04 * min(n_give, 2)
+        reasons.append("released, with a named part held back")
+    elif ncnd_new and not other_refusals and not whole_nh and not part_nh and ncnd_of_the_rest(new) and (
+            labelled_statements(new)):
+        # "Q1 & 2. The force has not used it in an overt capacity. It can neither confirm nor deny
+        # that any further information is held": an answer in words, NCND for the rest (round 10).
+        final, final_ev = "partial", labelled_statements(new)[:1] + ncnd_of_the_rest(new)[:1]
+        conf = 0.66
+        reasons.append("an answer given in words; neither confirm nor deny for anything further")
     elif exempt and withheld and parts.prose and not answered and not has_data:
         # "In response to question two, all officers carry one. With regard to question three,
         # section 31 applies": one part refused among parts answered in words. Partial, but words
@@ -185,6 +218,16 @@ def arbitrate(ev: Gathered, w: Weighed) -> Arbitration | Classification:
             conf -= 0.15
             reasons.append("also speaks of withholding")
         reasons.append("the information is not held")
+    elif part_nh and every_part_said and parts.prose and not whole_nh and not speaks_of_refusing:
+        # "1 - Not held. 2 - The dog retired in 2019": each question has its answer, one of them
+        # that nothing is held. An answer, not a "not held" (issue 12, pattern 5; round 10).
+        final, final_ev, conf = "responded", parts.prose[:1] + part_nh[:1], 0.66
+        reasons.append("every question answered, in words or as not held")
+    elif part_nh and data >= 1 and not speaks_of_refusing and not (ext or clar or ack):
+        # "Please find attached the totals. We no longer hold them for these months": one part not
+        # held, the rest said to be given - an answer, by the letter's word (issue 12, pattern 5).
+        final, final_ev = "responded", evidence["data"][:1] + part_nh[:1]
+        abstain = "one part not held; that the rest is given rests on the letter's words"
     elif part_nh and not (ext or clar or ack):
         final, final_ev, conf = "not-held", part_nh[:2], 0.4
         reasons.append("only part of the request is said to be not held")
@@ -192,7 +235,13 @@ def arbitrate(ev: Gathered, w: Weighed) -> Arbitration | Classification:
         # Only the refused questions are in view: the answers to the others are not seen here. (One
         # question over the cost limit lets the whole request be refused: not so with s.12.)
         final, final_ev = "partial", some_parts[:1] + final_ev[:1]
-        abstain = abstain or "the refusal names some questions only; the answers to the others are not seen"
+        if abstain is None and not whole_nh and not part_nh and not n_give:
+            # "Qs 2, 3 & 5: ... section 31 applies": questions 1 and 4 are left out of the refusal.
+            # Whatever became of them, the reply refuses part of the request (round 10).
+            conf = min(conf, 0.66)
+            reasons.append("the refusal names some questions only, leaving the others out")
+        else:
+            abstain = abstain or "the refusal names some questions only; the answers to the others are not seen"
     logged = log_decision(new)
     if logged is None:
         # An outcome heading by a log's title ("Part Disclosure with Section 23(5) ... Exemptions"):

@@ -36,7 +36,9 @@ CONTESTED = 0.5
 # to review with its best guess, whatever its strength. Review outcome letters quote the refusal
 # they review, so nothing contests them.
 CONTESTS: dict[str, tuple[str, ...]] = {
-    "responded": ("something withheld", "not held", "more time taken", "a question to us",
+    # (Beside figures, a table or answered questions in the body, "not held" speaks of a part: round 10.)
+    "responded": ("something withheld", "not held beside nothing shown", "more time taken", "a question to us",
+                  "held, but qualified",
                   "nothing concrete given", "only the attachment speaks", "a one-line reply"),
     "partial": ("more time taken", "a question to us", "not held, and no ground for withholding",
                 "the whole request not held"),

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from foi.mail.arbitrate import Arbitration
-from foi.mail.decisions import PIT_PENDING_RE, asks_what_we_want, deciding
-from foi.mail.evidence import Gathered, new_date
+from foi.mail.decisions import PIT_PENDING_RE, asks_what_we_want, deciding, given_in, part_withheld
+from foi.mail.evidence import Gathered, more_withheld, new_date
 from foi.mail.kinds import ANSWER_GATED, AUTOMATIC, Classification
 from foi.mail.sections import counts_outcomes, named_only
 from foi.mail.signals import FORMAL_REFUSAL_RE, NCND_RE
@@ -88,6 +88,10 @@ def settle(ev: Gathered, w: Weighed, a: Arbitration) -> Classification | None:
         # (A refusal scoped to "any other information", beside something said to be enclosed, says
         # itself that part was given, whatever the unread enclosure holds.)
         scoped_rest = final == "partial" and scoped >= 2 and any(re.search(r"\battach|\benclos", x, re.I) for x in new)
+        # ("The attached documents have had some redactions made": the letter itself says what the
+        # unread enclosure is, a release with a part held back. Round 10.)
+        scoped_rest = scoped_rest or (final == "partial" and any(given_in(x) for x in
+                                                                 part_withheld(new) + more_withheld(new)))
         if (final in ("responded", "partial") and not has_data and data - 1.0 * len(pointers) < 2 and unseen_docs
                 and not scoped_rest):
             return conclude(ev, "needs-review", final_ev, 0.4, guess=final,

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from foi.mail.grammar import GROUND_APPLIED
+from foi.mail.grammar import GROUND_APPLIED, THING, gap
 
 # A sentence addressed to the requester that asks: a question mark, or "please confirm / let us
 # know / tell us / advise whether ...", or "if you would be happy to ..., please reply".
@@ -56,7 +56,23 @@ WAITS_RE = re.compile(
 
 def scope_questions(sentences: Sequence[str]) -> list[str]:
     """The sentences that ask us whether we would take less than we asked for."""
-    return [s for s in sentences if _ASKS_RE.search(s) and _SCOPE_RE.search(s)]
+    return [s for s in sentences if _ASKS_RE.search(unquoted(s)) and _SCOPE_RE.search(unquoted(s))]
+
+
+# A quotation closed in this sentence and opened in an earlier one: `... how much was paid." The
+# force holds ...` (the request's words run into the letter's when a quote closes mid-line).
+_CLOSING_QUOTE_RE = re.compile(r"[.?!)]\s*[\"\u201d]\s")
+
+
+def unquoted(sentence: str) -> str:
+    """`sentence` without what it quotes (round 10): spans in double quotes, and the tail of a
+    quotation that an earlier sentence opened and this one closes. What a letter quotes - our
+    request, as a rule - asks and decides nothing of its own."""
+    out = re.sub(r"[\"\u201c][^\"\u201c\u201d]{0,400}[\"\u201d]", " ", sentence)
+    m = _CLOSING_QUOTE_RE.search(out)
+    if m and (out.count('"') + out.count("\u201d")) % 2 == 1:
+        out = out[m.end():]
+    return out
 
 
 # Asked outright what we want (round 9): "please clarify what information you require", "could you
@@ -222,11 +238,12 @@ _OUTCOME_KINDS: tuple[tuple[str, str], ...] = (
 
 def heading_decision(sentences: Sequence[str], *, within: int = 8) -> tuple[str, str] | None:
     """(kind, line) for a disclosure log's outcome heading that names the grounds or states the
-    outcome in a line of its own, among the first `within` sentences (a log prints it by the title);
+    outcome in a line of its own, among the first `within` sentences (a log prints it by the title;
+    one naming grounds may come a dozen lines later, under the request printed);
     None when there is none, or two disagree. A bare "Refused" or "Exemptions" names no grounds and
     may be any heading: only with a section does it count."""
     found: list[tuple[str, str]] = []
-    for s in sentences[:within]:
+    for k, s in enumerate(sentences[:within + 12]):
         line = s.strip()
         if len(line) > 140 or "\n" in line:
             continue
@@ -241,6 +258,10 @@ def heading_decision(sentences: Sequence[str], *, within: int = 8) -> tuple[str,
         has_section = bool(re.search(r"\d", m.group("rest") or ""))
         if not has_section and not re.match(r"(?:full|fully|partial|partially|part|partly|information\s+not|no\s+inf)",
                                             value):
+            continue
+        if k >= within and not has_section:
+            # (Further down, below the request a log prints between title and outcome, only a
+            # heading naming its grounds is plainly the outcome: round 10.)
             continue
         kind = next(k for k, rx in _OUTCOME_KINDS if re.search(rx, value, re.I))
         found.append((kind, s))
@@ -288,7 +309,9 @@ _GROUND_APPLIED_RE = re.compile(GROUND_APPLIED, re.I)
 def deciding(sentences: Sequence[str]) -> list[str]:
     """The sentences that apply a ground or refuse, in the letter's own words (with
     :data:`foi.mail.signals.NCND_RE` and ``FORMAL_REFUSAL_RE``, which the caller adds)."""
-    return [s for s in sentences if APPLIES_RE.search(s) or _GROUND_APPLIED_RE.search(s)]
+    # (A part held back in so many words, "we are exempting part of the information", decides too:
+    # round 10.)
+    return [s for s in sentences if APPLIES_RE.search(s) or _GROUND_APPLIED_RE.search(s) or part_withheld([s])]
 
 
 # "The date your response is due has been changed to 15 April", "our deadline is now 3 May": the
@@ -300,3 +323,117 @@ DUE_MOVED_RE = re.compile(
     r"|\b(?:due\s+date|deadline)\b[^.]{0,40}?\bis\s+now\s+(?:\d|the\s+\d|[A-Z][a-z]+day)",
     re.I,
 )
+
+
+# Something given, with part of it held back, said of this release (round 10): "some redactions have
+# been made", "the documents are provided in redacted form", "an exemption has been applied to part
+# of the information", "section 40(2) applies to some of the content", "names have been removed
+# under section 40". The held-back part is named as a part: the rest is released.
+_REDACTED = (r"\b(?:(?:some|certain|minor|limited|a\s+(?:small\s+)?(?:number\s+of|few))\s+)?redactions?\s+"
+             r"(?:have|has)\s+"
+             r"(?:now\s+)?been\s+(?:made|applied|carried\s+out)"
+             r"|\b(?:with|after)\s+(?:some\s+|certain\s+|minor\s+|limited\s+)?(?:redactions|(?:\w+\s+){0,2}redacted\b)"
+             r"|\b(?:in\s+)?(?:a\s+)?redacted\s+(?:form|version|copy|copies|format)\b"
+             r"|\b(?:has|have)\s+been\s+redacted\b|\bredacted\s+(?:under|in\s+accordance\s+with|by\s+virtue\s+of)\b"
+             r"|\b(?:we\s+have|I\s+have|the\s+\w+\s+has)\s+redacted\b")
+_APPLIED_TO_PART = (r"\b(?:exemptions?|sections?\s+\d{1,2}[A-Z]?(?:\s*\(\w{1,3}\))*|s\.\s?\d{1,2})\b" + gap(120)
+                    + r"\b(?:applied|engaged|relied\s+(?:up)?on|applies|apply|used|invoked|cited)\s+(?:only\s+)?"
+                    r"(?:to|for|in\s+respect\s+of|in\s+relation\s+to)\s+(?:(?:a|some|one|certain|small)\s+)*"
+                    r"(?:part|parts|portion|elements?|items?|sections|some|certain\s+(?:parts|details|elements|items))"
+                    r"\s+(?:of\b|\w+\b)")
+# "Some of the information you requested is already accessible by other means and is therefore
+# exempt", "parts of the report are withheld under section 31".
+_SOME_EXEMPT = (r"\b(?:some|part|parts|certain\s+parts|elements|a\s+(?:small\s+)?(?:part|portion|amount))\s+of\s+"
+                r"(?:the\s+|this\s+)?(?:\w+\s+){0,2}?(?:" + THING + r"|material|content|contracts?|agreements?"
+                r"|letters?|papers?|policy|policies)\b" + gap(100)
+                + r"\b(?:is|are|has\s+been|have\s+been)\s+(?:therefore\s+|also\s+|now\s+)?"
+                r"(?:exempt|withheld|redacted)\b")
+# The same in the active voice: "we are exempting part of the information", "I have withheld some
+# of the figures", "the council has redacted certain parts of the report".
+_SOME_EXEMPT += (r"|\b(?:are|am|is|have|has)\s+(?:now\s+|also\s+)?(?:exempting|withholding|redacting|withheld|redacted"
+                 r"|exempted)\s+(?:some|part|parts|certain\s+parts|elements|a\s+(?:small\s+)?(?:part|portion|amount))"
+                 r"\s+of\b")
+PART_WITHHELD_RE = re.compile(_REDACTED + "|" + _APPLIED_TO_PART + "|" + _SOME_EXEMPT, re.I)
+# All the rest held back as well: "the remainder is exempt under section 40", "the rest of the
+# information is also withheld", "withheld in its entirety".
+_REST_WITHHELD_RE = re.compile(
+    r"\b(?:rest|remainder|remaining|other\s+parts?|balance)\b(?:\s+of\s+(?:the\s+|this\s+)?\w+)?" + gap(60)
+    + r"\b(?:is|are|has\s+been|have\s+been)\s+(?:also\s+|likewise\s+|therefore\s+)?"
+    r"(?:exempt|withheld|refused|redacted)\b"
+    r"|\bwithheld\s+in\s+(?:full|(?:its|their)\s+entirety)|\bexempt\s+in\s+(?:full|(?:its|their)\s+entirety)",
+    re.I,
+)
+# Said as what did not or would not happen: "redaction would not be practicable", "we could not
+# provide a redacted copy", "if redactions were made".
+_NOT_DONE_RE = re.compile(r"\b(?:not|cannot|can't|could|would|if|unless|whether|impossible|impractical|unable)\b", re.I)
+# Given, in the same sentence: "please see attached the documents", "are provided", "released".
+_GIVEN_TOO_RE = re.compile(r"\b(?:attached|enclosed|provided|disclosed|released|supplied|set\s+out\s+below|below"
+                           r"|please\s+(?:find|see))\b|\b(?:does|do)\s+hold\b", re.I)
+
+
+def part_withheld(sentences: Sequence[str]) -> list[str]:
+    """The sentences saying part of what is released is held back (redacted, or an exemption applied
+    to part of it), as done, not as what would or could be done."""
+    out: list[str] = []
+    for s in sentences:
+        m = PART_WITHHELD_RE.search(s)
+        if m and not _NOT_DONE_RE.search(_clause_before(s, m.start())):
+            out.append(s)
+    return out
+
+
+def rest_withheld(sentences: Sequence[str]) -> list[str]:
+    """The sentences saying the rest, or all of it, is held back too."""
+    return [s for s in sentences if _REST_WITHHELD_RE.search(s)]
+
+
+_PART_NAMED_RE = re.compile(_APPLIED_TO_PART + "|" + _SOME_EXEMPT, re.I)
+
+
+def names_a_part(sentence: str) -> bool:
+    """True when `sentence` holds back a part in so many words ("some of the information is exempt",
+    "the exemption is applied to part of it"): the rest, by its own words, is not held back."""
+    return bool(_PART_NAMED_RE.search(sentence))
+
+
+def given_in(sentence: str) -> bool:
+    """True when `sentence` itself says information is given or held."""
+    return bool(_GIVEN_TOO_RE.search(sentence))
+
+
+def _clause_before(sentence: str, at: int) -> str:
+    """The words of `sentence`'s clause before position `at` (back to a comma, semicolon or colon)."""
+    head = sentence[:at]
+    cut = max(head.rfind(c) for c in ",;:")
+    return head[cut + 1:]
+
+
+# Neither confirm nor deny said of what lies beyond the answer (round 10): "we can neither confirm
+# nor deny that any further information is held", "NCND whether any other records exist". The
+# answer given is the rest.
+NCND_REST_RE = re.compile(
+    r"\bneither\s+confirm\w*\s+n?or\s+den(?:y|ies)\b" + gap(80) + r"\b(?:any|whether\s+(?:any|it\s+holds\s+any))\s+"
+    r"(?:further|other|additional|more)\b",
+    re.I,
+)
+
+
+def ncnd_of_the_rest(sentences: Sequence[str]) -> list[str]:
+    """The NCND sentences that cover only what lies beyond the answer given."""
+    return [s for s in sentences if NCND_REST_RE.search(s)]
+
+
+# Holding confirmed, then qualified (round 10): "I can confirm the force does hold the information
+# requested, however ...", "we hold this information but ...", "the council holds some records;
+# however, ...". What follows the concession is what is not given.
+HELD_BUT_RE = re.compile(
+    r"\b(?:do|does|did)\s+hold\b" + gap(80) + r"(?:,\s*|\s)(?:however|but|although|though|except)\b"
+    r"|\b(?:holds?|held)\s+(?:the|this|that|some|these|such)\s+(?:\w+\s+){0,2}?(?:information|data|records?)\b"
+    + gap(40) + r"[,;]\s*(?:however|but|although)\b",
+    re.I,
+)
+
+
+def held_but(sentences: Sequence[str]) -> list[str]:
+    """The sentences that confirm the information is held and then qualify it."""
+    return [s for s in sentences if HELD_BUT_RE.search(s)]

@@ -100,6 +100,19 @@ _REASONS_BELOW_RE = re.compile(r"\b(?:grounds?|reasons?|exemptions?|explanation|
 _MORE_WITHHELD_RE = re.compile(r"\b(?:holds?|held)\s+(?:addition(?:al)?|further|other|more)\s+information\b[^.]{0,80}"
                                r"\b(?:not\s+obliged|exempt|withheld|cannot|will\s+not|not\s+(?:be\s+)?(?:disclosed|provided"
                                r"|supplied|released))", re.I)
+
+
+def more_withheld(sentences: Sequence[str]) -> list[str]:
+    """"The force holds additional information, but I am not obliged to supply it": more than was
+    given is held back, so something was given."""
+    return [s for s in sentences if _MORE_WITHHELD_RE.search(s)]
+
+
+# What the law allows any authority: a modal of permission, then "whenever / where / if" or the
+# authority in general ("an authority", "public authorities").
+_ALLOWANCE_RE = re.compile(r"\b(?:can|may|could)\s+(?:\w+\s+){0,2}?be\s+(?:legitimately\s+|lawfully\s+|properly\s+)?"
+                           r"(?:applied|extended|used|taken|claimed)\b[^.]{0,60}\b(?:whenever|wherever|where\s+an?|if\s+an?"
+                           r"|(?:an?|any)\s+(?:public\s+)?authority|public\s+authorities)\b", re.I)
 _GENERIC_RE = re.compile(r"\b(?:usually|normally|generally|typically|routinely|ordinarily)\b", re.I)
 
 
@@ -196,6 +209,14 @@ def gather(
             if s_scores[kind]:
                 scores[kind] -= s_scores[kind]
                 evidence[kind] = [x for x in evidence[kind] if x != s_]
+    # "An extension of a further 20 working days can be applied whenever an authority is weighing
+    # the public interest": the law's allowance for any authority, not more time taken here
+    # (round 10).
+    for s_ in (x for x in new if _ALLOWANCE_RE.search(x)):
+        s_scores, _ = score([s_])
+        if s_scores["extended"]:
+            scores["extended"] -= s_scores["extended"]
+            evidence["extended"] = [x for x in evidence["extended"] if x != s_]
     # "How many requests have been refused on cost grounds?" printed above its answer: our question,
     # which refuses, withholds and gives nothing (round 8). A question they put to us is theirs.
     # Nor do figures about other requests' outcomes ("21 per cent were refused in full").

@@ -65,9 +65,10 @@ NOTHING_HELD = (
 )
 # "We do not have any records of this", "the force does not possess such data", "we have no
 # information about that", "the constabulary has no data relating to ..." (not "we have no record
-# of receiving your request": that is about our letter, not the information).
+# of receiving your request": that is about our letter, not the information; nor "whether we do or
+# do not have it": a disjunction decides nothing).
 POSSESSION_DENIED = (
-    r"\b(?:do|does|did)\s+not\s+(?:currently\s+)?(?:have|possess|retain|keep|store|maintain)\s+(?:any\s+)?"
+    r"(?<!\bor\s)\b(?:do|does|did)\s+not\s+(?:currently\s+)?(?:have|possess|retain|keep|store|maintain)\s+(?!all\b)(?:any\s+)?"
     + NOUN + r"\b(?!\s+(?:\w+\s+){0,2}(?:receiv\w*|your\s+(?:request|e-?mail|letter)))"
     r"|\b(?:has|have|holds?|possess(?:es)?|retains?|keeps?)\s+no\s+" + NOUN
     + r"\b(?!\s+(?:\w+\s+){0,2}(?:receiv\w*|your\s+(?:request|e-?mail|letter)|an?\s+(?:earlier|previous)"
@@ -84,6 +85,26 @@ NOTHING_TO_GIVE = (
 # A question answered "Not applicable" ("N/A - see question 1"): nothing to give for that part,
 # said on its own line.
 NOT_APPLICABLE = r"^\W*(?:not\s+applicable|n\s*/\s*a)\b(?:\W+(?:see|as\s+per|refer\s+to)\b[^.]{0,40})?\W*$"
+
+# The whole request said not held, plainly (the one definition; classify used to restate it): "the
+# information you requested is not held", "the requested data was not recorded", "we do not hold
+# any information within the scope of your request", "the force does not have the records you
+# asked for". A subject or object that is the request itself, not one part of it, and no place
+# named after it ("is not held by the Custody Unit", "not held on the Niche system" tell where a
+# search looked); nor the half of a disjunction ("whether we do or do not hold the information").
+_THE_REQUESTED = (r"(?:(?:the|this)\s+(?:requested\s+)?(?:information|data)|the\s+(?:requested\s+)?(?:data|records))")
+_YOU_ASKED = r"(?:(?:that\s+|which\s+)?you\s+(?:have\s+)?(?:requested|asked\s+for|seek|are\s+seeking|require)\s+)"
+_WHOLE_OBJECT = (r"(?:any\s+)?(?:the\s+)?(?:recorded\s+)?(?:information|data|records?)\s+"
+                 r"(?:within\s+the\s+scope|(?:that\s+|which\s+)?"
+                 r"you|requested|relevant|relating\s+to\s+your\s+request)")
+_HOLDER = (r"(?:we|the\s+(?:force|constabulary|service|council|department|authority|trust|university|board))")
+WHOLE_NOT_HELD = (
+    r"^\W*(?:(?:however|unfortunately|therefore|sadly|regrettably),?\s+)?" + _THE_REQUESTED + r"\s+" + _YOU_ASKED + r"?"
+    r"(?:is|was|are|were)\s+not\s+(?:held|recorded|kept|retained)\b"
+    r"(?![^.]{0,40}\b(?:by|within|in|on)\s+(?:the\s+|our\s+)?(?-i:[A-Z]))"
+    r"|(?<!\bor\s)\b" + _HOLDER + r"\s+(?:do|does|can\s+confirm\s+(?:that\s+)?(?:we|it)\s+do(?:es)?)"
+    r"\s+not\s+(?:hold|have|possess|retain)\s+" + _WHOLE_OBJECT
+)
 
 # ---- clarification ----------------------------------------------------------------------------
 
@@ -388,6 +409,22 @@ UNDER_GROUND = (
     # (Not "engages section 31": a letter still weighing the public interest says that too.)
 )
 
+# The authority's judgement that the information is to be held back (round 10): a verb of judging
+# in the first person, then the information in the passive of withholding. "After due
+# consideration we believe it should be withheld under the exception at regulation 12(4)(d)", "I
+# am satisfied that the names must be withheld", "we have concluded that the report is to be
+# withheld", "the council considers that this information should remain exempt". (Not "you may
+# think it should be withheld", not "if we believed it should be withheld": a second person or a
+# condition; nor "we do not believe ... should be withheld".)
+JUDGE = (r"(?:believe[sd]?|consider(?:s|ed)?|(?:have\s+|has\s+)?conclude[sd]?|(?:am|are|is)\s+satisfied"
+         r"|(?:have\s+|has\s+)?decided|(?:have\s+|has\s+)?determined|take\s+the\s+view|(?:am|are|is)\s+of\s+the\s+view|judge[sd]?)")
+WITHHELD_JUDGED = (
+    r"(?<!\bif\s)\b(?:we|I|the\s+(?:force|constabulary|council|department|authority|trust|service|university|board"
+    r"|government))\s+(?:\w+\s+)?" + JUDGE + r"\s+(?:that\s+)?(?:\w+\s+){0,6}?"
+    r"(?:should|must|ought\s+to|is\s+to|are\s+to"
+    r"|will\s+need\s+to)\s+(?:be\s+|remain\s+)(?:withheld|exempt(?:ed)?|refused|redacted|kept\s+back)\b"
+)
+
 # ---- internal review outcomes -----------------------------------------------------------------
 #
 # A reviewer's verdict on the first reply, in words written once here: the reply was right or
@@ -477,12 +514,12 @@ REVIEW_CHANGED = (
 # "does not monitor social media": what is not done is not the information; nor "not ... in a
 # format", which is about the cost of finding it.)
 NOT_KEPT = (
-    r"\b(?:does|do|did)\s+not\s+(?:currently\s+|routinely\s+|specifically\s+|separately\s+|formally\s+|generally\s+"
+    r"(?<!\bor\s)\b(?:does|do|did)\s+not\s+(?:currently\s+|routinely\s+|specifically\s+|separately\s+|formally\s+|generally\s+"
     r"|electronically\s+|actively\s+)?"
     r"(?:collate|collect|compile|gather|store|log|track|maintain|produce|keep|record|retain|capture)\s+"
     r"(?:(?:this|that|these|those|such|the|any|that\s+kind\s+of|this\s+type\s+of)\s+)?" + NOUN + r"\b"
     r"(?!\s+(?:\w+\s+){0,6}?(?:in\s+a\b|centrally|in\s+(?:such|an?)\s+(?:way|format|manner)))"
-    r"|\b(?:does|do|did)\s+not\s+(?:currently\s+|routinely\s+)?(?:collate|collect|compile|record|keep|hold)\s+"
+    r"|(?<!\bor\s)\b(?:does|do|did)\s+not\s+(?:currently\s+|routinely\s+)?(?:collate|collect|compile|record|keep|hold)\s+"
     r"(?:this|that|it|these|them)\s*[.]?$"
 )
 # Looked for, not found: "we have been unable to locate any information relevant to your request",
@@ -566,4 +603,5 @@ BLACKED_OUT_UNDER = (r"\b(?:blacked\s+out|obscured|masked|blanked(?:\s+out)?|gre
 # A sentence that applies a ground or refuses, in the grammar's shapes (for
 # :func:`foi.mail.decisions.deciding`): "we rely on section 24", "falls within the exemption at
 # section 30", "your request is declined", "blacked out under section 31".
-GROUND_APPLIED = "|".join(f"(?:{p})" for p in (RELIED_ON, UNDER_GROUND, REQUEST_DECLINED, BLACKED_OUT_UNDER))
+GROUND_APPLIED = "|".join(f"(?:{p})" for p in (RELIED_ON, UNDER_GROUND, REQUEST_DECLINED, BLACKED_OUT_UNDER,
+                                               WITHHELD_JUDGED))

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from foi.mail.answers import answers_run, request_printed
 from foi.mail.scoring import score
 from foi.mail.sections import sections_in_sentence
 from foi.mail.segments import SEARCH_SIZE_RE
@@ -105,7 +106,11 @@ def read_parts(sentences: Sequence[str]) -> Parts:
         labels = {k: ("q", n) for n, k in enumerate(asked, start=1)}
     else:
         labels = {}
+    # Numbered questions, then answers numbered like them: the parts are the answers (round 10).
+    start = 0 if labels else answers_run([_part_label(s) for s in sentences])
     for k, s in enumerate(sentences):
+        if k < start:
+            continue
         label = labels.get(k) or (None if labels else _part_label(s))
         # Parts follow one another (1, 2, 3 or a, b, c; "Request 2" then "Response 2"); a figure
         # that looks like an item number ("31.") or a sub-item ("a." under "3.") stays in its part.
@@ -114,6 +119,9 @@ def read_parts(sentences: Sequence[str]) -> Parts:
             last = label
         elif parts:
             parts[-1].append(s)
+    if request_printed(parts, lambda x: PART_START_RE.sub("", x, count=1)):
+        # Only the request's questions are numbered; the letter under the last answers them all.
+        return Parts()
     out = Parts(count=len(parts))
     if len(parts) < 2:
         return out
@@ -192,3 +200,23 @@ FIGURE_RE = re.compile(r"(?<![\w/£(.-])(?!(?:19|20)\d\d\b)£?\d[\d,]*(?:\.\d+)?
                         r"(?!\s+" + _MONTHS + r"\b)",
                         re.I)
 
+
+
+def labelled_statements(sentences: Sequence[str]) -> list[str]:
+    """Plain statements printed under a question's number, "Q1 & 2. The force has not used facial
+    recognition in an overt capacity" (round 10): an answer in words to the questions named, with no
+    word of any status (refusing, not holding, more time) and no section cited."""
+    out: list[str] = []
+    for k, s in enumerate(sentences):
+        m = PART_START_RE.match(s)
+        if not m:
+            continue
+        said = s[m.end():].strip()
+        if not said and k + 1 < len(sentences) and not PART_START_RE.match(sentences[k + 1]):
+            # ("Q1 & 2." on a line of its own, the statement on the next.)
+            s = said = sentences[k + 1].strip()
+        if (len(said) >= 20 and not said.rstrip().endswith("?") and _PROSE_ANSWER_RE.search(said)
+                and not _NON_ANSWER_RE.search(said) and not score([said])[0] and not sections_in_sentence(said)
+                and not NCND_RE.search(said)):
+            out.append(s)
+    return out

@@ -398,7 +398,7 @@ _ANSWER_RE = re.compile(
     r"|(?<![\w/£.])(?!(?:19|20)\d\d\b)" + _NUM.replace("?P<n>", "?P<m>")
     + r"\s+(?:[a-z]+\s+){1,3}(?:were|was|have\s+been|had\s+been)\s+"
     r"(?:recorded|issued|made|reported|received|arrested|charged|cautioned|dealt|employed|stopped|seized|found|given"
-    r"|paid|spent|purchased|bought|deployed|trained|dismissed|suspended)\b"
+    r"|paid|spent|purchased|bought|deployed|trained|dismissed|suspended|committed)\b"
     # "we employ 14 dog handlers", "the force has 42 marked cars"
     r"|\b(?:we|the\s+(?:force|constabulary|service))\s+(?:currently\s+)?(?:employ|employs|employed|ha[sv]e?|holds?|own"
     r"|owns|operate"
@@ -441,9 +441,17 @@ _NONE_ANSWER_RE = re.compile(
 )
 
 
+# ("0 records were found" says nothing is held, not a count of events.)
+_NIL_COUNT_RE = re.compile(r"(?<![\w.,/£])0\s+(?!(?:\w+\s+)?(?:records?|documents?|files?|information|data|results?"
+                           r"|items?|emails?|e-mails?|matches)\b)(?:[a-z]+\s+){1,3}(?:were|was|have\s+been|had\s+been)\s+[a-z]+ed\b",
+                           re.I)
+
+
 def _is_answer(sentence: str) -> int:
     """How many figures `sentence` gives as answers (0, 1 or 2)."""
-    if SEARCH_SIZE_RE.search(sentence):
+    if SEARCH_SIZE_RE.search(sentence) and not _NIL_COUNT_RE.search(sentence):
+        # (A search is never of nought records: "we searched our records and 0 offences were
+        # committed" gives a count of nil, round 10.)
         return 0
     count = 0
     for m in _ANSWER_RE.finditer(sentence):
@@ -518,10 +526,14 @@ def _roles_for(text: str, source: str, ours: list[set[str]], reading: Reading) -
     reading.tables += tabular_lines(figures)
     # A bare figure on its own line is an answer; an item number ("1.", "2)") is not. Under an
     # item number, a figure or a yes/no is an answer ("1. 23 vehicles", "Q2. No.").
-    reading.answers += len(re.findall(r"(?m)^\s*(?:[-*\u2022]\s*)?(?:\d[\d,]*(?:\.\d+)?|£\s?[\d,.]+)\s*$", figures))
+    # (A figure never ends with a comma: "14202," on its own line greets a requester by a number.)
+    reading.answers += len(re.findall(r"(?m)^\s*(?:[-*\u2022]\s*)?(?:\d(?:[\d,]*\d)?(?:\.\d+)?|£\s?[\d,.]+)\s*$",
+                                      figures))
     # "2023: 38", "2019/20 - 1,204": a year and its figure.
+    # ("2018/19 - £1,735k (£822k from staff)": a sum in thousands, with a note in brackets: round 10.)
     reading.answers += len(re.findall(r"(?m)^[ \t]*(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?[ \t]*[-\u2013:|][ \t]*"
-                                      r"£?\d[\d,]*[ \t]*$", figures))
+                                      r"£?\d[\d,]*(?:\.\d+)?(?:[ \t]*(?:k|m|bn|million|billion)\b)?[ \t]*"
+                                      r"(?:\([^()\n]{0,80}\))?[ \t]*$", figures))
     reading.answers += len(_ITEM_ANSWER_RE.findall(figures))
     # "A: There are currently 0 posts", "A: Yes" under a "Q:": an answer.
     for _q, a in _question_answer_pairs(main):

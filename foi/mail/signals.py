@@ -49,7 +49,10 @@ COST_LIMIT = (
     r"|cost\s+threshold|time\s+threshold|appropriate\s+limit|cost\s+limit)"
     r"|\bexcess(?:ive)?\s+cost|\btoo\s+costly|\bexceed\s+the\s+(?:18\s*(?:-\s*)?hour|time)"
     r"|(?:18\s*(?:-\s*)?hours|\u00a3\s?(?:450|600)).{0,80}\b(?:exceed|in\s+excess)"
-    r"|\babove\s+the\s+amount\s+(?:to\s+)?which\s+(?:we\s+are|the\s+\w+\s+is)\s+(?:legally\s+)?required\s+to\s+respond"
+    # ("Such work would exceed the amount to which we are legally required to respond": the limit
+    # in other verbs, round 10.)
+    r"|\b(?:above|exceed(?:s|ed|ing)?|beyond|over|more\s+than)\s+the\s+amount\s+(?:to\s+)?which\s+(?:we\s+are"
+    r"|the\s+\w+\s+(?:is|are))\s+(?:legally\s+)?(?:required|obliged)\s+to\s+(?:respond|comply|spend)"
     r"|\bcost\s+of\s+compliance\s+exceeds"
     # An estimate of more than 18 hours' work, with or without the limit named (round 6).
     r"|" + COST_ESTIMATE
@@ -528,7 +531,8 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("not-held", r"(?<!\bor\s)\b(?:is|are|was|were)\s+not\s+(?:recorded|captured|kept|retained)\b"
         r"(?!\s+(?:in\s+a|centrally"
         r"|in\s+(?:such|an?)\s+(?:way|format|manner)))"
-        r"|\b(?:does|do|did)\s+not\s+(?:record|capture|keep|retain)\b(?!\s+(?:\w+\s+){0,6}(?:in\s+a|centrally"
+        # (Not "does not capture all the information": not all is not none.)
+        r"|(?<!\bor\s)\b(?:does|do|did)\s+not\s+(?:record|capture|keep|retain)\b(?!\s+all\b)(?!\s+(?:\w+\s+){0,6}(?:in\s+a|centrally"
         r"|in\s+(?:such|an?)\s+(?:way|format|manner)))", 2.0),
     # "The force has no record of any such meetings", "we hold no records of this" (issue 12, coverage).
     ("not-held", r"\b(?:has|have|holds?|keeps?)\s+no\s+(?:recorded\s+)?(?:record|records|information|trace|data)\s+"
@@ -538,7 +542,9 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("not-held", r"\bheld\s+by\s+[^.]{2,60}?,?\s+(?:and\s+)?not\s+(?:by\s+)?(?:this|the|our)\s+"
         r"(?:force|constabulary|authority|department|office|organisation)\b|\bnot\s+held\s+by\s+(?:this|the|our)\s+(?:force|constabulary|authority"
         r"|organisation)\b", 2.0),
-    ("not-held", r"\b(?:does|do|did)\s+not\s+hold\b|\bholds?\s+no\s+(?:recorded\s+)?(?:information|data|records)"
+    # (Not "whether we do or do not hold it": the two halves of a disjunction decide nothing.)
+    ("not-held", r"(?<!\bor\s)\b(?:does|do|did)\s+not\s+hold\b(?!\s+all\b)"
+        r"|\bholds?\s+no\s+(?:recorded\s+)?(?:information|data|records)"
         r"|\bno\s+"
         r"(?:recorded\s+)?information\s+(?:is\s+)?held", 2.0),
     ("not-held", r"\bno\s+(?:relevant\s+)?(?:information|records?|data|correspondence)\s+(?:has\s+been|was|were"
@@ -594,6 +600,8 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("scoped", g.PART_ANSWERED, 2.0),
     ("scoped", g.THE_REST, 2.0),
     ("refused", g.RELIED_ON, 2.0),
+    ("refused", g.WITHHELD_JUDGED, 2.0),
+    ("firm", g.WITHHELD_JUDGED, 2.0),
     ("refused", g.UNDER_GROUND, 1.5),
     # The cost limit in words, with no number or section: "answering it would involve an unreasonable
     # amount of work to establish whether the information is held, and to locate and extract it"
@@ -641,7 +649,13 @@ NOT_HELD_PART_RE = re.compile(r"(?i:(?<!\bno\s)\b(?:some|part|parts|all\s+of\s+i
                               r"|^\W*[a-z](?:\s*(?:&|and|,)\s*[a-z])+\s"
                               # "Figures for 2021 are not held": one period of the request
                               r"|(?i:\b(?:for|before|prior\s+to|after|earlier\s+than|between)\s+(?:the\s+year\s+)?"
-                              r"(?:19|20)\d\d\b.{0,40}\bnot\s+held\b)")
+                              r"(?:19|20)\d\d\b.{0,40}\bnot\s+held\b)"
+                              # "we no longer hold this information for these months", "not held
+                              # for the earlier years": a period or place of the request (round 10)
+                              r"|(?i:\b(?:no\s+longer\s+holds?|not\s+held|do\s+not\s+hold|does\s+not\s+hold)\b[^.]{0,60}"
+                              r"\b(?:for|before|prior\s+to|in|during)\s+(?:these|those|the\s+(?:earlier|later|remaining|other"
+                              r"|first|last|older))\s+(?:\w+\s+)?(?:months?|years?|periods?|dates?|weeks?|divisions?|areas?"
+                              r"|districts?|wards?)\b)")
 # The caveat forces print under figures they release.
 DATA_CAVEAT_RE = re.compile(r"every\s+effort\s+is\s+made\s+to\s+ensure\s+that\s+the\s+figures"
     r"|extracted\s+from\s+a\s+live"

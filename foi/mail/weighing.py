@@ -6,11 +6,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from foi.mail.decisions import scope_questions, waits_on_us
+from foi.mail.decisions import held_but, scope_questions, waits_on_us
 from foi.mail.evidence import ASKS_US_RE, Gathered
+from foi.mail.grammar import WHOLE_NOT_HELD
 from foi.mail.parts import FIGURE_RE, Parts, names_some_parts, read_parts
 from foi.mail.scoring import refusing_words, score
-from foi.mail.sections import collect_sections, ncnd_counted, not_relied_on, sections_in_sentence
+from foi.mail.sections import collect_sections, is_ncnd_section, ncnd_counted, not_relied_on, sections_in_sentence
 from foi.mail.segments import SEARCH_SIZE_RE
 from foi.mail.signals import (
     ATTACHED_RESPONSE_RE,
@@ -36,7 +37,10 @@ _HYPOTHETICAL_RE = re.compile(r"\b(?:would|could|might|need(?:s|ed)?\s+to|requir
 _CONFIRMS_RE = re.compile(
     r"^\W*(?:Q?\d{1,2}\W+)?(?:yes|no)\s*[,.:;\u2013-]\s*(?:the|we|it|they|there|this|all|each|a|an)\b"
     r"|\b(?:can|are\s+able\s+to|is\s+able\s+to|am\s+able\s+to)\s+confirm\s+(?:that\s+)?(?:the\s+\w+\s+|we\s+|it\s+"
-    r"|they\s+|there\s+)(?!.{0,60}\b(?:holds?|held|received|does\s+not|do\s+not)\b)",
+    # (Not "I can confirm the information meets this description": that it fits an exception's
+    # terms is the exception applied, nothing given: round 10.)
+    r"|they\s+|there\s+)(?!.{0,60}\b(?:holds?|held|received|does\s+not|do\s+not|meets?|fits?|falls?|matches"
+    r"|covered|engag\w*|satisf\w*|exempt\w*|exception)\b)",
     re.I,
 )
 _THE_REST_RE = re.compile(
@@ -49,15 +53,14 @@ _THE_REST_RE = re.compile(
 # "The information you asked for is not held", "we hold no information within the scope of your
 # request": the whole request, said plainly. "The Custody Unit does not hold such records", "it is
 # not held centrally" tell where a search looked, not what the letter decides.
-_WHOLE_NOT_HELD_RE = re.compile(
-    r"^\W*(?:(?:however|unfortunately|therefore),?\s+)?(?:(?:the|this)\s+(?:requested\s+)?information|the\s+data)\s+"
-    r"(?:(?:that\s+)?you\s+(?:have\s+)?(?:requested|asked\s+for|seek)\s+)?(?:is|was)\s+not\s+held\b(?![^.]{0,40}\b(?:by|within"
-    r"|in|on)\s+(?:the\s+|our\s+)?(?-i:[A-Z]))"
-    r"|\b(?:we|the\s+force|the\s+constabulary|the\s+service)\s+(?:do|does|can\s+confirm\s+(?:that\s+)?(?:we|it)\s+do(?:es)?)"
-    r"\s+not\s+hold\s+(?:any\s+)?(?:the\s+)?(?:information|data|records?)\s+(?:within\s+the\s+scope|(?:that\s+)?you"
-    r"|requested|relevant|relating\s+to\s+your\s+request)",
-    re.I,
-)
+_WHOLE_NOT_HELD_RE = re.compile(WHOLE_NOT_HELD, re.I)  # (foi.mail.grammar: one definition)
+
+
+def ncnd_grounds(sentence: str) -> bool:
+    """True when every section `sentence` cites is a neither-confirm-nor-deny subsection ("Section
+    23(5) Information supplied by security bodies" listed under an NCND): the NCND's own grounds."""
+    cited = collect_sections([sentence])
+    return bool(cited) and all(is_ncnd_section(x) for x in cited)
 
 
 def whole_nh_decides(sentences: Sequence[str]) -> bool:
@@ -196,7 +199,8 @@ def weigh(ev: Gathered) -> Weighed:
     waits = waits_on_us(new)
     # What else the new text says, by kind of evidence: a reading decides on its own only when
     # none of these speaks for another status (issue 12, round 4: precision first by construction).
-    refusing = [s for s in evidence["refused"] + evidence["firm"] + named if not NCND_RE.search(s)]
+    refusing = [s for s in evidence["refused"] + evidence["firm"] + named if not NCND_RE.search(s)
+                and not (ncnd_new and ncnd_grounds(s))]
     statements = scores["data"] - (1.0 * len(pointers) if pointers and not letters else 0.0)
     # (In a letter relying on the cost limit, counts are the size of the search.)
     cost_letter = (any(COST_LIMIT_RE.search(s) for s in new)
@@ -212,6 +216,9 @@ def weigh(ev: Gathered) -> Weighed:
     # (issue 12, round 8).
     cost_decided = cost_refusal and not whole_nh_decides(whole_nh) and (firm >= 2 or scores["refused"] >= 1.5) \
         and not has_data and reading.tables < 3 and not parts.answered
+    # Every numbered question has its answer: a figure, a yes or no, words, or "not held".
+    every_part_said = parts.count >= 2 and not parts.refused and (
+        len(set(parts.answered) | set(parts.prose) | set(parts.not_held)) >= parts.count)
     rival_evidence = {
         "information given": has_data or reading.tables >= 3 or answers > 0 or bool(parts.answered),
         "something withheld": bool(named or ncnd_new or firm >= 2 or scores["refused"] >= 1.5),
@@ -235,6 +242,10 @@ def weigh(ev: Gathered) -> Weighed:
         and not (bool(part_nh) and not whole_nh and firm >= 2 and data < 0.75 and not has_data
                  and reading.tables < 3 and answers == 0 and not parts.answered),
         # (Beside figures, answered parts or a data file, a "not held" speaks for one part.)
+        # "We do hold the information requested, however ...": what follows may withhold a part.
+        "held, but qualified": bool(held_but(new)),
+        "not held beside nothing shown": bool(whole_nh) and not cost_decided and not (
+            reading.tables >= 3 or bool(parts.answered)),
         "the whole request not held": bool(whole_nh) and not (has_data or reading.tables >= 3 or answers > 0
                                                               or bool(parts.answered)),
         # "Please find below the information we can give" in a refusal, a caveat under figures,
@@ -246,6 +257,7 @@ def weigh(ev: Gathered) -> Weighed:
         # An answer resting on the letter's words alone, with nothing to see: no figure, table,
         # answered question, data file, or readable letter.
         "nothing concrete given": not (has_data or reading.tables >= 3 or answers > 0 or bool(parts.answered)
+                                       or every_part_said
                                        or bool(letters) or caveat or (statements >= 2 and figures_elsewhere)),
         # A data file attached under words that say nothing of giving ("I have passed this to the
         # team", a one-line note): the file may be ours sent back, a form, or the answer (round 7).
