@@ -47,14 +47,6 @@ class Arbitration:
 
 def arbitrate(ev: Gathered, w: Weighed) -> Arbitration | Classification:
     """The final answer's kind, or the classification a disclosure log's outcome field settles."""
-    # The stage's inputs, under the names its rules use.
-    has_data, letters, reading, new, scores = ev.has_data, ev.letters, ev.reading, ev.new, ev.scores
-    evidence, body_only, rival_evidence = ev.evidence, ev.body_only, ev.rival_evidence
-    ack, answered, answers, caveat, clar = w.ack, w.answered, w.answers, w.caveat, w.clar
-    cost_letter, data, exempt, ext, firm, named = w.cost_letter, w.data, w.exempt, w.ext, w.firm, w.named
-    narrowing, ncnd_new, part_nh, partial_marks = w.narrowing, w.ncnd_new, w.part_nh, w.partial_marks
-    parts, pointers, refuse, refusing, scoped = w.parts, w.pointers, w.refuse, w.refusing, w.scoped
-    some_parts, statements, whole_nh, withheld = w.some_parts, w.statements, w.whole_nh, w.withheld
     # Two sets of evidence are weighed: that requested information is given (figures, tables,
     # answers, "please find attached", "above is all the information we hold") and that some is
     # withheld (an exemption relied on, NCND, the cost limit). Both: partial. Only the second:
@@ -64,193 +56,195 @@ def arbitrate(ev: Gathered, w: Weighed) -> Arbitration | Classification:
     # substantive evidence for a competing status costs confidence, so that a reply read one way
     # but speaking another goes to review with its best guess.
     give = {
-        "a data file attached": has_data,
-        "a table of figures": reading.tables >= 3,
-        "figures given as answers": answers > 0,
-        "questions answered one by one": bool(answered),
-        "says information is given": (statements >= 1.5 or (bool(scores["lead"]) and not exempt and not whole_nh)
-                                      or caveat),
-        "points to an attached answer": bool(pointers) and not letters,
+        "a data file attached": ev.has_data,
+        "a table of figures": ev.reading.tables >= 3,
+        "figures given as answers": w.answers > 0,
+        "questions answered one by one": bool(w.answered),
+        "says information is given": (w.statements >= 1.5
+                                      or (bool(ev.scores["lead"]) and not w.exempt and not w.whole_nh) or w.caveat),
+        "points to an attached answer": bool(w.pointers) and not ev.letters,
     }
     concrete = any(give[k] for k in ("a data file attached", "a table of figures", "figures given as answers",
                                      "questions answered one by one"))
     withhold = {
-        "an exemption named": bool(named),
-        "neither confirm nor deny": bool(ncnd_new),
-        "a refusal stated": firm >= 2,
-        "refusing words": scores["refused"] >= 1.5,
+        "an exemption named": bool(w.named),
+        "neither confirm nor deny": bool(w.ncnd_new),
+        "a refusal stated": w.firm >= 2,
+        "refusing words": ev.scores["refused"] >= 1.5,
     }
     # Every sentence that says information is given points at an attachment.
-    said_given = evidence["data"] + (evidence["lead"] if scores["lead"] and not exempt and not whole_nh else [])
+    said_given = ev.evidence["data"] + (ev.evidence["lead"] if ev.scores["lead"] and not w.exempt and not w.whole_nh
+                                        else [])
     # (A caveat printed under released figures is evidence of its own.)
-    attached_words = (bool(said_given) and not caveat
+    attached_words = (bool(said_given) and not w.caveat
                       and all(re.search(r"\battach|\benclos", x, re.I) for x in said_given))
     ev.withheld_kinds = [name for name, on in withhold.items() if on]
     n_give = sum(give.values())
     n_withhold = sum(withhold.values())
-    speaks_of_refusing = scores["refused"] > 0 or bool(named) or bool(ncnd_new)
+    speaks_of_refusing = ev.scores["refused"] > 0 or bool(w.named) or bool(w.ncnd_new)
     final: str | None = None
     final_ev: list[str] = []
     conf = 0.0
     reasons: list[str] = []
-    cost_only = set(collect_sections(new)) <= {"12", "12(1)", "12(2)", "14", "14(1)", "14(2)"}
+    cost_only = set(collect_sections(ev.new)) <= {"12", "12(1)", "12(2)", "14", "14(1)", "14(2)"}
     # "Any other information" in a cost refusal ("if any part exceeds the limit ...") says nothing
     # about giving; after an exemption ("NCND for any other information") it says some was given.
-    implied = partial_marks >= 2.0 and not (cost_only and data < 0.75)
+    implied = w.partial_marks >= 2.0 and not (cost_only and w.data < 0.75)
     abstain: str | None = None
     # "The information is not held; we neither confirm nor deny whether any other is": nothing is
     # given, and the only thing withheld is the answer to whether more exists. That is not held,
     # with its NCND flag (issue 12, round 4).
     # (The grounds listed under it, "Section 23(5) Information supplied by security bodies", are the
     # NCND's own when every section they cite is a neither-confirm-nor-deny one: round 10.)
-    other_refusals = ([s for s in evidence["refused"] + evidence["firm"] + named if not NCND_RE.search(s)
-                       and not ncnd_grounds(s)] if ncnd_new else [])
+    other_refusals = ([s for s in ev.evidence["refused"] + ev.evidence["firm"] + w.named if not NCND_RE.search(s)
+                       and not ncnd_grounds(s)] if w.ncnd_new else [])
     # Released with a named part held back (redacted, an exemption applied to part, more held than
     # given), unless the rest is said to be held back too (round 10).
-    more_held_back = more_withheld(new)
-    held_back = part_withheld(new)
+    more_held_back = more_withheld(ev.new)
+    held_back = part_withheld(ev.new)
     held_back += [x for x in more_held_back if x not in held_back]
     # Every numbered question has its answer: a figure, a yes or no, words, or "not held".
-    every_part_said = parts.count >= 2 and not parts.refused and (
-        len(set(parts.answered) | set(parts.prose) | set(parts.not_held)) >= parts.count)
-    nh_ncnd = (bool(ncnd_new) and bool(whole_nh or part_nh) and not other_refusals and n_give == 0
-               and data < 0.75)
+    every_part_said = w.parts.count >= 2 and not w.parts.refused and (
+        len(set(w.parts.answered) | set(w.parts.prose) | set(w.parts.not_held)) >= w.parts.count)
+    nh_ncnd = (bool(w.ncnd_new) and bool(w.whole_nh or w.part_nh) and not other_refusals and n_give == 0
+               and w.data < 0.75)
     if nh_ncnd:
-        final, final_ev = "not-held", (whole_nh or part_nh)[:1] + ncnd_new[:1]
+        final, final_ev = "not-held", (w.whole_nh or w.part_nh)[:1] + w.ncnd_new[:1]
         # Answered part by part, every part not held or neither confirmed nor denied: the same.
-        every_part = parts.count >= 2 and len(parts.not_held) + len(parts.refused) >= parts.count
-        conf = 0.72 if whole_nh or every_part else 0.45
+        every_part = w.parts.count >= 2 and len(w.parts.not_held) + len(w.parts.refused) >= w.parts.count
+        conf = 0.72 if w.whole_nh or every_part else 0.45
         reasons.append("not held, and whether any other information is held is neither confirmed nor denied")
-        if not (whole_nh or every_part):
+        if not (w.whole_nh or every_part):
             abstain = "only part of the request is said to be not held"
-    elif exempt and whole_nh and not named and not ncnd_new and not cost_letter and data < 0.75:
+    elif w.exempt and w.whole_nh and not w.named and not w.ncnd_new and not w.cost_letter and w.data < 0.75:
         # "The information is not recorded/held ... this letter is a refusal notice": refusing words
         # with no exemption, NCND or cost limit relied on in the new text, beside a plain "not held".
         # Not holding it may be the whole reason, or a refusal may be meant: ask (round 6).
-        final, final_ev = "not-held", whole_nh[:1] + evidence["refused"][:1]
-        if all(_NOTICE_ONLY_RE.search(x) for x in refusing if x not in whole_nh):
+        final, final_ev = "not-held", w.whole_nh[:1] + ev.evidence["refused"][:1]
+        if all(_NOTICE_ONLY_RE.search(x) for x in w.refusing if x not in w.whole_nh):
             # Only the notice's own words ("I am not obliged to supply", "this letter represents a
             # refusal notice", "unable to comply") and no reason for withholding besides not holding
             # it: a not-held answer given in the form of a s.17 notice (round 6).
             conf = 0.66
             reasons.append("not held; the refusal words only give notice of it")
-            rival_evidence["something withheld besides NCND"] = False
+            ev.rival_evidence["something withheld besides NCND"] = False
         else:
             abstain = "says the information is not held, and also refuses with no exemption relied on"
-    elif held_back and not whole_nh and not rest_withheld(new) and not (
-            cost_letter and not has_data and data < 0.75) and (
-            data >= 0.75 or scores["held"] or more_held_back or any(given_in(x) or names_a_part(x) for x in held_back)):
+    elif held_back and not w.whole_nh and not rest_withheld(ev.new) and not (
+            w.cost_letter and not ev.has_data and w.data < 0.75) and (
+            w.data >= 0.75 or ev.scores["held"] or more_held_back
+            or any(given_in(x) or names_a_part(x) for x in held_back)):
         # "Please see the attached documents; some redactions have been made", "we hold the
         # information; an exemption has been applied to part of it": released, a part held back.
-        final, final_ev = "partial", held_back[:1] + [x for x in evidence["refused"][:1] if x not in held_back[:1]]
+        final, final_ev = "partial", held_back[:1] + [x for x in ev.evidence["refused"][:1] if x not in held_back[:1]]
         conf = 0.68 + 0.04 * min(n_give, 2)
         reasons.append("released, with a named part held back")
-    elif ncnd_new and not other_refusals and not whole_nh and not part_nh and ncnd_of_the_rest(new) and (
-            labelled_statements(new)):
+    elif w.ncnd_new and not other_refusals and not w.whole_nh and not w.part_nh and ncnd_of_the_rest(ev.new) and (
+            labelled_statements(ev.new)):
         # "Q1 & 2. The force has not used it in an overt capacity. It can neither confirm nor deny
         # that any further information is held": an answer in words, NCND for the rest (round 10).
-        final, final_ev = "partial", labelled_statements(new)[:1] + ncnd_of_the_rest(new)[:1]
+        final, final_ev = "partial", labelled_statements(ev.new)[:1] + ncnd_of_the_rest(ev.new)[:1]
         conf = 0.66
         reasons.append("an answer given in words; neither confirm nor deny for anything further")
-    elif exempt and withheld and parts.prose and not answered and not has_data:
+    elif w.exempt and w.withheld and w.parts.prose and not w.answered and not ev.has_data:
         # "In response to question two, all officers carry one. With regard to question three,
         # section 31 applies": one part refused among parts answered in words. Partial, but words
         # are weaker evidence than figures.
-        final, final_ev = "partial", parts.prose[:1] + withheld[:1]
+        final, final_ev = "partial", w.parts.prose[:1] + w.withheld[:1]
         abstain = "some parts are answered in words, another is refused"
-    elif exempt and (data >= 2 or (implied and (data >= 0.75 or partial_marks >= 3.5))):
-        final, final_ev = "partial", evidence["data"][:1] + evidence["partial"][:1] + evidence["refused"][:1]
-        conf = 0.62 + 0.06 * min(n_give, 3) + 0.04 * min(n_withhold, 3) + (0.05 if partial_marks >= 1.5 else 0.0)
+    elif w.exempt and (w.data >= 2 or (implied and (w.data >= 0.75 or w.partial_marks >= 3.5))):
+        final, final_ev = "partial", ev.evidence["data"][:1] + ev.evidence["partial"][:1] + ev.evidence["refused"][:1]
+        conf = 0.62 + 0.06 * min(n_give, 3) + 0.04 * min(n_withhold, 3) + (0.05 if w.partial_marks >= 1.5 else 0.0)
         if not concrete:
             conf -= 0.1
             reasons.append("that information is given rests on the letter's words alone")
         reasons.append("information given, part of it withheld")
-    elif exempt and (data >= 0.75 or implied):
-        final, final_ev = ("partial" if implied or data >= 1.5 else "refused"), (evidence["data"][:1]
-                                                                               + evidence["refused"][:1])
+    elif w.exempt and (w.data >= 0.75 or implied):
+        final, final_ev = ("partial" if implied or w.data >= 1.5 else "refused"), (ev.evidence["data"][:1]
+                                                                               + ev.evidence["refused"][:1])
         abstain = "some information may be given as well as refused"
-    elif exempt and scoped >= 2 and not whole_nh and not part_nh and not (
-            data < 0.75 and evidence["scoped"] and all(_HELD_IN_PART_RE.search(x) for x in evidence["scoped"])):
+    elif w.exempt and w.scoped >= 2 and not w.whole_nh and not w.part_nh and not (
+            w.data < 0.75 and ev.evidence["scoped"] and all(_HELD_IN_PART_RE.search(x) for x in ev.evidence["scoped"])):
         # ("The information is held in part, however it cannot be disclosed" says what is held, and
         # that none of it is given: a refusal of the whole. Round 8.)
         # "The question concerning X has engaged section 12(2)", "a refusal notice for this part":
         # the refusal covers part of the request, and what became of the rest is not plain.
-        final, final_ev = "partial", evidence["partial"][:1] + evidence["refused"][:1]
+        final, final_ev = "partial", ev.evidence["partial"][:1] + ev.evidence["refused"][:1]
         abstain = "the refusal is said to cover only part of the request"
-    elif exempt:
-        final, final_ev = "refused", evidence["refused"][:2]
-        conf = 0.62 + 0.08 * min(n_withhold, 3) + 0.02 * min(refuse, 6)
-        if partial_marks >= 1.5 and not whole_nh and not part_nh and not cost_only:
+    elif w.exempt:
+        final, final_ev = "refused", ev.evidence["refused"][:2]
+        conf = 0.62 + 0.08 * min(n_withhold, 3) + 0.02 * min(w.refuse, 6)
+        if w.partial_marks >= 1.5 and not w.whole_nh and not w.part_nh and not cost_only:
             conf -= 0.2
             reasons.append("says only part is withheld")
         if n_give:
             conf -= 0.1 * n_give
             reasons.append("also reads as giving some information")
         reasons.append("an exemption or the cost limit is relied on")
-    elif data >= 2 or (part_nh and answers):
+    elif w.data >= 2 or (w.part_nh and w.answers):
         # Some parts answered, others not held: an answer (issue 12, pattern 5).
-        final, final_ev = "responded", evidence["data"][:2] or body_only[:1]
-        conf = 0.6 + 0.08 * min(n_give, 3) + 0.03 * min(data, 5)
-        if whole_nh:
+        final, final_ev = "responded", ev.evidence["data"][:2] or ev.body_only[:1]
+        conf = 0.6 + 0.08 * min(n_give, 3) + 0.03 * min(w.data, 5)
+        if w.whole_nh:
             conf -= 0.1
             reasons.append("information given; some of it is not held")
         if speaks_of_refusing:
             conf -= 0.1 + 0.1 * min(n_withhold, 2)
             reasons.append("also speaks of withholding")
-        if partial_marks >= 1.5:
+        if w.partial_marks >= 1.5:
             conf -= 0.1
             reasons.append("speaks of part of the information")
         reasons.append("information given")
-    elif whole_nh and data >= 1:
+    elif w.whole_nh and w.data >= 1:
         # Not held beside words that give something: ask. The guess is the answer when its own words
         # say information is given, or something concrete is there (round 7: a plain answer that
         # says one detail is not held was shown to the reviewer as "not held").
-        gives = concrete or statements >= 1.5
+        gives = concrete or w.statements >= 1.5
         final = "responded" if gives else "not-held"
-        final_ev = (evidence["data"][:1] + whole_nh[:1]) if gives else (whole_nh[:1] + evidence["data"][:1])
+        final_ev = (ev.evidence["data"][:1] + w.whole_nh[:1]) if gives else (w.whole_nh[:1] + ev.evidence["data"][:1])
         abstain = "not held, but some information may also be given"
-    elif whole_nh:
-        final, final_ev = "not-held", whole_nh[:2]
-        conf = 0.72 + (0.08 if len(whole_nh) > 1 or scores["not-held"] >= 3.5 else 0.0)
-        if part_nh or partial_marks >= 1.5:
+    elif w.whole_nh:
+        final, final_ev = "not-held", w.whole_nh[:2]
+        conf = 0.72 + (0.08 if len(w.whole_nh) > 1 or ev.scores["not-held"] >= 3.5 else 0.0)
+        if w.part_nh or w.partial_marks >= 1.5:
             conf -= 0.15
         if speaks_of_refusing:
             conf -= 0.15
             reasons.append("also speaks of withholding")
         reasons.append("the information is not held")
-    elif part_nh and every_part_said and parts.prose and not whole_nh and not speaks_of_refusing:
+    elif w.part_nh and every_part_said and w.parts.prose and not w.whole_nh and not speaks_of_refusing:
         # "1 - Not held. 2 - The dog retired in 2019": each question has its answer, one of them
         # that nothing is held. An answer, not a "not held" (issue 12, pattern 5; round 10).
-        final, final_ev, conf = "responded", parts.prose[:1] + part_nh[:1], 0.66
+        final, final_ev, conf = "responded", w.parts.prose[:1] + w.part_nh[:1], 0.66
         reasons.append("every question answered, in words or as not held")
-    elif part_nh and data >= 1 and not speaks_of_refusing and not (ext or clar or ack):
+    elif w.part_nh and w.data >= 1 and not speaks_of_refusing and not (w.ext or w.clar or w.ack):
         # "Please find attached the totals. We no longer hold them for these months": one part not
         # held, the rest said to be given - an answer, by the letter's word (issue 12, pattern 5).
-        final, final_ev = "responded", evidence["data"][:1] + part_nh[:1]
+        final, final_ev = "responded", ev.evidence["data"][:1] + w.part_nh[:1]
         abstain = "one part not held; that the rest is given rests on the letter's words"
-    elif part_nh and not (ext or clar or ack):
-        final, final_ev, conf = "not-held", part_nh[:2], 0.4
+    elif w.part_nh and not (w.ext or w.clar or w.ack):
+        final, final_ev, conf = "not-held", w.part_nh[:2], 0.4
         reasons.append("only part of the request is said to be not held")
-    if some_parts and final == "refused" and not cost_letter:
+    if w.some_parts and final == "refused" and not w.cost_letter:
         # Only the refused questions are in view: the answers to the others are not seen here. (One
         # question over the cost limit lets the whole request be refused: not so with s.12.)
-        final, final_ev = "partial", some_parts[:1] + final_ev[:1]
-        if abstain is None and not whole_nh and not part_nh and not n_give:
+        final, final_ev = "partial", w.some_parts[:1] + final_ev[:1]
+        if abstain is None and not w.whole_nh and not w.part_nh and not n_give:
             # "Qs 2, 3 & 5: ... section 31 applies": questions 1 and 4 are left out of the refusal.
             # Whatever became of them, the reply refuses part of the request (round 10).
             conf = min(conf, 0.66)
             reasons.append("the refusal names some questions only, leaving the others out")
         else:
             abstain = abstain or "the refusal names some questions only; the answers to the others are not seen"
-    logged = log_decision(new)
+    logged = log_decision(ev.new)
     if logged is None:
         # An outcome heading by a log's title ("Part Disclosure with Section 23(5) ... Exemptions"):
         # the same filing, printed as a heading. (Under questions answered one by one, "Information
         # not held" is one part's answer, unless it names grounds.)
-        heading = heading_decision(new)
-        if heading and (parts.count < 2 or re.search(r"\d", heading[1])):
+        heading = heading_decision(ev.new)
+        if heading and (w.parts.count < 2 or re.search(r"\d", heading[1])):
             logged = heading
-    if logged is not None and not narrowing and max(ext, clar) < 2:
+    if logged is not None and not w.narrowing and max(w.ext, w.clar) < 2:
         # A disclosure log's outcome field ("Decision: Partially disclosed", "Refusal Sections 24
         # and 31") is the authority's own filing of the reply: figures in the log's header rows, a
         # reason given in words, or an answer the excerpt cuts off do not outweigh it (issue 12,
@@ -261,7 +255,7 @@ def arbitrate(ev: Gathered, w: Weighed) -> Arbitration | Classification:
         agree = final in (None, log_kind) or (final == "responded" and not concrete)
         # (Partly given against given or refused is a matter of degree; given against refused is not.)
         near = "partial" in (final, log_kind) and {final, log_kind} <= {"responded", "partial", "refused"}
-        if near and log_kind == "refused" and (has_data or bool(parts.answered)):
+        if near and log_kind == "refused" and (ev.has_data or bool(w.parts.answered)):
             # "Refused" over a data file or questions answered one by one: ask.
             return conclude(ev, "needs-review", [log_line, *final_ev][:2], 0.45, guess=final,
                             reasons=[f"the log's outcome field says {log_line.strip()}; the letter reads as {final}"])

@@ -35,27 +35,23 @@ def _auto_reply(subject: str, headers: Mapping[str, str] | None) -> str | None:
 
 def read_auto_reply(ev: Gathered) -> Classification | None:
     """The reply as an auto-reply, or None when it is not one."""
-    # The stage's inputs, under the names its rules use.
-    subject, text, headers, reading, force_ref = ev.subject, ev.text, ev.headers, ev.reading, ev.force_ref
-    sent_on, after_request, received, scores = ev.sent_on, ev.after_request, ev.received, ev.scores
-    ack_new = ev.ack_new
-    auto = _auto_reply(subject, headers)
+    auto = _auto_reply(ev.subject, ev.headers)
     if auto:
         return conclude(ev, "auto-reply", [auto], 0.97, reasons=["marked as an automatic reply"])
-    away = bool(_OUT_OF_OFFICE_RE.search(text or ""))
+    away = bool(_OUT_OF_OFFICE_RE.search(ev.text or ""))
     # "This is an automated message" over a receipt is weighed with the receipt (below); a person
     # away from the office is an auto-reply whatever else it says.
-    receipt_words = scores["generic"] >= 1.5 or scores["acknowledged"] >= 1.5
-    if away and scores["acknowledged"] >= 1.5:
+    receipt_words = ev.scores["generic"] >= 1.5 or ev.scores["acknowledged"] >= 1.5
+    if away and ev.scores["acknowledged"] >= 1.5:
         # "Your request is logged as FOI 0931/25 ... I am on leave until Monday": a person's
         # acknowledgement that mentions their leave, when it handles the case plainly enough.
-        handled = receipt_evidence(text, reading, subject, header(headers, "from"), force_ref=force_ref,
-                                   received=received, ack_new=ack_new, sent_on=sent_on, mailbox_words=False,
-                                   minutes=after_request)
+        handled = receipt_evidence(ev.text, ev.reading, ev.subject, header(ev.headers, "from"), force_ref=ev.force_ref,
+                                   received=ev.received, ack_new=ev.ack_new, sent_on=ev.sent_on, mailbox_words=False,
+                                   minutes=ev.after_request)
         away = not (handled.person >= 4.0 and handled.mailbox < 2.0)
-    if any(AUTO_BODY_RE.search(s) for s in reading.of("new", "conditional")) and scores["data"] < 2 and (
+    if any(AUTO_BODY_RE.search(s) for s in ev.reading.of("new", "conditional")) and ev.scores["data"] < 2 and (
             away or not receipt_words):
-        said = [s for s in reading.of("new", "conditional") if AUTO_BODY_RE.search(s)]
+        said = [s for s in ev.reading.of("new", "conditional") if AUTO_BODY_RE.search(s)]
         return conclude(ev, "auto-reply", said[:1], 0.85,
                         reasons=["reads as an out-of-office reply"])
     return None

@@ -16,102 +16,98 @@ from foi.mail.weighing import Weighed
 
 def settle(ev: Gathered, w: Weighed, a: Arbitration) -> Classification | None:
     """The final answer as decided or sent to review; None when the letter comes before the answer."""
-    # The stage's inputs, under the names its rules use.
-    has_data, unseen_docs, letters, reading, new = ev.has_data, ev.unseen_docs, ev.letters, ev.reading, ev.new
-    own, sent_on, scores, evidence, headed = ev.own, ev.sent_on, ev.scores, ev.evidence, ev.headed
-    pit_todo = ev.pit_todo
-    clar, cost_letter, data, ext, firm, named = w.clar, w.cost_letter, w.data, w.ext, w.firm, w.named
-    narrowing, ncnd_new, parts, pointers, questions = w.narrowing, w.ncnd_new, w.parts, w.pointers, w.questions
-    refuse, scoped, waits, whole_nh = w.refuse, w.scoped, w.waits, w.whole_nh
-    final, final_ev, conf, reasons, abstain = a.final, a.final_ev, a.conf, a.reasons, a.abstain
-    concrete, attached_words = a.concrete, a.attached_words
-    interim = max(ext, clar)
-    if final == "not-held" and clar >= 2 and questions and len(whole_nh) <= 1:
+    # The arbitrated kind, its confidence and reasons are revised below (a question put can cancel the
+    # kind; a letter that applies no ground lowers the confidence), so they are local.
+    final, conf, reasons = a.final, a.conf, a.reasons
+    interim = max(w.ext, w.clar)
+    if final == "not-held" and w.clar >= 2 and w.questions and len(w.whole_nh) <= 1:
         # "We do not hold it before 2020. Which years do you need?": the question is the news.
         final = None
-    if narrowing and final in (None, "refused") and data < 2 and not ext >= 2:
+    if w.narrowing and final in (None, "refused") and w.data < 2 and not w.ext >= 2:
         # "Answering all of it would exceed the cost limit. Would you accept an answer to question 1
         # only?": they ask before deciding. A formal refusal that also asks goes to review.
-        formal = [s for s in new if FORMAL_REFUSAL_RE.search(s) and s not in narrowing]
+        formal = [s for s in ev.new if FORMAL_REFUSAL_RE.search(s) and s not in w.narrowing]
         # A question put to us in so many words ("Would you accept figures for 2023 only?") waits on
         # our answer even under refusing words; "if you would like to narrow it, let us know" under a
         # refusal notice is advice as much as a question (round 6).
-        asked = [q for q in narrowing if "?" in q]
-        if formal and not waits and not asked:
-            return conclude(ev, "needs-review", formal[:1] + narrowing[:1], 0.4, guess="refused",
+        asked = [q for q in w.narrowing if "?" in q]
+        if formal and not w.waits and not asked:
+            return conclude(ev, "needs-review", formal[:1] + w.narrowing[:1], 0.4, guess="refused",
                             reasons=["refuses and also asks whether we would accept less"])
-        if formal and not waits and any(re.search(r"\brefus", f, re.I) for f in formal):
+        if formal and not w.waits and any(re.search(r"\brefus", f, re.I) for f in formal):
             # "... so the request is refused. Would you like us to search one year only?": a refusal
             # made and a question put; the question is the last word, but ask.
             return conclude(ev, "needs-review", asked[:1] + formal[:1], 0.45, guess="clarification",
                             reasons=["refuses in so many words and asks whether we would accept less"])
-        if formal and not waits:
+        if formal and not w.waits:
             return conclude(ev, "clarification", asked[:1] + formal[:1], 0.65,
                             reasons=["they ask whether we would accept less, beside refusing words"])
-        if not cost_letter and refuse < 1.5:
+        if not w.cost_letter and w.refuse < 1.5:
             # "Would you like the policy as a PDF?" with no cost limit or refusal to narrow: an
             # offer under an answer, perhaps, as much as a question before deciding (round 5).
-            return conclude(ev, "needs-review", narrowing[:1], 0.5, guess="clarification",
+            return conclude(ev, "needs-review", w.narrowing[:1], 0.5, guess="clarification",
                             reasons=["they ask what we would like, with no cost limit or refusal in view"])
-        return conclude(ev, "clarification", narrowing[:1] + (waits or evidence["refused"])[:1], 0.8 if waits else 0.75,
+        return conclude(ev, "clarification", w.narrowing[:1] + (w.waits or ev.evidence["refused"])[:1],
+                        0.8 if w.waits else 0.75,
                         reasons=["they ask whether we would accept a narrower request before deciding",
-                                 *(["and wait on our answer"] if waits else [])])
+                                 *(["and wait on our answer"] if w.waits else [])])
     # "We are not obliged to give opinions or make up examples. Please clarify what recorded
     # information you want": refusing words with no ground relied on (no exemption, NCND or cost
     # limit), beside a question put to us about what we want. Nothing is refused under the Act;
     # the request waits on our answer (round 9).
-    asked_what = asks_what_we_want(reading.of("new", "conditional"))
-    if (final == "refused" and asked_what and not named and not ncnd_new and not cost_letter
-            and data < 0.75 and not has_data and not ext >= 1.5):
-        return conclude(ev, "clarification", asked_what[:1] + final_ev[:1], 0.66,
+    asked_what = asks_what_we_want(ev.reading.of("new", "conditional"))
+    if (final == "refused" and asked_what and not w.named and not w.ncnd_new and not w.cost_letter
+            and w.data < 0.75 and not ev.has_data and not w.ext >= 1.5):
+        return conclude(ev, "clarification", asked_what[:1] + a.final_ev[:1], 0.66,
                         reasons=["they ask what information we want; the refusing words rely on no ground"])
     if final is not None:
         # (Counts in the letter's words alone, with no file, table, answered question or word of
         # giving, are the request's size or dates, not an answer, in a letter taking more time.)
-        counts_only = not has_data and reading.tables < 3 and scores["data"] < 1.5 and not parts.answered
+        counts_only = not ev.has_data and ev.reading.tables < 3 and ev.scores["data"] < 1.5 and not w.parts.answered
         # (Weighing the public interest still to come, the exemption named is not yet relied on,
         # however firmly it is said to be engaged.)
-        pit_pending = any(PIT_PENDING_RE.search(x) for x in new) or bool(pit_todo)
-        if (ext >= 2 or (pit_todo and firm < 2 and not ncnd_new)) and final in ("refused", "partial") and (
-                firm < 2 or pit_pending) and (data < 2 or counts_only):
+        pit_pending = any(PIT_PENDING_RE.search(x) for x in ev.new) or bool(ev.pit_todo)
+        if (w.ext >= 2 or (ev.pit_todo and w.firm < 2 and not w.ncnd_new)) and final in ("refused", "partial") and (
+                w.firm < 2 or pit_pending) and (w.data < 2 or counts_only):
             # An s.10(3) letter names the exemptions whose public interest it is weighing; it
             # decides nothing, so it records no sections (issue 12, pattern 3).
-            until = new_date(evidence["extended"], new, own, sent_on)
-            return conclude(ev, "extended", evidence["extended"][:2], 0.55 + 0.08 * ext + (0.05 if until else 0.0),
+            until = new_date(ev.evidence["extended"], ev.new, ev.own, ev.sent_on)
+            return conclude(ev, "extended", ev.evidence["extended"][:2], 0.55 + 0.08 * w.ext + (0.05 if until else 0.0),
                             until=until, reasons=["more time to weigh the public interest; exemptions only named"])
-        if interim >= 2 and interim >= max(refuse, data):
-            k = "extended" if ext >= clar else "clarification"
-            return conclude(ev, "needs-review", final_ev[:1] + evidence[k][:1], 0.35, guess=final,
+        if interim >= 2 and interim >= max(w.refuse, w.data):
+            k = "extended" if w.ext >= w.clar else "clarification"
+            return conclude(ev, "needs-review", a.final_ev[:1] + ev.evidence[k][:1], 0.35, guess=final,
                             reasons=[f"reads as {final} and as {k}"])
-        if abstain:
-            return conclude(ev, "needs-review", final_ev, 0.45, guess=final, reasons=[abstain, *reasons])
+        if a.abstain:
+            return conclude(ev, "needs-review", a.final_ev, 0.45, guess=final, reasons=[a.abstain, *reasons])
         # (A refusal scoped to "any other information", beside something said to be enclosed, says
         # itself that part was given, whatever the unread enclosure holds.)
-        scoped_rest = final == "partial" and scoped >= 2 and any(re.search(r"\battach|\benclos", x, re.I) for x in new)
+        scoped_rest = final == "partial" and w.scoped >= 2 and any(re.search(r"\battach|\benclos", x, re.I)
+                                                                    for x in ev.new)
         # ("The attached documents have had some redactions made": the letter itself says what the
         # unread enclosure is, a release with a part held back. Round 10.)
         scoped_rest = scoped_rest or (final == "partial" and any(given_in(x) for x in
-                                                                 part_withheld(new) + more_withheld(new)))
-        if (final in ("responded", "partial") and not has_data and data - 1.0 * len(pointers) < 2 and unseen_docs
-                and not scoped_rest):
-            return conclude(ev, "needs-review", final_ev, 0.4, guess=final,
+                                                                 part_withheld(ev.new) + more_withheld(ev.new)))
+        if (final in ("responded", "partial") and not ev.has_data and w.data - 1.0 * len(w.pointers) < 2
+                and ev.unseen_docs and not scoped_rest):
+            return conclude(ev, "needs-review", a.final_ev, 0.4, guess=final,
                             reasons=["the attached document could not be read"])
-        if final in ANSWER_GATED and not concrete and not letters and attached_words:
+        if final in ANSWER_GATED and not a.concrete and not ev.letters and a.attached_words:
             # "Please see the attached information" and nothing readable attached: that the answer
             # is there rests on the letter's word alone (issue 12, round 4).
-            return conclude(ev, "needs-review", final_ev, 0.45, guess=final,
+            return conclude(ev, "needs-review", a.final_ev, 0.45, guess=final,
                             reasons=["the information is said to be attached, and no attachment could be read",
                                      *reasons])
         # (The statute described for any authority, "section 12 provides that an authority need not
         # comply where ... would exceed the limit", decides nothing; nor do other requests counted.)
-        decides = [x for x in new if (x in deciding([x]) or NCND_RE.search(x) or FORMAL_REFUSAL_RE.search(x)
-                                      or x in headed)
+        decides = [x for x in ev.new if (x in deciding([x]) or NCND_RE.search(x) or FORMAL_REFUSAL_RE.search(x)
+                                      or x in ev.headed)
                    and not named_only(x) and not counts_outcomes(x) and not x.rstrip().endswith("?")]
         if final in ("refused", "partial") and not decides and conf >= AUTOMATIC:
             # Grounds named, refusing words, but no sentence that applies one to this request: the
             # reading is a guess however many words agree (issue 12, round 8: calibration).
             conf = min(conf, 0.55)
             reasons = [*reasons, "no sentence of the letter applies a ground or refuses"]
-        return conclude(ev, final, final_ev, min(0.95, conf), reasons=reasons)
+        return conclude(ev, final, a.final_ev, min(0.95, conf), reasons=reasons)
 
     return None

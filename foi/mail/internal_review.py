@@ -52,36 +52,34 @@ def _review_outcome(sentences: Sequence[str]) -> tuple[str | None, list[str]]:
 
 def read_review(ev: Gathered, w: Weighed) -> Classification | None:
     """The reply as an internal review letter, or None when it is not one."""
-    # The stage's inputs, under the names its rules use.
-    subject, reading, new, scores, evidence = ev.subject, ev.reading, ev.new, ev.scores, ev.evidence
-    data, exempt = w.data, w.exempt
     # Our request pasted back in their text ("the request was refused, and the internal review
     # upheld the refusal") tells our story, not their outcome (round 10).
-    ours = reading.of("quoted", "request")
-    new = [s for s in new if not echoed(s, ours)] if ours else new
+    ours = ev.reading.of("quoted", "request")
+    # (`new` is the new text less that echo: every rule below reads it.)
+    new = [s for s in ev.new if not echoed(s, ours)] if ours else ev.new
     outcome, outcome_ev = _review_outcome(new)
-    review_context = scores["review"] >= 1.5 or bool(re.search(r"\binternal\s+review|\breview\b", subject, re.I))
+    review_context = ev.scores["review"] >= 1.5 or bool(re.search(r"\binternal\s+review|\breview\b", ev.subject, re.I))
     # A letter that says it answers our review request ("your request for an internal review has
     # been considered") is one, whatever its subject (round 9).
-    review_context = review_context or bool(answers_review(reading.of("new", "history")))
+    review_context = review_context or bool(answers_review(ev.reading.of("new", "history")))
     if not outcome and review_context:
         # "I remain of the view that the exemption was applied correctly", "my conclusion is that
         # the original response was correct": a reviewer's judgement on the first reply, in a
         # letter answering our review request (foi.mail.outcomes; round 9).
         outcome, outcome_ev = review_conclusion(new)
-    if outcome and (review_context or scores["review"] > 0):
+    if outcome and (review_context or ev.scores["review"] > 0):
         kind = "review-upheld" if outcome == "upheld" else "review-overturned"
         conf = 0.85 if outcome != "partly upheld" else 0.7
-        return conclude(ev, kind, outcome_ev[:1] + evidence["review"][:1], conf, review=outcome, history_too=True,
+        return conclude(ev, kind, outcome_ev[:1] + ev.evidence["review"][:1], conf, review=outcome, history_too=True,
                         reasons=[f"internal review outcome: {outcome}"])
-    if scores["review-ack"] >= 2 and not outcome and scores["review"] < 1.5:
-        return conclude(ev, "acknowledged", evidence["review-ack"][:2], 0.75,
+    if ev.scores["review-ack"] >= 2 and not outcome and ev.scores["review"] < 1.5:
+        return conclude(ev, "acknowledged", ev.evidence["review-ack"][:2], 0.75,
                         reasons=["acknowledges a request for an internal review; no date changes"])
-    if scores["review"] >= 1.5:
+    if ev.scores["review"] >= 1.5:
         # Figures in a review letter are often the first reply's, told again; overturned is the
         # guess only when something is released now or attached (round 10).
         released = ev.has_data or any(released_now(x) for x in new)
-        guess = "review-overturned" if released and not (exempt and data < 2) else "review-upheld"
-        return conclude(ev, "needs-review", evidence["review"][:2], 0.35, guess=guess, history_too=True,
+        guess = "review-overturned" if released and not (w.exempt and w.data < 2) else "review-upheld"
+        return conclude(ev, "needs-review", ev.evidence["review"][:2], 0.35, guess=guess, history_too=True,
                         reasons=["an internal review letter whose outcome is not stated plainly"])
     return None

@@ -38,34 +38,31 @@ def conclude(ev: Gathered, kind: str, evidence_: Sequence[str], confidence: floa
              history_too: bool = False, stated: bool = False) -> Classification:
     """The reply read as `kind` on `evidence_`: below AUTOMATIC, or with evidence for a rival status,
     it is needs-review with `kind` as its best guess."""
-    # The stage's inputs, under the names its rules use.
-    subject, has_data, reading, new, verbatim = ev.subject, ev.has_data, ev.reading, ev.new, ev.verbatim
-    force_ref, received, body_only, rival_evidence = ev.force_ref, ev.received, ev.body_only, ev.rival_evidence
     confidence = round(max(0.0, min(1.0, confidence)), 2)
-    evidence_ = [verbatim.get(x, x) for x in evidence_]
+    evidence_ = [ev.verbatim.get(x, x) for x in evidence_]
     best = guess or kind
     # Its own evidence against the evidence for other statuses (called through the module, so that
     # bench/calibrate_confidence.py can watch it).
-    confidence, weighed = calibration.weigh(kind, confidence, [name for name, on in rival_evidence.items() if on],
-                                            stated=stated, withheld=ev.withheld_kinds, said=len(body_only))
+    confidence, weighed = calibration.weigh(kind, confidence, [name for name, on in ev.rival_evidence.items() if on],
+                                            stated=stated, withheld=ev.withheld_kinds, said=len(ev.body_only))
     reasons = [*reasons, *weighed]
     if kind in STATUS_KINDS and confidence < AUTOMATIC:
         reasons = [*reasons, f"not sure enough to decide on its own ({best}, confidence {confidence:.2f})"]
         kind = "needs-review"
-    pool = [*new, *reading.of("history")] if history_too else new
+    pool = [*ev.new, *ev.reading.of("history")] if history_too else ev.new
     cited = collect_sections(pool) if best in _SECTION_KINDS or best == "needs-review" else []
     ncnd_hits = [s for s in pool if NCND_RE.search(s) and not ncnd_counted(s)] if best in _NCND_KINDS else []
     return Classification(
         kind=kind,
         sections=cited if kind != "auto-reply" else [],
         ncnd=(bool(ncnd_hits) or any(is_ncnd_section(sec) for sec in cited)) and kind != "auto-reply",
-        force_reference=force_ref,
+        force_reference=ev.force_ref,
         until=until if best == "extended" else None,
-        evidence=_clip(evidence_) or _clip(body_only[:1] or [subject]),
+        evidence=_clip(evidence_) or _clip(ev.body_only[:1] or [ev.subject]),
         confidence=confidence,
-        has_data_attachment=has_data,
+        has_data_attachment=ev.has_data,
         guess=best,
-        received=received if best != "auto-reply" else None,
+        received=ev.received if best != "auto-reply" else None,
         review_outcome=review,
         reasons=list(reasons),
     )

@@ -106,128 +106,125 @@ class Weighed:
 
 def weigh(ev: Gathered) -> Weighed:
     """Weigh what the new text says; records the evidence for rival statuses on `ev`."""
-    # The stage's inputs, under the names its rules use.
-    subject, has_data, letters, reading, new = ev.subject, ev.has_data, ev.letters, ev.reading, ev.new
-    scores, evidence, body_only = ev.scores, ev.evidence, ev.body_only
-    caveat = any(DATA_CAVEAT_RE.search(s) for s in reading.of("boilerplate", "new"))
-    pointers = [s for s in new if ATTACHED_RESPONSE_RE.search(s)]
-    if pointers and not letters:
-        scores["data"] += 1.0
-        evidence["data"] += pointers
-    parts = read_parts(new)
+    caveat = any(DATA_CAVEAT_RE.search(s) for s in ev.reading.of("boilerplate", "new"))
+    pointers = [s for s in ev.new if ATTACHED_RESPONSE_RE.search(s)]
+    if pointers and not ev.letters:
+        ev.scores["data"] += 1.0
+        ev.evidence["data"] += pointers
+    parts = read_parts(ev.new)
     # A letter refusing on cost alone, that says nothing of giving anything: its counts ("the force
     # recorded 45,000 incidents that year") measure the search, unless a question laid out on its
     # own is answered with them (round 6).
-    cost_refusal = (any(COST_LIMIT_RE.search(s) for s in new) and scores["data"] < 1.5 and not parts.answered
-                    and set(collect_sections(new)) <= {"12", "12(1)", "12(2)", "14", "14(1)", "14(2)"})
+    cost_refusal = (any(COST_LIMIT_RE.search(s) for s in ev.new) and ev.scores["data"] < 1.5 and not parts.answered
+                    and set(collect_sections(ev.new)) <= {"12", "12(1)", "12(2)", "14", "14(1)", "14(2)"})
     # ("There have been no such cases" beside "the information is not held" says it again; alone, it
     # is a nil return: an answer.)
-    nil = reading.nil_answers if not evidence["not-held"] and not scores["refused"] else 0
-    answers = 0 if cost_refusal else reading.answers + nil
-    data = (scores["data"] + (3.0 if has_data else 0.0) + (2.0 if reading.tables >= 3 else 0.0)
+    nil = ev.reading.nil_answers if not ev.evidence["not-held"] and not ev.scores["refused"] else 0
+    answers = 0 if cost_refusal else ev.reading.answers + nil
+    data = (ev.scores["data"] + (3.0 if ev.has_data else 0.0) + (2.0 if ev.reading.tables >= 3 else 0.0)
             + (1.0 + 1.0 * min(answers, 3) if answers else 0.0) + (1.5 if caveat else 0.0))
     answered, withheld = parts.answered, parts.refused
     if parts.count >= 2 and not answered and (withheld or parts.not_held):
         # Answered part by part and no part is answered: "we have decided to disclose the located
         # information" or "our unit provided the following" above nothing but refusals, redirects
         # and "not held" gives nothing; only an attached data file still counts.
-        data = 3.0 if has_data else 0.0
+        data = 3.0 if ev.has_data else 0.0
     if answered and withheld:
         # Answered question by question: some parts carry the information, others an exemption.
         data += 2.0
-        scores["partial"] += 2.0
-        evidence["partial"] = answered[:1] + withheld[:1] + evidence["partial"]
+        ev.scores["partial"] += 2.0
+        ev.evidence["partial"] = answered[:1] + withheld[:1] + ev.evidence["partial"]
     elif len(answered) >= 2 and data < 2:
         # Every part that says anything gives a figure or a yes or no: an answer.
         data = 2.0
-        evidence["data"] = evidence["data"] or answered[:2]
-    if has_data and not evidence["data"]:
-        evidence["data"] = [s for s in reading.of("new", "history", "conditional")
-                            if re.search(r"\battach|\benclos", s, re.I)][:1] or [subject]
-    named = [s for s in new if sections_in_sentence(s) and not not_relied_on(s)]
+        ev.evidence["data"] = ev.evidence["data"] or answered[:2]
+    if ev.has_data and not ev.evidence["data"]:
+        ev.evidence["data"] = [s for s in ev.reading.of("new", "history", "conditional")
+                            if re.search(r"\battach|\benclos", s, re.I)][:1] or [ev.subject]
+    named = [s for s in ev.new if sections_in_sentence(s) and not not_relied_on(s)]
     # "Qs 2, 3 & 5" above an exemption, "section 40 applies to question 4": a refusal that names the
     # questions it covers leaves the others answered (round 6). A reply laid out part by part says
     # what became of each part itself.
-    some_parts = [s for s in new if parts.count < 2 and names_some_parts(s)
+    some_parts = [s for s in ev.new if parts.count < 2 and names_some_parts(s)
                   and (len(s) <= 40 or sections_in_sentence(s) or refusing_words(s))][:1]
-    refuse = scores["refused"] + 0.75 * len(named)
-    if named and not evidence["refused"]:
-        evidence["refused"] = named[:1]
-    ncnd_new = [s for s in new if NCND_RE.search(s) and not ncnd_counted(s)]
-    firm = scores["firm"] + (2.5 if ncnd_new else 0.0)
+    refuse = ev.scores["refused"] + 0.75 * len(named)
+    if named and not ev.evidence["refused"]:
+        ev.evidence["refused"] = named[:1]
+    ncnd_new = [s for s in ev.new if NCND_RE.search(s) and not ncnd_counted(s)]
+    firm = ev.scores["firm"] + (2.5 if ncnd_new else 0.0)
     if ncnd_new:
         refuse += 2.5
-        evidence["refused"] = ncnd_new[:1] + [s for s in evidence["refused"] if s not in ncnd_new[:1]]
-    whole_nh = [s for s in evidence["not-held"] if not NOT_HELD_COST_RE.search(s) and not NOT_HELD_PART_RE.search(s)]
-    if any(COST_LIMIT_RE.search(s) for s in new) or any(sec.startswith("12") for sec in collect_sections(new)):
+        ev.evidence["refused"] = ncnd_new[:1] + [s for s in ev.evidence["refused"] if s not in ncnd_new[:1]]
+    whole_nh = [s for s in ev.evidence["not-held"] if not NOT_HELD_COST_RE.search(s) and not NOT_HELD_PART_RE.search(s)]
+    if any(COST_LIMIT_RE.search(s) for s in ev.new) or any(sec.startswith("12") for sec in collect_sections(ev.new)):
         # "Our database does not hold a central record of who handled each request", in a letter
         # relying on the cost limit: not held in one place is why finding it would cost so much
         # (round 9), not a status of its own.
         whole_nh = [s for s in whole_nh if not _CENTRAL_RE.search(s)]
-    part_nh = [s for s in evidence["not-held"] if s not in whole_nh and not NOT_HELD_COST_RE.search(s)]
+    part_nh = [s for s in ev.evidence["not-held"] if s not in whole_nh and not NOT_HELD_COST_RE.search(s)]
     if parts.count >= 2 and len(parts.not_held) < parts.count:
         # "Answer 1: we do not hold information in relation to your request" speaks for its part.
         part_nh += [s for s in whole_nh if s in parts.not_held_sentences]
         whole_nh = [s for s in whole_nh if s not in parts.not_held_sentences]
     # "We cannot provide it, as it is not held": the refusing words give not holding as their reason.
     because_not_held = [s for s in whole_nh if not sections_in_sentence(s) and not NCND_RE.search(s)
-                        and (s in evidence["firm"] or s in evidence["refused"])]
+                        and (s in ev.evidence["firm"] or s in ev.evidence["refused"])]
     if because_not_held:
         overlap_scores, _ = score(because_not_held)
         firm -= overlap_scores["firm"]
         refuse -= overlap_scores["refused"]
-        scores["refused"] -= overlap_scores["refused"]
-        scores["firm"] -= overlap_scores["firm"]
-        evidence["refused"] = [s for s in evidence["refused"] if s not in because_not_held]
-        evidence["firm"] = [s for s in evidence["firm"] if s not in because_not_held]
+        ev.scores["refused"] -= overlap_scores["refused"]
+        ev.scores["firm"] -= overlap_scores["firm"]
+        ev.evidence["refused"] = [s for s in ev.evidence["refused"] if s not in because_not_held]
+        ev.evidence["firm"] = [s for s in ev.evidence["firm"] if s not in because_not_held]
     exempt = bool(ncnd_new) or firm >= 2 or refuse >= 2.5 or (bool(named) and refuse >= 1.5)
-    if scores["lead"] and not exempt and not whole_nh:
+    if ev.scores["lead"] and not exempt and not whole_nh:
         # "Our response is as follows" above no refusal: what follows is the answer.
-        data += scores["lead"]
-        evidence["data"] += evidence["lead"]
+        data += ev.scores["lead"]
+        ev.evidence["data"] += ev.evidence["lead"]
     # (A detail withheld, "the names have been withheld", speaks of part only beside something given.)
-    scoped = scores["scoped"] + (scores["detail"] if data >= 0.75 else 0.0)
-    partial_marks = scores["partial"] + scoped
-    ext, clar, ack = scores["extended"], scores["clarification"], scores["acknowledged"]
-    questions = [s for s in new if "?" in s and re.search(r"\byou\b", s, re.I)]
-    narrowing = [s for s in new if NARROWING_RE.search(s)]
+    scoped = ev.scores["scoped"] + (ev.scores["detail"] if data >= 0.75 else 0.0)
+    partial_marks = ev.scores["partial"] + scoped
+    ext, clar, ack = ev.scores["extended"], ev.scores["clarification"], ev.scores["acknowledged"]
+    questions = [s for s in ev.new if "?" in s and re.search(r"\byou\b", s, re.I)]
+    narrowing = [s for s in ev.new if NARROWING_RE.search(s)]
     # A question to us about answering less than was asked, in a letter that weighs the cost or
     # a refusal: "Would it be acceptable if we searched one year only?" (round 6).
-    if scores["refused"] > 0 or scores["firm"] > 0:
+    if ev.scores["refused"] > 0 or ev.scores["firm"] > 0:
         # (A question put conditionally, "if you would accept ..., please reply", asks all the same.)
-        narrowing += [s for s in scope_questions(reading.of("new", "conditional")) if s not in narrowing]
-    waits = waits_on_us(new)
+        narrowing += [s for s in scope_questions(ev.reading.of("new", "conditional")) if s not in narrowing]
+    waits = waits_on_us(ev.new)
     # What else the new text says, by kind of evidence: a reading decides on its own only when
     # none of these speaks for another status (issue 12, round 4: precision first by construction).
-    refusing = [s for s in evidence["refused"] + evidence["firm"] + named if not NCND_RE.search(s)
+    refusing = [s for s in ev.evidence["refused"] + ev.evidence["firm"] + named if not NCND_RE.search(s)
                 and not (ncnd_new and ncnd_grounds(s))]
-    statements = scores["data"] - (1.0 * len(pointers) if pointers and not letters else 0.0)
+    statements = ev.scores["data"] - (1.0 * len(pointers) if pointers and not ev.letters else 0.0)
     # (In a letter relying on the cost limit, counts are the size of the search.)
-    cost_letter = (any(COST_LIMIT_RE.search(s) for s in new)
-                   or any(sec.startswith("12") for sec in collect_sections(new)))
+    cost_letter = (any(COST_LIMIT_RE.search(s) for s in ev.new)
+                   or any(sec.startswith("12") for sec in collect_sections(ev.new)))
     # Figures after the sentence that says information is given ("see the table below": a table
     # the reader could not lay out), or a file it points to that this reading did not get.
-    said_at = next((n for n, s in enumerate(new) if s in evidence["data"]), len(new))
-    figures_elsewhere = (any(re.search(r"\d", s) for s in new[said_at + 1:])
-                         or any(re.search(r"\battach|\benclos", s, re.I) for s in new[said_at:]))
+    said_at = next((n for n, s in enumerate(ev.new) if s in ev.evidence["data"]), len(ev.new))
+    figures_elsewhere = (any(re.search(r"\d", s) for s in ev.new[said_at + 1:])
+                         or any(re.search(r"\battach|\benclos", s, re.I) for s in ev.new[said_at:]))
     # A refusal on cost whose own sentence decides it ("we are not obliged to comply", "this would
     # exceed the appropriate limit"), with nothing given: where the search found nothing ("the
     # department does not hold such records") is why it would cost so much, not another status
     # (issue 12, round 8).
-    cost_decided = cost_refusal and not whole_nh_decides(whole_nh) and (firm >= 2 or scores["refused"] >= 1.5) \
-        and not has_data and reading.tables < 3 and not parts.answered
+    cost_decided = cost_refusal and not whole_nh_decides(whole_nh) and (firm >= 2 or ev.scores["refused"] >= 1.5) \
+        and not ev.has_data and ev.reading.tables < 3 and not parts.answered
     # Every numbered question has its answer: a figure, a yes or no, words, or "not held".
     every_part_said = parts.count >= 2 and not parts.refused and (
         len(set(parts.answered) | set(parts.prose) | set(parts.not_held)) >= parts.count)
     rival_evidence = {
-        "information given": has_data or reading.tables >= 3 or answers > 0 or bool(parts.answered),
-        "something withheld": bool(named or ncnd_new or firm >= 2 or scores["refused"] >= 1.5),
+        "information given": ev.has_data or ev.reading.tables >= 3 or answers > 0 or bool(parts.answered),
+        "something withheld": bool(named or ncnd_new or firm >= 2 or ev.scores["refused"] >= 1.5),
         "something withheld besides NCND": bool(refusing),
         "not held": bool(whole_nh) and not cost_decided,
         # "We are unable to give it by ward, as the system does not record ward": what is not given
         # is not held, and no exemption, NCND or cost limit is relied on.
         "not held, and no ground for withholding": bool(whole_nh or part_nh) and not named and not ncnd_new
-        and not any(COST_LIMIT_RE.search(s) for s in new),
+        and not any(COST_LIMIT_RE.search(s) for s in ev.new),
         "more time taken": ext >= 2,
         "a question to us": (clar >= 1.5 and bool(questions)) or bool(narrowing),
         # Stricter gates (issue 12, round 5): weaker evidence of a rival status is enough to ask.
@@ -239,48 +236,48 @@ def weigh(ev: Gathered) -> Weighed:
         # (A refusal stated outright, with nothing given, stays a refusal when one part or one
         # department's records are not held: "not held within Force Planning; to search the other
         # departments would exceed the cost limit", "part 1 not held; part 2 NCND" (round 6).)
-        and not (bool(part_nh) and not whole_nh and firm >= 2 and data < 0.75 and not has_data
-                 and reading.tables < 3 and answers == 0 and not parts.answered),
+        and not (bool(part_nh) and not whole_nh and firm >= 2 and data < 0.75 and not ev.has_data
+                 and ev.reading.tables < 3 and answers == 0 and not parts.answered),
         # (Beside figures, answered parts or a data file, a "not held" speaks for one part.)
         # "We do hold the information requested, however ...": what follows may withhold a part.
-        "held, but qualified": bool(held_but(new)),
+        "held, but qualified": bool(held_but(ev.new)),
         "not held beside nothing shown": bool(whole_nh) and not cost_decided and not (
-            reading.tables >= 3 or bool(parts.answered)),
-        "the whole request not held": bool(whole_nh) and not (has_data or reading.tables >= 3 or answers > 0
+            ev.reading.tables >= 3 or bool(parts.answered)),
+        "the whole request not held": bool(whole_nh) and not (ev.has_data or ev.reading.tables >= 3 or answers > 0
                                                               or bool(parts.answered)),
         # "Please find below the information we can give" in a refusal, a caveat under figures,
         # a letter said to carry the answer: the refusal may be partial.
-        "said to be given": data >= 1.0 and (statements >= 1.0 or caveat or bool(pointers and not letters)),
+        "said to be given": data >= 1.0 and (statements >= 1.0 or caveat or bool(pointers and not ev.letters)),
         # A refusal that asks us anything ("Would you like figures for one year instead?") waits
         # on our answer.
         "asks us anything": any(ASKS_US_RE.search(q) for q in questions),
         # An answer resting on the letter's words alone, with nothing to see: no figure, table,
         # answered question, data file, or readable letter.
-        "nothing concrete given": not (has_data or reading.tables >= 3 or answers > 0 or bool(parts.answered)
+        "nothing concrete given": not (ev.has_data or ev.reading.tables >= 3 or answers > 0 or bool(parts.answered)
                                        or every_part_said
-                                       or bool(letters) or caveat or (statements >= 2 and figures_elsewhere)),
+                                       or bool(ev.letters) or caveat or (statements >= 2 and figures_elsewhere)),
         # A data file attached under words that say nothing of giving ("I have passed this to the
         # team", a one-line note): the file may be ours sent back, a form, or the answer (round 7).
         # "There were 4." and nothing else: which question it answers, and whether it is all of the
         # answer, cannot be seen from one short line (round 7).
-        "a one-line reply": not has_data and reading.tables < 3 and len(body_only) <= 1
-        and sum(len(x.split()) for x in body_only) < 15,
-        "only the attachment speaks": has_data and scores["data"] < 1.0 and not scores["lead"] and not caveat
-        and not pointers and reading.tables < 3 and not answers and not parts.answered,
+        "a one-line reply": not ev.has_data and ev.reading.tables < 3 and len(ev.body_only) <= 1
+        and sum(len(x.split()) for x in ev.body_only) < 15,
+        "only the attachment speaks": ev.has_data and ev.scores["data"] < 1.0 and not ev.scores["lead"] and not caveat
+        and not pointers and ev.reading.tables < 3 and not answers and not parts.answered,
         # Lines of three or more figures (a table the reader could not lay out) that are not the
         # size of a search or the cost limit: something may be given.
         # "There were 12 incidents in 2023" (not the size of a search); "the force can confirm it
         # uses drones"; "further details are exempt": a refusal of part, perhaps.
         "a count given": not cost_letter and any(_COUNT_RE.search(s) and not SEARCH_SIZE_RE.search(s)
-                                                 and not _HYPOTHETICAL_RE.search(s) for s in new),
-        "something confirmed": any(_CONFIRMS_RE.search(s) and not NCND_RE.search(s) for s in new),
-        "the rest withheld": any(_THE_REST_RE.search(s) and not NCND_RE.search(s) for s in new),
+                                                 and not _HYPOTHETICAL_RE.search(s) for s in ev.new),
+        "something confirmed": any(_CONFIRMS_RE.search(s) and not NCND_RE.search(s) for s in ev.new),
+        "the rest withheld": any(_THE_REST_RE.search(s) and not NCND_RE.search(s) for s in ev.new),
         # "It is not recorded in a way that lets us identify such cases, so we cannot provide it",
         # with no cost limit relied on: not held, or refused? Ask.
         "not recorded in a usable form, and no cost limit": not cost_letter and (
-            any(NOT_HELD_COST_RE.search(s) for s in evidence["not-held"])
-            or any(_NOT_IN_FORM_RE.search(s) for s in new)),
-        "rows of figures": sum(1 for s in new if len(FIGURE_RE.findall(s)) >= 3 and not SEARCH_SIZE_RE.search(s)
+            any(NOT_HELD_COST_RE.search(s) for s in ev.evidence["not-held"])
+            or any(_NOT_IN_FORM_RE.search(s) for s in ev.new)),
+        "rows of figures": sum(1 for s in ev.new if len(FIGURE_RE.findall(s)) >= 3 and not SEARCH_SIZE_RE.search(s)
                                and not COST_LIMIT_RE.search(s) and not sections_in_sentence(s)) >= 2,
     }
     ev.rival_evidence = rival_evidence
