@@ -16,7 +16,7 @@ from foi.mail.decisions import (
 from foi.mail.evidence import Gathered, more_withheld
 from foi.mail.kinds import Classification
 from foi.mail.parts import labelled_statements
-from foi.mail.sections import collect_sections
+from foi.mail.sections import WHOLE_REQUEST_GROUNDS
 from foi.mail.signals import NCND_RE, log_decision
 from foi.mail.verdict import conclude
 from foi.mail.weighing import Weighed, ncnd_grounds
@@ -86,7 +86,7 @@ def arbitrate(ev: Gathered, w: Weighed) -> Arbitration | Classification:
     final_ev: list[str] = []
     conf = 0.0
     reasons: list[str] = []
-    cost_only = set(collect_sections(ev.new)) <= {"12", "12(1)", "12(2)", "14", "14(1)", "14(2)"}
+    cost_only = set(ev.cited) <= WHOLE_REQUEST_GROUNDS
     # "Any other information" in a cost refusal ("if any part exceeds the limit ...") says nothing
     # about giving; after an exemption ("NCND for any other information") it says some was given.
     implied = w.partial_marks >= 2.0 and not (cost_only and w.data < 0.75)

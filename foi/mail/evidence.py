@@ -17,7 +17,7 @@ from foi.mail.receipts import ReceiptEvidence, acknowledgement, own_lines, recei
 from foi.mail.receipts import weigh as weigh_receipt
 from foi.mail.references import find_case_number, find_force_reference
 from foi.mail.scoring import score
-from foi.mail.sections import counts_outcomes, named_only, not_relied_on
+from foi.mail.sections import collect_sections, counts_outcomes, named_only, not_relied_on
 from foi.mail.segments import Reading, read_message
 from foi.mail.signals import ACK_SUBJECT_RE, FORMAL_REFUSAL_RE, NCND_RE, REDIRECT_RE, SALUTATION_RE, SPECIFIC_RE
 
@@ -131,6 +131,7 @@ class Gathered:
     letters: list[tuple[str, str]]  # (name, text) of attached letters we could read
     reading: Reading
     new: list[str]  # the authority's new sentences, with our restated topic taken out
+    cited: list[str]  # the sections `new` cites (collect_sections)
     verbatim: dict[str, str]  # each of `new` back to the sentence as written, for quoting
     own: list[str]  # all their own sentences (new, history, conditional, boilerplate, annex)
     force_ref: str | None
@@ -364,7 +365,7 @@ def gather(
     ) if present]
     specific = bool(case_marks)
     return Gathered(subject=subject, text=text, headers=headers, has_data=has_data,
-                    unseen_docs=unseen_docs, letters=letters, reading=reading, new=new,
+                    unseen_docs=unseen_docs, letters=letters, reading=reading, new=new, cited=collect_sections(new),
                     verbatim=verbatim, own=own, force_ref=force_ref, sent_on=sent_on,
                     after_request=after_request, received=received, scores=scores,
                     evidence=evidence, acked=acked, headed=headed, body_only=body_only,

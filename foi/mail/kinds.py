@@ -24,6 +24,9 @@ STATUS_KINDS = frozenset(KINDS) - {"auto-reply", "needs-review"}
 # Confidence from which a reading changes a status on its own; below it the reply is
 # needs-review with the reading as its best guess.
 AUTOMATIC = 0.6
+# Kinds that keep the sections and NCND flag they cite (the grounds something was withheld on, as
+# foi.tracking's SECTION_KINDS accepts them).
+WITHHOLDING_KINDS = frozenset({"partial", "refused", "not-held", "review-upheld", "review-overturned"})
 # Kinds of answer that need to see the information given (not only be told it is attached).
 ANSWER_GATED = frozenset({"responded"})
 

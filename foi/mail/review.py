@@ -16,13 +16,14 @@ from datetime import date
 from typing import Any
 
 from foi.errors import FoiError
+from foi.mail.kinds import WITHHOLDING_KINDS
 from foi.workspace import Workspace
 
 # What a reviewer may record for a reply: a status, or that it changes nothing.
 DECISIONS = ("acknowledged", "clarification", "extended", "responded", "partial", "refused", "not-held",
              "withdrawn", "review-upheld", "review-overturned", "auto-reply", "note")
-_SECTION_KINDS = frozenset({"partial", "refused", "not-held", "review-upheld", "review-overturned", "extended"})
-_NCND_KINDS = frozenset({"partial", "refused", "not-held", "review-upheld", "review-overturned"})
+# An extension names the exemption whose public interest is being weighed: its sections are kept too.
+_SECTION_KINDS = WITHHOLDING_KINDS | {"extended"}
 
 
 @dataclass
@@ -137,7 +138,7 @@ def _decide(ws: Workspace, item: Pending, kind: str, *, accepted: bool,
         fields["sections"] = sections if sections is not None else item.sections
     elif sections:
         raise FoiError(f"Sections go with refused, partial, not-held, extended or a review outcome, not {kind}.")
-    if kind in _NCND_KINDS:
+    if kind in WITHHOLDING_KINDS:
         fields["ncnd"] = item.ncnd if ncnd is None else ncnd
     if kind == "extended":
         stated = date.fromisoformat(item.until) if item.until else None

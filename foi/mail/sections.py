@@ -326,6 +326,10 @@ def _eir_grounds(sentences: Sequence[str]) -> list[str]:
     return [sec for sec in out if "(" in sec or not any(o.startswith(sec + "(") for o in out)]
 
 
+# Grounds that refuse the request as a whole (cost, vexatious), saying nothing of the information.
+WHOLE_REQUEST_GROUNDS = frozenset({"12", "12(1)", "12(2)", "14", "14(1)", "14(2)"})
+
+
 def collect_sections(sentences: Sequence[str]) -> list[str]:
     """:func:`find_sections` over a reply already split into sentences; a reply refused under the
     EIR gives its regulation numbers ("12(4)(b)", "13")."""

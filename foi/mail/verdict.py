@@ -8,13 +8,9 @@ from datetime import date
 
 from foi.mail import calibration
 from foi.mail.evidence import Gathered
-from foi.mail.kinds import AUTOMATIC, STATUS_KINDS, Classification
+from foi.mail.kinds import AUTOMATIC, STATUS_KINDS, WITHHOLDING_KINDS, Classification
 from foi.mail.sections import collect_sections, is_ncnd_section, ncnd_counted
 from foi.mail.signals import NCND_RE
-
-# Kinds that keep the sections and NCND flag they cite (as tracking accepts them).
-_SECTION_KINDS = frozenset({"partial", "refused", "not-held", "review-upheld", "review-overturned"})
-_NCND_KINDS = frozenset({"partial", "refused", "not-held", "review-upheld", "review-overturned"})
 
 
 def _clip(sentences: Sequence[str], limit: int = 300) -> str:
@@ -38,7 +34,6 @@ def conclude(ev: Gathered, kind: str, evidence_: Sequence[str], confidence: floa
              history_too: bool = False, stated: bool = False) -> Classification:
     """The reply read as `kind` on `evidence_`: below AUTOMATIC, or with evidence for a rival status,
     it is needs-review with `kind` as its best guess."""
-    confidence = round(max(0.0, min(1.0, confidence)), 2)
     evidence_ = [ev.verbatim.get(x, x) for x in evidence_]
     best = guess or kind
     # Its own evidence against the evidence for other statuses (called through the module, so that
@@ -50,8 +45,9 @@ def conclude(ev: Gathered, kind: str, evidence_: Sequence[str], confidence: floa
         reasons = [*reasons, f"not sure enough to decide on its own ({best}, confidence {confidence:.2f})"]
         kind = "needs-review"
     pool = [*ev.new, *ev.reading.of("history")] if history_too else ev.new
-    cited = collect_sections(pool) if best in _SECTION_KINDS or best == "needs-review" else []
-    ncnd_hits = [s for s in pool if NCND_RE.search(s) and not ncnd_counted(s)] if best in _NCND_KINDS else []
+    keeps_sections = best in WITHHOLDING_KINDS or best == "needs-review"
+    cited = (collect_sections(pool) if history_too else list(ev.cited)) if keeps_sections else []
+    ncnd_hits = [s for s in pool if NCND_RE.search(s) and not ncnd_counted(s)] if best in WITHHOLDING_KINDS else []
     return Classification(
         kind=kind,
         sections=cited if kind != "auto-reply" else [],

@@ -11,7 +11,14 @@ from foi.mail.evidence import ASKS_US_RE, Gathered
 from foi.mail.grammar import WHOLE_NOT_HELD
 from foi.mail.parts import FIGURE_RE, Parts, names_some_parts, read_parts
 from foi.mail.scoring import refusing_words, score
-from foi.mail.sections import collect_sections, is_ncnd_section, ncnd_counted, not_relied_on, sections_in_sentence
+from foi.mail.sections import (
+    WHOLE_REQUEST_GROUNDS,
+    collect_sections,
+    is_ncnd_section,
+    ncnd_counted,
+    not_relied_on,
+    sections_in_sentence,
+)
 from foi.mail.segments import SEARCH_SIZE_RE
 from foi.mail.signals import (
     ATTACHED_RESPONSE_RE,
@@ -116,7 +123,7 @@ def weigh(ev: Gathered) -> Weighed:
     # recorded 45,000 incidents that year") measure the search, unless a question laid out on its
     # own is answered with them (round 6).
     cost_refusal = (any(COST_LIMIT_RE.search(s) for s in ev.new) and ev.scores["data"] < 1.5 and not parts.answered
-                    and set(collect_sections(ev.new)) <= {"12", "12(1)", "12(2)", "14", "14(1)", "14(2)"})
+                    and set(ev.cited) <= WHOLE_REQUEST_GROUNDS)
     # ("There have been no such cases" beside "the information is not held" says it again; alone, it
     # is a nil return: an answer.)
     nil = ev.reading.nil_answers if not ev.evidence["not-held"] and not ev.scores["refused"] else 0
@@ -156,10 +163,12 @@ def weigh(ev: Gathered) -> Weighed:
         refuse += 2.5
         ev.evidence["refused"] = ncnd_new[:1] + [s for s in ev.evidence["refused"] if s not in ncnd_new[:1]]
     whole_nh = [s for s in ev.evidence["not-held"] if not NOT_HELD_COST_RE.search(s) and not NOT_HELD_PART_RE.search(s)]
-    if any(COST_LIMIT_RE.search(s) for s in ev.new) or any(sec.startswith("12") for sec in collect_sections(ev.new)):
-        # "Our database does not hold a central record of who handled each request", in a letter
-        # relying on the cost limit: not held in one place is why finding it would cost so much
-        # (round 9), not a status of its own.
+    # (In a letter relying on the cost limit, counts are the size of the search, and not held in one
+    # place is why finding it would cost so much.)
+    cost_letter = any(COST_LIMIT_RE.search(s) for s in ev.new) or any(sec.startswith("12") for sec in ev.cited)
+    if cost_letter:
+        # "Our database does not hold a central record of who handled each request" (round 9) is
+        # not a status of its own there.
         whole_nh = [s for s in whole_nh if not _CENTRAL_RE.search(s)]
     part_nh = [s for s in ev.evidence["not-held"] if s not in whole_nh and not NOT_HELD_COST_RE.search(s)]
     if parts.count >= 2 and len(parts.not_held) < parts.count:
@@ -199,9 +208,6 @@ def weigh(ev: Gathered) -> Weighed:
     refusing = [s for s in ev.evidence["refused"] + ev.evidence["firm"] + named if not NCND_RE.search(s)
                 and not (ncnd_new and ncnd_grounds(s))]
     statements = ev.scores["data"] - (1.0 * len(pointers) if pointers and not ev.letters else 0.0)
-    # (In a letter relying on the cost limit, counts are the size of the search.)
-    cost_letter = (any(COST_LIMIT_RE.search(s) for s in ev.new)
-                   or any(sec.startswith("12") for sec in collect_sections(ev.new)))
     # Figures after the sentence that says information is given ("see the table below": a table
     # the reader could not lay out), or a file it points to that this reading did not get.
     said_at = next((n for n, s in enumerate(ev.new) if s in ev.evidence["data"]), len(ev.new))
