@@ -145,13 +145,13 @@ def test_the_conclusion_grammar_parts() -> None:
 @pytest.mark.parametrize(
     ("subject", "text", "expected"),
     [
-        ("Your request ATISN 16387", "", "ATISN 16387"),
-        ("", "Thank you for your request (FOIA ref331402).", "331402"),
-        ("FI16105 - your request", "", "FI16105"),
-        ("", "Please quote F18535 in any further correspondence.", "F18535"),
+        ("Your request ABCD 40123", "", "ABCD 40123"),
+        ("", "Thank you for your request (FOIA ref508817).", "508817"),
+        ("FI27214 - your request", "", "FI27214"),
+        ("", "Please quote F29046 in any further correspondence.", "F29046"),
         ("", "ab/13.05.15/Smith\n\nDear Mr Jones,", "ab/13.05.15/Smith"),
         ("", "My ref: cd/01.02.19/Patel", "cd/01.02.19/Patel"),
-        ("RE: FOI 2023 150 - response", "", "2023 150"),
+        ("RE: FOI 2021 377 - response", "", "2021 377"),
     ],
 )
 def test_reference_shapes_round9(subject: str, text: str, expected: str) -> None:

@@ -57,7 +57,7 @@ def found_instead(sentences: Sequence[str]) -> list[str]:
 # The answer announced above it: "please find a response to your questions below", "our answers to
 # each of your points are set out below", "see my replies to your questions as follows".
 _LEADS_RE = re.compile(
-    # ("Please find the Warwickshire Police response set out below": the authority's name between.)
+    # ("See the Northshire Constabulary answers given below": the authority's name between.)
     r"\b(?:please\s+)?(?:find|see)\s+(?:a|our|the|my)?\s*(?:(?-i:[A-Z])[\w'&]*\s+(?:[\w'&]+\s+){0,2}?)?(?:full\s+)?(?:response|responses"
     r"|answers?|reply|replies"
     r"|information)\s+(?:to\s+(?:your|each\s+of\s+your|the)\s+(?:\w+\s+){0,2}?(?:questions?|request|points?|queries"

@@ -23,7 +23,7 @@ _LABEL = (
     r"|ref(?:erence)?\b\.?" + _NO + r"?"
     # "OurRef: e14778" (the space lost in a flattened letterhead; "YourRef" is not matched: ours)
     r"|ourref\b"
-    # "Request for Information: ATISN 15980 - ...", "Information request 2024-0181"
+    # "Request for Information: ABCD 40217 - ...", "Information request 2024-0181"
     r"|request\s+for\s+information(?=\s*[:#\-\u2013])"
     r"|request" + _NO + r"?"
     r"|(?:logged|registered|recorded|allocated)\s+(?:under|with|as)(?:\s+(?:the\s+)?(?:ref(?:erence)?|number)"
@@ -44,11 +44,11 @@ _LABELLED_REF_RE = re.compile(
     # a flattened letterhead puts the next label first: "Our Ref: Date: IM-FOI-2018-1421 06 July 2018"
     r"(?:(?:date|your\s+ref(?:erence)?)\s*:\s*)?"
     r"(?:(?:our\s+)?ref(?:erence)?\b\.?" + _NO + r"?\s*[:#=\-\u2013]?\s*)?"
-    # the regime named between label and number: "Ref EIR: 16418", "Reference FOI: 2231"
+    # the regime named between label and number: "Ref EIR: 52904", "Reference FOI: 2231"
     # (a hyphen only with spaces round it: "FOI-CAUTIONS-0001" is one token, and ours)
     r"(?:(?:FOI|FOIA|FOISA|EIR|EIRs)(?:\s*[:#]|\s+[-\u2013])\s*)?"
-    # the number given with its owner's name, as joint units do: "REFERENCE NOs: West Mercia Police
-    # 9707 and Warwickshire Police 00445"
+    # the number given with its owner's name, as joint units do: "REFERENCE NOs: Northshire Police
+    # 4512 and Southshire Constabulary 00871"
     r"(?:(?-i:(?:(?:[A-Z][\w'&-]*|and|of|the|&)\s+){0,6}(?:Police|Constabulary|Council|Service|Trust|Authority|Office|Board"
     r"|Commissioner))\s+(?=\d))?(?P<paren>\()?"
     + _TOKEN,
@@ -243,8 +243,8 @@ def head_number(text: str, top: int = 4) -> str | None:
 
 
 # A code heading the letter or its subject (round 10): a short capital prefix and a number, alone on
-# its line or before a dash and the title, "ATISN 16387", "NFRS 2022 72 - fires on Grafton Street",
-# "PUB 1056", "Request for Information: ATISN 15980 - Location of ...". Authorities print their
+# its line or before a dash and the title, "ABCD 40123", "XFRS 2021 55 - grass fires in the park",
+# "PUB 2047", "Request for Information: ABCD 40217 - Siting of ...". Authorities print their
 # case code as the heading as often as they label it. (Not "FOIA 2000" or "PACE 1984": a prefix
 # and a year alone names an Act; nor "TEL 01234 567890".)
 # Capitals before a number that are not a case code: a telephone or address line, a part of a
@@ -259,7 +259,7 @@ _HEAD_CODE_RE = re.compile(
     re.I,
 )
 # The same code closing a heading line that the reader ran into the next: "... Border Control,
-# Operations PUB 1056".
+# Operations PUB 2047".
 _TAIL_CODE_RE = re.compile(
     r"(?<![.;:!?])\s(?P<ref>(?!" + _NOT_CODE + r"\b)(?-i:[A-Z]{2,6})\s(?!(?:19|20)\d\d\b(?!\s\d))\d{3,8}"
     r"(?:\s\d{1,6})?)\s*$"
@@ -268,7 +268,7 @@ _LONG_NUMBER_RE = re.compile(r"(?<![\w/.\-])(?P<ref>\d{4,8})(?![\w/\-]|\.\d)")
 
 
 def head_code(text: str, top: int = 6) -> str | None:
-    """A case code heading the first lines of `text` ("ATISN 16387", "NFRS 2022 72 - title")."""
+    """A case code heading the first lines of `text` ("ABCD 40123", "XFRS 2021 55 - title")."""
     for line in [x for x in (text or "").split("\n") if x.strip()][:top]:
         m = _HEAD_CODE_RE.match(line) or _TAIL_CODE_RE.search(line)
         if m and _valid_ref(m.group("ref").replace(" ", "")):
