@@ -15,6 +15,26 @@ _OUT_OF_OFFICE_RE = re.compile(r"\b(?:out\s+of\s+(?:the\s+)?office|on\s+(?:annua
                                r"|away\s+from\s+(?:the\s+|my\s+)?(?:office|desk))\b", re.I)
 
 
+# The mail system speaking about the mail itself: it could not be delivered. Nobody has read our
+# request; nothing about it has changed.
+_UNDELIVERED_RE = re.compile(
+    r"\bdelivery\s+(?:status\s+notification|has\s+failed|failed|failure|report)\b|\bundeliverable\b"
+    r"|\b(?:message|e-?mail|mail)\s+(?:\w+\s+){0,2}?(?:could\s+not|cannot|can't|was\s+not|wasn't|has\s+not\s+been"
+    r"|couldn't)\s+(?:be\s+)?(?:delivered|sent)\b|\bmail\s+delivery\s+(?:subsystem|system)\b"
+    r"|\b(?:unknown|invalid)\s+(?:recipient|user|address|mailbox)\b",
+    re.I,
+)
+# The whole office away, not a person: "the information unit is closed until 4 January", "e-mails
+# will not be read while the office is shut".
+_CLOSED_RE = re.compile(
+    r"\b(?:office|unit|team|department|section|bureau|mailbox|inbox)\s+(?:is|are|will\s+be)\s+(?:now\s+|currently\s+"
+    r"|temporarily\s+)?(?:closed|shut)\s+(?:until|till|from|over|between|for|on)\b"
+    r"|\b(?:e-?mails?|messages?|mail|correspondence)\s+(?:will|are|is)\s+not\s+(?:be(?:ing)?\s+)?(?:read|monitored|opened"
+    r"|answered|actioned|checked|picked\s+up|dealt\s+with)\b",
+    re.I,
+)
+
+
 def _auto_reply(subject: str, headers: Mapping[str, str] | None) -> str | None:
     """The header or subject line that marks an automatic reply, or None."""
     auto = header(headers, "auto-submitted").strip().lower()
@@ -38,6 +58,16 @@ def read_auto_reply(ev: Gathered) -> Classification | None:
     auto = _auto_reply(ev.subject, ev.headers)
     if auto:
         return conclude(ev, "auto-reply", [auto], 0.97, reasons=["marked as an automatic reply"])
+    own = ev.reading.of("new", "conditional", "boilerplate")
+    if ev.scores["data"] < 2 and not ev.has_data:
+        bounce = [x for x in (ev.subject, *own) if _UNDELIVERED_RE.search(x)]
+        if bounce:
+            return conclude(ev, "auto-reply", bounce[:1], 0.9,
+                            reasons=["the mail system: our message was not delivered"])
+        closed = [x for x in own if _CLOSED_RE.search(x)]
+        if closed and not ev.acked and ev.scores["acknowledged"] < 1.5:
+            return conclude(ev, "auto-reply", closed[:1], 0.85,
+                            reasons=["the office is closed: a mailbox's notice, nobody has read it"])
     away = bool(_OUT_OF_OFFICE_RE.search(ev.text or ""))
     # "This is an automated message" over a receipt is weighed with the receipt (below); a person
     # away from the office is an auto-reply whatever else it says.

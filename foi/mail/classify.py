@@ -39,7 +39,7 @@ from foi.mail.arbitrate import arbitrate
 from foi.mail.autoreply import read_auto_reply
 from foi.mail.confidence import settle
 from foi.mail.evidence import gather
-from foi.mail.interim import before_answer
+from foi.mail.interim import before_answer, read_deferral
 from foi.mail.internal_review import read_review
 from foi.mail.kinds import ANSWER_GATED, AUTOMATIC, KINDS, STATUS_KINDS, Classification
 from foi.mail.text import message_parts
@@ -74,6 +74,10 @@ def classify(
     review = read_review(ev, weighed)
     if review is not None:
         return review
+    # An answer put off to a stated date is an extension, whatever part is answered now.
+    deferred = read_deferral(ev)
+    if deferred is not None:
+        return deferred
     arbitrated = arbitrate(ev, weighed)
     if isinstance(arbitrated, Classification):
         return arbitrated

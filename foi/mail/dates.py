@@ -116,8 +116,10 @@ def deadline_in(sentences: Sequence[str], on: date | None = None, *, anchor: Seq
     other: list[date] = []
     for s in sentences:
         for pos, d in dates_in(s, on, forward=True):
-            if _QUOTED_DATE_RE.search(s[max(0, pos - 50) : pos]) or (sent is not None and d < sent):
-                continue  # "your request of 5 February", "received on ...": not the new date
+            if _QUOTED_DATE_RE.search(s[max(0, pos - 50) : pos]) or (sent is not None and d <= sent):
+                # "your request of 5 February", "received on ...", the letter's own date heading
+                # it: not the new date, which is always after the day the letter is sent.
+                continue
             (led if _DEADLINE_LEAD_RE.search(s[max(0, pos - 30) : pos]) else other).append(d)
     if led:
         return max(led)

@@ -3,13 +3,87 @@
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
+from foi.mail.dates import dates_in, deadline_in
 from foi.mail.evidence import Gathered, header, new_date, receipt_evidence
 from foi.mail.kinds import STATUS_KINDS, Classification
-from foi.mail.receipts import answer_announced
+from foi.mail.receipts import REPLY_TO_COME_RE, answer_announced
 from foi.mail.receipts import verdict as receipt_verdict
 from foi.mail.verdict import conclude
 from foi.mail.weighing import Weighed
+
+# Asked in so many words, with or without its mark: "could you please tell us which years you
+# mean", "would you clarify", "can you confirm the area you are interested in".
+_ASKED_RE = re.compile(r"^\W*(?:\w+\s*,\s*)?(?:could|would|can|will)\s+you\s+(?:please\s+|kindly\s+)?(?:\w+\s+){0,2}?"
+                       r"(?:clarify|confirm|specify|define|explain|tell|let|provide|indicate|narrow|identify|advise"
+                       r"|give|state)\b", re.I)
+
+
+# The answer (or the rest of it) not given yet, for a reason stated now: "the public interest test is
+# taking longer than we expected", "there will be a short delay while we consult third parties", "I
+# cannot give you a full response at this time", "we need further time". Not an apology alone ("sorry
+# for the delay in replying" heads late answers too), nor a delay foreseen ("there may be delays").
+_HELD_UP_RE = re.compile(
+    r"\b(?:taking|take|takes|took)\s+(?:\w+\s+){0,2}?longer\b|\blonger\s+than\s+(?:\w+\s+){0,2}?(?:anticipated|expected"
+    r"|planned|hoped|usual)\b"
+    r"|\b(?:will|shall)\s+be\s+(?:a|some)\s+(?:\w+\s+)?delay\b|\bdelay(?:ed)?\s+in\s+(?:providing|sending|issuing"
+    r"|completing|responding)\b"
+    r"|\b(?:unable|not\s+(?:yet\s+)?(?:be\s+)?able|cannot|can't)\s+(?:\w+\s+){0,2}?(?:to\s+)?(?:provide|give|send|issue"
+    r"|complete|finali[sz]e|respond)\b[^.;]{0,120}?\b(?:at\s+(?:this|the\s+present)\s+(?:time|stage)|yet|at\s+present"
+    r"|as\s+yet)\b"
+    r"|\b(?:need|needs|require|requires|needed|required)\s+(?:some\s+)?(?:further|more|additional|extra)\s+time\b"
+    r"|\b(?:extend|extended|extending|extension\s+(?:of|to))\b"
+    r"|\b(?:currently|still)\s+(?:in\s+the\s+process\s+of|gathering|collating|consulting|considering|waiting|awaiting)\b",
+    re.I,
+)
+_SORRY_RE = re.compile(r"\b(?:apolog\w*|sorry|regret)\b", re.I)
+_HEDGE_RE = re.compile(r"\b(?:if|may|might|could|possibl[ey]|likely|in\s+some\s+cases|occasionally|unless)\b", re.I)
+
+
+# A date that says when the request was made or came: "your e-mail of", "received on", "dated".
+_PAST_DATE_LEAD_RE = re.compile(r"\b(?:received|dated|submitted|sent|logged|made|of|since)\s+(?:on\s+)?(?:the\s+)?"
+                                r"(?:\w+day,?\s+)?$", re.I)
+
+
+def _promised_on(sentence: str, sent_on: date | None) -> date | None:
+    """A date in a promise to reply ("a response to the rest of your request on Wednesday 5 March")
+    later than the letter itself and within four months of it: never a request's date, which is
+    always earlier."""
+    if sent_on is None:
+        return None
+    later = [d for pos, d in dates_in(sentence, sent_on, forward=True)
+             if sent_on < d <= sent_on + timedelta(days=120)
+             and not _PAST_DATE_LEAD_RE.search(sentence[max(0, pos - 30):pos])]
+    return max(later) if later else None
+
+
+def deferral(ev: Gathered) -> tuple[date | None, list[str]]:
+    """The date the letter sets for the answer still to come, and the sentences that set it and
+    say why it is not given now; (None, []) when the letter does not put the answer off to a
+    stated date. The date is one they state, later than the letter."""
+    held_up = [s for s in ev.new if _HELD_UP_RE.search(s) and not _HEDGE_RE.search(s)]
+    if not held_up:
+        return None, []
+    dated = [(d, s) for s in ev.new if REPLY_TO_COME_RE.search(s)
+             for d in [deadline_in([s], ev.sent_on, anchor=ev.own) or _promised_on(s, ev.sent_on)] if d is not None]
+    if not dated:
+        return None, []
+    until = max(d for d, _ in dated)
+    said = [s for d, s in dated if d == until][:1] + [s for s in held_up if s not in (x for _, x in dated)][:1]
+    return until, said
+
+
+def read_deferral(ev: Gathered) -> Classification | None:
+    """The reply as an extension when it puts the answer (or the rest of it) off to a date it
+    states, for a reason it gives: whatever part it answers or withholds now, the request is not
+    finished, and its words of inability ("unable to provide a full response at this time") put
+    the answer off rather than refuse it (issue 12, pattern 3)."""
+    until, said = deferral(ev)
+    if until is None:
+        return None
+    return conclude(ev, "extended", said, 0.8, until=until,
+                    reasons=[f"the answer is put off to {until.isoformat()}, for a reason stated now"])
 
 
 def before_answer(ev: Gathered, w: Weighed) -> Classification:
@@ -17,18 +91,27 @@ def before_answer(ev: Gathered, w: Weighed) -> Classification:
     if w.ext >= 1.5 and w.clar >= 1.5:
         return conclude(ev, "needs-review", ev.evidence["extended"][:1] + ev.evidence["clarification"][:1], 0.3,
                         guess="extended", reasons=["asks for more time and asks us a question"])
+    if w.ext >= 1.5 and not new_date(ev.evidence["extended"], ev.new, ev.own, ev.sent_on) and answer_announced(ev.new) \
+            and all(_SORRY_RE.search(x) for x in ev.evidence["extended"]):
+        # "Sorry for the delay; your request is set out below with our response": a late answer,
+        # not more time taken. What the answer is, is for a person to read.
+        return conclude(ev, "needs-review", answer_announced(ev.new)[:1], 0.35, guess="responded",
+                        reasons=["a late answer: it apologises for the delay and gives its response"])
     if w.ext >= 1.5:
         until = new_date(ev.evidence["extended"], ev.new, ev.own, ev.sent_on)
         conf = 0.55 + 0.08 * w.ext + (0.05 if until else -0.05)
         when = f"new date {until.isoformat()}" if until else "no date given"
         return conclude(ev, "extended", ev.evidence["extended"][:2], min(0.95, conf), until=until,
                         reasons=[f"more time is taken; {when}"])
-    if w.clar >= 1.5 or (w.questions and w.clar >= 1.0):
-        conf = 0.55 + 0.08 * w.clar + (0.05 if w.questions else 0.0)
+    # A question is put in its word order as well as by its mark: mail reflowed from a letter
+    # loses the "?" ("Could you please tell us the period you mean and define the area").
+    questions = w.questions or [s for s in ev.new if _ASKED_RE.search(s)]
+    if w.clar >= 1.5 or (questions and w.clar >= 1.0):
+        conf = 0.55 + 0.08 * w.clar + (0.05 if questions else 0.0)
         why = ["they ask us a question before they can answer"]
         specifics = any(re.search(r"\b(?:which|what|dates?|period|years?|offences?|type|specify|clarify|exactly"
                                   r"|mean|meant)\b", x, re.I) for x in ev.evidence["clarification"])
-        if not w.questions and w.clar < 2 and not specifics:
+        if not questions and w.clar < 2 and not specifics:
             # Only a polite "please let us know if ..." with no question put, nothing about what
             # to search and no word of needing clarification: an answer can close that way too.
             conf = min(conf, 0.55)
@@ -36,7 +119,7 @@ def before_answer(ev: Gathered, w: Weighed) -> Classification:
         if ev.scores["held"] or w.statements >= 1.0 or w.answers:
             conf = min(conf, 0.5)
             why.append("also says what is held or given")
-        return conclude(ev, "clarification", (ev.evidence["clarification"] + w.questions)[:2], min(0.95, conf),
+        return conclude(ev, "clarification", (ev.evidence["clarification"] + questions)[:2], min(0.95, conf),
                         reasons=why)
     if (ev.unseen_docs or w.pointers) and not any(v >= 1.5 for v in (w.ack, ev.scores["generic"])):
         why = ("an attached document could not be read" if ev.unseen_docs

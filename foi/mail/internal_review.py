@@ -7,8 +7,9 @@ from collections.abc import Sequence
 
 from foi.mail.evidence import Gathered
 from foi.mail.kinds import Classification
-from foi.mail.outcomes import answers_review, echoed, released_now
+from foi.mail.outcomes import answers_review, echoed, hypothetical, released_now
 from foi.mail.outcomes import conclusion as review_conclusion
+from foi.mail.receipts import REPLY_TO_COME_RE
 from foi.mail.signals import MAINTAIN_RE, OVERTURN_RE, PARTLY_RE, UPHELD_RE
 from foi.mail.verdict import conclude
 from foi.mail.weighing import Weighed
@@ -22,6 +23,33 @@ _RIGHTLY_APPLIED_RE = re.compile(
 )
 
 
+# Only the time it took is found wrong: "I uphold your complaint about the time taken to respond",
+# "your appeal regarding the delay is upheld". The decision on the information is untouched, so the
+# first reply stands (upheld), however the complaint about lateness fared.
+_LATENESS = (r"(?:the\s+)?(?:time\s+(?:it\s+)?(?:taken|took)|delays?|timeliness|lateness|timescales?"
+             r"|late\s+(?:response|reply)|length\s+of\s+time|failure\s+to\s+(?:respond|reply)\s+(?:on|in|within)\b)")
+_ABOUT = r"(?:in\s+respect\s+of|about|regarding|concerning|as\s+to|in\s+relation\s+to|relating\s+to|over|on)"
+_LATENESS_UPHELD_RE = re.compile(
+    r"\buph[eo]ld\s+(?:your|the|this)\s+(?:complaint|appeal|concern)s?\s+(?:\w+\s+){0,2}?" + _ABOUT + r"\s+" + _LATENESS
+    + r"|\b(?:complaint|appeal|concern)s?\s+" + _ABOUT + r"\s+" + _LATENESS
+    + r"[^.;]{0,60}?\b(?:is|was|has\s+been|have\s+been)\s+upheld\b",
+    re.I,
+)
+# The reviewer says the review is done, in the first person, whatever it is called: "I have considered
+# your complaint", "we have now looked again at the handling of your request", "having reviewed the
+# circumstances", "in making this decision I have taken into account ...".
+_CONSIDERED_RE = re.compile(
+    r"\b(?:I|we)\s+have\s+(?:now\s+|carefully\s+|fully\s+|duly\s+)?(?:considered|reviewed|investigated|examined"
+    r"|looked\s+(?:again\s+|carefully\s+)?(?:at|into)|re-?considered|assessed)\s+(?:\w+\s+){0,2}?(?:complaint|appeal"
+    r"|review|concerns?|circumstances|handling|grounds)\b"
+    r"|\bin\s+(?:making|reaching|coming\s+to)\s+(?:this|my|our|the)\s+(?:decision|determination|conclusion)\b[^.]{0,40}?"
+    r"\b(?:I|we)\s+(?:have\s+)?(?:considered|taken|looked|reviewed|examined)\b",
+    re.I,
+)
+# Subjects that name a review: "Internal review of ...", "Complaint in respect of ...", "Appeal".
+_REVIEW_SUBJECT_RE = re.compile(r"\binternal\s+review|\breview\b|^\W*(?:re:\s*|fw:\s*)*(?:complaint|appeal)\b", re.I)
+
+
 def _review_outcome(sentences: Sequence[str]) -> tuple[str | None, list[str]]:
     """("upheld" | "overturned" | "partly upheld" | None, the sentences that say so)."""
     up: list[str] = []
@@ -30,6 +58,9 @@ def _review_outcome(sentences: Sequence[str]) -> tuple[str | None, list[str]]:
     for s in sentences:
         if PARTLY_RE.search(s):
             partly.append(s)
+            continue
+        if _LATENESS_UPHELD_RE.search(s):
+            up.append(s)
             continue
         for m in UPHELD_RE.finditer(s):
             subj = (m.group("subj") or m.group("subj2") or m.group("what") or m.group("subj3") or "").lower()
@@ -58,7 +89,7 @@ def read_review(ev: Gathered, w: Weighed) -> Classification | None:
     # (`new` is the new text less that echo: every rule below reads it.)
     new = [s for s in ev.new if not echoed(s, ours)] if ours else ev.new
     outcome, outcome_ev = _review_outcome(new)
-    review_context = ev.scores["review"] >= 1.5 or bool(re.search(r"\binternal\s+review|\breview\b", ev.subject, re.I))
+    review_context = ev.scores["review"] >= 1.5 or bool(_REVIEW_SUBJECT_RE.search(ev.subject))
     # A letter that says it answers our review request ("your request for an internal review has
     # been considered") is one, whatever its subject (round 9).
     review_context = review_context or bool(answers_review(ev.reading.of("new", "history")))
@@ -67,9 +98,18 @@ def read_review(ev: Gathered, w: Weighed) -> Classification | None:
         # the original response was correct": a reviewer's judgement on the first reply, in a
         # letter answering our review request (foi.mail.outcomes; round 9).
         outcome, outcome_ev = review_conclusion(new)
+    conf = 0.85 if outcome != "partly upheld" else 0.7
+    if not outcome and review_context:
+        # The reviewer reports the review done and concludes nothing new: nothing released, no
+        # verdict against the first reply, nothing still to come. What it says of the information
+        # is the first reply's position told again, so that reply stands (round 11).
+        done = [x for x in new if _CONSIDERED_RE.search(x) and not hypothetical(x)]
+        released = ev.has_data or any(released_now(x) for x in new)
+        to_come = [x for x in new if REPLY_TO_COME_RE.search(x)]
+        if done and not released and not to_come and not any(OVERTURN_RE.search(x) for x in new):
+            outcome, outcome_ev, conf = "upheld", done[:1], 0.65
     if outcome and (review_context or ev.scores["review"] > 0):
         kind = "review-upheld" if outcome == "upheld" else "review-overturned"
-        conf = 0.85 if outcome != "partly upheld" else 0.7
         return conclude(ev, kind, outcome_ev[:1] + ev.evidence["review"][:1], conf, review=outcome, history_too=True,
                         reasons=[f"internal review outcome: {outcome}"])
     if ev.scores["review-ack"] >= 2 and not outcome and ev.scores["review"] < 1.5:

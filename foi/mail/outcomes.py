@@ -159,6 +159,11 @@ def echoed(sentence: str, ours: Sequence[str], run: int = 4, share: float = 0.6)
     return sum(covered) >= share * len(words)
 
 
+def hypothetical(sentence: str) -> bool:
+    """True when `sentence` speaks of a review that could happen (rights, offers), not one done."""
+    return bool(_HYPOTHETICAL_RE.search(sentence))
+
+
 def released_now(sentence: str) -> bool:
     """True when `sentence` says information is released now ("will now be disclosed")."""
     return bool(_RELEASED_NOW_RE.search(sentence)) and not _HYPOTHETICAL_RE.search(sentence)

@@ -52,7 +52,21 @@ _ANY_MAIL_RE = re.compile(
 
     # notices to everyone who writes: the online form, service levels
     r"|\b(?:online|web)\s+(?:request\s+)?form\b|\b(?:no\s+longer|not)\s+(?:be\s+)?(?:used|monitored)\b"
-    r"|\b(?:large|high|significant|increased)\s+(?:number|volume)\s+of\s+(?:requests|e-?mails|enquiries|correspondence)",
+    r"|\b(?:large|high|significant|increased)\s+(?:number|volume)\s+of\s+(?:requests|e-?mails|enquiries|correspondence)"
+    # what happens to mail "depending on the nature of your enquiry", "in some cases"
+    r"|\bdepending\s+(?:up)?on\s+the\s+(?:nature|type|subject|content)\s+of\b|\bin\s+(?:some|certain|many)\s+cases\b",
+    re.I,
+)
+# A notice about the service, the same for whoever writes: the office closed, reopened or short of
+# staff, work put in order of priority, delays expected everywhere. It is about them, not this request.
+_SERVICE_NOTICE_RE = re.compile(
+    r"\b(?:office|unit|team|department|section|service|bureau)\s+(?:has\s+|have\s+|is\s+|are\s+|was\s+|will\s+be\s+)?"
+    r"(?:now\s+|currently\s+|temporarily\s+)?(?:re-?opened|closed|working\s+remotely|operating\s+(?:with|at))\b"
+    r"|\b(?:limited|reduced|fewer)\s+(?:numbers?\s+of\s+)?(?:staff|staffing|resources|colleagues)\b"
+    r"|\b(?:limited|reduced)\s+numbers\b"
+    r"|\b(?:must|have\s+to|has\s+to|need\s+to|will)\s+(?:\w+\s+)?prioriti[sz]e\b"
+    r"|\bdelays?\s+(?:\w+\s+){0,4}?(?:are|is)\s+(?:likely|expected|possible|inevitable|unavoidable)\b"
+    r"|\b(?:likely|expect(?:ed)?)\s+(?:that\s+)?(?:there\s+will\s+be\s+)?(?:to\s+be\s+)?delays?\b",
     re.I,
 )
 # Not yet read: "we will assess whether it is a valid request", "if you are e-mailing a valid FOI
@@ -236,6 +250,11 @@ def weigh(lines: Sequence[str], sentences: Sequence[str], *, reference: bool, re
         mailbox(2.0, "has not yet read what arrived (whether it is a valid request)")
     elif any(_ANY_MAIL_RE.search(s) for s in (*sentences, *lines)):
         mailbox(1.0, "speaks to whatever mail arrives")
+    notices = {s for s in (*sentences, *lines) if _SERVICE_NOTICE_RE.search(s)}
+    if notices:
+        # (A banner above a person's letter says it once; a notice that is the whole message says
+        # it over and over: closed, short of staff, priorities, delays.)
+        mailbox(1.0 if len(notices) < 2 else 1.5, "a notice about the service, the same for whoever writes")
     if _EMERGENCY_RE.search(joined) or (len(lines) <= 12 and any(_EMERGENCY_RE.search(ln) for ln in lines)):
         mailbox(1.0, "points to 101 or 999")
     if not greeted and not signed and not any(_ANY_GREETING_RE.match(ln) for ln in lines):
@@ -372,6 +391,10 @@ ANSWER_ANNOUNCED_RE = re.compile(
     r"|\b(?:response|reply|answer|responses|answers|replies)\s+(?:\w+\s+){0,4}?(?:is|are)\s+(?:now\s+)?"
     r"(?:set\s+out\s+|given\s+|provided\s+|shown\s+)?(?:below|as\s+follows|overleaf)\b"
     r"|^\W*(?:our\s+|force\s+|the\s+)?(?:response|answer|reply)s?\s*[:\u2013]|^\W*(?:response|answer|reply)s?\s*-\s"
+    # "your request is set out below together with our response", "the questions follow, each with
+    # its answer"
+    r"|\b(?:below|above|follows?)\s*,?\s+(?:together\s+|along\s+)?(?:with|alongside|beside)\s+(?:the|our|my|its|their|each)"
+    r"\s+(?:\w+\s+)?(?:response|reply|answer|responses|answers|replies)\b"
     # "I will answer each question in the order asked"
     r"|" + ANSWER_PREFACE,
     re.I,

@@ -178,7 +178,12 @@ _AUTHORITY_VOICE_RE = re.compile(
     r"|\b(?:the\s+)?(?:force|constabulary|police(?:\s+service)?)\s+(?:does|do|can|cannot|holds?|has\s+(?:no|not))\b"
     r"|\bthis\s+request\s+is\s+(?:being\s+)?refused|\b(?:represents|constitutes|serves\s+as|acts\s+as)\s+a\s+refusal"
     r"\s+notice|\bnot\s+obliged\s+to\s+(?:supply"
-    r"|provide|comply|disclose)",
+    r"|provide|comply|disclose)"
+    # They turn to us with a question: "so that we can deal with your request, would you tell us
+    # ...", "please clarify what you mean by ..." (a requester does not speak of "your request").
+    r"|\b(?:to\s+(?:enable|allow|help|assist)|so\s+that|in\s+order\s+(?:for|that))\s+(?:\w+\s+){1,4}?"
+    r"(?:to|can|may|could)\s+(?:\w+\s+){0,3}?your\s+(?:\w+\s+)?(?:request|application|enquiry)\b"
+    r"|\bclarify\s+(?:exactly\s+)?(?:what|which)\s+(?:you|information\s+you)\b|\bwhat\s+you\s+mean\s+by\b",
     re.I,
 )
 

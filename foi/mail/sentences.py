@@ -200,9 +200,23 @@ _WHERE_NOUN_RE = re.compile(r"^\W*where\b[^,;]{0,80}\b(?:is|are)\s+(?:therefore\
                             r"(?:held|recorded|disclosed|provided|released))\b", re.I)
 
 
+# "You will have our reply within 20 working days, unless the information is exempt or we need more
+# time": a promise, and after "unless" what would change it, not what has happened. (Not "we must
+# answer unless it would cost too much": the law stated, read with the decision it explains.)
+_UNLESS_RE = re.compile(r"[,;]?\s+unless\b", re.I)
+_PROMISED_RE = re.compile(r"\b(?:will|should|shall|aim\s+to|expect\s+to|intend\s+to|endeavour\s+to)\s+"
+                          r"(?:\w+\s+){0,3}?(?:receive|respond|reply|answer|provide|send|issue"
+                          r"|be\s+(?:sent|provided|given|dealt))\b", re.I)
+
+
 def is_conditional(sentence: str) -> bool:
     if _WHERE_DONE_RE.search(sentence) or _WHERE_NOUN_RE.search(sentence):
         return False
+    unless = _UNLESS_RE.search(sentence)
+    before = sentence[: unless.start()] if unless else ""
+    if before and _PROMISED_RE.search(before) and not _DECISION_RE.search(before) \
+            and not _NOT_HELD_STATED_RE.search(before):
+        return True
     if _LEADING_CONDITION_RE.search(sentence) or _COUNTERFACTUAL_RE.search(sentence):
         return True
     stated = _NOT_HELD_STATED_RE.search(sentence)
