@@ -17,6 +17,7 @@ import pytest
 from foi.mail.classify import classify
 from foi.mail.evidence import gather
 from foi.mail.interim import deferral
+from foi.mail.internal_review import names_review
 from foi.mail.sentences import is_conditional
 
 _SENT = "Tue, 12 Mar 2024 10:00:00 +0000"
@@ -311,3 +312,50 @@ def test_a_first_reply_that_says_it_considered_the_request_is_not_a_review() -> 
     text = ("Dear Mr Osei,\n\nI have considered your request. The information is exempt under section 31 and is"
             " withheld.\n\nYours sincerely,\n\nRuth Adeyemi")
     assert _read(text, "Freedom of Information request - staffing").guess == "refused"
+
+
+def test_a_reviewer_who_reviewed_our_response_in_the_simple_past() -> None:
+    text = ("Following your request for a review of request 5512, a review meeting took place on 2 May 2024.\n\n"
+            "We reviewed our response of 11 April 2024, which gave the totals by financial year. We do not hold the"
+            " figures month by month, because of how the spending is recorded.\n\nInformation Governance Team")
+    result = _read(text, "FOI Request - Review of 5512 road repairs")
+    assert result.kind == "review-upheld"
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "RE: Freedom of Information request - Review panel minutes",
+        "Freedom of Information request - Complaints and appeals data",
+        "RE: FOI request - internal review statistics 2023",
+    ],
+)
+def test_a_request_titled_about_reviews_names_no_review(subject: str) -> None:
+    assert not names_review(subject)
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "RE: Internal review - Freedom of Information request - staff messages",
+        "Internal review of Freedom of Information request - Review panel minutes",
+        "Complaint in respect of request 4471",
+        "Appeal - request 118",
+    ],
+)
+def test_a_subject_that_names_a_review(subject: str) -> None:
+    assert names_review(subject)
+
+
+def test_a_refusal_that_mentions_the_office_closing_is_no_auto_reply() -> None:
+    text = ("Dear Mr Osei,\n\nThe information you asked for is exempt under section 31 and is withheld; this"
+            " letter is a refusal notice. Please note our office is closed on Fridays.\n\nYours sincerely,\n\n"
+            "Ruth Adeyemi")
+    assert _read(text).guess == "refused"
+
+
+def test_a_refusal_resent_after_a_bounce_is_the_refusal() -> None:
+    text = ("Dear Mr Osei,\n\nOur earlier e-mail could not be delivered, so we send our reply again. The"
+            " information you asked for is exempt under section 40(2) and is withheld; this letter is a refusal"
+            " notice.\n\nYours sincerely,\n\nRuth Adeyemi")
+    assert _read(text).guess == "refused"

@@ -35,6 +35,10 @@ _CLOSED_RE = re.compile(
 )
 
 
+# Signals of a letter that decides something about the request.
+_DECIDING = ("refused", "firm", "not-held", "held", "partial", "scoped", "extended", "clarification", "review", "data")
+
+
 def _auto_reply(subject: str, headers: Mapping[str, str] | None) -> str | None:
     """The header or subject line that marks an automatic reply, or None."""
     auto = header(headers, "auto-submitted").strip().lower()
@@ -59,7 +63,10 @@ def read_auto_reply(ev: Gathered) -> Classification | None:
     if auto:
         return conclude(ev, "auto-reply", [auto], 0.97, reasons=["marked as an automatic reply"])
     own = ev.reading.of("new", "conditional", "boilerplate")
-    if ev.scores["data"] < 2 and not ev.has_data:
+    # (A letter that decides anything, and says in passing that an earlier e-mail bounced or that
+    # the office shuts on Fridays, is that decision.)
+    decides = max(ev.scores[k] for k in _DECIDING) >= 1.5
+    if ev.scores["data"] < 2 and not ev.has_data and not decides:
         bounce = [x for x in (ev.subject, *own) if _UNDELIVERED_RE.search(x)]
         if bounce:
             return conclude(ev, "auto-reply", bounce[:1], 0.9,

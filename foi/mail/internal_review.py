@@ -39,15 +39,23 @@ _LATENESS_UPHELD_RE = re.compile(
 # your complaint", "we have now looked again at the handling of your request", "having reviewed the
 # circumstances", "in making this decision I have taken into account ...".
 _CONSIDERED_RE = re.compile(
-    r"\b(?:I|we)\s+have\s+(?:now\s+|carefully\s+|fully\s+|duly\s+)?(?:considered|reviewed|investigated|examined"
+    r"\b(?:I|we)\s+(?:have\s+)?(?:now\s+|carefully\s+|fully\s+|duly\s+)?(?:considered|reviewed|investigated|examined"
     r"|looked\s+(?:again\s+|carefully\s+)?(?:at|into)|re-?considered|assessed)\s+(?:\w+\s+){0,2}?(?:complaint|appeal"
-    r"|review|concerns?|circumstances|handling|grounds)\b"
+    r"|review|concerns?|circumstances|handling|grounds|response|reply|decision|refusal)\b"
     r"|\bin\s+(?:making|reaching|coming\s+to)\s+(?:this|my|our|the)\s+(?:decision|determination|conclusion)\b[^.]{0,40}?"
     r"\b(?:I|we)\s+(?:have\s+)?(?:considered|taken|looked|reviewed|examined)\b",
     re.I,
 )
 # Subjects that name a review: "Internal review of ...", "Complaint in respect of ...", "Appeal".
 _REVIEW_SUBJECT_RE = re.compile(r"\binternal\s+review|\breview\b|^\W*(?:re:\s*|fw:\s*)*(?:complaint|appeal)\b", re.I)
+# The title of our request, as the subject carries it: "Freedom of Information request - Review panel
+# minutes" is about reviews, and says nothing of one.
+_REQUEST_TITLE_RE = re.compile(r"\b(?:freedom\s+of\s+information|FOI|EIR)\s+request\s*[-\u2013:]\s*.*$", re.I)
+
+
+def names_review(subject: str) -> bool:
+    """True when the subject, less our request's title, names a review or complaint."""
+    return bool(_REVIEW_SUBJECT_RE.search(_REQUEST_TITLE_RE.sub("", subject or "")))
 
 
 def _review_outcome(sentences: Sequence[str]) -> tuple[str | None, list[str]]:
@@ -89,7 +97,7 @@ def read_review(ev: Gathered, w: Weighed) -> Classification | None:
     # (`new` is the new text less that echo: every rule below reads it.)
     new = [s for s in ev.new if not echoed(s, ours)] if ours else ev.new
     outcome, outcome_ev = _review_outcome(new)
-    review_context = ev.scores["review"] >= 1.5 or bool(_REVIEW_SUBJECT_RE.search(ev.subject))
+    review_context = ev.scores["review"] >= 1.5 or names_review(ev.subject)
     # A letter that says it answers our review request ("your request for an internal review has
     # been considered") is one, whatever its subject (round 9).
     review_context = review_context or bool(answers_review(ev.reading.of("new", "history")))
