@@ -44,11 +44,12 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SETS = ("mail-r4", "mail4-odd", "mail5", "mail3-odd", "mail-lead-odd", "mail2-even", "mail3-even", "mail4-even",
-        "mail6-odd", "mail8-odd")
+        "mail6-odd", "mail8-odd", "mail7", "mail9", "mail10-odd")
 # Readings from before the rules were tuned on a set: the last commit before each set was first used.
 FRESH = ("mail-lead-odd=26a100f", "mail3-odd=fdeea7a", "mail4-odd=862e770", "mail5=862e770")
 # Sets first handed over during this work: today's readings of them are fresh.
-FRESH_NOW = frozenset({"mail2-even", "mail3-even", "mail4-even", "mail6-odd", "mail8-odd"})
+FRESH_NOW = frozenset({"mail2-even", "mail3-even", "mail4-even", "mail6-odd", "mail8-odd",
+                       "mail7", "mail9", "mail10-odd"})
 STATUS = frozenset({"acknowledged", "clarification", "extended", "responded", "partial", "refused", "not-held",
                     "review-upheld", "review-overturned"})
 # The evidence foi names for other statuses (weighing.py's rival_evidence), longest first so that one
@@ -58,6 +59,7 @@ RIVALS = ("not held, and no ground for withholding", "not held beside nothing sh
           "something withheld besides NCND", "the whole request not held", "only the attachment speaks",
           "nothing concrete given", "something withheld", "information given", "said to be given", "any part not held",
           "a count given", "rows of figures", "something confirmed", "the rest withheld", "more time taken",
+          "no ground relied on",
           "a question to us", "asks us anything", "a one-line reply", "not held")
 
 

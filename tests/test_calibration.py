@@ -66,15 +66,16 @@ def test_a_weaker_rival_costs_confidence_instead() -> None:
     # A reading that was only just sure enough is no longer.
     confidence, _ = weigh("refused", 0.65, ["something confirmed"])
     assert confidence == 0.55 < AUTOMATIC
-    confidence, _ = weigh("responded", 0.74, ["nothing concrete given"])
+    cheaper = _with(UNCALIBRATED, "responded", "nothing concrete given", 0.1)
+    confidence, _ = weigh("responded", 0.74, ["nothing concrete given"], weights=cheaper)
     assert confidence == 0.64 >= AUTOMATIC
 
 
 def test_in_a_letter_of_a_line_or_two_every_rival_contests() -> None:
     """Nothing else in the letter to weigh the weaker rival against."""
-    confidence, reasons = weigh("responded", 0.74, ["nothing concrete given"], said=1)
-    assert (confidence, reasons) == (CONTESTED, ["also speaks of another status: nothing concrete given"])
-    assert weigh("responded", 0.74, ["nothing concrete given"], said=3)[0] == 0.64
+    confidence, reasons = weigh("refused", 0.74, ["something confirmed"], said=1)
+    assert (confidence, reasons) == (CONTESTED, ["also speaks of another status: something confirmed"])
+    assert weigh("refused", 0.74, ["something confirmed"], said=3)[0] == 0.64
 
 
 def test_uncalibrated_weights_contest_as_before() -> None:
@@ -115,10 +116,12 @@ def test_one_cell_changed() -> None:
     assert weigh("refused", 0.8, ["rows of figures"], weights=ignored) == (0.8, [])
 
 
-def test_the_fitted_weights_differ_from_the_old_table_in_two_cells_only() -> None:
+def test_the_fitted_weights_differ_from_the_old_table_in_one_cell_only() -> None:
+    """Refitted with the fresh replies of round 11: "nothing concrete given" under an answer contests
+    again."""
     changed = {(kind, name) for kind, row in WEIGHTS.rivals.items() for name, cost in row.items()
                if UNCALIBRATED.rivals[kind].get(name, "absent") != cost}
-    assert changed == {("refused", "something confirmed"), ("responded", "nothing concrete given")}
+    assert changed == {("refused", "something confirmed")}
     assert WEIGHTS.not_held_contested_by == 0
 
 

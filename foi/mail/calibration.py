@@ -30,6 +30,9 @@ from foi.mail.kinds import AUTOMATIC, STATUS_KINDS
 
 # The confidence a contested reading keeps: below AUTOMATIC.
 CONTESTED = 0.5
+# Not evidence of another status but the want of a ground (foi.mail.verdict.names_a_ground): a
+# refusal whose own text cites no section, NCND or cost limit.
+NO_GROUND = "no ground relied on"
 
 
 # What contests each status before calibration (issue 12, rounds 4-8): any of it sends the reading
@@ -44,7 +47,7 @@ CONTESTS: dict[str, tuple[str, ...]] = {
                 "the whole request not held"),
     "refused": ("information given", "not held", "more time taken", "a question to us", "any part not held",
                 "said to be given", "asks us anything", "rows of figures", "a count given", "something confirmed",
-                "the rest withheld", "not recorded in a usable form, and no cost limit"),
+                "the rest withheld", "not recorded in a usable form, and no cost limit", NO_GROUND),
     "not-held": ("information given", "something withheld besides NCND", "more time taken", "a question to us"),
     "extended": ("information given", "a question to us"),
     "clarification": ("information given", "more time taken", "said to be given"),
@@ -87,7 +90,7 @@ def _with(base: Weights, kind: str, evidence: str, cost: float | None | str) -> 
 # two rivals weaker than a decisive sentence. "Nothing concrete given" under an answer that says
 # what it gives is an absence, not another status; "something confirmed" beside a refusal is often
 # the refusal's own preamble ("we can confirm the force holds records; they are exempt").
-WEIGHTS = _with(_with(UNCALIBRATED, "responded", "nothing concrete given", 0.1), "refused", "something confirmed", 0.1)
+WEIGHTS = _with(UNCALIBRATED, "refused", "something confirmed", 0.1)
 
 
 def weigh(kind: str, confidence: float, evidence: Sequence[str], *, stated: bool = False,
@@ -111,7 +114,11 @@ def weigh(kind: str, confidence: float, evidence: Sequence[str], *, stated: bool
     short = said is not None and said < weights.cheap_from
     contest = [name for name in rivals if table[name] is None or short]
     if contest:
-        reasons.append(f"also speaks of another status: {', '.join(rivals)}")
+        others = [name for name in rivals if name != NO_GROUND]
+        if NO_GROUND in rivals:
+            reasons.append("refuses without relying on any ground in its own words")
+        if others:
+            reasons.append(f"also speaks of another status: {', '.join(others)}")
         return min(confidence, CONTESTED), reasons
     if rivals:
         cost = sum(table[name] or 0.0 for name in rivals)
