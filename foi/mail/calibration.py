@@ -13,10 +13,14 @@ on today's (``bench/calibrate_confidence.py``; ``bench/calibration_results.md``)
 
 - Most rival evidence contests a reading outright: beside it the reading's own sentence is not
   enough, whatever its strength, and the reply goes to review.
-- Two are weaker than a decisive sentence in a letter with a body of its own: nothing concrete to
-  see under an answer that says in words what it gives, and a fact confirmed beside a refusal.
-  Each costs 0.1 instead, so a strong reading stays automatic and one only just sure enough goes
-  to review. In a letter of a line or two every rival contests.
+- One is weaker than a decisive sentence in a letter with a body of its own: a fact confirmed
+  beside a refusal costs 0.1 instead, so a strong reading stays automatic and one only just sure
+  enough goes to review. In a letter of a line or two every rival contests. (Nothing concrete to
+  see under an answer cost 0.1 too until round 11; refitted with the replies of authorities nobody
+  had tuned on, where it was as often a part withheld as not, it contests again.)
+- A refusal relying on no ground anywhere in its own text (no section, NCND, cost limit, or
+  exemption in words: :func:`foi.mail.verdict.names_a_ground`) is contested by that want
+  (:data:`NO_GROUND`): on fresh replies such letters were a part refused or an answer delayed.
 - Agreement against "not held" (two independent kinds of withholding evidence contesting a
   not-held reading) is supported but not switched on: it removed as many right decisions as wrong.
 """
@@ -87,9 +91,8 @@ def _with(base: Weights, kind: str, evidence: str, cost: float | None | str) -> 
 
 
 # Fitted by grouped cross-validation (bench/calibrate_confidence.py; bench/calibration_results.md):
-# two rivals weaker than a decisive sentence. "Nothing concrete given" under an answer that says
-# what it gives is an absence, not another status; "something confirmed" beside a refusal is often
-# the refusal's own preamble ("we can confirm the force holds records; they are exempt").
+# one rival weaker than a decisive sentence. "Something confirmed" beside a refusal is often the
+# refusal's own preamble ("we can confirm the force holds records; they are exempt").
 WEIGHTS = _with(UNCALIBRATED, "refused", "something confirmed", 0.1)
 
 
