@@ -5,16 +5,14 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from email.message import EmailMessage
-from email.policy import SMTP
 from pathlib import Path
 
 import pytest
 from conftest import TODAY
+from helpers import kent_reply, mark_all_sent
 
 from foi.mail.calibration import CONTESTED, UNCALIBRATED, WEIGHTS, Weights, _with, weigh
 from foi.mail.classify import AUTOMATIC, classify
-from foi.tracking import record_event
 from foi.workspace import Workspace
 
 LATER = date(2027, 3, 1)
@@ -144,26 +142,13 @@ def test_a_contested_reading_goes_to_review_with_its_guess() -> None:
     assert result.sections == ["40(2)"]
 
 
-def _mail(body: str) -> bytes:
-    msg = EmailMessage(policy=SMTP)
-    msg["From"] = "FOI Team <freedomofinformation@kent.police.uk>"
-    msg["To"] = "Jo Bloggs <jo@example.org>"
-    msg["Subject"] = "RE: FOI-CAUTIONS-0020"
-    msg["Date"] = "Mon, 14 Dec 2026 10:00:00 +0000"
-    msg["Message-ID"] = "<c1@kent.police.uk>"
-    msg.set_content(body)
-    return msg.as_bytes()
-
-
 @pytest.fixture
 def sent(batch_ws: Workspace) -> Workspace:
-    for row in batch_ws.db.query("SELECT id FROM requests"):
-        record_event(batch_ws.db, row["id"], "sent", TODAY)
-    return batch_ws
+    return mark_all_sent(batch_ws, TODAY)
 
 
 def test_inbox_review_shows_the_guess_of_a_contested_reading(cli, sent: Workspace, tmp_path: Path) -> None:
-    (tmp_path / "c.eml").write_bytes(_mail(CONTESTED_REFUSAL))
+    (tmp_path / "c.eml").write_bytes(kent_reply(CONTESTED_REFUSAL))
     imported = cli("inbox", "import", str(tmp_path / "c.eml"), "--today", LATER.isoformat(), "--json")
     [item] = json.loads(imported.stdout)["messages"]
     assert item["kind"] == "needs-review"

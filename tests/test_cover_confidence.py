@@ -6,16 +6,14 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from email.message import EmailMessage
-from email.policy import SMTP
 from pathlib import Path
 
 import pytest
 from conftest import TODAY
+from helpers import kent_reply, mark_all_sent
 
 from foi.mail.calibration import CONTESTED, NO_GROUND, UNCALIBRATED, WEIGHTS, weigh
 from foi.mail.classify import AUTOMATIC, classify
-from foi.tracking import record_event
 from foi.workspace import Workspace
 
 LETTER = """Dear Mr Bloggs,
@@ -154,26 +152,13 @@ def test_a_reply_asking_only_a_question_is_guessed_a_question(body: str) -> None
 LATER = date(2027, 3, 1)
 
 
-def _mail(body: str) -> bytes:
-    msg = EmailMessage(policy=SMTP)
-    msg["From"] = "FOI Team <freedomofinformation@kent.police.uk>"
-    msg["To"] = "Jo Bloggs <jo@example.org>"
-    msg["Subject"] = "RE: FOI-CAUTIONS-0020"
-    msg["Date"] = "Mon, 14 Dec 2026 10:00:00 +0000"
-    msg["Message-ID"] = "<plain1@kent.police.uk>"
-    msg.set_content(LETTER.format(body=body))
-    return msg.as_bytes()
-
-
 @pytest.fixture
 def sent(batch_ws: Workspace) -> Workspace:
-    for row in batch_ws.db.query("SELECT id FROM requests"):
-        record_event(batch_ws.db, row["id"], "sent", TODAY)
-    return batch_ws
+    return mark_all_sent(batch_ws, TODAY)
 
 
 def test_enter_accepts_the_guess_of_a_reply_with_no_word_of_any_status(cli, sent: Workspace, tmp_path: Path) -> None:
-    (tmp_path / "plain.eml").write_bytes(_mail(PLAIN_ANSWERS[0]))
+    (tmp_path / "plain.eml").write_bytes(kent_reply(LETTER.format(body=PLAIN_ANSWERS[0])))
     imported = cli("inbox", "import", str(tmp_path / "plain.eml"), "--today", LATER.isoformat(), "--json")
     [item] = json.loads(imported.stdout)["messages"]
     assert item["kind"] == "needs-review"
