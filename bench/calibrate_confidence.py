@@ -44,11 +44,12 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SETS = ("mail-r4", "mail4-odd", "mail5", "mail3-odd", "mail-lead-odd", "mail2-even", "mail3-even", "mail4-even",
-        "mail6-odd", "mail8-odd")
+        "mail6-odd", "mail8-odd", "mail7", "mail9", "mail10-odd")
 # Readings from before the rules were tuned on a set: the last commit before each set was first used.
 FRESH = ("mail-lead-odd=26a100f", "mail3-odd=fdeea7a", "mail4-odd=862e770", "mail5=862e770")
 # Sets first handed over during this work: today's readings of them are fresh.
-FRESH_NOW = frozenset({"mail2-even", "mail3-even", "mail4-even", "mail6-odd", "mail8-odd"})
+FRESH_NOW = frozenset({"mail2-even", "mail3-even", "mail4-even", "mail6-odd", "mail8-odd",
+                       "mail7", "mail9", "mail10-odd"})
 STATUS = frozenset({"acknowledged", "clarification", "extended", "responded", "partial", "refused", "not-held",
                     "review-upheld", "review-overturned"})
 # The evidence foi names for other statuses (weighing.py's rival_evidence), longest first so that one
@@ -58,6 +59,7 @@ RIVALS = ("not held, and no ground for withholding", "not held beside nothing sh
           "something withheld besides NCND", "the whole request not held", "only the attachment speaks",
           "nothing concrete given", "something withheld", "information given", "said to be given", "any part not held",
           "a count given", "rows of figures", "something confirmed", "the rest withheld", "more time taken",
+          "no ground relied on",
           "a question to us", "asks us anything", "a one-line reply", "not held")
 
 
@@ -162,9 +164,38 @@ def read_sets(eval_dir: Path, names: Sequence[str]) -> list[dict[str, Any]]:
                 raw = dict(kind=open_.kind, c=open_.confidence, evidence=_rivals(open_.reasons),
                            stated=any(x.startswith("the log's outcome field says") for x in open_.reasons),
                            hold=len(_families(open_.reasons, "withheld: ")), said=_said(msg))
-            out.append(dict(set=name, authority=row["authority"], label=row["kind"], kind_now=got.kind,
-                            guess=got.guess, **raw))
+            out.append(dict(set=name, file=row["file"], authority=row["authority"], label=row["kind"],
+                            kind_now=got.kind, guess=got.guess, ground=_ground(cm, msg), **raw))
     return out
+
+
+def _ground(cm: Any, msg: Any) -> bool | None:
+    """Whether the letter relies on a ground anywhere in its own text, as today's foi reads it
+    (foi.mail.verdict.names_a_ground); None for an foi from before that test. Read for every
+    reading, so that the fresh readings of older foi can be weighed with it too."""
+    try:
+        from foi.mail import verdict
+    except ImportError:
+        return None
+    test = getattr(verdict, "names_a_ground", None)
+    if test is None:
+        return None
+    seen: list[Any] = []
+    real = verdict.conclude
+
+    def spy(ev: Any, *args: Any, **kw: Any) -> Any:
+        seen.append(ev)
+        return real(ev, *args, **kw)
+
+    modules = [m for m in list(sys.modules.values()) if getattr(m, "conclude", None) is real]
+    for m in modules:
+        m.conclude = spy  # type: ignore[attr-defined]
+    try:
+        cm.classify_message(msg)
+    finally:
+        for m in modules:
+            m.conclude = real  # type: ignore[attr-defined]
+    return bool(test(seen[-1])) if seen else None
 
 
 def read_fresh(eval_dir: Path, name: str, commit: str) -> list[dict[str, Any]]:
@@ -183,8 +214,26 @@ def read_fresh(eval_dir: Path, name: str, commit: str) -> list[dict[str, Any]]:
     return rows
 
 
+def fill_ground(rows: list[dict[str, Any]]) -> None:
+    """Give the fresh readings of an older foi today's test of a ground relied on, read from today's
+    reading of the same reply (the test is of the letter, not of the reading)."""
+    today = {(r["set"], r.get("file")): r.get("ground") for r in rows if "@" not in r["set"]}
+    for r in rows:
+        if "@" in r["set"] and r.get("ground") is None:
+            r["ground"] = today.get((r["set"].split("@")[0], r.get("file")))
+
+
 # ---------------------------------------------------------------------------------------------
 # Deciding with given weights (foi.mail.calibration.weigh on the recorded reading)
+
+
+def _evidence(r: dict[str, Any]) -> list[str]:
+    """The reading's evidence, with the want of a ground added to a refusal read by an older foi."""
+    from foi.mail.calibration import NO_GROUND
+
+    if r["kind"] == "refused" and r.get("ground") is False and NO_GROUND not in r["evidence"]:
+        return [*r["evidence"], NO_GROUND]
+    return r["evidence"]
 
 
 def decide(r: dict[str, Any], weights: Any, threshold: float | None = None) -> str:
@@ -192,7 +241,7 @@ def decide(r: dict[str, Any], weights: Any, threshold: float | None = None) -> s
 
     if r["kind"] not in STATUS:
         return r["kind"]
-    conf, _ = weigh(r["kind"], r["c"], r["evidence"], stated=r["stated"], withheld=["x"] * r["hold"],
+    conf, _ = weigh(r["kind"], r["c"], _evidence(r), stated=r["stated"], withheld=["x"] * r["hold"],
                     said=r.get("said"), weights=weights)
     return r["kind"] if conf >= (AUTOMATIC if threshold is None else threshold) else "needs-review"
 
@@ -227,7 +276,7 @@ def candidates(weights: Any, rows: Sequence[dict[str, Any]]) -> list[Any]:
     wider search fitting noise."""
     from foi.mail.calibration import UNCALIBRATED, _with
 
-    seen = {(r["kind"], e) for r in rows if r["kind"] in STATUS for e in r["evidence"]}
+    seen = {(r["kind"], e) for r in rows if r["kind"] in STATUS for e in _evidence(r)}
     out = []
     for kind, names in UNCALIBRATED.rivals.items():
         for name in names:
@@ -373,6 +422,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for spec in args.fresh if args.fresh is not None else FRESH:
             name, _, commit = spec.partition("=")
             rows += read_fresh(args.eval, name, commit)
+        fill_ground(rows)
         if args.cache:
             args.cache.write_text(json.dumps(rows))
     from foi.mail.calibration import UNCALIBRATED, WEIGHTS

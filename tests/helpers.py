@@ -98,3 +98,27 @@ def dies_after_accept(after: int) -> Callable[[Any, str | None], smtplib.SMTP]:
         return Dies(config.host, config.port)
 
     return opener
+
+
+def kent_reply(body: str, message_id: str = "<c1@kent.police.uk>") -> bytes:
+    """A reply from Kent's FOI team to the cautions request, as `foi inbox import` reads it."""
+    from email.message import EmailMessage
+    from email.policy import SMTP
+
+    msg = EmailMessage(policy=SMTP)
+    msg["From"] = "FOI Team <freedomofinformation@kent.police.uk>"
+    msg["To"] = "Jo Bloggs <jo@example.org>"
+    msg["Subject"] = "RE: FOI-CAUTIONS-0020"
+    msg["Date"] = "Mon, 14 Dec 2026 10:00:00 +0000"
+    msg["Message-ID"] = message_id
+    msg.set_content(body)
+    return msg.as_bytes()
+
+
+def mark_all_sent(ws: Any, on: Any) -> Any:
+    """Every request of workspace `ws` recorded as sent on `on`; returns `ws`."""
+    from foi.tracking import record_event
+
+    for row in ws.db.query("SELECT id FROM requests"):
+        record_event(ws.db, row["id"], "sent", on)
+    return ws

@@ -267,12 +267,12 @@ def test_inbox_review_one_keystroke(cli, sent: Workspace, tmp_path: Path) -> Non
     (tmp_path / "call.eml").write_bytes(make_mail("Call", "Hi Jo, can you give me a ring?", sender=ESSEX,
                                                   message_id="<c1@essex.police.uk>"))
     cli("inbox", "import", str(tmp_path / "call.eml"), "--today", LATER)
-    # Enter accepts Kent's guess; Essex has no guess, so Enter skips it.
-    result = cli("inbox", "review", "--interactive", input="\n\n")
+    # Essex's question is guessed a clarification, and s skips it; Enter accepts Kent's guess.
+    result = cli("inbox", "review", "--interactive", input="s\n\n")
     assert result.exit_code == 0, result.output
     assert f"reply {first}: kent FOI-CAUTIONS-0020 (sent)" in result.stdout
     assert "  guess:    refused (0." in result.stdout and "recorded refused; kent is now refused." in result.stdout
-    assert "  guess:    none" in result.stdout
+    assert "  guess:    clarification (0.20)" in result.stdout
     assert [p["body"] for p in json.loads(cli("inbox", "review", "--json").stdout)] == ["essex"]
     corrected = cli("inbox", "review", "--interactive", input="note\n")
     assert "recorded note; essex is now sent." in corrected.stdout

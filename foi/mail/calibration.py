@@ -13,10 +13,14 @@ on today's (``bench/calibrate_confidence.py``; ``bench/calibration_results.md``)
 
 - Most rival evidence contests a reading outright: beside it the reading's own sentence is not
   enough, whatever its strength, and the reply goes to review.
-- Two are weaker than a decisive sentence in a letter with a body of its own: nothing concrete to
-  see under an answer that says in words what it gives, and a fact confirmed beside a refusal.
-  Each costs 0.1 instead, so a strong reading stays automatic and one only just sure enough goes
-  to review. In a letter of a line or two every rival contests.
+- One is weaker than a decisive sentence in a letter with a body of its own: a fact confirmed
+  beside a refusal costs 0.1 instead, so a strong reading stays automatic and one only just sure
+  enough goes to review. In a letter of a line or two every rival contests. (Nothing concrete to
+  see under an answer cost 0.1 too until round 11; refitted with the replies of authorities nobody
+  had tuned on, where it was as often a part withheld as not, it contests again.)
+- A refusal relying on no ground anywhere in its own text (no section, NCND, cost limit, or
+  exemption in words: :func:`foi.mail.verdict.names_a_ground`) is contested by that want
+  (:data:`NO_GROUND`): on fresh replies such letters were a part refused or an answer delayed.
 - Agreement against "not held" (two independent kinds of withholding evidence contesting a
   not-held reading) is supported but not switched on: it removed as many right decisions as wrong.
 """
@@ -30,6 +34,9 @@ from foi.mail.kinds import AUTOMATIC, STATUS_KINDS
 
 # The confidence a contested reading keeps: below AUTOMATIC.
 CONTESTED = 0.5
+# Not evidence of another status but the want of a ground (foi.mail.verdict.names_a_ground): a
+# refusal whose own text cites no section, NCND or cost limit.
+NO_GROUND = "no ground relied on"
 
 
 # What contests each status before calibration (issue 12, rounds 4-8): any of it sends the reading
@@ -44,7 +51,7 @@ CONTESTS: dict[str, tuple[str, ...]] = {
                 "the whole request not held"),
     "refused": ("information given", "not held", "more time taken", "a question to us", "any part not held",
                 "said to be given", "asks us anything", "rows of figures", "a count given", "something confirmed",
-                "the rest withheld", "not recorded in a usable form, and no cost limit"),
+                "the rest withheld", "not recorded in a usable form, and no cost limit", NO_GROUND),
     "not-held": ("information given", "something withheld besides NCND", "more time taken", "a question to us"),
     "extended": ("information given", "a question to us"),
     "clarification": ("information given", "more time taken", "said to be given"),
@@ -84,10 +91,9 @@ def _with(base: Weights, kind: str, evidence: str, cost: float | None | str) -> 
 
 
 # Fitted by grouped cross-validation (bench/calibrate_confidence.py; bench/calibration_results.md):
-# two rivals weaker than a decisive sentence. "Nothing concrete given" under an answer that says
-# what it gives is an absence, not another status; "something confirmed" beside a refusal is often
-# the refusal's own preamble ("we can confirm the force holds records; they are exempt").
-WEIGHTS = _with(_with(UNCALIBRATED, "responded", "nothing concrete given", 0.1), "refused", "something confirmed", 0.1)
+# one rival weaker than a decisive sentence. "Something confirmed" beside a refusal is often the
+# refusal's own preamble ("we can confirm the force holds records; they are exempt").
+WEIGHTS = _with(UNCALIBRATED, "refused", "something confirmed", 0.1)
 
 
 def weigh(kind: str, confidence: float, evidence: Sequence[str], *, stated: bool = False,
@@ -111,7 +117,11 @@ def weigh(kind: str, confidence: float, evidence: Sequence[str], *, stated: bool
     short = said is not None and said < weights.cheap_from
     contest = [name for name in rivals if table[name] is None or short]
     if contest:
-        reasons.append(f"also speaks of another status: {', '.join(rivals)}")
+        others = [name for name in rivals if name != NO_GROUND]
+        if NO_GROUND in rivals:
+            reasons.append("refuses without relying on any ground in its own words")
+        if others:
+            reasons.append(f"also speaks of another status: {', '.join(others)}")
         return min(confidence, CONTESTED), reasons
     if rivals:
         cost = sum(table[name] or 0.0 for name in rivals)

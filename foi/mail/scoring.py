@@ -34,6 +34,12 @@ def score(sentences: Sequence[str]) -> tuple[dict[str, float], dict[str, list[st
     return scores, evidence
 
 
+def courtesy(sentence: str) -> bool:
+    """True when `sentence` is a courtesy under an answer ("let us know if you need anything else"),
+    not a question put to us."""
+    return bool(_COURTESY_RE.search(sentence))
+
+
 def refusing_words(sentence: str) -> bool:
     """True when `sentence` holds words of refusing."""
     scores, _ = score([sentence])
