@@ -96,7 +96,8 @@ def test_the_cost_limit_in_words_is_section_12(sentence: str) -> None:
     [
         "The cost of providing the new scheme was above the amount originally budgeted.",  # the subject of the request
         "The contract was awarded for more than the amount the council had set aside.",
-        "Officers spent an unreasonable amount of time on paperwork, according to the survey.",  # a finding, not our work
+        # a finding, not our work
+        "Officers spent an unreasonable amount of time on paperwork, according to the survey.",
         "The information you asked for is attached; it took some time to gather.",
         "We spent over the amount budgeted for road repairs in 2023.",
         "The force exceeded the amount of overtime it planned for the summer.",
