@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from foi.mail.classify import classify
 from foi.mail.references import find_force_reference
 from foi.mail.sections import find_sections
 from foi.mail.signals import COST_LIMIT_RE
@@ -106,3 +107,86 @@ def test_the_cost_limit_in_words_is_section_12(sentence: str) -> None:
 def test_costs_that_are_not_the_cost_limit(sentence: str) -> None:
     assert not COST_LIMIT_RE.search(sentence)
     assert find_sections(sentence) == []
+
+
+# --- a ground given by its number and its title ---------------------------------------------
+
+@pytest.mark.parametrize(
+    ("sentence", "sections"),
+    [
+        ("Exclusion 31: Law Enforcement \u2013 the manual shows how a fraud could be hidden", ["31"]),
+        ("Exemption 40 \u2013 personal data: the names of junior staff have been removed", ["40"]),
+        ("- withheld \u2013 Section 41 \u2013 Information provided in confidence.", ["41"]),
+        ("40(2) \u2013 Personal information", ["40(2)"]),
+        ("Exemption 43 (commercial interests) covers the unit prices.", ["43"]),
+        ("Exemptions applied: 30 \u2013 Investigations, 40 \u2013 Personal data", ["30", "40"]),
+        ("Exception 38: Health and Safety \u2013 the addresses of the refuges", ["38"]),
+        ("24 - National Security", ["24"]),
+    ],
+)
+def test_a_ground_given_by_number_and_title(sentence: str, sections: list[str]) -> None:
+    assert find_sections(sentence) == sections
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "There were 31 law enforcement officers on duty that night.",  # a count, no separator
+        "We hold 40 personal data records about the scheme.",
+        "Paragraph 24 \u2013 national security concerns were raised by the reviewer.",  # a paragraph's number
+        "Question 40 - personal data held on the app",  # the request's numbering
+        "Exemption 31: Defence",  # the title is another ground's: the number is not checked
+        "31 \u2013 Health and safety inspections were carried out",
+    ],
+)
+def test_a_number_without_its_own_title_is_no_ground(sentence: str) -> None:
+    assert find_sections(sentence) == []
+
+
+# --- an annex spoken of, or heading the letter itself, is not the start of an annex -----------
+
+_LETTER_AFTER_ANNEX_HEADING = """Central Information Team
+Annex A
+
+Our Ref: 2207
+4th May 2013
+
+Dear Ms Quill
+
+Thank you for your request of 19 April 2013 for the staff guidance on benefit checks.
+A copy of the guidance that can be released is enclosed.
+Some of it has been held back because it falls under exemptions in the Act:
+
+Exclusion 31: Law Enforcement \u2013 it describes how checks could be evaded
+Exclusion 40: Personal data \u2013 it names individual members of staff
+
+Yours sincerely,
+
+Central Information Team
+"""
+
+_ANNEX_SPOKEN_OF = """Dear Mr Rowe,
+
+The figures for 2022 will be published in the spring at the address below, so they are withheld now
+under section 22 of the Act, which covers information intended for future publication. Annex A to this letter sets \
+out the exemption in full and explains why the public interest favours withholding the information for now.
+
+https://example.org/statistics/spring
+
+The monthly payments under the operating contract are withheld under section 44 (prohibitions on disclosure) of the Act.
+
+Yours sincerely,
+Information Team
+"""
+
+
+def test_annex_a_above_the_greeting_titles_the_letter() -> None:
+    result = classify("Freedom of Information request - benefit checks", _LETTER_AFTER_ANNEX_HEADING)
+    assert result.guess == "partial"
+    assert result.sections == ["31", "40"]
+    assert result.force_reference == "2207"
+
+
+def test_a_sentence_about_an_annex_does_not_end_the_letter() -> None:
+    result = classify("Freedom of Information request - payments", _ANNEX_SPOKEN_OF)
+    assert result.sections == ["22", "44"]

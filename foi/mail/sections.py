@@ -146,12 +146,77 @@ SCOTTISH_SECTIONS = REFUSAL_SECTIONS | {"25"}
 _FOISA_RE = re.compile(r"\bFOISA\b|\bFreedom\s+of\s+Information\s+\(Scotland\)\s+Act", re.I)
 
 
+# The short titles of the FOIA grounds, as the Act heads them and letters repeat them. A number
+# is a ground when its own title follows it ("Exclusion 31: Law Enforcement", "40(2) – Personal
+# information", "Exemption 41 (information provided in confidence)"): the title checks the number
+# (issue 12, round 11).
+_TITLES: dict[str, str] = {
+    "21": r"information\s+(?:reasonably\s+)?accessible\s+(?:to\s+the\s+applicant\s+)?by\s+other\s+means"
+          r"|(?:reasonably|otherwise)\s+accessible",
+    "22": r"(?:information\s+)?intended\s+for\s+future\s+publication|future\s+publication",
+    "23": r"(?:information\s+supplied\s+by,?\s+or\s+(?:concerning|relating\s+to),?\s+)?(?:certain\s+)?"
+          r"security\s+bodies",
+    "24": r"national\s+security",
+    "26": r"defence",
+    "27": r"international\s+relations",
+    "28": r"relations\s+within\s+the\s+(?:united\s+kingdom|UK)",
+    "29": r"(?:the\s+)?economy",
+    "30": r"investigations(?:\s+and\s+proceedings)?",
+    "31": r"law\s+enforcement",
+    "32": r"court\s+records",
+    "33": r"audit\s+functions",
+    "34": r"parliamentary\s+privilege",
+    "35": r"(?:the\s+)?formulation\s+of\s+government\s+policy|government\s+policy",
+    "36": r"prejudice\s+to\s+(?:the\s+)?effective\s+conduct\s+of\s+public\s+affairs"
+          r"|(?:effective\s+)?conduct\s+of\s+public\s+affairs",
+    "37": r"communications\s+with\s+(?:her|his|the)\s+(?:majesty|royal)|honours",
+    "38": r"health\s+(?:and|&)\s+safety",
+    "39": r"environmental\s+information",
+    "40": r"personal\s+(?:data|information)",
+    "41": r"(?:information\s+)?provided\s+in\s+confidence|confidential\s+information|breach\s+of\s+confidence",
+    "42": r"legal\s+professional\s+privilege",
+    "43": r"commercial\s+interests|trade\s+secrets",
+    "44": r"prohibitions?\s+on\s+disclosure",
+}
+_GROUND_WORD = r"(?:exemptions?|exclusions?|exceptions?)"
+_TITLED_RE = re.compile(
+    r"(?<![\w.(/£$-])(?P<word>" + _GROUND_WORD + r"\s+)?(?P<num>\d{2}[A-Z]?)(?P<subs>" + _SUB + r"*)"
+    r"(?![\d/.,%]|\s*(?:hours|days|years|per\s+cent))"
+    r"(?P<sep>\s*[:\u2013\u2014-]\s*|\s*\(\s*|\s+)(?P<title>[A-Za-z][A-Za-z&,' ]{2,90})",
+    re.I,
+)
+
+
+_NOT_A_GROUND_BEFORE_RE = re.compile(
+    r"\b(?:paragraph|para|page|question|q|item|part|point|table|annex|appendix|clause|schedule|article|regulations?"
+    r"|reg|rule|chapter|line|row|figure|no|number|nos|room|unit)\.?\s*$", re.I)
+
+
+def _titled(sentence: str) -> list[tuple[int, str]]:
+    """(position, section) for each ground given by number and title ("Exclusion 31: Law Enforcement")."""
+    out: list[tuple[int, str]] = []
+    for m in _TITLED_RE.finditer(sentence):
+        title = _TITLES.get(m.group("num"))
+        if title is None:
+            continue
+        # Without the word "exemption" a separator is needed ("31 – Law Enforcement", not "31 law
+        # enforcement officers").
+        if not m.group("word") and not m.group("sep").strip():
+            continue
+        if not m.group("word") and _NOT_A_GROUND_BEFORE_RE.search(sentence[max(0, m.start() - 20) : m.start()]):
+            continue  # "paragraph 24 – national security", "Question 40 - personal data"
+        if re.match(r"(?:" + title + r")\b", m.group("title"), re.I):
+            out.extend((m.start(), sec) for sec in _expand(m.group("num"), _norm_subs(m.group("subs") or "")))
+    return out
+
+
 def sections_in_sentence(sentence: str, *, scottish: bool = False) -> list[tuple[int, str]]:
     """(position, section) for every refusal-ground citation in one sentence; `scottish` when the
     reply answers under FOISA, whose s.25 is a ground."""
     grounds = SCOTTISH_SECTIONS if scottish or _FOISA_RE.search(sentence) else REFUSAL_SECTIONS
     sentence = _blank_quoted_request(sentence)
     found: list[tuple[int, str]] = _bare_list(sentence)
+    found += [(pos, sec) for pos, sec in _titled(sentence) if (pos, sec) not in found]
     for m in _CITE_RE.finditer(sentence):
         if _CROSS_REF_RE.search(sentence[max(0, m.start() - 60) : m.start()]):
             continue
