@@ -190,3 +190,81 @@ def test_annex_a_above_the_greeting_titles_the_letter() -> None:
 def test_a_sentence_about_an_annex_does_not_end_the_letter() -> None:
     result = classify("Freedom of Information request - payments", _ANNEX_SPOKEN_OF)
     assert result.sections == ["22", "44"]
+
+
+# --- the Act's text quoted under its number; a law numbered by articles; a section pointed back to
+
+_STATUTE_QUOTED = """Dear Ms Adeyemi,
+
+Please provide copies of your guidance on automated decision tools.
+
+We have considered whether the information should be released, and the following provision applies:
+
+31.(1) Information which is not exempt information by virtue of section 30 is exempt information if its
+disclosure under this Act would, or would be likely to, prejudice -
+(a) the prevention or detection of crime,
+
+Having weighed the arguments above, we have decided to withhold this information.
+"""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sections"),
+    [
+        ("31.(1) Information which is not exempt information by virtue of section 30 is exempt information if",
+         ["31(1)"]),
+        ("40 (2) Any information to which a request for information relates is also exempt information if", ["40(2)"]),
+        ("43(2) Information is exempt information if its disclosure would prejudice commercial interests", ["43(2)"]),
+        ("Section 38(1) Information is exempt information if its disclosure would endanger the safety of anyone",
+         ["38(1)"]),
+        ("24.(2) The duty to confirm or deny does not arise if exemption is required to safeguard national security",
+         ["24(2)"]),
+        ("41 (1) Information is exempt information if it was obtained by the public authority from any other person",
+         ["41(1)"]),
+    ],
+)
+def test_the_act_quoted_under_its_number_names_the_ground(sentence: str, sections: list[str]) -> None:
+    assert find_sections(sentence) == sections
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "21. (1) How many officers were trained in each of the last three years?",  # a numbered question
+        "12 (3) officers were on duty in the town centre.",
+        "31.(1) The force holds no policy on drones.",
+    ],
+)
+def test_a_numbered_line_that_is_not_the_act(sentence: str) -> None:
+    assert find_sections(sentence) == []
+
+
+def test_a_letter_that_quotes_the_act_and_withholds_cites_that_provision() -> None:
+    result = classify("FOI 2025/0417 - guidance", _STATUTE_QUOTED)
+    assert result.sections == ["31(1)"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sections"),
+    [
+        ("The staffing figures are withheld and Article 42(a), (b) and (c) of the Freedom of Information (Jersey) "
+         "Law 2011 has been applied.", ["42"]),
+        ("We rely on Article 25 of the Freedom of Information (Jersey) Law 2011 for the names.", ["25"]),
+        ("Articles 16 and 42 of the Freedom of Information (Guernsey) Law apply.", ["16", "42"]),
+        # the early articles define terms; another law's articles are not grounds
+        ("The flight is not recorded, so Article 3 of the Freedom of Information (Jersey) Law 2011 applies.", []),
+        ("Article 6 of the Data Protection (Jersey) Law 2018 is relevant here.", []),
+        ("Article 8 of the European Convention on Human Rights protects private life.", []),
+    ],
+)
+def test_a_law_numbered_by_articles(sentence: str, sections: list[str]) -> None:
+    assert find_sections(sentence) == sections
+
+
+def test_a_section_pointed_back_to_is_only_named() -> None:
+    text = ("The statistics you asked for are published on our website and are therefore exempt under section 21. "
+            "We hold nothing about a \u00a3700 threshold; the page concerns the s.12 cost exemption mentioned above.")
+    assert find_sections(text) == ["21"]
+    text = ("The figures are exempt under section 21 as they are published. Section 12, referred to earlier, "
+            "sets the cost limit for all authorities.")
+    assert find_sections(text) == ["21"]

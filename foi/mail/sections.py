@@ -210,13 +210,55 @@ def _titled(sentence: str) -> list[tuple[int, str]]:
     return out
 
 
+# The Act's own text quoted under its number: "31.(1) Information which is not exempt ... is exempt
+# information if ...", "40 (2) Any information ... is also exempt information if". The provision a
+# letter prints in full is the one it relies on when it names no other (issue 12, round 11).
+_STATUTE_HEAD_RE = re.compile(
+    r"^\W{0,3}(?:(?:section|s\.?)\s*)?(?P<num>\d{2}[A-Z]?)\s*\.?\s*(?P<subs>\(\s*\d+[A-Z]?\s*\))\s*"
+    r"(?=(?:Information|Any\s+information|Personal\s+data|The\s+duty|A\s+public\s+authority)\b[^.]*?\b(?:exempt"
+    r"|confirm\s+or\s+deny))"
+)
+# A law numbered by articles, as Jersey's and Guernsey's are: "Article 42(a), (b) and (c) of the
+# Freedom of Information (Jersey) Law 2011 has been applied". Its grounds are its own articles.
+_ARTICLE_RE = re.compile(
+    r"\barticles?\s+(?P<num>\d{1,2})(?P<subs>" + _SUB + r"*)(?P<more>(?:\s*(?:,\s*(?:and|&)?|and|&)\s*(?:\d{1,2}"
+    + _SUB + r"*|" + _SUB + r"+))*)"
+    r"(?=\s+of\s+the\s+Freedom\s+of\s+Information\s+\([A-Z][a-z]+\)\s+Law\b)",
+    re.I,
+)
+# A section pointed back to ("the s.12 exemption cited above") stands as it stood where it was
+# first named; here it is only named.
+_POINTED_BACK_RE = re.compile(
+    r"\b(?:section|s\.?)\s*\d+[^.;]{0,40}?\b(?:cited|mentioned|referred\s+to|described|explained|quoted|outlined)"
+    r"\s+(?:above|earlier|previously|before)\b",
+    re.I,
+)
+
+
+def _statute_head(sentence: str) -> list[tuple[int, str]]:
+    m = _STATUTE_HEAD_RE.match(sentence)
+    if not m or m.group("num") not in REFUSAL_SECTIONS:
+        return []
+    return [(m.start("num"), _fmt(m.group("num"), _norm_subs(m.group("subs"))))]
+
+
+def _articles(sentence: str) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    for m in _ARTICLE_RE.finditer(sentence):
+        listed = [m.group("num"), *re.findall(r"(?<![(\d])\d{1,2}(?![)\d])", m.group("more") or "")]
+        # (the early articles define terms: "Article 3 - Meaning of ...")
+        out.extend((m.start(), num) for num in listed if 16 <= int(num) <= 45)
+    return out
+
+
 def sections_in_sentence(sentence: str, *, scottish: bool = False) -> list[tuple[int, str]]:
     """(position, section) for every refusal-ground citation in one sentence; `scottish` when the
     reply answers under FOISA, whose s.25 is a ground."""
     grounds = SCOTTISH_SECTIONS if scottish or _FOISA_RE.search(sentence) else REFUSAL_SECTIONS
     sentence = _blank_quoted_request(sentence)
     found: list[tuple[int, str]] = _bare_list(sentence)
-    found += [(pos, sec) for pos, sec in _titled(sentence) if (pos, sec) not in found]
+    found += [(pos, sec) for pos, sec in _titled(sentence) + _statute_head(sentence) + _articles(sentence)
+              if (pos, sec) not in found]
     for m in _CITE_RE.finditer(sentence):
         if _CROSS_REF_RE.search(sentence[max(0, m.start() - 60) : m.start()]):
             continue
@@ -322,7 +364,7 @@ _VEX_COUNTED_RE = re.compile(r"\b(?:how\s+(?:many|often)|number\s+of|were|reques
 def named_only(sentence: str) -> bool:
     """True when the sections in `sentence` are named (described, or counted as the request's
     subject) rather than applied to this request."""
-    return bool(_DESCRIBES_RE.search(sentence) or _COUNTED_RE.search(sentence))
+    return bool(_DESCRIBES_RE.search(sentence) or _COUNTED_RE.search(sentence) or _POINTED_BACK_RE.search(sentence))
 
 
 # The Environmental Information Regulations 2004 (issue 12, round 9): an authority refusing under
