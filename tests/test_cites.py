@@ -11,7 +11,7 @@ import pytest
 
 from foi.mail.classify import classify
 from foi.mail.references import find_force_reference
-from foi.mail.sections import find_sections
+from foi.mail.sections import find_sections, named_only
 from foi.mail.signals import COST_LIMIT_RE
 
 # --- references: a label heading its line, the rest of the line a code -----------------------
@@ -45,7 +45,7 @@ def test_a_label_line_gives_the_whole_code(text: str, ref: str) -> None:
         "Reference: 12\nDear Sir,",  # too short to be a case number
         "Our ref: FOI-CAUTIONS-0007\nDear Sir,",  # our own reference quoted back
         "Ref: your email of 3 May\nDear Sir,",  # prose, not a code
-        "Your Ref: 758\nDear Sir,",  # ours
+        "Your Ref: 431\nDear Sir,",  # ours
         "We received 431 requests in 2012.\nDear Sir,",  # an unlabelled count
     ],
 )
@@ -76,7 +76,7 @@ def test_a_joint_reference_names_its_owners_in_any_case(text: str, refs: set[str
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Locating every file by hand would go well above the amount to which we are legally obliged to respond.",
+        "Locating every file by hand would go well above the amount which I am lawfully expected to spend.",
         "That search would exceed the amount of time which the force is required to spend on a request.",
         "Reviewing each record in turn would take us beyond the amount that the Constabulary can lawfully spend.",
         "The cost of supplying you with this information would be well in excess of the limit set by law.",
@@ -114,7 +114,7 @@ def test_costs_that_are_not_the_cost_limit(sentence: str) -> None:
 @pytest.mark.parametrize(
     ("sentence", "sections"),
     [
-        ("Exclusion 31: Law Enforcement \u2013 the manual shows how a fraud could be hidden", ["31"]),
+        ("Exclusion 31: law enforcement \u2013 the manual shows how a fraud could be hidden", ["31"]),
         ("Exemption 40 \u2013 personal data: the names of junior staff have been removed", ["40"]),
         ("- withheld \u2013 Section 41 \u2013 Information provided in confidence.", ["41"]),
         ("40(2) \u2013 Personal information", ["40(2)"]),
@@ -157,7 +157,7 @@ Thank you for your request of 19 April 2013 for the staff guidance on benefit ch
 A copy of the guidance that can be released is enclosed.
 Some of it has been held back because it falls under exemptions in the Act:
 
-Exclusion 31: Law Enforcement \u2013 it describes how checks could be evaded
+Exclusion 31 \u2013 law enforcement: it describes how checks could be evaded
 Exclusion 40: Personal data \u2013 it names individual members of staff
 
 Yours sincerely,
@@ -167,13 +167,14 @@ Central Information Team
 
 _ANNEX_SPOKEN_OF = """Dear Mr Rowe,
 
-The figures for 2022 will be published in the spring at the address below, so they are withheld now
-under section 22 of the Act, which covers information intended for future publication. Annex A to this letter sets \
-out the exemption in full and explains why the public interest favours withholding the information for now.
+The 2022 figures go on our statistics page in the spring, so for now we hold them back as information
+meant to be published later (section 22 of the Act). Annex A to this letter gives the wording of the \
+exemption we rely on and the reasons the balance of public interest lies in waiting for publication.
 
 https://example.org/statistics/spring
 
-The monthly payments under the operating contract are withheld under section 44 (prohibitions on disclosure) of the Act.
+What the operator is paid each month may not be disclosed by law: we rely on section 44 \
+(prohibitions on disclosure) of the Act.
 
 Yours sincerely,
 Information Team
@@ -247,8 +248,8 @@ def test_a_letter_that_quotes_the_act_and_withholds_cites_that_provision() -> No
 @pytest.mark.parametrize(
     ("sentence", "sections"),
     [
-        ("The staffing figures are withheld and Article 42(a), (b) and (c) of the Freedom of Information (Jersey) "
-         "Law 2011 has been applied.", ["42"]),
+        ("For the rota we rely on Article 42(b) and (c) of the Freedom of Information (Jersey) Law "
+         "2011.", ["42"]),
         ("We rely on Article 25 of the Freedom of Information (Jersey) Law 2011 for the names.", ["25"]),
         ("Articles 16 and 42 of the Freedom of Information (Guernsey) Law apply.", ["16", "42"]),
         # the early articles define terms; another law's articles are not grounds
@@ -268,3 +269,45 @@ def test_a_section_pointed_back_to_is_only_named() -> None:
     text = ("The figures are exempt under section 21 as they are published. Section 12, referred to earlier, "
             "sets the cost limit for all authorities.")
     assert find_sections(text) == ["21"]
+
+
+# --- a ground applied, then the statute explained in a relative clause -----------------------
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We are holding these figures back under section 22 of the Act, which says that an authority need not "
+        "disclose what it already plans to publish.",
+        "The report is exempt by virtue of section 21, which provides that a public authority need not give out "
+        "information the applicant can reach by other means.",
+        "I have applied section 43(2) to the prices, which allows an authority to protect commercial interests.",
+        "The names are withheld under section 40(2), which means that personal data of third parties is exempt.",
+        "We rely on section 31(1)(a) for the deployment plans, a provision that permits any authority to withhold "
+        "what would prejudice the prevention of crime.",
+        "Your request is refused under section 14(1) of the Act, which states that an authority is not obliged to "
+        "comply with a vexatious request.",
+    ],
+)
+def test_a_ground_applied_then_explained_is_applied(sentence: str) -> None:
+    assert not named_only(sentence)
+    assert find_sections(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the statute described, nothing applied before the relative clause
+        "Section 12 of the Act, which provides that an authority need not comply where the cost would exceed the "
+        "limit, is explained in the guidance.",
+        "Section 12 provides that a public authority is not obliged to comply if the cost exceeds the limit.",
+        "Under the Act, section 21 allows an authority to decline to provide information that is already published.",
+        # applied only on a condition
+        "If we withheld it under section 22, which says that future publications need not be disclosed, we would "
+        "tell you.",
+        # other requests counted
+        "The number of requests refused under section 14, which covers vexatious requests, was 12 last year.",
+        "Section 40 means that personal data about other people is exempt from disclosure.",
+    ],
+)
+def test_a_ground_only_explained_is_named(sentence: str) -> None:
+    assert named_only(sentence)

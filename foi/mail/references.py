@@ -49,7 +49,7 @@ _LABELLED_REF_RE = re.compile(
     r"(?:(?:FOI|FOIA|FOISA|EIR|EIRs)(?:\s*[:#]|\s+[-\u2013])\s*)?"
     # the number given with its owner's name, as joint units do: "REFERENCE NOs: Northshire Police
     # 4512 and Southshire Constabulary 00871"
-    # (or in capitals: "WESTSHIRE POLICE 9039 & EASTSHIRE POLICE 00929")
+    # (or in capitals: "WESTSHIRE POLICE 7702 & EASTSHIRE POLICE 00418")
     r"(?:(?-i:(?:(?:[A-Z][\w'&-]*|and|of|the|&)\s+){0,6}(?i:Police|Constabulary|Council|Service|Trust|Authority|Office"
     r"|Board|Commissioner))\s+(?=\d))?(?P<paren>\()?"
     + _TOKEN,
@@ -174,8 +174,8 @@ def _token_rank(ref: str) -> int:
     return 1
 
 
-# A label line: "Our Ref: 758", "Ref: FOI 224 08 23", "Our Ref: AB/CD/FOI/695 & 758/15", "Reference:
-# 2023 – 324 / XY7239". A label at the start of its line, a colon, and the rest of the line a code
+# A label line: "Our Ref: 431", "Ref: FOI 318 05 22", "Our Ref: ABC/DE/FOI/412 & 519/16", "Reference:
+# 2022 – 187 / QX4410". A label at the start of its line, a colon, and the rest of the line a code
 # (groups of capitals and figures joined by spaces, slashes, dashes or "&"): the whole rest of the
 # line is the reference, however it is spaced, and three figures are enough (issue 12, round 11).
 _CODE_GROUP = r"(?:[A-Za-z]*\d[A-Za-z0-9]*|(?-i:[A-Z]{1,6}))"
@@ -231,7 +231,7 @@ def _ref_candidates(text: str) -> list[tuple[int, int, str]]:
         if _valid_ref(ref):
             out.append((_label_rank(m, text) + _token_rank(ref), m.start(), ref))
         else:
-            # "FREEDOM OF INFORMATION REQUEST Request Number: F-2009-02584": a label read with a
+            # "FREEDOM OF INFORMATION REQUEST Request Number: Q-2011-03318": a label read with a
             # word for its value may be the start of the real label; search again after it.
             pos = m.end("label")
     for m in _LISTED_REF_RE.finditer(text):

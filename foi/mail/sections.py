@@ -147,7 +147,7 @@ _FOISA_RE = re.compile(r"\bFOISA\b|\bFreedom\s+of\s+Information\s+\(Scotland\)\s
 
 
 # The short titles of the FOIA grounds, as the Act heads them and letters repeat them. A number
-# is a ground when its own title follows it ("Exclusion 31: Law Enforcement", "40(2) – Personal
+# is a ground when its own title follows it ("Exclusion 38: Health and safety", "40(2) – Personal
 # information", "Exemption 41 (information provided in confidence)"): the title checks the number
 # (issue 12, round 11).
 _TITLES: dict[str, str] = {
@@ -193,13 +193,13 @@ _NOT_A_GROUND_BEFORE_RE = re.compile(
 
 
 def _titled(sentence: str) -> list[tuple[int, str]]:
-    """(position, section) for each ground given by number and title ("Exclusion 31: Law Enforcement")."""
+    """(position, section) for each ground given by number and title ("Exception 38: Health and safety")."""
     out: list[tuple[int, str]] = []
     for m in _TITLED_RE.finditer(sentence):
         title = _TITLES.get(m.group("num"))
         if title is None:
             continue
-        # Without the word "exemption" a separator is needed ("31 – Law Enforcement", not "31 law
+        # Without the word "exemption" a separator is needed ("31 – law enforcement", not "31 law
         # enforcement officers").
         if not m.group("word") and not m.group("sep").strip():
             continue
@@ -218,15 +218,15 @@ _STATUTE_HEAD_RE = re.compile(
     r"(?=(?:Information|Any\s+information|Personal\s+data|The\s+duty|A\s+public\s+authority)\b[^.]*?\b(?:exempt"
     r"|confirm\s+or\s+deny))"
 )
-# A law numbered by articles, as Jersey's and Guernsey's are: "Article 42(a), (b) and (c) of the
-# Freedom of Information (Jersey) Law 2011 has been applied". Its grounds are its own articles.
+# A law numbered by articles, as Jersey's and Guernsey's are: "we rely on Article 37(a) and (b) of
+# the Freedom of Information (Jersey) Law". Its grounds are its own articles.
 _ARTICLE_RE = re.compile(
     r"\barticles?\s+(?P<num>\d{1,2})(?P<subs>" + _SUB + r"*)(?P<more>(?:\s*(?:,\s*(?:and|&)?|and|&)\s*(?:\d{1,2}"
     + _SUB + r"*|" + _SUB + r"+))*)"
     r"(?=\s+of\s+the\s+Freedom\s+of\s+Information\s+\([A-Z][a-z]+\)\s+Law\b)",
     re.I,
 )
-# A section pointed back to ("the s.12 exemption cited above") stands as it stood where it was
+# A section pointed back to ("the section 12 limit mentioned above") stands as it stood where it was
 # first named; here it is only named.
 _POINTED_BACK_RE = re.compile(
     r"\b(?:section|s\.?)\s*\d+[^.;]{0,40}?\b(?:cited|mentioned|referred\s+to|described|explained|quoted|outlined)"
@@ -361,10 +361,33 @@ _VEX_COUNTED_RE = re.compile(r"\b(?:how\s+(?:many|often)|number\s+of|were|reques
                              r"\s+as\s+vexatious", re.I)
 
 
+# A ground applied, then the statute described in a relative clause: "we are withholding it under
+# section 22, which says that an authority need not disclose what it will publish", "it is exempt by
+# virtue of section 21, which provides that ...". The main clause applies the ground; the clause
+# after "which" only explains it (issue 12, round 11).
+_RELATIVE_RE = re.compile(
+    r",?\s*\b(?:which|that)\s+(?:\w+\s+)?(?:states?|provides?|says?|sets?\s+out|means?|allows?|permits?|lets?|covers?"
+    r"|exempts?|applies|explains?|makes?\s+provision|gives?|enables?)\b", re.I)
+_APPLYING_RE = re.compile(
+    r"\b(?:withh(?:old|olding|eld)|exempt(?:ed|ing)?|rel(?:y|ying|ied|ies)|appl(?:y|ying|ied)|refus\w*|engag\w*|invok\w*"
+    r"|not\s+(?:be\s+)?(?:disclos|provid|releas|supplie)\w*|(?:hold|holding|held)\s+(?:\w+\s+){0,3}?back)\b", re.I)
+
+
+def _applied_before_described(sentence: str) -> bool:
+    rel = _RELATIVE_RE.search(sentence)
+    if not rel:
+        return False
+    head = sentence[: rel.start()]
+    return bool(_CITE_RE.search(head) and _APPLYING_RE.search(head) and not _DESCRIBES_RE.search(head)
+                and not _COUNTED_RE.search(head) and not is_conditional(head))
+
+
 def named_only(sentence: str) -> bool:
     """True when the sections in `sentence` are named (described, or counted as the request's
     subject) rather than applied to this request."""
-    return bool(_DESCRIBES_RE.search(sentence) or _COUNTED_RE.search(sentence) or _POINTED_BACK_RE.search(sentence))
+    if _COUNTED_RE.search(sentence) or _POINTED_BACK_RE.search(sentence):
+        return True
+    return bool(_DESCRIBES_RE.search(sentence)) and not _applied_before_described(sentence)
 
 
 # The Environmental Information Regulations 2004 (issue 12, round 9): an authority refusing under

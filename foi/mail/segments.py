@@ -364,8 +364,9 @@ _ANNEX_HEAD_RE = re.compile(r"^\s*(?:appendix\s+[a-z0-9]|legal\s+annex|annex\b|c
 
 
 def _is_prose(line: str) -> bool:
-    """A long sentence closed by a full stop ("Annex A to this letter sets out the exemption in full
-    and why ...") speaks of an annex; a heading is short or unpunctuated (issue 12, round 11)."""
+    """A long sentence closed by a full stop ("Annex A to this letter gives the wording of the
+    exemption we rely on and our reasons ...") speaks of an annex; a heading is short or
+    unpunctuated (issue 12, round 11)."""
     return line.rstrip().endswith(".") and len(line.split()) > 12
 
 
