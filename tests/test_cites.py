@@ -12,7 +12,7 @@ import pytest
 from foi.mail.classify import classify
 from foi.mail.references import find_force_reference
 from foi.mail.sections import find_sections, named_only
-from foi.mail.signals import COST_LIMIT_RE
+from foi.mail.signals import COST_LIMIT_RE, NCND_RE
 
 # --- references: a label heading its line, the rest of the line a code -----------------------
 
@@ -311,3 +311,34 @@ def test_a_ground_applied_then_explained_is_applied(sentence: str) -> None:
 )
 def test_a_ground_only_explained_is_named(sentence: str) -> None:
     assert named_only(sentence)
+
+
+# --- NCND in other words ----------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Northshire Police are unable to confirm whether or not any information is held about your question.",
+        "I am unable to confirm whether or not we hold information of this kind.",
+        "We cannot say whether the force holds any such records.",
+        "The Constabulary is not in a position to confirm whether any material is held.",
+        "We will not state whether this information is or is not held.",
+        "We can not confirm whether the council has any such file.",
+    ],
+)
+def test_refusing_to_say_whether_anything_is_held_is_ncnd(sentence: str) -> None:
+    assert NCND_RE.search(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We cannot yet say whether the information is held; we will reply by 3 May.",  # a reply to come
+        "We will confirm whether the information is held within 20 working days.",
+        "Please confirm whether you hold the information in electronic form.",  # the request's words
+        "We have confirmed whether the information is held: it is, and it is attached.",
+        "I am unable to confirm the date of the meeting.",
+    ],
+)
+def test_saying_or_promising_to_say_is_not_ncnd(sentence: str) -> None:
+    assert not NCND_RE.search(sentence)
