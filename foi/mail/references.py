@@ -49,8 +49,9 @@ _LABELLED_REF_RE = re.compile(
     r"(?:(?:FOI|FOIA|FOISA|EIR|EIRs)(?:\s*[:#]|\s+[-\u2013])\s*)?"
     # the number given with its owner's name, as joint units do: "REFERENCE NOs: Northshire Police
     # 4512 and Southshire Constabulary 00871"
-    r"(?:(?-i:(?:(?:[A-Z][\w'&-]*|and|of|the|&)\s+){0,6}(?:Police|Constabulary|Council|Service|Trust|Authority|Office|Board"
-    r"|Commissioner))\s+(?=\d))?(?P<paren>\()?"
+    # (or in capitals: "WESTSHIRE POLICE 7702 & EASTSHIRE POLICE 00418")
+    r"(?:(?-i:(?:(?:[A-Z][\w'&-]*|and|of|the|&)\s+){0,6}(?i:Police|Constabulary|Council|Service|Trust|Authority|Office"
+    r"|Board|Commissioner))\s+(?=\d))?(?P<paren>\()?"
     + _TOKEN,
     re.I,
 )
@@ -173,6 +174,35 @@ def _token_rank(ref: str) -> int:
     return 1
 
 
+# A label line: "Our Ref: 431", "Ref: FOI 318 05 22", "Our Ref: ABC/DE/FOI/412 & 519/16", "Reference:
+# 2022 – 187 / QX4410". A label at the start of its line, a colon, and the rest of the line a code
+# (groups of capitals and figures joined by spaces, slashes, dashes or "&"): the whole rest of the
+# line is the reference, however it is spaced, and three figures are enough (issue 12, round 11).
+_CODE_GROUP = r"(?:[A-Za-z]*\d[A-Za-z0-9]*|(?-i:[A-Z]{1,6}))"
+_CODE_LINE_RE = re.compile(_CODE_GROUP + r"(?:(?:\s*[/&\-\u2013.]\s*|\s)" + _CODE_GROUP + r"){0,7}")
+
+
+def _line_value(m: re.Match[str], text: str) -> str | None:
+    """The rest of the line after a label that heads its line with a colon, when that is a code."""
+    line_start = text.rfind("\n", 0, m.start("label")) + 1
+    head = text[line_start : m.start("label")].strip()
+    if (head and not re.fullmatch(r"[A-Za-z]+", head)) or m.group("paren"):
+        return None  # (one word before the label is part of it: "Our" before "Ref")
+    if not re.search(r":", text[m.end("label") : m.start("ref")]):
+        return None
+    line_end = text.find("\n", m.start("ref"))
+    value = text[m.start("ref") : len(text) if line_end < 0 else line_end].strip()
+    if not value or len(value) > 40 or not _CODE_LINE_RE.fullmatch(value):
+        return None
+    value = _clean(value)
+    digits = re.sub(r"\D", "", value)
+    if len(digits) < 3 or not (_valid_ref(value.replace(" ", "")) or re.fullmatch(r"\d{3}", value)):
+        return None
+    if re.fullmatch(r"\d{1,2}\s\d{1,2}\s\d{2,4}", value) or _is_date(value):
+        return None  # a date written with spaces
+    return value
+
+
 def _ref_candidates(text: str) -> list[tuple[int, int, str]]:
     """(priority, position, reference); lower priority number wins."""
     out: list[tuple[int, int, str]] = []
@@ -193,9 +223,17 @@ def _ref_candidates(text: str) -> list[tuple[int, int, str]]:
             # "your reference FOI-CAUTIONS-0007" is ours, "date of request: ..." a date; "Our ref" may follow.
             pos = m.end("label")
             continue
+        whole = _line_value(m, text)
+        if whole is not None:
+            out.append((_label_rank(m, text), m.start(), whole))
+            continue
         ref = _clean(m.group("ref"))
         if _valid_ref(ref):
             out.append((_label_rank(m, text) + _token_rank(ref), m.start(), ref))
+        else:
+            # "FREEDOM OF INFORMATION REQUEST Request Number: Q-2011-03318": a label read with a
+            # word for its value may be the start of the real label; search again after it.
+            pos = m.end("label")
     for m in _LISTED_REF_RE.finditer(text):
         ref = _clean(m.group("ref"))
         if re.search(r"\d", ref) and _valid_ref(ref):

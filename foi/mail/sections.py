@@ -146,12 +146,119 @@ SCOTTISH_SECTIONS = REFUSAL_SECTIONS | {"25"}
 _FOISA_RE = re.compile(r"\bFOISA\b|\bFreedom\s+of\s+Information\s+\(Scotland\)\s+Act", re.I)
 
 
+# The short titles of the FOIA grounds, as the Act heads them and letters repeat them. A number
+# is a ground when its own title follows it ("Exclusion 38: Health and safety", "40(2) – Personal
+# information", "Exemption 41 (information provided in confidence)"): the title checks the number
+# (issue 12, round 11).
+_TITLES: dict[str, str] = {
+    "21": r"information\s+(?:reasonably\s+)?accessible\s+(?:to\s+the\s+applicant\s+)?by\s+other\s+means"
+          r"|(?:reasonably|otherwise)\s+accessible",
+    "22": r"(?:information\s+)?intended\s+for\s+future\s+publication|future\s+publication",
+    "23": r"(?:information\s+supplied\s+by,?\s+or\s+(?:concerning|relating\s+to),?\s+)?(?:certain\s+)?"
+          r"security\s+bodies",
+    "24": r"national\s+security",
+    "26": r"defence",
+    "27": r"international\s+relations",
+    "28": r"relations\s+within\s+the\s+(?:united\s+kingdom|UK)",
+    "29": r"(?:the\s+)?economy",
+    "30": r"investigations(?:\s+and\s+proceedings)?",
+    "31": r"law\s+enforcement",
+    "32": r"court\s+records",
+    "33": r"audit\s+functions",
+    "34": r"parliamentary\s+privilege",
+    "35": r"(?:the\s+)?formulation\s+of\s+government\s+policy|government\s+policy",
+    "36": r"prejudice\s+to\s+(?:the\s+)?effective\s+conduct\s+of\s+public\s+affairs"
+          r"|(?:effective\s+)?conduct\s+of\s+public\s+affairs",
+    "37": r"communications\s+with\s+(?:her|his|the)\s+(?:majesty|royal)|honours",
+    "38": r"health\s+(?:and|&)\s+safety",
+    "39": r"environmental\s+information",
+    "40": r"personal\s+(?:data|information)",
+    "41": r"(?:information\s+)?provided\s+in\s+confidence|confidential\s+information|breach\s+of\s+confidence",
+    "42": r"legal\s+professional\s+privilege",
+    "43": r"commercial\s+interests|trade\s+secrets",
+    "44": r"prohibitions?\s+on\s+disclosure",
+}
+_GROUND_WORD = r"(?:exemptions?|exclusions?|exceptions?)"
+_TITLED_RE = re.compile(
+    r"(?<![\w.(/£$-])(?P<word>" + _GROUND_WORD + r"\s+)?(?P<num>\d{2}[A-Z]?)(?P<subs>" + _SUB + r"*)"
+    r"(?![\d/.,%]|\s*(?:hours|days|years|per\s+cent))"
+    r"(?P<sep>\s*[:\u2013\u2014-]\s*|\s*\(\s*|\s+)(?P<title>[A-Za-z][A-Za-z&,' ]{2,90})",
+    re.I,
+)
+
+
+_NOT_A_GROUND_BEFORE_RE = re.compile(
+    r"\b(?:paragraph|para|page|question|q|item|part|point|table|annex|appendix|clause|schedule|article|regulations?"
+    r"|reg|rule|chapter|line|row|figure|no|number|nos|room|unit)\.?\s*$", re.I)
+
+
+def _titled(sentence: str) -> list[tuple[int, str]]:
+    """(position, section) for each ground given by number and title ("Exception 38: Health and safety")."""
+    out: list[tuple[int, str]] = []
+    for m in _TITLED_RE.finditer(sentence):
+        title = _TITLES.get(m.group("num"))
+        if title is None:
+            continue
+        # Without the word "exemption" a separator is needed ("31 – law enforcement", not "31 law
+        # enforcement officers").
+        if not m.group("word") and not m.group("sep").strip():
+            continue
+        if not m.group("word") and _NOT_A_GROUND_BEFORE_RE.search(sentence[max(0, m.start() - 20) : m.start()]):
+            continue  # "paragraph 24 – national security", "Question 40 - personal data"
+        if re.match(r"(?:" + title + r")\b", m.group("title"), re.I):
+            out.extend((m.start(), sec) for sec in _expand(m.group("num"), _norm_subs(m.group("subs") or "")))
+    return out
+
+
+# The Act's own text quoted under its number: "31.(1) Information which is not exempt ... is exempt
+# information if ...", "40 (2) Any information ... is also exempt information if". The provision a
+# letter prints in full is the one it relies on when it names no other (issue 12, round 11).
+_STATUTE_HEAD_RE = re.compile(
+    r"^\W{0,3}(?:(?:section|s\.?)\s*)?(?P<num>\d{2}[A-Z]?)\s*\.?\s*(?P<subs>\(\s*\d+[A-Z]?\s*\))\s*"
+    r"(?=(?:Information|Any\s+information|Personal\s+data|The\s+duty|A\s+public\s+authority)\b[^.]*?\b(?:exempt"
+    r"|confirm\s+or\s+deny))"
+)
+# A law numbered by articles, as Jersey's and Guernsey's are: "we rely on Article 37(a) and (b) of
+# the Freedom of Information (Jersey) Law". Its grounds are its own articles.
+_ARTICLE_RE = re.compile(
+    r"\barticles?\s+(?P<num>\d{1,2})(?P<subs>" + _SUB + r"*)(?P<more>(?:\s*(?:,\s*(?:and|&)?|and|&)\s*(?:\d{1,2}"
+    + _SUB + r"*|" + _SUB + r"+))*)"
+    r"(?=\s+of\s+the\s+Freedom\s+of\s+Information\s+\([A-Z][a-z]+\)\s+Law\b)",
+    re.I,
+)
+# A section pointed back to ("the section 12 limit mentioned above") stands as it stood where it was
+# first named; here it is only named.
+_POINTED_BACK_RE = re.compile(
+    r"\b(?:section|s\.?)\s*\d+[^.;]{0,40}?\b(?:cited|mentioned|referred\s+to|described|explained|quoted|outlined)"
+    r"\s+(?:above|earlier|previously|before)\b",
+    re.I,
+)
+
+
+def _statute_head(sentence: str) -> list[tuple[int, str]]:
+    m = _STATUTE_HEAD_RE.match(sentence)
+    if not m or m.group("num") not in REFUSAL_SECTIONS:
+        return []
+    return [(m.start("num"), _fmt(m.group("num"), _norm_subs(m.group("subs"))))]
+
+
+def _articles(sentence: str) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    for m in _ARTICLE_RE.finditer(sentence):
+        listed = [m.group("num"), *re.findall(r"(?<![(\d])\d{1,2}(?![)\d])", m.group("more") or "")]
+        # (the early articles define terms: "Article 3 - Meaning of ...")
+        out.extend((m.start(), num) for num in listed if 16 <= int(num) <= 45)
+    return out
+
+
 def sections_in_sentence(sentence: str, *, scottish: bool = False) -> list[tuple[int, str]]:
     """(position, section) for every refusal-ground citation in one sentence; `scottish` when the
     reply answers under FOISA, whose s.25 is a ground."""
     grounds = SCOTTISH_SECTIONS if scottish or _FOISA_RE.search(sentence) else REFUSAL_SECTIONS
     sentence = _blank_quoted_request(sentence)
     found: list[tuple[int, str]] = _bare_list(sentence)
+    found += [(pos, sec) for pos, sec in _titled(sentence) + _statute_head(sentence) + _articles(sentence)
+              if (pos, sec) not in found]
     for m in _CITE_RE.finditer(sentence):
         if _CROSS_REF_RE.search(sentence[max(0, m.start() - 60) : m.start()]):
             continue
@@ -254,10 +361,33 @@ _VEX_COUNTED_RE = re.compile(r"\b(?:how\s+(?:many|often)|number\s+of|were|reques
                              r"\s+as\s+vexatious", re.I)
 
 
+# A ground applied, then the statute described in a relative clause: "we are withholding it under
+# section 22, which says that an authority need not disclose what it will publish", "it is exempt by
+# virtue of section 21, which provides that ...". The main clause applies the ground; the clause
+# after "which" only explains it (issue 12, round 11).
+_RELATIVE_RE = re.compile(
+    r",?\s*\b(?:which|that)\s+(?:\w+\s+)?(?:states?|provides?|says?|sets?\s+out|means?|allows?|permits?|lets?|covers?"
+    r"|exempts?|applies|explains?|makes?\s+provision|gives?|enables?)\b", re.I)
+_APPLYING_RE = re.compile(
+    r"\b(?:withh(?:old|olding|eld)|exempt(?:ed|ing)?|rel(?:y|ying|ied|ies)|appl(?:y|ying|ied)|refus\w*|engag\w*|invok\w*"
+    r"|not\s+(?:be\s+)?(?:disclos|provid|releas|supplie)\w*|(?:hold|holding|held)\s+(?:\w+\s+){0,3}?back)\b", re.I)
+
+
+def _applied_before_described(sentence: str) -> bool:
+    rel = _RELATIVE_RE.search(sentence)
+    if not rel:
+        return False
+    head = sentence[: rel.start()]
+    return bool(_CITE_RE.search(head) and _APPLYING_RE.search(head) and not _DESCRIBES_RE.search(head)
+                and not _COUNTED_RE.search(head) and not is_conditional(head))
+
+
 def named_only(sentence: str) -> bool:
     """True when the sections in `sentence` are named (described, or counted as the request's
     subject) rather than applied to this request."""
-    return bool(_DESCRIBES_RE.search(sentence) or _COUNTED_RE.search(sentence))
+    if _COUNTED_RE.search(sentence) or _POINTED_BACK_RE.search(sentence):
+        return True
+    return bool(_DESCRIBES_RE.search(sentence)) and not _applied_before_described(sentence)
 
 
 # The Environmental Information Regulations 2004 (issue 12, round 9): an authority refusing under

@@ -368,6 +368,23 @@ _ANNEX_HEAD_RE = re.compile(r"^\s*(?:appendix\s+[a-z0-9]|legal\s+annex|annex\b|c
                             r"\s+request\s+appeals\s+procedure)", re.I)
 
 
+def _is_prose(line: str) -> bool:
+    """A long sentence closed by a full stop ("Annex A to this letter gives the wording of the
+    exemption we rely on and our reasons ...") speaks of an annex; a heading is short or
+    unpunctuated (issue 12, round 11)."""
+    return line.rstrip().endswith(".") and len(line.split()) > 12
+
+
+_GREETING_RE = re.compile(r"^\s*(?:dear|hi|hello)\b[^.]{0,40}$", re.I)
+
+
+def _heads_the_letter(lines: list[str], i: int) -> bool:
+    """"Annex A" above the greeting titles the letter itself (a letter sent as the annex of an
+    e-mail); an annex follows the letter (issue 12, round 11)."""
+    before, after = lines[:i], lines[i + 1 : i + 8]
+    return not any(_GREETING_RE.match(x) for x in before) and any(_GREETING_RE.match(x) for x in after)
+
+
 def _annex_start(lines: list[str], skip: set[int]) -> int | None:
     """The first line of what follows the letter proper: its sign-off, or an annex heading
     ("Appendix A", "Complaint Rights"). Lines in `skip` (a restated request, which has its own
@@ -375,7 +392,9 @@ def _annex_start(lines: list[str], skip: set[int]) -> int | None:
     for i, line in enumerate(lines):
         if i in skip:
             continue
-        if (_ANNEX_HEAD_RE.match(line) and i > 0) or _SIGNOFF_RE.match(line):
+        if _SIGNOFF_RE.match(line):
+            return i
+        if _ANNEX_HEAD_RE.match(line) and i > 0 and not _is_prose(line) and not _heads_the_letter(lines, i):
             return i
     return None
 

@@ -31,8 +31,35 @@ NCND_RE = re.compile(
     r"|n't)\s+(?:either\s+)?confirm\s+or\s+deny|"
     r"\b(?:unable|not\s+able)\s+to\s+(?:either\s+)?confirm\s+or\s+deny|"
     r"\bnot\s+(?:obliged|required)\s+to\s+confirm\s+or\s+deny|duty\s+to\s+confirm\s+or\s+deny\s+does\s+not\s+apply|"
-    r"(?:excluded|exempt)\s+from\s+the\s+duty\s+to\s+confirm\s+or\s+deny",
+    r"(?:excluded|exempt)\s+from\s+the\s+duty\s+to\s+confirm\s+or\s+deny"
+    # The stance in other words (round 11): "we are unable to confirm whether or not any information
+    # is held", "cannot say whether the force holds it" (not "cannot yet say": a reply to come).
+    r"|\b(?:unable|not\s+(?:able|in\s+a\s+position)|cannot|can\s*not|can't|will\s+not|won't)\s+(?:to\s+)?(?:either\s+)?"
+    r"(?:confirm|say|state)\s+whether\s+(?:or\s+not\s+)?(?:any|the|this|that|such|we|it|(?:the\s+)?\w+\s+(?:holds?|has))\b"
+    r"[^.;]{0,60}?\b(?:is|are|was|were|be)\s+(?:or\s+(?:is|are)\s+not\s+)?held\b|\b(?:unable|not\s+able|cannot|can\s*not|will\s+not)\s+(?:to\s+)?"
+    r"(?:confirm|say|state)\s+whether\s+(?:or\s+not\s+)?(?:we|the\s+\w+|it)\s+(?:holds?|has)\b",
     re.I,
+)
+
+# The cost limit in other words (issue 12, round 11), for letters that name neither the hours nor
+# the section: the work set against "the amount to which we are (legally required ...)"; the cost
+# of complying with this request above an amount or limit; an unreasonable amount of work it would
+# take. (Not the cost of a service asked about: "the cost of providing the scheme was above the
+# amount budgeted" names no request.)
+_OVER = r"(?:above|exceed(?:s|ed|ing)?|beyond|over|more\s+than|in\s+excess\s+of|outside)"
+COST_IN_WORDS = (
+    r"\b" + _OVER + r"\s+the\s+(?:amount|level|limit)\s+(?:of\s+(?:time|work|money|resources?)\s+)?(?:to\s+which|which"
+    r"|that)\s+(?:we|I|(?:the|this)\s+(?:\w+\s+){0,2}?(?:force|police|constabulary|service|council|authority|department"
+    r"|office|trust|organisation|commissioner))\s+(?:is|are|am|can|could|may|must|would|should)\b"
+    r"|\bcost\s+of\s+(?:(?:providing|supplying|giving|producing|locating|retrieving|extracting|collating|compiling"
+    r"|obtaining|finding)\s+(?:you\s+with\s+)?(?:the|this|that|these|those|such|all\s+(?:of\s+)?(?:the|this))\s+"
+    r"(?:information|data|details|figures|records|material)|(?:complying|compliance|dealing)\s+with\s+(?:the|this|your"
+    r"|such\s+a)\s+(?:request|enquiry)|answering\s+(?:the|this|your)\s+(?:request|enquiry|questions?))\b[^.;]{0,60}?"
+    r"\b(?:" + _OVER + r"|exceed)\s+(?:the|our|any|a)\s+(?:\w+\s+)?"
+    r"(?:amount|limit|level|threshold|maximum|ceiling|sum)\b"
+    r"|\b(?:would|will|could)\b[^.;]{0,40}?\b(?:unreasonable|excessive|inordinate|prohibitive)\s+"
+    r"(?:amount|level|quantity|degree)\s+of\s+(?:staff\s+|officer\s+|manual\s+)?(?:time|work|research|effort|resources?"
+    r"|searching|checking)\b"
 )
 
 # The cost limit (s.12), in the words forces use, whether or not they print the section number:
@@ -54,6 +81,7 @@ COST_LIMIT = (
     r"|\b(?:above|exceed(?:s|ed|ing)?|beyond|over|more\s+than)\s+the\s+amount\s+(?:to\s+)?which\s+(?:we\s+are"
     r"|the\s+\w+\s+(?:is|are))\s+(?:legally\s+)?(?:required|obliged)\s+to\s+(?:respond|comply|spend)"
     r"|\bcost\s+of\s+compliance\s+exceeds"
+    r"|" + COST_IN_WORDS +
     # An estimate of more than 18 hours' work, with or without the limit named (round 6).
     r"|" + COST_ESTIMATE
 )
