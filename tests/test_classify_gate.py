@@ -53,15 +53,15 @@ def test_not_held_beside_a_relied_on_cost_limit_stays_a_refusal_reading() -> Non
 
 DISCLOSURE_LOG_QA = """Hello,
 
-Can you tell me how many staff in the Commissioner's office have the word "inclusion" in their job title?
+Can you tell me how many of the Commissioner's pool cars run on electricity alone?
 
 Many thanks,
 
 I write in response to your request under the Freedom of Information Act 2000 and give the answer below:
 
-Q: Can you tell me how many staff in the Commissioner's office have the word "inclusion" in their job title?
+Q: Can you tell me how many of the Commissioner's pool cars run on electricity alone?
 
-A: There are at present 2 posts with that word in the title.
+A: The Commissioner currently has 3 cars of that kind.
 """
 
 
@@ -94,7 +94,7 @@ def test_an_a_line_saying_nothing_is_held_is_no_figure() -> None:
     [
         "Questions 2, 4 & 6\nThe hearings were private, so these details will not be given. Section 31(1)(g) applies "
         "and the information is exempt.",
-        "Please find our response below. In relation to question 3, the names are exempt by virtue of section 40(2).",
+        "Please find our response below. As for question 3, the names are withheld under section 40(2).",
     ],
 )
 def test_an_exemption_for_some_named_questions_is_partial(text: str) -> None:

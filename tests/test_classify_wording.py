@@ -264,7 +264,7 @@ def test_not_held_in_more_words(text: str) -> None:
 
 def test_a_mailbox_promise_about_any_request_is_no_acknowledgement() -> None:
     text = ("Thank you for your e-mail. This inbox is checked in office hours. If your e-mail is a request for "
-            "information, it will be answered within 20 working days.")
+            "information, a reply will follow within 20 working days.")
     assert classify("Re: FOI", text).kind == "auto-reply"
 
 
