@@ -206,7 +206,7 @@ REF_CASES = [
     ("Reference: Freedom of Information Act 2000", "", None),
     ("Your request dated 15/01/2027.", "", None),
     ("Our ref:\n05 January 2018\nDear Mr Innes", "", None),
-    ("Thank you for your enquiry which has been logged under the above reference.", "", None),
+    ("Many thanks for your enquiry, now logged under the reference shown above.", "", None),
 ]
 
 
@@ -610,8 +610,8 @@ def test_a_review_outcome_keeps_the_sections_of_the_decision_it_reviewed() -> No
 
 
 def test_received_today_is_the_date_of_the_acknowledgement() -> None:
-    result = classify("Request 1187/26", "Thank you for your email received today. We are dealing with your "
-                      "request and expect to come back to you shortly.",
+    result = classify("Request 1187/26", "Many thanks for your e-mail received today. Your request is being "
+                      "dealt with and we expect to reply shortly.",
                       headers={"Date": "Wed, 2 Dec 2026 09:00 +0000"})
     assert (result.kind, result.received, result.force_reference) == ("acknowledged", date(2026, 12, 2), "1187/26")
 
@@ -687,7 +687,7 @@ def test_balanced_evidence_goes_to_review_with_its_best_guess() -> None:
         ("We need more time to consider the public interest in relation to sections 23 and 24. We aim to "
          "respond by 14 March 2025.", date(2025, 3, 14)),
         ("Your request engages the qualified exemptions at section 31(1)(a) and section 38(1). We have not yet "
-         "reached a decision on where the balance of the public interest lies and now expect to reply by 3 June "
+         "reached a decision on which way the public interest balance falls and now expect to reply by 3 June "
          "2024.", date(2024, 6, 3)),
         ("We are still weighing the public interest under sections 23(5) and 24(2). Section 10(3) lets us go "
          "past the 20 working day limit while we do so.", None),
@@ -705,13 +705,13 @@ def test_an_extension_citing_exemptions_is_an_extension_without_sections(text: s
         ("The information you asked for is partly held and is answered below.\n1. 23 vehicles.\n2. Information "
          "not held.", [], "responded", "responded"),
         # Said to be attached, nothing attached (round 4: the answer must be seen, not only announced).
-        ("Having made enquiries within the force we have attached a document", [], "needs-review", "responded"),
-        ("Having made enquiries within the force we have attached a document", ["figures.xlsx"], "responded",
+        ("After asking the relevant teams we have attached a document", [], "needs-review", "responded"),
+        ("After asking the relevant teams we have attached a document", ["figures.xlsx"], "responded",
          "responded"),
         ("Q1. Yes.\nQ2. No.\nQ3. The policy was last reviewed in March 2022.", [], "responded", "responded"),
         # The answer is in an attachment we cannot see: review, with the answer as the guess.
         ("Thank you for your request. Our response is attached to this email.", [], "needs-review", "responded"),
-        ("Please see attached response to your Freedom of Information request.", ["Response.pdf"], "needs-review",
+        ("Please see the attached reply to your Freedom of Information request.", ["Response.pdf"], "needs-review",
          "responded"),
     ],
 )

@@ -280,7 +280,7 @@ def test_effort_described_without_refusing_is_not_a_cost_refusal(text: str) -> N
     [
         ("I am sorry that we cannot give you a full reply today, owing to a hold-up in our sign-off process. We "
          "will endeavour to reply as soon as we can, and by Friday 12 July 2024 at the latest.", "2024-07-12"),
-        ("Unfortunately we will not be able to provide you with our response by the deadline. We expect to send "
+        ("I am afraid we will not be able to send our response by the deadline. We expect to send "
          "it no later than 19 July 2024.", "2024-07-19"),
     ],
 )

@@ -156,8 +156,8 @@ def test_not_held_for_the_whole_request(text: str) -> None:
 
 def test_no_need_to_weigh_the_public_interest_is_not_more_time() -> None:
     result = classify("FOI 1234/25", "The information you have asked for is the personal data of a third party. I "
-                      "have decided that it is exempt from disclosure under section 40(2) of the Act. Section 40(2) is "
-                      "an absolute exemption and there is no need to consider the public interest. This letter serves "
+                      "have decided that section 40(2) of the Act exempts it. As section 40(2) is "
+                      "absolute, the public interest does not have to be weighed. This letter serves "
                       "as a refusal notice under section 17 of the Act.", headers=HEADERS)
     assert (result.kind, result.sections) == ("refused", ["40(2)"])
 

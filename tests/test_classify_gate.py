@@ -155,7 +155,7 @@ def test_a_receipt_with_structural_evidence_is_an_acknowledgement(text: str) -> 
     ("text", "ref"),
     [
         ("Request\n0412.2024-25\nHow many horses does the force own?", "0412.2024-25"),
-        ("Your two requests, 0086.2023-24 and 0090.2023-24, are answered together.", "0086.2023-24"),
+        ("Your two requests, 0142.2023-24 and 0147.2023-24, are answered together.", "0142.2023-24"),
     ],
 )
 def test_a_number_dot_financial_year_is_their_reference(text: str, ref: str) -> None:
@@ -169,8 +169,8 @@ def test_a_reference_heading_a_printed_request_is_found() -> None:
 
 
 def test_unable_to_confirm_or_deny_is_ncnd() -> None:
-    text = ("I enclose a copy of the one page we found. We are unable to confirm or deny whether we hold any other "
-            "information, under sections 31(3) and 40(5).")
+    text = ("I enclose a copy of the one page we found. Whether we hold anything further we are "
+            "unable to confirm or deny, under sections 31(3) and 40(5).")
     result = classify("FOI 9/08", text, ["page.pdf"], [""])
     assert result.ncnd
 

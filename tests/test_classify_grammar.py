@@ -534,7 +534,7 @@ def test_weighing_withholding_against_disclosing_is_an_extension(text: str) -> N
 @pytest.mark.parametrize(
     "text",
     [
-        "Having considered your request, we can inform you that we are unable to provide the information, as it "
+        "We have looked at your request and can tell you that we are unable to provide the information, as it "
         "would cost more than the limit of £450 to do so. This is a refusal notice under section 12.",
         "I can tell you that we cannot provide the information: locating it would take more than 18 hours, so "
         "section 12 applies.",

@@ -126,8 +126,8 @@ def test_one_part_answered_and_one_refused_as_vexatious_is_partial() -> None:
         "1. The force policy on body worn video.\nNo information held\n2. The number of complaints about it in "
         "2024.\nNo information held\n3. The training given.\nNo Information held\n\nI wanted to clarify the "
         "difference between the Commissioner's office and the force, and who you need to contact.",
-        "We can confirm that the information you seek is not held by the Office of the Police and Crime "
-        "Commissioner.\n1. The force policy on body worn video.\nNo information held\n2. The number of "
+        "The Office of the Police and Crime Commissioner does not hold the information you are "
+        "looking for.\n1. The force policy on body worn video.\nNo information held\n2. The number of "
         "complaints.\nNo information held",
     ],
 )
@@ -177,8 +177,8 @@ def test_information_disclosed_in_an_attached_pdf() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Our response is as follows:\nFrom our initial assessment we are unable to provide this, as it would "
-        "exceed the appropriate costs limit under section 12 of the Act. This is currently \u00a3450.",
+        "Our response is as follows:\nOn a first look we cannot supply this, since doing so would "
+        "exceed the appropriate costs limit under section 12 of the Act, which stands at \u00a3450.",
         "Please find below answers to your questions:\nPresented as a single spreadsheet the data could identify "
         "the people arrested, and so this letter constitutes a refusal notice with section 40(2) applied.",
     ],
@@ -189,8 +189,8 @@ def test_a_lead_above_a_refusal_gives_nothing(text: str) -> None:
 
 
 def test_figures_held_back_for_low_numbers_make_the_answer_partial() -> None:
-    text = ("Your request has been considered. The decision has been taken not to supply some of the "
-            "information you have requested due to low numbers, which could identify individuals.\nAnswer\n"
+    text = ("We have looked at your request. It has been decided not to supply some of the "
+            "figures you asked for, because the numbers are low enough to identify individuals.\nAnswer\n"
             "In 2024 there were 512 people arrested for drink driving. 431 of them were men.")
     assert classify("FOI 8812", text).kind == "partial"
 
@@ -221,9 +221,9 @@ def test_some_of_the_information_exempt_is_partial() -> None:
 
 def test_advice_and_assistance_after_a_cost_refusal_gives_some_figures() -> None:
     text = ("Response\nOur systems do not let us give you all of this within the appropriate limit.\n"
-            "This letter acts as a Refusal Notice for this part of the request and if one part of a request "
-            "exceeds the fees limit then S12 applies to the whole request.\nHowever, under Section 16 of the "
-            "Act I have a duty to provide advice and assistance and can provide relevant information for "
+            "This letter serves as a Refusal Notice for that part of your request, and where one part goes "
+            "over the fees limit S12 covers the whole request.\nHowever, under Section 16 of the Act I must "
+            "offer advice and assistance, and can provide some relevant information for "
             "questions 1 and 2, as this was found during our initial search.")
     result = classify("Stolen bikes (2201A/24)", text)
     assert (result.kind, result.sections) == ("partial", ["12"])
@@ -249,8 +249,8 @@ def test_a_request_for_clarification_in_other_words(text: str) -> None:
 
 def test_thanks_for_a_request_alone_is_no_confident_acknowledgement() -> None:
     """Answers open with 'Thank you for your email received on ...' too."""
-    result = classify("FOI/4127", "Thank you for your email received on 9 May 2026 in which you asked for "
-                      "certain information held by the force.")
+    result = classify("FOI/4127", "Thank you for your email received on 9 May 2026, which asked for "
+                      "some information the force holds.")
     assert (result.kind, result.guess, result.received) == ("needs-review", "acknowledged", date(2026, 5, 9))
 
 

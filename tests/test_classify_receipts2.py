@@ -37,11 +37,11 @@ def _weigh(text: str) -> tuple[list[str], list[str]]:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Your request will now be considered under the terms of the Freedom of Information Act 2000.",
+        "Your request is now being dealt with under the Freedom of Information Act 2000.",
         "The trust has assessed your e-mail as a request for information under the Act.",
-        "Your application, which has been considered as a request under the Environmental Information "
-        "Regulations 2004, has been passed to the highways team.",
-        "This request is being handled in accordance with the Freedom of Information Act.",
+        "Your application has been treated as a request under the Environmental Information "
+        "Regulations 2004 and has gone to the highways team.",
+        "This request is being handled under the Freedom of Information Act.",
         "We have treated your letter as a valid request and it will be dealt with under the EIR.",
         "Your enquiry has been logged as a request under the Freedom of Information Act.",
         "It will be processed in line with the requirements of the Act.",
@@ -80,7 +80,7 @@ def test_handling_said_of_any_mail_is_not_a_persons_reading(sentence: str) -> No
     ],
 )
 def test_a_receipt_that_has_not_read_the_mail_is_a_mailboxs(text: str) -> None:
-    person, mailbox = _weigh(text + "\nYour request will now be considered under the terms of the Act.")
+    person, mailbox = _weigh(text + "\nYour request is now being dealt with under the Act.")
     assert any(x.startswith("has not yet read") for x in mailbox)
     assert "says which law it is handled under" not in person
 
@@ -91,16 +91,16 @@ def test_a_valid_request_named_without_doubt_is_not_a_mailboxs() -> None:
 
 
 def test_a_person_handling_it_under_the_act_acknowledges_it() -> None:
-    text = ("We acknowledge receipt of your e-mail.\n\nYour request will now be considered under the terms of "
-            "the Freedom of Information Act 2000 and you will receive a response within the statutory timescale "
+    text = ("We acknowledge receipt of your e-mail.\n\nYour request is now being dealt with under the Freedom of "
+            "Information Act 2000, and you will get our reply within the statutory limit "
             "of 20 working days.\n\nKind regards\n\nDisclosure Unit")
     assert classify("Your request", text, headers=_HEADERS).guess == "acknowledged"
 
 
 def test_the_same_words_after_a_doubt_about_validity_are_a_mailboxs() -> None:
     text = ("If you have sent us a valid Freedom of Information request, please treat this e-mail as a formal "
-            "acknowledgement.\n\nYour request will now be considered in accordance with the Freedom of "
-            "Information Act 2000. You should receive a response within the statutory timescale of 20 working "
+            "acknowledgement.\n\nYour request is now being dealt with under the Freedom of "
+            "Information Act 2000, and you should get our reply within the statutory limit of 20 working "
             "days.")
     assert classify("Your request", text, headers=_HEADERS).guess == "auto-reply"
 

@@ -322,7 +322,7 @@ def test_not_held_with_ncnd_on_its_own_grounds_is_not_held(text: str) -> None:
 
 
 def test_a_greeting_by_number_is_no_figure() -> None:
-    text = "14202,\n\nOur ref: FOI 83/2023\n\nPlease see the attached correspondence.\n\nThanks"
+    text = "58317,\n\nOur ref: FOI 83/2023\n\nPlease see the attached correspondence.\n\nThanks"
     result = classify("RE: FOI request", text, attachment_names=["letter.pdf"])
     assert result.kind == "needs-review"
 

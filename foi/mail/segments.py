@@ -526,7 +526,7 @@ def _roles_for(text: str, source: str, ours: list[set[str]], reading: Reading) -
     reading.tables += tabular_lines(figures)
     # A bare figure on its own line is an answer; an item number ("1.", "2)") is not. Under an
     # item number, a figure or a yes/no is an answer ("1. 23 vehicles", "Q2. No.").
-    # (A figure never ends with a comma: "14202," on its own line greets a requester by a number.)
+    # (A figure never ends with a comma: "58317," on its own line greets a requester by a number.)
     reading.answers += len(re.findall(r"(?m)^\s*(?:[-*\u2022]\s*)?(?:\d(?:[\d,]*\d)?(?:\.\d+)?|£\s?[\d,.]+)\s*$",
                                       figures))
     # "2023: 38", "2019/20 - 1,204": a year and its figure.
