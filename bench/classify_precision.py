@@ -137,8 +137,8 @@ def _norm_ref(ref: str) -> str:
 
 
 def ref_found(want: str, got: str | None) -> bool:
-    """The authority's reference, allowing a label word in front ("RFI 2015-096" ~ "2015-096");
-    `want` may list accepted alternatives ("FOI/15105|FOI/14138")."""
+    """The authority's reference, allowing a label word in front ("RFI 2017-143" ~ "2017-143");
+    `want` may list accepted alternatives ("FOI/26213|FOI/25247")."""
     if "|" in want:
         return any(ref_found(w, got) for w in want.split("|"))
     a, b = _norm_ref(want), _norm_ref(got or "")

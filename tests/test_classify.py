@@ -128,7 +128,7 @@ SECTION_CASES = [
     ("Section 12(1) applies as the cost limit is exceeded.", ["12(1)"]),
     ("We consider the request vexatious.", ["14"]),
     ("This is a repeated request.", ["14(2)"]),
-    ("The information is reasonably accessible by other means.", ["21"]),
+    ("As it is on our website, this material is reasonably accessible to you by other means.", ["21"]),
     ("It is intended for future publication.", ["22"]),
     ("Section 31 and Section 40 apply. Section 40(2) covers the names.", ["31", "40(2)"]),
     ("Section 40(2) applies. Section 40(2) also applies to the rest.", ["40(2)"]),
@@ -141,15 +141,15 @@ SECTION_CASES = [
     ("Section 4 of the Public Order Act 1986 offences.", []),
     ("Section 40(2) of the Freedom of Information Act 2000 applies.", ["40(2)"]),
     ("Section 31 of the Act applies.", ["31"]),
-    ("exempt by virtue of Section 23(5) of the FOI Act.", ["23(5)"]),
+    ("it falls under Section 23(5) of the FOI Act.", ["23(5)"]),
     ("Section 31 (1)(a)(b) - Law Enforcement", ["31(1)(a)", "31(1)(b)"]),
-    ("Section 40(5B)(a)(i) - Personal Information", ["40(5B)(a)(i)"]),
-    ("exempt by virtue of Section 40 and 38 of FOIA", ["40", "38"]),
+    ("Section 40(5B)(a)(i) - Data about individuals", ["40(5B)(a)(i)"]),
+    ("withheld under Section 40 and 38 of FOIA", ["40", "38"]),
     ("Section 21 & 22 apply to requests 4 and 6.", ["21", "22"]),
-    ("S30(3) Investigations; S40(5) Personal. Section 40 (5A) is an absolute and class-based exemption.",
+    ("S30(3) Investigations; S40(5) Personal. Section 40 (5A) is absolute and applies to a whole class.",
      ["30(3)", "40(5)"]),
     ("The cost exceeds the 'appropriate level' in the Fees Regulations.", ["12"]),
-    ("The current cost threshold is £600 and it would cost in excess of this amount.", ["12"]),
+    ("Our cost ceiling is £600 and answering would cost well in excess of it.", ["12"]),
     ("The section 31 arguments in the original decision have been disregarded at review.", []),
     # Hypotheses are not decisions:
     ("If answering would exceed the cost limit under section 12, please advise under section 16.", []),
@@ -187,14 +187,14 @@ REF_CASES = [
     ("Our Ref: XY/FOI 123/19", "", "XY/FOI 123/19"),
     ("Request 512/14 - Cautions", "", "512/14"),
     ("Ref: ABCD- 1QWERT", "", "ABCD- 1QWERT"),
-    ("Our ref:\nHQ/PA/003493/18\n19th December 2018", "", "HQ/PA/003493/18"),
-    ("FREEDOM OF INFORMATION REQUEST REFERENCE NO:\n72029\n\nI write", "", "72029"),
-    ("", "Misconduct (615/20)", "615/20"),
-    ("Cocaine Arrests - 131/20", "", "131/20"),
-    ("Dear Mr U FOI Reference No: Our ref: FOI-20122/304268 Thank you", "", "FOI-20122/304268"),
-    ("Request Number: FOI/16016", "", "FOI/16016"),
-    ("Your ref\n\nOur ref RFI 2015-096", "", "RFI 2015-096"),
-    ("Date of request: April 28, 2021\nReference: 575/21", "", "575/21"),
+    ("Our ref:\nHQ/PA/004817/17\n19th December 2018", "", "HQ/PA/004817/17"),
+    ("FREEDOM OF INFORMATION REQUEST REFERENCE NO:\n63518\n\nI write", "", "63518"),
+    ("", "Parking fines (482/21)", "482/21"),
+    ("Bicycle Thefts - 274/21", "", "274/21"),
+    ("Dear Mr U FOI Reference No: Our ref: FOI-31455/417093 Thank you", "", "FOI-31455/417093"),
+    ("Request Number: FOI/17342", "", "FOI/17342"),
+    ("Your ref\n\nOur ref RFI 2017-143", "", "RFI 2017-143"),
+    ("Date of request: April 28, 2021\nReference: 368/22", "", "368/22"),
     ("Your request is identical to request FOI-2026-1871.\nOur ref: 3321/26", "", "3321/26"),
     # Ours, never the force's:
     ("", "RE: Freedom of Information request FOI-CAUTIONS-0007", None),
@@ -206,7 +206,7 @@ REF_CASES = [
     ("Reference: Freedom of Information Act 2000", "", None),
     ("Your request dated 15/01/2027.", "", None),
     ("Our ref:\n05 January 2018\nDear Mr Innes", "", None),
-    ("Thank you for your enquiry which has been logged under the above reference.", "", None),
+    ("Many thanks for your enquiry, now logged under the reference shown above.", "", None),
 ]
 
 
@@ -225,7 +225,7 @@ REQUEST = (
     "(\u00a3450, 18 hours of work for a police force), please tell me what you could provide within it,\n"
     "as section 16 of the Act asks. Our reference: FOI-CAUTIONS-0007\n\nYours faithfully,\nAlex"
 )
-ACK = ("Dear Alex,\n\nThank you for your request, which we have received. We will respond within 20 working days."
+ACK = ("Dear Alex,\n\nThank you for your request, which has reached us. We will reply within 20 working days."
        "\n\nFOI Team")
 
 
@@ -365,7 +365,7 @@ def test_extension_dates(text: str, expected: date | None) -> None:
         ("We can neither confirm nor deny that we hold this information, by virtue of section 23(5).", "refused", True),
         ("The force will not confirm or deny whether the information is held (s.24(2)).", "refused", True),
         ("NCND: section 31(3) applies to this request.", "refused", True),
-        ("The information you requested is not held by this force.", "not-held", False),
+        ("The information you asked for is not held by this force.", "not-held", False),
         ("Essex Police does not hold any recorded information about this.", "not-held", False),
         ("This should not be taken as an indication that the information is or is not held. "
          "We neither confirm nor deny under s.40(5).", "refused", True),
@@ -406,7 +406,7 @@ def test_review_outcomes(text: str, kind: str) -> None:
 
 def test_complaint_rights_boilerplate_is_not_a_review() -> None:
     text = (
-        "Please find attached the information you requested.\n\nIf you are dissatisfied with this response "
+        "Please find attached the information you requested.\n\nIf you are unhappy with this reply "
         "you may request an internal review. If you remain dissatisfied after the internal review has been "
         "completed you may complain to the Information Commissioner."
     )
@@ -503,7 +503,7 @@ def test_a_restated_request_is_the_request_not_their_words() -> None:
 
 
 def test_a_hard_wrapped_lead_and_its_bullets_are_the_request() -> None:
-    text = ("I write in connection with your request which was received on 30/07/2010. I note you seek\n"
+    text = ("I write in connection with your request which was received on 12/05/2019. I note you seek\n"
             "access to the following information:\n\n* the number of cautions under section 12 of the Act\n\n"
             "Your request will now be considered in accordance with the Act.")
     roles = _roles(text)
@@ -522,7 +522,7 @@ def test_a_sign_off_inside_a_restated_request_is_not_the_end_of_the_letter() -> 
 def test_history_conditionals_and_boilerplate_are_not_news() -> None:
     text = ("Following your reply to our request for clarification, we have searched again.\n\n"
             "If your request is unclear and we need clarification, the 20 working day clock will stop.\n\n"
-            "If you are dissatisfied you may ask for an internal review.\n\n"
+            "If you are unhappy you can request an internal review.\n\n"
             "This e-mail and any attachments are confidential and intended for the named recipient only.")
     roles = _roles(text)
     assert roles["history"] == ["Following your reply to our request for clarification, we have searched again."]
@@ -533,12 +533,12 @@ def test_history_conditionals_and_boilerplate_are_not_news() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("your request for information which was received by the MPS on 30/07/2010.", date(2010, 7, 30)),
-        ("Received on 23/08/2017 Our Ref: DC/FOI 782/17", date(2017, 8, 23)),
-        ("your request dated 23rd November 2011 which was received by the MPS on the same date.",
-         date(2011, 11, 23)),
+        ("your request for information which was received by the MPS on 12/05/2019.", date(2019, 5, 12)),
+        ("Received on 14/09/2018 Our Ref: QT/FOI 639/18", date(2018, 9, 14)),
+        ("your request dated 4th March 2015 which reached the MPS on the same date.",
+         date(2015, 3, 4)),
         ("your request, which reached the force on 1 December 2026.", date(2026, 12, 1)),
-        ("which was received on 12^th April 2021.", date(2021, 4, 12)),
+        ("which was received on 19^th May 2022.", date(2022, 5, 19)),
         ("Thank you for your request. We will respond by 31/12/2026.", None),
         ("Dated 14 December 2026. We have received your request.", None),
     ],
@@ -583,7 +583,7 @@ def test_stated_receipt(text: str, expected: date | None) -> None:
         ("FOI", "Before we can answer, could you tell us whether you want financial or calendar years?", [],
          "clarification", []),
         # "Does not hold it in a retrievable format" with a cost estimate is a cost refusal.
-        ("FOI", "The force does not hold this information in a retrievable format. The cost of finding it "
+        ("FOI", "The force does not keep these records in a retrievable format. The cost of finding them "
          "exceeds the 'appropriate level': it would cost more than £450.", [], "refused", ["12"]),
     ],
 )
@@ -603,15 +603,15 @@ def test_an_unsure_reading_keeps_its_best_guess_and_why() -> None:
 
 def test_a_review_outcome_keeps_the_sections_of_the_decision_it_reviewed() -> None:
     text = ("Your request and our response\nOn 9 December you were sent a response which said the information "
-            "was exempt by virtue of section 40(2).\n\nFindings of the review\nI have now conducted a review. "
+            "was withheld under section 40(2).\n\nFindings of the review\nI have now carried out the review. "
             "I am satisfied that section 40(2) was correctly applied and I uphold the original decision.")
     result = classify("Internal review", text)
     assert (result.kind, result.sections, result.review_outcome) == ("review-upheld", ["40(2)"], "upheld")
 
 
 def test_received_today_is_the_date_of_the_acknowledgement() -> None:
-    result = classify("Request 1187/26", "Thank you for your email received today. We are dealing with your "
-                      "request and expect to come back to you shortly.",
+    result = classify("Request 1187/26", "Many thanks for your e-mail received today. Your request is being "
+                      "dealt with and we expect to reply shortly.",
                       headers={"Date": "Wed, 2 Dec 2026 09:00 +0000"})
     assert (result.kind, result.received, result.force_reference) == ("acknowledged", date(2026, 12, 2), "1187/26")
 
@@ -642,13 +642,13 @@ def test_an_attached_letter_we_cannot_read_is_evidence_of_an_answer() -> None:
         # The cost limit relied on, yet figures found on the way are given.
         ("To find out how many of these led to a charge would take more than 18 hours, so section 12 applies. "
          "However, as a gesture of goodwill we can tell you that 1,204 incidents were recorded in 2023.", "partial"),
-        ("We have continued to provide information where possible. The provision of this data does not affect "
-         "our right to rely on section 12 for the rest of your request. In 2022 the total was 57.", "partial"),
+        ("We have still given what we could find. Giving these figures does not stop us relying "
+         "on section 12 for the remainder of the request. In 2022 the total was 57.", "partial"),
         # A file attached with one field withheld.
         ("The attached file contains the figures you asked for, with the exception of the postcodes, which we are "
          "withholding under section 38(1).", "partial"),
         # NCND for "any other information" after giving some: partial.
-        ("He provided me with the enclosed spreadsheet in response to your request. The force can neither "
+        ("The unit sent me the attached workbook, which answers your request. The force can neither "
          "confirm nor deny that it holds any other information relevant to your request, by virtue of sections "
          "24(2) and 31(3).", "partial"),
         # "Decided to disclose" but the only content is the exemption: refused.
@@ -657,7 +657,7 @@ def test_an_attached_letter_we_cannot_read_is_evidence_of_an_answer() -> None:
          "a department did not reply; that is not a request for recorded information.", "refused"),
         # A long explanation of an exemption is still a refusal.
         ("I can confirm the information is held. However, it is exempt under section 31(1)(a) and (b). Section 31 "
-         "is a qualified, prejudice-based exemption. Disclosure would reveal tactics to those intent on crime. The "
+         "is qualified and turns on prejudice. Disclosure would reveal tactics to those intent on crime. The "
          "public interest favours maintaining the exemption. This letter is a refusal notice.", "refused"),
         # Cost refusal with advice only; s.14(2); s.21 with a pointer to the website.
         ("We estimate that locating this information would take 40 hours, well beyond the 18-hour limit, so we "
@@ -687,10 +687,10 @@ def test_balanced_evidence_goes_to_review_with_its_best_guess() -> None:
         ("We need more time to consider the public interest in relation to sections 23 and 24. We aim to "
          "respond by 14 March 2025.", date(2025, 3, 14)),
         ("Your request engages the qualified exemptions at section 31(1)(a) and section 38(1). We have not yet "
-         "reached a decision on where the balance of the public interest lies and now expect to reply by 3 June "
+         "reached a decision on which way the public interest balance falls and now expect to reply by 3 June "
          "2024.", date(2024, 6, 3)),
-        ("We are currently assessing the public interest under sections 23(5) and 24(2). Section 10(3) allows us "
-         "to exceed the 20 working day limit while we do so.", None),
+        ("We are still weighing the public interest under sections 23(5) and 24(2). Section 10(3) lets us go "
+         "past the 20 working day limit while we do so.", None),
     ],
 )
 def test_an_extension_citing_exemptions_is_an_extension_without_sections(text: str, until: date | None) -> None:
@@ -705,13 +705,13 @@ def test_an_extension_citing_exemptions_is_an_extension_without_sections(text: s
         ("The information you asked for is partly held and is answered below.\n1. 23 vehicles.\n2. Information "
          "not held.", [], "responded", "responded"),
         # Said to be attached, nothing attached (round 4: the answer must be seen, not only announced).
-        ("Having made enquiries within the force we have attached a document", [], "needs-review", "responded"),
-        ("Having made enquiries within the force we have attached a document", ["figures.xlsx"], "responded",
+        ("After asking the relevant teams we have attached a document", [], "needs-review", "responded"),
+        ("After asking the relevant teams we have attached a document", ["figures.xlsx"], "responded",
          "responded"),
         ("Q1. Yes.\nQ2. No.\nQ3. The policy was last reviewed in March 2022.", [], "responded", "responded"),
         # The answer is in an attachment we cannot see: review, with the answer as the guess.
         ("Thank you for your request. Our response is attached to this email.", [], "needs-review", "responded"),
-        ("Please see attached response to your Freedom of Information request.", ["Response.pdf"], "needs-review",
+        ("Please see the attached reply to your Freedom of Information request.", ["Response.pdf"], "needs-review",
          "responded"),
     ],
 )
@@ -730,14 +730,14 @@ def test_partly_held_and_attached_answers_are_answers_not_clarifications(
          "relation to information which is (or if it were held would be) exempt.", ["30(3)"]),
         ("The cost of providing you with this information is above the amount to which we are legally required "
          "to respond, i.e. it exceeds the \u201cappropriate level\u201d in the Regulations.", ["12"]),
-        ("Finding it would take us well in excess of the limits set out in the Regulations, the equivalent of "
+        ("Finding it would take us far beyond the limits the Regulations set, the equivalent of "
          "\u00a3450 in staff time.", ["12"]),
-        ("I can neither confirm nor deny that the information is held, as to determine if it is held would "
-         "exceed the 18 hours permitted.", ["12(2)"]),
-        ("The cost of determining whether any information relevant to question 6 is or is not held is above the "
+        ("We will neither confirm nor deny that the information is held, since finding out whether it is held "
+         "would take more than the 18 hours permitted.", ["12(2)"]),
+        ("The cost of establishing whether anything that answers question 6 is or is not held is above the "
          "amount to which we are legally required to respond.", ["12(2)"]),
         # Finding out whether it is held AND retrieving it: s.12(1), written as 12.
-        ("The cost of determining if the information is held, locating and retrieving it exceeds the "
+        ("The cost of checking if such data is held, then finding and extracting it exceeds the "
          "'appropriate level'.", ["12"]),
     ],
 )
@@ -749,12 +749,12 @@ def test_sections_en_dash_cost_wording_and_ncnd_on_cost(text: str, expected: lis
 @pytest.mark.parametrize(
     ("text", "subject", "expected"),
     [
-        ("Freedom of Information Request Reference No: 2010080000104\nYour request about the G20 summit.", "",
-         "2010080000104"),
+        ("Freedom of Information Request Reference No: 2019060000217\nYour request about the city marathon.", "",
+         "2019060000217"),
         ("Thank you for your request. Ref G20 protest. Our reference: 2011/4567", "", "2011/4567"),
         ("Request G20 - Freedom of Information Request Reference No: 2009040003412", "", "2009040003412"),
-        ("FREEDOM OF INFORMATION REQUEST REFERENCE NO:\n72029\nI write in connection with your request.", "",
-         "72029"),
+        ("FREEDOM OF INFORMATION REQUEST REFERENCE NO:\n63518\nI write in connection with your request.", "",
+         "63518"),
     ],
 )
 def test_a_labelled_long_reference_beats_a_short_token(text: str, subject: str, expected: str) -> None:
@@ -763,10 +763,10 @@ def test_a_labelled_long_reference_beats_a_short_token(text: str, subject: str, 
 
 
 def test_a_reference_on_the_line_after_its_label_is_not_a_figure() -> None:
-    result = classify("FOI", "FREEDOM OF INFORMATION REQUEST REFERENCE NO:\n72029\n\nI write in connection with "
-                      "your request for information which was received on 12th April 2025. We will aim to "
-                      "respond within 20 working days.")
-    assert (result.kind, result.force_reference) == ("acknowledged", "72029")
+    result = classify("FOI", "FREEDOM OF INFORMATION REQUEST REFERENCE NO:\n63518\n\nI write in connection with "
+                      "your request for information which was received on 19th May 2025. We expect to "
+                      "reply within 20 working days.")
+    assert (result.kind, result.force_reference) == ("acknowledged", "63518")
 
 
 @pytest.mark.parametrize(
@@ -775,8 +775,8 @@ def test_a_reference_on_the_line_after_its_label_is_not_a_figure() -> None:
         "Your request for information has now been considered and I am not obliged to supply the information "
         "you have requested.\nThe information is exempt under Section 30(1)(a) - Investigations. Section 30 is "
         "a class-based qualified exemption. Factors favouring disclosure: the public would",
-        "In Response:\nI can confirm that the information you have requested is held, however it will not be "
-        "disclosed and in withholding it we rely on Section 31(1)(a) and (b) \u2013 Law Enforcement. Section 31 "
+        "In Response:\nWe hold the information you asked for, but we will not release it; we rely on "
+        "Section 31(1)(a) and (b) \u2013 Law Enforcement to withhold it. Section 31 "
         "of the Act",
     ],
 )
@@ -789,14 +789,14 @@ def test_a_letter_cut_off_before_its_signature_is_still_read(text: str) -> None:
 def test_a_question_heading_followed_by_an_answer_is_not_the_restated_request() -> None:
     text = ("Question 1\nThe force does not pay performance bonuses at any level.\nQuestion 2\nThere is no "
             "information held.\nQuestion 3\na. Yes\nb. The addresses are personal data and exempt under section "
-            "40(2), so we are unable to provide further details.")
+            "40(2), so we cannot say more about them.")
     result = classify("FOI", text)
     assert (result.kind, result.sections) == ("partial", ["40(2)"])
 
 
 def test_a_request_restated_after_a_lead_ends_where_they_start_answering() -> None:
-    text = ("I note you seek the following information:\nUsing the period 2016 to 2017, could you tell me how "
-            "many crimes mention a social network?\nHaving made enquiries within the force we have attached a "
+    text = ("I note you seek the following information:\nFor 2018 to 2019, could you tell me how "
+            "many burglaries involved a garden shed?\nAfter checking with the relevant units we have attached a "
             "document with the figures.")
     result = classify("FOI", text, ["figures.xlsx"], [""])
     assert result.kind == "responded"

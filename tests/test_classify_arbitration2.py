@@ -137,8 +137,8 @@ def test_asks_what_we_want_paraphrases_and_negatives() -> None:
     "text",
     [
         "Dear Ms Lee,\n\nThank you for your request of 4 May. We can confirm we hold information within its scope. "
-        "Some of it may be exempt under section 35, a qualified exemption, so it is necessary to carry out a "
-        "public interest test before we decide.\n\nYours sincerely",
+        "Some of it may be exempt under section 35, a qualified exemption, so we are required "
+        "first to conduct the public interest test before we decide.\n\nYours sincerely",
         "Dear Requester,\n\nWe hold relevant records, but part of them may fall under section 36. We will need to "
         "conduct the public interest test on that part.\n\nRegards",
         "Hello,\n\nWe have found information that may be covered by section 43(2), which is qualified. We must "
@@ -195,14 +195,14 @@ def test_counts_of_disclosures_in_a_table_answer_the_request() -> None:
 
 
 # --------------------------------------------------------------------------------------------
-# 5. "We can advise you that the information requested is excluded / exempt": a decision, not data
+# 5. "We can tell you that the data you want is excluded / exempt": a decision, not data
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "We can advise you that the information you have requested is excluded from the Act, because it is held "
-        "for the purposes of journalism. We are therefore not obliged to provide it and will not do so.",
+        "We can advise you that the data you asked for is excluded from the Act, because the broadcaster "
+        "keeps it for journalism. We are therefore not obliged to provide it and will not do so.",
         "I can inform you that the records you asked for are held solely for artistic purposes and so fall "
         "outside the Act; we are not obliged to supply them.",
         "We can tell you that the material requested is exempt, and we are not obliged to release it.",
@@ -280,7 +280,7 @@ def test_effort_described_without_refusing_is_not_a_cost_refusal(text: str) -> N
     [
         ("I am sorry that we cannot give you a full reply today, owing to a hold-up in our sign-off process. We "
          "will endeavour to reply as soon as we can, and by Friday 12 July 2024 at the latest.", "2024-07-12"),
-        ("Unfortunately we will not be able to provide you with our response by the deadline. We expect to send "
+        ("I am afraid we will not be able to send our response by the deadline. We expect to send "
          "it no later than 19 July 2024.", "2024-07-19"),
     ],
 )
@@ -293,7 +293,7 @@ def test_not_able_to_answer_today_is_more_time(text: str, until: str) -> None:
 
 def test_answering_today_is_no_extension() -> None:
     # Negative: the answer is given today.
-    c = classify("RE: request", "Dear Mr Green,\n\nWe are able to provide you with a full response today: 31 "
+    c = classify("RE: request", "Dear Mr Green,\n\nHere is our full reply, sent today: 31 "
                  "vehicles were seized in 2023.\n\nYours sincerely")
     assert c.guess != "extended", c.reasons
 
@@ -340,7 +340,7 @@ def test_a_table_of_sums_answers_the_request() -> None:
 @pytest.mark.parametrize(
     "narrative",
     [
-        "It may help to explain that our case system does not hold a central record of which staff handled "
+        "It may help to explain that no single system of ours records which staff dealt with "
         "each request.",
         "The force does not hold this information centrally; it sits in the files of each district.",
         "The information is not held in one place, but across some 40 separate mailboxes.",

@@ -21,9 +21,10 @@ from foi.mail.signals import log_decision
 @pytest.mark.parametrize(
     "text",
     [
-        # the NHS body's receipt: the request "will be answered within twenty working days"
+        # a health body's receipt: the request "will receive a reply within twenty working days"
         "Dear Ms Adeyemi,\n\nThank you for your message of 3 May 2024.\n\nWe have treated your message as a "
-        "request under the Freedom of Information Act 2000 and it will be answered within twenty working days.\n\n"
+        "request under the Freedom of Information Act 2000, and you will receive a reply within twenty "
+        "working days.\n\n"
         "Yours sincerely\n\nInformation Governance Team",
         # the same promise in figures
         "Dear Mr Hale,\n\nYour request is being handled under the Act and will be answered within 20 working "
@@ -39,8 +40,8 @@ def test_a_request_that_will_be_answered_within_twenty_days_is_acknowledged(text
 @pytest.mark.parametrize(
     "text",
     [
-        "Dear Mr Brooks\n\nThank you for your request.\n\nPlease see attached, an acknowledgement letter in respect "
-        "of your request.\n\nYours sincerely\nPriya Shah",
+        "Dear Mr Brooks\n\nThank you for your request.\n\nAn acknowledgement letter for "
+        "your request is attached.\n\nYours sincerely\nPriya Shah",
         "Dear Ms Lowe,\n\nI attach our acknowledgement letter for your Freedom of Information request.\n\n"
         "Regards\nInformation Team",
     ],
@@ -149,7 +150,7 @@ def test_a_release_of_all_the_information_answered_question_by_question_is_a_res
             "forces. Your request has been dealt with under the Freedom of Information Act 2000, and we are "
             "releasing all the information within its scope. I have split your request into two questions:\n\n"
             "Q1. Which forces use body-worn cameras\nQ2. Which kinds are in use\n\n"
-            "Please see the answers to each question:\n\n"
+            "Please see our answers to the questions below:\n\n"
             "Q1. The forces that said they use them are Avonshire, Northfield and Westmoor.\n\n"
             "Q2.\n\nKind Forces naming it\nChest-mounted camera 14\nHelmet camera 3\nNone of these 9")
     result = classify("", text)
@@ -158,7 +159,7 @@ def test_a_release_of_all_the_information_answered_question_by_question_is_a_res
 
 def test_a_nil_return_under_the_response_heading_is_a_response() -> None:
     text = ("Request\n\nPlease tell me how many custody suites have opened since 2015, with their addresses.\n\n"
-            "Response\n\nPlease see the below response to your request.\n\n"
+            "Response\n\nPlease find our answers below.\n\n"
             "Please note there have been no custody suites opened by the force since 1 January 2015.")
     result = classify("", text, request_text="Please tell me how many custody suites have opened since 2015, "
                                              "with their addresses.")
@@ -175,7 +176,7 @@ def test_no_such_cases_beside_not_held_stays_not_held() -> None:
 @pytest.mark.parametrize("sentence", ["There are no records of such incidents.",
                                       "There were no documents found within the scope of your request."])
 def test_no_records_found_is_not_a_nil_return(sentence: str) -> None:
-    result = classify("", "Please see the below response to your request.\n\n" + sentence)
+    result = classify("", "Please find our answers below.\n\n" + sentence)
     assert result.kind != "responded", result.reasons
 
 
@@ -186,8 +187,8 @@ def test_no_records_found_is_not_a_nil_return(sentence: str) -> None:
 def test_a_reply_that_only_neither_confirms_nor_denies_is_a_refusal_despite_name_placeholders() -> None:
     # "(Name redacted)" is the published copy hiding a name, not part of the information withheld.
     text = ("Our ref: 5120\n\nDear Ms Ortiz\n\nI refer to your request which we received on 2 March 2015.\n\n"
-            "Your request was:\n\n(Name redacted) says his conviction is to be quashed. Is this true? [redacted] "
-            "would like the reasons.\n\nWe neither confirm nor deny whether we hold the information requested about "
+            "Your request was:\n\n(Name redacted) tells me his sentence is under appeal. Is that so? [redacted] "
+            "wants to know why.\n\nWe neither confirm nor deny holding any information about "
             "the named person, under section 40(5) of the Freedom of Information Act 2000. The attached notice "
             "gives our reasons.")
     result = classify("", text)
@@ -232,9 +233,9 @@ def test_a_restated_request_about_a_road_closure_section_records_no_section() ->
 @pytest.mark.parametrize(
     "text",
     [
-        "I am sorry to tell you that we are still having difficulties with this request. Staff shortages are "
+        "I am sorry to say that this request is still proving difficult to complete. Staff shortages are "
         "also causing further delays. Please accept our apologies for missing the deadline.",
-        "I am sorry that I have still been unable to provide you with a response to your request. I will write "
+        "I am sorry that I am still unable to provide you with our response to your request. I will write "
         "again as soon as I can.",
     ],
 )
@@ -276,7 +277,7 @@ def test_a_date_label_with_a_year_is_not_a_reference() -> None:
     [
         ("FOI Ref: 20/09/1088\nDear Mr Ward,", "20/09/1088"),
         # (two requests answered under one label line: both, round 11)
-        ("FOI Ref: 16/06/669 & 16/06/702", "16/06/669 & 16/06/702"),
+        ("FOI Ref: 17/04/512 & 16/06/702", "17/04/512 & 16/06/702"),
     ],
 )
 def test_a_year_month_number_reference_is_not_taken_for_a_date(text: str, ref: str) -> None:

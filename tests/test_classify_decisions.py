@@ -156,8 +156,8 @@ def test_not_held_for_the_whole_request(text: str) -> None:
 
 def test_no_need_to_weigh_the_public_interest_is_not_more_time() -> None:
     result = classify("FOI 1234/25", "The information you have asked for is the personal data of a third party. I "
-                      "have decided that it is exempt from disclosure under section 40(2) of the Act. Section 40(2) is "
-                      "an absolute exemption and there is no need to consider the public interest. This letter serves "
+                      "have decided that section 40(2) of the Act exempts it. As section 40(2) is "
+                      "absolute, the public interest does not have to be weighed. This letter serves "
                       "as a refusal notice under section 17 of the Act.", headers=HEADERS)
     assert (result.kind, result.sections) == ("refused", ["40(2)"])
 
@@ -182,8 +182,8 @@ def test_the_public_interest_argument_for_release_is_not_information_given() -> 
 def test_a_refusal_stays_a_refusal_when_one_department_holds_nothing() -> None:
     """Nothing is given; one department does not hold it and searching the rest would cost too much."""
     result = classify("FOI 1234/25", "Your request has been considered and I am not obliged to supply the "
-                      "information you have requested. The Operations Department does not hold this information "
-                      "within Force Planning. To obtain it from the other departments would mean reading every "
+                      "information you have requested. The Operations Department does not keep these figures "
+                      "in its planning unit. To obtain them from the other departments would mean reading every "
                       "deployment record by hand, which would exceed the 18 hour cost limit.", headers=HEADERS)
     assert (result.kind, result.sections) == ("refused", ["12"])
 
@@ -305,8 +305,8 @@ def test_an_enclosure_beside_ncnd_for_any_other_information_is_partial_unread() 
     whatever the unreadable enclosure holds."""
     result = classify("FOI 1234/25", "Thank you for your request, which reached us on 2 March. I enclose a copy of "
                       "the duty log entry for that evening. We can neither confirm nor deny whether we hold any other "
-                      "information relating to your request, by virtue of sections 30(3) and 40(5). This letter is a "
-                      "refusal notice for any other information you asked for.", ["scan.pdf"], [], HEADERS)
+                      "information relating to your request, by virtue of sections 30(3) and 40(5). This letter is our "
+                      "refusal notice for anything further that you asked for.", ["scan.pdf"], [], HEADERS)
     assert (result.kind, result.sections, result.ncnd) == ("partial", ["30(3)", "40(5)"], True)
 
 

@@ -53,15 +53,15 @@ def test_not_held_beside_a_relied_on_cost_limit_stays_a_refusal_reading() -> Non
 
 DISCLOSURE_LOG_QA = """Hello,
 
-Can you tell me how many staff in the Commissioner's office have the word "inclusion" in their job title?
+Can you tell me how many of the Commissioner's pool cars run on electricity alone?
 
 Many thanks,
 
 I write in response to your request under the Freedom of Information Act 2000 and give the answer below:
 
-Q: Can you tell me how many staff in the Commissioner's office have the word "inclusion" in their job title?
+Q: Can you tell me how many of the Commissioner's pool cars run on electricity alone?
 
-A: There are at present 2 posts with that word in the title.
+A: The Commissioner currently has 3 cars of that kind.
 """
 
 
@@ -94,7 +94,7 @@ def test_an_a_line_saying_nothing_is_held_is_no_figure() -> None:
     [
         "Questions 2, 4 & 6\nThe hearings were private, so these details will not be given. Section 31(1)(g) applies "
         "and the information is exempt.",
-        "Please find our response below. In relation to question 3, the names are exempt by virtue of section 40(2).",
+        "Please find our response below. As for question 3, the names are withheld under section 40(2).",
     ],
 )
 def test_an_exemption_for_some_named_questions_is_partial(text: str) -> None:
@@ -155,7 +155,7 @@ def test_a_receipt_with_structural_evidence_is_an_acknowledgement(text: str) -> 
     ("text", "ref"),
     [
         ("Request\n0412.2024-25\nHow many horses does the force own?", "0412.2024-25"),
-        ("Your two requests, 0086.2023-24 and 0090.2023-24, are answered together.", "0086.2023-24"),
+        ("Your two requests, 0142.2023-24 and 0147.2023-24, are answered together.", "0142.2023-24"),
     ],
 )
 def test_a_number_dot_financial_year_is_their_reference(text: str, ref: str) -> None:
@@ -169,8 +169,8 @@ def test_a_reference_heading_a_printed_request_is_found() -> None:
 
 
 def test_unable_to_confirm_or_deny_is_ncnd() -> None:
-    text = ("I enclose a copy of the one page we found. We are unable to confirm or deny whether we hold any other "
-            "information, under sections 31(3) and 40(5).")
+    text = ("I enclose a copy of the one page we found. Whether we hold anything further we are "
+            "unable to confirm or deny, under sections 31(3) and 40(5).")
     result = classify("FOI 9/08", text, ["page.pdf"], [""])
     assert result.ncnd
 

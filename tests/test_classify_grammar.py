@@ -31,7 +31,7 @@ def read(text: str, names: tuple[str, ...] = ()):  # noqa: ANN201 - a Classifica
 @pytest.mark.parametrize(
     "text",
     [
-        f"Dear Ms Patel,\n\nYou asked:\n{REQUEST}\n\nResponse:\nNo information relevant to your request is held by "
+        f"Dear Ms Patel,\n\nYou asked:\n{REQUEST}\n\nResponse:\nNo information on this subject is held by "
         "the force.\n\nYours sincerely,\nA Clerk",
         f"Your request\n{REQUEST}\n\nThe force does not use drones.\nThere is therefore no information held.",
         f"Request:\n{REQUEST}\n\nAnswer:\nThe constabulary has never operated a drone unit, so nothing is held.",
@@ -151,7 +151,7 @@ def test_the_requests_own_which_and_what_ask_us_nothing() -> None:
 @pytest.mark.parametrize(
     ("text", "received"),
     [
-        (f"Thank you for your request below, received by Norfolk Constabulary and Suffolk Constabulary on 3 May "
+        (f"Your request, copied below, reached Norfolk Constabulary and Suffolk Constabulary on 3 May "
          f"2024.\n\n{REQUEST}", date(2024, 5, 3)),
         (f"Your request, set out below, was received by Bedfordshire Police, Cambridgeshire Constabulary and "
          f"Hertfordshire Constabulary on 12 June 2024.\n\n{REQUEST}", date(2024, 6, 12)),
@@ -229,12 +229,12 @@ def test_a_review_still_to_come_is_acknowledged(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Thank you for your FOI request. You will receive a response in due course.\nRegards\nJane Smith\n"
+        "Thanks for your FOI request. A response will follow in due course.\nRegards\nJane Smith\n"
         "Freedom of Information Officer",
         "Dear Mr Lee,\n\nThis is to confirm we have your request and it is being looked at. We will be in touch as "
         "soon as we can.\n\nKind regards\nTom Evans",
-        "Dear Mr Lee,\n\nMany thanks for your request for information, reference FOI 2024/331. A reply will be sent "
-        "to you within twenty working days.\n\nYours sincerely\nAmy Hart",
+        "Dear Mr Lee,\n\nMany thanks for your request for information, reference FOI 2024/331. A reply will be with "
+        "you within twenty working days.\n\nYours sincerely\nAmy Hart",
         "Dear Ms Patel,\n\nYour freedom of information request has been safely received and allocated to a "
         "disclosure officer, who will respond promptly.\n\nRegards\nK Doyle",
         "Dear Ms Patel,\n\nI write to acknowledge your information request, which is now with the relevant team. "
@@ -251,12 +251,12 @@ def test_an_acknowledgement_without_a_date_in_other_words(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "until"),
     [
-        ("Dear Mr Lee,\n\nI regret that we will not be able to answer your request within the 20 working day "
-         "limit. We hope to send you a full response by 15 July 2024.", date(2024, 7, 15)),
+        ("Dear Mr Lee,\n\nRegrettably we will not be able to respond within the 20 working day "
+         "limit. We hope to send you a complete reply by 15 July 2024.", date(2024, 7, 15)),
         ("Dear Mr Lee,\n\nPlease accept our apologies: your request has been delayed owing to the volume of work. "
          "You should hear from us by 15 July 2024.", date(2024, 7, 15)),
         ("Dear Mr Lee,\n\nWe are sorry that our response is late. The information is still being gathered from "
-         "several departments and we will reply as soon as possible.", None),
+         "several departments and we will be in touch as soon as we can.", None),
         ("Dear Mr Lee,\n\nIt has not been possible to complete our response within the statutory time. The "
          "revised date for our response is 15 July 2024.", date(2024, 7, 15)),
     ],
@@ -267,7 +267,7 @@ def test_an_extension_in_other_words(text: str, until: date | None) -> None:
 
 
 def test_unable_to_answer_at_all_is_still_a_refusal() -> None:
-    result = read("Dear Mr Lee,\n\nWe will not be able to answer your request, as the information is exempt "
+    result = read("Dear Mr Lee,\n\nWe are unable to answer your request, as the information is exempt "
                   "under section 31(1)(a).")
     assert result.kind == "refused"
 
@@ -385,7 +385,7 @@ def test_a_due_date_moved_is_an_extension(text: str, until: date) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Dear Mr Lee,\n\nPlease find attached our acknowledgement for your request for information.\n\nYours "
+        "Dear Mr Lee,\n\nWe attach our acknowledgement of your recent request for information.\n\nYours "
         "sincerely\nAnn Jones\nInformation Officer",
         "Dear Mr Lee,\n\nI enclose an acknowledgement of your freedom of information request.\n\nRegards\nAnn Jones",
     ],
@@ -396,8 +396,8 @@ def test_an_acknowledgement_sent_as_an_attachment(text: str) -> None:
 
 def test_a_review_that_finds_the_exemptions_correct_is_upheld() -> None:
     result = read("Dear Ms Ray,\n\nI have now completed the review. Having looked again at how your request was "
-                  "handled, I consider that the exemptions at sections 36(2)(b)(i) and 36(2)(c) were correct and "
-                  "properly applied. My findings are in the attached report.", ("report.pdf",))
+                  "handled, I consider that the exemptions at sections 43(2) and 41(1) were both correct and "
+                  "rightly relied on. The attached report sets out why.", ("report.pdf",))
     assert result.kind == "review-upheld"
 
 
@@ -473,7 +473,7 @@ def test_a_clarification_in_yet_more_words(text: str) -> None:
 
 
 def test_not_being_clear_about_one_phrase_inside_an_answer_is_no_clarification() -> None:
-    result = read("Please find attached the figures for 2023. We are not clear what you are referring to by "
+    result = read("Please find attached the figures for 2023. We are not clear which records you mean by "
                   "'secrecy reasons', so nothing further can be given on that point.", ("figures.xlsx",))
     assert result.guess == "responded"
 
@@ -509,8 +509,8 @@ def test_a_request_declined_is_refused() -> None:
 
 
 def test_exists_or_does_not_exist_is_neither_confirming_nor_denying() -> None:
-    result = read("The force neither confirms nor denies that it holds the information, by virtue of section "
-                  "23(5). This should not be taken to mean that the information you have requested exists or does "
+    result = read("The force will neither confirm nor deny holding the information, by virtue of section "
+                  "23(5). No inference should be drawn from this that the data you want exists or does "
                   "not exist.")
     assert result.kind == "refused"
 
@@ -518,9 +518,9 @@ def test_exists_or_does_not_exist_is_neither_confirming_nor_denying() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Dear Ms Berry,\n\nSections 35 and 22 apply to some of the information. We need to extend our response time "
-        "limit by 20 working days to assess whether the public interest lies in withholding the information or "
-        "disclosing it, and plan to reply by 16 July 2024.",
+        "Dear Ms Berry,\n\nSections 35 and 22 apply to some of the information. We must extend the time for our "
+        "response by 20 working days to judge whether the public interest lies in withholding the records or "
+        "releasing them, and plan to reply by 16 July 2024.",
         "Dear Ms Berry,\n\nWe are extending the period for our reply, as we must weigh whether the public interest "
         "favours withholding this information or releasing it. We will respond by 16 July 2024.",
     ],
@@ -534,7 +534,7 @@ def test_weighing_withholding_against_disclosing_is_an_extension(text: str) -> N
 @pytest.mark.parametrize(
     "text",
     [
-        "Having considered your request, we can inform you that we are unable to provide the information, as it "
+        "We have looked at your request and can tell you that we are unable to provide the information, as it "
         "would cost more than the limit of £450 to do so. This is a refusal notice under section 12.",
         "I can tell you that we cannot provide the information: locating it would take more than 18 hours, so "
         "section 12 applies.",
@@ -669,7 +669,7 @@ def test_a_count_of_none_or_nothing_more_is_not_nothing_held(text: str) -> None:
         "and will reply on my return.",
         "This inbox is no longer monitored. Please send freedom of information requests to foi@force.police.uk.",
         "Your email has been received by the Information Management Unit. Please do not reply to this message.",
-        "Thank you for contacting the Freedom of Information team. This is an automated response to confirm that "
+        "Thanks for writing to the Freedom of Information team. This automatic message confirms that "
         "your email has arrived.",
         "I am on annual leave until 17 June 2024. For urgent matters please contact the FOI team.",
     ],

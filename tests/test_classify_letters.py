@@ -23,10 +23,10 @@ from foi.mail.sections import find_sections
 @pytest.mark.parametrize(
     "opening",
     [
-        "I would like to get the following figures about arrests made between January 2023 and March 2024:",
+        "I would be glad to receive these figures about arrests made between January 2023 and March 2024:",
         "I am writing to you under the Freedom of Information Act to request information about arrests:",
         "Under the FOI Act, please can you provide me with the following information about arrests:",
-        "Please can you tell me how many arrests were made in the city centre, and could you clarify which "
+        "Please can you tell me the number of arrests in the city centre, and could you clarify which "
         "of them were for theft?",
     ],
 )
@@ -34,7 +34,7 @@ def test_the_requesters_own_words_pasted_without_a_heading_are_the_request(openi
     """Their opening is not theirs: its questions ask nothing of us, and the reply is the refusal below."""
     text = (f"{opening}\n1, The time of each arrest (please say whether day or night)\n2, The age of each person\n"
             "\nPresented in the form asked for, the data could identify individuals. This letter therefore "
-            "constitutes a refusal notice, with Section 40(2) of the Act being applied.")
+            "is a refusal notice, and the force relies on Section 40(2) of the Act.")
     result = classify("FOI 1187/24", text)
     assert (result.kind, result.sections) == ("refused", ["40(2)"])
 
@@ -49,8 +49,8 @@ def test_questions_answered_under_a_later_answers_heading_are_the_request() -> N
     """'Question 1 ... Question 2 ... Answers': the questions (with their 'please clarify the purpose')
     are ours; the exemptions 'listed below' are grounds, not information given."""
     text = ("Request Number: FOI/22001\nRequest and Answer:\nThe force is giving a neither confirm nor deny "
-            "response, explained below.\nQuestion 1\nOn 3rd May officers met a trade delegation. Please clarify "
-            "the purpose of the meeting and provide the minutes.\nQuestion 2\nThe deputy chief constable met the "
+            "response, explained below.\nQuestion 1\nOn 3rd May officers met a trade delegation. Please explain "
+            "what the meeting was for and send the minutes.\nQuestion 2\nThe deputy chief constable met the "
             "delegation later. Please clarify what was discussed.\nAnswers\nSection 17(1) requires us to give "
             "a notice when refusing. The exemptions and the public interest factors considered are listed "
             "below:\nSection 24(2) National Security - the duty to confirm or deny does not arise.\nSection "
@@ -84,8 +84,8 @@ def test_a_refusal_only_hypothetical_or_waived_is_no_refusal(text: str) -> None:
 
 def test_an_exemption_avoided_is_not_relied_on() -> None:
     text = ("We can confirm that the information you asked for is held. We are able to disclose it as follows: "
-            "the figures in the attached spreadsheet have been grouped so as to avoid the application of "
-            "exemptions (Section 40 - Personal Information).")
+            "the figures in the attached spreadsheet have been banded, which avoids the use of any "
+            "exemption (Section 40 - Personal Information).")
     result = classify("FOI/3100", text, ["figures.xlsx"], [""])
     assert (result.kind, result.sections) == ("responded", [])
 
@@ -104,9 +104,9 @@ def test_the_acts_own_wording_quoted_applies_no_exemption() -> None:
 
 def test_a_part_sent_to_another_body_is_not_an_answer() -> None:
     """One part redirected to the NPCC, the other refused as vexatious: nothing is given, so refused."""
-    text = ("RESPONSE\nOur digital unit has provided the following information regarding your request.\n"
-            "Question 1\nThe bid was written on behalf of the NPCC. You may wish to submit this part of your "
-            "request to them.\nQuestion 2\nI am not obliged to comply with this part of your request. Section "
+    text = ("RESPONSE\nOur digital unit has sent the following in answer to your request.\n"
+            "Question 1\nThe bid was written on behalf of the NPCC. You may wish to put this part of your "
+            "request to them instead.\nQuestion 2\nI am not obliged to comply with this part of your request. Section "
             "14(1) applies because the request is vexatious.")
     result = classify("FOI 4411/25", text)
     assert (result.kind, result.sections) == ("refused", ["14(1)"])
@@ -126,8 +126,8 @@ def test_one_part_answered_and_one_refused_as_vexatious_is_partial() -> None:
         "1. The force policy on body worn video.\nNo information held\n2. The number of complaints about it in "
         "2024.\nNo information held\n3. The training given.\nNo Information held\n\nI wanted to clarify the "
         "difference between the Commissioner's office and the force, and who you need to contact.",
-        "We can confirm that the information you seek is not held by the Office of the Police and Crime "
-        "Commissioner.\n1. The force policy on body worn video.\nNo information held\n2. The number of "
+        "The Office of the Police and Crime Commissioner does not hold the information you are "
+        "looking for.\n1. The force policy on body worn video.\nNo information held\n2. The number of "
         "complaints.\nNo information held",
     ],
 )
@@ -165,8 +165,8 @@ def test_answers_in_prose_tables_and_labelled_figures_are_answers(text: str) -> 
 
 
 def test_information_disclosed_in_an_attached_pdf() -> None:
-    text = ("Following liaison with our performance team, the following information can be disclosed:\n"
-            "Please find the PDF attached.")
+    text = ("After checking with our analysts, the following information can be released:\n"
+            "Please find the figures attached as a PDF.")
     assert classify("Stop and search of children", text).kind == "responded"
 
 
@@ -177,8 +177,8 @@ def test_information_disclosed_in_an_attached_pdf() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Our response is as follows:\nFrom our initial assessment we are unable to provide this, as it would "
-        "exceed the appropriate costs limit under section 12 of the Act. This is currently \u00a3450.",
+        "Our response is as follows:\nOn a first look we cannot supply this, since doing so would "
+        "exceed the appropriate costs limit under section 12 of the Act, which stands at \u00a3450.",
         "Please find below answers to your questions:\nPresented as a single spreadsheet the data could identify "
         "the people arrested, and so this letter constitutes a refusal notice with section 40(2) applied.",
     ],
@@ -189,8 +189,8 @@ def test_a_lead_above_a_refusal_gives_nothing(text: str) -> None:
 
 
 def test_figures_held_back_for_low_numbers_make_the_answer_partial() -> None:
-    text = ("Your request has been considered. The decision has been taken not to supply some of the "
-            "information you have requested due to low numbers, which could identify individuals.\nAnswer\n"
+    text = ("We have looked at your request. It has been decided not to supply some of the "
+            "figures you asked for, because the numbers are low enough to identify individuals.\nAnswer\n"
             "In 2024 there were 512 people arrested for drink driving. 431 of them were men.")
     assert classify("FOI 8812", text).kind == "partial"
 
@@ -199,7 +199,7 @@ def test_figures_held_back_for_low_numbers_make_the_answer_partial() -> None:
     "text",
     [
         "Response\nFraud can be reported to Action Fraud through its website or by telephone.\nThe question "
-        "concerning how many staff were reported to the force has engaged an exemption under Section 12(2) "
+        "about how many staff were reported to the force falls under Section 12(2) "
         "of the Act.",
     ],
 )
@@ -213,17 +213,17 @@ def test_a_refusal_scoped_to_part_goes_to_review_as_partial(text: str) -> None:
 def test_some_of_the_information_exempt_is_partial() -> None:
     """(Round 10: "some of the information ... is exempt" holds back a part in so many words; the
     rest, by the letter's own words, is not held back. Decided, no longer sent for review.)"""
-    text = ("In accordance with section 1(1)(b) of the Act, our response is as follows:\nSome of the information "
-            "you have requested is already published and is therefore exempt under Section 21 of the Act.")
+    text = ("In accordance with section 1(1)(b) of the Act, our reply is set out here:\nSome of the information "
+            "you asked for is already in the public domain and so is exempt under Section 21.")
     result = classify("FOI 16/07/1", text)
     assert (result.kind, result.guess) == ("partial", "partial")
 
 
 def test_advice_and_assistance_after_a_cost_refusal_gives_some_figures() -> None:
-    text = ("Response\nOur records do not let us provide all of this information within the appropriate limit.\n"
-            "This letter acts as a Refusal Notice for this part of the request and if one part of a request "
-            "exceeds the fees limit then S12 applies to the whole request.\nHowever, under Section 16 of the "
-            "Act I have a duty to provide advice and assistance and can provide relevant information for "
+    text = ("Response\nOur systems do not let us give you all of this within the appropriate limit.\n"
+            "This letter serves as a Refusal Notice for that part of your request, and where one part goes "
+            "over the fees limit S12 covers the whole request.\nHowever, under Section 16 of the Act I must "
+            "offer advice and assistance, and can provide some relevant information for "
             "questions 1 and 2, as this was found during our initial search.")
     result = classify("Stolen bikes (2201A/24)", text)
     assert (result.kind, result.sections) == ("partial", ["12"])
@@ -237,8 +237,8 @@ def test_advice_and_assistance_after_a_cost_refusal_gives_some_figures() -> None
     "text",
     [
         "Re your request FOI2026/01111:\nTo identify and locate the information you asked for we need further "
-        "information and clarification from you:\nPlease list the offence codes you want.\nWe will not be able "
-        "to process your request until we hear from you.",
+        "information and clarification from you:\nPlease list the offence codes you want.\nWe cannot "
+        "take your request forward until we hear from you.",
         "Please can you provide me with details of which offences you mean? We cannot progress your request "
         "until then.",
     ],
@@ -249,8 +249,8 @@ def test_a_request_for_clarification_in_other_words(text: str) -> None:
 
 def test_thanks_for_a_request_alone_is_no_confident_acknowledgement() -> None:
     """Answers open with 'Thank you for your email received on ...' too."""
-    result = classify("FOI/3061", "Thank you for your email received on 9 May 2026 in which you asked for "
-                      "certain information held by the force.")
+    result = classify("FOI/4127", "Thank you for your email received on 9 May 2026, which asked for "
+                      "some information the force holds.")
     assert (result.kind, result.guess, result.received) == ("needs-review", "acknowledged", date(2026, 5, 9))
 
 
@@ -263,7 +263,7 @@ def test_a_deadline_in_an_acknowledgement_is_not_an_answer() -> None:
 
 def test_an_automatic_receipt_listing_what_foi_cannot_give_is_an_auto_reply() -> None:
     """Bulleted lines of prose ('*   about yourself') are not a table of figures."""
-    text = ("Thank you for your e-mail; you have contacted the Freedom of Information Unit.\nValid requests will "
+    text = ("Thanks for your e-mail, which has reached the Freedom of Information Unit.\nValid requests will "
             "be considered under the Act.\nWhat can I not get under FOI?\nYou will not be able to get "
             "information:\n*   about yourself\n*   about other people\n*   for insurance claims")
     assert classify("FOI mailbox", text).kind == "auto-reply"
@@ -284,13 +284,13 @@ def test_the_stated_receipt_is_read_from_an_answer_too() -> None:
     [
         ("It is estimated that complying would exceed the \u201cappropriate costs limit\u201d under Section "
          "12(1) of the Act.", ["12(1)"]),
-        ("To recalculate the figures for your dates cannot be achieved within the 18 hour threshold.", ["12"]),
-        ("The force neither confirms nor denies that it holds the information, by virtue of section 23(5).",
+        ("Reworking the figures for your dates could not be done within the 18 hours allowed.", ["12"]),
+        ("The force will neither confirm nor deny holding the information, by virtue of section 23(5).",
          ["23(5)"]),
         ("It is exempt by virtue of Section 31 (1)(g)(2)(a)(b) Law Enforcement and Section 40(2).",
          ["31(1)(g)", "40(2)"]),
-        ("To separate them would have exceeded the 18 hour limit and the request would have been refused "
-         "under Section 12.", []),
+        ("Splitting them out would have taken more than 18 hours, and the request would otherwise have been "
+         "refused under Section 12.", []),
     ],
 )
 def test_sections_cost_wording_ncnd_spelling_and_purposes(text: str, expected: list[str]) -> None:
@@ -298,7 +298,7 @@ def test_sections_cost_wording_ncnd_spelling_and_purposes(text: str, expected: l
 
 
 def test_ncnd_spelled_confirms_nor_denies() -> None:
-    result = classify("FOI", "Response - the force neither confirms nor denies that it holds information, by "
+    result = classify("FOI", "Response - this force neither confirms nor denies holding any such records, by "
                       "virtue of section 31(3).")
     assert (result.kind, result.ncnd) == ("refused", True)
 
@@ -308,11 +308,11 @@ def test_ncnd_spelled_confirms_nor_denies() -> None:
     [
         ("Dear Mr Lane,\n\nYOUR REQUEST  (31007):\n\nPlease provide the number of bicycle thefts.", "", "31007"),
         ("OFFICIAL Our Ref: Date: AB-FOI-2019-0042 3 May 2019 I refer to your request.", "", "AB-FOI-2019-0042"),
-        ("1. The number of raids in each of the following periods:\n- 2010/2011\n- 2011/2012", "", None),
+        ("1. The number of searches in each of these years:\n- 2012/2013\n- 2013/2014", "", None),
         ("Freedom of Information Request Reference No: 2019050001234\nI write in connection with your request.",
          "", "2019050001234"),
-        ("We will respond within 20 working days.", "Acknowledgement FOI 20262", "20262"),
-        ("Our reference: 003814/19\nThank you for your request.", "", "003814/19"),
+        ("We will respond within 20 working days.", "Acknowledgement FOI 31847", "31847"),
+        ("Our reference: 005926/18\nThank you for your request.", "", "005926/18"),
     ],
 )
 def test_references_in_more_shapes(text: str, subject: str, expected: str | None) -> None:

@@ -37,13 +37,13 @@ def _weigh(text: str) -> tuple[list[str], list[str]]:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Your request will now be considered under the terms of the Freedom of Information Act 2000.",
+        "Your request is now being dealt with under the Freedom of Information Act 2000.",
         "The trust has assessed your e-mail as a request for information under the Act.",
-        "Your application, which has been considered as a request under the Environmental Information "
-        "Regulations 2004, has been passed to the highways team.",
-        "This request is being handled in accordance with the Freedom of Information Act.",
+        "Your application has been treated as a request under the Environmental Information "
+        "Regulations 2004 and has gone to the highways team.",
+        "This request is being handled under the Freedom of Information Act.",
         "We have treated your letter as a valid request and it will be dealt with under the EIR.",
-        "Your enquiry has been logged as a freedom of information request.",
+        "Your enquiry has been logged as a request under the Freedom of Information Act.",
         "It will be processed in line with the requirements of the Act.",
     ],
 )
@@ -71,16 +71,16 @@ def test_handling_said_of_any_mail_is_not_a_persons_reading(sentence: str) -> No
 @pytest.mark.parametrize(
     "text",
     [
-        "If you are sending a valid freedom of information request, please take this as our acknowledgement.",
+        "Should your message be a valid FOI request, this e-mail serves as our acknowledgement.",
         "We will first check whether your message is a valid request under the Act.",
-        "The council will assess your e-mail to decide whether it is a valid FOI and, if so, reply in 20 days.",
-        "Should this be a new request, it will be answered within twenty working days.",
+        "The council will look at your e-mail to decide if it is a valid request and, if so, reply in 20 days.",
+        "Should this be a new request, a reply will follow within twenty working days.",
         "If your correspondence amounts to a formal request for information we will log it.",
         "We cannot yet tell whether this is a genuine application for information.",
     ],
 )
 def test_a_receipt_that_has_not_read_the_mail_is_a_mailboxs(text: str) -> None:
-    person, mailbox = _weigh(text + "\nYour request will now be considered under the terms of the Act.")
+    person, mailbox = _weigh(text + "\nYour request is now being dealt with under the Act.")
     assert any(x.startswith("has not yet read") for x in mailbox)
     assert "says which law it is handled under" not in person
 
@@ -91,16 +91,16 @@ def test_a_valid_request_named_without_doubt_is_not_a_mailboxs() -> None:
 
 
 def test_a_person_handling_it_under_the_act_acknowledges_it() -> None:
-    text = ("We acknowledge receipt of your e-mail.\n\nYour request will now be considered under the terms of "
-            "the Freedom of Information Act 2000 and you will receive a response within the statutory timescale "
+    text = ("We acknowledge receipt of your e-mail.\n\nYour request is now being dealt with under the Freedom of "
+            "Information Act 2000, and you will get our reply within the statutory limit "
             "of 20 working days.\n\nKind regards\n\nDisclosure Unit")
     assert classify("Your request", text, headers=_HEADERS).guess == "acknowledged"
 
 
 def test_the_same_words_after_a_doubt_about_validity_are_a_mailboxs() -> None:
-    text = ("If you are e-mailing a valid Freedom of Information request please treat this as a formal "
-            "acknowledgement.\n\nYour request will now be considered in accordance with the Freedom of "
-            "Information Act 2000. You should receive a response within the statutory timescale of 20 working "
+    text = ("If you have sent us a valid Freedom of Information request, please treat this e-mail as a formal "
+            "acknowledgement.\n\nYour request is now being dealt with under the Freedom of "
+            "Information Act 2000, and you should get our reply within the statutory limit of 20 working "
             "days.")
     assert classify("Your request", text, headers=_HEADERS).guess == "auto-reply"
 
@@ -138,7 +138,7 @@ def test_periods_that_are_not_a_reply_to_come(sentence: str) -> None:
 @pytest.mark.parametrize(
     "thanks",
     [
-        "We acknowledge with thanks your application for information.",
+        "We acknowledge with thanks your recent letter requesting data.",
         "I acknowledge with thanks receipt of your e-mail.",
         "We acknowledge with gratitude your recent request.",
     ],
@@ -162,9 +162,9 @@ def test_acknowledged_with_thanks(thanks: str) -> None:
     ],
 )
 def test_a_delay_foreseen_does_not_undo_an_acknowledgement(warning: str) -> None:
-    said = ["We acknowledge with thanks your application for information.",
-            "It has been passed on to an appropriate officer.",
-            "This may take up to 20 working days.", warning]
+    said = ["We acknowledge with thanks your recent letter requesting data.",
+            "It has gone to a suitable officer to deal with.",
+            "A reply could take up to 20 working days.", warning]
     assert acknowledgement(said)
 
 
@@ -188,7 +188,7 @@ def test_more_time_announced_is_not_an_acknowledgement(news: str) -> None:
 @pytest.mark.parametrize(
     "opening",
     [
-        "Thank you for your communication dated 14 March 2024.",
+        "Many thanks for your letter dated 14 March 2024.",
         "Thank you for your e-mail of 14 March 2024.",
         "We acknowledge receipt of your letter dated 14 March 2024.",
         "Many thanks for your request sent on 14 March 2024.",
@@ -224,7 +224,7 @@ def test_a_stated_arrival_is_the_receipt(opening: str, day: int) -> None:
 @pytest.mark.parametrize(
     "preface",
     [
-        "I will answer each question in the order that you asked them.",
+        "I will answer all of your questions in the order you put them.",
         "We will respond to each of your points in turn.",
         "I shall reply to your questions below.",
         "We will answer the questions as follows.",
@@ -288,7 +288,7 @@ def test_a_receipt_stated_is_an_acknowledgement_signal(sentence: str) -> None:
 @pytest.mark.parametrize(
     "promise",
     [
-        "We will aim to send you a full response within twenty working days of our receiving it, by 24 March.",
+        "A complete answer will be with you no later than twenty working days after it reached us, by 24 March.",
         "You should receive a reply within 20 working days.",
         "A full response will be issued to you within the statutory time limit.",
         "The records team will respond no later than 20 working days after the day it arrived.",
@@ -363,7 +363,7 @@ def test_a_receipt_stated_above_an_announced_answer_is_not_decided_as_an_acknowl
 @pytest.mark.parametrize(
     "preface",
     [
-        "I will answer each question in the order that you asked them.",
+        "I will answer all of your questions in the order you put them.",
         "We will respond to each of your points in turn.",
         "I shall reply to your questions below.",
         "We will answer the questions as follows.",
@@ -378,8 +378,8 @@ def test_the_answers_preface_announces_the_answer(preface: str) -> None:
 
 
 def test_an_answer_opening_with_a_dated_receipt_is_guessed_an_answer() -> None:
-    text = ("Dear Mr Lowe\nREQUEST FOR INFORMATION\nThank you for your email received 3 March 2010 regarding "
-            "assaults on officers.\nI will answer each question in the order that they have been asked;\n"
+    text = ("Dear Mr Lowe\nREQUEST FOR INFORMATION\nThank you for your email received 9 June 2014 regarding "
+            "assaults on officers.\nI will deal with each of your questions in the order they came;\n"
             "(1) the number of assaults recorded in the last year: Serious = 4, Minor = 212\n"
             "(2) the number dealt with by fixed penalty: none; such offences are reported to the prosecutor.\n")
     result = classify("Assaults on officers", text, headers=_HEADERS)

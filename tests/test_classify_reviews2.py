@@ -1,8 +1,8 @@
 """Review outcomes, round 10 (issue 12): the reviewer's verdict in more shapes.
 
 Any owner's first reply is what is judged ("the Home Office's original response", "the trust's
-initial reply"); the review itself may be the judge ("this internal review has concluded that");
-a ground kept is an upheld review ("a different exception still applies"). Our own paraphrases;
+initial reply"); the review itself may be the judge ("this internal review has found that");
+a ground kept is an upheld review ("another exception still applies"). Our own paraphrases;
 negatives share the words, not the meaning.
 """
 
@@ -18,7 +18,7 @@ from foi.mail.outcomes import conclusion
 @pytest.mark.parametrize(
     "sentence",
     [
-        "My conclusion is that the Home Office's original response to your request was correct.",
+        "My conclusion is that the Home Office's first reply to you was correct.",
         "I find that the trust's initial reply was right.",
         "I am satisfied that the university's earlier decision was justified.",
         "Having reviewed the file, I believe the department's previous answer was appropriate.",
@@ -33,7 +33,7 @@ def test_any_owners_first_reply_judged_correct_is_upheld(sentence: str) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "This internal review has concluded that a different exception still applies to the request.",
+        "This internal review has found that another exception still applies to the request.",
         "The review found that section 31 continues to apply.",
         "Our review has determined that the exemption remains engaged.",
         "I have concluded that regulation 12(5)(b) still applies.",
@@ -92,8 +92,8 @@ def test_no_change_is_not_a_change(sentence: str, kept: bool) -> None:
 
 
 def test_a_review_letter_with_an_owners_verdict_is_decided() -> None:
-    text = ("Dear Ms Bell,\n\nWith regard to your request for an internal review, my conclusion is that the "
-            "agency's original response to your request was correct.\n\nYours sincerely,\n\nA. Reviewer")
+    text = ("Dear Ms Bell,\n\nTurning to your request for an internal review, my conclusion is that the "
+            "agency's first reply to you was correct.\n\nYours sincerely,\n\nA. Reviewer")
     assert classify("Internal review", text).kind == "review-upheld"
 
 
@@ -101,19 +101,19 @@ def test_a_review_letter_with_an_owners_verdict_is_decided() -> None:
     "sentence",
     [
         # our request pasted back, whole or in part, with its breaks and case lost
-        "The request was refused, and the internal review upheld the refusal, saying the reasons were unchanged.",
-        "my earlier request was refused and the internal review upheld the refusal",
-        "The internal review upheld the refusal, saying the reasons were unchanged.",
-        "MY EARLIER REQUEST WAS REFUSED, AND THE INTERNAL REVIEW UPHELD THE REFUSAL.",
-        "You wrote: my earlier request was refused, and the internal review upheld the refusal.",
-        "and the internal review upheld the\n\nrefusal, saying the reasons were unchanged",
+        "The request was turned down, and the internal review upheld that decision, citing the same grounds.",
+        "my earlier request was turned down and the internal review upheld that decision",
+        "The internal review upheld that decision, citing the same grounds.",
+        "MY EARLIER REQUEST WAS TURNED DOWN, AND THE INTERNAL REVIEW UPHELD THAT DECISION.",
+        "You wrote: my earlier request was turned down, and the internal review upheld that decision.",
+        "and the internal review upheld that\n\ndecision, citing the same grounds",
     ],
 )
 def test_our_own_story_told_back_is_not_their_outcome(sentence: str) -> None:
     from foi.mail.outcomes import echoed
 
-    ours = ["My earlier request was refused, and the internal review upheld the refusal, saying the reasons "
-            "were unchanged.", "Please send me the minutes of the review panel."]
+    ours = ["My earlier request was turned down, and the internal review upheld that decision, citing the same "
+            "grounds.", "Please send me the minutes of the review panel."]
     assert echoed(sentence, ours)
 
 
@@ -129,17 +129,17 @@ def test_our_own_story_told_back_is_not_their_outcome(sentence: str) -> None:
 def test_their_own_words_are_not_an_echo(sentence: str) -> None:
     from foi.mail.outcomes import echoed
 
-    ours = ["My earlier request was refused, and the internal review upheld the refusal, saying the reasons "
-            "were unchanged.", "Please send me the minutes of the review panel."]
+    ours = ["My earlier request was turned down, and the internal review upheld that decision, citing the same "
+            "grounds.", "Please send me the minutes of the review panel."]
     assert not echoed(sentence, ours)
 
 
 def test_a_letter_pasting_our_review_story_back_decides_no_review() -> None:
-    ours = ("> Dear Ministry,\n>\n> My earlier request was refused, and the internal review upheld the refusal, "
-            "giving the same reasons.\n>\n> Please send me the minutes of the review panel.\n")
+    ours = ("> Dear Ministry,\n>\n> My earlier request was turned down, and the internal review upheld that decision, "
+            "on the same grounds.\n>\n> Please send me the minutes of the review panel.\n")
     text = ("Dear Mr Hale,\n\nThank you for your request, which was received on 2 May 2024. You asked:\n\n"
-            "My earlier request was refused, and the internal review upheld the refusal, giving the same "
-            "reasons.\n\nPlease send me the minutes of the review panel.\n\nThe Department holds the information. "
+            "My earlier request was turned down, and the internal review upheld that decision, on the same "
+            "grounds.\n\nPlease send me the minutes of the review panel.\n\nThe Department holds the information. "
             "We need more time to consider the public interest in releasing it.\n\n" + ours)
     result = classify("Your request", text)
     assert result.kind not in ("review-upheld", "review-overturned")

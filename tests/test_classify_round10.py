@@ -30,7 +30,7 @@ from foi.mail.signals import COST_LIMIT_RE, NOT_HELD_PART_RE, SIGNALS
 from foi.mail.weighing import whole_nh_decides
 
 # --------------------------------------------------------------------------------------------
-# A. "Whether we do or do not hold it" is a disjunction, not a statement that nothing is held
+# A. "Whether the force does or does not hold it" is a disjunction, not a statement that nothing is held
 
 
 def _not_held(sentence: str) -> bool:
@@ -40,7 +40,7 @@ def _not_held(sentence: str) -> bool:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "The decision to neither confirm nor deny does not turn on whether we do or do not hold the records.",
+        "Our choice to neither confirm nor deny does not hinge on whether we did or did not hold the files.",
         "Confirming whether the force does or does not hold such material would itself reveal exempt facts.",
         "Whether the department did or did not hold any files at that time is not the question here.",
         "Saying that we do or do not have any records of this kind would harm ongoing operations.",
@@ -69,9 +69,9 @@ def test_plain_not_held_still_reads(sentence: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Dear Ms Grey,\nNeither Confirm nor Deny\nThe force neither confirms nor denies that it holds any "
-        "correspondence with the companies named, by virtue of sections 23(5) and 24(2). Our decision does not "
-        "depend on whether we do or do not hold the information, but on what confirming it would reveal.",
+        "Dear Ms Grey,\nNeither Confirm nor Deny\nThe force will neither confirm nor deny holding any "
+        "correspondence with the companies named, by virtue of sections 23(5) and 24(2). That stance is the "
+        "same whether the force does or does not hold such letters; what counts is what confirming would reveal.",
         "Our response: we can neither confirm nor deny whether this information is held, as section 31(3) "
         "applies. The choice to give such a response is unaffected by whether the service does or does not "
         "have any records; it concerns the harm that confirming either way would cause.",
@@ -127,7 +127,7 @@ def test_every_answer_under_the_questions_not_held_is_not_held(text: str) -> Non
         "Your questions:\n1. When was the page about the tracker dog replaced?\n2. Is the dog still working?\n"
         "A colleague in the press office replied as follows.\n1 - We moved to a new website last year and the "
         "old pages no longer exist, so our formal answer to this part is that no information is held.\n"
-        "2 - The dog is no longer a serving police dog and retired in 2019.",
+        "2 - The horse has left the mounted section and was retired in 2020.",
         "1. What date did the council close the depot?\n2. Does the council still own the land?\n"
         "1. We do not hold a record of the closing date.\n2. The council still owns the land and leases it to a "
         "local charity.",
@@ -162,7 +162,7 @@ def test_a_table_given_beside_not_held_is_a_response(text: str) -> None:
 
 
 def test_not_held_with_nothing_shown_still_goes_to_review() -> None:
-    text = ("The information you requested is not held by the council. We hope the following is helpful: "
+    text = ("The information you asked for is not held by the council. We hope the following is helpful: "
             "please find attached our answer.")
     result = classify("FOI response", text)
     assert result.kind != "responded"
@@ -181,8 +181,8 @@ def test_disjunction_pattern_is_one_clause() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Dear Ms Vane,\nPlease find attached the documents you asked for; please note that some redactions have "
-        "been made, as the university is not obliged to disclose the personal data of third parties under "
+        "Dear Ms Vane,\nThe documents you asked for are attached; you will see that some redactions have "
+        "been made, since the university need not release the personal data of third parties under "
         "section 40(2).",
         "I can confirm that the force does hold the information you asked for. However, an exemption under "
         "section 31(1)(a) has been applied to part of it, which exempts that part from release.",
@@ -322,7 +322,7 @@ def test_not_held_with_ncnd_on_its_own_grounds_is_not_held(text: str) -> None:
 
 
 def test_a_greeting_by_number_is_no_figure() -> None:
-    text = "14202,\n\nOur ref: FOI 96/2024\n\nPlease see the attached correspondence.\n\nThanks"
+    text = "58317,\n\nOur ref: FOI 83/2023\n\nPlease see the attached correspondence.\n\nThanks"
     result = classify("RE: FOI request", text, attachment_names=["letter.pdf"])
     assert result.kind == "needs-review"
 
@@ -334,7 +334,7 @@ def test_a_greeting_by_number_is_no_figure() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "The information you requested is not held.",
+        "The information you asked for is not held.",
         "Unfortunately, the requested data was not recorded.",
         "We do not hold any information within the scope of your request.",
         "The council does not have the records you asked for.",
@@ -350,7 +350,7 @@ def test_whole_not_held(sentence: str) -> None:
     "sentence",
     [
         "The information is not held by the Custody Unit, so we asked Crime Services.",
-        "Whether we do or do not hold the information you requested cannot be said.",
+        "Whether the council does or does not hold what you asked for cannot be said.",
         "Information about 2019 is not held.",
         "The information is not held on Niche in a searchable field.",
         "We do not hold such records for question 2.",
@@ -367,7 +367,7 @@ def test_not_whole_not_held(sentence: str) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "After careful thought we believe it should be withheld under the exception at regulation 12(4)(d).",
+        "On reflection we consider it ought to be withheld under the exception at regulation 12(5)(b).",
         "I am satisfied that the names of the officers must be withheld.",
         "We have concluded that the report is to be withheld in full.",
         "The council considers that this information should remain exempt under section 43.",
@@ -394,8 +394,8 @@ def test_no_judgement_to_withhold(sentence: str) -> None:
 
 def test_the_information_meets_the_exceptions_terms_confirms_nothing_given() -> None:
     text = ("As the information is environmental, we considered it under the EIR. I can confirm we hold "
-            "information of this description. After due consideration we believe it should be withheld under the "
-            "exception at regulation 12(4)(d). I can confirm that the information captured by your request meets "
+            "information of this kind. Having weighed it, we consider it should be withheld under the "
+            "exception at regulation 12(4)(d). I can confirm that the material your request covers meets "
             "this description. The public interest favours maintaining the exception.")
     result = classify("FOI response", text)
     assert (result.kind, result.guess) == ("refused", "refused")
@@ -408,8 +408,8 @@ def test_the_information_meets_the_exceptions_terms_confirms_nothing_given() -> 
 @pytest.mark.parametrize(
     "text",
     [
-        "Our response is as follows. Some of the information you asked for is already published on our website "
-        "and is therefore exempt under section 21.",
+        "Here is our reply. Some of the figures you want are already published on our website "
+        "and are therefore exempt under section 21.",
         "Parts of the report are withheld under section 31(1)(a), as releasing them would harm investigations.",
         "Certain parts of the minutes have been redacted under section 40(2).",
         "Part of the data you requested is exempt by virtue of section 38, the health and safety exemption.",
@@ -444,7 +444,7 @@ def test_some_and_the_rest_held_back_is_not_partial(text: str) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "I will answer each question in the order that you asked them.",
+        "I will answer all of your questions in the order you put them.",
         "We shall take each of your points in turn.",
         "I have answered each of your questions below.",
         "We will now address each of the questions as follows.",
@@ -460,7 +460,7 @@ def test_an_answer_announced(sentence: str) -> None:
     "sentence",
     [
         "We will answer all questions once the data has been checked.",
-        "We will respond to your request within 20 working days.",
+        "We will reply to you within 20 working days.",
         "Please find below a link to our complaints procedure.",
     ],
 )
@@ -470,7 +470,7 @@ def test_no_answer_announced(sentence: str) -> None:
 
 def test_thanks_then_answers_announced_and_given_is_a_response() -> None:
     text = ("Dear Mr Reid\nThank you for your e-mail received 3 March 2011 about assaults on staff.\n"
-            "I will answer each question in the order it was asked;\n(1) the number of assaults recorded\n"
+            "I will respond to each question in the order it was put;\n(1) the number of assaults recorded\n"
             "Serious assault = 4\nMinor assault = 212\n(2) the number of fixed penalties\n"
             "The force does not issue fixed penalties for such offences.")
     result = classify("Your request", text)
@@ -485,7 +485,7 @@ def test_thanks_then_answers_announced_and_given_is_a_response() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Decision\nQ1 & 2.\nThe force has not trialled or used facial recognition in an overt capacity.\n"
+        "Decision\nQ1 & 2.\nThe force has not tested or deployed body scanners at any public event.\n"
         "Please note that the force can neither confirm nor deny that any further information is held, by virtue "
         "of section 24(2) and section 31(3).",
         "Q1. The constabulary does not use drones for covert work.\nThe constabulary neither confirms nor denies "
@@ -539,7 +539,7 @@ def test_held_but_qualified(sentence: str) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "I can confirm that the force does hold the information requested, the details of which are below.",
+        "I can confirm the force holds the information you asked for, and it is set out below.",
         "We do not hold it, however we can suggest another body.",
         "The force holds the information and it is set out below.",
     ],
@@ -619,8 +619,8 @@ def test_an_amount_of_money_is_not_the_cost_limit() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Please interpret these data with caution, as they come from several systems.\nWe have searched our "
-        "records and 0 offences were committed against swans in those years.",
+        "Please read these figures with care, as they come from several systems.\nOur systems were "
+        "checked and 0 offences were recorded against herons in those years.",
         "We searched the crime system for the period and 0 crimes were recorded involving drones.",
         "Having searched our databases, 0 people were arrested for that offence in 2022.",
     ],
@@ -648,7 +648,7 @@ def test_nought_records_found_is_no_count(text: str) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "We no longer hold this information for these months, as the records were destroyed.",
+        "Some of these weeks are no longer held, as the records were destroyed.",
         "The information is not held for the earlier years you ask about.",
         "The force does not hold figures for those divisions, which merged in 2015.",
         "Sadly we do not hold the data prior to the first period covered by the new system.",
@@ -674,8 +674,8 @@ def test_not_held_for_a_period_beside_information_given_is_a_response_for_review
 @pytest.mark.parametrize(
     "text",
     [
-        "Authorities must answer within 20 working days. However, an extension of a further 20 working days can be "
-        "legitimately applied whenever an authority is weighing the public interest.\nYour questions and our "
+        "Authorities must answer within 20 working days. However, a further 20 working days can legitimately "
+        "be taken where an authority is still weighing the public interest.\nYour questions and our "
         "answers are set out below.\n1. How many requests were answered on time?\n412\n2. How many late?\n37",
         "The deadline may lawfully be extended where an authority needs to consider the public interest. That "
         "was not needed here. Please find our answers below.\n1. Requests received in 2021: 1,204\n"
@@ -698,8 +698,8 @@ def test_more_time_taken_here_is_still_an_extension() -> None:
 @pytest.mark.parametrize(
     "line",
     [
-        "2018/19 - £1,735k (£822k from staff)",
-        "2017/18 - £1,680k",
+        "2020/21 - £2,416k (£915k on overtime)",
+        "2019/20 - £2,302k",
         "2021: £2.4 million",
         "2020 – 1,204 (provisional)",
         "2019-20 | £37,287.52",

@@ -29,12 +29,12 @@ from foi.mail.sections import find_sections
          "applications, received on 03/04/2023. The due date for issuing a response is 02/05/2023.\nYours "
          "sincerely,\nAnne Lister", date(2023, 4, 3)),
         ("Dear Sir,\nThank you for your communication of 4 March 2022, which has been passed to the council's "
-         "information governance team. We have allocated the above reference to it. The team will arrange for a "
-         "reply to be sent to you.", None),
+         "information governance team. It has been given the reference shown above, and the team will see that "
+         "you get a reply.", None),
         ("Dear Ms Price,\nThank you for your request about exemptions and section 40, which we logged on 12 May "
          "2021. We aim to respond by 10 June 2021.\nRegards", date(2021, 5, 12)),
         ("Many thanks for your recent e-mail concerning refused applications. It has been registered and given "
-         "the reference 55120. You should receive a response within 20 working days.", None),
+         "the reference 55120. A reply should reach you within 20 working days.", None),
         # (the date a letter bears is not its receipt: no date moves)
         ("Dear Dr Shah,\nWe acknowledge receipt of your letter dated 2 February 2024 regarding withheld reports, "
          "which has been forwarded to the records office. A reply will be sent by 1 March 2024.\nYours sincerely,"
@@ -90,10 +90,10 @@ def test_an_acknowledgement_needs_all_three_meanings() -> None:
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
-        ("Thank you for asking for an internal review of our reply. I remain of the view that the council "
-         "applied the exemption in section 43 correctly, and the report stays withheld.", "review-upheld"),
-        ("You asked me to review the handling of your request. I have looked again at it, and my conclusion is "
-         "that the original response to your request was correct.", "review-upheld"),
+        ("Thank you for requesting an internal review of our reply. I remain satisfied that the council "
+         "applied the section 43 exemption correctly, and the report stays withheld.", "review-upheld"),
+        ("You asked me to look again at how we dealt with your request. Having done so, my conclusion is "
+         "that the first reply we sent you was correct.", "review-upheld"),
         ("This letter answers your request for an internal review. Having examined the file, I am satisfied "
          "that the earlier decision was right and should stand.", "review-upheld"),
         ("Your request for an internal review has now been considered. I find that section 12 was properly "
@@ -114,8 +114,8 @@ def test_a_reviewers_conclusion_on_the_original_response_is_the_outcome(text: st
     "text",
     [
         # rights paragraph under an answer
-        "The figures are set out below.\n2022: 4\n2023: 7\nIf you are unhappy with this response you may ask "
-        "for an internal review, and I would conclude such a review within 20 working days.",
+        "The figures are set out below.\n2022: 4\n2023: 7\nIf this reply leaves you unhappy, you can request "
+        "an internal review, and I would conclude such a review within 20 working days.",
         # an acknowledgement of our review request
         "Thank you for your request for an internal review, which we received on 4 May 2023. We will respond "
         "by 2 June 2023.",
@@ -128,7 +128,7 @@ def test_what_is_not_a_review_outcome(text: str) -> None:
 
 
 def test_the_conclusion_grammar_parts() -> None:
-    assert conclusion(["My conclusion is that the original response was correct."])[0] == "upheld"
+    assert conclusion(["My conclusion is that the first reply was correct."])[0] == "upheld"
     assert conclusion(["We have concluded that the earlier decision was not correct."])[0] == "overturned"
     assert conclusion(["I consider the exemption was correctly applied.", "Some of the data will now be "
                        "released."])[0] == "partly upheld"
@@ -185,8 +185,8 @@ def test_no_reference_in_road_numbers_or_ours(text: str) -> None:
          ["12(4)(b)"]),
         ("Some of the information is withheld under regulations 12(5)(f) and 13.", ["12(5)(f)", "13"]),
         ("Names are withheld under regulation 13 of the EIR (personal data); the rest is enclosed.", ["13"]),
-        ("The copies are excepted under section 12(5)(f) and section 13 of the Environmental Information "
-         "Regulations 2004 and are withheld.", ["12(5)(f)", "13"]),
+        ("The copies fall under the exceptions in section 12(5)(f) and section 13 of the Environmental "
+         "Information Regulations, so they are withheld.", ["12(5)(f)", "13"]),
     ],
 )
 def test_eir_exceptions_are_read_as_regulation_numbers(text: str, expected: list[str]) -> None:
@@ -197,7 +197,7 @@ def test_eir_exceptions_are_read_as_regulation_numbers(text: str, expected: list
     ("text", "expected"),
     [
         # the FOIA's own sections are read as before
-        ("The information is exempt under section 12 of the Act, as it would exceed the cost limit.", ["12"]),
+        ("We rely on section 12 of the Act, since answering would go over the cost limit.", ["12"]),
         ("Names are withheld under section 40(2).", ["40(2)"]),
         # a regulation of another instrument, or a count of hours, is no EIR ground
         ("We hold 12 records and 13 reports for the period.", []),
@@ -264,8 +264,8 @@ def test_what_is_not_a_log_heading(text: str) -> None:
         "by trained officers.\nRegards",
         "Dear Mr Smith,\nWe would like to explain that the wardens work from the town hall and patrol on foot "
         "in the town centre.\nRegards",
-        "Dear Mr Smith,\nWe were unable to find any information on the closure of the depot. However, we were able "
-        "to locate a briefing note from 2019 which discusses the proposal, and a copy is attached.\nRegards",
+        "Dear Mr Smith,\nOur searches turned up nothing on the closure of the depot. We did, though, come "
+        "across a briefing note from 2019 which discusses the proposal, and a copy is attached.\nRegards",
         "Dear Mr Smith,\nNothing was found about the closure itself, but we have identified two reports on the "
         "depot's future, which are enclosed.\nRegards",
     ],
@@ -286,8 +286,8 @@ def test_a_review_promised_over_numbered_answers_is_the_response() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "We can advise you that the information you asked for is exempt under section 31, and is withheld.",
-        "I would inform you that your request has been received and will be answered within 20 working days.",
+        "We can tell you that what you asked for falls under section 31, and is withheld.",
+        "I would inform you that your request has reached us and a reply will follow within 20 working days.",
         "We looked for the report but could not find it, and no information is held.",
     ],
 )
@@ -298,34 +298,34 @@ def test_what_is_told_but_is_no_answer(text: str) -> None:
 @pytest.mark.parametrize(
     "opening",
     [
-        "I am writing to acknowledge your written request for information.",
+        "I write to acknowledge the request for information you sent us.",
         "We would like to acknowledge your request for information.",
-        "This is to acknowledge receipt of your request for information.",
+        "This e-mail acknowledges that your request for information has arrived.",
     ],
 )
 def test_a_log_printing_the_request_and_then_its_acknowledgement(opening: str) -> None:
     """The request's numbered questions above the acknowledgement are not answers."""
-    text = ("Request details\n1. How many fly-tipping incidents were recorded in each of the last five years?\n"
+    text = ("Request details\n1. How many fly-tipping incidents were recorded each year from 2019 to 2023?\n"
             "2. What did clearing them cost in each year?\n\nCouncil response\n"
-            f"{opening}\nYour request is being dealt with and you will receive the information requested within "
-            "the statutory timescale of 20 working days, subject to the information not being exempt.")
+            f"{opening}\nYour request is being handled and you should receive the information within the "
+            "statutory 20 working days. Any exemption we rely on will be explained then.")
     assert classify("Freedom of Information request", text).kind == "acknowledged"
 
 
 def test_the_request_told_back_after_requesting_gives_no_ground() -> None:
-    text = ("Dear Mr Ashe\nThank you for your email of 3 April 2015, which the council received on 8 April 2015, "
-            "requesting, under the Act, a list of requests received since 2012; whether all, some or none of the "
-            "information was disclosed; and whether a section 43(2) exemption was applied.\nThe council holds the "
+    text = ("Dear Mr Ashe\nThank you for your email of 6 May 2016, which reached the council on 9 May 2016, "
+            "requesting, under the Act, a list of requests logged since 2013; how many were answered in full, in "
+            "part or not at all; and whether section 41 was relied on.\nThe council holds the "
             "information. However, finding and extracting it would exceed the appropriate limit of 18 hours, so "
             "under section 12 we are not obliged to comply with your request.")
     result = classify("Your request", text)
-    assert (result.kind, result.sections, result.received) == ("refused", ["12"], date(2015, 4, 8))
+    assert (result.kind, result.sections, result.received) == ("refused", ["12"], date(2016, 5, 9))
     assert without_topic("Thank you for your e-mail, requesting a list of refusals under section 14.") == (
         "Thank you for your e-mail, requesting ....")
 
 
 def test_dates_and_hours_are_no_figures_beside_a_heading() -> None:
-    text = ("Thank you for your email received 26 October 2021 in which you asked about cameras.\n"
+    text = ("Thank you for your email received 14 March 2022, asking about the cameras.\n"
             "Section 31(1)(a) \u2013 Law enforcement\nReleasing the camera sites would help offenders to avoid "
             "them, and the public interest favours withholding them.")
     assert classify("Your request", text).kind == "refused"

@@ -25,7 +25,7 @@ from foi.mail.receipts import greeted_by_name, signed_by_person
         "If the matter is urgent ring 101, or 999 in an emergency.\n\nDid you know you can report a crime online?",
         # the unit's receipt: no greeting, no one signing, no reference, no date
         "Your request has been received by the Information Rights and Disclosure Unit of Westshire Constabulary "
-        "and will be actioned accordingly. If you have any queries please phone us on weekdays.",
+        "and will be dealt with in due course. Should you have questions, please phone us on weekdays.",
         # a team mailbox that speaks to whatever mail arrives, even of the Act
         "Thank you for your e-mail; you have reached the Freedom of Information Unit. Valid requests will be "
         "considered under the Act and we aim to reply within 20 working days. If your e-mail relates to a road "

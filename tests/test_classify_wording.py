@@ -152,7 +152,7 @@ def test_a_breakdown_not_held_beside_an_answer_is_not_decided_as_partial() -> No
         # late, with no public interest test: still the date they promise
         ("I am sorry that we have not been able to reply within the statutory 20 working days. We hope to send "
          "you our reply by 30 April 2025.", {}, date(2025, 4, 30)),
-        ("Please accept our apologies for the delay in responding to you. We expect to be able to reply by 30th "
+        ("We are sorry that our reply to you is late. We expect to be able to reply by 30th "
          "April.", {"Date": "Wed, 02 Apr 2025 10:00:00 +0000"}, date(2025, 4, 30)),
         # an older date quoted beside the new one
         ("Your request reached us on 3 March 2025 and was due an answer by 31 March 2025. We need more time to "
@@ -264,7 +264,7 @@ def test_not_held_in_more_words(text: str) -> None:
 
 def test_a_mailbox_promise_about_any_request_is_no_acknowledgement() -> None:
     text = ("Thank you for your e-mail. This inbox is checked in office hours. If your e-mail is a request for "
-            "information, it will be answered within 20 working days.")
+            "information, a reply will follow within 20 working days.")
     assert classify("Re: FOI", text).kind == "auto-reply"
 
 

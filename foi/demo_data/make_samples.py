@@ -205,8 +205,8 @@ def cumbria_docx() -> bytes:
     for text in (
         "Freedom of Information Request FOI-2026-1187",
         "Dear Demo Reporter,",
-        "Thank you for your request for information received on 1 October 2026. Cumbria Constabulary holds "
-        "the information you asked for, which is given in the table below.",
+        "Your request for information reached us on 1 October 2026. Cumbria Constabulary holds what you "
+        "asked for, and the figures are in the table below.",
     ):
         doc.add_paragraph(text)
     table = doc.add_table(rows=1, cols=2 + len(YEARS))
@@ -305,9 +305,9 @@ MIME = {
 }
 
 RIGHTS = (
-    "If you are dissatisfied with the handling of your request, you have the right to ask for an internal "
-    "review within 40 working days of the date of this response. If you remain dissatisfied after the "
-    "internal review, you may complain to the Information Commissioner's Office (www.ico.org.uk)."
+    "If you are unhappy with the way your request was handled, you may request an internal review "
+    "within 40 working days of the date of this letter. If the review still leaves you unhappy, you may "
+    "complain to the Information Commissioner's Office (www.ico.org.uk)."
 )
 DISCLAIMER = (
     "\n\n*****\nThis e-mail and any attachments are intended for the named recipient only and may be "
@@ -372,9 +372,9 @@ Kind regards"""))
 
 Request ref 1412093
 
-We have received your request for information, which will be handled in accordance with the
-Freedom of Information Act 2000. Kent Police has a legal obligation to respond to your request
-within 20 working days of receipt, and we aim to respond to you by Thursday 29 October 2026.
+We have received your request for information and will deal with it under the Freedom of
+Information Act 2000. The law gives Kent Police 20 working days from receipt to reply, and we
+aim to respond to you by Thursday 29 October 2026.
 
 Please quote the reference above in any correspondence about this request.
 
@@ -386,11 +386,11 @@ Kent Police \u2013 Freedom of Information Unit""" + DISCLAIMER + quote("kent")))
 
 Freedom of Information Request Reference No: EP/FOI/4821/26
 
-Thank you for your request for information which was received on 01/10/2026. Your request is
-being dealt with under the terms of the Freedom of Information Act 2000 and will be answered
-within twenty working days.
+Thank you for your request for information, which reached us on 01/10/2026. We are handling
+it under the Freedom of Information Act 2000 and you will receive a reply within twenty working
+days.
 
-Please quote the reference number above in any future correspondence.
+Please give the reference above whenever you write to us about this request.
 
 Yours sincerely,
 
@@ -404,20 +404,19 @@ Essex Police"""))
 
 Freedom of Information Request Reference No: 01/FOI/26/051234
 
-I write in connection with your request for information received by the Metropolitan Police
-Service (MPS) on 01/10/2026.
+Your request for information reached the Metropolitan Police Service (MPS) on 01/10/2026.
 
 DECISION
 
-The MPS is unable to provide the information you have requested, as it would exceed the cost
-limit under section 12(1) of the Act. Outcomes are recorded against each crime report on the
+The MPS cannot supply what you asked for, because doing so would go over the cost
+limit in section 12(1) of the Act. Outcomes are recorded against each crime report on the
 CRIS system; producing the breakdown you asked for, for five financial years and six
 offence types across 32 boroughs, would require a manual review of several thousand records,
 well beyond the appropriate limit of \u00a3450 (18 hours).
 
 ADVICE AND ASSISTANCE
 
-Under section 16 of the Act we suggest you narrow your request, for example to a single
+To help you under section 16, we suggest you narrow your request, for example to a single
 financial year or to adult cautions alone, which we may be able to answer within the limit.
 
 """ + RIGHTS + """
@@ -433,9 +432,9 @@ Metropolitan Police Service""" + DISCLAIMER))
 
 Reference: 2026/1432
 
-Sussex Police can neither confirm nor deny that it holds information relevant to your request,
-as the duty in section 1(1)(a) of the Act does not apply by virtue of sections 23(5), 24(2) and
-31(3). To confirm or deny whether any of the offences you list were dealt with by out-of-court
+Sussex Police will neither confirm nor deny holding any information your request covers,
+because sections 23(5), 24(2) and 31(3) remove the duty in section 1(1)(a) of the
+Act. To confirm or deny whether any of the offences you list were dealt with by out-of-court
 disposal in cases involving bodies dealing with security matters would itself disclose exempt
 information.
 
@@ -488,10 +487,9 @@ outcome type. Figures below five have been replaced with an asterisk.
 
 """ + RIGHTS + """
 
-Yours sincerely,
+With best wishes,
 
-Freedom of Information Team
-Durham Constabulary"""))
+Durham Constabulary FOI Team"""))
     r.append(Reply(
         "west-yorkshire", datetime(2026, 10, 28, 13, 12, tzinfo=GMT), "refused", re_subject("west-yorkshire"),
         force_reference="FOI/2026/10457", sections=["40(2)"],
@@ -499,13 +497,13 @@ Durham Constabulary"""))
 
 Our reference: FOI/2026/10457
 
-West Yorkshire Police holds the information you requested. However, it is exempt from disclosure
+West Yorkshire Police holds the information you requested. However, we are withholding it
 under section 40(2) of the Act (personal information). Many of the counts, broken down by
 offence, outcome and year, are small enough that, combined with information already in the
 public domain such as local press reports, they could identify the individuals who received a
 caution. Disclosure would breach the first data protection principle.
 
-Section 40(2) is an absolute exemption and no public interest test is required.
+As section 40(2) is absolute, there is no public interest test to apply.
 
 """ + RIGHTS + """
 
@@ -520,7 +518,7 @@ Freedom of Information Request Reference No: EP/FOI/4821/26
 
 We are considering the application of the exemption at section 31 (law enforcement) to part of
 the information. Section 31 is a qualified exemption and we must consider the public interest.
-Section 10(3) of the Act allows us to extend the time for our response by a reasonable period
+Under section 10(3) of the Act we may take a reasonable extra period
 to do so.
 
 We will therefore respond by 26 November 2026. We apologise for any inconvenience.
@@ -533,7 +531,7 @@ Information Rights Team, Essex Police"""))
         attachments=[("Response 1381-26.pdf", northumbria_pdf())],
         body="""Good morning,
 
-Please find attached our response to your Freedom of Information request, reference 1381/26.
+Please see the attached response to your Freedom of Information request, reference 1381/26.
 
 Kind regards,
 Freedom of Information Unit

@@ -3,8 +3,8 @@
 Two shapes of a real answer that read as no answer: a narrative answer with no figure and no
 "please find attached" ("I would inform you that the trust does not charge staff for parking", "I
 can advise that the wardens work from the town hall"); and a search that found nothing of what was
-named but something related ("we could not find any information on X; however, we were able to
-locate a briefing note, attached"), which is a response, not "not held".
+named but something related ("nothing on X turned up in our searches, but we did come across a
+related memo, attached"), which is a response, not "not held".
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ _NOT_AN_ANSWER_RE = re.compile(
     r"|however|publish|regulation)",
     re.I,
 )
-# "However, we were able to locate a briefing note", "but we have found a report that covers it",
+# "We did, though, come across a related memo", "but we have found a report that covers it",
 # "we did, however, identify two documents": something found after nothing found.
 _FOUND_INSTEAD_RE = re.compile(
     r"\b(?:however|but|although|instead|nevertheless)\b[^.;]{0,60}?\b(?:(?:were|was|have\s+been|has\s+been)\s+able\s+to"
@@ -64,7 +64,7 @@ _LEADS_RE = re.compile(
     r"|enquiry)\s+)?(?:below|as\s+follows|set\s+out\s+below)\b"
     r"|\b(?:our|my|the)\s+(?:answers?|responses?|replies)\s+to\s+(?:your|each\s+of\s+your|the)\s+(?:\w+\s+){0,2}?"
     r"(?:questions?|points?|queries)\s+(?:are|is)\s+(?:set\s+out\s+|given\s+|provided\s+)?(?:below|as\s+follows)\b"
-    # "I will answer each question in the order it was asked", "we shall take your points in turn",
+    # "I will deal with each of your questions in the order they came", "we shall take your points in turn",
     # "I have answered each of your questions below" (round 10).
     r"|\b(?:I|we)\s+(?:will|shall|have|now)\s+(?:now\s+)?(?:answer(?:ed)?|respond(?:ed)?\s+to|address(?:ed)?|take|taken"
     r"|deal\s+with|dealt\s+with)\s+(?:each|all|every)\s+(?:of\s+)?(?:your\s+|the\s+)?(?:questions?|points?|queries|parts?)\b"

@@ -48,7 +48,7 @@ class Arbitration:
 def arbitrate(ev: Gathered, w: Weighed) -> Arbitration | Classification:
     """The final answer's kind, or the classification a disclosure log's outcome field settles."""
     # Two sets of evidence are weighed: that requested information is given (figures, tables,
-    # answers, "please find attached", "above is all the information we hold") and that some is
+    # answers, "please find attached", "that is everything we hold on this") and that some is
     # withheld (an exemption relied on, NCND, the cost limit). Both: partial. Only the second:
     # refused, however long the explanation. When the evidence of giving is weak, or the two are
     # balanced, the reply goes to review with the better reading as its guess (issue 12, pattern 1).
@@ -135,7 +135,7 @@ def arbitrate(ev: Gathered, w: Weighed) -> Arbitration | Classification:
             w.data >= 0.75 or ev.scores["held"] or more_held_back
             or any(given_in(x) or names_a_part(x) for x in held_back)):
         # "Please see the attached documents; some redactions have been made", "we hold the
-        # information; an exemption has been applied to part of it": released, a part held back.
+        # information; one part of it falls under an exemption": released, a part held back.
         final, final_ev = "partial", held_back[:1] + [x for x in ev.evidence["refused"][:1] if x not in held_back[:1]]
         conf = 0.68 + 0.04 * min(n_give, 2)
         reasons.append("released, with a named part held back")

@@ -38,7 +38,7 @@ from email.message import EmailMessage
 from foi.mail.arbitrate import arbitrate
 from foi.mail.autoreply import read_auto_reply
 from foi.mail.confidence import settle
-from foi.mail.evidence import gather
+from foi.mail.evidence import Reply, gather
 from foi.mail.interim import before_answer, read_deferral
 from foi.mail.internal_review import read_review
 from foi.mail.kinds import ANSWER_GATED, AUTOMATIC, KINDS, STATUS_KINDS, Classification
@@ -63,8 +63,8 @@ def classify(
     given. ``request_text`` is our request as sent, when known: wherever they quote it, it is
     never read as theirs. ``request_sent`` is when it was sent (its Date): a receipt that arrives
     within minutes of it is a machine's more likely than a person's."""
-    ev = gather(subject, text, attachment_names, attachment_texts, headers, request_text=request_text,
-                request_sent=request_sent)
+    ev = gather(Reply(subject, text, attachment_names, attachment_texts, headers, request_text=request_text,
+                      request_sent=request_sent))
     # Each stage either decides or hands on: an auto-reply, an internal review's outcome, a final
     # answer (as arbitrated, then weighed for doubt), else a letter that comes before the answer.
     early = read_auto_reply(ev)

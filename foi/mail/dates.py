@@ -140,13 +140,13 @@ _TODAY_RE = re.compile(r"^[^.;]{0,60}?\btoday\b", re.I)
 
 def stated_receipt(sentences: Sequence[str], on: date | None = None) -> date | None:
     """The date the authority says it received the request ("which was received by the MPS on
-    30/07/2010", "Received on 23/08/2017", "dated 23rd November 2011 which was received ... on the
-    same date"), or None when it states none. The date of the letter itself is never taken, except
+    12/05/2019", "Received on 14/09/2018", "dated 4th March 2015 which reached ... on that
+    same day"), or None when it states none. The date of the letter itself is never taken, except
     when the letter says the request came today ("received by Sussex Police today"). `on` is the
     message's date: it places "received on 12th February" in its year, and is "today"."""
     for s in sentences:
-        # "received ... at 23:18; as that was outside office hours it is treated as received the next
-        # working day, i.e. 25 January": the date the law counts from is the one they treat as receipt.
+        # "arrived ... at 22:41, after the office had closed, so it counts as received the next
+        # working day, i.e. 9 March": the date the law counts from is the one they treat as receipt.
         for m in _DEEMED_RE.finditer(s):
             found = dates_in(s[m.end() : m.end() + 120], on)
             if found:
@@ -165,5 +165,5 @@ def stated_receipt(sentences: Sequence[str], on: date | None = None) -> date | N
                 lead = after[:pos]
                 adjacent = _ON_RE.search(lead) or not lead.strip(" ,:")
                 if adjacent and len(lead) <= 120 and not re.search(r"[.;]\s", lead):
-                    return d  # "received by the MPS on 30/07/2010", "your correspondence received 19/10/2015"
+                    return d  # "received by the MPS on 12/05/2019", "your letter received 07/11/2016"
     return None

@@ -77,7 +77,7 @@ def unquoted(sentence: str) -> str:
 
 # Asked outright what we want (round 9): "please clarify what information you require", "could you
 # specify which records you mean", "please tell us exactly which period you are interested in". A
-# conditional opening ("If you wish to request recorded information, please clarify ...") does not
+# conditional opening ("If it is recorded data you are after, please clarify ...") does not
 # make the imperative hypothetical: the question is put all the same.
 _CLARIFY_ASK_RE = re.compile(
     r"\b(?:please|kindly|(?:could|can|would)\s+you(?:\s+please)?|we\s+(?:would\s+)?(?:ask|need|require)\s+"
@@ -137,8 +137,8 @@ PIT_PENDING_RE = re.compile(
 )
 
 
-# The test still to be carried out, said of this request (round 9): "it is necessary for us to carry
-# out a public interest test", "we will need to conduct the public interest test", "we must therefore
+# The test still to be carried out, said of this request (round 9): "we now have to carry
+# out the public interest test", "we will need to conduct the public interest test", "we must therefore
 # carry out a public interest test". A refusal may say the same of the test it then reports, so it
 # counts only where no sentence reports the test's outcome (PIT_DONE_RE).
 PIT_TODO_RE = re.compile(
@@ -212,8 +212,8 @@ def own_words(sentence: str) -> str:
     return sentence if at is None else sentence[:at].rstrip()
 
 
-# A disclosure log's outcome printed as a heading of its own, naming the grounds: "Part Disclosure
-# with Section 23(5), Section 24(2) and Section 31(3) Exemptions", "Partially released - s.40(2)",
+# A disclosure log's outcome printed as a heading of its own, naming the grounds: "Disclosed in Part
+# - Sections 24(2), 31(3) and 38(2) Applied", "Partially released - s.40(2)",
 # "Refused under Section 12", "Information not held". The authority files the reply under it.
 _OUTCOME_HEAD = (
     r"(?P<value>(?:full|fully|partial|partially|part|partly)\s+(?:disclos\w*|releas\w*|provided)"
@@ -309,7 +309,7 @@ _GROUND_APPLIED_RE = re.compile(GROUND_APPLIED, re.I)
 def deciding(sentences: Sequence[str]) -> list[str]:
     """The sentences that apply a ground or refuse, in the letter's own words (with
     :data:`foi.mail.signals.NCND_RE` and ``FORMAL_REFUSAL_RE``, which the caller adds)."""
-    # (A part held back in so many words, "we are exempting part of the information", decides too:
+    # (A part held back in so many words, "we are holding back a portion of the data", decides too:
     # round 10.)
     return [s for s in sentences if APPLIES_RE.search(s) or _GROUND_APPLIED_RE.search(s) or part_withheld([s])]
 
@@ -326,8 +326,8 @@ DUE_MOVED_RE = re.compile(
 
 
 # Something given, with part of it held back, said of this release (round 10): "some redactions have
-# been made", "the documents are provided in redacted form", "an exemption has been applied to part
-# of the information", "section 40(2) applies to some of the content", "names have been removed
+# been made", "the documents are provided in redacted form", "part of the material falls under
+# an exemption", "section 40(2) applies to some of the content", "names have been removed
 # under section 40". The held-back part is named as a part: the rest is released.
 _REDACTED = (r"\b(?:(?:some|certain|minor|limited|a\s+(?:small\s+)?(?:number\s+of|few))\s+)?redactions?\s+"
              r"(?:have|has)\s+"
@@ -341,14 +341,14 @@ _APPLIED_TO_PART = (r"\b(?:exemptions?|sections?\s+\d{1,2}[A-Z]?(?:\s*\(\w{1,3}\
                     r"(?:to|for|in\s+respect\s+of|in\s+relation\s+to)\s+(?:(?:a|some|one|certain|small)\s+)*"
                     r"(?:part|parts|portion|elements?|items?|sections|some|certain\s+(?:parts|details|elements|items))"
                     r"\s+(?:of\b|\w+\b)")
-# "Some of the information you requested is already accessible by other means and is therefore
-# exempt", "parts of the report are withheld under section 31".
+# "Part of what you asked for is already published elsewhere, so it is exempt
+# under section 21", "parts of the report are withheld under section 31".
 _SOME_EXEMPT = (r"\b(?:some|part|parts|certain\s+parts|elements|a\s+(?:small\s+)?(?:part|portion|amount))\s+of\s+"
                 r"(?:the\s+|this\s+)?(?:\w+\s+){0,2}?(?:" + THING + r"|material|content|contracts?|agreements?"
                 r"|letters?|papers?|policy|policies)\b" + gap(100)
                 + r"\b(?:is|are|has\s+been|have\s+been)\s+(?:therefore\s+|also\s+|now\s+)?"
                 r"(?:exempt|withheld|redacted)\b")
-# The same in the active voice: "we are exempting part of the information", "I have withheld some
+# The same in the active voice: "we are holding back a portion of the data", "I have withheld some
 # of the figures", "the council has redacted certain parts of the report".
 _SOME_EXEMPT += (r"|\b(?:are|am|is|have|has)\s+(?:now\s+|also\s+)?(?:exempting|withholding|redacting|withheld|redacted"
                  r"|exempted)\s+(?:some|part|parts|certain\s+parts|elements|a\s+(?:small\s+)?(?:part|portion|amount))"

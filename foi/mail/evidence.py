@@ -154,25 +154,31 @@ class Gathered:
     withheld_kinds: list[str] = field(default_factory=list)
 
 
-def gather(
-    subject: str,
-    text: str,
-    attachment_names: Sequence[str] = (),
-    attachment_texts: Sequence[str] = (),
-    headers: Mapping[str, str] | None = None,
-    *,
-    request_text: str | None = None,
-    request_sent: datetime | None = None,
-) -> Gathered:
-    """Gather the evidence of one reply (see :func:`foi.mail.classify.classify`).
+@dataclass(frozen=True)
+class Reply:
+    """One reply as :func:`foi.mail.classify.classify` receives it: the one input of :func:`gather`.
 
     ``attachment_texts`` are the texts of attached letters (from
     :func:`foi.mail.text.attachment_text`), in the order of ``attachment_names`` when both are
     given. ``request_text`` is our request as sent, when known: wherever they quote it, it is
     never read as theirs. ``request_sent`` is when it was sent (its Date): a receipt that arrives
     within minutes of it is a machine's more likely than a person's."""
-    subject = subject or ""
-    texts = list(attachment_texts)
+
+    subject: str
+    text: str
+    attachment_names: Sequence[str] = ()
+    attachment_texts: Sequence[str] = ()
+    headers: Mapping[str, str] | None = None
+    request_text: str | None = None
+    request_sent: datetime | None = None
+
+
+def gather(reply: Reply) -> Gathered:
+    """Gather the evidence of one reply (see :func:`foi.mail.classify.classify`)."""
+    text, attachment_names, headers = reply.text, reply.attachment_names, reply.headers
+    request_text, request_sent = reply.request_text, reply.request_sent
+    subject = reply.subject or ""
+    texts = list(reply.attachment_texts)
     paired = len(texts) == len(attachment_names)
     data_flags = [
         is_data_attachment(name, texts[i] if paired else None) for i, name in enumerate(attachment_names)
@@ -210,8 +216,8 @@ def gather(
             if s_scores[kind]:
                 scores[kind] -= s_scores[kind]
                 evidence[kind] = [x for x in evidence[kind] if x != s_]
-    # "An extension of a further 20 working days can be applied whenever an authority is weighing
-    # the public interest": the law's allowance for any authority, not more time taken here
+    # "Where an authority is still weighing the public interest, a further 20 working days may be
+    # taken": the law's allowance for any authority, not more time taken here
     # (round 10).
     for s_ in (x for x in new if _ALLOWANCE_RE.search(x)):
         s_scores, _ = score([s_])
@@ -295,7 +301,7 @@ def gather(
     for s_ in told(new):
         scores["data"] += 1.0
         evidence["data"].append(s_)
-    # "We could not find anything on X; however we were able to locate a related note": found.
+    # "Nothing on X turned up; we did, though, come across a related memo": found.
     instead = found_instead(new)
     if instead:
         missing = [x for x in evidence["not-held"] if x in new and new.index(x) <= new.index(instead[0])]

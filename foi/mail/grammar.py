@@ -3,7 +3,7 @@
 Phrase lists written from the templates we had matched those templates and nothing else: the same
 decision put by another force in other words went unread. Each signal here is built instead from
 parts of meaning, each part a set of synonyms, joined the ways English joins them: a negated
-subject in the passive ("no information relevant to your request is held"), a negated verb of
+subject in the passive ("no information on this subject is held"), a negated verb of
 possession ("we do not have any records of this"), a polite frame around a request for detail
 ("I would be grateful if you could provide further detail about exactly which ..."), a receipt
 with its date in either voice ("received by A and B on 3 May", "which reached us on 3 May"), a
@@ -45,7 +45,7 @@ DATE = (r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r"|\d{1,2}[/.\-]\d{
 
 # ---- not held ---------------------------------------------------------------------------------
 
-# "No information relevant to your request is held", "no recorded information that would answer
+# "No information on this subject is held", "no recorded information that would answer
 # your question is held by the force", "no data on this subject is kept": a negated subject, any
 # words that say what it is about, then a passive of keeping. (Not "no information is held on a
 # central system": that is where, and foi.mail.signals.NOT_HELD_COST_RE sets it aside.)
@@ -87,11 +87,11 @@ NOTHING_TO_GIVE = (
 NOT_APPLICABLE = r"^\W*(?:not\s+applicable|n\s*/\s*a)\b(?:\W+(?:see|as\s+per|refer\s+to)\b[^.]{0,40})?\W*$"
 
 # The whole request said not held, plainly (the one definition; classify used to restate it): "the
-# information you requested is not held", "the requested data was not recorded", "we do not hold
+# information you asked for is not held", "the requested data was not recorded", "we do not hold
 # any information within the scope of your request", "the force does not have the records you
 # asked for". A subject or object that is the request itself, not one part of it, and no place
 # named after it ("is not held by the Custody Unit", "not held on the Niche system" tell where a
-# search looked); nor the half of a disjunction ("whether we do or do not hold the information").
+# search looked); nor the half of a disjunction ("whether or not we hold any such data").
 _THE_REQUESTED = (r"(?:(?:the|this)\s+(?:requested\s+)?(?:information|data)|the\s+(?:requested\s+)?(?:data|records))")
 _YOU_ASKED = r"(?:(?:that\s+|which\s+)?you\s+(?:have\s+)?(?:requested|asked\s+for|seek|are\s+seeking|require)\s+)"
 _WHOLE_OBJECT = (r"(?:any\s+)?(?:the\s+)?(?:recorded\s+)?(?:information|data|records?)\s+"
@@ -199,13 +199,13 @@ REFERENCE_GIVEN = (
 THANKS = (r"\b(?:thank\s+you|thanks|many\s+thanks|we\s+are\s+grateful)\s+for\s+(?:your|the)\s+(?:\w+\s+){0,3}?"
           + MAIL_NOUN
           + r"|\b(?:acknowledge|confirm)\s+(?:with\s+(?:thanks|gratitude)\s+)?(?:the\s+)?receipt\s+of\s+(?:your|the)\b"
-          # "we acknowledge with thanks your application for information"
+          # "we acknowledge with thanks your recent letter requesting data"
           r"|\backnowledge\s+with\s+(?:thanks|gratitude)\s+(?:your|the)\s+(?:\w+\s+){0,3}?" + MAIL_NOUN
           + r"|\b(?:writing|write|wish|like)\s+to\s+acknowledge\s+(?:your|the)\s+(?:\w+\s+){0,3}?" + MAIL_NOUN
           + r"|\b(?:we|I)\s+(?:can\s+)?confirm\s+(?:that\s+)?(?:we|I|the\s+\w+)\s+(?:have|has)\s+received\b")
 # Its receipt, logging, passing on or reference stated, in any voice: "received on 03/04/2023",
-# "which reached us", "is being considered", "has been passed to the FOI team", "we have allocated
-# the above reference".
+# "which reached us", "is being considered", "has been passed to the FOI team", "a case number has
+# been assigned".
 RECEIPT = (r"\b(?:" + ARRIVED + r"|acknowledge|(?:is|are)\s+(?:now\s+)?being\s+" + HANDLED + r"|" + PASSED_ON
            + r"|" + REFERENCE_GIVEN + r")\b")
 
@@ -227,7 +227,7 @@ IN_TIME = (r"(?:in\s+due\s+course|shortly|soon|as\s+soon\s+as\s+(?:possible|prac
 # order asked", "(respond to) your points in turn", "(reply) below", "(answer them) as follows".
 _HERE_AND_NOW = (r"\s+(?:to\s+)?(?:each|every|all\s+(?:of\s+)?(?:your|the)|your\s+(?:questions|points)"
                  r"|the\s+(?:questions|points)|them\b|these\b|in\s+turn|in\s+the\s+order|below|as\s+follows|here)")
-# The answer's preface: "I will answer each question in the order that they were asked", "we shall
+# The answer's preface: "I will deal with your questions in the order they came", "we shall
 # respond to your points in turn".
 ANSWER_PREFACE = (r"\b(?:I|we)\s+(?:will|shall|'ll|would\s+like\s+to|have)\s+(?:now\s+|therefore\s+)?"
                   r"(?:answer|respond|reply|address|deal\s+with)(?:ed)?" + _HERE_AND_NOW)
@@ -245,15 +245,15 @@ REPLY_TO_COME = (
     r"(?:respond|reply|answer|be\s+in\s+touch|get\s+back\s+to\s+you|write\s+(?:to\s+you|back)|contact\s+you"
     r"|come\s+back\s+to\s+you|(?:send|provide|issue|give)\s+(?:you\s+)?(?:with\s+)?(?:a|the|our)\s+(?:\w+\s+)?"
     r"(?:response|reply))\b"
-    # (Not "I will answer each question in the order asked", "we will respond to your points in
+    # (Not "I will deal with your questions in the order they came", "we will respond to your points in
     # turn below": the answer's own preface, the reply is this letter.)
     r"(?!" + _HERE_AND_NOW + r")"
     r"|\byou\s+(?:will|should|shall|can\s+expect\s+to|may\s+expect\s+to)\s+(?:\w+\s+)?(?:receive|get|be\s+sent"
     r"|be\s+given|be\s+provided\s+with|have|hear)\b"
     r"|\b(?:receive|get|have)\s+(?:a|the|our)\s+(?:full\s+|formal\s+)?(?:response|reply|information|answer)"
 )
-# A reply promised in time, in either voice: "you will receive a response in due course", "a
-# reply will be sent to you within twenty working days", "we'll get back to you shortly".
+# A reply promised in time, in either voice: "a response will reach you in good time", "a
+# reply will follow within twenty working days", "we'll get back to you shortly".
 REPLY_PROMISED = r"(?:" + REPLY_TO_COME + r")" + gap(40) + r"\b" + IN_TIME
 # A reply to come, as an acknowledgement says it (a time alone will do: "within 20 working days").
 REPLY_DUE = REPLY_TO_COME + r"|\b" + WITHIN_TIME
@@ -282,7 +282,7 @@ RECEIVED_ON = (
 # A review stated as done: "the review was conducted on 28 May", "an internal review was held",
 # "the review took place on 1 July", "we conducted the review on 27 June". Either it is named as
 # ours ("internal review", "the review of our response", "your review") or its date is given: "the
-# review was conducted by the head of department" alone may be an answer about some other review.
+# review was carried out by a senior manager" alone may be an answer about some other review.
 _REVIEW_OURS = (r"(?:internal\s+review|review\s+of\s+(?:your|our|the|this)\s+(?:\w+\s+)?(?:request|response|decision"
                 r"|handling|refusal|reply)|your\s+review|(?:this|the)\s+review\s+(?:request|panel))")
 _DONE = (r"(?:was|has\s+(?:now\s+)?been|had\s+been|have\s+(?:now\s+)?been)\s+(?:now\s+)?"
@@ -351,7 +351,7 @@ HEAR_BY = (
     + r"\b(?:by|no\s+later\s+than|on\s+or\s+before)\s+(?:\w+day,?\s+)?(?:the\s+)?" + DATE
 )
 
-# The due date moved: "the date that the response is due ... has been changed to 15th April", "the
+# The due date moved: "the response due date ... is now 22nd May", "the
 # deadline for our reply has been put back to 3 June", "we have moved the due date to ...".
 _DUE = r"(?:due\s+date|deadline|date\s+(?:that|when|by\s+which|on\s+which)?|time\s*(?:limit|scale)|target\s+date)"
 DUE_MOVED = (
@@ -403,15 +403,15 @@ RELIED_ON = (
 UNDER_GROUND = (
     r"\b(?:falls?|fell|comes?)\s+(?:within|under)\s+(?:the\s+)?(?:scope\s+of\s+)?(?:the\s+)?(?:exemption|section|s\.)"
     r"|\b(?:is|are)\s+covered\s+by\s+(?:the\s+)?(?:exemption|section|s\.)"
-    # "falls within the terms of section 22"; "section 22 (future publication) falls into the terms
-    # of an exemption" (round 9).
+    # "falls within the terms of section 22"; "section 22 (future publication) comes within the
+    # terms of an exemption" (round 9).
     r"|\b(?:falls?|fell|comes?)\s+(?:into|within|under)\s+the\s+terms\s+of\b"
     # (Not "engages section 31": a letter still weighing the public interest says that too.)
 )
 
 # The authority's judgement that the information is to be held back (round 10): a verb of judging
-# in the first person, then the information in the passive of withholding. "After due
-# consideration we believe it should be withheld under the exception at regulation 12(4)(d)", "I
+# in the first person, then the information in the passive of withholding. "Having weighed
+# it, we think it ought to be withheld under the exception at regulation 12(5)(b)", "I
 # am satisfied that the names must be withheld", "we have concluded that the report is to be
 # withheld", "the council considers that this information should remain exempt". (Not "you may
 # think it should be withheld", not "if we believed it should be withheld": a second person or a
@@ -491,7 +491,7 @@ REVIEW_KEPT = (
     r"|processed|made)\s+(?:" + RIGHTLY + r"|in\s+accordance\s+with)"
     r"|\b(?:appeal|complaint)\s+(?:is|was|has\s+been)\s+(?:therefore\s+)?(?:dismissed|rejected|unsuccessful"
     r"|not\s+successful)\b"
-    # "the exemptions at sections 36(2)(b)(i) and (c) were correct and properly applied"
+    # "the exemptions at sections 43(2) and 41 were both correct in this case"
     r"|\bexemptions?\b" + gap(100) + r"\b(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+(?:both\s+)?"
     r"(?:" + RIGHTLY + r"|" + RIGHT + r"(?:ly)?)\b"
 )
@@ -535,7 +535,7 @@ NOT_FOUND = (
 NOT_EXISTING = (
     r"\bno\s+(?:such\s+)?(?:\w+\s+){0,2}?(?:exists?|existed)\b"
     r"|\b(?:information|data|records?|documents?|policy|policies|report|reports|guidance|procedure|assessment"
-    # (Not "this should not be taken to mean that the information exists or does not exist": NCND's words.)
+    # (Not "no inference should be drawn that the data exists or does not exist": NCND's words.)
     r"|agreement|contract|list|register|figures)\b" + gap(60) + r"(?<!\bor\s)\b(?:does|do|did)\s+not\s+exist\b"
     r"|\b(?:has|have|had)\s+not\s+(?:produced|created|commissioned|written|published|carried\s+out|conducted"
     r"|undertaken|compiled|drawn\s+up)\s+any\s+(?:such\s+)?(?:\w+\s+)?(?:report|reports|review|reviews|assessment"
@@ -554,8 +554,8 @@ ASK_MORE_SPECIFIC = (
     r"(?:specific|precise|clear|exact)\b"
     r"|" + POLITE_ASK + r"\s*(?:\w+\s+){0,2}?" + ASK_VERB + r"\b" + gap(40) + r"\bthe\s+(?:\w+\s+){0,3}?" + YOUR_NEED
 )
-# They say what they could not make out: "we are unsure what information you are seeking", "we are
-# not clear what you are referring to". (Inside an answer too, so it weighs less on its own.)
+# They say what they could not make out: "we are unsure what information you are seeking", "it is
+# not clear to us which records you mean". (Inside an answer too, so it weighs less on its own.)
 UNCLEAR_TO_US = (
     r"\b(?:we|I)\s+(?:are|am)\s+(?:not\s+(?:entirely\s+|completely\s+)?(?:clear|sure|certain)|unsure|uncertain|unclear)"
     r"\s+(?:about\s+|as\s+to\s+|of\s+)?" + WH + r"\b" + gap(60) + YOUR_MEANING

@@ -129,8 +129,8 @@ def before_answer(ev: Gathered, w: Weighed) -> Classification:
         # Thanks, receipt and a reply to come, and nothing given in words or attached: the numbered
         # lines are the request restated, not answers (round 9).
         ev.rival_evidence["information given"] = False
-    # "Please find the force's response set out below", "Response: ...", "I will answer each question
-    # in the order asked": the answer is said to be here, so a receipt stated at the top opens it and
+    # "Please find the force's response set out below", "Response: ...", "we shall deal with your
+    # questions in turn": the answer is said to be here, so a receipt stated at the top opens it and
     # the letter is not read as a receipt at all (round 10).
     announced = answer_announced(ev.new) if not ev.acked else []
     if not announced and (ev.scores["generic"] >= 1.5 or w.ack >= 1.5 or (w.ack >= 1.0 and ev.specific)):

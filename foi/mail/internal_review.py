@@ -14,7 +14,7 @@ from foi.mail.signals import MAINTAIN_RE, OVERTURN_RE, PARTLY_RE, UPHELD_RE
 from foi.mail.verdict import conclude
 from foi.mail.weighing import Weighed
 
-# "the exemptions at sections 36(2)(b) and (c) were correct and properly applied" (round 8).
+# "the exemptions at sections 43(2) and 41 were both correct in this case" (round 8).
 _RIGHTLY_APPLIED_RE = re.compile(
     r"(?<!not\s)\b(?:was|were|is|are|had\s+been|have\s+been|has\s+been)\s+(?:both\s+)?(?:correct(?:ly)?|proper(?:ly)?"
     r"|appropriate(?:ly)?|right(?:ly)?|valid(?:ly)?)\s+(?:and\s+(?:correctly|properly|appropriately|rightly|validly)\s+)?"
@@ -91,8 +91,8 @@ def _review_outcome(sentences: Sequence[str]) -> tuple[str | None, list[str]]:
 
 def read_review(ev: Gathered, w: Weighed) -> Classification | None:
     """The reply as an internal review letter, or None when it is not one."""
-    # Our request pasted back in their text ("the request was refused, and the internal review
-    # upheld the refusal") tells our story, not their outcome (round 10).
+    # Our request pasted back in their text ("you turned the request down, and your review then
+    # backed that decision") tells our story, not their outcome (round 10).
     ours = ev.reading.of("quoted", "request")
     # (`new` is the new text less that echo: every rule below reads it.)
     new = [s for s in ev.new if not echoed(s, ours)] if ours else ev.new
@@ -102,8 +102,8 @@ def read_review(ev: Gathered, w: Weighed) -> Classification | None:
     # been considered") is one, whatever its subject (round 9).
     review_context = review_context or bool(answers_review(ev.reading.of("new", "history")))
     if not outcome and review_context:
-        # "I remain of the view that the exemption was applied correctly", "my conclusion is that
-        # the original response was correct": a reviewer's judgement on the first reply, in a
+        # "I am still satisfied the exemption was rightly used", "having looked again, I find the
+        # first reply was correct": a reviewer's judgement on the first reply, in a
         # letter answering our review request (foi.mail.outcomes; round 9).
         outcome, outcome_ev = review_conclusion(new)
     conf = 0.85 if outcome != "partly upheld" else 0.7

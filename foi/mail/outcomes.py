@@ -1,8 +1,8 @@
 """The grammar of an internal review's conclusion (issue 12, round 9).
 
 A review letter answers our request for an internal review and states its conclusion on the
-original response. Reviewers put it in many words: "I remain of the view that the council applied
-the exemption in section 43 correctly", "my conclusion is that the original response was correct",
+original response. Reviewers put it in many words: "I am still satisfied that the council used
+the section 43 exemption properly", "having looked again, I find the first reply was correct",
 "I find that the earlier reply was wrong to rely on section 31". A phrase list catches the
 template it was copied from; here a conclusion is three parts of meaning, each a set of synonyms,
 joined within one sentence: a reviewer's judgement ("I remain of the view", "my conclusion is",
@@ -144,8 +144,8 @@ def _words(text: str) -> list[str]:
 def echoed(sentence: str, ours: Sequence[str], run: int = 4, share: float = 0.6) -> bool:
     """True when most of `sentence` (`share` of its words) lies in runs of `run` or more words
     taken from our own text (`ours`: our request as quoted below the reply or restated in it). A
-    letter that pastes our request back ("the request was refused, and the internal review upheld
-    the refusal") is telling our story, not stating its own outcome (issue 12, pattern 2); a
+    letter that pastes our request back ("you turned the request down, and your review then backed
+    that decision") is telling our story, not stating its own outcome (issue 12, pattern 2); a
     sentence of theirs that borrows our name for the thing ("section 36 applies to the minutes of
     the review panel") is mostly their own words."""
     words = _words(sentence)

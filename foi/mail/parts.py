@@ -203,8 +203,8 @@ FIGURE_RE = re.compile(r"(?<![\w/£(.-])(?!(?:19|20)\d\d\b)£?\d[\d,]*(?:\.\d+)?
 
 
 def labelled_statements(sentences: Sequence[str]) -> list[str]:
-    """Plain statements printed under a question's number, "Q1 & 2. The force has not used facial
-    recognition in an overt capacity" (round 10): an answer in words to the questions named, with no
+    """Plain statements printed under a question's number, "Q3 & 4. The force has not deployed body
+    scanners at any event" (round 10): an answer in words to the questions named, with no
     word of any status (refusing, not holding, more time) and no section cited."""
     out: list[str] = []
     for k, s in enumerate(sentences):

@@ -86,7 +86,7 @@ _AUTOMATIC_RE = re.compile(
 _YOUR_MAIL_RE = re.compile(r"\b(?:your|the)\s+(?:e-?mail|message|correspondence)\b", re.I)
 _REQUEST_RE = re.compile(r"\byour\s+(?:\w+\s+){0,3}(?:request|application)\b", re.I)
 # They say what was asked: "details of which are outlined below", "asking for information about
-# ...", "I note you seek", "in which you make a request for ...", or the request's own words.
+# ...", "I note you seek", "in which you ask us for ...", or the request's own words.
 _ASKED_RE = re.compile(
     r"\bdetails\s+of\s+which\b|\b(?:asking|requesting)\s+(?:for\s+)?(?:information|details|data|copies)\s+(?:about|on"
     r"|regarding|relating|concerning|of)\b|\byou\s+(?:seek|sought|asked|requested|have\s+asked|have\s+requested)\b"
@@ -322,8 +322,8 @@ _TOPIC_RE = re.compile(
 
 
 # The request told back after a verb of asking, to the end of the sentence: "thank you for your
-# e-mail ..., requesting, under the Act, a schedule of ... whether a section 43(2) exemption was
-# applied".
+# e-mail ..., requesting, under the Act, a list of ... and whether section 41 was relied
+# on".
 _ASKING_RE = re.compile(r"(,?\s*\b(?:requesting|seeking|asking\s+(?:for|about|whether|how)"
                         r"|in\s+which\s+you\s+(?:ask|request|seek|sought)\w*))\b[^.?!]*", re.I)
 
@@ -348,8 +348,8 @@ def acknowledgement(sentences: Sequence[str], promises: Sequence[str] = ()) -> l
     thanks = [s for s in sentences if THANKS_RE.search(s)]
     receipt = [s for s in sentences if RECEIPT_RE.search(without_topic(s))]
     due = [s for s in (*sentences, *promises) if REPLY_DUE_RE.search(s) and not MORE_TIME_RE.search(s)]
-    # A full reply promised within the time the law allows presupposes the request arrived: "we will
-    # aim to send you a full response ... within twenty working days of our receiving it" (round 10).
+    # A full reply promised within the time the law allows presupposes the request arrived: "a complete
+    # answer will be with you ... no later than twenty working days after it reached us" (round 10).
     receipt += [s for s in sentences if s not in receipt and s in due and REPLY_TO_COME_RE.search(s)
                 and WITHIN_TIME_RE.search(s)]
     if not (thanks or any(re.search(r"\byour\s+(?:\w+\s+){0,3}" + _MAIL_NOUN, s, re.I) for s in receipt)):
@@ -365,7 +365,7 @@ def acknowledgement(sentences: Sequence[str], promises: Sequence[str] = ()) -> l
     return out
 
 
-# (Not "thank you for your communication dated 14 March": the date a letter bears is when it was
+# (Not "many thanks for your letter of 2 June": the date a letter bears is when it was
 # written or sent, which we know already; only its arrival or logging stated is a receipt, and no
 # acknowledgement moves the due date without one: issue 12.)
 _OF_DATE_RE = re.compile(r"\b(?:logged|registered|recorded)\s+(?:it\s+)?(?:on\s+)?(?:the\s+)?$", re.I)
@@ -395,7 +395,7 @@ ANSWER_ANNOUNCED_RE = re.compile(
     # its answer"
     r"|\b(?:below|above|follows?)\s*,?\s+(?:together\s+|along\s+)?(?:with|alongside|beside)\s+(?:the|our|my|its|their|each)"
     r"\s+(?:\w+\s+)?(?:response|reply|answer|responses|answers|replies)\b"
-    # "I will answer each question in the order asked"
+    # "I will deal with your questions in the order they came"
     r"|" + ANSWER_PREFACE,
     re.I,
 )

@@ -2,8 +2,8 @@
 
 References come in many shapes: "FOI Ref: 21/03/112", "Our Ref: XY/FOI 123/19", "Request 512/14",
 "ABCD- 1QWERT", "Our ref:" with the number on the next line, "Freedom of Information Request
-Reference No: 2010080000104", a disclosure-log title "Misconduct (615/20)" or "Cocaine Arrests -
-131/20", or only the subject line. Forces quote our reference back to us as well as their own, so
+Reference No: 2019060000217", a disclosure-log title "Parking fines (482/21)" or "Bicycle Thefts -
+274/21", or only the subject line. Forces quote our reference back to us as well as their own, so
 ours (FOI-CAUTIONS-0007) and anything labelled "your ref" are never taken for theirs.
 """
 
@@ -18,10 +18,10 @@ _LABEL = (
     r"(?:(?:our|force|foi|foia|freedom\s+of\s+information(?:\s+\(foi\))?(?:\s+act)?|request|case|unique|review|"
     r"information\s+request)\s+(?:request\s+)?(?:ref(?:erence)?\b\.?|numbers?|no\b\.?)" + _NO + r"?"
     r"|(?:freedom\s+of\s+information|foia?)\s+(?:review\s+)?(?:request|enquiry)\s+(?:ref(?:erence)?\b\.?)?" + _NO + r"?"
-    # the regime's name as the label: "Freedom of Information: 003814/19 - title", "FOI: 2231/24"
+    # the regime's name as the label: "Freedom of Information: 005926/18 - title", "FOI: 2231/24"
     r"|(?:freedom\s+of\s+information|foia?|eir)(?=\s*:)"
     r"|ref(?:erence)?\b\.?" + _NO + r"?"
-    # "OurRef: e14778" (the space lost in a flattened letterhead; "YourRef" is not matched: ours)
+    # "OurRef: e25391" (the space lost in a flattened letterhead; "YourRef" is not matched: ours)
     r"|ourref\b"
     # "Request for Information: ABCD 40217 - ...", "Information request 2024-0181"
     r"|request\s+for\s+information(?=\s*[:#\-\u2013])"
@@ -29,9 +29,9 @@ _LABEL = (
     r"|(?:logged|registered|recorded|allocated)\s+(?:under|with|as)(?:\s+(?:the\s+)?(?:ref(?:erence)?|number)"
     r"(?:\s+number)?)?)"
 )
-# A reference: one token, or a short prefix and a number ("RFI 2015-096", "DC/FOI 782/17"), or a
+# A reference: one token, or a short prefix and a number ("RFI 2017-143", "QT/FOI 639/18"), or a
 # prefix whose hyphen is followed by a stray space ("ABCD- 1QWERT"), or a year, a spaced dash and a
-# number ("2022 – 280").
+# number ("2021 – 317").
 _TOKEN = (
     r"(?P<ref>(?:(?-i:[A-Z]{2,5}(?:/[A-Z]{2,5})?)\s(?=\d)|[A-Za-z0-9]+-\s(?=[A-Za-z0-9]*\d)"
     # the year it was logged, a spaced dash and the number: "2022 \u2013 280"
@@ -41,7 +41,7 @@ _TOKEN = (
 _LABELLED_REF_RE = re.compile(
     r"(?P<pre>\b\w+\s+)?(?P<label>\b" + _LABEL + r")"
     r"(?:\s*(?:is|of)\b)?\s*[:#=\-\u2013]?[ \t]*(?:\n\s*)?"
-    # a flattened letterhead puts the next label first: "Our Ref: Date: IM-FOI-2018-1421 06 July 2018"
+    # a flattened letterhead puts the next label first: "Our Ref: Date: KP-FOI-2019-2086 06 July 2018"
     r"(?:(?:date|your\s+ref(?:erence)?)\s*:\s*)?"
     r"(?:(?:our\s+)?ref(?:erence)?\b\.?" + _NO + r"?\s*[:#=\-\u2013]?\s*)?"
     # the regime named between label and number: "Ref EIR: 52904", "Reference FOI: 2231"
@@ -61,20 +61,20 @@ _FOI_GLUED_RE = re.compile(
 _FOI_SPACED_RE = re.compile(
     r"(?<![\w/-])FOI(?:\s+request)?\s+(?:no\.?\s*)?(?P<ref>\d[\d/\-.]*\d(?:/[A-Z]{1,3})?)\b", re.I
 )
-# A subject that starts with their number: "2011/673 - Response", "905.2017-18 Stop and search".
+# A subject that starts with their number: "2012/845 - Response", "731.2018-19 Stop and search".
 _SUBJECT_LEAD_REF_RE = re.compile(
     r"^\W*(?:(?i:re|fw|fwd)\s*:\s*)*(?P<ref>\d{1,7}[/._-]\d{2,4}(?:[/-]\d{2,4})?)(?=\s*[-:\u2013]|\s+[A-Z])"
 )
-# A number, a dot and the financial year it was logged in: "0086.2025-26", "905.2017-18". Its shape
+# A number, a dot and the financial year it was logged in: "0142.2024-25", "731.2018-19". Its shape
 # alone marks it as a case number, labelled or not (round 6).
 _DOTTED_YEAR_REF_RE = re.compile(r"(?<![\w.])(?!(?:19|20)\d\d\.)(?P<ref>\d{2,7}\.(?:19|20)\d\d[-/]\d\d(?:\d\d)?)"
                                  r"(?![\w.-]|\.\w)")
-# "FOI / 4409 / 2022 / Forest Fires": a log title whose reference is spaced round its slashes (round 8).
+# "FOI / 5218 / 2021 / Street Lighting": a log title whose reference is spaced round its slashes (round 8).
 _SPACED_SLASH_RE = re.compile(r"(?<![\w/])(?P<ref>(?:FOI|FOIA|RFI|EIR)\s?/\s?\d{1,7}\s?/\s?(?:19|20)\d\d)(?![\d/])",
                               re.I)
-# Round 9 shapes. A short capital prefix glued to a long number ("FI16105", "F18535", "IRQ0648490"),
+# Round 9 shapes. A short capital prefix glued to a long number ("FI27316", "F29641", "IRQ0573128"),
 # five digits at least so that road numbers ("A1234") stay words; a label glued to its number
-# ("FOIA ref331402"); a label, the year and a number spaced ("FOI 2023 150"); initials, a date and
+# ("FOIA ref452719"); a label, the year and a number spaced ("FOI 2022 267"); initials, a date and
 # a name ("ab/13.05.15/Smith").
 _GLUED_PREFIX_RE = re.compile(r"(?<![\w/.-])(?P<ref>(?-i:[A-Z]{1,5})\d{5,10})(?![\w/-])")
 _GLUED_LABEL_RE = re.compile(r"(?<![\w/-])(?:FOIA?|EIR|RFI)\s+ref\.?(?P<ref>\d{4,10})\b", re.I)
@@ -82,7 +82,7 @@ _YEAR_SPACED_RE = re.compile(r"(?<![\w/-])(?:FOIA?|EIR|RFI)\s+(?P<ref>(?:19|20)\
 _INITIALS_DATE_RE = re.compile(r"(?<![\w/])(?P<ref>[A-Za-z]{1,4}/\d{1,2}[./]\d{1,2}[./]\d{2,4}/[A-Z][A-Za-z'\-]+)"
                                r"(?![\w/])")
 _THIS_REQUEST_RE = re.compile(r"\b(?:response|reply|answer|regard|relation|respect|reference)\s+$", re.I)
-# A disclosure-log title: "Misconduct (615/20)", "Cocaine Arrests - 131/20".
+# A disclosure-log title: "Parking fines (482/21)", "Bicycle Thefts - 274/21".
 _TITLE_REF_RE = re.compile(
     r"(?m)^[^\n]{3,90}?(?:\((?P<a>\d{1,7}[A-Z]?[/_-]\d{2,4})\)|[ \t][-\u2013][ \t](?P<b>\d{1,7}[A-Z]?/\d{2,4}))[ \t]*$",
     re.I
@@ -90,7 +90,7 @@ _TITLE_REF_RE = re.compile(
 
 
 # A list of references under its heading: "logged under the references shown below:" then one
-# line per request, each starting with its number ("5607 Questions A and C"); the first is taken.
+# line per request, each starting with its number ("6318 Questions A and C"); the first is taken.
 _LISTED_REF_RE = re.compile(
     r"\breferences?\s+(?:numbers?\s+)?(?:shown|listed|given|set\s+out|as\s+follows)(?:\s+below)?\s*:?[ \t]*\n\s*"
     r"(?P<ref>[A-Za-z0-9](?:[A-Za-z0-9/_.\-]*\d[A-Za-z0-9/_.\-]*)?)(?=[\s,;]|$)",
@@ -109,7 +109,7 @@ def _is_date(token: str) -> bool:
     if m:
         day, month, year = (int(g) for g in m.groups())
         if 100 <= year < 1900:
-            return False  # "19/11/1609": year, month and a four-figure number (Kent's shape), not a date
+            return False  # "18/10/2734": year, month and a four-figure number (Kent's shape), not a date
         try:
             date(year + (2000 if year < 100 else 0), month, day)
             return True
@@ -210,12 +210,12 @@ def _ref_candidates(text: str) -> list[tuple[int, int, str]]:
     while (m := _LABELLED_REF_RE.search(text, pos)) is not None:
         pos = m.end()
         pre = (m.group("pre") or "").strip().lower()
-        # "YOUR REQUEST (20262):" is their number for our request; "your ref" is ours.
-        # "YOUR REQUEST (20262):" and "your request 2011/673" are their number for our request
+        # "YOUR REQUEST (31847):" is their number for our request; "your ref" is ours.
+        # "YOUR REQUEST (31847):" and "your request 2012/845" are their number for our request
         # (we never number ours that way); "your ref" is ours.
         theirs_for_ours = pre == "your" and re.search(r"request|enquiry", m.group("label"), re.I) is not None and (
             bool(m.group("paren")) or _token_rank(_clean(m.group("ref"))) == 0)
-        # "in response to FOI request 905.2017-18" is this request; "identical to request ..." another.
+        # "in response to FOI request 731.2018-19" is this request; "identical to request ..." another.
         theirs_for_ours = theirs_for_ours or (pre == "to" and bool(_THIS_REQUEST_RE.search(text[: m.start()])))
         # "My ref:" heads the officer's own letter (round 9); "my request" is ours.
         theirs_for_ours = theirs_for_ours or (pre == "my" and m.group("label").lower().startswith("ref"))
@@ -286,7 +286,7 @@ def head_number(text: str, top: int = 4) -> str | None:
 # case code as the heading as often as they label it. (Not "FOIA 2000" or "PACE 1984": a prefix
 # and a year alone names an Act; nor "TEL 01234 567890".)
 # Capitals before a number that are not a case code: a telephone or address line, a part of a
-# document, an Act, or a label that other shapes read ("FOI 2023 150").
+# document, an Act, or a label that other shapes read ("FOI 2022 267").
 _NOT_CODE = (r"(?:TEL|FAX|MOB|PHONE|DX|BOX|ROOM|FLOOR|UNIT|SUITE|PAGE|TOTAL|SECTION|PART|ANNEX|APPENDIX|FOIA?"
              r"|FOISA|EIRS?|RFI|PACE|ISO|NHS|REF|NO|NUMBER)")
 _HEAD_CODE_RE = re.compile(
@@ -316,7 +316,7 @@ def head_code(text: str, top: int = 6) -> str | None:
 
 def shared_number(text: str, subject: str, top: int = 10) -> str | None:
     """A number of four to eight figures that both the subject and the letter's first lines
-    carry ("Disclosure Log - May 2022 - 8423 neighbour complaints" over "8423 05.05.22"): the case
+    carry ("Disclosure Log - March 2022 - 7156 abandoned vehicles" over "7156 11.03.22"): the case
     number, printed twice by the authority. (Not a year.)"""
     head = "\n".join([x for x in (text or "").split("\n") if x.strip()][:top])
     ours = {m.group("ref") for m in _LONG_NUMBER_RE.finditer(subject or "")}
@@ -355,7 +355,7 @@ def find_force_reference(text: str, subject: str = "") -> str | None:
 
 
 def find_case_number(text: str) -> str | None:
-    """A reference whose shape alone marks it as the authority's case number ("0086.2025-26"), for
+    """A reference whose shape alone marks it as the authority's case number ("0142.2024-25"), for
     text where labels cannot be trusted: the request as a disclosure log prints it, headed by its
     number. Our own request never carries their number."""
     m = _DOTTED_YEAR_REF_RE.search(text or "")

@@ -41,7 +41,7 @@ _ACT_BEFORE_RE = re.compile(
     r"(?P<act>\b[A-Z][\w'\-]*(?:\s+(?:[A-Z][\w'\-]*|&|of|the|and|for|on|in|to))*\s+Act)(?:\s+(?:1[89]|20)\d\d)?"
     r"\s*[,:\-\u2013]?\s*$",
 )
-# "section 23(5) of the FOI Act", "of the FOIA": this Act, not another one.
+# "section 24(2) of the FOI Act", "of the FOIA": this Act, not another one.
 _OUR_ACT_RE = re.compile(r"^(?:the\s+)?(?:FOI|FOIA|FOISA|FoI)\b", re.I)
 
 _KEYWORD_SECTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -57,7 +57,7 @@ _KEYWORD_SECTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
-# "the cost of determining whether any information is held": s.12(2), the duty to confirm or deny.
+# "what it would cost to establish whether we hold anything": s.12(2), the duty to confirm or deny.
 _WHETHER_HELD_RE = re.compile(r"\b(?:determin\w*|establish\w*|confirm\w*|ascertain\w*|know)\s+(?:whether|if)\s+"
                               r"[^.;]{0,80}?\b(?:is|was|are|were)\s+(?:or\s+(?:isn.t|is\s+not)\s+)?held", re.I)
 # "... determining if it is held, locating and retrieving it exceeds ...": s.12(1) as well.
@@ -91,8 +91,8 @@ def _expand(num: str, subs: list[str]) -> list[str]:
     return [_fmt(num, subs)]
 
 
-# The statute's own cross-references, quoted with an exemption: "information which is not exempt
-# information by virtue of section 30 is exempt information if ...", "which does not fall within
+# The statute's own cross-references, quoted with an exemption: "information that section 30 does not
+# already make exempt is exempt where ...", "which does not fall within
 # section 23(1)", "other than section 21". The section named there is not a ground.
 _CROSS_REF_RE = re.compile(
     r"(?:\bnot\s+exempt(?:\s+information)?\s+(?:by\s+virtue\s+of|under)|\b(?:does|do)\s+not\s+fall\s+within"
@@ -295,7 +295,7 @@ def sections_in_sentence(sentence: str, *, scottish: bool = False) -> list[tuple
 
 
 # A ground the letter no longer relies on ("the section 31 arguments have been disregarded").
-# So is one the letter avoided ("presented so as to avoid the application of exemptions (section 40)",
+# So is one the letter avoided ("banded, which avoids the use of any exemption (section 40)",
 # "no exemption has been applied").
 _DROPPED_RE = re.compile(
     r"\bdisregarded\b|\bno\s+longer\s+(?:rel(?:y|ies|ying)|applies|apply)|\bwithdrawn\b"
@@ -406,7 +406,7 @@ _MANIFESTLY_RE = re.compile(r"\bmanifestly\s+unreasonable\b", re.I)
 _EIR_RE = re.compile(r"\bEIR\b|\bEnvironmental\s+Information\s+Regulations\b", re.I)
 
 
-# "section 12(5)(f) and section 13 of the Environmental Information Regulations": the letter says
+# "section 12(5)(b) and section 12(4)(d) of the Environmental Information Regulations": the letter says
 # section, the instrument says regulation.
 _SECTION_OF_EIR_RE = re.compile(r"\bof\s+the\s+(?:EIR|Environmental\s+Information\s+Regulations)\b", re.I)
 _SECTION_AS_REG_RE = re.compile(r"(?<![\w.])sections?\s*(?P<num>1[23])(?P<subs>" + _SUB + r"*)", re.I)

@@ -2,7 +2,7 @@
 
 A real reply carries much more than its decision: our request quoted back (ours mentions the cost
 limit and sections 12 and 16), earlier correspondence quoted below, a restatement of the request
-("You asked: ...", "I note you seek access to the following information: ..."), history ("You then
+("You asked: ...", "I note you have requested the following: ..."), history ("You then
 clarified ...", "On 14 November you were sent a refusal ..."), hypotheticals ("If we need
 clarification the clock will stop"), rights paragraphs, disclaimers, signatures and legal
 annexes. Each sentence of a reply gets one role; only ``new`` sentences decide what the reply is.
@@ -83,7 +83,7 @@ _REQUEST_HEAD_RE = re.compile(
     r")",
     re.I,
 )
-# A head in the middle of a sentence: "I note you seek access to the following information:".
+# A head in the middle of a sentence: "we note that you have requested the following:".
 _REQUEST_LEAD_RE = re.compile(
     r"(?:(?:I|we)\s+note\s+(?:that\s+)?you\s+(?:seek|sought|have\s+sought|requested)\s+(?:access\s+to\s+)?"
     r"|in\s+which\s+you\s+(?:sought|seek|requested|asked\s+for)\s+(?:access\s+to\s+)?"
@@ -96,8 +96,8 @@ _REQUEST_LEAD_RE = re.compile(
     r"(?:the\s+following(?:\s+information)?[^.:\n]{0,40}[:.]?|[^.:\n]{0,40}:-?)\s*$",
     re.I,
 )
-# The requester's own opening, pasted into the reply without a heading: "I am writing ... to request
-# the following information", "I would like to get the following data", "Under FOIA, please can you
+# The requester's own opening, pasted into the reply without a heading: "I write ... to ask for
+# these details", "I would be glad to receive the following figures", "Under FOIA, could you
 # provide me with ...". An authority writes "you asked", never "I would like to get".
 # What a requester asks for (an authority asking us "please provide me with the dates you mean" is
 # asking a question, not restating the request).
@@ -111,7 +111,7 @@ _REQUESTER_RE = re.compile(
     r"|(?:i\s+would\s+be\s+grateful\s+if\s+you\s+could|(?:please\s+)?(?:can|could|would)\s+you\s+(?:please\s+)?)"
     r"\s*(?:provide|send|supply|give|disclose\s+to)\s+me\s+(?:with\s+)?" + _WHAT_IS_ASKED +
     r"|please\s+(?:provide|send|supply|give)\s+me\s+(?:with\s+)?" + _WHAT_IS_ASKED +
-    # "Please can you tell me how many crimes ...", "Could I have this broken down by ..."
+    # "Could you tell me how many burglaries ...", "Could I have this broken down by ..."
     r"|(?:please\s+)?(?:can|could|would)\s+you\s+(?:please\s+)?tell\s+me\s+(?:how\s+many|how\s+much|the\s+(?:number|total"
     r"|amount))\b|(?:could|can|may)\s+i\s+(?:please\s+)?(?:have|see|get|request)\b" +
     r"|i\s+am\s+(?:hereby\s+)?requesting\s+(?:the\s+following|information|copies|a\s+copy|details))",
@@ -139,8 +139,8 @@ _RESPONSE_HEAD_RE = re.compile(
     r")",
     re.I,
 )
-# A sentence that announces the request below it and ends there: "Below are the questions raised
-# in your request and ...,", "I write in connection with your request for information as shown below."
+# A sentence that announces the request below it and ends there: "Your questions are set out
+# below and ...,", "This letter answers your request for information as set out below."
 _REQUEST_INTRO_RE = re.compile(
     r"(?:(?:below|above)\s+(?:is|are)\s+(?:the\s+)?(?:questions?|details)\s+(?:raised\s+)?(?:in|of)\s+your\s+request"
     r"[^.:\n]{0,80}?|\byour\s+request\s+(?:for\s+information\s+)?as\s+(?:shown|set\s+out|detailed)\s+below)[,:.]?\s*$",
@@ -409,7 +409,7 @@ _CONTACT_LINE_RE = re.compile(
     r"|^\W*(?:101|999|18001)\b|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s\d[A-Z]{2}\b|^\W*(?:date\W*)?\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\W*$",
     re.I,
 )
-# "... the number of police stations on 31/12/09 was 27." A figure given as an answer, not a
+# "... the number of custody suites on 30/06/14 was 12." A figure given as an answer, not a
 # count of the records they would have to search ("there were 798 incidents to review").
 _NUM = r"(?P<n>£\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|m|k|bn))?|\d[\d,]*(?:\.\d+)?)"
 _ANSWER_RE = re.compile(
@@ -454,7 +454,7 @@ _NOT_A_FIGURE_LABEL_RE = re.compile(
     r"|^\W*(?:no|number|year|period|q)\W*$", re.I)
 
 
-# A nil return is a figure too: "there have been no police stations opened since 2011", "there
+# A nil return is a figure too: "no new front counters have opened since 2015", "there
 # were no pursuits in 2023" (not "there are no records", which says nothing was found).
 _NONE_ANSWER_RE = re.compile(
     r"\bthere\s+(?:were|was|have\s+been|has\s+been)\s+no\s+(?:[a-z]+\s+){0,2}?"
@@ -474,8 +474,8 @@ _NIL_COUNT_RE = re.compile(r"(?<![\w.,/£])0\s+(?!(?:\w+\s+)?(?:records?|documen
 def _is_answer(sentence: str) -> int:
     """How many figures `sentence` gives as answers (0, 1 or 2)."""
     if SEARCH_SIZE_RE.search(sentence) and not _NIL_COUNT_RE.search(sentence):
-        # (A search is never of nought records: "we searched our records and 0 offences were
-        # committed" gives a count of nil, round 10.)
+        # (A search is never of nought records: "our systems were checked and 0 such incidents
+        # were logged" gives a count of nil, round 10.)
         return 0
     count = 0
     for m in _ANSWER_RE.finditer(sentence):
@@ -488,8 +488,8 @@ def _is_answer(sentence: str) -> int:
 
 
 def _waive(reading: Reading, first: int) -> None:
-    """"This would exceed the 18-hour limit. Rather than apply that exemption, we have provided
-    ...": the refusal just before a waiver is hypothetical (sentences from index `first` on)."""
+    """"That would take us past the 18-hour limit. Instead of relying on that exemption, we have
+    supplied ...": the refusal just before a waiver is hypothetical (sentences from index `first` on)."""
     sents = reading.sentences
     for k in range(max(first, 1), len(sents)):
         if sents[k].role != "new" or not WAIVED_RE.search(sents[k].text):
@@ -550,16 +550,16 @@ def _roles_for(text: str, source: str, ours: list[set[str]], reading: Reading) -
     reading.tables += tabular_lines(figures)
     # A bare figure on its own line is an answer; an item number ("1.", "2)") is not. Under an
     # item number, a figure or a yes/no is an answer ("1. 23 vehicles", "Q2. No.").
-    # (A figure never ends with a comma: "14202," on its own line greets a requester by a number.)
+    # (A figure never ends with a comma: "58317," on its own line greets a requester by a number.)
     reading.answers += len(re.findall(r"(?m)^\s*(?:[-*\u2022]\s*)?(?:\d(?:[\d,]*\d)?(?:\.\d+)?|£\s?[\d,.]+)\s*$",
                                       figures))
     # "2023: 38", "2019/20 - 1,204": a year and its figure.
-    # ("2018/19 - £1,735k (£822k from staff)": a sum in thousands, with a note in brackets: round 10.)
+    # ("2020/21 - £2,416k (£915k on overtime)": a sum in thousands, with a note in brackets: round 10.)
     reading.answers += len(re.findall(r"(?m)^[ \t]*(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?[ \t]*[-\u2013:|][ \t]*"
                                       r"£?\d[\d,]*(?:\.\d+)?(?:[ \t]*(?:k|m|bn|million|billion)\b)?[ \t]*"
                                       r"(?:\([^()\n]{0,80}\))?[ \t]*$", figures))
     reading.answers += len(_ITEM_ANSWER_RE.findall(figures))
-    # "A: There are currently 0 posts", "A: Yes" under a "Q:": an answer.
+    # "A: At present 0 staff hold that role", "A: Yes" under a "Q:": an answer.
     for _q, a in _question_answer_pairs(main):
         said = _A_LINE_RE.match(main[a])
         if said and re.search(r"\d|^(?:yes|no)\b(?!\s+(?:information|data|records?))", said.group("said"), re.I):

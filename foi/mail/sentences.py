@@ -99,7 +99,7 @@ _BOILERPLATE_RE = re.compile(
     r"|wycombe|water\s+lane|wilmslow|cheshire\s+sk9|^\W*(?:tel(?:ephone)?|fax|e-?mail|website|direct\s+dial|minicom|text\s+relay)\b"
     r"|^\W*www\.|^\W*https?://|\bpo\s+box\b|dial\s+(?:999|101)|\b101\b.{0,40}\b999\b|non-?emergency|if\s+it'?s\s+not\s+999"
     r"|working\s+in\s+partnership|(?<![\d,]\s)hours\s+of\s+work|should\s+you\s+have\s+any\s+(?:further\s+)?(?:queries|enquiries|questions)"
-    # "Please let me know if you have any questions" closes letters, ours and theirs; it asks nothing.
+    # "Do get in touch if anything is unclear" closes letters, ours and theirs; it asks nothing.
     r"|\b(?:let\s+(?:me|us)\s+know|contact\s+(?:me|us)|get\s+in\s+touch)\s+(?:\w+\s+){0,2}if\s+you\s+(?:have|need"
     r"|require)\s+(?:any\s+)?(?:further\s+|more\s+|other\s+)?(?:questions|queries|help|assistance|problems|issues)\b"
     r"|(?:contact|write\s+to)\s+(?:me|us)\b.{0,80}quoting|quoting\s+the\s+reference|remember\s+to\s+quote"
@@ -155,9 +155,9 @@ _LEADING_CONDITION_RE = re.compile(
     r"|depending\s+on)\b",
     re.I,
 )
-# A sentence that states a decision stays a decision even with an "if" inside it: "I can neither
-# confirm nor deny ... as to determine if it is held would exceed the limit", a citation heading
-# followed by the statute's own words ("Section 30(3) - ... (or if it were held would be) exempt").
+# A sentence that states a decision stays a decision even with an "if" inside it: "we will neither
+# confirm nor deny ... since finding out if it is held would go over the limit", a citation heading
+# followed by the statute's own words ("Section 30(3) - ... information that is, or would be if held, exempt").
 _DECISION_RE = re.compile(
     r"\bneither\s+confirm\s+n?or\s+deny|\btherefore\b|\bis\s+(?:therefore\s+)?exempt\b|\bare\s+exempt\b"
     r"|\bnot\s+obliged\b|\bhas\s+been\s+applied|\bhave\s+been\s+applied|\b(?:I|we)\s+(?:can|do)\s+confirm"
@@ -171,7 +171,7 @@ _DECISION_RE = re.compile(
 )
 
 
-# A refusal that did not happen: "... and therefore would have been refused under section 12";
+# A refusal that did not happen: "... so it would otherwise have been refused under section 12";
 # "we could have relied on section 12". A counterfactual stays hypothetical even beside "therefore".
 _COUNTERFACTUAL_RE = re.compile(
     r"\bwould\s+(?:otherwise\s+)?have\s+been\s+(?:refused|withheld|exempt(?:ed)?|declined)\b"
@@ -222,7 +222,7 @@ def is_conditional(sentence: str) -> bool:
     stated = _NOT_HELD_STATED_RE.search(sentence)
     if stated and not _CONDITIONAL_RE.search(sentence[: stated.start()]):
         return False
-    # "The cost of determining if the information is held ..." asks a question, sets no condition.
+    # "The cost of checking if any such data is held ..." asks a question, sets no condition.
     sentence = re.sub(r"\b(determin\w*|establish\w*|ascertain\w*|know|confirm\w*|check\w*|see)\s+if\b", r"\1 whether",
                       sentence, flags=re.I)
     # "I would be grateful if you could tell us ..." is a polite request, not a condition.

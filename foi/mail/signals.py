@@ -63,20 +63,20 @@ COST_IN_WORDS = (
 )
 
 # The cost limit (s.12), in the words forces use, whether or not they print the section number:
-# "exceeds the 'appropriate limit'", "above the amount to which we are legally required to
-# respond", "well in excess of ... £450", "would take more than 18 hours".
+# "exceeds the 'appropriate limit'", "beyond the sum we are bound by law to
+# spend", "well in excess of ... £450", "would take more than 18 hours".
 COST_LIMIT = (
     r"\bexceed(?:s|ed|ing)?\s+(?:the\s+)?['\u2018\u2019\u201c\u201d\"]?(?:appropriate|cost|fees?|time)\s+(?:costs?\s+)?"
     r"(?:limit|level|threshold)|(?:appropriate|cost|fees?)\s+(?:costs?\s+)?(?:limit|level|threshold)\b.{0,80}\b(?:exceed"
     r"|in\s+excess)"
-    # "cannot be achieved within the 18 hour threshold", "not possible within the appropriate limit"
+    # "could not be done within the 18 hours allowed", "not possible within the appropriate limit"
     r"|\b(?:cannot|can\s*not|could\s+not|not\s+(?:be\s+)?(?:possible|able|achievable))\b.{0,80}\bwithin\s+(?:the\s+)?"
     r"(?:18\s*(?:-\s*)?hours?|appropriate|cost|fees?|time)\s*(?:\(cost\)\s*)?(?:limit|threshold|level)?"
     r"|\b(?:exceed|in\s+excess\s+of|more\s+than|longer\s+than|beyond|over|above)\b.{0,90}(?:18\s*(?:-\s*)?hours?|\u00a3\s?(?:450|600)"
     r"|cost\s+threshold|time\s+threshold|appropriate\s+limit|cost\s+limit)"
     r"|\bexcess(?:ive)?\s+cost|\btoo\s+costly|\bexceed\s+the\s+(?:18\s*(?:-\s*)?hour|time)"
     r"|(?:18\s*(?:-\s*)?hours|\u00a3\s?(?:450|600)).{0,80}\b(?:exceed|in\s+excess)"
-    # ("Such work would exceed the amount to which we are legally required to respond": the limit
+    # ("That work would go past the sum the law obliges us to spend": the limit
     # in other verbs, round 10.)
     r"|\b(?:above|exceed(?:s|ed|ing)?|beyond|over|more\s+than)\s+the\s+amount\s+(?:to\s+)?which\s+(?:we\s+are"
     r"|the\s+\w+\s+(?:is|are))\s+(?:legally\s+)?(?:required|obliged)\s+to\s+(?:respond|comply|spend)"
@@ -89,8 +89,8 @@ COST_LIMIT_RE = re.compile(COST_LIMIT, re.I)
 
 SALUTATION_RE = re.compile(r"^(?:dear|hi|hello|good\s+(?:morning|afternoon|evening))\b[^.]{0,40}$", re.I)
 
-# Some of what was asked for is held back: "the decision has been taken not to supply some of the
-# information", figures withheld because the numbers are low.
+# Some of what was asked for is held back: "we have decided not to release part of the
+# data", figures withheld because the numbers are low.
 SOME_WITHHELD = (
     r"\b(?:decided|decision\s+(?:has\s+been|was)\s+(?:taken|made))\s+not\s+to\s+(?:supply|provide"
     r"|disclose|release)\s+(?:some|part|parts|certain)\b"
@@ -106,12 +106,12 @@ WHOLE_WITHHELD = (
     r"(?:full|(?:its|their)\s+entirety)\b"
 )
 
-# "Whether the public interest is in withholding the information or disclosing it" weighs both.
+# "Whether the public interest favours keeping the data back or releasing it" weighs both.
 EITHER_WAY = r"(?!\s+(?:\w+\s+){0,2}or\s+(?:in\s+)?(?:disclos|releas|provid|publish)\w*)"
 
-# "Unable to provide you with a response" is a reply not yet made, not information refused.
+# "Not able to give you a reply" is a reply not yet made, not information refused.
 NOT_A_REPLY = (r"(?!\s+(?:you\s+(?:with\s+)?)?(?:a|the|our|any|your)\s+(?:full\s+|final\s+)?(?:response|reply)\b)"
-               # "We will not be able to answer your request within the 20 working days": late, not refused.
+               # "We cannot get an answer to you within the 20 working days": late, not refused.
                r"(?![^.;]{0,60}" + g.IN_TIME_LIMIT + r")")
 
 # They offer to answer less and ask whether we agree: a question to us, not a refusal.
@@ -145,7 +145,7 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     # acknowledgement
     ("acknowledged", r"\b(?:we|I)\s+(?:have\s+|has\s+)?(?:now\s+)?received\s+your\s+"
         r"(?:recent\s+|e-?mailed\s+|written\s+)?(?:request|application|freedom|foi|enquiry)", 1.5),
-    # (Not "from the date your request was received", "since the day your request was logged": a
+    # (Not "counted from when your request arrived", "since the day your request was logged": a
     # receipt as the point the figures or the clock run from, said inside an answer.)
     ("acknowledged", r"(?<!\bdate\s)(?<!\bday\s)(?<!\bsince\s)(?<!\bwhen\s)(?<!\bafter\s)(?<!\bbefore\s)(?<!\buntil\s)"
         r"\b(?:your|the|this)\s+(?:request|application|enquiry)\s+(?:for\s+information\s+)?(?:which\s+)?"
@@ -192,7 +192,7 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("acknowledged", r"\b(?:attach(?:ed|es)?|enclos(?:ed|es|e))\b[^.]{0,40}\b(?:acknowledge?ment\s+(?:letter|notice)"
         r"|letter\s+of\s+acknowledge?ment)\b"
         r"|\b(?:attach(?:ed|es)?|enclos(?:ed|es|e))\s*,?\s+(?:(?:an?|our|the|your)\s+)?acknowledge?ment\s*(?:[.,;]|$"
-        # "Please find attached our acknowledgement for your request" (round 8)
+        # "Attached is an acknowledgement of your request" (round 8)
         r"|\s+(?:for|of|to|regarding|concerning)\s+(?:your|the|this)\s+(?:\w+\s+){0,4}?(?:request|application|enquiry))"
         r"|\backnowledge?ment\s+(?:letter|notice)\b[^.]{0,40}\b(?:is|has\s+been)\s+(?:attached|enclosed)", 2.0),
     ("review-ack", r"\ba\s+review\s+will\s+now\s+be\s+(?:conducted|carried\s+out|undertaken)"
@@ -220,8 +220,8 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|timescale|time\s*(?:limit|frame))\b|\bextension\b", 2.0),
     ("extended", r"\b(?:section\s+|s\.?\s?)10\s*\(\s*3\s*\)", 2.0),
     # A holding note on an overdue request, with no new date: "we are still having difficulties with
-    # this request", "staffing issues are causing further delays", "I have still been unable to
-    # provide you with a response" (issue 12, coverage).
+    # this request", "staffing issues are causing further delays", "I am still not in a
+    # position to send you our reply" (issue 12, coverage).
     ("extended", r"\bstill\s+(?:having|experiencing|facing)\s+(?:some\s+)?(?:difficult\w+|problems|issues)"
         r"|\b(?:caus\w*|lead\w*\s+to|result\w*\s+in)\s+(?:some\s+)?(?:further|additional|more)\s+delays?\b"
         r"|\b(?:still|have\s+still\s+been|has\s+still\s+been)\s+(?:been\s+)?unable\s+to\s+(?:provide|send|give)\s+"
@@ -231,20 +231,20 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"(?:response|reply))\b[^.]{0,60}\b(?:has\s+been|is\s+being|will\s+be|was)\s+extended"
         r"|\b(?:is|are)\s+taking\s+longer\s+than\b|\bwill\s+take\s+longer\s+than\s+(?:expected|anticipated|usual|the\s+(?:20"
         r"|twenty))", 2.0),
-    # Still weighing it: "we are currently assessing the public interest", "we have not yet reached
-    # a decision on the balance of the public interest", "allows us to exceed the 20 working days".
+    # Still weighing it: "we are still considering where the public interest lies", "no decision has
+    # yet been made on the balance of the public interest", "lets us go beyond the 20 working days".
     ("extended", r"\b(?:are|am|is)\s+(?:currently\s+|still\s+|now\s+)?(?:assessing|considering|weighing|balancing)\s+"
         r"(?:the\s+|where\s+the\s+)?(?:balance\s+of\s+the\s+)?public\s+interest"
         r"|\bnot\s+yet\s+(?:reached|made|come\s+to|completed|concluded|finished)\s+(?:a|our|the|this|its)\b"
         r"(?:\s+(?:decision|consideration|assessment|public\s+interest\s+test))?"
         r"|\bexceed\s+the\s+(?:20|twenty)(?:\s+|-)working(?:\s+|-)days?", 1.5),
     ("extended", r"\b(?:additional|further|more)\s+time\b|\breasonable\s+(?:period|extension|further\s+period)"
-        # "we need a further 20 working days"; "apologies for the delay in responding"
+        # "we need a further 20 working days"; "sorry that our reply is running late"
         r"|\b(?:a\s+)?(?:further|additional|another|extra)\s+(?:\d{1,2}|ten|twenty|forty)\s+(?:working\s+|calendar\s+)?days"
         r"|\bdelay\s+in\s+(?:responding|replying|(?:providing|sending)\s+(?:you\s+with\s+)?(?:a|our|the)\s+"
         r"(?:response|reply|answer)|our\s+(?:response|reply))\b", 1.5),
-    # Late: "we will not be able to respond within the statutory 20 working days", "not yet in a
-    # position to respond", "your response will be delayed", "unable to meet the deadline".
+    # Late: "we cannot reply inside the statutory 20 working days", "not ready to
+    # reply yet", "your response will be delayed", "unable to meet the deadline".
     ("extended", r"(?<!\bwere\s)(?<!\bwas\s)(?<!\bbeen\s)\b(?:unable|not\s+be\s+able|not\s+able|cannot|can\s*not"
         r"|will\s+not\s+be\s+able|(?:have|has)\s+not\s+(?:yet\s+)?been\s+able)\s+(?:to\s+)?"
         r"(?:respond|reply|answer|(?:provide\s+(?:you\s+with\s+)?|give\s+(?:you\s+)?|send\s+(?:you\s+)?)(?:a|our|the)\s+"
@@ -252,7 +252,7 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"\s+(?:to\s+(?:you|your\s+request)\s+)?(?:in\s+full\s+)?(?:within\s+(?:the\s+)?(?:statutory\s+|prescribed\s+"
         r"|normal\s+|usual\s+|required\s+|legal\s+)?(?:(?:20|twenty)(?:\s+|-)working(?:\s+|-)days?|time\s+(?:limit|scale|frame)"
         r"|timescale|deadline)"
-        # On the due day itself: "we will not be able to provide a full response today" (round 9).
+        # On the due day itself: "a full reply cannot be sent to you today" (round 9).
         r"|today\b|by\s+(?:the\s+)?(?:due\s+date|deadline)|on\s+time\b)"
         r"|\bnot\s+(?:yet\s+)?(?:in\s+a\s+position|ready|able\s+at\s+(?:this|the\s+present)\s+time)\s+to\s+(?:respond"
         r"|reply|answer|provide\s+(?:you\s+with\s+)?(?:a|our|the)\s+(?:full\s+)?(?:response|reply|answer|decision)"
@@ -273,8 +273,8 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("extended", r"\bwill\s+(?:therefore\s+|now\s+)?(?:respond|reply|provide\s+(?:you\s+with\s+)?(?:a|our|the)\s+"
         r"(?:full\s+)?(?:response|decision))\s+(?:to\s+you\s+)?(?:by|no\s+later\s+than|on\s+or\s+before)\b", 1.0),
     # Weighing an exemption it has not yet decided on: "we are considering whether section 27
-    # applies", "the Act allows the time for response to be longer if the public interest test is
-    # undetermined".
+    # applies", "the Act lets the reply take longer while the public interest test is
+    # still open".
     ("extended", r"\bconsidering\s+whether\s+(?:the\s+|an?\s+|any\s+)?(?:exemptions?|sections?|s\.?\s?\d|information\s+"
         r"(?:is|should\s+be)\s+exempt)"
         r"|\b(?:time|period)\s+for\s+(?:the\s+)?(?:response|reply)\s+to\s+be\s+(?:longer|extended)"
@@ -316,7 +316,7 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|request)\s+(?:some\s+)?(?:further\s+)?(?:information\s+(?:and|or)\s+)?"
         r"clarification|\b(?:please|(?:you|ask\s+you|like\s+you|need\s+you)\s+to)\s+clarify\s+(?:your\s+request|what"
         r"\s+you|which|whether|the)", 2.0),
-    # "I would be grateful if you could tell us which years you mean", "please can you provide details
+    # "Could you let us know which years you mean", "please can you provide details
     # of which offences you mean?"
     ("clarification", r"\b(?:grateful\s+if\s+you\s+could|(?:please\s+)?(?:can|could)\s+you\s+(?:please\s+)?)\s*"
         r"(?:provide|give|send|tell|let)\s+(?:me|us)\s+(?:with\s+|know\s+)?(?:some\s+|further\s+|more\s+)?(?:details\s+of\s+)?"
@@ -360,9 +360,9 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("data", r"\b(?:am|are)\s+(?:pleased|able|happy)\s+to\s+(?:provide|supply|enclose|disclose|release|attach)"
         r"|(?<!response\s)(?<!reply\s)(?<!answer\s)\b(?:is|are)\s+(?:being\s+)?(?:provided|disclosed|released)\s+"
         r"(?:to\s+you|below|as\s+follows|in\s+the)", 2.0),
-    # "Above is all the information we hold", "the information provided above is all that we have
-    # been able to retrieve", "I can confirm the following", "we have attached a document",
-    # "He provided me with the enclosed spreadsheet".
+    # "Below is all the data we hold", "what is set out above is everything our searches
+    # found", "I can confirm the following", "we have attached a document",
+    # "The unit sent me the attached workbook".
     ("data", r"\b(?:above|below)\s+is\s+(?:all\s+)?(?:the\s+)?(?:information|data|figures)\b"
         r"|\bis\s+all\s+(?:of\s+)?(?:the\s+)?(?:information\s+)?(?:that\s+)?we\s+(?:hold|have\s+been\s+able|could)"
         r"|\b(?:information|data|figures|details)\s+(?:provided|given|shown|supplied|set\s+out)\s+(?:above|below)\b"
@@ -387,7 +387,7 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"is\s+(?:below|as\s+follows)|\b(?:the|our)\s+response\s+(?:provided\s+)?(?:is\s+)?below\s+is\b"
         r"|\bresponse\s+is\s+below|\bplease\s+see\s+below|\bplease\s+(?:see|find)\s+(?:our|the)\s+(?:response|answers?"
         r"|reply)\s+below|\bin\s+(?:answer|response)\s+to\s+your\s+questions?\s*:"
-        # "Please see the below response to your request", "please see the answers to each question"
+        # "Please find the below answers to your questions", "our reply to each point follows"
         r"|\bplease\s+(?:see|find)\s+(?:the\s+|our\s+)?below\s+(?:response|answers?|reply|information)"
         r"|\bplease\s+see\s+(?:the\s+|our\s+)?answers?\s+to\s+(?:each|your|the|all)\b",
         1.5),
@@ -396,16 +396,16 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|are|has\s+been)\s+(?:attached|enclosed|provided|set\s+out|shown|as\s+follows|below|contained)"
         r"|\b(?:figures|information|data)\s+(?:have|has)\s+been\s+(?:provided|attached|included)", 2.0),
     ("data", r"\bgesture\s+of\s+goodwill|\b(?:we|I)\s+can\s+(?:however\s+)?(?:tell|advise|inform)\s+you\s+that\b"
-        # ("We can inform you that we are unable to provide it" tells of a refusal.)
+        # ("We can tell you that we cannot supply it" tells of a refusal.)
         r"(?!\s+(?:\w+\s+){0,3}?(?:unable|not|cannot|can't|no|neither|refus\w*|exempt)\b)"
-        # ("We can advise you that the information you requested is excluded from the Act / exempt /
-        # held for journalism" tells what becomes of the information, not the information: round 9.)
+        # ("We can tell you that this material falls outside the Act / is exempt /
+        # is kept for journalism" tells what becomes of the information, not the information: round 9.)
         r"(?!\s+(?:the\s+|this\s+)?(?:information|data|records?|material)\s+(?:that\s+|which\s+)?(?:(?:you\s+(?:have\s+)?)?"
         r"(?:requested|asked\s+for|seek|sought)\s+)?(?:is|are|was|were)\s+(?:\w+\s+){0,2}?(?:excluded|exempt|not"
         r"|withheld|outside|covered\s+by|held\s+(?:for|by\s+the\s+\w+\s+for|solely))\b)"
         r"|\b(?:I|we)\s+have\s+(?:also\s+)?(?:been\s+able\s+to\s+)?(?:supplied|provided|released|disclosed|given"
         r"|included|run\s+a\s+report)\b|\bhave\s+been\s+able\s+to\s+run\s+a\s+report", 1.5),
-    # "the following information can be disclosed", "please find the PDF attached", "see the table
+    # "the data below can be released", "a PDF with the figures is attached", "see the table
     # below", "have answered as best we are able", "under section 16 ... can provide information
     # for questions 1 - 3", "rather than apply that exemption ... we have provided".
     ("data", r"\bthe\s+following\s+(?:information|data|figures|details)\s+(?:can|may|will)\s+be\s+(?:disclosed|provided"
@@ -430,7 +430,7 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("held", r"\b(?:can|do)\s+confirm\s+that\s+.{0,80}\b(?:does|do)\s+hold\b|\bthe\s+information\s+(?:you\s+have\s+"
         r"requested\s+)?is\s+held\s+by", 1.0),
     # only part of the information: "scoped" says the refusal covers only part of the request (a
-    # refusal notice "for the parts not released", "for the remainder of your request"); "partial"
+    # refusal notice "for the parts not released", "for the rest of what you asked"); "partial"
     # is weaker talk of part ("we hold some of the information", "redacted", "any other information").
     ("scoped", r"\brefusal\s+notice\s+(?:under\s+section\s+17\s+.{0,60})?for\s+(?:this|the)\s+(?:part|parts|redacted"
         r"|requested\s+information\s+that|information\s+that)\b|\bfor\s+the\s+(?:requested\s+)?(?:information"
@@ -446,7 +446,7 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|\bnot\s+obliged\s+to\s+supply\s+.{0,40}"
         r"\bin\s+full\b|\bnot\s+all\s+of\s+the\s+information", 1.5),
     # "Some data has been withheld", "held in part", "for anything else we rely on ...", "this
-    # letter acts as a refusal notice to those aspects of your request", "exempting part of the
+    # letter is our refusal notice for those parts", "exempting part of the
     # information", "holds further information ... however I am not obliged".
     ("scoped", r"\bfor\s+the\s+(?:rest|remainder)\s+of\s+(?:your|the|this)\s+request|\bwith\s+the\s+exception\s+of\b"
         r"|\bsome\s+(?:of\s+the\s+)?(?:data|information|details)\s+(?:has|have)\s+been\s+(?:withheld|redacted"
@@ -456,7 +456,7 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|\bexempting\s+part\s+of|\bholds?\s+(?:further|additional|addition|other|more)\s+information|\b(?:disclose|release|provide)\s+some\s+of\s+the"
         r"|\bconfirm\s+n?or\s+deny\s+(?:whether\s+|that\s+)?(?:it\s+|we\s+)?(?:holds?\s+)?any\s+"
         r"(?:other|further)\b", 2.0),
-    # Some held back: "the decision has been taken not to supply some of the information", figures
+    # Some held back: "we have decided not to release part of the data", figures
     # withheld because the numbers are low.
     ("scoped", SOME_WITHHELD, 2.0),
     # Released with parts blacked out: "names have been redacted", "a redacted copy".
@@ -474,8 +474,8 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"\b(?:section|s\.?)\s*\d{2}", 2.0),
     ("refused", r"\b(?:replaced|suppressed|masked|substituted|shown\s+as|represented\s+(?:by|as))\b[^.]{0,100}"
         r"\b(?:section|s\.?)\s*\d{2}", 2.0),
-    # A refusal scoped to one question: "The question concerning how many ... has engaged an
-    # exemption under section 12(2)"; "some of the information you asked for is exempt".
+    # A refusal scoped to one question: "The question about how many ... falls under
+    # section 12(2)"; "some of the information you asked for is exempt".
     ("scoped", r"^\W*(?:however,?\s+)?(?:the|your)\s+(?:question|part|element|aspect)\s+(?:\d+\s+)?(?:concerning"
         r"|regarding|about|relating\s+to|on|asking)\b.{0,200}\b(?:exempt|exemption|refus\w*|withheld|section\s+\d|cost"
         r"|limit)"
@@ -485,7 +485,7 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("refused", r"\brefusal\s+notice|\b(?:am|are|is|have\s+been|has\s+been)\s+exempting\b|\bexempting\s+(?:any|all|the"
         r"|this|that|part)\b", 2.0),
     ("data", r"\bdisclose\s+the\s+located", 1.0),
-    # "We are releasing all the information in the scope of your request" (issue 12, coverage).
+    # "We are disclosing everything your request covers" (issue 12, coverage).
     ("data", r"\b(?:are|am|is|have\s+been|has\s+been)\s+(?:therefore\s+|now\s+)?(?:releasing|disclosing|providing"
         r"|supplying|released|disclosed|provided|supplied)\s+all\s+(?:of\s+)?the\s+(?:requested\s+|relevant\s+)?"
         r"information\b", 1.5),
@@ -538,7 +538,7 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|that|these|it|them)\b", 2.0),
     ("refused", r"\b(?:cannot|can\s*not|unable\s+to)\s+(?:share|release)\s+(?:this|the|that|these|it|them)\b"
         r"|\bwithholding\s+(?:it|them)\b", 1.5),
-    # All of it held back in so many words: "we are withholding the whole of the request", "the
+    # All of it held back in so many words: "we are withholding the whole of it", "the
     # information is withheld in its entirety" (issue 12, coverage).
     ("firm", WHOLE_WITHHELD, 2.0),
     ("refused", WHOLE_WITHHELD, 1.5),
@@ -570,7 +570,7 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("not-held", r"\bheld\s+by\s+[^.]{2,60}?,?\s+(?:and\s+)?not\s+(?:by\s+)?(?:this|the|our)\s+"
         r"(?:force|constabulary|authority|department|office|organisation)\b|\bnot\s+held\s+by\s+(?:this|the|our)\s+(?:force|constabulary|authority"
         r"|organisation)\b", 2.0),
-    # (Not "whether we do or do not hold it": the two halves of a disjunction decide nothing.)
+    # (Not "whether or not we hold it": the two halves of a disjunction decide nothing.)
     ("not-held", r"(?<!\bor\s)\b(?:does|do|did)\s+not\s+hold\b(?!\s+all\b)"
         r"|\bholds?\s+no\s+(?:recorded\s+)?(?:information|data|records)"
         r"|\bno\s+"
@@ -658,7 +658,7 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
 SIGNALS = tuple((kind, re.compile(rx, re.I), w) for kind, rx, w in _SIGNALS)
 
 # A "not held" that is really about cost ("not held in a retrievable format", "not held in a
-# format that allows its extraction within 18 hours") or about part of a request.
+# form we could pull out within 18 hours") or about part of a request.
 NOT_HELD_COST_RE = re.compile(r"retrievable|readily|easily|in\s+a\s+(?:format|form|way|manner)\b|18\s+hours"
                               r"|cost"
                               r"|centrally"
@@ -678,7 +678,7 @@ NOT_HELD_PART_RE = re.compile(r"(?i:(?<!\bno\s)\b(?:some|part|parts|all\s+of\s+i
                               # "Figures for 2021 are not held": one period of the request
                               r"|(?i:\b(?:for|before|prior\s+to|after|earlier\s+than|between)\s+(?:the\s+year\s+)?"
                               r"(?:19|20)\d\d\b.{0,40}\bnot\s+held\b)"
-                              # "we no longer hold this information for these months", "not held
+                              # "those weeks are no longer held on our system", "not held
                               # for the earlier years": a period or place of the request (round 10)
                               r"|(?i:\b(?:no\s+longer\s+holds?|not\s+held|do\s+not\s+hold|does\s+not\s+hold)\b[^.]{0,60}"
                               r"\b(?:for|before|prior\s+to|in|during)\s+(?:these|those|the\s+(?:earlier|later|remaining|other"
@@ -715,9 +715,9 @@ PART_START_RE = re.compile(
     r"\s*[,.:\-\u2013]?)",
     re.I,
 )
-# Sent elsewhere: "you may wish to submit this part of your request to the NPCC", "prepared on
-# behalf of the National Police Chiefs' Council", "this information would need to be requested
-# directly from them".
+# Sent elsewhere: "you could put this question to the NPCC instead", "prepared on
+# behalf of the National Police Chiefs' Council", "you would have to ask them for this
+# yourself".
 REDIRECT_RE = re.compile(
     r"\b(?:submit|direct|redirect|send|address|forward|transfer)\w*\s+(?:this|that|your|the|any)\s+(?:part\s+of\s+"
     r"(?:your|the|this)\s+)?(?:future\s+)?(?:request|question|enquiry|enquiries|requests)\b.{0,60}?\bto\b"

@@ -57,8 +57,8 @@ _THE_REST_RE = re.compile(
 )
 
 
-# "The information you asked for is not held", "we hold no information within the scope of your
-# request": the whole request, said plainly. "The Custody Unit does not hold such records", "it is
+# "The information you asked for is not held", "nothing that your request covers is held by
+# us": the whole request, said plainly. "The Custody Unit does not hold such records", "it is
 # not held centrally" tell where a search looked, not what the letter decides.
 _WHOLE_NOT_HELD_RE = re.compile(WHOLE_NOT_HELD, re.I)  # (foi.mail.grammar: one definition)
 
@@ -124,7 +124,7 @@ def weigh(ev: Gathered) -> Weighed:
     # own is answered with them (round 6).
     cost_refusal = (any(COST_LIMIT_RE.search(s) for s in ev.new) and ev.scores["data"] < 1.5 and not parts.answered
                     and set(ev.cited) <= WHOLE_REQUEST_GROUNDS)
-    # ("There have been no such cases" beside "the information is not held" says it again; alone, it
+    # ("No incidents of that kind were recorded" beside "the information is not held" says it again; alone, it
     # is a nil return: an answer.)
     nil = ev.reading.nil_answers if not ev.evidence["not-held"] and not ev.scores["refused"] else 0
     answers = 0 if cost_refusal else ev.reading.answers + nil
@@ -132,8 +132,8 @@ def weigh(ev: Gathered) -> Weighed:
             + (1.0 + 1.0 * min(answers, 3) if answers else 0.0) + (1.5 if caveat else 0.0))
     answered, withheld = parts.answered, parts.refused
     if parts.count >= 2 and not answered and (withheld or parts.not_held):
-        # Answered part by part and no part is answered: "we have decided to disclose the located
-        # information" or "our unit provided the following" above nothing but refusals, redirects
+        # Answered part by part and no part is answered: "we are releasing what our searches
+        # found" or "our unit provided the following" above nothing but refusals, redirects
         # and "not held" gives nothing; only an attached data file still counts.
         data = 3.0 if ev.has_data else 0.0
     if answered and withheld:
@@ -167,12 +167,12 @@ def weigh(ev: Gathered) -> Weighed:
     # place is why finding it would cost so much.)
     cost_letter = any(COST_LIMIT_RE.search(s) for s in ev.new) or any(sec.startswith("12") for sec in ev.cited)
     if cost_letter:
-        # "Our database does not hold a central record of who handled each request" (round 9) is
+        # "No single system records which officer dealt with each case" (round 9) is
         # not a status of its own there.
         whole_nh = [s for s in whole_nh if not _CENTRAL_RE.search(s)]
     part_nh = [s for s in ev.evidence["not-held"] if s not in whole_nh and not NOT_HELD_COST_RE.search(s)]
     if parts.count >= 2 and len(parts.not_held) < parts.count:
-        # "Answer 1: we do not hold information in relation to your request" speaks for its part.
+        # "Answer 1: no data on this is held by us" speaks for its part.
         part_nh += [s for s in whole_nh if s in parts.not_held_sentences]
         whole_nh = [s for s in whole_nh if s not in parts.not_held_sentences]
     # "We cannot provide it, as it is not held": the refusing words give not holding as their reason.
@@ -213,8 +213,8 @@ def weigh(ev: Gathered) -> Weighed:
     said_at = next((n for n, s in enumerate(ev.new) if s in ev.evidence["data"]), len(ev.new))
     figures_elsewhere = (any(re.search(r"\d", s) for s in ev.new[said_at + 1:])
                          or any(re.search(r"\battach|\benclos", s, re.I) for s in ev.new[said_at:]))
-    # A refusal on cost whose own sentence decides it ("we are not obliged to comply", "this would
-    # exceed the appropriate limit"), with nothing given: where the search found nothing ("the
+    # A refusal on cost whose own sentence decides it ("we need not comply", "this would
+    # go over the appropriate limit"), with nothing given: where the search found nothing ("the
     # department does not hold such records") is why it would cost so much, not another status
     # (issue 12, round 8).
     cost_decided = cost_refusal and not whole_nh_decides(whole_nh) and (firm >= 2 or ev.scores["refused"] >= 1.5) \
