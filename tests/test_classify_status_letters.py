@@ -15,7 +15,7 @@ from datetime import date
 import pytest
 
 from foi.mail.classify import classify
-from foi.mail.evidence import gather
+from foi.mail.evidence import Reply, gather
 from foi.mail.interim import deferral
 from foi.mail.internal_review import names_review
 from foi.mail.sentences import is_conditional
@@ -181,7 +181,7 @@ def test_an_answer_put_off_to_a_date_is_an_extension(text: str, until: date) -> 
     ],
 )
 def test_no_answer_put_off(text: str) -> None:
-    assert deferral(gather("RE: request", text, headers=_FROM)) == (None, [])
+    assert deferral(gather(Reply("RE: request", text, headers=_FROM))) == (None, [])
 
 
 def test_a_late_answer_is_not_an_extension_and_takes_no_until() -> None:
