@@ -318,7 +318,7 @@ def test_a_ground_only_explained_is_named(sentence: str) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Northshire Police are unable to confirm whether or not any information is held about your question.",
+        "Northshire Police are unable to confirm whether or not it has any information held on this point.",
         "I am unable to confirm whether or not we hold information of this kind.",
         "We cannot say whether the force holds any such records.",
         "The Constabulary is not in a position to confirm whether any material is held.",

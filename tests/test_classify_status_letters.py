@@ -106,7 +106,7 @@ def test_a_notice_about_the_service_that_greets_nobody_is_a_mailboxs(text: str) 
 @pytest.mark.parametrize(
     "ask",
     [
-        "Could you please tell me the period you are interested in and clarify what you mean by 'related incidents'.",
+        "Could you please tell me which months you have in mind and clarify what you mean by 'related incidents'.",
         "Would you kindly confirm the years you want and explain what you mean by the word 'area'.",
         "Can you please specify which offences you mean and define the district concerned.",
         "Could you provide me with the dates you want searched and clarify what you mean by 'linked events'.",
@@ -146,8 +146,8 @@ def test_an_acknowledgement_that_only_says_it_may_ask_is_not_a_clarification() -
     ("text", "until"),
     [
         ("Part of the report may need to be withheld, so a public interest test is needed. The test is taking longer"
-         " than we expected, so I cannot give you a full response at this time. I will write to you again by"
-         " Friday 5 April 2024 with a final response.", date(2024, 4, 5)),
+         " than we expected, so I cannot give you a full response at this time. A final reply will reach you by"
+         " Friday 5 April 2024.", date(2024, 4, 5)),
         ("We hold information within scope. We are currently in the process of consulting third parties about its"
          " release, so there will be a short delay in providing a complete response. We aim to provide you with a"
          " response to the rest of your request on Wednesday 3 April 2024.", date(2024, 4, 3)),
@@ -176,8 +176,8 @@ def test_an_answer_put_off_to_a_date_is_an_extension(text: str, until: date) -> 
         "Thank you for your request, received on 11 March 2024. There may be delays at present. We will respond by"
         " 9 April 2024.",
         # sorry for a delay, and the answer given
-        "Please accept my apologies for the delay in providing a response. Your request is set out below together"
-        " with our response.",
+        "I am sorry that this reply is late. Your questions are set out below together"
+        " with our answers.",
     ],
 )
 def test_no_answer_put_off(text: str) -> None:
@@ -185,8 +185,8 @@ def test_no_answer_put_off(text: str) -> None:
 
 
 def test_a_late_answer_is_not_an_extension_and_takes_no_until() -> None:
-    text = ("Our Ref: FOI-2024-118  Date: 12 March 2024\n\nPlease accept my apologies for the delay in providing a"
-            " response. For ease of reference, your request is reproduced below together with the response.\n\n"
+    text = ("Our Ref: FOI-2024-118  Date: 12 March 2024\n\nI am sorry this reply comes later than it"
+            " should. Your questions appear below together with our answers.\n\n"
             "1. Please provide the number of custody suites.\n")
     result = _read(text)
     assert result.kind != "extended"
@@ -235,8 +235,8 @@ def test_what_is_not_a_qualified_promise(sentence: str) -> None:
 
 def test_an_acknowledgement_that_mentions_more_time_only_after_unless() -> None:
     text = ("Dear Mr Osei,\n\nThank you for your request under the Freedom of Information Act 2000, received on"
-            " 11 March 2024.\n\nWe are considering your request. You should receive the information within 20"
-            " working days, unless the information is exempt or we require additional time to consider the public"
+            " 11 March 2024.\n\nWe are considering your request. You should receive a reply within 20"
+            " working days, unless an exemption applies or we need extra time to weigh the public"
             " interest under section 10(3).\n\nYours sincerely,\n\nAnna Kowalski")
     result = _read(text)
     assert result.kind == "acknowledged"
@@ -279,7 +279,7 @@ def test_a_review_done_that_changes_nothing_is_upheld(subject: str, text: str) -
 @pytest.mark.parametrize(
     "sentence",
     [
-        "I have reviewed the circumstances and uphold your complaint in respect of the time taken to respond.",
+        "Having looked into what happened, I uphold your complaint about the time we took to reply.",
         "I uphold your complaint about the delay in answering your request.",
         "Your complaint regarding the time it took to reply has been upheld.",
         "We uphold the appeal as to the timeliness of our reply.",

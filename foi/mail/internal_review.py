@@ -26,7 +26,7 @@ _RIGHTLY_APPLIED_RE = re.compile(
 # Only the time it took is found wrong: "I uphold your complaint about the time taken to respond",
 # "your appeal regarding the delay is upheld". The decision on the information is untouched, so the
 # first reply stands (upheld), however the complaint about lateness fared.
-_LATENESS = (r"(?:the\s+)?(?:time\s+(?:it\s+)?(?:taken|took)|delays?|timeliness|lateness|timescales?"
+_LATENESS = (r"(?:the\s+)?(?:time\s+(?:it\s+|we\s+|they\s+)?(?:taken|took)|delays?|timeliness|lateness|timescales?"
              r"|late\s+(?:response|reply)|length\s+of\s+time|failure\s+to\s+(?:respond|reply)\s+(?:on|in|within)\b)")
 _ABOUT = r"(?:in\s+respect\s+of|about|regarding|concerning|as\s+to|in\s+relation\s+to|relating\s+to|over|on)"
 _LATENESS_UPHELD_RE = re.compile(
