@@ -15,7 +15,7 @@ Pure functions of sentences, like the rest of :mod:`foi.mail`.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from foi.mail.grammar import GROUND_APPLIED, THING, gap
@@ -437,3 +437,32 @@ HELD_BUT_RE = re.compile(
 def held_but(sentences: Sequence[str]) -> list[str]:
     """The sentences that confirm the information is held and then qualify it."""
     return [s for s in sentences if HELD_BUT_RE.search(s)]
+
+
+# Where a sentence's own decision ends and a description of the statute begins (round 11): "we are
+# withholding it under section 22, which states that an authority need not disclose ...", "section
+# 21 lets an authority decline where ...; the report is therefore exempt under section 21". The
+# description is a clause of its own: after a semicolon, or a relative clause on the Act.
+_CLAUSE_CUT_RE = re.compile(r";|\s*[,(]?\s*\b(?=which\s+(?:states?|provides?|says?|allows?|means?|sets?|permits?"
+                            r"|lets?|enables?|exempts?|applies|relates?|covers?|removes?)\b)", re.I)
+
+
+# The clause speaks of this request: "this information", "your request", "we", "therefore" (not
+# "section 40 applies to personal data, which means ...": the Act described in general).
+_THIS_REQUEST_RE = re.compile(r"\b(?:this|these|your|we|I|our|us|therefore|thus|requested"
+                              r"|you\s+(?:request|asked|seek|sought))\b", re.I)
+
+
+def decides_here(sentence: str, described: Callable[[str], bool]) -> bool:
+    """True when some clause of `sentence` applies a ground or refuses (:func:`deciding`) and that
+    clause is not itself a description of the statute (`described`, as
+    :func:`foi.mail.sections.named_only`). "We are withholding this under section 22, which states
+    that authorities need not disclose ..." decides in its first clause, whatever the second says of
+    the Act; "Section 12 provides that an authority need not comply where ..." decides nothing."""
+    if not deciding([sentence]):
+        return False
+    if not described(sentence):
+        return True
+    clauses = [c for c in _CLAUSE_CUT_RE.split(sentence) if c and c.strip()]
+    return len(clauses) > 1 and any(deciding([c]) and not described(c) and _THIS_REQUEST_RE.search(c)
+                                    for c in clauses)
