@@ -74,3 +74,80 @@ def test_withholding_under_a_described_section_is_an_automatic_refusal():
     c = _read(body)
     assert c.kind == "refused"
     assert "22" in c.sections
+
+
+# --------------------------------------------------------------------------------------------
+# B. A refusal that names some of the questions the letter prints refuses part of the request
+
+_SIX_QUESTIONS = (
+    "We have considered your request of 3 April for the following information:\n\n"
+    "Question 1. How many complaints about noise were received in each of the last three years?\n\n"
+    "Question 2. Of those, how many led to an abatement notice?\n\n"
+    "Question 3. How many notices were appealed?\n\n"
+    "Question 4. Which software does the council use to log complaints?\n\n"
+    "Question 5. Does the council have a written policy on noise nuisance?\n\n"
+    "Question 6. How many officers work in the noise team?\n\n"
+    "Our response:\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "refusal",
+    [
+        "We do hold the information, however it is not possible for us to provide the figures on complaints, "
+        "notices and appeals (Questions 1, 2 and 3), as the cost of extracting them would exceed the appropriate "
+        "limit.",
+        "It is not practicable to provide the counts asked for at questions 1 to 3 within the cost limit; "
+        "locating them would exceed the appropriate limit of 18 hours.",
+        "The council is unable to provide answers to Questions 1, 2 and 3, because retrieving them would exceed "
+        "the appropriate limit set by the fees regulations.",
+        "For Q1, Q2 and Q3 we cannot provide the information, since compliance would exceed the cost limit "
+        "under section 12.",
+    ],
+)
+def test_cost_refusal_naming_some_printed_questions_goes_to_review_as_partial(refusal):
+    c = _read(_SIX_QUESTIONS + refusal + "\n\nWe estimate it would take 40 hours to locate the records.\n")
+    assert c.kind == "needs-review"
+    assert c.guess == "partial"
+
+
+def test_cost_refusal_of_every_printed_question_stays_refused():
+    refusal = ("We do hold the information, however it is not possible for us to provide any of it, as the "
+               "cost of locating and extracting it would exceed the appropriate limit under section 12.")
+    c = _read(_SIX_QUESTIONS + refusal + "\n\nWe estimate it would take 40 hours to locate the records.\n")
+    assert c.guess == "refused" or c.kind == "refused"
+
+
+# --------------------------------------------------------------------------------------------
+# C. A cost refusal under an opening that promises answers, and nothing given: not partial
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "I can confirm that the council holds some of this information, and where we are able to release it, "
+        "our response is set out below.",
+        "The council holds part of the information you asked for; where it can be released, our answers are "
+        "given below.",
+        "Some of the requested information is held, and what we are able to disclose is shown below.",
+    ],
+)
+def test_cost_refusal_under_a_promising_opening_is_not_an_automatic_partial(opening):
+    body = (opening + "\n\n"
+            "> Question 1 - The number of assessments requested each week since January 2022.\n"
+            "> Question 2 - The number of plans issued each week over the same period.\n\n"
+            "I can confirm that the council does hold this information, however we estimate that compliance "
+            "with your request would exceed the appropriate cost limit under section 12 of the Act, which is "
+            "currently £450.\n")
+    c = _read(body)
+    assert c.kind != "partial"
+    assert (c.guess or c.kind) == "refused"
+
+
+def test_cost_refusal_with_figures_for_the_rest_stays_partial():
+    body = ("Searching records before 2015 would exceed the appropriate limit under section 12, and this letter "
+            "is a refusal notice for that part. As a gesture of goodwill, I have supplied the figures we hold "
+            "for later years; we rely on the fees regulations for the remainder of your request.\n\n"
+            "Arrests\n2016 / 2017 / 2018\nNorth / 31 / 44 / 52\nSouth / 27 / 39 / 40\nTotal / 58 / 83 / 92\n")
+    c = _read(body)
+    assert (c.guess or c.kind) == "partial"

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from foi.mail.decisions import (
+    deciding,
     given_in,
     heading_decision,
     names_a_part,
@@ -16,6 +17,7 @@ from foi.mail.decisions import (
 from foi.mail.evidence import Gathered, more_withheld
 from foi.mail.kinds import Classification
 from foi.mail.parts import labelled_statements
+from foi.mail.scoring import refusing_words
 from foi.mail.sections import WHOLE_REQUEST_GROUNDS
 from foi.mail.signals import NCND_RE, log_decision
 from foi.mail.verdict import conclude
@@ -152,6 +154,15 @@ def arbitrate(ev: Gathered, w: Weighed) -> Arbitration | Classification:
         # are weaker evidence than figures.
         final, final_ev = "partial", w.parts.prose[:1] + w.withheld[:1]
         abstain = "some parts are answered in words, another is refused"
+    elif (w.exempt and w.cost_letter and cost_only and not concrete and not ev.has_data and not held_back
+          and not ev.rival_evidence.get("rows of figures") and w.scoped < 2 and (w.data >= 0.75 or implied)):
+        # "Where we are able to release it, our response is below ... we estimate that compliance
+        # would exceed the appropriate limit", and nothing below: a cost refusal under an opening
+        # that promises what the letter never gives. That anything is given rests on those words
+        # alone, and a cost refusal with advice and no data is refused (round 11): ask. (Rows of
+        # figures, or a refusal said to cover "the remainder", are something given.)
+        final, final_ev = "refused", ev.evidence["refused"][:1] + ev.evidence["data"][:1]
+        abstain = "a cost refusal; that anything is given as well rests on the letter's words alone"
     elif w.exempt and (w.data >= 2 or (implied and (w.data >= 0.75 or w.partial_marks >= 3.5))):
         final, final_ev = "partial", ev.evidence["data"][:1] + ev.evidence["partial"][:1] + ev.evidence["refused"][:1]
         conf = 0.62 + 0.06 * min(n_give, 3) + 0.04 * min(n_withhold, 3) + (0.05 if w.partial_marks >= 1.5 else 0.0)
@@ -236,6 +247,14 @@ def arbitrate(ev: Gathered, w: Weighed) -> Arbitration | Classification:
             reasons.append("the refusal names some questions only, leaving the others out")
         else:
             abstain = abstain or "the refusal names some questions only; the answers to the others are not seen"
+    elif (w.some_parts and final == "refused" and w.cost_letter and w.printed >= 2
+          and (refusing_words(w.some_parts[0]) or deciding(w.some_parts[:1]))):
+        # "It is not possible to provide the figures for questions 1, 2 and 3 ... the cost would
+        # exceed the appropriate limit", in a letter printing six questions: the cost limit may
+        # answer for the whole request, but the refusal itself names only some (round 11): ask,
+        # with part refused as the guess.
+        final, final_ev = "partial", w.some_parts[:1] + final_ev[:1]
+        abstain = abstain or "the cost refusal names some questions only; the others are not seen refused"
     logged = log_decision(ev.new)
     if logged is None:
         # An outcome heading by a log's title ("Part Disclosure with Section 23(5) ... Exemptions"):

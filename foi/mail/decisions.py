@@ -289,7 +289,10 @@ APPLIES_RE = re.compile(
     r"|answering|complying)"
     r"|\bapplies\b|\bneither\s+confirm|\bnot\s+obliged\b|\b(?:exceed|exceeds|exceeded|exceeding|over|above|beyond)\s+"
     r"(?:the\s+)?(?:appropriate|cost|fees?|£?450|18)|\brefusal\s+notice|\bcannot\s+(?:comply|provide|disclose|release)"
-    r"|\bunable\s+to\s+(?:comply|provide|disclose|release)|\b(?:not|no\s+longer)\s+(?:be\s+)?(?:disclosed|released"
+    r"|\bunable\s+to\s+(?:comply|provide|disclose|release)"
+    # "It is not possible for us to provide any of it", "not practicable to disclose" (round 11).
+    r"|\bnot\s+(?:possible|practicable|feasible)\s+(?:for\s+(?:us|me|the\s+\w+)\s+)?(?:on\s+this\s+occasion\s+)?to\s+"
+    r"(?:provide|disclose|release|supply|comply)|\b(?:not|no\s+longer)\s+(?:be\s+)?(?:disclosed|released"
     r"|provided)\b|\bin\s+(?:accordance|line)\s+with\s+(?:section|s\.)|\bunder\s+(?:section|s\.)\s*\d"
     r"|\b(?:cannot|can\s*not|could\s+not|will\s+not|shall\s+not)\s+be\s+(?:disclosed|released|provided|supplied|given)"
     r"|\bnot\s+to\s+(?:supply|provide|disclose|release)\b|\bexcess\s+cost|\bremoves?\s+(?:the\s+)?(?:\w+'?s?\s+)?"

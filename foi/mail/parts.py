@@ -18,14 +18,43 @@ _NAMED_PARTS_RE = re.compile(r"\b(?:qs?|questions?|parts?|points?)\s*\.?\s*\(?\d
                              r"\(?\d{1,2}[a-z]?\)?)*\b(?!\s*(?:-|to|\u2013)\s*\d)", re.I)
 
 
-def names_some_parts(sentence: str) -> bool:
+def names_some_parts(sentence: str, asked: int = 0) -> bool:
     """True when `sentence` names particular questions that leave others out: numbers with a gap
-    ("Qs 2, 3 & 5") or not starting at the first ("question 4"). "Questions 1 & 2" may be all."""
+    ("Qs 2, 3 & 5") or not starting at the first ("question 4"). "Questions 1 & 2" may be all,
+    unless the letter prints more questions than that (`asked`, round 11: "Questions 1, 2 and 3"
+    in a letter that sets out six)."""
     for m in _NAMED_PARTS_RE.finditer(sentence):
         numbers = sorted({int(n) for n in re.findall(r"\d{1,2}", m.group())})
-        if numbers and numbers != list(range(1, len(numbers) + 1)):
+        if numbers and (numbers != list(range(1, len(numbers) + 1)) or asked > numbers[-1]):
             return True
-    return False
+    # ("Questions 1 to 3" of the six printed: a run that stops short of the last.)
+    return bool(asked) and any(int(m.group(2)) < asked for m in _PART_RUN_RE.finditer(sentence))
+
+
+_PART_RUN_RE = re.compile(r"\b(?:qs?|questions?|parts?|points?)\s*\.?\s*(\d{1,2})\s*(?:-|to|\u2013)\s*(?:q\s*)?"
+                          r"(\d{1,2})\b", re.I)
+
+
+def questions_printed(sentences: Sequence[str]) -> int:
+    """How many questions the letter numbers in a run from the first ("Question 1." ... "Question
+    6."): the request as printed, or the answers to it; 0 when fewer than two (round 11)."""
+    best = run = 0
+    last: tuple[str, int] | None = None
+    for s in _split_inline_items(sentences):
+        label = _part_label(s)
+        if label is None:
+            continue
+        if label[1] == 1:
+            run, last = 1, label
+        elif last is not None and label[0] == last[0] and label[1] == last[1] + 1:
+            run, last = run + 1, label
+        best = max(best, run)
+    return best if best >= 2 else 0
+
+
+def part_label_only(sentence: str) -> bool:
+    """True when `sentence` is a part's number and little else ("Question 4.", "Q2 -")."""
+    return bool(PART_START_RE.match(sentence)) and len(PART_START_RE.sub("", sentence, count=1).strip()) < 20
 
 
 @dataclass

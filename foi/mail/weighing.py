@@ -6,10 +6,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from foi.mail.decisions import held_but, scope_questions, waits_on_us
+from foi.mail.decisions import deciding, held_but, scope_questions, waits_on_us
 from foi.mail.evidence import ASKS_US_RE, Gathered
 from foi.mail.grammar import WHOLE_NOT_HELD
-from foi.mail.parts import FIGURE_RE, Parts, names_some_parts, read_parts
+from foi.mail.parts import FIGURE_RE, Parts, names_some_parts, part_label_only, questions_printed, read_parts
 from foi.mail.scoring import refusing_words, score
 from foi.mail.sections import (
     WHOLE_REQUEST_GROUNDS,
@@ -109,6 +109,7 @@ class Weighed:
     waits: list[str]  # sentences waiting on our answer
     whole_nh: list[str]  # the whole request said not held
     withheld: list[str]  # parts refused
+    printed: int = 0  # questions the letter numbers 1..n, when at most one is answered under its number
 
 
 def weigh(ev: Gathered) -> Weighed:
@@ -152,8 +153,16 @@ def weigh(ev: Gathered) -> Weighed:
     # "Qs 2, 3 & 5" above an exemption, "section 40 applies to question 4": a refusal that names the
     # questions it covers leaves the others answered (round 6). A reply laid out part by part says
     # what became of each part itself.
+    # (Round 11: where the numbered parts are the request's questions printed, with at most one of
+    # them answered under it, the letter decides in prose, and a refusal naming questions 1 to 3 of
+    # the six printed leaves the other three out of it.)
+    printed = (questions_printed(ev.new) if len(set(parts.answered) | set(parts.refused) | set(parts.not_held)
+                                                | set(parts.prose)) <= 1 else 0)
     some_parts = [s for s in ev.new if parts.count < 2 and names_some_parts(s)
                   and (len(s) <= 40 or sections_in_sentence(s) or refusing_words(s))][:1]
+    named_of_printed = [s for s in ev.new if printed and not part_label_only(s) and names_some_parts(s, printed)
+                        and (sections_in_sentence(s) or refusing_words(s) or deciding([s]))][:1]
+    some_parts = some_parts if some_parts and not part_label_only(some_parts[0]) else named_of_printed or some_parts
     refuse = ev.scores["refused"] + 0.75 * len(named)
     if named and not ev.evidence["refused"]:
         ev.evidence["refused"] = named[:1]
@@ -292,5 +301,5 @@ def weigh(ev: Gathered) -> Weighed:
                    named=named, narrowing=narrowing, ncnd_new=ncnd_new, part_nh=part_nh,
                    partial_marks=partial_marks, parts=parts, pointers=pointers,
                    questions=questions, refuse=refuse, refusing=refusing, scoped=scoped,
-                   some_parts=some_parts, statements=statements, waits=waits, whole_nh=whole_nh,
+                   some_parts=some_parts, statements=statements, waits=waits, whole_nh=whole_nh, printed=printed,
                    withheld=withheld)
