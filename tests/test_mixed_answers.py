@@ -151,3 +151,68 @@ def test_cost_refusal_with_figures_for_the_rest_stays_partial():
             "Arrests\n2016 / 2017 / 2018\nNorth / 31 / 44 / 52\nSouth / 27 / 39 / 40\nTotal / 58 / 83 / 92\n")
     c = _read(body)
     assert (c.guess or c.kind) == "partial"
+
+
+# --------------------------------------------------------------------------------------------
+# D. "Request 1" over what is handed to the requester heads the answer, not the request restated
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        "A list of the reports disclosed to you by the office is set out below and is attached to the email:",
+        "The papers released to you are listed here, and copies are attached to this e-mail:",
+        "These documents are attached to this letter:",
+        "The following reports are supplied to you in full:",
+        "Copies of the items below are attached to the response:",
+        "Below are the briefings disclosed to you under the Act:",
+    ],
+)
+def test_what_is_handed_over_under_a_request_heading_is_the_answer(given):
+    body = ("Please see the response to your requests below.\n\n"
+            "Request 1\n\n" + given + "\n"
+            "\u2022 Review of complaint handling - interim note\n"
+            "\u2022 Regional model - options paper\n"
+            "\u2022 Briefing on the new regulations\n\n"
+            "Disclosure of the documents below has been refused under section 36.\n"
+            "\u2022 Draft board minutes\n")
+    from foi.mail.segments import read_message
+
+    roles = {s.text: s.role for s in read_message(body).sentences}
+    assert roles.get(given) == "new"
+    c = _read(body)
+    assert (c.guess or c.kind) == "partial"
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        "Please provide copies of all reports sent to the committee in the last three years.",
+        "I would like the list of documents released to the press about the review.",
+    ],
+)
+def test_the_requesters_ask_under_a_request_heading_stays_the_request(ask):
+    from foi.mail.segments import read_message
+
+    body = "Request 1\n" + ask + "\n\nResponse\nNo information is held.\n"
+    roles = {s.text: s.role for s in read_message(body).sentences}
+    assert roles.get(ask) != "new"
+
+
+@pytest.mark.parametrize(
+    "done",
+    [
+        "The force has been able to run a report of open warrants as at 1 March, and the figures have been "
+        "provided at the end of this letter.",
+        "I have supplied the totals we were able to extract before the limit was reached.",
+        "Where we could retrieve figures within the limit, they have been included at the end of this response.",
+    ],
+)
+def test_cost_refusal_that_says_something_was_given_is_not_turned_to_refused(done):
+    body = ("I can confirm that the force holds some of this information, and where we are able to release it, "
+            "our response is set out below.\n\n"
+            "The cost criteria relate to the request in its entirety: to retrieve all the information would "
+            "exceed the appropriate limit of \u00a3450, so we are not obliged to retrieve any of it.\n\n" + done + "\n")
+    c = _read(body)
+    assert not any("a cost refusal; that anything is given" in r for r in c.reasons)
+    assert (c.guess or c.kind) == "partial"

@@ -27,6 +27,13 @@ _HELD_IN_PART_RE = re.compile(r"\b(?:is|are|was|were)\s+held\s+in\s+part\b|\b(?:
                               r"\s+information\b[^.]{0,80}\b(?:cannot|can\s*not|will\s+not|not\s+be)\b", re.I)
 
 
+# Giving said as done, not promised: "the figures have been provided at the end", "I have supplied
+# the totals we hold", "we have been able to run a report" (round 11).
+_GIVEN_DONE_RE = re.compile(r"\b(?:have|has|had)\s+(?:now\s+|also\s+)?(?:been\s+)?(?:provided|supplied|disclosed"
+                            r"|released|given|included|attached|enclosed|listed)\b"
+                            r"|\b(?:have|has)\s+been\s+able\s+to\b", re.I)
+
+
 # The words of a refusal notice that give no reason of their own.
 _NOTICE_ONLY_RE = re.compile(r"\brefusal\s+notice|\bnot\s+(?:obliged|required)\s+to\s+(?:supply|provide|comply"
                              r"|disclose)"
@@ -155,12 +162,14 @@ def arbitrate(ev: Gathered, w: Weighed) -> Arbitration | Classification:
         final, final_ev = "partial", w.parts.prose[:1] + w.withheld[:1]
         abstain = "some parts are answered in words, another is refused"
     elif (w.exempt and w.cost_letter and cost_only and not concrete and not ev.has_data and not held_back
-          and not ev.rival_evidence.get("rows of figures") and w.scoped < 2 and (w.data >= 0.75 or implied)):
+          and not ev.rival_evidence.get("rows of figures") and w.scoped < 2 and (w.data >= 0.75 or implied)
+          and not any(_GIVEN_DONE_RE.search(x) for x in ev.reading.of("new", "conditional"))):
         # "Where we are able to release it, our response is below ... we estimate that compliance
         # would exceed the appropriate limit", and nothing below: a cost refusal under an opening
         # that promises what the letter never gives. That anything is given rests on those words
         # alone, and a cost refusal with advice and no data is refused (round 11): ask. (Rows of
-        # figures, or a refusal said to cover "the remainder", are something given.)
+        # figures, a refusal said to cover "the remainder", or "the figures have been provided at
+        # the end of this response", said as done, are something given.)
         final, final_ev = "refused", ev.evidence["refused"][:1] + ev.evidence["data"][:1]
         abstain = "a cost refusal; that anything is given as well rests on the letter's words alone"
     elif w.exempt and (w.data >= 2 or (implied and (w.data >= 0.75 or w.partial_marks >= 3.5))):

@@ -178,7 +178,11 @@ _AUTHORITY_VOICE_RE = re.compile(
     r"|\b(?:the\s+)?(?:force|constabulary|police(?:\s+service)?)\s+(?:does|do|can|cannot|holds?|has\s+(?:no|not))\b"
     r"|\bthis\s+request\s+is\s+(?:being\s+)?refused|\b(?:represents|constitutes|serves\s+as|acts\s+as)\s+a\s+refusal"
     r"\s+notice|\bnot\s+obliged\s+to\s+(?:supply"
-    r"|provide|comply|disclose)",
+    r"|provide|comply|disclose)"
+    # What is handed to the requester (round 11): "the reports disclosed to you are listed below",
+    # "a copy is attached to this e-mail". A requester asks; only the authority gives.
+    r"|\b(?:disclosed|released|supplied)\s+to\s+you\b|\b(?:is|are)\s+attached\s+to\s+(?:this|the)\s+(?:e-?mail|letter"
+    r"|response)\b",
     re.I,
 )
 

@@ -57,6 +57,13 @@ _THE_REST_RE = re.compile(
 )
 
 
+# Handed to the requester: "disclosed to you", "released to you in full", "supplied to you below".
+_HANDED_RE = re.compile(r"\b(?:disclosed|released|supplied)\s+to\s+you\b", re.I)
+# Not done, or not yet: "cannot be disclosed to you", "would be released to you if", "was refused".
+_NOT_HANDED_RE = re.compile(r"\b(?:not|cannot|can't|could|would|should|if|unless|whether|refus\w*|withh\w+|exempt)\b",
+                            re.I)
+
+
 # "The information you asked for is not held", "we hold no information within the scope of your
 # request": the whole request, said plainly. "The Custody Unit does not hold such records", "it is
 # not held centrally" tell where a search looked, not what the letter decides.
@@ -119,6 +126,13 @@ def weigh(ev: Gathered) -> Weighed:
     if pointers and not ev.letters:
         ev.scores["data"] += 1.0
         ev.evidence["data"] += pointers
+    handed = [s for s in ev.new if _HANDED_RE.search(s) and not _NOT_HANDED_RE.search(s)
+              and s not in ev.evidence["data"]]
+    if handed and ev.scores["data"] < 1.5:
+        # "The reports disclosed to you are listed below", "the following are supplied to you in
+        # full": the letter hands something over, in so many words (round 11).
+        ev.scores["data"] += 1.5
+        ev.evidence["data"] += handed[:1]
     parts = read_parts(ev.new)
     # A letter refusing on cost alone, that says nothing of giving anything: its counts ("the force
     # recorded 45,000 incidents that year") measure the search, unless a question laid out on its
