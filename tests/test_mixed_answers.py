@@ -216,3 +216,81 @@ def test_cost_refusal_that_says_something_was_given_is_not_turned_to_refused(don
     c = _read(body)
     assert not any("a cost refusal; that anything is given" in r for r in c.reasons)
     assert (c.guess or c.kind) == "partial"
+
+
+# --------------------------------------------------------------------------------------------
+# E. Given within a bound ("all we can disclose"), a part withheld by topic or by quantifier
+
+from foi.mail.decisions import bounded_release, names_a_part, part_withheld  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Having made enquiries, the table above is all the information we can disclose.",
+        "Everything that we are able to release is attached to this letter.",
+        "A copy of the information which can be disclosed is enclosed.",
+        "The documents that may be released are listed below.",
+        "All of the data the council is able to provide appears in the attached sheet.",
+        "Below is all the material I can lawfully disclose to you.",
+    ],
+)
+def test_bounded_release(sentence):
+    assert bounded_release([sentence])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Above is all the information we hold.",  # everything held: no bound
+        "If the information could be disclosed, it would be sent to you.",  # hypothetical
+        "We would release all the information we can once the review ends.",
+        "Section 21 covers information that can be obtained elsewhere.",
+    ],
+)
+def test_not_a_bounded_release(sentence):
+    assert not bounded_release([sentence])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "With regard to the names of each supplier, the information you asked for is withheld under section 43(2).",
+        "As regards the home addresses, these are exempt under section 40(2).",
+        "Regarding the invoices, the copies have been redacted to remove bank details.",
+        "In relation to the tactics used, the information is being withheld under section 31.",
+        "Some information has been withheld as it falls under the exemptions listed below.",
+        "Certain personal details have been redacted under section 40.",
+    ],
+)
+def test_part_withheld_by_topic_or_quantifier(sentence):
+    assert part_withheld([sentence])
+    assert names_a_part(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "With regard to your request, the information is withheld under section 31.",  # the whole request
+        "With regard to section 40, personal data is exempt where disclosure would breach the principles.",
+        "Regarding the cost limit, we estimate it would take 40 hours.",
+        "Some information may be exempt, and we will tell you if so.",
+    ],
+)
+def test_not_a_part_withheld(sentence):
+    assert not part_withheld([sentence])
+
+
+@pytest.mark.parametrize(
+    "letter",
+    [
+        "Having made enquiries within the force, the table below is all the information we can disclose, and "
+        "for anything else we rely on section 31.\n\nArrests 2022: 41\nArrests 2023: 57\n",
+        "Numbers of placements by area: North x 8, South x 9, East x 7, West x 6.\n\n"
+        "With regard to the names of each provider, the information you asked for is withheld under section 43(2) "
+        "of the Act, as its release would prejudice commercial interests.\n",
+    ],
+)
+def test_mixed_letters_read_as_partial(letter):
+    c = _read(letter)
+    assert (c.guess or c.kind) == "partial"

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from foi.mail.decisions import (
+    bounded_release,
     deciding,
     given_in,
     heading_decision,
@@ -111,6 +112,7 @@ def arbitrate(ev: Gathered, w: Weighed) -> Arbitration | Classification:
     # given), unless the rest is said to be held back too (round 10).
     more_held_back = more_withheld(ev.new)
     held_back = part_withheld(ev.new)
+    bounded = bounded_release(ev.new)
     held_back += [x for x in more_held_back if x not in held_back]
     # Every numbered question has its answer: a figure, a yes or no, words, or "not held".
     every_part_said = w.parts.count >= 2 and not w.parts.refused and (
@@ -148,6 +150,16 @@ def arbitrate(ev: Gathered, w: Weighed) -> Arbitration | Classification:
         final, final_ev = "partial", held_back[:1] + [x for x in ev.evidence["refused"][:1] if x not in held_back[:1]]
         conf = 0.68 + 0.04 * min(n_give, 2)
         reasons.append("released, with a named part held back")
+    elif bounded and not w.whole_nh and not w.part_nh and not (w.cost_letter and not concrete and not ev.has_data):
+        # "Above is all the information we can disclose; for anything else we rely on the following",
+        # "a copy of the information which can be disclosed is enclosed": given within a bound that
+        # leaves the rest withheld (round 11). With a ground relied on or a part said withheld, a
+        # partial answer; the bound alone is weaker: ask.
+        final, final_ev = "partial", bounded[:1] + [x for x in ev.evidence["refused"][:1] if x not in bounded[:1]]
+        conf = 0.64 + 0.04 * min(n_give, 2)
+        reasons.append("given within a bound: what can be disclosed")
+        if not (w.exempt or w.named or w.partial_marks >= 1.5):
+            abstain = "given within a bound (what can be disclosed); no ground for the rest is read"
     elif w.ncnd_new and not other_refusals and not w.whole_nh and not w.part_nh and ncnd_of_the_rest(ev.new) and (
             labelled_statements(ev.new)):
         # "Q1 & 2. The force has not used it in an overt capacity. It can neither confirm nor deny

@@ -356,7 +356,19 @@ _SOME_EXEMPT = (r"\b(?:some|part|parts|certain\s+parts|elements|a\s+(?:small\s+)
 _SOME_EXEMPT += (r"|\b(?:are|am|is|have|has)\s+(?:now\s+|also\s+)?(?:exempting|withholding|redacting|withheld|redacted"
                  r"|exempted)\s+(?:some|part|parts|certain\s+parts|elements|a\s+(?:small\s+)?(?:part|portion|amount))"
                  r"\s+of\b")
-PART_WITHHELD_RE = re.compile(_REDACTED + "|" + _APPLIED_TO_PART + "|" + _SOME_EXEMPT, re.I)
+# "Some information has been withheld", "certain details have been redacted", "some personal data is
+# exempt" (round 11): the quantifier on the noun itself, no "of the".
+_SOME_EXEMPT += (r"|\b(?:some|certain|limited)\s+(?:\w+\s+)?(?:" + THING + r"|names|material|content)\s+"
+                 r"(?:is|are|has\s+been|have\s+been)\s+(?:therefore\s+|also\s+)?(?:exempt|withheld|redacted)\b")
+# A withholding scoped by its topic (round 11): "With regard to the names of the suppliers, the
+# information is withheld under section 43", "As regards question 3, we rely on section 31", "In
+# relation to the invoices, these are exempt". (Not "with regard to your request": the whole of it;
+# nor "in relation to question 2", whose fate beside the others foi.mail.parts.names_some_parts reads.)
+_TOPIC_SCOPED = (r"^\W*(?:with\s+(?:regard|regards|respect|reference)\s+to|as\s+regards|regarding"
+                 r"|in\s+(?:relation|respect)\s+(?:to|of)|turning\s+to|as\s+for)\s+(?!(?:your|this|the)\s+(?:request|e-?mail|letter|enquiry|application)\b)"
+                 r"(?!(?:the\s+)?(?:sections?|exemptions?|s\.)\s*\d?)(?!(?:questions?|parts?|points?|qs?)\s*\.?\s*\d)[^,.;]{3,80}?,?\s+(?:the\s+)?(?:\w+\s+){0,5}?"
+                 r"(?:is|are|has\s+been|have\s+been|being)\s+(?:therefore\s+|also\s+)?(?:exempt|withheld|redacted)\b")
+PART_WITHHELD_RE = re.compile(_REDACTED + "|" + _APPLIED_TO_PART + "|" + _SOME_EXEMPT + "|" + _TOPIC_SCOPED, re.I)
 # All the rest held back as well: "the remainder is exempt under section 40", "the rest of the
 # information is also withheld", "withheld in its entirety".
 _REST_WITHHELD_RE = re.compile(
@@ -390,7 +402,7 @@ def rest_withheld(sentences: Sequence[str]) -> list[str]:
     return [s for s in sentences if _REST_WITHHELD_RE.search(s)]
 
 
-_PART_NAMED_RE = re.compile(_APPLIED_TO_PART + "|" + _SOME_EXEMPT, re.I)
+_PART_NAMED_RE = re.compile(_APPLIED_TO_PART + "|" + _SOME_EXEMPT + "|" + _TOPIC_SCOPED, re.I)
 
 
 def names_a_part(sentence: str) -> bool:
@@ -469,3 +481,23 @@ def decides_here(sentence: str, described: Callable[[str], bool]) -> bool:
     clauses = [c for c in _CLAUSE_CUT_RE.split(sentence) if c and c.strip()]
     return len(clauses) > 1 and any(deciding([c]) and not described(c) and _THIS_REQUEST_RE.search(c)
                                     for c in clauses)
+
+
+# Given within a bound that leaves something out (round 11): "above is all the information we can
+# disclose", "everything we are able to release is attached", "a copy of the information which can be
+# disclosed is enclosed", "the documents that may be released are listed below". What can be given
+# is given; what cannot is withheld. (Not "all the information we hold": that is everything.)
+_BOUNDED_RE = re.compile(
+    r"\b(?:all|everything)\s+(?:of\s+)?(?:the\s+)?(?:" + THING + r"\s+)?(?:that\s+|which\s+)?(?:we|I|the\s+\w+)\s+"
+    r"(?:can|could|are\s+able\s+to|is\s+able\s+to|am\s+able\s+to|may)\s+(?:lawfully\s+)?(?:disclose|release|provide|supply"
+    r"|give|share)\b"
+    r"|\b(?:the|those|such)\s+(?:\w+\s+){0,3}?(?:" + THING + r"|parts?|material)\s+(?:which|that)\s+"
+    r"(?:can|could|may)\s+(?:lawfully\s+)?be\s+(?:disclosed|released|provided|supplied|shared)\b",
+    re.I,
+)
+
+
+def bounded_release(sentences: Sequence[str]) -> list[str]:
+    """The sentences that give what can be given: the rest, by their own words, is withheld."""
+    return [s for s in sentences if _BOUNDED_RE.search(s) and not _NOT_DONE_RE.search(_clause_before(
+        s, _BOUNDED_RE.search(s).start()))]
