@@ -294,3 +294,49 @@ def test_not_a_part_withheld(sentence):
 def test_mixed_letters_read_as_partial(letter):
     c = _read(letter)
     assert (c.guess or c.kind) == "partial"
+
+
+# --------------------------------------------------------------------------------------------
+# F. A part answered by the opening of a refusal notice is that part withheld
+
+from foi.mail.parts import opens_notice  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Q3 response: Section 1 of the Freedom of Information Act 2000 places two duties on public authorities.",
+        "3. Section 1 of the Act imposes two duties on a public authority.",
+        "Answer 2 - Under section 1 of the FOIA an authority has two duties: to confirm and to disclose.",
+        "Q4: S.1 of the Act gives public authorities two obligations.",
+        "Question 5 response: Where exemptions are relied upon, section 17 requires that we give you a notice.",
+        "2) Section 1 of the Freedom of Information Act sets out two duties for a public body.",
+    ],
+)
+def test_a_part_that_opens_a_refusal_notice(line):
+    assert opens_notice(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Q2 response: This was handled by the legal team and approved at chief officer level.",
+        "3. Section 12 of the Act places a limit on the cost of answering.",
+        "Q1: Section 1(3) allows us to ask for clarification.",
+        "Answer 4 - Two duty officers were on shift that night.",
+    ],
+)
+def test_not_a_part_that_opens_a_refusal_notice(line):
+    assert not opens_notice(line)
+
+
+def test_parts_answered_one_refused_by_a_notice_opening_guess_partial():
+    body = ("Please find the force's response set out below.\n\n"
+            "Q1 response: No information held.\n\n"
+            "Q2 response: This was handled by the legal services department and approved at chief officer level.\n\n"
+            "Q3 response: Section 1 of the Freedom of Information Act 2000 places two duties on public authorities. "
+            "Unless exemptions apply, the first duty is to confirm or deny whether the information is held, and "
+            "the second is to disclose it.\n\n"
+            "Q4 response: No.\n")
+    c = _read(body)
+    assert (c.guess or c.kind) == "partial"

@@ -9,7 +9,15 @@ from dataclasses import dataclass
 from foi.mail.decisions import deciding, held_but, scope_questions, waits_on_us
 from foi.mail.evidence import ASKS_US_RE, Gathered
 from foi.mail.grammar import WHOLE_NOT_HELD
-from foi.mail.parts import FIGURE_RE, Parts, names_some_parts, part_label_only, questions_printed, read_parts
+from foi.mail.parts import (
+    FIGURE_RE,
+    Parts,
+    names_some_parts,
+    opens_notice,
+    part_label_only,
+    questions_printed,
+    read_parts,
+)
 from foi.mail.scoring import refusing_words, score
 from foi.mail.sections import (
     WHOLE_REQUEST_GROUNDS,
@@ -210,6 +218,9 @@ def weigh(ev: Gathered) -> Weighed:
         ev.evidence["refused"] = [s for s in ev.evidence["refused"] if s not in because_not_held]
         ev.evidence["firm"] = [s for s in ev.evidence["firm"] if s not in because_not_held]
     exempt = bool(ncnd_new) or firm >= 2 or refuse >= 2.5 or (bool(named) and refuse >= 1.5)
+    # (A part answered by the opening of a refusal notice, "Q3: Section 1 of the Act places two duties
+    # ...", beside parts answered: that part is withheld, though the notice is cut off. Round 11.)
+    exempt = exempt or bool(withheld and (answered or parts.prose) and any(opens_notice(x) for x in withheld))
     if ev.scores["lead"] and not exempt and not whole_nh:
         # "Our response is as follows" above no refusal: what follows is the answer.
         data += ev.scores["lead"]
