@@ -340,3 +340,70 @@ def test_parts_answered_one_refused_by_a_notice_opening_guess_partial():
             "Q4 response: No.\n")
     c = _read(body)
     assert (c.guess or c.kind) == "partial"
+
+
+# --------------------------------------------------------------------------------------------
+# G. Answers in prose with no keyword of answering: facts with figures or dates; a log's status
+
+from foi.mail.answers import narrative_facts  # noqa: E402
+from foi.mail.decisions import heading_decision  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Between 2019 and 2024 there were 17 sites, and none closed for good.",
+        "In 2021 every block was inspected twice a month.",
+        "Since its first trial on 3 May 2018 the vessel has completed 22 patrols.",
+        "The depot reopened on 14 June 2020 with new signs at each entrance.",
+        "From April 2022 to date, the same weekly rota has been in place.",
+        "Two officers attended, one from each of the 3 districts.",
+    ],
+)
+def test_a_fact_with_a_figure_or_a_date(sentence):
+    assert narrative_facts([sentence]) == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We received your request on 3 May 2024 and will respond within 20 working days.",
+        "Section 40 was applied to 3 names in the report.",
+        "Is the rota still in place since April 2022?",
+        "The information is not held for 2019.",
+        "Please contact us on 01234 567890 if you have any questions.",
+        "The trust has a long-standing policy on car parking.",  # no figure or date
+    ],
+)
+def test_not_a_fact_that_answers(sentence):
+    assert narrative_facts([sentence]) == []
+
+
+def test_a_prose_answer_with_no_keyword_is_shown_as_an_answer():
+    body = ("> I would like the number of public toilets, and how often they were cleaned, for 2019 to 2024.\n\n"
+            "Response\n\n"
+            "2019 - 2024: 17 toilets, with only temporary closures after vandalism.\n"
+            "In 2019 all facilities were cleaned twice per day.\n"
+            "From 21 June 2020 the toilets reopened and were cleaned every 2 hours.\n"
+            "From April 2021 to date, twice-daily cleaning has been in place.\n")
+    c = _read(body)
+    assert (c.guess or c.kind) == "responded"
+
+
+def test_an_acknowledgement_with_dates_is_not_a_prose_answer():
+    body = ("Thank you for your request, which we received on 3 May 2024. We will respond by 31 May 2024, "
+            "within 20 working days. Your reference is 2024/118.\n")
+    assert (_read(body).guess or _read(body).kind) != "responded"
+
+
+@pytest.mark.parametrize("line", ["Information provided", "Information supplied", "Information disclosed in full",
+                                  "Information released"])
+def test_a_log_status_of_information_provided(line):
+    assert heading_decision(["Ref 2041", "Parking charges", line, "The charges are set by the board."]) == (
+        "responded", line)
+
+
+@pytest.mark.parametrize("line", ["Information provided in confidence", "Information provided by third parties is "
+                                  "exempt", "Information released to the press was a summary"])
+def test_not_a_log_status(line):
+    assert heading_decision(["Ref 2041", line]) is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from foi.mail.answers import narrative_facts
 from foi.mail.decisions import (
     bounded_release,
     deciding,
@@ -257,6 +258,13 @@ def arbitrate(ev: Gathered, w: Weighed) -> Arbitration | Classification:
     elif w.part_nh and not (w.ext or w.clar or w.ack):
         final, final_ev, conf = "not-held", w.part_nh[:2], 0.4
         reasons.append("only part of the request is said to be not held")
+    elif (not (w.ext or w.clar or w.ack) and not speaks_of_refusing and not w.questions and not w.narrowing
+          and len(facts := narrative_facts(ev.new)) >= 2):
+        # "In 2019 all sites were cleaned twice a day. From June 2020 they reopened ...": facts with
+        # figures or dates, in the authority's words, and nothing of refusing, holding or handling.
+        # An answer in prose with no keyword of answering (round 11): shown as the best guess.
+        final, final_ev = "responded", facts[:2]
+        abstain = "an answer in plain words (facts with figures or dates), with no word of giving"
     if w.some_parts and final == "refused" and not w.cost_letter:
         # Only the refused questions are in view: the answers to the others are not seen here. (One
         # question over the cost limit lets the whole request be refused: not so with s.12.)

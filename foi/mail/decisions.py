@@ -219,6 +219,8 @@ _OUTCOME_HEAD = (
     r"(?P<value>(?:full|fully|partial|partially|part|partly)\s+(?:disclos\w*|releas\w*|provided)"
     r"|(?:disclos|releas)\w*\s+in\s+(?:part|full)"
     r"|(?:information\s+)?not\s+held|no\s+information\s+held"
+    # ("Information provided" on a line of its own: a log's status for an answer. Round 11.)
+    r"|information\s+(?:provided|supplied|disclosed|released)(?:\s+in\s+full)?"
     r"|refus(?:al|ed)|exempt(?:ion)?s?(?:\s+applied)?|withheld|neither\s+confirm\s+(?:n)?or\s+deny|NCND)"
 )
 _OUTCOME_LINE_RE = re.compile(
@@ -230,7 +232,7 @@ _OUTCOME_LINE_RE = re.compile(
 )
 _OUTCOME_KINDS: tuple[tuple[str, str], ...] = (
     ("partial", r"^(?:partial|partially|part|partly)|in\s+part"),
-    ("responded", r"^(?:full|fully)|in\s+full"),
+    ("responded", r"^(?:full|fully)|in\s+full|^information\s+(?:provided|supplied|disclosed|released)"),
     ("not-held", r"not\s+held|no\s+information"),
     ("refused", r"."),
 )
@@ -256,8 +258,8 @@ def heading_decision(sentences: Sequence[str], *, within: int = 8) -> tuple[str,
             continue
         value = m.group("value").lower()
         has_section = bool(re.search(r"\d", m.group("rest") or ""))
-        if not has_section and not re.match(r"(?:full|fully|partial|partially|part|partly|information\s+not|no\s+inf)",
-                                            value):
+        if not has_section and not re.match(r"(?:full|fully|partial|partially|part|partly|information\s+not|no\s+inf"
+                                            r"|information\s+(?:provided|supplied|disclosed|released))", value):
             continue
         if k >= within and not has_section:
             # (Further down, below the request a log prints between title and outcome, only a
