@@ -407,3 +407,48 @@ def test_a_log_status_of_information_provided(line):
                                   "exempt", "Information released to the press was a summary"])
 def test_not_a_log_status(line):
     assert heading_decision(["Ref 2041", line]) is None
+
+
+# --------------------------------------------------------------------------------------------
+# H. Held, and withheld for a reason announced below: a refusal, its grounds to follow
+
+from foi.mail.weighing import _WITHHELD_FOR_REASON_RE  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Although we do hold information within the scope of your request, in our view this information is "
+        "exempt from disclosure for the reason provided below.",
+        "I can confirm that the information is held in part by the force, however it cannot be disclosed for the "
+        "following reasons.",
+        "The report is held but will not be released, for the reasons set out below.",
+        "These records are withheld in full for the reasons given below.",
+        "The minutes can not be provided to you for the following reason:",
+        "We hold the correspondence; it is therefore exempt under the Act for the reasons explained below.",
+    ],
+)
+def test_withheld_for_a_reason_announced(sentence):
+    assert _WITHHELD_FOR_REASON_RE.search(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If the information were exempt for the reasons below, we would tell you.",
+        "Some material may be withheld for the reasons set out below.",
+        "The figures are provided below for the reasons you gave.",
+        "The information is attached, and the following reasons explain the delay.",
+    ],
+)
+def test_not_withheld_for_a_reason_announced(sentence):
+    assert not _WITHHELD_FOR_REASON_RE.search(sentence)
+
+
+def test_held_but_withheld_for_the_following_reasons_is_refused():
+    body = ("Thank you for your request of 4 March.\n\n"
+            "Following searches with the finance department, I can confirm that the information you have "
+            "requested is held in part by the force, however it cannot be disclosed for the following reason.\n\n"
+            "To locate it would mean a member of staff searching by hand through several hundred invoices.\n")
+    c = _read(body)
+    assert (c.guess or c.kind) == "refused"

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from foi.mail.decisions import deciding, held_but, scope_questions, waits_on_us
 from foi.mail.evidence import ASKS_US_RE, Gathered
-from foi.mail.grammar import WHOLE_NOT_HELD
+from foi.mail.grammar import WHOLE_NOT_HELD, gap
 from foi.mail.parts import (
     FIGURE_RE,
     Parts,
@@ -70,6 +70,19 @@ _HANDED_RE = re.compile(r"\b(?:disclosed|released|supplied)\s+to\s+you\b", re.I)
 # Not done, or not yet: "cannot be disclosed to you", "would be released to you if", "was refused".
 _NOT_HANDED_RE = re.compile(r"\b(?:not|cannot|can't|could|would|should|if|unless|whether|refus\w*|withh\w+|exempt)\b",
                             re.I)
+
+
+# Withheld, with the reason announced: "is exempt from disclosure for the reason provided below",
+# "cannot be disclosed for the following reasons", "will not be released, for the reasons set out
+# below" (round 11). Said as done: no "would", "if" or "may" before it in its clause.
+_WITHHELD_FOR_REASON_RE = re.compile(
+    r"(?:^|[;:])(?:(?!\b(?:would|could|might|may|if|unless|whether)\b)[^;:])*?"
+    r"\b(?:(?:is|are)\s+(?:therefore\s+)?(?:exempt|withheld)|(?:cannot|can\s*not|will\s+not|is\s+not\s+able\s+to)\s+be\s+"
+    r"(?:disclosed|released|provided|supplied))\b" + gap(60)
+    + r"\bfor\s+the\s+(?:following\s+reasons?|reasons?\s+(?:provided|set\s+out|given|outlined|explained"
+    r"|detailed)\s+below|reasons?\s+below)\b",
+    re.I,
+)
 
 
 # "The information you asked for is not held", "we hold no information within the scope of your
@@ -172,6 +185,13 @@ def weigh(ev: Gathered) -> Weighed:
         ev.evidence["data"] = [s for s in ev.reading.of("new", "history", "conditional")
                             if re.search(r"\battach|\benclos", s, re.I)][:1] or [ev.subject]
     named = [s for s in ev.new if sections_in_sentence(s) and not not_relied_on(s)]
+    reasoned = [s for s in ev.new if _WITHHELD_FOR_REASON_RE.search(s) and s not in ev.evidence["firm"]]
+    if reasoned and ev.scores["firm"] < 2:
+        # "Although we do hold information in scope, this information is exempt from disclosure for
+        # the reason provided below", "held in part, however it cannot be disclosed for the following
+        # reasons": the refusal stated, its grounds to follow (round 11).
+        ev.scores["firm"] += 2.0
+        ev.evidence["firm"] += reasoned[:1]
     # "Qs 2, 3 & 5" above an exemption, "section 40 applies to question 4": a refusal that names the
     # questions it covers leaves the others answered (round 6). A reply laid out part by part says
     # what became of each part itself.
