@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from foi.mail.answers import narrative_facts
 from foi.mail.decisions import (
+    bounded_release,
+    deciding,
     given_in,
     heading_decision,
     names_a_part,
@@ -16,6 +19,7 @@ from foi.mail.decisions import (
 from foi.mail.evidence import Gathered, more_withheld
 from foi.mail.kinds import Classification
 from foi.mail.parts import labelled_statements
+from foi.mail.scoring import refusing_words
 from foi.mail.sections import WHOLE_REQUEST_GROUNDS
 from foi.mail.signals import NCND_RE, log_decision
 from foi.mail.verdict import conclude
@@ -23,6 +27,13 @@ from foi.mail.weighing import Weighed, ncnd_grounds
 
 _HELD_IN_PART_RE = re.compile(r"\b(?:is|are|was|were)\s+held\s+in\s+part\b|\b(?:hold|holds)\s+(?:some|part)\s+of\s+the"
                               r"\s+information\b[^.]{0,80}\b(?:cannot|can\s*not|will\s+not|not\s+be)\b", re.I)
+
+
+# Giving said as done, not promised: "the figures have been provided at the end", "I have supplied
+# the totals we hold", "we have been able to run a report" (round 11).
+_GIVEN_DONE_RE = re.compile(r"\b(?:have|has|had)\s+(?:now\s+|also\s+)?(?:been\s+)?(?:provided|supplied|disclosed"
+                            r"|released|given|included|attached|enclosed|listed)\b"
+                            r"|\b(?:have|has)\s+been\s+able\s+to\b", re.I)
 
 
 # The words of a refusal notice that give no reason of their own.
@@ -102,6 +113,7 @@ def arbitrate(ev: Gathered, w: Weighed) -> Arbitration | Classification:
     # given), unless the rest is said to be held back too (round 10).
     more_held_back = more_withheld(ev.new)
     held_back = part_withheld(ev.new)
+    bounded = bounded_release(ev.new)
     held_back += [x for x in more_held_back if x not in held_back]
     # Every numbered question has its answer: a figure, a yes or no, words, or "not held".
     every_part_said = w.parts.count >= 2 and not w.parts.refused and (
@@ -139,6 +151,16 @@ def arbitrate(ev: Gathered, w: Weighed) -> Arbitration | Classification:
         final, final_ev = "partial", held_back[:1] + [x for x in ev.evidence["refused"][:1] if x not in held_back[:1]]
         conf = 0.68 + 0.04 * min(n_give, 2)
         reasons.append("released, with a named part held back")
+    elif bounded and not w.whole_nh and not w.part_nh and not (w.cost_letter and not concrete and not ev.has_data):
+        # "Above is all the information we can disclose; for anything else we rely on the following",
+        # "a copy of the information which can be disclosed is enclosed": given within a bound that
+        # leaves the rest withheld (round 11). With a ground relied on or a part said withheld, a
+        # partial answer; the bound alone is weaker: ask.
+        final, final_ev = "partial", bounded[:1] + [x for x in ev.evidence["refused"][:1] if x not in bounded[:1]]
+        conf = 0.64 + 0.04 * min(n_give, 2)
+        reasons.append("given within a bound: what can be disclosed")
+        if not (w.exempt or w.named or w.partial_marks >= 1.5):
+            abstain = "given within a bound (what can be disclosed); no ground for the rest is read"
     elif w.ncnd_new and not other_refusals and not w.whole_nh and not w.part_nh and ncnd_of_the_rest(ev.new) and (
             labelled_statements(ev.new)):
         # "Q1 & 2. The force has not used it in an overt capacity. It can neither confirm nor deny
@@ -152,6 +174,17 @@ def arbitrate(ev: Gathered, w: Weighed) -> Arbitration | Classification:
         # are weaker evidence than figures.
         final, final_ev = "partial", w.parts.prose[:1] + w.withheld[:1]
         abstain = "some parts are answered in words, another is refused"
+    elif (w.exempt and w.cost_letter and cost_only and not concrete and not ev.has_data and not held_back
+          and not ev.rival_evidence.get("rows of figures") and w.scoped < 2 and (w.data >= 0.75 or implied)
+          and not any(_GIVEN_DONE_RE.search(x) for x in ev.reading.of("new", "conditional"))):
+        # "Where we are able to release it, our response is below ... we estimate that compliance
+        # would exceed the appropriate limit", and nothing below: a cost refusal under an opening
+        # that promises what the letter never gives. That anything is given rests on those words
+        # alone, and a cost refusal with advice and no data is refused (round 11): ask. (Rows of
+        # figures, a refusal said to cover "the remainder", or "the figures have been provided at
+        # the end of this response", said as done, are something given.)
+        final, final_ev = "refused", ev.evidence["refused"][:1] + ev.evidence["data"][:1]
+        abstain = "a cost refusal; that anything is given as well rests on the letter's words alone"
     elif w.exempt and (w.data >= 2 or (implied and (w.data >= 0.75 or w.partial_marks >= 3.5))):
         final, final_ev = "partial", ev.evidence["data"][:1] + ev.evidence["partial"][:1] + ev.evidence["refused"][:1]
         conf = 0.62 + 0.06 * min(n_give, 3) + 0.04 * min(n_withhold, 3) + (0.05 if w.partial_marks >= 1.5 else 0.0)
@@ -225,6 +258,13 @@ def arbitrate(ev: Gathered, w: Weighed) -> Arbitration | Classification:
     elif w.part_nh and not (w.ext or w.clar or w.ack):
         final, final_ev, conf = "not-held", w.part_nh[:2], 0.4
         reasons.append("only part of the request is said to be not held")
+    elif (not (w.ext or w.clar or w.ack) and not speaks_of_refusing and not w.questions and not w.narrowing
+          and len(facts := narrative_facts(ev.new)) >= 2):
+        # "In 2019 all sites were cleaned twice a day. From June 2020 they reopened ...": facts with
+        # figures or dates, in the authority's words, and nothing of refusing, holding or handling.
+        # An answer in prose with no keyword of answering (round 11): shown as the best guess.
+        final, final_ev = "responded", facts[:2]
+        abstain = "an answer in plain words (facts with figures or dates), with no word of giving"
     if w.some_parts and final == "refused" and not w.cost_letter:
         # Only the refused questions are in view: the answers to the others are not seen here. (One
         # question over the cost limit lets the whole request be refused: not so with s.12.)
@@ -236,6 +276,14 @@ def arbitrate(ev: Gathered, w: Weighed) -> Arbitration | Classification:
             reasons.append("the refusal names some questions only, leaving the others out")
         else:
             abstain = abstain or "the refusal names some questions only; the answers to the others are not seen"
+    elif (w.some_parts and final == "refused" and w.cost_letter and w.printed >= 2
+          and (refusing_words(w.some_parts[0]) or deciding(w.some_parts[:1]))):
+        # "It is not possible to provide the figures for questions 1, 2 and 3 ... the cost would
+        # exceed the appropriate limit", in a letter printing six questions: the cost limit may
+        # answer for the whole request, but the refusal itself names only some (round 11): ask,
+        # with part refused as the guess.
+        final, final_ev = "partial", w.some_parts[:1] + final_ev[:1]
+        abstain = abstain or "the cost refusal names some questions only; the others are not seen refused"
     logged = log_decision(ev.new)
     if logged is None:
         # An outcome heading by a log's title ("Part Disclosure with Section 23(5) ... Exemptions"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from foi.mail.arbitrate import Arbitration
-from foi.mail.decisions import PIT_PENDING_RE, asks_what_we_want, deciding, given_in, part_withheld
+from foi.mail.decisions import PIT_PENDING_RE, asks_what_we_want, decides_here, deciding, given_in, part_withheld
 from foi.mail.evidence import Gathered, more_withheld, new_date
 from foi.mail.kinds import ANSWER_GATED, AUTOMATIC, Classification
 from foi.mail.sections import counts_outcomes, named_only
@@ -100,9 +100,11 @@ def settle(ev: Gathered, w: Weighed, a: Arbitration) -> Classification | None:
                                      *reasons])
         # (The statute described for any authority, "section 12 provides that an authority need not
         # comply where ... would exceed the limit", decides nothing; nor do other requests counted.)
-        decides = [x for x in ev.new if (x in deciding([x]) or NCND_RE.search(x) or FORMAL_REFUSAL_RE.search(x)
-                                      or x in ev.headed)
-                   and not named_only(x) and not counts_outcomes(x) and not x.rstrip().endswith("?")]
+        # (Round 11: a sentence that applies a ground and then describes the Act in a clause of its
+        # own, "we withhold it under section 22, which states that ...", decides in its first clause.)
+        decides = [x for x in ev.new if (((x in deciding([x]) or NCND_RE.search(x) or FORMAL_REFUSAL_RE.search(x)
+                                           or x in ev.headed) and not named_only(x)) or decides_here(x, named_only))
+                   and not counts_outcomes(x) and not x.rstrip().endswith("?")]
         if final in ("refused", "partial") and not decides and conf >= AUTOMATIC:
             # Grounds named, refusing words, but no sentence that applies one to this request: the
             # reading is a guess however many words agree (issue 12, round 8: calibration).

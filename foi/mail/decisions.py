@@ -15,7 +15,7 @@ Pure functions of sentences, like the rest of :mod:`foi.mail`.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from foi.mail.grammar import GROUND_APPLIED, THING, gap
@@ -219,6 +219,8 @@ _OUTCOME_HEAD = (
     r"(?P<value>(?:full|fully|partial|partially|part|partly)\s+(?:disclos\w*|releas\w*|provided)"
     r"|(?:disclos|releas)\w*\s+in\s+(?:part|full)"
     r"|(?:information\s+)?not\s+held|no\s+information\s+held"
+    # ("Information provided" on a line of its own: a log's status for an answer. Round 11.)
+    r"|information\s+(?:provided|supplied|disclosed|released)(?:\s+in\s+full)?"
     r"|refus(?:al|ed)|exempt(?:ion)?s?(?:\s+applied)?|withheld|neither\s+confirm\s+(?:n)?or\s+deny|NCND)"
 )
 _OUTCOME_LINE_RE = re.compile(
@@ -230,7 +232,7 @@ _OUTCOME_LINE_RE = re.compile(
 )
 _OUTCOME_KINDS: tuple[tuple[str, str], ...] = (
     ("partial", r"^(?:partial|partially|part|partly)|in\s+part"),
-    ("responded", r"^(?:full|fully)|in\s+full"),
+    ("responded", r"^(?:full|fully)|in\s+full|^information\s+(?:provided|supplied|disclosed|released)"),
     ("not-held", r"not\s+held|no\s+information"),
     ("refused", r"."),
 )
@@ -256,8 +258,8 @@ def heading_decision(sentences: Sequence[str], *, within: int = 8) -> tuple[str,
             continue
         value = m.group("value").lower()
         has_section = bool(re.search(r"\d", m.group("rest") or ""))
-        if not has_section and not re.match(r"(?:full|fully|partial|partially|part|partly|information\s+not|no\s+inf)",
-                                            value):
+        if not has_section and not re.match(r"(?:full|fully|partial|partially|part|partly|information\s+not|no\s+inf"
+                                            r"|information\s+(?:provided|supplied|disclosed|released))", value):
             continue
         if k >= within and not has_section:
             # (Further down, below the request a log prints between title and outcome, only a
@@ -289,7 +291,10 @@ APPLIES_RE = re.compile(
     r"|answering|complying)"
     r"|\bapplies\b|\bneither\s+confirm|\bnot\s+obliged\b|\b(?:exceed|exceeds|exceeded|exceeding|over|above|beyond)\s+"
     r"(?:the\s+)?(?:appropriate|cost|fees?|£?450|18)|\brefusal\s+notice|\bcannot\s+(?:comply|provide|disclose|release)"
-    r"|\bunable\s+to\s+(?:comply|provide|disclose|release)|\b(?:not|no\s+longer)\s+(?:be\s+)?(?:disclosed|released"
+    r"|\bunable\s+to\s+(?:comply|provide|disclose|release)"
+    # "It is not possible for us to provide any of it", "not practicable to disclose" (round 11).
+    r"|\bnot\s+(?:possible|practicable|feasible)\s+(?:for\s+(?:us|me|the\s+\w+)\s+)?(?:on\s+this\s+occasion\s+)?to\s+"
+    r"(?:provide|disclose|release|supply|comply)|\b(?:not|no\s+longer)\s+(?:be\s+)?(?:disclosed|released"
     r"|provided)\b|\bin\s+(?:accordance|line)\s+with\s+(?:section|s\.)|\bunder\s+(?:section|s\.)\s*\d"
     r"|\b(?:cannot|can\s*not|could\s+not|will\s+not|shall\s+not)\s+be\s+(?:disclosed|released|provided|supplied|given)"
     r"|\bnot\s+to\s+(?:supply|provide|disclose|release)\b|\bexcess\s+cost|\bremoves?\s+(?:the\s+)?(?:\w+'?s?\s+)?"
@@ -353,7 +358,19 @@ _SOME_EXEMPT = (r"\b(?:some|part|parts|certain\s+parts|elements|a\s+(?:small\s+)
 _SOME_EXEMPT += (r"|\b(?:are|am|is|have|has)\s+(?:now\s+|also\s+)?(?:exempting|withholding|redacting|withheld|redacted"
                  r"|exempted)\s+(?:some|part|parts|certain\s+parts|elements|a\s+(?:small\s+)?(?:part|portion|amount))"
                  r"\s+of\b")
-PART_WITHHELD_RE = re.compile(_REDACTED + "|" + _APPLIED_TO_PART + "|" + _SOME_EXEMPT, re.I)
+# "Some information has been withheld", "certain details have been redacted", "some personal data is
+# exempt" (round 11): the quantifier on the noun itself, no "of the".
+_SOME_EXEMPT += (r"|\b(?:some|certain|limited)\s+(?:\w+\s+)?(?:" + THING + r"|names|material|content)\s+"
+                 r"(?:is|are|has\s+been|have\s+been)\s+(?:therefore\s+|also\s+)?(?:exempt|withheld|redacted)\b")
+# A withholding scoped by its topic (round 11): "With regard to the names of the suppliers, the
+# information is withheld under section 43", "As regards question 3, we rely on section 31", "In
+# relation to the invoices, these are exempt". (Not "with regard to your request": the whole of it;
+# nor "in relation to question 2", whose fate beside the others foi.mail.parts.names_some_parts reads.)
+_TOPIC_SCOPED = (r"^\W*(?:with\s+(?:regard|regards|respect|reference)\s+to|as\s+regards|regarding"
+                 r"|in\s+(?:relation|respect)\s+(?:to|of)|turning\s+to|as\s+for)\s+(?!(?:your|this|the)\s+(?:request|e-?mail|letter|enquiry|application)\b)"
+                 r"(?!(?:the\s+)?(?:sections?|exemptions?|s\.)\s*\d?)(?!(?:questions?|parts?|points?|qs?)\s*\.?\s*\d)[^,.;]{3,80}?,?\s+(?:the\s+)?(?:\w+\s+){0,5}?"
+                 r"(?:is|are|has\s+been|have\s+been|being)\s+(?:therefore\s+|also\s+)?(?:exempt|withheld|redacted)\b")
+PART_WITHHELD_RE = re.compile(_REDACTED + "|" + _APPLIED_TO_PART + "|" + _SOME_EXEMPT + "|" + _TOPIC_SCOPED, re.I)
 # All the rest held back as well: "the remainder is exempt under section 40", "the rest of the
 # information is also withheld", "withheld in its entirety".
 _REST_WITHHELD_RE = re.compile(
@@ -387,7 +404,7 @@ def rest_withheld(sentences: Sequence[str]) -> list[str]:
     return [s for s in sentences if _REST_WITHHELD_RE.search(s)]
 
 
-_PART_NAMED_RE = re.compile(_APPLIED_TO_PART + "|" + _SOME_EXEMPT, re.I)
+_PART_NAMED_RE = re.compile(_APPLIED_TO_PART + "|" + _SOME_EXEMPT + "|" + _TOPIC_SCOPED, re.I)
 
 
 def names_a_part(sentence: str) -> bool:
@@ -437,3 +454,52 @@ HELD_BUT_RE = re.compile(
 def held_but(sentences: Sequence[str]) -> list[str]:
     """The sentences that confirm the information is held and then qualify it."""
     return [s for s in sentences if HELD_BUT_RE.search(s)]
+
+
+# Where a sentence's own decision ends and a description of the statute begins (round 11): "we are
+# withholding it under section 22, which states that an authority need not disclose ...", "section
+# 21 lets an authority decline where ...; the report is therefore exempt under section 21". The
+# description is a clause of its own: after a semicolon, or a relative clause on the Act.
+_CLAUSE_CUT_RE = re.compile(r";|\s*[,(]?\s*\b(?=which\s+(?:states?|provides?|says?|allows?|means?|sets?|permits?"
+                            r"|lets?|enables?|exempts?|applies|relates?|covers?|removes?)\b)", re.I)
+
+
+# The clause speaks of this request: "this information", "your request", "we", "therefore" (not
+# "section 40 applies to personal data, which means ...": the Act described in general).
+_THIS_REQUEST_RE = re.compile(r"\b(?:this|these|your|we|I|our|us|therefore|thus|requested"
+                              r"|you\s+(?:request|asked|seek|sought))\b", re.I)
+
+
+def decides_here(sentence: str, described: Callable[[str], bool]) -> bool:
+    """True when some clause of `sentence` applies a ground or refuses (:func:`deciding`) and that
+    clause is not itself a description of the statute (`described`, as
+    :func:`foi.mail.sections.named_only`). "We are withholding this under section 22, which states
+    that authorities need not disclose ..." decides in its first clause, whatever the second says of
+    the Act; "Section 12 provides that an authority need not comply where ..." decides nothing."""
+    if not deciding([sentence]):
+        return False
+    if not described(sentence):
+        return True
+    clauses = [c for c in _CLAUSE_CUT_RE.split(sentence) if c and c.strip()]
+    return len(clauses) > 1 and any(deciding([c]) and not described(c) and _THIS_REQUEST_RE.search(c)
+                                    for c in clauses)
+
+
+# Given within a bound that leaves something out (round 11): "above is all the information we can
+# disclose", "everything we are able to release is attached", "a copy of the information which can be
+# disclosed is enclosed", "the documents that may be released are listed below". What can be given
+# is given; what cannot is withheld. (Not "all the information we hold": that is everything.)
+_BOUNDED_RE = re.compile(
+    r"\b(?:all|everything)\s+(?:of\s+)?(?:the\s+)?(?:" + THING + r"\s+)?(?:that\s+|which\s+)?(?:we|I|the\s+\w+)\s+"
+    r"(?:can|could|are\s+able\s+to|is\s+able\s+to|am\s+able\s+to|may)\s+(?:lawfully\s+)?(?:disclose|release|provide|supply"
+    r"|give|share)\b"
+    r"|\b(?:the|those|such)\s+(?:\w+\s+){0,3}?(?:" + THING + r"|parts?|material)\s+(?:which|that)\s+"
+    r"(?:can|could|may)\s+(?:lawfully\s+)?be\s+(?:disclosed|released|provided|supplied|shared)\b",
+    re.I,
+)
+
+
+def bounded_release(sentences: Sequence[str]) -> list[str]:
+    """The sentences that give what can be given: the rest, by their own words, is withheld."""
+    return [s for s in sentences if _BOUNDED_RE.search(s) and not _NOT_DONE_RE.search(_clause_before(
+        s, _BOUNDED_RE.search(s).start()))]

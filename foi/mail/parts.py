@@ -18,14 +18,43 @@ _NAMED_PARTS_RE = re.compile(r"\b(?:qs?|questions?|parts?|points?)\s*\.?\s*\(?\d
                              r"\(?\d{1,2}[a-z]?\)?)*\b(?!\s*(?:-|to|\u2013)\s*\d)", re.I)
 
 
-def names_some_parts(sentence: str) -> bool:
+def names_some_parts(sentence: str, asked: int = 0) -> bool:
     """True when `sentence` names particular questions that leave others out: numbers with a gap
-    ("Qs 2, 3 & 5") or not starting at the first ("question 4"). "Questions 1 & 2" may be all."""
+    ("Qs 2, 3 & 5") or not starting at the first ("question 4"). "Questions 1 & 2" may be all,
+    unless the letter prints more questions than that (`asked`, round 11: "Questions 1, 2 and 3"
+    in a letter that sets out six)."""
     for m in _NAMED_PARTS_RE.finditer(sentence):
         numbers = sorted({int(n) for n in re.findall(r"\d{1,2}", m.group())})
-        if numbers and numbers != list(range(1, len(numbers) + 1)):
+        if numbers and (numbers != list(range(1, len(numbers) + 1)) or asked > numbers[-1]):
             return True
-    return False
+    # ("Questions 1 to 3" of the six printed: a run that stops short of the last.)
+    return bool(asked) and any(int(m.group(2)) < asked for m in _PART_RUN_RE.finditer(sentence))
+
+
+_PART_RUN_RE = re.compile(r"\b(?:qs?|questions?|parts?|points?)\s*\.?\s*(\d{1,2})\s*(?:-|to|\u2013)\s*(?:q\s*)?"
+                          r"(\d{1,2})\b", re.I)
+
+
+def questions_printed(sentences: Sequence[str]) -> int:
+    """How many questions the letter numbers in a run from the first ("Question 1." ... "Question
+    6."): the request as printed, or the answers to it; 0 when fewer than two (round 11)."""
+    best = run = 0
+    last: tuple[str, int] | None = None
+    for s in _split_inline_items(sentences):
+        label = _part_label(s)
+        if label is None:
+            continue
+        if label[1] == 1:
+            run, last = 1, label
+        elif last is not None and label[0] == last[0] and label[1] == last[1] + 1:
+            run, last = run + 1, label
+        best = max(best, run)
+    return best if best >= 2 else 0
+
+
+def part_label_only(sentence: str) -> bool:
+    """True when `sentence` is a part's number and little else ("Question 4.", "Q2 -")."""
+    return bool(PART_START_RE.match(sentence)) and len(PART_START_RE.sub("", sentence, count=1).strip()) < 20
 
 
 @dataclass
@@ -137,10 +166,11 @@ def read_parts(sentences: Sequence[str]) -> Parts:
                    and not COST_LIMIT_RE.search(x)]
         scores, _ = score(part)
         no = bool(sections_in_sentence(text) or NCND_RE.search(text) or scores["refused"] >= 1.5
-                  or scores["firm"] >= 2)
+                  or scores["firm"] >= 2 or any(_NOTICE_OPENS_RE.match(_said(x))
+                                                for x in part))
         nh = scores["not-held"] >= 1.5 or bool(REDIRECT_RE.search(text))
         yes = bool(scores["data"] >= 1.5 or figures or any(ATTACHED_RESPONSE_RE.search(x) for x in part)
-                   or any(_YES_NO_RE.match(PART_START_RE.sub("", x, count=1)) for x in said))
+                   or any(_YES_NO_RE.match(_said(x)) for x in said))
         if not (yes or no or nh) and said and all(_DEFERS_RE.match(PART_START_RE.sub("", x, count=1)) for x in said
                                                   if x is not head or PART_START_RE.sub("", x, count=1).strip()):
             # "Not applicable (see Q1)": the answer is the earlier part's.
@@ -167,6 +197,34 @@ def read_parts(sentences: Sequence[str]) -> Parts:
         else:
             out.count -= 1
     return out
+
+
+# The word that heads an answer under its number: "Q3 response:", "2. Answer -", "Q1 reply:".
+_ANSWER_WORD_RE = re.compile(r"^\s*(?:response|answer|reply)\s*[:.\-\u2013]?\s*", re.I)
+
+
+def _said(sentence: str) -> str:
+    """What a part's line says, without its number or the word "response" after it."""
+    return _ANSWER_WORD_RE.sub("", PART_START_RE.sub("", sentence, count=1), count=1)
+
+
+# A part's answer that opens a refusal notice (round 11): the two duties of section 1 set out, to
+# say which of them an exemption removes ("Section 1 of the Act places two duties on an authority
+# ...", "Under section 1 an authority has a duty to confirm whether it holds ... and to disclose it,
+# unless exemptions apply", "Where exemptions are relied on, section 17 requires a notice ...").
+# Only a reply relying on an exemption for that part sets them out under it.
+_NOTICE_OPENS_RE = re.compile(
+    r"^\W*(?:under\s+)?(?:section|s\.)\s*1\b(?!\s*\(\s*[3-9])[^.]{0,80}\b(?:places?|imposes?|gives?|creates?|sets?\s+out"
+    r"|has)\s+(?:\w+\s+){0,3}?(?:two|2)\s+(?:duties|obligations)"
+    r"|^\W*(?:where|when)\s+(?:an\s+)?exemptions?\s+(?:are|is)\s+(?:relied|being\s+relied)\s+(?:up)?on\b[^.]{0,40}"
+    r"\b(?:section|s\.)\s*17\b",
+    re.I,
+)
+
+
+def opens_notice(sentence: str) -> bool:
+    """True when `sentence` (a part's first line) answers by opening a refusal notice."""
+    return bool(_NOTICE_OPENS_RE.match(_said(sentence)))
 
 
 # An answer that only points back to another: "Not applicable (see Q1)", "N/A", "See answer to

@@ -183,7 +183,11 @@ _AUTHORITY_VOICE_RE = re.compile(
     # ...", "please clarify what you mean by ..." (a requester does not speak of "your request").
     r"|\b(?:to\s+(?:enable|allow|help|assist)|so\s+that|in\s+order\s+(?:for|that))\s+(?:\w+\s+){1,4}?"
     r"(?:to|can|may|could)\s+(?:\w+\s+){0,3}?your\s+(?:\w+\s+)?(?:request|application|enquiry)\b"
-    r"|\bclarify\s+(?:exactly\s+)?(?:what|which)\s+(?:you|information\s+you)\b|\bwhat\s+you\s+mean\s+by\b",
+    r"|\bclarify\s+(?:exactly\s+)?(?:what|which)\s+(?:you|information\s+you)\b|\bwhat\s+you\s+mean\s+by\b"
+    # What is handed to the requester (round 11): "the reports disclosed to you are listed below",
+    # "a copy is attached to this e-mail". A requester asks; only the authority gives.
+    r"|\b(?:disclosed|released|supplied)\s+to\s+you\b|\b(?:is|are)\s+attached\s+to\s+(?:this|the)\s+(?:e-?mail|letter"
+    r"|response)\b",
     re.I,
 )
 

@@ -6,10 +6,18 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from foi.mail.decisions import held_but, scope_questions, waits_on_us
+from foi.mail.decisions import deciding, held_but, scope_questions, waits_on_us
 from foi.mail.evidence import ASKS_US_RE, Gathered
-from foi.mail.grammar import WHOLE_NOT_HELD
-from foi.mail.parts import FIGURE_RE, Parts, names_some_parts, read_parts
+from foi.mail.grammar import WHOLE_NOT_HELD, gap
+from foi.mail.parts import (
+    FIGURE_RE,
+    Parts,
+    names_some_parts,
+    opens_notice,
+    part_label_only,
+    questions_printed,
+    read_parts,
+)
 from foi.mail.scoring import refusing_words, score
 from foi.mail.sections import (
     WHOLE_REQUEST_GROUNDS,
@@ -53,6 +61,26 @@ _CONFIRMS_RE = re.compile(
 _THE_REST_RE = re.compile(
     r"\b(?:further|remaining|additional|more\s+detailed)\s+(?:details|information|data)\b.{0,60}\b(?:exempt|withheld"
     r"|refused|not\s+(?:be\s+)?(?:disclosed|released|provided))",
+    re.I,
+)
+
+
+# Handed to the requester: "disclosed to you", "released to you in full", "supplied to you below".
+_HANDED_RE = re.compile(r"\b(?:disclosed|released|supplied)\s+to\s+you\b", re.I)
+# Not done, or not yet: "cannot be disclosed to you", "would be released to you if", "was refused".
+_NOT_HANDED_RE = re.compile(r"\b(?:not|cannot|can't|could|would|should|if|unless|whether|refus\w*|withh\w+|exempt)\b",
+                            re.I)
+
+
+# Withheld, with the reason announced: "is exempt from disclosure for the reason provided below",
+# "cannot be disclosed for the following reasons", "will not be released, for the reasons set out
+# below" (round 11). Said as done: no "would", "if" or "may" before it in its clause.
+_WITHHELD_FOR_REASON_RE = re.compile(
+    r"(?:^|[;:])(?:(?!\b(?:would|could|might|may|if|unless|whether)\b)[^;:])*?"
+    r"\b(?:(?:is|are)\s+(?:therefore\s+)?(?:exempt|withheld)|(?:cannot|can\s*not|will\s+not|is\s+not\s+able\s+to)\s+be\s+"
+    r"(?:disclosed|released|provided|supplied))\b" + gap(60)
+    + r"\bfor\s+the\s+(?:following\s+reasons?|reasons?\s+(?:provided|set\s+out|given|outlined|explained"
+    r"|detailed)\s+below|reasons?\s+below)\b",
     re.I,
 )
 
@@ -109,6 +137,7 @@ class Weighed:
     waits: list[str]  # sentences waiting on our answer
     whole_nh: list[str]  # the whole request said not held
     withheld: list[str]  # parts refused
+    printed: int = 0  # questions the letter numbers 1..n, when at most one is answered under its number
 
 
 def weigh(ev: Gathered) -> Weighed:
@@ -118,6 +147,13 @@ def weigh(ev: Gathered) -> Weighed:
     if pointers and not ev.letters:
         ev.scores["data"] += 1.0
         ev.evidence["data"] += pointers
+    handed = [s for s in ev.new if _HANDED_RE.search(s) and not _NOT_HANDED_RE.search(s)
+              and s not in ev.evidence["data"]]
+    if handed and ev.scores["data"] < 1.5:
+        # "The reports disclosed to you are listed below", "the following are supplied to you in
+        # full": the letter hands something over, in so many words (round 11).
+        ev.scores["data"] += 1.5
+        ev.evidence["data"] += handed[:1]
     parts = read_parts(ev.new)
     # A letter refusing on cost alone, that says nothing of giving anything: its counts ("the force
     # recorded 45,000 incidents that year") measure the search, unless a question laid out on its
@@ -149,11 +185,26 @@ def weigh(ev: Gathered) -> Weighed:
         ev.evidence["data"] = [s for s in ev.reading.of("new", "history", "conditional")
                             if re.search(r"\battach|\benclos", s, re.I)][:1] or [ev.subject]
     named = [s for s in ev.new if sections_in_sentence(s) and not not_relied_on(s)]
+    reasoned = [s for s in ev.new if _WITHHELD_FOR_REASON_RE.search(s) and s not in ev.evidence["firm"]]
+    if reasoned and ev.scores["firm"] < 2:
+        # "Although we do hold information in scope, this information is exempt from disclosure for
+        # the reason provided below", "held in part, however it cannot be disclosed for the following
+        # reasons": the refusal stated, its grounds to follow (round 11).
+        ev.scores["firm"] += 2.0
+        ev.evidence["firm"] += reasoned[:1]
     # "Qs 2, 3 & 5" above an exemption, "section 40 applies to question 4": a refusal that names the
     # questions it covers leaves the others answered (round 6). A reply laid out part by part says
     # what became of each part itself.
+    # (Round 11: where the numbered parts are the request's questions printed, with at most one of
+    # them answered under it, the letter decides in prose, and a refusal naming questions 1 to 3 of
+    # the six printed leaves the other three out of it.)
+    printed = (questions_printed(ev.new) if len(set(parts.answered) | set(parts.refused) | set(parts.not_held)
+                                                | set(parts.prose)) <= 1 else 0)
     some_parts = [s for s in ev.new if parts.count < 2 and names_some_parts(s)
                   and (len(s) <= 40 or sections_in_sentence(s) or refusing_words(s))][:1]
+    named_of_printed = [s for s in ev.new if printed and not part_label_only(s) and names_some_parts(s, printed)
+                        and (sections_in_sentence(s) or refusing_words(s) or deciding([s]))][:1]
+    some_parts = some_parts if some_parts and not part_label_only(some_parts[0]) else named_of_printed or some_parts
     refuse = ev.scores["refused"] + 0.75 * len(named)
     if named and not ev.evidence["refused"]:
         ev.evidence["refused"] = named[:1]
@@ -187,6 +238,9 @@ def weigh(ev: Gathered) -> Weighed:
         ev.evidence["refused"] = [s for s in ev.evidence["refused"] if s not in because_not_held]
         ev.evidence["firm"] = [s for s in ev.evidence["firm"] if s not in because_not_held]
     exempt = bool(ncnd_new) or firm >= 2 or refuse >= 2.5 or (bool(named) and refuse >= 1.5)
+    # (A part answered by the opening of a refusal notice, "Q3: Section 1 of the Act places two duties
+    # ...", beside parts answered: that part is withheld, though the notice is cut off. Round 11.)
+    exempt = exempt or bool(withheld and (answered or parts.prose) and any(opens_notice(x) for x in withheld))
     if ev.scores["lead"] and not exempt and not whole_nh:
         # "Our response is as follows" above no refusal: what follows is the answer.
         data += ev.scores["lead"]
@@ -292,5 +346,5 @@ def weigh(ev: Gathered) -> Weighed:
                    named=named, narrowing=narrowing, ncnd_new=ncnd_new, part_nh=part_nh,
                    partial_marks=partial_marks, parts=parts, pointers=pointers,
                    questions=questions, refuse=refuse, refusing=refusing, scoped=scoped,
-                   some_parts=some_parts, statements=statements, waits=waits, whole_nh=whole_nh,
+                   some_parts=some_parts, statements=statements, waits=waits, whole_nh=whole_nh, printed=printed,
                    withheld=withheld)
