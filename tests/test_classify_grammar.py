@@ -99,7 +99,7 @@ def test_nothing_to_add_is_not_nothing_held() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Dear Mr Lee,\n\nThank you for your request. I would be grateful if you could give further detail "
+        "Dear Mr Lee,\n\nThank you for your request. We would be grateful if you could give further detail "
         "about exactly which incidents you are interested in.\n\nThe statutory time for our response will not "
         "start until we receive the further information.",
         "It would be helpful if you could give us more detail about exactly who you mean by 'senior officers'. "
@@ -113,7 +113,7 @@ def test_nothing_to_add_is_not_nothing_held() -> None:
         "'incidents'. We will start the clock again once your clarification arrives.",
         "Could you please give us further information about exactly which offences you would like figures "
         "for? The statutory period for responding does not begin until we receive this.",
-        "In order to progress your request, I would be grateful if you could give further details as to "
+        "In order to progress your request, we would be grateful if you could give further details as to "
         "which departments you are referring to.",
     ],
 )
@@ -214,7 +214,7 @@ def test_a_review_held_with_no_outcome_stated_goes_to_review() -> None:
     [
         "Your internal review request was received on 4 June 2024. A review will now be conducted by a "
         "senior officer and we aim to reply within 20 working days.",
-        "We have received your request for an internal review of our reply to FOI 2024/118. The review will "
+        "We have received your internal review request about our reply to FOI 2024/118. The review will "
         "be completed by 30 June 2024.",
     ],
 )

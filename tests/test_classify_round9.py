@@ -185,7 +185,7 @@ def test_no_reference_in_road_numbers_or_ours(text: str) -> None:
          ["12(4)(b)"]),
         ("Some of the information is withheld under regulations 12(5)(f) and 13.", ["12(5)(f)", "13"]),
         ("Names are withheld under regulation 13 of the EIR (personal data); the rest is enclosed.", ["13"]),
-        ("The copies fall under the exceptions in section 12(5)(f) and section 13 of the EIR, "
+        ("The copies fall under the exceptions in section 12(5)(f), and in section 13, of the EIR, "
          "so they are withheld.", ["12(5)(f)", "13"]),
     ],
 )

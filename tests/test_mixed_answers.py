@@ -161,7 +161,7 @@ def test_cost_refusal_with_figures_for_the_rest_stays_partial():
 @pytest.mark.parametrize(
     "given",
     [
-        "A list of the reports disclosed to you by the office is set out below, and is attached to this email as well:",
+        "A list of the reports disclosed to you by the office appears below, and is attached to this email as well:",
         "The papers released to you are listed here, and copies are attached to this e-mail:",
         "These documents are attached to this letter:",
         "The following reports are supplied to you in full:",
