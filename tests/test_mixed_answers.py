@@ -213,7 +213,8 @@ def test_cost_refusal_that_says_something_was_given_is_not_turned_to_refused(don
     body = ("I can confirm that the force holds part of this information, and where we can release it, "
             "our response is set out below.\n\n"
             "The cost criteria relate to the request in its entirety: to retrieve all the information would "
-            "exceed the appropriate limit of \u00a3450, so we are not obliged to find and retrieve any of it.\n\n" + done + "\n")
+            "exceed the appropriate limit of \u00a3450, so we are not obliged to find and retrieve any of "
+            "it.\n\n" + done + "\n")
     c = _read(body)
     assert not any("a cost refusal; that anything is given" in r for r in c.reasons)
     assert (c.guess or c.kind) == "partial"
