@@ -84,7 +84,7 @@ def test_section_described_beside_the_one_applied(text: str) -> None:
 
 def test_section_described_alone_is_still_the_ground() -> None:
     # Negative: a cost refusal that only describes s.12 relies on it.
-    text = ("Section 12 of the Act allows an authority to refuse a request where the cost of complying would "
+    text = ("Section 12 of the Act allows an authority to refuse a request where answering it would "
             "exceed the appropriate limit. Locating the records would take well over 18 hours, so we are not "
             "obliged to comply with your request.")
     assert find_sections(text) == ["12"]
@@ -399,7 +399,7 @@ def test_a_refusal_about_how_many_still_applies_its_section() -> None:
 
 def test_the_statute_described_alone_decides_nothing_automatically() -> None:
     text = ("Dear Requester,\n\nSection 12 of the Act provides an exemption where the authority estimates that "
-            "the cost of compliance would exceed the appropriate limit, which is 450 pounds.\n\nRegards")
+            "answering would exceed the appropriate limit, which is 450 pounds.\n\nRegards")
     c = classify("Your request", text)
     assert c.kind == "needs-review" and c.guess == "refused"
 
