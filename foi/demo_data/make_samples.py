@@ -531,7 +531,7 @@ Information Rights Team, Essex Police"""))
         attachments=[("Response 1381-26.pdf", northumbria_pdf())],
         body="""Good morning,
 
-We attach our reply to your Freedom of Information request, reference 1381/26.
+Please see the attached reply to your Freedom of Information request, reference 1381/26.
 
 
 Kind regards,
