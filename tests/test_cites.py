@@ -84,7 +84,7 @@ def test_a_joint_reference_names_its_owners_in_any_case(text: str, refs: set[str
         "I estimate that the cost of locating all of the records is over the amount set in the regulations.",
         "It would plainly take an inordinate amount of officer time to search each of the case files.",
         "Answering this would require an excessive amount of manual searching across several systems.",
-        "Working through the paper files would exceed the amount to which we are",  # a page cut mid-sentence
+        "Working through the paper files will exceed the amount to which we are",  # a page cut mid-sentence
     ],
 )
 def test_the_cost_limit_in_words_is_section_12(sentence: str) -> None:
@@ -205,7 +205,7 @@ We have considered whether the information should be released, and the following
 disclosure under this Act would, or would be likely to, prejudice -
 (a) the prevention or detection of crime,
 
-Having weighed the arguments above, we have decided to withhold this information.
+Having weighed the arguments set out earlier, we have decided to withhold this information.
 """
 
 
@@ -278,13 +278,13 @@ def test_a_section_pointed_back_to_is_only_named() -> None:
     [
         "We are holding these figures back under section 22 of the Act, which says that an authority need not "
         "disclose what it already plans to publish.",
-        "The report is exempt by virtue of section 21, which provides that a public authority need not give out "
+        "The report is exempt by virtue of section 21, which provides that an authority need not give out "
         "information the applicant can reach by other means.",
         "I have applied section 43(2) to the prices, which allows an authority to protect commercial interests.",
         "The names are withheld under section 40(2), which means that personal data of third parties is exempt.",
         "We rely on section 31(1)(a) for the deployment plans, a provision that permits any authority to withhold "
         "what would prejudice the prevention of crime.",
-        "Your request is refused under section 14(1) of the Act, which states that an authority is not obliged to "
+        "Your request is refused under section 14(1) of the Act, which states that an authority need not "
         "comply with a vexatious request.",
     ],
 )
@@ -299,7 +299,7 @@ def test_a_ground_applied_then_explained_is_applied(sentence: str) -> None:
         # the statute described, nothing applied before the relative clause
         "Section 12 of the Act, which provides that an authority need not comply where the cost would exceed the "
         "limit, is explained in the guidance.",
-        "Section 12 provides that a public authority is not obliged to comply if the cost exceeds the limit.",
+        "Section 12 provides that an authority need not comply if the cost exceeds the limit.",
         "Under the Act, section 21 allows an authority to decline to provide information that is already published.",
         # applied only on a condition
         "If we withheld it under section 22, which says that future publications need not be disclosed, we would "
@@ -318,8 +318,8 @@ def test_a_ground_only_explained_is_named(sentence: str) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Northshire Police are unable to confirm whether or not it has any information held on this point.",
-        "I am unable to confirm whether or not we hold information of this kind.",
+        "Northshire Police cannot confirm whether or not it has any information held on this point.",
+        "I am unable to confirm whether or not the force holds information of this kind.",
         "We cannot say whether the force holds any such records.",
         "The Constabulary is not in a position to confirm whether any material is held.",
         "We will not state whether this information is or is not held.",

@@ -139,7 +139,7 @@ SECTION_CASES = [
     ("Section 10(3) allows a reasonable extension.", []),
     ("Assaults under section 38 of the Offences Against the Person Act 1861 are recorded.", []),
     ("Section 4 of the Public Order Act 1986 offences.", []),
-    ("Section 40(2) of the Freedom of Information Act 2000 applies.", ["40(2)"]),
+    ("Section 40(2) of the FOI Act 2000 applies.", ["40(2)"]),
     ("Section 31 of the Act applies.", ["31"]),
     ("it falls under Section 23(5) of the FOI Act.", ["23(5)"]),
     ("Section 31 (1)(a)(b) - Law Enforcement", ["31(1)(a)", "31(1)(b)"]),
@@ -363,7 +363,7 @@ def test_extension_dates(text: str, expected: date | None) -> None:
     ("text", "kind", "ncnd"),
     [
         ("We can neither confirm nor deny that we hold this information, by virtue of section 23(5).", "refused", True),
-        ("The force will not confirm or deny whether the information is held (s.24(2)).", "refused", True),
+        ("The force will not confirm or deny whether it holds what you asked for (s.24(2)).", "refused", True),
         ("NCND: section 31(3) applies to this request.", "refused", True),
         ("The information you asked for is not held by this force.", "not-held", False),
         ("Essex Police does not hold any recorded information about this.", "not-held", False),
@@ -595,7 +595,7 @@ def test_patterns_from_real_replies(subject: str, text: str, names: list[str], k
 
 def test_an_unsure_reading_keeps_its_best_guess_and_why() -> None:
     result = classify("FOI", "Please find attached our response. In relation to question 2, the information is "
-                      "exempt by virtue of section 40(2).")
+                      "exempt under section 40(2).")
     # Question 2 refused by name: the others were answered in a response not seen here (round 6).
     assert (result.kind, result.guess, result.automatic) == ("needs-review", "partial", False)
     assert result.sections == ["40(2)"] and result.reasons and result.confidence < 0.6
@@ -687,7 +687,7 @@ def test_balanced_evidence_goes_to_review_with_its_best_guess() -> None:
         ("We need more time to consider the public interest in relation to sections 23 and 24. We aim to "
          "respond by 14 March 2025.", date(2025, 3, 14)),
         ("Your request engages the qualified exemptions at section 31(1)(a) and section 38(1). We have not yet "
-         "reached a decision on which way the public interest balance falls and now expect to reply by 3 June "
+         "come to a decision on which way the public interest balance falls and now expect to reply by 3 June "
          "2024.", date(2024, 6, 3)),
         ("We are still weighing the public interest under sections 23(5) and 24(2). Section 10(3) lets us go "
          "past the 20 working day limit while we do so.", None),

@@ -71,7 +71,7 @@ def test_own_words(sentence: str, kept: str) -> None:
         "Section 12 of the Act lets an authority decline a request where finding the information would cost more "
         "than the appropriate limit. We are not relying on section 12 here. The figures are published on our "
         "website, so they are exempt under section 21 as they are reasonably accessible to you by other means.",
-        "Under section 12 a public authority is not obliged to comply with a request that would exceed the cost "
+        "Under section 12 an authority need not comply with a request that would exceed the cost "
         "limit. In this case, however, the information is already available on our website and section 21 "
         "applies.",
         "Section 12 provides that an authority need not comply where the cost of compliance exceeds 450 pounds. "
@@ -84,7 +84,7 @@ def test_section_described_beside_the_one_applied(text: str) -> None:
 
 def test_section_described_alone_is_still_the_ground() -> None:
     # Negative: a cost refusal that only describes s.12 relies on it.
-    text = ("Section 12 of the Act allows an authority to refuse a request where the cost of compliance would "
+    text = ("Section 12 of the Act allows an authority to refuse a request where answering it would "
             "exceed the appropriate limit. Locating the records would take well over 18 hours, so we are not "
             "obliged to comply with your request.")
     assert find_sections(text) == ["12"]
@@ -101,7 +101,7 @@ def test_section_described_alone_is_still_the_ground() -> None:
         "14 in each year since 2019.\n\nRequests are not recorded by the reason for closing them. To "
         "establish how many were closed as vexatious we would have to read every one of the 6,000 case files, "
         "which would take far longer than 18 hours.\n\nWe estimate that this would exceed the appropriate limit, "
-        "and we are therefore not obliged to comply with your request.\n\nYours faithfully",
+        "and so we are not obliged to comply with your request.\n\nYours faithfully",
         "Dear Sir,\n\nTo identify the number of requests refused under section 14 since 2020, staff would need to "
         "open each case record by hand. We estimate this would take more than 40 hours, which is beyond the cost "
         "limit, so we cannot comply with your request.\n\nRegards",
@@ -274,7 +274,7 @@ def test_sections_explained_but_not_applied_are_not_decided(text: str) -> None:
     "sentence",
     [
         "The information is exempt under section 40(2).",
-        "We are therefore not obliged to comply with your request.",
+        "So we are not obliged to comply with your request.",
         "Locating it would exceed the 'appropriate level' set by the regulations.",
         "We estimate that retrieving it would take 60 hours of work.",
         "Section 31(1)(g) 'Law Enforcement'",
@@ -393,13 +393,13 @@ def test_other_requests_outcomes_are_not_a_refusal(sentence: str) -> None:
 def test_a_refusal_about_how_many_still_applies_its_section() -> None:
     # Negative: "how many" in the letter's own deciding sentence is what the search would find.
     text = ("To find out how many of these led to a charge would take more than 18 hours, so section 12 applies. "
-            "We are therefore not obliged to comply with your request.")
+            "So we are not obliged to comply with your request.")
     assert classify("Your request", text).sections == ["12"]
 
 
 def test_the_statute_described_alone_decides_nothing_automatically() -> None:
     text = ("Dear Requester,\n\nSection 12 of the Act provides an exemption where the authority estimates that "
-            "the cost of compliance would exceed the appropriate limit, which is 450 pounds.\n\nRegards")
+            "answering would exceed the appropriate limit, which is 450 pounds.\n\nRegards")
     c = classify("Your request", text)
     assert c.kind == "needs-review" and c.guess == "refused"
 
@@ -423,7 +423,7 @@ def test_reasons_set_out_below_are_not_information(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The force can confirm that it holds additional information relevant to your request, however I am not "
+        "The force can confirm that it holds additional information relevant to your request; I am, however, not "
         "obliged to supply it, for the reasons below.",
         "We hold further information on this subject, but it is exempt from disclosure.",
     ],
@@ -445,7 +445,7 @@ def test_the_commissioners_reference_is_not_theirs(ref: str) -> None:
     ],
 )
 def test_a_review_finding_the_grounds_rightly_applied_is_upheld(sentence: str) -> None:
-    text = (f"Dear Requester,\n\nI have completed the internal review of the handling of your request. {sentence}"
+    text = (f"Dear Requester,\n\nI have completed the internal review of how your request was handled. {sentence}"
             "\n\nRegards")
     assert classify("Internal review", text).kind == "review-upheld"
 

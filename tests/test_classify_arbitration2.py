@@ -348,7 +348,7 @@ def test_a_table_of_sums_answers_the_request() -> None:
 )
 def test_not_held_centrally_in_a_cost_refusal_is_narrative(narrative: str) -> None:
     text = (f"Dear Requester,\n\n{narrative}\n\nTo find it we would have to read every file from the last five "
-            "years, which would take well over 18 hours. Under section 12 we are therefore not obliged to comply "
+            "years, which would take well over 18 hours. Under section 12 we are thus not obliged to comply "
             "with your request.\n\nRegards")
     c = classify("FOI 456/24", text)
     assert c.kind == "refused", c.reasons

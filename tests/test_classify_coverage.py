@@ -27,7 +27,7 @@ from foi.mail.signals import log_decision
         "working days.\n\n"
         "Yours sincerely\n\nInformation Governance Team",
         # the same promise in figures
-        "Dear Mr Hale,\n\nYour request is being handled under the Act and will be answered within 20 working "
+        "Dear Mr Hale,\n\nYour request is being handled under the Act and we will answer it within 20 working "
         "days.\n\nKind regards\nFOI Officer",
     ],
 )
@@ -67,7 +67,7 @@ def test_a_covering_note_for_a_response_letter_is_not_an_acknowledgement() -> No
 @pytest.mark.parametrize(
     "sentence",
     [
-        "However, we are withholding the whole of the request.",
+        "However, the whole of the request is being withheld.",
         "I can confirm that the force holds the information, but it is withheld in its entirety.",
         "We are therefore withholding all of the requested information.",
     ],

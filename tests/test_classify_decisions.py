@@ -319,7 +319,7 @@ def test_an_enclosure_beside_ncnd_for_any_other_information_is_partial_unread() 
     [
         ("I have now carried out an internal review. I have decided that the original response should be varied: "
          "the figures for question 2 can be disclosed and are set out below. Question 2: 34.", "review-overturned", []),
-        ("You asked for an internal review of our response of 4 February, in which we told you that the information "
+        ("You requested an internal review of our reply of 4 February, in which we told you that the information "
          "was exempt under section 30(1) and refused your request. I have reviewed that decision. I am content that "
          "the exemption was applied correctly and the refusal is maintained.", "review-upheld", ["30(1)"]),
         ("The internal review has now concluded. The reviewing officer found that section 43(2) had been applied "
@@ -442,7 +442,7 @@ def test_an_exemption_said_not_to_be_applied_refuses_nothing() -> None:
     [
         "We consider that the information is exempt by virtue of section 31(1)(a). As this is a qualified exemption, "
         "we need further time to consider the public interest, and will respond by 7 April 2025.",
-        "The force is relying on section 30 in respect of part of your request, but has not yet reached a decision on "
+        "The force is relying on section 30 in respect of part of your request, but has not yet come to a decision on "
         "the public interest. We will write to you again by 7 April 2025.",
     ],
 )

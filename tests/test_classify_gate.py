@@ -195,7 +195,7 @@ def test_one_question_over_the_cost_limit_refuses_the_whole_request() -> None:
 
 
 def test_numbered_question_and_answer_pairs_are_read_part_by_part() -> None:
-    text = ("I write in response to your request for information.\n\n"
+    text = ("I am writing in reply to your request for information.\n\n"
             "Q1: Would you tell me how many spit hoods the force bought last year?\n"
             "A1: The force bought 140 spit hoods.\n\n"
             "Q2: Would you tell me which supplier sold them?\n"

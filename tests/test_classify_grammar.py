@@ -35,7 +35,7 @@ def read(text: str, names: tuple[str, ...] = ()):  # noqa: ANN201 - a Classifica
         "the force.\n\nYours sincerely,\nA Clerk",
         f"Your request\n{REQUEST}\n\nThe force does not use drones.\nThere is therefore no information held.",
         f"Request:\n{REQUEST}\n\nAnswer:\nThe constabulary has never operated a drone unit, so nothing is held.",
-        f"{REQUEST}\n\nHaving searched our systems, I can confirm no information within the scope of your request "
+        f"{REQUEST}\n\nHaving searched our systems, I can confirm no information within the scope of this request "
         "is held.",
         f"Your request:\n{REQUEST}\n\nWe do not have any records of this.",
         f"You asked for:\n{REQUEST}\n\nWe hold no recorded information that answers your request.",
@@ -99,7 +99,7 @@ def test_nothing_to_add_is_not_nothing_held() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Dear Mr Lee,\n\nThank you for your request. I would be grateful if you could provide further detail "
+        "Dear Mr Lee,\n\nThank you for your request. We would be grateful if you could give further detail "
         "about exactly which incidents you are interested in.\n\nThe statutory time for our response will not "
         "start until we receive the further information.",
         "It would be helpful if you could give us more detail about exactly who you mean by 'senior officers'. "
@@ -113,7 +113,7 @@ def test_nothing_to_add_is_not_nothing_held() -> None:
         "'incidents'. We will start the clock again once your clarification arrives.",
         "Could you please give us further information about exactly which offences you would like figures "
         "for? The statutory period for responding does not begin until we receive this.",
-        "In order to progress your request, I would be grateful if you could provide further details as to "
+        "In order to progress your request, we would be grateful if you could give further details as to "
         "which departments you are referring to.",
     ],
 )
@@ -182,7 +182,7 @@ def test_a_receipt_date_above_a_refusal_is_the_refusals() -> None:
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
-        ("Dear Mr Lee,\n\nYour request for an internal review was received on 2 May 2024. The review was "
+        ("Dear Mr Lee,\n\nYour internal review request was received on 2 May 2024. The review was "
          "conducted on 28 May 2024 by an officer not involved in the original decision. Having considered the "
          "matter, I uphold the original decision.", "review-upheld"),
         ("We received your internal review request on 4 June 2024 and the review took place on 1 July 2024. The "
@@ -212,9 +212,9 @@ def test_a_review_held_with_no_outcome_stated_goes_to_review() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Your request for an internal review was received on 4 June 2024. A review will now be conducted by a "
+        "Your internal review request was received on 4 June 2024. A review will now be conducted by a "
         "senior officer and we aim to reply within 20 working days.",
-        "We have received your request for an internal review of our response to FOI 2024/118. The review will "
+        "We have received your internal review request about our reply to FOI 2024/118. The review will "
         "be completed by 30 June 2024.",
     ],
 )
@@ -403,14 +403,14 @@ def test_a_review_that_finds_the_exemptions_correct_is_upheld() -> None:
 
 def test_grounds_set_out_below_are_not_information_given() -> None:
     result = read("Having reconsidered your request, we find there are other grounds for refusing it, which are set "
-                  "out below.\n\nUnder section 14(1) a public authority is not obliged to comply with a vexatious "
+                  "out below.\n\nUnder section 14(1) an authority need not comply with a vexatious "
                   "request. We consider that this request is vexatious.")
     assert result.kind == "refused"
 
 
 def test_more_information_held_but_not_given_is_part_of_it() -> None:
     result = read("1. How many posts are there?\n14 posts.\n2. What do they cost?\nThe force can confirm that it "
-                  "holds additional information in relation to your request, however I am not obliged to supply it "
+                  "holds additional information in relation to your request; I am, however, not obliged to supply it "
                   "as section 40(2) applies.")
     assert result.guess == "partial"
 
@@ -433,7 +433,7 @@ def test_a_receipt_treated_as_the_next_working_day_takes_that_date() -> None:
         "Dear Mr Lee,\n\nThe force has not produced any such report.",
         "Dear Mr Lee,\n\nThe information you are asking for does not exist.",
         "Dear Mr Lee,\n\nThe constabulary does not routinely collect this data.",
-        "Dear Mr Lee,\n\nI can confirm that we hold no information falling within the scope of your request.",
+        "Dear Mr Lee,\n\nI can confirm that we hold no information falling within the scope of this request.",
         "Dear Mr Lee,\n\nThere are no documents matching your description.",
     ],
 )

@@ -25,7 +25,7 @@ from foi.mail.sections import find_sections
     [
         "I would be glad to receive these figures about arrests made between January 2023 and March 2024:",
         "I am writing to you under the Freedom of Information Act to request information about arrests:",
-        "Under the FOI Act, please can you provide me with the following information about arrests:",
+        "Under the FOI Act, could you please send me the following information about arrests:",
         "Please can you tell me the number of arrests in the city centre, and could you clarify which "
         "of them were for theft?",
     ],
@@ -40,7 +40,7 @@ def test_the_requesters_own_words_pasted_without_a_heading_are_the_request(openi
 
 
 def test_a_polite_question_from_them_is_a_clarification_not_the_request() -> None:
-    result = classify("FOI 1188/24", "I would be grateful if you could provide me with the dates you are "
+    result = classify("FOI 1188/24", "We would be grateful if you could give us the dates you are "
                       "interested in, as our crime system changed in 2019.")
     assert result.kind == "clarification"
 
@@ -91,7 +91,7 @@ def test_an_exemption_avoided_is_not_relied_on() -> None:
 
 
 def test_the_acts_own_wording_quoted_applies_no_exemption() -> None:
-    text = ("We need more time to consider the balance of the public interest.\ns. 43 (2) Information is exempt "
+    text = ("We need more time to weigh the public interest balance.\ns. 43 (2) Information is exempt "
             "information if its disclosure would be likely to prejudice commercial interests.\nWe now expect "
             "to reply by 14 April 2026.")
     result = classify("FOI 5524", text)

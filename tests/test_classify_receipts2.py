@@ -40,7 +40,7 @@ def _weigh(text: str) -> tuple[list[str], list[str]]:
         "Your request is now being dealt with under the Freedom of Information Act 2000.",
         "The trust has assessed your e-mail as a request for information under the Act.",
         "Your application has been treated as a request under the Environmental Information "
-        "Regulations 2004 and has gone to the highways team.",
+        "Regulations 2004; it has gone to the highways team.",
         "This request is being handled under the Freedom of Information Act.",
         "We have treated your letter as a valid request and it will be dealt with under the EIR.",
         "Your enquiry has been logged as a request under the Freedom of Information Act.",
@@ -98,7 +98,7 @@ def test_a_person_handling_it_under_the_act_acknowledges_it() -> None:
 
 
 def test_the_same_words_after_a_doubt_about_validity_are_a_mailboxs() -> None:
-    text = ("If you have sent us a valid Freedom of Information request, please treat this e-mail as a formal "
+    text = ("If you have sent us a valid Freedom of Information request, kindly treat this e-mail as a formal "
             "acknowledgement.\n\nYour request is now being dealt with under the Freedom of "
             "Information Act 2000, and you should get our reply within the statutory limit of 20 working "
             "days.")
@@ -178,7 +178,7 @@ def test_a_delay_foreseen_does_not_undo_an_acknowledgement(warning: str) -> None
 )
 def test_more_time_announced_is_not_an_acknowledgement(news: str) -> None:
     said = ["Thank you for your request.", "It has been passed on to the records team.",
-            "You will receive a response within 20 working days.", news]
+            "You will be sent a reply within 20 working days.", news]
     assert acknowledgement(said) == []
 
 
@@ -197,8 +197,8 @@ def test_more_time_announced_is_not_an_acknowledgement(news: str) -> None:
     ],
 )
 def test_the_date_a_letter_bears_moves_no_due_date(opening: str) -> None:
-    text = (f"Dear Ms Reed,\n\n{opening} It has been passed to the disclosure team and you will receive a "
-            "response within 20 working days.\n\nYours sincerely,\n\nJo March")
+    text = (f"Dear Ms Reed,\n\n{opening} It has been passed to the disclosure team and you will be sent a "
+            "reply within 20 working days.\n\nYours sincerely,\n\nJo March")
     result = classify("Your request", text, headers={"Date": "Mon, 18 Mar 2024 10:00:00 +0000"})
     assert result.received is None
 
@@ -212,8 +212,8 @@ def test_the_date_a_letter_bears_moves_no_due_date(opening: str) -> None:
     ],
 )
 def test_a_stated_arrival_is_the_receipt(opening: str, day: int) -> None:
-    text = (f"Dear Ms Reed,\n\n{opening} It has been passed to the disclosure team and you will receive a "
-            "response within 20 working days.\n\nYours sincerely,\n\nJo March")
+    text = (f"Dear Ms Reed,\n\n{opening} It has been passed to the disclosure team and you will be sent a "
+            "reply within 20 working days.\n\nYours sincerely,\n\nJo March")
     result = classify("Your request", text, headers={"Date": "Mon, 18 Mar 2024 10:00:00 +0000"})
     assert result.received is not None and result.received.day == day
 
@@ -291,8 +291,8 @@ def test_a_receipt_stated_is_an_acknowledgement_signal(sentence: str) -> None:
         "A complete answer will be with you no later than twenty working days after it reached us, by 24 March.",
         "You should receive a reply within 20 working days.",
         "A full response will be issued to you within the statutory time limit.",
-        "The records team will respond no later than 20 working days after the day it arrived.",
-        "We expect to provide you with a response within the 20 working days allowed.",
+        "The records team will respond at the latest 20 working days after the day it arrived.",
+        "We expect to provide you with a reply within the 20 working days allowed.",
         "Our reply will reach you within twenty working days.",
     ],
 )
@@ -338,7 +338,7 @@ def test_an_answer_announced(sentence: str) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "You will receive a response within 20 working days.",
+        "You will be sent a reply within 20 working days.",
         "A response will follow in due course.",
         "We aim to send our reply by 3 June.",
     ],

@@ -137,7 +137,7 @@ def test_their_own_words_are_not_an_echo(sentence: str) -> None:
 def test_a_letter_pasting_our_review_story_back_decides_no_review() -> None:
     ours = ("> Dear Ministry,\n>\n> My earlier request was turned down, and the internal review upheld that decision, "
             "on the same grounds.\n>\n> Please send me the minutes of the review panel.\n")
-    text = ("Dear Mr Hale,\n\nThank you for your request, which was received on 2 May 2024. You asked:\n\n"
+    text = ("Dear Mr Hale,\n\nThank you for your request, which we received on 2 May 2024. You asked:\n\n"
             "My earlier request was turned down, and the internal review upheld that decision, on the same "
             "grounds.\n\nPlease send me the minutes of the review panel.\n\nThe Department holds the information. "
             "We need more time to consider the public interest in releasing it.\n\n" + ours)

@@ -227,8 +227,8 @@ def test_withheld_in_full_stays_refused(text: str) -> None:
 
 
 def test_more_held_back_than_given_is_partial() -> None:
-    text = ("The constabulary can confirm that it holds further information relating to your request; however, "
-            "I am not obliged to supply it, as section 30(1) applies to that information.")
+    text = ("The constabulary can confirm it holds further information covered by your request; I am, however, "
+            "not obliged to supply it, as section 30(1) applies to that information.")
     assert classify("FOI response", text).guess == "partial"
 
 
@@ -336,7 +336,7 @@ def test_a_greeting_by_number_is_no_figure() -> None:
     [
         "The information you asked for is not held.",
         "Unfortunately, the requested data was not recorded.",
-        "We do not hold any information within the scope of your request.",
+        "We do not hold any information within the scope of this request.",
         "The council does not have the records you asked for.",
         "However, this information that you are seeking is not held.",
         "I can confirm that the force does not hold the information you requested.",
@@ -486,8 +486,8 @@ def test_thanks_then_answers_announced_and_given_is_a_response() -> None:
     "text",
     [
         "Decision\nQ1 & 2.\nThe force has not tested or deployed body scanners at any public event.\n"
-        "Please note that the force can neither confirm nor deny that any further information is held, by virtue "
-        "of section 24(2) and section 31(3).",
+        "Please note that the force can neither confirm nor deny that any further information is held, under "
+        "section 24(2) and section 31(3).",
         "Q1. The constabulary does not use drones for covert work.\nThe constabulary neither confirms nor denies "
         "whether it holds any other information about covert tactics; section 31(3) applies.",
         "Response\nQ3: Officers were not deployed to the event in plain clothes.\nWe can neither confirm nor deny "

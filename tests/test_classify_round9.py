@@ -98,7 +98,7 @@ def test_an_acknowledgement_needs_all_three_meanings() -> None:
          "that the earlier decision was right and should stand.", "review-upheld"),
         ("Your request for an internal review has now been considered. I find that section 12 was properly "
          "relied on in our first reply, and I do not propose to change it.", "review-upheld"),
-        ("Thank you for your request for an internal review. My finding is that the previous response was wrong "
+        ("Thank you for asking for an internal review. My finding is that the previous response was wrong "
          "to rely on section 31, and the information is now released and attached.", "review-overturned"),
         ("I have reviewed the decision you complained about. I have reached the conclusion that withholding "
          "the whole report was not correct. Some of the information should now be released, and it is enclosed "
@@ -117,7 +117,7 @@ def test_a_reviewers_conclusion_on_the_original_response_is_the_outcome(text: st
         "The figures are set out below.\n2022: 4\n2023: 7\nIf this reply leaves you unhappy, you can request "
         "an internal review, and I would conclude such a review within 20 working days.",
         # an acknowledgement of our review request
-        "Thank you for your request for an internal review, which we received on 4 May 2023. We will respond "
+        "Thank you for your internal review request, which we received on 4 May 2023. We will respond "
         "by 2 June 2023.",
         # a first reply that is satisfied an exemption applies
         "I am satisfied that section 40(2) applies to the names of the officers, and they are withheld.",
@@ -174,7 +174,7 @@ def test_no_reference_in_road_numbers_or_ours(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("We have dealt with your request under the Environmental Information Regulations 2004. Answering it "
+        ("Your request has been handled under the Environmental Information Regulations 2004. Answering it "
          "would take well over 40 hours, so it is manifestly unreasonable under regulation 12(4)(b).", ["12(4)(b)"]),
         ("Your request is refused as manifestly unreasonable (Regulation 12(4)(b)) because of the cost.",
          ["12(4)(b)"]),
@@ -185,8 +185,8 @@ def test_no_reference_in_road_numbers_or_ours(text: str) -> None:
          ["12(4)(b)"]),
         ("Some of the information is withheld under regulations 12(5)(f) and 13.", ["12(5)(f)", "13"]),
         ("Names are withheld under regulation 13 of the EIR (personal data); the rest is enclosed.", ["13"]),
-        ("The copies fall under the exceptions in section 12(5)(f) and section 13 of the Environmental "
-         "Information Regulations, so they are withheld.", ["12(5)(f)", "13"]),
+        ("The copies fall under the exceptions in section 12(5)(f), and in section 13, of the EIR, "
+         "so they are withheld.", ["12(5)(f)", "13"]),
     ],
 )
 def test_eir_exceptions_are_read_as_regulation_numbers(text: str, expected: list[str]) -> None:
@@ -317,7 +317,7 @@ def test_the_request_told_back_after_requesting_gives_no_ground() -> None:
             "requesting, under the Act, a list of requests logged since 2013; how many were answered in full, in "
             "part or not at all; and whether section 41 was relied on.\nThe council holds the "
             "information. However, finding and extracting it would exceed the appropriate limit of 18 hours, so "
-            "under section 12 we are not obliged to comply with your request.")
+            "section 12 means we are not obliged to comply with your request.")
     result = classify("Your request", text)
     assert (result.kind, result.sections, result.received) == ("refused", ["12"], date(2016, 5, 9))
     assert without_topic("Thank you for your e-mail, requesting a list of refusals under section 14.") == (

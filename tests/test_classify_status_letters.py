@@ -74,7 +74,7 @@ def test_a_closed_office_is_an_auto_reply(text: str) -> None:
 
 
 def test_a_case_officer_who_mentions_a_closure_still_acknowledges() -> None:
-    text = ("Dear Ms Rahman,\n\nThank you for your request for information, which we received on 11 March 2024 and"
+    text = ("Dear Ms Rahman,\n\nThank you for your information request, which we received on 11 March 2024 and"
             " have logged as FOI-2024-0311. We will respond within 20 working days.\n\nPlease note our office"
             " will be closed over the bank holiday.\n\nYours sincerely,\n\nAnna Kowalski\nInformation Officer")
     result = _read(text)
@@ -149,7 +149,7 @@ def test_an_acknowledgement_that_only_says_it_may_ask_is_not_a_clarification() -
          " than we expected, so I cannot give you a full response at this time. A final reply will reach you by"
          " Friday 5 April 2024.", date(2024, 4, 5)),
         ("We hold information within scope. We are currently in the process of consulting third parties about its"
-         " release, so there will be a short delay in providing a complete response. We aim to provide you with a"
+         " release, so there will be a short delay in providing a complete response. We aim to send you a"
          " response to the rest of your request on Wednesday 3 April 2024.", date(2024, 4, 3)),
         ("Section 43 may apply to some of the contracts and we need further time to weigh the public interest."
          " We will send you our response by 10 April 2024.", date(2024, 4, 10)),
@@ -214,7 +214,7 @@ def test_the_letters_own_date_is_never_the_new_date() -> None:
         "A reply will be sent to you within twenty working days, unless an extension is needed.",
         "We aim to provide the information by 9 April, unless further time is required to consider exemptions.",
         "We expect to answer within 20 working days unless the request needs more time to weigh the public interest.",
-        "You will receive a response within 20 working days, unless we need to extend the deadline.",
+        "You will be sent a reply within 20 working days, unless we need to extend the deadline.",
     ],
 )
 def test_a_promise_qualified_by_unless_is_conditional(sentence: str) -> None:
@@ -224,9 +224,9 @@ def test_a_promise_qualified_by_unless_is_conditional(sentence: str) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "We are obliged to answer a request unless it would take over 18 hours to deal with.",
+        "We are obliged to answer a request unless dealing with it would take over 18 hours.",
         "We do not hold this information, unless you mean the older archive.",
-        "We need more time to consider the public interest in this case.",
+        "We need more time to consider the public interest here.",
     ],
 )
 def test_what_is_not_a_qualified_promise(sentence: str) -> None:

@@ -27,7 +27,7 @@ from foi.mail.receipts import greeted_by_name, signed_by_person
         "Your request has been received by the Information Rights and Disclosure Unit of Westshire Constabulary "
         "and will be dealt with in due course. Should you have questions, please phone us on weekdays.",
         # a team mailbox that speaks to whatever mail arrives, even of the Act
-        "Thank you for your e-mail; you have reached the Freedom of Information Unit. Valid requests will be "
+        "Thanks for your e-mail; you have reached the Freedom of Information Unit. Valid requests will be "
         "considered under the Act and we aim to reply within 20 working days. If your e-mail relates to a road "
         "collision please write to the collisions team instead.",
     ],
@@ -50,7 +50,7 @@ def test_a_mailbox_receipt_is_an_auto_reply(text: str) -> None:
         "reply within 20 working days.",
         # a generic greeting, the request said back to us, and the Act
         "Good morning,\n\nWe have received your recent request for information, in which you ask about stop and "
-        "search. It is now being processed under the Freedom of Information Act 2000.",
+        "search. It is now being dealt with under the Freedom of Information Act 2000.",
     ],
 )
 def test_a_persons_acknowledgement_is_acknowledged(text: str) -> None:
@@ -138,7 +138,7 @@ def test_a_data_file_under_words_that_give_it_is_an_answer(text: str) -> None:
 def test_who_sent_a_bare_receipt_counts(sender: str, kind: str) -> None:
     # "Received, and you will hear from us within 20 working days": the words alone do not say
     # whether a person or a mailbox wrote it; the sender may.
-    text = "We have received your request and you will receive a response within 20 working days."
+    text = "We have received your request and you will be sent a reply within 20 working days."
     result = classify("RE: Stop and search", text, headers={"From": sender})
     assert result.kind == kind, result.reasons
 
@@ -195,7 +195,7 @@ def test_a_notice_that_might_be_a_persons_is_guessed_an_auto_reply_for_review() 
 def test_a_bare_receipt_minutes_after_our_request_is_a_machines() -> None:
     from datetime import UTC, datetime
 
-    text = "We have received your request and you will receive a response within 20 working days."
+    text = "We have received your request and you will be sent a reply within 20 working days."
     sent = datetime(2025, 6, 3, 9, 0, tzinfo=UTC)
     quick = classify("RE: Stop and search", text, headers={"Date": "Tue, 03 Jun 2025 10:03:00 +0100"},
                      request_sent=sent)

@@ -77,7 +77,7 @@ def test_a_mailbox_that_cannot_answer_each_message_is_an_auto_reply() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Before we go any further, I would be grateful if you could confirm the period you are interested in?",
+        "Before we go any further, I would be grateful if you would confirm the period you are interested in?",
         "Please specify the exact dates you would like us to search?",
     ],
 )
@@ -191,7 +191,7 @@ def test_a_refusal_with_a_part_not_held_goes_to_review() -> None:
 
 def test_parts_each_refused_or_not_held_are_still_a_plain_refusal() -> None:
     text = ("Question 1: No information is held.\nQuestion 2: This part is exempt under section 31(1)(a) and is "
-            "withheld.\nQuestion 3: We neither confirm nor deny whether this information is held, by virtue of "
+            "withheld.\nQuestion 3: We neither confirm nor deny whether this information is held, relying on "
             "section 23(5).")
     assert classify("FOI 9/25", text).kind == "refused"
 
@@ -323,7 +323,7 @@ def test_a_count_in_a_cost_refusal_is_the_size_of_the_search() -> None:
 
 
 def test_unable_to_provide_because_not_held_is_not_held() -> None:
-    text = "We are unable to provide this information, as it is not held by the force."
+    text = "We are unable to supply this information, as it is not held by the force."
     assert classify("FOI 9/25", text).kind == "not-held"
 
 

@@ -218,7 +218,7 @@ def test_inbox_errors(cli, sent: Workspace, tmp_path: Path) -> None:
 
 
 UNSURE = ("Dear Jo,\n\nPlease find attached our response.\n\nIn relation to question 1, the information is exempt "
-          "by virtue of section 40(2).\n\nFOI Team\n")
+          "under section 40(2).\n\nFOI Team\n")
 
 
 def _import_unsure(cli, tmp_path: Path, name: str = "u.eml", message_id: str = "<u1@kent.police.uk>") -> int:

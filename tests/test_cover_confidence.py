@@ -50,7 +50,7 @@ GROUNDED = [
     ("We have decided not to release the records you asked for; they are exempt under section 31(1)(a) of "
      "the Act.", ["31(1)(a)"]),
     ("The information you asked for is withheld in full under section 40(2), as it is personal data.", ["40(2)"]),
-    ("The force neither confirms nor denies that it holds the records you asked for.", []),
+    ("The force neither confirms nor denies holding the records you asked for.", []),
     ("Finding the records would exceed the appropriate limit of 18 hours, so your request is refused.", ["12"]),
     # A ground in words, not by number.
     ("The records are exempt from disclosure, so we are withholding them in full.", []),

@@ -31,8 +31,8 @@ INJECT = "<script>document.title='PWNED';document.body.setAttribute('data-pwned'
 FORMULA = '=HYPERLINK("http://x","y")'
 # Three forces answer with the same template (names aside); a fourth writes its own refusal.
 TEMPLATE = ("Dear requester, {force} can neither confirm nor deny that it holds the information you requested "
-            "by virtue of section 30(3) and section 31(3) of the Freedom of Information Act 2000. To confirm "
-            "or deny would undermine law enforcement and the investigative process. This letter is a "
+            "by virtue of section 30(3) and section 31(3) of the Freedom of Information Act 2000. Confirming "
+            "or denying would undermine law enforcement and the investigative process. This letter is a "
             "refusal notice under section 17 of the Act. Yours sincerely, Information Compliance Unit")
 OWN = ("We estimate that locating, retrieving and extracting the figures would exceed the appropriate limit of "
        "18 hours set by the Fees Regulations, so section 12 applies and we will not process the request further "

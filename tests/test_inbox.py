@@ -536,7 +536,7 @@ def test_imap_fetch_reads_without_marking(sent_ws: Workspace, monkeypatch: pytes
 
 
 UNSURE = ("Dear Jo,\n\nPlease find attached our response.\n\nIn relation to question 1, the information is exempt "
-          "by virtue of section 40(2).\n\nFOI Team\n")
+          "under section 40(2).\n\nFOI Team\n")
 
 
 def _review_one(ws: Workspace, tmp_path: Path, body: str, name: str = "u.eml") -> Any:
@@ -657,7 +657,7 @@ def test_a_bare_receipt_minutes_after_our_request_is_filed_as_an_auto_reply(batc
     send_batch(batch_ws, "cautions", today=SENT, only=["essex"], outbox=tmp_path / "out", mark_sent=True)
     ours = message_from_bytes((tmp_path / "out" / "FOI-CAUTIONS-0013-essex.eml").read_bytes())
     when = parsedate_to_datetime(str(ours["Date"]))
-    body = "We have received your request and you will receive a response within 20 working days."
+    body = "We have received your request and you will be sent a reply within 20 working days."
     quick = make_mail("RE: Freedom of Information request FOI-CAUTIONS-0013", body, sender=ESSEX,
                       message_id="<quick@essex>", sent=format_datetime(when + timedelta(minutes=2)))
     item = import_paths(batch_ws, [write(tmp_path, "q.eml", quick)], today=LATER).items[0]

@@ -36,8 +36,8 @@ def _read(body: str, subject: str = "Your FOI request"):
     [
         "We are withholding the report under section 22 of the Act, which states that an authority need not "
         "disclose information intended for future publication.",
-        "The figures you asked for are therefore exempt under section 21, which provides that a public authority "
-        "need not comply where the information is reasonably accessible by other means.",
+        "The figures you asked for are therefore exempt under section 21, which provides that an authority "
+        "need not answer where the applicant can reasonably obtain the information by other means.",
         "Section 22 lets an authority decline to disclose material held with a view to publication; the files "
         "you seek will therefore be withheld under section 22.",
         "This information is withheld in accordance with section 43(2) of the FOIA, which allows a public "
@@ -105,7 +105,7 @@ _SIX_QUESTIONS = (
 @pytest.mark.parametrize(
     "refusal",
     [
-        "We do hold the information, however it is not possible for us to provide the figures on complaints, "
+        "We do hold the information, however we are unable to provide the figures on complaints, "
         "notices and appeals (Questions 1, 2 and 3), as the cost of extracting them would exceed the appropriate "
         "limit.",
         "It is not practicable to provide the counts asked for at questions 1 to 3 within the cost limit; "
@@ -123,7 +123,7 @@ def test_cost_refusal_naming_some_printed_questions_goes_to_review_as_partial(re
 
 
 def test_cost_refusal_of_every_printed_question_stays_refused():
-    refusal = ("We do hold the information, however it is not possible for us to provide any of it, as the "
+    refusal = ("We do hold the information, however we are unable to provide any of it, as the "
                "cost of locating and extracting it would exceed the appropriate limit under section 12.")
     c = _read(_SIX_QUESTIONS + refusal + "\n\nWe estimate it would take 40 hours to locate the records.\n")
     assert c.guess == "refused" or c.kind == "refused"
@@ -136,7 +136,7 @@ def test_cost_refusal_of_every_printed_question_stays_refused():
 @pytest.mark.parametrize(
     "opening",
     [
-        "I can confirm that the council holds some of this information, and where we are able to release it, "
+        "I can confirm that the council holds part of this information, and where we can release it, "
         "our response is set out below.",
         "The council holds part of the information you asked for; where it can be released, our answers are "
         "given below.",
@@ -147,8 +147,8 @@ def test_cost_refusal_under_a_promising_opening_is_not_an_automatic_partial(open
     body = (opening + "\n\n"
             "> Question 1 - The number of assessments requested each week since January 2022.\n"
             "> Question 2 - The number of plans issued each week over the same period.\n\n"
-            "I can confirm that the council does hold this information, however we estimate that compliance "
-            "with your request would exceed the appropriate cost limit under section 12 of the Act, which is "
+            "I can confirm that the council does hold this information, however we estimate that complying "
+            "with your request would exceed the appropriate cost limit set by section 12 of the Act, which is "
             "currently £450.\n")
     c = _read(body)
     assert c.kind != "partial"
@@ -171,7 +171,7 @@ def test_cost_refusal_with_figures_for_the_rest_stays_partial():
 @pytest.mark.parametrize(
     "given",
     [
-        "A list of the reports disclosed to you by the office is set out below and is attached to the email:",
+        "A list of the reports disclosed to you by the office appears below, and is attached to this email as well:",
         "The papers released to you are listed here, and copies are attached to this e-mail:",
         "These documents are attached to this letter:",
         "The following reports are supplied to you in full:",
@@ -213,17 +213,18 @@ def test_the_requesters_ask_under_a_request_heading_stays_the_request(ask):
 @pytest.mark.parametrize(
     "done",
     [
-        "The force has been able to run a report of open warrants as at 1 March, and the figures have been "
-        "provided at the end of this letter.",
+        "The force has been able to run a report of open warrants as at 1 March; the figures have been "
+        "provided at the foot of this letter.",
         "I have supplied the totals we were able to extract before the limit was reached.",
         "Where we could retrieve figures within the limit, they have been included at the end of this response.",
     ],
 )
 def test_cost_refusal_that_says_something_was_given_is_not_turned_to_refused(done):
-    body = ("I can confirm that the force holds some of this information, and where we are able to release it, "
+    body = ("I can confirm that the force holds part of this information, and where we can release it, "
             "our response is set out below.\n\n"
             "The cost criteria relate to the request in its entirety: to retrieve all the information would "
-            "exceed the appropriate limit of \u00a3450, so we are not obliged to retrieve any of it.\n\n" + done + "\n")
+            "exceed the appropriate limit of \u00a3450, so we are not obliged to find and retrieve any of "
+            "it.\n\n" + done + "\n")
     c = _read(body)
     assert not any("a cost refusal; that anything is given" in r for r in c.reasons)
     assert (c.guess or c.kind) == "partial"
@@ -238,9 +239,9 @@ from foi.mail.decisions import bounded_release, names_a_part, part_withheld  # n
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Having made enquiries, the table above is all the information we can disclose.",
+        "Having made enquiries, the table above is all the information we are able to disclose.",
         "Everything that we are able to release is attached to this letter.",
-        "A copy of the information which can be disclosed is enclosed.",
+        "A copy of the information that can be disclosed is enclosed.",
         "The documents that may be released are listed below.",
         "All of the data the council is able to provide appears in the attached sheet.",
         "Below is all the material I can lawfully disclose to you.",
@@ -270,7 +271,7 @@ def test_not_a_bounded_release(sentence):
         "As regards the home addresses, these are exempt under section 40(2).",
         "Regarding the invoices, the copies have been redacted to remove bank details.",
         "In relation to the tactics used, the information is being withheld under section 31.",
-        "Some information has been withheld as it falls under the exemptions listed below.",
+        "Some information has been withheld because the exemptions listed below apply to it.",
         "Certain personal details have been redacted under section 40.",
     ],
 )
@@ -295,8 +296,8 @@ def test_not_a_part_withheld(sentence):
 @pytest.mark.parametrize(
     "letter",
     [
-        "Having made enquiries within the force, the table below is all the information we can disclose, and "
-        "for anything else we rely on section 31.\n\nArrests 2022: 41\nArrests 2023: 57\n",
+        "Having made enquiries within the force, the table below is all the information we are able to disclose, and "
+        "for the rest we rely on section 31.\n\nArrests 2022: 41\nArrests 2023: 57\n",
         "Numbers of placements by area: North x 8, South x 9, East x 7, West x 6.\n\n"
         "With regard to the names of each provider, the information you asked for is withheld under section 43(2) "
         "of the Act, as its release would prejudice commercial interests.\n",
@@ -394,7 +395,7 @@ def test_a_prose_answer_with_no_keyword_is_shown_as_an_answer():
     body = ("> I would like the number of public toilets, and how often they were cleaned, for 2019 to 2024.\n\n"
             "Response\n\n"
             "2019 - 2024: 17 toilets, with only temporary closures after vandalism.\n"
-            "In 2019 all facilities were cleaned twice per day.\n"
+            "In 2019 each facility was cleaned twice a day.\n"
             "From 21 June 2020 the toilets reopened and were cleaned every 2 hours.\n"
             "From April 2021 to date, twice-daily cleaning has been in place.\n")
     c = _read(body)
@@ -429,9 +430,9 @@ from foi.mail.weighing import _WITHHELD_FOR_REASON_RE  # noqa: E402
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Although we do hold information within the scope of your request, in our view this information is "
-        "exempt from disclosure for the reason provided below.",
-        "I can confirm that the information is held in part by the force, however it cannot be disclosed for the "
+        "Although we do hold information within the scope of your request, in our view the information is "
+        "exempt, for the reason given below.",
+        "I can confirm that the information is held in part by the force, however it cannot be released for the "
         "following reasons.",
         "The report is held but will not be released, for the reasons set out below.",
         "These records are withheld in full for the reasons given below.",

@@ -168,7 +168,7 @@ def make_letter(path: Path, rows_on_first_page: int = 5, repeat_header: bool = T
         _row(pdf, y, [60, 300], row, right={1})
         y += 16
     pdf.set_xy(40, y + 30)
-    pdf.multi_cell(500, 13, "If you are unhappy with this response you may ask for an internal review within "
+    pdf.multi_cell(500, 13, "If this response leaves you unhappy, an internal review may be requested within "
                    "40 working days. Yours sincerely, Information Rights Unit")
     pdf.output(str(path))
     return path

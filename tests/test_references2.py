@@ -14,7 +14,7 @@ from foi.mail.references import find_force_reference, head_code, shared_number
 @pytest.mark.parametrize(
     ("text", "ref"),
     [
-        ("QRTX 20417\nThank you for your request which I received on 2 May 2024.", "QRTX 20417"),
+        ("QRTX 20417\nThank you for your request, which reached me on 2 May 2024.", "QRTX 20417"),
         ("LFRS 2023 118 - grass fires on Mill Lane\n\nDear Mr Ode,", "LFRS 2023 118"),
         ("Request for Information: BWPA 55012 - street lighting faults\n\nDear Ms Kaur,", "BWPA 55012"),
         ("Boats, Harbours, Moorings, Patrols LOG 7702\n5513\nHarbour patrol vessels", "LOG 7702"),

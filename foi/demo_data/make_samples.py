@@ -305,8 +305,8 @@ MIME = {
 }
 
 RIGHTS = (
-    "If you are unhappy with the way your request was handled, you may request an internal review "
-    "within 40 working days of the date of this letter. If the review still leaves you unhappy, you may "
+    "Should you be dissatisfied with how we dealt with your request, an internal review may be requested "
+    "within 40 working days of this letter's date. If the review still leaves you unhappy, you may "
     "complain to the Information Commissioner's Office (www.ico.org.uk)."
 )
 DISCLAIMER = (
@@ -518,7 +518,7 @@ Freedom of Information Request Reference No: EP/FOI/4821/26
 
 We are considering the application of the exemption at section 31 (law enforcement) to part of
 the information. Section 31 is a qualified exemption and we must consider the public interest.
-Under section 10(3) of the Act we may take a reasonable extra period
+Section 10(3) of the Act lets us take a reasonable extra period
 to do so.
 
 We will therefore respond by 26 November 2026. We apologise for any inconvenience.
@@ -531,7 +531,8 @@ Information Rights Team, Essex Police"""))
         attachments=[("Response 1381-26.pdf", northumbria_pdf())],
         body="""Good morning,
 
-Please see the attached response to your Freedom of Information request, reference 1381/26.
+Please see the attached reply to your Freedom of Information request, reference 1381/26.
+
 
 Kind regards,
 Freedom of Information Unit

@@ -29,7 +29,7 @@ _HELD_IN_PART_RE = re.compile(r"\b(?:is|are|was|were)\s+held\s+in\s+part\b|\b(?:
                               r"\s+information\b[^.]{0,80}\b(?:cannot|can\s*not|will\s+not|not\s+be)\b", re.I)
 
 
-# Giving said as done, not promised: "the figures have been provided at the end", "I have supplied
+# Giving said as done, not promised: "the figures have been provided at the foot of this letter", "I have supplied
 # the totals we hold", "we have been able to run a report" (round 11).
 _GIVEN_DONE_RE = re.compile(r"\b(?:have|has|had)\s+(?:now\s+|also\s+)?(?:been\s+)?(?:provided|supplied|disclosed"
                             r"|released|given|included|attached|enclosed|listed)\b"
@@ -182,7 +182,7 @@ def arbitrate(ev: Gathered, w: Weighed) -> Arbitration | Classification:
         # that promises what the letter never gives. That anything is given rests on those words
         # alone, and a cost refusal with advice and no data is refused (round 11): ask. (Rows of
         # figures, a refusal said to cover "the remainder", or "the figures have been provided at
-        # the end of this response", said as done, are something given.)
+        # the foot of this letter", said as done, are something given.)
         final, final_ev = "refused", ev.evidence["refused"][:1] + ev.evidence["data"][:1]
         abstain = "a cost refusal; that anything is given as well rests on the letter's words alone"
     elif w.exempt and (w.data >= 2 or (implied and (w.data >= 0.75 or w.partial_marks >= 3.5))):

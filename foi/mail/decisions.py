@@ -292,7 +292,7 @@ APPLIES_RE = re.compile(
     r"|\bapplies\b|\bneither\s+confirm|\bnot\s+obliged\b|\b(?:exceed|exceeds|exceeded|exceeding|over|above|beyond)\s+"
     r"(?:the\s+)?(?:appropriate|cost|fees?|£?450|18)|\brefusal\s+notice|\bcannot\s+(?:comply|provide|disclose|release)"
     r"|\bunable\s+to\s+(?:comply|provide|disclose|release)"
-    # "It is not possible for us to provide any of it", "not practicable to disclose" (round 11).
+    # "it is not possible for us to supply any of it", "not practicable to disclose" (round 11).
     r"|\bnot\s+(?:possible|practicable|feasible)\s+(?:for\s+(?:us|me|the\s+\w+)\s+)?(?:on\s+this\s+occasion\s+)?to\s+"
     r"(?:provide|disclose|release|supply|comply)|\b(?:not|no\s+longer)\s+(?:be\s+)?(?:disclosed|released"
     r"|provided)\b|\bin\s+(?:accordance|line)\s+with\s+(?:section|s\.)|\bunder\s+(?:section|s\.)\s*\d"
@@ -485,8 +485,8 @@ def decides_here(sentence: str, described: Callable[[str], bool]) -> bool:
                                     for c in clauses)
 
 
-# Given within a bound that leaves something out (round 11): "above is all the information we can
-# disclose", "everything we are able to release is attached", "a copy of the information which can be
+# Given within a bound that leaves something out (round 11): "the table above is all we can
+# disclose", "everything we are able to release is attached", "a copy of what can be
 # disclosed is enclosed", "the documents that may be released are listed below". What can be given
 # is given; what cannot is withheld. (Not "all the information we hold": that is everything.)
 _BOUNDED_RE = re.compile(

@@ -91,7 +91,7 @@ def new_date(extending: Sequence[str], new: Sequence[str], own: Sequence[str], s
             or deadline_in([s for s in new if _PROMISE_RE.search(s)], sent_on, anchor=own))
 
 
-# The generic clause of a description: "a public authority is not obliged to comply with a request".
+# The generic clause of a description: "an authority need not comply with a request".
 _DESCRIBES_CLAUSE_RE = re.compile(r"\b(?:an?|any|the)\s+(?:public\s+)?authorit(?:y|ies)\b[^.;]{0,80}"
                                   r"|\bpublic\s+authorities\b[^.;]{0,80}", re.I)
 _REASONS_BELOW_RE = re.compile(r"\b(?:grounds?|reasons?|exemptions?|explanation|arguments?)\b[^.]{0,60}"

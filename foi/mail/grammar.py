@@ -5,7 +5,7 @@ decision put by another force in other words went unread. Each signal here is bu
 parts of meaning, each part a set of synonyms, joined the ways English joins them: a negated
 subject in the passive ("no information on this subject is held"), a negated verb of
 possession ("we do not have any records of this"), a polite frame around a request for detail
-("I would be grateful if you could provide further detail about exactly which ..."), a receipt
+("we would be grateful if you could give more detail about which ..."), a receipt
 with its date in either voice ("received by A and B on 3 May", "which reached us on 3 May"), a
 review stated as done ("the review was conducted on 28 May").
 
@@ -88,7 +88,7 @@ NOT_APPLICABLE = r"^\W*(?:not\s+applicable|n\s*/\s*a)\b(?:\W+(?:see|as\s+per|ref
 
 # The whole request said not held, plainly (the one definition; classify used to restate it): "the
 # information you asked for is not held", "the requested data was not recorded", "we do not hold
-# any information within the scope of your request", "the force does not have the records you
+# any information within the scope of this request", "the force does not have the records you
 # asked for". A subject or object that is the request itself, not one part of it, and no place
 # named after it ("is not held by the Custody Unit", "not held on the Niche system" tell where a
 # search looked); nor the half of a disjunction ("whether or not we hold any such data").
@@ -131,7 +131,7 @@ YOUR_MEANING = (r"\b(?:you\s+(?:(?:are|were|would\s+be)\s+)?(?:mean|meant|refer|
 # More detail, about something: "further detail about", "more information as to", "clarification of".
 MORE_DETAIL = (r"(?:(?:some|any|further|more|additional|clearer|specific)\s+)+(?:details?|information|clarification"
                r"|particulars|explanation)\s+(?:about|of|on|as\s+to|regarding|concerning|in\s+relation\s+to)\b")
-# "I would be grateful if you could provide further detail about exactly who ...", "could you
+# "we would be grateful if you could give more detail about who ...", "could you
 # please tell us which stations you mean", "kindly let us know precisely what you are seeking".
 # (The request itself says "please tell me which companies ...": a question about the world, not
 # about what we meant; it takes "exactly", or words about our meaning, to be theirs.)
@@ -322,7 +322,7 @@ REQUEST_ACKNOWLEDGED = (
 
 # ---- extension --------------------------------------------------------------------------------
 
-# Not able to answer in time: "we will not be able to answer your request within the 20 working
+# Not able to answer in time: "we will not manage to answer your request inside the 20 working
 # day limit", "we cannot complete our response within the statutory time".
 _NOT_ABLE = (r"(?:unable|not\s+(?:be\s+)?able|not\s+(?:been\s+)?possible\s+(?:for\s+us\s+)?|cannot|can\s*not"
              r"|will\s+not\s+be\s+able|(?:have|has)\s+not\s+(?:yet\s+)?been\s+able)")

@@ -95,8 +95,8 @@ _ASKED_RE = re.compile(
 )
 # Someone has read it and decided the law it falls under: "your request will now be considered under
 # the terms of the Freedom of Information Act", "NHS England has assessed your communication as a
-# request under the Act", "which has been considered as a request under the Environmental
-# Information Regulations". (A mailbox says it of whatever arrives only with "if": "if your e-mail
+# request under the Act", "which has been treated as a request under the EIR
+# instead". (A mailbox says it of whatever arrives only with "if": "if your e-mail
 # is a valid request it will be dealt with under the Act"; those sentences are left out.)
 _HANDLED_UNDER_RE = re.compile(
     r"\b(?:is|are|was|will\s+(?:now\s+)?be|has\s+(?:now\s+)?been|have\s+(?:now\s+)?been|is\s+(?:now\s+)?being)\s+"

@@ -200,8 +200,8 @@ _WHERE_NOUN_RE = re.compile(r"^\W*where\b[^,;]{0,80}\b(?:is|are)\s+(?:therefore\
                             r"(?:held|recorded|disclosed|provided|released))\b", re.I)
 
 
-# "You will have our reply within 20 working days, unless the information is exempt or we need more
-# time": a promise, and after "unless" what would change it, not what has happened. (Not "we must
+# "You will have our reply within 20 working days unless an exemption applies or we need
+# longer": a promise, and after "unless" what would change it, not what has happened. (Not "we must
 # answer unless it would cost too much": the law stated, read with the decision it explains.)
 _UNLESS_RE = re.compile(r"[,;]?\s+unless\b", re.I)
 _PROMISED_RE = re.compile(r"\b(?:will|should|shall|aim\s+to|expect\s+to|intend\s+to|endeavour\s+to)\s+"
@@ -225,7 +225,7 @@ def is_conditional(sentence: str) -> bool:
     # "The cost of checking if any such data is held ..." asks a question, sets no condition.
     sentence = re.sub(r"\b(determin\w*|establish\w*|ascertain\w*|know|confirm\w*|check\w*|see)\s+if\b", r"\1 whether",
                       sentence, flags=re.I)
-    # "I would be grateful if you could tell us ..." is a polite request, not a condition.
+    # "We would be grateful if you could tell us ..." is a polite request, not a condition.
     sentence = re.sub(r"\b(?:grateful|appreciate\s+it|glad|helpful)\s+if\s+you\s+(?:could|would|can)\b", "please",
                       sentence, flags=re.I)
     return bool(_CONDITIONAL_RE.search(sentence)) and not _DECISION_RE.search(sentence)

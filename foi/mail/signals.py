@@ -32,7 +32,7 @@ NCND_RE = re.compile(
     r"\b(?:unable|not\s+able)\s+to\s+(?:either\s+)?confirm\s+or\s+deny|"
     r"\bnot\s+(?:obliged|required)\s+to\s+confirm\s+or\s+deny|duty\s+to\s+confirm\s+or\s+deny\s+does\s+not\s+apply|"
     r"(?:excluded|exempt)\s+from\s+the\s+duty\s+to\s+confirm\s+or\s+deny"
-    # The stance in other words (round 11): "we are unable to confirm whether or not any information
+    # The stance in other words (round 11): "we are unable to confirm whether or not anything
     # is held", "cannot say whether the force holds it" (not "cannot yet say": a reply to come).
     r"|\b(?:unable|not\s+(?:able|in\s+a\s+position)|cannot|can\s*not|can't|will\s+not|won't)\s+(?:to\s+)?(?:either\s+)?"
     r"(?:confirm|say|state)\s+whether\s+(?:or\s+not\s+)?(?:any|the|this|that|such|we|it|(?:the\s+)?\w+\s+(?:holds?|has))\b"

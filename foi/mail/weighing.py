@@ -72,7 +72,7 @@ _NOT_HANDED_RE = re.compile(r"\b(?:not|cannot|can't|could|would|should|if|unless
                             re.I)
 
 
-# Withheld, with the reason announced: "is exempt from disclosure for the reason provided below",
+# Withheld, with the reason announced: "is exempt, for the reason given below",
 # "cannot be disclosed for the following reasons", "will not be released, for the reasons set out
 # below" (round 11). Said as done: no "would", "if" or "may" before it in its clause.
 _WITHHELD_FOR_REASON_RE = re.compile(
@@ -187,8 +187,8 @@ def weigh(ev: Gathered) -> Weighed:
     named = [s for s in ev.new if sections_in_sentence(s) and not not_relied_on(s)]
     reasoned = [s for s in ev.new if _WITHHELD_FOR_REASON_RE.search(s) and s not in ev.evidence["firm"]]
     if reasoned and ev.scores["firm"] < 2:
-        # "Although we do hold information in scope, this information is exempt from disclosure for
-        # the reason provided below", "held in part, however it cannot be disclosed for the following
+        # "Although we do hold information in scope, this information is exempt, for the reason
+        # given below", "held in part, however it cannot be released for the following
         # reasons": the refusal stated, its grounds to follow (round 11).
         ev.scores["firm"] += 2.0
         ev.evidence["firm"] += reasoned[:1]
