@@ -1,4 +1,4 @@
-"""Fit and measure the confidence of reply readings (foi.mail.calibration; issue 12).
+"""Fit and measure the confidence of reply readings (foi.mail.reading.calibration; issue 12).
 
     python bench/calibrate_confidence.py [--eval DIR] [--set NAME ...] [--fresh NAME=COMMIT ...]
                                          [--cache FILE] [--json]
@@ -14,7 +14,7 @@ temporary folder, read in a subprocess): a reading made before the rules were tu
 so as wrong as foi is on replies nobody tuned on. Fitting on fresh readings as well as on today's
 keeps the weights from trusting rules that have seen the answers.
 
-The weights of :class:`foi.mail.calibration.Weights` are then chosen by greedy forward selection:
+The weights of :class:`foi.mail.reading.calibration.Weights` are then chosen by greedy forward selection:
 starting from the uncalibrated stage (every rival contests), each step makes one rival cheaper
 (costs 0.1 or 0.2 instead of contesting) or weighs one more kind of agreement, whichever adds the
 most right kinds without lowering the precision of automatic decisions, until none does.
@@ -100,8 +100,8 @@ def _rivals(reasons: Sequence[str]) -> list[str]:
 def _said(msg: Any) -> int | None:
     """Sentences of the authority's own new text, as the foi being measured segments it."""
     try:
-        from foi.mail.segments import read_message
-        from foi.mail.signals import SALUTATION_RE
+        from foi.mail.reading.segments import read_message
+        from foi.mail.reading.signals import SALUTATION_RE
         from foi.mail.text import message_parts
 
         subject, text, *_ = message_parts(msg)
@@ -117,7 +117,7 @@ def read_sets(eval_dir: Path, names: Sequence[str]) -> list[dict[str, Any]]:
 
     from foi.mail import classify as cm
 
-    stage = sys.modules.get("foi.mail.calibration")
+    stage = sys.modules.get("foi.mail.reading.calibration")
     out = []
     for name in names:
         folder = eval_dir / name
@@ -171,10 +171,10 @@ def read_sets(eval_dir: Path, names: Sequence[str]) -> list[dict[str, Any]]:
 
 def _ground(cm: Any, msg: Any) -> bool | None:
     """Whether the letter relies on a ground anywhere in its own text, as today's foi reads it
-    (foi.mail.verdict.names_a_ground); None for an foi from before that test. Read for every
+    (foi.mail.reading.verdict.names_a_ground); None for an foi from before that test. Read for every
     reading, so that the fresh readings of older foi can be weighed with it too."""
     try:
-        from foi.mail import verdict
+        from foi.mail.reading import verdict
     except ImportError:
         return None
     test = getattr(verdict, "names_a_ground", None)
@@ -224,12 +224,12 @@ def fill_ground(rows: list[dict[str, Any]]) -> None:
 
 
 # ---------------------------------------------------------------------------------------------
-# Deciding with given weights (foi.mail.calibration.weigh on the recorded reading)
+# Deciding with given weights (foi.mail.reading.calibration.weigh on the recorded reading)
 
 
 def _evidence(r: dict[str, Any]) -> list[str]:
     """The reading's evidence, with the want of a ground added to a refusal read by an older foi."""
-    from foi.mail.calibration import NO_GROUND
+    from foi.mail.reading.calibration import NO_GROUND
 
     if r["kind"] == "refused" and r.get("ground") is False and NO_GROUND not in r["evidence"]:
         return [*r["evidence"], NO_GROUND]
@@ -237,7 +237,7 @@ def _evidence(r: dict[str, Any]) -> list[str]:
 
 
 def decide(r: dict[str, Any], weights: Any, threshold: float | None = None) -> str:
-    from foi.mail.calibration import AUTOMATIC, weigh
+    from foi.mail.reading.calibration import AUTOMATIC, weigh
 
     if r["kind"] not in STATUS:
         return r["kind"]
@@ -274,7 +274,7 @@ def candidates(weights: Any, rows: Sequence[dict[str, Any]]) -> list[Any]:
     or 0.2 instead of contesting), or a not-held reading contested by agreeing withholding evidence.
     New contests are not searched: the cells are small, and the grouped cross-validation showed the
     wider search fitting noise."""
-    from foi.mail.calibration import UNCALIBRATED, _with
+    from foi.mail.reading.calibration import UNCALIBRATED, _with
 
     seen = {(r["kind"], e) for r in rows if r["kind"] in STATUS for e in _evidence(r)}
     out = []
@@ -304,7 +304,7 @@ def fit(rows: Sequence[dict[str, Any]], objective: str = "floor") -> Any:
     """Greedy selection from the uncalibrated stage, one cell at a time, while it helps. "floor": the
     most kinds right without lowering the precision of automatic decisions; "utility": the most
     right automatic decisions less LAMBDA for each wrong one."""
-    from foi.mail.calibration import UNCALIBRATED
+    from foi.mail.reading.calibration import UNCALIBRATED
 
     best = UNCALIBRATED
     base = measure(rows, [decide(r, best) for r in rows])
@@ -380,7 +380,7 @@ def table(rows: Sequence[dict[str, Any]], old: Sequence[str], new: Sequence[str]
 
 def describe(w: Any) -> str:
     """The cells that differ from the uncalibrated table."""
-    from foi.mail.calibration import UNCALIBRATED
+    from foi.mail.reading.calibration import UNCALIBRATED
 
     out = []
     for kind in sorted(set(w.rivals) | set(UNCALIBRATED.rivals)):
@@ -425,7 +425,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         fill_ground(rows)
         if args.cache:
             args.cache.write_text(json.dumps(rows))
-    from foi.mail.calibration import UNCALIBRATED, WEIGHTS
+    from foi.mail.reading.calibration import UNCALIBRATED, WEIGHTS
 
     old = [decide(r, UNCALIBRATED) for r in rows]
     cv, chosen = cross_validate(rows, args.objective)
@@ -442,7 +442,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"  fold {i}: {describe(w)}")
     print("\n".join(table(rows, old, cv)))
     print(f"\nfitted on everything: {describe(final)}")
-    print(f"shipped (foi.mail.calibration.WEIGHTS): {describe(WEIGHTS)}")
+    print(f"shipped (foi.mail.reading.calibration.WEIGHTS): {describe(WEIGHTS)}")
     print("\n".join(table(rows, old, now)))
     fresh = [r for r in rows if "@" in r["set"] or r["set"] in FRESH_NOW]
     print(f"\nthe line drawn elsewhere, on the {len(fresh)} fresh readings (shipped weights; auto-replies decided):")

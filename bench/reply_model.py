@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from foi.mail.segments import Reading
+    from foi.mail.reading.segments import Reading
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "foi" / "data"
 MODEL_PATH = Path(__file__).resolve().parent / "reply_model.json"

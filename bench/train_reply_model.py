@@ -44,7 +44,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import reply_model  # noqa: E402  (bench/reply_model.py)
 
 from foi.mail.classify import AUTOMATIC, KINDS, STATUS_KINDS, classify  # noqa: E402
-from foi.mail.segments import read_message  # noqa: E402
+from foi.mail.reading.segments import read_message  # noqa: E402
 from foi.mail.text import message_parts  # noqa: E402
 
 FOLDS = 5

@@ -1,4 +1,4 @@
-"""The confidence stage (foi.mail.calibration; issue 12): when a reading changes a status on its own
+"""The confidence stage (foi.mail.reading.calibration; issue 12): when a reading changes a status on its own
 and when it waits for review with its best guess. Messages in our own words."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import pytest
 from conftest import TODAY
 from helpers import kent_reply, mark_all_sent
 
-from foi.mail.calibration import CONTESTED, UNCALIBRATED, WEIGHTS, Weights, _with, weigh
 from foi.mail.classify import AUTOMATIC, classify
+from foi.mail.reading.calibration import CONTESTED, UNCALIBRATED, WEIGHTS, Weights, _with, weigh
 from foi.workspace import Workspace
 
 LATER = date(2027, 3, 1)

@@ -10,9 +10,9 @@ from __future__ import annotations
 import pytest
 
 from foi.mail.classify import classify
-from foi.mail.references import find_force_reference
-from foi.mail.sections import find_sections, named_only
-from foi.mail.signals import COST_LIMIT_RE, NCND_RE
+from foi.mail.reading.references import find_force_reference
+from foi.mail.reading.sections import find_sections, named_only
+from foi.mail.reading.signals import COST_LIMIT_RE, NCND_RE
 
 # --- references: a label heading its line, the rest of the line a code -----------------------
 

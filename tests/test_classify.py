@@ -16,8 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from foi.mail.classify import KINDS, STATUS_KINDS, classify, classify_message
-from foi.mail.references import find_force_reference
-from foi.mail.sections import find_sections
+from foi.mail.reading.references import find_force_reference
+from foi.mail.reading.sections import find_sections
 from foi.mail.text import attachment_text, html_to_text, message_parts, strip_quoted
 
 CORPUS = Path(__file__).parent / "fixtures" / "mail"
@@ -485,7 +485,7 @@ def test_classify_never_raises(subject: str, text: str) -> None:
 
 
 def _roles(text: str, **kw: object) -> dict[str, list[str]]:
-    from foi.mail.segments import read_message
+    from foi.mail.reading.segments import read_message
 
     out: dict[str, list[str]] = {}
     for s in read_message(text, **kw).sentences:  # type: ignore[arg-type]
@@ -544,7 +544,7 @@ def test_history_conditionals_and_boilerplate_are_not_news() -> None:
     ],
 )
 def test_stated_receipt(text: str, expected: date | None) -> None:
-    from foi.mail.dates import stated_receipt
+    from foi.mail.reading.dates import stated_receipt
 
     assert stated_receipt([text]) == expected
 

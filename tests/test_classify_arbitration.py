@@ -15,9 +15,9 @@ from datetime import date
 import pytest
 
 from foi.mail.classify import classify
-from foi.mail.decisions import deciding, heading_decision, own_words
-from foi.mail.references import find_force_reference
-from foi.mail.sections import find_sections, is_ncnd_section
+from foi.mail.reading.decisions import deciding, heading_decision, own_words
+from foi.mail.reading.references import find_force_reference
+from foi.mail.reading.sections import find_sections, is_ncnd_section
 
 # --------------------------------------------------------------------------------------------
 # 1a. The requester's question told back names a section: not a ground

@@ -13,8 +13,8 @@ from __future__ import annotations
 import pytest
 
 from foi.mail.classify import classify
-from foi.mail.decisions import asks_what_we_want, own_words
-from foi.mail.signals import log_decision
+from foi.mail.reading.decisions import asks_what_we_want, own_words
+from foi.mail.reading.signals import log_decision
 
 # --------------------------------------------------------------------------------------------
 # 1. The request told back as a participle under the thanks ("..., requesting a list of ...")
@@ -319,7 +319,7 @@ def test_not_kept_with_an_adverb_is_not_held(text: str) -> None:
 
 
 def test_rows_of_sums_are_table_rows() -> None:
-    from foi.mail.sentences import is_table_row
+    from foi.mail.reading.sentences import is_table_row
 
     assert is_table_row("2014-15 \u00a337,287.52")
     assert is_table_row("2019/20 12% 30%")

@@ -10,9 +10,9 @@ from __future__ import annotations
 import pytest
 
 from foi.mail.classify import classify
-from foi.mail.references import find_force_reference
-from foi.mail.sections import find_sections
-from foi.mail.signals import log_decision
+from foi.mail.reading.references import find_force_reference
+from foi.mail.reading.sections import find_sections
+from foi.mail.reading.signals import log_decision
 
 # --------------------------------------------------------------------------------------------
 # Acknowledgements

@@ -15,7 +15,7 @@ from datetime import date
 import pytest
 
 from foi.mail.classify import classify
-from foi.mail.decisions import COST_ESTIMATE_RE, late_promise, scope_questions, waits_on_us
+from foi.mail.reading.decisions import COST_ESTIMATE_RE, late_promise, scope_questions, waits_on_us
 
 HEADERS = {"Date": "Mon, 10 Mar 2025 10:00:00 +0000"}
 
@@ -337,7 +337,7 @@ def test_review_outcomes_in_other_words(text: str, kind: str, sections: list[str
 
 
 def test_bare_numbers_listed_as_exemptions_are_sections() -> None:
-    from foi.mail.sections import find_sections
+    from foi.mail.reading.sections import find_sections
 
     assert find_sections("Exemptions applied: 23(5), 24(2) and 40(5).") == ["23(5)", "24(2)", "40(5)"]
     assert find_sections("Exemption - 40(2)") == ["40(2)"]

@@ -11,9 +11,9 @@ from __future__ import annotations
 import pytest
 
 from foi.mail.classify import classify
-from foi.mail.references import find_force_reference
-from foi.mail.segments import read_message
-from foi.mail.sentences import is_conditional
+from foi.mail.reading.references import find_force_reference
+from foi.mail.reading.segments import read_message
+from foi.mail.reading.sentences import is_conditional
 
 # --------------------------------------------------------------------------------------------
 # Not held, with refusing words and a cost section only as a hypothesis
@@ -206,7 +206,7 @@ def test_numbered_question_and_answer_pairs_are_read_part_by_part() -> None:
 
 def test_a_line_opening_with_a_and_a_number_in_prose_is_no_answer_label() -> None:
     """Only "A2." / "A2:" with its number glued on answers a question; "A 3 year old ..." does not."""
-    from foi.mail.signals import PART_START_RE
+    from foi.mail.reading.signals import PART_START_RE
 
     assert PART_START_RE.match("A2. Forty-one.")
     assert not PART_START_RE.match("A 3 year review of the policy is under way.")

@@ -13,8 +13,8 @@ from datetime import date
 import pytest
 
 from foi.mail.classify import classify
-from foi.mail.references import find_force_reference
-from foi.mail.sections import find_sections
+from foi.mail.reading.references import find_force_reference
+from foi.mail.reading.sections import find_sections
 
 # --------------------------------------------------------------------------------------------
 # The request pasted back without a heading

@@ -16,9 +16,9 @@ import re
 
 import pytest
 
-from foi.mail import grammar as g
 from foi.mail.classify import classify
-from foi.mail.receipts import acknowledgement, weigh
+from foi.mail.reading import grammar as g
+from foi.mail.reading.receipts import acknowledgement, weigh
 
 _HEADERS = {"Date": "Mon, 8 Jul 2024 10:00:00 +0100"}
 
@@ -263,7 +263,7 @@ def test_a_reply_promised_is_still_one(promise: str) -> None:
     ],
 )
 def test_a_receipt_as_a_point_in_time_is_no_acknowledgement(sentence: str) -> None:
-    from foi.mail.signals import SIGNALS
+    from foi.mail.reading.signals import SIGNALS
 
     assert not any(kind == "acknowledged" and rx.search(sentence) for kind, rx, _ in SIGNALS)
 
@@ -277,7 +277,7 @@ def test_a_receipt_as_a_point_in_time_is_no_acknowledgement(sentence: str) -> No
     ],
 )
 def test_a_receipt_stated_is_an_acknowledgement_signal(sentence: str) -> None:
-    from foi.mail.signals import SIGNALS
+    from foi.mail.reading.signals import SIGNALS
 
     assert any(kind == "acknowledged" and rx.search(sentence) for kind, rx, _ in SIGNALS)
 
@@ -330,7 +330,7 @@ def test_what_a_promise_in_time_does_not_make(said: list[str]) -> None:
     ],
 )
 def test_an_answer_announced(sentence: str) -> None:
-    from foi.mail.receipts import answer_announced
+    from foi.mail.reading.receipts import answer_announced
 
     assert answer_announced([sentence])
 
@@ -344,7 +344,7 @@ def test_an_answer_announced(sentence: str) -> None:
     ],
 )
 def test_a_reply_to_come_is_not_an_answer_announced(sentence: str) -> None:
-    from foi.mail.receipts import answer_announced
+    from foi.mail.reading.receipts import answer_announced
 
     assert not answer_announced([sentence])
 
@@ -372,7 +372,7 @@ def test_a_receipt_stated_above_an_announced_answer_is_not_decided_as_an_acknowl
     ],
 )
 def test_the_answers_preface_announces_the_answer(preface: str) -> None:
-    from foi.mail.receipts import answer_announced
+    from foi.mail.reading.receipts import answer_announced
 
     assert answer_announced([preface])
 

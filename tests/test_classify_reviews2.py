@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from foi.mail import grammar as g
 from foi.mail.classify import classify
-from foi.mail.outcomes import conclusion
+from foi.mail.reading import grammar as g
+from foi.mail.reading.outcomes import conclusion
 
 
 @pytest.mark.parametrize(
@@ -110,7 +110,7 @@ def test_a_review_letter_with_an_owners_verdict_is_decided() -> None:
     ],
 )
 def test_our_own_story_told_back_is_not_their_outcome(sentence: str) -> None:
-    from foi.mail.outcomes import echoed
+    from foi.mail.reading.outcomes import echoed
 
     ours = ["My earlier request was turned down, and the internal review upheld that decision, citing the same "
             "grounds.", "Please send me the minutes of the review panel."]
@@ -127,7 +127,7 @@ def test_our_own_story_told_back_is_not_their_outcome(sentence: str) -> None:
     ],
 )
 def test_their_own_words_are_not_an_echo(sentence: str) -> None:
-    from foi.mail.outcomes import echoed
+    from foi.mail.reading.outcomes import echoed
 
     ours = ["My earlier request was turned down, and the internal review upheld that decision, citing the same "
             "grounds.", "Please send me the minutes of the review panel."]
@@ -157,7 +157,7 @@ def test_a_letter_pasting_our_review_story_back_decides_no_review() -> None:
     ],
 )
 def test_released_now(sentence: str) -> None:
-    from foi.mail.outcomes import released_now
+    from foi.mail.reading.outcomes import released_now
 
     assert released_now(sentence)
 
@@ -171,7 +171,7 @@ def test_released_now(sentence: str) -> None:
     ],
 )
 def test_not_released_now(sentence: str) -> None:
-    from foi.mail.outcomes import released_now
+    from foi.mail.reading.outcomes import released_now
 
     assert not released_now(sentence)
 

@@ -13,9 +13,9 @@ import re
 
 import pytest
 
-from foi.mail.answers import answers_run, leads_to_answers, request_printed
 from foi.mail.classify import classify
-from foi.mail.decisions import (
+from foi.mail.reading.answers import answers_run, leads_to_answers, request_printed
+from foi.mail.reading.decisions import (
     heading_decision,
     held_but,
     part_withheld,
@@ -23,11 +23,11 @@ from foi.mail.decisions import (
     scope_questions,
     unquoted,
 )
-from foi.mail.grammar import WITHHELD_JUDGED
-from foi.mail.parts import labelled_statements
-from foi.mail.segments import read_message
-from foi.mail.signals import COST_LIMIT_RE, NOT_HELD_PART_RE, SIGNALS
-from foi.mail.weighing import whole_nh_decides
+from foi.mail.reading.grammar import WITHHELD_JUDGED
+from foi.mail.reading.parts import labelled_statements
+from foi.mail.reading.segments import read_message
+from foi.mail.reading.signals import COST_LIMIT_RE, NOT_HELD_PART_RE, SIGNALS
+from foi.mail.reading.weighing import whole_nh_decides
 
 # --------------------------------------------------------------------------------------------
 # A. "Whether the force does or does not hold it" is a disjunction, not a statement that nothing is held

@@ -13,10 +13,10 @@ from datetime import date
 import pytest
 
 from foi.mail.classify import classify
-from foi.mail.outcomes import answers_review, conclusion
-from foi.mail.receipts import acknowledgement, without_topic
-from foi.mail.references import find_force_reference
-from foi.mail.sections import find_sections
+from foi.mail.reading.outcomes import answers_review, conclusion
+from foi.mail.reading.receipts import acknowledgement, without_topic
+from foi.mail.reading.references import find_force_reference
+from foi.mail.reading.sections import find_sections
 
 # --------------------------------------------------------------------------------------------
 # A. Acknowledgements: thanks for the request + its receipt + a reply to come

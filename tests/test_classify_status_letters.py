@@ -15,10 +15,10 @@ from datetime import date
 import pytest
 
 from foi.mail.classify import classify
-from foi.mail.evidence import Reply, gather
-from foi.mail.interim import deferral
-from foi.mail.internal_review import names_review
-from foi.mail.sentences import is_conditional
+from foi.mail.reading.evidence import Reply, gather
+from foi.mail.reading.interim import deferral
+from foi.mail.reading.internal_review import names_review
+from foi.mail.reading.sentences import is_conditional
 
 _SENT = "Tue, 12 Mar 2024 10:00:00 +0000"
 _FROM = {"From": "Information Rights <foi@example-authority.gov.uk>", "Date": _SENT}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from foi.mail.classify import classify
-from foi.mail.receipts import greeted_by_name, signed_by_person
+from foi.mail.reading.receipts import greeted_by_name, signed_by_person
 
 # --------------------------------------------------------------------------------------------
 # Receipts: a person's or a mailbox's
@@ -144,7 +144,7 @@ def test_who_sent_a_bare_receipt_counts(sender: str, kind: str) -> None:
 
 
 def test_the_sender_of_a_receipt_is_read_as_a_no_reply_address_or_a_persons_name() -> None:
-    from foi.mail.receipts import sender_kind
+    from foi.mail.reading.receipts import sender_kind
 
     assert sender_kind("Do Not Reply <donotreply@westshire.police.uk>") == "machine"
     assert sender_kind('"Rowan Achebe" <r.achebe@westshire.police.uk>') == "person"
@@ -238,7 +238,7 @@ def test_an_out_of_office_reply_is_an_auto_reply() -> None:
 
 
 def test_a_list_of_references_under_its_heading_gives_the_first() -> None:
-    from foi.mail.references import find_force_reference
+    from foi.mail.reading.references import find_force_reference
 
     text = ("Your questions have been split and logged under the references shown below:\n"
             "7731 Questions 1 and 3 Vehicles\n7732 Question 2 Custody\n")

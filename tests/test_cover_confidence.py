@@ -12,8 +12,8 @@ import pytest
 from conftest import TODAY
 from helpers import kent_reply, mark_all_sent
 
-from foi.mail.calibration import CONTESTED, NO_GROUND, UNCALIBRATED, WEIGHTS, weigh
 from foi.mail.classify import AUTOMATIC, classify
+from foi.mail.reading.calibration import CONTESTED, NO_GROUND, UNCALIBRATED, WEIGHTS, weigh
 from foi.workspace import Workspace
 
 LETTER = """Dear Mr Bloggs,

@@ -13,8 +13,8 @@ import re
 import pytest
 
 from foi.mail.classify import classify
-from foi.mail.decisions import decides_here
-from foi.mail.sections import named_only
+from foi.mail.reading.decisions import decides_here
+from foi.mail.reading.sections import named_only
 
 
 def _describes_the_act(sentence: str) -> bool:
@@ -187,7 +187,7 @@ def test_what_is_handed_over_under_a_request_heading_is_the_answer(given):
             "\u2022 Briefing on the new regulations\n\n"
             "Disclosure of the documents below has been refused under section 36.\n"
             "\u2022 Draft board minutes\n")
-    from foi.mail.segments import read_message
+    from foi.mail.reading.segments import read_message
 
     roles = {s.text: s.role for s in read_message(body).sentences}
     assert roles.get(given) == "new"
@@ -203,7 +203,7 @@ def test_what_is_handed_over_under_a_request_heading_is_the_answer(given):
     ],
 )
 def test_the_requesters_ask_under_a_request_heading_stays_the_request(ask):
-    from foi.mail.segments import read_message
+    from foi.mail.reading.segments import read_message
 
     body = "Request 1\n" + ask + "\n\nResponse\nNo information is held.\n"
     roles = {s.text: s.role for s in read_message(body).sentences}
@@ -233,7 +233,7 @@ def test_cost_refusal_that_says_something_was_given_is_not_turned_to_refused(don
 # --------------------------------------------------------------------------------------------
 # E. Given within a bound ("all we can disclose"), a part withheld by topic or by quantifier
 
-from foi.mail.decisions import bounded_release, names_a_part, part_withheld  # noqa: E402
+from foi.mail.reading.decisions import bounded_release, names_a_part, part_withheld  # noqa: E402
 
 
 @pytest.mark.parametrize(
@@ -311,7 +311,7 @@ def test_mixed_letters_read_as_partial(letter):
 # --------------------------------------------------------------------------------------------
 # F. A part answered by the opening of a refusal notice is that part withheld
 
-from foi.mail.parts import opens_notice  # noqa: E402
+from foi.mail.reading.parts import opens_notice  # noqa: E402
 
 
 @pytest.mark.parametrize(
@@ -357,8 +357,8 @@ def test_parts_answered_one_refused_by_a_notice_opening_guess_partial():
 # --------------------------------------------------------------------------------------------
 # G. Answers in prose with no keyword of answering: facts with figures or dates; a log's status
 
-from foi.mail.answers import narrative_facts  # noqa: E402
-from foi.mail.decisions import heading_decision  # noqa: E402
+from foi.mail.reading.answers import narrative_facts  # noqa: E402
+from foi.mail.reading.decisions import heading_decision  # noqa: E402
 
 
 @pytest.mark.parametrize(
@@ -424,7 +424,7 @@ def test_not_a_log_status(line):
 # --------------------------------------------------------------------------------------------
 # H. Held, and withheld for a reason announced below: a refusal, its grounds to follow
 
-from foi.mail.weighing import _WITHHELD_FOR_REASON_RE  # noqa: E402
+from foi.mail.reading.weighing import _WITHHELD_FOR_REASON_RE  # noqa: E402
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from foi.mail.references import find_force_reference, head_code, shared_number
+from foi.mail.reading.references import find_force_reference, head_code, shared_number
 
 
 @pytest.mark.parametrize(

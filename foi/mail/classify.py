@@ -4,7 +4,7 @@ Everything here is a pure function of the text: no database, no clock. The inbox
 feeds it the mail's subject, text, headers and the text of attached letters, and records the
 result as an event.
 
-A reply is read in context first (:mod:`foi.mail.segments`): only the authority's new text
+A reply is read in context first (:mod:`foi.mail.reading.segments`): only the authority's new text
 decides, never our request quoted back, earlier correspondence, history, hypotheticals or the
 rights paragraph. Each decision carries its evidence and a confidence. A wrong automatic status
 change is worse than asking the user, so below :data:`AUTOMATIC` the reply is ``needs-review``
@@ -12,21 +12,21 @@ with the best guess kept in ``guess``, for a one-keystroke review (:mod:`foi.mai
 
 :func:`classify` is a pipeline of stages, each in a module named for it:
 
-1. :mod:`foi.mail.evidence` gathers the evidence (the reading in context, attachments via
-   :mod:`foi.mail.attachments`, reference, dates, the signals scored by :mod:`foi.mail.scoring`)
-   into one :class:`~foi.mail.evidence.Gathered`;
-2. :mod:`foi.mail.autoreply` settles automatic replies;
-3. :mod:`foi.mail.weighing` weighs what is given, withheld, not held, asked or put off (part by
-   part through :mod:`foi.mail.parts`) and records the evidence for each rival status;
-4. :mod:`foi.mail.internal_review` reads internal review outcomes;
-5. :mod:`foi.mail.arbitrate` decides the kind of a final answer;
-6. :mod:`foi.mail.confidence` weighs what puts that answer in doubt;
-7. :mod:`foi.mail.interim` reads the letters that come before an answer (more time, a question,
+1. :mod:`foi.mail.reading.evidence` gathers the evidence (the reading in context, attachments via
+   :mod:`foi.mail.reading.attachments`, reference, dates, the signals scored by :mod:`foi.mail.reading.scoring`)
+   into one :class:`~foi.mail.reading.evidence.Gathered`;
+2. :mod:`foi.mail.reading.autoreply` settles automatic replies;
+3. :mod:`foi.mail.reading.weighing` weighs what is given, withheld, not held, asked or put off (part by
+   part through :mod:`foi.mail.reading.parts`) and records the evidence for each rival status;
+4. :mod:`foi.mail.reading.internal_review` reads internal review outcomes;
+5. :mod:`foi.mail.reading.arbitrate` decides the kind of a final answer;
+6. :mod:`foi.mail.reading.confidence` weighs what puts that answer in doubt;
+7. :mod:`foi.mail.reading.interim` reads the letters that come before an answer (more time, a question,
    a receipt), else keeps the best guess for review.
 
-Every stage ends in :func:`foi.mail.verdict.conclude`, which applies the rivals and the
+Every stage ends in :func:`foi.mail.reading.verdict.conclude`, which applies the rivals and the
 :data:`AUTOMATIC` threshold, and fills in sections, NCND and the rest of the
-:class:`Classification` (:mod:`foi.mail.kinds`).
+:class:`Classification` (:mod:`foi.mail.reading.kinds`).
 """
 
 from __future__ import annotations
@@ -35,15 +35,15 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from email.message import EmailMessage
 
-from foi.mail.arbitrate import arbitrate
-from foi.mail.autoreply import read_auto_reply
-from foi.mail.confidence import settle
-from foi.mail.evidence import Reply, gather
-from foi.mail.interim import before_answer, read_deferral
-from foi.mail.internal_review import read_review
-from foi.mail.kinds import ANSWER_GATED, AUTOMATIC, KINDS, STATUS_KINDS, Classification
+from foi.mail.reading.arbitrate import arbitrate
+from foi.mail.reading.autoreply import read_auto_reply
+from foi.mail.reading.confidence import settle
+from foi.mail.reading.evidence import Reply, gather
+from foi.mail.reading.interim import before_answer, read_deferral
+from foi.mail.reading.internal_review import read_review
+from foi.mail.reading.kinds import ANSWER_GATED, AUTOMATIC, KINDS, STATUS_KINDS, Classification
+from foi.mail.reading.weighing import weigh
 from foi.mail.text import message_parts
-from foi.mail.weighing import weigh
 
 __all__ = ["ANSWER_GATED", "AUTOMATIC", "KINDS", "STATUS_KINDS", "Classification", "classify", "classify_message"]
 

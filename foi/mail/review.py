@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from foi.errors import FoiError
-from foi.mail.kinds import WITHHOLDING_KINDS
+from foi.mail.reading.kinds import WITHHOLDING_KINDS
 from foi.workspace import Workspace
 
 # What a reviewer may record for a reply: a status, or that it changes nothing.

@@ -13,7 +13,7 @@ from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
 
-from foi.mail.dates import MONTH_ABBRS
+from foi.mail.reading.dates import MONTH_ABBRS
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAIL_SUFFIXES = (".eml", ".msg", ".mbox", ".mbx")

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from foi.mail.evidence import Gathered
-from foi.mail.kinds import Classification
-from foi.mail.outcomes import answers_review, echoed, hypothetical, released_now
-from foi.mail.outcomes import conclusion as review_conclusion
-from foi.mail.receipts import REPLY_TO_COME_RE
-from foi.mail.signals import MAINTAIN_RE, OVERTURN_RE, PARTLY_RE, UPHELD_RE
-from foi.mail.verdict import conclude
-from foi.mail.weighing import Weighed
+from foi.mail.reading.evidence import Gathered
+from foi.mail.reading.kinds import Classification
+from foi.mail.reading.outcomes import answers_review, echoed, hypothetical, released_now
+from foi.mail.reading.outcomes import conclusion as review_conclusion
+from foi.mail.reading.receipts import REPLY_TO_COME_RE
+from foi.mail.reading.signals import MAINTAIN_RE, OVERTURN_RE, PARTLY_RE, UPHELD_RE
+from foi.mail.reading.verdict import conclude
+from foi.mail.reading.weighing import Weighed
 
 # "the exemptions at sections 43(2) and 41 were both correct in this case" (round 8).
 _RIGHTLY_APPLIED_RE = re.compile(
@@ -104,7 +104,7 @@ def read_review(ev: Gathered, w: Weighed) -> Classification | None:
     if not outcome and review_context:
         # "I am still satisfied the exemption was rightly used", "having looked again, I find the
         # first reply was correct": a reviewer's judgement on the first reply, in a
-        # letter answering our review request (foi.mail.outcomes; round 9).
+        # letter answering our review request (foi.mail.reading.outcomes; round 9).
         outcome, outcome_ev = review_conclusion(new)
     conf = 0.85 if outcome != "partly upheld" else 0.7
     if not outcome and review_context:

@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from foi.mail.references import head_number
-from foi.mail.sentences import (
+from foi.mail.reading.references import head_number
+from foi.mail.reading.sentences import (
     WAIVED_RE,
     is_boilerplate,
     is_conditional,

@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from foi.mail.grammar import GROUND_APPLIED, THING, gap
+from foi.mail.reading.grammar import GROUND_APPLIED, THING, gap
 
 # A sentence addressed to the requester that asks: a question mark, or "please confirm / let us
 # know / tell us / advise whether ...", or "if you would be happy to ..., please reply".
@@ -313,7 +313,7 @@ _GROUND_APPLIED_RE = re.compile(GROUND_APPLIED, re.I)
 
 def deciding(sentences: Sequence[str]) -> list[str]:
     """The sentences that apply a ground or refuse, in the letter's own words (with
-    :data:`foi.mail.signals.NCND_RE` and ``FORMAL_REFUSAL_RE``, which the caller adds)."""
+    :data:`foi.mail.reading.signals.NCND_RE` and ``FORMAL_REFUSAL_RE``, which the caller adds)."""
     # (A part held back in so many words, "we are holding back a portion of the data", decides too:
     # round 10.)
     return [s for s in sentences if APPLIES_RE.search(s) or _GROUND_APPLIED_RE.search(s) or part_withheld([s])]
@@ -365,7 +365,7 @@ _SOME_EXEMPT += (r"|\b(?:some|certain|limited)\s+(?:\w+\s+)?(?:" + THING + r"|na
 # A withholding scoped by its topic (round 11): "With regard to the names of the suppliers, the
 # information is withheld under section 43", "As regards question 3, we rely on section 31", "In
 # relation to the invoices, these are exempt". (Not "with regard to your request": the whole of it;
-# nor "in relation to question 2", whose fate beside the others foi.mail.parts.names_some_parts reads.)
+# nor "in relation to question 2", whose fate beside the others foi.mail.reading.parts.names_some_parts reads.)
 _TOPIC_SCOPED = (r"^\W*(?:with\s+(?:regard|regards|respect|reference)\s+to|as\s+regards|regarding"
                  r"|in\s+(?:relation|respect)\s+(?:to|of)|turning\s+to|as\s+for)\s+(?!(?:your|this|the)\s+(?:request|e-?mail|letter|enquiry|application)\b)"
                  r"(?!(?:the\s+)?(?:sections?|exemptions?|s\.)\s*\d?)(?!(?:questions?|parts?|points?|qs?)\s*\.?\s*\d)[^,.;]{3,80}?,?\s+(?:the\s+)?(?:\w+\s+){0,5}?"
@@ -473,7 +473,7 @@ _THIS_REQUEST_RE = re.compile(r"\b(?:this|these|your|we|I|our|us|therefore|thus|
 def decides_here(sentence: str, described: Callable[[str], bool]) -> bool:
     """True when some clause of `sentence` applies a ground or refuses (:func:`deciding`) and that
     clause is not itself a description of the statute (`described`, as
-    :func:`foi.mail.sections.named_only`). "We are withholding this under section 22, which states
+    :func:`foi.mail.reading.sections.named_only`). "We are withholding this under section 22, which states
     that authorities need not disclose ..." decides in its first clause, whatever the second says of
     the Act; "Section 12 provides that an authority need not comply where ..." decides nothing."""
     if not deciding([sentence]):

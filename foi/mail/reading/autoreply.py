@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from foi.mail.evidence import Gathered, header, receipt_evidence
-from foi.mail.kinds import Classification
-from foi.mail.signals import AUTO_BODY_RE, AUTO_SUBJECT_RE
-from foi.mail.verdict import conclude
+from foi.mail.reading.evidence import Gathered, header, receipt_evidence
+from foi.mail.reading.kinds import Classification
+from foi.mail.reading.signals import AUTO_BODY_RE, AUTO_SUBJECT_RE
+from foi.mail.reading.verdict import conclude
 
 # A person away, as against a system's receipt.
 _OUT_OF_OFFICE_RE = re.compile(r"\b(?:out\s+of\s+(?:the\s+)?office|on\s+(?:annual\s+)?leave"

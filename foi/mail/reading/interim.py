@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from foi.mail.dates import dates_in, deadline_in
-from foi.mail.evidence import Gathered, header, new_date, receipt_evidence
-from foi.mail.kinds import STATUS_KINDS, Classification
-from foi.mail.receipts import REPLY_TO_COME_RE, answer_announced
-from foi.mail.receipts import verdict as receipt_verdict
-from foi.mail.verdict import conclude
-from foi.mail.weighing import Weighed
+from foi.mail.reading.dates import dates_in, deadline_in
+from foi.mail.reading.evidence import Gathered, header, new_date, receipt_evidence
+from foi.mail.reading.kinds import STATUS_KINDS, Classification
+from foi.mail.reading.receipts import REPLY_TO_COME_RE, answer_announced
+from foi.mail.reading.receipts import verdict as receipt_verdict
+from foi.mail.reading.verdict import conclude
+from foi.mail.reading.weighing import Weighed
 
 # Asked in so many words, with or without its mark: "could you please tell us which years you
 # mean", "would you clarify", "can you confirm the area you are interested in".
@@ -135,7 +135,7 @@ def before_answer(ev: Gathered, w: Weighed) -> Classification:
     announced = answer_announced(ev.new) if not ev.acked else []
     if not announced and (ev.scores["generic"] >= 1.5 or w.ack >= 1.5 or (w.ack >= 1.0 and ev.specific)):
         # A receipt: a person's acknowledgement or a mailbox's, weighed on the message's structure
-        # as much as its wording (foi.mail.receipts; issue 12, round 7).
+        # as much as its wording (foi.mail.reading.receipts; issue 12, round 7).
         receipt = receipt_evidence(ev.text, ev.reading, ev.subject, header(ev.headers, "from"), force_ref=ev.force_ref,
                                    received=ev.received, ack_new=ev.ack_new, sent_on=ev.sent_on,
                                    mailbox_words=ev.scores["generic"] >= 1.5, minutes=ev.after_request)

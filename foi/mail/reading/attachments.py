@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from foi.mail.sentences import tabular_lines
+from foi.mail.reading.sentences import tabular_lines
 
 _DATA_EXT = frozenset({"xlsx", "xlsm", "xls", "xlsb", "csv", "tsv", "ods", "zip", "json"})
 _DOC_EXT = frozenset({"pdf", "docx", "doc", "odt", "rtf", "txt", "htm", "html"})

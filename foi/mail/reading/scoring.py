@@ -1,4 +1,4 @@
-"""Score a reply's sentences against the wording signals (:data:`foi.mail.signals.SIGNALS`)."""
+"""Score a reply's sentences against the wording signals (:data:`foi.mail.reading.signals.SIGNALS`)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from foi.mail.signals import SIGNALS
+from foi.mail.reading.signals import SIGNALS
 
 # "Could you let us know if you need anything further?": a courtesy under an answer, no question.
 _COURTESY_RE = re.compile(

@@ -6,12 +6,12 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from foi.mail import calibration
-from foi.mail.evidence import Gathered
-from foi.mail.kinds import AUTOMATIC, STATUS_KINDS, WITHHOLDING_KINDS, Classification
-from foi.mail.scoring import courtesy
-from foi.mail.sections import collect_sections, counts_outcomes, is_ncnd_section, ncnd_counted
-from foi.mail.signals import COST_LIMIT_RE, NCND_RE
+from foi.mail.reading import calibration
+from foi.mail.reading.evidence import Gathered
+from foi.mail.reading.kinds import AUTOMATIC, STATUS_KINDS, WITHHOLDING_KINDS, Classification
+from foi.mail.reading.scoring import courtesy
+from foi.mail.reading.sections import collect_sections, counts_outcomes, is_ncnd_section, ncnd_counted
+from foi.mail.reading.signals import COST_LIMIT_RE, NCND_RE
 
 
 def _clip(sentences: Sequence[str], limit: int = 300) -> str:

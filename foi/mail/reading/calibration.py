@@ -5,7 +5,7 @@ confidence) and the evidence the letter carries for other statuses (something wi
 answer, figures beside a refusal, more time taken ...). :func:`weigh` turns them into the
 reading's final confidence; from :data:`AUTOMATIC` up the reading changes a status by itself,
 below it the reply is ``needs-review`` with the reading kept as the best guess
-(:func:`foi.mail.verdict.conclude` calls it, through this module so that the bench can watch it).
+(:func:`foi.mail.reading.verdict.conclude` calls it, through this module so that the bench can watch it).
 
 The table of what contests each kind was fitted on labelled real replies, by cross-validation
 grouped by authority, on readings made *before* the rules were tuned on those replies as well as
@@ -19,7 +19,7 @@ on today's (``bench/calibrate_confidence.py``; ``bench/calibration_results.md``)
   see under an answer cost 0.1 too until round 11; refitted with the replies of authorities nobody
   had tuned on, where it was as often a part withheld as not, it contests again.)
 - A refusal relying on no ground anywhere in its own text (no section, NCND, cost limit, or
-  exemption in words: :func:`foi.mail.verdict.names_a_ground`) is contested by that want
+  exemption in words: :func:`foi.mail.reading.verdict.names_a_ground`) is contested by that want
   (:data:`NO_GROUND`): on fresh replies such letters were a part refused or an answer delayed.
 - Agreement against "not held" (two independent kinds of withholding evidence contesting a
   not-held reading) is supported but not switched on: it removed as many right decisions as wrong.
@@ -30,11 +30,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from foi.mail.kinds import AUTOMATIC, STATUS_KINDS
+from foi.mail.reading.kinds import AUTOMATIC, STATUS_KINDS
 
 # The confidence a contested reading keeps: below AUTOMATIC.
 CONTESTED = 0.5
-# Not evidence of another status but the want of a ground (foi.mail.verdict.names_a_ground): a
+# Not evidence of another status but the want of a ground (foi.mail.reading.verdict.names_a_ground): a
 # refusal whose own text cites no section, NCND or cost limit.
 NO_GROUND = "no ground relied on"
 

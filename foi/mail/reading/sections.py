@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from foi.mail.sentences import is_boilerplate, is_conditional, split_sentences
-from foi.mail.signals import COST_LIMIT_RE, NCND_RE
+from foi.mail.reading.sentences import is_boilerplate, is_conditional, split_sentences
+from foi.mail.reading.signals import COST_LIMIT_RE, NCND_RE
 
 # FOIA Part II grounds (ss.21-44; s.25 is about certificates), plus the procedural refusals
 # (s.12 cost, s.14 vexatious/repeated). Forces mostly cite 21-24, 30, 31, 38 and 40-43; government

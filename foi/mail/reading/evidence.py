@@ -8,18 +8,24 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 
-from foi.mail.answers import found_instead, leads_to_answers, told
-from foi.mail.attachments import is_data_attachment
-from foi.mail.dates import deadline_in, stated_receipt
-from foi.mail.decisions import DUE_MOVED_RE, PIT_DONE_RE, PIT_TODO_RE, PROMISE_RE, late_promise, own_words
-from foi.mail.logs import clarification_logged, figure_lines, figures_said, ground_headings
-from foi.mail.receipts import ReceiptEvidence, acknowledgement, own_lines, receipt_in_acknowledgement, without_topic
-from foi.mail.receipts import weigh as weigh_receipt
-from foi.mail.references import find_case_number, find_force_reference
-from foi.mail.scoring import score
-from foi.mail.sections import collect_sections, counts_outcomes, named_only, not_relied_on
-from foi.mail.segments import Reading, read_message
-from foi.mail.signals import ACK_SUBJECT_RE, FORMAL_REFUSAL_RE, NCND_RE, REDIRECT_RE, SALUTATION_RE, SPECIFIC_RE
+from foi.mail.reading.answers import found_instead, leads_to_answers, told
+from foi.mail.reading.attachments import is_data_attachment
+from foi.mail.reading.dates import deadline_in, stated_receipt
+from foi.mail.reading.decisions import DUE_MOVED_RE, PIT_DONE_RE, PIT_TODO_RE, PROMISE_RE, late_promise, own_words
+from foi.mail.reading.logs import clarification_logged, figure_lines, figures_said, ground_headings
+from foi.mail.reading.receipts import (
+    ReceiptEvidence,
+    acknowledgement,
+    own_lines,
+    receipt_in_acknowledgement,
+    without_topic,
+)
+from foi.mail.reading.receipts import weigh as weigh_receipt
+from foi.mail.reading.references import find_case_number, find_force_reference
+from foi.mail.reading.scoring import score
+from foi.mail.reading.sections import collect_sections, counts_outcomes, named_only, not_relied_on
+from foi.mail.reading.segments import Reading, read_message
+from foi.mail.reading.signals import ACK_SUBJECT_RE, FORMAL_REFUSAL_RE, NCND_RE, REDIRECT_RE, SALUTATION_RE, SPECIFIC_RE
 
 
 def header(headers: Mapping[str, str] | None, name: str) -> str:
@@ -147,10 +153,10 @@ class Gathered:
     ack_new: list[str]  # the acknowledgement's new sentences
     case_marks: list[str]  # what of this case an acknowledgement names
     specific: bool
-    # The evidence for each rival status (set by foi.mail.weighing; read by foi.mail.verdict).
+    # The evidence for each rival status (set by foi.mail.reading.weighing; read by foi.mail.reading.verdict).
     rival_evidence: dict[str, bool] = field(default_factory=dict)
-    # The independent kinds of withholding evidence of a final answer (set by foi.mail.arbitrate;
-    # read by foi.mail.calibration through foi.mail.verdict).
+    # The independent kinds of withholding evidence of a final answer (set by foi.mail.reading.arbitrate;
+    # read by foi.mail.reading.calibration through foi.mail.reading.verdict).
     withheld_kinds: list[str] = field(default_factory=list)
 
 
@@ -279,7 +285,7 @@ def gather(reply: Reply) -> Gathered:
         evidence["acknowledged"] = acked[:2] + [x for x in evidence["acknowledged"] if x not in acked[:2]]
     # A disclosure log's heading naming the ground ("Section 21 - Information accessible by other
     # means") above its explanation is the decision to withhold; its field "Clarification sought on
-    # <date>: ..." records a question put to us (foi.mail.logs; round 9).
+    # <date>: ..." records a question put to us (foi.mail.reading.logs; round 9).
     headed = ground_headings(new)
     for s_ in headed:
         scores["refused"] += 2.0

@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import re
 
-from foi.mail.arbitrate import Arbitration
-from foi.mail.decisions import PIT_PENDING_RE, asks_what_we_want, decides_here, deciding, given_in, part_withheld
-from foi.mail.evidence import Gathered, more_withheld, new_date
-from foi.mail.kinds import ANSWER_GATED, AUTOMATIC, Classification
-from foi.mail.sections import counts_outcomes, named_only
-from foi.mail.signals import FORMAL_REFUSAL_RE, NCND_RE
-from foi.mail.verdict import conclude
-from foi.mail.weighing import Weighed
+from foi.mail.reading.arbitrate import Arbitration
+from foi.mail.reading.decisions import (
+    PIT_PENDING_RE,
+    asks_what_we_want,
+    decides_here,
+    deciding,
+    given_in,
+    part_withheld,
+)
+from foi.mail.reading.evidence import Gathered, more_withheld, new_date
+from foi.mail.reading.kinds import ANSWER_GATED, AUTOMATIC, Classification
+from foi.mail.reading.sections import counts_outcomes, named_only
+from foi.mail.reading.signals import FORMAL_REFUSAL_RE, NCND_RE
+from foi.mail.reading.verdict import conclude
+from foi.mail.reading.weighing import Weighed
 
 
 def settle(ev: Gathered, w: Weighed, a: Arbitration) -> Classification | None:

@@ -6,10 +6,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from foi.mail.decisions import deciding, held_but, scope_questions, waits_on_us
-from foi.mail.evidence import ASKS_US_RE, Gathered
-from foi.mail.grammar import WHOLE_NOT_HELD, gap
-from foi.mail.parts import (
+from foi.mail.reading.decisions import deciding, held_but, scope_questions, waits_on_us
+from foi.mail.reading.evidence import ASKS_US_RE, Gathered
+from foi.mail.reading.grammar import WHOLE_NOT_HELD, gap
+from foi.mail.reading.parts import (
     FIGURE_RE,
     Parts,
     names_some_parts,
@@ -18,8 +18,8 @@ from foi.mail.parts import (
     questions_printed,
     read_parts,
 )
-from foi.mail.scoring import refusing_words, score
-from foi.mail.sections import (
+from foi.mail.reading.scoring import refusing_words, score
+from foi.mail.reading.sections import (
     WHOLE_REQUEST_GROUNDS,
     collect_sections,
     is_ncnd_section,
@@ -27,8 +27,8 @@ from foi.mail.sections import (
     not_relied_on,
     sections_in_sentence,
 )
-from foi.mail.segments import SEARCH_SIZE_RE
-from foi.mail.signals import (
+from foi.mail.reading.segments import SEARCH_SIZE_RE
+from foi.mail.reading.signals import (
     ATTACHED_RESPONSE_RE,
     COST_LIMIT_RE,
     DATA_CAVEAT_RE,
@@ -88,7 +88,7 @@ _WITHHELD_FOR_REASON_RE = re.compile(
 # "The information you asked for is not held", "nothing that your request covers is held by
 # us": the whole request, said plainly. "The Custody Unit does not hold such records", "it is
 # not held centrally" tell where a search looked, not what the letter decides.
-_WHOLE_NOT_HELD_RE = re.compile(WHOLE_NOT_HELD, re.I)  # (foi.mail.grammar: one definition)
+_WHOLE_NOT_HELD_RE = re.compile(WHOLE_NOT_HELD, re.I)  # (foi.mail.reading.grammar: one definition)
 
 
 def ncnd_grounds(sentence: str) -> bool:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from foi.mail import grammar as g
-from foi.mail.decisions import COST_ESTIMATE
+from foi.mail.reading import grammar as g
+from foi.mail.reading.decisions import COST_ESTIMATE
 
 AUTO_SUBJECT_RE = re.compile(
     r"^\s*(?:automatic\s+reply|auto(?:matic)?[-\s]?(?:reply|response)|autoreply|out\s+of\s+(?:the\s+)?office|"
@@ -593,7 +593,7 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"(?:found|located|identified|traced)\b",
         1.5),
     # The same decision in the language's other shapes, built from parts of meaning
-    # (foi.mail.grammar; issue 12, round 8): a negated subject in the passive, nothing held, a
+    # (foi.mail.reading.grammar; issue 12, round 8): a negated subject in the passive, nothing held, a
     # negated verb of having, a question answered "not applicable".
     ("not-held", g.NEGATED_SUBJECT_HELD, 2.0),
     ("not-held", g.NOTHING_HELD, 2.0),
@@ -743,7 +743,7 @@ UPHELD_RE = re.compile(
     re.I,
 )
 MAINTAIN_RE = re.compile(
-    # Kept, in the grammar's many shapes (foi.mail.grammar; round 8).
+    # Kept, in the grammar's many shapes (foi.mail.reading.grammar; round 8).
     g.REVIEW_KEPT + r"|"
     # "the refusal is maintained", "the exemption was applied correctly" (round 6)
     r"\b(?:decision|response|refusal|exemptions?)\s+(?:is|are|has\s+been|have\s+been|will\s+be)\s+maintained\b|"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from foi.mail.answers import narrative_facts
-from foi.mail.decisions import (
+from foi.mail.reading.answers import narrative_facts
+from foi.mail.reading.decisions import (
     bounded_release,
     deciding,
     given_in,
@@ -16,14 +16,14 @@ from foi.mail.decisions import (
     part_withheld,
     rest_withheld,
 )
-from foi.mail.evidence import Gathered, more_withheld
-from foi.mail.kinds import Classification
-from foi.mail.parts import labelled_statements
-from foi.mail.scoring import refusing_words
-from foi.mail.sections import WHOLE_REQUEST_GROUNDS
-from foi.mail.signals import NCND_RE, log_decision
-from foi.mail.verdict import conclude
-from foi.mail.weighing import Weighed, ncnd_grounds
+from foi.mail.reading.evidence import Gathered, more_withheld
+from foi.mail.reading.kinds import Classification
+from foi.mail.reading.parts import labelled_statements
+from foi.mail.reading.scoring import refusing_words
+from foi.mail.reading.sections import WHOLE_REQUEST_GROUNDS
+from foi.mail.reading.signals import NCND_RE, log_decision
+from foi.mail.reading.verdict import conclude
+from foi.mail.reading.weighing import Weighed, ncnd_grounds
 
 _HELD_IN_PART_RE = re.compile(r"\b(?:is|are|was|were)\s+held\s+in\s+part\b|\b(?:hold|holds)\s+(?:some|part)\s+of\s+the"
                               r"\s+information\b[^.]{0,80}\b(?:cannot|can\s*not|will\s+not|not\s+be)\b", re.I)

@@ -10,7 +10,7 @@ with its date in either voice ("received by A and B on 3 May", "which reached us
 review stated as done ("the review was conducted on 28 May").
 
 Gaps between the parts are bounded and never cross a sentence's end, so a part cannot borrow its
-partner from the next clause. :mod:`foi.mail.signals` puts these patterns beside its own.
+partner from the next clause. :mod:`foi.mail.reading.signals` puts these patterns beside its own.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ DATE = (r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r"|\d{1,2}[/.\-]\d{
 # "No information on this subject is held", "no recorded information that would answer
 # your question is held by the force", "no data on this subject is kept": a negated subject, any
 # words that say what it is about, then a passive of keeping. (Not "no information is held on a
-# central system": that is where, and foi.mail.signals.NOT_HELD_COST_RE sets it aside.)
+# central system": that is where, and foi.mail.reading.signals.NOT_HELD_COST_RE sets it aside.)
 NEGATED_SUBJECT_HELD = (
     r"\b(?:no|nil)\s+" + NOUN + r"\b" + gap(120) + r"\b" + BE + r"\s+(?:currently\s+|now\s+|actually\s+)?"
     + HELD + r"\b"
@@ -166,9 +166,9 @@ CLOCK_WAITS = (
 #
 # An acknowledgement says three things, in any order and in many words: thanks for (or receipt of)
 # the request; that it arrived, is in hand, was passed on or given a reference; and that a reply
-# will come. Each meaning is written here once. :mod:`foi.mail.signals` weighs the stricter shapes
+# will come. Each meaning is written here once. :mod:`foi.mail.reading.signals` weighs the stricter shapes
 # built from them (the arrival with its date, the request in hand, a reply promised in time);
-# :func:`foi.mail.receipts.acknowledgement` reads the three meanings together.
+# :func:`foi.mail.reading.receipts.acknowledgement` reads the three meanings together.
 
 # This request: "request", "application", "enquiry".
 REQUEST_NOUN = r"(?:request|application|enquiry|inquiry)"
@@ -430,7 +430,7 @@ WITHHELD_JUDGED = (
 # A reviewer's verdict on the first reply, in words written once here: the reply was right or
 # wrong, kept or changed. REVIEW_KEPT and REVIEW_CHANGED are whole clauses (signals.py weighs
 # them); UPHELD and OVERTURNED are the verdict alone, read after a reviewer's judgement
-# (:func:`foi.mail.outcomes.conclusion`: "I remain of the view that ... was correct").
+# (:func:`foi.mail.reading.outcomes.conclusion`: "I remain of the view that ... was correct").
 
 # Right, and rightly: "correct", "properly", "justified".
 RIGHT = r"(?:correct|right|proper|appropriate|valid|justified|reasonable|sound)"
@@ -601,7 +601,7 @@ BLACKED_OUT_UNDER = (r"\b(?:blacked\s+out|obscured|masked|blanked(?:\s+out)?|gre
                      r"(?:under|by\s+virtue\s+of|in\s+(?:line|accordance)\s+with|pursuant\s+to)\s+(?:the\s+)?(?:section|s\.?)\s*\d")
 
 # A sentence that applies a ground or refuses, in the grammar's shapes (for
-# :func:`foi.mail.decisions.deciding`): "we rely on section 24", "falls within the exemption at
+# :func:`foi.mail.reading.decisions.deciding`): "we rely on section 24", "falls within the exemption at
 # section 30", "your request is declined", "blacked out under section 31".
 GROUND_APPLIED = "|".join(f"(?:{p})" for p in (RELIED_ON, UNDER_GROUND, REQUEST_DECLINED, BLACKED_OUT_UNDER,
                                                WITHHELD_JUDGED))

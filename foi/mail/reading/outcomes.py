@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from foi.mail.grammar import OVERTURNED, UPHELD, gap
+from foi.mail.reading.grammar import OVERTURNED, UPHELD, gap
 
 _GAP = gap(100)
 # The reviewer's judgement, in the first person or impersonally.
@@ -48,7 +48,7 @@ JUDGED = (
     r"|\b(?:exemptions?|sections?\s+\d+|s\.?\s?\d+|regulations?\s+\d+|the\s+cost\s+limit|exceptions?)\b"
     r"|\b(?:applied|relied\s+on|cited|engaged|refused|withheld|withholding)\b"
 )
-# The verdict (kept: UPHELD; changed: OVERTURNED) is written once, in foi.mail.grammar, beside the
+# The verdict (kept: UPHELD; changed: OVERTURNED) is written once, in foi.mail.reading.grammar, beside the
 # clauses signals.py weighs (REVIEW_KEPT, REVIEW_CHANGED).
 # Information released as the review's result: "some of the information will now be released",
 # "the information is now disclosed and attached".

@@ -6,11 +6,18 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from foi.mail.answers import answers_run, request_printed
-from foi.mail.scoring import score
-from foi.mail.sections import sections_in_sentence
-from foi.mail.segments import SEARCH_SIZE_RE
-from foi.mail.signals import ATTACHED_RESPONSE_RE, COST_LIMIT_RE, NCND_RE, PART_START_RE, PART_WORDS, REDIRECT_RE
+from foi.mail.reading.answers import answers_run, request_printed
+from foi.mail.reading.scoring import score
+from foi.mail.reading.sections import sections_in_sentence
+from foi.mail.reading.segments import SEARCH_SIZE_RE
+from foi.mail.reading.signals import (
+    ATTACHED_RESPONSE_RE,
+    COST_LIMIT_RE,
+    NCND_RE,
+    PART_START_RE,
+    PART_WORDS,
+    REDIRECT_RE,
+)
 
 # Particular questions named: "Qs 2, 3 & 5", "question 4", "parts 2 and 3" (not a run such as
 # "questions 1 to 5", which may be all of them).

@@ -24,7 +24,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from foi.mail.grammar import ANSWER_PREFACE, MAIL_NOUN, RECEIPT, REPLY_DUE, REPLY_TO_COME, THANKS, WITHIN_TIME, gap
+from foi.mail.reading.grammar import (
+    ANSWER_PREFACE,
+    MAIL_NOUN,
+    RECEIPT,
+    REPLY_DUE,
+    REPLY_TO_COME,
+    THANKS,
+    WITHIN_TIME,
+    gap,
+)
 
 # "Dear Mr Blowe", "Dear P Myles", "Dear Ms. Okafor": a person greeted by name; not "Dear Sir or
 # Madam", "Dear Requester", nor our own letter's "Dear Kent Police".
@@ -281,7 +290,7 @@ def verdict(ev: ReceiptEvidence) -> str:
 # parts of meaning (synonyms, either voice, padding between), each part bounded to one clause.
 
 _MAIL_NOUN = MAIL_NOUN
-# The three meanings are written once, in foi.mail.grammar: THANKS (thanks for the request, or its
+# The three meanings are written once, in foi.mail.reading.grammar: THANKS (thanks for the request, or its
 # receipt acknowledged), RECEIPT (its receipt, logging, passing on or reference stated) and
 # REPLY_DUE (a reply to come); signals.py weighs stricter shapes built from the same parts.
 # Extension words: a due date said with these is news of more time, not an acknowledgement's.
@@ -374,7 +383,7 @@ _OF_DATE_RE = re.compile(r"\b(?:logged|registered|recorded)\s+(?:it\s+)?(?:on\s+
 def receipt_in_acknowledgement(sentences: Sequence[str], on: date | None = None) -> date | None:
     """The receipt an acknowledgement states without the word "received": the day it was logged
     ("which we logged on 12 May"). Never a date after ``on``, the acknowledgement's own date."""
-    from foi.mail.dates import dates_in
+    from foi.mail.reading.dates import dates_in
 
     for s in sentences:
         for pos, d in dates_in(s, on):
