@@ -121,6 +121,9 @@ POLITE_ASK = (
 # What they ask us to do: tell them more.
 ASK_VERB = (r"(?:provide|give|send|supply|tell|let\s+(?:us|me)\s+know|confirm|specify|clarify|explain|indicate"
             r"|describe|identify|outline|define|state|advise|expand|elaborate|set\s+out|narrow|refine)")
+# Handed to the requester: "the reports disclosed to you", "released to you in full", "supplied to
+# you below". A requester asks; only the authority gives.
+HANDED_TO_YOU = r"\b(?:disclosed|released|supplied)\s+to\s+you\b"
 # Who, which, what ...: the detail they lack.
 WH = r"(?:which|what|who|whom|whose|where|when|whether|how)"
 # What we meant: "you mean", "you are referring to", "your request covers", "you have in mind".

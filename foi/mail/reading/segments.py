@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from foi.mail.reading.grammar import HANDED_TO_YOU
 from foi.mail.reading.references import head_number
 from foi.mail.reading.sentences import (
     WAIVED_RE,
@@ -186,7 +187,7 @@ _AUTHORITY_VOICE_RE = re.compile(
     r"|\bclarify\s+(?:exactly\s+)?(?:what|which)\s+(?:you|information\s+you)\b|\bwhat\s+you\s+mean\s+by\b"
     # What is handed to the requester (round 11): "the reports disclosed to you are listed below",
     # "a copy is attached to this e-mail". A requester asks; only the authority gives.
-    r"|\b(?:disclosed|released|supplied)\s+to\s+you\b|\b(?:is|are)\s+attached\s+to\s+(?:this|the)\s+(?:e-?mail|letter"
+    r"|" + HANDED_TO_YOU + r"|\b(?:is|are)\s+attached\s+to\s+(?:this|the)\s+(?:e-?mail|letter"
     r"|response)\b",
     re.I,
 )

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from foi.mail.reading.decisions import deciding, held_but, scope_questions, waits_on_us
 from foi.mail.reading.evidence import ASKS_US_RE, Gathered
-from foi.mail.reading.grammar import WHOLE_NOT_HELD, gap
+from foi.mail.reading.grammar import HANDED_TO_YOU, WHOLE_NOT_HELD, gap
 from foi.mail.reading.parts import (
     FIGURE_RE,
     Parts,
@@ -65,8 +65,7 @@ _THE_REST_RE = re.compile(
 )
 
 
-# Handed to the requester: "disclosed to you", "released to you in full", "supplied to you below".
-_HANDED_RE = re.compile(r"\b(?:disclosed|released|supplied)\s+to\s+you\b", re.I)
+_HANDED_RE = re.compile(HANDED_TO_YOU, re.I)
 # Not done, or not yet: "cannot be disclosed to you", "would be released to you if", "was refused".
 _NOT_HANDED_RE = re.compile(r"\b(?:not|cannot|can't|could|would|should|if|unless|whether|refus\w*|withh\w+|exempt)\b",
                             re.I)
