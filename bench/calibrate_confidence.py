@@ -3,7 +3,7 @@
     python bench/calibrate_confidence.py [--eval DIR] [--set NAME ...] [--fresh NAME=COMMIT ...]
                                          [--cache FILE] [--json]
 
-Every labelled set named (default: the team's sets under /work/eval, see SETS) is built into
+Every labelled set named (default: the team's evaluation sets, kept outside the repository, see SETS) is built into
 e-mails exactly as the evaluator's scorer does (its ``build_message``, imported from
 ``--eval``/score_lead_mail.py) and read by foi. For each reply the bench records the reading
 *before* the confidence stage decides: its kind and best guess, the strength the rules give it,
