@@ -48,6 +48,7 @@ def test_a_case_number_heading_or_closing_the_subject(subject: str, ref: str) ->
         "2024 Officer numbers",  # a year
         "1500 Officers cut since 2010",  # a count of officers
         "3000 Crimes unsolved",  # a count of crimes
+        "0800 Helpline calls",  # a telephone prefix
         "The FOI.A request",  # no figures
         "Cycle thefts - 12.50",  # a sum of money, not a year
     ],

@@ -76,12 +76,14 @@ _SUBJECT_LEAD_REF_RE = re.compile(
 )
 # A subject headed by a bare serial and the title, "11258 Brothels" (round 12): four to eight
 # figures, then a capitalised word that is no unit counted ("1500 Officers", "2000 Act" are not
-# case numbers: a year is never taken, nor a number that counts people, things or time).
+# case numbers: a year is never taken, nor a number that counts people, things or time, nor a
+# telephone prefix such as "0800").
 _COUNTED_NOUN = (r"(?:officers?|people|persons?|staff|members?|crimes?|offences?|incidents?|cases?|arrests?|calls?"
                  r"|pounds?|hours?|days?|weeks?|months?|years?|miles?|metres?|vehicles?|cars?|cameras?|homes?|houses?"
                  r"|jobs?|posts?|pupils?|children|victims?|patients?|beds?|reports?|records?|requests?|acres?|tonnes?)")
 _SUBJECT_LEAD_SERIAL_RE = re.compile(
-    r"^\W*(?:(?i:re|fw|fwd)\s*:\s*)*(?P<ref>\d{4,8})\s+(?=[A-Z][a-z]+(?:\s|$))(?!(?i:" + _COUNTED_NOUN + r")\b)"
+    r"^\W*(?:(?i:re|fw|fwd)\s*:\s*)*(?P<ref>(?!0\d{3}\b)\d{4,8})\s+(?=[A-Z][a-z]+(?:\s|$))"
+    r"(?!(?i:" + _COUNTED_NOUN + r")\b)"
 )
 # A number, a dot and the financial year it was logged in: "0142.2024-25", "731.2018-19". Its shape
 # alone marks it as a case number, labelled or not (round 6).
