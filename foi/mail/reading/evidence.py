@@ -23,7 +23,7 @@ from foi.mail.reading.receipts import (
 from foi.mail.reading.receipts import weigh as weigh_receipt
 from foi.mail.reading.references import find_case_number, find_force_reference
 from foi.mail.reading.scoring import score
-from foi.mail.reading.sections import collect_sections, counts_outcomes, named_only, not_relied_on
+from foi.mail.reading.sections import collect_sections, counts_outcomes, named_only, not_relied_on, with_rules_met
 from foi.mail.reading.segments import Reading, read_message
 from foi.mail.reading.signals import ACK_SUBJECT_RE, FORMAL_REFUSAL_RE, NCND_RE, REDIRECT_RE, SALUTATION_RE, SPECIFIC_RE
 
@@ -377,7 +377,8 @@ def gather(reply: Reply) -> Gathered:
     ) if present]
     specific = bool(case_marks)
     return Gathered(subject=subject, text=text, headers=headers, has_data=has_data,
-                    unseen_docs=unseen_docs, letters=letters, reading=reading, new=new, cited=collect_sections(new),
+                    unseen_docs=unseen_docs, letters=letters, reading=reading, new=new,
+                    cited=with_rules_met(collect_sections(new), [(x.role, x.text) for x in reading.sentences]),
                     verbatim=verbatim, own=own, force_ref=force_ref, sent_on=sent_on,
                     after_request=after_request, received=received, scores=scores,
                     evidence=evidence, acked=acked, headed=headed, body_only=body_only,

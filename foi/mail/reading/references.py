@@ -58,12 +58,32 @@ _LABELLED_REF_RE = re.compile(
 _FOI_GLUED_RE = re.compile(
     r"(?<![\w/-])(?P<ref>(?:FOI[A]?|RFI)[-/_]?(?:[A-Za-z0-9]+[-/_])*\d[A-Za-z0-9]*(?:[-/_][A-Za-z0-9]+)*)", re.I
 )
+# The label and its groups joined by dots, as some forces number cases: "FOI.23.004435.M",
+# "RFI.2024.0187" (round 12). Two groups after the label at least, one of them of three figures.
+_FOI_DOTTED_RE = re.compile(
+    r"(?<![\w/.-])(?P<ref>(?:\d{1,3}\.)?(?:FOI[A]?|RFI|EIR)\.(?=[A-Za-z0-9.]*\d{3})[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)+)"
+    r"(?![\w/-]|\.\w)",
+    re.I,
+)
 _FOI_SPACED_RE = re.compile(
     r"(?<![\w/-])FOI(?:\s+request)?\s+(?:no\.?\s*)?(?P<ref>\d[\d/\-.]*\d(?:/[A-Z]{1,3})?)\b", re.I
 )
 # A subject that starts with their number: "2012/845 - Response", "731.2018-19 Stop and search".
+# (Round 12: a year and a long serial, "2022/25060 - Sexual offences", as well.)
 _SUBJECT_LEAD_REF_RE = re.compile(
-    r"^\W*(?:(?i:re|fw|fwd)\s*:\s*)*(?P<ref>\d{1,7}[/._-]\d{2,4}(?:[/-]\d{2,4})?)(?=\s*[-:\u2013]|\s+[A-Z])"
+    r"^\W*(?:(?i:re|fw|fwd)\s*:\s*)*(?P<ref>\d{1,7}[/._-]\d{2,4}(?:[/-]\d{2,4})?|(?:19|20)\d\d[/_-]\d{5,8})"
+    r"(?=\s*[-:\u2013]|\s+[A-Z])"
+)
+# A subject headed by a bare serial and the title, "11258 Brothels" (round 12): four to eight
+# figures, then a capitalised word that is no unit counted ("1500 Officers", "2000 Act" are not
+# case numbers: a year is never taken, nor a number that counts people, things or time, nor a
+# telephone prefix such as "0800").
+_COUNTED_NOUN = (r"(?:officers?|people|persons?|staff|members?|crimes?|offences?|incidents?|cases?|arrests?|calls?"
+                 r"|pounds?|hours?|days?|weeks?|months?|years?|miles?|metres?|vehicles?|cars?|cameras?|homes?|houses?"
+                 r"|jobs?|posts?|pupils?|children|victims?|patients?|beds?|reports?|records?|requests?|acres?|tonnes?)")
+_SUBJECT_LEAD_SERIAL_RE = re.compile(
+    r"^\W*(?:(?i:re|fw|fwd)\s*:\s*)*(?P<ref>(?!0\d{3}\b)\d{4,8})\s+(?=[A-Z][a-z]+(?:\s|$))"
+    r"(?!(?i:" + _COUNTED_NOUN + r")\b)"
 )
 # A number, a dot and the financial year it was logged in: "0142.2024-25", "731.2018-19". Its shape
 # alone marks it as a case number, labelled or not (round 6).
@@ -83,8 +103,10 @@ _INITIALS_DATE_RE = re.compile(r"(?<![\w/])(?P<ref>[A-Za-z]{1,4}/\d{1,2}[./]\d{1
                                r"(?![\w/])")
 _THIS_REQUEST_RE = re.compile(r"\b(?:response|reply|answer|regard|relation|respect|reference)\s+$", re.I)
 # A disclosure-log title: "Parking fines (482/21)", "Bicycle Thefts - 274/21".
+# (Round 12: the year after a dot, "Vetting forms - 728.2021", as well.)
 _TITLE_REF_RE = re.compile(
-    r"(?m)^[^\n]{3,90}?(?:\((?P<a>\d{1,7}[A-Z]?[/_-]\d{2,4})\)|[ \t][-\u2013][ \t](?P<b>\d{1,7}[A-Z]?/\d{2,4}))[ \t]*$",
+    r"(?m)^[^\n]{3,90}?(?:\((?P<a>\d{1,7}[A-Z]?[/_-]\d{2,4})\)|[ \t][-\u2013][ \t](?P<b>\d{1,7}[A-Z]?/\d{2,4}"
+    r"|\d{1,7}\.(?:19|20)\d\d))[ \t]*$",
     re.I
 )
 
@@ -133,6 +155,9 @@ def _valid_ref(token: str) -> bool:
     m = re.fullmatch(r"((?:19|20)\d\d)[/-]((?:19|20)?\d\d)", token)
     if m and int(m.group(2)[-2:]) == (int(m.group(1)) + 1) % 100:
         return False  # a financial year ("2010/2011", "2019-20")
+    m = re.fullmatch(r"((?:19|20)\d\d)\s?[/-]\s?((?:19|20)\d\d)", token)
+    if m and int(m.group(1)) < int(m.group(2)):
+        return False  # a range of years ("2015-2019")
     if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", token) or re.fullmatch(r"\d+(?:\.\d+)?", token) and len(token) < 4:
         return False
     if "@" in token or token.lower().startswith(("http", "www")):
@@ -242,6 +267,8 @@ def _ref_candidates(text: str) -> list[tuple[int, int, str]]:
         ref = m.group("a") or m.group("b")
         if _valid_ref(ref):
             out.append((3, m.start(), ref))
+    for m in _FOI_DOTTED_RE.finditer(text):
+        out.append((3, m.start(), m.group("ref")))
     for m in _FOI_GLUED_RE.finditer(text):
         ref = m.group("ref").rstrip(".-/")
         if _valid_ref(ref):
@@ -336,6 +363,9 @@ def find_force_reference(text: str, subject: str = "") -> str | None:
     lead = _SUBJECT_LEAD_REF_RE.match(subject or "")
     if lead and _valid_ref(lead.group("ref")):
         candidates.append((3, 0, 0, lead.group("ref")))
+    serial = _SUBJECT_LEAD_SERIAL_RE.match(subject or "")
+    if serial and _valid_ref(serial.group("ref")) and not re.fullmatch(r"(?:19|20)\d\d", serial.group("ref")):
+        candidates.append((4, 0, 0, serial.group("ref")))
     candidates += [(p, 1, pos, ref) for p, pos, ref in _ref_candidates(text or "")]
     head = head_number(text or "")
     if head:

@@ -44,6 +44,37 @@ _ACT_BEFORE_RE = re.compile(
 # "section 24(2) of the FOI Act", "of the FOIA": this Act, not another one.
 _OUR_ACT_RE = re.compile(r"^(?:the\s+)?(?:FOI|FOIA|FOISA|FoI)\b", re.I)
 
+# The cost limit described as the work it would take (round 12): a search, review or reading done
+# by hand, record by record, that the request would need ("would entail a member of staff manually
+# searching many hundreds of records", "each of these incidents would need to be read", "it would be
+# necessary to individually review each and every file"). Three meanings in one sentence, in any
+# order: the work is needed (not done), it is done by hand or one by one, and it searches or reads.
+# Work already done ("we manually searched every file") or offered ("we could review each file if
+# you narrow the dates") is not the limit.
+_WORK_NEEDED = (r"\b(?:would|will)\s+(?:\w+\s+){0,3}?(?:need|require|entail|involve|necessitate|mean|have\s+to)\b"
+                r"|\b(?:would|will)\s+be\s+(?:necessary|required|needed|by\s+way\s+of)\b"
+                r"|\b(?:would|will)\s+(?:\w+\s+)?(?:need|have)\s+to\s+be\b")
+_BY_HAND = (r"\bmanual(?:ly)?\b|\bindividual(?:ly)?\b|\bby\s+hand\b|\bone\s+by\s+one\b|\beach\b|\bevery\b"
+            r"|\b(?:many\s+)?(?:hundreds|thousands)\s+of\b|\b\d{1,3}(?:,\d{3})+\b|\b\d{3,}\s+(?:\w+\s+){0,2}?(?:records"
+            r"|files|reports|logs|incidents|documents|e-?mails|cases|entries|occurrences|crimes)\b")
+_SEARCHING = (r"\b(?:search\w*|review\w*|read(?:ing)?|examin\w*|check\w*|trawl\w*|inspect\w*|scrutin\w*"
+              r"|(?:go|going|look|looking|went|trawl)\s+through)\b")
+MANUAL_WORK_RE = re.compile(r"(?s)^(?=.*?(?:" + _WORK_NEEDED + r"))(?=.*?(?:" + _BY_HAND + r"))(?=.*?(?:" + _SEARCHING
+                            + r"))(?!.*?\b(?:if\s+you|should\s+you|were\s+you\s+to|could\s+you|would\s+you)\b)",
+                            re.I)
+
+# The letter says it will not give what was asked, in whatever words: the work described above is
+# then its reason, not the history of an answer (a review explaining why figures came in another
+# form describes the work and refuses nothing).
+_CANNOT_GIVE_RE = re.compile(
+    r"\b(?:unable|not\s+(?:able|possible|in\s+a\s+position)|cannot|can\s*not|can't|could\s+not|will\s+not|won't"
+    r"|not\s+(?:be\s+)?(?:practicable|feasible))\s+(?:to\s+)?(?:be\s+)?(?:\w+\s+)?(?:supply|supplied|provide|provided|disclose"
+    r"|disclosed|release|released|comply|answer|answered|respond|give|given|fulfil|meet|extract|extracted|retrieve"
+    r"|retrieved)\b"
+    r"|\brefus\w*|\bdeclin(?:e|ed|ing)\s+(?:to\s+)?(?:your|the|this)\b",
+    re.I,
+)
+
 _KEYWORD_SECTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (COST_LIMIT_RE, "12"),
     # "within the permitted 18 hour threshold": the police cost limit in hours (round 8).
@@ -473,6 +504,66 @@ def collect_sections(sentences: Sequence[str]) -> list[str]:
     return _collect_foia(sentences)
 
 
+# The letter's own rule put as a condition, then the condition met (round 12): "Under section 21 we
+# are not required to provide information that is reasonably accessible to you" followed by "The
+# figures you asked for are on our website"; "Section 22 means we need not disclose what we intend
+# to publish" then "the report is due to be published in June". The rule is said of the authority
+# itself ("we", "I", "the force"), and one of the next two sentences states the fact that meets it:
+# the information is already published, or is to be.
+_OWN_RULE_RE = re.compile(
+    r"\b(?:we|I|the\s+(?:force|constabulary|council|service|trust|authority|department))\s+(?:are|am|is|do|does"
+    r"|need|will)\s*(?:not|n't)\s+(?:\w+\s+)?(?:required|obliged|need|have\s+to|bound)\b"
+    r"|\b(?:we|I)\s+need\s+not\b|\b(?:exempts?|relieves?|frees?)\s+(?:us|the\s+(?:force|council|authority))\s+from\b",
+    re.I,
+)
+_FACT_MET: dict[str, re.Pattern[str]] = {
+    "21": re.compile(r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:available|published|accessible"
+                     r"|found)\b|\bcan\s+be\s+(?:found|accessed|viewed|downloaded|obtained)\b|\b(?:website|web\s+page|link)\b"
+                     r"|https?://|\bwww\.", re.I),
+    "22": re.compile(r"\b(?:will|is\s+(?:due|scheduled|intended|planned|expected)\s+to)\s+be\s+(?:\w+\s+)?(?:published"
+                     r"|released|made\s+available)\b|\bdue\s+(?:for|to\s+be)\s+(?:publication|published|released)\b",
+                     re.I),
+}
+
+
+def _own_rule_met(sentences: Sequence[str], idx: int, *, scottish: bool = False) -> list[tuple[int, str]]:
+    """(position, section) for a publication ground (s.21, s.22) the letter states as its own
+    conditional rule in sentence `idx` when one of the next two sentences states the fact that meets
+    it; [] otherwise."""
+    sentence = sentences[idx]
+    if not _OWN_RULE_RE.search(sentence):
+        return []
+    after = [x for x in sentences[idx + 1 : idx + 3] if not is_conditional(x) and not is_boilerplate(x)]
+    out: list[tuple[int, str]] = []
+    for pos, sec in sections_in_sentence(sentence, scottish=scottish):
+        fact = _FACT_MET.get(re.match(r"\d+", sec).group())  # type: ignore[union-attr]
+        if fact is not None and any(fact.search(x) for x in after):
+            out.append((pos, sec))
+    return out
+
+
+def with_rules_met(cited: Sequence[str], letter: Sequence[tuple[str, str]]) -> list[str]:
+    """`cited` (the sections of the new text) with the publication grounds the letter states as its
+    own conditional rule and then meets (:func:`_own_rule_met`); `letter` is every (role, sentence)
+    of the letter in order, as :class:`~foi.mail.reading.segments.Reading` gives them. The new text
+    sets those rules apart as conditional; the sentences after them say whether they hold."""
+    # (A sentence opening in quotation marks is someone else's words quoted: an earlier letter's.)
+    own = [(role, text) for role, text in letter if role in ("new", "conditional")
+           and not re.match(r"\s*[\"\u201c\u2018']", text)]
+    texts = [text for _, text in own]
+    out = list(cited)
+    bases = {re.match(r"\d+", sec).group() for sec in out if re.match(r"\d+", sec)}  # type: ignore[union-attr]
+    for idx, (role, text) in enumerate(own):
+        if role != "conditional" or is_boilerplate(text):
+            continue
+        for _, sec in _own_rule_met(texts, idx):
+            base = re.match(r"\d+", sec).group()  # type: ignore[union-attr]
+            if base not in bases:
+                out.append(sec)
+                bases.add(base)
+    return out
+
+
 def _collect_foia(sentences: Sequence[str]) -> list[str]:
     """The FOIA sections relied on, in order."""
     explicit: list[tuple[int, int, str]] = []
@@ -481,6 +572,9 @@ def _collect_foia(sentences: Sequence[str]) -> list[str]:
     mentioned: list[tuple[int, int, str]] = []
     scottish = any(_FOISA_RE.search(x) for x in sentences)
     for idx, sentence in enumerate(sentences):
+        if is_conditional(sentence) and not is_boilerplate(sentence):
+            explaining.extend((idx, pos, sec) for pos, sec in _own_rule_met(sentences, idx, scottish=scottish))
+            continue
         if is_conditional(sentence) or is_boilerplate(sentence) or sentence.rstrip().endswith("?"):
             continue  # "If this exceeds section 12 ...", "How many were refused under section 14?"
         dropped = _DROPPED_RE.search(sentence)
@@ -509,6 +603,14 @@ def _collect_foia(sentences: Sequence[str]) -> list[str]:
                                                                  and not _RETRIEVE_RE.search(sentence))):
                     sec = "12(2)"  # the cost of finding out whether anything is held: s.12(2)
                 implied.append((idx, m.start(), sec))
+    # The cost limit described only as the work it would take, in a letter that says it cannot give
+    # what was asked (round 12).
+    if not any(sec.startswith("12") for _, _, sec in explicit + implied + explaining):
+        plain = [(idx, x) for idx, x in enumerate(sentences)
+                 if not (is_conditional(x) or is_boilerplate(x) or x.rstrip().endswith("?") or named_only(x))]
+        work = next((idx for idx, x in plain if MANUAL_WORK_RE.search(x)), None)
+        if work is not None and any(_CANNOT_GIVE_RE.search(x) for _, x in plain):
+            implied.append((work, 0, "12"))
     # "Section 40(5A) is an absolute exemption" explains a ground already cited (40(5)); it
     # cites a new one only when its section is not cited otherwise.
     cited_bases = {re.match(r"\d+", sec).group() for _, _, sec in explicit}  # type: ignore[union-attr]

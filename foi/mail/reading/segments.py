@@ -177,6 +177,8 @@ _AUTHORITY_VOICE_RE = re.compile(
     r"|\b(?:we|i)\s+(?:can(?:not)?|do\s+not|don.t|would|are\s+(?:unable|not\s+able|able|pleased)|am\s+(?:unable|not\s+obliged"
     r"|able|pleased)|have\s+(?:attached|enclosed|provided|located|been\s+able|no\s+record)|hold|rely)\b(?!\s+(?:like|be\s+grateful|request|appreciate|prefer|want|also\s+like))"
     r"|\b(?:the\s+)?(?:force|constabulary|police(?:\s+service)?)\s+(?:does|do|can|cannot|holds?|has\s+(?:no|not))\b"
+    # The stance only the authority takes (round 12): "the MPS can neither confirm nor deny whether ...".
+    r"|\b(?:can|will|must|shall|do|does|therefore)\s+neither\s+confirm\s+n?or\s+deny\b"
     r"|\bthis\s+request\s+is\s+(?:being\s+)?refused|\b(?:represents|constitutes|serves\s+as|acts\s+as)\s+a\s+refusal"
     r"\s+notice|\bnot\s+obliged\s+to\s+(?:supply"
     r"|provide|comply|disclose)"

@@ -37,7 +37,29 @@ NCND_RE = re.compile(
     r"|\b(?:unable|not\s+(?:able|in\s+a\s+position)|cannot|can\s*not|can't|will\s+not|won't)\s+(?:to\s+)?(?:either\s+)?"
     r"(?:confirm|say|state)\s+whether\s+(?:or\s+not\s+)?(?:any|the|this|that|such|we|it|(?:the\s+)?\w+\s+(?:holds?|has))\b"
     r"[^.;]{0,60}?\b(?:is|are|was|were|be)\s+(?:or\s+(?:is|are)\s+not\s+)?held\b|\b(?:unable|not\s+able|cannot|can\s*not|will\s+not)\s+(?:to\s+)?"
-    r"(?:confirm|say|state)\s+whether\s+(?:or\s+not\s+)?(?:we|the\s+\w+|it)\s+(?:holds?|has)\b",
+    r"(?:confirm|say|state)\s+whether\s+(?:or\s+not\s+)?(?:we|the\s+\w+|it)\s+(?:holds?|has)\b"
+    # Round 12, the same stance in more words and voices: "unable to confirm or not whether we hold
+    # it", "not in a position to confirm or deny", "we must decline to confirm or deny", "neither
+    # confirming nor denying", "whether it is held will be neither confirmed nor denied" (a rule that
+    # any authority may, "a public authority may neither confirm nor deny", stays a rule: these
+    # need the letter's own inability, refusal or tense).
+    r"|\b(?:unable|not\s+(?:able|in\s+a\s+position)|cannot|can\s*not|can't)\s+(?:to\s+)?(?:either\s+)?confirm\s+"
+    r"(?:or\s+(?:not|otherwise)\s+)whether\b"
+    r"|\bnot\s+in\s+a\s+position\s+to\s+(?:either\s+)?confirm\s+or\s+deny"
+    r"|\b(?:we|I|it|the\s+(?:force|constabulary|service|council|department|trust|authority)|(?-i:[A-Z]{2,5})"
+    r"|(?-i:[A-Z][\w-]+)\s+(?:police|constabulary)|police\s+(?-i:[A-Z][a-z]+))\s+(?:\w+\s+){0,2}?(?:decline[sd]?|refuse[sd]?|declining|refusing)\s+to\s+(?:(?:either\s+)?confirm\s+or\s+deny"
+    r"|(?:reveal|say|state|disclose)\s+whether\b)"
+    # The closing line of such letters: "this should not be taken as an indication that the
+    # information you asked for does or does not exist".
+    r"|\bnot\s+be\s+taken\s+as\s+(?:\w+\s+)?(?:an?\s+)?indicat\w*\s+that\b[^.;]{0,120}?\b(?:exists?|is\s+held)\s+or\s+"
+    r"(?:does\s+not|doesn't|is\s+not|isn't)(?:\s+(?:exist|held))?\b"
+    # FOISA's own NCND section, relied on: "in terms of section 18(1) of FOISA".
+    r"|\b(?:in\s+terms\s+of|under|applying|appl(?:y|ied)|relying\s+on|rel(?:y|ied)\s+(?:up)?on)\s+section\s+18\s*(?:\(1\)\s*)?"
+    r"of\s+(?:the\s+)?(?:FOISA|Freedom\s+of\s+Information\s+\(Scotland\)\s+Act)"
+    r"|\bneither\s+confirming\s+n?or\s+denying\b|\b(?:be|being|been|is|are|was|were)\s+neither\s+confirmed\s+n?or\s+denied"
+    r"|\bit\s+(?:(?:is|would\s+be)\s+(?:not\s+(?:possible|appropriate)|inappropriate)|would\s+not\s+be\s+(?:possible"
+    r"|appropriate))\s+(?:for\s+(?:us|the\s+\w+)\s+)?"
+    r"to\s+(?:either\s+)?confirm\s+or\s+deny",
     re.I,
 )
 
