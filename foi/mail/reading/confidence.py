@@ -13,10 +13,18 @@ from foi.mail.reading.decisions import (
     given_in,
     part_withheld,
 )
+from foi.mail.reading.doubt import (
+    announced_only,
+    hands_over_information,
+    only_asked,
+    other_questions_answered,
+    parts_only_asked,
+    withholds_only_some,
+)
 from foi.mail.reading.evidence import Gathered, more_withheld, new_date
 from foi.mail.reading.kinds import ANSWER_GATED, AUTOMATIC, Classification
 from foi.mail.reading.sections import counts_outcomes, named_only
-from foi.mail.reading.signals import FORMAL_REFUSAL_RE, NCND_RE
+from foi.mail.reading.signals import FORMAL_REFUSAL_RE, NCND_RE, PART_START_RE
 from foi.mail.reading.verdict import conclude
 from foi.mail.reading.weighing import Weighed
 
@@ -99,12 +107,19 @@ def settle(ev: Gathered, w: Weighed, a: Arbitration) -> Classification | None:
                 and ev.unseen_docs and not scoped_rest):
             return conclude(ev, "needs-review", a.final_ev, 0.4, guess=final,
                             reasons=["the attached document could not be read"])
-        if final in ANSWER_GATED and not a.concrete and not ev.letters and a.attached_words:
+        # (Round 12: unless the letter says the information itself is attached, "the located
+        # information is disclosed to you as attached", not a response whose decision is unread.)
+        handed = hands_over_information(ev.evidence["data"] + ev.evidence["lead"])
+        if final in ANSWER_GATED and not a.concrete and not ev.letters and a.attached_words and not handed:
             # "Please see the attached information" and nothing readable attached: that the answer
             # is there rests on the letter's word alone (issue 12, round 4).
             return conclude(ev, "needs-review", a.final_ev, 0.45, guess=final,
                             reasons=["the information is said to be attached, and no attachment could be read",
                                      *reasons])
+        doubted = _doubt(ev, w, a, final)
+        if doubted is not None:
+            guess, why = doubted
+            return conclude(ev, guess, a.final_ev, min(conf, 0.5), reasons=[*reasons, why])
         # (The statute described for any authority, "section 12 provides that an authority need not
         # comply where ... would exceed the limit", decides nothing; nor do other requests counted.)
         # (Round 11: a sentence that applies a ground and then describes the Act in a clause of its
@@ -119,4 +134,37 @@ def settle(ev: Gathered, w: Weighed, a: Arbitration) -> Classification | None:
             reasons = [*reasons, "no sentence of the letter applies a ground or refuses"]
         return conclude(ev, final, a.final_ev, min(0.95, conf), reasons=reasons)
 
+    return None
+
+
+def _doubt(ev: Gathered, w: Weighed, a: Arbitration, final: str) -> tuple[str, str] | None:
+    """The best guess and the reason when what a final answer's reading rests on is not the
+    authority's own decision (round 12, structural tests over every authority: foi.mail.reading.doubt)."""
+    labels = [*w.parts.answered, *w.parts.refused, *w.parts.not_held, *w.parts.prose]
+    # (A part's first sentence, "Question 1: how many ...?", names the part answered under it.)
+    if only_asked([x for x in a.final_ev if x not in labels and not PART_START_RE.match(x)]):
+        # "Can you explain why 'stating no information held' would harm ...?": asked about, not decided.
+        return final, "every deciding sentence is a question put or a request made"
+    # (Only where the parts are the whole evidence of giving: no file, table, figures given as
+    # answers, words saying information is given or pointing to an attached answer.)
+    says_given = (w.statements >= 1.5 or (bool(ev.scores["lead"]) and not w.exempt and not w.whole_nh) or w.caveat
+                  or bool(w.pointers))
+    if (final in ("responded", "partial") and w.parts.answered and not ev.has_data and ev.reading.tables < 3
+            and not w.answers and not says_given and parts_only_asked(ev.new, w.parts.answered, labels)):
+        # The request printed question by question, with nothing of the authority's under it.
+        # (Under a refusal, nothing is left given: the guess is the refusal.)
+        guess = "refused" if final == "partial" else final
+        return guess, "the questions read as answered hold only the request's own words"
+    if (final == "responded" and not a.concrete
+            and announced_only([x.text for x in ev.reading.sentences if x.role != "subject"],
+                               ev.evidence["data"] + ev.evidence["lead"])):
+        # "Your request and our reply are set out below", then only the request, cut short.
+        return final, "the answer announced below never comes: only the request follows"
+    if final == "not-held" and other_questions_answered(ev.new, [*w.whole_nh, *w.part_nh, *a.final_ev]):
+        # "1. How many complaints? Not held. 2. How many prosecutions? None. 4. ... 12 officers."
+        return final, "not held under one question, another answered"
+    if final == "refused" and withholds_only_some(ev.new):
+        # "We hold it; however we are withholding some of the requested information": by its own
+        # words only part is held back (on the labelled replies, always a partial answer).
+        return "partial", "refuses, but says only some of the information is withheld"
     return None

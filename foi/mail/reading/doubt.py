@@ -1,0 +1,227 @@
+"""Structural doubts about a final answer's reading (issue 12, round 12: the confidence stage).
+
+Each test asks whether the evidence a reading rests on is the authority's own decision in its new
+text, or only looks like one:
+
+- :func:`asked` — a sentence in the requester's voice: a question put, or a request made ("Please
+  provide ...", "Could you tell me ...", "I am requesting ...", "How many ... in 2019" printed
+  without its question mark). Our request printed back is not the authority's answer.
+- :func:`parts_only_asked` — questions "answered one by one" whose parts hold nothing but the
+  request's own words: the figures are the request's dates and counts, not answers.
+- :func:`other_questions_answered` — "not held" said under one question while another printed
+  question has an answer of its own under it: the not-held speaks of a part.
+- :func:`only_asked` — every deciding sentence is a question put, or a request made.
+- :func:`withholds_only_some` — a refusal that says, in its own words, that only some of the
+  information is held back ("part of it is withheld", "we are withholding some of the data").
+- :func:`announced_only` — an answer announced below ("our reply is set out below") with nothing of
+  the authority's after it: only the request printed, or the letter cut short.
+- :func:`hands_over_information` — the other direction: a sentence saying that the requested
+  information itself (the data, a spreadsheet, the figures, a document) is attached or enclosed,
+  not merely a response or letter whose decision is unread.
+
+The doubts only ever send a reading to review (with its guess): on the labelled real replies the
+readings they catch were wrong far more often than right (bench/calibration_results.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from foi.mail.reading.decisions import part_withheld, rest_withheld
+from foi.mail.reading.grammar import gap
+from foi.mail.reading.parts import FIGURE_RE, part_label_only
+from foi.mail.reading.scoring import courtesy, score
+from foi.mail.reading.signals import PART_START_RE
+
+# A question or request opening a sentence, after an optional item number ("2.", "b)", "Q3:").
+# The verbs of asking are a small grammar: a modal put to the authority ("could you", "can the
+# force", "will the commissioner"), "please" with a verb of handing over or telling, the
+# requester's own "I would like / I am requesting / I wish", an opening "this is a request", and a
+# question word printed without its question mark (a line broken before it).
+_ITEM = r"(?:(?:q(?:uestion)?\s*)?(?:\d{1,2}|[a-z])[a-z]?\s*[.):\-\u2013]\s*)?"
+_PLEASE_VERB = (r"(?:provide|share|supply|send|disclose|list|give|advise|confirm|tell|state|include|detail|forward"
+                r"|indicate|specify|break\s+(?:this\s+|it\s+)?down|let\s+(?:me|us)\s+know|explain|identify|outline"
+                r"|release|inform)")
+_NOTE = r"(?:please\s+note,?\s+(?:that\s+)?)?"
+_ASKED_RE = re.compile(
+    r"^\W*" + _ITEM + r"(?:"
+    r"(?:please\s+)?(?:could|can|would|will|may)\s+(?:you|the|your|i|we)\b"
+    r"|please\s+(?:(?:also|kindly|could\s+you)\s+)?" + _PLEASE_VERB + r"\b"
+    r"|kindly\s+" + _PLEASE_VERB + r"\b"
+    r"|" + _NOTE + r"i\s+(?:would|should|'d)\s+(?:like|be\s+grateful|also\s+like)\b"
+    r"|" + _NOTE + r"i\s+(?:am\s+|also\s+)?(?:requesting|request|wish|want|ask)\b"
+    r"|i\s+am\s+writing\s+to\s+(?:request|ask)\b"
+    r"|(?:this|my)\s+is\s+a\s+(?:request|freedom\s+of\s+information\s+request)\b"
+    r"|(?:how\s+(?:many|much|often|long)|what|which|who|whose|whether|why)\b"
+    r")",
+    re.I,
+)
+_ENDS_RE = re.compile(r"[.?!:;)\]\"'\u2019\u201d]\s*$")
+# Something handed over under a question: a figure, a yes or no, a nil, words of giving.
+_GIVEN_RE = re.compile(r"^\W*(?:yes|no|none|nil|zero|n/a)\b|\b(?:attach|enclos|provided|disclos|released|supplied)\w*",
+                       re.I)
+
+
+def asked(sentence: str) -> bool:
+    """True when `sentence` is in the requester's voice: a question put, or a request made."""
+    s = sentence.strip()
+    return bool(s) and (s.endswith("?") or bool(_ASKED_RE.match(s))) and not courtesy(s)
+
+
+def _joined(sentences: Sequence[str]) -> list[str]:
+    """`sentences` with a line broken mid-sentence ("From the fund announced" / "last year, how much
+    was spent?") joined to the line it runs on into (one starting in lower case)."""
+    out: list[str] = []
+    for s in sentences:
+        s = s.strip()
+        if not s:
+            continue
+        if out and not _ENDS_RE.search(out[-1]) and s[:1].islower():
+            out[-1] = f"{out[-1]} {s}"
+        else:
+            out.append(s)
+    return out
+
+
+def _gives(sentence: str) -> bool:
+    return bool(FIGURE_RE.search(sentence) or _GIVEN_RE.search(sentence))
+
+
+def parts_only_asked(new: Sequence[str], answered: Iterable[str], labels: Iterable[str]) -> bool:
+    """True when each part read as answered (`answered`, each named by its first sentence in `new`;
+    `labels` are every part's first sentence) holds nothing given outside the request's own words:
+    each of its sentences is a question or request, or gives nothing (round 12: a letter printing
+    the request, cut short before any answer, or refusing it whole under it)."""
+    answered = list(answered)
+    stops = set(labels) | set(answered)
+    if not answered:
+        return False
+    for label in answered:
+        if new.count(label) != 1:
+            # (A part found inside a sentence, or a number printed twice, the request's and the
+            # answer's: which text is the part's cannot be told here.)
+            return False
+        k = new.index(label)
+        run = [label]
+        for s in new[k + 1:]:
+            if s in stops:
+                break
+            run.append(s)
+        for s in _joined(run):
+            said = _without_label(s).strip()
+            if said and not asked(s) and not asked(said) and _gives(said):
+                return False
+    return True
+
+
+# The word heading an answer under its number: "Q3 response:", "2. Answer -".
+_ANSWER_WORD_RE = re.compile(r"^\s*(?:response|answer|reply)\s*[:.\-\u2013]?\s*", re.I)
+
+
+def _without_label(sentence: str) -> str:
+    """`sentence` without the part's number and an answer word after it ("Q4 response: No." -> "No.")."""
+    return _ANSWER_WORD_RE.sub("", PART_START_RE.sub("", sentence, count=1), count=1)
+
+
+def other_questions_answered(new: Sequence[str], not_held: Iterable[str]) -> bool:
+    """True when the letter prints questions, "not held" is said under one of them (`not_held`: the
+    not-held sentences) and another has an answer of its own under it (a figure, a yes or no, a
+    nil, words of giving) that says nothing of not holding."""
+    nh = set(not_held)
+    runs: list[list[str]] = []
+    for s in _joined(new):
+        if asked(s):
+            runs.append([])
+        elif runs:
+            runs[-1].append(s)
+    said = [run for run in runs if run]
+    if len(said) < 2:
+        return False
+    with_nh = [run for run in said if any(s in nh or score([s])[0]["not-held"] >= 1.5 for s in run)]
+    others = [run for run in said if run not in with_nh and any(_gives(s) for s in run)]
+    return bool(with_nh) and bool(others)
+
+
+def only_asked(evidence: Sequence[str]) -> bool:
+    """True when every deciding sentence is a question put or a request made: the words deciding
+    are asked about, not decided (round 12)."""
+    return bool(evidence) and all(asked(s) for s in evidence)
+
+
+
+# Handing over the information itself: "I am able to disclose the located information to you as
+# attached", "please find attached a spreadsheet", "attached is the data you asked for", "we have
+# enclosed a document". What is attached is named as information (not a response, letter, reply or
+# decision, whose content is unread), in either order around the word of attaching.
+_INFORMATION = (r"(?:(?:requested|located|relevant|above|following|available)\s+)?"
+                r"(?:information|data|dataset|spreadsheets?|figures|statistics|tables?|documents?|documentation|copies|copy\s+of\s+(?:the|our)\s+(?:policy|procedure"
+                r"|guidance|contract|report|minutes)|policy|procedure|records|list|breakdown)")
+_LETTER = r"(?:response|responses|letter|reply|decision|notice|answer|answers)"
+_HANDED_RE = re.compile(
+    r"\b(?:attach|enclos)\w*\s+(?:(?:is|are|you\s+will\s+find|please\s+find|herewith)\s+)?"
+    r"(?:(?:a|an|the|our|your|two|three|\d+)\s+)?"
+    r"(?:\w+\s+){0,2}?" + _INFORMATION + r"\b"
+    r"|\b" + _INFORMATION + r"\b[^.;]{0,60}?\b(?:as\s+|is\s+|are\s+|has\s+been\s+|have\s+been\s+)?"
+    r"(?:attached|enclosed)\b",
+    re.I,
+)
+_LETTER_RE = re.compile(r"\b" + _LETTER + r"\b", re.I)
+_IN_REPLY_RE = re.compile(r"\bin\s+(?:response|reply|answer)\s+to\b", re.I)
+
+
+def hands_over_information(sentences: Sequence[str]) -> list[str]:
+    """The sentences saying the requested information itself is attached or enclosed (not a response
+    or letter), as done: not a question, a request, or a condition."""
+    return [s for s in sentences if _HANDED_RE.search(s) and not _LETTER_RE.search(_IN_REPLY_RE.sub(" ", s))
+            and not asked(s) and not re.match(r"^\W*(?:if|where|should|when)\b", s, re.I)]
+
+
+_BELOW_RE = re.compile(r"\b(?:below|as\s+follows|follows|following\s+(?:pages?|table|answers?|responses?))\b", re.I)
+
+
+def announced_only(sentences: Sequence[str], saying: Sequence[str]) -> bool:
+    """True when every sentence `saying` information is given announces it below ("your request and
+    our reply are set out below") and nothing after the first of them in `sentences` (the letter's
+    own text in order) is the authority's: each is a question or request, a part's number, or a
+    fragment of a few words with no figure in it (round 12: a letter cut short inside the request it prints)."""
+    said = [s for s in saying if s in sentences]
+    if not said or len(said) != len(saying) or not all(_BELOW_RE.search(s) for s in said):
+        return False
+    first = min(sentences.index(s) for s in said)
+    after = [s for s in _joined(sentences[first + 1:]) if not part_label_only(s)]
+    # (A short line with a figure is a row of a table, not a fragment.)
+    return bool(after) and all(asked(s) or (len(s.split()) < 4 and not re.search(r"\d", s) and not _gives(s))
+                               for s in after)
+
+
+# Only some held back, in the letter's own words: a share ("some", "part", "certain parts",
+# "elements", "a portion") of the information, or of "it", withheld, exempt or redacted, in either
+# order and either voice ("part of it is withheld", "we are withholding some of the data", "we have
+# redacted certain parts").
+_THINGS = r"(?:information|data|records?|documents?|material|details|names|figures|content)"
+# (A share of what is held, never "this part" of the request: "part" and "some" take "of it / of the
+# information"; "certain parts", "some names" stand alone.)
+_SHARE = (r"(?:(?:some|part|parts|elements|a\s+portion|portions)\s+of\s+(?:it|them|this|that|the\s+(?:\w+\s+){0,2}?"
+          + _THINGS + r")|certain\s+(?:parts|elements|details|information|names)|some\s+(?:\w+\s+)?" + _THINGS + r")")
+_HELD_BACK = (r"(?:withheld|withholding|withhold|exempt(?:ed)?|exempting|redact(?:ed|ing)?|refused"
+              r"|not\s+(?:be\s+)?disclosed)")
+_ONLY_SOME_RE = re.compile(
+    r"\b" + _SHARE + r"\s+(?:is|are|has\s+been|have\s+been|will\s+be|was|were)\s+(?:being\s+)?"
+    + _HELD_BACK + r"\b"
+    r"|\b" + _HELD_BACK + r"\s+" + _SHARE + r"\b(?!" + gap(20) + r"\b(?:if|would|could)\b)",
+    re.I,
+)
+_NOT_DONE_RE = re.compile(r"^\W*(?:if|where|should|unless|whether)\b"
+                          r"|\b(?:would|could|might|may)\s+(?:be\s+)?(?:need|have)"
+                          r"|\b(?:may|might|could|would|can|should)\s+(?:not\s+)?(?:\w+\s+)?(?:withh|exempt|redact|refus)",
+                          re.I)
+
+
+def withholds_only_some(sentences: Sequence[str]) -> list[str]:
+    """The sentences saying only some of the information is held back, as done (not "if part were
+    withheld", not a question), unless the letter also holds back the rest."""
+    if rest_withheld(sentences):
+        return []
+    return [s for s in sentences if (s in part_withheld([s]) or _ONLY_SOME_RE.search(s))
+            and not _NOT_DONE_RE.search(s) and not asked(s)]
