@@ -6,7 +6,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from foi.mail.reading.decisions import deciding, held_but, scope_questions, waits_on_us
+from foi.mail.reading.decisions import (
+    deciding,
+    ground_on_whole_request,
+    held_but,
+    lead_to_a_refusal,
+    scope_questions,
+    waits_on_us,
+)
 from foi.mail.reading.evidence import ASKS_US_RE, Gathered
 from foi.mail.reading.grammar import HANDED_TO_YOU, WHOLE_NOT_HELD, gap
 from foi.mail.reading.parts import (
@@ -63,6 +70,12 @@ _THE_REST_RE = re.compile(
     r"|refused|not\s+(?:be\s+)?(?:disclosed|released|provided))",
     re.I,
 )
+
+
+# A letterhead's contact lines: a telephone or fax number ("T 0203 334 2915"), a DX box, a postcode,
+# a floor or post point. Their digits are an address, not figures given (round 12).
+_LETTERHEAD_RE = re.compile(r"(?<!\d)(?:\+44\s?|0)\d{2,4}\s?\d{3,4}\s?\d{3,4}(?!\d)|\bDX\s?\d|\bpost\s*point\b"
+                            r"|\b\d{1,2}(?:st|nd|rd|th)\s+floor\b|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s\d[A-Z]{2}\b", re.I)
 
 
 _HANDED_RE = re.compile(HANDED_TO_YOU, re.I)
@@ -153,6 +166,13 @@ def weigh(ev: Gathered) -> Weighed:
         # full": the letter hands something over, in so many words (round 11).
         ev.scores["data"] += 1.5
         ev.evidence["data"] += handed[:1]
+    led = [s for s in lead_to_a_refusal(ev.new) if s in ev.evidence["data"]]
+    if led:
+        # "Our response is set out below. Your request is refused.": what the lead announces is the
+        # refusal itself; it gives nothing (round 12).
+        lead_scores, _ = score(led)
+        ev.scores["data"] = max(0.0, ev.scores["data"] - lead_scores["data"])
+        ev.evidence["data"] = [x for x in ev.evidence["data"] if x not in led]
     parts = read_parts(ev.new)
     # A letter refusing on cost alone, that says nothing of giving anything: its counts ("the force
     # recorded 45,000 incidents that year") measure the search, unless a question laid out on its
@@ -184,6 +204,12 @@ def weigh(ev: Gathered) -> Weighed:
         ev.evidence["data"] = [s for s in ev.reading.of("new", "history", "conditional")
                             if re.search(r"\battach|\benclos", s, re.I)][:1] or [ev.subject]
     named = [s for s in ev.new if sections_in_sentence(s) and not not_relied_on(s)]
+    whole_ground = [s for s in ground_on_whole_request(ev.new) if s not in ev.evidence["firm"]]
+    if whole_ground and ev.scores["firm"] < 2:
+        # "Section 21 is engaged in relation to this request", "we are applying section 40(2) to your
+        # request": a ground applied to the request itself, as done - a refusal stated (round 12).
+        ev.scores["firm"] += 2.0
+        ev.evidence["firm"] += whole_ground[:1]
     reasoned = [s for s in ev.new if _WITHHELD_FOR_REASON_RE.search(s) and s not in ev.evidence["firm"]]
     if reasoned and ev.scores["firm"] < 2:
         # "Although we do hold information in scope, this information is exempt, for the reason
@@ -336,8 +362,10 @@ def weigh(ev: Gathered) -> Weighed:
         "not recorded in a usable form, and no cost limit": not cost_letter and (
             any(NOT_HELD_COST_RE.search(s) for s in ev.evidence["not-held"])
             or any(_NOT_IN_FORM_RE.search(s) for s in ev.new)),
+        # (Not a letterhead's telephone, fax, DX or postcode lines: round 12.)
         "rows of figures": sum(1 for s in ev.new if len(FIGURE_RE.findall(s)) >= 3 and not SEARCH_SIZE_RE.search(s)
-                               and not COST_LIMIT_RE.search(s) and not sections_in_sentence(s)) >= 2,
+                               and not COST_LIMIT_RE.search(s) and not sections_in_sentence(s)
+                               and not _LETTERHEAD_RE.search(s)) >= 2,
     }
     ev.rival_evidence = rival_evidence
     return Weighed(ack=ack, answered=answered, answers=answers, caveat=caveat, clar=clar,
