@@ -13,7 +13,8 @@ import pytest
 
 from foi.mail.classify import classify
 from foi.mail.reading.answers import told
-from foi.mail.reading.decisions import ground_on_whole_request, lead_to_a_refusal
+from foi.mail.reading.decisions import ground_on_whole_request, held_in_part, lead_to_a_refusal
+from foi.mail.reading.logs import clarification_exchanges, clarification_logged
 from foi.mail.reading.parts import read_parts
 from foi.mail.reading.sentences import split_sentences
 
@@ -201,6 +202,7 @@ def test_one_question_not_held_among_answered_questions_is_an_answer(text: str) 
         "I would like the totals for 2019 and 2020 separately.",
         "By 'debrief form' I mean the 2 page return filed after each incident.",
         "Please break this down by each of the 4 districts.",
+        "(I am requiring these 3 figures, as the memorial is inside a police station.)",
     ],
 )
 def test_the_requesters_own_asks_inside_a_part_answer_nothing(ask: str) -> None:
@@ -292,3 +294,108 @@ def test_a_lead_to_a_refusal_of_the_whole_request(pair: tuple[str, str]) -> None
 )
 def test_a_lead_to_anything_else_is_kept(pair: tuple[str, str]) -> None:
     assert lead_to_a_refusal(list(pair)) == []
+
+
+# --------------------------------------------------------------------------------------------
+# H. A clarification asked and answered, printed in a log entry, is history
+
+
+@pytest.mark.parametrize(
+    "exchange",
+    [
+        ["Clarification sought", "For question 3, which years do you mean?", "Clarification received",
+         "Yes, 2020 to 2023."],
+        ["Clarification requested - do you mean marked or unmarked cars?", "Clarification provided",
+         "Marked cars only."],
+        ["Further information requested from applicant: which station?", "Applicant's response: Bangor."],
+        ["Request for clarification sent 2 May 2023", "The requester clarified that only staff are meant."],
+    ],
+)
+def test_a_logged_clarification_that_came_back_is_history(exchange: list[str]) -> None:
+    sentences = ["Request: FOI/0042", *exchange, "Request 4", "How many vans are there?"]
+    assert clarification_logged(sentences) == []
+    got = clarification_exchanges(sentences)
+    assert exchange[0] in got and "Request 4" not in got
+
+
+def test_a_logged_clarification_still_open_is_a_question() -> None:
+    sentences = ["Clarification sought on 14/03/2023: which district do you mean?", "Request 2",
+                 "How many vans are there?"]
+    assert clarification_logged(sentences) == sentences[:1]
+    assert clarification_exchanges(sentences) == []
+
+
+def test_a_cost_refusal_in_a_log_with_an_answered_clarification_is_refused() -> None:
+    text = ("Request: FOI/00099\nSubject: Vans\nYour request for information below has now been considered. We can "
+            "confirm that the force does hold the information you have requested, however it is estimated that "
+            "the cost of complying with your request would exceed the appropriate costs limit under section 12(1), "
+            "as explained below.\nRequest 1\nHow many vans does the force own?\nRequest 2\nPlease break this down "
+            "by district.\nClarification sought\nFor Request 2, can you say which districts you mean?\n"
+            "Clarification received\nYes, all of them.\nRequest 3\nHow many are electric?")
+    result = classify("FOI response", text)
+    assert result.guess == "refused"
+
+
+# --------------------------------------------------------------------------------------------
+# I. Held only in part: not plainly all of it given
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I can confirm that some of the information you have requested is held by the force.",
+        "Part of the requested data is held by the council.",
+        "We hold some of the information you asked for.",
+        "The information you want is held in part.",
+        "The force only holds parts of the records you describe.",
+        "Your request has been considered and the information is partially held.",
+        "Elements of the information are held, as set out below.",
+    ],
+)
+def test_held_in_part(sentence: str) -> None:
+    assert held_in_part([sentence]) == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I can confirm that the information you have requested is held by the force.",
+        "If some of the information is held, we will tell you which parts.",
+        "Some of the officers named are held in high regard.",
+        "We hold the information and some of it is attached.",
+    ],
+)
+def test_not_held_in_part(sentence: str) -> None:
+    assert held_in_part([sentence]) == []
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "I can confirm that some of the information you have requested is held by the force.",
+        "The force holds part of the information you asked for.",
+        "Your request has been considered; the information is held in part.",
+    ],
+)
+def test_given_but_held_only_in_part_is_asked_with_partial_as_the_guess(opening: str) -> None:
+    text = ("Request\nQ1. How many vans does the force own?\nQ2. How many are electric?\n\n" + opening
+            + "\nDecision\nI have today decided to disclose the following information to you.\nQ1. 214. This figure "
+            "leaves out unmarked vans.")
+    result = classify("FOI response", text)
+    assert result.kind == "needs-review" and result.guess == "partial"
+
+
+@pytest.mark.parametrize(
+    "decided",
+    [
+        "I have today decided to disclose the following information to you.",
+        "We have decided to release the located information in full.",
+        "I have now decided to supply the figures below.",
+    ],
+)
+def test_a_decision_to_give_with_figures_is_an_answer(decided: str) -> None:
+    text = ("Request\nQ1. How many vans does the force own?\nQ2. How many are electric?\n\nI can confirm that the "
+            "information you requested is held.\n" + decided + "\nQ1. 214. This figure leaves out unmarked vans.\n"
+            "Q2. 31. All of them are based at headquarters.")
+    result = classify("FOI response", text)
+    assert result.guess == "responded"

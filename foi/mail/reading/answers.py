@@ -75,6 +75,9 @@ _LEADS_RE = re.compile(
     r"|answers?|reply|replies"
     r"|information)\s+(?:to\s+(?:your|each\s+of\s+your|the)\s+(?:\w+\s+){0,2}?(?:questions?|request|points?|queries"
     r"|enquiry)\s+)?(?:below|as\s+follows|set\s+out\s+below)\b"
+    # "Please find below answers to your questions", "see below our response" (round 12).
+    r"|\b(?:please\s+)?(?:find|see)\s+below\s+(?:(?:a|our|the|my)\s+)?(?:full\s+)?(?:response|responses|answers?|reply"
+    r"|replies)\b"
     r"|\b(?:our|my|the)\s+(?:answers?|responses?|replies)\s+to\s+(?:your|each\s+of\s+your|the)\s+(?:\w+\s+){0,2}?"
     r"(?:questions?|points?|queries)\s+(?:are|is)\s+(?:set\s+out\s+|given\s+|provided\s+)?(?:below|as\s+follows)\b"
     # "I will deal with each of your questions in the order they came", "we shall take your points in turn",

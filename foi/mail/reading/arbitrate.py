@@ -11,6 +11,7 @@ from foi.mail.reading.decisions import (
     deciding,
     given_in,
     heading_decision,
+    held_in_part,
     names_a_part,
     ncnd_of_the_rest,
     part_withheld,
@@ -236,6 +237,11 @@ def arbitrate(ev: Gathered, w: Weighed) -> Arbitration | Classification:
             conf -= 0.1
             reasons.append("speaks of part of the information")
         reasons.append("information given")
+        if held_in_part(ev.new) and not w.whole_nh and not w.part_nh:
+            # "Some of the information you asked for is held. I have decided to disclose the following":
+            # given, and the rest is not said to be not held - partly given is the better guess (round 12).
+            final = "partial"
+            abstain = "held only in part, and the rest is not said to be not held"
     elif w.whole_nh and w.data >= 1:
         # Not held beside words that give something: ask. The guess is the answer when its own words
         # say information is given, or something concrete is there (round 7: a plain answer that

@@ -572,3 +572,28 @@ def lead_to_a_refusal(sentences: Sequence[str]) -> list[str]:
         if len(s) <= 120 and _LEAD_RE.search(s) and (_REQUEST_REFUSED_RE.search(nxt) or ground_on_whole_request([nxt])):
             out.append(s)
     return out
+
+
+# Held only in part: "some of the information you have requested is held", "we hold part of the data",
+# "the information is held in part" (round 12). The rest is not held or is withheld: an answer that says
+# so is partly given at most, never plainly all of it.
+_HELD_IN_PART_RE = re.compile(
+    r"\b(?:some|part|parts|elements|certain\s+parts|a\s+(?:small\s+)?(?:part|portion|proportion))\s+of\s+(?:the\s+)?"
+    r"(?:requested\s+|recorded\s+)?(?:information|data|records)\b" + gap(60)
+    + r"\b(?:is|are|was|were)\s+(?:only\s+)?held\b"
+    r"|\b(?:we|I|it|the\s+(?:force|constabulary|council|department|trust|service|authority))\s+(?:do\s+|does\s+|did\s+)?"
+    r"(?:only\s+)?(?:hold|holds|held)\s+(?:some|part|parts|elements)\s+of\b"
+    r"|\bheld\s+(?:only\s+)?in\s+part\b|\bpartially\s+held\b|\bpartly\s+held\b",
+    re.I,
+)
+
+
+def held_in_part(sentences: Sequence[str]) -> list[str]:
+    """Sentences saying only part of what was asked for is held, as a fact (not as a possibility)."""
+    out: list[str] = []
+    for s in sentences:
+        m = _HELD_IN_PART_RE.search(s)
+        if m and not re.search(r"\b(?:if|whether|would|could|may|might)\b", _clause_before(s, m.start()) + m.group(),
+                               re.I):
+            out.append(s)
+    return out

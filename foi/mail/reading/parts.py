@@ -221,7 +221,7 @@ def read_parts(sentences: Sequence[str]) -> Parts:
 # requesting every report, not only ...", "By 'debrief' I mean ...". An authority answering never
 # asks itself for the information, so such lines are the question restated, not its answer.
 _ASKER_RE = re.compile(
-    r"^\W*(?:(?:please\s+note,?\s+)?I\s+(?:am\s+(?:also\s+)?(?:requesting|asking|seeking)|would\s+(?:also\s+)?like"
+    r"^\W*\(?(?:(?:please\s+note,?\s+)?I\s+(?:am\s+(?:also\s+)?(?:requesting|requiring|asking|seeking)|would\s+(?:also\s+)?like"
     r"|(?:also\s+)?(?:request|require|need|want)|wish\s+to\s+(?:request|receive|know|obtain))\b"
     r"|please\s+(?:also\s+)?(?:share|provide|supply|send|give|list|include|break\s+(?:this|these|it|them|down)"
     r"|state|specify|disclose|detail|indicate|tell\s+me|advise\s+me|let\s+me\s+know)\b)"

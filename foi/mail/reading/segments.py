@@ -200,6 +200,14 @@ _ITEM_ANSWER_RE = re.compile(
 )
 
 
+# "Q1. 237. This figure excludes covert vehicles": a figure under its question's number, then a note on it
+# in a sentence of its own (round 12). (Not a year: "1. 2019. The scheme began".)
+_ITEM_FIGURE_THEN_NOTE_RE = re.compile(
+    r"(?im)^\s*(?:q(?:uestion)?\s*\d{1,2}[a-z]?|\d{1,2}[a-z]?)\s*[.):\-\u2013]\s*(?!(?:19|20)\d\d\b)(?:£\s?)?\d[\d,]*"
+    r"(?:\.\d+)?\.[ \t]+(?-i:[A-Z])"
+)
+
+
 def _is_their_voice(line: str) -> bool:
     """A line in which the authority answers, or a row of figures."""
     if _AUTHORITY_VOICE_RE.search(line) or _ITEM_ANSWER_RE.search(line):
@@ -564,6 +572,7 @@ def _roles_for(text: str, source: str, ours: list[set[str]], reading: Reading) -
                                       r"£?\d[\d,]*(?:\.\d+)?(?:[ \t]*(?:k|m|bn|million|billion)\b)?[ \t]*"
                                       r"(?:\([^()\n]{0,80}\))?[ \t]*$", figures))
     reading.answers += len(_ITEM_ANSWER_RE.findall(figures))
+    reading.answers += len(_ITEM_FIGURE_THEN_NOTE_RE.findall(figures))
     # "A: At present 0 staff hold that role", "A: Yes" under a "Q:": an answer.
     for _q, a in _question_answer_pairs(main):
         said = _A_LINE_RE.match(main[a])

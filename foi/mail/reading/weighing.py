@@ -10,12 +10,14 @@ from foi.mail.reading.decisions import (
     deciding,
     ground_on_whole_request,
     held_but,
+    held_in_part,
     lead_to_a_refusal,
     scope_questions,
     waits_on_us,
 )
 from foi.mail.reading.evidence import ASKS_US_RE, Gathered
 from foi.mail.reading.grammar import HANDED_TO_YOU, WHOLE_NOT_HELD, gap
+from foi.mail.reading.logs import clarification_exchanges
 from foi.mail.reading.parts import (
     FIGURE_RE,
     Parts,
@@ -79,6 +81,11 @@ _LETTERHEAD_RE = re.compile(r"(?<!\d)(?:\+44\s?|0)\d{2,4}\s?\d{3,4}\s?\d{3,4}(?!
 
 
 _HANDED_RE = re.compile(HANDED_TO_YOU, re.I)
+# The decision to give, as made: "I have today decided to disclose the following information to you", "we
+# have decided to release the located information in full", "I have now decided to supply some of it"
+# (round 12; a decision-letter template used by several forces).
+_DECIDED_TO_GIVE_RE = re.compile(r"\b(?:I|we)\s+(?:have\s+)?(?:today\s+|now\s+|therefore\s+)?decided\s+to\s+(?:disclose"
+                                 r"|release|provide|supply)\b", re.I)
 # Not done, or not yet: "cannot be disclosed to you", "would be released to you if", "was refused".
 _NOT_HANDED_RE = re.compile(r"\b(?:not|cannot|can't|could|would|should|if|unless|whether|refus\w*|withh\w+|exempt)\b",
                             re.I)
@@ -159,8 +166,8 @@ def weigh(ev: Gathered) -> Weighed:
     if pointers and not ev.letters:
         ev.scores["data"] += 1.0
         ev.evidence["data"] += pointers
-    handed = [s for s in ev.new if _HANDED_RE.search(s) and not _NOT_HANDED_RE.search(s)
-              and s not in ev.evidence["data"]]
+    handed = [s for s in ev.new if (_HANDED_RE.search(s) or _DECIDED_TO_GIVE_RE.search(s))
+              and not _NOT_HANDED_RE.search(s) and s not in ev.evidence["data"]]
     if handed and ev.scores["data"] < 1.5:
         # "The reports disclosed to you are listed below", "the following are supplied to you in
         # full": the letter hands something over, in so many words (round 11).
@@ -173,7 +180,15 @@ def weigh(ev: Gathered) -> Weighed:
         lead_scores, _ = score(led)
         ev.scores["data"] = max(0.0, ev.scores["data"] - lead_scores["data"])
         ev.evidence["data"] = [x for x in ev.evidence["data"] if x not in led]
-    parts = read_parts(ev.new)
+    # "Clarification sought: ... can you say which ...?" then "Clarification received: yes, ...", printed in
+    # a log entry: a question asked and answered before this reply, history - neither a question to us
+    # now nor an answer to a part (round 12).
+    exchange = set(clarification_exchanges([x.text for x in ev.reading.sentences]))
+    if exchange:
+        asked_scores, _ = score(sorted(exchange))
+        ev.scores["clarification"] = max(0.0, ev.scores["clarification"] - asked_scores["clarification"])
+        ev.evidence["clarification"] = [x for x in ev.evidence["clarification"] if x not in exchange]
+    parts = read_parts([s for s in ev.new if s not in exchange])
     # A letter refusing on cost alone, that says nothing of giving anything: its counts ("the force
     # recorded 45,000 incidents that year") measure the search, unless a question laid out on its
     # own is answered with them (round 6).
@@ -274,7 +289,7 @@ def weigh(ev: Gathered) -> Weighed:
     scoped = ev.scores["scoped"] + (ev.scores["detail"] if data >= 0.75 else 0.0)
     partial_marks = ev.scores["partial"] + scoped
     ext, clar, ack = ev.scores["extended"], ev.scores["clarification"], ev.scores["acknowledged"]
-    questions = [s for s in ev.new if "?" in s and re.search(r"\byou\b", s, re.I)]
+    questions = [s for s in ev.new if "?" in s and re.search(r"\byou\b", s, re.I) and s not in exchange]
     narrowing = [s for s in ev.new if NARROWING_RE.search(s)]
     # A question to us about answering less than was asked, in a letter that weighs the cost or
     # a refusal: "Would it be acceptable if we searched one year only?" (round 6).
@@ -325,7 +340,10 @@ def weigh(ev: Gathered) -> Weighed:
                  and ev.reading.tables < 3 and answers == 0 and not parts.answered),
         # (Beside figures, answered parts or a data file, a "not held" speaks for one part.)
         # "We do hold the information requested, however ...": what follows may withhold a part.
-        "held, but qualified": bool(held_but(ev.new)),
+        # ("Some of the information you asked for is held": the rest is withheld, unless the letter says it is
+        # not held. Round 12.)
+        "held, but qualified": bool(held_but(ev.new)) or (bool(held_in_part(ev.new)) and not (
+            whole_nh or part_nh or parts.not_held)),
         "not held beside nothing shown": bool(whole_nh) and not cost_decided and not (
             ev.reading.tables >= 3 or bool(parts.answered)),
         "the whole request not held": bool(whole_nh) and not (ev.has_data or ev.reading.tables >= 3 or answers > 0
