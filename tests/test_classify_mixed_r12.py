@@ -399,3 +399,26 @@ def test_a_decision_to_give_with_figures_is_an_answer(decided: str) -> None:
             "Q2. 31. All of them are based at headquarters.")
     result = classify("FOI response", text)
     assert result.guess == "responded"
+
+
+# --------------------------------------------------------------------------------------------
+# J. The decision on the request ends the request restated above it
+
+
+@pytest.mark.parametrize(
+    "decision",
+    [
+        "Your request is refused in accordance with s.21 FOIA, as the schedule is on our website.",
+        "Your request for information has been refused under section 21, as it is published already.",
+        "The request is therefore refused: section 21 applies, as the schedule is published online.",
+        "Your FOI request has been declined under section 21, the schedule being on our website.",
+        "Your request is hereby refused by virtue of section 21; the schedule is published on our website.",
+        "The above request is refused under s.21, since the schedule can be read on our website.",
+    ],
+)
+def test_a_decision_on_the_request_is_not_read_as_the_request(decision: str) -> None:
+    text = ("Dear Ms Black,\nI write further to your request for information dated 2 May 2023.\n"
+            "You requested details of:\n1. A copy of your records retention schedule\n2. How many years you keep "
+            "exam transcripts\n" + decision + "\nYours sincerely,\nInformation Compliance")
+    result = classify("FOI response", text)
+    assert result.kind == "refused" and result.sections == ["21"]

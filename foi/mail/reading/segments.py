@@ -177,7 +177,11 @@ _AUTHORITY_VOICE_RE = re.compile(
     r"|\b(?:we|i)\s+(?:can(?:not)?|do\s+not|don.t|would|are\s+(?:unable|not\s+able|able|pleased)|am\s+(?:unable|not\s+obliged"
     r"|able|pleased)|have\s+(?:attached|enclosed|provided|located|been\s+able|no\s+record)|hold|rely)\b(?!\s+(?:like|be\s+grateful|request|appreciate|prefer|want|also\s+like))"
     r"|\b(?:the\s+)?(?:force|constabulary|police(?:\s+service)?)\s+(?:does|do|can|cannot|holds?|has\s+(?:no|not))\b"
-    r"|\bthis\s+request\s+is\s+(?:being\s+)?refused|\b(?:represents|constitutes|serves\s+as|acts\s+as)\s+a\s+refusal"
+    r"|\bthis\s+request\s+is\s+(?:being\s+)?refused"
+    # (A decision on the request, in any words: "your request is refused in accordance with s.21", "the
+    # request has been declined". A requester never says it of their own request: round 12.)
+    r"|\b(?:your|the)\s+(?:[\w()-]+\s+){0,4}?request\s+(?:for\s+information\s+)?(?:is|has\s+been)\s+(?:therefore\s+"
+    r"|hereby\s+)?(?:being\s+)?(?:refused|declined)\b|\b(?:represents|constitutes|serves\s+as|acts\s+as)\s+a\s+refusal"
     r"\s+notice|\bnot\s+obliged\s+to\s+(?:supply"
     r"|provide|comply|disclose)"
     # They turn to us with a question: "so that we can deal with your request, would you tell us
