@@ -39,11 +39,24 @@ _FOUND_INSTEAD_RE = re.compile(
 )
 
 
+# The clause before "we can advise that" saying what the telling is for: the size of a search or
+# the time it would take ("As an illustration of how long a manual review would take, we can advise
+# that 190,000 records were created", "to show the scale of the task, I can tell you that ...").
+# What follows measures the work, and answers nothing (round 12).
+_MEASURES_WORK_RE = re.compile(
+    r"\b(?:how\s+long|how\s+much\s+(?:time|work)|illustrat\w*|scale|volume|magnitude|size\s+of|review\w*|search\w*"
+    r"|examin\w*|cost\w*|hours?|time\s+(?:it\s+)?would)\b",
+    re.I,
+)
+
+
 def told(sentences: Sequence[str]) -> list[str]:
     """Sentences that tell the requester something in plain words, as an answer."""
     out: list[str] = []
     for s in sentences:
         m = _INFORM_RE.search(s)
+        if m and _MEASURES_WORK_RE.search(s[: m.start()]):
+            continue
         if m and len(s) - m.end() >= 20 and not _NOT_AN_ANSWER_RE.search(s[m.end():]):
             out.append(s)
     return out
@@ -62,6 +75,9 @@ _LEADS_RE = re.compile(
     r"|answers?|reply|replies"
     r"|information)\s+(?:to\s+(?:your|each\s+of\s+your|the)\s+(?:\w+\s+){0,2}?(?:questions?|request|points?|queries"
     r"|enquiry)\s+)?(?:below|as\s+follows|set\s+out\s+below)\b"
+    # "Please find below answers to your questions", "see below our response" (round 12).
+    r"|\b(?:please\s+)?(?:find|see)\s+below\s+(?:(?:a|our|the|my)\s+)?(?:full\s+)?(?:response|responses|answers?|reply"
+    r"|replies)\b"
     r"|\b(?:our|my|the)\s+(?:answers?|responses?|replies)\s+to\s+(?:your|each\s+of\s+your|the)\s+(?:\w+\s+){0,2}?"
     r"(?:questions?|points?|queries)\s+(?:are|is)\s+(?:set\s+out\s+|given\s+|provided\s+)?(?:below|as\s+follows)\b"
     # "I will deal with each of your questions in the order they came", "we shall take your points in turn",

@@ -11,6 +11,7 @@ from foi.mail.reading.decisions import (
     deciding,
     given_in,
     heading_decision,
+    held_in_part,
     names_a_part,
     ncnd_of_the_rest,
     part_withheld,
@@ -151,6 +152,14 @@ def arbitrate(ev: Gathered, w: Weighed) -> Arbitration | Classification:
         final, final_ev = "partial", held_back[:1] + [x for x in ev.evidence["refused"][:1] if x not in held_back[:1]]
         conf = 0.68 + 0.04 * min(n_give, 2)
         reasons.append("released, with a named part held back")
+    elif held_back and not w.whole_nh and not rest_withheld(ev.new) and w.cost_letter and (
+            any(names_a_part(x) for x in held_back)):
+        # "We do hold the information; however we are withholding some of it, as the cost of
+        # compliance exceeds the limit", and nothing given in view: the letter's own words say only
+        # part is held back, but the cost limit may answer for the whole. Partly withheld is the
+        # guess; whether anything is given is not seen (round 12).
+        final, final_ev = "partial", held_back[:1] + [x for x in ev.evidence["refused"][:1] if x not in held_back[:1]]
+        abstain = "a cost-limit letter that says only part is withheld; nothing given is seen"
     elif bounded and not w.whole_nh and not w.part_nh and not (w.cost_letter and not concrete and not ev.has_data):
         # "Above is all the information we can disclose; for anything else we rely on the following",
         # "a copy of the information which can be disclosed is enclosed": given within a bound that
@@ -228,6 +237,11 @@ def arbitrate(ev: Gathered, w: Weighed) -> Arbitration | Classification:
             conf -= 0.1
             reasons.append("speaks of part of the information")
         reasons.append("information given")
+        if held_in_part(ev.new) and not w.whole_nh and not w.part_nh:
+            # "Some of the information you asked for is held. I have decided to disclose the following":
+            # given, and the rest is not said to be not held - partly given is the better guess (round 12).
+            final = "partial"
+            abstain = "held only in part, and the rest is not said to be not held"
     elif w.whole_nh and w.data >= 1:
         # Not held beside words that give something: ask. The guess is the answer when its own words
         # say information is given, or something concrete is there (round 7: a plain answer that

@@ -503,3 +503,97 @@ def bounded_release(sentences: Sequence[str]) -> list[str]:
     """The sentences that give what can be given: the rest, by their own words, is withheld."""
     return [s for s in sentences if _BOUNDED_RE.search(s) and not _NOT_DONE_RE.search(_clause_before(
         s, _BOUNDED_RE.search(s).start()))]
+
+
+# A ground applied to the whole request, as done (round 12): "Section 21 is engaged in relation to this
+# request", "we consider that exemption 21 applies to your request", "we are relying on section 40(2)
+# for your request", "this request is refused under section 14". The object is the request itself,
+# not "the requested information" or a named part, which may be only some of it.
+_GROUND = (r"(?:(?:the\s+)?(?:exemptions?\s+(?:at|in|under)\s+)?(?:sections?|s\.|exemptions?)\s*\d{1,2}[A-Z]?"
+           r"(?:\s*\(\w{1,3}\))*|(?:the\s+)?(?:following\s+)?exemptions?|(?:this|that|the)\s+exemption)")
+_THE_REQUEST = (r"(?:(?:the\s+whole\s+of\s+|all\s+of\s+|the\s+entirety\s+of\s+)?(?:this|your)\s+"
+                r"(?:freedom\s+of\s+information\s+|foi\s+)?(?:request|application)(?:\s+(?:for\s+information|in\s+(?:its|their)\s+entirety|as\s+a\s+whole))?"
+                r"(?!\s+(?:for|about|regarding|concerning|relating)\s+(?!information)))")
+_TO_IT = r"\s+(?:in\s+(?:relation|respect)\s+(?:to|of)|with\s+regard\s+to|to|for)\s+" + _THE_REQUEST
+WHOLE_REQUEST_GROUND = (
+    # the ground, then what was done with it: "section 21 ... is engaged in relation to this request"
+    r"\b" + _GROUND + r"\b" + gap(80) + r"\b(?:is|are|has\s+been|have\s+been|was|were)\s+"
+    r"(?:therefore\s+|also\s+|now\s+)?"
+    r"(?:engaged|applied|relied\s+(?:up)?on|invoked|applicable)" + _TO_IT
+    + r"|\b" + _GROUND + r"\b" + gap(80) + r"\bappl(?:y|ies)" + _TO_IT
+    # the authority's act: "we are applying section 40(2) to your request", "I rely on section 14 for this request"
+    + r"|\b(?:we|I)\s+(?:are\s+|am\s+|have\s+|must\s+|will\s+)?(?:therefore\s+|now\s+)?"
+    r"(?:apply|applying|applied|rely|relying|relied|engage|engaging|engaged|invoke|invoking|invoked)\s+"
+    r"(?:up)?(?:on\s+)?" + _GROUND + r"\b" + gap(60) + _TO_IT
+    # the request itself refused under it: "your request is refused under section 14(1)"
+    + r"|" + _THE_REQUEST + r"\s+(?:is|has\s+been|was)\s+(?:therefore\s+|hereby\s+)?(?:refused|declined|exempt)\s+"
+    r"(?:in\s+full\s+)?(?:under|by\s+virtue\s+of|in\s+accordance\s+with|pursuant\s+to)\s+" + _GROUND
+)
+_WHOLE_REQUEST_GROUND_RE = re.compile(WHOLE_REQUEST_GROUND, re.I)
+# Said as a possibility or of another case: "if section 21 applies to your request", "whether any exemption
+# applies to this request", "section 12 would apply to your request".
+_NOT_SAID_AS_DONE_RE = re.compile(r"\b(?:if|whether|would|could|might|may|unless|should|where)\b", re.I)
+
+
+# "Part of your request is refused under section 40": the request named as the whole of which a part is meant.
+_SOME_OF_RE = re.compile(r"\b(?:part|parts|some|elements|aspects|one|sections?|questions?\s+\d+)\s+of\s*$", re.I)
+
+
+def ground_on_whole_request(sentences: Sequence[str]) -> list[str]:
+    """Sentences that apply a ground to the request as a whole, as done (not as what would or might
+    apply): the letter's own decision to withhold all of it."""
+    out: list[str] = []
+    for s in sentences:
+        m = _WHOLE_REQUEST_GROUND_RE.search(s)
+        if m and not _NOT_SAID_AS_DONE_RE.search(_clause_before(s, m.start()) + " " + m.group()) and not (
+                _SOME_OF_RE.search(s[: m.start()])):
+            out.append(s)
+    return out
+
+
+# The whole request refused, in so many words: "your request for information is refused", "this FOI
+# request has been declined", "the application is therefore rejected".
+_REQUEST_REFUSED_RE = re.compile(
+    r"^\W*(?:(?:I\s+am\s+sorry\s+(?:to\s+say\s+)?(?:that\s+)?|unfortunately,?\s+)?)(?:your|this|the)\s+(?:[\w()-]+\s+){0,5}?"
+    r"(?:request|application)\s+(?:for\s+information\s+)?(?:is|has\s+been|was)\s+(?:therefore\s+|hereby\s+)?"
+    r"(?:refused|declined|rejected|turned\s+down)\b",
+    re.I,
+)
+# A lead to what follows: "our response is set out below", "please see the response below".
+_LEAD_RE = re.compile(r"\b(?:below|as\s+follows|follows|following|set\s+out)\b", re.I)
+
+
+def lead_to_a_refusal(sentences: Sequence[str]) -> list[str]:
+    """Leads ("Our response is set out below") whose next sentence refuses the whole request: what
+    they announce is the refusal, not information (round 12)."""
+    out: list[str] = []
+    for k, s in enumerate(sentences[:-1]):
+        nxt = sentences[k + 1]
+        if len(s) <= 120 and _LEAD_RE.search(s) and (_REQUEST_REFUSED_RE.search(nxt) or ground_on_whole_request([nxt])):
+            out.append(s)
+    return out
+
+
+# Held only in part: "some of the information you have requested is held", "we hold part of the data",
+# "the information is held in part" (round 12). The rest is not held or is withheld: an answer that says
+# so is partly given at most, never plainly all of it.
+_HELD_IN_PART_RE = re.compile(
+    r"\b(?:some|part|parts|elements|certain\s+parts|a\s+(?:small\s+)?(?:part|portion|proportion))\s+of\s+(?:the\s+)?"
+    r"(?:requested\s+|recorded\s+)?(?:information|data|records)\b" + gap(60)
+    + r"\b(?:is|are|was|were)\s+(?:only\s+)?held\b"
+    r"|\b(?:we|I|it|the\s+(?:force|constabulary|council|department|trust|service|authority))\s+(?:do\s+|does\s+|did\s+)?"
+    r"(?:only\s+)?(?:hold|holds|held)\s+(?:some|part|parts|elements)\s+of\b"
+    r"|\bheld\s+(?:only\s+)?in\s+part\b|\bpartially\s+held\b|\bpartly\s+held\b",
+    re.I,
+)
+
+
+def held_in_part(sentences: Sequence[str]) -> list[str]:
+    """Sentences saying only part of what was asked for is held, as a fact (not as a possibility)."""
+    out: list[str] = []
+    for s in sentences:
+        m = _HELD_IN_PART_RE.search(s)
+        if m and not re.search(r"\b(?:if|whether|would|could|may|might)\b", _clause_before(s, m.start()) + m.group(),
+                               re.I):
+            out.append(s)
+    return out

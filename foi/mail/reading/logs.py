@@ -73,10 +73,47 @@ def ground_headings(sentences: Sequence[str]) -> list[str]:
     return out
 
 
-def clarification_logged(sentences: Sequence[str]) -> list[str]:
-    """The log lines recording that clarification was sought from the requester."""
-    return [s for s in sentences if _CLARIFICATION_LOGGED_RE.match(s.strip())
-            and not _CLARIFICATION_DONE_RE.search(s.strip()[:60])]
+# The field that records the answer: "Clarification received", "Clarification provided by the applicant on
+# 3 May", "Requester clarified: ...", "Applicant's response: ..." (round 12).
+_CLARIFICATION_ANSWERED_RE = re.compile(
+    r"^\W{0,3}(?:clarification\s+(?:was\s+|has\s+been\s+)?(?:received|provided|given|supplied|obtained)"
+    r"|(?:the\s+)?(?:requester|applicant|requestor)(?:'s)?\s+(?:clarified|clarification|replied|responded|response"
+    r"|confirmed))\b",
+    re.I,
+)
+
+
+def clarification_logged(sentences: Sequence[str], *, within: int = 6) -> list[str]:
+    """The log lines recording that clarification was sought from the requester, and not (in the
+    next few lines) that it came back: a question asked and answered is the request's history."""
+    out: list[str] = []
+    for k, s in enumerate(sentences):
+        if not _CLARIFICATION_LOGGED_RE.match(s.strip()) or _CLARIFICATION_DONE_RE.search(s.strip()[:60]):
+            continue
+        if any(_CLARIFICATION_ANSWERED_RE.match(x.strip()) for x in sentences[k + 1: k + 1 + within]):
+            continue
+        out.append(s)
+    return out
+
+
+def clarification_exchanges(sentences: Sequence[str], *, within: int = 6) -> list[str]:
+    """Every sentence of a logged clarification exchange that came back ("Clarification sought" ...
+    "Clarification received" ...): the question and its answer, both history."""
+    out: list[str] = []
+    for k, s in enumerate(sentences):
+        if not _CLARIFICATION_LOGGED_RE.match(s.strip()):
+            continue
+        ahead = sentences[k + 1: k + 1 + within]
+        end = next((j for j, x in enumerate(ahead) if _CLARIFICATION_ANSWERED_RE.match(x.strip())), None)
+        if end is not None:
+            # (With the requester's answer under its field: "Clarification received" / "Yes, members of
+            # the public.")
+            reply = ahead[end + 1: end + 2]
+            out += [s, *ahead[: end + 1], *(x for x in reply if len(x) <= 200 and not _PART_HEAD_RE.match(x))]
+    return out
+
+
+_PART_HEAD_RE = re.compile(r"^\W*(?:request|question|part|q)\s*\d{1,2}\b", re.I)
 
 
 # A line of a table pasted into the entry: a label and a figure ("2014-15 £37,287.52", "Burglary 41").

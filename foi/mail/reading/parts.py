@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from foi.mail.reading.answers import answers_run, request_printed
+from foi.mail.reading.answers import answers_run, leads_to_answers, request_printed
 from foi.mail.reading.scoring import score
 from foi.mail.reading.sections import sections_in_sentence
 from foi.mail.reading.segments import SEARCH_SIZE_RE
@@ -144,6 +144,12 @@ def read_parts(sentences: Sequence[str]) -> Parts:
         labels = {}
     # Numbered questions, then answers numbered like them: the parts are the answers (round 10).
     start = 0 if labels else answers_run([_part_label(s) for s in sentences])
+    if not labels and not start:
+        # "Q1 response: ...", "2. Answer - ...": answers headed by their number and an answer word, after
+        # the questions printed; the parts are the answers, however many of them are in view (round 12).
+        start = next((k for k, s in enumerate(sentences) if k and _part_label(s) == ("n", 1)
+                      and _ANSWER_WORD_RE.match(PART_START_RE.sub("", s, count=1))
+                      and any(_part_label(x) for x in sentences[:k])), 0)
     for k, s in enumerate(sentences):
         if k < start:
             continue
@@ -158,6 +164,11 @@ def read_parts(sentences: Sequence[str]) -> Parts:
     if request_printed(parts, lambda x: PART_START_RE.sub("", x, count=1)):
         # Only the request's questions are numbered; the letter under the last answers them all.
         return Parts()
+    if parts and _answer_follows(parts[-1]):
+        # "Please see the below response to your request" after the last numbered part: the
+        # numbered parts above it are the request as printed, and the letter's answer starts
+        # there (round 12). Answers laid out part by part are not followed by their own lead.
+        return Parts()
     out = Parts(count=len(parts))
     if len(parts) < 2:
         return out
@@ -167,7 +178,7 @@ def read_parts(sentences: Sequence[str]) -> Parts:
         head = PART_START_RE.sub("", part[0], count=1)
         # Figures in the question as restated ("Between 1 September 2013 and ...?") answer nothing,
         # nor do the size of a search ("7,069 records to review") or a section number.
-        said = [x for x in [head, *part[1:]] if x.strip() and not x.rstrip().endswith("?")]
+        said = _answer_lines([head, *part[1:]])
         figures = [x for x in said if FIGURE_RE.search(_CITATION_RE.sub(" ", _URL_RE.sub(" ", x)))
                    and not SEARCH_SIZE_RE.search(x)
                    and not COST_LIMIT_RE.search(x)]
@@ -204,6 +215,57 @@ def read_parts(sentences: Sequence[str]) -> Parts:
         else:
             out.count -= 1
     return out
+
+
+# The requester's voice inside a part (round 12): "Please share the total for each year", "I am
+# requesting every report, not only ...", "By 'debrief' I mean ...". An authority answering never
+# asks itself for the information, so such lines are the question restated, not its answer.
+_ASKER_RE = re.compile(
+    r"^\W*\(?(?:(?:please\s+note,?\s+)?I\s+(?:am\s+(?:also\s+)?(?:requesting|requiring|asking|seeking)|would\s+(?:also\s+)?like"
+    r"|(?:also\s+)?(?:request|require|need|want)|wish\s+to\s+(?:request|receive|know|obtain))\b"
+    r"|please\s+(?:also\s+)?(?:share|provide|supply|send|give|list|include|break\s+(?:this|these|it|them|down)"
+    r"|state|specify|disclose|detail|indicate|tell\s+me|advise\s+me|let\s+me\s+know)\b)"
+    r"|\b(?:by|with)\s+[\"'\u201c\u2018][^\"'\u201d\u2019]{1,60}[\"'\u201d\u2019]\s*,?\s*I\s+(?:mean|am\s+referring)\b",
+    re.I,
+)
+
+
+def _answer_lines(lines: Sequence[str]) -> list[str]:
+    """A part's lines that may answer it: not the question as restated. The question runs to its
+    question mark ("From the fund of 2,000 announced last year" / "how much has been spent?" is one
+    question wrapped over two lines), and lines in the requester's voice ("Please share the
+    figures for each year") ask, whatever figures they hold (round 12)."""
+    lines = [x for x in lines if x.strip()]
+    # (A question wrapped over its first lines: the lines before its question mark are its own.)
+    ends = next((k for k, x in enumerate(lines[:3]) if x.rstrip().endswith("?")), None)
+    if ends is not None and not any(_YES_NO_RE.match(_said(x)) for x in lines[:ends]):
+        lines = lines[ends + 1:]
+    return [x for x in lines if not x.rstrip().endswith("?") and not _ASKER_RE.search(x)]
+
+
+# A lead to the answer below it, said after the numbered parts: "please see the below response to your
+# request", "our response follows", "the following is our response" (round 12).
+_BELOW_LEAD_RE = re.compile(
+    r"\b(?:find|see)\s+(?:the\s+|our\s+|my\s+)?(?:below|following)\s+(?:response|answer|reply|replies|responses)\b"
+    r"|\b(?:our|my|the\s+force'?s?|the\s+council'?s?)\s+(?:response|answer|reply)\s+(?:now\s+)?(?:follows|is\s+as\s+follows"
+    r"|is\s+(?:set\s+out|given|provided)\s+below)\b"
+    r"|^\W*(?:the\s+)?following\s+is\s+(?:our|my|the)\s+(?:response|answer|reply)\b",
+    re.I,
+)
+
+
+def _answer_follows(part: Sequence[str]) -> bool:
+    """True when a lead to the answer below it sits inside the last numbered part (after its first
+    line), with no figure or yes/no before it: the numbered parts are the request printed."""
+    for k, x in enumerate(part):
+        if k and (_BELOW_LEAD_RE.search(x) or leads_to_answers([x])):
+            # ("Please find our response set out below" then "Q1 response: ...": the answers, numbered
+            # like the questions, follow their lead; the parts are read from them.)
+            after = part[k + 1:]
+            numbered_answers = (bool(after) and _part_label(after[0]) is not None) or any(
+                PART_START_RE.match(y) and _ANSWER_WORD_RE.match(PART_START_RE.sub("", y, count=1)) for y in after)
+            return not numbered_answers and not any(_YES_NO_RE.match(_said(y)) for y in part[1:k])
+    return False
 
 
 # The word that heads an answer under its number: "Q3 response:", "2. Answer -", "Q1 reply:".

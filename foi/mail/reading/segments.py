@@ -179,7 +179,11 @@ _AUTHORITY_VOICE_RE = re.compile(
     r"|\b(?:the\s+)?(?:force|constabulary|police(?:\s+service)?)\s+(?:does|do|can|cannot|holds?|has\s+(?:no|not))\b"
     # The stance only the authority takes (round 12): "the MPS can neither confirm nor deny whether ...".
     r"|\b(?:can|will|must|shall|do|does|therefore)\s+neither\s+confirm\s+n?or\s+deny\b"
-    r"|\bthis\s+request\s+is\s+(?:being\s+)?refused|\b(?:represents|constitutes|serves\s+as|acts\s+as)\s+a\s+refusal"
+    r"|\bthis\s+request\s+is\s+(?:being\s+)?refused"
+    # (A decision on the request, in any words: "your request is refused in accordance with s.21", "the
+    # request has been declined". A requester never says it of their own request: round 12.)
+    r"|\b(?:your|the)\s+(?:[\w()-]+\s+){0,4}?request\s+(?:for\s+information\s+)?(?:is|has\s+been)\s+(?:therefore\s+"
+    r"|hereby\s+)?(?:being\s+)?(?:refused|declined)\b|\b(?:represents|constitutes|serves\s+as|acts\s+as)\s+a\s+refusal"
     r"\s+notice|\bnot\s+obliged\s+to\s+(?:supply"
     r"|provide|comply|disclose)"
     # They turn to us with a question: "so that we can deal with your request, would you tell us
@@ -199,6 +203,14 @@ _ITEM_ANSWER_RE = re.compile(
     r"(?im)^\s*(?:q(?:uestion)?\s*\d{1,2}[a-z]?|\d{1,2}[a-z]?|[a-h])\s*[.):\-\u2013]\s*"
     r"(?:(?:yes|no)\b(?![ \t]+(?:information|data|records?|recorded|relevant|such|details))[.,]?"
     r"|(?:£\s?)?\d[\d,]*(?:\.\d+)?[ \t]*(?:[a-z]+[ \t]*)?[.,]?[ \t]*$)"
+)
+
+
+# "Q1. 237. This figure excludes covert vehicles": a figure under its question's number, then a note on it
+# in a sentence of its own (round 12). (Not a year: "1. 2019. The scheme began".)
+_ITEM_FIGURE_THEN_NOTE_RE = re.compile(
+    r"(?im)^\s*(?:q(?:uestion)?\s*\d{1,2}[a-z]?|\d{1,2}[a-z]?)\s*[.):\-\u2013]\s*(?!(?:19|20)\d\d\b)(?:£\s?)?\d[\d,]*"
+    r"(?:\.\d+)?\.[ \t]+(?-i:[A-Z])"
 )
 
 
@@ -566,6 +578,7 @@ def _roles_for(text: str, source: str, ours: list[set[str]], reading: Reading) -
                                       r"£?\d[\d,]*(?:\.\d+)?(?:[ \t]*(?:k|m|bn|million|billion)\b)?[ \t]*"
                                       r"(?:\([^()\n]{0,80}\))?[ \t]*$", figures))
     reading.answers += len(_ITEM_ANSWER_RE.findall(figures))
+    reading.answers += len(_ITEM_FIGURE_THEN_NOTE_RE.findall(figures))
     # "A: At present 0 staff hold that role", "A: Yes" under a "Q:": an answer.
     for _q, a in _question_answer_pairs(main):
         said = _A_LINE_RE.match(main[a])

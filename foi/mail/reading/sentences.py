@@ -23,7 +23,7 @@ def split_sentences(text: str) -> list[str]:
         buf = ""
         for k, ln in enumerate(lines):
             tabular = is_table_row(ln)
-            if tabular or re.match(r"^([-*\u2022]|\d+[.)]|[a-z][.)]|Q\d)\s", ln):
+            if tabular or re.match(r"^([-*\u2022]|\d+[.)]|[a-z][.)]|Q\d)(?:\s|$)", ln):
                 if buf:
                     joined.append(buf)
                     buf = ""

@@ -6,9 +6,18 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from foi.mail.reading.decisions import deciding, held_but, scope_questions, waits_on_us
+from foi.mail.reading.decisions import (
+    deciding,
+    ground_on_whole_request,
+    held_but,
+    held_in_part,
+    lead_to_a_refusal,
+    scope_questions,
+    waits_on_us,
+)
 from foi.mail.reading.evidence import ASKS_US_RE, Gathered
 from foi.mail.reading.grammar import HANDED_TO_YOU, WHOLE_NOT_HELD, gap
+from foi.mail.reading.logs import clarification_exchanges
 from foi.mail.reading.parts import (
     FIGURE_RE,
     Parts,
@@ -65,7 +74,18 @@ _THE_REST_RE = re.compile(
 )
 
 
+# A letterhead's contact lines: a telephone or fax number ("T 0203 334 2915"), a DX box, a postcode,
+# a floor or post point. Their digits are an address, not figures given (round 12).
+_LETTERHEAD_RE = re.compile(r"(?<!\d)(?:\+44\s?|0)\d{2,4}\s?\d{3,4}\s?\d{3,4}(?!\d)|\bDX\s?\d|\bpost\s*point\b"
+                            r"|\b\d{1,2}(?:st|nd|rd|th)\s+floor\b|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s\d[A-Z]{2}\b", re.I)
+
+
 _HANDED_RE = re.compile(HANDED_TO_YOU, re.I)
+# The decision to give, as made: "I have today decided to disclose the following information to you", "we
+# have decided to release the located information in full", "I have now decided to supply some of it"
+# (round 12; a decision-letter template used by several forces).
+_DECIDED_TO_GIVE_RE = re.compile(r"\b(?:I|we)\s+(?:have\s+)?(?:today\s+|now\s+|therefore\s+)?decided\s+to\s+(?:disclose"
+                                 r"|release|provide|supply)\b", re.I)
 # Not done, or not yet: "cannot be disclosed to you", "would be released to you if", "was refused".
 _NOT_HANDED_RE = re.compile(r"\b(?:not|cannot|can't|could|would|should|if|unless|whether|refus\w*|withh\w+|exempt)\b",
                             re.I)
@@ -146,14 +166,29 @@ def weigh(ev: Gathered) -> Weighed:
     if pointers and not ev.letters:
         ev.scores["data"] += 1.0
         ev.evidence["data"] += pointers
-    handed = [s for s in ev.new if _HANDED_RE.search(s) and not _NOT_HANDED_RE.search(s)
-              and s not in ev.evidence["data"]]
+    handed = [s for s in ev.new if (_HANDED_RE.search(s) or _DECIDED_TO_GIVE_RE.search(s))
+              and not _NOT_HANDED_RE.search(s) and s not in ev.evidence["data"]]
     if handed and ev.scores["data"] < 1.5:
         # "The reports disclosed to you are listed below", "the following are supplied to you in
         # full": the letter hands something over, in so many words (round 11).
         ev.scores["data"] += 1.5
         ev.evidence["data"] += handed[:1]
-    parts = read_parts(ev.new)
+    led = [s for s in lead_to_a_refusal(ev.new) if s in ev.evidence["data"]]
+    if led:
+        # "Our response is set out below. Your request is refused.": what the lead announces is the
+        # refusal itself; it gives nothing (round 12).
+        lead_scores, _ = score(led)
+        ev.scores["data"] = max(0.0, ev.scores["data"] - lead_scores["data"])
+        ev.evidence["data"] = [x for x in ev.evidence["data"] if x not in led]
+    # "Clarification sought: ... can you say which ...?" then "Clarification received: yes, ...", printed in
+    # a log entry: a question asked and answered before this reply, history - neither a question to us
+    # now nor an answer to a part (round 12).
+    exchange = set(clarification_exchanges([x.text for x in ev.reading.sentences]))
+    if exchange:
+        asked_scores, _ = score(sorted(exchange))
+        ev.scores["clarification"] = max(0.0, ev.scores["clarification"] - asked_scores["clarification"])
+        ev.evidence["clarification"] = [x for x in ev.evidence["clarification"] if x not in exchange]
+    parts = read_parts([s for s in ev.new if s not in exchange])
     # A letter refusing on cost alone, that says nothing of giving anything: its counts ("the force
     # recorded 45,000 incidents that year") measure the search, unless a question laid out on its
     # own is answered with them (round 6).
@@ -184,6 +219,12 @@ def weigh(ev: Gathered) -> Weighed:
         ev.evidence["data"] = [s for s in ev.reading.of("new", "history", "conditional")
                             if re.search(r"\battach|\benclos", s, re.I)][:1] or [ev.subject]
     named = [s for s in ev.new if sections_in_sentence(s) and not not_relied_on(s)]
+    whole_ground = [s for s in ground_on_whole_request(ev.new) if s not in ev.evidence["firm"]]
+    if whole_ground and ev.scores["firm"] < 2:
+        # "Section 21 is engaged in relation to this request", "we are applying section 40(2) to your
+        # request": a ground applied to the request itself, as done - a refusal stated (round 12).
+        ev.scores["firm"] += 2.0
+        ev.evidence["firm"] += whole_ground[:1]
     reasoned = [s for s in ev.new if _WITHHELD_FOR_REASON_RE.search(s) and s not in ev.evidence["firm"]]
     if reasoned and ev.scores["firm"] < 2:
         # "Although we do hold information in scope, this information is exempt, for the reason
@@ -248,7 +289,7 @@ def weigh(ev: Gathered) -> Weighed:
     scoped = ev.scores["scoped"] + (ev.scores["detail"] if data >= 0.75 else 0.0)
     partial_marks = ev.scores["partial"] + scoped
     ext, clar, ack = ev.scores["extended"], ev.scores["clarification"], ev.scores["acknowledged"]
-    questions = [s for s in ev.new if "?" in s and re.search(r"\byou\b", s, re.I)]
+    questions = [s for s in ev.new if "?" in s and re.search(r"\byou\b", s, re.I) and s not in exchange]
     narrowing = [s for s in ev.new if NARROWING_RE.search(s)]
     # A question to us about answering less than was asked, in a letter that weighs the cost or
     # a refusal: "Would it be acceptable if we searched one year only?" (round 6).
@@ -299,7 +340,10 @@ def weigh(ev: Gathered) -> Weighed:
                  and ev.reading.tables < 3 and answers == 0 and not parts.answered),
         # (Beside figures, answered parts or a data file, a "not held" speaks for one part.)
         # "We do hold the information requested, however ...": what follows may withhold a part.
-        "held, but qualified": bool(held_but(ev.new)),
+        # ("Some of the information you asked for is held": the rest is withheld, unless the letter says it is
+        # not held. Round 12.)
+        "held, but qualified": bool(held_but(ev.new)) or (bool(held_in_part(ev.new)) and not (
+            whole_nh or part_nh or parts.not_held)),
         "not held beside nothing shown": bool(whole_nh) and not cost_decided and not (
             ev.reading.tables >= 3 or bool(parts.answered)),
         "the whole request not held": bool(whole_nh) and not (ev.has_data or ev.reading.tables >= 3 or answers > 0
@@ -336,8 +380,10 @@ def weigh(ev: Gathered) -> Weighed:
         "not recorded in a usable form, and no cost limit": not cost_letter and (
             any(NOT_HELD_COST_RE.search(s) for s in ev.evidence["not-held"])
             or any(_NOT_IN_FORM_RE.search(s) for s in ev.new)),
+        # (Not a letterhead's telephone, fax, DX or postcode lines: round 12.)
         "rows of figures": sum(1 for s in ev.new if len(FIGURE_RE.findall(s)) >= 3 and not SEARCH_SIZE_RE.search(s)
-                               and not COST_LIMIT_RE.search(s) and not sections_in_sentence(s)) >= 2,
+                               and not COST_LIMIT_RE.search(s) and not sections_in_sentence(s)
+                               and not _LETTERHEAD_RE.search(s)) >= 2,
     }
     ev.rival_evidence = rival_evidence
     return Weighed(ack=ack, answered=answered, answers=answers, caveat=caveat, clar=clar,
