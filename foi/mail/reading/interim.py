@@ -7,8 +7,9 @@ from datetime import date, timedelta
 
 from foi.mail.reading.dates import dates_in, deadline_in
 from foi.mail.reading.evidence import Gathered, header, new_date, receipt_evidence
+from foi.mail.reading.grammar import DATE, LATE
 from foi.mail.reading.kinds import STATUS_KINDS, Classification
-from foi.mail.reading.receipts import REPLY_TO_COME_RE, answer_announced
+from foi.mail.reading.receipts import REPLY_TO_COME_RE, answer_announced, record_acts
 from foi.mail.reading.receipts import verdict as receipt_verdict
 from foi.mail.reading.verdict import conclude
 from foi.mail.reading.weighing import Weighed
@@ -37,6 +38,23 @@ _HELD_UP_RE = re.compile(
     r"|\b(?:currently|still)\s+(?:in\s+the\s+process\s+of|gathering|collating|consulting|considering|waiting|awaiting)\b",
     re.I,
 )
+# Not able to answer inside the time the law allows: "we will not be able to offer a full reply
+# within 20 working days", "we cannot let you have our answer within the statutory period" (round 12).
+_LATE_RE = re.compile(LATE, re.I)
+# The next letter promised by a stated date, "again": "I will write to you again by Wednesday 4 July",
+# "we expect to be in touch further on or before 3 May". Whoever says they will write again with a
+# date has written now without the answer (or without all of it): this letter is the interim one
+# (round 12). (A receipt's "we will contact you again within 20 working days" states no date.)
+_AGAIN_BY_RE = re.compile(
+    r"\b(?:I|we)\s+(?:will|shall|'ll|aim\s+to|hope\s+to|expect\s+to|intend\s+to|plan\s+to)\s+(?:\w+\s+)?"
+    r"(?:write(?:\s+to\s+you)?|be\s+in\s+touch(?:\s+with\s+you)?|contact\s+you|get\s+back\s+to\s+you"
+    r"|come\s+back\s+to\s+you|update\s+you|report\s+back(?:\s+to\s+you)?)\s+(?:again|further)\b"
+    r"[^.;?!]{0,30}?\b(?:by|on\s+or\s+before|no\s+later\s+than|before|on)\s+(?:\w+day,?\s+)?(?:the\s+)?" + DATE,
+    re.I,
+)
+# A filing note is read on its structure (nothing else said) more than its words: sure enough to
+# record an acknowledgement, which moves no date.
+_FILED_CONF = 0.62
 _SORRY_RE = re.compile(r"\b(?:apolog\w*|sorry|regret)\b", re.I)
 _HEDGE_RE = re.compile(r"\b(?:if|may|might|could|possibl[ey]|likely|in\s+some\s+cases|occasionally|unless)\b", re.I)
 
@@ -62,10 +80,11 @@ def deferral(ev: Gathered) -> tuple[date | None, list[str]]:
     """The date the letter sets for the answer still to come, and the sentences that set it and
     say why it is not given now; (None, []) when the letter does not put the answer off to a
     stated date. The date is one they state, later than the letter."""
-    held_up = [s for s in ev.new if _HELD_UP_RE.search(s) and not _HEDGE_RE.search(s)]
+    held_up = [s for s in ev.new if (_HELD_UP_RE.search(s) or _LATE_RE.search(s) or _AGAIN_BY_RE.search(s))
+               and not _HEDGE_RE.search(s)]
     if not held_up:
         return None, []
-    dated = [(d, s) for s in ev.new if REPLY_TO_COME_RE.search(s)
+    dated = [(d, s) for s in ev.new if REPLY_TO_COME_RE.search(s) or _AGAIN_BY_RE.search(s)
              for d in [deadline_in([s], ev.sent_on, anchor=ev.own) or _promised_on(s, ev.sent_on)] if d is not None]
     if not dated:
         return None, []
@@ -176,6 +195,13 @@ def before_answer(ev: Gathered, w: Weighed) -> Classification:
                    if v > 0 and (ev.evidence[k] or k == "data") and as_kind.get(k, k) in STATUS_KINDS), reverse=True)
     guess = weak[0][1] if weak else "needs-review"
     shown = [ev.evidence[k][0] for k in hints if ev.evidence[k] and as_kind.get(k, k) == guess][:1]
+    filed = record_acts(ev.new)
+    if filed and (not weak or weak[0][0] < 1.0) and not announced and not ev.has_data and not ev.unseen_docs \
+            and not w.pointers and not w.questions:
+        # A note that only files the request (its reference given or corrected, our further
+        # question added to it) and says nothing else: it has the case in hand (round 12).
+        return conclude(ev, "acknowledged", filed[:1], _FILED_CONF,
+                        reasons=["only acts on the request's record: its reference, or what it includes"])
     if (not weak or weak[0][0] < 1.0) and not announced:
         # No word of any status: a mailbox's notice ("requests now go through the online form", "we
         # are receiving a high number of requests") greets nobody, is signed by nobody and speaks
