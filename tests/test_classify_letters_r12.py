@@ -19,6 +19,7 @@ from datetime import date
 import pytest
 
 from foi.mail.classify import classify
+from foi.mail.reading.dates import dates_in, deadline_in
 from foi.mail.reading.outcomes import conclusion
 from foi.mail.reading.receipts import periods_by_kind, record_acts
 
@@ -141,6 +142,9 @@ def test_a_named_officers_acknowledgement_with_one_date_stays_a_persons() -> Non
         "Disclosure Team",
         "Dear Ms Lowe,\n\nThe case number for your request has been changed to 2024-0881.\n\nRegards\n\n"
         "Information Rights",
+        # thanks, under the number it was filed as (the rest of the template cut off)
+        "Thank you for your Freedom of Information request - Reference FOI-2024-55120.\n\nOrdinarily we will",
+        "Thanks for your enquiry, which has been logged under reference 40417.",
     ],
 )
 def test_a_note_that_only_files_the_request_is_an_acknowledgement(text: str) -> None:
@@ -215,3 +219,29 @@ def test_a_first_reply_that_calls_its_exemption_right_is_not_a_review() -> None:
     result = _read(text, "Freedom of Information request - patrol routes")
     assert result.review_outcome is None
     assert result.guess == "refused"
+
+
+# --------------------------------------------------------------------------------------------
+# E. Dates in their written shapes
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We will reply by close of business on 5 April 2024.",
+        "We will reply by close of play on Friday 5th April.",
+        "We aim to respond by Friday, the 5th of April 2024.",
+        "You will hear from us by April 5th, 2024.",
+        "We will respond no later than 05/04/2024.",
+        "We will respond on or before Fri 5 Apr 2024.",
+        "The new deadline is the 5th of April.",
+    ],
+)
+def test_a_promised_date_in_its_written_shapes(sentence: str) -> None:
+    assert deadline_in([sentence], date(2024, 3, 12)) == date(2024, 4, 5)
+
+
+def test_a_day_before_its_month_is_never_read_again_after_it() -> None:
+    # "5 April 24": the month's number is the year, never "April 24"
+    assert deadline_in(["We will respond by 5 April 24."], date(2024, 3, 12)) != date(2024, 4, 24)
+    assert dates_in("by April 24", date(2024, 3, 12), forward=True) == [(3, date(2024, 4, 24))]

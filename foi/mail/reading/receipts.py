@@ -452,10 +452,19 @@ _RECORD_ACT = (
 RECORD_ACT_RE = re.compile(_RECORD_ACT, re.I)
 
 
+# Thanks for the request, with the number it was filed under: "Thank you for your FOI request -
+# Reference FOI-1234", "thanks for your enquiry, which has been logged as 12200".
+_FILED_AS_RE = re.compile(r"\b(?:reference|ref|case\s+number|logged\s+(?:under|as))\b(?:\s+(?:number|no\.?|the\s+above"
+                          r"\s+reference))?[\s:#.-]{0,4}[A-Z]{0,6}[/-]?\d", re.I)
+
+
 def record_acts(sentences: Sequence[str]) -> list[str]:
     """The sentences that only act on the request's record (a reference given or corrected, a
-    further question added to the request), outside any condition."""
-    return [s for s in sentences if RECORD_ACT_RE.search(s) and not re.search(r"\b(?:if|unless|whether)\b", s, re.I)]
+    further question added to the request, thanks for it under the number it was filed as),
+    outside any condition."""
+    return [s for s in sentences
+            if (RECORD_ACT_RE.search(s) or (THANKS_RE.search(s) and _FILED_AS_RE.search(s)))
+            and not re.search(r"\b(?:if|unless|whether)\b", s, re.I)]
 
 
 # An answer announced: "please find the force's response set out below", "our answers are as
