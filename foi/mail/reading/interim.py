@@ -7,18 +7,19 @@ from datetime import date, timedelta
 
 from foi.mail.reading.dates import dates_in, deadline_in
 from foi.mail.reading.evidence import Gathered, header, new_date, receipt_evidence
-from foi.mail.reading.grammar import DATE, LATE
+from foi.mail.reading.grammar import ASK_VERB, DATE, LATE
 from foi.mail.reading.kinds import STATUS_KINDS, Classification
-from foi.mail.reading.receipts import REPLY_TO_COME_RE, answer_announced, record_acts
+from foi.mail.reading.receipts import HEDGED_RE, REPLY_TO_COME_RE, answer_announced, record_acts
 from foi.mail.reading.receipts import verdict as receipt_verdict
+from foi.mail.reading.sentences import is_conditional
 from foi.mail.reading.verdict import conclude
 from foi.mail.reading.weighing import Weighed
 
 # Asked in so many words, with or without its mark: "could you please tell us which years you
-# mean", "would you clarify", "can you confirm the area you are interested in".
+# mean", "would you clarify", "can you confirm the area you are interested in". (What they ask us to
+# do is the shared grammar.ASK_VERB.)
 _ASKED_RE = re.compile(r"^\W*(?:\w+\s*,\s*)?(?:could|would|can|will)\s+you\s+(?:please\s+|kindly\s+)?(?:\w+\s+){0,2}?"
-                       r"(?:clarify|confirm|specify|define|explain|tell|let|provide|indicate|narrow|identify|advise"
-                       r"|give|state)\b", re.I)
+                       + ASK_VERB + r"\b", re.I)
 
 
 # The answer (or the rest of it) not given yet, for a reason stated now: "the public interest test is
@@ -56,7 +57,13 @@ _AGAIN_BY_RE = re.compile(
 # record an acknowledgement, which moves no date.
 _FILED_CONF = 0.62
 _SORRY_RE = re.compile(r"\b(?:apolog\w*|sorry|regret)\b", re.I)
-_HEDGE_RE = re.compile(r"\b(?:if|may|might|could|possibl[ey]|likely|in\s+some\s+cases|occasionally|unless)\b", re.I)
+_LIKELY_RE = re.compile(r"\b(?:likely|unless)\b", re.I)
+
+
+def _hedged(sentence: str) -> bool:
+    """A delay supposed or foreseen, not announced: a conditional (foi.mail.reading.sentences), a
+    receipt's hedge ("may", "in some cases": receipts.HEDGED_RE), or "likely"."""
+    return is_conditional(sentence) or bool(HEDGED_RE.search(sentence) or _LIKELY_RE.search(sentence))
 
 
 # A date that says when the request was made or came: "your e-mail of", "received on", "dated".
@@ -81,7 +88,7 @@ def deferral(ev: Gathered) -> tuple[date | None, list[str]]:
     say why it is not given now; (None, []) when the letter does not put the answer off to a
     stated date. The date is one they state, later than the letter."""
     held_up = [s for s in ev.new if (_HELD_UP_RE.search(s) or _LATE_RE.search(s) or _AGAIN_BY_RE.search(s))
-               and not _HEDGE_RE.search(s)]
+               and not _hedged(s)]
     if not held_up:
         return None, []
     dated = [(d, s) for s in ev.new if REPLY_TO_COME_RE.search(s) or _AGAIN_BY_RE.search(s)
