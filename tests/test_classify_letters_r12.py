@@ -78,6 +78,26 @@ def test_no_dated_promise_no_extension(text: str) -> None:
     assert result.until is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a late answer, given: the review deadline in its rights paragraph is no new date
+        "I am sorry we were not able to reply within 20 working days. In 2023 the force recorded 41 incidents"
+        " and in 2022 it recorded 37.\n\nIf you are unhappy with this response you may ask for an internal"
+        " review by 9 May 2024.",
+        # writing again only on a condition
+        "We will write to you again by 5 April if we find more records.",
+        # a receipt's due date, said as writing again
+        "Thank you for your request, which we received on 11 March 2024. We will be in touch again by 9 April"
+        " 2024 with our response.",
+    ],
+)
+def test_late_or_conditional_promises_are_no_extension(text: str) -> None:
+    result = _read("Dear Mr Hale,\n\n" + text + "\n\nKind regards,\n\nSunita Rao")
+    assert result.kind != "extended"
+    assert result.until is None
+
+
 # --------------------------------------------------------------------------------------------
 # B. A mailbox that gives the time for each kind of mail
 
@@ -145,6 +165,9 @@ def test_a_named_officers_acknowledgement_with_one_date_stays_a_persons() -> Non
         # thanks, under the number it was filed as (the rest of the template cut off)
         "Thank you for your Freedom of Information request - Reference FOI-2024-55120.\n\nOrdinarily we will",
         "Thanks for your enquiry, which has been logged under reference 40417.",
+        # the person now handling it
+        "Dear Ms Lowe,\n\nJust so you know, I am now acting as the disclosure officer for your information request"
+        " 2024-118.\n\nRegards\n\nTom Reed",
     ],
 )
 def test_a_note_that_only_files_the_request_is_an_acknowledgement(text: str) -> None:
@@ -161,6 +184,7 @@ def test_a_note_that_only_files_the_request_is_an_acknowledgement(text: str) -> 
         "If you would like to add questions, we will treat them as a new request.",
         "We have added the figures to the table below.",
         "Whether we can add this to your request depends on its wording.",
+        "We are dealing with a high volume of requests at present.",
     ],
 )
 def test_what_does_not_file_the_request(sentence: str) -> None:

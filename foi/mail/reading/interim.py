@@ -9,7 +9,15 @@ from foi.mail.reading.dates import dates_in, deadline_in
 from foi.mail.reading.evidence import Gathered, header, new_date, receipt_evidence
 from foi.mail.reading.grammar import ASK_VERB, DATE, LATE
 from foi.mail.reading.kinds import STATUS_KINDS, Classification
-from foi.mail.reading.receipts import HEDGED_RE, REPLY_TO_COME_RE, answer_announced, record_acts
+from foi.mail.reading.receipts import (
+    HEDGED_RE,
+    RECEIPT_RE,
+    REPLY_TO_COME_RE,
+    THANKS_RE,
+    answer_announced,
+    record_acts,
+    without_topic,
+)
 from foi.mail.reading.receipts import verdict as receipt_verdict
 from foi.mail.reading.sentences import is_conditional
 from foi.mail.reading.verdict import conclude
@@ -87,11 +95,14 @@ def deferral(ev: Gathered) -> tuple[date | None, list[str]]:
     """The date the letter sets for the answer still to come, and the sentences that set it and
     say why it is not given now; (None, []) when the letter does not put the answer off to a
     stated date. The date is one they state, later than the letter."""
-    held_up = [s for s in ev.new if (_HELD_UP_RE.search(s) or _LATE_RE.search(s) or _AGAIN_BY_RE.search(s))
-               and not _hedged(s)]
+    # (A receipt's "we will be in touch again by 9 April" is its ordinary due date: writing again
+    # puts the answer off only in a letter that does not thank for or acknowledge the request.)
+    receipt = any(THANKS_RE.search(s) or RECEIPT_RE.search(without_topic(s)) for s in ev.new)
+    held_up = [s for s in ev.new if (_HELD_UP_RE.search(s) or _LATE_RE.search(s)
+                                     or (_AGAIN_BY_RE.search(s) and not receipt)) and not _hedged(s)]
     if not held_up:
         return None, []
-    dated = [(d, s) for s in ev.new if REPLY_TO_COME_RE.search(s) or _AGAIN_BY_RE.search(s)
+    dated = [(d, s) for s in ev.new if REPLY_TO_COME_RE.search(s) or (_AGAIN_BY_RE.search(s) and not receipt)
              for d in [deadline_in([s], ev.sent_on, anchor=ev.own) or _promised_on(s, ev.sent_on)] if d is not None]
     if not dated:
         return None, []

@@ -440,6 +440,12 @@ _RECORD_ACT = (
     r"|\bthe\s+correct\s+(?:\w+\s+)?" + _CASE_NUMBER + r"\b"
     r"|\b(?:allocated|assigned|given|issued)\s+(?:(?:it|this|your\s+\w+)\s+)?(?:the|a|an)\s+(?:new\s+|unique\s+)?"
     + _CASE_NUMBER
+    # the person now handling it: "I am currently acting as information manager for your enquiry",
+    # "I am the officer dealing with your request"
+    + r"|\bI\s+(?:am|have\s+been)\s+(?:currently\s+|now\s+)?(?:(?:acting|appointed|assigned|allocated)\s+as\s+"
+    r"(?:the\s+|your\s+)?(?:[\w-]+\s+){0,3}?(?:for|on|to)|(?:the|your)\s+(?:[\w-]+\s+){0,3}?(?:officer|manager"
+    r"|handler|contact|adviser|advisor)\s+(?:for|handling|dealing\s+with|on)|(?:handling|dealing\s+with))\s+"
+    r"your\s+(?:[\w-]+\s+){0,3}?(?:request|enquiry|application|case)\b"
     # our further words taken into the request
     + r"|\b(?:I|we)\s+(?:will|shall|'ll|have|can|am\s+going\s+to)\s+(?:now\s+|also\s+|gladly\s+)?(?:add(?:ed)?"
     r"|include[ds]?|append(?:ed)?|incorporate[ds]?|attach(?:ed)?|merge[ds]?|combine[ds]?|log(?:ged)?)\s+"
