@@ -200,8 +200,26 @@ def test_a_verdict_before_its_noun_upholds(sentence: str) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
+        "I am satisfied that the council was entitled to rely on section 12.",
+        "Having looked again, I find the force was fully entitled to withhold the names under section 40(2).",
+        "I agree with the original decision to withhold the report.",
+        "I concur with the decision to apply section 40(2).",
+        "We agree entirely with the council's assessment that the cost limit would be exceeded.",
+        "My conclusion is that the trust was entitled to refuse the request under section 14.",
+    ],
+)
+def test_a_reviewer_agreeing_or_finding_them_entitled_upholds(sentence: str) -> None:
+    assert conclusion([sentence])[0] == "upheld"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "I find that section 12 was not the correct exemption in this case.",
         "I believe that refusing the request under section 14 was not the right decision.",
+        "I have concluded that the department was not entitled to rely on section 35.",
+        "I have decided that the exemption was applied incorrectly in this case.",
+        "Having reviewed the file, I find that section 43 was relied on wrongly.",
     ],
 )
 def test_a_verdict_denied_before_its_noun_overturns(sentence: str) -> None:
@@ -250,3 +268,7 @@ def test_a_day_before_its_month_is_never_read_again_after_it() -> None:
     # "5 April 24": the month's number is the year, never "April 24"
     assert deadline_in(["We will respond by 5 April 24."], date(2024, 3, 12)) != date(2024, 4, 24)
     assert dates_in("by April 24", date(2024, 3, 12), forward=True) == [(3, date(2024, 4, 24))]
+
+
+def test_disagreeing_is_not_agreeing() -> None:
+    assert conclusion(["I do not agree with the original decision."])[0] != "upheld"

@@ -467,6 +467,12 @@ UPHELD = (
     r"|in\s+accordance)\b"
     r"|\b" + RIGHTLY + r"\s+" + APPLIED
     + r"|\b" + APPLIED + r"\s+(?:\w+\s+){0,8}?" + RIGHTLY + r"\b"
+    # the tribunal's voice: "the council was entitled to rely on section 12"; a reviewer agreeing
+    # with the first reply: "I agree with the original decision", "I concur with that assessment"
+    r"|\b(?:was|were|is|are)\s+(?:fully\s+|therefore\s+|quite\s+)?entitled\s+to\s+(?:rely|apply|withhold|refuse|cite"
+    r"|use|neither)\b"
+    r"|(?<!not\s)(?<!n't\s)\b(?:agree|concur)\s+(?:fully\s+|entirely\s+)?with\s+(?:the|our|its|that|this|their)\s+"
+    r"(?:[\w']+\s+){0,2}?(?:decision|response|refusal|assessment|position|conclusion|reply)\b"
     # the verdict before the noun: "this was the correct exemption", "it is the right decision"
     r"|\b(?:was|were|is|are)\s+(?:both\s+|indeed\s+|still\s+)?(?:the|an?)\s+(?:" + RIGHT + r")\s+(?:exemptions?"
     r"|sections?|decision|response|reply|approach|outcome|answer|course\s+of\s+action|grounds?)\b"
@@ -478,6 +484,9 @@ UPHELD = (
 )
 OVERTURNED = (
     r"\b(?:was|were|is|are)\s+not\s+(?:" + RIGHTLY + r"|" + RIGHT + r"|engaged|applicable)\b"
+    r"|\b(?:was|were|is|are)\s+not\s+entitled\s+to\s+(?:rely|apply|withhold|refuse|cite|use|neither)\b"
+    # the verdict after its verb: "the exemption was applied incorrectly"
+    r"|\b(?:applied|cited|relied\s+(?:up)?on|engaged|used)\s+(?:\w+\s+){0,3}?" + WRONGLY + r"\b"
     r"|\b(?:was|were|is|are)\s+not\s+(?:the|an?)\s+(?:" + RIGHT + r")\s+(?:exemptions?|sections?|decision|response"
     r"|reply|approach|outcome|answer|course\s+of\s+action|grounds?)\b"
     r"|\b(?:was|were)\s+" + WRONG + r"\b|\b" + WRONGLY + r"\s+(?:applied|relied|cited|withheld|refused)"
