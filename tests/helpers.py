@@ -122,3 +122,15 @@ def mark_all_sent(ws: Any, on: Any) -> Any:
     for row in ws.db.query("SELECT id FROM requests"):
         record_event(ws.db, row["id"], "sent", on)
     return ws
+
+
+# A reply from an authority's FOI mailbox, sent on Tuesday 12 March 2024 (classifier tests).
+REPLY_HEADERS = {"From": "Information Rights <foi@example-authority.gov.uk>",
+                 "Date": "Tue, 12 Mar 2024 10:00:00 +0000"}
+
+
+def read_reply(text: str, subject: str = "RE: Freedom of Information request - bus lanes") -> Any:
+    """foi.mail.classify.classify of one reply with :data:`REPLY_HEADERS`."""
+    from foi.mail.classify import classify
+
+    return classify(subject, text, headers=REPLY_HEADERS)

@@ -34,7 +34,9 @@ _DATE_RE = re.compile(
 # "12th February", "February 12th", "the 3rd of March": a day and month with no year after them.
 _YEARLESS_RE = re.compile(
     r"\b(?P<d1>\d{1,2})\^?(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>" + _MON + r")\b\.?(?!,?\s+\d)"
-    r"|\b(?P<m2>" + _MON + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s+\d|\s*[:/.]\d)",
+    # (Not the month of "5 April 24", whose day is before it: "April 24" is no date there.)
+    r"|(?<!\d\s)(?<!\d[snrt][tdh]\s)\b(?P<m2>" + _MON + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b"
+    r"(?!,?\s+\d|\s*[:/.]\d)",
     re.I,
 )
 

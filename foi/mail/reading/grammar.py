@@ -327,11 +327,11 @@ REQUEST_ACKNOWLEDGED = (
 
 # Not able to answer in time: "we will not manage to answer your request inside the 20 working
 # day limit", "we cannot complete our response within the statutory time".
-_NOT_ABLE = (r"(?:unable|not\s+(?:be\s+)?able|not\s+(?:been\s+)?possible\s+(?:for\s+us\s+)?|cannot|can\s*not"
+_NOT_ABLE = (r"(?:unable|not\s+(?:be\s+)?able|not\s+(?:been\s+)?possible(?:\s+for\s+(?:us|me))?|cannot|can\s*not"
              r"|will\s+not\s+be\s+able|(?:have|has)\s+not\s+(?:yet\s+)?been\s+able)")
 IN_TIME_LIMIT = r"\bwithin\s+(?:the\s+|our\s+)?(?:" + _TIME_ADJ + r"\s+)?" + _TIME_ALLOWED
 LATE = (r"\b" + _NOT_ABLE + r"\s+to\s+(?:\w+\s+){0,2}?(?:respond|reply|answer|deal\s+with|complete|provide|send"
-        r"|issue|finish|meet)\b" + gap(60) + IN_TIME_LIMIT)
+        r"|issue|finish|meet|offer|give|make|let\s+you\s+have)\b" + gap(60) + IN_TIME_LIMIT)
 # Delayed or late, said of the reply: "your request has been delayed", "our response is late",
 # "the reply to your request will be a little late".
 DELAYED = (
@@ -467,6 +467,15 @@ UPHELD = (
     r"|in\s+accordance)\b"
     r"|\b" + RIGHTLY + r"\s+" + APPLIED
     + r"|\b" + APPLIED + r"\s+(?:\w+\s+){0,8}?" + RIGHTLY + r"\b"
+    # the tribunal's voice: "the council was entitled to rely on section 12"; a reviewer agreeing
+    # with the first reply: "I agree with the original decision", "I concur with that assessment"
+    r"|\b(?:was|were|is|are)\s+(?:fully\s+|therefore\s+|quite\s+)?entitled\s+to\s+(?:rely|apply|withhold|refuse|cite"
+    r"|use|neither)\b"
+    r"|(?<!not\s)(?<!n't\s)\b(?:agree|concur)\s+(?:fully\s+|entirely\s+)?with\s+(?:the|our|its|that|this|their)\s+"
+    r"(?:[\w']+\s+){0,2}?(?:decision|response|refusal|assessment|position|conclusion|reply)\b"
+    # the verdict before the noun: "this was the correct exemption", "it is the right decision"
+    r"|\b(?:was|were|is|are)\s+(?:both\s+|indeed\s+|still\s+)?(?:the|an?)\s+(?:" + RIGHT + r")\s+(?:exemptions?"
+    r"|sections?|decision|response|reply|approach|outcome|answer|course\s+of\s+action|grounds?)\b"
     r"|\bwas\s+right\s+to\b|\b(?:stands|should\s+stand|remains\s+" + RIGHT + r")\b"
     # the ground kept: "a different exception still applies", "section 31 continues to apply",
     # "the exemption remains engaged"
@@ -475,6 +484,11 @@ UPHELD = (
 )
 OVERTURNED = (
     r"\b(?:was|were|is|are)\s+not\s+(?:" + RIGHTLY + r"|" + RIGHT + r"|engaged|applicable)\b"
+    r"|\b(?:was|were|is|are)\s+not\s+entitled\s+to\s+(?:rely|apply|withhold|refuse|cite|use|neither)\b"
+    # the verdict after its verb: "the exemption was applied incorrectly"
+    r"|\b(?:applied|cited|relied\s+(?:up)?on|engaged|used)\s+(?:\w+\s+){0,3}?" + WRONGLY + r"\b"
+    r"|\b(?:was|were|is|are)\s+not\s+(?:the|an?)\s+(?:" + RIGHT + r")\s+(?:exemptions?|sections?|decision|response"
+    r"|reply|approach|outcome|answer|course\s+of\s+action|grounds?)\b"
     r"|\b(?:was|were)\s+" + WRONG + r"\b|\b" + WRONGLY + r"\s+(?:applied|relied|cited|withheld|refused)"
     r"|" + SHOULD_HAVE + r"|\b" + _NOT_BEFORE + _NOT_REFUSED + REVERSE
 )

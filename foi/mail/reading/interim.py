@@ -7,17 +7,27 @@ from datetime import date, timedelta
 
 from foi.mail.reading.dates import dates_in, deadline_in
 from foi.mail.reading.evidence import Gathered, header, new_date, receipt_evidence
+from foi.mail.reading.grammar import ASK_VERB, DATE, LATE
 from foi.mail.reading.kinds import STATUS_KINDS, Classification
-from foi.mail.reading.receipts import REPLY_TO_COME_RE, answer_announced
+from foi.mail.reading.receipts import (
+    HEDGED_RE,
+    RECEIPT_RE,
+    REPLY_TO_COME_RE,
+    THANKS_RE,
+    answer_announced,
+    record_acts,
+    without_topic,
+)
 from foi.mail.reading.receipts import verdict as receipt_verdict
+from foi.mail.reading.sentences import is_conditional
 from foi.mail.reading.verdict import conclude
 from foi.mail.reading.weighing import Weighed
 
 # Asked in so many words, with or without its mark: "could you please tell us which years you
-# mean", "would you clarify", "can you confirm the area you are interested in".
+# mean", "would you clarify", "can you confirm the area you are interested in". (What they ask us to
+# do is the shared grammar.ASK_VERB.)
 _ASKED_RE = re.compile(r"^\W*(?:\w+\s*,\s*)?(?:could|would|can|will)\s+you\s+(?:please\s+|kindly\s+)?(?:\w+\s+){0,2}?"
-                       r"(?:clarify|confirm|specify|define|explain|tell|let|provide|indicate|narrow|identify|advise"
-                       r"|give|state)\b", re.I)
+                       + ASK_VERB + r"\b", re.I)
 
 
 # The answer (or the rest of it) not given yet, for a reason stated now: "the public interest test is
@@ -37,8 +47,31 @@ _HELD_UP_RE = re.compile(
     r"|\b(?:currently|still)\s+(?:in\s+the\s+process\s+of|gathering|collating|consulting|considering|waiting|awaiting)\b",
     re.I,
 )
+# Not able to answer inside the time the law allows: "we will not be able to offer a full reply
+# within 20 working days", "we cannot let you have our answer within the statutory period" (round 12).
+_LATE_RE = re.compile(LATE, re.I)
+# The next letter promised by a stated date, "again": "I will write to you again by Wednesday 4 July",
+# "we expect to be in touch further on or before 3 May". Whoever says they will write again with a
+# date has written now without the answer (or without all of it): this letter is the interim one
+# (round 12). (A receipt's "we will contact you again within 20 working days" states no date.)
+_AGAIN_BY_RE = re.compile(
+    r"\b(?:I|we)\s+(?:will|shall|'ll|aim\s+to|hope\s+to|expect\s+to|intend\s+to|plan\s+to)\s+(?:\w+\s+)?"
+    r"(?:write(?:\s+to\s+you)?|be\s+in\s+touch(?:\s+with\s+you)?|contact\s+you|get\s+back\s+to\s+you"
+    r"|come\s+back\s+to\s+you|update\s+you|report\s+back(?:\s+to\s+you)?)\s+(?:again|further)\b"
+    r"[^.;?!]{0,30}?\b(?:by|on\s+or\s+before|no\s+later\s+than|before|on)\s+(?:\w+day,?\s+)?(?:the\s+)?" + DATE,
+    re.I,
+)
+# A filing note is read on its structure (nothing else said) more than its words: sure enough to
+# record an acknowledgement, which moves no date.
+_FILED_CONF = 0.62
 _SORRY_RE = re.compile(r"\b(?:apolog\w*|sorry|regret)\b", re.I)
-_HEDGE_RE = re.compile(r"\b(?:if|may|might|could|possibl[ey]|likely|in\s+some\s+cases|occasionally|unless)\b", re.I)
+_LIKELY_RE = re.compile(r"\b(?:likely|unless)\b", re.I)
+
+
+def _hedged(sentence: str) -> bool:
+    """A delay supposed or foreseen, not announced: a conditional (foi.mail.reading.sentences), a
+    receipt's hedge ("may", "in some cases": receipts.HEDGED_RE), or "likely"."""
+    return is_conditional(sentence) or bool(HEDGED_RE.search(sentence) or _LIKELY_RE.search(sentence))
 
 
 # A date that says when the request was made or came: "your e-mail of", "received on", "dated".
@@ -62,10 +95,14 @@ def deferral(ev: Gathered) -> tuple[date | None, list[str]]:
     """The date the letter sets for the answer still to come, and the sentences that set it and
     say why it is not given now; (None, []) when the letter does not put the answer off to a
     stated date. The date is one they state, later than the letter."""
-    held_up = [s for s in ev.new if _HELD_UP_RE.search(s) and not _HEDGE_RE.search(s)]
+    # (A receipt's "we will be in touch again by 9 April" is its ordinary due date: writing again
+    # puts the answer off only in a letter that does not thank for or acknowledge the request.)
+    receipt = any(THANKS_RE.search(s) or RECEIPT_RE.search(without_topic(s)) for s in ev.new)
+    held_up = [s for s in ev.new if (_HELD_UP_RE.search(s) or _LATE_RE.search(s)
+                                     or (_AGAIN_BY_RE.search(s) and not receipt)) and not _hedged(s)]
     if not held_up:
         return None, []
-    dated = [(d, s) for s in ev.new if REPLY_TO_COME_RE.search(s)
+    dated = [(d, s) for s in ev.new if REPLY_TO_COME_RE.search(s) or (_AGAIN_BY_RE.search(s) and not receipt)
              for d in [deadline_in([s], ev.sent_on, anchor=ev.own) or _promised_on(s, ev.sent_on)] if d is not None]
     if not dated:
         return None, []
@@ -176,6 +213,13 @@ def before_answer(ev: Gathered, w: Weighed) -> Classification:
                    if v > 0 and (ev.evidence[k] or k == "data") and as_kind.get(k, k) in STATUS_KINDS), reverse=True)
     guess = weak[0][1] if weak else "needs-review"
     shown = [ev.evidence[k][0] for k in hints if ev.evidence[k] and as_kind.get(k, k) == guess][:1]
+    filed = record_acts(ev.new)
+    if filed and (not weak or weak[0][0] < 1.0) and not announced and not ev.has_data and not ev.unseen_docs \
+            and not w.pointers and not w.questions:
+        # A note that only files the request (its reference given or corrected, our further
+        # question added to it) and says nothing else: it has the case in hand (round 12).
+        return conclude(ev, "acknowledged", filed[:1], _FILED_CONF,
+                        reasons=["only acts on the request's record: its reference, or what it includes"])
     if (not weak or weak[0][0] < 1.0) and not announced:
         # No word of any status: a mailbox's notice ("requests now go through the online form", "we
         # are receiving a high number of requests") greets nobody, is signed by nobody and speaks

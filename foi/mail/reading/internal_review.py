@@ -40,8 +40,9 @@ _LATENESS_UPHELD_RE = re.compile(
 # circumstances", "in making this decision I have taken into account ...".
 _CONSIDERED_RE = re.compile(
     r"\b(?:I|we)\s+(?:have\s+)?(?:now\s+|carefully\s+|fully\s+|duly\s+)?(?:considered|reviewed|investigated|examined"
-    r"|looked\s+(?:again\s+|carefully\s+)?(?:at|into)|re-?considered|assessed)\s+(?:\w+\s+){0,2}?(?:complaint|appeal"
-    r"|review|concerns?|circumstances|handling|grounds|response|reply|decision|refusal)\b"
+    r"|looked\s+(?:again\s+|carefully\s+)?(?:at|into)|re-?considered|re-?assessed|assessed|re-?examined|revisited)\s+"
+    r"(?:\w+\s+){0,2}?(?:complaint|appeal|review|concerns?|circumstances|handling|grounds|response|reply|decision"
+    r"|refusal|case)\b"
     r"|\bin\s+(?:making|reaching|coming\s+to)\s+(?:this|my|our|the)\s+(?:decision|determination|conclusion)\b[^.]{0,40}?"
     r"\b(?:I|we)\s+(?:have\s+)?(?:considered|taken|looked|reviewed|examined)\b",
     re.I,

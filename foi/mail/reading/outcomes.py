@@ -27,7 +27,7 @@ _GAP = gap(100)
 JUDGEMENT = (
     r"\b(?:I|we)\s+(?:remain|am|are|was|were)\s+(?:still\s+|also\s+|therefore\s+|now\s+)?(?:of\s+the\s+(?:view|opinion"
     r"|belief)|satisfied|content|persuaded|convinced|confident)"
-    r"|\b(?:I|we)\s+(?:have\s+)?(?:now\s+)?(?:concluded|decided|determined|found|find|consider|believe|agree|accept"
+    r"|\b(?:I|we)\s+(?:have\s+)?(?:now\s+)?(?:concluded|decided|determined|found|find|consider|believe|agree|concur|accept"
     r"|judge|conclude|reached\s+the\s+(?:conclusion|view|decision))\b"
     r"|\b(?:my|our|the\s+reviewer'?s?|the\s+review'?s?)\s+(?:\w+\s+)?(?:conclusion|finding|view|opinion|decision"
     r"|judgement|judgment|assessment)\s+(?:is|was|remains)\b"

@@ -84,6 +84,31 @@ _SERVICE_NOTICE_RE = re.compile(
 _UNREAD_RE = re.compile(r"\b(?:if|whether|should\s+(?:this|it|your\s+\w+)\s+be)\b" + gap(80)
                         + r"\ban?\s+(?:valid|new|genuine|formal)\s+(?:\w+\s+){0,4}?"
                         r"(?:request|application|enquiry|FOI|FOIA|EIR)\b", re.I)
+# A service standard for each kind of mail: "we aim to reply to e-mails within 15 working days, and
+# within 20 where the Act applies", "20 working days - information requests; one month - subject
+# access requests". A mailbox says how long each kind takes because it has not read which kind
+# arrived; a person handling this request names its one date (round 12).
+_PERIOD_RE = re.compile(r"\b(?P<n>\d{1,2}|five|ten|fifteen|twenty|thirty|forty|one|a|two|three)\s+"
+                        r"(?:(?:working|calendar|clear|business)\s+)?(?P<unit>days?|months?)\b", re.I)
+_OTHER_MAIL_RE = re.compile(
+    r"\b(?:subject\s+access|data\s+subjects?|(?:GDPR|UK\s+GDPR|data\s+protection)\s+(?:\w+\s+)?requests?"
+    r"|personal\s+(?:data|information)\s+requests?|general\s+(?:enquiries|correspondence|e-?mails)"
+    r"|(?:e-?mails|letters|correspondence|enquiries)\s+(?:\w+\s+){0,3}?(?:where|which|that)\s+(?:\w+\s+)?(?:requires?|needs?)"
+    r"|replying\s+to\s+(?:e-?mails|letters|correspondence|enquiries)|business\s+as\s+usual)\b",
+    re.I,
+)
+
+
+def periods_by_kind(lines: Sequence[str]) -> bool:
+    """True when the text gives different times for different kinds of mail, one of them not an
+    information request (e-mails in general, subject access requests)."""
+    text = " ".join(lines)
+    if not _OTHER_MAIL_RE.search(text):
+        return False
+    periods = {(m.group("n").lower(), m.group("unit").lower().rstrip("s")) for m in _PERIOD_RE.finditer(text)}
+    return len(periods) >= 2
+
+
 _EMERGENCY_RE = re.compile(r"\b(?:999|101)\b(?!\s*/)|\bin\s+(?:the\s+case\s+of\s+)?an\s+emergency\b", re.I)
 _AUTOMATIC_RE = re.compile(
     r"\b(?:this\s+is\s+an?\s+)?automat(?:ic|ed|ically)\s+(?:generated\s+)?(?:reply|response|message|e-?mail"
@@ -264,6 +289,8 @@ def weigh(lines: Sequence[str], sentences: Sequence[str], *, reference: bool, re
         # (A banner above a person's letter says it once; a notice that is the whole message says
         # it over and over: closed, short of staff, priorities, delays.)
         mailbox(1.0 if len(notices) < 2 else 1.5, "a notice about the service, the same for whoever writes")
+    if periods_by_kind([*sentences, *lines]):
+        mailbox(1.0, "gives the time each kind of mail takes, not this request's date")
     if _EMERGENCY_RE.search(joined) or (len(lines) <= 12 and any(_EMERGENCY_RE.search(ln) for ln in lines)):
         mailbox(1.0, "points to 101 or 999")
     if not greeted and not signed and not any(_ANY_GREETING_RE.match(ln) for ln in lines):
@@ -390,6 +417,60 @@ def receipt_in_acknowledgement(sentences: Sequence[str], on: date | None = None)
             if _OF_DATE_RE.search(s[max(0, pos - 80) : pos]) and (on is None or d <= on):
                 return d
     return None
+
+
+# ---- what is done to the request's record (round 12) ---------------------------------------------
+#
+# A short note that only acts on the case file: the reference given, changed or corrected ("the
+# reference for your request is now 12-34", "please note the correct case number is ...", "we
+# have allocated your request the number ..."), or our further question taken into the request
+# ("I will add this to your request", "your extra question has been included with the original
+# request"). It receives and files; it decides nothing, so it is an acknowledgement.
+_CASE_NUMBER = r"(?:reference|ref\b|case\s+number|request\s+number|case\s+ref\w*)"
+_RECORD_ACT = (
+    # the reference given or changed
+    r"\b(?:the|your|our|its|an?)\s+(?:\w+\s+){0,2}?" + _CASE_NUMBER + r"\s+(?:number\s+)?(?:for|of|on|assigned\s+to"
+    r"|given\s+to)\s+(?:your|this|the)\s+(?:\w+\s+){0,4}?" + MAIL_NOUN
+    # (a number follows: "is 31-24"; not "is shown above")
+    + r"\s+(?:(?:is|will\s+be)\s+(?=[^.;]{0,12}\d)|has\s+(?:now\s+)?(?:been\s+changed\s+to|changed\s+to|become)"
+    r"|should\s+(?:be|have\s+been)|now\s+is|is\s+now)"
+    r"|\b(?:correct|change|amend|update|re-?issue)\w*\s+(?:\w+\s+){0,3}?" + _CASE_NUMBER
+    + r"|\b" + _CASE_NUMBER + r"\s+(?:\w+\s+){0,3}?(?:has\s+been|was|is\s+now|have\s+been)\s+(?:corrected|changed"
+    r"|amended|updated|re-?issued)\b"
+    r"|\bthe\s+correct\s+(?:\w+\s+)?" + _CASE_NUMBER + r"\b"
+    r"|\b(?:allocated|assigned|given|issued)\s+(?:(?:it|this|your\s+\w+)\s+)?(?:the|a|an)\s+(?:new\s+|unique\s+)?"
+    + _CASE_NUMBER
+    # the person now handling it: "I am currently acting as information manager for your enquiry",
+    # "I am the officer dealing with your request"
+    + r"|\bI\s+(?:am|have\s+been)\s+(?:currently\s+|now\s+)?(?:(?:acting|appointed|assigned|allocated)\s+as\s+"
+    r"(?:the\s+|your\s+)?(?:[\w-]+\s+){0,3}?(?:for|on|to)|(?:the|your)\s+(?:[\w-]+\s+){0,3}?(?:officer|manager"
+    r"|handler|contact|adviser|advisor)\s+(?:for|handling|dealing\s+with|on)|(?:handling|dealing\s+with))\s+"
+    r"your\s+(?:[\w-]+\s+){0,3}?(?:request|enquiry|application|case)\b"
+    # our further words taken into the request
+    + r"|\b(?:I|we)\s+(?:will|shall|'ll|have|can|am\s+going\s+to)\s+(?:now\s+|also\s+|gladly\s+)?(?:add(?:ed)?"
+    r"|include[ds]?|append(?:ed)?|incorporate[ds]?|attach(?:ed)?|merge[ds]?|combine[ds]?|log(?:ged)?)\s+"
+    r"(?:[\w'-]+\s+){0,4}?(?:to|into|with|as\s+part\s+of)\s+(?:your|the|this)\s+(?:\w+\s+){0,2}?(?:request|case"
+    r"|application|enquiry)\b"
+    r"|\b(?:question|point|query|questions|points|queries|request|it|this|these)\s+(?:\w+\s+){0,2}?(?:has|have|will)"
+    r"\s+(?:now\s+)?(?:been|be)\s+(?:added|included|appended|incorporated|attached|merged|combined)\s+(?:to|into|with"
+    r"|in)\s+(?:your|the|this)\s+(?:\w+\s+){0,2}?(?:request|case|application|enquiry)\b"
+)
+RECORD_ACT_RE = re.compile(_RECORD_ACT, re.I)
+
+
+# Thanks for the request, with the number it was filed under: "Thank you for your FOI request -
+# Reference FOI-1234", "thanks for your enquiry, which has been logged as 12200".
+_FILED_AS_RE = re.compile(r"\b(?:reference|ref|case\s+number|logged\s+(?:under|as))\b(?:\s+(?:number|no\.?|the\s+above"
+                          r"\s+reference))?[\s:#.-]{0,4}[A-Z]{0,6}[/-]?\d", re.I)
+
+
+def record_acts(sentences: Sequence[str]) -> list[str]:
+    """The sentences that only act on the request's record (a reference given or corrected, a
+    further question added to the request, thanks for it under the number it was filed as),
+    outside any condition."""
+    return [s for s in sentences
+            if (RECORD_ACT_RE.search(s) or (THANKS_RE.search(s) and _FILED_AS_RE.search(s)))
+            and not re.search(r"\b(?:if|unless|whether)\b", s, re.I)]
 
 
 # An answer announced: "please find the force's response set out below", "our answers are as
