@@ -137,3 +137,34 @@ def test_a_power_cited_by_section_is_no_offence() -> None:
     assert looks_like_offence("Affray")
     found = recognise(None, ["All searches", "under s47A Terrorism Act"])
     assert found.dimension != "offence"
+
+
+def test_total_qualifying_a_noun_in_a_title_names_no_offence() -> None:
+    from foi.figures.coding import context
+
+    assert "offence" not in context(["Arrests following total stops, by force area"])
+    assert "offence" not in context(["Total number of staff in post"])
+    assert context(["Burglary offences recorded, 2019"])["offence"].label == "Burglary offences"
+
+
+def _total_of_which_grid(part: str) -> list[list[str | None]]:
+    return [
+        [None, "2019-20", None, "2020-21", None],
+        ["Force", "Total", "of which under section 60", "Total", "of which under section 60"],
+        ["Kent", "410", "12", "388", part],
+        ["Essex", "297", None, "301", "4"],
+        ["Surrey", "150", "3", "162", None],
+    ]
+
+
+def test_a_total_beside_one_of_which_column_is_no_failed_sum() -> None:
+    res = read_grid(Grid("t", _total_of_which_grid("9")))
+    assert not res.warnings
+    fig = _figure(res, (2, 3))
+    assert fig.value == 388 and fig.dims["period"] == "2020-21" and fig.dims["body"] == "Kent"
+    assert "offence" not in _figure(res, (2, 4)).dims
+
+
+def test_an_of_which_part_larger_than_its_total_is_still_flagged() -> None:
+    res = read_grid(Grid("t", _total_of_which_grid("500")))
+    assert any("Kent" in w and "388" in w for w in res.warnings)
