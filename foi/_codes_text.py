@@ -71,5 +71,7 @@ def as_text(label: Any) -> str | None:
 # Words that say nothing of which offence or outcome a label names.
 STOP = frozenset({"of", "a", "an", "the", "and", "or", "on", "in", "to", "by", "for", "etc", "other",
                    "offences", "offence", "aged", "over", "under", "plus"})
-# A power cited by its Act: a legislation label, not an offence or an outcome.
-LEGISLATION = re.compile(r"\bact\s+(?:of\s+)?\d{4}\b|\bpace\b", re.IGNORECASE)
+# A power cited by its Act ("Misuse of Drugs Act 1971") or by its section ("searches under s44(1)",
+# "under section 60"): the law the police acted under, not an offence.
+LEGISLATION = re.compile(r"\bact\s+(?:of\s+)?\d{4}\b|\bpace\b|^\s*under\s+(?:s\.?|sec\.?|section)\s*\d",
+                         re.IGNORECASE)

@@ -335,6 +335,8 @@ def _parse_number_text(s: str) -> Value | None:
         return None
     if m.group("open") and m.group("sign"):
         return None  # "(-35)" is not a convention anyone uses; leave it for a human
+    if m.group("sign") and s[m.end("sign"):m.end("sign") + 1].isspace():
+        return None  # "- 83": a dash and a space open a list item; a minus sign sits on its number
     pct = bool(m.group("pct") or m.group("pct2"))
     if m.group("pct") and m.group("pct2"):
         return None

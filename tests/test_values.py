@@ -270,3 +270,12 @@ def test_numbers_in_brackets_in_a_column_of_counts_are_footnotes() -> None:
     assert bracket_convention(["-4", "(3)", "4"]) == "negative"
     assert bracket_convention(["(350)", "4"]) == "negative"
     assert bracket_convention(["1", "2"]) == "negative"
+
+
+def test_dash_and_space_before_a_number_is_a_list_item_not_a_minus() -> None:
+    # "- 41" answering a question in a dashed list; "-41" is the negative number.
+    assert parse_value("- 41").kind == "text"
+    assert parse_value("- 2,310").kind == "text"
+    assert parse_value("-41").number == -41
+    assert parse_value("-£41").number == -41
+    assert parse_value("(41)").number == -41

@@ -102,6 +102,23 @@ def _period_with_glued_note(text: str) -> tuple[str, tuple[str, ...]] | None:
     return None
 
 
+# A footnote digit printed before a financial year and run into it: "11979–80" (note 1, 1979-80).
+_LEADING_NOTE = re.compile(r"(?P<n>[1-9])(?P<p>(?:1[89]|20)\d\d\s*[-\u2013/]\s*\d\d)")
+
+
+def _period_with_leading_note(text: str) -> tuple[str, tuple[str, ...]] | None:
+    """'11979–80' -> ('1979–80', ('1',)): the year after the dash must follow the first, so a
+    count or a code that happens to look like this is left alone."""
+    m = _LEADING_NOTE.fullmatch(text)
+    if m is None or _is_period(text):
+        return None
+    stem = m.group("p")
+    first, second = re.findall(r"\d+", stem)
+    if (int(first) + 1) % 100 != int(second) or not _is_period(stem):
+        return None
+    return stem, (m.group("n"),)
+
+
 @lru_cache(maxsize=32768)
 def clean_text(raw: str) -> tuple[str, tuple[str, ...]]:
     """Clean one label on its own (no siblings)."""
@@ -137,7 +154,7 @@ def clean_text(raw: str) -> tuple[str, tuple[str, ...]]:
                 m.group("n")[0] in "¹²³⁴⁵⁶⁷⁸⁹⁰" else (m.group("n"),)
             s = s[: m.start()].rstrip()
             continue
-        glued = _period_with_glued_note(s)
+        glued = _period_with_glued_note(s) or _period_with_leading_note(s)
         if glued is not None:
             s, found = glued
             notes[:0] = found

@@ -51,6 +51,8 @@ def assemble(rows: list[list[Any]], b: Blocks, t: _Table, merged: list[tuple[int
             value_cols.remove(c)
             label_cols.append(c)
     label_cols.sort()
+    for c in _row_numbers(rows, K, body, data, label_cols, paths):
+        label_cols.remove(c)
     kind = "table"
     if _record_list(rows, K, body, data, value_cols, label_cols):
         kind = "record-list"
@@ -142,6 +144,25 @@ def _record_list(rows: list[list[Any]], K: Any, body: range, data: bytearray, va
         if len(texts) >= 0.8 * len(sample) and len(set(texts)) >= 0.9 * len(texts):
             return True
     return False
+
+
+def _row_numbers(rows: list[list[Any]], K: Any, body: range, data: bytearray, label_cols: list[int],
+                 paths: list[list[str]]) -> list[int]:
+    """Label columns that only number the rows: no header, 0 or 1 then each row one more (the
+    index a data frame writes out: '"", "date", ...' then '"1", 2003, ...'), beside a column of
+    real labels. They name nothing, so they are no label."""
+    if len(label_cols) < 2:
+        return []
+    sample = [r for r in body[:2000] if data[r]]
+    out = []
+    for c in label_cols:
+        if paths[c] or len(sample) < 3:
+            continue
+        first = next((number(rows[r][c]) for r in sample if c < len(rows[r]) and K[r][c] in (NUM, YEAR)), None)
+        if first in (0, 1) and _running(rows, K, sample, c) and \
+                all(K[r][c] in (NUM, YEAR) for r in sample if c < len(rows[r])):
+            out.append(c)
+    return out if len(out) < len(label_cols) else []
 
 
 def _running(rows: list[list[Any]], K: Any, sample: list[int], c: int) -> bool:

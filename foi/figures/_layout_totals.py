@@ -17,9 +17,11 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from foi.figures._layout_cells import BLANK, MARK, NUM, YEAR, decimals, number
+from foi.periods import parse_period
 
 TOTAL_WORD = re.compile(
     r"^\s*(?:grand\s+|sub[\s-]?)?totals?\b|\btotals?\s*[:\-]?\s*(?:\(.*\))?\s*$|^\s*all\b|\bsubtotal\b",
@@ -32,6 +34,16 @@ COLUMN_ROWS = 60     # rows checked when looking for total columns
 # sum: a row without a total word needs two such columns, or one whose total is not this small.
 SMALL_SUM = 5
 UNKNOWN = math.nan   # a withheld or not-available figure: a sum through it can't be checked
+
+
+@lru_cache(maxsize=4096)
+def period_months(label: str) -> int | None:
+    """How many months a row label spans when it is a period ("2017": 12, "2019/20": 12,
+    "Jan 2020": 1), else None."""
+    p = parse_period(label.strip()) if label else None
+    if p is None:
+        return None
+    return (p.end.year - p.start.year) * 12 + p.end.month - p.start.month + 1
 
 
 def cell_value(cell: Any, k: int) -> float | None:
@@ -302,6 +314,8 @@ class Arithmetic:
         be checked adds up exactly and the run is a whole block. A sum where no column adds two
         figures that are not zero (5 = 5 + 0, "1 = 0 + 1": a row equal to its neighbour) proves
         nothing: it counts only for a line that says it is a total."""
+        if self._time_series(p, kids):
+            return False
         pv = self.vals[p]
         comparable = good = exact = telling = weighty = 0
         for x in range(len(pv)):
@@ -327,6 +341,16 @@ class Arithmetic:
         if good >= 2:
             return True
         return exact >= 1 and self._structural(p, kids)
+
+    def _time_series(self, p: int, kids: list[int]) -> bool:
+        """Rows named by periods of one length (years, financial years, months) are a series:
+        none is the sum of its neighbours, whatever the figures (2017's 7 = 0 + 1 + 2 + 4). A
+        year above its months, or a line that says it is a total, can still be one."""
+        lp = self.labels.get(p, "")
+        if TOTAL_WORD.search(lp):
+            return False
+        span = period_months(lp)
+        return span is not None and all(period_months(self.labels.get(c, "")) == span for c in kids)
 
     def _structural(self, p: int, kids: list[int]) -> bool:
         """One column only: the run must fill its block, sit indented under the parent, or

@@ -141,6 +141,11 @@ class HeaderLabels:
         self.context: list[tuple[Source, str, Any]] = []
         lines = join_lines(self.t.title)   # a sentence wrapped over several lines read as one
         found = context(lines)
+        for corner in getattr(self, "corner_context", ()):
+            # A corner naming the force the table is about: stated like a title line.
+            for dim, coded in context([corner]).items():
+                found.setdefault(dim, coded)
+            lines = [*lines, corner]
         where = "title"
         sheet = getattr(self.grid, "sheet", None)
         if sheet:

@@ -20,7 +20,7 @@ from foi.figures._rows_rules import (
     is_serial,
     serial_date,
 )
-from foi.figures.coding import Recognised, code, recognise
+from foi.figures.coding import Recognised, code, context, recognise
 from foi.figures.layout import TableLayout
 
 
@@ -44,6 +44,7 @@ class RowLabels:
         self.row_sources: list[Source] = []
         self.row_notes: list[dict[str, str | None]] = []
         self.row_distinct: list[list[str]] = []
+        self.corner_context: list[str] = []
         last = len(self.label_cols) - 1
         for k, (c, header) in enumerate(self.label_cols):
             cells = self._column_cells(c)
@@ -75,17 +76,43 @@ class RowLabels:
             self.out.mapping[header] = forced
             return Source(where, header, forced, forced, 1.0, "mapped by you", rank)
         own = self._corner(header) if where == "row" else header
+        caption = where == "row" and self._names_the_table(own, labels)
+        if caption:
+            self.corner_context.append(own)
+            own = ""
         named = self.reading.schema_name(own)
         found: Recognised = recognise(own or None, labels)
         kind = found.dimension if found.confidence >= LIKELY and found.dimension else (named or own or where)
+        if caption and not named:
+            kind = found.dimension or "measure"   # the labels' best guess: the corner names no dimension
         if named and kind not in KNOWN_KINDS:
             kind = named
         source = Source(where, header, kind, named or kind, found.confidence, found.evidence, rank)
-        if kind in KNOWN_KINDS and found.confidence < SURE and not named:
+        # Row labels under a corner that only names the force say what is counted: measures, as
+        # headers directly over figures are, with nothing to doubt.
+        plain_measures = caption and kind == "measure"
+        if kind in KNOWN_KINDS and found.confidence < SURE and not named and not plain_measures:
             self.out.doubts.append(f"{self.grid.name}: '{header or labels[:1]}' taken as {kind} "
                                    f"(confidence {found.confidence:.2f}: {found.evidence})")
         self.out.mapping[header or ", ".join(labels[:3])] = source.name
         return source
+
+    @staticmethod
+    def _names_the_table(header: str, labels: list[str]) -> bool:
+        """A corner cell that names one force or place ("Lancashire Constabulary") over row labels
+        that are not forces or places ("Police Numbers", "Expenditure"): what the whole table is
+        about, not the name of the row labels' dimension."""
+        if not header or not labels:
+            return False
+        found = context([header])
+        if not found or not set(found) <= {"body", "area"}:
+            return False
+        rest = header.casefold()
+        for coded in found.values():
+            rest = rest.replace(coded.label.casefold(), " ")
+        if any(ch.isalnum() for ch in rest):
+            return False
+        return recognise(None, labels).dimension not in ("body", "area")
 
     def _corner(self, header: str) -> str:
         """A corner header naming both axes ("Crime Group / Financial Year"): the part that is not

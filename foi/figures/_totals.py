@@ -114,11 +114,14 @@ def _columns(table: Any, total_cols: list[Any], cells: dict[int, dict[int, Any]]
         groups = [g for g in groups if g]
         if not groups:
             continue
+        # A "Total" beside one column under the same heading ("Total | of which under s44"): that
+        # column is a part of it, not the whole; it cannot add up to the total, only stay below it.
+        of_which = not col.sums and len(groups[0]) == 1
         for r, (stated, _marker) in cells[col.col].items():
             if stated is None:
                 continue
             sums = [_sum({}, [], row_cells=[cells[c].get(r) for c in group]) for group in groups]
-            if sums[0][2] == 0:
+            if sums[0][2] == 0 or (of_which and sums[0][0] <= stated):
                 continue
             _compare(table, f"Total column '{names[col.col]}', row '{_row_label(table, r)}'", stated, sums, place=place)
 

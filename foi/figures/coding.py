@@ -566,6 +566,10 @@ _MODIFIERS = frozenset({"knife", "sexual", "violent", "drug", "weapon", "weapons
 _GENERIC_GROUPS = frozenset({"Notifiable offences", "Indictable offences", "Summary offences", "Total"})
 
 
+# A lower-case word right after: the word before it qualifies it ("total searches", "total number").
+_ADJECTIVE_AFTER = re.compile(r"\s+[a-z]")
+
+
 def _offence_in(text: str) -> Coded | None:
     """The offence or offence group a sentence names ("... offences of violence against the person
     recorded by the police ..."): the longest run of words that is one, as written. A run of one
@@ -582,6 +586,8 @@ def _offence_in(text: str) -> Coded | None:
             coded = _offence_phrase(phrase, n)
             if coded is None:
                 continue
+            if n == 1 and coded.aggregate and _ADJECTIVE_AFTER.match(text, end):
+                continue   # "total" qualifying a noun ("arrests following total searches"): no offence
             taken.append((start, end))
             lead = _LEAD_IN.search(text[:start])
             found = Coded("offence", text[lead.start():end] if lead is not None else phrase, coded.code,
