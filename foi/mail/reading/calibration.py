@@ -37,6 +37,14 @@ CONTESTED = 0.5
 # Not evidence of another status but the want of a ground (foi.mail.reading.verdict.names_a_ground): a
 # refusal whose own text cites no section, NCND or cost limit.
 NO_GROUND = "no ground relied on"
+# Not evidence of a status of the request but of the letter's place: it answers our request for a
+# review (foi.mail.reading.doubt.review_asked), so a first answer read in it is the one reviewed.
+REVIEW_ASKED = "a reply to our request for a review"
+# The kinds a first answer to a request takes (not a review's outcome, a receipt or a delay).
+FIRST_ANSWERS = frozenset({"responded", "partial", "refused", "not-held"})
+# More time spoken of in weaker words than an extension's ("we aim to reply within 20 days; on this
+# occasion ..."): beside an acknowledgement, the date may move.
+SOME_MORE_TIME = "more time, in weaker words"
 
 
 # What contests each status before calibration (issue 12, rounds 4-8): any of it sends the reading
@@ -46,17 +54,19 @@ CONTESTS: dict[str, tuple[str, ...]] = {
     # (Beside figures, a table or answered questions in the body, "not held" speaks of a part: round 10.)
     "responded": ("something withheld", "not held beside nothing shown", "more time taken", "a question to us",
                   "held, but qualified",
-                  "nothing concrete given", "only the attachment speaks", "a one-line reply"),
+                  "nothing concrete given", "only the attachment speaks", "a one-line reply", REVIEW_ASKED),
     "partial": ("more time taken", "a question to us", "not held, and no ground for withholding",
-                "the whole request not held"),
+                "the whole request not held", REVIEW_ASKED),
     "refused": ("information given", "not held", "more time taken", "a question to us", "any part not held",
                 "said to be given", "asks us anything", "rows of figures", "a count given", "something confirmed",
-                "the rest withheld", "not recorded in a usable form, and no cost limit", NO_GROUND),
-    "not-held": ("information given", "something withheld besides NCND", "more time taken", "a question to us"),
+                "the rest withheld", "not recorded in a usable form, and no cost limit", NO_GROUND, REVIEW_ASKED),
+    "not-held": ("information given", "something withheld besides NCND", "more time taken", "a question to us",
+                 REVIEW_ASKED),
     "extended": ("information given", "a question to us"),
     "clarification": ("information given", "more time taken", "said to be given"),
     # (A mailbox's wording is weighed against a person's in the receipt's own reading: receipts.py.)
-    "acknowledged": ("information given", "something withheld", "not held", "more time taken", "a question to us"),
+    "acknowledged": ("information given", "something withheld", "not held", "more time taken", "a question to us",
+                     SOME_MORE_TIME),
 }
 # What still puts a decision the authority files under a log's outcome field in doubt: the letter
 # itself waits on more time or on our answer.

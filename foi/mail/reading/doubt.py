@@ -225,3 +225,56 @@ def withholds_only_some(sentences: Sequence[str]) -> list[str]:
         return []
     return [s for s in sentences if (s in part_withheld([s]) or _ONLY_SOME_RE.search(s))
             and not _NOT_DONE_RE.search(s) and not asked(s)]
+
+
+# Our request for a review, as made (round 12b): "your request for an internal review", "your
+# internal review request", "in which you asked for a review of our reply", "you have requested an
+# internal review", a heading "Request for an internal review". A letter answering it is a review's
+# outcome (or its acknowledgement), never the first answer to the request, whatever it repeats of
+# that answer. The rights paragraph's "you may ask for an internal review" is not a request made.
+_REVIEW = r"(?:a\s+|an\s+|the\s+)?(?:internal\s+|formal\s+)?review\b"
+_REVIEW_ASKED_RE = re.compile(
+    r"\byour\s+(?:\w+\s+){0,2}?(?:request|application|appeal|e-?mail|letter)\s+(?:for|asking\s+for|requesting|seeking)\s+"
+    + _REVIEW
+    + r"|\byour\s+(?:internal\s+)?review\s+(?:request|application)\b"
+    r"|\b(?:you|which|that)\s+(?:have\s+|had\s+)?(?:request(?:ed)?|asked\s+for|ask\s+for|sought|seek)\s+(?:us\s+)?(?:for\s+)?"
+    + _REVIEW
+    + r"|^\W*(?:(?:re|subject)\s*:\s*)?(?:request|application)\s+for\s+" + _REVIEW,
+    re.I,
+)
+# The conditions and rights under which a review may be asked for: not a request made.
+_REVIEW_RIGHTS_RE = re.compile(
+    r"\b(?:may|might|can|could|should)\s+(?:\w+\s+){0,2}?(?:request|ask|apply|seek|write|make|be\s+made)\b"
+    r"|\b(?:right\s+to|entitled|wish(?:es)?\s+to|if|unhappy|dissatisfied"
+    r"|not\s+(?:happy|satisfied|content)|would\s+like\s+to|how\s+to)\b",
+    re.I,
+)
+
+
+def review_asked(sentences: Sequence[str]) -> list[str]:
+    """The sentences saying we have asked for a review of the reply to our request (done, not a
+    right or a condition): the letter answers a review request, not the request itself."""
+    return [s for s in sentences if _REVIEW_ASKED_RE.search(s) and not _REVIEW_RIGHTS_RE.search(s)]
+
+
+# More time spoken of in weaker words than an extension's (round 12b): "on this occasion we expect
+# it to take a little longer", "a reply may take longer than the usual 20 working days", "our reply
+# may be later than usual". Not a condition ("if we need more time we will tell you") or a
+# question.
+_LONGER = (r"(?:(?:a\s+(?:little|bit)\s+|slightly\s+|somewhat\s+|much\s+)?longer"
+           r"|(?:more|additional|extra|further)\s+time|later)")
+_MORE_TIME_RE = re.compile(
+    r"\b(?:take|taking|need|needs|require|requires|be)\s+(?:us\s+)?" + _LONGER
+    + r"(?=\s+than|\s+to\b|\s*[.,;]|\s+(?:on|in|this|for)\b|\s*$)"
+    r"|\b(?<!no\s)(?<!not\s)(?:later|longer)\s+than\s+(?:the\s+|our\s+)?(?:usual|normal|statutory|expected|standard|\d+|twenty|forty)\b"
+    r"|\bon\s+this\s+occasion\b[^.;]{0,80}?\b(?:longer|more\s+time|later|delay\w*|unable|not\s+be\s+able)\b",
+    re.I,
+)
+_IF_RE = re.compile(r"\b(?:if|should\s+(?:we|it|this)|where|in\s+the\s+event|unless|in\s+(?:some|rare|exceptional)"
+                    r"\s+(?:cases|circumstances))\b", re.I)
+
+
+def more_time_hinted(sentences: Sequence[str]) -> list[str]:
+    """The sentences saying, however weakly, that the reply will take more time than usual, as said
+    of this request (not a condition, not a question)."""
+    return [s for s in sentences if _MORE_TIME_RE.search(s) and not _IF_RE.search(s) and not asked(s)]

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from foi.mail.reading import calibration
+from foi.mail.reading.doubt import more_time_hinted, review_asked
 from foi.mail.reading.evidence import Gathered
 from foi.mail.reading.kinds import AUTOMATIC, STATUS_KINDS, WITHHOLDING_KINDS, Classification
 from foi.mail.reading.scoring import courtesy
@@ -88,6 +89,15 @@ def conclude(ev: Gathered, kind: str, evidence_: Sequence[str], confidence: floa
         # authorities nobody tuned on, as often a part refused, or an answer delayed, as a refusal
         # (round 11: calibration).
         rivals.append(calibration.NO_GROUND)
+    if kind in calibration.FIRST_ANSWERS and review_asked(ev.reading.of("new")):
+        # "Thank you for your request for an internal review": what the letter decides is the
+        # review's outcome; a first answer read in it is the one under review, told back (round 12b).
+        rivals.append(calibration.REVIEW_ASKED)
+    if kind == "acknowledged" and (ev.scores.get("extended", 0.0) >= 1.5 or more_time_hinted(ev.new)) \
+            and not ev.rival_evidence.get("more time taken"):
+        # "We aim to reply within 20 days; on this occasion ...": any word of more time beside an
+        # acknowledgement may move the date the acknowledgement leaves alone (round 12b).
+        rivals.append(calibration.SOME_MORE_TIME)
     confidence, weighed = calibration.weigh(kind, confidence, rivals,
                                             stated=stated, withheld=ev.withheld_kinds, said=len(ev.body_only))
     reasons = [*reasons, *weighed]
