@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from foi.mail.reading.grammar import GROUND_APPLIED, THING, gap
+from foi.mail.reading.grammar import GROUND_APPLIED, REQUEST_REFUSED, SUPPOSED, THING, gap
 
 # A sentence addressed to the requester that asks: a question mark, or "please confirm / let us
 # know / tell us / advise whether ...", or "if you would be happy to ..., please reply".
@@ -532,7 +532,10 @@ WHOLE_REQUEST_GROUND = (
 _WHOLE_REQUEST_GROUND_RE = re.compile(WHOLE_REQUEST_GROUND, re.I)
 # Said as a possibility or of another case: "if section 21 applies to your request", "whether any exemption
 # applies to this request", "section 12 would apply to your request".
-_NOT_SAID_AS_DONE_RE = re.compile(r"\b(?:if|whether|would|could|might|may|unless|should|where)\b", re.I)
+# (grammar.SUPPOSED, and for a whole-request ground "unless", "should", "where" too: "unless section 12
+# applies", "where an exemption applies" state the law, not this letter's decision.)
+_NOT_SAID_AS_DONE_RE = re.compile(SUPPOSED + r"|\b(?:unless|should|where)\b", re.I)
+_SUPPOSED_RE = re.compile(SUPPOSED, re.I)
 
 
 # "Part of your request is refused under section 40": the request named as the whole of which a part is meant.
@@ -551,14 +554,9 @@ def ground_on_whole_request(sentences: Sequence[str]) -> list[str]:
     return out
 
 
-# The whole request refused, in so many words: "your request for information is refused", "this FOI
-# request has been declined", "the application is therefore rejected".
+# The whole request refused (grammar.REQUEST_REFUSED), said at the opening of the sentence.
 _REQUEST_REFUSED_RE = re.compile(
-    r"^\W*(?:(?:I\s+am\s+sorry\s+(?:to\s+say\s+)?(?:that\s+)?|unfortunately,?\s+)?)(?:your|this|the)\s+(?:[\w()-]+\s+){0,5}?"
-    r"(?:request|application)\s+(?:for\s+information\s+)?(?:is|has\s+been|was)\s+(?:therefore\s+|hereby\s+)?"
-    r"(?:refused|declined|rejected|turned\s+down)\b",
-    re.I,
-)
+    r"^\W*(?:(?:I\s+am\s+sorry\s+(?:to\s+say\s+)?(?:that\s+)?|unfortunately,?\s+)?)" + REQUEST_REFUSED, re.I)
 # A lead to what follows: "our response is set out below", "please see the response below".
 _LEAD_RE = re.compile(r"\b(?:below|as\s+follows|follows|following|set\s+out)\b", re.I)
 
@@ -593,7 +591,6 @@ def held_in_part(sentences: Sequence[str]) -> list[str]:
     out: list[str] = []
     for s in sentences:
         m = _HELD_IN_PART_RE.search(s)
-        if m and not re.search(r"\b(?:if|whether|would|could|may|might)\b", _clause_before(s, m.start()) + m.group(),
-                               re.I):
+        if m and not _SUPPOSED_RE.search(_clause_before(s, m.start()) + m.group()):
             out.append(s)
     return out

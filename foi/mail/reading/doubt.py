@@ -31,7 +31,8 @@ from collections.abc import Iterable, Sequence
 from foi.mail.reading.decisions import part_withheld, rest_withheld
 from foi.mail.reading.grammar import gap
 from foi.mail.reading.parts import FIGURE_RE, part_label_only
-from foi.mail.reading.scoring import courtesy, score
+from foi.mail.reading.scoring import score
+from foi.mail.reading.sentences import courtesy, is_question
 from foi.mail.reading.signals import PART_START_RE
 
 # A question or request opening a sentence, after an optional item number ("2.", "b)", "Q3:").
@@ -66,7 +67,7 @@ _GIVEN_RE = re.compile(r"^\W*(?:yes|no|none|nil|zero|n/a)\b|\b(?:attach|enclos|p
 def asked(sentence: str) -> bool:
     """True when `sentence` is in the requester's voice: a question put, or a request made."""
     s = sentence.strip()
-    return bool(s) and (s.endswith("?") or bool(_ASKED_RE.match(s))) and not courtesy(s)
+    return is_question(s) or (bool(_ASKED_RE.match(s)) and not courtesy(s))
 
 
 def _joined(sentences: Sequence[str]) -> list[str]:

@@ -12,6 +12,7 @@ from foi.mail.reading.answers import found_instead, leads_to_answers, told
 from foi.mail.reading.attachments import is_data_attachment
 from foi.mail.reading.dates import deadline_in, stated_receipt
 from foi.mail.reading.decisions import DUE_MOVED_RE, PIT_DONE_RE, PIT_TODO_RE, PROMISE_RE, late_promise, own_words
+from foi.mail.reading.grammar import ASKS_US
 from foi.mail.reading.logs import clarification_logged, figure_lines, figures_said, ground_headings
 from foi.mail.reading.receipts import (
     ReceiptEvidence,
@@ -58,14 +59,8 @@ def _date_header(headers: Mapping[str, str] | None) -> date | None:
         return None
 
 
-# A question the authority puts to us, as against one of ours pasted back ("Do you hold ...?",
-# "4b Can you provide me with ...?"): they ask what we would like, accept or can confirm.
-ASKS_US_RE = re.compile(
-    r"^(?![\W\d]*(?:\d|[a-z]\)|q\d))[^?]{0,200}\b(?:would|could|can|will|do|are|were)\s+you\s+(?:please\s+)?"
-    r"(?:like|wish|want|prefer|accept|agree|consider|confirm|clarify|specify|let\s+(?:me|us)\s+know|tell\s+us"
-    r"|be\s+(?:happy|content|willing|prepared|able|interested)|still\s+(?:like|want|wish))\b",
-    re.I,
-)
+# A question the authority puts to us (grammar.ASKS_US), not one of ours pasted back.
+ASKS_US_RE = re.compile(ASKS_US, re.I)
 _MAILBOX_IF_RE = re.compile(r"^\W*if\s+your\s+(?:e-?mail|message|correspondence|enquiry|query)\s+(?:relates|is|concerns"
                             r"|contains|was)\b", re.I)
 _PROMISE_RE = re.compile(r"\b(?:respond\w*|response|repl(?:y|ies|ying)|decision|deadline|due|date)\b", re.I)

@@ -108,12 +108,16 @@ WHOLE_NOT_HELD = (
 
 # ---- clarification ----------------------------------------------------------------------------
 
+# A modal put to the reader, the word order of a question to us: "could you", "would you please",
+# "can you kindly".
+YOU_MODAL = r"(?:could|can|would|will)"
+ASK_YOU = r"\b" + YOU_MODAL + r"\s+you\s+(?:please\s+|kindly\s+)?"
 # The polite frame of a request to us: "I would be grateful if you could", "it would help if you
 # would", "we would appreciate it if you could", "could you please", "kindly", "please can you".
 POLITE_ASK = (
     r"(?:\b(?:grateful|appreciate\s+it|appreciated|helpful|help(?:\s+us)?|useful|assist\s+us)\s+if\s+you\s+"
     r"(?:could|would|can|were\s+able\s+to)"
-    r"|\b(?:could|can|would|will)\s+you\s+(?:please\s+|kindly\s+)?(?:also\s+)?"
+    r"|" + ASK_YOU + r"(?:also\s+)?"
     r"|\b(?:please|kindly)\s+(?:could\s+you\s+|can\s+you\s+|would\s+you\s+)?"
     r"|\b(?:we|I)\s+(?:would\s+)?(?:ask|request|invite)\s+(?:that\s+)?you\s+(?:to\s+)?"
     r"|\b(?:we|I)\s+(?:need|require|would\s+need|will\s+need)\s+you\s+to\s+)"
@@ -121,6 +125,16 @@ POLITE_ASK = (
 # What they ask us to do: tell them more.
 ASK_VERB = (r"(?:provide|give|send|supply|tell|let\s+(?:us|me)\s+know|confirm|specify|clarify|explain|indicate"
             r"|describe|identify|outline|define|state|advise|expand|elaborate|set\s+out|narrow|refine)")
+# Asked in so many words, with or without its mark, at the opening: "could you please tell us which
+# years you mean", "would you clarify", "Sarah, can you confirm the area you are interested in".
+ASKED_IN_WORD_ORDER = r"^\W*(?:\w+\s*,\s*)?" + ASK_YOU + r"(?:\w+\s+){0,2}?" + ASK_VERB + r"\b"
+# A question the authority puts to us, as against one of ours pasted back ("Do you hold ...?",
+# "4b Can you provide me with ...?"): they ask what we would like, accept or can confirm.
+ASKS_US = (
+    r"^(?![\W\d]*(?:\d|[a-z]\)|q\d))[^?]{0,200}\b(?:" + YOU_MODAL + r"|do|are|were)\s+you\s+(?:please\s+)?"
+    r"(?:like|wish|want|prefer|accept|agree|consider|confirm|clarify|specify|let\s+(?:me|us)\s+know|tell\s+us"
+    r"|be\s+(?:happy|content|willing|prepared|able|interested)|still\s+(?:like|want|wish))\b"
+)
 # Handed to the requester: "the reports disclosed to you", "released to you in full", "supplied to
 # you below". A requester asks; only the authority gives.
 HANDED_TO_YOU = r"\b(?:disclosed|released|supplied)\s+to\s+you\b"
@@ -605,6 +619,25 @@ REQUEST_DECLINED = (
     r"\b(?:your|the|this)\s+(?:\w+\s+){0,3}?(?:request|application)\s+(?:is|has\s+been|was|is\s+being)\s+(?:therefore\s+"
     r"|hereby\s+)?(?:declined|rejected|turned\s+down)\b"
 )
+# The whole request refused, in so many words, in any verb of refusing: "your request for information
+# is refused", "this FOI request has been declined", "the application is therefore rejected". A
+# requester never says it of their own request: it is the authority's voice (segments) and, after a
+# lead ("our response is set out below"), what the lead announces (decisions). (REQUEST_DECLINED, for
+# the deciding grammar, leaves "refused" to the wording signals.)
+REQUEST_REFUSED = (
+    r"\b(?:your|this|the)\s+(?:[\w()-]+\s+){0,5}?(?:request|application)\s+(?:for\s+information\s+)?"
+    r"(?:is|has\s+been|was)\s+(?:therefore\s+|hereby\s+)?(?:being\s+)?(?:refused|declined|rejected|turned\s+down)\b"
+)
+
+# ---- hedges ----------------------------------------------------------------------------------------
+
+# Said as a supposition, not as done: "if section 21 applies to your request", "whether any exemption
+# applies", "section 12 would apply", "some of it may be held".
+SUPPOSED = r"\b(?:if|whether|would|could|may|might)\b"
+# A delay or a step foreseen, not announced: "you may experience a delayed response", "delays may be
+# unavoidable", "in some cases it might take longer": a warning every receipt may carry.
+HEDGE = (r"\b(?:may|might|could|possible|possibly|occasionally|in\s+some\s+(?:cases|circumstances)"
+         r"|where\s+necessary|if)\b")
 
 # ---- partial, more shapes -------------------------------------------------------------------------
 

@@ -7,10 +7,9 @@ from datetime import date, timedelta
 
 from foi.mail.reading.dates import dates_in, deadline_in
 from foi.mail.reading.evidence import Gathered, header, new_date, receipt_evidence
-from foi.mail.reading.grammar import ASK_VERB, DATE, LATE
+from foi.mail.reading.grammar import ASKED_IN_WORD_ORDER, DATE, LATE
 from foi.mail.reading.kinds import STATUS_KINDS, Classification
 from foi.mail.reading.receipts import (
-    HEDGED_RE,
     RECEIPT_RE,
     REPLY_TO_COME_RE,
     THANKS_RE,
@@ -19,15 +18,12 @@ from foi.mail.reading.receipts import (
     without_topic,
 )
 from foi.mail.reading.receipts import verdict as receipt_verdict
-from foi.mail.reading.sentences import is_conditional
+from foi.mail.reading.sentences import is_hedged
 from foi.mail.reading.verdict import conclude
 from foi.mail.reading.weighing import Weighed
 
-# Asked in so many words, with or without its mark: "could you please tell us which years you
-# mean", "would you clarify", "can you confirm the area you are interested in". (What they ask us to
-# do is the shared grammar.ASK_VERB.)
-_ASKED_RE = re.compile(r"^\W*(?:\w+\s*,\s*)?(?:could|would|can|will)\s+you\s+(?:please\s+|kindly\s+)?(?:\w+\s+){0,2}?"
-                       + ASK_VERB + r"\b", re.I)
+# Asked in so many words, with or without its mark (grammar.ASKED_IN_WORD_ORDER).
+_ASKED_RE = re.compile(ASKED_IN_WORD_ORDER, re.I)
 
 
 # The answer (or the rest of it) not given yet, for a reason stated now: "the public interest test is
@@ -65,13 +61,15 @@ _AGAIN_BY_RE = re.compile(
 # record an acknowledgement, which moves no date.
 _FILED_CONF = 0.62
 _SORRY_RE = re.compile(r"\b(?:apolog\w*|sorry|regret)\b", re.I)
+# (A local extension of the shared hedge: "a response is likely to take longer", "unless further
+# checks are needed" foresee a delay in an interim letter; a receipt's hedge (receipts) stays narrower.)
 _LIKELY_RE = re.compile(r"\b(?:likely|unless)\b", re.I)
 
 
 def _hedged(sentence: str) -> bool:
-    """A delay supposed or foreseen, not announced: a conditional (foi.mail.reading.sentences), a
-    receipt's hedge ("may", "in some cases": receipts.HEDGED_RE), or "likely"."""
-    return is_conditional(sentence) or bool(HEDGED_RE.search(sentence) or _LIKELY_RE.search(sentence))
+    """A delay supposed or foreseen, not announced: a conditional or a hedge ("may", "in some cases":
+    sentences.is_hedged), or "likely"."""
+    return is_hedged(sentence) or bool(_LIKELY_RE.search(sentence))
 
 
 # A date that says when the request was made or came: "your e-mail of", "received on", "dated".

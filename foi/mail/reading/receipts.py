@@ -34,6 +34,7 @@ from foi.mail.reading.grammar import (
     WITHIN_TIME,
     gap,
 )
+from foi.mail.reading.sentences import HEDGED_RE
 
 # "Dear Mr Blowe", "Dear P Myles", "Dear Ms. Okafor": a person greeted by name; not "Dear Sir or
 # Madam", "Dear Requester", nor our own letter's "Dear Kent Police".
@@ -332,10 +333,6 @@ ELSEWHERE = (r"\b(?:separate|another|different|other|independent)\s+(?:public\s+
              r"|organization|department)|\b(?:reply|respond)\s+(?:to\s+you\s+)?directly\b|\bbetter\s+placed\b"
              r"|\bdo(?:es)?\s+not\s+hold\b|\bis\s+not\s+held\b")
 ELSEWHERE_RE = re.compile(ELSEWHERE, re.I)
-# A delay foreseen, not announced: "you may experience a delayed response", "delays may be
-# unavoidable", "in some cases it might take longer": a warning every receipt may carry.
-HEDGED_RE = re.compile(r"\b(?:may|might|could|possible|possibly|occasionally|in\s+some\s+(?:cases|circumstances)"
-                       r"|where\s+necessary|if)\b", re.I)
 THANKS_RE = re.compile(THANKS, re.I)
 RECEIPT_RE = re.compile(RECEIPT, re.I)
 REPLY_DUE_RE = re.compile(REPLY_DUE, re.I)

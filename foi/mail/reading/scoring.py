@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 
+from foi.mail.reading.sentences import courtesy
 from foi.mail.reading.signals import SIGNALS
-
-# "Could you let us know if you need anything further?": a courtesy under an answer, no question.
-_COURTESY_RE = re.compile(
-    r"\bconfirm\s+(?:the\s+)?receipt\b|\b(?:if|whether)\s+(?:you\s+)?(?:need|require|have|want|would\s+like)\s+"
-    r"(?:any(?:thing)?\s+)?(?:else|further|more|other|additional)\b(?!\s+(?:details|information)\s+(?:of|about|on)\s+(?:which|what|the\s+(?:period|date)))",
-    re.I,
-)
 
 
 def score(sentences: Sequence[str]) -> tuple[dict[str, float], dict[str, list[str]]]:
@@ -22,9 +15,9 @@ def score(sentences: Sequence[str]) -> tuple[dict[str, float], dict[str, list[st
     evidence: dict[str, list[str]] = defaultdict(list)
     for sentence in sentences:
         best: dict[str, float] = {}
-        courtesy = bool(_COURTESY_RE.search(sentence))
+        polite = courtesy(sentence)
         for kind, rx, weight in SIGNALS:
-            if kind == "clarification" and courtesy:
+            if kind == "clarification" and polite:
                 continue
             if weight > best.get(kind, 0.0) and rx.search(sentence):
                 best[kind] = weight
@@ -32,12 +25,6 @@ def score(sentences: Sequence[str]) -> tuple[dict[str, float], dict[str, list[st
             scores[kind] += weight
             evidence[kind].append(sentence)
     return scores, evidence
-
-
-def courtesy(sentence: str) -> bool:
-    """True when `sentence` is a courtesy under an answer ("let us know if you need anything else"),
-    not a question put to us."""
-    return bool(_COURTESY_RE.search(sentence))
 
 
 def refusing_words(sentence: str) -> bool:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from foi.mail.reading.grammar import HANDED_TO_YOU
+from foi.mail.reading.grammar import HANDED_TO_YOU, REQUEST_REFUSED
 from foi.mail.reading.references import head_number
 from foi.mail.reading.sentences import (
     WAIVED_RE,
@@ -179,11 +179,9 @@ _AUTHORITY_VOICE_RE = re.compile(
     r"|\b(?:the\s+)?(?:force|constabulary|police(?:\s+service)?)\s+(?:does|do|can|cannot|holds?|has\s+(?:no|not))\b"
     # The stance only the authority takes (round 12): "the MPS can neither confirm nor deny whether ...".
     r"|\b(?:can|will|must|shall|do|does|therefore)\s+neither\s+confirm\s+n?or\s+deny\b"
-    r"|\bthis\s+request\s+is\s+(?:being\s+)?refused"
-    # (A decision on the request, in any words: "your request is refused in accordance with s.21", "the
-    # request has been declined". A requester never says it of their own request: round 12.)
-    r"|\b(?:your|the)\s+(?:[\w()-]+\s+){0,4}?request\s+(?:for\s+information\s+)?(?:is|has\s+been)\s+(?:therefore\s+"
-    r"|hereby\s+)?(?:being\s+)?(?:refused|declined)\b|\b(?:represents|constitutes|serves\s+as|acts\s+as)\s+a\s+refusal"
+    # (A decision on the request, in any words: "this request is refused", "your request is refused in
+    # accordance with s.21", "the request has been declined": grammar.REQUEST_REFUSED, round 12.)
+    r"|" + REQUEST_REFUSED + r"|\b(?:represents|constitutes|serves\s+as|acts\s+as)\s+a\s+refusal"
     r"\s+notice|\bnot\s+obliged\s+to\s+(?:supply"
     r"|provide|comply|disclose)"
     # They turn to us with a question: "so that we can deal with your request, would you tell us

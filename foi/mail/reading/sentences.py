@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from foi.mail.reading.grammar import HEDGE
+
 _ABBREV_RE = re.compile(r"(?:\b(?:s|ss|sec|no|nos|ref|refs|e\.g|i\.e|etc|mr|mrs|ms|dr|st|para|paras"
     r"|approx|tel|vol|ch|art|pt)|\b[A-Z])\.$", re.I)
 
@@ -106,6 +108,8 @@ _BOILERPLATE_RE = re.compile(
     r"|thank\s+you\s+for\s+your\s+interest|take\s+this\s+opportunity\s+to\s+thank",
     re.I,
 )
+# A delay or a step foreseen, not announced (grammar.HEDGE): "you may experience a delayed response".
+HEDGED_RE = re.compile(HEDGE, re.I)
 _CONDITIONAL_RE = re.compile(
     r"^\s*(?:please\s+note,?\s+(?:that\s+)?)?(?:if|should|where|in\s+the\s+event|unless|once|in\s+some\s+cases"
     r"|in\s+some\s+circumstances|occasionally|on\s+occasion|sometimes|valid\s+(?:foi\s+)?requests|other\s+arrangements"
@@ -229,6 +233,32 @@ def is_conditional(sentence: str) -> bool:
     sentence = re.sub(r"\b(?:grateful|appreciate\s+it|glad|helpful)\s+if\s+you\s+(?:could|would|can)\b", "please",
                       sentence, flags=re.I)
     return bool(_CONDITIONAL_RE.search(sentence)) and not _DECISION_RE.search(sentence)
+
+
+# "Could you let us know if you need anything further?": a courtesy under an answer, no question.
+COURTESY_RE = re.compile(
+    r"\bconfirm\s+(?:the\s+)?receipt\b|\b(?:if|whether)\s+(?:you\s+)?(?:need|require|have|want|would\s+like)\s+"
+    r"(?:any(?:thing)?\s+)?(?:else|further|more|other|additional)\b(?!\s+(?:details|information)\s+(?:of|about|on)\s+(?:which|what|the\s+(?:period|date)))",
+    re.I,
+)
+
+
+def courtesy(sentence: str) -> bool:
+    """True when `sentence` is a courtesy under an answer ("let us know if you need anything else"),
+    not a question put to us."""
+    return bool(COURTESY_RE.search(sentence))
+
+
+def is_question(sentence: str) -> bool:
+    """True when `sentence` puts a question in so many words, by its mark, and is no courtesy ("Do let
+    us know if you need anything further?")."""
+    return sentence.rstrip().endswith("?") and not courtesy(sentence)
+
+
+def is_hedged(sentence: str) -> bool:
+    """A thing supposed or foreseen, not announced: a conditional, or a hedge ("may", "in some cases":
+    :data:`HEDGED_RE`)."""
+    return is_conditional(sentence) or bool(HEDGED_RE.search(sentence))
 
 
 def is_history(sentence: str) -> bool:

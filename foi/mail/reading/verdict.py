@@ -10,8 +10,8 @@ from foi.mail.reading import calibration
 from foi.mail.reading.doubt import more_time_hinted, review_asked
 from foi.mail.reading.evidence import Gathered
 from foi.mail.reading.kinds import AUTOMATIC, STATUS_KINDS, WITHHOLDING_KINDS, Classification
-from foi.mail.reading.scoring import courtesy
 from foi.mail.reading.sections import collect_sections, counts_outcomes, is_ncnd_section, ncnd_counted
+from foi.mail.reading.sentences import is_question
 from foi.mail.reading.signals import COST_LIMIT_RE, NCND_RE
 
 
@@ -69,7 +69,7 @@ def likely_kind(ev: Gathered) -> str:
     if ev.headed or _grounds(ev.new):
         return "refused"
     # ("Could you give me a call?": a question put to us, with no answer given, waits on ours.)
-    if any(s.rstrip().endswith("?") and not courtesy(s) for s in ev.new):
+    if any(is_question(s) for s in ev.new):
         return "clarification"
     return "responded"
 
