@@ -1,0 +1,86 @@
+"""What a reply cites, round 12b (issue 12): reference shapes seen on fresh authorities' replies.
+
+All references, names and wording are invented; the shapes follow real replies
+(tests/fixtures/mail/SOURCES.md, "round 12b").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from foi.mail.reading.references import find_force_reference, title_code
+
+_BODY = "Dear requester,\nPlease find our answer below."
+
+# --- a log title carrying its case number ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("subject", "ref"),
+    [
+        # the title closing on its bare number in brackets
+        ("Horse patrol costs (203118)", "203118"),
+        ("RE: Taser training hours (47712)", "47712"),
+        ("Speed awareness courses (3096) ", "3096"),
+        # a number no letter could date is still a case number
+        ("Cannabis grows found (2071)", "2071"),
+        # a code of capitals glued to its figures heading the title, then a spaced dash
+        ("XY0123 \u2013 Speed cameras on rural roads", "XY0123"),
+        ("RE: PCC0457 - Commissioner's diary", "PCC0457"),
+        ("QT0091 : Drone flights", "QT0091"),
+    ],
+)
+def test_a_log_title_carrying_its_case_number(subject: str, ref: str) -> None:
+    assert title_code(subject) == ref
+    assert find_force_reference(_BODY, subject) == ref
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Crime figures by year (2019)",  # a year
+        "Calls to the non-emergency line (101)",  # three figures: a number, not a case
+        "Stolen bicycles (1,204)",  # a count
+        "A140 - road closures in the county",  # a road: one capital
+        "M4 \u2013 speed cameras",
+        "TEL0123 - switchboard",  # a telephone line
+        "XY0123 Speed cameras",  # no dash after the code: a title word, not a heading code
+        "Costs (203118) of horse patrols",  # the bracket does not close the title
+    ],
+)
+def test_a_title_without_a_case_number(subject: str) -> None:
+    assert title_code(subject) is None
+
+
+# --- labelled references ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "ref"),
+    [
+        # a stray space after the last hyphen of a many-part code
+        ("Our Ref: AB-FOI-2019- 0412 Date: 3 May 2019", "AB-FOI-2019- 0412"),
+        ("Reference: XY-REQ-77- 1209\nDear Sir", "XY-REQ-77- 1209"),
+        # a heading whose last word is a label's first ("... REQUEST" then "Reference:" below)
+        ("DISCLOSURE LOG\n\nANSWER TO REQUEST\nReference: 2020 \u2013 118 / QR2207\nDate: 1 June 2020",
+         "2020 \u2013 118 / QR2207"),
+        ("FREEDOM OF INFORMATION REQUEST\nReference: 2019 - 44 / AB1002\n", "2019 - 44 / AB1002"),
+        # a labelled four-figure number that is no plausible year
+        ("Reference Number: 2071\nDate released: 4 May 2009", "2071"),
+        ("Our ref: 4512\nDear requester", "4512"),
+    ],
+)
+def test_labelled_reference_shapes(text: str, ref: str) -> None:
+    assert find_force_reference(text) == ref
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reference: 2019\nDear requester",  # a year
+        "The figures cover 2015 to 2019. We refer to the 2000 Act.",
+        "Your ref: AB-FOI-2019- 0412\nDear requester",  # ours
+    ],
+)
+def test_no_reference_in(text: str) -> None:
+    assert find_force_reference(text) is None
