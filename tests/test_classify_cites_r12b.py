@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from foi.mail.reading.references import find_force_reference, title_code
+from foi.mail.reading.signals import NCND_RE
 
 _BODY = "Dear requester,\nPlease find our answer below."
 
@@ -84,3 +85,35 @@ def test_labelled_reference_shapes(text: str, ref: str) -> None:
 )
 def test_no_reference_in(text: str) -> None:
     assert find_force_reference(text) is None
+
+
+# --- NCND: the letter cannot say whether a named holder holds it ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I am unable to confirm whether the Records Office does hold information within the scope of your request.",
+        "We cannot confirm whether Northshire Police holds any information of that kind.",
+        "The force is not able to state whether the department does or does not hold such records.",
+        "I can't say whether we hold any data about that operation.",
+        "We are not in a position to confirm whether the constabulary has the records you describe.",
+        "I am unable to say whether or not the Office of the Commissioner holds the information.",
+    ],
+)
+def test_ncnd_said_as_unable_to_confirm_holding(sentence: str) -> None:
+    assert NCND_RE.search(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We cannot confirm whether the figures include cautions.",
+        "You asked us to confirm whether the force holds data on drones.",  # the request, not the stance
+        "We are unable to say whether the figures held are complete.",
+        "Please confirm whether you hold the information.",
+        "We cannot say whether the new scheme improved response times.",
+    ],
+)
+def test_not_ncnd(sentence: str) -> None:
+    assert not NCND_RE.search(sentence)
