@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from foi.mail.reading.references import find_force_reference, title_code
+from foi.mail.reading.sections import collect_sections
 from foi.mail.reading.signals import NCND_RE
 
 _BODY = "Dear requester,\nPlease find our answer below."
@@ -117,3 +118,44 @@ def test_ncnd_said_as_unable_to_confirm_holding(sentence: str) -> None:
 )
 def test_not_ncnd(sentence: str) -> None:
     assert not NCND_RE.search(sentence)
+
+
+# --- an NCND subsection described right after the letter's own NCND stance is applied ---------------
+
+_GIVEN = "Parts 1 and 2 are exempt under section 21 because the policy is published on our website."
+_RULE = ("Section 31(3) of the Act states that the department is not obliged to confirm whether it holds "
+         "information where doing so would harm law enforcement.")
+
+
+@pytest.mark.parametrize(
+    ("stance", "rule", "expected"),
+    [
+        ("For part 3, I can neither confirm nor deny whether the department holds the information you asked for.",
+         _RULE, ["21", "31(3)"]),
+        ("As to part 3, we will neither confirm nor deny that such records exist.", _RULE, ["21", "31(3)"]),
+        ("On the third question the force is unable to confirm whether Northshire Police holds any records.",
+         "Section 30(3) provides that the force need not say whether it holds such information.", ["21", "30(3)"]),
+        ("Whether it is held will be neither confirmed nor denied.",
+         "Section 40(5B) means that we need not confirm or deny holding personal data of others.", ["21", "40(5B)"]),
+        ("We cannot confirm or deny that the information is held.",
+         "Section 23(5) states that the duty to confirm or deny does not arise for such bodies.", ["21", "23(5)"]),
+        ("I am unable to say whether or not the Office holds the information.",
+         "Section 24(2) sets out that we are excused from saying whether we hold anything on national security.",
+         ["21", "24(2)"]),
+    ],
+)
+def test_an_ncnd_subsection_described_after_the_stance_is_applied(stance: str, rule: str, expected: list[str]) -> None:
+    assert collect_sections([_GIVEN, stance, rule]) == expected
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "For part 3, we hold nothing.",  # no stance
+        "A public authority may neither confirm nor deny in some cases.",  # the rule, not the stance
+        "If we could neither confirm nor deny, we would tell you.",  # a condition
+        "You asked how many requests were given a neither confirm nor deny response.",  # a count
+    ],
+)
+def test_an_ncnd_subsection_only_described_stays_explanation(before: str) -> None:
+    assert collect_sections([_GIVEN, before, _RULE]) == ["21"]
