@@ -33,7 +33,7 @@ _LABEL = (
 # prefix whose hyphen is followed by a stray space ("ABCD- 1QWERT"), or a year, a spaced dash and a
 # number ("2021 – 317").
 _TOKEN = (
-    r"(?P<ref>(?:(?-i:[A-Z]{2,5}(?:/[A-Z]{2,5})?)\s(?=\d)|[A-Za-z0-9]+-\s(?=[A-Za-z0-9]*\d)"
+    r"(?P<ref>(?:(?-i:[A-Z]{2,5}(?:/[A-Z]{2,5})?)\s(?=\d)|(?:[A-Za-z0-9]+-)+\s(?=[A-Za-z0-9]*\d)"
     # the year it was logged, a spaced dash and the number: "2022 \u2013 280"
     r"|(?:19|20)\d\d\s[-\u2013]\s(?=\d{1,6}\b))?"
     r"[A-Za-z0-9](?:[A-Za-z0-9/_.\-]*[A-Za-z0-9])?)"
@@ -148,8 +148,8 @@ def _valid_ref(token: str) -> bool:
         return False  # that is our own reference, quoted back to us
     if re.fullmatch(r"(?:FS|FER)\d{7,8}|IC-\d{4,7}-[A-Z0-9]{4}", token, re.I):
         return False  # the Information Commissioner's case or decision notice, not the authority's (round 8)
-    if re.fullmatch(r"(?:19|20)\d\d", token):
-        return False  # "FOIA 2000", "reference 2024"
+    if re.fullmatch(r"19\d\d|20[0-3]\d", token):
+        return False  # "FOIA 2000", "reference 2024" (a number no letter could date, "2052", is a case)
     if _is_date(token):
         return False  # a date, not a reference
     m = re.fullmatch(r"((?:19|20)\d\d)[/-]((?:19|20)?\d\d)", token)
@@ -210,6 +210,10 @@ _CODE_LINE_RE = re.compile(_CODE_GROUP + r"(?:(?:\s*[/&\-\u2013.]\s*|\s)" + _COD
 def _line_value(m: re.Match[str], text: str) -> str | None:
     """The rest of the line after a label that heads its line with a colon, when that is a code."""
     line_start = text.rfind("\n", 0, m.start("label")) + 1
+    if "\n" in m.group("label"):
+        # a heading's last word read as the start of the label ("RESPONSE TO REQUEST\nReference:"):
+        # the label's own line is what counts
+        line_start = m.start("label") + m.group("label").rfind("\n") + 1
     head = text[line_start : m.start("label")].strip()
     if (head and not re.fullmatch(r"[A-Za-z]+", head)) or m.group("paren"):
         return None  # (one word before the label is part of it: "Our" before "Ref")
@@ -354,6 +358,26 @@ def shared_number(text: str, subject: str, top: int = 10) -> str | None:
     return None
 
 
+# A log title closing on its bare case number in brackets, "Police horses (154321)" (round 12b): four
+# to eight figures, never a year any letter could be about.
+_SUBJECT_TAIL_NUMBER_RE = re.compile(r"\((?P<ref>\d{4,8})\)\s*$")
+# A log title headed by a code of capitals glued to its figures and a spaced dash, "XY0123 – Speed
+# cameras" (round 12b). Two capitals at least (a road, "A140 - closures", has one), three figures.
+_SUBJECT_LEAD_GLUED_RE = re.compile(
+    r"^\W*(?:(?i:re|fw|fwd)\s*:\s*)*(?P<ref>(?!" + _NOT_CODE + r"\d)(?-i:[A-Z]{2,5})\d{3,8})\s+[-\u2013\u2014:]\s",
+    re.I,
+)
+
+
+def title_code(line: str) -> str | None:
+    """The authority's case number carried by a title line: "(154321)" closing it, or "XY0123 -"
+    heading it."""
+    m = _SUBJECT_TAIL_NUMBER_RE.search(line or "") or _SUBJECT_LEAD_GLUED_RE.match(line or "")
+    if m and _valid_ref(m.group("ref")):
+        return m.group("ref")
+    return None
+
+
 def find_force_reference(text: str, subject: str = "") -> str | None:
     """The force's own reference from the subject or text ("Our ref: 000123/19",
     "FOI-2019-0456", "Ref: 01/FOI/25/006753/Z"). A space-separated "FOI " label is dropped
@@ -366,6 +390,9 @@ def find_force_reference(text: str, subject: str = "") -> str | None:
     serial = _SUBJECT_LEAD_SERIAL_RE.match(subject or "")
     if serial and _valid_ref(serial.group("ref")) and not re.fullmatch(r"(?:19|20)\d\d", serial.group("ref")):
         candidates.append((4, 0, 0, serial.group("ref")))
+    titled = title_code(subject or "")
+    if titled:
+        candidates.append((3, 0, 0, titled))
     candidates += [(p, 1, pos, ref) for p, pos, ref in _ref_candidates(text or "")]
     head = head_number(text or "")
     if head:

@@ -587,7 +587,13 @@ def _collect_foia(sentences: Sequence[str]) -> list[str]:
             sentence = " " * turn.start() + sentence[turn.start():]
         found = [(idx, pos, sec) for pos, sec in sections_in_sentence(sentence, scottish=scottish)]
         if named_only(sentence):
-            mentioned.extend(found)
+            # The letter's own NCND stance, then its subsection described ("I can neither confirm nor
+            # deny whether we hold it. Section 31(3) states that the force is not obliged to ..."):
+            # the description gives the ground the stance applies (round 12b).
+            stance = idx > 0 and _own_ncnd_stance(sentences[idx - 1])
+            applied = [f for f in found if stance and is_ncnd_section(f[2])]
+            explicit.extend(applied)
+            mentioned.extend(f for f in found if f not in applied)
             mentioned.extend((idx, m.start(), sec) for rx, sec in _KEYWORD_SECTIONS if (m := rx.search(sentence))
                              and not _VEX_COUNTED_RE.search(sentence))
             continue
@@ -658,6 +664,12 @@ NCND_SUBSECTIONS = frozenset({
     "34(2)", "35(3)", "36(3)", "37(2)", "38(2)", "39(2)", "40(5)", "40(5A)", "40(5B)", "41(2)", "42(2)", "43(3)",
     "44(2)",
 })
+
+
+def _own_ncnd_stance(sentence: str) -> bool:
+    """True when `sentence` takes the NCND stance itself (not a rule, a count, or a condition)."""
+    return (bool(NCND_RE.search(sentence)) and not ncnd_counted(sentence) and not named_only(sentence)
+            and not is_conditional(sentence) and not is_boilerplate(sentence))
 
 
 def is_ncnd_section(section: str) -> bool:

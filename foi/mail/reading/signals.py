@@ -59,7 +59,15 @@ NCND_RE = re.compile(
     r"|\bneither\s+confirming\s+n?or\s+denying\b|\b(?:be|being|been|is|are|was|were)\s+neither\s+confirmed\s+n?or\s+denied"
     r"|\bit\s+(?:(?:is|would\s+be)\s+(?:not\s+(?:possible|appropriate)|inappropriate)|would\s+not\s+be\s+(?:possible"
     r"|appropriate))\s+(?:for\s+(?:us|the\s+\w+)\s+)?"
-    r"to\s+(?:either\s+)?confirm\s+or\s+deny",
+    r"to\s+(?:either\s+)?confirm\s+or\s+deny"
+    # Round 12b: the holder named in more words, in any tense of "hold": "unable to confirm whether
+    # the Home Office does hold information", "cannot say whether Northshire Police holds it",
+    # "not able to state whether the department does or does not hold such records".
+    r"|\b(?:unable|not\s+(?:able|in\s+a\s+position)|cannot|can\s*not|can't)\s+(?:to\s+)?(?:either\s+)?"
+    r"(?:confirm|say|state)\s+whether\s+(?:or\s+not\s+)?(?:we|it|the\s+(?:\w+\s+){0,3}?\w+"
+    r"|(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+)){0,3})\s+(?:(?:does|do)\s+(?:or\s+(?:does|do)\s+not\s+)?)?"
+    r"(?:holds?|has|have)\s+(?:any\s+|the\s+|such\s+|this\s+|that\s+)?(?:information|data|records?|details"
+    r"|figures|material|documents?|it|them)\b",
     re.I,
 )
 
