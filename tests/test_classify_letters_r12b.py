@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import pytest
 
+from foi.mail.reading.interim import wants_clarity
 from foi.mail.reading.internal_review import more_time
 from tests.helpers import read_reply as _read
 
@@ -120,3 +121,63 @@ def test_review_receipt_with_more_time_only_as_a_condition_stays_a_receipt() -> 
 )
 def test_more_time_grammar(sentence: str, taken: bool) -> None:
     assert bool(more_time([sentence])) is taken
+
+
+# --------------------------------------------------------------------------------------------
+# C. A wish for clarification, said now, with a question put to us
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("Thank you for your request. I would just like some clarification on the points you have raised."
+         " Please can you define which kinds of complaint you want the request to cover?"),
+        ("Dear Mr Okafor, before we go any further we need some clarification. Which years do you want the"
+         " figures for, and for which wards?"),
+        ("Thanks for your e-mail. We would like a little more clarity before we search our records: do you"
+         " mean incidents reported to the council or to the police?"),
+        ("Thank you for writing to us. I need further clarification of your request. Are you asking about"
+         " contracts signed in 2023 only, or also those renewed that year?"),
+        ("Good morning, we would like to clarify what you are asking for. Do you want the policy document"
+         " itself, or the minutes of the meeting where it was agreed?"),
+        ("Dear Ms Jones, I would like to seek clarification of your request. Could you tell me which"
+         " departments you mean?"),
+    ],
+)
+def test_a_wish_for_clarification_with_a_question_is_a_clarification(text: str) -> None:
+    c = _read(text)
+    assert c.kind == "clarification"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a condition: clarification may be needed later
+        ("Thank you for your request, which we received on 4 March. If we need clarification we will"
+         " contact you. We aim to reply within 20 working days."),
+        # they clarify their own answer: no wish for ours, no question
+        ("Thank you for your request. I would like to clarify that the figures below cover the whole county."
+         " There were 41 incidents in 2023."),
+        # a wish for clarification but no question put
+        ("Thank you for your request. We may need some clarification later on. We will reply within 20"
+         " working days."),
+    ],
+)
+def test_no_clarification_without_a_present_wish_and_a_question(text: str) -> None:
+    assert _read(text).kind != "clarification"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wanted"),
+    [
+        ("I would just like some clarification on the points you have raised.", True),
+        ("We need further clarification before we can go on.", True),
+        ("We would like to clarify what you are asking for.", True),
+        ("I would like a bit more clarity on the period.", True),
+        ("If we need clarification we will contact you.", False),
+        ("We may need some clarification later.", False),
+        ("I would like to clarify that the figures are for the county.", False),
+    ],
+)
+def test_wants_clarity_grammar(sentence: str, wanted: bool) -> None:
+    assert bool(wants_clarity([sentence])) is wanted
