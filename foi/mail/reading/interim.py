@@ -26,6 +26,28 @@ from foi.mail.reading.weighing import Weighed
 _ASKED_RE = re.compile(ASKED_IN_WORD_ORDER, re.I)
 
 
+# A wish or need for clarification, said now in the first person: "I would just like some
+# clarification on the points you raise", "we need a little more clarity", "before we go on we would
+# like to clarify what you are asking for" (round 12b). With a question put to us it is a request for
+# clarification however plainly it is worded; without one (or in a condition) it is not.
+_WANT_CLARITY_RE = re.compile(
+    r"\b(?:I|we)\s+(?:would\s+|'d\s+|will\s+|do\s+)?(?:just\s+|first\s+|therefore\s+|now\s+|still\s+)?"
+    r"(?:like|need|require|want|wish|seek)\s+(?:to\s+(?:ask\s+(?:you\s+)?for|seek|obtain|have)\s+)?"
+    r"(?:some\s+|a\s+little\s+(?:more\s+)?|a\s+bit\s+(?:more\s+)?of\s+|a\s+bit\s+more\s+|further\s+|more\s+"
+    r"|some\s+further\s+|some\s+more\s+)?"
+    r"(?:clarification|clarity)\b"
+    r"|\b(?:I|we)\s+(?:would\s+|'d\s+)?(?:just\s+|first\s+)?(?:like|need|want|wish)\s+to\s+clarify\s+(?:with\s+you\s+)?"
+    r"(?:exactly\s+|precisely\s+)?(?:what|which|whether|the\s+scope|your\s+request|the\s+(?:\w+\s+)?you)\b",
+    re.I,
+)
+
+
+def wants_clarity(sentences: list[str]) -> list[str]:
+    """The sentences that say, now and unconditionally, that they want clarification from us."""
+    return [s for s in sentences if _WANT_CLARITY_RE.search(s) and not is_conditional(s)
+            and not HEDGED_RE.search(s) and not re.search(r"\b(?:if|may|might|could|unless|should)\b", s, re.I)]
+
+
 # The answer (or the rest of it) not given yet, for a reason stated now: "the public interest test is
 # taking longer than we expected", "there will be a short delay while we consult third parties", "I
 # cannot give you a full response at this time", "we need further time". Not an apology alone ("sorry
@@ -141,12 +163,18 @@ def before_answer(ev: Gathered, w: Weighed) -> Classification:
     # A question is put in its word order as well as by its mark: mail reflowed from a letter
     # loses the "?" ("Could you please tell us the period you mean and define the area").
     questions = w.questions or [s for s in ev.new if _ASKED_RE.search(s)]
-    if w.clar >= 1.5 or (questions and w.clar >= 1.0):
-        conf = 0.55 + 0.08 * w.clar + (0.05 if questions else 0.0)
+    wished = wants_clarity(ev.new) if questions and w.clar < 1.0 else []
+    clar = w.clar
+    if wished and not ev.has_data and not ev.scores["held"] and w.data < 1.0:
+        # "I would like some clarification. Please can you define ...?" (round 12b).
+        ev.evidence["clarification"] = wished[:1] + ev.evidence["clarification"]
+        clar = 1.0
+    if clar >= 1.5 or (questions and clar >= 1.0):
+        conf = 0.55 + 0.08 * clar + (0.05 if questions else 0.0)
         why = ["they ask us a question before they can answer"]
         specifics = any(re.search(r"\b(?:which|what|dates?|period|years?|offences?|type|specify|clarify|exactly"
                                   r"|mean|meant)\b", x, re.I) for x in ev.evidence["clarification"])
-        if not questions and w.clar < 2 and not specifics:
+        if not questions and clar < 2 and not specifics:
             # Only a polite "please let us know if ..." with no question put, nothing about what
             # to search and no word of needing clarification: an answer can close that way too.
             conf = min(conf, 0.55)

@@ -10,6 +10,7 @@ from foi.mail.reading.kinds import Classification
 from foi.mail.reading.outcomes import answers_review, echoed, hypothetical, released_now
 from foi.mail.reading.outcomes import conclusion as review_conclusion
 from foi.mail.reading.receipts import REPLY_TO_COME_RE
+from foi.mail.reading.sentences import is_conditional
 from foi.mail.reading.signals import MAINTAIN_RE, OVERTURN_RE, PARTLY_RE, UPHELD_RE
 from foi.mail.reading.verdict import conclude
 from foi.mail.reading.weighing import Weighed
@@ -52,6 +53,42 @@ _REVIEW_SUBJECT_RE = re.compile(r"\binternal\s+review|\breview\b|^\W*(?:re:\s*|f
 # The title of our request, as the subject carries it: "Freedom of Information request - Review panel
 # minutes" is about reviews, and says nothing of one.
 _REQUEST_TITLE_RE = re.compile(r"\b(?:freedom\s+of\s+information|FOI|EIR)\s+request\s*[-\u2013:]\s*.*$", re.I)
+
+
+# More time taken now, for the review as for a first reply: "on this occasion we need more time",
+# "we are extending this deadline by a further twenty days", "the review will take longer than we
+# hoped" (round 12b). A letter that receives a review request and takes more time for it is an
+# extension, not a bare receipt; the same words in a condition ("if we need more time") are not.
+_MORE_TIME_RE = re.compile(
+    r"\b(?:need|needs|needed|require|requires|required)\s+(?:some\s+)?(?:further|more|additional|extra|longer)"
+    r"\s+(?:time|days)\b"
+    r"|\b(?:are|is|have|has|will\s+be|am)\s+(?:now\s+)?(?:extending|extended)\s+(?:the\s+|this\s+|our\s+|that\s+)?"
+    r"(?:deadline|time\s*(?:limit|scale|frame)?|period|date|response\s+(?:time|date)|review\s+period)\b"
+    r"|\b(?:extend|extending)\s+(?:the\s+|this\s+|our\s+)?(?:deadline|time\s*(?:limit|scale|frame)?|period|date)"
+    r"\s+(?:by|to|until)\b"
+    r"|\b(?:taking|take|takes|will\s+take)\s+(?:\w+\s+){0,2}?longer\s+than\b",
+    re.I,
+)
+
+
+# Our asking for the review, as the letter tells it: "your request for a review of our reply", "in
+# which you request an internal review", "you asked us to reconsider", "the review you requested".
+# Stricter than outcomes.ANSWERS_REVIEW: a bare "internal review" is also the name of a procedure.
+_ASKED_FOR_REVIEW_RE = re.compile(
+    r"\b(?:your|the|this)\s+(?:\w+\s+)?(?:request|application|e-?mail|letter|correspondence)\s+(?:of\s+[^,;.]{0,30}?)?"
+    r"(?:for|seeking|asking\s+for|requesting)\s+(?:an?\s+|the\s+)?(?:internal\s+)?(?:review|reconsideration)\b"
+    r"|\byou\s+(?:have\s+|had\s+)?(?:now\s+)?(?:asked|requested|request|sought|seek|applied)\s+(?:(?:us|me|that\s+we|for)\s+)?"
+    r"(?:to\s+)?(?:an?\s+|the\s+)?(?:internal\s+)?(?:review|reconsider|reconsideration|look\s+again)\b"
+    r"|\b(?:internal\s+)?review\s+(?:that\s+|which\s+)?you\s+(?:have\s+)?(?:asked|requested|sought|applied)\s+for\b"
+    r"|\b(?:internal\s+)?review\s+(?:that\s+|which\s+)?you\s+(?:have\s+)?(?:requested|sought)\b",
+    re.I,
+)
+
+
+def more_time(sentences: Sequence[str]) -> list[str]:
+    """The sentences that take more time now (not in a condition or a rights paragraph)."""
+    return [s for s in sentences if _MORE_TIME_RE.search(s) and not is_conditional(s) and not hypothetical(s)
+            and not re.search(r"\b(?:may|might|could|can|if)\b", s, re.I)]
 
 
 def names_review(subject: str) -> bool:
@@ -121,7 +158,8 @@ def read_review(ev: Gathered, w: Weighed) -> Classification | None:
         kind = "review-upheld" if outcome == "upheld" else "review-overturned"
         return conclude(ev, kind, outcome_ev[:1] + ev.evidence["review"][:1], conf, review=outcome, history_too=True,
                         reasons=[f"internal review outcome: {outcome}"])
-    if ev.scores["review-ack"] >= 2 and not outcome and ev.scores["review"] < 1.5:
+    later = more_time(new)
+    if ev.scores["review-ack"] >= 2 and not outcome and ev.scores["review"] < 1.5 and not later:
         return conclude(ev, "acknowledged", ev.evidence["review-ack"][:2], 0.75,
                         reasons=["acknowledges a request for an internal review; no date changes"])
     if ev.scores["review"] >= 1.5:
@@ -131,4 +169,14 @@ def read_review(ev: Gathered, w: Weighed) -> Classification | None:
         guess = "review-overturned" if released and not (w.exempt and w.data < 2) else "review-upheld"
         return conclude(ev, "needs-review", ev.evidence["review"][:2], 0.35, guess=guess, history_too=True,
                         reasons=["an internal review letter whose outcome is not stated plainly"])
+    asked = [x for x in ev.reading.of("new", "history") if _ASKED_FOR_REVIEW_RE.search(x) and not hypothetical(x)]
+    if asked and not later and not any(REPLY_TO_COME_RE.search(x) for x in new) \
+            and ev.scores["review-ack"] < 1.5 and ev.scores["clarification"] < 1.5:
+        # The letter says it answers our review request, yet states no outcome: what it says of the
+        # information ("we do not hold it", figures) is the reviewed reply told again, not a new
+        # decision of the reviewer's (issue 12, pattern 2; round 12b). A person reads the outcome.
+        released = ev.has_data or any(released_now(x) for x in new)
+        guess = "review-overturned" if released and not (w.exempt and w.data < 2) else "review-upheld"
+        return conclude(ev, "needs-review", asked[:1], 0.35, guess=guess, history_too=True,
+                        reasons=["answers our review request, but states no outcome"])
     return None

@@ -86,7 +86,9 @@ _ANSWERS_REVIEW_RE = re.compile(ANSWERS_REVIEW, re.I)
 # Rights and offers: "you may ask for a review", "if you are unhappy ... a review", "I would conclude
 # such a review within 20 days": what could happen, not what did.
 _HYPOTHETICAL_RE = re.compile(
-    r"\b(?:if|should|may|might|can|could|would|wish\s+to|want\s+to|entitled|right\s+to)\b" + gap(80) + r"\breview\b"
+    # (the month is no modal: "your e-mail of 3 May, in which you request a review"; round 12b)
+    r"\b(?:if|should|(?<!\d\s)(?<!\bof\s)(?<!\bin\s)may(?!\s+\d)|might|can|could|would|wish\s+to|want\s+to|entitled"
+    r"|right\s+to)\b" + gap(80) + r"\breview\b"
     r"|\breview\b" + gap(60)
     + r"\b(?:would|will\s+be\s+(?:conducted|carried|undertaken)|within\s+(?:20|40|twenty|forty))"
     # a review to come: "we will complete an internal review of the processing of this request"
