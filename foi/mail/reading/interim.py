@@ -18,7 +18,7 @@ from foi.mail.reading.receipts import (
     without_topic,
 )
 from foi.mail.reading.receipts import verdict as receipt_verdict
-from foi.mail.reading.sentences import is_hedged
+from foi.mail.reading.sentences import is_conditional, is_hedged
 from foi.mail.reading.verdict import conclude
 from foi.mail.reading.weighing import Weighed
 
