@@ -18,7 +18,7 @@ from foi.mail.reading.receipts import (
     without_topic,
 )
 from foi.mail.reading.receipts import verdict as receipt_verdict
-from foi.mail.reading.sentences import is_conditional, is_hedged
+from foi.mail.reading.sentences import is_hedged
 from foi.mail.reading.verdict import conclude
 from foi.mail.reading.weighing import Weighed
 
@@ -44,8 +44,8 @@ _WANT_CLARITY_RE = re.compile(
 
 def wants_clarity(sentences: list[str]) -> list[str]:
     """The sentences that say, now and unconditionally, that they want clarification from us."""
-    return [s for s in sentences if _WANT_CLARITY_RE.search(s) and not is_conditional(s)
-            and not HEDGED_RE.search(s) and not re.search(r"\b(?:if|may|might|could|unless|should)\b", s, re.I)]
+    return [s for s in sentences if _WANT_CLARITY_RE.search(s) and not is_hedged(s)
+            and not re.search(r"\b(?:if|may|might|could|unless|should)\b", s, re.I)]
 
 
 # The answer (or the rest of it) not given yet, for a reason stated now: "the public interest test is
