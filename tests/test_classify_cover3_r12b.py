@@ -64,7 +64,11 @@ Review Officer
 def test_a_review_letter_telling_back_a_not_held_answer_is_not_decided_as_not_held() -> None:
     c = classify("Re: internal review", _REVIEW_LETTER, [])
     assert c.kind == "needs-review"
-    assert calibration.REVIEW_ASKED in " ".join(c.reasons)
+    # Two stages hold it back: the review-outcome reader (no outcome stated: guess upheld) answers
+    # first; the confidence stage's doubt is the net under it (pinned in the calibration test below).
+    why = " ".join(c.reasons)
+    assert "answers our review request" in why or calibration.REVIEW_ASKED in why
+    assert c.guess != "not-held"
 
 
 def test_a_first_not_held_answer_is_still_decided() -> None:
