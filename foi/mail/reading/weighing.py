@@ -41,6 +41,7 @@ from foi.mail.reading.signals import (
     ATTACHED_RESPONSE_RE,
     COST_LIMIT_RE,
     DATA_CAVEAT_RE,
+    DESCRIBED_RELEASE_RE,
     NARROWING_RE,
     NCND_RE,
     NOT_HELD_COST_RE,
@@ -161,7 +162,9 @@ class Weighed:
 
 def weigh(ev: Gathered) -> Weighed:
     """Weigh what the new text says; records the evidence for rival statuses on `ev`."""
-    caveat = any(DATA_CAVEAT_RE.search(s) for s in ev.reading.of("boilerplate", "new"))
+    # (A note on what released data covers, "the data provided is based on ...", is one too: round 12b.)
+    caveat = any(DATA_CAVEAT_RE.search(s) or DESCRIBED_RELEASE_RE.search(s)
+                 for s in ev.reading.of("boilerplate", "new"))
     pointers = [s for s in ev.new if ATTACHED_RESPONSE_RE.search(s)]
     if pointers and not ev.letters:
         ev.scores["data"] += 1.0
