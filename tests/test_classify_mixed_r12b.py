@@ -14,6 +14,7 @@ import pytest
 from foi.mail.classify import classify
 from foi.mail.reading.segments import read_message
 from foi.mail.reading.signals import DESCRIBED_RELEASE_RE
+from foi.mail.reading.weighing import _HELD_NOT_GIVEN_RE
 
 # --------------------------------------------------------------------------------------------
 # A. Released data described as released
@@ -136,3 +137,48 @@ def test_an_accessible_elsewhere_refusal_under_a_dated_response_heading() -> Non
     result = classify("FOI response", text)
     assert result.guess != "partial"
     assert result.kind in ("refused", "needs-review")
+
+
+# --------------------------------------------------------------------------------------------
+# D. Held, and not given because of the Act's exemptions, said as done: a refusal stated
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "1. Midshire Constabulary can confirm that information is held but the figures have not been provided "
+        "due to exemptions within the Act.",
+        "The data is held; however it will not be released because of the exemptions set out below.",
+        "The records are held but are not being disclosed under the exemptions in the Act.",
+        "I can confirm the information is held, however it cannot be provided as it is exempt under section 31.",
+        "This information is recorded, but it has not been supplied due to the exemption at section 40(2).",
+        "The reports you asked for are held, although they will not be disclosed by virtue of section 30.",
+    ],
+)
+def test_held_and_not_given_under_the_act(sentence: str) -> None:
+    assert _HELD_NOT_GIVEN_RE.search(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The information is held but would not be provided if section 31 applied.",
+        "The information is held and has been provided below.",
+        "The information is not held, so it cannot be provided.",
+        "Figures for 2019 are held but have not been provided because they are published on our website.",
+        "If the information were held, it could not be disclosed under section 24.",
+    ],
+)
+def test_not_held_and_not_given_under_the_act(sentence: str) -> None:
+    assert not _HELD_NOT_GIVEN_RE.search(sentence)
+
+
+def test_a_lead_to_the_response_over_a_refusal_is_not_an_answer() -> None:
+    # "The response is below", then the only answer: held, but not given because of exemptions.
+    text = ("Freedom of Information Request Reference No: FOI 001234-24\nResponse to your Request\n"
+            "The response below is correct as of 3 May 2024.\nMidshire Constabulary has considered your request "
+            "and the response is below.\n1. We can confirm that information is held but the figures have not "
+            "been provided due to exemptions within the Act.\nSection 1 of the Act places two duties on public "
+            "authorities.")
+    result = classify("FOI response", text)
+    assert result.guess == "refused"
