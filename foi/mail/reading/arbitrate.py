@@ -184,14 +184,16 @@ def arbitrate(ev: Gathered, w: Weighed) -> Arbitration | Classification:
         final, final_ev = "partial", w.parts.prose[:1] + w.withheld[:1]
         abstain = "some parts are answered in words, another is refused"
     elif (w.exempt and w.cost_letter and cost_only and not concrete and not ev.has_data and not held_back
-          and not ev.rival_evidence.get("rows of figures") and w.scoped < 2 and (w.data >= 0.75 or implied)
+          and not ev.rival_evidence.get("rows of figures") and not w.caveat and w.scoped < 2
+          and (w.data >= 0.75 or implied)
           and not any(_GIVEN_DONE_RE.search(x) for x in ev.reading.of("new", "conditional"))):
         # "Where we are able to release it, our response is below ... we estimate that compliance
         # would exceed the appropriate limit", and nothing below: a cost refusal under an opening
         # that promises what the letter never gives. That anything is given rests on those words
         # alone, and a cost refusal with advice and no data is refused (round 11): ask. (Rows of
         # figures, a refusal said to cover "the remainder", or "the figures have been provided at
-        # the foot of this letter", said as done, are something given.)
+        # the foot of this letter", said as done, are something given; so is a note on what the
+        # released data covers, "the data provided is based on the date recorded": round 12b.)
         final, final_ev = "refused", ev.evidence["refused"][:1] + ev.evidence["data"][:1]
         abstain = "a cost refusal; that anything is given as well rests on the letter's words alone"
     elif w.exempt and (w.data >= 2 or (implied and (w.data >= 0.75 or w.partial_marks >= 3.5))):

@@ -468,7 +468,9 @@ _LABELLED_FIGURE_RE = re.compile(
 )
 _NOT_A_FIGURE_LABEL_RE = re.compile(
     r"\b(?:ref|reference|tel|telephone|fax|phone|mobile|ext|request|case|date|page|foi|section|question|part|item)\b"
-    r"|^\W*(?:no|number|year|period|q)\W*$", re.I)
+    r"|^\W*(?:no|number|year|period|q)\W*$"
+    # "Response 09-04-2020": a label ending in a day and month makes the "figure" a date's year (round 12b).
+    r"|\b\d{1,2}[-.\u2013]\d{1,2}\s*$", re.I)
 
 
 # A nil return is a figure too: "no new front counters have opened since 2015", "there

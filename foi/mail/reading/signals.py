@@ -718,6 +718,18 @@ NOT_HELD_PART_RE = re.compile(r"(?i:(?<!\bno\s)\b(?:some|part|parts|all\s+of\s+i
 DATA_CAVEAT_RE = re.compile(r"every\s+effort\s+is\s+made\s+to\s+ensure\s+that\s+the\s+figures"
     r"|extracted\s+from\s+a\s+live"
                             r"\s+system|figures\s+provided\s+therefore|use\s+the\s+enclosed\s+data", re.I)
+# Released figures described as released: "the data provided is based on the date recorded", "the
+# totals supplied here cover calendar years", "caveats apply to the figures given", "to produce the
+# data provided, a search was run". The authority's note about what it has handed over, in any of
+# these shapes (round 12b). (A copyright line about "the information supplied to you" is not one.)
+DESCRIBED_RELEASE_RE = re.compile(
+    r"^(?!.*\b(?:copyright|re-?use|licen[cs]e|protected)\b)(?:.*\b(?:apply|applies|relate|relates|refer|refers)"
+    r"\s+to|.*\b(?:generate|produce|compile|obtain|extract)|\W*)\s*the\s+(?:data|figures|statistics|numbers|totals"
+    r"|counts|results)\s+(?:(?:which|that)\s+(?:have|has)\s+been\s+|(?:being|now)\s+)?"
+    r"(?:provided|supplied|disclosed|released|given|shown|listed)"
+    r"(?:\s+(?:here|above|below|to\s+you|in\s+(?:this|the|our)\s+(?:response|reply|letter|table|spreadsheet)))?"
+    r"(?:\s*[,.:;]|\s+(?:is|are|was|were|includes?|cover|covers|relates?|reflects?|therefore|only|may|should"
+    r"|do|does|has|have|comes?|came|represents?)\b)", re.I)
 # A receipt that speaks of a case reference ("logged under the above reference") handles this
 # request; "your request" alone is said by automated mailbox receipts too.
 SPECIFIC_RE = re.compile(r"\breference\b|\bref\b", re.I)

@@ -41,6 +41,7 @@ from foi.mail.reading.signals import (
     ATTACHED_RESPONSE_RE,
     COST_LIMIT_RE,
     DATA_CAVEAT_RE,
+    DESCRIBED_RELEASE_RE,
     NARROWING_RE,
     NCND_RE,
     NOT_HELD_COST_RE,
@@ -81,6 +82,21 @@ _LETTERHEAD_RE = re.compile(r"(?<!\d)(?:\+44\s?|0)\d{2,4}\s?\d{3,4}\s?\d{3,4}(?!
 
 
 _HANDED_RE = re.compile(HANDED_TO_YOU, re.I)
+# Held, and withheld for the Act's reasons, said as done: "we can confirm that information is held, but the
+# figures have not been provided due to exemptions within the Act", "the data is held; however it will not
+# be released because of the exemptions below", "the records are held but are not being disclosed under
+# the Act's exemptions" (round 12b). A refusal stated, though the sentence names no section.
+_HELD_NOT_GIVEN_RE = re.compile(
+    r"^(?!.*\b(?:would|could|might|may|if|unless|whether)\b)"
+    r".*\b(?:is|are|was|were)\s+(?:held|recorded|kept)\b[^.]{0,60}?\b(?:but|however|although)\b[^.]{0,60}?"
+    r"\b(?:(?:has|have)\s+not\s+been|will\s+not\s+be|cannot\s+be|can\s*not\s+be|(?:is|are)\s+not(?:\s+being)?)"
+    r"\s+(?:provided|disclosed|released|supplied|given)\b[^.;]{0,40}?"
+    r"\b(?:due\s+to|because\s+of|owing\s+to|under|by\s+virtue\s+of|as\s+(?:it|they)\s+(?:is|are))\s+"
+    r"(?:the\s+|an?\s+|one\s+or\s+more\s+)?(?:exemptions?|exempt(?:ed)?|the\s+act|section)\b",
+    re.I,
+)
+
+
 # The decision to give, as made: "I have today decided to disclose the following information to you", "we
 # have decided to release the located information in full", "I have now decided to supply some of it"
 # (round 12; a decision-letter template used by several forces).
@@ -161,7 +177,9 @@ class Weighed:
 
 def weigh(ev: Gathered) -> Weighed:
     """Weigh what the new text says; records the evidence for rival statuses on `ev`."""
-    caveat = any(DATA_CAVEAT_RE.search(s) for s in ev.reading.of("boilerplate", "new"))
+    # (A note on what released data covers, "the data provided is based on ...", is one too: round 12b.)
+    caveat = any(DATA_CAVEAT_RE.search(s) or DESCRIBED_RELEASE_RE.search(s)
+                 for s in ev.reading.of("boilerplate", "new"))
     pointers = [s for s in ev.new if ATTACHED_RESPONSE_RE.search(s)]
     if pointers and not ev.letters:
         ev.scores["data"] += 1.0
@@ -225,7 +243,8 @@ def weigh(ev: Gathered) -> Weighed:
         # request": a ground applied to the request itself, as done - a refusal stated (round 12).
         ev.scores["firm"] += 2.0
         ev.evidence["firm"] += whole_ground[:1]
-    reasoned = [s for s in ev.new if _WITHHELD_FOR_REASON_RE.search(s) and s not in ev.evidence["firm"]]
+    reasoned = [s for s in ev.new if (_WITHHELD_FOR_REASON_RE.search(s) or _HELD_NOT_GIVEN_RE.search(s))
+                and s not in ev.evidence["firm"]]
     if reasoned and ev.scores["firm"] < 2:
         # "Although we do hold information in scope, this information is exempt, for the reason
         # given below", "held in part, however it cannot be released for the following
