@@ -14,7 +14,7 @@ import pytest
 from foi.mail.classify import classify
 from foi.mail.reading.segments import read_message
 from foi.mail.reading.signals import DESCRIBED_RELEASE_RE
-from foi.mail.reading.weighing import _HELD_NOT_GIVEN_RE
+from foi.mail.reading.weighing import HELD_NOT_GIVEN_RE
 
 # --------------------------------------------------------------------------------------------
 # A. Released data described as released
@@ -156,7 +156,7 @@ def test_an_accessible_elsewhere_refusal_under_a_dated_response_heading() -> Non
     ],
 )
 def test_held_and_not_given_under_the_act(sentence: str) -> None:
-    assert _HELD_NOT_GIVEN_RE.search(sentence)
+    assert HELD_NOT_GIVEN_RE.search(sentence)
 
 
 @pytest.mark.parametrize(
@@ -170,7 +170,7 @@ def test_held_and_not_given_under_the_act(sentence: str) -> None:
     ],
 )
 def test_not_held_and_not_given_under_the_act(sentence: str) -> None:
-    assert not _HELD_NOT_GIVEN_RE.search(sentence)
+    assert not HELD_NOT_GIVEN_RE.search(sentence)
 
 
 def test_a_lead_to_the_response_over_a_refusal_is_not_an_answer() -> None:

@@ -86,7 +86,7 @@ _HANDED_RE = re.compile(HANDED_TO_YOU, re.I)
 # figures have not been provided due to exemptions within the Act", "the data is held; however it will not
 # be released because of the exemptions below", "the records are held but are not being disclosed under
 # the Act's exemptions" (round 12b). A refusal stated, though the sentence names no section.
-_HELD_NOT_GIVEN_RE = re.compile(
+HELD_NOT_GIVEN_RE = re.compile(
     r"^(?!.*\b(?:would|could|might|may|if|unless|whether)\b)"
     r".*\b(?:is|are|was|were)\s+(?:held|recorded|kept)\b[^.]{0,60}?\b(?:but|however|although)\b[^.]{0,60}?"
     r"\b(?:(?:has|have)\s+not\s+been|will\s+not\s+be|cannot\s+be|can\s*not\s+be|(?:is|are)\s+not(?:\s+being)?)"
@@ -243,7 +243,7 @@ def weigh(ev: Gathered) -> Weighed:
         # request": a ground applied to the request itself, as done - a refusal stated (round 12).
         ev.scores["firm"] += 2.0
         ev.evidence["firm"] += whole_ground[:1]
-    reasoned = [s for s in ev.new if (_WITHHELD_FOR_REASON_RE.search(s) or _HELD_NOT_GIVEN_RE.search(s))
+    reasoned = [s for s in ev.new if (_WITHHELD_FOR_REASON_RE.search(s) or HELD_NOT_GIVEN_RE.search(s))
                 and s not in ev.evidence["firm"]]
     if reasoned and ev.scores["firm"] < 2:
         # "Although we do hold information in scope, this information is exempt, for the reason
