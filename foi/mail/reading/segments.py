@@ -93,6 +93,10 @@ _REQUEST_LEAD_RE = re.compile(
     r"|your\s+request\s+is\s+(?:repeated|replicated|reproduced)\s+below"
     r"|your\s+request\s+for\s+information\s+as\s+(?:shown|set\s+out)\s+below"
     r"|you\s+made\s+the\s+following\s+request"
+    # A disclosure log's lead (round 14): "We received a request under the Freedom of Information
+    # Act 2000 (FOIA):" - only with the colon that hands over to the request's own words.
+    r"|(?:we|I)\s+(?:have\s+)?received\s+(?:a|your|the\s+following)\s+request(?:\s+for\s+information)?"
+    r"(?:\s+(?:under|made\s+under|in\s+accordance\s+with)\s+[^.:\n]{0,80}?)?(?=\s*:)"
     r")"
     r"(?:the\s+following(?:\s+information)?[^.:\n]{0,40}[:.]?|[^.:\n]{0,40}:-?)\s*$",
     re.I,

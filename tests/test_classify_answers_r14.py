@@ -1,0 +1,83 @@
+"""Round 14 of reading full answers (issue 12): patterns re-found in real replies, each in our own
+words (SOURCES.md in tests/fixtures/mail names the public pages), with negatives that share the
+words but not the meaning.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from foi.mail.reading.segments import read_message
+from tests.helpers import read_reply
+
+# --------------------------------------------------------------------------------------------
+# A. A disclosure log's lead restates the request: "We received a request under FOIA:"
+
+_ASKS = ("1. The number of arrests for shop theft in 2022, split into\n(a) adults (aged 18 and over); and\n"
+         "(b) children (aged 17 and under)\n2. The number of those arrests that led to a charge\n")
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "We received a request under the Freedom of Information Act 2000 (FOIA):",
+        "We have received the following request:",
+        "I received your request for information made under the Act:",
+        "We received a request in accordance with the Freedom of Information Act:",
+    ],
+)
+def test_a_received_request_lead_restates_the_request(lead: str) -> None:
+    text = (f"FOI reference 555/23\n\n{lead}\n\n{_ASKS}\nOur Response:\n\nRegrettably the force is unable to "
+            "supply the information, as locating it would exceed the time threshold set by the regulations.\n")
+    reading = read_message(text)
+    assert reading.answers == 0
+    assert "(b) children (aged 17 and under)" in reading.of("request")
+    c = read_reply(text)
+    assert c.kind == "refused" or c.guess == "refused"
+    assert c.kind != "partial"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a statement of when, not a lead handing over to the request's words
+        "We received a request under the Act on 3 May 2023.",
+        "We received your request for information and have now considered it.",
+    ],
+)
+def test_a_received_request_sentence_without_a_colon_is_not_a_lead(line: str) -> None:
+    reading = read_message(f"{line}\n\n1. Arrests in 2022: 41\n2. Charges in 2022: 17\n")
+    assert not reading.of("request")
+
+
+# --------------------------------------------------------------------------------------------
+# B. The NCND stance worded "the duty in s1(1)(a) ... does not apply, by virtue of section X":
+#    the sections after the comma are the grounds relied on, not grounds set aside.
+
+from foi.mail.reading.sections import collect_sections, not_relied_on  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "sentence, want",
+    [
+        ("The constabulary can neither confirm nor deny that it holds this information, as the duty in s1(1)(a) "
+         "of the Act does not apply, by virtue of Section 23(5) and Section 24(2) National Security.",
+         ["23(5)", "24(2)"]),
+        ("We neither confirm nor deny holding it: the duty to confirm or deny at section 1(1)(a) does not "
+         "apply, by virtue of section 31(3).", ["31(3)"]),
+    ],
+)
+def test_ncnd_duty_does_not_apply_comma_by_virtue_of(sentence: str, want: list[str]) -> None:
+    assert not not_relied_on(sentence)
+    assert collect_sections([sentence]) == want
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Section 12 does not apply, as the request was answered within the limit.",
+        "We have looked at section 43 and it does not apply here.",
+    ],
+)
+def test_a_ground_that_does_not_apply_is_still_set_aside(sentence: str) -> None:
+    assert not_relied_on(sentence)
