@@ -81,3 +81,37 @@ def test_ncnd_duty_does_not_apply_comma_by_virtue_of(sentence: str, want: list[s
 )
 def test_a_ground_that_does_not_apply_is_still_set_aside(sentence: str) -> None:
     assert not_relied_on(sentence)
+
+
+# --------------------------------------------------------------------------------------------
+# C. Sorry for the delay, above the letter's own decisions: a late answer, not more time taken
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thank you for your e-mail of 3 March 2024; I apologise for the delay in responding.\n\nYou asked: 1. Has the "
+        "council reviewed its parking contract? 2. Can you send me its fraud policy?\n\nThe council did review the "
+        "contract, in June 2023.\n\nWith reference to the second part of your request, I can confirm that the council "
+        "does not hold a fraud policy of that kind.\n",
+        "I am sorry for the delay in replying to you.\n\n1. The force recorded 14 such offences in 2022.\n\n2. No "
+        "information is held on the ages of the victims.\n",
+    ],
+)
+def test_a_late_answer_that_decides_is_not_an_extension(text: str) -> None:
+    c = read_reply(text)
+    assert c.kind != "extended"
+    assert c.guess != "extended"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I apologise for the delay in responding to your request. We are still collating the figures and hope to "
+        "send our reply shortly.\n",
+        "Please accept our apologies for the delay in responding. We are still consulting the departments concerned "
+        "and aim to reply by 14 April 2025.\n",
+    ],
+)
+def test_sorry_for_the_delay_with_nothing_decided_is_still_more_time(text: str) -> None:
+    assert read_reply(text).kind == "extended"

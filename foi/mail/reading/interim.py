@@ -154,6 +154,16 @@ def before_answer(ev: Gathered, w: Weighed) -> Classification:
         # not more time taken. What the answer is, is for a person to read.
         return conclude(ev, "needs-review", answer_announced(ev.new)[:1], 0.35, guess="responded",
                         reasons=["a late answer: it apologises for the delay and gives its response"])
+    if w.ext >= 1.5 and not new_date(ev.evidence["extended"], ev.new, ev.own, ev.sent_on) \
+            and all(_SORRY_RE.search(x) and not is_hedged(x) for x in ev.evidence["extended"]) \
+            and (w.part_nh or w.whole_nh or w.parts.answered or w.answers):
+        # "I apologise for the delay in responding" above the letter's own decisions ("with reference
+        # to the third part, the Department does not hold it"): sorry for lateness, in a late answer,
+        # not more time taken (round 14). What the answer is, is for a person to read.
+        decided = w.part_nh or w.whole_nh or w.parts.answered
+        return conclude(ev, "needs-review", ev.evidence["extended"][:1] + decided[:1], 0.35,
+                        guess="not-held" if w.whole_nh and not (w.parts.answered or w.answers) else "responded",
+                        reasons=["a late answer: it apologises for the delay and decides the request"])
     if w.ext >= 1.5:
         until = new_date(ev.evidence["extended"], ev.new, ev.own, ev.sent_on)
         conf = 0.55 + 0.08 * w.ext + (0.05 if until else -0.05)
