@@ -115,3 +115,41 @@ def test_a_late_answer_that_decides_is_not_an_extension(text: str) -> None:
 )
 def test_sorry_for_the_delay_with_nothing_decided_is_still_more_time(text: str) -> None:
     assert read_reply(text).kind == "extended"
+
+
+# --------------------------------------------------------------------------------------------
+# D. Personal details taken out of released documents under s.40(2), said after "Please note that"
+#    and a lead clause: information given, a detail withheld - partial.
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Please note that, in line with our duties under data protection law, personal details such as names and "
+        "mobile numbers have been removed from a few of the e-mails, as required by section 40(2) of the Act.",
+        "Please note that personal information such as signatures and direct lines has been removed from some of "
+        "the documents, as required by section 40(2) of the FOI Act.",
+        "Please note that in accordance with our data protection obligations, the names of junior staff have been "
+        "redacted from the minutes under section 40(2).",
+    ],
+)
+def test_personal_details_removed_from_released_documents(note: str) -> None:
+    text = ("I can confirm we hold the information you asked for.\n\nPlease find attached the information you "
+            f"requested.\n\n{note}\n\nThis is because disclosing this personal data would breach the data "
+            "protection principles.\n")
+    c = read_reply(text)
+    assert (c.kind if c.kind != "needs-review" else c.guess) == "partial"
+    assert c.kind in ("partial", "needs-review")
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Please note that no personal information has been removed from these documents.",
+        "Please note that the documents are published on our website under section 21 as well.",
+    ],
+)
+def test_nothing_removed_is_not_a_detail_withheld(note: str) -> None:
+    text = f"Please find attached the information you requested.\n\n{note}\n"
+    c = read_reply(text)
+    assert c.kind != "partial" and c.guess != "partial"

@@ -495,7 +495,11 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("firm", SOME_WITHHELD, 2.0),
     # A detail withheld, not the whole: "the names of officers have been withheld under section 40(2)",
     # "personal details are redacted" (round 6).
-    ("detail", r"^\W*(?:however,?\s+)?(?:the\s+|any\s+|all\s+)?(?:names?|details?\s+of|identit\w+"
+    # (Round 14: also after "Please note that" and a lead clause, "Please note that, in accordance with
+    # our duties under the Data Protection Act, personal information such as signatures ... has been
+    # removed from some of the documents".)
+    ("detail", r"(?:^\W*|\bplease\s+note,?\s+(?:that\s+)?)(?:,?\s*in\s+(?:accordance|line)\s+with\s+[^.,]{0,100},\s*)?"
+        r"(?:however,?\s+)?(?:the\s+|any\s+|all\s+)?(?:names?|details?\s+of|identit\w+"
         r"|personal\s+(?:data|details|information)|(?:e-?mail\s+|home\s+)?addresses|telephone\s+numbers|signatures|specific\s+locations?)\b[^.]{0,80}?"
         r"\b(?:ha(?:s|ve)\s+been\s+|(?:is|are)\s+(?:being\s+)?)(?:withheld|redacted|removed|omitted|exempt)\b", 2.0),
     # Small figures hidden under an exemption: "figures under five have been replaced with '*' under
@@ -520,8 +524,11 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|supplying|released|disclosed|provided|supplied)\s+all\s+(?:of\s+)?the\s+(?:requested\s+|relevant\s+)?"
         r"information\b", 1.5),
     # "Officers' names have been removed under section 40(2)": withheld, part or whole.
-    ("refused", r"\b(?:removed|redacted|omitted|withheld|withholding|excluded|taken\s+out)\s+(?:\w+\s+){0,3}"
-        r"(?:under|by\s+virtue\s+of"
+    # (Round 14: "removed from some of the documents, as required by section 40(2)".)
+    ("refused", r"(?<!\bnot\s)(?<!\bno\s)\b(?:removed|redacted|omitted|withheld|withholding|excluded|taken\s+out)"
+        r"(?:\s+(?:\w+\s+){0,3}|\s+from\s+(?:\w+\s+){0,5}?(?:documents?|records?|files?|emails?|e-mails?|pages?|"
+        r"reports?|information|data|material)\s*,?\s*)"
+        r"(?:under|by\s+virtue\s+of|as\s+(?:required|permitted|allowed)\s+(?:by|under)"
         r"|in\s+line\s+with|in\s+accordance\s+with|pursuant\s+to)\s+(?:the\s+)?(?:section|s\.?)\s*\d", 2.0),
     ("firm", r"\brefusal\s+notice|\bnot\s+(?:obliged|required)\s+to\s+(?:supply|provide|disclose|release|comply)(?!"
         r"[^.]{0,80}\buntil\b)"
