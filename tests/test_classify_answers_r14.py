@@ -153,3 +153,46 @@ def test_nothing_removed_is_not_a_detail_withheld(note: str) -> None:
     text = f"Please find attached the information you requested.\n\n{note}\n"
     c = read_reply(text)
     assert c.kind != "partial" and c.guess != "partial"
+
+
+# --------------------------------------------------------------------------------------------
+# E. Most of it given, "some of it is exempt" / "not all of the information is suitable for
+#    release": part held back, as done - partial.
+
+import re  # noqa: E402
+
+from foi.mail.reading.signals import SOME_WITHHELD  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Whilst I have sent you most of this information, some of it is exempt from disclosure.",
+        "Some of this information has been withheld, as explained below.",
+        "Having reviewed the file, not all of the information is suitable for release.",
+        "Not all of the requested data can be released.",
+    ],
+)
+def test_some_of_it_withheld(sentence: str) -> None:
+    assert re.search(SOME_WITHHELD, sentence, re.I)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Some of the information you asked for is not held.",
+        "Some of it is published on our website.",
+        "All of the information has been released.",
+    ],
+)
+def test_not_some_of_it_withheld(sentence: str) -> None:
+    assert not re.search(SOME_WITHHELD, sentence, re.I)
+
+
+def test_the_majority_given_some_of_it_exempt_is_partial() -> None:
+    text = ("I can confirm that the department holds the information you asked for and I am glad to provide most of "
+            "it in the table below.\n\nWhilst I have provided you with the bulk of this information, some of it is "
+            "exempt from disclosure, because releasing it could identify the people concerned.\n\n"
+            "Prison A 14\nPrison B 22\nPrison C 9\n")
+    c = read_reply(text)
+    assert (c.kind if c.kind != "needs-review" else c.guess) == "partial"
