@@ -156,8 +156,7 @@ def test_nothing_removed_is_not_a_detail_withheld(note: str) -> None:
 
 
 # --------------------------------------------------------------------------------------------
-# E. Most of it given, "some of it is exempt" / "not all of the information is suitable for
-#    release": part held back, as done - partial.
+# E. Most of it given, "some of it is exempt": part held back, as done - partial.
 
 import re  # noqa: E402
 
@@ -169,8 +168,7 @@ from foi.mail.reading.signals import SOME_WITHHELD  # noqa: E402
     [
         "Whilst I have sent you most of this information, some of it is exempt from disclosure.",
         "Some of this information has been withheld, as explained below.",
-        "Having reviewed the file, not all of the information is suitable for release.",
-        "Not all of the requested data can be released.",
+        "Having reviewed the file, some of the information is exempt under section 43.",
     ],
 )
 def test_some_of_it_withheld(sentence: str) -> None:

@@ -127,11 +127,9 @@ SOME_WITHHELD = (
     r"|\b(?:withheld|suppressed|redacted|removed|not\s+(?:been\s+)?(?:supplied|provided|disclosed|released)"
     r"|not\s+to\s+(?:supply|provide|disclose|release))\b.{0,100}\b(?:low|small)\s+numbers"
     # Round 14: "Whilst I have provided the bulk of this information, some of it is exempt from
-    # disclosure"; "not all of the information is suitable for release" - part held back, as done.
+    # disclosure" - part held back, as done.
     r"|\bsome\s+of\s+(?:it|this|them|(?:the|this)\s+(?:requested\s+)?(?:information|data|details|material))\s+"
     r"(?:is|are|has\s+been|have\s+been|was|were)\s+(?:\w+\s+){0,2}?(?:exempt|withheld|redacted)\b"
-    r"|\bnot\s+all\s+(?:of\s+)?(?:the\s+|this\s+)?(?:requested\s+)?(?:information|data|material)\s+(?:\w+\s+){0,3}?"
-    r"(?:is|was|can\s+be|has\s+been)\s+(?:suitable\s+for\s+(?:release|disclosure)|released|disclosed|provided)\b"
 )
 
 # All of what was asked for is held back, said without a section: "withholding the whole of the
