@@ -128,7 +128,8 @@ def deadline_in(sentences: Sequence[str], on: date | None = None, *, anchor: Seq
     return max(other) if other else None
 
 
-_RECEIVED_RE = re.compile(r"\b(?:received|reached)\b", re.I)
+# (Or a case system's field: "Date of receipt: 11 March 2024", "Receipt date: 11/03/2024": round 14.)
+_RECEIVED_RE = re.compile(r"\b(?:received|reached|(?:date\s+(?:of\s+)?receipt|receipt\s+date)(?=\s*:))\b", re.I)
 _DEEMED_RE = re.compile(r"\b(?:treated|deemed|taken|regarded|considered|classed)\s+as\s+(?:being\s+|having\s+been\s+)?"
                         r"(?:received|receipt)\b", re.I)
 _ON_RE = re.compile(r"\bon\s+(?:the\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:the\s+)?)?$", re.I)

@@ -72,6 +72,9 @@ _ANY_MAIL_RE = re.compile(
 _SERVICE_NOTICE_RE = re.compile(
     r"\b(?:office|unit|team|department|section|service|bureau)\s+(?:has\s+|have\s+|is\s+|are\s+|was\s+|will\s+be\s+)?"
     r"(?:now\s+|currently\s+|temporarily\s+)?(?:re-?opened|closed|working\s+remotely|operating\s+(?:with|at))\b"
+    # "all staff in the office are now working from home" (round 14)
+    r"|\b(?:staff|team|colleagues|officers|we)\s+(?:\w+\s+){0,6}?(?:are|is)\s+(?:now\s+|currently\s+|all\s+)?"
+    r"working\s+(?:from\s+home|remotely)\b"
     r"|\b(?:limited|reduced|fewer)\s+(?:numbers?\s+of\s+)?(?:staff|staffing|resources|colleagues)\b"
     r"|\b(?:limited|reduced)\s+numbers\b"
     r"|\b(?:must|have\s+to|has\s+to|need\s+to|will)\s+(?:\w+\s+)?prioriti[sz]e\b"
@@ -113,7 +116,7 @@ def periods_by_kind(lines: Sequence[str]) -> bool:
 _EMERGENCY_RE = re.compile(r"\b(?:999|101)\b(?!\s*/)|\bin\s+(?:the\s+case\s+of\s+)?an\s+emergency\b", re.I)
 _AUTOMATIC_RE = re.compile(
     r"\b(?:this\s+is\s+an?\s+)?automat(?:ic|ed|ically)\s+(?:generated\s+)?(?:reply|response|message|e-?mail"
-    r"|acknowledge?ment|receipt)|\bdo\s+not\s+reply\s+to\s+this|\bthis\s+(?:mailbox|inbox|e-?mail\s+address)\s+is\s+"
+    r"|acknowledge?ment|receipt|notification|confirmation)|\bdo\s+not\s+reply\s+to\s+this|\bthis\s+(?:mailbox|inbox|e-?mail\s+address)\s+is\s+"
     r"(?:not\s+|no\s+longer\s+)?(?:monitored|in\s+use|checked|staffed)|\bindividual\s+acknowledge?ments?\b|\bno-?reply\b",
     re.I,
 )
@@ -149,6 +152,12 @@ _HANDLED_UNDER_RE = re.compile(
 _THIS_ONE_RE = re.compile(r"\b(?:your|this)\s+(?:\w+\s+){0,3}?(?:request|application|communication|correspondence"
                           r"|e-?mail|letter|enquiry)\b|\b(?:which|it)\s+(?:is|was|will|has)\b", re.I)
 _IF_RE = re.compile(r"\b(?:if|whether|should\s+(?:it|this|your))\b", re.I)
+# A ticket system speaking: "a support ticket has been created", "Ticket ID: 48213", "keep the ticket
+# number in the subject line". Its number is the system's, given to whatever arrives: it is no
+# sign that a person has read the request (round 14).
+_TICKET_RE = re.compile(r"\btickets?\b(?:\s+(?:id|no\.?|number|ref(?:erence)?)\b|\s*#|\s+(?:\w+\s+)?(?:has|have)\s+been"
+                        r"\s+(?:created|raised|opened|logged|generated))|\b(?:support|service|help\s*desk)\s+ticket\b",
+                        re.I)
 # A reference assigned: "logged under the above reference", "the references shown below".
 _REFERENCE_WORD_RE = re.compile(r"\breferences?\b|\bref\b", re.I)
 
@@ -244,7 +253,10 @@ def weigh(lines: Sequence[str], sentences: Sequence[str], *, reference: bool, re
         ev.mailbox += points
         ev.for_mailbox.append(why)
 
-    if reference:
+    ticket = any(_TICKET_RE.search(x) for x in (*sentences, *lines))
+    if ticket:
+        mailbox(1.5, "a ticket system's number, given to whatever arrives")
+    elif reference:
         person(2.0, "their reference")
     elif any(_REFERENCE_WORD_RE.search(x) for x in receipt_sentences):
         person(2.0, "a reference assigned")

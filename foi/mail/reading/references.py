@@ -16,7 +16,9 @@ _OUR_REF_RE = re.compile(r"^FOI-(?=[A-Z0-9]*[A-Z])[A-Z0-9]+-\d{4}$", re.I)
 _NO = r"(?:\s*(?:n\s?os?\b\.?|numbers?|num\b\.?|nr\b\.?|#))"
 _LABEL = (
     r"(?:(?:our|force|foi|foia|freedom\s+of\s+information(?:\s+\(foi\))?(?:\s+act)?|request|case|unique|review|"
-    r"information\s+request)\s+(?:request\s+)?(?:ref(?:erence)?\b\.?|numbers?|no\b\.?)" + _NO + r"?"
+    r"information\s+request|ticket)\s+(?:request\s+)?(?:ref(?:erence)?\b\.?|numbers?|no\b\.?|id\b)" + _NO + r"?"
+    # a ticket system's or case system's number: "Ticket #48213", "Case ID: 0091-2024" (round 14)
+    r"|ticket" + _NO + r"?"
     r"|(?:freedom\s+of\s+information|foia?)\s+(?:review\s+)?(?:request|enquiry)\s+(?:ref(?:erence)?\b\.?)?" + _NO + r"?"
     # the regime's name as the label: "Freedom of Information: 005926/18 - title", "FOI: 2231/24"
     r"|(?:freedom\s+of\s+information|foia?|eir)(?=\s*:)"
@@ -30,10 +32,10 @@ _LABEL = (
     r"(?:\s+number)?)?)"
 )
 # A reference: one token, or a short prefix and a number ("RFI 2017-143", "QT/FOI 639/18"), or a
-# prefix whose hyphen is followed by a stray space ("ABCD- 1QWERT"), or a year, a spaced dash and a
-# number ("2021 – 317").
+# prefix whose hyphens are followed by a stray space ("ABCD- 1QWERT", "FOI- 2024- 0412": round 14),
+# or a year, a spaced dash and a number ("2021 – 317").
 _TOKEN = (
-    r"(?P<ref>(?:(?-i:[A-Z]{2,5}(?:/[A-Z]{2,5})?)\s(?=\d)|(?:[A-Za-z0-9]+-)+\s(?=[A-Za-z0-9]*\d)"
+    r"(?P<ref>(?:(?-i:[A-Z]{2,5}(?:/[A-Z]{2,5})?)\s(?=\d)|(?:[A-Za-z0-9]+-\s?)*[A-Za-z0-9]+-\s(?=[A-Za-z0-9]*\d)"
     # the year it was logged, a spaced dash and the number: "2022 \u2013 280"
     r"|(?:19|20)\d\d\s[-\u2013]\s(?=\d{1,6}\b))?"
     r"[A-Za-z0-9](?:[A-Za-z0-9/_.\-]*[A-Za-z0-9])?)"
@@ -171,7 +173,7 @@ def _clean(ref: str) -> str:
     return re.sub(r"^FOI\s+(?=\d)", "", ref, flags=re.I)
 
 
-_STRONG_LABEL_RE = re.compile(r"\b(?:our|force|foi|foia|freedom\s+of\s+information|case|unique|enquiry|review)\b"
+_STRONG_LABEL_RE = re.compile(r"\b(?:our|force|foi|foia|freedom\s+of\s+information|case|unique|enquiry|review|ticket)\b"
                               r"|\b(?:ref(?:erence)?|request)\s*(?:n\s?o\b|number|num\b|nr\b|#)", re.I)
 
 
@@ -248,6 +250,9 @@ def _ref_candidates(text: str) -> list[tuple[int, int, str]]:
         theirs_for_ours = theirs_for_ours or (pre == "to" and bool(_THIS_REQUEST_RE.search(text[: m.start()])))
         # "My ref:" heads the officer's own letter (round 9); "my request" is ours.
         theirs_for_ours = theirs_for_ours or (pre == "my" and m.group("label").lower().startswith("ref"))
+        # "Your reference is 24-117", "your case number is 55120": a number told to us in a sentence
+        # is the one they gave our request; "Your ref:" heading a letter is ours (round 14).
+        theirs_for_ours = theirs_for_ours or (pre == "your" and re.match(r"\s+is\b", text[m.end("label"):]) is not None)
         if pre in _NOT_THEIRS and not theirs_for_ours:
             # "your reference FOI-CAUTIONS-0007" is ours, "date of request: ..." a date; "Our ref" may follow.
             pos = m.end("label")

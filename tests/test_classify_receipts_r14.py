@@ -1,0 +1,153 @@
+"""Receipts, round 14 (issue 12): case systems, ticket systems and the numbers they give.
+
+Acknowledgements and automatic receipts written by case-management and help-desk systems: a
+ticket number or case ID, the fields "Date of receipt:" and "Response due:", and a notice about
+how the office is working. Every message is our own wording of a pattern seen in real replies
+(tests/fixtures/mail/SOURCES.md names the public pages); each comes with a negative that shares
+the words but not the meaning.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from foi.mail.reading.references import find_force_reference
+from tests.helpers import read_reply
+
+_PERSON_ACK = ("Dear Ms Bloggs,\n\n{line}\n\nThank you for your request for information. We will reply within 20 "
+               "working days.\n\nKind regards\nPat Jones\nFOI Officer")
+
+
+# ---- the number a case or ticket system gives --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "ref"),
+    [
+        # a stray space after every hyphen of the code, not only the last
+        ("Your reference is FOI- 2025- 0731. Please quote it when you write.", "FOI- 2025- 0731"),
+        ("Reference: RFI- 24- 118", "RFI- 24- 118"),
+        # a case system's ID, labelled or said in passing
+        ("Case ID: 0457-2025", "0457-2025"),
+        ("We have logged it with case ID 88-1302 and passed it to the team.", "88-1302"),
+        # a help desk's ticket
+        ("Ticket #55107", "55107"),
+        ("Ticket number: 55107", "55107"),
+        # a number told to us in a sentence: the one they gave our request
+        ("Your case number is 31877.", "31877"),
+        ("Your reference number is 2025/0412.", "2025/0412"),
+    ],
+)
+def test_case_and_ticket_numbers_are_their_reference(line: str, ref: str) -> None:
+    result = read_reply(_PERSON_ACK.format(line=line))
+    assert result.force_reference == ref
+    assert result.kind == "acknowledged"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # our own reference, in a letterhead or quoted back
+        "Your ref: 2025/0412",
+        "Your reference is FOI-CAUTIONS-0007.",
+        # an ID that is no case's
+        "Please bring photo ID 1234 to the front desk.",
+    ],
+)
+def test_numbers_that_are_not_their_reference(line: str) -> None:
+    assert find_force_reference(_PERSON_ACK.format(line=line)) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Your case number is 31877.", "Ticket number: 55107", "Your ticket ID is 55107.", "Our reference is 6021."],
+)
+def test_a_reference_told_is_not_a_figure_given_as_an_answer(line: str) -> None:
+    result = read_reply(_PERSON_ACK.format(line=line))
+    assert result.kind == "acknowledged"
+    assert "information given" not in result.reasons
+
+
+def test_a_figure_after_is_still_an_answer() -> None:
+    # (the guard is the reference's name just before "is", not any number after "is")
+    text = ("Dear Ms Bloggs,\n\nThank you for your request about dog bites.\n\nThe number of reports in 2024 was "
+            "48.\n\nKind regards\nPat Jones\nFOI Officer")
+    assert read_reply(text).kind == "responded"
+
+
+# ---- a ticket system's automatic receipt ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We have received your message and opened a support ticket for it. Ticket ID: 55107.\n\nSomeone from the "
+        "team will look at your enquiry. To send more details, reply to this e-mail and keep the ticket number in "
+        "the subject.\n\nThis is an automated notification.",
+        "Your ticket has been created (ticket # 55107).\n\nAn adviser will pick it up shortly.\n\n"
+        "This is an automatic confirmation; please do not reply.",
+    ],
+)
+def test_a_ticket_systems_receipt_is_an_auto_reply_with_its_number(text: str) -> None:
+    result = read_reply(text)
+    assert result.kind == "auto-reply"
+    assert result.force_reference == "55107"
+
+
+def test_a_persons_acknowledgement_that_names_a_ticket_stays_an_acknowledgement() -> None:
+    text = ("Dear Ms Bloggs,\n\nThank you for your request for information about bus lanes, which we received on "
+            "11 March 2024. I have logged it as ticket number 55107 and we will reply within 20 working days.\n\n"
+            "Kind regards\nPat Jones\nInformation Rights Officer")
+    result = read_reply(text)
+    assert result.kind == "acknowledged"
+    assert result.force_reference == "55107"
+    assert result.received == date(2024, 3, 11)
+
+
+# ---- the office's notice about how it is working -----------------------------------------------
+
+
+def test_staff_working_from_home_notice_is_a_mailbox_reply() -> None:
+    text = ("Thank you for your e-mail to the office of the Police and Crime Commissioner.\n\nAll staff in the "
+            "office are currently working from home, so replies may take longer than usual. We will deal with your "
+            "correspondence as soon as we can.")
+    assert read_reply(text).kind == "auto-reply"
+
+
+# ---- a case system's fields: the date of receipt and the date due --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fields", "received"),
+    [
+        ("Date of receipt: 11 March 2024\nTarget date: 9 April 2024", date(2024, 3, 11)),
+        ("Receipt date: 11/03/2024\nResponse due: 09/04/2024", date(2024, 3, 11)),
+        ("Date received: 11/03/2024. Response due: 09/04/2024.", date(2024, 3, 11)),
+        ("Received: 11/03/2024\nResponse by: 09/04/2024", date(2024, 3, 11)),
+    ],
+)
+def test_case_system_fields_state_the_receipt_and_the_date_due(fields: str, received: date) -> None:
+    text = (f"Dear Ms Bloggs,\n\nReference: FOI-2024-0412\n\nThank you for your request.\n{fields}\n\n"
+            "Kind regards\nPat Jones")
+    result = read_reply(text)
+    assert result.kind == "acknowledged"
+    assert result.received == received
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the date due is not the date of receipt
+        "Thank you for your request, which has been logged. Response due: 09/04/2024.",
+        "Thank you for your request, which we will answer within 20 working days. The response is due by 9 April 2024.",
+        # the receipt acknowledged, its date not stated
+        "We acknowledge receipt of your request for information. A response will be provided by 09/04/2024.",
+    ],
+)
+def test_a_date_due_is_never_a_date_of_receipt(sentence: str) -> None:
+    text = f"Dear Ms Bloggs,\n\nReference: FOI-2024-0412\n\n{sentence}\n\nKind regards\nPat Jones"
+    result = read_reply(text)
+    assert result.kind == "acknowledged"
+    assert result.received is None
