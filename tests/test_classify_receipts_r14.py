@@ -151,3 +151,42 @@ def test_a_date_due_is_never_a_date_of_receipt(sentence: str) -> None:
     result = read_reply(text)
     assert result.kind == "acknowledged"
     assert result.received is None
+
+
+# ---- a person away, said plainly -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hello, thanks for your message. I'm away at the moment and back on 18 March. If it's urgent, please call "
+        "the team on 01234 567890.",
+        "Thank you for your e-mail. I am currently absent from the office until Monday 18 March and will not be "
+        "reading e-mails. Please send anything urgent to the disclosure inbox.",
+        "Thanks for getting in touch. I'm off until Wednesday; your e-mail will be read when I return.",
+    ],
+)
+def test_a_person_away_said_plainly_is_an_out_of_office_reply(text: str) -> None:
+    assert read_reply(text).kind == "auto-reply"
+
+
+def test_a_persons_acknowledgement_that_mentions_time_away_stays_an_acknowledgement() -> None:
+    text = ("Dear Ms Bloggs,\n\nThank you for your request for information, which we received on 11 March 2024 "
+            "and have logged as FOI 2024/0412. I am away from Friday, so my colleague will send the reply by "
+            "9 April 2024.\n\nKind regards\nPat Jones\nInformation Rights Officer")
+    result = read_reply(text)
+    assert result.kind == "acknowledged"
+    assert result.received == date(2024, 3, 11)
+
+
+@pytest.mark.parametrize("away", ["I'm off until Monday", "I am on leave until Monday",
+                                  "I am out of the office until Monday"])
+def test_an_answer_that_mentions_time_away_is_not_an_out_of_office_reply(away: str) -> None:
+    # (facts with figures in the authority's words, an answer in prose: at worst the answer goes to
+    # review, never an automatic "auto-reply")
+    text = ("Dear Ms Bloggs,\n\nFOI 2024/0412\n\nThe council has 14 bus lane cameras. In 2023 the cameras "
+            f"recorded 5,210 contraventions.\n\n{away}; any questions please send to the FOI inbox."
+            "\n\nKind regards\nPat Jones")
+    result = read_reply(text)
+    assert result.kind != "auto-reply"
+    assert result.guess == "responded"
