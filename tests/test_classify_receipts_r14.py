@@ -190,3 +190,33 @@ def test_an_answer_that_mentions_time_away_is_not_an_out_of_office_reply(away: s
     result = read_reply(text)
     assert result.kind != "auto-reply"
     assert result.guess == "responded"
+
+
+# ---- a weekday named with a date written without its year -------------------------------------
+
+
+def test_a_receipt_on_a_named_weekday_is_no_new_date() -> None:
+    # "on Monday 11 March" in a letter of Tuesday 12 March 2024 is the day before, not 11 March 2025:
+    # the receipt is stated and no extension is read into it.
+    text = ("Dear Ms Bloggs\n\nThank you for your request. We received it on Monday 11 March and will reply "
+            "within 20 working days.\n\nYours sincerely\nPat Jones\nInformation Officer")
+    result = read_reply(text)
+    assert result.kind == "acknowledged"
+    assert result.received == date(2024, 3, 11)
+    assert result.until is None
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "expected"),
+    [
+        ("received on Monday 11 March", date(2024, 3, 12), date(2024, 3, 11)),
+        ("we will reply by Friday 12 April", date(2024, 3, 12), date(2024, 4, 12)),
+        ("received on Friday, the 8th of December", date(2024, 1, 5), date(2023, 12, 8)),
+        # a weekday that fits no year near the letter: the date is placed as usual
+        ("by Monday 14 March", date(2024, 3, 12), date(2024, 3, 14)),
+    ],
+)
+def test_a_named_weekday_settles_the_year(text: str, on: date, expected: date) -> None:
+    from foi.mail.reading.dates import dates_in
+
+    assert [d for _, d in dates_in(text, on, forward=True)] == [expected]
