@@ -220,3 +220,27 @@ def test_a_named_weekday_settles_the_year(text: str, on: date, expected: date) -
     from foi.mail.reading.dates import dates_in
 
     assert [d for _, d in dates_in(text, on, forward=True)] == [expected]
+
+
+# ---- the reference in the subject only ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("subject", "ref"),
+    [
+        ("Case 00412 - Acknowledgement of your request", "00412"),
+        ("RE: Case #88-1302 acknowledgement", "88-1302"),
+        ("Ticket 55107 - your enquiry", "55107"),
+        ("Acknowledgement: EIR 24/0412", "24/0412"),
+    ],
+)
+def test_a_case_systems_subject_carries_the_reference(subject: str, ref: str) -> None:
+    body = ("Dear Ms Bloggs\n\nThank you for your request for information, which we have received. We will reply "
+            "within 20 working days.\n\nYours sincerely\nFOI Team")
+    assert find_force_reference(body, subject) == ref
+
+
+def test_case_in_a_letters_prose_is_no_label() -> None:
+    body = ("Dear Ms Bloggs\n\nIn this case 1500 records would need to be read, which is over the cost limit.\n\n"
+            "Yours sincerely\nFOI Team")
+    assert find_force_reference(body, "RE: Freedom of Information request - bus lanes") is None

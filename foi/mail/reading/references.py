@@ -70,6 +70,13 @@ _FOI_DOTTED_RE = re.compile(
 _FOI_SPACED_RE = re.compile(
     r"(?<![\w/-])FOI(?:\s+request)?\s+(?:no\.?\s*)?(?P<ref>\d[\d/\-.]*\d(?:/[A-Z]{1,3})?)\b", re.I
 )
+# The regulations' name before the number, as FOI is: "Acknowledgement: EIR 24/0412" (round 14).
+_EIR_SPACED_RE = re.compile(r"(?<![\w/-])(?:EIR|RFI)\s+(?P<ref>\d[\d/\-.]*\d)\b", re.I)
+# A subject headed by a case system's word and number: "Case 00412 - Acknowledgement of your request",
+# "RE: Case #88-1302 acknowledgement" (round 14; the subject only: "in this case 1500 records ..." in a
+# letter is prose).
+_SUBJECT_CASE_RE = re.compile(r"^\W*(?:(?:re|fw|fwd)\s*:\s*)*(?:case|ticket)\s*(?:no\.?|number|id|#)?\s*:?\s*"
+                              r"(?P<ref>\d[\d/-]{2,14}\d)\b", re.I)
 # A subject that starts with their number: "2012/845 - Response", "731.2018-19 Stop and search".
 # (Round 12: a year and a long serial, "2022/25060 - Sexual offences", as well.)
 _SUBJECT_LEAD_REF_RE = re.compile(
@@ -291,10 +298,11 @@ def _ref_candidates(text: str) -> list[tuple[int, int, str]]:
             ref = m.group("ref")
             if _valid_ref(ref.replace(" ", "")):
                 out.append((rank, m.start(), ref))
-    for m in _FOI_SPACED_RE.finditer(text):
-        ref = m.group("ref").rstrip(".-/")
-        if _valid_ref(ref):
-            out.append((5, m.start(), ref))
+    for rx in (_FOI_SPACED_RE, _EIR_SPACED_RE):
+        for m in rx.finditer(text):
+            ref = m.group("ref").rstrip(".-/")
+            if _valid_ref(ref):
+                out.append((5, m.start(), ref))
     return out
 
 
@@ -395,6 +403,9 @@ def find_force_reference(text: str, subject: str = "") -> str | None:
     serial = _SUBJECT_LEAD_SERIAL_RE.match(subject or "")
     if serial and _valid_ref(serial.group("ref")) and not re.fullmatch(r"(?:19|20)\d\d", serial.group("ref")):
         candidates.append((4, 0, 0, serial.group("ref")))
+    case = _SUBJECT_CASE_RE.match(subject or "")
+    if case and _valid_ref(case.group("ref")):
+        candidates.append((3, 0, 0, case.group("ref")))
     titled = title_code(subject or "")
     if titled:
         candidates.append((3, 0, 0, titled))
