@@ -244,3 +244,15 @@ def test_case_in_a_letters_prose_is_no_label() -> None:
     body = ("Dear Ms Bloggs\n\nIn this case 1500 records would need to be read, which is over the cost limit.\n\n"
             "Yours sincerely\nFOI Team")
     assert find_force_reference(body, "RE: Freedom of Information request - bus lanes") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ref"),
+    [
+        ("Thanks for this, I've logged it as 2024/0412 and will reply by 9 April.", "2024/0412"),
+        ("We have registered your request under 77-2024.", "77-2024"),
+        ("We logged it with the number 4413/24.", "4413/24"),
+    ],
+)
+def test_logged_as_with_the_thing_logged_named(sentence: str, ref: str) -> None:
+    assert find_force_reference(f"Hello Jo\n\n{sentence}\n\nThanks\nSam") == ref

@@ -28,7 +28,7 @@ _LABEL = (
     # "Request for Information: ABCD 40217 - ...", "Information request 2024-0181"
     r"|request\s+for\s+information(?=\s*[:#\-\u2013])"
     r"|request" + _NO + r"?"
-    r"|(?:logged|registered|recorded|allocated)\s+(?:under|with|as)(?:\s+(?:the\s+)?(?:ref(?:erence)?|number)"
+    r"|(?:logged|registered|recorded|allocated)\s+(?:(?:it|this|them|your\s+\w+)\s+)?(?:under|with|as)(?:\s+(?:the\s+)?(?:ref(?:erence)?|number)"
     r"(?:\s+number)?)?)"
 )
 # A reference: one token, or a short prefix and a number ("RFI 2017-143", "QT/FOI 639/18"), or a
