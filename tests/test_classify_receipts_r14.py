@@ -256,3 +256,27 @@ def test_case_in_a_letters_prose_is_no_label() -> None:
 )
 def test_logged_as_with_the_thing_logged_named(sentence: str, ref: str) -> None:
     assert find_force_reference(f"Hello Jo\n\n{sentence}\n\nThanks\nSam") == ref
+
+
+# ---- a person gone, an address out of use ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thank you for your email. I no longer work for the council. Please redirect your email to "
+        "foi@example.gov.uk.",
+        "Hello, I have now left the organisation. Freedom of Information requests go to the information team's "
+        "inbox.",
+        "Thank you for your email. Please note that this address is no longer in use. Freedom of Information "
+        "requests should now be sent to foi@example.gov.uk.",
+    ],
+)
+def test_a_person_gone_or_an_address_out_of_use_is_a_mailbox_reply(text: str) -> None:
+    assert read_reply(text).kind == "auto-reply"
+
+
+def test_left_out_in_an_answer_is_not_a_person_gone() -> None:
+    text = ("Dear Ms Bloggs\n\nI have left the figures for 2019 out of the table below, as they were recorded "
+            "differently.\n\n2020: 41\n2021: 37\n2022: 52\n\nKind regards\nPat Jones")
+    assert read_reply(text).kind != "auto-reply"

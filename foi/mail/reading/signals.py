@@ -21,7 +21,11 @@ AUTO_SUBJECT_RE = re.compile(
 # until", "I'm off until Monday" (round 14; not "away from our usual timescales").
 PERSON_AWAY = (r"\b(?:I\s+am|I'm|I\s+will\s+be|I'll\s+be)\s+(?:currently\s+|now\s+)?"
                r"(?:away\s+(?:at\s+the\s+moment|until|from\s+(?:\w+\s+)?(?:\d|mon|tue|wed|thu|fri)|this\s+week|today|on\s+(?:holiday|leave|annual))"
-               r"|absent\s+(?:from\s+(?:the\s+)?(?:office|work|the\s+\w+)|until)|off\s+(?:work\s+)?until)\b")
+               r"|absent\s+(?:from\s+(?:the\s+)?(?:office|work|the\s+\w+)|until)|off\s+(?:work\s+)?until)\b"
+    # or gone for good: "I no longer work for the council", "I have now left the organisation"
+    r"|\bI\s+(?:no\s+longer\s+work(?:\s+(?:for|at|in|with))?|have\s+(?:now\s+)?left)\s+(?:here\b|(?:the|this)\s+(?:\w+\s+)?"
+    r"(?:council|force|service|organi[sz]ation|authority|department|team|trust|university|police|constabulary"
+    r"|office|unit)\b)")
 AUTO_BODY_RE = re.compile(
     # "I am working away from the office with limited access to email and will reply on my return"
     r"\blimited\s+access\s+to\s+(?:my\s+)?e-?mails?\b|\b(?:reply|respond|deal\s+with\s+\w+|get\s+back\s+to\s+you)\s+"
