@@ -280,3 +280,33 @@ def test_left_out_in_an_answer_is_not_a_person_gone() -> None:
     text = ("Dear Ms Bloggs\n\nI have left the figures for 2019 out of the table below, as they were recorded "
             "differently.\n\n2020: 41\n2021: 37\n2022: 52\n\nKind regards\nPat Jones")
     assert read_reply(text).kind != "auto-reply"
+
+
+# ---- the subject says it is automatic ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Auto-acknowledgement - Freedom of Information request",
+        "Acknowledgement of your email (automated)",
+        "[Auto-Reply] RE: Freedom of Information request - bus lanes",
+    ],
+)
+def test_a_subject_that_says_automatic_weighs_for_a_mailbox(subject: str) -> None:
+    from foi.mail.classify import classify
+
+    body = "Thank you for your email to the Freedom of Information team. We will respond within 20 working days."
+    assert classify(subject, body, headers={"Date": "Tue, 12 Mar 2024 10:00:00 +0000"}).kind == "auto-reply"
+
+
+def test_a_persons_acknowledgement_under_an_automatic_looking_subject_stays_one() -> None:
+    from foi.mail.classify import classify
+
+    body = ("Dear Ms Bloggs\n\nThank you for your request for information about bus lanes, which we received on "
+            "11 March 2024. It has been logged as FOI/24/0412 and we will reply by 9 April 2024.\n\n"
+            "Kind regards\nPat Jones\nInformation Rights Officer")
+    result = classify("Automatic acknowledgement: FOI/24/0412", body,
+                      headers={"Date": "Tue, 12 Mar 2024 10:00:00 +0000"})
+    assert result.kind == "acknowledged"
+    assert result.received == date(2024, 3, 11)

@@ -166,6 +166,12 @@ _QUOTE_START_RE = re.compile(r"^\s*(?:-{2,}\s*original\s+message|-{2,}\s*forward
                              r"|<blockquote)", re.I)
 
 
+# A subject that says the message is a machine's: "Auto-acknowledgement - ...", "[Auto-Reply] ...",
+# "Acknowledgement of your email (automated)" (round 14).
+AUTOMATIC_SUBJECT_RE = re.compile(r"\bauto(?:matic|mated)?[-\s]?(?:acknowledge?ment|reply|response|receipt"
+                                  r"|confirmation)|[(\[]\s*(?:automated|automatic|auto[-\s]?reply)\s*[)\]]", re.I)
+
+
 # Who sent it: a no-reply address is a machine's; "Jane Smith" or jane.smith@... a person's.
 _NO_REPLY_RE = re.compile(r"^(?:no-?reply|do-?not-?reply|donotreply|auto-?reply|mailer-daemon|postmaster|bounce)", re.I)
 _PERSON_LOCAL_RE = re.compile(r"^[a-z]{2,}[._][a-z]{2,}(?:\d{0,4})$", re.I)
@@ -237,7 +243,8 @@ def own_lines(text: str) -> list[str]:
 
 def weigh(lines: Sequence[str], sentences: Sequence[str], *, reference: bool, received: bool, reply_by: bool,
           restated: bool, receipt_sentences: Sequence[str], act_named: bool, subject_says_ack: bool,
-          mailbox_words: bool, sender: str = "", minutes: float | None = None) -> ReceiptEvidence:
+          mailbox_words: bool, sender: str = "", minutes: float | None = None,
+          subject_says_automatic: bool = False) -> ReceiptEvidence:
     """The points for a person handling this request against those for a mailbox's receipt.
     ``sender`` is the From header; ``minutes`` the time since our request was sent. ``lines`` are
     all the authority's own sentences in order, signature included (not our request or quoted
@@ -289,7 +296,8 @@ def weigh(lines: Sequence[str], sentences: Sequence[str], *, reference: bool, re
     if minutes is not None and 0 <= minutes <= QUICK_MINUTES:
         mailbox(1.5, f"came {minutes:.0f} minutes after our request")
     # (Said anywhere, a notice under the text included: "this mailbox is not monitored".)
-    if _AUTOMATIC_RE.search(joined) or any(_AUTOMATIC_RE.search(ln) for ln in lines):
+    # (Or the subject: "Auto-acknowledgement - ...", "Acknowledgement of your email (automated)".)
+    if _AUTOMATIC_RE.search(joined) or any(_AUTOMATIC_RE.search(ln) for ln in lines) or subject_says_automatic:
         mailbox(2.5, "says it is automatic")
     elif mailbox_words:
         mailbox(1.5, "a mailbox's wording")
