@@ -310,3 +310,15 @@ def test_a_persons_acknowledgement_under_an_automatic_looking_subject_stays_one(
                       headers={"Date": "Tue, 12 Mar 2024 10:00:00 +0000"})
     assert result.kind == "acknowledged"
     assert result.received == date(2024, 3, 11)
+
+
+@pytest.mark.parametrize(
+    ("text", "ref"),
+    [
+        ("Our Ref:- FOI/24/0412\n\nDear Ms Bloggs", "FOI/24/0412"),
+        ("Our Ref :- 0412/24\nYour Ref:- FOI-CAUTIONS-0007", "0412/24"),
+        ("Your Ref:- 0412/24\n\nDear Ms Bloggs", None),
+    ],
+)
+def test_a_colon_and_dash_after_the_label(text: str, ref: str | None) -> None:
+    assert find_force_reference(text) == ref

@@ -42,7 +42,8 @@ _TOKEN = (
 )
 _LABELLED_REF_RE = re.compile(
     r"(?P<pre>\b\w+\s+)?(?P<label>\b" + _LABEL + r")"
-    r"(?:\s*(?:is|of)\b)?\s*[:#=\-\u2013]?[ \t]*(?:\n\s*)?"
+    # ("Ref:- 0412/24": a colon and a dash together, as older letters write it: round 14)
+    r"(?:\s*(?:is|of)\b)?\s*(?:[:#=][ \t]*[-\u2013]?|[-\u2013])?[ \t]*(?:\n\s*)?"
     # a flattened letterhead puts the next label first: "Our Ref: Date: KP-FOI-2019-2086 06 July 2018"
     r"(?:(?:date|your\s+ref(?:erence)?)\s*:\s*)?"
     r"(?:(?:our\s+)?ref(?:erence)?\b\.?" + _NO + r"?\s*[:#=\-\u2013]?\s*)?"
