@@ -5,14 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from foi.mail.reading.answers import narrative_facts
 from foi.mail.reading.evidence import Gathered, header, receipt_evidence
 from foi.mail.reading.kinds import Classification
-from foi.mail.reading.signals import AUTO_BODY_RE, AUTO_SUBJECT_RE
+from foi.mail.reading.signals import AUTO_BODY_RE, AUTO_SUBJECT_RE, PERSON_AWAY
 from foi.mail.reading.verdict import conclude
 
 # A person away, as against a system's receipt.
 _OUT_OF_OFFICE_RE = re.compile(r"\b(?:out\s+of\s+(?:the\s+)?office|on\s+(?:annual\s+)?leave"
-                               r"|away\s+from\s+(?:the\s+|my\s+)?(?:office|desk))\b", re.I)
+                               r"|away\s+from\s+(?:the\s+|my\s+)?(?:office|desk))\b|" + PERSON_AWAY, re.I)
 
 
 # The mail system speaking about the mail itself: it could not be delivered. Nobody has read our
@@ -57,6 +58,18 @@ def _auto_reply(subject: str, headers: Mapping[str, str] | None) -> str | None:
 
 
 
+# What an absence notice says besides the absence: when back, whom to call, where to write.
+_NOTICE_WORDS_RE = re.compile(r"\b(?:urgent|contact|call|ring|telephone|phone|e-?mail|forward|return|back|colleague"
+                              r"|inbox|mailbox|address|leave|absent|away|office)\b", re.I)
+
+
+def _facts_beside_absence(ev: Gathered) -> list[str]:
+    """Facts with figures or dates in the authority's words that are no part of an absence notice
+    (not when they are back, nor whom to call): an answer's, which a line about leave does not
+    turn into an out-of-office reply."""
+    return [s for s in narrative_facts(ev.reading.of("new")) if not _NOTICE_WORDS_RE.search(s)]
+
+
 def read_auto_reply(ev: Gathered) -> Classification | None:
     """The reply as an auto-reply, or None when it is not one."""
     auto = _auto_reply(ev.subject, ev.headers)
@@ -86,8 +99,10 @@ def read_auto_reply(ev: Gathered) -> Classification | None:
                                    received=ev.received, ack_new=ev.ack_new, sent_on=ev.sent_on, mailbox_words=False,
                                    minutes=ev.after_request)
         away = not (handled.person >= 4.0 and handled.mailbox < 2.0)
+    # (Nor a short answer whose writer says in passing that they are away: "In 2023 the cameras
+    # recorded 5,210 contraventions. I am on leave until Monday." gives figures as answers: round 14.)
     if any(AUTO_BODY_RE.search(s) for s in ev.reading.of("new", "conditional")) and ev.scores["data"] < 2 and (
-            away or not receipt_words):
+            away or not receipt_words) and not ev.reading.answers and len(_facts_beside_absence(ev)) < 2:
         said = [s for s in ev.reading.of("new", "conditional") if AUTO_BODY_RE.search(s)]
         return conclude(ev, "auto-reply", said[:1], 0.85,
                         reasons=["reads as an out-of-office reply"])

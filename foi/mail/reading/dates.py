@@ -41,14 +41,37 @@ _YEARLESS_RE = re.compile(
 )
 
 
+# A weekday named just before a date: "Monday 11 March", "Friday, the 3rd of May".
+_WEEKDAY_BEFORE_RE = re.compile(r"\b(?P<wd>mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:the\s+)?$", re.I)
+_WEEKDAYS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
+
+
+def _day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
 def _yearless(text: str, taken: list[tuple[int, int]], on: date, forward: bool) -> list[tuple[int, date]]:
-    """Dates written without a year, placed in the year around `on` (the message's date)."""
+    """Dates written without a year, placed in the year around `on` (the message's date). A
+    weekday named with the date settles the year: "received on Monday 11 March" in a letter of
+    12 March 2024 is 11 March 2024 (a Monday), never 11 March 2025 (round 14)."""
     out: list[tuple[int, date]] = []
     for m in _YEARLESS_RE.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
         day = int(m.group("d1") or m.group("d2"))
         month = _MONTHS[(m.group("m1") or m.group("m2"))[:3].lower()]
+        named = _WEEKDAY_BEFORE_RE.search(text[max(0, m.start() - 20) : m.start()])
+        if named:
+            weekday = _WEEKDAYS.index(named.group("wd").lower())
+            matching = [d for d in (_day(year, month, day) for year in (on.year, on.year - 1, on.year + 1))
+                        if d is not None and d.weekday() == weekday and abs((d - on).days) <= 200]
+            if matching:
+                out.append((m.start(), matching[0]))
+                continue
+            # (a weekday that fits no year near the letter is a slip: the date is placed as usual)
         for year in ((on.year, on.year + 1) if forward else (on.year, on.year - 1)):
             try:
                 d = date(year, month, day)
@@ -95,7 +118,8 @@ _DEADLINE_LEAD_RE = re.compile(r"\b(?:by|before|until|than|to|on|of|is|date|dead
 
 # A date that belongs to what they are answering, not to their promise.
 _QUOTED_DATE_RE = re.compile(r"\b(?:request|e-?mail|letter|correspondence|application|enquiry|received|dated|submitted"
-                             r"|sent|made|logged)\s+(?:(?!(?:to|until|till)\b)\w+\s+){0,2}(?:(?:on|of|dated)\s+)?(?:the\s+)?$",
+                             r"|sent|made|logged)\s+(?:(?!(?:to|until|till)\b)\w+\s+){0,2}(?:(?:on|of|dated)\s+)?(?:the\s+)?"
+                             r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:the\s+)?)?$",
                              re.I)
 
 
@@ -128,7 +152,8 @@ def deadline_in(sentences: Sequence[str], on: date | None = None, *, anchor: Seq
     return max(other) if other else None
 
 
-_RECEIVED_RE = re.compile(r"\b(?:received|reached)\b", re.I)
+# (Or a case system's field: "Date of receipt: 11 March 2024", "Receipt date: 11/03/2024": round 14.)
+_RECEIVED_RE = re.compile(r"\b(?:received|reached|(?:date\s+(?:of\s+)?receipt|receipt\s+date)(?=\s*:))\b", re.I)
 _DEEMED_RE = re.compile(r"\b(?:treated|deemed|taken|regarded|considered|classed)\s+as\s+(?:being\s+|having\s+been\s+)?"
                         r"(?:received|receipt)\b", re.I)
 _ON_RE = re.compile(r"\bon\s+(?:the\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:the\s+)?)?$", re.I)

@@ -15,6 +15,7 @@ from foi.mail.reading.decisions import DUE_MOVED_RE, PIT_DONE_RE, PIT_TODO_RE, P
 from foi.mail.reading.grammar import ASKS_US
 from foi.mail.reading.logs import clarification_logged, figure_lines, figures_said, ground_headings
 from foi.mail.reading.receipts import (
+    AUTOMATIC_SUBJECT_RE,
     ReceiptEvidence,
     acknowledgement,
     own_lines,
@@ -80,7 +81,8 @@ def receipt_evidence(text: str, reading: Reading, subject: str, sender: str, *, 
         lines, own, reference=bool(force_ref), received=bool(received),
         reply_by=bool(deadline_in(ack_new, sent_on)), restated=reading.restated > 0,
         receipt_sentences=ack_new, mailbox_words=mailbox_words, act_named=bool(_FOI_WORDS_RE.search("\n".join(own))),
-        subject_says_ack=bool(ACK_SUBJECT_RE.search(subject)), sender=sender, minutes=minutes)
+        subject_says_ack=bool(ACK_SUBJECT_RE.search(subject)), sender=sender, minutes=minutes,
+        subject_says_automatic=bool(AUTOMATIC_SUBJECT_RE.search(subject or "")))
 
 
 def new_date(extending: Sequence[str], new: Sequence[str], own: Sequence[str], sent_on: date | None) -> date | None:

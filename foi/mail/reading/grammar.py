@@ -224,7 +224,10 @@ THANKS = (r"\b(?:thank\s+you|thanks|many\s+thanks|we\s+are\s+grateful)\s+for\s+(
 # "which reached us", "is being considered", "has been passed to the FOI team", "a case number has
 # been assigned".
 RECEIPT = (r"\b(?:" + ARRIVED + r"|acknowledge|(?:is|are)\s+(?:now\s+)?being\s+" + HANDLED + r"|" + PASSED_ON
-           + r"|" + REFERENCE_GIVEN + r")\b")
+           + r"|" + REFERENCE_GIVEN
+           # a case system's field: "Date of receipt: 11 March 2024", "Receipt date: 11/03/2024" (round 14)
+           + r"|(?:date\s+(?:of\s+)?receipt|receipt\s+date)(?=\s*:)"
+           + r")\b")
 
 # Within the time the law allows: "within 20 working days", "within the statutory timescale",
 # The time the law allows, with the words that qualify it: "the statutory timescale", "20 clear
@@ -252,7 +255,9 @@ ANSWER_PREFACE = (r"\b(?:I|we)\s+(?:will|shall|'ll|would\s+like\s+to|have)\s+(?:
 # response is 2 May", "a full response will be sent", "our reply will follow", "we aim to respond",
 # "the team will get back to you", "you should receive a response", "you will hear from us".
 REPLY_TO_COME = (
-    r"\b(?:due|target)\s+date\b|\b(?:deadline|date)\s+for\s+(?:issuing|sending|providing|our|a|the|your)\s+"
+    # (a case system's field as well: "Response due: 9 April", "Reply by: 09/04/2024": round 14)
+    r"\b(?:response|reply|answer)\s+(?:due|by|deadline)(?:\s+(?:date|by|on))?\s*:"
+    r"|\b(?:due|target)\s+date\b|\b(?:deadline|date)\s+for\s+(?:issuing|sending|providing|our|a|the|your)\s+"
     r"(?:\w+\s+)?(?:response|reply)"
     r"|\b(?:response|reply)\s+(?:is|will\s+be)\s+due\b"
     r"|\b(?:arrange|ensure)\s+(?:for\s+)?(?:that\s+)?(?:a|the|our|your)\s+(?:full\s+)?(?:response|reply)"

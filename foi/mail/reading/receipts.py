@@ -72,6 +72,9 @@ _ANY_MAIL_RE = re.compile(
 _SERVICE_NOTICE_RE = re.compile(
     r"\b(?:office|unit|team|department|section|service|bureau)\s+(?:has\s+|have\s+|is\s+|are\s+|was\s+|will\s+be\s+)?"
     r"(?:now\s+|currently\s+|temporarily\s+)?(?:re-?opened|closed|working\s+remotely|operating\s+(?:with|at))\b"
+    # "all staff in the office are now working from home" (round 14)
+    r"|\b(?:staff|team|colleagues|officers|we)\s+(?:\w+\s+){0,6}?(?:are|is)\s+(?:now\s+|currently\s+|all\s+)?"
+    r"working\s+(?:from\s+home|remotely)\b"
     r"|\b(?:limited|reduced|fewer)\s+(?:numbers?\s+of\s+)?(?:staff|staffing|resources|colleagues)\b"
     r"|\b(?:limited|reduced)\s+numbers\b"
     r"|\b(?:must|have\s+to|has\s+to|need\s+to|will)\s+(?:\w+\s+)?prioriti[sz]e\b"
@@ -113,7 +116,7 @@ def periods_by_kind(lines: Sequence[str]) -> bool:
 _EMERGENCY_RE = re.compile(r"\b(?:999|101)\b(?!\s*/)|\bin\s+(?:the\s+case\s+of\s+)?an\s+emergency\b", re.I)
 _AUTOMATIC_RE = re.compile(
     r"\b(?:this\s+is\s+an?\s+)?automat(?:ic|ed|ically)\s+(?:generated\s+)?(?:reply|response|message|e-?mail"
-    r"|acknowledge?ment|receipt)|\bdo\s+not\s+reply\s+to\s+this|\bthis\s+(?:mailbox|inbox|e-?mail\s+address)\s+is\s+"
+    r"|acknowledge?ment|receipt|notification|confirmation)|\bdo\s+not\s+reply\s+to\s+this|\bthis\s+(?:mailbox|inbox|(?:e-?mail\s+)?address)\s+is\s+"
     r"(?:not\s+|no\s+longer\s+)?(?:monitored|in\s+use|checked|staffed)|\bindividual\s+acknowledge?ments?\b|\bno-?reply\b",
     re.I,
 )
@@ -149,12 +152,24 @@ _HANDLED_UNDER_RE = re.compile(
 _THIS_ONE_RE = re.compile(r"\b(?:your|this)\s+(?:\w+\s+){0,3}?(?:request|application|communication|correspondence"
                           r"|e-?mail|letter|enquiry)\b|\b(?:which|it)\s+(?:is|was|will|has)\b", re.I)
 _IF_RE = re.compile(r"\b(?:if|whether|should\s+(?:it|this|your))\b", re.I)
+# A ticket system speaking: "a support ticket has been created", "Ticket ID: 48213", "keep the ticket
+# number in the subject line". Its number is the system's, given to whatever arrives: it is no
+# sign that a person has read the request (round 14).
+_TICKET_RE = re.compile(r"\btickets?\b(?:\s+(?:id|no\.?|number|ref(?:erence)?)\b|\s*#|\s+(?:\w+\s+)?(?:has|have)\s+been"
+                        r"\s+(?:created|raised|opened|logged|generated))|\b(?:support|service|help\s*desk)\s+ticket\b",
+                        re.I)
 # A reference assigned: "logged under the above reference", "the references shown below".
 _REFERENCE_WORD_RE = re.compile(r"\breferences?\b|\bref\b", re.I)
 
 
 _QUOTE_START_RE = re.compile(r"^\s*(?:-{2,}\s*original\s+message|-{2,}\s*forwarded|from:\s|on\s.{4,80}\bwrote:\s*$"
                              r"|<blockquote)", re.I)
+
+
+# A subject that says the message is a machine's: "Auto-acknowledgement - ...", "[Auto-Reply] ...",
+# "Acknowledgement of your email (automated)" (round 14).
+AUTOMATIC_SUBJECT_RE = re.compile(r"\bauto(?:matic|mated)?[-\s]?(?:acknowledge?ment|reply|response|receipt"
+                                  r"|confirmation)|[(\[]\s*(?:automated|automatic|auto[-\s]?reply)\s*[)\]]", re.I)
 
 
 # Who sent it: a no-reply address is a machine's; "Jane Smith" or jane.smith@... a person's.
@@ -228,7 +243,8 @@ def own_lines(text: str) -> list[str]:
 
 def weigh(lines: Sequence[str], sentences: Sequence[str], *, reference: bool, received: bool, reply_by: bool,
           restated: bool, receipt_sentences: Sequence[str], act_named: bool, subject_says_ack: bool,
-          mailbox_words: bool, sender: str = "", minutes: float | None = None) -> ReceiptEvidence:
+          mailbox_words: bool, sender: str = "", minutes: float | None = None,
+          subject_says_automatic: bool = False) -> ReceiptEvidence:
     """The points for a person handling this request against those for a mailbox's receipt.
     ``sender`` is the From header; ``minutes`` the time since our request was sent. ``lines`` are
     all the authority's own sentences in order, signature included (not our request or quoted
@@ -244,7 +260,10 @@ def weigh(lines: Sequence[str], sentences: Sequence[str], *, reference: bool, re
         ev.mailbox += points
         ev.for_mailbox.append(why)
 
-    if reference:
+    ticket = any(_TICKET_RE.search(x) for x in (*sentences, *lines))
+    if ticket:
+        mailbox(1.5, "a ticket system's number, given to whatever arrives")
+    elif reference:
         person(2.0, "their reference")
     elif any(_REFERENCE_WORD_RE.search(x) for x in receipt_sentences):
         person(2.0, "a reference assigned")
@@ -277,7 +296,8 @@ def weigh(lines: Sequence[str], sentences: Sequence[str], *, reference: bool, re
     if minutes is not None and 0 <= minutes <= QUICK_MINUTES:
         mailbox(1.5, f"came {minutes:.0f} minutes after our request")
     # (Said anywhere, a notice under the text included: "this mailbox is not monitored".)
-    if _AUTOMATIC_RE.search(joined) or any(_AUTOMATIC_RE.search(ln) for ln in lines):
+    # (Or the subject: "Auto-acknowledgement - ...", "Acknowledgement of your email (automated)".)
+    if _AUTOMATIC_RE.search(joined) or any(_AUTOMATIC_RE.search(ln) for ln in lines) or subject_says_automatic:
         mailbox(2.5, "says it is automatic")
     elif mailbox_words:
         mailbox(1.5, "a mailbox's wording")

@@ -16,7 +16,9 @@ _OUR_REF_RE = re.compile(r"^FOI-(?=[A-Z0-9]*[A-Z])[A-Z0-9]+-\d{4}$", re.I)
 _NO = r"(?:\s*(?:n\s?os?\b\.?|numbers?|num\b\.?|nr\b\.?|#))"
 _LABEL = (
     r"(?:(?:our|force|foi|foia|freedom\s+of\s+information(?:\s+\(foi\))?(?:\s+act)?|request|case|unique|review|"
-    r"information\s+request)\s+(?:request\s+)?(?:ref(?:erence)?\b\.?|numbers?|no\b\.?)" + _NO + r"?"
+    r"information\s+request|ticket)\s+(?:request\s+)?(?:ref(?:erence)?\b\.?|numbers?|no\b\.?|id\b)" + _NO + r"?"
+    # a ticket system's or case system's number: "Ticket #48213", "Case ID: 0091-2024" (round 14)
+    r"|ticket" + _NO + r"?"
     r"|(?:freedom\s+of\s+information|foia?)\s+(?:review\s+)?(?:request|enquiry)\s+(?:ref(?:erence)?\b\.?)?" + _NO + r"?"
     # the regime's name as the label: "Freedom of Information: 005926/18 - title", "FOI: 2231/24"
     r"|(?:freedom\s+of\s+information|foia?|eir)(?=\s*:)"
@@ -26,21 +28,22 @@ _LABEL = (
     # "Request for Information: ABCD 40217 - ...", "Information request 2024-0181"
     r"|request\s+for\s+information(?=\s*[:#\-\u2013])"
     r"|request" + _NO + r"?"
-    r"|(?:logged|registered|recorded|allocated)\s+(?:under|with|as)(?:\s+(?:the\s+)?(?:ref(?:erence)?|number)"
+    r"|(?:logged|registered|recorded|allocated)\s+(?:(?:it|this|them|your\s+\w+)\s+)?(?:under|with|as)(?:\s+(?:the\s+)?(?:ref(?:erence)?|number)"
     r"(?:\s+number)?)?)"
 )
 # A reference: one token, or a short prefix and a number ("RFI 2017-143", "QT/FOI 639/18"), or a
-# prefix whose hyphen is followed by a stray space ("ABCD- 1QWERT"), or a year, a spaced dash and a
-# number ("2021 – 317").
+# prefix whose hyphens are followed by a stray space ("ABCD- 1QWERT", "FOI- 2024- 0412": round 14),
+# or a year, a spaced dash and a number ("2021 – 317").
 _TOKEN = (
-    r"(?P<ref>(?:(?-i:[A-Z]{2,5}(?:/[A-Z]{2,5})?)\s(?=\d)|(?:[A-Za-z0-9]+-)+\s(?=[A-Za-z0-9]*\d)"
+    r"(?P<ref>(?:(?-i:[A-Z]{2,5}(?:/[A-Z]{2,5})?)\s(?=\d)|(?:[A-Za-z0-9]+-\s?)*[A-Za-z0-9]+-\s(?=[A-Za-z0-9]*\d)"
     # the year it was logged, a spaced dash and the number: "2022 \u2013 280"
     r"|(?:19|20)\d\d\s[-\u2013]\s(?=\d{1,6}\b))?"
     r"[A-Za-z0-9](?:[A-Za-z0-9/_.\-]*[A-Za-z0-9])?)"
 )
 _LABELLED_REF_RE = re.compile(
     r"(?P<pre>\b\w+\s+)?(?P<label>\b" + _LABEL + r")"
-    r"(?:\s*(?:is|of)\b)?\s*[:#=\-\u2013]?[ \t]*(?:\n\s*)?"
+    # ("Ref:- 0412/24": a colon and a dash together, as older letters write it: round 14)
+    r"(?:\s*(?:is|of)\b)?\s*(?:[:#=][ \t]*[-\u2013]?|[-\u2013])?[ \t]*(?:\n\s*)?"
     # a flattened letterhead puts the next label first: "Our Ref: Date: KP-FOI-2019-2086 06 July 2018"
     r"(?:(?:date|your\s+ref(?:erence)?)\s*:\s*)?"
     r"(?:(?:our\s+)?ref(?:erence)?\b\.?" + _NO + r"?\s*[:#=\-\u2013]?\s*)?"
@@ -68,6 +71,13 @@ _FOI_DOTTED_RE = re.compile(
 _FOI_SPACED_RE = re.compile(
     r"(?<![\w/-])FOI(?:\s+request)?\s+(?:no\.?\s*)?(?P<ref>\d[\d/\-.]*\d(?:/[A-Z]{1,3})?)\b", re.I
 )
+# The regulations' name before the number, as FOI is: "Acknowledgement: EIR 24/0412" (round 14).
+_EIR_SPACED_RE = re.compile(r"(?<![\w/-])(?:EIR|RFI)\s+(?P<ref>\d[\d/\-.]*\d)\b", re.I)
+# A subject headed by a case system's word and number: "Case 00412 - Acknowledgement of your request",
+# "RE: Case #88-1302 acknowledgement" (round 14; the subject only: "in this case 1500 records ..." in a
+# letter is prose).
+_SUBJECT_CASE_RE = re.compile(r"^\W*(?:(?:re|fw|fwd)\s*:\s*)*(?:case|ticket)\s*(?:no\.?|number|id|#)?\s*:?\s*"
+                              r"(?P<ref>\d[\d/-]{2,14}\d)\b", re.I)
 # A subject that starts with their number: "2012/845 - Response", "731.2018-19 Stop and search".
 # (Round 12: a year and a long serial, "2022/25060 - Sexual offences", as well.)
 _SUBJECT_LEAD_REF_RE = re.compile(
@@ -171,7 +181,7 @@ def _clean(ref: str) -> str:
     return re.sub(r"^FOI\s+(?=\d)", "", ref, flags=re.I)
 
 
-_STRONG_LABEL_RE = re.compile(r"\b(?:our|force|foi|foia|freedom\s+of\s+information|case|unique|enquiry|review)\b"
+_STRONG_LABEL_RE = re.compile(r"\b(?:our|force|foi|foia|freedom\s+of\s+information|case|unique|enquiry|review|ticket)\b"
                               r"|\b(?:ref(?:erence)?|request)\s*(?:n\s?o\b|number|num\b|nr\b|#)", re.I)
 
 
@@ -248,6 +258,9 @@ def _ref_candidates(text: str) -> list[tuple[int, int, str]]:
         theirs_for_ours = theirs_for_ours or (pre == "to" and bool(_THIS_REQUEST_RE.search(text[: m.start()])))
         # "My ref:" heads the officer's own letter (round 9); "my request" is ours.
         theirs_for_ours = theirs_for_ours or (pre == "my" and m.group("label").lower().startswith("ref"))
+        # "Your reference is 24-117", "your case number is 55120": a number told to us in a sentence
+        # is the one they gave our request; "Your ref:" heading a letter is ours (round 14).
+        theirs_for_ours = theirs_for_ours or (pre == "your" and re.match(r"\s+is\b", text[m.end("label"):]) is not None)
         if pre in _NOT_THEIRS and not theirs_for_ours:
             # "your reference FOI-CAUTIONS-0007" is ours, "date of request: ..." a date; "Our ref" may follow.
             pos = m.end("label")
@@ -286,10 +299,11 @@ def _ref_candidates(text: str) -> list[tuple[int, int, str]]:
             ref = m.group("ref")
             if _valid_ref(ref.replace(" ", "")):
                 out.append((rank, m.start(), ref))
-    for m in _FOI_SPACED_RE.finditer(text):
-        ref = m.group("ref").rstrip(".-/")
-        if _valid_ref(ref):
-            out.append((5, m.start(), ref))
+    for rx in (_FOI_SPACED_RE, _EIR_SPACED_RE):
+        for m in rx.finditer(text):
+            ref = m.group("ref").rstrip(".-/")
+            if _valid_ref(ref):
+                out.append((5, m.start(), ref))
     return out
 
 
@@ -390,6 +404,9 @@ def find_force_reference(text: str, subject: str = "") -> str | None:
     serial = _SUBJECT_LEAD_SERIAL_RE.match(subject or "")
     if serial and _valid_ref(serial.group("ref")) and not re.fullmatch(r"(?:19|20)\d\d", serial.group("ref")):
         candidates.append((4, 0, 0, serial.group("ref")))
+    case = _SUBJECT_CASE_RE.match(subject or "")
+    if case and _valid_ref(case.group("ref")):
+        candidates.append((3, 0, 0, case.group("ref")))
     titled = title_code(subject or "")
     if titled:
         candidates.append((3, 0, 0, titled))

@@ -471,7 +471,8 @@ _LABELLED_FIGURE_RE = re.compile(
     r"£?\d[\d,]*(?:\.\d+)?%?[ \t]*$"
 )
 _NOT_A_FIGURE_LABEL_RE = re.compile(
-    r"\b(?:ref|reference|tel|telephone|fax|phone|mobile|ext|request|case|date|page|foi|section|question|part|item)\b"
+    r"\b(?:ref|reference|tel|telephone|fax|phone|mobile|ext|request|case|ticket|id|date|page|foi|section|question|part"
+    r"|item)\b"
     r"|^\W*(?:no|number|year|period|q)\W*$"
     # "Response 09-04-2020": a label ending in a day and month makes the "figure" a date's year (round 12b).
     r"|\b\d{1,2}[-.\u2013]\d{1,2}\s*$", re.I)
@@ -494,6 +495,11 @@ _NIL_COUNT_RE = re.compile(r"(?<![\w.,/£])0\s+(?!(?:\w+\s+)?(?:records?|documen
                            re.I)
 
 
+# A reference named just before "is": "your case number", "the ticket ID", "our reference".
+_NUMBER_NAMED_RE = re.compile(r"\b(?:ref(?:erence)?|case|ticket|request)(?:\s+(?:number|no\.?|id))?\s*$"
+                              r"|\b(?:case|ticket|request|reference)\s+(?:number|no\.?|id)\s*$", re.I)
+
+
 def _is_answer(sentence: str) -> int:
     """How many figures `sentence` gives as answers (0, 1 or 2)."""
     if SEARCH_SIZE_RE.search(sentence) and not _NIL_COUNT_RE.search(sentence):
@@ -506,6 +512,8 @@ def _is_answer(sentence: str) -> int:
         if m.group("n") is not None and not m.group().lower().startswith("there") and (
                 not sentence[: m.start()].strip() or sentence.rstrip().endswith("?")):
             continue  # "Is 2019 ..." opening a question is not an answer
+        if _NUMBER_NAMED_RE.search(sentence[: m.start()]):
+            continue  # "your case number is 55120": the number the request was filed under (round 14)
         count += 1
     return min(count, 2)
 

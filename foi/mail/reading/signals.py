@@ -17,13 +17,25 @@ AUTO_SUBJECT_RE = re.compile(
     r"away\s+from\s+(?:the\s+)?office|on\s+leave)\b",
     re.I,
 )
+# A person away from work, said plainly: "I'm away at the moment", "I am absent from the office
+# until", "I'm off until Monday" (round 14; not "away from our usual timescales").
+PERSON_AWAY = (r"\b(?:I\s+am|I'm|I\s+will\s+be|I'll\s+be)\s+(?:currently\s+|now\s+)?"
+               r"(?:away\s+(?:at\s+the\s+moment|until|from\s+(?:\w+\s+)?(?:\d|mon|tue|wed|thu|fri)|this\s+week|today|on\s+(?:holiday|leave|annual))"
+               r"|absent\s+(?:from\s+(?:the\s+)?(?:office|work|the\s+\w+)|until)|off\s+(?:work\s+)?until)\b"
+    # or gone for good: "I no longer work for the council", "I have now left the organisation"
+    r"|\bI\s+(?:no\s+longer\s+work(?:\s+(?:for|at|in|with))?|have\s+(?:now\s+)?left)\s+(?:here\b|(?:the|this)\s+(?:\w+\s+)?"
+    r"(?:council|force|service|organi[sz]ation|authority|department|team|trust|university|police|constabulary"
+    r"|office|unit)\b)")
 AUTO_BODY_RE = re.compile(
     # "I am working away from the office with limited access to email and will reply on my return"
     r"\blimited\s+access\s+to\s+(?:my\s+)?e-?mails?\b|\b(?:reply|respond|deal\s+with\s+\w+|get\s+back\s+to\s+you)\s+"
     r"(?:on|upon|after)\s+my\s+return\b|"
     r"\b(?:I\s+am|I'm)\s+(?:currently\s+)?(?:working\s+)?(?:out\s+of\s+(?:the\s+)?office|away\s+from\s+(?:the\s+"
     r"|my\s+)?(?:office|desk)|"
-    r"on\s+(?:annual\s+)?leave)|this\s+is\s+an\s+automat(?:ic|ed)\s+(?:reply|response|message)",
+    r"on\s+(?:annual\s+)?leave)|this\s+is\s+an\s+automat(?:ic|ed)\s+(?:reply|response|message)"
+    # a person away said plainly (round 14): "I'm away at the moment and back on 18 March", "I am
+    # currently absent from the office", "I'm off until Monday"
+    r"|" + PERSON_AWAY,
     re.I,
 )
 NCND_RE = re.compile(
