@@ -113,3 +113,37 @@ def test_information_resent_after_review_request_is_guessed_overturned(text: str
     c = _read(text, subject="RE: Internal review - FOI 2024/118")
     assert c.kind == "needs-review"
     assert c.guess == "review-overturned"
+
+
+# --------------------------------------------------------------------------------------------
+# D. "Following your clarification, <decision>": the lead is history, the clause after it is news
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Following your clarification of 5 March, I can confirm that the force does not hold this information.",
+         "not-held"),
+        ("Further to your reply to our request for clarification, we are unable to provide the information, as"
+         " section 12 applies: the cost of finding it would exceed the appropriate limit.", "refused"),
+        ("In light of your clarification, I can confirm that the council holds no record of such payments.",
+         "not-held"),
+    ],
+)
+def test_decision_after_a_clarification_lead_is_read(text: str, kind: str) -> None:
+    c = _read(text)
+    assert c.kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # only what happened, no decision in the clause after the lead: still history
+        "Following your reply to our request for clarification, we have searched again.",
+        # the clause goes on describing the lead
+        "Thank you for your clarification, which we received on 5 March 2024.",
+    ],
+)
+def test_clarification_lead_without_news_stays_history(text: str) -> None:
+    from foi.mail.reading.sentences import is_history
+
+    assert is_history(text)
