@@ -147,3 +147,29 @@ def test_clarification_lead_without_news_stays_history(text: str) -> None:
     from foi.mail.reading.sentences import is_history
 
     assert is_history(text)
+
+
+# --------------------------------------------------------------------------------------------
+# E. "The time for our response has been extended until <date>": an extension with its date
+
+@pytest.mark.parametrize(
+    ("text", "until"),
+    [
+        ("Dear Mr Lowe, I am writing to tell you that the time for our response has been extended until 12 April"
+         " 2024 to allow the public interest test to be completed.", "2024-04-12"),
+        ("The time for a reply to your request is being extended to 5 April 2024, because section 31 is a"
+         " qualified exemption and we must weigh the public interest.", "2024-04-05"),
+        ("Sections 24 and 31 are engaged. The time for the response will be extended, and we will reply by"
+         " 9 April 2024.", "2024-04-09"),
+    ],
+)
+def test_time_for_response_extended_is_an_extension_with_its_date(text: str, until: str) -> None:
+    c = _read(text)
+    assert (c.kind, c.until.isoformat() if c.until else None, c.sections) == ("extended", until, [])
+
+
+def test_extension_told_as_history_in_an_answer_is_not_an_extension() -> None:
+    text = ("The time for our response was extended on 4 March to consider the public interest. Please find"
+            " attached the information you asked for.")
+    c = _read(text)
+    assert c.kind != "extended" and c.guess != "extended"
