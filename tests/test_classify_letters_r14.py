@@ -173,3 +173,26 @@ def test_extension_told_as_history_in_an_answer_is_not_an_extension() -> None:
             " attached the information you asked for.")
     c = _read(text)
     assert c.kind != "extended" and c.guess != "extended"
+
+
+# --------------------------------------------------------------------------------------------
+# F. A choice put to us ("whether you require X or Y"), without its question mark, is specific
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("Dear Mr Lowe, Can you confirm whether you require the data broken down by district or for the force as"
+         " a whole"),
+        "Dear Mr Lowe, Could you tell us whether you want the figures for calendar years or financial years",
+        ("Before we search, would you let us know whether you are asking about arrests only or about all"
+         " outcomes"),
+    ],
+)
+def test_a_choice_put_to_us_is_a_clarification(text: str) -> None:
+    c = _read(text)
+    assert c.kind == "clarification"
+
+
+def test_a_courtesy_whether_you_need_anything_further_is_no_clarification() -> None:
+    c = _read("Please find attached the figures you asked for. Can you confirm whether you require anything further")
+    assert c.kind != "clarification" and c.guess != "clarification"
