@@ -182,8 +182,13 @@ def before_answer(ev: Gathered, w: Weighed) -> Classification:
     if clar >= 1.5 or (questions and clar >= 1.0):
         conf = 0.55 + 0.08 * clar + (0.05 if questions else 0.0)
         why = ["they ask us a question before they can answer"]
+        # ("whether you require the figures by district or for the whole force": a choice put to us is
+        # as specific as a "which"; round 14.)
         specifics = any(re.search(r"\b(?:which|what|dates?|period|years?|offences?|type|specify|clarify|exactly"
-                                  r"|mean|meant)\b", x, re.I) for x in ev.evidence["clarification"])
+                                  r"|mean|meant)\b|\bwhether\s+you\s+(?:\w+\s+)?(?:require|want|need|mean|are\s+"
+                                  r"(?:asking|seeking|interested))\b(?!\s+(?:any(?:thing)?\s+)?(?:else|further|more"
+                                  r"|other|additional)\b)", x, re.I)
+                        for x in ev.evidence["clarification"] + questions)
         if not questions and clar < 2 and not specifics:
             # Only a polite "please let us know if ..." with no question put, nothing about what
             # to search and no word of needing clarification: an answer can close that way too.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from foi.mail.reading.evidence import Gathered
 from foi.mail.reading.kinds import Classification
@@ -80,9 +81,56 @@ _ASKED_FOR_REVIEW_RE = re.compile(
     r"|\byou\s+(?:have\s+|had\s+)?(?:now\s+)?(?:asked|requested|request|sought|seek|applied)\s+(?:(?:us|me|that\s+we|for)\s+)?"
     r"(?:to\s+)?(?:an?\s+|the\s+)?(?:internal\s+)?(?:review|reconsider|reconsideration|look\s+again)\b"
     r"|\b(?:internal\s+)?review\s+(?:that\s+|which\s+)?you\s+(?:have\s+)?(?:asked|requested|sought|applied)\s+for\b"
-    r"|\b(?:internal\s+)?review\s+(?:that\s+|which\s+)?you\s+(?:have\s+)?(?:requested|sought)\b",
+    r"|\b(?:internal\s+)?review\s+(?:that\s+|which\s+)?you\s+(?:have\s+)?(?:requested|sought)\b"
+    # "thank you for asking us to review our reply" (round 14)
+    r"|\bfor\s+asking\s+(?:us|me)\s+to\s+(?:review|reconsider|look\s+again\s+at)\s+(?:our|the|my)\b",
     re.I,
 )
+
+
+# The information kept back after the review: "the remaining information continues to be withheld",
+# "it remains exempt", "the figures will still be withheld" (round 14).
+_KEPT_RE = re.compile(
+    r"\b(?:remains?|remaining|continues?\s+to\s+be|will\s+(?:still\s+|continue\s+to\s+)?be|is\s+still|are\s+still)\s+"
+    r"(?:\w+\s+)?(?:withheld|exempt)\b"
+    r"|\b(?:withheld|exempt)\s+(?:information|material)\s+(?:remains|will\s+remain|stays)\b"
+    r"|\b(?:decision|refusal|response|reply)\b[^.;]{0,80}?\b(?:is|was|has\s+been|remains)\s+(?:maintained|unchanged)\b",
+    re.I,
+)
+# The part found for us is the time taken: "partially upheld: the response was late", "... because of
+# the delay in replying" (round 14).
+_LATE_ONLY_RE = re.compile(r"\b(?:late|delay(?:ed|s)?|time\s+taken|outside\s+(?:the\s+)?(?:20|twenty)|timescales?"
+                           r"|timel(?:y|iness)|overdue)\b", re.I)
+# Information given with this letter: sent again, or sent now, in the first person: "I now attach the
+# spreadsheet", "we enclose the figures that were missing", "I am resending the file" (round 14).
+_SENT_NOW_RE = re.compile(
+    r"\b(?:I|we)\s+(?:have\s+)?(?:now\s+|also\s+)?(?:attach(?:ed)?|enclose[ds]?|re-?sen[dt]|re-?attach(?:ed)?"
+    r"|am\s+(?:now\s+)?(?:attaching|enclosing|re-?sending))\s+(?:\w+\s+){0,3}?(?:information|spreadsheet|data"
+    r"|figures|file|documents?|copy|copies|records?|table|report)\b",
+    re.I,
+)
+
+
+# The review still to be done, promised: "we aim to complete the review within 20 working days", "the
+# reviewing officer will conclude the internal review by 3 May", "I expect to respond to your review
+# request by ..." (round 14).
+_REVIEW_TO_COME_RE = re.compile(
+    r"\b(?:aim|expect|endeavour|hope|intend|plan|will|shall|'ll)\s+(?:to\s+)?(?:\w+\s+)?(?:complete|conclude|finish"
+    r"|carry\s+out|conduct|undertake|respond\s+to|reply\s+to)\s+(?:the|your|this|an?)\s+(?:internal\s+)?"
+    r"(?:review|reconsideration)\b(?:\s+request)?",
+    re.I,
+)
+
+
+def _review_receipt(reading: Classification) -> Classification:
+    """A receipt of our review request changes no date of the first request: the date of receipt it
+    states is the review request's, so it is not recorded as the request's (round 14)."""
+    return replace(reading, received=None)
+
+
+def _more_released(ev: Gathered, new: Sequence[str]) -> bool:
+    """True when the review letter gives more information now: attached data, or its words of release."""
+    return ev.has_data or any((released_now(x) or _SENT_NOW_RE.search(x)) and not hypothetical(x) for x in new)
 
 
 def more_time(sentences: Sequence[str]) -> list[str]:
@@ -145,12 +193,22 @@ def read_review(ev: Gathered, w: Weighed) -> Classification | None:
         # letter answering our review request (foi.mail.reading.outcomes; round 9).
         outcome, outcome_ev = review_conclusion(new)
     conf = 0.85 if outcome != "partly upheld" else 0.7
+    if outcome == "partly upheld" and not _more_released(ev, new):
+        # Partly upheld, yet nothing more is released: what the reviewer found for us is only the
+        # delay, or a ground swapped for another, and the information stays withheld. The first
+        # reply's position stands, so it is an upheld review (round 14); with no word either way
+        # of what became of the information, a person reads it.
+        kept = [x for x in new if _KEPT_RE.search(x) or MAINTAIN_RE.search(x) or _RIGHTLY_APPLIED_RE.search(x)
+                or (_LATE_ONLY_RE.search(x) and not hypothetical(x))]
+        if kept and not any(OVERTURN_RE.search(x) for x in new):
+            outcome, outcome_ev = "upheld", list(dict.fromkeys(outcome_ev + kept))
+            conf = 0.7
     if not outcome and review_context:
         # The reviewer reports the review done and concludes nothing new: nothing released, no
         # verdict against the first reply, nothing still to come. What it says of the information
         # is the first reply's position told again, so that reply stands (round 11).
         done = [x for x in new if _CONSIDERED_RE.search(x) and not hypothetical(x)]
-        released = ev.has_data or any(released_now(x) for x in new)
+        released = _more_released(ev, new)
         to_come = [x for x in new if REPLY_TO_COME_RE.search(x)]
         if done and not released and not to_come and not any(OVERTURN_RE.search(x) for x in new):
             outcome, outcome_ev, conf = "upheld", done[:1], 0.65
@@ -160,22 +218,31 @@ def read_review(ev: Gathered, w: Weighed) -> Classification | None:
                         reasons=[f"internal review outcome: {outcome}"])
     later = more_time(new)
     if ev.scores["review-ack"] >= 2 and not outcome and ev.scores["review"] < 1.5 and not later:
-        return conclude(ev, "acknowledged", ev.evidence["review-ack"][:2], 0.75,
-                        reasons=["acknowledges a request for an internal review; no date changes"])
+        return _review_receipt(conclude(
+            ev, "acknowledged", ev.evidence["review-ack"][:2], 0.75,
+            reasons=["acknowledges a request for an internal review; no date changes"]))
+    asked = [x for x in ev.reading.of("new", "history") if _ASKED_FOR_REVIEW_RE.search(x) and not hypothetical(x)]
+    to_come = [x for x in new if _REVIEW_TO_COME_RE.search(x) and not is_conditional(x)]
+    if asked and to_come and not outcome and not later and not _more_released(ev, new) and w.data < 1.0 \
+            and ev.scores["firm"] < 1.5 and ev.scores["clarification"] < 1.5:
+        # "Thank you for your e-mail asking for an internal review; we aim to complete the review within
+        # 20 working days": our review request received, the review still to be done (round 14).
+        return _review_receipt(conclude(
+            ev, "acknowledged", asked[:1] + to_come[:1], 0.7,
+            reasons=["acknowledges our request for an internal review; the review is still to come"]))
     if ev.scores["review"] >= 1.5:
         # Figures in a review letter are often the first reply's, told again; overturned is the
         # guess only when something is released now or attached (round 10).
-        released = ev.has_data or any(released_now(x) for x in new)
+        released = _more_released(ev, new)
         guess = "review-overturned" if released and not (w.exempt and w.data < 2) else "review-upheld"
         return conclude(ev, "needs-review", ev.evidence["review"][:2], 0.35, guess=guess, history_too=True,
                         reasons=["an internal review letter whose outcome is not stated plainly"])
-    asked = [x for x in ev.reading.of("new", "history") if _ASKED_FOR_REVIEW_RE.search(x) and not hypothetical(x)]
     if asked and not later and not any(REPLY_TO_COME_RE.search(x) for x in new) \
             and ev.scores["review-ack"] < 1.5 and ev.scores["clarification"] < 1.5:
         # The letter says it answers our review request, yet states no outcome: what it says of the
         # information ("we do not hold it", figures) is the reviewed reply told again, not a new
         # decision of the reviewer's (issue 12, pattern 2; round 12b). A person reads the outcome.
-        released = ev.has_data or any(released_now(x) for x in new)
+        released = _more_released(ev, new)
         guess = "review-overturned" if released and not (w.exempt and w.data < 2) else "review-upheld"
         return conclude(ev, "needs-review", asked[:1], 0.35, guess=guess, history_too=True,
                         reasons=["answers our review request, but states no outcome"])

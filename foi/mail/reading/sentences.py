@@ -261,7 +261,32 @@ def is_hedged(sentence: str) -> bool:
     return is_conditional(sentence) or bool(HEDGED_RE.search(sentence))
 
 
+# "Following your clarification of 5 March, I can confirm that the force holds no such record": the
+# lead is history, the clause after its comma is the letter's news (issue 12, pattern 2; round 14).
+# (A clause that only goes on describing the lead, "..., which we received on 5 March", stays history.)
+_HISTORY_LEAD_RE = re.compile(
+    r"^\W*(?:following|further\s+to|after|in\s+(?:light|view)\s+of|thank\s+you\s+for|having\s+received)\s+"
+    r"(?:your|the|receipt\s+of\s+your)\s+[^,;.]{0,80}?\bclarif\w*[^,;.]{0,60}?,\s*"
+    r"(?P<rest>(?!(?:which|who|that|as|and|dated|of|received|sent|on)\b)\S.*)$",
+    re.I,
+)
+
+
+# What the clause after such a lead must do to be news: decide, give, or say what is held or done
+# with the request ("we have searched again" alone only tells what happened).
+_NEWS_AFTER_LEAD_RE = re.compile(
+    r"\b(?:confirm|hold|holds|held|attach\w*|enclos\w*|please\s+find|provid\w*|exempt|sections?|refus\w*|unable"
+    r"|not\s+obliged|below|as\s+follows|logged|respond|response|reply|withh[eo]ld|disclos\w*|releas\w*|cost|limit"
+    r"|could\s+you|can\s+you|would\s+you|please)\b|\bs\.\s?\d",
+    re.I,
+)
+
+
 def is_history(sentence: str) -> bool:
+    lead = _HISTORY_LEAD_RE.search(sentence)
+    if lead and len(lead.group("rest").split()) >= 4 and not _HISTORY_RE.search(lead.group("rest")) \
+            and _NEWS_AFTER_LEAD_RE.search(lead.group("rest")):
+        return False
     return bool(_HISTORY_RE.search(sentence)) and not _OUTCOME_RE.search(sentence)
 
 

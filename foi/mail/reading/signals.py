@@ -273,8 +273,9 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|\b(?:still|have\s+still\s+been|has\s+still\s+been)\s+(?:been\s+)?unable\s+to\s+(?:provide|send|give)\s+"
         r"(?:you\s+(?:with\s+)?)?(?:a|the|our|your)\s+(?:full\s+)?(?:response|reply)", 1.5),
     # "The deadline for responding has been extended to 12 March"; "is taking longer than expected".
-    ("extended", r"\b(?:deadline|time\s+limit|timescale|response\s+(?:date|time)|due\s+date|date\s+for\s+(?:our\s+)?"
-        r"(?:response|reply))\b[^.]{0,60}\b(?:has\s+been|is\s+being|will\s+be|was)\s+extended"
+    # (and "the time for our response has been extended until 12 April"; round 14)
+    ("extended", r"\b(?:deadline|time\s+limit|timescale|response\s+(?:date|time)|due\s+date|(?:date|time)\s+for\s+"
+        r"(?:our\s+|a\s+|the\s+)?(?:response|reply))\b[^.]{0,60}\b(?:has\s+been|is\s+being|will\s+be|was)\s+extended"
         r"|\b(?:is|are)\s+taking\s+longer\s+than\b|\bwill\s+take\s+longer\s+than\s+(?:expected|anticipated|usual|the\s+(?:20"
         r"|twenty))", 2.0),
     # Still weighing it: "we are still considering where the public interest lies", "no decision has
