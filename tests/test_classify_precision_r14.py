@@ -1,0 +1,122 @@
+"""Round 14 of reading real replies (issue 12): the precision of automatic statuses.
+
+Each message is written in our own words and reproduces the shape of a pattern seen in real
+replies (tests/fixtures/mail/SOURCES.md names the public pages). A structural doubt sends a reading
+to review with its best guess; the negative cases pin the readings it must leave decided.
+"""
+
+from __future__ import annotations
+
+from foi.mail.reading.doubt import refused_under_one_item
+from tests.helpers import read_reply
+
+# --------------------------------------------------------------------------------------------
+# A refusal said under one item of a request printed item by item, another item answered
+
+
+REFUSED_UNDER_ONE_BULLET = """\
+Dear requester,
+
+Your request asked for the following:
+- the collar number of the sergeant who attended the protest on 4 May;
+- how long that sergeant has served with the force;
+The Constabulary cannot give you this information: it is exempt under Section 40(2), personal information.
+Please see the annex for our full reasons.
+- the overtime cost of the town carnival; Please see our earlier disclosures, which hold these costs:
+FOI 2231-22 Carnival policing costs
+FOI 1875-23 Event overtime
+- the guidance for arresting a child; Officers are trained to deal with young people every year.
+
+Information Rights Team
+"""
+
+
+def test_refusal_under_one_bullet_with_other_bullets_answered_goes_to_review() -> None:
+    c = read_reply(REFUSED_UNDER_ONE_BULLET)
+    assert c.kind == "needs-review"
+    assert c.guess == "partial"
+    assert "40(2)" in c.sections
+
+
+REFUSED_UNDER_ONE_NUMBER = """\
+Dear Sir or Madam,
+
+1. The number of drones the force owns;
+We own 6 drones, all used by the operations support unit.
+2. The names of the pilots;
+This information is withheld under section 40(2) of the Act, as the pilots could be identified.
+
+Yours sincerely,
+Disclosure Officer
+"""
+
+
+def test_refusal_under_one_numbered_item_with_a_figure_under_another_goes_to_review() -> None:
+    c = read_reply(REFUSED_UNDER_ONE_NUMBER)
+    assert c.kind in ("needs-review", "partial")
+    assert c.guess == "partial"
+
+
+# Negative: the request printed item by item above one refusal of all of it stays decided.
+REFUSED_WHOLE_BELOW_ITEMS = """\
+Dear requester,
+
+You asked for:
+- the number of burglaries reported in each ward in 2022;
+- the number of those burglaries with a suspect charged;
+- the value of property stolen in each;
+
+We estimate that finding this information would exceed the appropriate limit of 18 hours under
+section 12 of the Freedom of Information Act, so we are not obliged to comply with your request.
+Each of 4,312 crime reports would have to be read to find the value of the property.
+This letter is a refusal notice under section 17.
+
+Information Rights Team
+"""
+
+
+def test_whole_refusal_below_the_printed_items_stays_automatic() -> None:
+    c = read_reply(REFUSED_WHOLE_BELOW_ITEMS)
+    assert c.kind == "refused"
+
+
+def test_items_each_refused_or_pointing_back_are_not_an_answer() -> None:
+    sentences = [
+        ("1. The names of officers disciplined in 2021;", "request"),
+        ("This information is exempt under section 40(2) of the Act.", "new"),
+        ("2. The ranks of those officers;", "request"),
+        ("As per our response to question 1, the exemption at section 40(2) applies.", "new"),
+        ("3. The number of officers disciplined in 2021;", "request"),
+        ("As per our response to question 1, this information is withheld.", "new"),
+    ]
+    assert not refused_under_one_item(sentences, [sentences[1][0]])
+
+
+def test_an_answer_under_another_item_makes_the_refusal_a_part() -> None:
+    sentences = [
+        ("1. The names of officers disciplined in 2021;", "request"),
+        ("This information is exempt under section 40(2) of the Act.", "new"),
+        ("2. The number of officers disciplined in 2021;", "request"),
+        ("There were 14 officers disciplined in 2021.", "new"),
+    ]
+    assert refused_under_one_item(sentences, [sentences[1][0]])
+
+
+def test_items_only_in_the_request_printed_back_do_not_count() -> None:
+    # The request's own lines under an item ("role" request) are not the authority's answer.
+    sentences = [
+        ("- the number of officers disciplined in 2021;", "request"),
+        ("broken down by the 14 districts of the force", "request"),
+        ("- their names;", "request"),
+        ("The information is exempt under section 40(2).", "new"),
+    ]
+    assert not refused_under_one_item(sentences, [sentences[3][0]])
+
+
+def test_not_held_or_ncnd_under_another_item_is_no_answer() -> None:
+    sentences = [
+        ("Question 1: No information is held.", "new"),
+        ("Question 2: This part is exempt under section 31(1)(a) and is withheld.", "new"),
+        ("Question 3: We neither confirm nor deny whether this information is held.", "new"),
+    ]
+    assert not refused_under_one_item(sentences, [sentences[1][0]])
