@@ -120,3 +120,25 @@ def test_not_held_or_ncnd_under_another_item_is_no_answer() -> None:
         ("Question 3: We neither confirm nor deny whether this information is held.", "new"),
     ]
     assert not refused_under_one_item(sentences, [sentences[1][0]])
+
+
+# --------------------------------------------------------------------------------------------
+# NCND for one question, with a comma before "by virtue of": the sections are relied on
+
+NCND_COMMA_BY_VIRTUE = """\
+Q1) How many laptops issued to officers were lost last year?
+
+The Constabulary can neither confirm nor deny that it holds this information as the duty in s1(1)(a)
+of the Freedom of Information Act 2000 does not apply, by virtue of Section 24(2) National Security and
+Section 31(3) Law Enforcement.
+
+Q2) How much did the force spend on printer paper in 2023?
+
+The force spent £18,420 on printer paper in 2023.
+"""
+
+
+def test_ncnd_duty_does_not_apply_comma_by_virtue_keeps_its_sections() -> None:
+    c = read_reply(NCND_COMMA_BY_VIRTUE)
+    assert set(c.sections) == {"24(2)", "31(3)"}
+    assert c.ncnd
