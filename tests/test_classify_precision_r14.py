@@ -7,7 +7,7 @@ to review with its best guess; the negative cases pin the readings it must leave
 
 from __future__ import annotations
 
-from foi.mail.reading.doubt import refused_under_one_item
+from foi.mail.reading.doubt import refusal_for_one_numbered_part, refused_under_one_item
 from tests.helpers import read_reply
 
 # --------------------------------------------------------------------------------------------
@@ -142,3 +142,50 @@ def test_ncnd_duty_does_not_apply_comma_by_virtue_keeps_its_sections() -> None:
     c = read_reply(NCND_COMMA_BY_VIRTUE)
     assert set(c.sections) == {"24(2)", "31(3)"}
     assert c.ncnd
+
+
+# --------------------------------------------------------------------------------------------
+# A cost refusal that names the question it is for, with a figure given for another question
+
+COST_FOR_ONE_QUESTION = """\
+REQUEST
+RESPONSE
+Your request has been considered and I am not obliged to supply the information you have requested.
+The following exemption applies: Section 12, where the cost of compliance exceeds the appropriate limit.
+Our licensing team told us that for question 1 there are at present 318 premises holding a late licence.
+The data asked for in question 2 is not kept in a form that would answer it.
+To find it for question 2 we would have to read every one of those licences by hand, which would
+exceed the 18 hours the regulations allow.
+"""
+
+
+def test_cost_refusal_for_one_question_with_a_figure_for_another_goes_to_review() -> None:
+    c = read_reply(COST_FOR_ONE_QUESTION)
+    assert c.kind == "needs-review"
+    assert c.guess == "partial"
+    assert "12" in c.sections
+
+
+def test_the_size_of_the_work_for_each_question_is_no_answer() -> None:
+    sentences = [
+        "Your request has been refused under section 12 of the Act.",
+        "For question 1 we would have to read 4,200 crime reports by hand.",
+        "For question 2 a further 1,900 records would need to be searched.",
+    ]
+    assert not refusal_for_one_numbered_part(sentences)
+
+
+def test_a_figure_for_the_refused_question_itself_is_no_answer_to_another() -> None:
+    sentences = [
+        "Question 2 is refused under section 12, as the cost of compliance would exceed the limit.",
+        "There are 3,400 files for question 2.",
+    ]
+    assert not refusal_for_one_numbered_part(sentences)
+
+
+def test_not_held_under_another_question_is_no_answer() -> None:
+    sentences = [
+        "Retrieving the information for question 1 would exceed the cost limit under section 12.",
+        "For question 2, no information is held for 2019.",
+    ]
+    assert not refusal_for_one_numbered_part(sentences)

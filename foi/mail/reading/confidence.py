@@ -19,6 +19,7 @@ from foi.mail.reading.doubt import (
     only_asked,
     other_questions_answered,
     parts_only_asked,
+    refusal_for_one_numbered_part,
     refused_under_one_item,
     withholds_only_some,
 )
@@ -148,6 +149,10 @@ def _doubt(ev: Gathered, w: Weighed, a: Arbitration, final: str) -> tuple[str, s
         # disclosures FOI 123-23 ...": the refusal is said under one item, another is answered.
         # (Before the test of questions put: an item and its answer printed on one line read as asked.)
         return "partial", "refused under one item of the request, another item answered"
+    if final == "refused" and refusal_for_one_numbered_part(ev.new):
+        # "For question 1 there are 2,109 subjects. The data for question 2 is not collated; finding
+        # it would exceed the limit": the refusal names its question, another is answered.
+        return "partial", "the refusal names the question it is for; another question has a figure"
     # (A part's first sentence, "Question 1: how many ...?", names the part answered under it.)
     if only_asked([x for x in a.final_ev if x not in labels and not PART_START_RE.match(x)]):
         # "Can you explain why 'stating no information held' would harm ...?": asked about, not decided.

@@ -18,6 +18,9 @@ text, or only looks like one:
 - :func:`refused_under_one_item` — a refusal said under one item of a request printed item by item,
   while a later or earlier item has an answer of its own under it (figures, a pointer to a
   published disclosure, words of giving) that refuses nothing: the refusal speaks of a part.
+- :func:`refusal_for_one_numbered_part` — the refusal names the question it is for ("the data for
+  question 2 is not collated ... would exceed the limit") while another sentence gives a figure for
+  another numbered question ("for question 1 there are 2,109"): the refusal speaks of a part.
 - :func:`hands_over_information` — the other direction: a sentence saying that the requested
   information itself (the data, a spreadsheet, the figures, a document) is attached or enclosed,
   not merely a response or letter whose decision is unread.
@@ -199,6 +202,38 @@ def refused_under_one_item(sentences: Sequence[tuple[str, str]], refusing: Itera
     with_refusal = [run for run in said if any(refuses(s) for s in run)]
     answered = [run for run in said if run not in with_refusal and any(gives(s) for s in run)]
     return bool(with_refusal) and bool(answered)
+
+
+# A numbered part named in a sentence: "question 2", "for Q3", "part 4", "point 1".
+_PART_NAMED_RE = re.compile(r"\b(?:questions?|q|parts?|points?|items?)\s*(\d{1,2})\b(?!\s*(?:hours|days|%))", re.I)
+# The work a refusal would take, or what cannot be done: the words of a cost estimate or refusal.
+_WORK_RE = re.compile(r"\b(?:would|need(?:s|ed)?\s+to|manual\w*|search\w*|interrogat\w*|retriev\w*|extract\w*"
+                      r"|collat\w*|exceed\w*|cost\w*|exempt\w*|withh\w*|unable|not\s+(?:obliged|able|possible))\b",
+                      re.I)
+
+
+def refusal_for_one_numbered_part(sentences: Sequence[str]) -> bool:
+    """True when a refusal in `sentences` (the letter's own text) names the numbered question it is
+    for, and another sentence gives a figure for another numbered question without any word of work
+    or refusal (round 14: "for question 1 there are 2,109 ...; the data for question 2 is not
+    collated and retrieving it would exceed the cost limit")."""
+    refused: set[str] = set()
+    answered: set[str] = set()
+    for s in sentences:
+        parts = {m.group(1) for m in _PART_NAMED_RE.finditer(s)}
+        if not parts or asked(s):
+            continue
+        scores = score([s])[0]
+        if scores["refused"] >= 1.0 or _WORK_RE.search(s):
+            refused |= parts
+            continue
+        if scores["not-held"] >= 1.0 or NCND_RE.search(s):
+            continue
+        # (A figure other than the part's own number: "for question 1 there are 2,109".)
+        figures = [m.group() for m in FIGURE_RE.finditer(_PART_NAMED_RE.sub(" ", s))]
+        if figures:
+            answered |= parts
+    return bool(refused) and bool(answered - refused)
 
 
 def only_asked(evidence: Sequence[str]) -> bool:
