@@ -19,6 +19,8 @@ from foi.mail.reading.doubt import (
     only_asked,
     other_questions_answered,
     parts_only_asked,
+    refusal_for_one_numbered_part,
+    refused_under_one_item,
     withholds_only_some,
 )
 from foi.mail.reading.evidence import Gathered, more_withheld, new_date
@@ -141,6 +143,16 @@ def _doubt(ev: Gathered, w: Weighed, a: Arbitration, final: str) -> tuple[str, s
     """The best guess and the reason when what a final answer's reading rests on is not the
     authority's own decision (round 12, structural tests over every authority: foi.mail.reading.doubt)."""
     labels = [*w.parts.answered, *w.parts.refused, *w.parts.not_held, *w.parts.prose]
+    if final == "refused" and refused_under_one_item(
+            [(x.text, x.role) for x in ev.reading.sentences], [*a.final_ev, *ev.evidence["refused"]]):
+        # "- the officer's name; exempt under s.40(2). - the cost of the event; see our earlier
+        # disclosures FOI 123-23 ...": the refusal is said under one item, another is answered.
+        # (Before the test of questions put: an item and its answer printed on one line read as asked.)
+        return "partial", "refused under one item of the request, another item answered"
+    if final == "refused" and refusal_for_one_numbered_part(ev.new):
+        # "For question 1 there are 2,109 subjects. The data for question 2 is not collated; finding
+        # it would exceed the limit": the refusal names its question, another is answered.
+        return "partial", "the refusal names the question it is for; another question has a figure"
     # (A part's first sentence, "Question 1: how many ...?", names the part answered under it.)
     if only_asked([x for x in a.final_ev if x not in labels and not PART_START_RE.match(x)]):
         # "Can you explain why 'stating no information held' would harm ...?": asked about, not decided.

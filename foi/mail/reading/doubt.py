@@ -15,6 +15,12 @@ text, or only looks like one:
   information is held back ("part of it is withheld", "we are withholding some of the data").
 - :func:`announced_only` — an answer announced below ("our reply is set out below") with nothing of
   the authority's after it: only the request printed, or the letter cut short.
+- :func:`refused_under_one_item` — a refusal said under one item of a request printed item by item,
+  while a later or earlier item has an answer of its own under it (figures, a pointer to a
+  published disclosure, words of giving) that refuses nothing: the refusal speaks of a part.
+- :func:`refusal_for_one_numbered_part` — the refusal names the question it is for ("the data for
+  question 2 is not collated ... would exceed the limit") while another sentence gives a figure for
+  another numbered question ("for question 1 there are 2,109"): the refusal speaks of a part.
 - :func:`hands_over_information` — the other direction: a sentence saying that the requested
   information itself (the data, a spreadsheet, the figures, a document) is attached or enclosed,
   not merely a response or letter whose decision is unread.
@@ -33,7 +39,7 @@ from foi.mail.reading.grammar import gap
 from foi.mail.reading.parts import FIGURE_RE, part_label_only
 from foi.mail.reading.scoring import score
 from foi.mail.reading.sentences import courtesy, is_question
-from foi.mail.reading.signals import PART_START_RE
+from foi.mail.reading.signals import NCND_RE, PART_START_RE
 
 # A question or request opening a sentence, after an optional item number ("2.", "b)", "Q3:").
 # The verbs of asking are a small grammar: a modal put to the authority ("could you", "can the
@@ -142,6 +148,92 @@ def other_questions_answered(new: Sequence[str], not_held: Iterable[str]) -> boo
     with_nh = [run for run in said if any(s in nh or score([s])[0]["not-held"] >= 1.5 for s in run)]
     others = [run for run in said if run not in with_nh and any(_gives(s) for s in run)]
     return bool(with_nh) and bool(others)
+
+
+# A request's item as printed back before its answer (round 14): a line opening with a bullet or
+# an item number ("- the number of ...;", "2) how many ...", "Q3."), in the requester's voice or
+# ending where an item ends (";", ":", "?"). An item's answer printed on the same line after the item's
+# end ("- training given to officers; Officers are trained ...") is split off and read as the answer.
+_ITEM_MARK_RE = re.compile(r"^\s*(?:[-\u2022*\u2013\u00b7]|\(?(?:q(?:uestion)?\s*)?\d{1,2}[.):]|\(?[a-h][.)])"
+                           r"\s+\S", re.I)
+_ITEM_END_RE = re.compile(r"[;:?](?:\s+(?=[A-Z])|\s*$)")
+# An answer that only points back to another item's ("as per our response to question 3").
+_POINTS_BACK_RE = re.compile(r"\b(?:as\s+per|see|refer\s+to|as\s+(?:stated|explained)\s+in)\s+(?:our\s+|the\s+|my\s+)?"
+                             r"(?:response|answer|reply)\b", re.I)
+
+
+def _item_split(sentence: str, role: str) -> tuple[bool, str]:
+    """Whether `sentence` opens a request's item, and the answer printed after it on its line ("")."""
+    if not _ITEM_MARK_RE.match(sentence):
+        return False, ""
+    end = _ITEM_END_RE.search(sentence)
+    if end is None:
+        return (role == "request" or asked(sentence)), ""
+    return True, sentence[end.end():].strip()
+
+
+def refused_under_one_item(sentences: Sequence[tuple[str, str]], refusing: Iterable[str]) -> bool:
+    """True when the letter prints a request item by item (`sentences`: each sentence's text and role,
+    in order), a refusal (`refusing`, or refusing words) is said under one item, and another item has
+    an answer of its own under it that refuses nothing: a figure, words of giving, a pointer to a
+    published disclosure (round 14: "- the officer's name; exempt under s.40(2). - the cost of
+    policing the event; see our earlier disclosures ... - training; officers are trained ...")."""
+    refusing = set(refusing)
+    runs: list[list[str]] = []
+    for text, role in sentences:
+        if role == "subject":
+            continue
+        item, tail = _item_split(text, role)
+        if item:
+            runs.append([tail] if tail else [])
+        elif runs and role == "new":
+            runs[-1].append(text)
+
+    def refuses(s: str) -> bool:
+        return s in refusing or score([s])[0]["refused"] >= 1.5
+
+    def gives(s: str) -> bool:
+        # (Not "No information is held" nor a neither-confirm-nor-deny: they give nothing.)
+        scores = score([s])[0]
+        return (_gives(s) and not asked(s) and not _POINTS_BACK_RE.search(s) and scores["refused"] < 1.0
+                and scores["not-held"] < 1.0 and not NCND_RE.search(s))
+
+    said = [run for run in runs if run]
+    with_refusal = [run for run in said if any(refuses(s) for s in run)]
+    answered = [run for run in said if run not in with_refusal and any(gives(s) for s in run)]
+    return bool(with_refusal) and bool(answered)
+
+
+# A numbered part named in a sentence: "question 2", "for Q3", "part 4", "point 1".
+_PART_NAMED_RE = re.compile(r"\b(?:questions?|q|parts?|points?|items?)\s*(\d{1,2})\b(?!\s*(?:hours|days|%))", re.I)
+# The work a refusal would take, or what cannot be done: the words of a cost estimate or refusal.
+_WORK_RE = re.compile(r"\b(?:would|need(?:s|ed)?\s+to|manual\w*|search\w*|interrogat\w*|retriev\w*|extract\w*"
+                      r"|collat\w*|exceed\w*|cost\w*|exempt\w*|withh\w*|unable|not\s+(?:obliged|able|possible))\b",
+                      re.I)
+
+
+def refusal_for_one_numbered_part(sentences: Sequence[str]) -> bool:
+    """True when a refusal in `sentences` (the letter's own text) names the numbered question it is
+    for, and another sentence gives a figure for another numbered question without any word of work
+    or refusal (round 14: "for question 1 there are 2,109 ...; the data for question 2 is not
+    collated and retrieving it would exceed the cost limit")."""
+    refused: set[str] = set()
+    answered: set[str] = set()
+    for s in sentences:
+        parts = {m.group(1) for m in _PART_NAMED_RE.finditer(s)}
+        if not parts or asked(s):
+            continue
+        scores = score([s])[0]
+        if scores["refused"] >= 1.0 or _WORK_RE.search(s):
+            refused |= parts
+            continue
+        if scores["not-held"] >= 1.0 or NCND_RE.search(s):
+            continue
+        # (A figure other than the part's own number: "for question 1 there are 2,109".)
+        figures = [m.group() for m in FIGURE_RE.finditer(_PART_NAMED_RE.sub(" ", s))]
+        if figures:
+            answered |= parts
+    return bool(refused) and bool(answered - refused)
 
 
 def only_asked(evidence: Sequence[str]) -> bool:

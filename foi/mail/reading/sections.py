@@ -337,11 +337,10 @@ _DROPPED_RE = re.compile(
     r"|\bavoid\w*\s+(?:the\s+)?(?:application|need|use)\s+of\b|\bwithout\s+(?:the\s+need\s+to\s+)?(?:apply|applying"
     r"|relying)|\bno\s+exemptions?\s+(?:has|have|is|are|was|were)\s+(?:been\s+)?(?:applied|engaged|needed|relied)"
     # "section 12 does not apply here", "is not being applied", "has not been engaged" (round 8)
-    # (Not "the duty to confirm or deny does not apply by virtue of": that is NCND relied on.)
+    # (Not "the duty to confirm or deny does not apply by virtue of": that is NCND relied on; nor
+    # with a comma before "by virtue of", round 14.)
     r"|(?<!duty\s)(?<!duties\s)\b(?:does|do|did|would|will)\s+not\s+(?:apply|be\s+applied|be\s+engaged|engage)\b"
-    # (round 14: also with a comma before the ground, "the duty in s1(1)(a) ... does not apply, by
-    # virtue of Section 24(2)": the duty is named far ahead, the ground still follows.)
-    r"(?!,?\s+(?:\w+\s+){0,3}(?:by\s+virtue|under|because\s+of\s+(?:the\s+)?(?:following|section)))"
+    r"(?!\s*,?\s+(?:\w+\s+){0,3}(?:by\s+virtue|under|because\s+of\s+(?:the\s+)?(?:following|section)))"
     r"|\b(?:is|are|was|were)\s+not\s+(?:applicable|being\s+(?:applied|relied|used))\b"
     r"|\b(?:has|have)\s+not\s+been\s+(?:applied|engaged|relied|used)\b",
     re.I,
