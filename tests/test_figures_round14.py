@@ -1,0 +1,88 @@
+"""Round 14 (issue 11): patterns seen on fresh real tables (Commons written answers, police and PCC
+disclosure logs), each pinned with a small grid of our own wording and figures."""
+
+from __future__ import annotations
+
+from foi.figures.coding import Clean, clean_label
+from foi.figures.layout import find_tables
+from foi.readers import Grid
+from tests.helpers import read_grid
+
+
+def _figure(res, cell: tuple[int, int]):  # type: ignore[no-untyped-def]
+    return next(f for f in res.figures if (f.row, f.col) == cell)
+
+
+def test_note_number_typeset_in_brackets_with_a_space_is_a_note() -> None:
+    assert clean_label("Kingsford( 2)") == Clean("Kingsford", ("2",))
+    assert clean_label("30 June 2004( 3)") == Clean("30 June 2004", ("3",))
+    assert clean_label("2011/12(4)") == Clean("2011/12", ("4",))   # glued to a period: a note
+    assert clean_label("Section 12(4)").text == "Section 12(4)"    # a subsection stays
+
+
+def test_dated_column_groups_with_bracketed_notes_are_the_period() -> None:
+    # A date spanning two measures, its note in brackets; a sitting date in the title above.
+    rows = [
+        ["3 Feb 2009 : Column 88W"],
+        [None],
+        [None, "30 June 2004( 3)", None, "30 June 2005( 4)", None],
+        ["Force", "Officers (FTE)", "Officers per 100,000", "Officers (FTE)", "Officers per 100,000"],
+        ["Ashvale", "1,210", "201", "1,254", "207"],
+        ["Brookmoor", "2,045", "188", "2,101", "190"],
+        ["Coldharbour", "980", "176", "1,003", "179"],
+    ]
+    res = read_grid(Grid("t", rows))
+    fig = _figure(res, (5, 3))
+    assert fig.value == 2101
+    assert fig.dims["period"] == "30 June 2005"
+
+
+def test_a_near_sum_of_whole_counts_is_no_region_above_its_forces() -> None:
+    # 3,140 is within half a percent of 2,011 + 1,120 = 3,131 (and 3,190 of 3,187): a coincidence,
+    # since whole counts added up can only miss by what rounding explains. No total, no group.
+    rows = [
+        ["Force", "2004", "2005", "Per 100,000 (2005)"],
+        ["Ashvale", "2,960", "3,002", "197"],
+        ["Brookmoor", "3,140", "3,190", "228"],
+        ["Coldharbour", "2,011", "2,060", "217"],
+        ["Dunmere", "1,120", "1,127", "191"],
+        ["Eastwick", "1,407", "1,461", "253"],
+    ]
+    [t] = find_tables(Grid("t", rows))
+    assert "total" not in t.roles
+    res = read_grid(Grid("t", rows))
+    assert not any(f.total for f in res.figures)
+    assert not any(k.endswith("group") for f in res.figures for k in f.dims)
+    assert res.doubts == [] and res.warnings == []
+
+
+def test_a_region_above_its_forces_within_rounding_is_still_a_total() -> None:
+    # Estimates rounded to the hundred: a region 100 off the sum of its forces is rounding.
+    rows = [
+        ["Area", "Incidents 2022", "Incidents 2023"],
+        ["North region", "41,300", "42,100"],
+        ["Ashvale", "15,200", "15,600"],
+        ["Brookmoor", "14,100", "14,300"],
+        ["Coldharbour", "12,100", "12,300"],
+        [None],
+        ["South region", "9,000", "9,900"],
+        ["Dunmere", "4,500", "5,000"],
+        ["Eastwick", "4,500", "4,900"],
+    ]
+    [t] = find_tables(Grid("t", rows))
+    assert t.sums.get(1) == [2, 3, 4]
+
+
+def test_question_part_letter_before_a_caption_is_dropped() -> None:
+    # Sub-tables captioned by the part of the question they answer, a note digit glued on.
+    rows = [
+        ["(b) Number of leavers2"],
+        [None, "2019-20", "2020-21", "2021-22"],
+        ["Ashvale", "14", "9", "22"],
+        ["Brookmoor", "31", "27", "40"],
+    ]
+    res = read_grid(Grid("t", rows))
+    fig = _figure(res, (3, 2))
+    assert fig.value == 27
+    assert fig.dims["table"] == "Number of leavers"
+    assert fig.dims["period"] == "2020-21"
