@@ -3,9 +3,14 @@ disclosure logs), each pinned with a small grid of our own wording and figures."
 
 from __future__ import annotations
 
-from foi.figures.coding import Clean, clean_label
+from datetime import date
+from pathlib import Path
+
+from foi.figures._rows_periods import snapshot_period
+from foi.figures.coding import Clean, Coded, clean_label
 from foi.figures.layout import find_tables
-from foi.readers import Grid
+from foi.figures.rows import repeated_across_tables
+from foi.readers import Grid, read_file
 from tests.helpers import read_grid
 
 
@@ -86,3 +91,55 @@ def test_question_part_letter_before_a_caption_is_dropped() -> None:
     assert fig.value == 27
     assert fig.dims["table"] == "Number of leavers"
     assert fig.dims["period"] == "2020-21"
+
+
+def test_years_under_an_as_at_day_are_that_day() -> None:
+    # Strength counted on one day a year; one count taken out of turn, its day in brackets.
+    rows = [
+        ["As at 31 March", "Officers"],
+        ["2003", "1,412"],
+        ["2004", "1,450"],
+        ["2004 (30 September)", "1,471"],
+    ]
+    res = read_grid(Grid("t", rows))
+    spans = {f.row: next((lab.start, lab.end) for lab in f.labels if lab.dimension == "period") for f in res.figures}
+    assert spans[1] == (date(2003, 3, 31), date(2003, 3, 31))
+    assert spans[3] == (date(2004, 9, 30), date(2004, 9, 30))
+    assert snapshot_period("As at 31 March", "2003") == Coded("period", "2003", None, date(2003, 3, 31),
+                                                              date(2003, 3, 31))
+    assert snapshot_period("At 30 September", "2004").start == date(2004, 9, 30)
+    assert snapshot_period("Year", "2004 (30 September)").end == date(2004, 9, 30)
+    assert snapshot_period("Year", "2004") is None          # a calendar year stays one
+    assert snapshot_period("As at 31 March", "2019/20") is None
+
+
+def test_caption_line_above_a_word_table_names_it(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("The figures you asked for are set out below.")
+    document.add_paragraph("Table A Ashvale Constabulary \u2014 officers 2001 to 2003")
+    t = document.add_table(rows=3, cols=2)
+    for r, (a, b) in enumerate([("As at 31 March", "Officers"), ("2001", "310"), ("2002", "322")]):
+        t.cell(r, 0).text, t.cell(r, 1).text = a, b
+    document.add_paragraph("Please note the figures are headcounts.")
+    t2 = document.add_table(rows=2, cols=2)
+    for r, (a, b) in enumerate([("As at 31 March", "Officers"), ("2001", "41")]):
+        t2.cell(r, 0).text, t2.cell(r, 1).text = a, b
+    path = tmp_path / "reply.docx"
+    document.save(path)
+    result = read_file(path)
+    first, second = result.tables
+    assert first.rows[0][0] == "Table A Ashvale Constabulary \u2014 officers 2001 to 2003"
+    assert first.location(2, 1) == "table 1 r2 c2"                 # places as in the Word table
+    assert second.rows[0] == ["As at 31 March", "Officers"]        # a sentence is no caption
+    fig = _figure(read_grid(first), (2, 1))
+    assert fig.value == 310 and fig.dims["table"].startswith("Table A Ashvale")
+
+
+def test_same_cells_in_tables_about_different_places_are_not_repeats() -> None:
+    a = read_grid(Grid("t", [["Merseyside Police"], ["Year", "Arrests"], ["2021", "40"], ["2022", "52"]]))
+    b = read_grid(Grid("t", [["Kent Police"], ["Year", "Arrests"], ["2021", "17"], ["2022", "19"]]))
+    c = read_grid(Grid("t", [["Year", "Arrests"], ["2021", "40"], ["2022", "52"]]))
+    assert repeated_across_tables([*a.tables, *b.tables]) == []
+    assert repeated_across_tables([*c.tables, *c.tables])   # the same table twice still is
