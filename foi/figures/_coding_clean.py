@@ -6,7 +6,7 @@ Footnote markers statistical tables glue onto labels:
 - digits after a period or a number: "2018/191" (2018/19, note 1), "2015/163, 4", "30 September
   20191", "Under 102" (Under 10, note 2: read against the other bands of the column);
 - symbols: "Bedfordshire*", "17~", "Total†", "(*)", superscript digits;
-- brackets: "[note 3]", "[x]", "(R)", "(p)", "(a)".
+- brackets: "[note 3]", "[x]", "(R)", "(p)", "(a)", "Essex(5)", "Milton Keynes( 1)", "31 March 2001(5)".
 A marker is split off only where the text without it is the more plausible label ("Q1", "EU15",
 "NFIB90", "COVID19", "Section 228", "Aged 18-24" and "2019" stay whole).
 """
@@ -33,6 +33,11 @@ _BRACKET_NOTE = re.compile(r"\s*\[\s*(?:notes?|n)\s*(?P<n>[\w]+(?:\s*(?:,|and|&)
 _BRACKET_SHORT = re.compile(r"\s*\[(?P<n>\d{1,2}|[a-z]|[A-Z]|\*+|[a-z]{1,4})\]$")
 _PAREN_FLAG = re.compile(r"\s*\((?P<n>[RPErpe]|[a-h]|\*+|revised|provisional|estimated?|note \d{1,2})\)$"
                          r"|(?<=[A-Za-z])\((?P<g>\d{1,2})\)$")  # "Essex(5)": a number glued on in brackets
+# "Milton Keynes( 1)", "31 March 2001( 5)": a note number typeset in brackets with a space inside
+# (Hansard tables); a bracketed number glued to a date or year ("31 March 2001(5)", "2019/20(3)")
+# is a note too, but "Section 44(5)" (a subsection) is no period and keeps it.
+_PAREN_SPACED = re.compile(r"(?<=\S)\(\s+(?P<n>\d{1,2})\s*\)$")
+_PAREN_AFTER_DIGIT = re.compile(r"(?<=\d)\((?P<n>\d{1,2})\)$")
 _SYMBOLS = re.compile(r"\s*(?P<n>[*†‡§^~#¶]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:,[¹²³⁴⁵⁶⁷⁸⁹⁰]+)*)$")
 # Digits glued to a word: "Robbery3", "West Midlands4,5", "London, City of4", "(%)2".
 _GLUED = re.compile(r"(?P<head>.*?(?:[a-z]{2}|[a-z]\)|[A-Za-z]\)|[%)\]]))(?P<n>\d{1,2}(?:\s*,\s*\d{1,2})*)$")
@@ -142,6 +147,11 @@ def clean_text(raw: str) -> tuple[str, tuple[str, ...]]:
         m = _PAREN_FLAG.search(s)
         if m and m.start() > 0:
             notes.insert(0, (m.group("n") or m.group("g")).removeprefix("note ").strip())
+            s = s[: m.start()].rstrip()
+            continue
+        m = _PAREN_SPACED.search(s) or _PAREN_AFTER_DIGIT.search(s)
+        if m and m.start() > 0 and (m.re is _PAREN_SPACED or _is_period(s[: m.start()].rstrip())):
+            notes.insert(0, m.group("n"))
             s = s[: m.start()].rstrip()
             continue
         if s.endswith('"') and s.count('"') % 2 == 1 and len(s) > 1:

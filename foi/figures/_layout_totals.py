@@ -33,6 +33,11 @@ COLUMN_ROWS = 60     # rows checked when looking for total columns
 # In a small table of small counts one column's 1 + 1 = 2 is a coincidence more often than a
 # sum: a row without a total word needs two such columns, or one whose total is not this small.
 SMALL_SUM = 5
+# A row near the sum of two or three neighbours may be so by chance (3,255 ~ 2,033 + 1,202 within half a
+# percent, 3,304 ~ 2,100 + 1,198); of many, hardly. Such a short run, with no total word and not
+# indented under the row, is no sum when a third of its columns of whole numbers miss by more than
+# rounding each figure (a unit of the grain they are rounded to) explains.
+NEAR_SUM_KIDS = 3
 UNKNOWN = math.nan   # a withheld or not-available figure: a sum through it can't be checked
 
 
@@ -317,7 +322,9 @@ class Arithmetic:
         if self._time_series(p, kids):
             return False
         pv = self.vals[p]
+        worded = bool(TOTAL_WORD.search(self.labels.get(p, "")))
         comparable = good = exact = telling = weighty = 0
+        far = 0   # columns that do not add up, by more than rounding each figure explains
         for x in range(len(pv)):
             if pv[x] != pv[x] or acc[x] != acc[x]:
                 continue   # a withheld figure: this column can't be checked
@@ -334,13 +341,31 @@ class Arithmetic:
                 good += 1    # within rounding, on a figure big enough for that to mean something
                 telling += nonzero[x] >= 2
                 weighty += nonzero[x] >= 2
+            elif dmax[x] == 0 and abs(acc[x] - pv[x]) > self._grain(p, kids, x, 0) * (len(kids) + 1):
+                far += 1     # whole numbers missing by more than rounding each of them could explain
         if good == 0 or good < math.ceil(0.6 * comparable):
             return False
+        if (not worded and len(kids) <= NEAR_SUM_KIDS and far and 3 * far >= comparable
+                and not all(self.indent.get(c, 0) > self.indent.get(p, 0) for c in kids)):
+            return False   # two or three rows near a third in most columns only: a coincidence
         if not TOTAL_WORD.search(self.labels.get(p, "")) and not (telling >= 2 or weighty):
             return False
         if good >= 2:
             return True
         return exact >= 1 and self._structural(p, kids)
+
+    def _grain(self, p: int, kids: list[int], x: int, dmax: int) -> float:
+        """The unit a row and its parts are rounded to in column x: 1 (or 0.1 ...) as written, 5 for
+        counts rounded at random to fives, 100 for "12,300"-style estimates."""
+        grain = 10.0 ** -dmax
+        figures = [v for v in (self.vals[r][x] for r in (p, *kids)) if v == v and v != 0]
+
+        def all_of(step: float) -> bool:
+            return all(abs(round(v / step) * step - v) < 1e-9 * max(1.0, abs(v)) for v in figures)
+
+        while grain < 1e6 and figures and all_of(grain * 10):
+            grain *= 10
+        return grain * 5 if figures and all_of(grain * 5) else grain
 
     def _time_series(self, p: int, kids: list[int]) -> bool:
         """Rows named by periods of one length (years, financial years, months) are a series:

@@ -165,7 +165,7 @@ class HeaderLabels:
         # The table's own caption ("Table 1.7 Number of INCIDENTS by appropriate authority ..."): which of
         # a sheet's tables a figure is in, and often what it counts.
         captions = [line for line in lines if any(ch.isalpha() for ch in line) and len(line) <= 250]
-        caption = captions[-1] if captions else None
+        caption = _ENUMERATOR.sub("", captions[-1]) if captions else None
         if len(captions) > 1 and _only_context(captions[-1]):
             # "England and Wales 1989" under the sentence that says what the table is: both.
             caption = f"{captions[-2]}, {captions[-1]}"
@@ -219,6 +219,9 @@ class HeaderLabels:
 
 
 _CONTEXT_DIMS = frozenset(("period", "body", "area"))
+# "(a) Number of recruits", "(ii) Retired": the part of a question a sub-table answers, which names
+# the table no better than its words do.
+_ENUMERATOR = re.compile(r"^\(\s*(?:[a-z]|[ivx]{1,4})\s*\)\s+(?=\S*[A-Za-z])")
 
 
 def _states_only(line: str) -> frozenset[str]:

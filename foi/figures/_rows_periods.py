@@ -9,13 +9,46 @@ rules both the row labels and the header levels use.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from datetime import date
 from itertools import repeat
 from typing import Any
 
 from foi.figures._rows_rules import Source
 from foi.figures.coding import Coded, code
 from foi.periods import sub_year, within_year
+
+_MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
+                                       "september", "october", "november", "december"), 1)}
+_DAY_MONTH = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m>[A-Za-z]+)"
+# A label column headed "As at 31 March" / "At 30 September": its years are that day of the year.
+_AS_AT = re.compile(r"^\s*(?:(?:as\s+)?(?:at|of|on)\s+)?" + _DAY_MONTH + r"\s*:?\s*$", re.I)
+# "2001 (30 September)": a year with the day of a count taken out of turn.
+_YEAR_DAY = re.compile(r"^\s*(?P<y>(?:19|20)\d\d)\s*\(\s*" + _DAY_MONTH + r"\s*\)\s*$", re.I)
+
+
+def _day(year: int, day: str, month: str) -> date | None:
+    m = _MONTHS.get(month.lower()) or next((v for k, v in _MONTHS.items() if len(month) >= 3
+                                            and k.startswith(month.lower())), None)
+    try:
+        return date(year, m, int(day)) if m else None
+    except ValueError:
+        return None
+
+
+def snapshot_period(header: str, text: str) -> Coded | None:
+    """A count taken on a day ("As at 31 March" over "1997", "1998"; or "2001 (30 September)") as the
+    one-day period it is, rather than the calendar year the bare number would be. None otherwise."""
+    m = _YEAR_DAY.match(text)
+    if m:
+        day = _day(int(m.group("y")), m.group("d"), m.group("m"))
+        return Coded("period", text, None, day, day) if day else None
+    h = _AS_AT.match(header or "")
+    if h is None or not re.fullmatch(r"\s*(?:19|20)\d\d\s*", text):
+        return None
+    day = _day(int(text), h.group("d"), h.group("m"))
+    return Coded("period", text, None, day, day) if day else None
 
 
 class RowPeriods:

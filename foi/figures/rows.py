@@ -24,7 +24,7 @@ from foi.figures._observed import SLOTS, Figure, FigureColumn, Label, LabelBook,
 from foi.figures._rows_figures import RowFigures
 from foi.figures._rows_headers import HeaderLabels
 from foi.figures._rows_labels import RowLabels
-from foi.figures._rows_periods import RowPeriods, combine
+from foi.figures._rows_periods import RowPeriods, combine, snapshot_period
 from foi.figures._rows_rules import KNOWN_KINDS, LIKELY, SAMPLE_LABELS, SURE, Source, column_letter, is_serial
 from foi.figures.coding import Coded, clean_label, code, recognise
 from foi.figures.layout import TableLayout
@@ -218,7 +218,8 @@ class _Table(RowLabels, HeaderLabels, RowFigures, RowPeriods):
             memo: dict[str, int | None] = {"": None}
             for text in self.row_distinct[k]:
                 if text:
-                    memo[text] = self._label(source, text, notes.get(text), position)
+                    day = snapshot_period(source.header, text) if source.kind == "period" else None
+                    memo[text] = self._label(source, text, notes.get(text), position, coded=day)
             self.row_numbers.append(list(map(memo.__getitem__, self.row_texts[k])))
             self.row_number_sets.append({memo[text] for text in self.row_distinct[k]})
         self._combine_row_periods()
@@ -286,6 +287,7 @@ class _Table(RowLabels, HeaderLabels, RowFigures, RowPeriods):
 
 # Labels that say where a figure sits in its table (not the title or sheet it shares with others).
 _LOCATING = ("row", "column", "section", "parent")
+_PLACES = ("body", "area")
 
 
 def repeated_across_tables(tables: list[TableFigures], shown: int = 20) -> list[str]:
@@ -300,7 +302,9 @@ def repeated_across_tables(tables: list[TableFigures], shown: int = 20) -> list[
         locate = table.grid.location
         here: dict[tuple[tuple[str, str], ...], str] = {}
         for figure in table.figures():
-            key = tuple(sorted((label.dimension, label.text) for label in figure.labels if label.source in _LOCATING))
+            # A title naming the force or area a table is about makes it another place's figures.
+            key = tuple(sorted((label.dimension, label.text) for label in figure.labels
+                               if label.source in _LOCATING or label.dimension in _PLACES))
             where = first_seen.get(key)
             if where is not None and len(found) <= shown:
                 described = ", ".join(f"{k}={v}" for k, v in key)

@@ -76,6 +76,44 @@ def table_grid(tbl: Any, index: int) -> Grid:
     )
 
 
+# A caption is a short line, not a sentence: "Table B East division - strength 1996-97 to 1999-2000",
+# "Arrests by ethnicity 2020-2024"; "The figures are given in the following table." is no caption.
+_CAPTION_MAX = 200
+
+
+def _is_caption(text: str) -> bool:
+    text = text.strip()
+    if not text or len(text) > _CAPTION_MAX or not any(ch.isalpha() for ch in text):
+        return False
+    return text.lower().startswith(("table ", "figure ")) or text[-1] not in ".:;?!,"
+
+
+def _captions(document: Any) -> list[str | None]:
+    """Per top-level table, in order, the paragraph right before it when that reads as its caption
+    (text between the previous table and this one; only the last non-empty line counts). A Word
+    reply states which force or division a table is about there, not inside the table."""
+    out: list[str | None] = []
+    last: str | None = None
+    for child in document.element.body.iterchildren():
+        if child.tag == f"{_W}p":
+            line = "".join(t.text or "" for t in child.iter(f"{_W}t")).strip()
+            if line:
+                last = line
+        elif child.tag == f"{_W}tbl":
+            out.append(last if last is not None and _is_caption(last) else None)
+            last = None
+    return out
+
+
+def _put_caption(grid: Grid, caption: str) -> None:
+    """The caption as a one-cell title line above the table; its row number 0 says it is not a row
+    of the table (figures keep their "table N rR cC" places)."""
+    width = max((len(r) for r in grid.rows), default=1) or 1
+    grid.rows.insert(0, [caption, *([None] * (width - 1))])
+    grid.row_numbers = [0, *(grid.row_numbers or range(1, len(grid.rows)))]
+    grid.merged = [(a + 1, b, c + 1, d) for a, b, c, d in grid.merged]
+
+
 # python-docx holds the whole document.xml as an lxml tree (several times its size in memory).
 MAX_PART = 50 * 1024 * 1024
 MAX_TOTAL = 200 * 1024 * 1024
@@ -99,5 +137,8 @@ def read_docx(path: Path) -> ReadResult:
                      "the figures as xlsx or CSV")
         return ReadResult(path=path, reader="docx", status="error", tables=[], warnings=[], error=error)
     grids = [table_grid(t._tbl, i) for i, t in enumerate(document.tables)]
+    for grid, caption in zip(grids, _captions(document), strict=False):
+        if caption:
+            _put_caption(grid, caption)
     text = "\n".join(p.text for p in document.paragraphs)
     return ReadResult(path=path, reader="docx", status="ok", tables=grids, warnings=[], error=None, text=text)
