@@ -196,3 +196,26 @@ def test_a_choice_put_to_us_is_a_clarification(text: str) -> None:
 def test_a_courtesy_whether_you_need_anything_further_is_no_clarification() -> None:
     c = _read("Please find attached the figures you asked for. Can you confirm whether you require anything further")
     assert c.kind != "clarification" and c.guess != "clarification"
+
+
+# --------------------------------------------------------------------------------------------
+# G. A ground swapped at review, the information still withheld: the refusal stands
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ("Having completed the internal review, I have found that section 31 was not the correct exemption,"
+         " however section 40(2) applies instead. The information remains withheld."),
+        ("I do not agree that section 43 should have been applied. Section 41 is the right exemption, and the"
+         " contract prices will continue to be withheld on that basis."),
+    ],
+)
+def test_ground_swapped_with_information_still_withheld_is_review_upheld(text: str) -> None:
+    c = _read(text, subject="RE: Internal review")
+    assert c.kind == "review-upheld"
+
+
+def test_ground_found_wrong_and_information_released_is_review_overturned() -> None:
+    text = ("Review outcome: I find that section 30 should not have been applied. The information is provided"
+            " below: 14 officers were suspended in 2023.")
+    assert _read(text, subject="RE: Internal review").kind == "review-overturned"

@@ -203,6 +203,14 @@ def read_review(ev: Gathered, w: Weighed) -> Classification | None:
         if kept and not any(OVERTURN_RE.search(x) for x in new):
             outcome, outcome_ev = "upheld", list(dict.fromkeys(outcome_ev + kept))
             conf = 0.7
+    if outcome == "overturned" and not _more_released(ev, new):
+        # "Section 31 was not the right exemption; section 40(2) applies instead and the information
+        # remains withheld": the ground is changed, the refusal stands. Nothing is released, so the
+        # first reply's outcome stands (round 14); with no word of the information either way, a
+        # person reads it, as before.
+        kept = [x for x in new if _KEPT_RE.search(x) and not hypothetical(x)]
+        if kept:
+            outcome, outcome_ev, conf = "upheld", list(dict.fromkeys(kept + outcome_ev)), 0.65
     if not outcome and review_context:
         # The reviewer reports the review done and concludes nothing new: nothing released, no
         # verdict against the first reply, nothing still to come. What it says of the information
