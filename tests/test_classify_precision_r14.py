@@ -7,7 +7,12 @@ to review with its best guess; the negative cases pin the readings it must leave
 
 from __future__ import annotations
 
-from foi.mail.reading.doubt import refusal_for_one_numbered_part, refused_under_one_item
+from foi.mail.classify import classify
+from foi.mail.reading.doubt import (
+    gives_only_a_letter,
+    refusal_for_one_numbered_part,
+    refused_under_one_item,
+)
 from tests.helpers import read_reply
 
 # --------------------------------------------------------------------------------------------
@@ -189,3 +194,29 @@ def test_not_held_under_another_question_is_no_answer() -> None:
         "For question 2, no information is held for 2019.",
     ]
     assert not refusal_for_one_numbered_part(sentences)
+
+
+# --------------------------------------------------------------------------------------------
+# The only words of giving attach a letter or notice, not information
+
+ONLY_A_NOTICE_ATTACHED = """\
+Dear requester,
+
+I can confirm that the force holds the information you asked for. However, it is exempt under
+section 40(2) of the Act and will not be disclosed. Please find attached a copy of our refusal notice.
+
+Information Rights Team
+"""
+
+
+def test_only_a_refusal_notice_attached_is_not_information_given() -> None:
+    c = classify("RE: FOI 77/24", ONLY_A_NOTICE_ATTACHED, ["refusal notice.pdf"], [""])
+    assert c.kind != "partial"
+    assert c.guess == "refused"
+
+
+def test_a_document_or_data_attached_is_information_given() -> None:
+    assert not gives_only_a_letter(["Please find attached the data you asked for, with our letter."])
+    assert not gives_only_a_letter(["Please see the attached document."])
+    assert gives_only_a_letter(["Please find attached a copy of our refusal notice."])
+    assert gives_only_a_letter(["Our response letter is attached."])

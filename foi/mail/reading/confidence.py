@@ -15,6 +15,7 @@ from foi.mail.reading.decisions import (
 )
 from foi.mail.reading.doubt import (
     announced_only,
+    gives_only_a_letter,
     hands_over_information,
     only_asked,
     other_questions_answered,
@@ -153,6 +154,11 @@ def _doubt(ev: Gathered, w: Weighed, a: Arbitration, final: str) -> tuple[str, s
         # "For question 1 there are 2,109 subjects. The data for question 2 is not collated; finding
         # it would exceed the limit": the refusal names its question, another is answered.
         return "partial", "the refusal names the question it is for; another question has a figure"
+    if (final == "partial" and not ev.has_data and ev.reading.tables < 3 and not w.parts.answered and not w.answers
+            and not a.concrete and gives_only_a_letter(ev.evidence["data"] + ev.evidence["lead"])):
+        # "It is exempt under section 40(2). Please find attached a copy of our refusal notice": the
+        # only words of giving attach the letter itself, so nothing is shown to be given.
+        return "refused", "only a letter or notice is said to be attached; nothing is shown to be given"
     # (A part's first sentence, "Question 1: how many ...?", names the part answered under it.)
     if only_asked([x for x in a.final_ev if x not in labels and not PART_START_RE.match(x)]):
         # "Can you explain why 'stating no information held' would harm ...?": asked about, not decided.

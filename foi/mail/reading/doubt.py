@@ -21,6 +21,9 @@ text, or only looks like one:
 - :func:`refusal_for_one_numbered_part` — the refusal names the question it is for ("the data for
   question 2 is not collated ... would exceed the limit") while another sentence gives a figure for
   another numbered question ("for question 1 there are 2,109"): the refusal speaks of a part.
+- :func:`gives_only_a_letter` — the only words of giving say that a letter, notice or response is
+  attached ("please find attached a copy of our refusal notice"), not information: nothing is
+  shown to be given.
 - :func:`hands_over_information` — the other direction: a sentence saying that the requested
   information itself (the data, a spreadsheet, the figures, a document) is attached or enclosed,
   not merely a response or letter whose decision is unread.
@@ -371,3 +374,15 @@ def more_time_hinted(sentences: Sequence[str]) -> list[str]:
     """The sentences saying, however weakly, that the reply will take more time than usual, as said
     of this request (not a condition, not a question)."""
     return [s for s in sentences if _MORE_TIME_RE.search(s) and not _IF_RE.search(s) and not asked(s)]
+
+
+_ATTACHED_RE = re.compile(r"\b(?:attach|enclos)\w*", re.I)
+
+
+def gives_only_a_letter(saying: Sequence[str]) -> bool:
+    """True when every sentence of `saying` (the words read as giving) says only that a letter,
+    notice, response or decision is attached or enclosed, naming no information, data or document
+    of the request's (round 14: "I can confirm we hold it; it is exempt under section 40(2). Please
+    find attached a copy of our refusal notice")."""
+    return bool(saying) and all(_ATTACHED_RE.search(s) and _LETTER_RE.search(s) and not _HANDED_RE.search(s)
+                                for s in saying)
