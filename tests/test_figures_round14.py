@@ -123,7 +123,7 @@ def test_caption_line_above_a_word_table_names_it(tmp_path: Path) -> None:
     t = document.add_table(rows=3, cols=2)
     for r, (a, b) in enumerate([("As at 31 March", "Officers"), ("2001", "310"), ("2002", "322")]):
         t.cell(r, 0).text, t.cell(r, 1).text = a, b
-    document.add_paragraph("Please note the figures are headcounts.")
+    document.add_paragraph("Please see the table below")
     t2 = document.add_table(rows=2, cols=2)
     for r, (a, b) in enumerate([("As at 31 March", "Officers"), ("2001", "41")]):
         t2.cell(r, 0).text, t2.cell(r, 1).text = a, b
@@ -133,7 +133,7 @@ def test_caption_line_above_a_word_table_names_it(tmp_path: Path) -> None:
     first, second = result.tables
     assert first.rows[0][0] == "Table A Ashvale Constabulary \u2014 officers 2001 to 2003"
     assert first.location(2, 1) == "table 1 r2 c2"                 # places as in the Word table
-    assert second.rows[0] == ["As at 31 March", "Officers"]        # a sentence is no caption
+    assert second.rows[0] == ["As at 31 March", "Officers"]        # a line of the letter is no caption
     fig = _figure(read_grid(first), (2, 1))
     assert fig.value == 310 and fig.dims["table"].startswith("Table A Ashvale")
 

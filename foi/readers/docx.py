@@ -8,6 +8,7 @@ top-left cell only, the rest are None, and each merge goes into Grid.merged.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -81,9 +82,14 @@ def table_grid(tbl: Any, index: int) -> Grid:
 _CAPTION_MAX = 200
 
 
+# Lines of the letter itself, addressed to the reader, even without a full stop ("Please see table below").
+_LETTER = re.compile(r"^(?:please|see|below|above|the following|as follows|dear|yours|kind regards|regards|"
+                     r"thank|i |we |you |our |your )", re.I)
+
+
 def _is_caption(text: str) -> bool:
     text = text.strip()
-    if not text or len(text) > _CAPTION_MAX or not any(ch.isalpha() for ch in text):
+    if not text or len(text) > _CAPTION_MAX or not any(ch.isalpha() for ch in text) or _LETTER.match(text):
         return False
     return text.lower().startswith(("table ", "figure ")) or text[-1] not in ".:;?!,"
 
