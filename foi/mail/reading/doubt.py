@@ -35,7 +35,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from foi.mail.reading.decisions import part_withheld, rest_withheld
-from foi.mail.reading.grammar import gap
+from foi.mail.reading.grammar import MORE, gap
 from foi.mail.reading.parts import FIGURE_RE, part_label_only
 from foi.mail.reading.scoring import score
 from foi.mail.reading.sentences import courtesy, is_question
@@ -355,7 +355,7 @@ def review_asked(sentences: Sequence[str]) -> list[str]:
 # may be later than usual". Not a condition ("if we need more time we will tell you") or a
 # question.
 _LONGER = (r"(?:(?:a\s+(?:little|bit)\s+|slightly\s+|somewhat\s+|much\s+)?longer"
-           r"|(?:more|additional|extra|further)\s+time|later)")
+           r"|" + MORE + r"\s+time|later)")
 _MORE_TIME_RE = re.compile(
     r"\b(?:take|taking|need|needs|require|requires|be)\s+(?:us\s+)?" + _LONGER
     + r"(?=\s+than|\s+to\b|\s*[.,;]|\s+(?:on|in|this|for)\b|\s*$)"

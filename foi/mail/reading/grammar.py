@@ -344,6 +344,17 @@ REQUEST_ACKNOWLEDGED = (
 
 # ---- extension --------------------------------------------------------------------------------
 
+# "More time", the words every stage shares (round 14 fold): the extra time itself ("further time",
+# "additional time") and the verbs that need it ("we need", "it requires", "we have required"). Each
+# stage builds its own test of more time from these: interim's held-up answer, the review's extension
+# (internal_review), the weaker hints (doubt), a decision taken now (sentences); receipts.MORE_TIME and
+# signals' "extended" weight keep their narrower list without "extra" (folding it in would change
+# which receipts stand).
+MORE = r"(?:further|more|additional|extra)"
+NEED = r"(?:need|needs|needed|require|requires|required)"
+# "we need further time", "the request requires some additional time".
+NEED_MORE_TIME = r"\b" + NEED + r"\s+(?:some\s+)?" + MORE + r"\s+time\b"
+
 # Not able to answer in time: "we will not manage to answer your request inside the 20 working
 # day limit", "we cannot complete our response within the statutory time".
 _NOT_ABLE = (r"(?:unable|not\s+(?:be\s+)?able|not\s+(?:been\s+)?possible(?:\s+for\s+(?:us|me))?|cannot|can\s*not"

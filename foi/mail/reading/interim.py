@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from foi.mail.reading.dates import dates_in, deadline_in
 from foi.mail.reading.evidence import Gathered, header, new_date, receipt_evidence
-from foi.mail.reading.grammar import ASKED_IN_WORD_ORDER, DATE, LATE
+from foi.mail.reading.grammar import ASKED_IN_WORD_ORDER, DATE, LATE, NEED_MORE_TIME
 from foi.mail.reading.kinds import STATUS_KINDS, Classification
 from foi.mail.reading.receipts import (
     RECEIPT_RE,
@@ -60,8 +60,8 @@ _HELD_UP_RE = re.compile(
     r"|\b(?:unable|not\s+(?:yet\s+)?(?:be\s+)?able|cannot|can't)\s+(?:\w+\s+){0,2}?(?:to\s+)?(?:provide|give|send|issue"
     r"|complete|finali[sz]e|respond)\b[^.;]{0,120}?\b(?:at\s+(?:this|the\s+present)\s+(?:time|stage)|yet|at\s+present"
     r"|as\s+yet)\b"
-    r"|\b(?:need|needs|require|requires|needed|required)\s+(?:some\s+)?(?:further|more|additional|extra)\s+time\b"
-    r"|\b(?:extend|extended|extending|extension\s+(?:of|to))\b"
+    r"|" + NEED_MORE_TIME
+    + r"|\b(?:extend|extended|extending|extension\s+(?:of|to))\b"
     r"|\b(?:currently|still)\s+(?:in\s+the\s+process\s+of|gathering|collating|consulting|considering|waiting|awaiting)\b",
     re.I,
 )

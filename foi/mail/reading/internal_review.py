@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from foi.mail.reading.evidence import Gathered
+from foi.mail.reading.grammar import MORE, NEED
 from foi.mail.reading.kinds import Classification
 from foi.mail.reading.outcomes import answers_review, echoed, hypothetical, released_now
 from foi.mail.reading.outcomes import conclusion as review_conclusion
@@ -61,8 +62,7 @@ _REQUEST_TITLE_RE = re.compile(r"\b(?:freedom\s+of\s+information|FOI|EIR)\s+requ
 # hoped" (round 12b). A letter that receives a review request and takes more time for it is an
 # extension, not a bare receipt; the same words in a condition ("if we need more time") are not.
 _MORE_TIME_RE = re.compile(
-    r"\b(?:need|needs|needed|require|requires|required)\s+(?:some\s+)?(?:further|more|additional|extra|longer)"
-    r"\s+(?:time|days)\b"
+    r"\b" + NEED + r"\s+(?:some\s+)?(?:" + MORE + r"|longer)\s+(?:time|days)\b"
     r"|\b(?:are|is|have|has|will\s+be|am)\s+(?:now\s+)?(?:extending|extended)\s+(?:the\s+|this\s+|our\s+|that\s+)?"
     r"(?:deadline|time\s*(?:limit|scale|frame)?|period|date|response\s+(?:time|date)|review\s+period)\b"
     r"|\b(?:extend|extending)\s+(?:the\s+|this\s+|our\s+)?(?:deadline|time\s*(?:limit|scale|frame)?|period|date)"

@@ -1,0 +1,43 @@
+"""Code health, round 14: shared meanings of the reply reader written once (grammar.py), each stage
+reading them as before. The wordings are our own; each stage's narrower or wider test stays its own,
+as the comments beside it say."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from foi.mail.reading import doubt, grammar, interim, internal_review
+
+NEED_MORE_TIME_RE = re.compile(grammar.NEED_MORE_TIME, re.I)
+
+# "More time" as the letter takes it now, in the shared words (need/require + further/more/additional/extra).
+MORE_TIME_TAKEN = [
+    "We need further time to complete the review.",
+    "This request requires additional time to answer.",
+    "Regrettably we need extra time to gather the figures.",
+    "The consultation requires more time.",
+]
+
+
+@pytest.mark.parametrize("sentence", MORE_TIME_TAKEN)
+def test_need_more_time_is_one_vocabulary_read_by_every_stage(sentence: str) -> None:
+    assert NEED_MORE_TIME_RE.search(sentence)
+    assert interim._HELD_UP_RE.search(sentence)
+    assert internal_review.more_time([sentence]) == [sentence]
+    assert doubt.more_time_hinted([sentence]) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    "If we need further time to complete the review, we will tell you.",
+    "Should this request require additional time, we may write again.",
+])
+def test_need_more_time_in_a_condition_is_not_taken_now(sentence: str) -> None:
+    assert internal_review.more_time([sentence]) == []
+    assert doubt.more_time_hinted([sentence]) == []
+
+
+@pytest.mark.parametrize("sentence", ["We need no further information.", "This will require more staff time."])
+def test_need_more_time_wants_the_words_for_time_itself(sentence: str) -> None:
+    assert not NEED_MORE_TIME_RE.search(sentence)
