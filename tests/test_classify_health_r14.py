@@ -41,3 +41,26 @@ def test_need_more_time_in_a_condition_is_not_taken_now(sentence: str) -> None:
 @pytest.mark.parametrize("sentence", ["We need no further information.", "This will require more staff time."])
 def test_need_more_time_wants_the_words_for_time_itself(sentence: str) -> None:
     assert not NEED_MORE_TIME_RE.search(sentence)
+
+
+# ---- hedges: grammar.MAYBE under SUPPOSED, HEDGE and the review's own test of more time ---------------
+
+@pytest.mark.parametrize("word", ["may", "might", "could"])
+def test_maybe_modals_are_shared_by_every_hedge(word: str) -> None:
+    sentence = f"The reply {word} be later than usual."
+    assert re.search(grammar.SUPPOSED, sentence, re.I)
+    assert re.search(grammar.HEDGE, sentence, re.I)
+    assert internal_review.more_time([f"The review {word} take longer than we hoped."]) == []
+
+
+def test_review_more_time_that_we_can_take_is_no_extension() -> None:
+    # "can" is the review's own hedge (a right to extend stated), not one of sentences.is_hedged's.
+    assert internal_review.more_time(["We can extend the deadline by a further 20 working days."]) == []
+    assert internal_review.more_time(["We are extending the deadline by a further 20 working days."]) != []
+
+
+@pytest.mark.parametrize("hedge", ["If possible, we", "We may find that we", "Unless the scope is plain, we",
+                                   "Should the dates be unclear, we"])
+def test_clarity_wanted_in_a_hedge_is_not_asked_now(hedge: str) -> None:
+    assert interim.wants_clarity(["We would like some clarification on the years you mean."])
+    assert interim.wants_clarity([f"{hedge} would like some clarification on the years you mean."]) == []

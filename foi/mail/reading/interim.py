@@ -44,8 +44,9 @@ _WANT_CLARITY_RE = re.compile(
 
 def wants_clarity(sentences: list[str]) -> list[str]:
     """The sentences that say, now and unconditionally, that they want clarification from us."""
+    # ("if", "may", "might", "could" are hedges already: is_hedged reads them, grammar.HEDGE.)
     return [s for s in sentences if _WANT_CLARITY_RE.search(s) and not is_hedged(s)
-            and not re.search(r"\b(?:if|may|might|could|unless|should)\b", s, re.I)]
+            and not re.search(r"\b(?:unless|should)\b", s, re.I)]
 
 
 # The answer (or the rest of it) not given yet, for a reason stated now: "the public interest test is

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from foi.mail.reading.evidence import Gathered
-from foi.mail.reading.grammar import MORE, NEED
+from foi.mail.reading.grammar import MAYBE, MORE, NEED
 from foi.mail.reading.kinds import Classification
 from foi.mail.reading.outcomes import answers_review, echoed, hypothetical, released_now
 from foi.mail.reading.outcomes import conclusion as review_conclusion
@@ -133,10 +133,17 @@ def _more_released(ev: Gathered, new: Sequence[str]) -> bool:
     return ev.has_data or any((released_now(x) or _SENT_NOW_RE.search(x)) and not hypothetical(x) for x in new)
 
 
+# More time only possible: "the review may take longer than 20 days", "we can extend the deadline by
+# 20 days". Kept apart from sentences.is_hedged, on purpose: it adds "can" (the rights paragraph's "we
+# can extend ...") and leaves out "possibly", "occasionally" and "where necessary"; reading the review
+# letters with is_hedged would change which of them are extensions.
+_MAY_RE = re.compile(r"\b(?:" + MAYBE + r"|can|if)\b", re.I)
+
+
 def more_time(sentences: Sequence[str]) -> list[str]:
     """The sentences that take more time now (not in a condition or a rights paragraph)."""
     return [s for s in sentences if _MORE_TIME_RE.search(s) and not is_conditional(s) and not hypothetical(s)
-            and not re.search(r"\b(?:may|might|could|can|if)\b", s, re.I)]
+            and not _MAY_RE.search(s)]
 
 
 def names_review(subject: str) -> bool:
