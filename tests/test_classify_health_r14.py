@@ -64,3 +64,22 @@ def test_review_more_time_that_we_can_take_is_no_extension() -> None:
 def test_clarity_wanted_in_a_hedge_is_not_asked_now(hedge: str) -> None:
     assert interim.wants_clarity(["We would like some clarification on the years you mean."])
     assert interim.wants_clarity([f"{hedge} would like some clarification on the years you mean."]) == []
+
+
+def test_more_time_hinted_under_a_condition_anywhere_in_the_sentence_is_none() -> None:
+    # doubt's own condition test, wider than sentences.is_conditional (which reads this as no condition).
+    assert doubt.more_time_hinted(["Our reply may be later than usual where the records are archived."]) == []
+    assert doubt.more_time_hinted(["On this occasion our reply will be later than usual."]) != []
+
+
+# ---- our review request: grammar.SEEKING shared by both tests, each kept for its own stage ------------
+
+@pytest.mark.parametrize("asking", ["for", "asking for", "requesting", "seeking"])
+def test_review_request_after_the_letter_is_read_alike_by_both_tests(asking: str) -> None:
+    sentence = f"Thank you for your letter {asking} an internal review of our reply."
+    assert doubt.review_asked([sentence]) == [sentence]
+    assert internal_review._ASKED_FOR_REVIEW_RE.search(sentence)
+
+
+def test_review_rights_are_no_review_request() -> None:
+    assert doubt.review_asked(["If you are unhappy, you may write asking for an internal review."]) == []

@@ -301,6 +301,11 @@ RECEIVED_ON = (
 
 # ---- internal review --------------------------------------------------------------------------
 
+# What our letter asks for, after the letter: "your request for", "your e-mail asking for", "your
+# letter requesting", "your application seeking" (round 14 fold: both tests of our review request,
+# doubt.review_asked and internal_review's, read it alike).
+SEEKING = r"(?:for|asking\s+for|requesting|seeking)"
+
 # A review stated as done: "the review was conducted on 28 May", "an internal review was held",
 # "the review took place on 1 July", "we conducted the review on 27 June". Either it is named as
 # ours ("internal review", "the review of our response", "your review") or its date is given: "the

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from foi.mail.reading.evidence import Gathered
-from foi.mail.reading.grammar import MAYBE, MORE, NEED
+from foi.mail.reading.grammar import MAYBE, MORE, NEED, SEEKING
 from foi.mail.reading.kinds import Classification
 from foi.mail.reading.outcomes import answers_review, echoed, hypothetical, released_now
 from foi.mail.reading.outcomes import conclusion as review_conclusion
@@ -75,9 +75,10 @@ _MORE_TIME_RE = re.compile(
 # Our asking for the review, as the letter tells it: "your request for a review of our reply", "in
 # which you request an internal review", "you asked us to reconsider", "the review you requested".
 # Stricter than outcomes.ANSWERS_REVIEW: a bare "internal review" is also the name of a procedure.
+# (doubt.review_asked is the other test of it, kept apart on purpose: see the note there.)
 _ASKED_FOR_REVIEW_RE = re.compile(
     r"\b(?:your|the|this)\s+(?:\w+\s+)?(?:request|application|e-?mail|letter|correspondence)\s+(?:of\s+[^,;.]{0,30}?)?"
-    r"(?:for|seeking|asking\s+for|requesting)\s+(?:an?\s+|the\s+)?(?:internal\s+)?(?:review|reconsideration)\b"
+    + SEEKING + r"\s+(?:an?\s+|the\s+)?(?:internal\s+)?(?:review|reconsideration)\b"
     r"|\byou\s+(?:have\s+|had\s+)?(?:now\s+)?(?:asked|requested|request|sought|seek|applied)\s+(?:(?:us|me|that\s+we|for)\s+)?"
     r"(?:to\s+)?(?:an?\s+|the\s+)?(?:internal\s+)?(?:review|reconsider|reconsideration|look\s+again)\b"
     r"|\b(?:internal\s+)?review\s+(?:that\s+|which\s+)?you\s+(?:have\s+)?(?:asked|requested|sought|applied)\s+for\b"
