@@ -83,3 +83,13 @@ def test_review_request_after_the_letter_is_read_alike_by_both_tests(asking: str
 
 def test_review_rights_are_no_review_request() -> None:
     assert doubt.review_asked(["If you are unhappy, you may write asking for an internal review."]) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "The review is taking longer than we hoped.",
+    "The search will take a little longer than planned.",
+    "Gathering the figures takes much longer than usual.",
+])
+def test_taking_longer_is_one_vocabulary_for_interim_and_the_review(sentence: str) -> None:
+    assert interim._HELD_UP_RE.search(sentence)
+    assert internal_review.more_time([sentence]) == [sentence]

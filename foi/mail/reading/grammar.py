@@ -351,7 +351,7 @@ REQUEST_ACKNOWLEDGED = (
 
 # "More time", the words every stage shares (round 14 fold): the extra time itself ("further time",
 # "additional time") and the verbs that need it ("we need", "it requires", "we have required"). Each
-# stage builds its own test of more time from these: interim's held-up answer, the review's extension
+# stage builds its own test of more time from these (and TAKE, below): interim's held-up answer, the review's extension
 # (internal_review), the weaker hints (doubt), a decision taken now (sentences); receipts.MORE_TIME and
 # signals' "extended" weight keep their narrower list without "extra" (folding it in would change
 # which receipts stand).
@@ -359,6 +359,9 @@ MORE = r"(?:further|more|additional|extra)"
 NEED = r"(?:need|needs|needed|require|requires|required)"
 # "we need further time", "the request requires some additional time".
 NEED_MORE_TIME = r"\b" + NEED + r"\s+(?:some\s+)?" + MORE + r"\s+time\b"
+# Taking the time: "it is taking longer", "the search will take a little longer" ("will take" is read
+# at "take"). interim adds "took"; the review's extension (internal_review) wants "than" after "longer".
+TAKE = r"(?:taking|take|takes)"
 
 # Not able to answer in time: "we will not manage to answer your request inside the 20 working
 # day limit", "we cannot complete our response within the statutory time".

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from foi.mail.reading.dates import dates_in, deadline_in
 from foi.mail.reading.evidence import Gathered, header, new_date, receipt_evidence
-from foi.mail.reading.grammar import ASKED_IN_WORD_ORDER, DATE, LATE, NEED_MORE_TIME
+from foi.mail.reading.grammar import ASKED_IN_WORD_ORDER, DATE, LATE, NEED_MORE_TIME, TAKE
 from foi.mail.reading.kinds import STATUS_KINDS, Classification
 from foi.mail.reading.receipts import (
     RECEIPT_RE,
@@ -54,7 +54,7 @@ def wants_clarity(sentences: list[str]) -> list[str]:
 # cannot give you a full response at this time", "we need further time". Not an apology alone ("sorry
 # for the delay in replying" heads late answers too), nor a delay foreseen ("there may be delays").
 _HELD_UP_RE = re.compile(
-    r"\b(?:taking|take|takes|took)\s+(?:\w+\s+){0,2}?longer\b|\blonger\s+than\s+(?:\w+\s+){0,2}?(?:anticipated|expected"
+    r"\b(?:" + TAKE + r"|took)\s+(?:\w+\s+){0,2}?longer\b|\blonger\s+than\s+(?:\w+\s+){0,2}?(?:anticipated|expected"
     r"|planned|hoped|usual)\b"
     r"|\b(?:will|shall)\s+be\s+(?:a|some)\s+(?:\w+\s+)?delay\b|\bdelay(?:ed)?\s+in\s+(?:providing|sending|issuing"
     r"|completing|responding)\b"

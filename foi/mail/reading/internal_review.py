@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from foi.mail.reading.evidence import Gathered
-from foi.mail.reading.grammar import MAYBE, MORE, NEED, SEEKING
+from foi.mail.reading.grammar import MAYBE, MORE, NEED, SEEKING, TAKE
 from foi.mail.reading.kinds import Classification
 from foi.mail.reading.outcomes import answers_review, echoed, hypothetical, released_now
 from foi.mail.reading.outcomes import conclusion as review_conclusion
@@ -67,7 +67,7 @@ _MORE_TIME_RE = re.compile(
     r"(?:deadline|time\s*(?:limit|scale|frame)?|period|date|response\s+(?:time|date)|review\s+period)\b"
     r"|\b(?:extend|extending)\s+(?:the\s+|this\s+|our\s+)?(?:deadline|time\s*(?:limit|scale|frame)?|period|date)"
     r"\s+(?:by|to|until)\b"
-    r"|\b(?:taking|take|takes|will\s+take)\s+(?:\w+\s+){0,2}?longer\s+than\b",
+    r"|\b" + TAKE + r"\s+(?:\w+\s+){0,2}?longer\s+than\b",
     re.I,
 )
 
