@@ -301,6 +301,11 @@ RECEIVED_ON = (
 
 # ---- internal review --------------------------------------------------------------------------
 
+# What our letter asks for, after the letter: "your request for", "your e-mail asking for", "your
+# letter requesting", "your application seeking" (round 14 fold: both tests of our review request,
+# doubt.review_asked and internal_review's, read it alike).
+SEEKING = r"(?:for|asking\s+for|requesting|seeking)"
+
 # A review stated as done: "the review was conducted on 28 May", "an internal review was held",
 # "the review took place on 1 July", "we conducted the review on 27 June". Either it is named as
 # ours ("internal review", "the review of our response", "your review") or its date is given: "the
@@ -343,6 +348,20 @@ REQUEST_ACKNOWLEDGED = (
 
 
 # ---- extension --------------------------------------------------------------------------------
+
+# "More time", the words every stage shares (round 14 fold): the extra time itself ("further time",
+# "additional time") and the verbs that need it ("we need", "it requires", "we have required"). Each
+# stage builds its own test of more time from these (and TAKE, below): interim's held-up answer, the review's extension
+# (internal_review), the weaker hints (doubt), a decision taken now (sentences); receipts.MORE_TIME and
+# signals' "extended" weight keep their narrower list without "extra" (folding it in would change
+# which receipts stand).
+MORE = r"(?:further|more|additional|extra)"
+NEED = r"(?:need|needs|needed|require|requires|required)"
+# "we need further time", "the request requires some additional time".
+NEED_MORE_TIME = r"\b" + NEED + r"\s+(?:some\s+)?" + MORE + r"\s+time\b"
+# Taking the time: "it is taking longer", "the search will take a little longer" ("will take" is read
+# at "take"). interim adds "took"; the review's extension (internal_review) wants "than" after "longer".
+TAKE = r"(?:taking|take|takes)"
 
 # Not able to answer in time: "we will not manage to answer your request inside the 20 working
 # day limit", "we cannot complete our response within the statutory time".
@@ -636,12 +655,15 @@ REQUEST_REFUSED = (
 
 # ---- hedges ----------------------------------------------------------------------------------------
 
+# The modals of what is possible, not done: "may", "might", "could" (round 14 fold: each hedge below,
+# and internal_review's test of more time, adds its own words to these).
+MAYBE = r"(?:may|might|could)"
 # Said as a supposition, not as done: "if section 21 applies to your request", "whether any exemption
 # applies", "section 12 would apply", "some of it may be held".
-SUPPOSED = r"\b(?:if|whether|would|could|may|might)\b"
+SUPPOSED = r"\b(?:if|whether|would|" + MAYBE + r")\b"
 # A delay or a step foreseen, not announced: "you may experience a delayed response", "delays may be
 # unavoidable", "in some cases it might take longer": a warning every receipt may carry.
-HEDGE = (r"\b(?:may|might|could|possible|possibly|occasionally|in\s+some\s+(?:cases|circumstances)"
+HEDGE = (r"\b(?:" + MAYBE + r"|possible|possibly|occasionally|in\s+some\s+(?:cases|circumstances)"
          r"|where\s+necessary|if)\b")
 
 # ---- partial, more shapes -------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from foi.mail.reading.dates import dates_in, deadline_in
 from foi.mail.reading.evidence import Gathered, header, new_date, receipt_evidence
-from foi.mail.reading.grammar import ASKED_IN_WORD_ORDER, DATE, LATE
+from foi.mail.reading.grammar import ASKED_IN_WORD_ORDER, DATE, LATE, NEED_MORE_TIME, TAKE
 from foi.mail.reading.kinds import STATUS_KINDS, Classification
 from foi.mail.reading.receipts import (
     RECEIPT_RE,
@@ -44,8 +44,9 @@ _WANT_CLARITY_RE = re.compile(
 
 def wants_clarity(sentences: list[str]) -> list[str]:
     """The sentences that say, now and unconditionally, that they want clarification from us."""
+    # ("if", "may", "might", "could" are hedges already: is_hedged reads them, grammar.HEDGE.)
     return [s for s in sentences if _WANT_CLARITY_RE.search(s) and not is_hedged(s)
-            and not re.search(r"\b(?:if|may|might|could|unless|should)\b", s, re.I)]
+            and not re.search(r"\b(?:unless|should)\b", s, re.I)]
 
 
 # The answer (or the rest of it) not given yet, for a reason stated now: "the public interest test is
@@ -53,15 +54,15 @@ def wants_clarity(sentences: list[str]) -> list[str]:
 # cannot give you a full response at this time", "we need further time". Not an apology alone ("sorry
 # for the delay in replying" heads late answers too), nor a delay foreseen ("there may be delays").
 _HELD_UP_RE = re.compile(
-    r"\b(?:taking|take|takes|took)\s+(?:\w+\s+){0,2}?longer\b|\blonger\s+than\s+(?:\w+\s+){0,2}?(?:anticipated|expected"
+    r"\b(?:" + TAKE + r"|took)\s+(?:\w+\s+){0,2}?longer\b|\blonger\s+than\s+(?:\w+\s+){0,2}?(?:anticipated|expected"
     r"|planned|hoped|usual)\b"
     r"|\b(?:will|shall)\s+be\s+(?:a|some)\s+(?:\w+\s+)?delay\b|\bdelay(?:ed)?\s+in\s+(?:providing|sending|issuing"
     r"|completing|responding)\b"
     r"|\b(?:unable|not\s+(?:yet\s+)?(?:be\s+)?able|cannot|can't)\s+(?:\w+\s+){0,2}?(?:to\s+)?(?:provide|give|send|issue"
     r"|complete|finali[sz]e|respond)\b[^.;]{0,120}?\b(?:at\s+(?:this|the\s+present)\s+(?:time|stage)|yet|at\s+present"
     r"|as\s+yet)\b"
-    r"|\b(?:need|needs|require|requires|needed|required)\s+(?:some\s+)?(?:further|more|additional|extra)\s+time\b"
-    r"|\b(?:extend|extended|extending|extension\s+(?:of|to))\b"
+    r"|" + NEED_MORE_TIME
+    + r"|\b(?:extend|extended|extending|extension\s+(?:of|to))\b"
     r"|\b(?:currently|still)\s+(?:in\s+the\s+process\s+of|gathering|collating|consulting|considering|waiting|awaiting)\b",
     re.I,
 )

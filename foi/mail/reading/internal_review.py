@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from foi.mail.reading.evidence import Gathered
+from foi.mail.reading.grammar import MAYBE, MORE, NEED, SEEKING, TAKE
 from foi.mail.reading.kinds import Classification
 from foi.mail.reading.outcomes import answers_review, echoed, hypothetical, released_now
 from foi.mail.reading.outcomes import conclusion as review_conclusion
@@ -61,13 +62,12 @@ _REQUEST_TITLE_RE = re.compile(r"\b(?:freedom\s+of\s+information|FOI|EIR)\s+requ
 # hoped" (round 12b). A letter that receives a review request and takes more time for it is an
 # extension, not a bare receipt; the same words in a condition ("if we need more time") are not.
 _MORE_TIME_RE = re.compile(
-    r"\b(?:need|needs|needed|require|requires|required)\s+(?:some\s+)?(?:further|more|additional|extra|longer)"
-    r"\s+(?:time|days)\b"
+    r"\b" + NEED + r"\s+(?:some\s+)?(?:" + MORE + r"|longer)\s+(?:time|days)\b"
     r"|\b(?:are|is|have|has|will\s+be|am)\s+(?:now\s+)?(?:extending|extended)\s+(?:the\s+|this\s+|our\s+|that\s+)?"
     r"(?:deadline|time\s*(?:limit|scale|frame)?|period|date|response\s+(?:time|date)|review\s+period)\b"
     r"|\b(?:extend|extending)\s+(?:the\s+|this\s+|our\s+)?(?:deadline|time\s*(?:limit|scale|frame)?|period|date)"
     r"\s+(?:by|to|until)\b"
-    r"|\b(?:taking|take|takes|will\s+take)\s+(?:\w+\s+){0,2}?longer\s+than\b",
+    r"|\b" + TAKE + r"\s+(?:\w+\s+){0,2}?longer\s+than\b",
     re.I,
 )
 
@@ -75,9 +75,10 @@ _MORE_TIME_RE = re.compile(
 # Our asking for the review, as the letter tells it: "your request for a review of our reply", "in
 # which you request an internal review", "you asked us to reconsider", "the review you requested".
 # Stricter than outcomes.ANSWERS_REVIEW: a bare "internal review" is also the name of a procedure.
+# (doubt.review_asked is the other test of it, kept apart on purpose: see the note there.)
 _ASKED_FOR_REVIEW_RE = re.compile(
     r"\b(?:your|the|this)\s+(?:\w+\s+)?(?:request|application|e-?mail|letter|correspondence)\s+(?:of\s+[^,;.]{0,30}?)?"
-    r"(?:for|seeking|asking\s+for|requesting)\s+(?:an?\s+|the\s+)?(?:internal\s+)?(?:review|reconsideration)\b"
+    + SEEKING + r"\s+(?:an?\s+|the\s+)?(?:internal\s+)?(?:review|reconsideration)\b"
     r"|\byou\s+(?:have\s+|had\s+)?(?:now\s+)?(?:asked|requested|request|sought|seek|applied)\s+(?:(?:us|me|that\s+we|for)\s+)?"
     r"(?:to\s+)?(?:an?\s+|the\s+)?(?:internal\s+)?(?:review|reconsider|reconsideration|look\s+again)\b"
     r"|\b(?:internal\s+)?review\s+(?:that\s+|which\s+)?you\s+(?:have\s+)?(?:asked|requested|sought|applied)\s+for\b"
@@ -133,10 +134,17 @@ def _more_released(ev: Gathered, new: Sequence[str]) -> bool:
     return ev.has_data or any((released_now(x) or _SENT_NOW_RE.search(x)) and not hypothetical(x) for x in new)
 
 
+# More time only possible: "the review may take longer than 20 days", "we can extend the deadline by
+# 20 days". Kept apart from sentences.is_hedged, on purpose: it adds "can" (the rights paragraph's "we
+# can extend ...") and leaves out "possibly", "occasionally" and "where necessary"; reading the review
+# letters with is_hedged would change which of them are extensions.
+_MAY_RE = re.compile(r"\b(?:" + MAYBE + r"|can|if)\b", re.I)
+
+
 def more_time(sentences: Sequence[str]) -> list[str]:
     """The sentences that take more time now (not in a condition or a rights paragraph)."""
     return [s for s in sentences if _MORE_TIME_RE.search(s) and not is_conditional(s) and not hypothetical(s)
-            and not re.search(r"\b(?:may|might|could|can|if)\b", s, re.I)]
+            and not _MAY_RE.search(s)]
 
 
 def names_review(subject: str) -> bool:

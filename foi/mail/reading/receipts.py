@@ -342,6 +342,7 @@ _MAIL_NOUN = MAIL_NOUN
 # receipt acknowledged), RECEIPT (its receipt, logging, passing on or reference stated) and
 # REPLY_DUE (a reply to come); signals.py weighs stricter shapes built from the same parts.
 # Extension words: a due date said with these is news of more time, not an acknowledgement's.
+# (Its "more time" is narrower than grammar.MORE, without "extra": kept, so no receipt reads otherwise.)
 MORE_TIME = (r"\bextend|\bextension|\b(?:more|further|additional)\s+time\b"
              r"|\b(?:a\s+)?(?:further|additional|another)\s+(?:\d{1,2}|ten|twenty)\s+(?:working\s+)?days\b"
              r"|\b10\s*\(\s*3\s*\)|\bdelay|\bapolog"

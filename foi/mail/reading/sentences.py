@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from foi.mail.reading.grammar import HEDGE
+from foi.mail.reading.grammar import HEDGE, MORE, NEED
 
 _ABBREV_RE = re.compile(r"(?:\b(?:s|ss|sec|no|nos|ref|refs|e\.g|i\.e|etc|mr|mrs|ms|dr|st|para|paras"
     r"|approx|tel|vol|ch|art|pt)|\b[A-Z])\.$", re.I)
@@ -170,7 +170,7 @@ _DECISION_RE = re.compile(
     r"|\b(?:acts|serves)\s+as\s+a\s+refusal\s+notice|\bconstitutes\s+a\s+refusal\s+notice"
     # "we need further time to consider the public interest, as section 24 may apply": more time is
     # taken now, whatever may apply later.
-    r"|\b(?:need(?:s|ed)?|require[sd]?|take|taking)\s+(?:some\s+)?(?:further|more|additional|extra)\s+time\b|\bsection\s+10\s*\(\s*3\s*\)",
+    r"|\b(?:" + NEED + r"|take|taking)\s+(?:some\s+)?" + MORE + r"\s+time\b|\bsection\s+10\s*\(\s*3\s*\)",
     re.I,
 )
 

@@ -308,6 +308,9 @@ def weigh(ev: Gathered) -> Weighed:
     scoped = ev.scores["scoped"] + (ev.scores["detail"] if data >= 0.75 else 0.0)
     partial_marks = ev.scores["partial"] + scoped
     ext, clar, ack = ev.scores["extended"], ev.scores["clarification"], ev.scores["acknowledged"]
+    # A question to us: its own test, not sentences.is_question, kept apart (round 14): a "?" anywhere
+    # ("financial or calendar years? The clock stops until you reply") with "you" in it; a question
+    # restated ("How many arrests were made?") asks us nothing. Either test for the other changes readings.
     questions = [s for s in ev.new if "?" in s and re.search(r"\byou\b", s, re.I) and s not in exchange]
     narrowing = [s for s in ev.new if NARROWING_RE.search(s)]
     # A question to us about answering less than was asked, in a letter that weighs the cost or
