@@ -1,0 +1,121 @@
+"""Round 14b of reading full answers (issue 12): patterns re-found in real replies, each in our own
+words (SOURCES.md in tests/fixtures/mail names the public pages), with negatives that share the
+words but not the meaning.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import read_reply
+
+# --------------------------------------------------------------------------------------------
+# A. Section 14 in the ICO's words: "we are treating this request as vexatious" is the decision,
+#    as firm as "your request is vexatious", with or without the section number.
+
+
+@pytest.mark.parametrize(
+    "decision",
+    [
+        "The force is treating this request as vexatious because answering it would mean reading and "
+        "redacting several hundred pages, a burden out of all proportion to its value.",
+        "We have treated your request as vexatious, given the disproportionate burden of reading and "
+        "redacting the several hundred pages it covers.",
+        "We consider your request to be vexatious because of the disproportionate burden of reading and "
+        "redacting the several hundred pages it covers.",
+        "Your request has been treated as vexatious: reading and redacting the several hundred pages it "
+        "covers would place a disproportionate burden on a small team.",
+    ],
+)
+def test_a_request_treated_as_vexatious_is_refused(decision: str) -> None:
+    c = read_reply(f"Our reference: 4410/24\n\nDear requester,\n\n{decision}\n\nYours sincerely,\nDisclosure Team\n")
+    assert c.guess == "refused" and c.sections == ["14"]
+    assert c.kind in ("refused", "needs-review")
+
+
+def test_treating_this_request_as_vexatious_decides_on_its_own() -> None:
+    c = read_reply("Our reference: 4411/24\n\nWe are treating this request as vexatious because of the "
+                   "unjustified burden that reading and redacting several hundred pages would place on a small "
+                   "team.\n")
+    assert (c.kind, c.sections) == ("refused", ["14"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # negated: the request is answered
+        "Our reference: 4412/24\nWe are not treating your request as vexatious. The figures are below.\n"
+        "2022: 14\n2023: 19\n",
+        # a warning about requests to come, beside an answer
+        "Our reference: 4413/24\nIf you continue to send requests on this subject, we may treat further "
+        "requests as vexatious under section 14.\nThe figures you asked for are below.\n2022: 14\n2023: 19\n",
+    ],
+)
+def test_vexatious_negated_or_warned_is_no_refusal(text: str) -> None:
+    c = read_reply(text)
+    assert c.kind != "refused" and c.guess == "responded"
+
+
+# --------------------------------------------------------------------------------------------
+# B. A vexatious refusal explains the checks a release would need: "to ensure there are no data
+#    breaches and all tactical detail has been redacted". The purpose clause says nothing was
+#    redacted (so nothing partly given), and "no data breaches" says nothing about what is held.
+
+_CHECKS = ("Our reference: 4420/24\n\nThe force is treating this request as vexatious. The papers run to "
+           "hundreds of pages, each of which would need to be read and, where necessary, redacted. A second "
+           "officer would then have to go through every page {check}.\n")
+
+
+@pytest.mark.parametrize(
+    "check",
+    [
+        "to ensure there are no data breaches and all operational detail etc. has been redacted",
+        "to make sure that the personal details of witnesses have been redacted",
+    ],
+)
+def test_checks_a_release_would_need_are_no_redaction_done(check: str) -> None:
+    c = read_reply(_CHECKS.format(check=check))
+    assert (c.kind, c.sections) == ("refused", ["14"])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "There were no data breaches reported to the regulator in 2023.",
+        "There is no data protection concern in releasing these totals.",
+    ],
+)
+def test_no_data_breaches_is_not_information_not_held(sentence: str) -> None:
+    from foi.mail.reading.scoring import score
+
+    scores, _ = score([sentence])
+    assert scores["not-held"] == 0
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We searched our systems and there are no records of any such payments.",
+        "There is no data on this subject.",
+        "There were no documents within the scope of your request.",
+    ],
+)
+def test_there_are_no_records_is_still_not_held(sentence: str) -> None:
+    from foi.mail.reading.scoring import score
+
+    scores, _ = score([sentence])
+    assert scores["not-held"] >= 1.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the fact stated after its comma: released with redactions
+        "Our reference: 4421/24\nThe minutes are attached. To protect privacy, the names of members of the "
+        "public have been redacted.\n",
+        "Our reference: 4422/24\nThe minutes are attached. Some names have been redacted.\n",
+    ],
+)
+def test_redactions_stated_as_done_still_read_as_part_withheld(text: str) -> None:
+    c = read_reply(text)
+    assert c.guess == "partial"
