@@ -673,8 +673,8 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         # scope", "no such reports were found", "no information exists".
         + r"|" + _NOT_A_PURPOSE + r"\bthere\s+(?:are|were)\s+no\s+(?:records|documents|reports|files|data)\b"
         + _NOT_DATA_COMPOUND
-        + r"|\b(?:found|located|identified|traced)\s+no\s+(?:relevant\s+|recorded\s+)?(?:information|records?|documents?"
-        r"|data|reports?)\b|\bno\s+such\s+(?:information|records?|documents?|reports?|data)\s+(?:\w+\s+)?"
+        + r"|\b(?:found|located|identified|traced)\s+no\s+(?:relevant\s+|recorded\s+)?(?:information|records?"
+        r"|documents?|data|reports?)\b|\bno\s+such\s+(?:information|records?|documents?|reports?|data)\s+(?:\w+\s+)?"
         r"(?:was|were|has\s+been|have\s+been|could\s+be)\s+(?:found|located|identified|traced)"
         r"|\bno\s+(?:such\s+|relevant\s+|recorded\s+)?(?:information|records?|data)\s+(?:exists?|is\s+available)\b",
         1.5),
