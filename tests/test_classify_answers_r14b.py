@@ -119,3 +119,38 @@ def test_there_are_no_records_is_still_not_held(sentence: str) -> None:
 def test_redactions_stated_as_done_still_read_as_part_withheld(text: str) -> None:
     c = read_reply(text)
     assert c.guess == "partial"
+
+
+# --------------------------------------------------------------------------------------------
+# C. A trust's log numbers each question and answer with a slash: "Q1 / Please supply ..." then
+#    "A1 / ...". The answer ends the request printed back, so what it says is theirs.
+
+from foi.mail.reading.segments import read_message  # noqa: E402
+
+_SLASH = ("Freedom of Information request 4471\nInformation requested:\n"
+          "Q1 / Please supply a copy of the latest estates strategy\n"
+          "A1 / Following a search of our paper and electronic records, the information you requested is not "
+          "held by the Trust.\n"
+          "Q2 / How many car parking spaces are there for staff?\n"
+          "A2 / 1,240\n")
+
+
+def test_slash_numbered_answer_ends_the_request() -> None:
+    reading = read_message(_SLASH)
+    assert "Please supply a copy of the latest estates strategy" in " ".join(reading.of("request"))
+    assert "not held by the Trust" in " ".join(reading.of("new"))
+    assert reading.answers >= 1
+
+
+def test_slash_numbered_answers_read_part_by_part() -> None:
+    c = read_reply(_SLASH)
+    # one part not held, one answered with a figure: what the project calls responded, or review
+    assert c.guess == "responded"
+
+
+def test_a_road_name_in_a_request_is_no_answer_line() -> None:
+    text = ("Information requested:\nQ1. How many collisions were there on the A1 in 2023?\n"
+            "A1/M1 junction: how many collisions were there at it in 2023?\n"
+            "Response: the figures are in the attached table.\n")
+    reading = read_message(text)
+    assert "A1/M1 junction" in " ".join(reading.of("request"))

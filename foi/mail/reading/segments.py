@@ -234,6 +234,12 @@ def _mark_request(lines: list[str], start: int, out: set[int]) -> int:
         if _RESPONSE_HEAD_RE.match(lines[j]) or (j > start and _is_their_voice(lines[j])):
             explicit = j
             break
+        # "A1 / ..." under its "Q1 / ...": their answer starts, whatever it says (round 14b).
+        a = _A_LINE_RE.match(lines[j]) if j > start else None
+        if a and a.group("n") and any((q.group("n") or "").lower() == a.group("n").lower()
+                                      for q in map(_Q_LINE_RE.match, lines[start:j]) if q):
+            explicit = j
+            break
     if explicit is not None:
         end = explicit
     else:
@@ -249,9 +255,11 @@ def _mark_request(lines: list[str], start: int, out: set[int]) -> int:
 # A disclosure log's question and answer, unnumbered: "Q: How many ...?" then "A: There are ...".
 # The question is the request as they print it; the "A:" line is their answer (round 6).
 # Numbered the same way, "Q1." then "A1.", each answer under its own number.
-_Q_LINE_RE = re.compile(r"^\s*(?:Q(?:uestion)?\s*[:\-\u2013]|Q(?P<n>\d{1,2}[a-z]?)\s*[.:)\-\u2013])\s*\S", re.I)
-_A_LINE_RE = re.compile(r"^\s*(?:A(?:nswer)?\s*[:\-\u2013]|A(?P<n>\d{1,2}[a-z]?)\s*[.:)\-\u2013])\s*(?P<said>\S.*)$",
-                        re.I)
+# (Round 14b: also "Q1 / Please supply ..." then "A1 / The document is not held", a slash between
+# spaces: not "A1/M1", a road's name.)
+_Q_LINE_RE = re.compile(r"^\s*(?:Q(?:uestion)?\s*[:\-\u2013]|Q(?P<n>\d{1,2}[a-z]?)(?:\s*[.:)\-\u2013]|\s+/))\s*\S", re.I)
+_A_LINE_RE = re.compile(r"^\s*(?:A(?:nswer)?\s*[:\-\u2013]|A(?P<n>\d{1,2}[a-z]?)(?:\s*[.:)\-\u2013]|\s+/))"
+                        r"\s*(?P<said>\S.*)$", re.I)
 # Their own opening under the request as a log prints it: "I write in response to your request ...".
 _OPENING_RE = re.compile(r"^\W*(?:(?:I|we)\s+(?:write|am\s+writing|are\s+writing)\s+in\s+(?:response|reply|relation"
                          r"|connection)\s+to\s+your\s+(?:request|e-?mail|application)|thank\s+you\s+for\s+your\s+"
