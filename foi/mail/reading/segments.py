@@ -257,7 +257,8 @@ def _mark_request(lines: list[str], start: int, out: set[int]) -> int:
 # Numbered the same way, "Q1." then "A1.", each answer under its own number.
 # (Round 14b: also "Q1 / Please supply ..." then "A1 / The document is not held", a slash between
 # spaces: not "A1/M1", a road's name.)
-_Q_LINE_RE = re.compile(r"^\s*(?:Q(?:uestion)?\s*[:\-\u2013]|Q(?P<n>\d{1,2}[a-z]?)(?:\s*[.:)\-\u2013]|\s+/))\s*\S", re.I)
+_Q_LINE_RE = re.compile(r"^\s*(?:Q(?:uestion)?\s*[:\-\u2013]|Q(?P<n>\d{1,2}[a-z]?)(?:\s*[.:)\-\u2013]|\s+/))\s*\S",
+                        re.I)
 _A_LINE_RE = re.compile(r"^\s*(?:A(?:nswer)?\s*[:\-\u2013]|A(?P<n>\d{1,2}[a-z]?)(?:\s*[.:)\-\u2013]|\s+/))"
                         r"\s*(?P<said>\S.*)$", re.I)
 # Their own opening under the request as a log prints it: "I write in response to your request ...".
