@@ -154,3 +154,50 @@ def test_a_road_name_in_a_request_is_no_answer_line() -> None:
             "Response: the figures are in the attached table.\n")
     reading = read_message(text)
     assert "A1/M1 junction" in " ".join(reading.of("request"))
+
+
+# --------------------------------------------------------------------------------------------
+# D. "For ease of reference, your request is replicated below together with the response": the
+#    request follows the lead; when the answers repeat its numbers ("1." again after "2."), the
+#    request ends where the numbering starts again.
+
+_HEAD = ("Our Ref: IM-FOI-2024-0777\nFREEDOM OF INFORMATION (SCOTLAND) ACT 2002\nI refer to your recent request "
+         "for information which has been handled in accordance with the Act.\n{lead}\n")
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "For ease of reference, your request is replicated below together with the response.",
+        "For ease of reference, your request is reproduced below along with our answers.",
+        "Your questions are set out below.",
+    ],
+)
+def test_request_replicated_below_is_the_request(lead: str) -> None:
+    text = _HEAD.format(lead=lead) + ("1. The number of knife crimes recorded in Fife in 2023.\n"
+                                      "2. The number of those that led to a charge.\n"
+                                      "1. 412 knife crimes were recorded in Fife in 2023.\n"
+                                      "2. 268 of them led to a charge.\n")
+    reading = read_message(text)
+    request = " ".join(reading.of("request"))
+    new = " ".join(reading.of("new"))
+    assert "The number of knife crimes recorded in Fife" in request
+    assert "412 knife crimes were recorded" in new and "268 of them" in new
+    assert read_reply(text).kind == "responded"
+
+
+def test_a_request_replicated_then_refused_on_cost() -> None:
+    text = _HEAD.format(lead="For ease of reference, your request is replicated below together with the response.")
+    text += ("How many calls about noisy neighbours were received in 2023, and how many led to a charge?\n"
+             "Unfortunately, I estimate that it would cost well in excess of the current FOI cost threshold of £600 "
+             "to process your request. I am therefore refusing to provide the information sought in terms of "
+             "section 12(1) of the Act.\n")
+    c = read_reply(text)
+    assert (c.kind, c.sections) == ("refused", ["12(1)"])
+
+
+def test_an_answer_set_out_below_is_not_a_request_lead() -> None:
+    text = ("Our ref 4480/24\nThe information you asked for is set out below.\n"
+            "1. 412 knife crimes were recorded in 2023.\n2. 268 of them led to a charge.\n")
+    reading = read_message(text)
+    assert not reading.of("request")
