@@ -201,3 +201,32 @@ def test_an_answer_set_out_below_is_not_a_request_lead() -> None:
             "1. 412 knife crimes were recorded in 2023.\n2. 268 of them led to a charge.\n")
     reading = read_message(text)
     assert not reading.of("request")
+
+
+# --------------------------------------------------------------------------------------------
+# E. A ground said of one part in so many words ("so section 12(1) applies to that part") beside a
+#    figure given for another: never an automatic refusal of the whole; a person reads what became
+#    of the rest, with partial as the guess.
+
+_ONE_PART = ("FREEDOM OF INFORMATION REQUEST REFERENCE NO: FOI-301-2024\n"
+             "I write in connection with your request for information which was received on 4th March 2024 as "
+             "follows:\nHow many body-worn cameras does the force own, and how many were lost in 2023?\n"
+             "Please find the force response set out below.\n"
+             "Response: The force owns 1,150 body-worn cameras. Losses are recorded only in individual incident "
+             "logs and finding them would exceed the 18 hour cost limit, so section 12(1) {scope}.\n")
+
+
+@pytest.mark.parametrize(
+    "scope",
+    ["applies to that part", "applies to the second question", "has been applied to this part"],
+)
+def test_cost_said_of_one_part_beside_a_figure_is_no_whole_refusal(scope: str) -> None:
+    c = read_reply(_ONE_PART.format(scope=scope))
+    assert c.kind != "refused"
+    assert c.guess == "partial" and c.sections == ["12(1)"]
+
+
+def test_cost_said_of_the_whole_request_is_still_refused() -> None:
+    text = ("Our reference: 4490/24\nLosses of body-worn cameras are recorded only in individual incident logs, "
+            "and finding them would exceed the 18 hour cost limit, so section 12(1) applies to your request.\n")
+    assert read_reply(text).kind == "refused"
