@@ -513,8 +513,8 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     # The ground said of one part in so many words: "so section 12(1) applies to that part", "the
     # exemption applies to this part of your request", "is refused for the second question" (round 14b).
     # What became of the rest is for a person to read beside it.
-    ("scoped", r"\b(?:appl(?:y|ies)|is\s+engaged|(?:has|have)\s+been\s+(?:applied|engaged)|is\s+(?:refused|withheld|exempt))"
-        r"\s+(?:only\s+)?(?:to|for|in\s+respect\s+of)\s+(?:that|this|the\s+(?:first|second|third|fourth|fifth|last"
+    ("scoped", r"\b(?:appl(?:y|ies)|is\s+engaged|(?:has|have)\s+been\s+(?:applied|engaged)"
+        r"|is\s+(?:refused|withheld|exempt))\s+(?:only\s+)?(?:to|for|in\s+respect\s+of)\s+(?:that|this|the\s+(?:first|second|third|fourth|fifth|last"
         r"|latter|former|remaining|other))\s+(?:part|question|element|point|aspect)s?\b", 2.0),
     ("partial", r"(?<!not\s)(?<!n't\s)\bhold(?:s)?\s+some\s+(?:of\s+the\s+)?(?:relevant\s+)?information"
         r"|\bsome\s+(?:relevant\s+)?information\s+"
