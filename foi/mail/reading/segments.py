@@ -148,7 +148,15 @@ _RESPONSE_HEAD_RE = re.compile(
 # below and ...,", "This letter answers your request for information as set out below."
 _REQUEST_INTRO_RE = re.compile(
     r"(?:(?:below|above)\s+(?:is|are)\s+(?:the\s+)?(?:questions?|details)\s+(?:raised\s+)?(?:in|of)\s+your\s+request"
-    r"[^.:\n]{0,80}?|\byour\s+request\s+(?:for\s+information\s+)?as\s+(?:shown|set\s+out|detailed)\s+below)[,:.]?\s*$",
+    r"[^.:\n]{0,80}?|\byour\s+request\s+(?:for\s+information\s+)?as\s+(?:shown|set\s+out|detailed)\s+below"
+    # "For ease of reference, your request is replicated below together with the response" (Police
+    # Scotland's letters, round 14b): the request follows, then the answer.
+    # (The request as the subject, opening the line or after a lead's comma: not "our responses to your
+    # questions are set out below", which announces the answers.)
+    r"|(?:^\W*|,\s*)your\s+(?:request|questions?)\s+(?:for\s+information\s+)?(?:is|are|has\s+been|have\s+been)\s+"
+    r"(?:replicated"
+    r"|reproduced|repeated|restated|copied|set\s+out|shown)\s+below(?:,?\s+(?:together|along)\s+with\s+(?:the|our|my)\s+"
+    r"(?:responses?|answers?|replies))?)[,:.]?\s*$",
     re.I,
 )
 # Lines that read as the request's own words (numbered asks, questions, "please provide").
@@ -226,12 +234,32 @@ def _is_their_voice(line: str) -> bool:
     return is_table_row(line.strip()) and bool(re.search(r"(?<![\d/])(?!(?:19|20)\d\d\b)\d", line))
 
 
+# An item's number at the start of a line: "1.", "2)", "(3)", "Q4." (not "1.5", a decimal).
+_ITEM_NO_RE = re.compile(r"^\s*(?:q(?:uestion)?\s*)?\(?(\d{1,2})[.)](?!\d)", re.I)
+
+
 def _mark_request(lines: list[str], start: int, out: set[int]) -> int:
     """Mark the restated request that starts at line `start` (up to an answer heading or a line in
     their voice, or while lines read as asks); return the index of the line after it."""
     explicit = None
+    seen_numbers: list[int] = []
     for j in range(start, min(len(lines), start + 80)):
         if _RESPONSE_HEAD_RE.match(lines[j]) or (j > start and _is_their_voice(lines[j])):
+            explicit = j
+            break
+        # The numbering starts again ("1." after "2."): a list printed back is answered item by item
+        # under the same numbers, and a request never counts back (round 14b: Police Scotland's
+        # "your request is replicated below together with the response").
+        num = _ITEM_NO_RE.match(lines[j])
+        if num and seen_numbers and int(num.group(1)) == 1 and max(seen_numbers) >= 2:
+            explicit = j
+            break
+        if num:
+            seen_numbers.append(int(num.group(1)))
+        # "A1 / ..." under its "Q1 / ...": their answer starts, whatever it says (round 14b).
+        a = _A_LINE_RE.match(lines[j]) if j > start else None
+        if a and a.group("n") and any((q.group("n") or "").lower() == a.group("n").lower()
+                                      for q in map(_Q_LINE_RE.match, lines[start:j]) if q):
             explicit = j
             break
     if explicit is not None:
@@ -249,9 +277,12 @@ def _mark_request(lines: list[str], start: int, out: set[int]) -> int:
 # A disclosure log's question and answer, unnumbered: "Q: How many ...?" then "A: There are ...".
 # The question is the request as they print it; the "A:" line is their answer (round 6).
 # Numbered the same way, "Q1." then "A1.", each answer under its own number.
-_Q_LINE_RE = re.compile(r"^\s*(?:Q(?:uestion)?\s*[:\-\u2013]|Q(?P<n>\d{1,2}[a-z]?)\s*[.:)\-\u2013])\s*\S", re.I)
-_A_LINE_RE = re.compile(r"^\s*(?:A(?:nswer)?\s*[:\-\u2013]|A(?P<n>\d{1,2}[a-z]?)\s*[.:)\-\u2013])\s*(?P<said>\S.*)$",
+# (Round 14b: also "Q1 / Please supply ..." then "A1 / The document is not held", a slash between
+# spaces: not "A1/M1", a road's name.)
+_Q_LINE_RE = re.compile(r"^\s*(?:Q(?:uestion)?\s*[:\-\u2013]|Q(?P<n>\d{1,2}[a-z]?)(?:\s*[.:)\-\u2013]|\s+/))\s*\S",
                         re.I)
+_A_LINE_RE = re.compile(r"^\s*(?:A(?:nswer)?\s*[:\-\u2013]|A(?P<n>\d{1,2}[a-z]?)(?:\s*[.:)\-\u2013]|\s+/))"
+                        r"\s*(?P<said>\S.*)$", re.I)
 # Their own opening under the request as a log prints it: "I write in response to your request ...".
 _OPENING_RE = re.compile(r"^\W*(?:(?:I|we)\s+(?:write|am\s+writing|are\s+writing)\s+in\s+(?:response|reply|relation"
                          r"|connection)\s+to\s+your\s+(?:request|e-?mail|application)|thank\s+you\s+for\s+your\s+"

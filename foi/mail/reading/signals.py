@@ -107,6 +107,33 @@ COST_IN_WORDS = (
 # The cost limit (s.12), in the words forces use, whether or not they print the section number:
 # "exceeds the 'appropriate limit'", "beyond the sum we are bound by law to
 # spend", "well in excess of ... £450", "would take more than 18 hours".
+# "The force is treating this request as vexatious", "we have treated your request as vexatious",
+# "we consider your request to be vexatious", "your request has been treated as vexatious":
+# section 14 applied in the ICO's words (round 14b). The verb in a tense that states what is done
+# (never "may/will/would treat", a warning), never negated, and of this request.
+# "There are no data breaches", "there is no data protection issue": "data" as the first half of
+# another noun says nothing about what is held; nor does "to ensure there are no ..." , a purpose
+# (round 14b: a vexatious refusal explaining the checks a release would need).
+_NOT_DATA_COMPOUND = (r"(?!\s+(?:breach\w*|protection|sharing|loss\w*|leak\w*|incidents?|subjects?|controllers?"
+                      r"|processors?|processing|quality|security|retention)\b)")
+_NOT_A_PURPOSE = r"(?<!ensure\s)(?<!ensure\sthat\s)(?<!sure\s)(?<!sure\sthat\s)"
+
+
+# "... to ensure there are no breaches and all tactical information has been redacted": a check a
+# release would need, in the same clause as "ensure" (no comma between), says nothing was redacted
+# (round 14b). "To ensure privacy, names have been redacted" states it after its comma.
+_NOT_ENSURED_REDACTION = r"^(?!.*\b(?:ensure|make\s+sure)\s+[^,;:]{0,160}?\bredact)"
+
+
+VEXATIOUS_DECIDED = (
+    r"|\b(?:am|are|is|have|has|had)\s+(?:now\s+|therefore\s+|also\s+|accordingly\s+)?(?:treat(?:ing|ed)|regard(?:ing|ed)"
+    r"|consider(?:ing|ed)|deem(?:ing|ed))\s+(?:this|your|the)\s+(?:\w+\s+){0,2}?requests?\s+(?:as|to\s+be)\s+(?:being\s+)?"
+    r"vexatious\b"
+    r"|\b(?:we|I)\s+(?:therefore\s+|now\s+|also\s+|accordingly\s+)?(?:consider|regard|deem|find|treat)\s+(?:this|your|the)\s+"
+    r"(?:\w+\s+){0,2}?requests?\s+(?:as|to\s+be)\s+(?:being\s+)?vexatious\b"
+    r"|\b(?:this|your|the)\s+(?:\w+\s+){0,2}?requests?\s+(?:is|has\s+been)\s+(?:being\s+)?(?:treated|regarded)\s+as\s+"
+    r"vexatious\b"
+)
 COST_LIMIT = (
     r"\bexceed(?:s|ed|ing)?\s+(?:the\s+)?['\u2018\u2019\u201c\u201d\"]?(?:appropriate|cost|fees?|time)\s+(?:costs?\s+)?"
     r"(?:limit|level|threshold)|(?:appropriate|cost|fees?)\s+(?:costs?\s+)?(?:limit|level|threshold)\b.{0,80}\b(?:exceed"
@@ -483,6 +510,12 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|requested\s+information\s+that|information\s+that)\b|\bfor\s+the\s+(?:requested\s+)?(?:information"
         r"|parts?)\s+"
         r"(?:of\s+\w+\s+)?that\s+(?:has|have)\s+not\s+been\s+released", 2.0),
+    # The ground said of one part in so many words: "so section 12(1) applies to that part", "the
+    # exemption applies to this part of your request", "is refused for the second question" (round 14b).
+    # What became of the rest is for a person to read beside it.
+    ("scoped", r"\b(?:appl(?:y|ies)|is\s+engaged|(?:has|have)\s+been\s+(?:applied|engaged)"
+        r"|is\s+(?:refused|withheld|exempt))\s+(?:only\s+)?(?:to|for|in\s+respect\s+of)\s+(?:that|this|the\s+(?:first|second|third|fourth|fifth|last"
+        r"|latter|former|remaining|other))\s+(?:part|question|element|point|aspect)s?\b", 2.0),
     ("partial", r"(?<!not\s)(?<!n't\s)\bhold(?:s)?\s+some\s+(?:of\s+the\s+)?(?:relevant\s+)?information"
         r"|\bsome\s+(?:relevant\s+)?information\s+"
         r"is\s+held|\bnot\s+possible\s+to\s+meet\s+your\s+requirements\s+in\s+full|\bparts?\s+of\s+(?:this"
@@ -507,8 +540,10 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     # withheld because the numbers are low.
     ("scoped", SOME_WITHHELD, 2.0),
     # Released with parts blacked out: "names have been redacted", "a redacted copy".
-    ("scoped", r"\b(?:has|have)\s+been\s+redacted|\bredacted\s+(?:copy|copies|version|document)"
-        r"|\bwith\s+redactions\b", 2.0),
+    # (Not the check a release would need: "a second officer would read every page to ensure all personal
+    # details have been redacted" explains a refusal, round 14b.)
+    ("scoped", _NOT_ENSURED_REDACTION + r".*?(?:\b(?:has|have)\s+been\s+redacted|\bredacted\s+(?:copy|copies|version"
+        r"|document)|\bwith\s+redactions\b)", 2.0),
     ("firm", SOME_WITHHELD, 2.0),
     # A detail withheld, not the whole: "the names of officers have been withheld under section 40(2)",
     # "personal details are redacted" (round 6).
@@ -600,7 +635,13 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"|provide|supply)|to\s+withhold)\b(?!\s+(?:some|part|parts|certain)\b)", 2.0),
     ("firm", r"\b(?:request|requests)\s+(?:is|are|has\s+been|have\s+been)\s+(?:therefore\s+)?"
         r"(?:considered\s+|deemed\s+|found\s+)?(?:to\s+be\s+)?(?<!not\s)vexatious\b"
-        r"|\bdecided\s+that\s+your\s+request\s+is\s+vexatious", 2.0),
+        r"|\bdecided\s+that\s+your\s+request\s+is\s+vexatious"
+        # The ICO's own wording for the decision (round 14b): "the force is treating this request as
+        # vexatious", "we have treated your request as vexatious", "we consider your request to be
+        # vexatious", "your request has been treated as vexatious". Not "we are not treating it as
+        # vexatious", nor a warning ("we may treat further requests as vexatious"): only a tense that
+        # states what is done, never a modal, and a request that is this one.
+        + VEXATIOUS_DECIDED, 2.0),
     ("refused", r"\breasonably\s+accessible\s+(?:to\s+(?:you|the\s+applicant)\s+)?by\s+other\s+means", 1.0),
     ("refused", r"\bbalance\s+of\s+(?:the\s+)?public\s+interest\b.{0,80}\b(?:maintain|withhold|non-?disclosure"
         r"|favour\s+of"
@@ -632,12 +673,14 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("not-held", r"\bno\s+(?:relevant\s+)?(?:information|records?|data|correspondence)\s+(?:has\s+been|was|were"
         r"|could\s+be)"
         r"\s+(?:found|located|identified)|\bzero\s+results|\bfailed\s+to\s+locate|\bidentified\s+no\s+information"
-        r"|\bthere\s+(?:is|was)\s+no\s+(?:correspondence|record|information|data)\b"
+        r"|" + _NOT_A_PURPOSE + r"\bthere\s+(?:is|was)\s+no\s+(?:correspondence|record|information|data)\b"
+        + _NOT_DATA_COMPOUND
         # "There are no records of any such payments", "we have found no information within the
         # scope", "no such reports were found", "no information exists".
-        r"|\bthere\s+(?:are|were)\s+no\s+(?:records|documents|reports|files|data)\b"
-        r"|\b(?:found|located|identified|traced)\s+no\s+(?:relevant\s+|recorded\s+)?(?:information|records?|documents?"
-        r"|data|reports?)\b|\bno\s+such\s+(?:information|records?|documents?|reports?|data)\s+(?:\w+\s+)?"
+        + r"|" + _NOT_A_PURPOSE + r"\bthere\s+(?:are|were)\s+no\s+(?:records|documents|reports|files|data)\b"
+        + _NOT_DATA_COMPOUND
+        + r"|\b(?:found|located|identified|traced)\s+no\s+(?:relevant\s+|recorded\s+)?(?:information|records?"
+        r"|documents?|data|reports?)\b|\bno\s+such\s+(?:information|records?|documents?|reports?|data)\s+(?:\w+\s+)?"
         r"(?:was|were|has\s+been|have\s+been|could\s+be)\s+(?:found|located|identified|traced)"
         r"|\bno\s+(?:such\s+|relevant\s+|recorded\s+)?(?:information|records?|data)\s+(?:exists?|is\s+available)\b",
         1.5),
@@ -668,7 +711,7 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     ("extended", g.DUE_MOVED, 2.0),
     ("not-held", g.NOT_KEPT, 2.0),
     ("not-held", g.NOTHING_TO_GIVE, 2.0),
-    ("scoped", g.BLACKED_OUT, 2.0),
+    ("scoped", _NOT_ENSURED_REDACTION + r".*?(?:" + g.BLACKED_OUT + r")", 2.0),
     ("refused", g.BLACKED_OUT_UNDER, 2.0),
     ("not-held", g.NOT_FOUND, 1.5),
     ("not-held", g.NOT_EXISTING, 2.0),
