@@ -196,6 +196,22 @@ def test_a_request_replicated_then_refused_on_cost() -> None:
     assert (c.kind, c.sections) == ("refused", ["12(1)"])
 
 
+def test_request_replicated_with_each_answer_under_its_question() -> None:
+    # The same lead over questions answered one at a time: the answers sit between the questions, so
+    # nothing is marked as the request and the figure given for one year still counts as given.
+    text = _HEAD.format(lead="For ease of reference, your request is replicated below together with the response.")
+    text += ("1.\nHow many people were held in custody suites for the border agency in 2021/22 and 2022/23?\n"
+             "I am unable to answer for 2021/22 within the cost limit, so section 12(1) of the Act applies to "
+             "that year.\nFor 2022/23 the new custody system shows 214 such detentions.\n"
+             "2.\nWhich custody suites were used?\n"
+             "Please see the cost explanation above for 2021/22; the table below lists the suites used in "
+             "2022/23.\n")
+    reading = read_message(text)
+    assert "214 such detentions" in " ".join(reading.of("new"))
+    c = read_reply(text)
+    assert c.kind != "refused" and c.guess == "partial"
+
+
 def test_an_answer_set_out_below_is_not_a_request_lead() -> None:
     text = ("Our ref 4480/24\nThe information you asked for is set out below.\n"
             "1. 412 knife crimes were recorded in 2023.\n2. 268 of them led to a charge.\n")

@@ -149,11 +149,18 @@ _RESPONSE_HEAD_RE = re.compile(
 _REQUEST_INTRO_RE = re.compile(
     r"(?:(?:below|above)\s+(?:is|are)\s+(?:the\s+)?(?:questions?|details)\s+(?:raised\s+)?(?:in|of)\s+your\s+request"
     r"[^.:\n]{0,80}?|\byour\s+request\s+(?:for\s+information\s+)?as\s+(?:shown|set\s+out|detailed)\s+below"
-    # "For ease of reference, your request is replicated below together with the response" (Police
-    # Scotland's letters, round 14b): the request follows, then the answer.
-    # (The request as the subject, opening the line or after a lead's comma: not "our responses to your
-    # questions are set out below", which announces the answers.)
-    r"|(?:^\W*|,\s*)your\s+(?:request|questions?)\s+(?:for\s+information\s+)?(?:is|are|has\s+been|have\s+been)\s+"
+    r")[,:.]?\s*$",
+    re.I,
+)
+# "For ease of reference, your request is replicated below together with the response" (Police
+# Scotland's letters, round 14b): the request follows, then the answer. Such letters print either the
+# whole request and then the answers under the same numbers, or each question with its answer under
+# it; only the first is marked (see _mark_request's restart_only), since in the second the answers
+# sit between the questions.
+# (The request as the subject, opening the line or after a lead's comma: not "our responses to your
+# questions are set out below", which announces the answers.)
+_REPLICATED_RE = re.compile(
+    r"(?:(?:^\W*|,\s*)your\s+(?:request|questions?)\s+(?:for\s+information\s+)?(?:is|are|has\s+been|have\s+been)\s+"
     r"(?:replicated"
     r"|reproduced|repeated|restated|copied|set\s+out|shown)\s+below(?:,?\s+(?:together|along)\s+with\s+(?:the|our|my)\s+"
     r"(?:responses?|answers?|replies))?)[,:.]?\s*$",
@@ -238,11 +245,13 @@ def _is_their_voice(line: str) -> bool:
 _ITEM_NO_RE = re.compile(r"^\s*(?:q(?:uestion)?\s*)?\(?(\d{1,2})[.)](?!\d)", re.I)
 
 
-def _mark_request(lines: list[str], start: int, out: set[int]) -> int:
+def _mark_request(lines: list[str], start: int, out: set[int], *, restart_only: bool = False) -> int:
     """Mark the restated request that starts at line `start` (up to an answer heading or a line in
-    their voice, or while lines read as asks); return the index of the line after it."""
+    their voice, or while lines read as asks); return the index of the line after it. With
+    `restart_only`, mark it only when it ends where its numbering starts again."""
     explicit = None
     seen_numbers: list[int] = []
+    restarted = False
     for j in range(start, min(len(lines), start + 80)):
         if _RESPONSE_HEAD_RE.match(lines[j]) or (j > start and _is_their_voice(lines[j])):
             explicit = j
@@ -253,6 +262,7 @@ def _mark_request(lines: list[str], start: int, out: set[int]) -> int:
         num = _ITEM_NO_RE.match(lines[j])
         if num and seen_numbers and int(num.group(1)) == 1 and max(seen_numbers) >= 2:
             explicit = j
+            restarted = True
             break
         if num:
             seen_numbers.append(int(num.group(1)))
@@ -262,6 +272,8 @@ def _mark_request(lines: list[str], start: int, out: set[int]) -> int:
                                       for q in map(_Q_LINE_RE.match, lines[start:j]) if q):
             explicit = j
             break
+    if restart_only and not restarted:
+        return start
     if explicit is not None:
         end = explicit
     else:
@@ -351,6 +363,9 @@ def _request_lines(lines: list[str]) -> set[int]:
         # A hard-wrapped lead ("... I note you seek\naccess to the following information:").
         joined = f"{lines[i - 1].strip()} {line.strip()}" if i and line.rstrip().endswith(":") else line
         lead = not head and bool(_REQUEST_LEAD_RE.search(joined) or _REQUEST_INTRO_RE.search(joined))
+        if not (head or lead) and _REPLICATED_RE.search(joined):
+            i = max(_mark_request(lines, i + 1, out, restart_only=True), i + 1)
+            continue
         if not (head or lead):
             i += 1
             continue
