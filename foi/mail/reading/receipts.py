@@ -116,7 +116,9 @@ def periods_by_kind(lines: Sequence[str]) -> bool:
 _EMERGENCY_RE = re.compile(r"\b(?:999|101)\b(?!\s*/)|\bin\s+(?:the\s+case\s+of\s+)?an\s+emergency\b", re.I)
 _AUTOMATIC_RE = re.compile(
     r"\b(?:this\s+is\s+an?\s+)?automat(?:ic|ed|ically)\s+(?:generated\s+)?(?:reply|response|message|e-?mail"
-    r"|acknowledge?ment|receipt|notification|confirmation)|\bdo\s+not\s+reply\s+to\s+this|\bthis\s+(?:mailbox|inbox|(?:e-?mail\s+)?address)\s+is\s+"
+    r"|acknowledge?ment|receipt|notification|confirmation)"
+    # "please accept this auto-response as a formal acknowledgement" (round 15)
+    r"|\b(?:this|an?)\s+auto[-\s]?(?:response|reply|acknowledge?ment)\b|\bdo\s+not\s+reply\s+to\s+this|\bthis\s+(?:mailbox|inbox|(?:e-?mail\s+)?address)\s+is\s+"
     r"(?:not\s+|no\s+longer\s+)?(?:monitored|in\s+use|checked|staffed)|\bindividual\s+acknowledge?ments?\b|\bno-?reply\b",
     re.I,
 )

@@ -213,6 +213,12 @@ _PROMISED_RE = re.compile(r"\b(?:will|should|shall|aim\s+to|expect\s+to|intend\s
                           r"|be\s+(?:sent|provided|given|dealt))\b", re.I)
 
 
+# "We will tell you as soon as possible if we do not hold it": the "if" governs the not-held words
+# themselves, so nothing is found yet (an acknowledgement's promise; round 15).
+_IF_NOT_HELD_RE = re.compile(r"\b(?:if|whether|in\s+case)\s+(?:we|it|they|the\s+\w+(?:\s+\w+)?"
+                             r"|[A-Z][\w&]*(?:\s+[A-Z]\w*)?)\s*$", re.I)
+
+
 def is_conditional(sentence: str) -> bool:
     if _WHERE_DONE_RE.search(sentence) or _WHERE_NOUN_RE.search(sentence):
         return False
@@ -224,6 +230,8 @@ def is_conditional(sentence: str) -> bool:
     if _LEADING_CONDITION_RE.search(sentence) or _COUNTERFACTUAL_RE.search(sentence):
         return True
     stated = _NOT_HELD_STATED_RE.search(sentence)
+    if stated and _IF_NOT_HELD_RE.search(sentence[: stated.start()]):
+        return True
     if stated and not _CONDITIONAL_RE.search(sentence[: stated.start()]):
         return False
     # "The cost of checking if any such data is held ..." asks a question, sets no condition.

@@ -1,0 +1,123 @@
+"""Letters, round 15: shapes of receipt letters that round 14's blind sets showed foi misreading.
+
+* a mailbox notice that calls itself an auto-response ("please accept this auto-response as ...")
+  is an automatic reply, and a general warning that chasing late requests "can cause further
+  delay" extends nothing;
+* an acknowledgement that promises to say "if we do not hold" the information has found nothing
+  yet: the "if" governs the not-held words themselves;
+* "I apologise for the delay in acknowledging your e-mail" is a late receipt, not a late reply, and
+  a complaint that will "investigate why the response was delayed" speaks of a past delay: neither
+  is an extension.
+
+Every message is our own paraphrase of a shape seen in real replies (tests/fixtures/mail/SOURCES.md
+names the public pages); each meaning is said several ways, with negatives that share its words.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from foi.mail.reading.sentences import is_conditional
+from tests.helpers import read_reply as _read
+
+# --------------------------------------------------------------------------------------------
+# A. A mailbox's auto-response with a general backlog warning
+
+_AUTO_RESPONSE_BACKLOG = [
+    ("Thank you for writing to the Information Rights Unit. If this is a new request, please treat this"
+     " auto-response as our formal acknowledgement. If we need you to clarify anything we will be in touch."
+     " We are currently receiving a very large number of requests, which is affecting our ability to answer"
+     " within 20 working days. Chasing late requests can cause further delay, so please bear with us."),
+    ("Your message has reached the FOI mailbox. Please take this auto-reply as confirmation that it arrived."
+     " Due to high demand and reduced staffing, replies may take longer than usual. Enquiries about"
+     " overdue cases could lead to further delays for everyone."),
+]
+
+
+@pytest.mark.parametrize("text", _AUTO_RESPONSE_BACKLOG)
+def test_auto_response_with_backlog_warning_is_auto_reply(text: str) -> None:
+    c = _read(text)
+    assert c.kind == "auto-reply"
+    assert c.until is None
+
+
+# The negative: a person's letter about this request, whose delay is real and caused, still extends.
+_REAL_FURTHER_DELAY = [
+    ("Dear Ms Patel, I am sorry that we have not replied to your request within 20 working days. Staff"
+     " shortages in the records team have caused further delays and we now hope to reply by 14 March 2025."),
+]
+
+
+@pytest.mark.parametrize("text", _REAL_FURTHER_DELAY)
+def test_caused_further_delay_on_this_request_still_extends(text: str) -> None:
+    c = _read(text)
+    assert c.guess == "extended"
+
+
+# --------------------------------------------------------------------------------------------
+# B. "We will tell you if we do not hold it": a promise, not a finding
+
+_IF_NOT_HELD_PROMISE = [
+    ("Dear Sir or Madam, thank you for your e-mail which we received on 3 March 2025. The council"
+     " acknowledges your request under the Freedom of Information Act 2000. We will reply no later than"
+     " 31 March 2025. We will let you know as soon as we can if we do not hold the information."),
+    ("Thank you for your request, received on 10 June 2024. We will respond by 8 July 2024 at the latest."
+     " Should it turn out that the county does not hold what you asked for, we will tell you; and we will"
+     " also tell you quickly if the council does not hold any of it."),
+]
+
+
+@pytest.mark.parametrize("text", _IF_NOT_HELD_PROMISE)
+def test_promise_to_say_if_not_held_is_acknowledged(text: str) -> None:
+    c = _read(text)
+    assert c.kind == "acknowledged"
+    assert c.guess != "not-held"
+
+
+@pytest.mark.parametrize("sentence, conditional", [
+    ("We will advise you as soon as possible if we do not hold it.", True),
+    ("We will let you know if the force does not hold any of it.", True),
+    ("I can confirm that we do not hold the information you asked for.", False),
+    ("We have searched our records and the council does not hold it.", False),
+])
+def test_if_governing_not_held_words_is_conditional(sentence: str, conditional: bool) -> None:
+    assert is_conditional(sentence) is conditional
+
+
+def test_plain_not_held_finding_still_not_held() -> None:
+    c = _read("Dear Mr Jones, thank you for your request. Having searched our records, I can confirm that the"
+              " council does not hold the information you have asked for.")
+    assert c.guess == "not-held"
+
+
+# --------------------------------------------------------------------------------------------
+# C. A late acknowledgement, a complaint about a past delay: no extension
+
+_LATE_RECEIPT = [
+    ("Our reference: 554120. Dear Mr Okafor, I apologise for the delay in acknowledging your e-mail of"
+     " 2 May 2024. It is being handled as a complaint about case 551002 and the Information Manager will"
+     " look into the reason why the response was delayed. You will receive a reply by 30 May 2024."),
+    ("Dear Ms Grant, apologies for the delay in acknowledging your message. Your complaint has been passed"
+     " to the team leader, who will find out how the reply was delayed. You will hear from us by"
+     " 12 September 2023."),
+]
+
+
+@pytest.mark.parametrize("text", _LATE_RECEIPT)
+def test_delay_in_acknowledging_is_no_extension(text: str) -> None:
+    c = _read(text)
+    assert c.kind != "extended"
+    assert c.until is None
+
+
+_LATE_REPLY = [
+    ("Dear Mr Okafor, I apologise for the delay in responding to your request. We need a little more time"
+     " and will reply by 30 May 2024."),
+    "I am sorry to say that your response has been delayed; we now expect to reply by 30 May 2024.",
+]
+
+
+@pytest.mark.parametrize("text", _LATE_REPLY)
+def test_delay_in_responding_still_extends(text: str) -> None:
+    c = _read(text)
+    assert c.guess == "extended"
