@@ -121,3 +121,49 @@ _LATE_REPLY = [
 def test_delay_in_responding_still_extends(text: str) -> None:
     c = _read(text)
     assert c.guess == "extended"
+
+
+# --------------------------------------------------------------------------------------------
+# D. Receipt dates: a year wrapped onto its own line; "receipt of your request <date>"
+
+_YEAR_WRAPPED = [
+    ("Dear Ms Hale\n\nThank you for your request for information that was received on 3 January\n2020.\n\n"
+     "We are dealing with your request and aim to reply within 20 working days.", "2020-01-03"),
+    ("Dear Mr Lowe,\nThank you for your request for information, which was received on 1 April\n2011. You"
+     " asked for the number of pupils removed from the roll.\nWe will reply within 20 working days.",
+     "2011-04-01"),
+    ("Dear Sir,\nYour e-mail asking for the bus lane figures reached us on March 4,\n2022. We will"
+     " answer within twenty working days.", "2022-03-04"),
+]
+
+
+@pytest.mark.parametrize("text, received", _YEAR_WRAPPED)
+def test_year_wrapped_onto_next_line_is_read_with_its_date(text: str, received: str) -> None:
+    c = _read(text)
+    assert str(c.received) == received
+
+
+def test_numbered_year_list_is_still_a_list() -> None:
+    # A short heading ending in a month is a heading: the years under it are not joined to it.
+    from foi.mail.reading.sentences import split_sentences
+
+    got = split_sentences("Stop and search in May\n2019. 14 cases\n2020. 17 cases")
+    assert got[0] == "Stop and search in May"
+    assert not any("May 2019" in s for s in got)
+
+
+@pytest.mark.parametrize("text, received", [
+    ("Dear Mr Shah, I am writing to acknowledge receipt of your request 06/05/16, in which you ask for the"
+     " number of requests made last year. We will reply by 06/06/16.", "2016-05-06"),
+    ("Dear Mr Shah, we confirm receipt of your e-mail 14 March 2023 about parking fines and will reply"
+     " within 20 working days.", "2023-03-14"),
+    # the request's own date, not the day it arrived
+    ("Dear Mr Shah, I acknowledge receipt of your request dated 2 May 2016. We will reply within 20 working"
+     " days.", "None"),
+    ("Dear Mr Shah, we acknowledge receipt of your request of 2 May 2016 and will reply within 20 working"
+     " days.", "None"),
+])
+def test_receipt_of_your_request_then_a_date_is_the_receipt_date(text: str, received: str) -> None:
+    c = _read(text)
+    assert c.kind == "acknowledged"
+    assert str(c.received) == received

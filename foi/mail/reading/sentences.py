@@ -16,6 +16,12 @@ _ABBREV_RE = re.compile(r"(?:\b(?:s|ss|sec|no|nos|ref|refs|e\.g|i\.e|etc|mr|mrs|
     r"|approx|tel|vol|ch|art|pt)|\b[A-Z])\.$", re.I)
 
 
+# A line that stops after a month, maybe with its day: "... received on 3 January", "... on March 4,".
+_MONTH_END_RE = re.compile(r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+                           r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?$",
+                           re.I)
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences with hard wraps undone. Short lines, headings and table rows stay separate."""
     out: list[str] = []
@@ -25,7 +31,10 @@ def split_sentences(text: str) -> list[str]:
         buf = ""
         for k, ln in enumerate(lines):
             tabular = is_table_row(ln)
-            if tabular or re.match(r"^([-*\u2022]|\d+[.)]|[a-z][.)]|Q\d)(?:\s|$)", ln):
+            # (A year wrapped onto its own line, "received on 3 January" / "2020.", ends a date, not
+            # a numbered item: round 15.)
+            year_wrapped = bool(buf) and bool(_MONTH_END_RE.search(buf)) and bool(re.match(r"^(?:19|20)\d\d\b", ln))
+            if not year_wrapped and (tabular or re.match(r"^([-*\u2022]|\d+[.)]|[a-z][.)]|Q\d)(?:\s|$)", ln)):
                 if buf:
                     joined.append(buf)
                     buf = ""
