@@ -167,3 +167,39 @@ def test_receipt_of_your_request_then_a_date_is_the_receipt_date(text: str, rece
     c = _read(text)
     assert c.kind == "acknowledged"
     assert str(c.received) == received
+
+
+# --------------------------------------------------------------------------------------------
+# E. Receipts in other words: the thanks with the Act's name, the request number, the 20 days
+
+_RECEIPT_OTHER_WORDS = [
+    ("Dear Ms Adams\nThank you for your Freedom of Information Act request, received on 12 April 2023. Your"
+     " request has been logged, and your unique reference number is FOI 88120. Our team will pass your"
+     " request to the service concerned, and an officer there will answer you directly."),
+    ("You sent us a request for information on 04/03/2024.\nYour request number is REQ0098812\nWe have looked"
+     " at your request and you should receive a reply on or before 02/04/2024. This will be 20 working days"
+     " since your original request."),
+    ("Thank you for your FOI request. Your case reference is 2024-5531. You should hear from us by"
+     " 11 June 2024, which is twenty working days from receipt."),
+]
+
+
+@pytest.mark.parametrize("text", _RECEIPT_OTHER_WORDS)
+def test_receipt_in_other_words_is_acknowledged(text: str) -> None:
+    c = _read(text)
+    assert c.kind == "acknowledged"
+
+
+_ANSWER_WITH_RECEIPT_WORDS = [
+    ("Thank you for your Freedom of Information Act request, received on 12 April 2023. Your reference"
+     " number is FOI 88120. In 2022 the council issued 4,812 penalty charge notices in bus lanes, and"
+     " in 2023 it issued 5,090."),
+    ("Thank you for your Freedom of Information request, received on 2 May 2024. I can confirm that the"
+     " council does not hold the information you have asked for."),
+]
+
+
+@pytest.mark.parametrize("text", _ANSWER_WITH_RECEIPT_WORDS)
+def test_an_answer_that_thanks_for_the_request_is_no_acknowledgement(text: str) -> None:
+    c = _read(text)
+    assert c.guess != "acknowledged"
