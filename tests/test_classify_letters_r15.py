@@ -203,3 +203,30 @@ _ANSWER_WITH_RECEIPT_WORDS = [
 def test_an_answer_that_thanks_for_the_request_is_no_acknowledgement(text: str) -> None:
     c = _read(text)
     assert c.guess != "acknowledged"
+
+
+# --------------------------------------------------------------------------------------------
+# F. "At the time the request was received": when the figures were taken, not a receipt;
+#    "below are your questions and our response": the answer is here
+
+_ANSWER_WITH_SNAPSHOT_CAVEAT = [
+    ("I write about your request for information dated 2 March 2024 and received by this office on that"
+     " date. Below are the questions raised in your request, and our response.\n\n"
+     "Please note that any figures supplied in answer to a request are a snapshot of the data held at the"
+     " time the request was received, and may change."),
+    ("Set out below is each part of your request together with our answer.\n\nThe figures given are those"
+     " held at the moment the request was received by the information office."),
+]
+
+
+@pytest.mark.parametrize("text", _ANSWER_WITH_SNAPSHOT_CAVEAT)
+def test_answer_with_snapshot_caveat_is_no_acknowledgement(text: str) -> None:
+    c = _read(text)
+    assert c.kind != "acknowledged"
+    assert c.guess != "acknowledged"
+
+
+def test_request_received_and_logged_is_still_acknowledged() -> None:
+    c = _read("Dear Mr Hill, your request was received on 4 March 2024 and has been logged as FOI 2024/311."
+              " We will reply within 20 working days.")
+    assert c.kind == "acknowledged"

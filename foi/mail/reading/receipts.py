@@ -505,6 +505,9 @@ ANSWER_ANNOUNCED_RE = re.compile(
     # its answer"
     r"|\b(?:below|above|follows?)\s*,?\s+(?:together\s+|along\s+)?(?:with|alongside|beside)\s+(?:the|our|my|its|their|each)"
     r"\s+(?:\w+\s+)?(?:response|reply|answer|responses|answers|replies)\b"
+    # "Below are the questions raised in your request, and our response" (round 15)
+    r"|\b(?:below|set\s+out\s+below)\s+(?:are|is)\s+(?:\w+\s+){1,8}?(?:and|with|together\s+with)\s+(?:our|the|my|its)"
+    r"\s+(?:\w+\s+)?(?:response|reply|answer|responses|answers|replies)\b(?!\s+(?:will|shall|to\s+follow|is\s+due))"
     # "I will deal with your questions in the order they came"
     r"|" + ANSWER_PREFACE,
     re.I,

@@ -220,7 +220,9 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"(?:recent\s+|e-?mailed\s+|written\s+)?(?:request|application|freedom|foi|enquiry)", 1.5),
     # (Not "counted from when your request arrived", "since the day your request was logged": a
     # receipt as the point the figures or the clock run from, said inside an answer.)
+    # (Not "a snapshot of data held at the time the request was received": when, not a receipt; round 15.)
     ("acknowledged", r"(?<!\bdate\s)(?<!\bday\s)(?<!\bsince\s)(?<!\bwhen\s)(?<!\bafter\s)(?<!\bbefore\s)(?<!\buntil\s)"
+        r"(?<!\btime\s)(?<!\bmoment\s)(?<!\bpoint\s)"
         r"\b(?:your|the|this)\s+(?:request|application|enquiry)\s+(?:for\s+information\s+)?(?:which\s+)?"
         r"(?:was|has\s+been|is|had\s+been)\s+(?:received|logged|registered)", 1.5),
     ("acknowledged", r"\backnowledge\s+(?:the\s+)?receipt\s+of\s+your\s+(?:request|freedom|foi|application|enquiry)"
