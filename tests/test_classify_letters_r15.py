@@ -230,3 +230,38 @@ def test_request_received_and_logged_is_still_acknowledged() -> None:
     c = _read("Dear Mr Hill, your request was received on 4 March 2024 and has been logged as FOI 2024/311."
               " We will reply within 20 working days.")
     assert c.kind == "acknowledged"
+
+
+# --------------------------------------------------------------------------------------------
+# G. A review that finds against the first reply, then asks us to clarify before releasing
+
+_REVIEW_THEN_ASKS = [
+    ("Internal review IR-2024-77. I have now completed the review. After careful consideration I believe"
+     " the original response was incorrect, and I apologise. It has also become clear that it is uncertain"
+     " what you are looking for. So that we can give you the right information, please can you clarify if"
+     " you want the text of the messages, or only the names of the groups and their members?"),
+    ("Outcome of your internal review. I have decided that the first reply was wrong. Before we can go"
+     " further, could you please specify which of the two sets of minutes you would like us to search?"),
+]
+
+
+@pytest.mark.parametrize("text", _REVIEW_THEN_ASKS)
+def test_review_that_asks_us_before_releasing_is_no_automatic_outcome(text: str) -> None:
+    c = _read(text, subject="RE: Internal review of FOI 2024/118")
+    assert c.kind == "needs-review"
+    assert c.guess == "clarification"
+
+
+def test_overturned_review_that_releases_stays_overturned() -> None:
+    c = _read("I have completed the internal review. I find the original response was incorrect and I have"
+              " decided to release the information. Please find attached the minutes you asked for. Could you"
+              " confirm if you would also like the agendas?", subject="RE: Internal review of FOI 2024/118")
+    assert c.guess == "review-overturned"
+
+
+@pytest.mark.parametrize("sentence, conditional", [
+    ("Please can you clarify if you want the messages or only their titles?", False),
+    ("If you can clarify your request, we will look at it again.", True),
+])
+def test_clarify_if_is_a_question_not_a_condition(sentence: str, conditional: bool) -> None:
+    assert is_conditional(sentence) is conditional

@@ -244,7 +244,9 @@ def is_conditional(sentence: str) -> bool:
     if stated and not _CONDITIONAL_RE.search(sentence[: stated.start()]):
         return False
     # "The cost of checking if any such data is held ..." asks a question, sets no condition.
-    sentence = re.sub(r"\b(determin\w*|establish\w*|ascertain\w*|know|confirm\w*|check\w*|see)\s+if\b", r"\1 whether",
+    # (and "please can you clarify if you want the messages or their titles" asks: round 15.)
+    sentence = re.sub(r"\b(determin\w*|establish\w*|ascertain\w*|know|confirm\w*|check\w*|see|clarify|specify)\s+if\b",
+                      r"\1 whether",
                       sentence, flags=re.I)
     # "We would be grateful if you could tell us ..." is a polite request, not a condition.
     sentence = re.sub(r"\b(?:grateful|appreciate\s+it|glad|helpful)\s+if\s+you\s+(?:could|would|can)\b", "please",
