@@ -265,3 +265,31 @@ def test_overturned_review_that_releases_stays_overturned() -> None:
 ])
 def test_clarify_if_is_a_question_not_a_condition(sentence: str, conditional: bool) -> None:
     assert is_conditional(sentence) is conditional
+
+
+# --------------------------------------------------------------------------------------------
+# H. The requester's prose printed back under a lead: the sections it names are not theirs
+
+_REQUESTER_PROSE_PRINTED_BACK = (
+    "Our Ref: FOI2024/0412\n\n"
+    "I write in connection with your request for information received on 4 March 2024. I note you seek"
+    " access to the following information:\n\n"
+    "I write to you with a request for information under section 1 of the Freedom of Information Act.\n\n"
+    "With that in mind, I would like to request the titles of the force's emergency plans.\n\n"
+    "Please leave out of my request any plans for single sites. I think including them would go past the"
+    " limit in section 12(1) of the Act.\n\n"
+    "Suffolk Constabulary can confirm that it holds information in relation to your request, however it is"
+    " exempt under section 31(1)(a) (law enforcement) and will not be supplied."
+)
+
+
+def test_sections_named_in_the_requesters_prose_are_not_cited() -> None:
+    c = _read(_REQUESTER_PROSE_PRINTED_BACK)
+    assert c.sections == ["31(1)(a)"]
+
+
+def test_authority_writing_about_the_cost_limit_still_cites_it() -> None:
+    c = _read("Our Ref: FOI2024/0412\n\nI write in connection with your request for information received on"
+              " 4 March 2024. I am writing to tell you that answering it would go past the cost limit, so"
+              " section 12(1) applies and we will not be supplying the information.")
+    assert "12(1)" in c.sections
