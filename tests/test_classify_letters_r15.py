@@ -110,6 +110,14 @@ def test_delay_in_acknowledging_is_no_extension(text: str) -> None:
     assert c.until is None
 
 
+def test_late_acknowledgement_with_its_date_of_receipt_is_guessed_acknowledged() -> None:
+    c = _read("Our reference: 554120. Dear Mr Okafor, I apologise for the delay in acknowledging your e-mail"
+              " received 2 May 2024. It is being handled as a complaint about case 551002. You will receive a"
+              " reply by 30 May 2024.")
+    assert c.kind in ("acknowledged", "needs-review")
+    assert c.guess == "acknowledged"
+
+
 _LATE_REPLY = [
     ("Dear Mr Okafor, I apologise for the delay in responding to your request. We need a little more time"
      " and will reply by 30 May 2024."),

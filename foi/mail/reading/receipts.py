@@ -526,7 +526,10 @@ def answer_announced(sentences: Sequence[str]) -> list[str]:
 _RECEIPT_WORDS = (
     (re.compile(r"\bthank\s+you\s+for\s+your\s+(?:[\w-]+\s+){1,5}?(?:request|e-?mail|enquiry|letter),?\s+"
                 r"(?:which\s+(?:was|we)\s+)?received\s+(?:by\s+\w+\s+)?on\b"
-                r"|\byour\s+(?:unique\s+)?(?:request|case|reference)\s+(?:number|reference|ref\.?)\s+is\b", re.I), 1.0),
+                r"|\byour\s+(?:unique\s+)?(?:request|case|reference)\s+(?:number|reference|ref\.?)\s+is\b"
+                # "I apologise for the delay in acknowledging your email received 24 November"
+                r"|\b(?:delay|late)\s+in\s+acknowledging\s+your\s+(?:e-?mail|request|letter|complaint|correspondence|message)\b",
+                re.I), 1.0),
     (re.compile(r"\b(?:20|twenty)\s+working\s+days\s+(?:since|from|after)\s+(?:the\s+)?(?:date\s+of\s+)?"
                 r"(?:your\s+(?:original\s+)?(?:request|e-?mail)|receipt)\b", re.I), 1.5),
 )
