@@ -153,7 +153,9 @@ def deadline_in(sentences: Sequence[str], on: date | None = None, *, anchor: Seq
 
 
 # (Or a case system's field: "Date of receipt: 11 March 2024", "Receipt date: 11/03/2024": round 14.)
-_RECEIVED_RE = re.compile(r"\b(?:received|reached|(?:date\s+(?:of\s+)?receipt|receipt\s+date)(?=\s*:))\b", re.I)
+# (and "I acknowledge receipt of your request 06/05/16", the date right after the request: round 15)
+_RECEIVED_RE = re.compile(r"\b(?:received|reached|(?:date\s+(?:of\s+)?receipt|receipt\s+date)(?=\s*:)"
+                          r"|receipt\s+of\s+your\s+(?:\w+\s+){0,4}?(?:request|e-?mail|letter|application))\b", re.I)
 _DEEMED_RE = re.compile(r"\b(?:treated|deemed|taken|regarded|considered|classed)\s+as\s+(?:being\s+|having\s+been\s+)?"
                         r"(?:received|receipt)\b", re.I)
 _ON_RE = re.compile(r"\bon\s+(?:the\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:the\s+)?)?$", re.I)

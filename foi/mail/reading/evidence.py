@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 
-from foi.mail.reading.answers import found_instead, leads_to_answers, told
+from foi.mail.reading.answers import found_instead, leads_to_answers, narrative_facts, told
 from foi.mail.reading.attachments import is_data_attachment
 from foi.mail.reading.dates import deadline_in, stated_receipt
 from foi.mail.reading.decisions import DUE_MOVED_RE, PIT_DONE_RE, PIT_TODO_RE, PROMISE_RE, late_promise, own_words
@@ -20,6 +20,7 @@ from foi.mail.reading.receipts import (
     acknowledgement,
     own_lines,
     receipt_in_acknowledgement,
+    receipt_words,
     without_topic,
 )
 from foi.mail.reading.receipts import weigh as weigh_receipt
@@ -272,6 +273,12 @@ def gather(reply: Reply) -> Gathered:
     # that information is attached; it never asks, refuses, extends or acknowledges.
     # Thanks for the request, its receipt (logged, passed on, a reference given) and a reply to come:
     # an acknowledgement, whose due date is the statutory one, not more time (round 9).
+    # Receipt words in other words count only in a letter that states no fact of an answer (round 15).
+    if max(scores["data"], scores["firm"], scores["not-held"], scores["refused"], scores["partial"]) < 1.5 \
+            and not narrative_facts(new):
+        weight, said = receipt_words(new)
+        scores["acknowledged"] += weight
+        evidence["acknowledged"] += [x for x in said if x not in evidence["acknowledged"]]
     acked = acknowledgement(new, reading.of("conditional"))
     if acked and scores["data"] < 1.5 and scores["firm"] < 1.5 and scores["not-held"] < 1.5:
         s_scores, _ = score(acked)

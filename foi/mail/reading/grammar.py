@@ -373,7 +373,8 @@ LATE = (r"\b" + _NOT_ABLE + r"\s+to\s+(?:\w+\s+){0,2}?(?:respond|reply|answer|de
 # Delayed or late, said of the reply: "your request has been delayed", "our response is late",
 # "the reply to your request will be a little late".
 DELAYED = (
-    r"\b(?:your\s+(?:\w+\s+){0,3}?request|(?:our|the|your|a)\s+(?:full\s+|final\s+)?(?:response|reply|answer"
+    # (not "investigate the reason why the response was delayed": a complaint about a past delay; round 15)
+    r"(?<!\bwhy\s)(?<!\bhow\s)\b(?:your\s+(?:\w+\s+){0,3}?request|(?:our|the|your|a)\s+(?:full\s+|final\s+)?(?:response|reply|answer"
     r"|decision))\s+(?:\w+\s+){0,4}?(?:has\s+been|is|was|will\s+be|is\s+going\s+to\s+be|may\s+be|are)\s+"
     r"(?:\w+\s+){0,2}?(?:delayed|late|overdue|held\s+up)\b"
 )

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from foi.mail.reading.evidence import Gathered
-from foi.mail.reading.grammar import MAYBE, MORE, NEED, SEEKING, TAKE
+from foi.mail.reading.grammar import ASKS_US, MAYBE, MORE, NEED, SEEKING, TAKE
 from foi.mail.reading.kinds import Classification
 from foi.mail.reading.outcomes import answers_review, echoed, hypothetical, released_now
 from foi.mail.reading.outcomes import conclusion as review_conclusion
@@ -183,6 +183,10 @@ def _review_outcome(sentences: Sequence[str]) -> tuple[str | None, list[str]]:
     return None, []
 
 
+_ASKS_US_RE = re.compile(ASKS_US, re.I)
+_CLARIFY_RE = re.compile(r"\b(?:clarify|specify|confirm\s+(?:whether|which|if))\b", re.I)
+
+
 def read_review(ev: Gathered, w: Weighed) -> Classification | None:
     """The reply as an internal review letter, or None when it is not one."""
     # Our request pasted back in their text ("you turned the request down, and your review then
@@ -219,6 +223,15 @@ def read_review(ev: Gathered, w: Weighed) -> Classification | None:
         kept = [x for x in new if _KEPT_RE.search(x) and not hypothetical(x)]
         if kept:
             outcome, outcome_ev, conf = "upheld", list(dict.fromkeys(kept + outcome_ev)), 0.65
+    if outcome in ("overturned", "partly upheld") and not _more_released(ev, new):
+        # "I find the original response was incorrect ... please can you clarify whether you want the
+        # messages or only the chats' titles": the reviewer asks us before releasing anything, so the
+        # request waits on our answer. A person confirms; the best guess is a clarification (round 15).
+        asks = [x for x in new if _ASKS_US_RE.search(x) and _CLARIFY_RE.search(x) and not is_conditional(x)]
+        if asks and ev.scores["clarification"] >= 1.5:
+            return conclude(ev, "needs-review", asks[:1] + outcome_ev[:1], 0.45, guess="clarification",
+                            review=outcome, history_too=True,
+                            reasons=["a review that finds against the first reply, then asks us to clarify first"])
     if not outcome and review_context:
         # The reviewer reports the review done and concludes nothing new: nothing released, no
         # verdict against the first reply, nothing still to come. What it says of the information

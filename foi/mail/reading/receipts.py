@@ -116,7 +116,9 @@ def periods_by_kind(lines: Sequence[str]) -> bool:
 _EMERGENCY_RE = re.compile(r"\b(?:999|101)\b(?!\s*/)|\bin\s+(?:the\s+case\s+of\s+)?an\s+emergency\b", re.I)
 _AUTOMATIC_RE = re.compile(
     r"\b(?:this\s+is\s+an?\s+)?automat(?:ic|ed|ically)\s+(?:generated\s+)?(?:reply|response|message|e-?mail"
-    r"|acknowledge?ment|receipt|notification|confirmation)|\bdo\s+not\s+reply\s+to\s+this|\bthis\s+(?:mailbox|inbox|(?:e-?mail\s+)?address)\s+is\s+"
+    r"|acknowledge?ment|receipt|notification|confirmation)"
+    # "please accept this auto-response as a formal acknowledgement" (round 15)
+    r"|\b(?:this|an?)\s+auto[-\s]?(?:response|reply|acknowledge?ment)\b|\bdo\s+not\s+reply\s+to\s+this|\bthis\s+(?:mailbox|inbox|(?:e-?mail\s+)?address)\s+is\s+"
     r"(?:not\s+|no\s+longer\s+)?(?:monitored|in\s+use|checked|staffed)|\bindividual\s+acknowledge?ments?\b|\bno-?reply\b",
     re.I,
 )
@@ -503,6 +505,9 @@ ANSWER_ANNOUNCED_RE = re.compile(
     # its answer"
     r"|\b(?:below|above|follows?)\s*,?\s+(?:together\s+|along\s+)?(?:with|alongside|beside)\s+(?:the|our|my|its|their|each)"
     r"\s+(?:\w+\s+)?(?:response|reply|answer|responses|answers|replies)\b"
+    # "Below are the questions raised in your request, and our response" (round 15)
+    r"|\b(?:below|set\s+out\s+below)\s+(?:are|is)\s+(?:\w+\s+){1,8}?(?:and|with|together\s+with)\s+(?:our|the|my|its)"
+    r"\s+(?:\w+\s+)?(?:response|reply|answer|responses|answers|replies)\b(?!\s+(?:will|shall|to\s+follow|is\s+due))"
     # "I will deal with your questions in the order they came"
     r"|" + ANSWER_PREFACE,
     re.I,
@@ -512,3 +517,32 @@ ANSWER_ANNOUNCED_RE = re.compile(
 def answer_announced(sentences: Sequence[str]) -> list[str]:
     """The sentences that announce the answer as given here (not to come)."""
     return [s for s in sentences if ANSWER_ANNOUNCED_RE.search(s)]
+
+
+# A receipt in other words (round 15): "Thank you for your Freedom of Information Act request,
+# received on 12 April"; "Your request number is CRN0042", "your unique reference number is FOI 31".
+# And the due date it promises said to be the statutory one: "you should receive a reply on or
+# before 19/02/2018. This will be 20 working days since your original request".
+_RECEIPT_WORDS = (
+    (re.compile(r"\bthank\s+you\s+for\s+your\s+(?:[\w-]+\s+){1,5}?(?:request|e-?mail|enquiry|letter),?\s+"
+                r"(?:which\s+(?:was|we)\s+)?received\s+(?:by\s+\w+\s+)?on\b"
+                r"|\byour\s+(?:unique\s+)?(?:request|case|reference)\s+(?:number|reference|ref\.?)\s+is\b"
+                # "I apologise for the delay in acknowledging your email received 24 November"
+                r"|\b(?:delay|late)\s+in\s+acknowledging\s+your\s+(?:e-?mail|request|letter|complaint|correspondence|message)\b",
+                re.I), 1.0),
+    (re.compile(r"\b(?:20|twenty)\s+working\s+days\s+(?:since|from|after)\s+(?:the\s+)?(?:date\s+of\s+)?"
+                r"(?:your\s+(?:original\s+)?(?:request|e-?mail)|receipt)\b", re.I), 1.5),
+)
+
+
+def receipt_words(sentences: Sequence[str]) -> tuple[float, list[str]]:
+    """The weight of receipt words no answer uses on its own, and the sentences saying them. The
+    caller counts them only for a letter that gives nothing: "Thank you for your FOI request,
+    received on 2 May. In 2023 we issued 5,090 notices" thanks, then answers."""
+    weight, said = 0.0, []
+    for s in sentences:
+        best = max((w for rx, w in _RECEIPT_WORDS if rx.search(s)), default=0.0)
+        if best:
+            weight += best
+            said.append(s)
+    return weight, said

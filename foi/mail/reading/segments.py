@@ -134,7 +134,9 @@ _RESPONSE_HEAD_RE = re.compile(
     r"|answers?\s+\d+"
     r"|response\s+to\s+your\s+request"
     r"|(?:result|findings)\s+of\s+(?:searches|the\s+review)"
-    r"|(?:please\s+(?:find|see)|i\s+(?:can|am\s+able\s+to|write|have)|we\s+(?:can|are|have)|unfortunately"
+    # ("I write to you with a request for information" is the requester's opening, not theirs: round 15)
+    r"|(?:please\s+(?:find|see)|i\s+(?:can|am\s+able\s+to|write(?!\s+(?:to\s+you\s+)?(?:with\s+a\s+request|to\s+(?:request"
+    r"|ask)\b))|have)|we\s+(?:can|are|have)|unfortunately"
     r"|following\s+receipt|thank\s+you|having\s+considered|this\s+(?:request|letter)(?!\s+(?:relates|concerns|is\s+(?:about"
     r"|for|regarding)|covers|regards|seeks|asks))|in\s+relation\s+to"
     r"|your\s+request\s+(?:for\s+information\s+)?(?:will|has)|please\s+be\s+advised|our\s+data"
@@ -245,6 +247,14 @@ def _is_their_voice(line: str) -> bool:
 _ITEM_NO_RE = re.compile(r"^\s*(?:q(?:uestion)?\s*)?\(?(\d{1,2})[.)](?!\d)", re.I)
 
 
+# The requester's own prose under a lead, not phrased as an ask: "I write to you with a request for
+# information under section 1 ...", "Please exclude from my request any site plans; I believe these
+# would pass the section 12(1) limit" (round 15). An authority says "your request", never "my request".
+_REQUESTER_PROSE_RE = re.compile(r"\bmy\s+(?:\w+\s+)?request\b"
+                                 r"|\bI\s+(?:write|am\s+writing)\s+(?:to\s+you\s+)?with\s+a\s+request\b"
+                                 r"|\bI\s+would\s+like\s+to\s+(?:request|ask|receive|obtain|see)\b", re.I)
+
+
 def _mark_request(lines: list[str], start: int, out: set[int], *, restart_only: bool = False) -> int:
     """Mark the restated request that starts at line `start` (up to an answer heading or a line in
     their voice, or while lines read as asks); return the index of the line after it. With
@@ -279,7 +289,8 @@ def _mark_request(lines: list[str], start: int, out: set[int], *, restart_only: 
     else:
         # No answer heading: the request runs while its lines read as asks.
         j = start
-        while j < len(lines) and (not lines[j].strip() or _ASK_RE.search(lines[j]) or len(lines[j].strip()) < 3):
+        while j < len(lines) and (not lines[j].strip() or _ASK_RE.search(lines[j]) or len(lines[j].strip()) < 3
+                                  or (_REQUESTER_PROSE_RE.search(lines[j]) and not _is_their_voice(lines[j]))):
             j += 1
         end = j
     out.update(range(start, end))

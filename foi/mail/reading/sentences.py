@@ -16,6 +16,12 @@ _ABBREV_RE = re.compile(r"(?:\b(?:s|ss|sec|no|nos|ref|refs|e\.g|i\.e|etc|mr|mrs|
     r"|approx|tel|vol|ch|art|pt)|\b[A-Z])\.$", re.I)
 
 
+# A line that stops after a month, maybe with its day: "... received on 3 January", "... on March 4,".
+_MONTH_END_RE = re.compile(r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+                           r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?$",
+                           re.I)
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences with hard wraps undone. Short lines, headings and table rows stay separate."""
     out: list[str] = []
@@ -25,7 +31,10 @@ def split_sentences(text: str) -> list[str]:
         buf = ""
         for k, ln in enumerate(lines):
             tabular = is_table_row(ln)
-            if tabular or re.match(r"^([-*\u2022]|\d+[.)]|[a-z][.)]|Q\d)(?:\s|$)", ln):
+            # (A year wrapped onto its own line, "received on 3 January" / "2020.", ends a date, not
+            # a numbered item: round 15.)
+            year_wrapped = bool(buf) and bool(_MONTH_END_RE.search(buf)) and bool(re.match(r"^(?:19|20)\d\d\b", ln))
+            if not year_wrapped and (tabular or re.match(r"^([-*\u2022]|\d+[.)]|[a-z][.)]|Q\d)(?:\s|$)", ln)):
                 if buf:
                     joined.append(buf)
                     buf = ""
@@ -213,6 +222,12 @@ _PROMISED_RE = re.compile(r"\b(?:will|should|shall|aim\s+to|expect\s+to|intend\s
                           r"|be\s+(?:sent|provided|given|dealt))\b", re.I)
 
 
+# "We will tell you as soon as possible if we do not hold it": the "if" governs the not-held words
+# themselves, so nothing is found yet (an acknowledgement's promise; round 15).
+_IF_NOT_HELD_RE = re.compile(r"\b(?:if|whether|in\s+case)\s+(?:we|it|they|the\s+\w+(?:\s+\w+)?"
+                             r"|[A-Z][\w&]*(?:\s+[A-Z]\w*)?)\s*$", re.I)
+
+
 def is_conditional(sentence: str) -> bool:
     if _WHERE_DONE_RE.search(sentence) or _WHERE_NOUN_RE.search(sentence):
         return False
@@ -224,10 +239,14 @@ def is_conditional(sentence: str) -> bool:
     if _LEADING_CONDITION_RE.search(sentence) or _COUNTERFACTUAL_RE.search(sentence):
         return True
     stated = _NOT_HELD_STATED_RE.search(sentence)
+    if stated and _IF_NOT_HELD_RE.search(sentence[: stated.start()]):
+        return True
     if stated and not _CONDITIONAL_RE.search(sentence[: stated.start()]):
         return False
     # "The cost of checking if any such data is held ..." asks a question, sets no condition.
-    sentence = re.sub(r"\b(determin\w*|establish\w*|ascertain\w*|know|confirm\w*|check\w*|see)\s+if\b", r"\1 whether",
+    # (and "please can you clarify if you want the messages or their titles" asks: round 15.)
+    sentence = re.sub(r"\b(determin\w*|establish\w*|ascertain\w*|know|confirm\w*|check\w*|see|clarify|specify)\s+if\b",
+                      r"\1 whether",
                       sentence, flags=re.I)
     # "We would be grateful if you could tell us ..." is a polite request, not a condition.
     sentence = re.sub(r"\b(?:grateful|appreciate\s+it|glad|helpful)\s+if\s+you\s+(?:could|would|can)\b", "please",

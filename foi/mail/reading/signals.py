@@ -220,7 +220,9 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"(?:recent\s+|e-?mailed\s+|written\s+)?(?:request|application|freedom|foi|enquiry)", 1.5),
     # (Not "counted from when your request arrived", "since the day your request was logged": a
     # receipt as the point the figures or the clock run from, said inside an answer.)
+    # (Not "a snapshot of data held at the time the request was received": when, not a receipt; round 15.)
     ("acknowledged", r"(?<!\bdate\s)(?<!\bday\s)(?<!\bsince\s)(?<!\bwhen\s)(?<!\bafter\s)(?<!\bbefore\s)(?<!\buntil\s)"
+        r"(?<!\btime\s)(?<!\bmoment\s)(?<!\bpoint\s)"
         r"\b(?:your|the|this)\s+(?:request|application|enquiry)\s+(?:for\s+information\s+)?(?:which\s+)?"
         r"(?:was|has\s+been|is|had\s+been)\s+(?:received|logged|registered)", 1.5),
     ("acknowledged", r"\backnowledge\s+(?:the\s+)?receipt\s+of\s+your\s+(?:request|freedom|foi|application|enquiry)"
@@ -296,7 +298,7 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     # this request", "staffing issues are causing further delays", "I am still not in a
     # position to send you our reply" (issue 12, coverage).
     ("extended", r"\bstill\s+(?:having|experiencing|facing)\s+(?:some\s+)?(?:difficult\w+|problems|issues)"
-        r"|\b(?:caus\w*|lead\w*\s+to|result\w*\s+in)\s+(?:some\s+)?(?:further|additional|more)\s+delays?\b"
+        r"|(?<!\bcan\s)(?<!\bcould\s)(?<!\bmay\s)(?<!\bmight\s)\b(?:caus\w*|lead\w*\s+to|result\w*\s+in)\s+(?:some\s+)?(?:further|additional|more)\s+delays?\b"
         r"|\b(?:still|have\s+still\s+been|has\s+still\s+been)\s+(?:been\s+)?unable\s+to\s+(?:provide|send|give)\s+"
         r"(?:you\s+(?:with\s+)?)?(?:a|the|our|your)\s+(?:full\s+)?(?:response|reply)", 1.5),
     # "The deadline for responding has been extended to 12 March"; "is taking longer than expected".
@@ -372,6 +374,8 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
         r"(?![^.]{0,80}\b(?:cost|limit|hours)\b)", 1.5),
     ("extended", r"\b(?:is|are)\s+(?:now\s+)?overdue\b"
         r"|\bapolog(?:ies|i[sz]e\w*)\s+(?:for|that)\b[^.]{0,60}\b(?:late|overdue|delay)"
+        # (not "the delay in acknowledging your email": the receipt was late, not the reply; round 15)
+        r"(?!\w*\s+(?:in|with)\s+(?:acknowledg|confirming\s+receipt|logging|registering))"
         r"|\b(?:are|am|is)\s+(?:still\s+|currently\s+|now\s+)?finali[sz]ing\b"
         r"|\bwill\s+(?:\w+\s+){0,3}(?:respond|reply|send|provide|issue|let\s+you\s+have|be\s+with\s+you"
         r"|write\s+(?:to\s+you\s+)?(?:again\s+)?)\b[^.]{0,40}?"
