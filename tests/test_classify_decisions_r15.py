@@ -1,0 +1,97 @@
+"""Round 15 of reading decisions (issue 12): patterns found in last round's blind sets, each in our
+own words (tests/fixtures/mail/SOURCES.md names the public pages), with negatives that share the
+words but not the meaning.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from foi.mail.reading.sentences import is_conditional
+from tests.helpers import read_reply
+
+_REVIEW_SUBJECT = "Internal review of your information request - Our reference: IR10203"
+
+# --------------------------------------------------------------------------------------------
+# A. A review kept in words that deny a wish to change: "we do not consider that we wish to change
+#    our position", "the council maintains its original reliance on section 31".
+
+
+@pytest.mark.parametrize(
+    "verdict",
+    [
+        "I can confirm that the Council maintains its original reliance on s31 as correct; we do not consider "
+        "that we wish to change our position at this stage.",
+        "We do not feel that we need to alter our position, and section 31 remains our ground.",
+        "Having looked at this again, the council does not wish to change the original decision.",
+        "The authority maintains its reliance on section 43(2) in full.",
+    ],
+)
+def test_a_review_kept_when_a_wish_to_change_is_denied(verdict: str) -> None:
+    text = (f"Dear Mr Jones\n\nI write in connection with your request for an internal review. {verdict}\n\n"
+            "If you remain dissatisfied you may complain to the Information Commissioner's Office.\n\nKind regards\n")
+    c = read_reply(text, _REVIEW_SUBJECT)
+    assert c.kind == "review-upheld"
+    assert c.review_outcome == "upheld"
+
+
+@pytest.mark.parametrize(
+    "verdict",
+    [
+        "Having considered your complaint, I have decided to change our position and the figures are attached.",
+        "I have decided to amend the original response; the information can now be released and is set out below.",
+    ],
+)
+def test_a_negative_a_change_stated_is_still_not_kept(verdict: str) -> None:
+    text = (f"Dear Mr Jones\n\nI write in connection with your request for an internal review. {verdict}\n\n"
+            "Kind regards\n")
+    c = read_reply(text, _REVIEW_SUBJECT)
+    assert c.kind != "review-upheld"
+    assert c.review_outcome != "upheld"
+
+
+# --------------------------------------------------------------------------------------------
+# B. A receipt promising to say "if we do not hold" the information: the not-held is the condition's
+#    own verb, not a decision (the letter is an acknowledgement).
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We will advise you as soon as possible if we do not hold the information.",
+        "We will let you know promptly if the council does not hold any of it.",
+        "You will be told at once in the event that the information is not held.",
+    ],
+)
+def test_b_if_not_held_is_a_condition(sentence: str) -> None:
+    assert is_conditional(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We do not hold the information you asked for.",
+        "Having checked whether we hold it, I can confirm that we do not hold the information.",
+        "The council does not hold any of it, as no such report was made.",
+    ],
+)
+def test_b_negative_a_stated_not_held_is_no_condition(sentence: str) -> None:
+    assert not is_conditional(sentence)
+
+
+def test_b_receipt_with_if_not_held_promise_is_acknowledged() -> None:
+    text = ("Dear Sir/Madam\n\nFreedom of Information Act 2000\n\nThank you for your email which we received on "
+            "7 March 2022.\nThe Council acknowledges your request for information under the Freedom of Information "
+            "Act 2000. Assuming the Council holds this information, we will aim to send it to you as soon as "
+            "possible and no later than 4 April 2022 (20 working days from the date of receipt).\nWe will advise "
+            "you as soon as possible if we do not hold the information.\n")
+    c = read_reply(text, "Information request - Our reference: 7788123")
+    assert c.kind == "acknowledged"
+
+
+def test_b_negative_a_plain_not_held_reply_stays_not_held() -> None:
+    text = ("Dear Sir/Madam\n\nThank you for your request for information received on 7 March 2022.\n"
+            "Having searched our records, I can confirm that the Council does not hold the information you "
+            "requested, as no such register has ever been kept.\n\nYours faithfully\n")
+    c = read_reply(text, "Information request - Our reference: 7788123")
+    assert c.kind == "not-held" or c.guess == "not-held"
