@@ -95,3 +95,30 @@ def test_b_negative_a_plain_not_held_reply_stays_not_held() -> None:
             "requested, as no such register has ever been kept.\n\nYours faithfully\n")
     c = read_reply(text, "Information request - Our reference: 7788123")
     assert c.kind == "not-held" or c.guess == "not-held"
+
+
+# --------------------------------------------------------------------------------------------
+# C. A disclosure log's header: "N/A" beside a date line is an empty field, not a question answered
+#    "not applicable" (so no not-held reading of a cost refusal).
+
+_LOG = ("Costs, Protests, Policing, Overtime\nPUB 2040\n17345\nProtest policing costs\n"
+        "Please give the full cost to the force of policing the road protests in October 2021.\n"
+        "Full Refusal with Section 12 Exemption\n{first}\n04 December 2021\n{second}\n"
+        "Having made enquiries, the force holds information relevant to your request; however, it is not held "
+        "in a format that allows it to be retrieved within the cost limit, and section 12 applies.\n")
+
+
+def test_c_na_beside_a_date_is_an_empty_log_field() -> None:
+    c = read_reply(_LOG.format(first="N/A", second="N/A"), "RE: Freedom of Information request - protest costs")
+    assert "the information is not held" not in c.reasons
+    assert c.kind != "not-held" and c.guess != "not-held"
+    assert "12" in c.sections
+
+
+def test_c_negative_na_answering_a_question_still_says_nothing_held() -> None:
+    from foi.mail.reading.scoring import score
+
+    scores, _ = score(["2. How many of those drones were bought in 2021?", "N/A"])
+    assert scores["not-held"] >= 1.5
+    scores, _ = score(["04 December 2021", "N/A - see the answer to question 1"])
+    assert scores["not-held"] >= 1.5
