@@ -122,3 +122,48 @@ def test_c_negative_na_answering_a_question_still_says_nothing_held() -> None:
     assert scores["not-held"] >= 1.5
     scores, _ = score(["04 December 2021", "N/A - see the answer to question 1"])
     assert scores["not-held"] >= 1.5
+
+
+# --------------------------------------------------------------------------------------------
+# D. A count of case outcomes, opening its sentence, answers a question laid out above it: "11
+#    complaints have been upheld", "38 appeals were closed".
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "11 complaint reviews have been upheld.",
+        "38 appeals were closed in that period.",
+        "7 of the cases were referred to the regulator.",
+    ],
+)
+def test_d_count_of_case_outcomes_is_an_answer(answer: str) -> None:
+    from foi.mail.reading.segments import read_message
+
+    text = ("We can confirm that the information you seek is held by the Office.\n\nYou asked for the following:\n\n"
+            "\u2022 The number of complaints about the service decided between 2020 and 2021\n\n" + answer + "\n")
+    assert read_message(text).answers >= 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "1,500 complaint files were identified, each of which would need to be read by hand.",
+        "2021 complaints were upheld more often than before.",
+        "Is 11 the number of complaints that were upheld?",
+    ],
+)
+def test_d_negative_search_sizes_years_and_questions_are_no_answers(sentence: str) -> None:
+    from foi.mail.reading.segments import read_message
+
+    assert read_message(sentence + "\n").answers == 0
+
+
+def test_d_log_entry_answering_each_bullet_with_an_outcome_count_is_responded() -> None:
+    text = ("Disclosure Details\n\nUnder section 1 of the Act, we can confirm that the information you seek is held "
+            "by the Office of the Commissioner.\n\nYou have requested the following information:\n\n"
+            "\u2022 Number of appeals received by the Office in 2022\n\n40 appeals were received by the Office.\n\n"
+            "\u2022 Number of those appeals upheld\n\n9 appeals have been upheld.\n\n"
+            "Any information disclosed under the Act is deemed to be in the public domain.\n")
+    c = read_reply(text, "Appeals upheld by the Office - Reference: 30411")
+    assert c.kind == "responded" or c.guess == "responded"

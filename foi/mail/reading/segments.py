@@ -474,7 +474,9 @@ _ANSWER_RE = re.compile(
     r"|(?<![\w/£.])(?!(?:19|20)\d\d\b)" + _NUM.replace("?P<n>", "?P<m>")
     + r"\s+(?:[a-z]+\s+){1,3}(?:were|was|have\s+been|had\s+been)\s+"
     r"(?:recorded|issued|made|reported|received|arrested|charged|cautioned|dealt|employed|stopped|seized|found|given"
-    r"|paid|spent|purchased|bought|deployed|trained|dismissed|suspended|committed)\b"
+    r"|paid|spent|purchased|bought|deployed|trained|dismissed|suspended|committed"
+    # case outcomes counted: "11 complaints have been upheld", "38 appeals were closed" (round 15)
+    r"|upheld|closed|resolved|completed|investigated|referred|logged|identified|granted|approved)\b"
     # "we employ 14 dog handlers", "the force has 42 marked cars"
     r"|\b(?:we|the\s+(?:force|constabulary|service))\s+(?:currently\s+)?(?:employ|employs|employed|ha[sv]e?|holds?|own"
     r"|owns|operate"
