@@ -167,3 +167,28 @@ def test_d_log_entry_answering_each_bullet_with_an_outcome_count_is_responded() 
             "Any information disclosed under the Act is deemed to be in the public domain.\n")
     c = read_reply(text, "Appeals upheld by the Office - Reference: 30411")
     assert c.kind == "responded" or c.guess == "responded"
+
+
+# --------------------------------------------------------------------------------------------
+# E. A review that finds the first reply wrong, gives nothing and asks which of two readings we
+#    mean: a person reads it (overturned guessed), never an automatic overturned review.
+
+_REVIEW_FOUND_FOR_US = (
+    "Dear Ms Green\n\nINTERNAL REVIEW\n\nYou asked us on 3 May to review our reply to your request.\n\n"
+    "Conclusion\nHaving looked at the matter afresh, I believe the original response was incorrect, and I "
+    "apologise. {tail}\n\nYours sincerely\nReview Officer\n")
+
+
+def test_e_review_found_for_us_that_asks_a_question_goes_to_review() -> None:
+    tail = ("It has also become clear that your request could be read in two ways. Section 1(3) of the Act "
+            "does not oblige us to answer until we have the further clarification we need to locate the "
+            "information. Please can you clarify whether you want the full messages or only the group names?")
+    c = read_reply(_REVIEW_FOUND_FOR_US.format(tail=tail), _REVIEW_SUBJECT)
+    assert c.kind == "needs-review"
+    assert c.guess == "review-overturned"
+
+
+def test_e_negative_review_found_for_us_that_releases_stays_overturned() -> None:
+    tail = "The information can now be released and I attach the figures you asked for."
+    c = read_reply(_REVIEW_FOUND_FOR_US.format(tail=tail), _REVIEW_SUBJECT)
+    assert c.kind == "review-overturned" or c.guess == "review-overturned"

@@ -228,6 +228,13 @@ def read_review(ev: Gathered, w: Weighed) -> Classification | None:
         to_come = [x for x in new if REPLY_TO_COME_RE.search(x)]
         if done and not released and not to_come and not any(OVERTURN_RE.search(x) for x in new):
             outcome, outcome_ev, conf = "upheld", done[:1], 0.65
+    if outcome == "overturned" and ev.scores["clarification"] >= 1.5 and not _more_released(ev, new):
+        # "The original response was incorrect ... please can you clarify which of the two you want":
+        # found for us, yet nothing given and a question asked before anything can be; whether that
+        # is an overturned review or a request for clarification, a person reads it (round 15).
+        return conclude(ev, "needs-review", outcome_ev[:1] + ev.evidence["clarification"][:1], 0.35,
+                        guess="review-overturned", history_too=True,
+                        reasons=["review found for us, but asks a question before giving anything"])
     if outcome and (review_context or ev.scores["review"] > 0):
         kind = "review-upheld" if outcome == "upheld" else "review-overturned"
         return conclude(ev, kind, outcome_ev[:1] + ev.evidence["review"][:1], conf, review=outcome, history_too=True,
