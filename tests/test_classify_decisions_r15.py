@@ -192,3 +192,46 @@ def test_e_negative_review_found_for_us_that_releases_stays_overturned() -> None
     tail = "The information can now be released and I attach the figures you asked for."
     c = read_reply(_REVIEW_FOUND_FOR_US.format(tail=tail), _REVIEW_SUBJECT)
     assert c.kind == "review-overturned" or c.guess == "review-overturned"
+
+
+# --------------------------------------------------------------------------------------------
+# F. A refusal notice naming its ground as "the exemption applicable": "the exemption applicable to
+#    the information you have requested can be found at section 31", "the exemptions applicable are:".
+
+
+@pytest.mark.parametrize(
+    "ground",
+    [
+        "The exemption applicable to the information you have asked for can be found at Section 31(1)(a) of "
+        "the Act, and this notice is issued under Section 17.",
+        "The exemptions applicable to the information are:\nSection 31(1)(a) - Law Enforcement",
+        "The exemption which applies to this request is section 31(1)(a) of the Act.",
+    ],
+)
+def test_f_exemption_applicable_named_is_a_refusal(ground: str) -> None:
+    from foi.mail.reading.scoring import score
+    from foi.mail.reading.sentences import split_sentences
+
+    scores, _ = score(split_sentences(ground))
+    assert scores["refused"] >= 1.5
+    text = ("FREEDOM OF INFORMATION REQUEST 2024/1234\nDear requester,\nThank you for your recent request under the "
+            "Freedom of Information Act 2000.\nRESPONSE\n" + ground + "\n")
+    c = read_reply(text, "FREEDOM OF INFORMATION REQUEST 2024/1234")
+    assert c.kind == "refused" or c.guess == "refused"
+    assert c.kind != "responded"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If an exemption is applicable, we will explain which one in our reply.",
+        "The exemptions applicable to requests like yours are explained on our website.",
+        "We will consider whether the exemption is applicable to any part of the request.",
+    ],
+)
+def test_f_negative_an_exemption_that_might_apply_is_no_refusal(sentence: str) -> None:
+    import re
+
+    from foi.mail.reading import grammar
+
+    assert re.search(grammar.UNDER_GROUND, sentence, re.I) is None

@@ -447,6 +447,12 @@ UNDER_GROUND = (
     # "falls within the terms of section 22"; "section 22 (future publication) comes within the
     # terms of an exemption" (round 9).
     r"|\b(?:falls?|fell|comes?)\s+(?:into|within|under)\s+the\s+terms\s+of\b"
+    # A refusal notice naming its ground: "the exemption applicable to the information you have
+    # requested can be found at section 31", "the exemptions applicable are: section 22 ..." (round 15).
+    # (Not "an exemption may apply", "if an exemption is applicable": no ground named as found.)
+    r"|\bthe\s+(?:exemptions?|exceptions?)\s+(?:(?:that|which)\s+(?:appl(?:y|ies)|(?:is|are)\s+engaged)|applicable)"
+    r"\s+(?:to\s+[^.;:]{0,100}?)?(?:(?:is|are|can\s+be\s+found\s+(?:at|in|under))\s*:?\s+(?:at\s+)?"
+    r"(?:section|s\.?\s*\d|regulation)|(?:is|are)\s*:\s*$)"
     # (Not "engages section 31": a letter still weighing the public interest says that too.)
 )
 
