@@ -235,3 +235,37 @@ def test_f_negative_an_exemption_that_might_apply_is_no_refusal(sentence: str) -
     from foi.mail.reading import grammar
 
     assert re.search(grammar.UNDER_GROUND, sentence, re.I) is None
+
+
+# --------------------------------------------------------------------------------------------
+# G. A letter that states the date of receipt and also notes the figures it supplies ("any statistical
+#    data supplied is a snapshot of data held when the request was received", "the below figures relate
+#    only to ..."), its table lost: the answer, perhaps, never an automatic acknowledgement.
+
+_RECEIVED_AND_ANSWERED = (
+    "I write in connection with your request for information dated 2nd May 2021 and received by this office on "
+    "that date. Below are the questions raised in your request, and our response.\n\n"
+    "Please provide the number of referrals made to the regulator in 2019 and 2020:\n\n{note}\n\n\n\n\n")
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Please note any statistical data supplied in response to requests is a snapshot of data held at the time "
+        "the request was received and is subject to change.",
+        "a) We have made enquiries and the below figures relate only to voluntary referrals.",
+    ],
+)
+def test_g_receipt_date_beside_a_note_on_figures_is_no_automatic_acknowledgement(note: str) -> None:
+    c = read_reply(_RECEIVED_AND_ANSWERED.format(note=note), "RE: Freedom of Information request - referrals")
+    assert c.kind != "acknowledged"
+
+
+def test_g_negative_plain_receipt_stays_acknowledged() -> None:
+    text = ("Dear Mr Hill\n\nFREEDOM OF INFORMATION REQUEST REFERENCE NO: 0456/2021\n\nWe acknowledge receipt of your "
+            "request, which was received by the force on 02/05/2021. Your request will now be considered under the "
+            "Freedom of Information Act 2000, and you will receive a response within twenty working days.\n\n"
+            "We would advise you that some requests may involve the payment of a fee; if so, you will be told.\n\n"
+            "Regards\n\nInformation Access Office\n")
+    c = read_reply(text, "RE: Freedom of Information request - referrals")
+    assert c.kind == "acknowledged"

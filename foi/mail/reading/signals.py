@@ -784,7 +784,13 @@ NOT_HELD_PART_RE = re.compile(r"(?i:(?<!\bno\s)\b(?:some|part|parts|all\s+of\s+i
 # The caveat forces print under figures they release.
 DATA_CAVEAT_RE = re.compile(r"every\s+effort\s+is\s+made\s+to\s+ensure\s+that\s+the\s+figures"
     r"|extracted\s+from\s+a\s+live"
-                            r"\s+system|figures\s+provided\s+therefore|use\s+the\s+enclosed\s+data", re.I)
+                            r"\s+system|figures\s+provided\s+therefore|use\s+the\s+enclosed\s+data"
+                            # "any statistical data supplied ... is a snapshot of data held at the time",
+                            # "the below figures relate only to ..." (round 15)
+                            r"|\b(?:data|figures|statistics)\s+(?:supplied|provided|disclosed|released)\b[^.]{0,80}?"
+                            r"\bis\s+a\s+snapshot\b"
+                            r"|\bthe\s+(?:below|above)\s+(?:figures|data|statistics|numbers|totals)\s+(?:relate|relates|show|shows"
+                            r"|cover|covers|include|includes|are|is|were|represent)\b", re.I)
 # Released figures described as released: "the data provided is based on the date recorded", "the
 # totals supplied here cover calendar years", "caveats apply to the figures given", "to produce the
 # data provided, a search was run". The authority's note about what it has handed over, in any of
