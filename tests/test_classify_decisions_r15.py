@@ -269,3 +269,33 @@ def test_g_negative_plain_receipt_stays_acknowledged() -> None:
             "Regards\n\nInformation Access Office\n")
     c = read_reply(text, "RE: Freedom of Information request - referrals")
     assert c.kind == "acknowledged"
+
+
+# --------------------------------------------------------------------------------------------
+# H. A review letter owning that the first reply left a part out ("we did not address the further
+#    element"), its outcome not stated plainly: overturned is the better guess.
+
+_REVIEW_LETTER = (
+    "Dear Mr Ward\n\nI am writing to you about your request for a review of our response dated 2 March and your "
+    "original request of 1 February. Your request has been assigned to me to review.\n\nI have revisited our "
+    "original response and contacted the departments involved. {finding}\n\nYours sincerely\n")
+
+
+@pytest.mark.parametrize(
+    "finding",
+    [
+        "Our response gave you a copy of the byelaws. However, we did not address the further element of your "
+        "request, a map of the land they apply to.",
+        "The second part of your request, about the map, was overlooked in our original response.",
+    ],
+)
+def test_h_review_owning_a_part_left_out_guesses_overturned(finding: str) -> None:
+    c = read_reply(_REVIEW_LETTER.format(finding=finding), "Freedom of Information request 12345 APPEAL")
+    assert c.kind in ("needs-review", "review-overturned")
+    assert c.guess == "review-overturned"
+
+
+def test_h_negative_review_that_finds_nothing_left_out_guesses_upheld() -> None:
+    finding = "Our response gave you a copy of the byelaws, which is all the information held."
+    c = read_reply(_REVIEW_LETTER.format(finding=finding), "Freedom of Information request 12345 APPEAL")
+    assert c.guess != "review-overturned"
