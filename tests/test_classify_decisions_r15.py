@@ -299,3 +299,38 @@ def test_h_negative_review_that_finds_nothing_left_out_guesses_upheld() -> None:
     finding = "Our response gave you a copy of the byelaws, which is all the information held."
     c = read_reply(_REVIEW_LETTER.format(finding=finding), "Freedom of Information request 12345 APPEAL")
     assert c.guess != "review-overturned"
+
+
+# --------------------------------------------------------------------------------------------
+# I. The requester's own opening printed back ("I write to you with a request for information under
+#    section 1 ...") is part of the request, not the start of the answer: a section the requester
+#    names there is not the authority's ground.
+
+_NOTED = ("I write in connection with your request for information received on 3rd March. I note you seek access "
+          "to the following information:\n\n{opening}\n\nI would like the names of the emergency plans held by the "
+          "force. I believe that asking for site plans as well would exceed the limit in Section 12(1) of the "
+          "Act, so please leave them out.\n\n"
+          "The force can confirm that it holds information in relation to your request; however, I am not obliged "
+          "to supply it. Such information is exempt under the following exemption:\n\n"
+          "Section 31(1)(a) - Law Enforcement\n")
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "I write to you with a request for information under Section 1 of the Freedom of Information Act 2000.",
+        "I write to request information under the Freedom of Information Act 2000.",
+    ],
+)
+def test_i_requester_opening_printed_back_is_the_request(opening: str) -> None:
+    c = read_reply(_NOTED.format(opening=opening), "RE: Freedom of Information request - emergency plans")
+    assert c.sections == ["31(1)(a)"]
+    assert c.kind == "refused" or c.guess == "refused"
+
+
+def test_i_negative_authority_writing_in_response_still_starts_the_answer() -> None:
+    from foi.mail.reading.segments import _RESPONSE_HEAD_RE
+
+    assert _RESPONSE_HEAD_RE.match("I write in response to your request for information.")
+    assert _RESPONSE_HEAD_RE.match("I write to confirm that the force holds the information.")
+    assert not _RESPONSE_HEAD_RE.match("I write to you with a request for information under Section 1.")

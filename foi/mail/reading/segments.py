@@ -134,7 +134,10 @@ _RESPONSE_HEAD_RE = re.compile(
     r"|answers?\s+\d+"
     r"|response\s+to\s+your\s+request"
     r"|(?:result|findings)\s+of\s+(?:searches|the\s+review)"
-    r"|(?:please\s+(?:find|see)|i\s+(?:can|am\s+able\s+to|write|have)|we\s+(?:can|are|have)|unfortunately"
+    # ("I write to you with a request for information": the requester's own opening, printed back;
+    # round 15.)
+    r"|(?:please\s+(?:find|see)|i\s+(?:can|am\s+able\s+to|write(?!\s+(?:to\s+you\s+)?(?:with\s+a\s+request|to\s+request"
+    r"|to\s+ask|to\s+make))|have)|we\s+(?:can|are|have)|unfortunately"
     r"|following\s+receipt|thank\s+you|having\s+considered|this\s+(?:request|letter)(?!\s+(?:relates|concerns|is\s+(?:about"
     r"|for|regarding)|covers|regards|seeks|asks))|in\s+relation\s+to"
     r"|your\s+request\s+(?:for\s+information\s+)?(?:will|has)|please\s+be\s+advised|our\s+data"
