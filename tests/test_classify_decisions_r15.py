@@ -334,3 +334,29 @@ def test_i_negative_authority_writing_in_response_still_starts_the_answer() -> N
     assert _RESPONSE_HEAD_RE.match("I write in response to your request for information.")
     assert _RESPONSE_HEAD_RE.match("I write to confirm that the force holds the information.")
     assert not _RESPONSE_HEAD_RE.match("I write to you with a request for information under Section 1.")
+
+
+# --------------------------------------------------------------------------------------------
+# J. "Please find electronically attached all the relevant information that we hold": the words of
+#    giving with an adverb and "all the" between them.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Please find electronically attached all the relevant information that we hold at this time.",
+        "Please find herewith enclosed all of the information we hold.",
+    ],
+)
+def test_j_find_attached_with_an_adverb_gives_information(sentence: str) -> None:
+    from foi.mail.reading.scoring import score
+
+    scores, _ = score([sentence])
+    assert scores["data"] >= 1.5
+
+
+def test_j_negative_attached_form_is_not_information() -> None:
+    from foi.mail.reading.scoring import score
+
+    scores, _ = score(["Please find electronically attached a form for you to complete and return."])
+    assert scores["data"] < 1.5

@@ -422,8 +422,10 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     # figures attached" (round 7).
     ("data", r"\b(?:here\s+(?:is|are)|please\s+(?:find|see))\s+(?:the\s+|our\s+)?(?:\w+\s+)?(?:information|figures|data"
         r"|spreadsheet|breakdown)\b(?:\s+(?:you\s+(?:requested|asked\s+for)|(?:attached|enclosed|below)))", 1.5),
-    ("data", r"\b(?:find|see)\s+(?:the\s+|our\s+)?(?:attached|enclosed)\s+(?:(?:a|the|our"
-        r"|an)\s+)?(?:\w+\s+)?(?:information|data|figures"
+    # ("Please find electronically attached all the relevant information": an adverb between, and
+    # "all the" before what is given; round 15.)
+    ("data", r"\b(?:find|see)\s+(?:the\s+|our\s+)?(?:electronically\s+|herewith\s+)?(?:attached|enclosed)\s+"
+        r"(?:(?:a|the|our|an|all\s+(?:of\s+)?the|all)\s+)?(?:\w+\s+)?(?:information|data|figures"
         r"|spreadsheet|table|document|file|list|details|cop(?:y|ies)|breakdown|answers?)\b", 2.0),
     ("data", r"\b(?:see|find)\s+(?:the\s+)?(?:attached|enclosed)\W*$|\b(?:as|see)\s+attached\b"
 
