@@ -62,6 +62,7 @@ RIVALS = ("not held, and no ground for withholding", "not held beside nothing sh
           "something withheld besides NCND", "the whole request not held", "only the attachment speaks",
           "nothing concrete given", "something withheld", "information given", "said to be given", "any part not held",
           "a count given", "rows of figures", "something confirmed", "the rest withheld", "more time taken",
+          "a caveat under figures",
           "no ground relied on",
           "a question to us", "asks us anything", "a one-line reply", "not held")
 

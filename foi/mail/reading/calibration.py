@@ -65,8 +65,10 @@ CONTESTS: dict[str, tuple[str, ...]] = {
     "extended": ("information given", "a question to us"),
     "clarification": ("information given", "more time taken", "said to be given"),
     # (A mailbox's wording is weighed against a person's in the receipt's own reading: receipts.py.)
+    # (A receipt that also says figures are supplied, "any statistical data supplied is a snapshot",
+    # may be the answer with its table lost: round 15.)
     "acknowledged": ("information given", "something withheld", "not held", "more time taken", "a question to us",
-                     SOME_MORE_TIME),
+                     "a caveat under figures", SOME_MORE_TIME),
 }
 # What still puts a decision the authority files under a log's outcome field in doubt: the letter
 # itself waits on more time or on our answer.

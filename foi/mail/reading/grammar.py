@@ -448,6 +448,12 @@ UNDER_GROUND = (
     # "falls within the terms of section 22"; "section 22 (future publication) comes within the
     # terms of an exemption" (round 9).
     r"|\b(?:falls?|fell|comes?)\s+(?:into|within|under)\s+the\s+terms\s+of\b"
+    # A refusal notice naming its ground: "the exemption applicable to the information you have
+    # requested can be found at section 31", "the exemptions applicable are: section 22 ..." (round 15).
+    # (Not "an exemption may apply", "if an exemption is applicable": no ground named as found.)
+    r"|\bthe\s+(?:exemptions?|exceptions?)\s+(?:(?:that|which)\s+(?:appl(?:y|ies)|(?:is|are)\s+engaged)|applicable)"
+    r"\s+(?:to\s+[^.;:]{0,100}?)?(?:(?:is|are|can\s+be\s+found\s+(?:at|in|under))\s*:?\s+(?:at\s+)?"
+    r"(?:section|s\.?\s*\d|regulation)|(?:is|are)\s*:\s*$)"
     # (Not "engages section 31": a letter still weighing the public interest says that too.)
 )
 
@@ -491,14 +497,20 @@ REVERSE = r"(?:overturn|reverse|set\s+aside|overrule)"
 CHANGE = r"(?:" + REVERSE + r"|withdraw|vary|revise|amend|change|alter|depart\s+from|interfere\s+with|disturb)"
 # Not changed: "no reason to depart from", "we do not propose to alter".
 NO_CHANGE = (r"\bno\s+(?:reason|grounds?|basis|cause|need)\s+to\s+" + CHANGE
-             + r"|\bdo\s+not\s+(?:propose|intend|consider\s+it\s+necessary)\s+to\s+" + CHANGE)
+             + r"|\bdo\s+not\s+(?:propose|intend|consider\s+it\s+necessary)\s+to\s+" + CHANGE
+             # a wish or need denied, however it is put: "we do not consider that we wish to change
+             # our position", "we do not feel we need to alter the decision" (round 15)
+             + r"|\b(?:do|does|did)\s+not\s+(?:consider|think|feel|believe|see)\s+(?:that\s+)?(?:we|I|it|the\s+\w+)\s+"
+             r"(?:wish|want|need|ought|has|have|should)\s+(?:to\s+)?" + CHANGE
+             + r"|\b(?:do|does|did)\s+not\s+(?:wish|want|need)\s+to\s+" + CHANGE)
 # Should have been otherwise: "should have been released", "ought not to have been applied".
 SHOULD_HAVE = (r"\b(?:should|ought\s+to)\s+(?:not\s+)?have\s+been\s+(?:released|disclosed|provided|answered|applied"
                r"|relied\s+(?:up)?on|cited|used|engaged|withheld|refused)")
 # Not preceded by a negation or by "no reason to" (variable-width look-behind is not allowed).
 _NOT_BEFORE = r"(?<!\bnot\s)(?<!n't\s)(?<!\bnever\s)"
-_NOT_REFUSED = (r"(?<!\breason\sto\s)(?<!\bgrounds\sto\s)(?<!\bground\sto\s)(?<!\bbasis\sto\s)(?<!\bneed\sto\s)"
-                r"(?<!\bcause\sto\s)(?<!\bnot\sto\s)(?<!\bpropose\sto\s)(?<!\bintend\sto\s)(?<!\bnecessary\sto\s)")
+# (Nor by "wish to", "want to": "we do not consider that we wish to change our position"; round 15.)
+_NOT_REFUSED = (r"(?<!\bwish\sto\s)(?<!\bwant\sto\s)(?<!\breason\sto\s)(?<!\bgrounds\sto\s)(?<!\bground\sto\s)"
+                r"(?<!\bbasis\sto\s)(?<!\bneed\sto\s)(?<!\bcause\sto\s)(?<!\bnot\sto\s)(?<!\bpropose\sto\s)(?<!\bintend\sto\s)(?<!\bnecessary\sto\s)")
 
 # The verdict alone.
 UPHELD = (

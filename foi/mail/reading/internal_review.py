@@ -123,6 +123,19 @@ _REVIEW_TO_COME_RE = re.compile(
 )
 
 
+# The reviewer owns that the first reply left a part out: "we did not address the further element",
+# "the original response failed to answer part two", "this part of your request was overlooked"
+# (round 15). Found for us, though what is given for it may still be to come: a guess, not a decision.
+_PART_MISSED_RE = re.compile(
+    r"\b(?:we|I|the\s+(?:council|force|department|authority)|(?:the|our)\s+(?:original\s+|initial\s+|first\s+)?"
+    r"(?:response|reply|answer))\s+(?:did\s+not|didn't|failed\s+to|omitted\s+to|neglected\s+to)\s+(?:fully\s+)?"
+    r"(?:address|respond\s+to|deal\s+with)\b"
+    r"|\b(?:part|element|question|aspect)\b[^.;]{0,60}?\b(?:was|were|had\s+been)\s+(?:overlooked|missed|not\s+addressed"
+    r"|not\s+answered)\b",
+    re.I,
+)
+
+
 def _review_receipt(reading: Classification) -> Classification:
     """A receipt of our review request changes no date of the first request: the date of receipt it
     states is the review request's, so it is not recorded as the request's (round 14)."""
@@ -239,8 +252,16 @@ def read_review(ev: Gathered, w: Weighed) -> Classification | None:
         done = [x for x in new if _CONSIDERED_RE.search(x) and not hypothetical(x)]
         released = _more_released(ev, new)
         to_come = [x for x in new if REPLY_TO_COME_RE.search(x)]
-        if done and not released and not to_come and not any(OVERTURN_RE.search(x) for x in new):
+        missed = [x for x in new if _PART_MISSED_RE.search(x) and not hypothetical(x)]
+        if done and not released and not to_come and not missed and not any(OVERTURN_RE.search(x) for x in new):
             outcome, outcome_ev, conf = "upheld", done[:1], 0.65
+    if outcome == "overturned" and ev.scores["clarification"] >= 1.5 and not _more_released(ev, new):
+        # "The original response was incorrect ... please can you clarify which of the two you want":
+        # found for us, yet nothing given and a question asked before anything can be; whether that
+        # is an overturned review or a request for clarification, a person reads it (round 15).
+        return conclude(ev, "needs-review", outcome_ev[:1] + ev.evidence["clarification"][:1], 0.35,
+                        guess="review-overturned", history_too=True,
+                        reasons=["review found for us, but asks a question before giving anything"])
     if outcome and (review_context or ev.scores["review"] > 0):
         kind = "review-upheld" if outcome == "upheld" else "review-overturned"
         return conclude(ev, kind, outcome_ev[:1] + ev.evidence["review"][:1], conf, review=outcome, history_too=True,
@@ -264,6 +285,8 @@ def read_review(ev: Gathered, w: Weighed) -> Classification | None:
         # guess only when something is released now or attached (round 10).
         released = _more_released(ev, new)
         guess = "review-overturned" if released and not (w.exempt and w.data < 2) else "review-upheld"
+        if any(_PART_MISSED_RE.search(x) and not hypothetical(x) for x in new):
+            guess = "review-overturned"
         return conclude(ev, "needs-review", ev.evidence["review"][:2], 0.35, guess=guess, history_too=True,
                         reasons=["an internal review letter whose outcome is not stated plainly"])
     if asked and not later and not any(REPLY_TO_COME_RE.search(x) for x in new) \
@@ -273,6 +296,8 @@ def read_review(ev: Gathered, w: Weighed) -> Classification | None:
         # decision of the reviewer's (issue 12, pattern 2; round 12b). A person reads the outcome.
         released = _more_released(ev, new)
         guess = "review-overturned" if released and not (w.exempt and w.data < 2) else "review-upheld"
+        if any(_PART_MISSED_RE.search(x) and not hypothetical(x) for x in new):
+            guess = "review-overturned"
         return conclude(ev, "needs-review", asked[:1], 0.35, guess=guess, history_too=True,
                         reasons=["answers our review request, but states no outcome"])
     return None

@@ -134,9 +134,10 @@ _RESPONSE_HEAD_RE = re.compile(
     r"|answers?\s+\d+"
     r"|response\s+to\s+your\s+request"
     r"|(?:result|findings)\s+of\s+(?:searches|the\s+review)"
-    # ("I write to you with a request for information" is the requester's opening, not theirs: round 15)
-    r"|(?:please\s+(?:find|see)|i\s+(?:can|am\s+able\s+to|write(?!\s+(?:to\s+you\s+)?(?:with\s+a\s+request|to\s+(?:request"
-    r"|ask)\b))|have)|we\s+(?:can|are|have)|unfortunately"
+    # ("I write to you with a request for information": the requester's own opening, printed back;
+    # round 15.)
+    r"|(?:please\s+(?:find|see)|i\s+(?:can|am\s+able\s+to|write(?!\s+(?:to\s+you\s+)?(?:with\s+a\s+request|to\s+request"
+    r"|to\s+ask|to\s+make))|have)|we\s+(?:can|are|have)|unfortunately"
     r"|following\s+receipt|thank\s+you|having\s+considered|this\s+(?:request|letter)(?!\s+(?:relates|concerns|is\s+(?:about"
     r"|for|regarding)|covers|regards|seeks|asks))|in\s+relation\s+to"
     r"|your\s+request\s+(?:for\s+information\s+)?(?:will|has)|please\s+be\s+advised|our\s+data"
@@ -500,7 +501,9 @@ _ANSWER_RE = re.compile(
     r"|(?<![\w/£.])(?!(?:19|20)\d\d\b)" + _NUM.replace("?P<n>", "?P<m>")
     + r"\s+(?:[a-z]+\s+){1,3}(?:were|was|have\s+been|had\s+been)\s+"
     r"(?:recorded|issued|made|reported|received|arrested|charged|cautioned|dealt|employed|stopped|seized|found|given"
-    r"|paid|spent|purchased|bought|deployed|trained|dismissed|suspended|committed)\b"
+    r"|paid|spent|purchased|bought|deployed|trained|dismissed|suspended|committed"
+    # case outcomes counted: "11 complaints have been upheld", "38 appeals were closed" (round 15)
+    r"|upheld|closed|resolved|completed|investigated|referred|logged|identified|granted|approved)\b"
     # "we employ 14 dog handlers", "the force has 42 marked cars"
     r"|\b(?:we|the\s+(?:force|constabulary|service))\s+(?:currently\s+)?(?:employ|employs|employed|ha[sv]e?|holds?|own"
     r"|owns|operate"

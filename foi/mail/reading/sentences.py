@@ -201,6 +201,10 @@ WAIVED_RE = re.compile(r"\b(?:rather\s+than|instead\s+of)\s+(?:apply|applying|re
 _NOT_HELD_STATED_RE = re.compile(r"\b(?:is|are|was|were)\s+not\s+(?:recorded|held)(?:\s*/\s*(?:recorded|held))?\b"
                                  r"|\b(?:does|do)\s+not\s+(?:hold|record)\b", re.I)
 
+# The not-held governed by an "if" a few words before it: "if we do not hold", "if the council does
+# not hold any of it" (not "whether", which asks: "to check whether we hold ...").
+_IF_NOT_HELD_RE = re.compile(r"\b(?:if|unless|in\s+case|in\s+the\s+event\s+that)\s+(?:\w+\s+){1,3}?"
+                             r"(?:(?:does|do)\s+not\s+(?:hold|record)|(?:is|are)\s+not\s+(?:recorded|held))\b", re.I)
 
 # "Where a count is under five, it has been replaced with '*'": what was done in each such case,
 # not a hypothetical (round 6).
@@ -224,8 +228,8 @@ _PROMISED_RE = re.compile(r"\b(?:will|should|shall|aim\s+to|expect\s+to|intend\s
 
 # "We will tell you as soon as possible if we do not hold it": the "if" governs the not-held words
 # themselves, so nothing is found yet (an acknowledgement's promise; round 15).
-_IF_NOT_HELD_RE = re.compile(r"\b(?:if|whether|in\s+case)\s+(?:we|it|they|the\s+\w+(?:\s+\w+)?"
-                             r"|[A-Z][\w&]*(?:\s+[A-Z]\w*)?)\s*$", re.I)
+_IF_BEFORE_NOT_HELD_RE = re.compile(r"\b(?:if|whether|in\s+case)\s+(?:we|it|they|the\s+\w+(?:\s+\w+)?"
+                                    r"|[A-Z][\w&]*(?:\s+[A-Z]\w*)?)\s*$", re.I)
 
 
 def is_conditional(sentence: str) -> bool:
@@ -239,7 +243,10 @@ def is_conditional(sentence: str) -> bool:
     if _LEADING_CONDITION_RE.search(sentence) or _COUNTERFACTUAL_RE.search(sentence):
         return True
     stated = _NOT_HELD_STATED_RE.search(sentence)
-    if stated and _IF_NOT_HELD_RE.search(sentence[: stated.start()]):
+    if stated and (_IF_NOT_HELD_RE.search(sentence)
+                   or _IF_BEFORE_NOT_HELD_RE.search(sentence[: stated.start()])):
+        # "We will tell you as soon as possible if we do not hold it": the not-held is the "if"
+        # clause's own verb, a condition, whatever comes before (round 15).
         return True
     if stated and not _CONDITIONAL_RE.search(sentence[: stated.start()]):
         return False

@@ -426,8 +426,10 @@ _SIGNALS: tuple[tuple[str, str, float], ...] = (
     # figures attached" (round 7).
     ("data", r"\b(?:here\s+(?:is|are)|please\s+(?:find|see))\s+(?:the\s+|our\s+)?(?:\w+\s+)?(?:information|figures|data"
         r"|spreadsheet|breakdown)\b(?:\s+(?:you\s+(?:requested|asked\s+for)|(?:attached|enclosed|below)))", 1.5),
-    ("data", r"\b(?:find|see)\s+(?:the\s+|our\s+)?(?:attached|enclosed)\s+(?:(?:a|the|our"
-        r"|an)\s+)?(?:\w+\s+)?(?:information|data|figures"
+    # ("Please find electronically attached all the relevant information": an adverb between, and
+    # "all the" before what is given; round 15.)
+    ("data", r"\b(?:find|see)\s+(?:the\s+|our\s+)?(?:electronically\s+|herewith\s+)?(?:attached|enclosed)\s+"
+        r"(?:(?:a|the|our|an|all\s+(?:of\s+)?the|all)\s+)?(?:\w+\s+)?(?:information|data|figures"
         r"|spreadsheet|table|document|file|list|details|cop(?:y|ies)|breakdown|answers?)\b", 2.0),
     ("data", r"\b(?:see|find)\s+(?:the\s+)?(?:attached|enclosed)\W*$|\b(?:as|see)\s+attached\b"
 
@@ -788,7 +790,13 @@ NOT_HELD_PART_RE = re.compile(r"(?i:(?<!\bno\s)\b(?:some|part|parts|all\s+of\s+i
 # The caveat forces print under figures they release.
 DATA_CAVEAT_RE = re.compile(r"every\s+effort\s+is\s+made\s+to\s+ensure\s+that\s+the\s+figures"
     r"|extracted\s+from\s+a\s+live"
-                            r"\s+system|figures\s+provided\s+therefore|use\s+the\s+enclosed\s+data", re.I)
+                            r"\s+system|figures\s+provided\s+therefore|use\s+the\s+enclosed\s+data"
+                            # "any statistical data supplied ... is a snapshot of data held at the time",
+                            # "the below figures relate only to ..." (round 15)
+                            r"|\b(?:data|figures|statistics)\s+(?:supplied|provided|disclosed|released)\b[^.]{0,80}?"
+                            r"\bis\s+a\s+snapshot\b"
+                            r"|\bthe\s+(?:below|above)\s+(?:figures|data|statistics|numbers|totals)\s+(?:relate|relates|show|shows"
+                            r"|cover|covers|include|includes|are|is|were|represent)\b", re.I)
 # Released figures described as released: "the data provided is based on the date recorded", "the
 # totals supplied here cover calendar years", "caveats apply to the figures given", "to produce the
 # data provided, a search was run". The authority's note about what it has handed over, in any of
@@ -862,8 +870,8 @@ MAINTAIN_RE = re.compile(
     r"\b(?:decision|response|refusal|exemptions?)\s+(?:is|are|has\s+been|have\s+been|will\s+be)\s+maintained\b|"
     r"\b(?:was|were|had\s+been|has\s+been)\s+(?:applied|engaged|relied\s+(?:up)?on)\s+(?:correctly|properly"
     r"|appropriately|rightly)\b|"
-    r"(?<!\bnot\s)(?<!n't\s)\b(?:maintain(?:ed|s)?|stand(?:s)?\s+by|agree\s+with)\s+(?:the\s+)?(?:original\s+)?(?:decision|response"
-    r"|refusal|exemptions?|position)|"
+    r"(?<!\bnot\s)(?<!n't\s)\b(?:maintain(?:ed|s)?|stand(?:s)?\s+by|agree\s+with)\s+(?:the\s+|its\s+|it['\u2019]s\s+|our\s+)?"
+    r"(?:original\s+)?(?:decision|response|refusal|exemptions?|position|reliance\s+(?:up)?on)|"
     r"\boriginal\s+(?:decision|response|refusal)\s+(?:was|is|remains)\s+(?:correct|appropriate|valid|sound)|"
     r"\b(?:were|was|had\s+been|has\s+been)\s+(?:correctly|properly|appropriately|rightly)\s+(?:applied|engaged"
     r"|relied\s+(?:up)?on)|"

@@ -373,6 +373,9 @@ def weigh(ev: Gathered) -> Weighed:
         # "Please find below the information we can give" in a refusal, a caveat under figures,
         # a letter said to carry the answer: the refusal may be partial.
         "said to be given": data >= 1.0 and (statements >= 1.0 or caveat or bool(pointers and not ev.letters)),
+        # "Any statistical data supplied is a snapshot ...", "the below figures relate only to ...": a note
+        # on figures given, whether or not the figures can be seen (round 15).
+        "a caveat under figures": caveat,
         # A refusal that asks us anything ("Would you like figures for one year instead?") waits
         # on our answer.
         "asks us anything": any(ASKS_US_RE.search(q) for q in questions),
